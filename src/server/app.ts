@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { sql } from 'kysely';
+import type { Config } from './config.ts';
+import type { Db } from './db/create-db.ts';
+import type { AppContext } from './context.ts';
+import { ProblemSchema } from '../shared/schemas/common.ts';
+import { registerErrorHandling, sendProblem } from './plugins/errors.ts';
+import { registerAuth } from './plugins/auth.ts';
+import { registerSecurityHeaders } from './plugins/security.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { registryRoutes } from './modules/registry/index.ts';
+
+export interface BuildOptions {
+  db: Db;
+  now?: () => Date;
+  logger?: boolean;
+}
+
+/** Builds the whole app without listening: tests drive it with inject(). */
+export async function buildApp(config: Config, opts: BuildOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger === false || config.logLevel === 'silent'
+      ? false
+      : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+    ajv: {
+      // Fastify strips unknown fields by default; we refuse them instead, so nothing is lost silently.
+      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
+    },
+  });
+  const ctx: AppContext = { db: opts.db, config, now: opts.now ?? (() => new Date()) };
+  app.decorate('ctx', ctx);
+  app.addSchema(ProblemSchema);
+
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 10 } });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Presidio API', version: '0.1.0', description: 'Maintenance management for public bodies (Annex C workflows).', license: { name: 'EUPL-1.2', url: 'https://interoperable-europe.ec.europa.eu/collection/eupl' } },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'presidio_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    refResolver: { buildLocalReference: (json, _base, _frag, i) => (json.$id as string) ?? `def-${i}` },
+  });
+  // The API's documentation is public, like the spec it shows.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/docs')) route.config = { ...route.config, public: true };
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  registerErrorHandling(app, Math.round(config.uploadMaxBytes / 1024 / 1024));
+  registerSecurityHeaders(app);
+  registerAuth(app);
+
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/healthz', { config: { public: true }, schema: { tags: ['health'], summary: 'Liveness and database check' } }, async () => {
+    await sql`select 1`.execute(ctx.db);
+    return { status: 'ok' };
+  });
+
+  await app.register(authRoutes);
+  await app.register(registryRoutes);
+
+  serveWeb(app, config.webDist);
+  return app;
+}
+
+/** Serves the built single-page app; any non-API GET falls back to index.html for client routing. */
+function serveWeb(app: FastifyInstance, dist: string) {
+  const hasWeb = fs.existsSync(path.join(dist, 'index.html'));
+  if (hasWeb) app.register(fastifyStatic, { root: dist, wildcard: false, index: false });
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && request.url !== '/healthz';
+    if (hasWeb && isPage) {
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return sendProblem(request, reply, 'NOT_FOUND');
+  });
+}

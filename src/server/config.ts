@@ -1,0 +1,123 @@
+import path from 'node:path';
+
+export type DatabaseConfig =
+  | { kind: 'sqlite'; file: string }
+  | { kind: 'postgres'; url: string; schema?: string };
+
+export interface Config {
+  port: number;
+  host: string;
+  database: DatabaseConfig;
+  demo: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  sessionTtlHours: number;
+  cookieSecure: boolean;
+  uploadMaxBytes: number;
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+  loginRateLimit: number; // attempts per client address per window
+  loginRateWindowSeconds: number;
+  publicUrl: string;
+  webDist: string;
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Every variable Presidio reads, with its meaning; README lists the same. */
+export const ENV_DOC: Record<string, string> = {
+  PORT: 'HTTP port (default 3000)',
+  HOST: 'address to listen on (default 0.0.0.0)',
+  DATABASE_URL: 'postgres://… for PostgreSQL, or sqlite:path/to/file (default sqlite:data/presidio.sqlite)',
+  PRESIDIO_DEMO: '1 seeds the demo university into an empty database (default), 0 starts empty',
+  LOG_LEVEL: 'fatal, error, warn, info (default), debug, trace or silent',
+  SESSION_TTL_HOURS: 'session lifetime in hours (default 12, 1–720)',
+  COOKIE_SECURE: '1 marks the session cookie Secure (set it behind HTTPS; default 0)',
+  UPLOAD_MAX_MB: 'largest accepted upload in MB (default 10, 1–100)',
+  LOGIN_MAX_FAILURES: 'failed logins before the account locks (default 5)',
+  LOGIN_LOCK_MINUTES: 'how long a locked account stays locked (default 15)',
+  LOGIN_RATE_LIMIT: 'login attempts per client address per window (default 20)',
+  LOGIN_RATE_WINDOW_SECONDS: 'the window of LOGIN_RATE_LIMIT in seconds (default 300)',
+  PUBLIC_URL: 'the address users reach Presidio at, used in e-mails (default http://localhost:PORT)',
+};
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
+  const problems: string[] = [];
+
+  const int = (name: string, def: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return def;
+    if (!/^\d+$/.test(raw.trim())) {
+      problems.push(`${name}="${raw}" must be a whole number between ${min} and ${max}`);
+      return def;
+    }
+    const n = Number(raw);
+    if (n < min || n > max) problems.push(`${name}=${raw} must be between ${min} and ${max}`);
+    return n;
+  };
+  const bool = (name: string, def: boolean): boolean => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return def;
+    if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+    if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+    problems.push(`${name}="${raw}" must be 1 or 0`);
+    return def;
+  };
+
+  const port = int('PORT', 3000, 1, 65535);
+  const host = env.HOST?.trim() || '0.0.0.0';
+
+  let database: DatabaseConfig = { kind: 'sqlite', file: path.resolve(cwd, 'data/presidio.sqlite') };
+  const url = env.DATABASE_URL?.trim();
+  if (url) {
+    if (/^postgres(ql)?:\/\//.test(url)) {
+      try {
+        new URL(url);
+        database = { kind: 'postgres', url };
+      } catch {
+        problems.push('DATABASE_URL is not a valid postgres:// address');
+      }
+    } else if (url.startsWith('sqlite:')) {
+      const file = url.slice('sqlite:'.length);
+      if (!file) problems.push('DATABASE_URL=sqlite: needs a file path, e.g. sqlite:data/presidio.sqlite');
+      database = { kind: 'sqlite', file: file === ':memory:' ? file : path.resolve(cwd, file) };
+    } else {
+      problems.push('DATABASE_URL must start with postgres://, postgresql:// or sqlite:');
+    }
+  }
+
+  const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+  const logLevel = (env.LOG_LEVEL?.trim() || 'info') as Config['logLevel'];
+  if (!levels.includes(logLevel)) problems.push(`LOG_LEVEL="${env.LOG_LEVEL}" must be one of ${levels.join(', ')}`);
+
+  const publicUrl = env.PUBLIC_URL?.trim() || `http://localhost:${port}`;
+  try {
+    new URL(publicUrl);
+  } catch {
+    problems.push(`PUBLIC_URL="${publicUrl}" is not a valid http(s) address`);
+  }
+
+  const config: Config = {
+    port,
+    host,
+    database,
+    demo: bool('PRESIDIO_DEMO', true),
+    logLevel,
+    sessionTtlHours: int('SESSION_TTL_HOURS', 12, 1, 720),
+    cookieSecure: bool('COOKIE_SECURE', false),
+    uploadMaxBytes: int('UPLOAD_MAX_MB', 10, 1, 100) * 1024 * 1024,
+    loginMaxFailures: int('LOGIN_MAX_FAILURES', 5, 1, 100),
+    loginLockMinutes: int('LOGIN_LOCK_MINUTES', 15, 1, 1440),
+    loginRateLimit: int('LOGIN_RATE_LIMIT', 20, 1, 10000),
+    loginRateWindowSeconds: int('LOGIN_RATE_WINDOW_SECONDS', 300, 1, 86400),
+    publicUrl,
+    webDist: path.resolve(cwd, 'dist/web'),
+  };
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}

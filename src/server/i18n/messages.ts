@@ -1,0 +1,183 @@
+// Server-side messages (problem details, field errors) in each supported language.
+// {name} placeholders are filled from the error's params.
+export type Lang = 'it' | 'en';
+export const LANGS: readonly Lang[] = ['it', 'en'];
+
+const it = {
+  title: {
+    VALIDATION_FAILED: 'Dati non validi',
+    BAD_REQUEST: 'Richiesta non valida',
+    UNAUTHENTICATED: 'Accesso richiesto',
+    INVALID_CREDENTIALS: 'Credenziali errate',
+    FORBIDDEN: 'Operazione non consentita',
+    CSRF_INVALID: 'Token di sicurezza mancante o errato',
+    NOT_FOUND: 'Non trovato',
+    VERSION_CONFLICT: 'Modificato da un altro utente',
+    DUPLICATE: 'Già esistente',
+    PAYLOAD_TOO_LARGE: 'File troppo grande',
+    UNSUPPORTED_MEDIA_TYPE: 'Formato non supportato',
+    IMPORT_INVALID: 'Importazione rifiutata',
+    CONTRACT_NOT_FOUND: 'Nessun contratto',
+    CONTRACT_AMBIGUOUS: 'Più contratti applicabili',
+    INVALID_REFERENCE: 'Riferimento non valido',
+    ACCOUNT_LOCKED: 'Account bloccato',
+    RATE_LIMITED: 'Troppi tentativi',
+    INTERNAL: 'Errore interno',
+  },
+  detail: {
+    VALIDATION_FAILED: 'Alcuni campi non sono validi: correggili e riprova.',
+    BAD_REQUEST: 'La richiesta non è valida: {reason}',
+    UNAUTHENTICATED: 'Accedi per continuare.',
+    INVALID_CREDENTIALS: 'Nome utente o password errati.',
+    FORBIDDEN: 'Il tuo ruolo non consente questa operazione.',
+    CSRF_INVALID: 'La sessione non ha confermato la richiesta: ricarica la pagina e riprova.',
+    NOT_FOUND: 'L\'elemento richiesto non esiste o non è di tua competenza.',
+    VERSION_CONFLICT: 'Qualcun altro ha modificato questo elemento dopo che lo hai aperto: ricarica i dati attuali e ripeti la modifica.',
+    DUPLICATE: 'Esiste già un elemento con {field} «{value}».',
+    PAYLOAD_TOO_LARGE: 'Il file supera il limite di {limit}.',
+    UNSUPPORTED_MEDIA_TYPE: 'Formato non supportato: {reason}',
+    IMPORT_INVALID: 'Il file contiene {count} errori: non è stato importato nulla.',
+    CONTRACT_NOT_FOUND: 'Nessun contratto attivo copre l\'edificio {building} per la classe {technologyClass} alla data {date}.',
+    CONTRACT_AMBIGUOUS: 'Più contratti coprono l\'edificio {building} per la classe {technologyClass} alla data {date}: {contracts}. Correggi i contratti sovrapposti.',
+    INVALID_REFERENCE: 'Un riferimento indicato non esiste.',
+    ACCOUNT_LOCKED: 'Troppi accessi falliti: account bloccato fino alle {until}.',
+    RATE_LIMITED: 'Troppi tentativi da questo indirizzo: riprova tra {seconds} secondi.',
+    INTERNAL: 'Si è verificato un errore imprevisto. Riprova; se persiste, avvisa l\'amministratore.',
+  },
+  rule: {
+    required: 'Campo obbligatorio.',
+    type: 'Valore del tipo sbagliato (atteso: {expected}).',
+    minLength: 'Almeno {limit} caratteri.',
+    maxLength: 'Al massimo {limit} caratteri.',
+    pattern: 'Formato non valido.',
+    format: 'Formato non valido (atteso: {format}).',
+    enum: 'Valore non ammesso (ammessi: {allowed}).',
+    minimum: 'Deve essere almeno {limit}.',
+    maximum: 'Deve essere al massimo {limit}.',
+    minItems: 'Indica almeno {limit} elementi.',
+    maxItems: 'Al massimo {limit} elementi.',
+    unknownField: 'Campo non previsto.',
+    unique: 'Valore già usato da un altro elemento.',
+    duplicateInFile: 'Codice ripetuto nel file (già alla riga {firstRow}).',
+    notFound: 'Nessun elemento con questo valore.',
+    vatChecksum: 'Partita IVA non valida: la cifra di controllo non torna.',
+    vatFormat: 'La partita IVA ha 11 cifre.',
+    cigFormat: 'Il CIG ha 10 caratteri (lettere maiuscole e cifre).',
+    sharesTotal: 'Le quote devono sommare 100% (ora {total}%).',
+    dateOrder: 'La data di fine deve seguire quella di inizio.',
+    mmdd: 'Data nel formato MM-GG (es. 12-07).',
+    date: 'Data non valida (AAAA-MM-GG).',
+    number: 'Numero non valido.',
+    departmentRequired: 'Per la competenza di dipartimento indica il dipartimento.',
+    notManager: 'L\'utente non ha il ruolo di responsabile di edificio.',
+    floorBuilding: 'Il piano non appartiene all\'edificio.',
+    spaceBuilding: 'Lo spazio non appartiene all\'edificio.',
+    missingColumn: 'Colonna mancante.',
+    unknownColumn: 'Colonna non prevista.',
+    emptyFile: 'Il file non contiene righe.',
+    notSpreadsheet: 'Il file non è un CSV o un foglio XLSX leggibile.',
+    contractorRequired: 'Un utente con ruolo ditta deve essere collegato a un appaltatore.',
+    passwordLength: 'La password deve avere almeno {limit} caratteri.',
+    lastAdmin: 'Deve restare almeno un amministratore attivo.',
+  },
+  format: { date: 'data AAAA-MM-GG', 'date-time': 'data e ora ISO 8601', email: 'indirizzo e-mail', uuid: 'identificativo' },
+} as const;
+
+type Messages = { [K in keyof typeof it]: { [P in keyof (typeof it)[K]]: string } };
+
+const en: Messages = {
+  title: {
+    VALIDATION_FAILED: 'Invalid data',
+    BAD_REQUEST: 'Bad request',
+    UNAUTHENTICATED: 'Login required',
+    INVALID_CREDENTIALS: 'Wrong credentials',
+    FORBIDDEN: 'Not allowed',
+    CSRF_INVALID: 'Missing or wrong security token',
+    NOT_FOUND: 'Not found',
+    VERSION_CONFLICT: 'Changed by someone else',
+    DUPLICATE: 'Already exists',
+    PAYLOAD_TOO_LARGE: 'File too large',
+    UNSUPPORTED_MEDIA_TYPE: 'Unsupported format',
+    IMPORT_INVALID: 'Import refused',
+    CONTRACT_NOT_FOUND: 'No contract',
+    CONTRACT_AMBIGUOUS: 'Several contracts apply',
+    INVALID_REFERENCE: 'Invalid reference',
+    ACCOUNT_LOCKED: 'Account locked',
+    RATE_LIMITED: 'Too many attempts',
+    INTERNAL: 'Internal error',
+  },
+  detail: {
+    VALIDATION_FAILED: 'Some fields are not valid: correct them and try again.',
+    BAD_REQUEST: 'The request is not valid: {reason}',
+    UNAUTHENTICATED: 'Log in to continue.',
+    INVALID_CREDENTIALS: 'Wrong username or password.',
+    FORBIDDEN: 'Your role does not allow this.',
+    CSRF_INVALID: 'The session did not confirm this request: reload the page and try again.',
+    NOT_FOUND: 'The item does not exist or is outside your competence.',
+    VERSION_CONFLICT: 'Someone else changed this item after you opened it: reload the current data and make your change again.',
+    DUPLICATE: 'An item with {field} "{value}" already exists.',
+    PAYLOAD_TOO_LARGE: 'The file is larger than the {limit} limit.',
+    UNSUPPORTED_MEDIA_TYPE: 'Unsupported format: {reason}',
+    IMPORT_INVALID: 'The file has {count} errors: nothing was imported.',
+    CONTRACT_NOT_FOUND: 'No active contract covers building {building} for class {technologyClass} on {date}.',
+    CONTRACT_AMBIGUOUS: 'Several contracts cover building {building} for class {technologyClass} on {date}: {contracts}. Fix the overlapping contracts.',
+    INVALID_REFERENCE: 'A referenced item does not exist.',
+    ACCOUNT_LOCKED: 'Too many failed logins: the account is locked until {until}.',
+    RATE_LIMITED: 'Too many attempts from this address: try again in {seconds} seconds.',
+    INTERNAL: 'Something unexpected went wrong. Try again; if it persists, tell the administrator.',
+  },
+  rule: {
+    required: 'Required.',
+    type: 'Wrong type of value (expected: {expected}).',
+    minLength: 'At least {limit} characters.',
+    maxLength: 'At most {limit} characters.',
+    pattern: 'Invalid format.',
+    format: 'Invalid format (expected: {format}).',
+    enum: 'Value not allowed (allowed: {allowed}).',
+    minimum: 'Must be at least {limit}.',
+    maximum: 'Must be at most {limit}.',
+    minItems: 'Give at least {limit} items.',
+    maxItems: 'At most {limit} items.',
+    unknownField: 'Unexpected field.',
+    unique: 'Value already used by another item.',
+    duplicateInFile: 'Code repeated in the file (first at row {firstRow}).',
+    notFound: 'No item with this value.',
+    vatChecksum: 'Invalid VAT number: the check digit does not match.',
+    vatFormat: 'A VAT number has 11 digits.',
+    cigFormat: 'A CIG has 10 characters (capital letters and digits).',
+    sharesTotal: 'Shares must add up to 100% (now {total}%).',
+    dateOrder: 'The end date must follow the start date.',
+    mmdd: 'Date as MM-DD (e.g. 12-07).',
+    date: 'Invalid date (YYYY-MM-DD).',
+    number: 'Invalid number.',
+    departmentRequired: 'Department competence needs a department.',
+    notManager: 'The user does not have the building manager role.',
+    floorBuilding: 'The floor does not belong to the building.',
+    spaceBuilding: 'The space does not belong to the building.',
+    missingColumn: 'Missing column.',
+    unknownColumn: 'Unexpected column.',
+    emptyFile: 'The file has no rows.',
+    notSpreadsheet: 'The file is not a readable CSV or XLSX sheet.',
+    contractorRequired: 'A user with the contractor role must be linked to a contractor.',
+    passwordLength: 'The password needs at least {limit} characters.',
+    lastAdmin: 'At least one active administrator must remain.',
+  },
+  format: { date: 'date YYYY-MM-DD', 'date-time': 'ISO 8601 date and time', email: 'e-mail address', uuid: 'identifier' },
+};
+
+const catalogue: Record<Lang, Messages> = { it, en };
+
+export function translate(lang: Lang, section: keyof Messages, key: string, params: Record<string, unknown> = {}): string {
+  const table = catalogue[lang][section] as Record<string, string>;
+  const template = table[key] ?? (catalogue.it[section] as Record<string, string>)[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => (params[name] === undefined ? `{${name}}` : String(params[name])));
+}
+
+/** Picks the first supported language of an Accept-Language header, else Italian. */
+export function langFromHeader(header: string | undefined): Lang {
+  for (const part of (header ?? '').split(',')) {
+    const tag = part.split(';')[0].trim().slice(0, 2).toLowerCase();
+    if ((LANGS as readonly string[]).includes(tag)) return tag as Lang;
+  }
+  return 'it';
+}

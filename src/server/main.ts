@@ -1,0 +1,56 @@
+// Starts Presidio: validate configuration, migrate, seed the demo into an empty database, listen.
+import { ConfigError, loadConfig } from './config.ts';
+import { createDb, migrateToLatest } from './db/create-db.ts';
+import { buildApp } from './app.ts';
+import { isDatabaseEmpty, seedDemo } from './db/seed/demo.ts';
+
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      process.exit(2);
+    }
+    throw e;
+  }
+
+  const db = createDb(config.database);
+  const applied = await migrateToLatest(db);
+  if (applied.length) console.log(`Migrations applied: ${applied.join(', ')}`);
+
+  let logins: Awaited<ReturnType<typeof seedDemo>>['logins'] = [];
+  if (await isDatabaseEmpty(db)) {
+    if (config.demo) {
+      ({ logins } = await seedDemo(db, { now: new Date() }));
+      console.log('Empty database: demo university seeded.');
+    } else {
+      console.log('Empty database and PRESIDIO_DEMO=0: create the first administrator with `npm run create-admin`.');
+    }
+  }
+
+  const app = await buildApp(config, { db });
+  await app.listen({ port: config.port, host: config.host });
+
+  const where = config.database.kind === 'sqlite' ? config.database.file : 'PostgreSQL';
+  console.log(`\nPresidio is running on http://localhost:${config.port} (database: ${where})`);
+  if (logins.length) {
+    console.log('\nDemo logins (password for all shown beside each):');
+    for (const l of logins) console.log(`  ${l.username.padEnd(16)} ${l.password.padEnd(10)} ${l.roles.join(', ').padEnd(24)} ${l.note}`);
+  }
+
+  const shutdown = async (signal: string) => {
+    console.log(`\n${signal}: shutting down`);
+    await app.close();
+    await db.destroy();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

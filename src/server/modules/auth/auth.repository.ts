@@ -1,0 +1,161 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/create-db.ts';
+import type { Principal, Role } from '../../auth/principal.ts';
+import type { Lang } from '../../i18n/messages.ts';
+
+export interface UserAuthRow {
+  id: string;
+  username: string;
+  password_hash: string | null;
+  failed_logins: number;
+  locked_until: string | null;
+  active: number;
+}
+
+export function findUserForLogin(db: Db, username: string): Promise<UserAuthRow | undefined> {
+  return db
+    .selectFrom('users')
+    .select(['id', 'username', 'password_hash', 'failed_logins', 'locked_until', 'active'])
+    .where('username', '=', username)
+    .executeTakeFirst();
+}
+
+/** Counts a failure; locks the account once `maxFailures` is reached. Returns the lock instant. */
+export async function recordLoginFailure(db: Db, userId: string, maxFailures: number, lockUntil: string): Promise<string | null> {
+  const row = await db
+    .updateTable('users')
+    .set({ failed_logins: sql`failed_logins + 1` })
+    .where('id', '=', userId)
+    .returning(['failed_logins'])
+    .executeTakeFirstOrThrow();
+  if (Number(row.failed_logins) < maxFailures) return null;
+  await db.updateTable('users').set({ failed_logins: 0, locked_until: lockUntil }).where('id', '=', userId).execute();
+  return lockUntil;
+}
+
+export async function resetLoginFailures(db: Db, userId: string): Promise<void> {
+  await db.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', userId).execute();
+}
+
+/**
+ * Fixed-window counter, atomic on both engines (one upsert), so several app instances share it.
+ * Returns the count in the current window and when that window started.
+ */
+export async function hitRateLimit(db: Db, key: string, now: string, windowStartedBefore: string) {
+  const row = await db
+    .insertInto('rate_limits')
+    .values({ key, window_start: now, count: 1 })
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet({
+        count: sql`case when rate_limits.window_start < ${windowStartedBefore} then 1 else rate_limits.count + 1 end`,
+        window_start: sql`case when rate_limits.window_start < ${windowStartedBefore} then ${now} else rate_limits.window_start end`,
+      }),
+    )
+    .returning(['count', 'window_start'])
+    .executeTakeFirstOrThrow();
+  return { count: Number(row.count), windowStart: row.window_start };
+}
+
+export async function createSession(db: Db, s: { id: string; userId: string; csrfToken: string; now: string; expiresAt: string }) {
+  await db
+    .insertInto('sessions')
+    .values({ id: s.id, user_id: s.userId, csrf_token: s.csrfToken, created_at: s.now, expires_at: s.expiresAt })
+    .execute();
+}
+
+export async function deleteSession(db: Db, id: string) {
+  await db.deleteFrom('sessions').where('id', '=', id).execute();
+}
+
+export async function deleteExpiredSessions(db: Db, now: string) {
+  await db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
+}
+
+async function principalFor(db: Db, userId: string, via: Principal['via']): Promise<Principal | null> {
+  const user = await db
+    .selectFrom('users')
+    .select(['id', 'username', 'display_name', 'language', 'contractor_id', 'department_id'])
+    .where('id', '=', userId)
+    .where('active', '=', 1)
+    .executeTakeFirst();
+  if (!user) return null;
+  const roles = await db.selectFrom('user_roles').select('role').where('user_id', '=', userId).execute();
+  return {
+    userId: user.id,
+    username: user.username,
+    displayName: user.display_name,
+    language: (user.language === 'en' ? 'en' : 'it') as Lang,
+    roles: new Set(roles.map((r) => r.role as Role)),
+    contractorId: user.contractor_id,
+    departmentId: user.department_id,
+    via,
+  };
+}
+
+export async function principalBySession(db: Db, sessionId: string, now: string): Promise<Principal | null> {
+  const s = await db
+    .selectFrom('sessions')
+    .select(['user_id', 'csrf_token'])
+    .where('id', '=', sessionId)
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+  if (!s) return null;
+  const p = await principalFor(db, s.user_id, 'session');
+  return p && { ...p, sessionId, csrfToken: s.csrf_token };
+}
+
+export async function principalByToken(db: Db, tokenHash: string, now: string): Promise<Principal | null> {
+  const t = await db
+    .updateTable('api_tokens')
+    .set({ last_used_at: now })
+    .where('token_hash', '=', tokenHash)
+    .where('revoked_at', 'is', null)
+    .returning(['user_id'])
+    .executeTakeFirst();
+  return t ? principalFor(db, t.user_id, 'token') : null;
+}
+
+export function getMeRow(db: Db, userId: string) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'username', 'display_name', 'email', 'phone', 'language', 'contractor_id', 'department_id'])
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
+}
+
+export async function updateMe(db: Db, userId: string, patch: Partial<{ language: string; display_name: string; email: string | null; phone: string | null }>, now: string) {
+  await db
+    .updateTable('users')
+    .set({ ...patch, updated_at: now, version: sql`version + 1` })
+    .where('id', '=', userId)
+    .execute();
+}
+
+export function listTokens(db: Db, userId: string) {
+  return db
+    .selectFrom('api_tokens')
+    .select(['id', 'name', 'prefix', 'created_at', 'last_used_at'])
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+export async function insertToken(db: Db, t: { id: string; userId: string; name: string; hash: string; prefix: string; now: string }) {
+  await db
+    .insertInto('api_tokens')
+    .values({ id: t.id, user_id: t.userId, name: t.name, token_hash: t.hash, prefix: t.prefix, created_at: t.now })
+    .execute();
+}
+
+/** Revokes one of the user's own tokens; false when it is not theirs or already revoked. */
+export async function revokeToken(db: Db, userId: string, id: string, now: string): Promise<boolean> {
+  const r = await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: now })
+    .where('id', '=', id)
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}

@@ -1,0 +1,111 @@
+import type { AppContext } from '../../context.ts';
+import { AppError } from '../../errors.ts';
+import { newSecret, sha256, verifyPassword } from '../../auth/password.ts';
+import type { Principal } from '../../auth/principal.ts';
+import { newId } from '../../ids.ts';
+import type { Me } from '../../../shared/schemas/auth.ts';
+import * as repo from './auth.repository.ts';
+
+export const SESSION_COOKIE = 'presidio_session';
+export const TOKEN_PREFIX = 'prs_';
+
+export interface LoginResult { cookieValue: string; expiresAt: Date; principal: Principal }
+
+export async function login(ctx: AppContext, username: string, password: string, clientKey: string): Promise<LoginResult> {
+  const { db, config } = ctx;
+  const now = ctx.now();
+  const windowMs = config.loginRateWindowSeconds * 1000;
+  const hit = await repo.hitRateLimit(db, `login:${clientKey}`, now.toISOString(), new Date(now.getTime() - windowMs).toISOString());
+  if (hit.count > config.loginRateLimit) {
+    const retry = Math.max(1, Math.ceil((Date.parse(hit.windowStart) + windowMs - now.getTime()) / 1000));
+    throw new AppError('RATE_LIMITED', { seconds: retry }, [], { retryAfterSeconds: retry });
+  }
+
+  const user = await repo.findUserForLogin(db, username.trim());
+  if (user?.locked_until && user.locked_until > now.toISOString()) {
+    throw new AppError('ACCOUNT_LOCKED', { until: user.locked_until }, [], { lockedUntil: user.locked_until });
+  }
+  const ok = await verifyPassword(password, user?.active ? user.password_hash : null);
+  if (!user || !user.active || !ok) {
+    if (user?.active) {
+      const lockUntil = new Date(now.getTime() + config.loginLockMinutes * 60_000).toISOString();
+      const locked = await repo.recordLoginFailure(db, user.id, config.loginMaxFailures, lockUntil);
+      if (locked) throw new AppError('ACCOUNT_LOCKED', { until: locked }, [], { lockedUntil: locked });
+    }
+    throw new AppError('INVALID_CREDENTIALS');
+  }
+  await repo.resetLoginFailures(db, user.id);
+
+  const cookieValue = newSecret();
+  const sessionId = sha256(cookieValue);
+  const csrfToken = newSecret(24);
+  const expiresAt = new Date(now.getTime() + config.sessionTtlHours * 3600_000);
+  await repo.createSession(db, { id: sessionId, userId: user.id, csrfToken, now: now.toISOString(), expiresAt: expiresAt.toISOString() });
+  await repo.deleteExpiredSessions(db, now.toISOString());
+  const principal = await repo.principalBySession(db, sessionId, now.toISOString());
+  if (!principal) throw new AppError('INVALID_CREDENTIALS');
+  return { cookieValue, expiresAt, principal };
+}
+
+export async function logout(ctx: AppContext, principal: Principal | null) {
+  if (principal?.sessionId) await repo.deleteSession(ctx.db, principal.sessionId);
+}
+
+export async function authenticate(ctx: AppContext, cookie: string | undefined, authorization: string | undefined): Promise<Principal | null> {
+  const now = ctx.now().toISOString();
+  const bearer = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  if (bearer) return repo.principalByToken(ctx.db, sha256(bearer), now);
+  if (cookie) return repo.principalBySession(ctx.db, sha256(cookie), now);
+  return null;
+}
+
+export async function me(ctx: AppContext, p: Principal): Promise<Me> {
+  const u = await repo.getMeRow(ctx.db, p.userId);
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.display_name,
+    email: u.email,
+    phone: u.phone,
+    language: u.language === 'en' ? 'en' : 'it',
+    roles: [...p.roles].sort(),
+    contractorId: u.contractor_id,
+    departmentId: u.department_id,
+    csrfToken: p.csrfToken ?? null,
+  };
+}
+
+export async function updateMe(
+  ctx: AppContext,
+  p: Principal,
+  patch: { language?: 'it' | 'en'; displayName?: string; email?: string | null; phone?: string | null },
+): Promise<Me> {
+  await repo.updateMe(ctx.db, p.userId, {
+    ...(patch.language !== undefined && { language: patch.language }),
+    ...(patch.displayName !== undefined && { display_name: patch.displayName.trim() }),
+    ...(patch.email !== undefined && { email: patch.email }),
+    ...(patch.phone !== undefined && { phone: patch.phone }),
+  }, ctx.now().toISOString());
+  return me(ctx, { ...p, language: patch.language ?? p.language });
+}
+
+const presentToken = (t: { id: string; name: string; prefix: string; created_at: string; last_used_at: string | null }) => ({
+  id: t.id, name: t.name, prefix: t.prefix, createdAt: t.created_at, lastUsedAt: t.last_used_at,
+});
+
+export async function listTokens(ctx: AppContext, p: Principal) {
+  return (await repo.listTokens(ctx.db, p.userId)).map(presentToken);
+}
+
+export async function createToken(ctx: AppContext, p: Principal, name: string) {
+  const token = TOKEN_PREFIX + newSecret();
+  const id = newId();
+  const now = ctx.now().toISOString();
+  const prefix = token.slice(0, TOKEN_PREFIX.length + 6);
+  await repo.insertToken(ctx.db, { id, userId: p.userId, name: name.trim(), hash: sha256(token), prefix, now });
+  return { id, name: name.trim(), prefix, createdAt: now, lastUsedAt: null, token };
+}
+
+export async function revokeToken(ctx: AppContext, p: Principal, id: string) {
+  if (!(await repo.revokeToken(ctx.db, p.userId, id, ctx.now().toISOString()))) throw new AppError('NOT_FOUND');
+}

@@ -1,0 +1,46 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { timingSafeEqual } from 'node:crypto';
+import { AppError } from '../errors.ts';
+import { hasRole, type Principal, type Role } from '../auth/principal.ts';
+import { authenticate, SESSION_COOKIE } from '../modules/auth/auth.service.ts';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+export const CSRF_HEADER = 'x-csrf-token';
+
+function sameSecret(a: string, b: string) {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/**
+ * Resolves the caller on every request; refuses anonymous calls to non-public API routes and
+ * cookie-authenticated writes without the session's CSRF token (double submit via header).
+ */
+export function registerAuth(app: FastifyInstance) {
+  app.decorateRequest('principal', null);
+  app.addHook('onRequest', async (request) => {
+    request.principal = await authenticate(app.ctx, request.cookies[SESSION_COOKIE], request.headers.authorization);
+  });
+  app.addHook('preHandler', async (request) => {
+    if (!request.url.startsWith('/api/') || request.routeOptions.config?.public) return;
+    const p = request.principal;
+    if (!p) throw new AppError('UNAUTHENTICATED');
+    if (p.via === 'session' && !SAFE_METHODS.has(request.method)) {
+      const sent = request.headers[CSRF_HEADER];
+      if (typeof sent !== 'string' || !p.csrfToken || !sameSecret(sent, p.csrfToken)) throw new AppError('CSRF_INVALID');
+    }
+  });
+}
+
+/** The caller, known to be logged in (the preHandler guarantees it on non-public routes). */
+export function principalOf(request: FastifyRequest): Principal {
+  if (!request.principal) throw new AppError('UNAUTHENTICATED');
+  return request.principal;
+}
+
+export function requireRole(request: FastifyRequest, ...roles: Role[]): Principal {
+  const p = principalOf(request);
+  if (!hasRole(p, ...roles)) throw new AppError('FORBIDDEN');
+  return p;
+}
