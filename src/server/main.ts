@@ -36,7 +36,7 @@ async function main() {
   const where = config.database.kind === 'sqlite' ? config.database.file : 'PostgreSQL';
   console.log(`\nPresidio is running on http://localhost:${config.port} (database: ${where})`);
   if (logins.length) {
-    console.log('\nDemo logins (password for all shown beside each):');
+    console.log('\nDemo logins (username, password, roles, what they do):');
     for (const l of logins) console.log(`  ${l.username.padEnd(16)} ${l.password.padEnd(10)} ${l.roles.join(', ').padEnd(24)} ${l.note}`);
   }
 
