@@ -1,0 +1,82 @@
+// Shared vocabulary of the fault-maintenance workflow (DOMAIN.md, workflow 1).
+
+export type Role =
+  | 'requester' | 'call_center' | 'building_manager' | 'service_head' | 'contractor' | 'accounting' | 'admin';
+
+export const PRIORITIES = ['emergency', 'urgent', 'ordinary', 'deferrable'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+/** Who a notice goes to; the service turns these into people and addresses. */
+export type Audience = 'requester' | 'call_center' | 'building_managers' | 'contractor' | 'service_heads';
+
+/** The numbered notices of Annex C plus the internal ones the workflow needs. */
+export type NoticeKind =
+  | 'ticket_opened' // notice 1
+  | 'ticket_update' // notice 2
+  | 'ticket_closed' // notice 3, with the rating link
+  | 'work_order_issued'
+  | 'quote_submitted'
+  | 'quote_decided'
+  | 'completion_to_verify'
+  | 'completion_rejected'
+  | 'ticket_reopened'
+  | 'low_rating'
+  | 'reminder'
+  | 'complaint'
+  | 'priority_changed'
+  | 'work_order_cancelled';
+
+export interface Notice {
+  kind: NoticeKind;
+  to: Audience[];
+}
+
+/** A field an action needs, and the rule it must satisfy. */
+export interface FieldRule {
+  field: string;
+  kind: 'text' | 'instant' | 'date' | 'priority' | 'number' | 'lines' | 'boolean' | 'rating';
+  optional?: boolean;
+}
+
+export type RefusalCode =
+  | 'UNKNOWN_ACTION'
+  | 'ROLE_NOT_ALLOWED'
+  | 'STATE_NOT_ALLOWED'
+  | 'FIELD_REQUIRED'
+  | 'FIELD_INVALID'
+  | 'GUARD_FAILED';
+
+export interface Refusal {
+  ok: false;
+  code: RefusalCode;
+  /** The field at fault, for FIELD_* refusals. */
+  field?: string;
+  /** A stable reason key for GUARD_FAILED (e.g. 'emergency_only', 'documents_missing'). */
+  reason?: string;
+  /** Extra facts for the message (e.g. the missing documents). */
+  params?: Record<string, unknown>;
+}
+
+export interface Decision<S extends string> {
+  ok: true;
+  from: S;
+  to: S;
+  action: string;
+  /** The validated fields the event records. */
+  data: Record<string, unknown>;
+  notices: Notice[];
+}
+
+export type Outcome<S extends string> = Decision<S> | Refusal;
+
+export interface Transition<S extends string, C> {
+  action: string;
+  from: readonly S[];
+  /** The next state; a function when it depends on the fields or context. */
+  to: S | ((fields: Record<string, unknown>, ctx: C, from: S) => S);
+  roles: readonly Role[];
+  fields: readonly FieldRule[];
+  /** Extra rule beyond state and role: returns a reason key when the action may not be taken. */
+  guard?: (fields: Record<string, unknown>, ctx: C) => { reason: string; params?: Record<string, unknown> } | null;
+  notices: readonly Notice[] | ((fields: Record<string, unknown>, ctx: C) => readonly Notice[]);
+}
