@@ -56,7 +56,92 @@ export interface AssetRow extends Audited {
   space_id: string | null; serial_number: string | null;
 }
 
+export interface TicketCounterRow { year: number; last: number }
+export interface TicketRow {
+  id: string; number: string; status: string; channel: string; requester_id: string | null;
+  caller_name: string | null; caller_phone: string | null; caller_email: string | null; opened_by_id: string | null;
+  building_id: string; space_id: string | null; asset_id: string | null; subject: string; description: string;
+  danger: Generated<number>; priority: string | null; language: Generated<string>;
+  reopen_count: Generated<number>; reminder_count: Generated<number>; last_reminder_at: string | null;
+  complaint_count: Generated<number>; rating_stars: number | null; rating_work_done: number | null;
+  rating_comment: string | null; rated_at: string | null; review_flag: Generated<number>;
+  created_at: string; updated_at: string; closed_at: string | null; version: Generated<number>;
+}
+export interface WorkOrderRow {
+  id: string; number: string; kind: string; ticket_id: string | null; status: string; outcome: string | null;
+  building_id: string; space_id: string | null; asset_id: string | null; technology_class_id: string;
+  contract_id: string; contractor_id: string; priority: string; description: string; location: string | null;
+  extra_fee: Generated<number>; changes_installation: Generated<number>; inspection_at: string | null;
+  scheduled_at: string | null; expected_on: string | null; planned_activity: string | null; report: string | null;
+  hours_centi: number | null; materials: string | null; issued_by_id: string | null; issued_at: string;
+  acknowledged_at: string | null; completed_at: string | null; verified_at: string | null; closed_at: string | null;
+  created_at: string; updated_at: string; version: Generated<number>;
+}
+export interface EventRow {
+  id: string; ticket_id: string | null; work_order_id: string | null; at: string; actor_id: string | null;
+  actor_label: string; action: string; from_state: string | null; to_state: string | null; data: Generated<string>;
+}
+export interface CommentRow {
+  id: string; ticket_id: string; work_order_id: string | null; author_id: string | null; author_label: string;
+  visibility: string; source: string; body: string; created_at: string;
+}
+export interface InboundMessageRow {
+  id: string; message_id: string; from_address: string; from_name: string | null; subject: string; body: string;
+  received_at: string; via: string; status: string; reason: string | null; ticket_id: string | null;
+  handled_by_id: string | null; handled_at: string | null; version: Generated<number>;
+}
+export interface AttachmentRow {
+  id: string; ticket_id: string | null; work_order_id: string | null; comment_id: string | null;
+  inbound_message_id: string | null; kind: string; visibility: Generated<string>; filename: string;
+  content_type: string; size: number; sha256: string; storage_key: string; uploaded_by_id: string | null; created_at: string;
+}
+export interface PriceListRow {
+  id: string; code: string; name: string; source: string | null; year: number; active: Generated<number>;
+  created_at: string; updated_at: string; version: Generated<number>;
+}
+export interface PriceListItemRow {
+  id: string; price_list_id: string; code: string; description: string; unit: string;
+  price_cents: number | null; surcharge_bp: number | null;
+}
+export interface QuoteRow {
+  id: string; work_order_id: string; status: string; discount_bp: number; vat_bp: number;
+  discountable_cents: number; discount_cents: number; undiscounted_cents: number; net_cents: number;
+  vat_cents: number; total_cents: number; note: string | null; decided_by_id: string | null;
+  decided_at: string | null; decision_reason: string | null; created_at: string;
+}
+export interface QuoteLineRow {
+  id: string; quote_id: string; position: number; price_list_item_id: string | null; code: string | null;
+  description: string; unit: string; quantity_milli: number; unit_price_cents: number; category: string; amount_cents: number;
+}
+export interface OutboxRow {
+  id: string; idempotency_key: string; kind: string; to_address: string; to_user_id: string | null; language: string;
+  subject: string; text_body: string; html_body: string; ticket_id: string | null; work_order_id: string | null;
+  status: string; attempts: Generated<number>; next_attempt_at: string; locked_until: string | null;
+  last_error: string | null; created_at: string; sent_at: string | null;
+}
+export interface NotificationRow {
+  id: string; user_id: string; kind: string; ticket_id: string | null; work_order_id: string | null;
+  title: string; body: string; created_at: string; read_at: string | null;
+}
+export interface RatingTokenRow {
+  id: string; ticket_id: string; token_hash: string; created_at: string; expires_at: string; used_at: string | null;
+}
+
 export interface Database {
+  ticket_counters: TicketCounterRow;
+  tickets: TicketRow;
+  work_orders: WorkOrderRow;
+  events: EventRow;
+  comments: CommentRow;
+  inbound_messages: InboundMessageRow;
+  attachments: AttachmentRow;
+  price_lists: PriceListRow;
+  price_list_items: PriceListItemRow;
+  quotes: QuoteRow;
+  quote_lines: QuoteLineRow;
+  outbox: OutboxRow;
+  notifications: NotificationRow;
+  rating_tokens: RatingTokenRow;
   sites: SiteRow;
   departments: DepartmentRow;
   contractors: ContractorRow;
