@@ -25,6 +25,7 @@ export default tseslint.config(
   },
   {
     files: ['src/domain/**/*.ts'],
+    ignores: ['src/domain/**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['node:*', 'fastify*', 'kysely*', '../server/*', '../web/*'] }],
       'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'Domain code takes "now" as a parameter.' }],

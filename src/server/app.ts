@@ -16,6 +16,7 @@ import { registerAuth } from './plugins/auth.ts';
 import { registerSecurityHeaders } from './plugins/security.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { registryRoutes } from './modules/registry/index.ts';
+import { importRoutes } from './modules/import/import.routes.ts';
 
 export interface BuildOptions {
   db: Db;
@@ -74,6 +75,7 @@ export async function buildApp(config: Config, opts: BuildOptions): Promise<Fast
 
   await app.register(authRoutes);
   await app.register(registryRoutes);
+  await app.register(importRoutes);
 
   serveWeb(app, config.webDist);
   return app;

@@ -31,7 +31,7 @@ function postgres(url: string): Dialect {
       await admin.end();
       const config: DatabaseConfig = { kind: 'postgres', url, schema };
       const db = createDb(config);
-      await migrateToLatest(db);
+      await migrateToLatest(db, schema);
       return {
         db,
         config,
