@@ -44,12 +44,27 @@ export function nationalHolidays(year: number): ReadonlySet<string> {
   return set;
 }
 
-const MAX_DAYS = 3660; // ten years: a calendar with no working time must not loop for ever
+const MAX_YEARS = 10; // a calendar with no working time in reach must not loop for ever
 
+/**
+ * Working time as a cumulative function: cum(t) = working ms from the start of the covered range
+ * to t. Then between(a, b) = cum(b) − cum(a) and add() inverts cum by binary search, so a clock
+ * costs a few array lookups instead of a walk through days (1,000,000 work orders in seconds).
+ * Days are built with luxon per local date, once, for the years in use.
+ */
 export class WorkingCalendar {
   private readonly ranges: Map<number, Array<[number, number, number, number]>>;
   private readonly closures: ReadonlySet<string>;
-  private readonly dayCache = new Map<string, readonly Interval[]>();
+  private fromYear = 0;
+  private toYear = -1;
+  /** UTC ms of each local midnight, one more than the days (the end of the last day). */
+  private dayStart = new Float64Array(0);
+  /** Working ms before each day. */
+  private cumBefore = new Float64Array(0);
+  /** Flattened intervals: day i owns ivStart..ivStart[i+1]) of ivFrom/ivTo. */
+  private ivIndex = new Int32Array(0);
+  private ivFrom = new Float64Array(0);
+  private ivTo = new Float64Array(0);
 
   constructor(readonly spec: CalendarSpec) {
     this.ranges = new Map();
@@ -76,59 +91,129 @@ export class WorkingCalendar {
     return nationalHolidays(date.year).has(iso);
   }
 
-  /** The working intervals of one local day, as epoch-ms pairs, in order. */
-  private intervals(day: DateTime): readonly Interval[] {
-    const key = day.toISODate()!;
-    let cached = this.dayCache.get(key);
-    if (cached) return cached;
-    const list = this.isHoliday(day) ? [] : (this.ranges.get(day.weekday) ?? []);
-    cached = list.map(([fh, fm, th, tm]) => {
-      const start = day.set({ hour: fh, minute: fm }).toMillis();
-      const end = th === 24 ? day.plus({ days: 1 }).startOf('day').toMillis() : day.set({ hour: th, minute: tm }).toMillis();
-      return [start, end] as const;
-    });
-    this.dayCache.set(key, cached);
-    return cached;
+  /** Makes sure the tables cover the local years fromYear..toYear. */
+  private cover(fromYear: number, toYear: number) {
+    if (fromYear >= this.fromYear && toYear <= this.toYear) return;
+    const from = this.toYear < this.fromYear ? fromYear : Math.min(fromYear, this.fromYear);
+    const to = this.toYear < this.fromYear ? toYear : Math.max(toYear, this.toYear);
+    const starts: number[] = [];
+    const cum: number[] = [];
+    const index: number[] = [];
+    const ivFrom: number[] = [];
+    const ivTo: number[] = [];
+    let total = 0;
+    const end = DateTime.fromObject({ year: to + 1, month: 1, day: 1 }, { zone: this.spec.zone });
+    for (let day = DateTime.fromObject({ year: from, month: 1, day: 1 }, { zone: this.spec.zone }); day < end; day = day.plus({ days: 1 })) {
+      starts.push(day.toMillis());
+      cum.push(total);
+      index.push(ivFrom.length);
+      const list = this.isHoliday(day) ? [] : (this.ranges.get(day.weekday) ?? []);
+      for (const [fh, fm, th, tm] of list) {
+        const s = day.set({ hour: fh, minute: fm }).toMillis();
+        const e = th === 24 ? day.plus({ days: 1 }).toMillis() : day.set({ hour: th, minute: tm }).toMillis();
+        if (e <= s) continue;
+        ivFrom.push(s);
+        ivTo.push(e);
+        total += e - s;
+      }
+    }
+    starts.push(end.toMillis());
+    cum.push(total);
+    index.push(ivFrom.length);
+    this.fromYear = from;
+    this.toYear = to;
+    this.dayStart = Float64Array.from(starts);
+    this.cumBefore = Float64Array.from(cum);
+    this.ivIndex = Int32Array.from(index);
+    this.ivFrom = Float64Array.from(ivFrom);
+    this.ivTo = Float64Array.from(ivTo);
   }
 
-  private localDay(t: number): DateTime {
-    return DateTime.fromMillis(t, { zone: this.spec.zone }).startOf('day');
+  private coverInstant(t: number) {
+    const n = this.dayStart.length;
+    if (n > 0 && t >= this.dayStart[0] && t < this.dayStart[n - 1]) return;
+    const year = DateTime.fromMillis(t, { zone: this.spec.zone }).year;
+    if (year < this.fromYear || year > this.toYear || this.toYear < this.fromYear) this.cover(year - 1, year + 1);
+  }
+
+  /** Index of the local day holding t (tables must cover t). */
+  private dayOf(t: number): number {
+    let lo = 0;
+    let hi = this.dayStart.length - 2;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.dayStart[mid] <= t) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** Working ms from the start of the tables to t. */
+  private cum(t: number, day: number): number {
+    let c = this.cumBefore[day];
+    for (let k = this.ivIndex[day]; k < this.ivIndex[day + 1]; k++) {
+      if (t <= this.ivFrom[k]) break;
+      c += Math.min(t, this.ivTo[k]) - this.ivFrom[k];
+    }
+    return c;
   }
 
   isWorkingTime(t: number): boolean {
-    return this.intervals(this.localDay(t)).some(([s, e]) => t >= s && t < e);
+    this.coverInstant(t);
+    const day = this.dayOf(t);
+    for (let k = this.ivIndex[day]; k < this.ivIndex[day + 1]; k++) if (t >= this.ivFrom[k] && t < this.ivTo[k]) return true;
+    return false;
   }
 
   /** The instant when `durationMs` of working time has passed after `start`. */
   add(start: number, durationMs: number): number {
     if (durationMs < 0) throw new RangeError('duration must not be negative');
-    let left = durationMs;
-    let day = this.localDay(start);
-    for (let i = 0; i < MAX_DAYS; i++, day = day.plus({ days: 1 })) {
-      for (const [s, e] of this.intervals(day)) {
-        const from = Math.max(s, start);
-        if (from >= e) continue;
-        if (left === 0) return from;
-        if (from + left <= e) return from + left;
-        left -= e - from;
+    this.coverInstant(start);
+    const d0 = this.dayOf(start);
+    const target = this.cum(start, d0) + durationMs;
+    // The same day: the first interval ending after start that reaches the target.
+    for (let k = this.ivIndex[d0]; k < this.ivIndex[d0 + 1]; k++) {
+      if (this.ivTo[k] <= start) continue;
+      const s = Math.max(this.ivFrom[k], start);
+      const before = this.cum(s, d0);
+      if (before + (this.ivTo[k] - s) >= target) return s + (target - before);
+    }
+    // A later day: grow the tables until they reach the target, then binary-search the day.
+    const startYear = () => DateTime.fromMillis(start, { zone: this.spec.zone }).year;
+    while (this.cumBefore[this.cumBefore.length - 1] < target || this.ivIndex[this.ivIndex.length - 1] === this.ivIndex[this.dayOf(start) + 1]) {
+      if (this.toYear - startYear() >= MAX_YEARS) throw new RangeError('no working time found within ten years');
+      this.cover(this.fromYear, this.toYear + 1);
+    }
+    const first = this.dayOf(start) + 1;
+    let lo = first;
+    let hi = this.cumBefore.length - 2;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.cumBefore[mid + 1] >= target) hi = mid;
+      else lo = mid + 1;
+    }
+    let day = lo;
+    while (this.ivIndex[day] === this.ivIndex[day + 1]) {
+      day++;
+      if (day >= this.cumBefore.length - 1) {
+        if (this.toYear - startYear() >= MAX_YEARS) throw new RangeError('no working time found within ten years');
+        this.cover(this.fromYear, this.toYear + 1);
       }
     }
-    throw new RangeError('no working time found within ten years');
+    let c = this.cumBefore[day];
+    for (let k = this.ivIndex[day]; k < this.ivIndex[day + 1]; k++) {
+      const len = this.ivTo[k] - this.ivFrom[k];
+      if (c + len >= target) return this.ivFrom[k] + (target - c);
+      c += len;
+    }
+    throw new Error('unreachable: the day was chosen to reach the target');
   }
 
   /** Working time between two instants (0 when b is not after a). */
   between(a: number, b: number): number {
     if (b <= a) return 0;
-    let total = 0;
-    let day = this.localDay(a);
-    for (let i = 0; i <= MAX_DAYS; i++, day = day.plus({ days: 1 })) {
-      if (day.toMillis() >= b) break;
-      for (const [s, e] of this.intervals(day)) {
-        const from = Math.max(s, a);
-        const to = Math.min(e, b);
-        if (to > from) total += to - from;
-      }
-    }
-    return total;
+    this.coverInstant(a);
+    this.coverInstant(b);
+    return this.cum(b, this.dayOf(b)) - this.cum(a, this.dayOf(a));
   }
 }
