@@ -1,0 +1,176 @@
+// Who may see and change which registry rows, as SQL predicates added to the query itself
+// (never a filter after loading). docs/API.md "Who may do what" is the source of these rules:
+//
+//   admin                               everything, users included
+//   service_head, call_center, accounting every registry row except users; no writes
+//   building_manager   buildings in building_managers for them, with their floors, spaces,
+//                      assets; the contracts covering those buildings and those contracts'
+//                      contractors; all sites, departments, technology classes.
+//                      Writes floors, spaces, assets of those buildings.
+//   contractor         buildings covered by its contractor's contracts, with their floors,
+//                      spaces, assets; its own contracts and contractor row; sites, technology classes
+//   requester          active sites, buildings, floors, spaces; technology classes
+//
+// A user with several roles sees the union. A collection no role of the caller may read is
+// `forbidden` (403); a row outside the scope is simply not selected (so it reads as 404).
+import { expressionBuilder, sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { hasRole, type Principal, type Role } from './auth/principal.ts';
+
+/** A logged-in caller, or the system itself (jobs, other modules acting on their own account): unscoped. */
+export type Actor = Principal | 'system';
+
+export type Collection =
+  | 'sites' | 'departments' | 'buildings' | 'floors' | 'spaces'
+  | 'technologyClasses' | 'contractors' | 'contracts' | 'assets' | 'users';
+
+/** Builds the predicate on the rows of `table` (its name or alias in the query). */
+export type RowPredicate = (table: string) => Expression<SqlBool>;
+
+export type Scope =
+  | { kind: 'all' }
+  | { kind: 'forbidden' }
+  | { kind: 'rows'; where: RowPredicate };
+
+const ALL: Scope = { kind: 'all' };
+const FORBIDDEN: Scope = { kind: 'forbidden' };
+
+// Predicates are built with a free-standing, untyped expression builder: the table they apply to
+// is only known by name, and the subqueries use aliases of their own so they never clash with it.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const eb: ExpressionBuilder<any, any> = expressionBuilder<any, any>();
+const col = (table: string, column: string) => eb.ref(`${table}.${column}`);
+
+/** Ids of the buildings the user manages. */
+const managedBuildingIds = (userId: string) =>
+  eb.selectFrom('building_managers as sc_bm').select('sc_bm.building_id').where('sc_bm.user_id', '=', userId);
+
+/** Ids of the buildings covered by any contract of the contractor. */
+const contractorBuildingIds = (contractorId: string) =>
+  eb.selectFrom('contract_buildings as sc_cb')
+    .innerJoin('contracts as sc_c', 'sc_c.id', 'sc_cb.contract_id')
+    .select('sc_cb.building_id')
+    .where('sc_c.contractor_id', '=', contractorId);
+
+/** Ids of the active buildings on active sites (what a requester may report a fault in). */
+const activeBuildingIds = () =>
+  eb.selectFrom('buildings as sc_ab')
+    .innerJoin('sites as sc_as', 'sc_as.id', 'sc_ab.site_id')
+    .select('sc_ab.id')
+    .where('sc_ab.active', '=', 1)
+    .where('sc_as.active', '=', 1);
+
+/** Ids of the contracts covering any building the user manages. */
+const managedContractIds = (userId: string) =>
+  eb.selectFrom('contract_buildings as sc_mcb').select('sc_mcb.contract_id').where('sc_mcb.building_id', 'in', managedBuildingIds(userId));
+
+type BuildingIds = ReturnType<typeof managedBuildingIds> | ReturnType<typeof contractorBuildingIds> | ReturnType<typeof activeBuildingIds>;
+
+/** Rows of a collection that hangs off buildings (floors, spaces, assets) or the buildings themselves. */
+const inBuildings = (ids: BuildingIds, coll: Collection): RowPredicate | null => {
+  if (coll === 'buildings') return (t) => eb(col(t, 'id'), 'in', ids);
+  if (coll === 'floors' || coll === 'spaces' || coll === 'assets') return (t) => eb(col(t, 'building_id'), 'in', ids);
+  return null;
+};
+
+type RoleRule = (p: Principal, coll: Collection) => 'all' | RowPredicate | null;
+
+const fullRead: RoleRule = (_p, coll) => (coll === 'users' ? null : 'all');
+
+const READ_RULES: Partial<Record<Role, RoleRule>> = {
+  service_head: fullRead,
+  call_center: fullRead,
+  accounting: fullRead,
+  building_manager: (p, coll) => {
+    if (coll === 'sites' || coll === 'departments' || coll === 'technologyClasses') return 'all';
+    if (coll === 'contracts') return (t) => eb(col(t, 'id'), 'in', managedContractIds(p.userId));
+    if (coll === 'contractors') {
+      return (t) => eb(col(t, 'id'), 'in',
+        eb.selectFrom('contracts as sc_mc').select('sc_mc.contractor_id').where('sc_mc.id', 'in', managedContractIds(p.userId)));
+    }
+    return inBuildings(managedBuildingIds(p.userId), coll);
+  },
+  contractor: (p, coll) => {
+    if (coll === 'sites' || coll === 'technologyClasses') return 'all';
+    const cid = p.contractorId;
+    if (!cid) return null; // a contractor user not linked to a contractor sees no contractor data
+    if (coll === 'contracts') return (t) => eb(col(t, 'contractor_id'), '=', cid);
+    if (coll === 'contractors') return (t) => eb(col(t, 'id'), '=', cid);
+    return inBuildings(contractorBuildingIds(cid), coll);
+  },
+  requester: (_p, coll) => {
+    if (coll === 'technologyClasses') return 'all';
+    if (coll === 'sites') return (t) => eb(col(t, 'active'), '=', 1);
+    if (coll === 'buildings') return (t) => eb(col(t, 'id'), 'in', activeBuildingIds());
+    if (coll === 'floors') {
+      return (t) => eb.and([eb(col(t, 'active'), '=', 1), eb(col(t, 'building_id'), 'in', activeBuildingIds())]);
+    }
+    if (coll === 'spaces') {
+      return (t) => eb.and([
+        eb(col(t, 'active'), '=', 1),
+        eb(col(t, 'building_id'), 'in', activeBuildingIds()),
+        eb(col(t, 'floor_id'), 'in', eb.selectFrom('floors as sc_af').select('sc_af.id').where('sc_af.active', '=', 1)),
+      ]);
+    }
+    return null;
+  },
+};
+
+const WRITE_RULES: Partial<Record<Role, RoleRule>> = {
+  building_manager: (p, coll) =>
+    coll === 'floors' || coll === 'spaces' || coll === 'assets' ? inBuildings(managedBuildingIds(p.userId), coll) : null,
+};
+
+function combine(actor: Actor, coll: Collection, rules: Partial<Record<Role, RoleRule>>): Scope {
+  if (actor === 'system' || hasRole(actor, 'admin')) return ALL;
+  const parts: RowPredicate[] = [];
+  for (const role of actor.roles) {
+    const r = rules[role]?.(actor, coll);
+    if (r === 'all') return ALL;
+    if (r) parts.push(r);
+  }
+  if (parts.length === 0) return FORBIDDEN;
+  if (parts.length === 1) return { kind: 'rows', where: parts[0] };
+  return { kind: 'rows', where: (t) => eb.or(parts.map((w) => w(t))) };
+}
+
+/** The rows of a collection the actor may read. */
+export const readScope = (actor: Actor, coll: Collection): Scope => combine(actor, coll, READ_RULES);
+
+/** The rows of a collection the actor may create or change (creating: the building it goes in). */
+export const writeScope = (actor: Actor, coll: Collection): Scope => combine(actor, coll, WRITE_RULES);
+
+/**
+ * The buildings the actor may put floors, spaces and assets in (a predicate on the buildings
+ * table): admin all, building managers their own, nobody else.
+ */
+export function parentBuildingWriteScope(actor: Actor): Scope {
+  if (actor === 'system' || hasRole(actor, 'admin')) return ALL;
+  if (hasRole(actor, 'building_manager')) {
+    const userId = actor.userId;
+    return { kind: 'rows', where: (t) => eb(col(t, 'id'), 'in', managedBuildingIds(userId)) };
+  }
+  return FORBIDDEN;
+}
+
+/**
+ * The buildings the actor may read, for other modules (tickets, work orders) that scope their
+ * own rows by building: `all`, `forbidden`, or a predicate on a building-id column.
+ */
+export function buildingIdScope(actor: Actor): { kind: 'all' } | { kind: 'forbidden' } | { kind: 'rows'; where: (buildingIdColumn: string) => Expression<SqlBool> } {
+  const s = readScope(actor, 'buildings');
+  if (s.kind !== 'rows') return s;
+  return {
+    kind: 'rows',
+    where: (column) => eb(eb.ref(column), 'in', eb.selectFrom('buildings as sc_vb').select('sc_vb.id').where(s.where('sc_vb'))),
+  };
+}
+
+/**
+ * The predicate to add to a query on `table`, or null when every row is in scope. A forbidden
+ * scope selects nothing (callers answer 403 before querying; this is the safe fallback).
+ */
+export function scopeWhere(scope: Scope, table: string): Expression<SqlBool> | null {
+  if (scope.kind === 'all') return null;
+  if (scope.kind === 'forbidden') return sql<SqlBool>`1 = 0`;
+  return scope.where(table);
+}
