@@ -1,12 +1,10 @@
 import { Type, type Static } from 'typebox';
-import { Id, Instant, Language, Role } from './common.ts';
+import { Id, Instant, Language, Nullable, Role } from './common.ts';
 
 export const LoginBody = Type.Object(
   { username: Type.String({ minLength: 1, maxLength: 100 }), password: Type.String({ minLength: 1, maxLength: 200 }) },
   { additionalProperties: false },
 );
-
-const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 
 export const MeSchema = Type.Object({
   id: Id,
@@ -26,8 +24,8 @@ export const MePatchBody = Type.Object(
   {
     language: Type.Optional(Language),
     displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
-    email: Type.Optional(Type.Union([Type.String({ format: 'email', maxLength: 200 }), Type.Null()])),
-    phone: Type.Optional(Type.Union([Type.String({ maxLength: 40 }), Type.Null()])),
+    email: Type.Optional(Nullable(Type.String({ format: 'email', maxLength: 200 }))),
+    phone: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
   },
   { additionalProperties: false },
 );

@@ -1,4 +1,11 @@
-import { Type, type TSchema } from 'typebox';
+import { Type, type Static, type TSchema } from 'typebox';
+
+/**
+ * `type: [T, 'null']` rather than anyOf [T, null]: with the app's `coerceTypes`, ajv would coerce a
+ * null into the first branch ("" or 0) before trying the null one.
+ */
+export const Nullable = <T extends TSchema & { type: string }>(t: T) =>
+  Type.Unsafe<Static<T> | null>({ ...t, type: [t.type, 'null'] });
 
 export const Id = Type.String({ minLength: 1, maxLength: 64, description: 'identifier (UUID)' });
 export const IsoDate = Type.String({ format: 'date', description: 'YYYY-MM-DD' });

@@ -2,14 +2,8 @@
 // queries. Rules a schema cannot say in the user's words (VAT checksum, CIG, MM-DD, shares, date
 // order, password length) are checked by the services and named in field errors.
 import { Type, type Static, type TProperties, type TSchema } from 'typebox';
-import { AuditedFields, Id, IsoDate, Language, ListQuery, Role } from './common.ts';
+import { AuditedFields, Id, IsoDate, Language, ListQuery, Nullable, Role } from './common.ts';
 
-/**
- * `type: [T, 'null']` rather than anyOf [T, null]: with the app's `coerceTypes`, ajv would coerce a
- * null into the first branch ("" or 0) before trying the null one.
- */
-const Nullable = <T extends TSchema & { type: string }>(t: T) =>
-  Type.Unsafe<Static<T> | null>({ ...t, type: [t.type, 'null'] });
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
 const Code = Text(40);
 const Name = Text(200);
