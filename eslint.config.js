@@ -19,6 +19,11 @@ export default tseslint.config(
     },
   },
   {
+    // Migrations are frozen against Kysely<any> on purpose: they must not follow today's types.
+    files: ['src/server/db/migrations/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
     files: ['src/web/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },

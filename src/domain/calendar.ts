@@ -29,8 +29,6 @@ export const SOLAR_WEEK: CalendarSpec['week'] = Object.fromEntries(
 
 export const solarCalendar = (zone = 'Europe/Rome') => new WorkingCalendar({ zone, week: SOLAR_WEEK, observeHolidays: false });
 
-type Interval = readonly [number, number];
-
 const italy = new Holidays('IT');
 const nationalByYear = new Map<number, ReadonlySet<string>>();
 

@@ -1,7 +1,7 @@
 // Registry objects of the HTTP API (docs/API.md): response shapes, create and patch bodies, list
 // queries. Rules a schema cannot say in the user's words (VAT checksum, CIG, MM-DD, shares, date
 // order, password length) are checked by the services and named in field errors.
-import { Type, type Static, type TProperties, type TSchema } from 'typebox';
+import { Type, type Static, type TProperties } from 'typebox';
 import { AuditedFields, Id, IsoDate, Language, ListQuery, Nullable, Role } from './common.ts';
 
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
