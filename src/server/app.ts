@@ -17,6 +17,14 @@ import { registerSecurityHeaders } from './plugins/security.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { registryRoutes } from './modules/registry/index.ts';
 import { importRoutes } from './modules/import/import.routes.ts';
+import { ticketRoutes } from './modules/tickets/tickets.routes.ts';
+import { workOrderRoutes } from './modules/work-orders/work-orders.routes.ts';
+import { attachmentRoutes } from './modules/attachments/attachments.routes.ts';
+import { ratingRoutes } from './modules/ratings/ratings.routes.ts';
+import { priceListRoutes } from './modules/price-lists/price-lists.routes.ts';
+import { worklistRoutes } from './modules/worklists/worklists.routes.ts';
+import { noticesRoutes } from './modules/notices/notices.routes.ts';
+import { mailInRoutes } from './modules/mail-in/mail-in.routes.ts';
 
 export interface BuildOptions {
   db: Db;
@@ -76,6 +84,14 @@ export async function buildApp(config: Config, opts: BuildOptions): Promise<Fast
   await app.register(authRoutes);
   await app.register(registryRoutes);
   await app.register(importRoutes);
+  await app.register(ticketRoutes);
+  await app.register(workOrderRoutes);
+  await app.register(attachmentRoutes);
+  await app.register(ratingRoutes);
+  await app.register(priceListRoutes);
+  await app.register(worklistRoutes);
+  await app.register(noticesRoutes);
+  await app.register(mailInRoutes);
 
   serveWeb(app, config.webDist);
   return app;

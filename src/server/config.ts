@@ -19,6 +19,27 @@ export interface Config {
   loginRateWindowSeconds: number;
   publicUrl: string;
   webDist: string;
+  attachmentMaxBytes: number;
+  attachmentsDir: string;
+  emergencyPhone: string;
+  ratingLinkDays: number;
+  ratingRateLimit: number; // rating-page requests per client address per window
+  ratingRateWindowSeconds: number;
+  mail: MailConfig;
+}
+
+/** E-mail out (outbox sender) and in (SMTP listener, IMAP polling). Null/0 means off. */
+export interface MailConfig {
+  smtpUrl: string | null;
+  from: string;
+  outboxMaxAttempts: number;
+  outboxIntervalSeconds: number;
+  inAddress: string | null;
+  inSmtpPort: number;
+  inMaxBytes: number;
+  inImapUrl: string | null;
+  inImapIntervalSeconds: number;
+  inImapMoveTo: string | null;
 }
 
 export class ConfigError extends Error {
@@ -42,6 +63,22 @@ export const ENV_DOC: Record<string, string> = {
   LOGIN_RATE_LIMIT: 'login attempts per client address per window (default 20)',
   LOGIN_RATE_WINDOW_SECONDS: 'the window of LOGIN_RATE_LIMIT in seconds (default 300)',
   PUBLIC_URL: 'the address users reach Presidio at, used in e-mails (default http://localhost:PORT)',
+  ATTACHMENT_MAX_MB: 'largest accepted ticket / work-order attachment in MB (default 10, 1–100)',
+  ATTACHMENTS_DIR: 'directory for attachment files, outside the web root (default data/attachments)',
+  EMERGENCY_PHONE: 'number shown to a requester who reports a danger to people (default 112)',
+  RATING_LINK_DAYS: 'days a rating link in the closing e-mail stays valid (default 30, 1–365)',
+  RATING_RATE_LIMIT: 'rating-page requests per client address per window (default 30)',
+  RATING_RATE_WINDOW_SECONDS: 'the window of RATING_RATE_LIMIT in seconds (default 300)',
+  SMTP_URL: 'outgoing mail server, smtp://user:password@host:587 or smtps://…:465; unset: notices stay in the outbox (admin › outbox)',
+  MAIL_FROM: 'sender of the notices, e.g. "Presidio <presidio@ateneo.it>" (default presidio@ the PUBLIC_URL host)',
+  OUTBOX_MAX_ATTEMPTS: 'sending attempts before a notice is marked failed (default 8; backoff 1, 2, 4 … minutes)',
+  OUTBOX_INTERVAL_SECONDS: 'how often the outbox sender looks for due notices (default 10)',
+  MAIL_IN_ADDRESS: 'the service mailbox that receives requests and replies, e.g. manutenzione@ateneo.it',
+  MAIL_IN_SMTP_PORT: 'port of the built-in SMTP listener for MAIL_IN_ADDRESS (default 0: off)',
+  MAIL_IN_MAX_MB: 'largest accepted incoming e-mail in MB (default 25, 1–100)',
+  MAIL_IN_IMAP_URL: 'mailbox to poll, imaps://user:password@host:993/INBOX (unset: off)',
+  MAIL_IN_IMAP_INTERVAL_SECONDS: 'how often the IMAP mailbox is polled (default 60)',
+  MAIL_IN_IMAP_MOVE_TO: 'folder to move processed messages to (default: leave them in place, marked as read)',
 };
 
 type Env = Record<string, string | undefined>;
@@ -102,6 +139,48 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     problems.push(`PUBLIC_URL="${publicUrl}" is not a valid http(s) address`);
   }
 
+  const optUrl = (name: string, protocols: string[]): string | null => {
+    const raw = env[name]?.trim();
+    if (!raw) return null;
+    try {
+      const u = new URL(raw);
+      if (protocols.includes(u.protocol.replace(/:$/, ''))) return raw;
+    } catch {
+      // reported below
+    }
+    problems.push(`${name} must be a ${protocols.map((p) => `${p}://`).join(' or ')} address`);
+    return null;
+  };
+  const emailLike = (name: string, raw: string | undefined): string | null => {
+    const v = raw?.trim();
+    if (!v) return null;
+    const addr = /<([^<>\s]+)>\s*$/.exec(v)?.[1] ?? v;
+    if (!/^[^\s@<>]+@[^\s@<>]+$/.test(addr)) problems.push(`${name}="${v}" is not an e-mail address`);
+    return v;
+  };
+  const inSmtpPort = int('MAIL_IN_SMTP_PORT', 0, 0, 65535);
+  const inAddress = emailLike('MAIL_IN_ADDRESS', env.MAIL_IN_ADDRESS);
+  const inImapUrl = optUrl('MAIL_IN_IMAP_URL', ['imap', 'imaps']);
+  if ((inSmtpPort || inImapUrl) && !inAddress) problems.push('MAIL_IN_ADDRESS is required when MAIL_IN_SMTP_PORT or MAIL_IN_IMAP_URL is set');
+  let publicHost = 'localhost';
+  try {
+    publicHost = new URL(publicUrl).hostname;
+  } catch {
+    // reported above
+  }
+  const mail: MailConfig = {
+    smtpUrl: optUrl('SMTP_URL', ['smtp', 'smtps']),
+    from: emailLike('MAIL_FROM', env.MAIL_FROM) ?? `Presidio <presidio@${publicHost}>`,
+    outboxMaxAttempts: int('OUTBOX_MAX_ATTEMPTS', 8, 1, 30),
+    outboxIntervalSeconds: int('OUTBOX_INTERVAL_SECONDS', 10, 1, 3600),
+    inAddress,
+    inSmtpPort,
+    inMaxBytes: int('MAIL_IN_MAX_MB', 25, 1, 100) * 1024 * 1024,
+    inImapUrl,
+    inImapIntervalSeconds: int('MAIL_IN_IMAP_INTERVAL_SECONDS', 60, 5, 86400),
+    inImapMoveTo: env.MAIL_IN_IMAP_MOVE_TO?.trim() || null,
+  };
+
   const config: Config = {
     port,
     host,
@@ -117,6 +196,13 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     loginRateWindowSeconds: int('LOGIN_RATE_WINDOW_SECONDS', 300, 1, 86400),
     publicUrl,
     webDist: path.resolve(cwd, 'dist/web'),
+    attachmentMaxBytes: int('ATTACHMENT_MAX_MB', 10, 1, 100) * 1024 * 1024,
+    attachmentsDir: path.resolve(cwd, env.ATTACHMENTS_DIR?.trim() || 'data/attachments'),
+    emergencyPhone: env.EMERGENCY_PHONE?.trim() || '112',
+    ratingLinkDays: int('RATING_LINK_DAYS', 30, 1, 365),
+    ratingRateLimit: int('RATING_RATE_LIMIT', 30, 1, 10000),
+    ratingRateWindowSeconds: int('RATING_RATE_WINDOW_SECONDS', 300, 1, 86400),
+    mail,
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

@@ -3,6 +3,9 @@ import { ConfigError, loadConfig } from './config.ts';
 import { createDb, migrateToLatest } from './db/create-db.ts';
 import { buildApp } from './app.ts';
 import { isDatabaseEmpty, seedDemo } from './db/seed/demo.ts';
+import { startOutboxSender } from './jobs/outbox-sender.ts';
+import { startSmtpListener } from './modules/mail-in/smtp-listener.ts';
+import { startImapPoller } from './modules/mail-in/imap-poller.ts';
 
 async function main() {
   let config;
@@ -33,6 +36,13 @@ async function main() {
   const app = await buildApp(config, { db });
   await app.listen({ port: config.port, host: config.host });
 
+  // Workers (each off unless configured): notices out over SMTP_URL; e-mail in on
+  // MAIL_IN_SMTP_PORT and from MAIL_IN_IMAP_URL. Without SMTP_URL notices wait in the outbox.
+  const outboxSender = startOutboxSender({ db, mail: config.mail, now: app.ctx.now, log: app.log });
+  const smtpListener = await startSmtpListener(app.ctx, app.log);
+  const imapPoller = startImapPoller(app.ctx, app.log);
+  if (!config.mail.smtpUrl) console.log('SMTP_URL not set: e-mail notices stay in the outbox (admin: GET /api/admin/outbox).');
+
   const where = config.database.kind === 'sqlite' ? config.database.file : 'PostgreSQL';
   console.log(`\nPresidio is running on http://localhost:${config.port} (database: ${where})`);
   if (logins.length) {
@@ -42,6 +52,8 @@ async function main() {
 
   const shutdown = async (signal: string) => {
     console.log(`\n${signal}: shutting down`);
+    // Stop taking and sending mail first: a run in progress finishes its message.
+    await Promise.all([outboxSender?.stop(), smtpListener?.close(), imapPoller?.stop()]);
     await app.close();
     await db.destroy();
     process.exit(0);

@@ -6,15 +6,14 @@ import type { FieldRule } from '../../domain/workflow/types.ts';
 import { PRIORITIES } from '../../domain/workflow/types.ts';
 import { TICKET_STATES } from '../../domain/workflow/ticket.ts';
 import { WORK_ORDER_STATES } from '../../domain/workflow/work-order.ts';
-import { Id, Instant, IsoDate } from './common.ts';
+import { Id, Instant, IsoDate, Nullable, ProblemSchema } from './common.ts';
 
+/** A union of string literals, typed as the union of `values`. */
 const Literals = <T extends string>(values: readonly T[], description?: string) =>
-  Type.Union(values.map((v) => Type.Literal(v)), description ? { description } : {});
+  Type.Unsafe<T>(Type.Union(values.map((v) => Type.Literal(v)), description ? { description } : {}));
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
 /** Response-side nullable (never validated against input, so anyOf is safe here). */
 const OrNull = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
-/** Input-side nullable: `type: [T, 'null']` so coerceTypes does not turn null into "" or 0. */
-const Nullable = <T extends TSchema & { type: string }>(t: T) => Type.Unsafe<Static<T> | null>({ ...t, type: [t.type, 'null'] });
 const Body = <P extends TProperties>(props: P) => Type.Object(props, { additionalProperties: false });
 
 export const Priority = Literals(PRIORITIES);
@@ -264,6 +263,21 @@ export function actionBody(fields: readonly FieldRule[]): TObject {
   for (const f of fields) props[f.field] = f.optional ? Type.Optional(fieldSchema(f)) : fieldSchema(f);
   return Type.Object(props, { additionalProperties: false });
 }
+
+/**
+ * A refused action: the problem+json body plus, for guards, `reason` (emergency_only,
+ * documents_missing, reminder_once_a_day, same_priority) and its facts (`missing`, `nextAt`);
+ * for INVALID_STATE the `action` and the `state` it was refused in.
+ */
+export const ActionProblemSchema = Type.Object({
+  ...ProblemSchema.properties,
+  reason: Type.Optional(Type.String()),
+  missing: Type.Optional(Type.Array(Type.String())),
+  nextAt: Type.Optional(Type.String()),
+  action: Type.Optional(Type.String()),
+  state: Type.Optional(Type.String()),
+}, { description: 'application/problem+json' });
+export const actionProblems = { 409: ActionProblemSchema, 422: ActionProblemSchema } as const;
 
 export const ActionParams = Type.Object({ id: Id }, { additionalProperties: false });
 

@@ -8,6 +8,7 @@ import { sql, type Insertable, type Kysely } from 'kysely';
 import { hashPassword } from '../../auth/password.ts';
 import { newId } from '../../ids.ts';
 import { engineOf } from '../create-db.ts';
+import { seedDemoPriceList } from '../../modules/price-lists/index.ts';
 import type { Database } from '../schema.ts';
 
 /** The one password of every demo user (README: change it, or start with PRESIDIO_DEMO=0, in production). */
@@ -546,6 +547,7 @@ export async function seedDemo(
       };
     });
     await trx.insertInto('assets').values(assets).execute();
+    await seedDemoPriceList(trx, opts.now);
 
     const userIds = new Map<string, string>();
     const users: Insertable<Database['users']>[] = USERS.map((u) => {

@@ -1,0 +1,60 @@
+import { defineConfig, devices } from '@playwright/test';
+
+// Browser tests against the real server on a fresh SQLite database seeded with the demo university.
+// Debian's Chromium only: browsers are never downloaded (see docs ARCHITECTURE, "tests").
+const PORT = Number(process.env.E2E_PORT ?? 3211);
+const DATA = 'data/e2e';
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results/e2e',
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    locale: 'it-IT',
+    timezoneId: 'Europe/Rome',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+  projects: [
+    { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined, viewport: { width: 1280, height: 900 } } },
+  ],
+  webServer: {
+    // A new database every run: the demo seed is the known starting point of every spec.
+    command: `rm -rf ${DATA} && mkdir -p ${DATA} && node --import tsx src/server/main.ts`,
+    url: `http://127.0.0.1:${PORT}/healthz`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      DATABASE_URL: `sqlite:${DATA}/presidio.sqlite`,
+      ATTACHMENTS_DIR: `${DATA}/attachments`,
+      PRESIDIO_DEMO: '1',
+      LOG_LEVEL: 'warn',
+      // Every spec logs in: keep the per-address login limit out of the way.
+      LOGIN_RATE_LIMIT: '10000',
+      TZ: 'UTC',
+    },
+  },
+});

@@ -1,0 +1,191 @@
+import { describe, expect, it } from 'vitest';
+import { buildingCodesIn, isAutomatic, stripQuotedReply, ticketIdFromReferences, ticketNumberFromSubject } from './mail-rules.ts';
+import { escapeHtml, LANGUAGE_PACKS, renderNotice, subjectTag } from './render.ts';
+import type { NoticeFacts } from './types.ts';
+import type { NoticeKind } from '../workflow/types.ts';
+
+const base: NoticeFacts = {
+  kind: 'ticket_opened', action: 'open', audience: 'requester', recipientName: 'Marco Colombo',
+  ticketNumber: '2026-000123', ticketSubject: 'Perdita dal soffitto', ticketDescription: 'Acqua dal soffitto in aula',
+  building: 'MI-B02 Edificio Aule Nord', space: null, workOrderNumber: null, priority: null,
+  url: 'http://localhost:3000/tickets/t1', ratingUrl: null, ratingDays: 30, data: {},
+};
+
+describe('ticketNumberFromSubject', () => {
+  it.each([
+    ['[Presidio 2026-000123] Segnalazione aperta: x', '2026-000123'],
+    ['Re: [Presidio 2026-000123] Segnalazione aperta', '2026-000123'],
+    ['RE: R: [presidio 2026-000123]', '2026-000123'],
+    ['[Presidio ODL 2026-000123/2] Nuovo ordine', '2026-000123'],
+    ['Re: ticket 2026-000123 ancora guasto', '2026-000123'],
+    ['2026-000123 e 2026-000123', '2026-000123'],
+    ['Riunione del 2026-03-10', null],
+    ['tel. 02-5550123', null],
+    ['2026-000123 o 2026-000124?', null],
+    ['Guasto al bagno', null],
+    ['', null],
+    ['codice 12026-0001234', null],
+  ])('%s → %s', (subject, expected) => {
+    expect(ticketNumberFromSubject(subject)).toBe(expected);
+  });
+});
+
+describe('buildingCodesIn', () => {
+  const known = ['MI-B01', 'MI-B02', 'CO-B01'];
+  it('finds whole codes, case-insensitively, once each, in order', () => {
+    expect(buildingCodesIn('Edificio mi-b02, aula N.0.1. Anche MI-B01 e ancora MI-B02.', known)).toEqual(['MI-B02', 'MI-B01']);
+  });
+  it('a room code after the building code names the building', () => {
+    expect(buildingCodesIn('Locale CO-B01.P1.03 senza luce', known)).toEqual(['CO-B01']);
+  });
+  it('ignores longer codes and unknown ones', () => {
+    expect(buildingCodesIn('MI-B012 e XX-B01 e MIB01', known)).toEqual([]);
+  });
+});
+
+describe('isAutomatic', () => {
+  it.each([
+    [{ autoSubmitted: 'auto-replied' }, true],
+    [{ autoSubmitted: 'auto-generated' }, true],
+    [{ autoSubmitted: 'no' }, false],
+    [{ precedence: 'bulk' }, true],
+    [{ from: 'MAILER-DAEMON@mx.example' }, true],
+    [{ from: 'marco@uni.example' }, false],
+    [{}, false],
+  ])('%j → %s', (h, expected) => expect(isAutomatic(h)).toBe(expected));
+});
+
+describe('renderNotice', () => {
+  it('notice 1 to the requester in Italian: tagged subject, greeting, number, link, reply hint', () => {
+    const r = renderNotice('it', base);
+    expect(r.subject).toBe('[Presidio 2026-000123] Segnalazione aperta: Perdita dal soffitto');
+    expect(r.title).toBe('Segnalazione aperta: Perdita dal soffitto');
+    expect(r.text).toContain('Gentile Marco Colombo,');
+    expect(r.text).toContain('registrata con il numero 2026-000123');
+    expect(r.text).toContain('Descrizione: Acqua dal soffitto in aula');
+    expect(r.text).toContain('http://localhost:3000/tickets/t1');
+    expect(r.text).toContain('lasciando invariato il numero');
+    expect(r.html).toContain('<html lang="it">');
+    expect(r.html).toContain('<a href="http://localhost:3000/tickets/t1">');
+    expect(r.summary.startsWith('La tua segnalazione')).toBe(true);
+  });
+
+  it('English pack in English', () => {
+    const r = renderNotice('en', base);
+    expect(r.subject).toBe('[Presidio 2026-000123] Request opened: Perdita dal soffitto');
+    expect(r.text).toContain('Dear Marco Colombo,');
+    expect(r.html).toContain('<html lang="en">');
+  });
+
+  it('escapes every interpolated value in HTML, keeps it verbatim in text', () => {
+    const evil = '<script>alert("x")</script> & \'co\'';
+    const r = renderNotice('it', { ...base, recipientName: evil, ticketSubject: evil, building: evil, ticketDescription: evil });
+    expect(r.html).not.toContain('<script>');
+    expect(r.html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;co&#39;');
+    expect(r.text).toContain(evil);
+  });
+
+  it('a URL that is not http(s) is never linked', () => {
+    const r = renderNotice('it', { ...base, url: 'javascript:alert(1)' });
+    expect(r.html).not.toContain('javascript:');
+    expect(r.text).not.toContain('javascript:');
+  });
+
+  it('subjects never carry line breaks (no header injection)', () => {
+    const r = renderNotice('it', { ...base, ticketSubject: 'a\r\nBcc: x@y' });
+    expect(r.subject).not.toMatch(/[\r\n]/);
+  });
+
+  it.each<[string, Record<string, unknown>, RegExp, RegExp]>([
+    ['record_inspection', { findings: 'Tubo rotto' }, /Esito del sopralluogo: Tubo rotto/, /Sopralluogo eseguito/],
+    ['mark_in_plan', { plannedActivity: 'PM-2026-03 verifica' }, /piano delle manutenzioni programmate \(PM-2026-03 verifica\)/, /già programmato/],
+    ['mark_not_manageable', { reason: 'Impianto di terzi' }, /Motivo: Impianto di terzi/, /Segnalazione chiusa/],
+    ['deny_quote', { reason: 'Fondi esauriti' }, /Motivo del diniego: Fondi esauriti/, /Segnalazione chiusa/],
+    ['schedule_work', { scheduledAt: '2026-03-12T13:30:00Z' }, /12 marzo 2026 alle 14:30/, /Intervento pianificato/],
+    ['wait_materials', { expectedOn: '2026-04-02' }, /Arrivo previsto dei materiali: 2 aprile 2026/, /attesa di materiali/],
+    ['resume', { scheduledAt: '2026-04-03T07:00:00Z' }, /ripianificato per il 3 aprile 2026 alle 09:00/, /Nuova data/],
+  ])('notice 2 after %s says what happened', (action, data, body, subject) => {
+    const r = renderNotice('it', { ...base, kind: 'ticket_update', action, data });
+    expect(r.text).toMatch(body);
+    expect(r.subject).toMatch(subject);
+    expect(r.subject.startsWith('[Presidio 2026-000123] ')).toBe(true);
+  });
+
+  it('notice 2 in English formats dates in English, Rome time across DST', () => {
+    const r = renderNotice('en', { ...base, kind: 'ticket_update', action: 'schedule_work', data: { scheduledAt: '2026-03-30T07:00:00Z' } });
+    expect(r.text).toContain('scheduled for 30 March 2026 at 09:00');
+  });
+
+  it('notice 3 has the rating link, says it needs no login and expires in 30 days', () => {
+    const r = renderNotice('it', { ...base, kind: 'ticket_closed', action: 'close', ratingUrl: 'http://localhost:3000/rate/abc?x=1&y=2' });
+    expect(r.text).toContain('http://localhost:3000/rate/abc?x=1&y=2');
+    expect(r.text).toContain('senza accedere');
+    expect(r.text).toContain('scade tra 30 giorni');
+    expect(r.html).toContain('href="http://localhost:3000/rate/abc?x=1&amp;y=2"');
+    const en = renderNotice('en', { ...base, kind: 'ticket_closed', action: 'close', ratingUrl: 'http://localhost:3000/rate/abc' });
+    expect(en.text).toContain('without logging in');
+    expect(en.text).toContain('expires in 30 days');
+  });
+
+  it('optional paragraphs disappear when their value is missing', () => {
+    const r = renderNotice('it', { ...base, kind: 'ticket_update', action: 'wait_materials', data: { expectedOn: '2026-04-02' } });
+    expect(r.text).not.toContain('Nota:');
+    const withNote = renderNotice('it', { ...base, kind: 'ticket_update', action: 'wait_materials', data: { expectedOn: '2026-04-02', note: 'Ordinato' } });
+    expect(withNote.text).toContain('Nota: Ordinato');
+  });
+
+  it('audience variants: the building manager gets the contractor\'s in-plan proposal', () => {
+    const r = renderNotice('it', { ...base, kind: 'ticket_update', action: 'mark_in_plan', audience: 'building_managers', workOrderNumber: '2026-000123/1', data: { plannedActivity: 'PM-1' } });
+    expect(r.text).toContain('la ditta propone');
+  });
+
+  it('a work order without a ticket is tagged with its own number', () => {
+    expect(subjectTag(null, '2026-000999/1')).toBe('[Presidio ODL 2026-000999/1] ');
+  });
+
+  it('every kind renders in every language without placeholders left', () => {
+    const kinds = Object.keys(LANGUAGE_PACKS.it.kinds) as NoticeKind[];
+    for (const lang of ['it', 'en'] as const) {
+      expect(Object.keys(LANGUAGE_PACKS[lang].kinds).sort()).toEqual([...kinds].sort());
+      for (const kind of kinds) {
+        const r = renderNotice(lang, {
+          ...base, kind, workOrderNumber: '2026-000123/1', priority: 'urgent', ratingUrl: 'http://x/r',
+          data: { reason: 'r', note: 'n', findings: 'f', stars: 2, comment: 'c', text: 't', report: 'rep', description: 'd' },
+        });
+        expect(r.subject, `${lang} ${kind}`).not.toMatch(/[{}]/);
+        expect(r.text, `${lang} ${kind}`).not.toMatch(/\{\w+(:\w+)?\}/);
+        expect(r.subject.startsWith('[Presidio 2026-000123] ')).toBe(true);
+      }
+    }
+  });
+
+  it('escapeHtml', () => expect(escapeHtml('<a href="x">&\'</a>')).toBe('&lt;a href=&quot;x&quot;&gt;&amp;&#39;&lt;/a&gt;'));
+});
+
+describe('rating paragraph', () => {
+  it('without a rating link, notice 3 says nothing about a link', () => {
+    const r = renderNotice('it', { ...base, kind: 'ticket_closed', action: 'close', ratingUrl: null });
+    expect(r.text).not.toContain('link');
+    expect(r.text).toContain('è stata chiusa');
+  });
+});
+
+describe('stripQuotedReply', () => {
+  it.each([
+    ['Grazie, ora funziona.\n\nIl giorno mar 10 mar 2026 alle 10:00 Presidio <p@x> ha scritto:\n> Gentile Marco,\n> testo', 'Grazie, ora funziona.'],
+    ['Still broken.\r\n\r\nOn Tue, 10 Mar 2026 at 10:00, Presidio <p@x> wrote:\r\n> Dear Sarah', 'Still broken.'],
+    ['Sì\n-----Original Message-----\nFrom: Presidio', 'Sì'],
+    ['Ok\n________________________________\nDa: Presidio\nInviato: ...', 'Ok'],
+    ['Risposta\n> citato\n> ancora', 'Risposta'],
+    ['> solo citazione', '> solo citazione'],
+    ['Nessuna citazione\nseconda riga', 'Nessuna citazione\nseconda riga'],
+  ])('%j', (input, expected) => expect(stripQuotedReply(input)).toBe(expected));
+});
+
+describe('ticketIdFromReferences', () => {
+  it('finds the thread id Presidio sets', () => {
+    expect(ticketIdFromReferences(['<abc@x>', '<ticket.0f8fad5b-d9cb-469f-a165-70867728950e@ateneo.it>'])).toBe('0f8fad5b-d9cb-469f-a165-70867728950e');
+    expect(ticketIdFromReferences(['<ticket.nope@x>'])).toBeNull();
+    expect(ticketIdFromReferences([])).toBeNull();
+  });
+});

@@ -1,0 +1,213 @@
+// English notices. Placeholders and variant keys: see types.ts.
+import type { LanguagePack } from './types.ts';
+
+const closedByReason = 'Request closed: {subject}';
+
+export const EN: LanguagePack = {
+  lang: 'en',
+  datetimeFormat: "d MMMM yyyy 'at' HH:mm",
+  dateFormat: 'd MMMM yyyy',
+  greeting: 'Dear {recipientName},',
+  greetingNoName: 'Hello,',
+  facts: [
+    'Request: {ticketNumber} – {subject}',
+    'Building: {building}',
+    'Room: {space}',
+    'Work order: {workOrderNumber}',
+    { link: 'url', label: 'Open in Presidio:' },
+  ],
+  footer: ['This is an automatic message from Presidio, the maintenance management system.'],
+  replyHint: 'To add information, reply to this e-mail keeping the number in square brackets in the subject.',
+  priorities: { emergency: 'emergency', urgent: 'urgent', ordinary: 'ordinary', deferrable: 'deferrable' },
+  kinds: {
+    ticket_opened: {
+      default: {
+        subject: 'Request opened: {subject}',
+        body: [
+          'your request has been registered with number {ticketNumber}. We will keep you informed of its progress.',
+          'Description: {description}',
+        ],
+      },
+      variants: {
+        '@call_center': {
+          subject: 'New request: {subject}',
+          body: ['request {ticketNumber} has been opened in building {building}.', 'Description: {description}'],
+        },
+        '@building_managers': {
+          subject: 'New request: {subject}',
+          body: ['request {ticketNumber} has been opened in a building in your competence ({building}).', 'Description: {description}'],
+        },
+      },
+    },
+    ticket_update: {
+      default: {
+        subject: 'Update: {subject}',
+        body: ['request {ticketNumber} has been updated.', 'Note: {note}'],
+      },
+      variants: {
+        record_inspection: {
+          subject: 'Inspection carried out: {subject}',
+          body: ['the inspection for request {ticketNumber} has been carried out.', 'Outcome of the inspection: {findings}'],
+        },
+        mark_in_plan: {
+          subject: 'Work already planned: {subject}',
+          body: [
+            'the work you asked for is already in the planned-maintenance plan ({plannedActivity}): it will be done with the planned activity and request {ticketNumber} is closed.',
+            'Note: {note}',
+          ],
+        },
+        'mark_in_plan@building_managers': {
+          subject: 'Planned activity proposed: {subject}',
+          body: [
+            'the contractor proposes to handle work order {workOrderNumber} with the planned activity "{plannedActivity}". Confirm or reject the proposal in Presidio.',
+            'Contractor\'s note: {note}',
+          ],
+        },
+        confirm_in_plan: {
+          subject: 'Work already planned: {subject}',
+          body: [
+            'the work you asked for is already in the planned-maintenance plan: it will be done with the planned activity and request {ticketNumber} is closed.',
+            'Note: {note}',
+          ],
+        },
+        'reject_in_plan@contractor': {
+          subject: 'Planned activity proposal rejected: {subject}',
+          body: ['the building manager rejected the planned-activity proposal for work order {workOrderNumber}.', 'Reason: {reason}'],
+        },
+        mark_not_manageable: {
+          subject: closedByReason,
+          body: ['the request cannot be handled and request {ticketNumber} has been closed.', 'Reason: {reason}'],
+        },
+        deny_quote: {
+          subject: closedByReason,
+          body: ['the service head did not authorise the quote for the work: request {ticketNumber} has been closed.', 'Reason for the refusal: {reason}'],
+        },
+        schedule_work: {
+          subject: 'Work scheduled: {subject}',
+          body: ['the work for request {ticketNumber} is scheduled for {scheduledAt:datetime}.'],
+        },
+        wait_materials: {
+          subject: 'Waiting for materials: {subject}',
+          body: [
+            'the work for request {ticketNumber} is on hold while the necessary materials arrive.',
+            'Materials expected on: {expectedOn:date}.',
+            'Note: {note}',
+          ],
+        },
+        resume: {
+          subject: 'New date for the work: {subject}',
+          body: ['the materials are available: the work for request {ticketNumber} is rescheduled for {scheduledAt:datetime}.'],
+        },
+        dismiss: {
+          subject: closedByReason,
+          body: ['request {ticketNumber} has been closed without work.', 'Reason: {reason}'],
+        },
+      },
+    },
+    ticket_closed: {
+      default: {
+        subject: 'Request closed: {subject}',
+        body: [
+          'the work has been completed and request {ticketNumber} has been closed.',
+          'Note: {note}',
+          {
+            link: 'ratingUrl',
+            label: 'How did it go? Rate the service with this link:',
+            after: 'The link works without logging in to Presidio and expires in {ratingDays} days. If the work was not actually done, say so in your rating: the request will be reopened.',
+          },
+        ],
+      },
+    },
+    work_order_issued: {
+      default: {
+        subject: 'New work order {workOrderNumber}: {subject}',
+        body: [
+          'work order {workOrderNumber} has been issued, priority {priority:priority}. Take charge of it within the contract\'s times.',
+          'Description: {description}',
+          'Location: {location}',
+        ],
+      },
+    },
+    quote_submitted: {
+      default: {
+        subject: 'Quote to authorise: {subject}',
+        body: ['the contractor submitted a quote for work order {workOrderNumber}: it awaits the service head\'s authorisation.', 'Contractor\'s note: {note}'],
+      },
+    },
+    quote_decided: {
+      default: {
+        subject: 'Decision on the quote: {subject}',
+        body: ['the service head decided on the quote for work order {workOrderNumber}.'],
+      },
+      variants: {
+        approve_quote: {
+          subject: 'Quote authorised: {subject}',
+          body: ['the service head authorised the quote for work order {workOrderNumber}: the work can be scheduled.', 'Note: {note}'],
+        },
+        deny_quote: {
+          subject: 'Quote not authorised: {subject}',
+          body: ['the service head did not authorise the quote for work order {workOrderNumber}, which is closed.', 'Reason for the refusal: {reason}'],
+        },
+      },
+    },
+    completion_to_verify: {
+      default: {
+        subject: 'Work to verify: {subject}',
+        body: ['the contractor completed work order {workOrderNumber}: verify the work, then accept or reject the completion.', 'Work report: {report}'],
+      },
+    },
+    completion_rejected: {
+      default: {
+        subject: 'Completion rejected: {subject}',
+        body: ['the completion of work order {workOrderNumber} was rejected: the work is scheduled again.', 'Reason: {reason}'],
+      },
+    },
+    ticket_reopened: {
+      default: {
+        subject: 'Request reopened: {subject}',
+        body: ['request {ticketNumber} has been reopened.', 'Reason: {reason}'],
+      },
+      variants: {
+        rate: {
+          body: [
+            'the requester said in their rating that the work was not done: request {ticketNumber} has been reopened.',
+            'Requester\'s comment: {comment}',
+          ],
+        },
+        'reopen@requester': {
+          body: ['your request {ticketNumber} has been reopened and will be taken up again.', 'Reason: {reason}'],
+        },
+      },
+    },
+    low_rating: {
+      default: {
+        subject: 'Low rating: {subject}',
+        body: ['the requester rated request {ticketNumber} {stars} out of 5.', 'Requester\'s comment: {comment}'],
+      },
+    },
+    reminder: {
+      default: {
+        subject: 'Reminder: {subject}',
+        body: ['the requester sent a reminder about request {ticketNumber}.', 'Requester\'s note: {note}'],
+      },
+    },
+    complaint: {
+      default: {
+        subject: 'Complaint: {subject}',
+        body: ['the requester made a complaint about request {ticketNumber}.', 'Complaint: {text}'],
+      },
+    },
+    priority_changed: {
+      default: {
+        subject: 'Priority changed: {subject}',
+        body: ['the priority of work order {workOrderNumber} is now {priority:priority}: the contractual times are recomputed.', 'Reason: {reason}'],
+      },
+    },
+    work_order_cancelled: {
+      default: {
+        subject: 'Work order cancelled: {subject}',
+        body: ['work order {workOrderNumber} has been cancelled: do not carry it out.', 'Reason: {reason}'],
+      },
+    },
+  },
+};

@@ -1,0 +1,219 @@
+// Italian notices (the default language). Placeholders and variant keys: see types.ts.
+import type { LanguagePack } from './types.ts';
+
+const closedByReason = 'Segnalazione chiusa: {subject}';
+
+export const IT: LanguagePack = {
+  lang: 'it',
+  datetimeFormat: "d MMMM yyyy 'alle' HH:mm",
+  dateFormat: 'd MMMM yyyy',
+  greeting: 'Gentile {recipientName},',
+  greetingNoName: 'Gentile utente,',
+  facts: [
+    'Segnalazione: {ticketNumber} – {subject}',
+    'Edificio: {building}',
+    'Locale: {space}',
+    'Ordine di lavoro: {workOrderNumber}',
+    { link: 'url', label: 'Apri in Presidio:' },
+  ],
+  footer: ['Questo è un messaggio automatico di Presidio, il sistema di gestione della manutenzione.'],
+  replyHint: 'Per aggiungere informazioni rispondi a questa e-mail lasciando invariato il numero tra parentesi quadre nell\'oggetto.',
+  priorities: { emergency: 'emergenza', urgent: 'urgenza', ordinary: 'ordinaria', deferrable: 'programmabile' },
+  kinds: {
+    // Notice 1
+    ticket_opened: {
+      default: {
+        subject: 'Segnalazione aperta: {subject}',
+        body: [
+          'la tua segnalazione è stata registrata con il numero {ticketNumber}. Ti terremo informato sul suo avanzamento.',
+          'Descrizione: {description}',
+        ],
+      },
+      variants: {
+        '@call_center': {
+          subject: 'Nuova segnalazione: {subject}',
+          body: ['è stata aperta la segnalazione {ticketNumber} nell\'edificio {building}.', 'Descrizione: {description}'],
+        },
+        '@building_managers': {
+          subject: 'Nuova segnalazione: {subject}',
+          body: ['è stata aperta la segnalazione {ticketNumber} in un edificio di tua competenza ({building}).', 'Descrizione: {description}'],
+        },
+      },
+    },
+    // Notice 2: what happened, by the action that caused it
+    ticket_update: {
+      default: {
+        subject: 'Aggiornamento: {subject}',
+        body: ['la segnalazione {ticketNumber} è stata aggiornata.', 'Nota: {note}'],
+      },
+      variants: {
+        record_inspection: {
+          subject: 'Sopralluogo eseguito: {subject}',
+          body: ['è stato eseguito il sopralluogo per la segnalazione {ticketNumber}.', 'Esito del sopralluogo: {findings}'],
+        },
+        mark_in_plan: {
+          subject: 'Intervento già programmato: {subject}',
+          body: [
+            'l\'intervento richiesto è già previsto nel piano delle manutenzioni programmate ({plannedActivity}): sarà eseguito con l\'attività programmata e la segnalazione {ticketNumber} è chiusa.',
+            'Nota: {note}',
+          ],
+        },
+        'mark_in_plan@building_managers': {
+          subject: 'Proposta di attività programmata: {subject}',
+          body: [
+            'la ditta propone di ricondurre l\'ordine di lavoro {workOrderNumber} all\'attività programmata «{plannedActivity}». Conferma o respingi la proposta in Presidio.',
+            'Nota della ditta: {note}',
+          ],
+        },
+        confirm_in_plan: {
+          subject: 'Intervento già programmato: {subject}',
+          body: [
+            'l\'intervento richiesto è già previsto nel piano delle manutenzioni programmate: sarà eseguito con l\'attività programmata e la segnalazione {ticketNumber} è chiusa.',
+            'Nota: {note}',
+          ],
+        },
+        'reject_in_plan@contractor': {
+          subject: 'Proposta di attività programmata respinta: {subject}',
+          body: ['il responsabile dell\'edificio ha respinto la proposta di attività programmata per l\'ordine di lavoro {workOrderNumber}.', 'Motivo: {reason}'],
+        },
+        mark_not_manageable: {
+          subject: closedByReason,
+          body: ['la richiesta non può essere gestita e la segnalazione {ticketNumber} è stata chiusa.', 'Motivo: {reason}'],
+        },
+        deny_quote: {
+          subject: closedByReason,
+          body: [
+            'il capo servizio non ha autorizzato il preventivo dell\'intervento: la segnalazione {ticketNumber} è stata chiusa.',
+            'Motivo del diniego: {reason}',
+          ],
+        },
+        schedule_work: {
+          subject: 'Intervento pianificato: {subject}',
+          body: ['l\'intervento per la segnalazione {ticketNumber} è pianificato per il {scheduledAt:datetime}.'],
+        },
+        wait_materials: {
+          subject: 'In attesa di materiali: {subject}',
+          body: [
+            'l\'intervento per la segnalazione {ticketNumber} è sospeso in attesa dei materiali necessari.',
+            'Arrivo previsto dei materiali: {expectedOn:date}.',
+            'Nota: {note}',
+          ],
+        },
+        resume: {
+          subject: 'Nuova data di intervento: {subject}',
+          body: ['i materiali sono disponibili: l\'intervento per la segnalazione {ticketNumber} è ripianificato per il {scheduledAt:datetime}.'],
+        },
+        dismiss: {
+          subject: closedByReason,
+          body: ['la segnalazione {ticketNumber} è stata chiusa senza intervento.', 'Motivo: {reason}'],
+        },
+      },
+    },
+    // Notice 3, with the rating link
+    ticket_closed: {
+      default: {
+        subject: 'Segnalazione chiusa: {subject}',
+        body: [
+          'l\'intervento è stato completato e la segnalazione {ticketNumber} è stata chiusa.',
+          'Nota: {note}',
+          {
+            link: 'ratingUrl',
+            label: 'Com\'è andata? Valuta il servizio da questo link:',
+            after: 'Il link funziona senza accedere a Presidio e scade tra {ratingDays} giorni. Se il lavoro non è stato eseguito, indicalo nella valutazione: la segnalazione sarà riaperta.',
+          },
+        ],
+      },
+    },
+    work_order_issued: {
+      default: {
+        subject: 'Nuovo ordine di lavoro {workOrderNumber}: {subject}',
+        body: [
+          'è stato emesso l\'ordine di lavoro {workOrderNumber}, priorità {priority:priority}. Prendilo in carico entro i tempi del contratto.',
+          'Descrizione: {description}',
+          'Posizione: {location}',
+        ],
+      },
+    },
+    quote_submitted: {
+      default: {
+        subject: 'Preventivo da autorizzare: {subject}',
+        body: ['la ditta ha presentato un preventivo per l\'ordine di lavoro {workOrderNumber}: è in attesa dell\'autorizzazione del capo servizio.', 'Nota della ditta: {note}'],
+      },
+    },
+    quote_decided: {
+      default: {
+        subject: 'Decisione sul preventivo: {subject}',
+        body: ['il capo servizio ha deciso sul preventivo dell\'ordine di lavoro {workOrderNumber}.'],
+      },
+      variants: {
+        approve_quote: {
+          subject: 'Preventivo autorizzato: {subject}',
+          body: ['il capo servizio ha autorizzato il preventivo dell\'ordine di lavoro {workOrderNumber}: l\'intervento può essere pianificato.', 'Nota: {note}'],
+        },
+        deny_quote: {
+          subject: 'Preventivo non autorizzato: {subject}',
+          body: ['il capo servizio non ha autorizzato il preventivo dell\'ordine di lavoro {workOrderNumber}, che è chiuso.', 'Motivo del diniego: {reason}'],
+        },
+      },
+    },
+    completion_to_verify: {
+      default: {
+        subject: 'Intervento da verificare: {subject}',
+        body: ['la ditta ha completato l\'ordine di lavoro {workOrderNumber}: verifica l\'esecuzione e chiudi oppure respingi il completamento.', 'Rapporto di intervento: {report}'],
+      },
+    },
+    completion_rejected: {
+      default: {
+        subject: 'Completamento respinto: {subject}',
+        body: ['il completamento dell\'ordine di lavoro {workOrderNumber} è stato respinto: l\'intervento torna pianificato.', 'Motivo: {reason}'],
+      },
+    },
+    ticket_reopened: {
+      default: {
+        subject: 'Segnalazione riaperta: {subject}',
+        body: ['la segnalazione {ticketNumber} è stata riaperta.', 'Motivo: {reason}'],
+      },
+      variants: {
+        rate: {
+          body: [
+            'il richiedente ha indicato nella valutazione che il lavoro non è stato eseguito: la segnalazione {ticketNumber} è stata riaperta.',
+            'Commento del richiedente: {comment}',
+          ],
+        },
+        'reopen@requester': {
+          body: ['la tua segnalazione {ticketNumber} è stata riaperta e sarà ripresa in carico.', 'Motivo: {reason}'],
+        },
+      },
+    },
+    low_rating: {
+      default: {
+        subject: 'Valutazione bassa: {subject}',
+        body: ['il richiedente ha valutato la segnalazione {ticketNumber} con {stars} su 5.', 'Commento del richiedente: {comment}'],
+      },
+    },
+    reminder: {
+      default: {
+        subject: 'Sollecito: {subject}',
+        body: ['il richiedente ha sollecitato la segnalazione {ticketNumber}.', 'Nota del richiedente: {note}'],
+      },
+    },
+    complaint: {
+      default: {
+        subject: 'Reclamo: {subject}',
+        body: ['il richiedente ha presentato un reclamo sulla segnalazione {ticketNumber}.', 'Testo del reclamo: {text}'],
+      },
+    },
+    priority_changed: {
+      default: {
+        subject: 'Priorità modificata: {subject}',
+        body: ['la priorità dell\'ordine di lavoro {workOrderNumber} è ora {priority:priority}: i tempi contrattuali sono ricalcolati.', 'Motivo: {reason}'],
+      },
+    },
+    work_order_cancelled: {
+      default: {
+        subject: 'Ordine di lavoro annullato: {subject}',
+        body: ['l\'ordine di lavoro {workOrderNumber} è stato annullato: non va eseguito.', 'Motivo: {reason}'],
+      },
+    },
+  },
+};

@@ -1,0 +1,236 @@
+// Outbox sender: claims due notices, sends them over SMTP, marks them sent or schedules a retry.
+//
+// Safe with several app instances on one database:
+// - PostgreSQL: `select … for update skip locked` in a short transaction that also sets
+//   locked_until (a lease); two senders never claim the same row;
+// - SQLite: one conditional `update … where id in (select due rows) returning *`, atomic in
+//   SQLite's single writer.
+// The lease (default 15 minutes) outlasts a batch's worst case (SMTP timeouts below), so a row is
+// only claimed again if its sender died. A sender that died after the server accepted a message
+// and before marking it sent sends it again after the lease: with the same Message-ID, derived
+// from the idempotency key, so the receiving side recognises the duplicate. Nothing is lost.
+import { createHash } from 'node:crypto';
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { MailConfig } from '../config.ts';
+import { engineOf, type Db } from '../db/create-db.ts';
+import type { OutboxRow } from '../db/schema.ts';
+import { redactSecret, redactUrl, startWorker, type JobLog, type Worker } from './worker.ts';
+
+export interface OutboxSenderOptions {
+  db: Db;
+  mail: MailConfig;
+  now: () => Date;
+  log: JobLog;
+  batchSize?: number;
+  leaseMs?: number;
+  /** Tests: runs after the SMTP server accepted a message and before it is marked sent. */
+  afterSend?: (row: ClaimedRow) => Promise<void> | void;
+}
+
+export type ClaimedRow = Omit<OutboxRow, 'attempts'> & { attempts: number };
+
+export interface RunResult {
+  claimed: number;
+  sent: number;
+  retrying: number;
+  failed: number;
+}
+
+const MINUTE = 60_000;
+const DEFAULT_LEASE_MS = 15 * MINUTE;
+const DEFAULT_BATCH = 10;
+
+/** Minutes to wait after the n-th failed attempt (n ≥ 1): 1, 2, 4, 8 … capped at one day. */
+export function backoffMinutes(attempt: number): number {
+  return Math.min(2 ** (attempt - 1), 24 * 60);
+}
+
+/** The domain of the sender address: Message-IDs and thread ids are minted under it. */
+export function mailDomain(from: string): string {
+  const addr = /<([^<>\s]+)>\s*$/.exec(from)?.[1] ?? from.trim();
+  return addr.split('@')[1]?.toLowerCase() || 'presidio.invalid';
+}
+
+/** Stable Message-ID of an outbox message: the same key always gives the same id. */
+export function messageIdFor(idempotencyKey: string, domain: string): string {
+  return `<${createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 40)}.notice@${domain}>`;
+}
+
+/** The id every notice of a ticket refers to, so mail clients thread them together. */
+export const ticketThreadId = (ticketId: string, domain: string) => `<ticket.${ticketId}@${domain}>`;
+
+/** SMTP transport from SMTP_URL, with timeouts well inside the lease. Query flags: ignoreTLS, requireTLS, tls.rejectUnauthorized. */
+export function createSmtpTransport(smtpUrl: string): Transporter {
+  const u = new URL(smtpUrl);
+  const secure = u.protocol === 'smtps:';
+  const flag = (name: string) => u.searchParams.get(name);
+  return nodemailer.createTransport({
+    host: u.hostname,
+    port: u.port ? Number(u.port) : secure ? 465 : 587,
+    secure,
+    ...(u.username ? { auth: { user: decodeURIComponent(u.username), pass: decodeURIComponent(u.password) } } : {}),
+    ...(flag('ignoreTLS') === 'true' ? { ignoreTLS: true } : {}),
+    ...(flag('requireTLS') === 'true' ? { requireTLS: true } : {}),
+    ...(flag('tls.rejectUnauthorized') === 'false' ? { tls: { rejectUnauthorized: false } } : {}),
+    connectionTimeout: 15_000,
+    greetingTimeout: 15_000,
+    socketTimeout: 30_000,
+  });
+}
+
+interface SmtpError { code?: string; responseCode?: number; message?: string; response?: string }
+
+/** A 5xx answer to this message's envelope or content: retrying the same message cannot help. */
+export function isPermanent(err: unknown): boolean {
+  const e = err as SmtpError;
+  return typeof e?.responseCode === 'number' && e.responseCode >= 500 && (e.code === 'EENVELOPE' || e.code === 'EMESSAGE');
+}
+
+async function claim(db: Db, now: Date, batch: number, leaseMs: number): Promise<ClaimedRow[]> {
+  const at = now.toISOString();
+  const lease = new Date(now.getTime() + leaseMs).toISOString();
+  const due = (q: typeof db) =>
+    q.selectFrom('outbox')
+      .where('status', '=', 'pending')
+      .where('next_attempt_at', '<=', at)
+      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', at)]))
+      .orderBy('next_attempt_at')
+      .orderBy('id')
+      .limit(batch);
+
+  if (engineOf(db) === 'postgres') {
+    return db.transaction().execute(async (trx) => {
+      const rows = await due(trx).selectAll().forUpdate().skipLocked().execute();
+      if (rows.length) await trx.updateTable('outbox').set({ locked_until: lease }).where('id', 'in', rows.map((r) => r.id)).execute();
+      return rows.map((r) => ({ ...r, attempts: Number(r.attempts), locked_until: lease }));
+    });
+  }
+  const rows = await db
+    .updateTable('outbox')
+    .set({ locked_until: lease })
+    .where('id', 'in', due(db).select('id'))
+    .returningAll()
+    .execute();
+  return rows.map((r) => ({ ...r, attempts: Number(r.attempts) })).sort((a, b) => a.next_attempt_at.localeCompare(b.next_attempt_at) || a.id.localeCompare(b.id));
+}
+
+async function markSent(db: Db, row: ClaimedRow, now: Date): Promise<void> {
+  await db
+    .updateTable('outbox')
+    .set({ status: 'sent', sent_at: now.toISOString(), attempts: row.attempts + 1, locked_until: null, last_error: null })
+    .where('id', '=', row.id)
+    .where('status', '=', 'pending')
+    .execute();
+}
+
+async function markFailure(db: Db, row: ClaimedRow, now: Date, error: string, final: boolean): Promise<void> {
+  const attempts = row.attempts + 1;
+  await db
+    .updateTable('outbox')
+    .set({
+      attempts,
+      status: final ? 'failed' : 'pending',
+      next_attempt_at: final ? row.next_attempt_at : new Date(now.getTime() + backoffMinutes(attempts) * MINUTE).toISOString(),
+      locked_until: null,
+      last_error: error.slice(0, 1000),
+    })
+    .where('id', '=', row.id)
+    .where('status', '=', 'pending')
+    .execute();
+}
+
+export interface OutboxSender {
+  /** Claims and sends due messages until none is left (or `maxBatches` batches ran). */
+  runOnce(maxBatches?: number): Promise<RunResult>;
+  close(): void;
+}
+
+export function createOutboxSender(o: OutboxSenderOptions): OutboxSender {
+  if (!o.mail.smtpUrl) throw new Error('createOutboxSender: SMTP_URL is not configured');
+  const smtpUrl = o.mail.smtpUrl;
+  const password = (() => {
+    try {
+      return decodeURIComponent(new URL(smtpUrl).password) || null;
+    } catch {
+      return null;
+    }
+  })();
+  const transport = createSmtpTransport(smtpUrl);
+  const domain = mailDomain(o.mail.from);
+  const batch = o.batchSize ?? DEFAULT_BATCH;
+  const leaseMs = o.leaseMs ?? DEFAULT_LEASE_MS;
+
+  async function sendOne(row: ClaimedRow, result: RunResult) {
+    const key = row.idempotency_key;
+    try {
+      const thread = row.ticket_id ? ticketThreadId(row.ticket_id, domain) : undefined;
+      await transport.sendMail({
+        from: o.mail.from,
+        to: row.to_address,
+        subject: row.subject,
+        text: row.text_body,
+        html: row.html_body,
+        messageId: messageIdFor(key, domain),
+        date: new Date(row.created_at),
+        ...(thread ? { inReplyTo: thread, references: [thread] } : {}),
+        headers: {
+          'Auto-Submitted': 'auto-generated',
+          'X-Auto-Response-Suppress': 'All',
+          'Content-Language': row.language,
+          'X-Presidio-Kind': row.kind,
+        },
+      });
+    } catch (err) {
+      const e = err as SmtpError;
+      const message = redactSecret(`${e.code ?? 'ERROR'}${e.responseCode ? ` ${e.responseCode}` : ''}: ${e.response ?? e.message ?? String(err)}`, password);
+      const final = isPermanent(err) || row.attempts + 1 >= o.mail.outboxMaxAttempts;
+      await markFailure(o.db, row, o.now(), message, final);
+      if (final) result.failed++;
+      else result.retrying++;
+      o.log.warn({ outboxId: row.id, attempts: row.attempts + 1, final, error: message }, final ? 'notice not sent: failed' : 'notice not sent: will retry');
+      return;
+    }
+    await o.afterSend?.(row);
+    await markSent(o.db, row, o.now());
+    result.sent++;
+  }
+
+  return {
+    async runOnce(maxBatches = 100) {
+      const result: RunResult = { claimed: 0, sent: 0, retrying: 0, failed: 0 };
+      for (let i = 0; i < maxBatches; i++) {
+        const rows = await claim(o.db, o.now(), batch, leaseMs);
+        if (rows.length === 0) break;
+        result.claimed += rows.length;
+        for (const row of rows) await sendOne(row, result);
+        if (rows.length < batch) break;
+      }
+      if (result.claimed) o.log.info({ ...result, smtp: redactUrl(smtpUrl) }, 'outbox sender run');
+      return result;
+    },
+    close() {
+      transport.close();
+    },
+  };
+}
+
+/**
+ * Starts the sender every OUTBOX_INTERVAL_SECONDS. Returns null when SMTP_URL is not set: then
+ * notices stay pending in the outbox, where an admin can read them (GET /api/admin/outbox).
+ */
+export function startOutboxSender(o: Omit<OutboxSenderOptions, 'afterSend'>): Worker | null {
+  if (!o.mail.smtpUrl) {
+    o.log.info({}, 'SMTP_URL not set: the outbox sender does not run, notices stay pending in the outbox');
+    return null;
+  }
+  const sender = createOutboxSender(o);
+  o.log.info({ smtp: redactUrl(o.mail.smtpUrl), every: o.mail.outboxIntervalSeconds }, 'outbox sender started');
+  const worker = startWorker('outbox-sender', o.mail.outboxIntervalSeconds * 1000, () => sender.runOnce(), o.log);
+  return {
+    name: worker.name,
+    async stop() {
+      await worker.stop();
+      sender.close();
+    },
+  };
+}

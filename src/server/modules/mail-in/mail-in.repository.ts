@@ -1,0 +1,121 @@
+// SQL of the e-mail intake: inbound messages, senders, tickets by number, attachments of a message.
+import { sql, type Insertable } from 'kysely';
+import type { Db } from '../../db/create-db.ts';
+import type { Database } from '../../db/schema.ts';
+import type { Principal, Role } from '../../auth/principal.ts';
+
+/** Inserts the message unless its Message-ID is already known. True when inserted (new). */
+export async function insertInbound(db: Db, row: Insertable<Database['inbound_messages']>): Promise<boolean> {
+  const r = await db
+    .insertInto('inbound_messages')
+    .values(row)
+    .onConflict((oc) => oc.column('message_id').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return r !== undefined;
+}
+
+export function inboundByMessageId(db: Db, messageId: string) {
+  return db.selectFrom('inbound_messages').selectAll().where('message_id', '=', messageId).executeTakeFirst();
+}
+
+export async function setOutcome(db: Db, id: string, set: { status: string; reason: string | null; ticket_id: string | null }): Promise<void> {
+  await db.updateTable('inbound_messages').set(set).where('id', '=', id).execute();
+}
+
+/** The active user with this address (case-insensitive), as a principal; the first by username if several. */
+export async function principalByEmail(db: Db, email: string): Promise<Principal | null> {
+  const u = await db
+    .selectFrom('users')
+    .select(['id', 'username', 'display_name', 'language', 'contractor_id', 'department_id'])
+    .where(sql<boolean>`lower(email) = ${email.toLowerCase()}`)
+    .where('active', '=', 1)
+    .orderBy('username')
+    .executeTakeFirst();
+  if (!u) return null;
+  const roles = await db.selectFrom('user_roles').select('role').where('user_id', '=', u.id).execute();
+  return {
+    userId: u.id,
+    username: u.username,
+    displayName: u.display_name,
+    language: u.language === 'en' ? 'en' : 'it',
+    roles: new Set(roles.map((r) => r.role as Role)),
+    contractorId: u.contractor_id,
+    departmentId: u.department_id,
+    via: 'token',
+  };
+}
+
+export function ticketByNumber(db: Db, number: string) {
+  return db.selectFrom('tickets').select(['id', 'number', 'requester_id', 'caller_email', 'building_id', 'language']).where('number', '=', number).executeTakeFirst();
+}
+
+export function ticketById(db: Db, id: string) {
+  return db.selectFrom('tickets').select(['id', 'number', 'requester_id', 'caller_email', 'building_id', 'language']).where('id', '=', id).executeTakeFirst();
+}
+
+export async function activeBuildingCodes(db: Db): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('buildings').select(['id', 'code']).where('active', '=', 1).execute();
+  return new Map(rows.map((r) => [r.code, r.id]));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The call center's list and actions
+
+export function listInbound(db: Db, o: { status?: string; cursor: [string, string] | null; limit: number }) {
+  let q = db.selectFrom('inbound_messages as m').leftJoin('tickets as t', 't.id', 'm.ticket_id').selectAll('m').select('t.number as ticket_number');
+  if (o.status) q = q.where('m.status', '=', o.status);
+  if (o.cursor) {
+    const [at, id] = o.cursor;
+    q = q.where((eb) => eb.or([eb('m.received_at', '<', at), eb.and([eb('m.received_at', '=', at), eb('m.id', '<', id)])]));
+  }
+  return q.orderBy('m.received_at', 'desc').orderBy('m.id', 'desc').limit(o.limit + 1).execute();
+}
+
+export function getInbound(db: Db, id: string) {
+  return db
+    .selectFrom('inbound_messages as m')
+    .leftJoin('tickets as t', 't.id', 'm.ticket_id')
+    .selectAll('m')
+    .select('t.number as ticket_number')
+    .where('m.id', '=', id)
+    .executeTakeFirst();
+}
+
+export function attachmentsOfInbound(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('attachments')
+    .select(['id', 'inbound_message_id', 'filename', 'content_type', 'size', 'ticket_id'])
+    .where('inbound_message_id', 'in', [...ids])
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+/** A held message's attachments join the ticket (and the comment) it was released to. */
+export async function moveAttachments(db: Db, inboundId: string, ticketId: string, commentId: string | null): Promise<void> {
+  await db
+    .updateTable('attachments')
+    .set({ ticket_id: ticketId, comment_id: commentId })
+    .where('inbound_message_id', '=', inboundId)
+    .where('ticket_id', 'is', null)
+    .execute();
+}
+
+/** Versioned move out of `held`. False when the message is no longer held at that version. */
+export async function releaseHeld(
+  db: Db,
+  id: string,
+  version: number,
+  set: { status: string; reason: string | null; ticket_id: string | null; handled_by_id: string; handled_at: string },
+): Promise<boolean> {
+  const r = await db
+    .updateTable('inbound_messages')
+    .set({ ...set, version: sql`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .where('status', '=', 'held')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}

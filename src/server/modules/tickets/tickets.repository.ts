@@ -1,0 +1,183 @@
+// SQL of tickets, their timeline events, comments, rating tokens and the outbox rows shown on the
+// timeline. Every function takes a Db, which may be the caller's transaction.
+import { sql, type Expression, type Insertable, type Selectable, type SqlBool, type Updateable } from 'kysely';
+import type { Db } from '../../db/create-db.ts';
+import type { Database, TicketRow } from '../../db/schema.ts';
+
+export type Ticket = Selectable<TicketRow>;
+export type TicketInsert = Insertable<TicketRow>;
+export type TicketSet = Updateable<TicketRow>;
+
+/**
+ * The next number of the year, atomically: one upsert … returning, which row-locks the counter on
+ * PostgreSQL until the transaction ends and runs under SQLite's single writer, so parallel opens
+ * get distinct consecutive numbers on both engines.
+ */
+export async function nextTicketNumber(db: Db, year: number): Promise<number> {
+  const row = await db
+    .insertInto('ticket_counters')
+    .values({ year, last: 1 })
+    .onConflict((oc) => oc.column('year').doUpdateSet({ last: sql`ticket_counters.last + 1` }))
+    .returning('last')
+    .executeTakeFirstOrThrow();
+  return Number(row.last);
+}
+
+export async function insertTicket(db: Db, row: TicketInsert): Promise<void> {
+  await db.insertInto('tickets').values(row).execute();
+}
+
+export function getTicket(db: Db, id: string): Promise<Ticket | undefined> {
+  return db.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The ticket with its building, space, asset and people, for presenting it. */
+export function getTicketView(db: Db, id: string) {
+  return db
+    .selectFrom('tickets as t')
+    .innerJoin('buildings as b', 'b.id', 't.building_id')
+    .leftJoin('spaces as s', 's.id', 't.space_id')
+    .leftJoin('assets as a', 'a.id', 't.asset_id')
+    .leftJoin('users as ru', 'ru.id', 't.requester_id')
+    .leftJoin('users as ou', 'ou.id', 't.opened_by_id')
+    .selectAll('t')
+    .select([
+      'b.code as building_code', 'b.name as building_name',
+      's.code as space_code', 's.name as space_name',
+      'a.code as asset_code', 'a.name as asset_name',
+      'ru.display_name as requester_name', 'ou.display_name as opened_by_name',
+    ])
+    .where('t.id', '=', id)
+    .executeTakeFirst();
+}
+export type TicketView = NonNullable<Awaited<ReturnType<typeof getTicketView>>>;
+
+/** Optimistic update: only while the stored version is still `version`; false when it is not. */
+export async function updateTicketVersioned(db: Db, id: string, version: number, set: TicketSet): Promise<boolean> {
+  const r = await db
+    .updateTable('tickets')
+    .set({ ...set, version: sql`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+/** A follow-on change inside a transaction that already holds the ticket (version still moves). */
+export async function updateTicket(db: Db, id: string, set: TicketSet): Promise<void> {
+  await db.updateTable('tickets').set({ ...set, version: sql`version + 1` }).where('id', '=', id).execute();
+}
+
+// --- who may act ---------------------------------------------------------------------------------
+
+export async function isBuildingManagedBy(db: Db, buildingId: string, userId: string): Promise<boolean> {
+  const r = await db.selectFrom('building_managers').select('user_id')
+    .where('building_id', '=', buildingId).where('user_id', '=', userId).executeTakeFirst();
+  return r !== undefined;
+}
+
+export async function ticketHasContractor(db: Db, ticketId: string, contractorId: string): Promise<boolean> {
+  const r = await db.selectFrom('work_orders').select('id')
+    .where('ticket_id', '=', ticketId).where('contractor_id', '=', contractorId).limit(1).executeTakeFirst();
+  return r !== undefined;
+}
+
+// --- references when opening ---------------------------------------------------------------------
+
+/** The active building (on an active site), if it is within `inScope` (a predicate on a building-id column). */
+export function findActiveBuilding(db: Db, id: string, inScope: ((column: string) => Expression<SqlBool>) | null) {
+  let q = db.selectFrom('buildings as b')
+    .innerJoin('sites as st', 'st.id', 'b.site_id')
+    .select(['b.id', 'b.code', 'b.name'])
+    .where('b.id', '=', id).where('b.active', '=', 1).where('st.active', '=', 1);
+  if (inScope) q = q.where(inScope('b.id'));
+  return q.executeTakeFirst();
+}
+
+export function findSpace(db: Db, id: string) {
+  return db.selectFrom('spaces').select(['id', 'building_id', 'active']).where('id', '=', id).executeTakeFirst();
+}
+
+export function findAsset(db: Db, id: string) {
+  return db.selectFrom('assets').select(['id', 'building_id', 'active']).where('id', '=', id).executeTakeFirst();
+}
+
+export function findActiveUser(db: Db, id: string) {
+  return db.selectFrom('users').select(['id', 'display_name', 'language']).where('id', '=', id).where('active', '=', 1).executeTakeFirst();
+}
+
+// --- work orders of a ticket ----------------------------------------------------------------------
+
+export function workOrdersOfTicket(db: Db, ticketId: string) {
+  return db
+    .selectFrom('work_orders as w')
+    .innerJoin('technology_classes as tc', 'tc.id', 'w.technology_class_id')
+    .innerJoin('contractors as c', 'c.id', 'w.contractor_id')
+    .select([
+      'w.id', 'w.number', 'w.status', 'w.outcome', 'w.priority', 'w.inspection_at', 'w.scheduled_at', 'w.expected_on',
+      'w.issued_at', 'w.verified_at', 'w.contractor_id',
+      'tc.id as class_id', 'tc.code as class_code', 'tc.name_it as class_name_it', 'tc.name_en as class_name_en',
+      'c.name as contractor_name',
+    ])
+    .where('w.ticket_id', '=', ticketId)
+    .orderBy('w.issued_at')
+    .orderBy('w.number')
+    .execute();
+}
+
+// --- timeline ------------------------------------------------------------------------------------
+
+export interface EventInsert {
+  id: string;
+  ticketId: string | null;
+  workOrderId: string | null;
+  at: string;
+  actorId: string | null;
+  actorLabel: string;
+  action: string;
+  from: string | null;
+  to: string | null;
+  data: Record<string, unknown>;
+}
+
+/** Appends to the timeline; events are never updated nor deleted. */
+export async function insertEvent(db: Db, e: EventInsert): Promise<void> {
+  await db.insertInto('events').values({
+    id: e.id, ticket_id: e.ticketId, work_order_id: e.workOrderId, at: e.at, actor_id: e.actorId,
+    actor_label: e.actorLabel, action: e.action, from_state: e.from, to_state: e.to, data: JSON.stringify(e.data),
+  }).execute();
+}
+
+/** Events of a ticket (its own and its work orders'), or of one work order. */
+export function listEvents(db: Db, by: { ticketId: string } | { workOrderId: string }) {
+  let q = db.selectFrom('events as e').leftJoin('work_orders as w', 'w.id', 'e.work_order_id').selectAll('e').select('w.number as work_order_number');
+  q = 'ticketId' in by ? q.where('e.ticket_id', '=', by.ticketId) : q.where('e.work_order_id', '=', by.workOrderId);
+  return q.orderBy('e.at').orderBy('e.id').execute();
+}
+
+export async function insertComment(db: Db, c: Insertable<Database['comments']>): Promise<void> {
+  await db.insertInto('comments').values(c).execute();
+}
+
+export function listComments(db: Db, by: { ticketId: string } | { workOrderId: string }, publicOnly: boolean) {
+  let q = db.selectFrom('comments').selectAll();
+  q = 'ticketId' in by ? q.where('ticket_id', '=', by.ticketId) : q.where('work_order_id', '=', by.workOrderId);
+  if (publicOnly) q = q.where('visibility', '=', 'public');
+  return q.orderBy('created_at').orderBy('id').execute();
+}
+
+/** Notices written for a ticket (the notices module fills the outbox); to one user only if given. */
+export function listOutbox(db: Db, by: { ticketId: string } | { workOrderId: string }, onlyToUserId: string | null) {
+  let q = db.selectFrom('outbox').select(['id', 'kind', 'to_address', 'to_user_id', 'status', 'created_at', 'sent_at', 'work_order_id']);
+  q = 'ticketId' in by ? q.where('ticket_id', '=', by.ticketId) : q.where('work_order_id', '=', by.workOrderId);
+  if (onlyToUserId !== null) q = q.where('to_user_id', '=', onlyToUserId);
+  return q.orderBy('created_at').orderBy('id').execute();
+}
+
+// --- rating tokens -------------------------------------------------------------------------------
+
+export async function insertRatingToken(db: Db, t: { id: string; ticketId: string; hash: string; now: string; expiresAt: string }): Promise<void> {
+  await db.insertInto('rating_tokens').values({
+    id: t.id, ticket_id: t.ticketId, token_hash: t.hash, created_at: t.now, expires_at: t.expiresAt, used_at: null,
+  }).execute();
+}

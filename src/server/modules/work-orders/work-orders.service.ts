@@ -1,0 +1,421 @@
+// Corrective work orders of workflow 1: issued from a ticket, moved by WORK_ORDER_TRANSITIONS,
+// priced by quote, closed with their documents. After every move the ticket follows
+// (ticketAfterWorkOrders) in the same transaction, with its own event.
+import { decide } from '../../../domain/workflow/machine.ts';
+import { ticketAfterWorkOrders, type TicketState } from '../../../domain/workflow/ticket.ts';
+import type { Notice, Priority, Role } from '../../../domain/workflow/types.ts';
+import {
+  CLOSED_OUTCOME, requiredDocuments, WORK_ORDER_TRANSITIONS,
+  type DocumentKind, type WorkOrderContext, type WorkOrderState,
+} from '../../../domain/workflow/work-order.ts';
+import { DEFAULT_VAT_BP, quoteTotals, type LineCategory } from '../../../domain/money.ts';
+import type { CommentDto, CommentInput, QuoteLineInputDto, WorkOrderDto } from '../../../shared/schemas/workflow.ts';
+import type { Principal } from '../../auth/principal.ts';
+import type { AppContext } from '../../context.ts';
+import type { Db } from '../../db/create-db.ts';
+import { AppError, invalid, notFound, type FieldIssue } from '../../errors.ts';
+import { newId } from '../../ids.ts';
+import { resolveContract } from '../registry/contracts.service.ts';
+import { enqueueNotices } from '../notices/enqueue.ts';
+import { presentAttachment } from '../attachments/attachments.service.ts';
+import { listAttachments } from '../attachments/attachments.repository.ts';
+import { workOrderRoles } from '../tickets/access.ts';
+import { actorLabel, actorLang, actorUserId, newSortableId, type WorkflowActor } from '../tickets/actor.ts';
+import { refusalError } from '../tickets/refusal.ts';
+import * as tickets from '../tickets/tickets.repository.ts';
+import { presentComment, timelineOf } from '../tickets/timeline.ts';
+import { highestPriority, inVersionedTransaction, offeredActions, romeDate, StaleVersion, type Trx } from '../tickets/workflow-helpers.ts';
+import * as repo from './work-orders.repository.ts';
+
+export const WORK_ORDER_ACTIONS = [...new Set(WORK_ORDER_TRANSITIONS.map((t) => t.action))];
+const DOCUMENT_KINDS: readonly string[] = ['conformity_declaration', 'logbook_entry', 'test_report', 'as_built'];
+
+const bool = (v: unknown) => v === true || v === 1 || v === '1';
+const utc = (instant: unknown) => new Date(String(instant)).toISOString();
+
+async function contextOf(db: Db, w: { id: string; technology_class_id: string; priority: string; extra_fee: unknown; changes_installation: unknown }): Promise<WorkOrderContext> {
+  const cls = await repo.technologyClass(db, w.technology_class_id);
+  return {
+    priority: w.priority as Priority,
+    requiredDocuments: requiredDocuments(
+      { dm37Letter: cls?.dm37_letter ?? null },
+      { extraordinary: bool(w.extra_fee), changesInstallation: bool(w.changes_installation) },
+    ),
+    attachedDocuments: (await repo.attachedKinds(db, w.id)).filter((k): k is DocumentKind => DOCUMENT_KINDS.includes(k)),
+  };
+}
+
+// --- issue (called by the ticket's 'issue' action) -----------------------------------------------
+
+export interface PreparedIssue {
+  technologyClassId: string;
+  priority: Priority;
+  description: string;
+  location: string | null;
+  spaceId: string | null;
+  assetId: string | null;
+  contractId: string;
+  contractorId: string;
+}
+
+/**
+ * Checks the fields of 'issue' against the registry and resolves the contract for (building,
+ * class, today in Rome): none or several → 422 CONTRACT_NOT_FOUND / CONTRACT_AMBIGUOUS naming the gap.
+ */
+export async function prepareIssue(trx: Db, ctx: AppContext, t: tickets.Ticket, data: Record<string, unknown>): Promise<PreparedIssue> {
+  const issues: FieldIssue[] = [];
+  const spaceId = (data.spaceId as string | undefined) ?? t.space_id;
+  const assetId = (data.assetId as string | undefined) ?? t.asset_id;
+  if (data.spaceId) {
+    const s = await tickets.findSpace(trx, String(data.spaceId));
+    if (!s) issues.push({ field: 'spaceId', rule: 'notFound' });
+    else if (s.building_id !== t.building_id) issues.push({ field: 'spaceId', rule: 'spaceBuilding' });
+  }
+  if (data.assetId) {
+    const a = await tickets.findAsset(trx, String(data.assetId));
+    if (!a) issues.push({ field: 'assetId', rule: 'notFound' });
+    else if (a.building_id !== t.building_id) issues.push({ field: 'assetId', rule: 'assetBuilding' });
+  }
+  if (issues.length) throw new AppError('INVALID_REFERENCE', {}, issues);
+  const contract = await resolveContract({ ...ctx, db: trx }, 'system', {
+    buildingId: t.building_id, technologyClassId: String(data.technologyClassId), date: romeDate(ctx.now()),
+  });
+  return {
+    technologyClassId: String(data.technologyClassId),
+    priority: data.priority as Priority,
+    description: String(data.description),
+    location: (data.location as string | undefined) ?? null,
+    spaceId,
+    assetId,
+    contractId: contract.id,
+    contractorId: contract.contractorId,
+  };
+}
+
+/** Writes the work order ("<ticket number>/<n>") and its 'issue' event. */
+export async function createWorkOrder(trx: Db, ctx: AppContext, actor: WorkflowActor, t: tickets.Ticket, p: PreparedIssue): Promise<{ id: string; number: string }> {
+  const at = ctx.now().toISOString();
+  const n = (await repo.countWorkOrdersOfTicket(trx, t.id)) + 1;
+  const id = newId();
+  const number = `${t.number}/${n}`;
+  await repo.insertWorkOrder(trx, {
+    id, number, kind: 'corrective', ticket_id: t.id, status: 'issued', outcome: null,
+    building_id: t.building_id, space_id: p.spaceId, asset_id: p.assetId, technology_class_id: p.technologyClassId,
+    contract_id: p.contractId, contractor_id: p.contractorId, priority: p.priority, description: p.description, location: p.location,
+    inspection_at: null, scheduled_at: null, expected_on: null, planned_activity: null, report: null, hours_centi: null, materials: null,
+    issued_by_id: actorUserId(actor), issued_at: at, acknowledged_at: null, completed_at: null, verified_at: null, closed_at: null,
+    created_at: at, updated_at: at,
+  });
+  await tickets.insertEvent(trx, {
+    id: newSortableId(), ticketId: t.id, workOrderId: id, at, actorId: actorUserId(actor), actorLabel: actorLabel(actor),
+    action: 'issue', from: null, to: 'issued', data: { priority: p.priority, technologyClassId: p.technologyClassId, contractId: p.contractId },
+  });
+  return { id, number };
+}
+
+/**
+ * A reopened ticket sends its last verified work order back to work through the table's
+ * 'reopen' (verified → scheduled), as the same actor; notices the ticket's own reopen already
+ * sends are not sent twice.
+ */
+export async function reopenLastWorkOrder(trx: Trx, ctx: AppContext, actor: WorkflowActor, ticketId: string, reason: string, alreadySent: readonly Notice[]): Promise<void> {
+  const w = await repo.lastVerifiedWorkOrder(trx, ticketId);
+  if (!w) return;
+  const roles = await workOrderRoles(trx, actor, w);
+  await applyWorkOrderAction(trx, ctx, actor, w, roles, 'reopen', { reason }, { alreadySent, followTicket: false });
+}
+
+// --- read ----------------------------------------------------------------------------------------
+
+export async function getWorkOrder(ctx: AppContext, actor: Principal, id: string, db: Db = ctx.db): Promise<WorkOrderDto> {
+  const v = await repo.getWorkOrderView(db, id);
+  if (!v) throw notFound();
+  const roles = await workOrderRoles(db, actor, v);
+  if (roles.size === 0) throw notFound();
+  const wctx = await contextOf(db, v);
+  const [quote, attachments, timeline] = await Promise.all([
+    presentQuote(db, id),
+    listAttachments(db, { workOrderId: id }, false),
+    timelineOf(db, { workOrderId: id }, { staff: true, userId: actor.userId }),
+  ]);
+  const docs = attachments.filter((a) => DOCUMENT_KINDS.includes(a.kind));
+  return {
+    id: v.id,
+    number: v.number,
+    kind: v.kind,
+    status: v.status as WorkOrderState,
+    outcome: (v.outcome as WorkOrderDto['outcome']) ?? null,
+    priority: v.priority as Priority,
+    description: v.description,
+    location: v.location,
+    ticket: v.ticket_id ? { id: v.ticket_id, number: v.ticket_number ?? '', subject: v.ticket_subject ?? '', status: v.ticket_status as TicketState } : null,
+    building: { id: v.building_id, code: v.building_code, name: v.building_name },
+    space: v.space_id ? { id: v.space_id, code: v.space_code ?? '', name: v.space_name ?? '' } : null,
+    asset: v.asset_id ? { id: v.asset_id, code: v.asset_code ?? '', name: v.asset_name ?? '' } : null,
+    technologyClass: { id: v.technology_class_id, code: v.class_code, nameIt: v.class_name_it, nameEn: v.class_name_en, dm37Letter: v.dm37_letter },
+    contract: { id: v.contract_id, lot: v.lot, cig: v.cig, discountPercent: Number(v.discount_bp) / 100 },
+    contractor: { id: v.contractor_id, name: v.contractor_name },
+    extraFee: bool(v.extra_fee),
+    changesInstallation: bool(v.changes_installation),
+    inspectionAt: v.inspection_at,
+    scheduledAt: v.scheduled_at,
+    expectedOn: v.expected_on,
+    plannedActivity: v.planned_activity,
+    report: v.report,
+    hours: v.hours_centi === null ? null : Number(v.hours_centi) / 100,
+    materials: v.materials,
+    issuedBy: v.issued_by_id ? { id: v.issued_by_id, label: v.issued_by_name ?? '' } : null,
+    issuedAt: v.issued_at,
+    acknowledgedAt: v.acknowledged_at,
+    completedAt: v.completed_at,
+    verifiedAt: v.verified_at,
+    closedAt: v.closed_at,
+    createdAt: v.created_at,
+    updatedAt: v.updated_at,
+    version: Number(v.version),
+    availableActions: offeredActions(WORK_ORDER_TRANSITIONS, v.status as WorkOrderState, roles, wctx),
+    quote,
+    documents: {
+      required: [...wctx.requiredDocuments],
+      missing: wctx.requiredDocuments.filter((k) => !wctx.attachedDocuments.includes(k)),
+      attached: docs.map((a) => ({ kind: a.kind as DocumentKind, attachmentId: a.id, filename: a.filename })),
+    },
+    attachments: attachments.map(presentAttachment),
+    timeline,
+  };
+}
+
+async function presentQuote(db: Db, workOrderId: string): Promise<WorkOrderDto['quote']> {
+  const q = await repo.latestQuote(db, workOrderId);
+  if (!q) return null;
+  const lines = await repo.quoteLines(db, q.id);
+  return {
+    id: q.id,
+    status: q.status as 'submitted' | 'approved' | 'denied',
+    discountPercent: Number(q.discount_bp) / 100,
+    vatPercent: Number(q.vat_bp) / 100,
+    lines: lines.map((l) => ({
+      id: l.id, position: Number(l.position), priceListItemId: l.price_list_item_id, code: l.code, description: l.description, unit: l.unit,
+      quantity: Number(l.quantity_milli) / 1000, unitPriceCents: Number(l.unit_price_cents), category: l.category as LineCategory,
+      amountCents: Number(l.amount_cents),
+    })),
+    discountableCents: Number(q.discountable_cents),
+    discountCents: Number(q.discount_cents),
+    undiscountedCents: Number(q.undiscounted_cents),
+    netCents: Number(q.net_cents),
+    vatCents: Number(q.vat_cents),
+    totalCents: Number(q.total_cents),
+    note: q.note,
+    decidedBy: q.decided_by_id ? { id: q.decided_by_id, label: q.decided_by_name ?? '' } : null,
+    decidedAt: q.decided_at,
+    decisionReason: q.decision_reason,
+    createdAt: q.created_at,
+  };
+}
+
+// --- actions -------------------------------------------------------------------------------------
+
+/** POST /api/work-orders/{id}/actions/{action}: {version, ...fields}. */
+export async function workOrderAction(ctx: AppContext, actor: Principal, id: string, action: string, body: Record<string, unknown>): Promise<WorkOrderDto> {
+  const { version, ...fields } = body;
+  await inVersionedTransaction(ctx, async (trx) => {
+    const w = await repo.getWorkOrder(trx, id);
+    if (!w) throw notFound();
+    const roles = await workOrderRoles(trx, actor, w);
+    if (roles.size === 0) throw notFound();
+    if (Number(w.version) !== version) throw new StaleVersion();
+    await applyWorkOrderAction(trx, ctx, actor, w, roles, action, fields);
+  }, () => getWorkOrder(ctx, actor, id));
+  return getWorkOrder(ctx, actor, id);
+}
+
+interface PreparedQuote {
+  lines: Array<{ priceListItemId: string | null; code: string | null; description: string; unit: string; quantityMilli: number; unitPriceCents: number; category: LineCategory }>;
+  discountBp: number;
+  totals: ReturnType<typeof quoteTotals>;
+}
+
+/** Lines → priced lines: list items give code, description, unit and price; free lines give their own. */
+async function prepareQuote(db: Db, w: repo.WorkOrder, input: QuoteLineInputDto[]): Promise<PreparedQuote> {
+  const ids = [...new Set(input.map((l) => l.priceListItemId).filter((x): x is string => !!x))];
+  const items = new Map((await repo.priceListItems(db, ids)).map((i) => [i.id, i]));
+  const issues: FieldIssue[] = [];
+  const missing: FieldIssue[] = [];
+  const lines = input.map((l, i) => {
+    const f = `lines.${i}`;
+    const quantityMilli = Math.round(l.quantity * 1000);
+    if (!(l.quantity > 0) || quantityMilli <= 0 || Math.abs(l.quantity * 1000 - quantityMilli) > 1e-6) issues.push({ field: `${f}.quantity`, rule: 'quantity' });
+    const category = l.category ?? 'works';
+    if (l.priceListItemId) {
+      const item = items.get(l.priceListItemId);
+      if (l.unitPriceCents !== undefined) issues.push({ field: `${f}.unitPriceCents`, rule: 'priceFromList' });
+      if (!item) {
+        missing.push({ field: `${f}.priceListItemId`, rule: 'notFound' });
+        return null;
+      }
+      if (item.price_cents === null) {
+        issues.push({ field: `${f}.priceListItemId`, rule: 'surchargeItem' });
+        return null;
+      }
+      return {
+        priceListItemId: item.id, code: item.code, description: l.description?.trim() || item.description, unit: item.unit,
+        quantityMilli, unitPriceCents: Number(item.price_cents), category,
+      };
+    }
+    if (!l.description?.trim()) issues.push({ field: `${f}.description`, rule: 'required' });
+    if (!l.unit?.trim()) issues.push({ field: `${f}.unit`, rule: 'required' });
+    if (l.unitPriceCents === undefined) issues.push({ field: `${f}.unitPriceCents`, rule: 'required' });
+    return {
+      priceListItemId: null, code: l.code?.trim() || null, description: l.description?.trim() ?? '', unit: l.unit?.trim() ?? '',
+      quantityMilli, unitPriceCents: l.unitPriceCents ?? 0, category,
+    };
+  });
+  if (issues.length) throw invalid(issues);
+  if (missing.length) throw new AppError('INVALID_REFERENCE', {}, missing);
+  const priced = lines.filter((l): l is NonNullable<typeof l> => l !== null);
+  const discountBp = await repo.contractDiscountBp(db, w.contract_id);
+  return { lines: priced, discountBp, totals: quoteTotals(priced, discountBp, DEFAULT_VAT_BP) };
+}
+
+interface ApplyOptions {
+  /** Notices already sent by the action that caused this one (not sent twice). */
+  alreadySent?: readonly Notice[];
+  /** Apply ticketAfterWorkOrders to the ticket afterwards (default true). */
+  followTicket?: boolean;
+}
+
+/** Notices minus the audiences `sent` already covers with the same kind. */
+function withoutSent(notices: readonly Notice[], sent: readonly Notice[]): Notice[] {
+  return notices
+    .map((n) => ({ kind: n.kind, to: n.to.filter((a) => !sent.some((s) => s.kind === n.kind && s.to.includes(a))) }))
+    .filter((n) => n.to.length > 0);
+}
+
+/** Decides and applies one work-order action inside `trx` (state, fields, quote, event, notices, ticket). */
+export async function applyWorkOrderAction(
+  trx: Trx, ctx: AppContext, actor: WorkflowActor, w: repo.WorkOrder, roles: ReadonlySet<Role>, action: string,
+  fields: Record<string, unknown>, opts: ApplyOptions = {},
+): Promise<void> {
+  const at = ctx.now().toISOString();
+  const wctx = await contextOf(trx, w);
+  const d = decide(WORK_ORDER_TRANSITIONS, w.status as WorkOrderState, action, roles, fields, wctx);
+  if (!d.ok) throw refusalError(d, action, w.status, actorLang(actor));
+
+  const set: repo.WorkOrderSet = { status: d.to, updated_at: at };
+  const data: Record<string, unknown> = { ...d.data };
+  for (const k of ['inspectionAt', 'scheduledAt'] as const) if (data[k] !== undefined) data[k] = utc(data[k]);
+  let quote: PreparedQuote | null = null;
+  switch (action) {
+    case 'acknowledge': set.acknowledged_at = at; break;
+    case 'schedule_inspection': set.inspection_at = data.inspectionAt as string; break;
+    case 'mark_in_plan': set.planned_activity = data.plannedActivity as string; break;
+    case 'submit_quote': {
+      quote = await prepareQuote(trx, w, d.data.lines as QuoteLineInputDto[]);
+      delete data.lines;
+      break;
+    }
+    case 'approve_quote': set.extra_fee = 1; break;
+    case 'schedule_work': set.scheduled_at = data.scheduledAt as string; break;
+    case 'resume': set.scheduled_at = data.scheduledAt as string; set.expected_on = null; break;
+    case 'wait_materials': set.expected_on = data.expectedOn as string; break;
+    case 'complete':
+      set.report = data.report as string;
+      set.hours_centi = Math.round((data.hours as number) * 100);
+      set.materials = (data.materials as string | undefined) ?? null;
+      set.completed_at = at;
+      break;
+    case 'reject_completion': set.completed_at = null; break;
+    case 'verify': set.verified_at = at; break;
+    case 'reopen': set.verified_at = null; set.completed_at = null; break;
+    case 'change_priority': set.priority = data.priority as Priority; data.previousPriority = w.priority; break;
+  }
+  if (d.to === 'closed') {
+    set.closed_at = at;
+    set.outcome = CLOSED_OUTCOME[action] ?? null;
+    data.outcome = set.outcome;
+  }
+  if (!(await repo.updateWorkOrderVersioned(trx, w.id, Number(w.version), set))) throw new StaleVersion();
+
+  if (quote) {
+    const quoteId = newId();
+    await repo.insertQuote(trx, {
+      id: quoteId, work_order_id: w.id, status: 'submitted', discount_bp: quote.discountBp, vat_bp: DEFAULT_VAT_BP,
+      discountable_cents: quote.totals.discountableCents, discount_cents: quote.totals.discountCents,
+      undiscounted_cents: quote.totals.undiscountedCents, net_cents: quote.totals.netCents, vat_cents: quote.totals.vatCents,
+      total_cents: quote.totals.totalCents, note: (d.data.note as string | undefined) ?? null,
+      decided_by_id: null, decided_at: null, decision_reason: null, created_at: at,
+    }, quote.lines.map((l, i) => ({
+      id: newId(), quote_id: quoteId, position: i + 1, price_list_item_id: l.priceListItemId, code: l.code, description: l.description,
+      unit: l.unit, quantity_milli: l.quantityMilli, unit_price_cents: l.unitPriceCents, category: l.category, amount_cents: quote!.totals.lineAmounts[i],
+    })));
+    Object.assign(data, { quoteId, lineCount: quote.lines.length, netCents: quote.totals.netCents, totalCents: quote.totals.totalCents });
+  }
+  if (action === 'approve_quote' || action === 'deny_quote') {
+    await repo.decideQuote(trx, w.id, {
+      status: action === 'approve_quote' ? 'approved' : 'denied', byId: actorUserId(actor), at, reason: (d.data.reason as string | undefined) ?? null,
+    });
+  }
+
+  const eventId = newSortableId();
+  await tickets.insertEvent(trx, {
+    id: eventId, ticketId: w.ticket_id, workOrderId: w.id, at, actorId: actorUserId(actor), actorLabel: actorLabel(actor),
+    action, from: d.from, to: d.to, data,
+  });
+  const notices = withoutSent(d.notices, opts.alreadySent ?? []);
+  if (notices.length) {
+    await enqueueNotices(trx, ctx, { notices, ticketId: w.ticket_id, workOrderId: w.id, eventId, actorUserId: actorUserId(actor), action, data });
+  }
+  if (opts.followTicket !== false) await followTicket(trx, ctx, actor, w, action, at);
+}
+
+/**
+ * The ticket after one of its work orders moved: ticketAfterWorkOrders decides resolved (some work
+ * verified, none open) or closed (all ended without work), with an 'auto_resolve' / 'auto_close'
+ * event; a priority change re-derives the ticket's priority (the highest of its work orders).
+ */
+async function followTicket(trx: Trx, ctx: AppContext, actor: WorkflowActor, w: repo.WorkOrder, action: string, at: string): Promise<void> {
+  if (!w.ticket_id) return;
+  const t = await tickets.getTicket(trx, w.ticket_id);
+  if (!t) return;
+  const wos = await repo.workOrderStatesOfTicket(trx, t.id);
+  const next = ticketAfterWorkOrders(t.status as TicketState, wos.map((x) => ({ state: x.status })));
+  const set: tickets.TicketSet = {};
+  if (action === 'change_priority') {
+    const p = highestPriority(bool(t.danger) ? 'emergency' : null, ...wos.map((x) => x.priority));
+    if (p !== t.priority) set.priority = p;
+  }
+  if (next !== t.status) {
+    set.status = next;
+    if (next === 'closed') set.closed_at = at;
+  }
+  if (Object.keys(set).length === 0) return;
+  await tickets.updateTicket(trx, t.id, { ...set, updated_at: at });
+  if (next !== t.status) {
+    await tickets.insertEvent(trx, {
+      id: newSortableId(), ticketId: t.id, workOrderId: null, at, actorId: actorUserId(actor), actorLabel: actorLabel(actor),
+      action: next === 'resolved' ? 'auto_resolve' : 'auto_close', from: t.status, to: next,
+      data: { workOrderId: w.id, workOrderNumber: w.number, cause: action },
+    });
+  }
+}
+
+// --- comments ------------------------------------------------------------------------------------
+
+/** A comment on a work order (and so on its ticket): its contractor, building manager, staff. */
+export async function addWorkOrderComment(ctx: AppContext, actor: Principal, workOrderId: string, input: CommentInput): Promise<CommentDto> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const w = await repo.getWorkOrder(trx, workOrderId);
+    if (!w) throw notFound();
+    const roles = await workOrderRoles(trx, actor, w);
+    if (roles.size === 0) throw notFound();
+    if (!w.ticket_id) throw new AppError('INVALID_STATE', { action: 'comment', state: w.status });
+    const body = input.body.trim();
+    if (!body) throw invalid([{ field: 'body', rule: 'required' }]);
+    const row = {
+      id: newSortableId(), ticket_id: w.ticket_id, work_order_id: w.id, author_id: actor.userId, author_label: actor.displayName,
+      visibility: input.visibility ?? 'public', source: 'web', body, created_at: ctx.now().toISOString(),
+    };
+    await tickets.insertComment(trx, row);
+    return presentComment(row);
+  });
+}

@@ -1,0 +1,306 @@
+// The SQL of the work lists: one keyset page of tickets or work orders (filters, scope and work
+// list all in the WHERE clause), a capped count, the display columns of a page, the work orders
+// of a page of tickets, and what the printable sheet needs. Column and table names come from
+// this file only; every value from the client travels as a parameter.
+import { expressionBuilder, sql, type Expression, type ExpressionBuilder, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import { engineOf, type Db } from '../../db/create-db.ts';
+import { scopeExpr, type RowScope, type ViewPart } from './worklists.views.ts';
+
+// Transaction<Database> is a Kysely<Database> too; the lists build their SQL untyped, like the
+// registry's generic repository, because predicates address tables by alias.
+/* eslint-disable @typescript-eslint/no-explicit-any -- untyped by design, see above */
+const any = (db: Db) => db as unknown as Kysely<any>;
+const eb: ExpressionBuilder<any, any> = expressionBuilder<any, any>();
+/** A selected row: the listed table's columns, plus the sort keys. */
+export type Row = Record<string, any>;
+/* eslint-enable @typescript-eslint/no-explicit-any */
+const c = (alias: string, column: string) => eb.ref(`${alias}.${column}`);
+
+export type Resource = 'tickets' | 'workOrders';
+export type SortKey = 'created' | 'issued' | 'priority' | 'number';
+export type Direction = 'asc' | 'desc';
+export interface Sort { key: SortKey; dir: Direction }
+
+/** A number typed in the search box: the exact stored forms it may stand for. */
+export type Search =
+  | { kind: 'number'; ticketNumbers: string[]; workOrderNumbers: string[]; words: string[] }
+  | { kind: 'words'; words: string[] };
+
+export interface Filters {
+  status?: string[];
+  buildingId?: string;
+  technologyClassId?: string;
+  priority?: string[];
+  contractorId?: string;
+  ticketId?: string;
+  kind?: string;
+  /** ISO instants, [from, to) on created_at (tickets) / issued_at (work orders) */
+  fromInstant?: string;
+  toInstant?: string;
+  search?: Search;
+}
+
+export interface ListSpec {
+  resource: Resource;
+  filters: Filters;
+  /** the caller's scope on the listed rows */
+  scope: RowScope;
+  /** the caller's scope on work orders, used inside "tickets having such a work order" */
+  workOrderScope: RowScope;
+  /** the named work list, or null */
+  view: ViewPart[] | null;
+  sort: Sort;
+}
+
+const A = { tickets: 't', workOrders: 'w' } as const;
+const TABLE = { tickets: 'tickets', workOrders: 'work_orders' } as const;
+const TIME = { tickets: 'created_at', workOrders: 'issued_at' } as const;
+
+/** Emergency first; a ticket whose priority is not known yet comes last. */
+export const priorityRank = (alias: string): RawBuilder<number> => sql<number>`(case ${sql.ref(`${alias}.priority`)} when 'emergency' then 0 when 'urgent' then 1 when 'ordinary' then 2 when 'deferrable' then 3 else 4 end)`;
+
+/** The sort keys before the id tiebreak, and whether each cursor value is a number. */
+export function sortKeys(resource: Resource, key: SortKey): Array<{ expr: Expression<unknown>; numeric: boolean; column: string }> {
+  const a = A[resource];
+  const time = { expr: c(a, TIME[resource]), numeric: false, column: TIME[resource] };
+  if (key === 'number') return [{ expr: c(a, 'number'), numeric: false, column: 'number' }];
+  if (key === 'priority') return [{ expr: priorityRank(a), numeric: true, column: 'priority_rank' }, time];
+  return [time];
+}
+
+// --- text search ----------------------------------------------------------------------------
+// Words: each word must begin a word of the indexed text (prefix match, AND), through the full-text
+// index of each engine (migration 0003): FTS5 on SQLite, a GIN index on to_tsvector('simple', …)
+// on PostgreSQL. The expressions below must stay identical to the indexed ones.
+function ftsMatch(words: string[]): string {
+  return words.map((w) => `"${w.replaceAll('"', '""')}"*`).join(' ');
+}
+function tsQuery(words: string[]): string {
+  return words.map((w) => `${w.replaceAll(/[^\p{L}\p{N}]/gu, '')}:*`).join(' & ');
+}
+
+/** Ids of tickets whose subject or description matches the words: a subquery. */
+function ticketWords(db: Db, words: string[]) {
+  if (engineOf(db) === 'postgres') {
+    return any(db).selectFrom('tickets as t_s').select('t_s.id')
+      .where(sql<SqlBool>`to_tsvector('simple', t_s.subject || ' ' || t_s.description) @@ to_tsquery('simple', ${tsQuery(words)})`);
+  }
+  return any(db).selectFrom('tickets_fts as f').innerJoin('tickets_fts_keys as k', 'k.id', 'f.rowid')
+    .select('k.ticket_id').where(sql<SqlBool>`tickets_fts match ${ftsMatch(words)}`);
+}
+
+/** Ids of work orders whose description or location matches the words: a subquery. */
+function workOrderWords(db: Db, words: string[]) {
+  if (engineOf(db) === 'postgres') {
+    return any(db).selectFrom('work_orders as w_s').select('w_s.id')
+      .where(sql<SqlBool>`to_tsvector('simple', w_s.description || ' ' || coalesce(w_s.location, '')) @@ to_tsquery('simple', ${tsQuery(words)})`);
+  }
+  return any(db).selectFrom('work_orders_fts as f').innerJoin('work_orders_fts_keys as k', 'k.id', 'f.rowid')
+    .select('k.work_order_id').where(sql<SqlBool>`work_orders_fts match ${ftsMatch(words)}`);
+}
+
+function searchExpr(db: Db, resource: Resource, s: Search): Expression<SqlBool> {
+  const a = A[resource];
+  const parts: Expression<SqlBool>[] = [];
+  if (s.kind === 'number') {
+    if (resource === 'tickets') {
+      if (s.ticketNumbers.length) parts.push(eb(c(a, 'number'), 'in', s.ticketNumbers));
+    } else {
+      if (s.workOrderNumbers.length) parts.push(eb(c(a, 'number'), 'in', s.workOrderNumbers));
+      if (s.ticketNumbers.length) {
+        parts.push(eb(c(a, 'ticket_id'), 'in', any(db).selectFrom('tickets as t_n').select('t_n.id').where('t_n.number', 'in', s.ticketNumbers)));
+      }
+    }
+  }
+  if (s.words.length) {
+    parts.push(resource === 'tickets'
+      ? eb(c(a, 'id'), 'in', ticketWords(db, s.words))
+      : eb(c(a, 'id'), 'in', workOrderWords(db, s.words)));
+  }
+  if (parts.length === 0) return sql<SqlBool>`1 = 0`;
+  return parts.length === 1 ? parts[0] : eb.or(parts);
+}
+
+// --- the WHERE clause -----------------------------------------------------------------------
+
+function viewExpr(spec: ListSpec): Expression<SqlBool> | null {
+  if (!spec.view) return null;
+  if (spec.view.length === 0) return sql<SqlBool>`1 = 0`; // a list the caller's roles do not have
+  const a = A[spec.resource];
+  const pieces = spec.view.map((part) => {
+    if (spec.resource === 'tickets') {
+      if (part.on === 'ticket') return part.where(a);
+      // Tickets having such a work order (within the caller's work-order scope when it is narrower).
+      let sub = eb.selectFrom('work_orders as w_v').select('w_v.ticket_id').where(part.where('w_v'));
+      if (spec.workOrderScope.kind === 'rows') sub = sub.where(spec.workOrderScope.where('w_v'));
+      return eb(c(a, 'id'), 'in', sub);
+    }
+    if (part.on === 'workOrder') return part.where(a);
+    return eb(c(a, 'ticket_id'), 'in', eb.selectFrom('tickets as t_v').select('t_v.id').where(part.where('t_v')));
+  });
+  return pieces.length === 1 ? pieces[0] : eb.or(pieces);
+}
+
+function filterExprs(db: Db, resource: Resource, f: Filters): Expression<SqlBool>[] {
+  const a = A[resource];
+  const out: Expression<SqlBool>[] = [];
+  const inOrEq = (col: string, values: string[]) =>
+    out.push(values.length === 1 ? eb(c(a, col), '=', values[0]) : eb(c(a, col), 'in', values));
+  if (f.status?.length) inOrEq('status', f.status);
+  if (f.priority?.length) inOrEq('priority', f.priority);
+  if (f.buildingId) out.push(eb(c(a, 'building_id'), '=', f.buildingId));
+  if (f.fromInstant) out.push(eb(c(a, TIME[resource]), '>=', f.fromInstant));
+  if (f.toInstant) out.push(eb(c(a, TIME[resource]), '<', f.toInstant));
+  if (resource === 'workOrders') {
+    if (f.technologyClassId) out.push(eb(c(a, 'technology_class_id'), '=', f.technologyClassId));
+    if (f.contractorId) out.push(eb(c(a, 'contractor_id'), '=', f.contractorId));
+    if (f.ticketId) out.push(eb(c(a, 'ticket_id'), '=', f.ticketId));
+    if (f.kind) out.push(eb(c(a, 'kind'), '=', f.kind));
+  } else if (f.technologyClassId || f.contractorId) {
+    // A ticket has a class and a contractor through its work orders. EXISTS, not IN: these match a
+    // large share of tickets, so the list walks its sort index and probes each ticket's work orders
+    // (an IN would collect every matching ticket and sort them all, on SQLite).
+    let sub = eb.selectFrom('work_orders as w_f').select(sql`1`.as('one')).whereRef('w_f.ticket_id', '=', c(a, 'id'));
+    if (f.technologyClassId) sub = sub.where('w_f.technology_class_id', '=', f.technologyClassId);
+    if (f.contractorId) sub = sub.where('w_f.contractor_id', '=', f.contractorId);
+    out.push(eb.exists(sub));
+  }
+  if (f.search) out.push(searchExpr(db, resource, f.search));
+  return out;
+}
+
+function whereAll(db: Db, spec: ListSpec): Expression<SqlBool>[] {
+  const a = A[spec.resource];
+  return [scopeExpr(spec.scope, a), viewExpr(spec), ...filterExprs(db, spec.resource, spec.filters)]
+    .filter((x): x is Expression<SqlBool> => x !== null);
+}
+
+
+/**
+ * Rows of one page, `limit + 1` of them so the caller knows whether a next page exists.
+ * `after` holds the sort values and id of the last row of the previous page.
+ */
+export async function pageRows(db: Db, spec: ListSpec, after: Array<string | number> | null, limit: number): Promise<Row[]> {
+  const { resource, sort } = spec;
+  const a = A[resource];
+  const keys = sortKeys(resource, sort.key);
+  let qb = any(db).selectFrom(`${TABLE[resource]} as ${a}`).selectAll(a);
+  if (sort.key === 'priority') qb = qb.select(priorityRank(a).as('priority_rank'));
+  for (const w of whereAll(db, spec)) qb = qb.where(w);
+  if (after) {
+    // Row-value comparison: one range on the index of the sort keys, on both engines.
+    const op = sql.raw(sort.dir === 'desc' ? '<' : '>');
+    const left = sql.join([...keys.map((k) => k.expr), c(a, 'id')]);
+    const right = sql.join(after.map((v) => sql`${v}`));
+    qb = qb.where(sql<SqlBool>`(${left}) ${op} (${right})`);
+  }
+  for (const k of keys) qb = qb.orderBy(k.expr, sort.dir);
+  qb = qb.orderBy(c(a, 'id'), sort.dir);
+  return qb.limit(limit + 1).execute();
+}
+
+/** How many rows match (no cursor), counting at most `cap + 1`. */
+export async function countRows(db: Db, spec: ListSpec, cap: number): Promise<number> {
+  const a = A[spec.resource];
+  let inner = any(db).selectFrom(`${TABLE[spec.resource]} as ${a}`).select(sql`1`.as('one'));
+  for (const w of whereAll(db, spec)) inner = inner.where(w);
+  const row = await any(db).selectFrom(inner.limit(cap + 1).as('capped')).select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Rows in the buildings `inBuildings` selects, counting at most `cap` (on the building index). */
+export async function countInBuildings(db: Db, resource: Resource, inBuildings: (column: string) => Expression<SqlBool>, cap: number): Promise<number> {
+  const a = A[resource];
+  const inner = any(db).selectFrom(`${TABLE[resource]} as ${a}`).select(sql`1`.as('one')).where(inBuildings(`${a}.building_id`)).limit(cap);
+  const row = await any(db).selectFrom(inner.as('capped')).select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+// --- display columns ------------------------------------------------------------------------
+
+export async function ticketDisplay(db: Db, ids: string[]): Promise<Map<string, Row>> {
+  if (ids.length === 0) return new Map();
+  const rows = await any(db).selectFrom('tickets as t')
+    .innerJoin('buildings as b', 'b.id', 't.building_id')
+    .leftJoin('spaces as s', 's.id', 't.space_id')
+    .leftJoin('users as u', 'u.id', 't.requester_id')
+    .select([
+      't.id', 'b.code as building_code', 'b.name as building_name',
+      's.id as space_id', 's.code as space_code', 's.name as space_name', 'u.display_name as requester_name',
+    ])
+    .where('t.id', 'in', ids)
+    .execute();
+  return new Map(rows.map((r: Row) => [r.id, r]));
+}
+
+/** The work orders of these tickets (within `scope` when it is narrower), oldest first. */
+export async function workOrdersOfTickets(db: Db, ticketIds: string[], scope: RowScope): Promise<Row[]> {
+  if (ticketIds.length === 0) return [];
+  let qb = any(db).selectFrom('work_orders as w')
+    .innerJoin('technology_classes as tc', 'tc.id', 'w.technology_class_id')
+    .innerJoin('contractors as k', 'k.id', 'w.contractor_id')
+    .select([
+      'w.id', 'w.ticket_id', 'w.number', 'w.status', 'w.priority', 'w.scheduled_at', 'w.expected_on',
+      'w.technology_class_id', 'tc.code as class_code', 'tc.name_it as class_name_it', 'tc.name_en as class_name_en',
+      'w.contractor_id', 'k.name as contractor_name',
+    ])
+    .where('w.ticket_id', 'in', ticketIds);
+  if (scope.kind === 'rows') qb = qb.where(scope.where('w'));
+  return qb.orderBy('w.issued_at').orderBy('w.id').execute();
+}
+
+export async function workOrderDisplay(db: Db, ids: string[]): Promise<Map<string, Row>> {
+  if (ids.length === 0) return new Map();
+  const rows = await any(db).selectFrom('work_orders as w')
+    .innerJoin('buildings as b', 'b.id', 'w.building_id')
+    .leftJoin('spaces as s', 's.id', 'w.space_id')
+    .innerJoin('technology_classes as tc', 'tc.id', 'w.technology_class_id')
+    .innerJoin('contractors as k', 'k.id', 'w.contractor_id')
+    .innerJoin('contracts as ct', 'ct.id', 'w.contract_id')
+    .leftJoin('tickets as t', 't.id', 'w.ticket_id')
+    .select([
+      'w.id', 'b.code as building_code', 'b.name as building_name',
+      's.id as space_id', 's.code as space_code', 's.name as space_name',
+      'tc.code as class_code', 'tc.name_it as class_name_it', 'tc.name_en as class_name_en',
+      'k.name as contractor_name', 'ct.lot as contract_lot', 'ct.cig as contract_cig',
+      't.number as ticket_number', 't.subject as ticket_subject',
+    ])
+    .where('w.id', 'in', ids)
+    .execute();
+  return new Map(rows.map((r: Row) => [r.id, r]));
+}
+
+// --- the printable sheet --------------------------------------------------------------------
+
+export async function sheetData(db: Db, id: string, scope: RowScope): Promise<{ wo: Row; events: Row[] } | null> {
+  let qb = any(db).selectFrom('work_orders as w')
+    .innerJoin('buildings as b', 'b.id', 'w.building_id')
+    .innerJoin('sites as si', 'si.id', 'b.site_id')
+    .leftJoin('spaces as s', 's.id', 'w.space_id')
+    .leftJoin('floors as fl', 'fl.id', 's.floor_id')
+    .leftJoin('assets as ast', 'ast.id', 'w.asset_id')
+    .innerJoin('technology_classes as tc', 'tc.id', 'w.technology_class_id')
+    .innerJoin('contractors as k', 'k.id', 'w.contractor_id')
+    .innerJoin('contracts as ct', 'ct.id', 'w.contract_id')
+    .leftJoin('tickets as t', 't.id', 'w.ticket_id')
+    .leftJoin('users as ib', 'ib.id', 'w.issued_by_id')
+    .selectAll('w')
+    .select([
+      'b.code as building_code', 'b.name as building_name', 'b.address as building_address', 'si.name as site_name',
+      's.code as space_code', 's.name as space_name', 'fl.code as floor_code', 'fl.name as floor_name',
+      'ast.code as asset_code', 'ast.name as asset_name',
+      'tc.code as class_code', 'tc.name_it as class_name_it', 'tc.name_en as class_name_en', 'tc.dm37_letter',
+      'k.name as contractor_name', 'k.vat_number as contractor_vat', 'k.pec as contractor_pec', 'k.phone as contractor_phone',
+      'ct.lot as contract_lot', 'ct.cig as contract_cig', 'ct.title as contract_title',
+      't.number as ticket_number', 't.subject as ticket_subject', 't.caller_name', 't.caller_phone',
+      'ib.display_name as issued_by_name',
+    ])
+    .where('w.id', '=', id);
+  const scoped = scopeExpr(scope, 'w');
+  if (scoped) qb = qb.where(scoped);
+  const wo = await qb.executeTakeFirst();
+  if (!wo) return null;
+  const events = await any(db).selectFrom('events').select(['at', 'actor_label', 'action', 'from_state', 'to_state'])
+    .where('work_order_id', '=', id).orderBy('at').orderBy('id').limit(200).execute();
+  return { wo, events };
+}

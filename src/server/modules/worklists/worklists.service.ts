@@ -1,0 +1,300 @@
+// Work lists of tickets and work orders: the query → filters, work list, sort and cursor; scope
+// from the caller's roles; one keyset page presented with what a list row shows.
+//
+//   403 when no role of the caller may list the collection (a requester asking for work orders)
+//   400 on a cursor that is not one of ours or belongs to another sort, or from > to
+import { DateTime } from 'luxon';
+import type { AppContext } from '../../context.ts';
+import { hasRole, type Principal } from '../../auth/principal.ts';
+import { engineOf } from '../../db/create-db.ts';
+import { forbidden, invalid } from '../../errors.ts';
+import type { Lang } from '../../i18n/messages.ts';
+import * as repo from './worklists.repository.ts';
+import type { Direction, Filters, ListSpec, Resource, Row, Search, Sort, SortKey } from './worklists.repository.ts';
+import {
+  badgeLists, COUNT_CAP, managedBuildings, ticketScope, viewParts, workOrderScope,
+  type RowScope, type ScopeOptions, type View, type ViewClock,
+} from './worklists.views.ts';
+
+export const ZONE = 'Europe/Rome';
+export const DEFAULT_LIMIT = 50;
+const DESCRIPTION_IN_LIST = 300;
+
+/** What both list endpoints accept (after schema validation). */
+export interface ListInput {
+  view?: View;
+  status?: string[];
+  buildingId?: string;
+  technologyClassId?: string;
+  priority?: string[];
+  contractorId?: string;
+  ticketId?: string;
+  kind?: string;
+  from?: string;
+  to?: string;
+  q?: string;
+  sort?: SortKey;
+  order?: Direction;
+  cursor?: string;
+  limit?: number;
+  count?: boolean;
+}
+
+export function viewClock(now: Date): ViewClock {
+  return { now: now.toISOString(), today: DateTime.fromJSDate(now, { zone: ZONE }).toISODate()! };
+}
+
+/** A calendar day in Europe/Rome → the UTC instant it starts at, in the stored format. */
+export function dayStart(day: string): string {
+  return DateTime.fromISO(day, { zone: ZONE }).startOf('day').toUTC().toISO()!;
+}
+
+/**
+ * What the search box holds: a ticket number (2026-000123, 2026-123, ODL 2026-000123/1), a bare
+ * sequence number (123: that number in any of the last ten years, and the word), or words.
+ */
+export function parseSearch(q: string | undefined, now: Date): Search | undefined {
+  const text = q?.trim();
+  if (!text) return undefined;
+  const m = /^(?:odl\s*)?(\d{4})-(\d{1,6})(?:\/(\d{1,3}))?$/i.exec(text);
+  if (m) {
+    const ticket = `${m[1]}-${m[2].padStart(6, '0')}`;
+    const wos = m[3] ? [`${ticket}/${Number(m[3])}`, `ODL ${ticket}/${Number(m[3])}`] : [];
+    return { kind: 'number', ticketNumbers: [ticket], workOrderNumbers: wos, words: [] };
+  }
+  const words = text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, 8);
+  if (words.length === 1 && /^\d{1,6}$/.test(words[0])) {
+    const year = now.getUTCFullYear();
+    const numbers = Array.from({ length: 10 }, (_, i) => `${year - i}-${words[0].padStart(6, '0')}`);
+    return { kind: 'number', ticketNumbers: numbers, workOrderNumbers: [], words };
+  }
+  return words.length ? { kind: 'words', words } : undefined;
+}
+
+function filtersOf(input: ListInput, now: Date): Filters {
+  if (input.from && input.to && input.from > input.to) throw invalid([{ field: 'to', rule: 'dateOrder' }]);
+  return {
+    status: input.status,
+    buildingId: input.buildingId,
+    technologyClassId: input.technologyClassId,
+    priority: input.priority,
+    contractorId: input.contractorId,
+    ticketId: input.ticketId,
+    kind: input.kind,
+    fromInstant: input.from ? dayStart(input.from) : undefined,
+    toInstant: input.to ? dayStart(DateTime.fromISO(input.to).plus({ days: 1 }).toISODate()!) : undefined,
+    search: parseSearch(input.q, now),
+  };
+}
+
+function sortOf(resource: Resource, input: ListInput): Sort {
+  const key: SortKey = input.sort ?? (resource === 'tickets' ? 'created' : 'issued');
+  return { key, dir: input.order ?? (key === 'priority' ? 'asc' : 'desc') };
+}
+
+/** Past this many rows in a building manager's buildings, walking the sort index pays on SQLite. */
+export const BUILDING_SHARE_ROWS = 5_000;
+
+/**
+ * SQLite plans `building_id in (…)` with the building index and then sorts every row of those
+ * buildings: fine for a few thousand, slow for a manager of a fifth of a million tickets, who is
+ * better served walking the sort index and testing the building (a page needs ~50/share rows).
+ * A capped count on the building index (≤ BUILDING_SHARE_ROWS index entries) tells which.
+ * PostgreSQL weighs the two plans itself.
+ */
+async function buildingIndexPays(ctx: AppContext, p: Principal, resource: Resource): Promise<boolean> {
+  if (engineOf(ctx.db) !== 'sqlite' || !hasRole(p, 'building_manager')) return true;
+  const scope = resource === 'tickets' ? ticketScope(p) : workOrderScope(p);
+  if (scope.kind !== 'rows') return true;
+  const inCompetence = managedBuildings(p);
+  const n = await repo.countInBuildings(ctx.db, resource, inCompetence, BUILDING_SHARE_ROWS);
+  return n < BUILDING_SHARE_ROWS;
+}
+
+export async function listSpec(ctx: AppContext, p: Principal, resource: Resource, input: ListInput): Promise<ListSpec> {
+  const now = ctx.now();
+  const o: ScopeOptions = { buildingIndex: await buildingIndexPays(ctx, p, resource) };
+  const wo = workOrderScope(p, o);
+  const scope = resource === 'tickets' ? ticketScope(p, o) : wo;
+  if (scope.kind === 'forbidden') throw forbidden();
+  return {
+    resource,
+    scope,
+    workOrderScope: wo,
+    view: input.view ? viewParts(input.view, p, viewClock(now), o) : null,
+    filters: filtersOf(input, now),
+    sort: sortOf(resource, input),
+  };
+}
+
+// --- cursors --------------------------------------------------------------------------------
+// Opaque to clients: base64url JSON of the sort it belongs to and the last row's sort values + id.
+
+const sortTag = (s: Sort) => `${s.key}.${s.dir}`;
+
+export function cursorValues(spec: ListSpec, row: Row): Array<string | number> {
+  const keys = repo.sortKeys(spec.resource, spec.sort.key);
+  return [...keys.map((k) => (k.numeric ? Number(row[k.column]) : String(row[k.column]))), String(row.id)];
+}
+
+export function encodeCursor(spec: ListSpec, row: Row): string {
+  return Buffer.from(JSON.stringify({ s: sortTag(spec.sort), v: cursorValues(spec, row) })).toString('base64url');
+}
+
+export function decodeCursor(raw: string | undefined, spec: ListSpec): Array<string | number> | null {
+  if (!raw) return null;
+  const keys = repo.sortKeys(spec.resource, spec.sort.key);
+  try {
+    const c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as { s?: unknown; v?: unknown };
+    const v = c.v;
+    if (c.s === sortTag(spec.sort) && Array.isArray(v) && v.length === keys.length + 1
+      && keys.every((k, i) => (k.numeric ? Number.isInteger(v[i]) : typeof v[i] === 'string'))
+      && typeof v[keys.length] === 'string') {
+      return v as Array<string | number>;
+    }
+  } catch {
+    // fall through
+  }
+  throw invalid([{ field: 'cursor', rule: 'pattern' }]);
+}
+
+// --- presenting -----------------------------------------------------------------------------
+
+const className = (lang: Lang, r: Row) => (lang === 'en' ? r.class_name_en : r.class_name_it) as string;
+const ref = (id: string, code: string, name: string) => ({ id, code, name });
+const bool = (v: unknown) => v === true || v === 1 || v === '1';
+
+export async function presentTickets(ctx: AppContext, p: Principal, rows: Row[], woScope: RowScope) {
+  const ids = rows.map((r) => r.id as string);
+  // Requesters see the work orders of their own tickets (a plain status line); contractors only theirs.
+  const [display, wos] = await Promise.all([
+    repo.ticketDisplay(ctx.db, ids),
+    repo.workOrdersOfTickets(ctx.db, ids, woScope),
+  ]);
+  const byTicket = new Map<string, Row[]>();
+  for (const w of wos) {
+    const list = byTicket.get(w.ticket_id) ?? [];
+    list.push(w);
+    byTicket.set(w.ticket_id, list);
+  }
+  return rows.map((r) => {
+    const d = display.get(r.id)!;
+    return {
+      id: r.id as string,
+      number: r.number as string,
+      status: r.status as string,
+      priority: (r.priority as string | null) ?? null,
+      danger: bool(r.danger),
+      channel: r.channel as string,
+      subject: r.subject as string,
+      building: ref(r.building_id, d.building_code, d.building_name),
+      space: d.space_id ? ref(d.space_id, d.space_code, d.space_name) : null,
+      requesterName: (d.requester_name ?? r.caller_name ?? null) as string | null,
+      createdAt: r.created_at as string,
+      updatedAt: r.updated_at as string,
+      closedAt: (r.closed_at ?? null) as string | null,
+      reopenCount: Number(r.reopen_count),
+      reminderCount: Number(r.reminder_count),
+      workOrders: (byTicket.get(r.id) ?? []).map((w) => ({
+        id: w.id as string,
+        number: w.number as string,
+        status: w.status as string,
+        priority: w.priority as string,
+        technologyClass: ref(w.technology_class_id, w.class_code, className(p.language, w)),
+        contractor: { id: w.contractor_id as string, name: w.contractor_name as string },
+        scheduledAt: (w.scheduled_at ?? null) as string | null,
+        expectedOn: (w.expected_on ?? null) as string | null,
+      })),
+    };
+  });
+}
+export type TicketItem = Awaited<ReturnType<typeof presentTickets>>[number];
+
+export async function presentWorkOrders(ctx: AppContext, p: Principal, rows: Row[], fullDescription = false) {
+  const display = await repo.workOrderDisplay(ctx.db, rows.map((r) => r.id as string));
+  return rows.map((r) => {
+    const d = display.get(r.id)!;
+    const description = r.description as string;
+    return {
+      id: r.id as string,
+      number: r.number as string,
+      kind: r.kind as string,
+      status: r.status as string,
+      outcome: (r.outcome ?? null) as string | null,
+      priority: r.priority as string,
+      description: fullDescription || description.length <= DESCRIPTION_IN_LIST ? description : `${description.slice(0, DESCRIPTION_IN_LIST - 1)}…`,
+      location: (r.location ?? null) as string | null,
+      ticket: r.ticket_id ? { id: r.ticket_id as string, number: d.ticket_number as string, subject: d.ticket_subject as string } : null,
+      building: ref(r.building_id, d.building_code, d.building_name),
+      space: d.space_id ? ref(d.space_id, d.space_code, d.space_name) : null,
+      technologyClass: ref(r.technology_class_id, d.class_code, className(p.language, d)),
+      contractor: { id: r.contractor_id as string, name: d.contractor_name as string },
+      contract: { id: r.contract_id as string, lot: d.contract_lot as string, cig: d.contract_cig as string },
+      issuedAt: r.issued_at as string,
+      acknowledgedAt: (r.acknowledged_at ?? null) as string | null,
+      inspectionAt: (r.inspection_at ?? null) as string | null,
+      scheduledAt: (r.scheduled_at ?? null) as string | null,
+      expectedOn: (r.expected_on ?? null) as string | null,
+      completedAt: (r.completed_at ?? null) as string | null,
+      closedAt: (r.closed_at ?? null) as string | null,
+    };
+  });
+}
+export type WorkOrderItem = Awaited<ReturnType<typeof presentWorkOrders>>[number];
+
+// --- lists ----------------------------------------------------------------------------------
+
+async function page(ctx: AppContext, spec: ListSpec, input: ListInput) {
+  const limit = input.limit ?? DEFAULT_LIMIT;
+  const after = decodeCursor(input.cursor, spec);
+  const rows = await repo.pageRows(ctx.db, spec, after, limit);
+  const items = rows.slice(0, limit);
+  const nextCursor = rows.length > limit ? encodeCursor(spec, items[items.length - 1]) : null;
+  const count = input.count ? await repo.countRows(ctx.db, spec, COUNT_CAP) : null;
+  return { rows: items, nextCursor, count };
+}
+
+const countFields = (n: number | null) => (n === null ? {} : { count: Math.min(n, COUNT_CAP), countCapped: n > COUNT_CAP });
+
+export async function listTickets(ctx: AppContext, p: Principal, input: ListInput) {
+  const spec = await listSpec(ctx, p, 'tickets', input);
+  const { rows, nextCursor, count } = await page(ctx, spec, input);
+  const items = await presentTickets(ctx, p, rows, spec.workOrderScope);
+  return { items, nextCursor, ...countFields(count) };
+}
+
+export async function listWorkOrders(ctx: AppContext, p: Principal, input: ListInput) {
+  const spec = await listSpec(ctx, p, 'workOrders', input);
+  const { rows, nextCursor, count } = await page(ctx, spec, input);
+  const items = await presentWorkOrders(ctx, p, rows);
+  return { items, nextCursor, ...countFields(count) };
+}
+
+/** Every row of a list in its order, `batch` at a time (exports). */
+export async function* allRows(ctx: AppContext, spec: ListSpec, batch = 1000): AsyncGenerator<Row[]> {
+  let after: Array<string | number> | null = null;
+  for (;;) {
+    const rows = await repo.pageRows(ctx.db, spec, after, batch);
+    const chunk = rows.slice(0, batch);
+    if (chunk.length) yield chunk;
+    if (rows.length <= batch) return;
+    after = cursorValues(spec, chunk[chunk.length - 1]);
+  }
+}
+
+/** The navigation badges: how many rows each of the caller's work lists holds (capped). */
+export async function counts(ctx: AppContext, p: Principal) {
+  const clock = viewClock(ctx.now());
+  const lists = badgeLists(p);
+  const items = await Promise.all(lists.map(async ({ resource, view }) => {
+    const res: Resource = resource === 'tickets' ? 'tickets' : 'workOrders';
+    const wo = workOrderScope(p);
+    const scope = res === 'tickets' ? ticketScope(p) : wo;
+    const spec: ListSpec = {
+      resource: res, scope, workOrderScope: wo, view: viewParts(view, p, clock), filters: {}, sort: sortOf(res, {}),
+    };
+    const n = scope.kind === 'forbidden' ? 0 : await repo.countRows(ctx.db, spec, COUNT_CAP);
+    return { resource, view, count: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
+  }));
+  return { items };
+}

@@ -1,0 +1,203 @@
+// Who sees which tickets and work orders, and the named work lists, as SQL predicates added to
+// the list query itself (ARCHITECTURE.md: scope in the query). DOMAIN.md "Roles":
+//
+//   tickets       requester: own (requester_id = me); call center, service head, accounting,
+//                 admin: all; building manager: buildings in competence; contractor: tickets
+//                 having a work order of its contractor
+//   work orders   call center, service head, accounting, admin: all; building manager:
+//                 buildings in competence; contractor: its contractor's; requester: none (403)
+//
+// Buildings in competence come from the registry's scope (src/server/scope.ts), never copied.
+import { expressionBuilder, sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { OPEN_WORK_ORDER_STATES } from '../../../domain/workflow/work-order.ts';
+import { hasRole, type Principal, type Role } from '../../auth/principal.ts';
+import { buildingIdScope } from '../../scope.ts';
+
+export const VIEWS = [
+  'mine', 'to_qualify', 'awaiting_my_action', 'awaiting_authorization', 'waiting_materials', 'past_planned_date',
+] as const;
+export type View = (typeof VIEWS)[number];
+
+/** Counts (list `count=true`, navigation badges) stop here: "10000+" costs what 10000 costs. */
+export const COUNT_CAP = 10_000;
+/** Largest export; beyond it the caller is asked to narrow the filters. */
+export const EXPORT_MAX_ROWS = 100_000;
+
+export const TO_QUALIFY_STATES = ['new', 'qualifying', 'qualified'] as const;
+/** Work-order states in which the contractor is the one to move. */
+export const CONTRACTOR_ACTION_STATES = [
+  'issued', 'acknowledged', 'inspection_scheduled', 'inspected', 'authorized', 'scheduled', 'in_progress',
+] as const;
+/** Work-order states in which the building manager is the one to move (verify, confirm in plan). */
+export const BM_ACTION_STATES = ['completed', 'in_plan_proposed'] as const;
+
+const STAFF_ALL: readonly Role[] = ['admin', 'call_center', 'service_head', 'accounting'];
+
+/** A predicate on the rows of a table known by its alias in the query. */
+export type Pred = (alias: string) => Expression<SqlBool>;
+export type RowScope = { kind: 'all' } | { kind: 'forbidden' } | { kind: 'rows'; where: Pred };
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const eb: ExpressionBuilder<any, any> = expressionBuilder<any, any>();
+const c = (alias: string, column: string) => eb.ref(`${alias}.${column}`);
+const NONE: Pred = () => sql<SqlBool>`1 = 0`;
+
+/** How the lists may reach a building manager's rows (see `ScopeOptions`). */
+export interface ScopeOptions {
+  /**
+   * false: the building test must not use the building index (SQLite only: `+column`), so the
+   * list walks its sort index and tests each row. Right when the buildings hold a large share
+   * of all rows; the service decides (worklists.service.ts, `buildingIndexPays`).
+   */
+  buildingIndex?: boolean;
+}
+
+/** `column in (buildings the user manages)`, from the registry's building scope for that role alone. */
+export function managedBuildings(p: Principal, o: ScopeOptions = {}): (column: string) => Expression<SqlBool> {
+  const s = buildingIdScope({ ...p, roles: new Set<Role>(['building_manager']) });
+  if (s.kind !== 'rows') return s.kind === 'all' ? () => sql<SqlBool>`1 = 1` : () => sql<SqlBool>`1 = 0`;
+  if (o.buildingIndex !== false) return s.where;
+  const ids = eb.selectFrom('buildings as sc_wb').select('sc_wb.id').where(s.where('sc_wb.id'));
+  return (column) => sql<SqlBool>`+${sql.ref(column)} in (${ids})`;
+}
+
+function union(parts: Array<'all' | Pred | null>): RowScope {
+  if (parts.includes('all')) return { kind: 'all' };
+  const preds = parts.filter((x): x is Pred => typeof x === 'function');
+  if (preds.length === 0) return { kind: 'forbidden' };
+  if (preds.length === 1) return { kind: 'rows', where: preds[0] };
+  return { kind: 'rows', where: (a) => eb.or(preds.map((w) => w(a))) };
+}
+
+export function ticketScope(p: Principal, o: ScopeOptions = {}): RowScope {
+  return union([...p.roles].map((role): 'all' | Pred | null => {
+    if (STAFF_ALL.includes(role)) return 'all';
+    if (role === 'requester') return (t) => eb(c(t, 'requester_id'), '=', p.userId);
+    if (role === 'building_manager') {
+      const inCompetence = managedBuildings(p, o);
+      return (t) => inCompetence(`${t}.building_id`);
+    }
+    if (role === 'contractor' && p.contractorId) {
+      const cid = p.contractorId;
+      return (t) => eb.exists(
+        eb.selectFrom('work_orders as sc_tw').select(sql`1`.as('one'))
+          .whereRef('sc_tw.ticket_id', '=', `${t}.id`).where('sc_tw.contractor_id', '=', cid),
+      );
+    }
+    return null;
+  }));
+}
+
+export function workOrderScope(p: Principal, o: ScopeOptions = {}): RowScope {
+  return union([...p.roles].map((role): 'all' | Pred | null => {
+    if (STAFF_ALL.includes(role)) return 'all';
+    if (role === 'building_manager') {
+      const inCompetence = managedBuildings(p, o);
+      return (w) => inCompetence(`${w}.building_id`);
+    }
+    if (role === 'contractor' && p.contractorId) {
+      const cid = p.contractorId;
+      return (w) => eb(c(w, 'contractor_id'), '=', cid);
+    }
+    return null;
+  }));
+}
+
+export function scopeExpr(scope: RowScope, alias: string): Expression<SqlBool> | null {
+  if (scope.kind === 'all') return null;
+  if (scope.kind === 'forbidden') return NONE(alias);
+  return scope.where(alias);
+}
+
+/** "Now" for the date-based lists: the instant, and the calendar day in Europe/Rome. */
+export interface ViewClock {
+  now: string;
+  today: string;
+}
+
+/** One piece of a work list: a predicate on tickets or on work orders. */
+export interface ViewPart {
+  on: 'ticket' | 'workOrder';
+  where: Pred;
+}
+
+const onTickets = (where: Pred): ViewPart => ({ on: 'ticket', where });
+const onWorkOrders = (where: Pred): ViewPart => ({ on: 'workOrder', where });
+const statusIn = (states: readonly string[]): Pred => (a) =>
+  states.length === 1 ? eb(c(a, 'status'), '=', states[0]) : eb(c(a, 'status'), 'in', [...states]);
+
+/**
+ * The pieces of a named work list for this user (several roles: their union). Role-bound pieces
+ * carry that role's own scope, so a user with two roles never gets one role's list over the
+ * other role's rows.
+ */
+export function viewParts(view: View, p: Principal, clock: ViewClock, o: ScopeOptions = {}): ViewPart[] {
+  switch (view) {
+    case 'to_qualify':
+      return [onTickets(statusIn(TO_QUALIFY_STATES))];
+    case 'awaiting_authorization':
+      return [onWorkOrders(statusIn(['awaiting_authorization']))];
+    case 'waiting_materials':
+      return [onWorkOrders(statusIn(['waiting_materials']))];
+    case 'past_planned_date':
+      return [onWorkOrders((w) => eb.or([
+        eb.and([eb(c(w, 'status'), '=', 'scheduled'), eb(c(w, 'scheduled_at'), '<', clock.now)]),
+        eb.and([eb(c(w, 'status'), '=', 'waiting_materials'), eb(c(w, 'expected_on'), '<', clock.today)]),
+      ]))];
+    case 'mine': {
+      const parts: ViewPart[] = [];
+      if (hasRole(p, 'requester')) parts.push(onTickets((t) => eb(c(t, 'requester_id'), '=', p.userId)));
+      if (hasRole(p, 'contractor') && p.contractorId) {
+        const cid = p.contractorId;
+        parts.push(onWorkOrders((w) => eb.and([eb(c(w, 'contractor_id'), '=', cid), statusIn(OPEN_WORK_ORDER_STATES)(w)])));
+      }
+      if (hasRole(p, 'call_center', 'building_manager', 'service_head', 'accounting', 'admin')) {
+        parts.push(onTickets((t) => eb(c(t, 'opened_by_id'), '=', p.userId)));
+      }
+      return parts;
+    }
+    case 'awaiting_my_action': {
+      const parts: ViewPart[] = [];
+      if (hasRole(p, 'contractor') && p.contractorId) {
+        const cid = p.contractorId;
+        parts.push(onWorkOrders((w) => eb.and([eb(c(w, 'contractor_id'), '=', cid), statusIn(CONTRACTOR_ACTION_STATES)(w)])));
+      }
+      if (hasRole(p, 'building_manager')) {
+        const inCompetence = managedBuildings(p, o);
+        parts.push(onWorkOrders((w) => eb.and([statusIn(BM_ACTION_STATES)(w), inCompetence(`${w}.building_id`)])));
+      }
+      if (hasRole(p, 'service_head')) parts.push(onWorkOrders(statusIn(['awaiting_authorization'])));
+      if (hasRole(p, 'call_center')) parts.push(onTickets(statusIn(['resolved'])));
+      return parts;
+    }
+  }
+}
+
+/** The work lists worth a badge in the navigation, per role (the union for several roles). */
+export function badgeLists(p: Principal): Array<{ resource: 'tickets' | 'work-orders'; view: View }> {
+  const out: Array<{ resource: 'tickets' | 'work-orders'; view: View }> = [];
+  const add = (resource: 'tickets' | 'work-orders', view: View) => {
+    if (!out.some((x) => x.resource === resource && x.view === view)) out.push({ resource, view });
+  };
+  if (hasRole(p, 'requester')) add('tickets', 'mine');
+  if (hasRole(p, 'call_center')) add('tickets', 'awaiting_my_action');
+  if (hasRole(p, 'building_manager')) {
+    add('tickets', 'to_qualify');
+    add('work-orders', 'awaiting_my_action');
+    add('work-orders', 'waiting_materials');
+    add('work-orders', 'past_planned_date');
+  }
+  if (hasRole(p, 'service_head')) add('work-orders', 'awaiting_my_action');
+  if (hasRole(p, 'contractor') && p.contractorId) {
+    add('work-orders', 'mine');
+    add('work-orders', 'awaiting_my_action');
+    add('work-orders', 'waiting_materials');
+    add('work-orders', 'past_planned_date');
+  }
+  if (hasRole(p, 'admin')) {
+    add('tickets', 'to_qualify');
+    add('work-orders', 'awaiting_authorization');
+    add('work-orders', 'past_planned_date');
+  }
+  return out;
+}

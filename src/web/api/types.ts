@@ -1,0 +1,88 @@
+// DTOs of the HTTP API (docs/API.md). Field names are the API's camelCase names.
+
+export const ROLES = [
+  'requester',
+  'call_center',
+  'building_manager',
+  'service_head',
+  'contractor',
+  'accounting',
+  'admin',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const LANGUAGES = ['it', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export interface Me {
+  id: string;
+  username: string;
+  displayName: string;
+  email: string | null;
+  phone: string | null;
+  language: Language;
+  roles: Role[];
+  contractorId: string | null;
+  departmentId: string | null;
+  /** Null for bearer-token callers, which need no CSRF token. */
+  csrfToken: string | null;
+}
+
+export interface ApiToken {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
+export interface CreatedApiToken {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  token: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** Common fields of every registry object. */
+export interface RegistryItem {
+  id: string;
+  active: boolean;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+// The registry objects are the shared API contract (src/shared/schemas), imported as types only.
+export type {
+  Site,
+  Department,
+  Building,
+  Floor,
+  Space,
+  TechnologyClass,
+  Contractor,
+  Contract,
+  Asset,
+  User,
+} from '../../shared/schemas/registry';
+
+export type Competence = 'central' | 'department';
+
+export const DM37_LETTERS = ['a', 'b', 'c', 'd', 'e', 'f', 'g'] as const;
+export type Dm37Letter = (typeof DM37_LETTERS)[number];
+
+export const IMPORT_KINDS = ['buildings', 'spaces', 'assets'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+export interface ImportResult {
+  kind: ImportKind;
+  created: number;
+  updated: number;
+  unchanged?: number;
+}

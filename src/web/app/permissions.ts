@@ -1,0 +1,54 @@
+// Who may read and write what, from docs/API.md "Who may do what". The server enforces it;
+// the UI only hides what would be refused.
+import type { Me, Role } from '../api/types';
+
+export type EntityKey =
+  | 'sites'
+  | 'departments'
+  | 'buildings'
+  | 'floors'
+  | 'spaces'
+  | 'technologyClasses'
+  | 'contractors'
+  | 'contracts'
+  | 'assets'
+  | 'users';
+
+const ALL: Role[] = ['admin', 'service_head', 'call_center', 'accounting', 'building_manager', 'contractor', 'requester'];
+const STAFF: Role[] = ['admin', 'service_head', 'call_center', 'accounting', 'building_manager', 'contractor'];
+
+const READ: Record<EntityKey, Role[]> = {
+  sites: ALL,
+  departments: ['admin', 'service_head', 'call_center', 'accounting', 'building_manager'],
+  buildings: ALL,
+  floors: ALL,
+  spaces: ALL,
+  technologyClasses: ALL,
+  contractors: STAFF,
+  contracts: STAFF,
+  assets: STAFF,
+  users: ['admin'],
+};
+
+const WRITE: Record<EntityKey, Role[]> = {
+  sites: ['admin'],
+  departments: ['admin'],
+  buildings: ['admin'],
+  floors: ['admin', 'building_manager'],
+  spaces: ['admin', 'building_manager'],
+  technologyClasses: ['admin'],
+  contractors: ['admin'],
+  contracts: ['admin'],
+  assets: ['admin', 'building_manager'],
+  users: ['admin'],
+};
+
+function hasAny(me: Pick<Me, 'roles'> | null | undefined, roles: Role[]): boolean {
+  return !!me && me.roles.some((r) => roles.includes(r));
+}
+
+export const canRead = (me: Pick<Me, 'roles'> | null | undefined, entity: EntityKey) => hasAny(me, READ[entity]);
+export const canWrite = (me: Pick<Me, 'roles'> | null | undefined, entity: EntityKey) => hasAny(me, WRITE[entity]);
+export const canImport = (me: Pick<Me, 'roles'> | null | undefined) => hasAny(me, ['admin']);
+/** Requesters only ever see active registry objects: the active/inactive filter means nothing to them. */
+export const seesInactive = (me: Pick<Me, 'roles'> | null | undefined) => hasAny(me, STAFF);

@@ -1,0 +1,84 @@
+import type { ReactNode } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import type { RegistryItem } from '../api/types';
+import { LoginPage } from '../features/auth/LoginPage';
+import { HomePage } from '../features/home/HomePage';
+import { ProfilePage } from '../features/profile/ProfilePage';
+import { ImportPage } from '../features/import/ImportPage';
+import { RegistryListPage } from '../features/registry/RegistryListPage';
+import { RegistryFormPage } from '../features/registry/RegistryFormPage';
+import type { RegistryListConfig } from '../features/registry/types';
+import type { RegistryFormConfig } from '../features/registry/formTypes';
+import { BuildingDetailPage } from '../features/registry/buildings/BuildingDetailPage';
+import { siteList } from '../features/registry/sites/list';
+import { siteForm } from '../features/registry/sites/form';
+import { departmentList } from '../features/registry/departments/list';
+import { departmentForm } from '../features/registry/departments/form';
+import { buildingList } from '../features/registry/buildings/list';
+import { buildingForm } from '../features/registry/buildings/form';
+import { floorForm } from '../features/registry/floors/form';
+import { spaceForm } from '../features/registry/spaces/form';
+import { technologyClassList } from '../features/registry/technology-classes/list';
+import { technologyClassForm } from '../features/registry/technology-classes/form';
+import { contractorList } from '../features/registry/contractors/list';
+import { contractorForm } from '../features/registry/contractors/form';
+import { contractList } from '../features/registry/contracts/list';
+import { contractForm } from '../features/registry/contracts/form';
+import { assetList } from '../features/registry/assets/list';
+import { assetForm } from '../features/registry/assets/form';
+import { userList } from '../features/registry/users/list';
+import { userForm } from '../features/registry/users/form';
+import { NotFoundPage } from '../components/NotFoundPage';
+import { canImport, canRead, canWrite, type EntityKey } from './permissions';
+import { RequireAccess } from './RequireAccess';
+import { RequireAuth } from './RequireAuth';
+
+function guarded(entity: EntityKey, element: ReactNode, needsWrite = false) {
+  return (
+    <RequireAccess allow={(me) => (needsWrite ? canWrite(me, entity) : canRead(me, entity))}>{element}</RequireAccess>
+  );
+}
+
+/** List, new and show/edit routes of one registry collection. */
+function registryRoutes<T extends RegistryItem, V extends object>(
+  segment: string,
+  list: RegistryListConfig<T>,
+  form: RegistryFormConfig<T, V>,
+): RouteObject[] {
+  return [
+    { path: `registry/${segment}`, element: guarded(list.entity, <RegistryListPage key={list.entity} config={list} />) },
+    { path: `registry/${segment}/new`, element: guarded(list.entity, <RegistryFormPage key={form.entity} config={form} />, true) },
+    { path: `registry/${segment}/:id`, element: guarded(list.entity, <RegistryFormPage key={form.entity} config={form} />) },
+  ];
+}
+
+export const routes: RouteObject[] = [
+  { path: '/login', element: <LoginPage /> },
+  {
+    path: '/',
+    element: <RequireAuth />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'profile', element: <ProfilePage /> },
+      ...registryRoutes('sites', siteList, siteForm),
+      ...registryRoutes('departments', departmentList, departmentForm),
+      { path: 'registry/buildings', element: guarded('buildings', <RegistryListPage key="buildings" config={buildingList} />) },
+      { path: 'registry/buildings/new', element: guarded('buildings', <RegistryFormPage key="buildings" config={buildingForm} />, true) },
+      { path: 'registry/buildings/:id', element: guarded('buildings', <BuildingDetailPage />) },
+      { path: 'registry/buildings/:id/edit', element: guarded('buildings', <RegistryFormPage key="buildings" config={buildingForm} />) },
+      { path: 'registry/buildings/:buildingId/floors/new', element: guarded('floors', <RegistryFormPage key="floors" config={floorForm} />, true) },
+      { path: 'registry/buildings/:buildingId/floors/:id', element: guarded('floors', <RegistryFormPage key="floors" config={floorForm} />) },
+      { path: 'registry/buildings/:buildingId/spaces/new', element: guarded('spaces', <RegistryFormPage key="spaces" config={spaceForm} />, true) },
+      { path: 'registry/buildings/:buildingId/spaces/:id', element: guarded('spaces', <RegistryFormPage key="spaces" config={spaceForm} />) },
+      ...registryRoutes('technology-classes', technologyClassList, technologyClassForm),
+      ...registryRoutes('contractors', contractorList, contractorForm),
+      ...registryRoutes('contracts', contractList, contractForm),
+      ...registryRoutes('assets', assetList, assetForm),
+      ...registryRoutes('users', userList, userForm),
+      { path: 'import', element: <RequireAccess allow={canImport}><ImportPage /></RequireAccess> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];
+
+export const router = createBrowserRouter(routes);

@@ -1,0 +1,110 @@
+import { useState } from 'react';
+import { notify } from '../../components/notify';
+import { Button, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { IconDeviceFloppy } from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { meKey, updateMe, type MePatch } from '../../api/me';
+import { LANGUAGES, type Language, type Me } from '../../api/types';
+import { isLanguage } from '../../i18n';
+import { useT } from '../../i18n/messages';
+import { focusFirstError } from '../../components/focusFirstError';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { checkEmail, requireFields, textOrNull } from '../registry/formHelpers';
+import { changedFields, mapServerErrors } from '../registry/serverErrors';
+
+interface ProfileValues {
+  displayName: string;
+  email: string;
+  phone: string;
+  language: Language;
+}
+
+const valuesOf = (me: Me): ProfileValues => ({
+  displayName: me.displayName,
+  email: me.email ?? '',
+  phone: me.phone ?? '',
+  language: me.language,
+});
+
+const bodyOf = (v: ProfileValues): MePatch => ({
+  displayName: v.displayName.trim(),
+  email: textOrNull(v.email),
+  phone: textOrNull(v.phone),
+  language: v.language,
+});
+
+/** Display name, e-mail, phone and language, saved with PATCH /api/me. */
+export function ProfileForm({ me }: { me: Me }) {
+  const t = useT();
+  const queryClient = useQueryClient();
+  const [shownFields, setShownFields] = useState<ReadonlySet<string>>(new Set());
+  const form = useForm<ProfileValues>({
+    initialValues: valuesOf(me),
+    validate: (v) => {
+      const errors = requireFields(v, ['displayName'], t);
+      checkEmail(errors, 'email', v.email, t);
+      return errors;
+    },
+  });
+
+  const save = useMutation({
+    mutationFn: (values: ProfileValues) =>
+      updateMe(changedFields(bodyOf(valuesOf(me)) as Record<string, unknown>, bodyOf(values) as Record<string, unknown>) as MePatch),
+    onMutate: () => setShownFields(new Set()),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(meKey, saved);
+      form.resetDirty(valuesOf(saved));
+      notify(t('profile.saved'));
+    },
+    onError: (error, values) => {
+      const { formErrors, shown } = mapServerErrors(error, values);
+      form.setErrors(formErrors);
+      setShownFields(shown);
+      focusFirstError(formErrors);
+    },
+  });
+
+  return (
+    <Paper withBorder p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby="profile-data-title">
+      <form
+        noValidate
+        onSubmit={form.onSubmit(
+          (values) => save.mutate(values),
+          (errors) => focusFirstError(errors),
+        )}
+      >
+        <Stack gap="md">
+          <Title order={2} size="h3" id="profile-data-title">
+            {t('profile.dataTitle')}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {t('form.requiredNote')}
+          </Text>
+          {save.isError && <ProblemAlert error={save.error} shownFields={shownFields} title={t('form.saveFailed')} />}
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput label={t('profile.displayName')} required autoComplete="name" {...form.getInputProps('displayName')} />
+            <TextInput label={t('profile.email')} type="email" autoComplete="email" {...form.getInputProps('email')} />
+            <TextInput label={t('profile.phone')} type="tel" autoComplete="tel" {...form.getInputProps('phone')} />
+            <Select
+              label={t('profile.language')}
+              description={t('profile.languageHint')}
+              required
+              allowDeselect={false}
+              data={LANGUAGES.map((l) => ({ value: l, label: t(`languages.${l}`) }))}
+              {...form.getInputProps('language')}
+              onChange={(value) => {
+                if (isLanguage(value)) form.setFieldValue('language', value);
+              }}
+            />
+          </SimpleGrid>
+          <div>
+            <Button type="submit" loading={save.isPending} leftSection={<IconDeviceFloppy size={16} aria-hidden />}>
+              {t('form.save')}
+            </Button>
+          </div>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

@@ -1,0 +1,19 @@
+import { Stack } from '@mantine/core';
+import { useMe } from '../../api/me';
+import { PageHeader } from '../../components/PageHeader';
+import { useT } from '../../i18n/messages';
+import { ProfileForm } from './ProfileForm';
+import { TokensSection } from './TokensSection';
+
+export function ProfilePage() {
+  const t = useT();
+  const { data: me } = useMe();
+  if (!me) return null;
+  return (
+    <Stack gap="xl" maw={880}>
+      <PageHeader title={t('profile.title')} description={t('profile.description', { username: me.username })} />
+      <ProfileForm key={me.id} me={me} />
+      <TokensSection />
+    </Stack>
+  );
+}

@@ -1,0 +1,17 @@
+import type { Competence } from '../../../api/types';
+
+export interface OccupancyValues {
+  departmentId: string | null;
+  sharePercent: number | string;
+}
+
+export interface BuildingValues {
+  siteId: string | null;
+  code: string;
+  name: string;
+  address: string;
+  competence: Competence;
+  competenceDepartmentId: string | null;
+  managerIds: string[];
+  occupancies: OccupancyValues[];
+}

@@ -1,0 +1,125 @@
+import { SimpleGrid, TextInput } from '@mantine/core';
+import type { Contract } from '../../../api/types';
+import { EntityMultiSelect, EntitySelect } from '../../../components/EntitySelect';
+import { DateField } from '../../../components/inputs/DateField';
+import { EuroInput } from '../../../components/inputs/EuroInput';
+import { PercentInput } from '../../../components/inputs/PercentInput';
+import { useT } from '../../../i18n/messages';
+import { centsToEuros, eurosToCents } from '../../../lib/money';
+import type { FieldsProps, RegistryFormConfig } from '../formTypes';
+import { requireFields } from '../formHelpers';
+
+interface ContractValues {
+  lot: string;
+  cig: string;
+  title: string;
+  contractorId: string | null;
+  startsOn: string | null;
+  endsOn: string | null;
+  /** Euros as the input holds them; cents only in the request. */
+  netAmount: number | string;
+  yearlyFee: number | string;
+  discountPercent: number | string;
+  technologyClassIds: string[];
+  buildingIds: string[];
+}
+
+const CIG = /^[0-9A-Z]{10}$/;
+
+function ContractFields({ form }: FieldsProps<ContractValues>) {
+  const t = useT();
+  return (
+    <>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput label={t('entities.contracts.fields.lot')} required {...form.getInputProps('lot')} />
+        <TextInput
+          label={t('entities.contracts.fields.cig')}
+          description={t('entities.contracts.cigHint')}
+          required
+          maxLength={10}
+          autoCapitalize="characters"
+          spellCheck={false}
+          {...form.getInputProps('cig')}
+        />
+      </SimpleGrid>
+      <TextInput label={t('entities.contracts.fields.title')} required {...form.getInputProps('title')} />
+      <EntitySelect entity="contractors" label={t('entities.contracts.fields.contractorId')} required {...form.getInputProps('contractorId')} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <DateField label={t('entities.contracts.fields.startsOn')} required {...form.getInputProps('startsOn')} />
+        <DateField label={t('entities.contracts.fields.endsOn')} required {...form.getInputProps('endsOn')} />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <EuroInput label={t('entities.contracts.fields.netAmountCents')} required {...form.getInputProps('netAmount')} />
+        <EuroInput label={t('entities.contracts.fields.yearlyFeeCents')} required {...form.getInputProps('yearlyFee')} />
+        <PercentInput label={t('entities.contracts.fields.discountPercent')} required {...form.getInputProps('discountPercent')} />
+      </SimpleGrid>
+      <EntityMultiSelect
+        entity="technologyClasses"
+        label={t('entities.contracts.fields.technologyClassIds')}
+        {...form.getInputProps('technologyClassIds')}
+      />
+      <EntityMultiSelect entity="buildings" label={t('entities.contracts.fields.buildingIds')} {...form.getInputProps('buildingIds')} />
+    </>
+  );
+}
+
+export const contractForm: RegistryFormConfig<Contract, ContractValues> = {
+  entity: 'contracts',
+  listPath: () => '/registry/contracts',
+  serverFields: { netAmountCents: 'netAmount', yearlyFeeCents: 'yearlyFee' },
+  empty: () => ({
+    lot: '',
+    cig: '',
+    title: '',
+    contractorId: null,
+    startsOn: null,
+    endsOn: null,
+    netAmount: '',
+    yearlyFee: '',
+    discountPercent: '',
+    technologyClassIds: [],
+    buildingIds: [],
+  }),
+  fromItem: (c) => ({
+    lot: c.lot,
+    cig: c.cig,
+    title: c.title,
+    contractorId: c.contractorId,
+    startsOn: c.startsOn,
+    endsOn: c.endsOn,
+    netAmount: centsToEuros(c.netAmountCents),
+    yearlyFee: centsToEuros(c.yearlyFeeCents),
+    discountPercent: c.discountPercent,
+    technologyClassIds: [...c.technologyClassIds],
+    buildingIds: [...c.buildingIds],
+  }),
+  toBody: (v) => ({
+    lot: v.lot.trim(),
+    cig: v.cig.trim().toUpperCase(),
+    title: v.title.trim(),
+    contractorId: v.contractorId,
+    startsOn: v.startsOn,
+    endsOn: v.endsOn,
+    netAmountCents: eurosToCents(v.netAmount),
+    yearlyFeeCents: eurosToCents(v.yearlyFee),
+    discountPercent: v.discountPercent === '' ? null : Number(v.discountPercent),
+    technologyClassIds: [...v.technologyClassIds].sort(),
+    buildingIds: [...v.buildingIds].sort(),
+  }),
+  validate: (v, t) => {
+    const errors = requireFields(v, ['lot', 'cig', 'title', 'contractorId', 'startsOn', 'endsOn'], t);
+    if (v.cig.trim() && !CIG.test(v.cig.trim().toUpperCase())) errors.cig = t('entities.contracts.cigInvalid');
+    if (v.startsOn && v.endsOn && v.endsOn < v.startsOn) errors.endsOn = t('entities.contracts.endsBeforeStart');
+    for (const field of ['netAmount', 'yearlyFee'] as const) {
+      if (v[field] === '') errors[field] = t('form.required');
+      else if (eurosToCents(v[field]) === null) errors[field] = t('form.invalidAmount');
+    }
+    if (v.discountPercent === '') errors.discountPercent = t('form.required');
+    else {
+      const d = Number(v.discountPercent);
+      if (!Number.isFinite(d) || d < 0 || d > 100) errors.discountPercent = t('form.invalidPercent');
+    }
+    return errors;
+  },
+  Fields: ContractFields,
+};

@@ -1,0 +1,80 @@
+// Dates, numbers and euro amounts in the user's locale (it-IT or en-GB).
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { localeOf } from './index';
+
+export interface Formatters {
+  /** A calendar date `YYYY-MM-DD`, shown without time-zone shifts. */
+  date: (value: string | null | undefined) => string;
+  /** An ISO-8601 instant, in local time. */
+  dateTime: (value: string | null | undefined) => string;
+  number: (value: number | null | undefined, fractionDigits?: number) => string;
+  /** Integer cents as euro with two decimals. */
+  euro: (cents: number | null | undefined) => string;
+  percent: (value: number | null | undefined) => string;
+  /** A `MM-DD` day of the year (a patron saint's feast), e.g. "7 dicembre". */
+  dayOfYear: (value: string | null | undefined) => string;
+}
+
+const EMPTY = '—';
+
+export function createFormatters(language: string): Formatters {
+  const locale = localeOf(language);
+  const dateFmt = new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' });
+  const dateTimeFmt = new Intl.DateTimeFormat(locale, {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+  const euroFmt = new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency: 'EUR',
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  });
+  const dayFmt = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone: 'UTC' });
+  return {
+    date: (value) => {
+      if (!value) return EMPTY;
+      const d = new Date(`${value.slice(0, 10)}T00:00:00Z`);
+      return Number.isNaN(d.getTime()) ? value : dateFmt.format(d);
+    },
+    dateTime: (value) => {
+      if (!value) return EMPTY;
+      const d = new Date(value);
+      return Number.isNaN(d.getTime()) ? value : dateTimeFmt.format(d);
+    },
+    number: (value, fractionDigits) =>
+      value === null || value === undefined
+        ? EMPTY
+        : new Intl.NumberFormat(locale, {
+            minimumFractionDigits: fractionDigits ?? 0,
+            maximumFractionDigits: fractionDigits ?? 2,
+          }).format(value),
+    euro: (cents) => (cents === null || cents === undefined ? EMPTY : euroFmt.format(cents / 100)),
+    percent: (value) =>
+      value === null || value === undefined
+        ? EMPTY
+        : `${new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value)} %`,
+    dayOfYear: (value) => {
+      if (!value || !/^\d{2}-\d{2}$/.test(value)) return value || EMPTY;
+      const d = new Date(`2000-${value}T00:00:00Z`);
+      return Number.isNaN(d.getTime()) ? value : dayFmt.format(d);
+    },
+  };
+}
+
+export function useFormat(): Formatters {
+  const { i18n } = useTranslation();
+  return useMemo(() => createFormatters(i18n.language), [i18n.language]);
+}
+
+/** Separators for Mantine NumberInput in the current locale. */
+export function useNumberSeparators(): { decimalSeparator: string; thousandSeparator: string } {
+  const { i18n } = useTranslation();
+  return i18n.language === 'en'
+    ? { decimalSeparator: '.', thousandSeparator: ',' }
+    : { decimalSeparator: ',', thousandSeparator: '.' };
+}

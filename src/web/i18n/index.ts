@@ -1,0 +1,73 @@
+// i18next set up once. Italian is the default; before login the choice is kept in localStorage,
+// after login the user's `language` (GET /api/me) decides.
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import dayjs from 'dayjs';
+import 'dayjs/locale/it';
+import 'dayjs/locale/en-gb';
+import customParseFormat from 'dayjs/plugin/customParseFormat';
+import it from './it.json';
+import en from './en.json';
+import type { Language } from '../api/types';
+
+dayjs.extend(customParseFormat);
+
+const STORAGE_KEY = 'presidio.language';
+
+export function isLanguage(value: unknown): value is Language {
+  return value === 'it' || value === 'en';
+}
+
+function storedLanguage(): Language {
+  try {
+    const value = window.localStorage.getItem(STORAGE_KEY);
+    return isLanguage(value) ? value : 'it';
+  } catch {
+    return 'it';
+  }
+}
+
+/** The BCP 47 locale used for dates and numbers of each UI language. */
+export function localeOf(language: string): string {
+  return language === 'en' ? 'en-GB' : 'it-IT';
+}
+
+/** dayjs locale name of each UI language. */
+export function dayjsLocaleOf(language: string): string {
+  return language === 'en' ? 'en-gb' : 'it';
+}
+
+function onLanguageChanged(language: string): void {
+  document.documentElement.lang = language;
+  dayjs.locale(dayjsLocaleOf(language));
+}
+
+i18n.on('languageChanged', onLanguageChanged);
+
+void i18n.use(initReactI18next).init({
+  // `satisfies` makes the build fail when en.json lacks a key of it.json.
+  resources: { it: { translation: it }, en: { translation: en satisfies typeof it } },
+  lng: storedLanguage(),
+  fallbackLng: 'it',
+  supportedLngs: ['it', 'en'],
+  interpolation: { escapeValue: false },
+  returnNull: false,
+  initAsync: false,
+});
+onLanguageChanged(i18n.language);
+
+/** Switches the UI language now and remembers it for the next visit to the login page. */
+export function applyLanguage(language: Language): void {
+  try {
+    window.localStorage.setItem(STORAGE_KEY, language);
+  } catch {
+    // private mode: the choice lasts for this page only
+  }
+  if (i18n.language !== language) void i18n.changeLanguage(language);
+}
+
+export function currentLanguage(): Language {
+  return isLanguage(i18n.language) ? i18n.language : 'it';
+}
+
+export default i18n;
