@@ -76,10 +76,13 @@ export interface WorkOrderRow {
   hours_centi: number | null; materials: string | null; issued_by_id: string | null; issued_at: string;
   acknowledged_at: string | null; completed_at: string | null; verified_at: string | null; closed_at: string | null;
   created_at: string; updated_at: string; version: Generated<number>;
+  /** From migration 0004; null until SLA versions exist for the contract. */
+  sla_version_id?: string | null;
 }
 export interface EventRow {
   id: string; ticket_id: string | null; work_order_id: string | null; at: string; actor_id: string | null;
   actor_label: string; action: string; from_state: string | null; to_state: string | null; data: Generated<string>;
+  penalty_id?: string | null;
 }
 export interface CommentRow {
   id: string; ticket_id: string; work_order_id: string | null; author_id: string | null; author_label: string;
@@ -127,7 +130,32 @@ export interface RatingTokenRow {
   id: string; ticket_id: string; token_hash: string; created_at: string; expires_at: string; used_at: string | null;
 }
 
+export interface SlaVersionRow {
+  id: string; contract_id: string; number: number; definition: string; note: string | null;
+  created_by_id: string | null; created_at: string;
+}
+export interface ContractCalendarRow { contract_id: string; week: string; updated_at: string; version: Generated<number> }
+export interface ClosureRow { id: string; site_id: string | null; date: string; reason: string; created_at: string }
+export interface SlaAlertRow { id: string; work_order_id: string; clock: string; level: string; cycle_started_at: string; created_at: string }
+export interface PenaltyRuleRow {
+  id: string; contract_id: string; kind: string; clock: string | null; priority: string | null; event: string | null;
+  amount_cents: number | null; per_mille_micro: number | null; active: Generated<number>;
+  created_at: string; updated_at: string; version: Generated<number>;
+}
+export interface PenaltyRow {
+  id: string; contract_id: string; work_order_id: string | null; breach_key: string; rule_id: string | null;
+  clock: string | null; breached_by_ms: number | null; computed_cents: number; proposed_cents: number;
+  final_cents: number | null; status: string; term_ends_at: string | null; period: string;
+  created_at: string; updated_at: string; version: Generated<number>;
+}
+
 export interface Database {
+  sla_versions: SlaVersionRow;
+  contract_calendars: ContractCalendarRow;
+  closures: ClosureRow;
+  sla_alerts: SlaAlertRow;
+  penalty_rules: PenaltyRuleRow;
+  penalties: PenaltyRow;
   ticket_counters: TicketCounterRow;
   tickets: TicketRow;
   work_orders: WorkOrderRow;
