@@ -54,7 +54,10 @@ export const WORK_ORDER_TRANSITIONS: readonly Transition<WorkOrderState, WorkOrd
     guard: (_f, c) => (c.priority === 'emergency' ? null : { reason: 'emergency_only' }),
     notices: [],
   },
-  { action: 'record_inspection', from: ['inspection_scheduled'], to: 'inspected', roles: ['contractor'], fields: [{ field: 'findings', kind: 'text' }], notices: [update] },
+  {
+    action: 'record_inspection', from: ['inspection_scheduled'], to: 'inspected', roles: ['contractor'],
+    fields: [{ field: 'findings', kind: 'text' }, { field: 'changesInstallation', kind: 'boolean', optional: true }], notices: [update],
+  },
   {
     action: 'mark_in_plan', from: ['inspected'], to: 'in_plan_proposed', roles: ['contractor'],
     fields: [{ field: 'plannedActivity', kind: 'text' }, { field: 'note', kind: 'text', optional: true }],
@@ -78,7 +81,10 @@ export const WORK_ORDER_TRANSITIONS: readonly Transition<WorkOrderState, WorkOrd
     action: 'deny_quote', from: ['awaiting_authorization'], to: 'closed', roles: ['service_head'], fields: [{ field: 'reason', kind: 'text' }],
     notices: [update, { kind: 'quote_decided', to: ['contractor', 'building_managers'] }],
   },
-  { action: 'schedule_work', from: ['inspected', 'authorized'], to: 'scheduled', roles: ['contractor'], fields: [{ field: 'scheduledAt', kind: 'instant' }], notices: [update] },
+  {
+    action: 'schedule_work', from: ['inspected', 'authorized'], to: 'scheduled', roles: ['contractor'],
+    fields: [{ field: 'scheduledAt', kind: 'instant' }, { field: 'changesInstallation', kind: 'boolean', optional: true }], notices: [update],
+  },
   {
     action: 'wait_materials', from: ['scheduled'], to: 'waiting_materials', roles: ['contractor'],
     fields: [{ field: 'expectedOn', kind: 'date' }, { field: 'note', kind: 'text', optional: true }], notices: [update],

@@ -304,6 +304,9 @@ export async function applyWorkOrderAction(
   const set: repo.WorkOrderSet = { status: d.to, updated_at: at };
   const data: Record<string, unknown> = { ...d.data };
   for (const k of ['inspectionAt', 'scheduledAt'] as const) if (data[k] !== undefined) data[k] = utc(data[k]);
+  // The contractor says, once it has seen the site, whether the work changes the installation:
+  // that is what makes a conformity declaration due (DM 37/2008) even on flat-fee work.
+  if (typeof data.changesInstallation === 'boolean') set.changes_installation = data.changesInstallation ? 1 : 0;
   let quote: PreparedQuote | null = null;
   switch (action) {
     case 'acknowledge': set.acknowledged_at = at; break;
