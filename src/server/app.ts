@@ -100,9 +100,11 @@ export async function buildApp(config: Config, opts: BuildOptions): Promise<Fast
 /** Serves the built single-page app; any non-API GET falls back to index.html for client routing. */
 function serveWeb(app: FastifyInstance, dist: string) {
   const hasWeb = fs.existsSync(path.join(dist, 'index.html'));
-  if (hasWeb) app.register(fastifyStatic, { root: dist, wildcard: false, index: false });
+  // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+  if (hasWeb) app.register(fastifyStatic, { root: dist, wildcard: true, index: 'index.html' });
   app.setNotFoundHandler((request, reply) => {
-    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && request.url !== '/healthz';
+    // A missing built file (/assets/…) is a 404, not the app: a stale hashed name must not load HTML as code.
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/assets/') && request.url !== '/healthz';
     if (hasWeb && isPage) {
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html');
     }
