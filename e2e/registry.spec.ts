@@ -105,6 +105,43 @@ test.describe('registry as admin', () => {
     await expect(page.getByRole('row').filter({ hasText: 'Lotto 4' })).toContainText('1.234.567,89 €');
   });
 
+  test('create a building through the form, then edit its name and address', async ({ page }) => {
+    const code = unique('B');
+    await page.goto('/registry/buildings');
+    await page.getByRole('link', { name: 'Nuovo edificio' }).first().click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Nuovo edificio' })).toBeVisible();
+
+    const site = page.getByRole('combobox', { name: /^Sede/ });
+    await site.click();
+    await site.fill('MI');
+    await page.getByRole('option', { name: /^MI – / }).first().click();
+    await page.getByLabel(/^Codice/).fill(code);
+    await page.getByLabel(/^Nome/).fill('Edificio di prova');
+    await page.getByLabel(/^Indirizzo/).fill('Via Roma 1, Milano');
+    await page.getByRole('button', { name: 'Crea' }).click();
+
+    // After creating, the building's own page.
+    await expect(page.getByRole('heading', { level: 1, name: `${code} – Edificio di prova` })).toBeVisible();
+    await expect(page.getByText('Via Roma 1, Milano')).toBeVisible();
+    const id = new URL(page.url()).pathname.split('/').pop();
+
+    await page.getByRole('link', { name: 'Modifica edificio' }).click();
+    await expect(page.getByLabel(/^Nome/)).toHaveValue('Edificio di prova');
+    await page.getByLabel(/^Nome/).fill('Edificio rinominato');
+    await page.getByLabel(/^Indirizzo/).fill('Piazza Leonardo da Vinci 32, Milano');
+    await page.getByRole('button', { name: 'Salva' }).click();
+
+    await expect(page.getByRole('heading', { level: 1, name: `${code} – Edificio rinominato` })).toBeVisible();
+    await expect(page.getByText('Piazza Leonardo da Vinci 32, Milano')).toBeVisible();
+    const stored = await (await page.request.get(`/api/buildings/${id}`)).json();
+    expect(stored).toMatchObject({ code, name: 'Edificio rinominato', address: 'Piazza Leonardo da Vinci 32, Milano', version: 2 });
+
+    await page.goto(`/registry/buildings?q=${code}`);
+    const row = page.getByRole('row').filter({ hasText: code });
+    await expect(row).toContainText('Edificio rinominato');
+    await expect(row).toContainText('Piazza Leonardo da Vinci 32, Milano');
+  });
+
   test('a building: occupancy total must be 100, floors and spaces on its page', async ({ page }) => {
     await page.goto('/registry/buildings?q=MI-B03');
     await page.getByRole('link', { name: 'MI-B03' }).click();

@@ -2,7 +2,7 @@
 import i18n from '../i18n';
 import { ApiError, NETWORK_ERROR, toProblem } from './problem';
 
-export type QueryValue = string | number | boolean | null | undefined;
+export type QueryValue = string | number | boolean | null | undefined | readonly string[];
 export type QueryParams = Record<string, QueryValue>;
 
 export interface RequestOptions {
@@ -34,7 +34,9 @@ export function buildUrl(path: string, query?: QueryParams): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value === undefined || value === null || value === '') continue;
-    params.set(key, String(value));
+    // Arrays repeat the parameter: status=new&status=qualifying.
+    if (Array.isArray(value)) for (const v of value) params.append(key, v);
+    else params.set(key, String(value));
   }
   const qs = params.toString();
   return qs ? `${path}?${qs}` : path;

@@ -7,6 +7,7 @@ import { useT } from '../i18n/messages';
 import { LanguageMenu } from './LanguageMenu';
 import { NavMenu } from './NavMenu';
 import { UserMenu } from './UserMenu';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 
 const NAV_ID = 'main-navigation';
 export const MAIN_ID = 'main-content';
@@ -60,6 +61,7 @@ export function AppLayout({ me }: { me: Me }) {
               </Anchor>
             </Group>
             <Group gap={4} wrap="nowrap">
+              <NotificationBell />
               <LanguageMenu />
               <UserMenu me={me} />
             </Group>

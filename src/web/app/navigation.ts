@@ -1,17 +1,31 @@
 import type { ComponentType } from 'react';
 import {
+  IconAlertTriangle,
+  IconBell,
   IconBuilding,
   IconBuildingCommunity,
   IconCategory,
   IconFileImport,
   IconFileText,
+  IconClipboardCheck,
+  IconClipboardList,
+  IconClockExclamation,
   IconHome,
+  IconLayoutKanban,
+  IconListCheck,
+  IconMail,
+  IconMailbox,
+  IconPackage,
+  IconPhoneCall,
+  IconPlus,
+  IconShieldCheck,
   IconSitemap,
   IconTool,
   IconTruck,
   IconUsers,
 } from '@tabler/icons-react';
-import type { Me } from '../api/types';
+import type { Me, Role } from '../api/types';
+import type { Resource, View } from '../api/workflow';
 import type { MessageKey } from '../i18n/messages';
 import { canImport, canRead, type EntityKey } from './permissions';
 
@@ -19,6 +33,8 @@ export interface NavItem {
   to: string;
   label: MessageKey;
   icon: ComponentType<{ size?: number; 'aria-hidden'?: boolean }>;
+  /** The work list whose count (GET /api/worklists/counts) is shown beside the entry. */
+  badge?: { resource: Resource; view: View };
 }
 
 export interface NavGroup {
@@ -43,12 +59,61 @@ export const REGISTRY_PAGES: Array<NavItem & { entity: EntityKey }> = [
   { entity: 'users', to: '/registry/users', label: 'entities.users.title', icon: IconUsers },
 ];
 
+const has = (me: Me, ...roles: Role[]) => me.roles.some((r) => roles.includes(r));
+
+/** Workflow 1 pages of each role, in the order the role uses them; one entry per page. */
+function workItems(me: Me): NavItem[] {
+  const items: NavItem[] = [];
+  const add = (item: NavItem) => {
+    if (!items.some((i) => i.to === item.to)) items.push(item);
+  };
+  if (has(me, 'requester')) {
+    add({ to: '/tickets/new', label: 'nav.newTicket', icon: IconPlus });
+    add({ to: '/tickets?view=mine', label: 'nav.myTickets', icon: IconClipboardList, badge: { resource: 'tickets', view: 'mine' } });
+  }
+  if (has(me, 'call_center')) {
+    add({ to: '/tickets/new', label: 'nav.newPhoneTicket', icon: IconPhoneCall });
+    add({ to: '/tickets?view=awaiting_my_action', label: 'nav.toClose', icon: IconListCheck, badge: { resource: 'tickets', view: 'awaiting_my_action' } });
+    add({ to: '/inbox', label: 'nav.inbox', icon: IconMailbox });
+  }
+  if (has(me, 'building_manager', 'admin')) {
+    add({ to: '/tickets?view=to_qualify', label: 'nav.toQualify', icon: IconClipboardList, badge: { resource: 'tickets', view: 'to_qualify' } });
+  }
+  if (has(me, 'building_manager')) {
+    add({ to: '/work-orders?view=awaiting_my_action', label: 'nav.toVerify', icon: IconClipboardCheck, badge: { resource: 'work-orders', view: 'awaiting_my_action' } });
+  }
+  if (has(me, 'service_head')) {
+    add({ to: '/authorizations', label: 'nav.authorizations', icon: IconShieldCheck, badge: { resource: 'work-orders', view: 'awaiting_my_action' } });
+  }
+  if (has(me, 'admin')) {
+    add({ to: '/work-orders?view=awaiting_authorization', label: 'nav.awaitingAuthorization', icon: IconShieldCheck, badge: { resource: 'work-orders', view: 'awaiting_authorization' } });
+  }
+  if (has(me, 'contractor')) {
+    add({ to: '/board', label: 'nav.board', icon: IconLayoutKanban, badge: { resource: 'work-orders', view: 'awaiting_my_action' } });
+  }
+  if (has(me, 'building_manager', 'contractor')) {
+    add({ to: '/work-orders?view=waiting_materials', label: 'nav.waitingMaterials', icon: IconPackage, badge: { resource: 'work-orders', view: 'waiting_materials' } });
+  }
+  if (has(me, 'building_manager', 'contractor', 'admin')) {
+    add({ to: '/work-orders?view=past_planned_date', label: 'nav.pastPlannedDate', icon: IconClockExclamation, badge: { resource: 'work-orders', view: 'past_planned_date' } });
+  }
+  if (has(me, 'call_center', 'building_manager', 'service_head', 'contractor', 'accounting', 'admin')) {
+    add({ to: '/tickets', label: 'nav.tickets', icon: IconAlertTriangle });
+    add({ to: '/work-orders', label: 'nav.workOrders', icon: IconTool });
+  }
+  return items;
+}
+
 export function navigationFor(me: Me): NavGroup[] {
   const groups: NavGroup[] = [{ label: null, items: [{ to: '/', label: 'nav.home', icon: IconHome }] }];
+  const work = workItems(me);
+  if (work.length > 0) groups.push({ label: 'nav.work', items: work });
   const registry = REGISTRY_PAGES.filter((p) => canRead(me, p.entity));
   if (registry.length > 0) groups.push({ label: 'nav.registry', items: registry });
-  if (canImport(me)) {
-    groups.push({ label: 'nav.tools', items: [{ to: '/import', label: 'nav.import', icon: IconFileImport }] });
-  }
+  const tools: NavItem[] = [{ to: '/notifications', label: 'nav.notifications', icon: IconBell }];
+  if (canImport(me)) tools.push({ to: '/import', label: 'nav.import', icon: IconFileImport });
+  if (has(me, 'admin')) tools.push({ to: '/admin/outbox', label: 'nav.outbox', icon: IconMail });
+  if (has(me, 'admin') && !has(me, 'call_center')) tools.push({ to: '/inbox', label: 'nav.inbox', icon: IconMailbox });
+  groups.push({ label: 'nav.tools', items: tools });
   return groups;
 }

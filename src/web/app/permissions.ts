@@ -52,3 +52,6 @@ export const canWrite = (me: Pick<Me, 'roles'> | null | undefined, entity: Entit
 export const canImport = (me: Pick<Me, 'roles'> | null | undefined) => hasAny(me, ['admin']);
 /** Requesters only ever see active registry objects: the active/inactive filter means nothing to them. */
 export const seesInactive = (me: Pick<Me, 'roles'> | null | undefined) => hasAny(me, STAFF);
+
+/** The user holds at least one of these roles. */
+export const hasRole = (me: Pick<Me, 'roles'> | null | undefined, ...roles: Role[]) => hasAny(me, roles);

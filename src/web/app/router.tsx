@@ -29,7 +29,19 @@ import { assetForm } from '../features/registry/assets/form';
 import { userList } from '../features/registry/users/list';
 import { userForm } from '../features/registry/users/form';
 import { NotFoundPage } from '../components/NotFoundPage';
-import { canImport, canRead, canWrite, type EntityKey } from './permissions';
+import { NewTicketPage } from '../features/tickets/NewTicketPage';
+import { TicketListPage } from '../features/tickets/TicketListPage';
+import { TicketPage } from '../features/tickets/TicketPage';
+import { WorkOrderListPage } from '../features/work-orders/WorkOrderListPage';
+import { WorkOrderPage } from '../features/work-orders/WorkOrderPage';
+import { AuthorizationInboxPage } from '../features/authorizations/AuthorizationInboxPage';
+import { ContractorBoardPage } from '../features/board/ContractorBoardPage';
+import { InboxPage } from '../features/inbox/InboxPage';
+import { NotificationsPage } from '../features/notifications/NotificationsPage';
+import { OutboxPage } from '../features/outbox/OutboxPage';
+import { OutboxMessagePage } from '../features/outbox/OutboxMessagePage';
+import { RatingPage } from '../features/rating/RatingPage';
+import { canImport, canRead, canWrite, hasRole, type EntityKey } from './permissions';
 import { RequireAccess } from './RequireAccess';
 import { RequireAuth } from './RequireAuth';
 
@@ -54,6 +66,8 @@ function registryRoutes<T extends RegistryItem, V extends object>(
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
+  // Opened from the closing e-mail: no login.
+  { path: '/rate/:token', element: <RatingPage /> },
   {
     path: '/',
     element: <RequireAuth />,
@@ -76,6 +90,18 @@ export const routes: RouteObject[] = [
       ...registryRoutes('assets', assetList, assetForm),
       ...registryRoutes('users', userList, userForm),
       { path: 'import', element: <RequireAccess allow={canImport}><ImportPage /></RequireAccess> },
+      { path: 'tickets', element: <TicketListPage /> },
+      { path: 'tickets/new', element: <NewTicketPage /> },
+      { path: 'tickets/:id', element: <TicketPage /> },
+      { path: 'work-orders', element: <RequireAccess allow={(me) => !hasRole(me, 'requester') || me.roles.length > 1}><WorkOrderListPage /></RequireAccess> },
+      { path: 'work-orders/:id', element: <WorkOrderPage /> },
+      { path: 'authorizations', element: <RequireAccess allow={(me) => hasRole(me, 'service_head', 'admin')}><AuthorizationInboxPage /></RequireAccess> },
+      { path: 'authorizations/:id', element: <RequireAccess allow={(me) => hasRole(me, 'service_head', 'admin')}><AuthorizationInboxPage /></RequireAccess> },
+      { path: 'board', element: <RequireAccess allow={(me) => hasRole(me, 'contractor')}><ContractorBoardPage /></RequireAccess> },
+      { path: 'inbox', element: <RequireAccess allow={(me) => hasRole(me, 'call_center', 'admin')}><InboxPage /></RequireAccess> },
+      { path: 'notifications', element: <NotificationsPage /> },
+      { path: 'admin/outbox', element: <RequireAccess allow={(me) => hasRole(me, 'admin')}><OutboxPage /></RequireAccess> },
+      { path: 'admin/outbox/:id', element: <RequireAccess allow={(me) => hasRole(me, 'admin')}><OutboxMessagePage /></RequireAccess> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

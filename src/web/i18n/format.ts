@@ -14,7 +14,22 @@ export interface Formatters {
   percent: (value: number | null | undefined) => string;
   /** A `MM-DD` day of the year (a patron saint's feast), e.g. "7 dicembre". */
   dayOfYear: (value: string | null | undefined) => string;
+  /** An instant relative to now: "3 giorni fa", "tra 2 ore". */
+  relative: (value: string | null | undefined, now?: number) => string;
+  /** A quantity with up to three decimals (quote lines). */
+  quantity: (value: number | null | undefined) => string;
+  /** A byte size: "12 kB", "1,2 MB". */
+  bytes: (value: number | null | undefined) => string;
 }
+
+const RELATIVE_UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+  ['year', 365 * 86_400],
+  ['month', 30 * 86_400],
+  ['week', 7 * 86_400],
+  ['day', 86_400],
+  ['hour', 3_600],
+  ['minute', 60],
+];
 
 const EMPTY = '—';
 
@@ -35,6 +50,9 @@ export function createFormatters(language: string): Formatters {
     maximumFractionDigits: 2,
   });
   const dayFmt = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone: 'UTC' });
+  const relativeFmt = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const oneDecimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const quantityFmt = new Intl.NumberFormat(locale, { maximumFractionDigits: 3 });
   return {
     date: (value) => {
       if (!value) return EMPTY;
@@ -62,6 +80,23 @@ export function createFormatters(language: string): Formatters {
       if (!value || !/^\d{2}-\d{2}$/.test(value)) return value || EMPTY;
       const d = new Date(`2000-${value}T00:00:00Z`);
       return Number.isNaN(d.getTime()) ? value : dayFmt.format(d);
+    },
+    relative: (value, now = Date.now()) => {
+      if (!value) return EMPTY;
+      const at = Date.parse(value);
+      if (Number.isNaN(at)) return value;
+      const seconds = (at - now) / 1000;
+      for (const [unit, size] of RELATIVE_UNITS) {
+        if (Math.abs(seconds) >= size) return relativeFmt.format(Math.trunc(seconds / size), unit);
+      }
+      return relativeFmt.format(0, 'minute');
+    },
+    quantity: (value) => (value === null || value === undefined ? EMPTY : quantityFmt.format(value)),
+    bytes: (value) => {
+      if (value === null || value === undefined) return EMPTY;
+      if (value < 1024) return `${value} B`;
+      if (value < 1024 * 1024) return `${oneDecimal.format(value / 1024)} kB`;
+      return `${oneDecimal.format(value / (1024 * 1024))} MB`;
     },
   };
 }

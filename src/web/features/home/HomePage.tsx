@@ -1,78 +1,170 @@
-import { Anchor, Card, EmptyState, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconInbox } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { Button, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { IconLayoutKanban, IconMailbox, IconPhoneCall, IconPlus, IconSearch, IconShieldCheck } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useMe } from '../../api/me';
-import type { Me } from '../../api/types';
-import { useT, type MessageKey } from '../../i18n/messages';
+import type { Me, Role } from '../../api/types';
 import { PageHeader } from '../../components/PageHeader';
-import { navigationFor } from '../../app/navigation';
+import { useT } from '../../i18n/messages';
+import { TicketQueue, WorkOrderQueue } from './QueueSection';
 
-/** What the work queue will hold for each role, once tickets and work orders exist. */
-const QUEUE_HINT: Array<[Me['roles'][number], MessageKey]> = [
-  ['admin', 'home.queueHint.admin'],
-  ['building_manager', 'home.queueHint.building_manager'],
-  ['service_head', 'home.queueHint.service_head'],
-  ['call_center', 'home.queueHint.call_center'],
-  ['contractor', 'home.queueHint.contractor'],
-  ['accounting', 'home.queueHint.accounting'],
-  ['requester', 'home.queueHint.requester'],
-];
+const OPEN_TICKETS = ['new', 'qualifying', 'qualified', 'in_progress', 'resolved'];
 
+const has = (me: Me, role: Role) => me.roles.includes(role);
+
+/** Home is a work queue: what waits for me, per role, most urgent and oldest first. */
 export function HomePage() {
   const t = useT();
   const { data: me } = useMe();
   if (!me) return null;
-  const hints = QUEUE_HINT.filter(([role]) => me.roles.includes(role)).map(([, key]) => key);
-  const links = navigationFor(me)
-    .flatMap((g) => g.items)
-    .filter((item) => item.to !== '/');
+
+  const shortcuts: ReactNode[] = [];
+  const queues: ReactNode[] = [];
+
+  if (has(me, 'requester')) {
+    shortcuts.push(
+      <Button key="new" component={Link} to="/tickets/new" size="md" leftSection={<IconPlus size={18} aria-hidden />}>
+        {t('nav.newTicket')}
+      </Button>,
+    );
+    queues.push(
+      <TicketQueue
+        key="mine"
+        title={t('home.queues.myOpenTickets')}
+        params={{ view: 'mine', status: OPEN_TICKETS }}
+        link="/tickets?view=mine"
+        emptyText={t('home.empty.myOpenTickets')}
+        plain
+      />,
+    );
+  }
+  if (has(me, 'call_center')) {
+    shortcuts.push(
+      <Button key="phone" component={Link} to="/tickets/new" size="md" leftSection={<IconPhoneCall size={18} aria-hidden />}>
+        {t('nav.newPhoneTicket')}
+      </Button>,
+      <Button key="inbox" component={Link} to="/inbox" size="md" variant="default" leftSection={<IconMailbox size={18} aria-hidden />}>
+        {t('nav.inbox')}
+      </Button>,
+      <Button key="search" component={Link} to="/tickets" size="md" variant="default" leftSection={<IconSearch size={18} aria-hidden />}>
+        {t('home.searchTickets')}
+      </Button>,
+    );
+    queues.push(
+      <TicketQueue
+        key="toClose"
+        title={t('views.tickets.awaiting_my_action_call_center')}
+        params={{ view: 'awaiting_my_action' }}
+        link="/tickets?view=awaiting_my_action"
+        emptyText={t('home.empty.toClose')}
+      />,
+    );
+  }
+  if (has(me, 'building_manager') || has(me, 'admin')) {
+    queues.push(
+      <TicketQueue key="toQualify" title={t('views.tickets.to_qualify')} params={{ view: 'to_qualify' }} link="/tickets?view=to_qualify" emptyText={t('home.empty.toQualify')} />,
+    );
+  }
+  if (has(me, 'building_manager')) {
+    queues.push(
+      <WorkOrderQueue
+        key="toVerify"
+        title={t('views.workOrders.awaiting_my_action_building_manager')}
+        params={{ view: 'awaiting_my_action' }}
+        link="/work-orders?view=awaiting_my_action"
+        emptyText={t('home.empty.toVerify')}
+      />,
+    );
+  }
+  if (has(me, 'service_head')) {
+    shortcuts.push(
+      <Button key="auth" component={Link} to="/authorizations" size="md" leftSection={<IconShieldCheck size={18} aria-hidden />}>
+        {t('nav.authorizations')}
+      </Button>,
+    );
+    queues.push(
+      <WorkOrderQueue
+        key="auth"
+        title={t('views.workOrders.awaiting_authorization')}
+        params={{ view: 'awaiting_authorization' }}
+        link="/authorizations"
+        emptyText={t('home.empty.toAuthorize')}
+      />,
+    );
+  }
+  if (has(me, 'admin') && !has(me, 'service_head')) {
+    queues.push(
+      <WorkOrderQueue
+        key="authAdmin"
+        title={t('views.workOrders.awaiting_authorization')}
+        params={{ view: 'awaiting_authorization' }}
+        link="/work-orders?view=awaiting_authorization"
+        emptyText={t('home.empty.toAuthorize')}
+      />,
+    );
+  }
+  if (has(me, 'contractor')) {
+    shortcuts.push(
+      <Button key="board" component={Link} to="/board" size="md" leftSection={<IconLayoutKanban size={18} aria-hidden />}>
+        {t('nav.board')}
+      </Button>,
+    );
+    queues.push(
+      <WorkOrderQueue
+        key="todo"
+        title={t('views.workOrders.awaiting_my_action_contractor')}
+        params={{ view: 'awaiting_my_action' }}
+        link="/work-orders?view=awaiting_my_action"
+        emptyText={t('home.empty.contractorTodo')}
+      />,
+    );
+  }
+  if (has(me, 'building_manager') || has(me, 'contractor') || has(me, 'admin')) {
+    queues.push(
+      <WorkOrderQueue
+        key="late"
+        title={t('views.workOrders.past_planned_date')}
+        params={{ view: 'past_planned_date' }}
+        link="/work-orders?view=past_planned_date"
+        emptyText={t('home.empty.late')}
+      />,
+    );
+  }
+  if (has(me, 'building_manager') || has(me, 'contractor')) {
+    queues.push(
+      <WorkOrderQueue
+        key="materials"
+        title={t('views.workOrders.waiting_materials')}
+        params={{ view: 'waiting_materials' }}
+        link="/work-orders?view=waiting_materials"
+        emptyText={t('home.empty.materials')}
+      />,
+    );
+  }
 
   return (
-    <Stack gap="xl">
-      <PageHeader title={t('home.welcome', { name: me.displayName })} description={t('home.roles', { roles: me.roles.map((r) => t(`roles.${r}`)).join(', ') })} />
-
-      <section aria-labelledby="queue-title">
-        <Title order={2} size="h3" id="queue-title" mb="sm">
-          {t('home.queueTitle')}
-        </Title>
+    <Stack gap="lg">
+      <PageHeader
+        title={t('home.welcome', { name: me.displayName })}
+        description={t('home.roles', { roles: me.roles.map((r) => t(`roles.${r}`)).join(', ') })}
+      />
+      {shortcuts.length > 0 && <Group gap="sm">{shortcuts}</Group>}
+      {queues.length > 0 ? (
+        <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+          {queues}
+        </SimpleGrid>
+      ) : (
         <Card withBorder padding="lg">
-          <EmptyState
-            icon={<IconInbox size={32} aria-hidden />}
-            title={t('home.queueEmptyTitle')}
-            description={t('home.queueEmptyDescription')}
-          >
-            {hints.length > 0 && (
-              <Stack gap={4} mt="sm" maw={640}>
-                {hints.map((key) => (
-                  <Text key={key} size="sm">
-                    {t(key)}
-                  </Text>
-                ))}
-              </Stack>
-            )}
-          </EmptyState>
+          <Text>{t('home.noQueue')}</Text>
+          <Group mt="sm">
+            <Button component={Link} to="/tickets" variant="default">
+              {t('nav.tickets')}
+            </Button>
+            <Button component={Link} to="/work-orders" variant="default">
+              {t('nav.workOrders')}
+            </Button>
+          </Group>
         </Card>
-      </section>
-
-      {links.length > 0 && (
-        <section aria-labelledby="links-title">
-          <Title order={2} size="h3" id="links-title" mb="sm">
-            {t('home.linksTitle')}
-          </Title>
-          <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="sm">
-            {links.map((item) => {
-              const Icon = item.icon;
-              return (
-                <Card key={item.to} withBorder padding="md">
-                  <Anchor component={Link} to={item.to} fw={600} style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
-                    <Icon size={20} aria-hidden />
-                    {t(item.label)}
-                  </Anchor>
-                </Card>
-              );
-            })}
-          </SimpleGrid>
-        </section>
       )}
     </Stack>
   );

@@ -1,0 +1,168 @@
+import { useState } from 'react';
+import { Anchor, Button, Center, Group, Loader, Stack, Text } from '@mantine/core';
+import { IconPrinter } from '@tabler/icons-react';
+import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useMe } from '../../api/me';
+import { sheetUrl, useWorkOrder, type WorkOrderDto } from '../../api/workflow';
+import { PageHeader } from '../../components/PageHeader';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { ActionBar } from '../../components/workflow/ActionBar';
+import { ActionForm, ActionModal } from '../../components/workflow/ActionDialog';
+import { ATTACHMENT_KINDS } from '../../api/workflow';
+import { AttachmentGrid, AttachmentUploader } from '../../components/workflow/AttachmentList';
+import { CommentBox } from '../../components/workflow/CommentBox';
+import { technologyClassName } from '../../components/workflow/labels';
+import { Details, Section } from '../../components/workflow/Section';
+import { SlaClocks } from '../../components/workflow/SlaClocks';
+import { PriorityBadge, StatusBadge } from '../../components/workflow/StatusBadge';
+import { Timeline } from '../../components/workflow/Timeline';
+import { useFormat } from '../../i18n/format';
+import { useT } from '../../i18n/messages';
+import { DocumentsChecklist } from './DocumentsChecklist';
+import { QuoteForm } from './QuoteForm';
+import { QuoteView } from './QuoteView';
+
+export function WorkOrderPage() {
+  const t = useT();
+  const { id } = useParams();
+  const workOrder = useWorkOrder(id);
+  const crumbs = [{ label: t('nav.workOrders'), to: '/work-orders' }];
+  if (workOrder.isPending) {
+    return (
+      <Center py="xl">
+        <Loader aria-label={t('common.loading')} />
+      </Center>
+    );
+  }
+  if (workOrder.isError) {
+    return (
+      <>
+        <PageHeader title={t('workOrder.singular')} crumbs={crumbs} />
+        <ProblemAlert error={workOrder.error} />
+      </>
+    );
+  }
+  return <WorkOrderView workOrder={workOrder.data} crumbs={crumbs} />;
+}
+
+/** The form of one action on a work order: the quote editor, the completion with its documents, or the generic one. */
+export function WorkOrderActionForm({ workOrder, action, onClose }: { workOrder: WorkOrderDto; action: string; onClose: () => void }) {
+  if (action === 'submit_quote') return <QuoteForm workOrder={workOrder} onClose={onClose} />;
+  const before = action === 'complete' ? <DocumentsChecklist workOrder={workOrder} canUpload /> : undefined;
+  return <ActionForm object="workOrder" targetId={workOrder.id} version={workOrder.version} action={action} onClose={onClose} before={before} />;
+}
+
+function WorkOrderView({ workOrder: w, crumbs }: { workOrder: WorkOrderDto; crumbs: Array<{ label: string; to: string }> }) {
+  const t = useT();
+  const format = useFormat();
+  const { i18n } = useTranslation();
+  const { data: me } = useMe();
+  const [action, setAction] = useState<string | null>(null);
+  const close = () => setAction(null);
+  const target = { kind: 'workOrder' as const, id: w.id };
+  const place = [`${w.building.code} – ${w.building.name}`, w.space && `${w.space.code} – ${w.space.name}`, w.asset && `${w.asset.code} – ${w.asset.name}`, w.location]
+    .filter(Boolean)
+    .join(' · ');
+  const staff = !!me && me.roles.some((r) => r !== 'requester');
+
+  return (
+    <Stack gap="lg">
+      <PageHeader
+        title={t('workOrder.title', { number: w.number })}
+        crumbs={crumbs}
+        badge={
+          <Group gap="xs">
+            <StatusBadge kind="workOrder" status={w.status} outcome={w.outcome} size="lg" />
+            <PriorityBadge priority={w.priority} size="lg" />
+          </Group>
+        }
+        description={
+          <>
+            <Text span fw={600} c="var(--mantine-color-text)" inherit>
+              {technologyClassName(w.technologyClass, i18n.language)}
+            </Text>
+            <br />
+            {place}
+          </>
+        }
+        actions={
+          <Button component="a" href={sheetUrl(w.id)} target="_blank" rel="noopener" variant="default" leftSection={<IconPrinter size={16} aria-hidden />}>
+            {t('workOrder.sheet')}
+          </Button>
+        }
+      />
+
+      <Section title={t('actions.title')}>
+        <ActionBar actions={w.availableActions} onRun={setAction} label={t('actions.title')} />
+      </Section>
+
+      {action && (
+        <ActionModal action={action} opened onClose={close}>
+          <WorkOrderActionForm workOrder={w} action={action} onClose={close} />
+        </ActionModal>
+      )}
+
+      {w.clocks && (
+        <Section title={t('sla.title')}>
+          <SlaClocks clocks={w.clocks} />
+        </Section>
+      )}
+
+      <Section title={t('workOrder.details')}>
+        <Details
+          items={[
+            { label: t('fields.description'), value: w.description },
+            w.ticket && {
+              label: t('workOrder.ticket'),
+              value: (
+                <Anchor component={Link} to={`/tickets/${w.ticket.id}`}>
+                  {w.ticket.number} – {w.ticket.subject}
+                </Anchor>
+              ),
+            },
+            { label: t('ticket.building'), value: place },
+            { label: t('workOrder.contractor'), value: w.contractor.name },
+            { label: t('workOrder.contract'), value: t('workOrder.contractValue', { lot: w.contract.lot, cig: w.contract.cig }) },
+            { label: t('workOrder.fee'), value: w.extraFee || w.quote ? t('workOrder.extraFee') : t('workOrder.flatFee') },
+            w.issuedBy && { label: t('workOrder.issuedBy'), value: `${w.issuedBy.label}, ${format.dateTime(w.issuedAt)}` },
+            w.acknowledgedAt && { label: t('workOrder.acknowledgedAt'), value: format.dateTime(w.acknowledgedAt) },
+            w.inspectionAt && { label: t('fields.inspectionAt'), value: `${format.dateTime(w.inspectionAt)} (${format.relative(w.inspectionAt)})` },
+            w.scheduledAt && { label: t('fields.scheduledAt'), value: `${format.dateTime(w.scheduledAt)} (${format.relative(w.scheduledAt)})` },
+            w.expectedOn && { label: t('fields.expectedOn'), value: format.date(w.expectedOn) },
+            w.plannedActivity && { label: t('fields.plannedActivity'), value: w.plannedActivity },
+            w.report && { label: t('fields.report'), value: w.report },
+            w.hours !== null && { label: t('fields.hours'), value: format.number(w.hours) },
+            w.materials && { label: t('fields.materials'), value: w.materials },
+            w.completedAt && { label: t('workOrder.completedAt'), value: format.dateTime(w.completedAt) },
+            w.verifiedAt && { label: t('workOrder.verifiedAt'), value: format.dateTime(w.verifiedAt) },
+            w.closedAt && { label: t('workOrder.closedAt'), value: format.dateTime(w.closedAt) },
+          ]}
+        />
+      </Section>
+
+      {w.quote && (
+        <Section title={t('quote.title')}>
+          <QuoteView quote={w.quote} />
+        </Section>
+      )}
+
+      <Section title={t('documents.title')}>
+        <DocumentsChecklist workOrder={w} canUpload={staff} />
+      </Section>
+
+      <Section title={t('attachments.title')}>
+        <AttachmentGrid attachments={w.attachments} />
+        {staff && <AttachmentUploader target={target} kinds={ATTACHMENT_KINDS} staff />}
+      </Section>
+
+      <Section title={t('timeline.title')}>
+        <Timeline items={w.timeline} label={t('timeline.title')} />
+      </Section>
+
+      <Section title={t('comments.title')}>
+        <CommentBox target={target} staff={staff} />
+      </Section>
+    </Stack>
+  );
+}
