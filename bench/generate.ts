@@ -5,12 +5,15 @@
 //
 //   npx tsx bench/generate.ts --db sqlite:/tmp/presidio-bench.sqlite [--tickets 1000000]
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx tsx bench/generate.ts --schema bench
+//   … --stop-before 2026-11-26T0003-worklist-indexes   (the lists without migration 0003's indexes)
+//   … --migrate-only                                   (then: run the remaining migrations over the data)
 //
 // The database is created from scratch with the app's migrations (SQLite: the file is replaced;
 // PostgreSQL: the schema is dropped and recreated). Rows go in batches inside transactions:
 // prepared statements on SQLite, multi-row `insert … select from unnest($1::text[], …)` on
 // PostgreSQL; secondary indexes are dropped during the load and rebuilt after (their definitions
-// read back from the catalogue, so they stay the migrations' own). Deterministic (seeded).
+// read back from the catalogue, so they stay the migrations' own). The shape of the data is
+// deterministic (seeded generator); ids are random UUIDs, as the app makes them.
 import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import SQLite from 'better-sqlite3';
@@ -29,6 +32,7 @@ function arg(name: string, def?: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : def;
 }
+const flag = (name: string) => process.argv.includes(`--${name}`);
 const TICKETS = Number(arg('tickets', '1000000'));
 const BUILDINGS = Number(arg('buildings', '500'));
 const REQUESTERS = Number(arg('requesters', '5000'));
@@ -207,6 +211,34 @@ const t0 = performance.now();
 const seconds = () => ((performance.now() - t0) / 1000).toFixed(1);
 const log = (msg: string) => console.log(`[${seconds()} s] ${msg}`);
 
+// The migrations after 0002, run over the data (all of them, or up to --stop-before), then
+// statistics. `--migrate-only` does just this on an existing dataset (made with --stop-before).
+const migrator = (d: Db) => new Migrator({
+  db: d as unknown as Kysely<unknown>,
+  provider: { getMigrations: async () => migrations },
+  ...(isPg ? { migrationTableSchema: SCHEMA } : {}),
+});
+async function laterMigrations(): Promise<void> {
+  const stopBefore = arg('stop-before');
+  const d = isPg ? createDb({ kind: 'postgres', url: dbArg, schema: SCHEMA }) : createDb({ kind: 'sqlite', file: dbArg.replace(/^sqlite:/, '') });
+  const later = Object.keys(migrations).filter((name) => name > '2026-11-26T0002-fault-workflow' && (!stopBefore || name < stopBefore));
+  for (const name of later) {
+    const m0 = performance.now();
+    const { error } = await migrator(d).migrateTo(name);
+    if (error) throw error;
+    log(`migration ${name} over the data: ${((performance.now() - m0) / 1000).toFixed(1)} s`);
+  }
+  if (!stopBefore) await migrateToLatest(d, isPg ? SCHEMA : undefined);
+  // PostgreSQL: VACUUM too, as autovacuum would after a load (later migrations may leave dead rows).
+  await (isPg ? sql`vacuum analyze` : sql`analyze`).execute(d);
+  log('analyzed');
+  await d.destroy();
+}
+if (flag('migrate-only')) {
+  await laterMigrations();
+  process.exit(0);
+}
+
 let db;
 if (isPg) {
   const admin = new pg.Client({ connectionString: dbArg });
@@ -223,11 +255,6 @@ if (isPg) {
 // The workflow tables first (0002); the later migrations run after the load, so their own
 // backfills and indexes (0003: full-text search) are built once over the whole data set, and
 // `--stop-before` leaves them out to measure the lists without them.
-const migrator = (d: Db) => new Migrator({
-  db: d as unknown as Kysely<unknown>,
-  provider: { getMigrations: async () => migrations },
-  ...(isPg ? { migrationTableSchema: SCHEMA } : {}),
-});
 {
   const { error } = await migrator(db).migrateTo('2026-11-26T0002-fault-workflow');
   if (error) throw error;
@@ -462,17 +489,5 @@ for (const def of dropped) await w.exec(def);
 log(`rebuilt ${dropped.length} indexes in ${((performance.now() - idxStart) / 1000).toFixed(1)} s`);
 await w.close();
 
-const stopBefore = arg('stop-before');
-db = isPg ? createDb({ kind: 'postgres', url: dbArg, schema: SCHEMA }) : createDb({ kind: 'sqlite', file: dbArg.replace(/^sqlite:/, '') });
-const later = Object.keys(migrations).filter((name) => name > '2026-11-26T0002-fault-workflow' && (!stopBefore || name < stopBefore));
-for (const name of later) {
-  const m0 = performance.now();
-  const { error } = await migrator(db).migrateTo(name);
-  if (error) throw error;
-  log(`migration ${name} over the data: ${((performance.now() - m0) / 1000).toFixed(1)} s`);
-}
-if (!stopBefore) await migrateToLatest(db, isPg ? SCHEMA : undefined);
-await sql`analyze`.execute(db);
-log('analyzed');
-await db.destroy();
+await laterMigrations();
 log(`done: ${rows} rows; ${dbArg}${isPg ? ` schema ${SCHEMA}` : ''}`);

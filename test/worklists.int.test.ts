@@ -5,6 +5,7 @@ import { describeEachDb, type Client } from './helpers/app.ts';
 import type { Principal } from '../src/server/auth/principal.ts';
 import type { Db } from '../src/server/db/create-db.ts';
 import { exportList } from '../src/server/modules/worklists/worklists.export.ts';
+import { tuning } from '../src/server/modules/worklists/worklists.service.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Obj = Record<string, any>;
@@ -215,12 +216,34 @@ describeEachDb('work lists', (env) => {
         expect(await set(as[user], '/api/work-orders?limit=200')).toEqual(sorted(expected));
       });
     }
+    it('gives building managers the same rows whichever plan reaches their buildings', async () => {
+      const before = tuning.buildingShareRows;
+      try {
+        for (const limit of [1, 1_000_000]) {
+          tuning.buildingShareRows = limit; // 1: walk the sort index and test the building (SQLite)
+          for (const [u, resource] of [['bm.centrale', 'tickets'], ['bm.deib', 'tickets'], ['bm.centrale', 'work-orders'], ['bm.deib', 'work-orders']] as const) {
+            const expected = resource === 'tickets' ? ticketsOf[u] : workOrdersOf[u];
+            expect(await set(as[u], `/api/${resource}?limit=200`), `${u} ${resource} ${limit}`).toEqual(sorted(expected));
+            expect(await keys(as[u], `/api/${resource}?sort=priority&limit=2`)).toEqual(await keys(as[u], `/api/${resource}?sort=priority&limit=200`));
+          }
+          expect(await set(as['bm.centrale'], '/api/work-orders?view=awaiting_my_action')).toEqual(['W7b']);
+          expect(await set(as['bm.deib'], '/api/tickets?view=waiting_materials')).toEqual(sorted(['T6', 'T11']));
+        }
+      } finally {
+        tuning.buildingShareRows = before;
+      }
+    });
     it('a requester may not list work orders (403), but sees the work orders of own tickets in the ticket list', async () => {
       const res = await as.richiedente.get('/api/work-orders');
       expect(res.statusCode).toBe(403);
       expect(res.json().code).toBe('FORBIDDEN');
       const t5 = (await as.richiedente.get(`/api/tickets?${q({ q: '2026-000105' })}`)).json().items[0];
       expect(t5.workOrders.map((w: Obj) => keyOf.get(w.id))).toEqual(['W5']);
+      expect(t5.workOrders[0]).toMatchObject({ status: 'awaiting_authorization', technologyClass: { code: 'TER' } });
+      expect(t5.workOrders[0].contractor).toBeUndefined(); // as on the ticket page: not the requester's business
+      const rows = (await as.richiedente.get('/api/tickets/export?format=csv')).body.replace(/^\uFEFF/, '').split('\r\n');
+      expect(rows[0].split(';')).toContain('Ditte');
+      expect(rows.join('\n')).not.toContain('Termoidraulica');
     });
     it('a contractor sees only its own work orders inside a shared ticket', async () => {
       const t7 = (await as['ditta.elettrica'].get(`/api/tickets?${q({ q: '2026-000107' })}`)).json().items;
@@ -329,6 +352,24 @@ describeEachDb('work lists', (env) => {
       it(`${path} filter case ${i + 1}: ${expected.join(' ') || 'none'}`, async () => {
         expect(await set(as.admin, `${path}?${query()}&limit=200`)).toEqual(sorted(expected));
       });
+    });
+    it('finds the same rows by words whichever plan (few matches by id, many by walking the order)', async () => {
+      const before = { ...tuning };
+      try {
+        for (const [few, plenty] of [[0, 20_000], [1000, 20_000], [1000, 0]]) {
+          tuning.fewMatches = few; // 0: every match counts as many
+          tuning.plentyEstimate = plenty; // 0: PostgreSQL's estimate always says many
+          expect(await set(as.admin, `/api/tickets?${q({ q: 'perd' })}`)).toEqual(['T1', 'T5']);
+          expect(await set(as.admin, `/api/tickets?${q({ q: 'Acqua BAGN' })}`)).toEqual(sorted(['T1', 'T11']));
+          expect(await keys(as.admin, `/api/tickets?${q({ q: 'laboratori', sort: 'priority' })}&limit=1`)).toEqual(['T7', 'T3']);
+          expect(await set(as['bm.deib'], `/api/tickets?${q({ q: 'porta' })}`)).toEqual(['T3']);
+          expect(await set(as.admin, `/api/work-orders?${q({ q: 'quadro' })}`)).toEqual(['W4', 'W6']);
+          expect(await set(as.admin, `/api/tickets?${q({ q: '103' })}`)).toEqual(['T3']);
+          expect(await set(as.admin, `/api/tickets?${q({ q: 'nothingmatches' })}`)).toEqual([]);
+        }
+      } finally {
+        Object.assign(tuning, before);
+      }
     });
     it('combines filters with scope', async () => {
       expect(await set(as['bm.centrale'], `/api/tickets?${q({ q: 'perdita' })}`)).toEqual(['T1', 'T5']);

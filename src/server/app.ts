@@ -25,6 +25,9 @@ import { priceListRoutes } from './modules/price-lists/price-lists.routes.ts';
 import { worklistRoutes } from './modules/worklists/worklists.routes.ts';
 import { noticesRoutes } from './modules/notices/notices.routes.ts';
 import { mailInRoutes } from './modules/mail-in/mail-in.routes.ts';
+import { slaRoutes } from './modules/sla/sla.routes.ts';
+import { penaltyRoutes } from './modules/penalties/penalties.routes.ts';
+import { reportRoutes } from './modules/reports/reports.routes.ts';
 
 export interface BuildOptions {
   db: Db;
@@ -92,6 +95,9 @@ export async function buildApp(config: Config, opts: BuildOptions): Promise<Fast
   await app.register(worklistRoutes);
   await app.register(noticesRoutes);
   await app.register(mailInRoutes);
+  await app.register(slaRoutes);
+  await app.register(penaltyRoutes);
+  await app.register(reportRoutes);
 
   serveWeb(app, config.webDist);
   return app;

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { LegalLimits } from '../domain/penalties.ts';
 
 export type DatabaseConfig =
   | { kind: 'sqlite'; file: string }
@@ -26,6 +27,22 @@ export interface Config {
   ratingRateLimit: number; // rating-page requests per client address per window
   ratingRateWindowSeconds: number;
   mail: MailConfig;
+  sla: SlaConfig;
+  penalties: PenaltyConfig;
+}
+
+/** SLA escalation (src/server/jobs/sla-watcher.ts). */
+export interface SlaConfig {
+  /** Share of a clock's limit (0..1) at which the contractor and building managers are warned. */
+  warnShare: number;
+  watchIntervalSeconds: number;
+}
+
+/** D.Lgs. 36/2023 art. 126 limits (amended over time, hence configuration) and the procedure's term. */
+export interface PenaltyConfig {
+  limits: LegalLimits;
+  /** Days the contractor has to counter-argue a contested penalty. */
+  termDays: number;
 }
 
 /** E-mail out (outbox sender) and in (SMTP listener, IMAP polling). Null/0 means off. */
@@ -79,6 +96,12 @@ export const ENV_DOC: Record<string, string> = {
   MAIL_IN_IMAP_URL: 'mailbox to poll, imaps://user:password@host:993/INBOX (unset: off)',
   MAIL_IN_IMAP_INTERVAL_SECONDS: 'how often the IMAP mailbox is polled (default 60)',
   MAIL_IN_IMAP_MOVE_TO: 'folder to move processed messages to (default: leave them in place, marked as read)',
+  SLA_WARN_SHARE: 'share of an SLA limit at which contractor and building managers are warned (default 0.75, 0.1–0.99)',
+  SLA_WATCH_INTERVAL_SECONDS: 'how often the SLA watcher looks for clocks to warn about, breaches and penalties (default 60; 0: off)',
+  PENALTY_MIN_DAILY_PER_MILLE: 'lowest daily penalty rate allowed, per mille of the net contract amount (default 0.3, D.Lgs. 36/2023 art. 126)',
+  PENALTY_MAX_DAILY_PER_MILLE: 'highest daily penalty rate allowed, per mille of the net contract amount (default 1)',
+  PENALTY_CAP_PERCENT: 'total penalties cap, percent of the net contract amount (default 10)',
+  PENALTY_TERM_DAYS: 'days a contractor has to counter-argue a contested penalty (default 10, 1–90)',
 };
 
 type Env = Record<string, string | undefined>;
@@ -104,6 +127,18 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
     problems.push(`${name}="${raw}" must be 1 or 0`);
     return def;
+  };
+
+  const dec = (name: string, def: number, min: number, max: number): number => {
+    const raw = env[name]?.trim();
+    if (raw === undefined || raw === '') return def;
+    const n = Number(raw.replace(',', '.'));
+    if (!/^\d+([.,]\d+)?$/.test(raw) || !Number.isFinite(n)) {
+      problems.push(`${name}="${raw}" must be a number between ${min} and ${max}`);
+      return def;
+    }
+    if (n < min || n > max) problems.push(`${name}=${raw} must be between ${min} and ${max}`);
+    return n;
   };
 
   const port = int('PORT', 3000, 1, 65535);
@@ -181,6 +216,15 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     inImapMoveTo: env.MAIL_IN_IMAP_MOVE_TO?.trim() || null,
   };
 
+  const limits: LegalLimits = {
+    minDailyPerMille: dec('PENALTY_MIN_DAILY_PER_MILLE', 0.3, 0, 100),
+    maxDailyPerMille: dec('PENALTY_MAX_DAILY_PER_MILLE', 1, 0.001, 100),
+    capPercent: dec('PENALTY_CAP_PERCENT', 10, 0.01, 100),
+  };
+  if (limits.minDailyPerMille > limits.maxDailyPerMille) {
+    problems.push(`PENALTY_MIN_DAILY_PER_MILLE (${limits.minDailyPerMille}) must not exceed PENALTY_MAX_DAILY_PER_MILLE (${limits.maxDailyPerMille})`);
+  }
+
   const config: Config = {
     port,
     host,
@@ -203,6 +247,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     ratingRateLimit: int('RATING_RATE_LIMIT', 30, 1, 10000),
     ratingRateWindowSeconds: int('RATING_RATE_WINDOW_SECONDS', 300, 1, 86400),
     mail,
+    sla: {
+      warnShare: dec('SLA_WARN_SHARE', 0.75, 0.1, 0.99),
+      watchIntervalSeconds: int('SLA_WATCH_INTERVAL_SECONDS', 60, 0, 86400),
+    },
+    penalties: { limits, termDays: int('PENALTY_TERM_DAYS', 10, 1, 90) },
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

@@ -4,6 +4,7 @@ import { createDb, migrateToLatest } from './db/create-db.ts';
 import { buildApp } from './app.ts';
 import { isDatabaseEmpty, seedDemo } from './db/seed/demo.ts';
 import { startOutboxSender } from './jobs/outbox-sender.ts';
+import { startSlaWatcher } from './jobs/sla-watcher.ts';
 import { startSmtpListener } from './modules/mail-in/smtp-listener.ts';
 import { startImapPoller } from './modules/mail-in/imap-poller.ts';
 
@@ -26,8 +27,21 @@ async function main() {
   let logins: Awaited<ReturnType<typeof seedDemo>>['logins'] = [];
   if (await isDatabaseEmpty(db)) {
     if (config.demo) {
-      ({ logins } = await seedDemo(db, { now: new Date() }));
-      console.log('Empty database: demo university seeded.');
+      const now = new Date();
+      const demo = await seedDemo(db, { now });
+      logins = demo.logins;
+      if (demo.seeded) {
+        console.log('Empty database: demo university seeded.');
+        // The living service: six weeks of tickets played through the workflow services.
+        const { seedDemoActivity } = await import('./db/seed/demo-activity.ts');
+        const started = Date.now();
+        try {
+          const played = await seedDemoActivity({ db, config, now: () => now }, { now });
+          console.log(`Demo activity: ${played.tickets} tickets, ${played.workOrders} work orders (${Date.now() - started} ms).`);
+        } catch (e) {
+          console.error('Demo activity not complete (the registry demo is there; the app starts anyway):', e);
+        }
+      }
     } else {
       console.log('Empty database and PRESIDIO_DEMO=0: create the first administrator with `npm run create-admin`.');
     }
@@ -38,7 +52,9 @@ async function main() {
 
   // Workers (each off unless configured): notices out over SMTP_URL; e-mail in on
   // MAIL_IN_SMTP_PORT and from MAIL_IN_IMAP_URL. Without SMTP_URL notices wait in the outbox.
-  const outboxSender = startOutboxSender({ db, mail: config.mail, now: app.ctx.now, log: app.log });
+  const outboxSender = startOutboxSender({ db, mail: config.mail, now: app.ctx.now, log: app.log, attachmentsDir: config.attachmentsDir });
+  // SLA clocks: warnings, breaches and penalty proposals every SLA_WATCH_INTERVAL_SECONDS (0: off).
+  const slaWatcher = startSlaWatcher(app.ctx, app.log);
   const smtpListener = await startSmtpListener(app.ctx, app.log);
   const imapPoller = startImapPoller(app.ctx, app.log);
   if (!config.mail.smtpUrl) console.log('SMTP_URL not set: e-mail notices stay in the outbox (admin: GET /api/admin/outbox).');
@@ -53,7 +69,7 @@ async function main() {
   const shutdown = async (signal: string) => {
     console.log(`\n${signal}: shutting down`);
     // Stop taking and sending mail first: a run in progress finishes its message.
-    await Promise.all([outboxSender?.stop(), smtpListener?.close(), imapPoller?.stop()]);
+    await Promise.all([outboxSender?.stop(), slaWatcher?.stop(), smtpListener?.close(), imapPoller?.stop()]);
     await app.close();
     await db.destroy();
     process.exit(0);

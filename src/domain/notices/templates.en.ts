@@ -209,5 +209,97 @@ export const EN: LanguagePack = {
         body: ['work order {workOrderNumber} has been cancelled: do not carry it out.', 'Reason: {reason}'],
       },
     },
+    sla_warning: {
+      default: {
+        subject: 'Contractual time running out: {subject}',
+        body: ['a contractual time of work order {workOrderNumber} (priority {priority:priority}) is about to run out: due {dueAt:datetime}, {remaining} left.'],
+      },
+      variants: {
+        take_charge: {
+          subject: 'Take charge due soon: {subject}',
+          body: ['taking charge of work order {workOrderNumber} (priority {priority:priority}) is due {dueAt:datetime}: {remaining} left.'],
+        },
+        on_site: {
+          subject: 'On-site visit due soon: {subject}',
+          body: ['the on-site visit for work order {workOrderNumber} (priority {priority:priority}) is due {dueAt:datetime}: {remaining} left.'],
+        },
+        resolution: {
+          subject: 'Resolution due soon: {subject}',
+          body: ['the resolution of work order {workOrderNumber} (priority {priority:priority}) is due {dueAt:datetime}: {remaining} left.'],
+        },
+      },
+    },
+    sla_breach: {
+      default: {
+        subject: 'Contractual time exceeded: {subject}',
+        body: [
+          'a contractual time of work order {workOrderNumber} (priority {priority:priority}) ran out on {dueAt:datetime}: exceeded by {breachedBy}.',
+          'The delay may lead to the penalties set by the contract.',
+        ],
+      },
+      variants: {
+        take_charge: {
+          subject: 'Take charge overdue: {subject}',
+          body: [
+            'taking charge of work order {workOrderNumber} (priority {priority:priority}) was due by {dueAt:datetime}: exceeded by {breachedBy}.',
+            'The delay may lead to the penalties set by the contract.',
+          ],
+        },
+        on_site: {
+          subject: 'On-site visit overdue: {subject}',
+          body: [
+            'the on-site visit for work order {workOrderNumber} (priority {priority:priority}) was due by {dueAt:datetime}: exceeded by {breachedBy}.',
+            'The delay may lead to the penalties set by the contract.',
+          ],
+        },
+        resolution: {
+          subject: 'Resolution overdue: {subject}',
+          body: [
+            'the resolution of work order {workOrderNumber} (priority {priority:priority}) was due by {dueAt:datetime}: exceeded by {breachedBy}.',
+            'The delay may lead to the penalties set by the contract.',
+          ],
+        },
+      },
+    },
+    penalty_contested: {
+      default: {
+        subject: 'Formal penalty notice: {subject}',
+        body: [
+          'we formally contest the delay ({breachedBy}) in carrying out work order {workOrderNumber}, for which contract {contract} (CIG {cig}) sets a penalty of {amount}, under art. 126 of Legislative Decree 36/2023.',
+          'You may counter-argue by {termEndsAt:datetime}, in Presidio or by replying to this message.',
+          'Attached: the notice with the timeline of the work order ({attachment}).',
+          'Note: {note}',
+        ],
+      },
+    },
+    penalty_counter_argued: {
+      default: {
+        subject: 'Counter-arguments on a penalty: {subject}',
+        body: [
+          'the contractor counter-argued the penalty contested for work order {workOrderNumber} ({amount}): assess them and apply, reduce or waive it.',
+          'Counter-arguments: {text}',
+        ],
+      },
+    },
+    penalty_decided: {
+      default: {
+        subject: 'Decision on a penalty: {subject}',
+        body: ['a decision was taken on the penalty contested for work order {workOrderNumber}.', 'Reason: {reason}'],
+      },
+      variants: {
+        apply: {
+          subject: 'Penalty applied: {subject}',
+          body: ['the penalty contested for work order {workOrderNumber} is applied: {finalAmount}.', 'Reason: {reason}'],
+        },
+        reduce: {
+          subject: 'Penalty reduced: {subject}',
+          body: ['the penalty contested for work order {workOrderNumber} is reduced to {finalAmount} (proposed: {amount}).', 'Reason: {reason}'],
+        },
+        waive: {
+          subject: 'Penalty waived: {subject}',
+          body: ['the penalty contested for work order {workOrderNumber} ({amount}) is not applied.', 'Reason: {reason}'],
+        },
+      },
+    },
   },
 };

@@ -215,5 +215,97 @@ export const IT: LanguagePack = {
         body: ['l\'ordine di lavoro {workOrderNumber} è stato annullato: non va eseguito.', 'Motivo: {reason}'],
       },
     },
+    sla_warning: {
+      default: {
+        subject: 'Tempo contrattuale in scadenza: {subject}',
+        body: ['un tempo contrattuale dell\'ordine di lavoro {workOrderNumber} (priorità {priority:priority}) sta per scadere: scadenza {dueAt:datetime}, restano {remaining}.'],
+      },
+      variants: {
+        take_charge: {
+          subject: 'Presa in carico in scadenza: {subject}',
+          body: ['la presa in carico dell\'ordine di lavoro {workOrderNumber} (priorità {priority:priority}) scade il {dueAt:datetime}: restano {remaining}.'],
+        },
+        on_site: {
+          subject: 'Intervento sul posto in scadenza: {subject}',
+          body: ['il tempo per l\'intervento sul posto dell\'ordine di lavoro {workOrderNumber} (priorità {priority:priority}) scade il {dueAt:datetime}: restano {remaining}.'],
+        },
+        resolution: {
+          subject: 'Risoluzione in scadenza: {subject}',
+          body: ['il tempo di risoluzione dell\'ordine di lavoro {workOrderNumber} (priorità {priority:priority}) scade il {dueAt:datetime}: restano {remaining}.'],
+        },
+      },
+    },
+    sla_breach: {
+      default: {
+        subject: 'Tempo contrattuale superato: {subject}',
+        body: [
+          'un tempo contrattuale dell\'ordine di lavoro {workOrderNumber} (priorità {priority:priority}) è scaduto il {dueAt:datetime}: superato di {breachedBy}.',
+          'Il ritardo può comportare le penali previste dal contratto.',
+        ],
+      },
+      variants: {
+        take_charge: {
+          subject: 'Presa in carico oltre il termine: {subject}',
+          body: [
+            'la presa in carico dell\'ordine di lavoro {workOrderNumber} (priorità {priority:priority}) era dovuta entro il {dueAt:datetime}: termine superato di {breachedBy}.',
+            'Il ritardo può comportare le penali previste dal contratto.',
+          ],
+        },
+        on_site: {
+          subject: 'Intervento sul posto oltre il termine: {subject}',
+          body: [
+            'l\'intervento sul posto per l\'ordine di lavoro {workOrderNumber} (priorità {priority:priority}) era dovuto entro il {dueAt:datetime}: termine superato di {breachedBy}.',
+            'Il ritardo può comportare le penali previste dal contratto.',
+          ],
+        },
+        resolution: {
+          subject: 'Risoluzione oltre il termine: {subject}',
+          body: [
+            'la risoluzione dell\'ordine di lavoro {workOrderNumber} (priorità {priority:priority}) era dovuta entro il {dueAt:datetime}: termine superato di {breachedBy}.',
+            'Il ritardo può comportare le penali previste dal contratto.',
+          ],
+        },
+      },
+    },
+    penalty_contested: {
+      default: {
+        subject: 'Contestazione formale di penale: {subject}',
+        body: [
+          'con la presente si contesta formalmente il ritardo ({breachedBy}) nell\'esecuzione dell\'ordine di lavoro {workOrderNumber}, per il quale il contratto {contract} (CIG {cig}) prevede una penale di {amount}, ai sensi dell\'art. 126 del D.Lgs. 36/2023.',
+          'Potete presentare controdeduzioni entro il {termEndsAt:datetime}, in Presidio o rispondendo a questo messaggio.',
+          'In allegato la contestazione con la cronologia dell\'intervento: {attachment}.',
+          'Note: {note}',
+        ],
+      },
+    },
+    penalty_counter_argued: {
+      default: {
+        subject: 'Controdeduzioni sulla penale: {subject}',
+        body: [
+          'la ditta ha presentato controdeduzioni sulla penale contestata per l\'ordine di lavoro {workOrderNumber} ({amount}): valutale e decidi se applicarla, ridurla o annullarla.',
+          'Controdeduzioni: {text}',
+        ],
+      },
+    },
+    penalty_decided: {
+      default: {
+        subject: 'Decisione sulla penale: {subject}',
+        body: ['è stata presa una decisione sulla penale contestata per l\'ordine di lavoro {workOrderNumber}.', 'Motivazione: {reason}'],
+      },
+      variants: {
+        apply: {
+          subject: 'Penale applicata: {subject}',
+          body: ['la penale contestata per l\'ordine di lavoro {workOrderNumber} è applicata per {finalAmount}.', 'Motivazione: {reason}'],
+        },
+        reduce: {
+          subject: 'Penale ridotta: {subject}',
+          body: ['la penale contestata per l\'ordine di lavoro {workOrderNumber} è ridotta a {finalAmount} (proposta: {amount}).', 'Motivazione: {reason}'],
+        },
+        waive: {
+          subject: 'Penale non applicata: {subject}',
+          body: ['la penale contestata per l\'ordine di lavoro {workOrderNumber} ({amount}) non è applicata.', 'Motivazione: {reason}'],
+        },
+      },
+    },
   },
 };

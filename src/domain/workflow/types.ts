@@ -7,7 +7,9 @@ export const PRIORITIES = ['emergency', 'urgent', 'ordinary', 'deferrable'] as c
 export type Priority = (typeof PRIORITIES)[number];
 
 /** Who a notice goes to; the service turns these into people and addresses. */
-export type Audience = 'requester' | 'call_center' | 'building_managers' | 'contractor' | 'service_heads';
+export type Audience = 'requester' | 'call_center' | 'building_managers' | 'contractor' | 'service_heads'
+  /** The contractor's certified e-mail (PEC), the legal channel of formal notices (penalty contestations). */
+  | 'contractor_pec';
 
 /** The numbered notices of Annex C plus the internal ones the workflow needs. */
 export type NoticeKind =
@@ -24,7 +26,12 @@ export type NoticeKind =
   | 'reminder'
   | 'complaint'
   | 'priority_changed'
-  | 'work_order_cancelled';
+  | 'work_order_cancelled'
+  | 'sla_warning' // a clock reached the warning share of its limit (SLA_WARN_SHARE)
+  | 'sla_breach' // a clock passed its limit
+  | 'penalty_contested' // formal notice to the contractor, by PEC, with the PDF
+  | 'penalty_counter_argued' // the contractor answered: the building managers and service heads decide
+  | 'penalty_decided'; // applied, reduced or waived
 
 export interface Notice {
   kind: NoticeKind;

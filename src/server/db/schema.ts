@@ -78,6 +78,11 @@ export interface WorkOrderRow {
   created_at: string; updated_at: string; version: Generated<number>;
   /** From migration 0004; null until SLA versions exist for the contract. */
   sla_version_id?: string | null;
+  /** From migration 0005, kept by the SLA watcher (src/server/modules/sla/refresh.ts). */
+  sla_due_at?: string | null;
+  sla_breached?: number;
+  sla_next_check_at?: string | null;
+  sla_checked_version?: number | null;
 }
 export interface EventRow {
   id: string; ticket_id: string | null; work_order_id: string | null; at: string; actor_id: string | null;
@@ -121,6 +126,8 @@ export interface OutboxRow {
   subject: string; text_body: string; html_body: string; ticket_id: string | null; work_order_id: string | null;
   status: string; attempts: Generated<number>; next_attempt_at: string; locked_until: string | null;
   last_error: string | null; created_at: string; sent_at: string | null;
+  /** From migration 0005: a file sent with the message (the formal penalty notice). */
+  attachment_id?: string | null;
 }
 export interface NotificationRow {
   id: string; user_id: string; kind: string; ticket_id: string | null; work_order_id: string | null;

@@ -10,6 +10,7 @@
 // and before marking it sent sends it again after the lease: with the same Message-ID, derived
 // from the idempotency key, so the receiving side recognises the duplicate. Nothing is lost.
 import { createHash } from 'node:crypto';
+import path from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { MailConfig } from '../config.ts';
 import { engineOf, type Db } from '../db/create-db.ts';
@@ -23,6 +24,8 @@ export interface OutboxSenderOptions {
   log: JobLog;
   batchSize?: number;
   leaseMs?: number;
+  /** Where stored attachments live: a row with attachment_id sends that file along (the formal penalty notice). */
+  attachmentsDir?: string;
   /** Tests: runs after the SMTP server accepted a message and before it is marked sent. */
   afterSend?: (row: ClaimedRow) => Promise<void> | void;
 }
@@ -164,6 +167,9 @@ export function createOutboxSender(o: OutboxSenderOptions): OutboxSender {
     const key = row.idempotency_key;
     try {
       const thread = row.ticket_id ? ticketThreadId(row.ticket_id, domain) : undefined;
+      const file = row.attachment_id && o.attachmentsDir
+        ? await o.db.selectFrom('attachments').select(['filename', 'content_type', 'storage_key']).where('id', '=', row.attachment_id).executeTakeFirst()
+        : undefined;
       await transport.sendMail({
         from: o.mail.from,
         to: row.to_address,
@@ -173,6 +179,7 @@ export function createOutboxSender(o: OutboxSenderOptions): OutboxSender {
         messageId: messageIdFor(key, domain),
         date: new Date(row.created_at),
         ...(thread ? { inReplyTo: thread, references: [thread] } : {}),
+        ...(file ? { attachments: [{ filename: file.filename, contentType: file.content_type, path: path.join(o.attachmentsDir!, file.storage_key) }] } : {}),
         headers: {
           'Auto-Submitted': 'auto-generated',
           'X-Auto-Response-Suppress': 'All',

@@ -7,6 +7,7 @@ import { PRIORITIES } from '../../domain/workflow/types.ts';
 import { TICKET_STATES } from '../../domain/workflow/ticket.ts';
 import { WORK_ORDER_STATES } from '../../domain/workflow/work-order.ts';
 import { Id, Instant, IsoDate, Nullable, ProblemSchema } from './common.ts';
+import { ClocksSchema } from './sla.ts';
 
 /** A union of string literals, typed as the union of `values`. */
 const Literals = <T extends string>(values: readonly T[], description?: string) =>
@@ -235,6 +236,7 @@ export const WorkOrderSchema = Type.Object({
   }),
   attachments: Type.Array(AttachmentSchema),
   timeline: Type.Array(TimelineItemSchema),
+  clocks: Type.Optional(ClocksSchema),
 });
 export type WorkOrderDto = Static<typeof WorkOrderSchema>;
 

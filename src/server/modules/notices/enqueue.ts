@@ -21,6 +21,8 @@ export interface NoticeRequest {
   data: Record<string, unknown>;
   /** Notice 3 only: the personal rating link for the requester. */
   ratingUrl?: string;
+  /** A stored attachment sent with every e-mail of the request (the formal penalty notice, a PDF). */
+  attachmentId?: string | null;
 }
 
 /** One person a notice goes to: a user (in-app + e-mail when they have an address) or an address only. */
@@ -46,7 +48,8 @@ type WorkOrderFacts = NonNullable<Awaited<ReturnType<typeof repo.workOrderForNot
  * - call_center / service_heads: active users with that role; building_managers: active managers
  *   of the work order's building (else the ticket's); contractor: active users of the work
  *   order's contractor (a ticket-level notice: of every contractor with a non-cancelled work order
- *   on the ticket), plus the contractor's own address when none of its users has one.
+ *   on the ticket), plus the contractor's own address when none of its users has one;
+ *   contractor_pec: the contractor's PEC address (formal notices), in Italian.
  * - The actor is left out (they know what they just did), except in the requester audience: a
  *   requester who opened their own ticket still gets notice 1, whose number replies thread on.
  * - One message per person and notice: a person in two audiences (a building manager with the
@@ -88,6 +91,7 @@ export async function enqueueNotices(trx: Trx, ctx: AppContext, req: NoticeReque
           last_error: null,
           created_at: now,
           sent_at: null,
+          attachment_id: req.attachmentId ?? null,
         });
       }
       if (r.userId) {
@@ -150,6 +154,15 @@ export async function recipientsOf(
       case 'building_managers': {
         const buildingId = wo?.building_id ?? ticket?.building_id;
         if (buildingId) for (const u of await repo.activeManagersOf(db, buildingId)) add(u, audience);
+        break;
+      }
+      case 'contractor_pec': {
+        // The contractor's certified address, not a person's: formal notices go there in Italian.
+        const ids = wo ? [wo.contractor_id] : ticket ? await repo.contractorIdsOfTicket(db, ticket.id) : [];
+        for (const cid of ids) {
+          const c = await repo.contractorById(db, cid);
+          if (c?.pec) add({ userId: null, name: c.name, email: c.pec, language: 'it' }, audience);
+        }
         break;
       }
       case 'contractor': {

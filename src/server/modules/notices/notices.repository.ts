@@ -77,7 +77,7 @@ export function activeUsersOfContractor(db: Db, contractorId: string): Promise<P
 }
 
 export function contractorById(db: Db, id: string) {
-  return db.selectFrom('contractors').select(['id', 'name', 'email', 'active']).where('id', '=', id).executeTakeFirst();
+  return db.selectFrom('contractors').select(['id', 'name', 'email', 'pec', 'active']).where('id', '=', id).executeTakeFirst();
 }
 
 /** Inserts the message unless one with the same idempotency key exists (a repeated request). */

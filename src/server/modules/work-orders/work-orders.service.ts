@@ -26,6 +26,8 @@ import * as tickets from '../tickets/tickets.repository.ts';
 import { presentComment, timelineOf } from '../tickets/timeline.ts';
 import { highestPriority, inVersionedTransaction, offeredActions, romeDate, StaleVersion, type Trx } from '../tickets/workflow-helpers.ts';
 import * as repo from './work-orders.repository.ts';
+import { slaVersionIdForIssue } from '../sla/sla.service.ts';
+import { workOrderClocks } from '../sla/clocks.ts';
 
 export const WORK_ORDER_ACTIONS = [...new Set(WORK_ORDER_TRANSITIONS.map((t) => t.action))];
 const DOCUMENT_KINDS: readonly string[] = ['conformity_declaration', 'logbook_entry', 'test_report', 'as_built'];
@@ -105,6 +107,8 @@ export async function createWorkOrder(trx: Db, ctx: AppContext, actor: WorkflowA
     inspection_at: null, scheduled_at: null, expected_on: null, planned_activity: null, report: null, hours_centi: null, materials: null,
     issued_by_id: actorUserId(actor), issued_at: at, acknowledged_at: null, completed_at: null, verified_at: null, closed_at: null,
     created_at: at, updated_at: at,
+    // The SLA version in force now stays this work order's (docs/SLA.md).
+    sla_version_id: await slaVersionIdForIssue(trx, p.contractId, at),
   });
   await tickets.insertEvent(trx, {
     id: newSortableId(), ticketId: t.id, workOrderId: id, at, actorId: actorUserId(actor), actorLabel: actorLabel(actor),
@@ -133,10 +137,11 @@ export async function getWorkOrder(ctx: AppContext, actor: Principal, id: string
   const roles = await workOrderRoles(db, actor, v);
   if (roles.size === 0) throw notFound();
   const wctx = await contextOf(db, v);
-  const [quote, attachments, timeline] = await Promise.all([
+  const [quote, attachments, timeline, clocks] = await Promise.all([
     presentQuote(db, id),
     listAttachments(db, { workOrderId: id }, false),
     timelineOf(db, { workOrderId: id }, { staff: true, userId: actor.userId }),
+    workOrderClocks(db, id, ctx.now(), actor.language),
   ]);
   const docs = attachments.filter((a) => DOCUMENT_KINDS.includes(a.kind));
   return {
@@ -182,6 +187,7 @@ export async function getWorkOrder(ctx: AppContext, actor: Principal, id: string
     },
     attachments: attachments.map(presentAttachment),
     timeline,
+    clocks,
   };
 }
 

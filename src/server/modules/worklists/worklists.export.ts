@@ -35,7 +35,7 @@ function ticketCells(lang: Lang, t: TicketItem): Record<(typeof TICKET_COLUMNS)[
     space: t.space ? `${t.space.code} ${t.space.name}` : null,
     requester: t.requesterName,
     technologyClasses: [...new Set(t.workOrders.map((w) => w.technologyClass.name))].join(', '),
-    contractors: [...new Set(t.workOrders.map((w) => w.contractor.name))].join(', '),
+    contractors: [...new Set(t.workOrders.map((w) => w.contractor?.name).filter(Boolean))].join(', '),
     workOrders: t.workOrders.map((w) => `${w.number} (${label(lang, 'workOrderStatus', w.status)})`).join(', '),
     nextDate: next ? { instant: next } : null,
     createdAt: { instant: t.createdAt },

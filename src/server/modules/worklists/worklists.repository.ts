@@ -2,7 +2,9 @@
 // list all in the WHERE clause), a capped count, the display columns of a page, the work orders
 // of a page of tickets, and what the printable sheet needs. Column and table names come from
 // this file only; every value from the client travels as a parameter.
-import { expressionBuilder, sql, type Expression, type ExpressionBuilder, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import {
+  expressionBuilder, sql, type Expression, type ExpressionBuilder, type Kysely, type RawBuilder, type SelectQueryBuilder, type SqlBool,
+} from 'kysely';
 import { engineOf, type Db } from '../../db/create-db.ts';
 import { scopeExpr, type RowScope, type ViewPart } from './worklists.views.ts';
 
@@ -13,6 +15,8 @@ const any = (db: Db) => db as unknown as Kysely<any>;
 const eb: ExpressionBuilder<any, any> = expressionBuilder<any, any>();
 /** A selected row: the listed table's columns, plus the sort keys. */
 export type Row = Record<string, any>;
+/** A one-column subquery of ids. */
+type Sub = SelectQueryBuilder<any, any, any>;
 /* eslint-enable @typescript-eslint/no-explicit-any */
 const c = (alias: string, column: string) => eb.ref(`${alias}.${column}`);
 
@@ -21,10 +25,13 @@ export type SortKey = 'created' | 'issued' | 'priority' | 'number';
 export type Direction = 'asc' | 'desc';
 export interface Sort { key: SortKey; dir: Direction }
 
-/** A number typed in the search box: the exact stored forms it may stand for. */
+/**
+ * What the search box holds: a number (the exact stored forms it may stand for) and/or words.
+ * `matchIds`: the rows the words match, when the service found them few (see `wordMatches`).
+ */
 export type Search =
-  | { kind: 'number'; ticketNumbers: string[]; workOrderNumbers: string[]; words: string[] }
-  | { kind: 'words'; words: string[] };
+  | { kind: 'number'; ticketNumbers: string[]; workOrderNumbers: string[]; words: string[]; matchIds?: string[] }
+  | { kind: 'words'; words: string[]; matchIds?: string[] };
 
 export interface Filters {
   status?: string[];
@@ -80,7 +87,7 @@ function tsQuery(words: string[]): string {
 }
 
 /** Ids of tickets whose subject or description matches the words: a subquery. */
-function ticketWords(db: Db, words: string[]) {
+function ticketWords(db: Db, words: string[]): Sub {
   if (engineOf(db) === 'postgres') {
     return any(db).selectFrom('tickets as t_s').select('t_s.id')
       .where(sql<SqlBool>`to_tsvector('simple', t_s.subject || ' ' || t_s.description) @@ to_tsquery('simple', ${tsQuery(words)})`);
@@ -90,13 +97,39 @@ function ticketWords(db: Db, words: string[]) {
 }
 
 /** Ids of work orders whose description or location matches the words: a subquery. */
-function workOrderWords(db: Db, words: string[]) {
+function workOrderWords(db: Db, words: string[]): Sub {
   if (engineOf(db) === 'postgres') {
     return any(db).selectFrom('work_orders as w_s').select('w_s.id')
       .where(sql<SqlBool>`to_tsvector('simple', w_s.description || ' ' || coalesce(w_s.location, '')) @@ to_tsquery('simple', ${tsQuery(words)})`);
   }
   return any(db).selectFrom('work_orders_fts as f').innerJoin('work_orders_fts_keys as k', 'k.id', 'f.rowid')
     .select('k.work_order_id').where(sql<SqlBool>`work_orders_fts match ${ftsMatch(words)}`);
+}
+
+/**
+ * Up to `cap + 1` ids of the rows the words match, through the full-text index alone, or null when
+ * PostgreSQL's statistics already say the matches are `plenty` (then the planner's walk of the sort
+ * index is the fast plan and collecting would only cost). Why collect at all: PostgreSQL cannot
+ * estimate a prefix query on a word its statistics do not list (it assumes 0.5% of rows) and, with
+ * ORDER BY … LIMIT, would walk the sort index recomputing to_tsvector on every row — seconds for a
+ * rare word. Here only bitmap scans are allowed, so the GIN index answers.
+ */
+export async function wordMatches(db: Db, resource: Resource, words: string[], cap: number, plenty: number): Promise<string[] | null> {
+  const sub = resource === 'tickets' ? ticketWords(db, words) : workOrderWords(db, words);
+  const query = sub.limit(cap + 1);
+  if (engineOf(db) !== 'postgres') return (await query.execute()).map((r: Row) => Object.values(r)[0] as string);
+  // Words PostgreSQL's statistics know to be common (its estimate is right for those): no need to
+  // collect matches, the planner's own walk of the sort index is the fast plan (null = many).
+  const compiled = sub.compile();
+  const explained = await db.executeQuery({ ...compiled, sql: `explain (format json) ${compiled.sql}` });
+  const estimate = (explained.rows[0] as { 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> })['QUERY PLAN'][0].Plan['Plan Rows'];
+  if (estimate >= plenty) return null;
+  return db.transaction().execute(async (trx) => {
+    await sql`set local enable_seqscan = off`.execute(trx);
+    await sql`set local enable_indexscan = off`.execute(trx);
+    const q = resource === 'tickets' ? ticketWords(trx, words) : workOrderWords(trx, words);
+    return (await q.limit(cap + 1).execute()).map((r: Row) => Object.values(r)[0] as string);
+  });
 }
 
 function searchExpr(db: Db, resource: Resource, s: Search): Expression<SqlBool> {
@@ -113,9 +146,16 @@ function searchExpr(db: Db, resource: Resource, s: Search): Expression<SqlBool> 
     }
   }
   if (s.words.length) {
-    parts.push(resource === 'tickets'
-      ? eb(c(a, 'id'), 'in', ticketWords(db, s.words))
-      : eb(c(a, 'id'), 'in', workOrderWords(db, s.words)));
+    if (s.matchIds) {
+      // Few matches: the list is those rows, fetched by id and sorted.
+      parts.push(s.matchIds.length ? eb(c(a, 'id'), 'in', s.matchIds) : sql<SqlBool>`1 = 0`);
+    } else {
+      // Many matches: walk the sort index and keep the rows that match. SQLite would otherwise
+      // look every match up by id and sort them all (`+` keeps it off the primary key);
+      // PostgreSQL, knowing they are many, chooses the walk by itself.
+      const sub = resource === 'tickets' ? ticketWords(db, s.words) : workOrderWords(db, s.words);
+      parts.push(engineOf(db) === 'postgres' ? eb(c(a, 'id'), 'in', sub) : sql<SqlBool>`+${c(a, 'id')} in (${sub})`);
+    }
   }
   if (parts.length === 0) return sql<SqlBool>`1 = 0`;
   return parts.length === 1 ? parts[0] : eb.or(parts);

@@ -76,7 +76,7 @@ export const TicketWorkOrderSummary = Type.Object({
   status: Type.String(),
   priority: Type.String(),
   technologyClass: Ref,
-  contractor: Named,
+  contractor: Type.Optional(Type.Object({ id: Id, name: Type.String() }, { description: 'absent for requesters' })),
   scheduledAt: Nullable(Instant),
   expectedOn: Nullable(IsoDate),
 });

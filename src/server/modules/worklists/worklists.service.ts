@@ -92,28 +92,44 @@ function sortOf(resource: Resource, input: ListInput): Sort {
   return { key, dir: input.order ?? (key === 'priority' ? 'asc' : 'desc') };
 }
 
-/** Past this many rows in a building manager's buildings, walking the sort index pays on SQLite. */
-export const BUILDING_SHARE_ROWS = 5_000;
+/** Plan thresholds (tests lower them to exercise both plans on a small fixture). */
+export const tuning = {
+  /** Past this many rows in a building manager's buildings, walking the sort index pays on SQLite. */
+  buildingShareRows: 5_000,
+  /** Up to this many rows matching the search words, the list fetches them by id. */
+  fewMatches: 1_000,
+  /** PostgreSQL: when its own estimate of the matches reaches this, they are many (no collecting). */
+  plentyEstimate: 20_000,
+};
 
 /**
  * SQLite plans `building_id in (…)` with the building index and then sorts every row of those
  * buildings: fine for a few thousand, slow for a manager of a fifth of a million tickets, who is
  * better served walking the sort index and testing the building (a page needs ~50/share rows).
- * A capped count on the building index (≤ BUILDING_SHARE_ROWS index entries) tells which.
+ * A capped count on the building index (≤ tuning.buildingShareRows index entries) tells which.
  * PostgreSQL weighs the two plans itself.
  */
-async function buildingIndexPays(ctx: AppContext, p: Principal, resource: Resource): Promise<boolean> {
+async function buildingIndexPays(ctx: AppContext, p: Principal, resource: Resource, input: ListInput): Promise<boolean> {
   if (engineOf(ctx.db) !== 'sqlite' || !hasRole(p, 'building_manager')) return true;
+  // A work list or a state narrows the rows by itself: the (building, state) indexes serve it best.
+  if (input.view || input.status?.length || input.buildingId) return true;
   const scope = resource === 'tickets' ? ticketScope(p) : workOrderScope(p);
   if (scope.kind !== 'rows') return true;
   const inCompetence = managedBuildings(p);
-  const n = await repo.countInBuildings(ctx.db, resource, inCompetence, BUILDING_SHARE_ROWS);
-  return n < BUILDING_SHARE_ROWS;
+  const n = await repo.countInBuildings(ctx.db, resource, inCompetence, tuning.buildingShareRows);
+  return n < tuning.buildingShareRows;
 }
 
 export async function listSpec(ctx: AppContext, p: Principal, resource: Resource, input: ListInput): Promise<ListSpec> {
   const now = ctx.now();
-  const o: ScopeOptions = { buildingIndex: await buildingIndexPays(ctx, p, resource) };
+  const filters = filtersOf(input, now);
+  const search = filters.search;
+  if (search?.words.length) {
+    // Few matches (a rare word, an asset tag): list them by id. Many: the list walks its order.
+    const ids = await repo.wordMatches(ctx.db, resource, search.words, tuning.fewMatches, tuning.plentyEstimate);
+    if (ids && ids.length <= tuning.fewMatches) search.matchIds = ids;
+  }
+  const o: ScopeOptions = { buildingIndex: await buildingIndexPays(ctx, p, resource, input) };
   const wo = workOrderScope(p, o);
   const scope = resource === 'tickets' ? ticketScope(p, o) : wo;
   if (scope.kind === 'forbidden') throw forbidden();
@@ -122,7 +138,7 @@ export async function listSpec(ctx: AppContext, p: Principal, resource: Resource
     scope,
     workOrderScope: wo,
     view: input.view ? viewParts(input.view, p, viewClock(now), o) : null,
-    filters: filtersOf(input, now),
+    filters,
     sort: sortOf(resource, input),
   };
 }
@@ -171,6 +187,7 @@ export async function presentTickets(ctx: AppContext, p: Principal, rows: Row[],
     repo.ticketDisplay(ctx.db, ids),
     repo.workOrdersOfTickets(ctx.db, ids, woScope),
   ]);
+  const staff = [...p.roles].some((r) => r !== 'requester');
   const byTicket = new Map<string, Row[]>();
   for (const w of wos) {
     const list = byTicket.get(w.ticket_id) ?? [];
@@ -201,7 +218,8 @@ export async function presentTickets(ctx: AppContext, p: Principal, rows: Row[],
         status: w.status as string,
         priority: w.priority as string,
         technologyClass: ref(w.technology_class_id, w.class_code, className(p.language, w)),
-        contractor: { id: w.contractor_id as string, name: w.contractor_name as string },
+        // Requesters are not told which company does the work (as on the ticket page).
+        ...(staff ? { contractor: { id: w.contractor_id as string, name: w.contractor_name as string } } : {}),
         scheduledAt: (w.scheduled_at ?? null) as string | null,
         expectedOn: (w.expected_on ?? null) as string | null,
       })),

@@ -1,0 +1,111 @@
+// SLA watcher: finds the work orders whose clocks may have changed and refreshes them
+// (src/server/modules/sla/refresh.ts: warning and breach alerts with their notices, penalty
+// proposals, the stored due instant). It looks at two kinds of work order, both by index:
+// - stale: changed since their clocks were last computed (a new event moves the version; a
+//   calendar or closure edit clears sla_checked_version), the partial index of migration 0005;
+// - due: sla_next_check_at has come (a warning share or a due instant reached, a breach growing).
+//
+// Safe with several app instances on one database: each work order is refreshed in its own
+// transaction that first claims it again — on PostgreSQL `for update skip locked` (another
+// instance working on it is skipped), on SQLite under the single writer — and re-checks that it
+// is still stale or due. The alert's unique key (work order, clock, level, cycle start) is the
+// last line: an alert inserted twice fails the second time and sends nothing.
+import { sql, type Expression, type SqlBool } from 'kysely';
+import type { AppContext } from '../context.ts';
+import { engineOf } from '../db/create-db.ts';
+import { refreshWorkOrderSla } from '../modules/sla/refresh.ts';
+import { startWorker, type JobLog, type Worker } from './worker.ts';
+
+export interface WatchResult {
+  checked: number;
+  alerts: number;
+  penalties: number;
+  failed: number;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Eb = any;
+/** Exactly the partial index's predicate (migration 0005), so both engines use that index. */
+const stale = (eb: Eb): Expression<SqlBool> => eb.or([eb('sla_checked_version', 'is', null), eb('sla_checked_version', '<>', eb.ref('version'))]);
+
+export interface SlaWatcher {
+  /** Refreshes stale and due work orders, `batchSize` at a time, until none is left (or `maxBatches`). */
+  runOnce(maxBatches?: number): Promise<WatchResult>;
+}
+
+export function createSlaWatcher(ctx: AppContext, log: JobLog, batchSize = 200): SlaWatcher {
+  const db = ctx.db;
+  const pg = engineOf(db) === 'postgres';
+
+  /** Claims one work order still stale or due, in `trx`; false when it is not (done meanwhile, or held by another instance). */
+  async function claim(trx: typeof db, id: string, at: string): Promise<boolean> {
+    let q = trx.selectFrom('work_orders').select('id').where('id', '=', id)
+      .where((eb) => eb.or([stale(eb), eb('sla_next_check_at', '<=', at)]));
+    if (pg) q = q.forUpdate().skipLocked();
+    return (await q.executeTakeFirst()) !== undefined;
+  }
+
+  async function refreshOne(id: string, result: WatchResult): Promise<void> {
+    try {
+      await db.transaction().execute(async (trx) => {
+        if (!(await claim(trx, id, ctx.now().toISOString()))) return;
+        const r = await refreshWorkOrderSla(trx, ctx, id);
+        result.checked++;
+        result.alerts += r?.alerts.length ?? 0;
+        result.penalties += r?.penalties.length ?? 0;
+      });
+    } catch (err) {
+      result.failed++;
+      log.warn({ err, workOrderId: id }, 'sla watcher: refresh failed, will retry');
+    }
+  }
+
+  return {
+    async runOnce(maxBatches = 1000) {
+      const result: WatchResult = { checked: 0, alerts: 0, penalties: 0, failed: 0 };
+      const at = ctx.now().toISOString();
+      // Stale ones in issue order, due ones in the order they fell due: when the cap leaves room for
+      // one more penalty, the earlier work goes first. Keyset pages, so a work order that fails (or
+      // stays due) is not taken again in this run.
+      for (const kind of ['stale', 'due'] as const) {
+        const sortCol = kind === 'stale' ? 'issued_at' : 'sla_next_check_at';
+        let after: [string, string] | null = null;
+        for (let i = 0; i < maxBatches; i++) {
+          let q = db.selectFrom('work_orders').select(['id', 'issued_at', 'sla_next_check_at']);
+          q = kind === 'stale' ? q.where((eb) => stale(eb)) : q.where('sla_next_check_at', '<=', at);
+          if (after) {
+            const [v, id] = after;
+            q = q.where((eb) => eb.or([eb(sortCol, '>', v), eb.and([eb(sortCol, '=', v), eb('id', '>', id)])]));
+          }
+          const rows = await q.orderBy(sortCol).orderBy('id').limit(batchSize).execute();
+          for (const r of rows) await refreshOne(r.id, result);
+          if (rows.length < batchSize) break;
+          const last = rows[rows.length - 1];
+          after = [String(kind === 'stale' ? last.issued_at : last.sla_next_check_at), last.id];
+        }
+      }
+      if (result.checked || result.failed) log.info({ ...result }, 'sla watcher run');
+      return result;
+    },
+  };
+}
+
+/** Starts the watcher every SLA_WATCH_INTERVAL_SECONDS (0: off, returns null). */
+export function startSlaWatcher(ctx: AppContext, log: JobLog): Worker | null {
+  const every = ctx.config.sla.watchIntervalSeconds;
+  if (!every) {
+    log.info({}, 'SLA_WATCH_INTERVAL_SECONDS=0: the SLA watcher does not run');
+    return null;
+  }
+  const watcher = createSlaWatcher(ctx, log);
+  log.info({ every, warnShare: ctx.config.sla.warnShare }, 'sla watcher started');
+  return startWorker('sla-watcher', every * 1000, () => watcher.runOnce(), log);
+}
+
+/** For tests and scripts: how many work orders wait for the watcher now. */
+export async function pendingCount(ctx: AppContext): Promise<number> {
+  const at = ctx.now().toISOString();
+  const r = await ctx.db.selectFrom('work_orders').select(sql<number>`count(*)`.as('n'))
+    .where((eb) => eb.or([stale(eb), eb('sla_next_check_at', '<=', at)])).executeTakeFirstOrThrow();
+  return Number(r.n);
+}

@@ -1,0 +1,167 @@
+// SQL of penalty rules and penalties: rules per contract, the penalties of a work order, contract
+// totals against the cap, scoped lists, the procedure's events (events.penalty_id).
+import { sql, type Expression, type Insertable, type SqlBool, type Updateable } from 'kysely';
+import type { Db } from '../../db/create-db.ts';
+import { engineOf } from '../../db/create-db.ts';
+import type { PenaltyRow, PenaltyRuleRow } from '../../db/schema.ts';
+
+// --- rules -----------------------------------------------------------------------------------------
+
+export function listRules(db: Db, contractId: string, activeOnly = false) {
+  let q = db.selectFrom('penalty_rules').selectAll().where('contract_id', '=', contractId);
+  if (activeOnly) q = q.where('active', '=', 1);
+  return q.orderBy('created_at').orderBy('id').execute();
+}
+export type RuleRow = Awaited<ReturnType<typeof listRules>>[number];
+
+export function getRule(db: Db, contractId: string, id: string) {
+  return db.selectFrom('penalty_rules').selectAll().where('contract_id', '=', contractId).where('id', '=', id).executeTakeFirst();
+}
+
+export function rulesByIds(db: Db, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('penalty_rules').selectAll().where('id', 'in', ids).execute();
+}
+
+export async function insertRule(db: Db, row: Insertable<PenaltyRuleRow>): Promise<void> {
+  await db.insertInto('penalty_rules').values(row).execute();
+}
+
+export async function updateRuleVersioned(db: Db, id: string, version: number, set: Updateable<PenaltyRuleRow>): Promise<boolean> {
+  const r = await db.updateTable('penalty_rules').set({ ...set, version: sql`version + 1` }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+// --- contract --------------------------------------------------------------------------------------
+
+export function contractOf(db: Db, id: string) {
+  return db.selectFrom('contracts as k').innerJoin('contractors as c', 'c.id', 'k.contractor_id')
+    .select(['k.id', 'k.lot', 'k.cig', 'k.title', 'k.net_amount_cents', 'k.contractor_id', 'c.name as contractor_name', 'c.vat_number', 'c.pec'])
+    .where('k.id', '=', id).executeTakeFirst();
+}
+
+/** On PostgreSQL, holds the contract row until the transaction ends: one cap computation at a time per contract. */
+export async function lockContract(db: Db, id: string): Promise<void> {
+  if (engineOf(db) === 'postgres') await db.selectFrom('contracts').select('id').where('id', '=', id).forUpdate().execute();
+}
+
+const OPEN = ['proposed', 'contested', 'counter_argued'] as const;
+const DECIDED = ['applied', 'reduced'] as const;
+
+/** Per status: count, proposed and final amounts, for a contract. */
+export async function totalsOf(db: Db, contractId: string) {
+  const rows = await db.selectFrom('penalties')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.sum<number>('proposed_cents').as('proposed'), (eb) => eb.fn.sum<number>('final_cents').as('final')])
+    .where('contract_id', '=', contractId).groupBy('status').execute();
+  const by = new Map(rows.map((r) => [r.status, { n: Number(r.n), proposed: Number(r.proposed ?? 0), final: Number(r.final ?? 0) }]));
+  const sum = (ss: readonly string[], f: 'proposed' | 'final') => ss.reduce((s, k) => s + (by.get(k)?.[f] ?? 0), 0);
+  return {
+    applied: sum(DECIDED, 'final'),
+    open: sum(OPEN, 'proposed'),
+    waived: sum(['waived'], 'proposed'),
+    counts: Object.fromEntries([...by].map(([k, v]) => [k, v.n])) as Record<string, number>,
+  };
+}
+
+// --- penalties -------------------------------------------------------------------------------------
+
+export function penaltiesOfWorkOrder(db: Db, workOrderId: string) {
+  return db.selectFrom('penalties').selectAll().where('work_order_id', '=', workOrderId).execute();
+}
+
+export async function insertPenalty(db: Db, row: Insertable<PenaltyRow>): Promise<boolean> {
+  const r = await db.insertInto('penalties').values(row).onConflict((oc) => oc.column('breach_key').doNothing()).returning('id').executeTakeFirst();
+  return r !== undefined;
+}
+
+export async function updatePenalty(db: Db, id: string, set: Updateable<PenaltyRow>, expect?: { version?: number; status?: string }): Promise<boolean> {
+  let q = db.updateTable('penalties').set({ ...set, version: sql`version + 1` }).where('id', '=', id);
+  if (expect?.version !== undefined) q = q.where('version', '=', expect.version);
+  if (expect?.status !== undefined) q = q.where('status', '=', expect.status);
+  const r = await q.executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+export function getPenalty(db: Db, id: string) {
+  return db.selectFrom('penalties').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Penalties with their contract, contractor, work order and building, for lists and pages. */
+export function penaltyViews(db: Db) {
+  return db.selectFrom('penalties as p')
+    .innerJoin('contracts as k', 'k.id', 'p.contract_id')
+    .innerJoin('contractors as c', 'c.id', 'k.contractor_id')
+    .leftJoin('work_orders as w', 'w.id', 'p.work_order_id')
+    .leftJoin('buildings as b', 'b.id', 'w.building_id')
+    .selectAll('p')
+    .select([
+      'k.lot', 'k.cig', 'k.title as contract_title', 'k.contractor_id', 'k.net_amount_cents', 'c.name as contractor_name',
+      'w.number as work_order_number', 'w.priority as work_order_priority', 'w.building_id', 'w.ticket_id', 'w.status as work_order_status',
+      'b.code as building_code', 'b.name as building_name',
+    ]);
+}
+export type PenaltyView = Awaited<ReturnType<ReturnType<typeof penaltyViews>['execute']>>[number];
+
+export interface PenaltyFilter {
+  scope: ((alias: string) => Expression<SqlBool>) | null;
+  contractId?: string;
+  workOrderId?: string;
+  status?: string;
+  period?: string;
+  cursor: [string, string] | null;
+  limit: number;
+}
+
+/** Newest first, keyset on (created_at, id); one row more than `limit`. */
+export function listPenalties(db: Db, f: PenaltyFilter) {
+  let q = penaltyViews(db);
+  if (f.scope) q = q.where(f.scope('p'));
+  if (f.contractId) q = q.where('p.contract_id', '=', f.contractId);
+  if (f.workOrderId) q = q.where('p.work_order_id', '=', f.workOrderId);
+  if (f.status) q = q.where('p.status', '=', f.status);
+  if (f.period) q = f.period.length === 4 ? q.where('p.period', 'like', `${f.period}-%`) : q.where('p.period', '=', f.period);
+  if (f.cursor) {
+    const [at, id] = f.cursor;
+    q = q.where((eb) => eb.or([eb('p.created_at', '<', at), eb.and([eb('p.created_at', '=', at), eb('p.id', '<', id)])]));
+  }
+  return q.orderBy('p.created_at', 'desc').orderBy('p.id', 'desc').limit(f.limit + 1).execute();
+}
+
+export function registerRows(db: Db, contractId: string, period: string, scope: ((alias: string) => Expression<SqlBool>) | null) {
+  let q = penaltyViews(db).where('p.contract_id', '=', contractId).where('p.status', '<>', 'withdrawn');
+  q = period.length === 4 ? q.where('p.period', 'like', `${period}-%`) : q.where('p.period', '=', period);
+  if (scope) q = q.where(scope('p'));
+  return q.orderBy('p.period').orderBy('w.number').orderBy('p.created_at').orderBy('p.id').execute();
+}
+
+// --- the procedure's timeline ----------------------------------------------------------------------
+
+export async function insertPenaltyEvent(db: Db, e: {
+  id: string; penaltyId: string; at: string; actorId: string | null; actorLabel: string; action: string;
+  from: string | null; to: string | null; data: Record<string, unknown>;
+}): Promise<void> {
+  await db.insertInto('events').values({
+    id: e.id, ticket_id: null, work_order_id: null, penalty_id: e.penaltyId, at: e.at, actor_id: e.actorId,
+    actor_label: e.actorLabel, action: e.action, from_state: e.from, to_state: e.to, data: JSON.stringify(e.data),
+  }).execute();
+}
+
+export function penaltyEvents(db: Db, penaltyId: string) {
+  return db.selectFrom('events').select(['id', 'at', 'actor_id', 'actor_label', 'action', 'from_state', 'to_state', 'data'])
+    .where('penalty_id', '=', penaltyId).orderBy('at').orderBy('id').execute();
+}
+
+/** The first event of each action per penalty (contested at, decided at), for the register. */
+export async function eventInstants(db: Db, penaltyIds: string[]): Promise<Map<string, Record<string, string>>> {
+  const out = new Map<string, Record<string, string>>();
+  for (let i = 0; i < penaltyIds.length; i += 500) {
+    const rows = await db.selectFrom('events').select(['penalty_id', 'action', 'at'])
+      .where('penalty_id', 'in', penaltyIds.slice(i, i + 500)).orderBy('at').execute();
+    for (const r of rows) {
+      const m = out.get(r.penalty_id!) ?? {};
+      m[r.action] ??= r.at;
+      out.set(r.penalty_id!, m);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,75 @@
+// One work order's SLA brought up to date, in the caller's transaction: clocks computed from its
+// timeline; a warning or breach alert inserted once per (work order, clock, level, cycle start)
+// and, only when that insert succeeded, its notice enqueued to the contractor and the building
+// managers; penalty proposals recomputed; the stored columns of migration 0005 refreshed.
+// Called by the SLA watcher; a work-order action may call it too, right after its event.
+import type { ClockResult } from '../../../domain/sla.ts';
+import { formatDuration } from '../../../domain/sla-explain.ts';
+import type { AppContext } from '../../context.ts';
+import type { Db } from '../../db/create-db.ts';
+import { newSortableId } from '../tickets/actor.ts';
+import { enqueueNotices } from '../notices/enqueue.ts';
+import type { Trx } from '../tickets/workflow-helpers.ts';
+import { recomputeWorkOrderPenalties } from '../penalties/proposals.ts';
+import type { PenaltyChange } from '../penalties/reconcile.ts';
+import { clocksOf, SlaContext, SOLAR } from './clocks.ts';
+import { alertLevel, slaPlan, type AlertLevel } from './plan.ts';
+import * as repo from './sla.repository.ts';
+
+export interface RefreshResult {
+  workOrderId: string;
+  clocks: ClockResult[];
+  alerts: Array<{ clock: string; level: AlertLevel }>;
+  penalties: PenaltyChange[];
+}
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+export async function refreshWorkOrderSla(trx: Trx, ctx: AppContext, workOrderId: string): Promise<RefreshResult | null> {
+  const db: Db = trx;
+  const f = await repo.factsOf(db, workOrderId);
+  if (!f) return null;
+  const [slaCtx, timelines] = await Promise.all([SlaContext.load(db, [f]), repo.timelinesOf(db, [workOrderId])]);
+  const inputs = slaCtx.inputsOf(f);
+  const now = ctx.now();
+  const t = now.getTime();
+  const { warnShare } = ctx.config.sla;
+  const clocks = clocksOf(f, timelines.get(workOrderId) ?? [], inputs, t, warnShare);
+
+  const alerts: RefreshResult['alerts'] = [];
+  if (f.outcome !== 'cancelled') {
+    for (const c of clocks) {
+      const level = alertLevel(c, warnShare);
+      if (!level || c.startedAt === null) continue;
+      const id = newSortableId();
+      const inserted = await repo.insertAlert(db, {
+        id, work_order_id: f.id, clock: c.clock, level, cycle_started_at: new Date(c.startedAt).toISOString(), created_at: now.toISOString(),
+      });
+      if (!inserted) continue; // another run (or instance) already raised it
+      alerts.push({ clock: c.clock, level });
+      await enqueueNotices(trx, ctx, {
+        notices: [{ kind: level === 'breach' ? 'sla_breach' : 'sla_warning', to: ['contractor', 'building_managers'] }],
+        ticketId: f.ticket_id,
+        workOrderId: f.id,
+        eventId: `sla-alert:${inserted}`,
+        actorUserId: null,
+        action: c.clock,
+        data: {
+          clock: c.clock,
+          dueAt: iso(c.dueAt),
+          remaining: c.remainingMs === null ? null : formatDuration(c.remainingMs, 'it'),
+          breachedBy: c.breachedByMs > 0 ? formatDuration(c.breachedByMs, 'it') : null,
+          limitMinutes: c.limitMinutes,
+          sharePercent: c.share === null ? null : Math.round(c.share * 100),
+        },
+      });
+    }
+  }
+
+  const penalties = await recomputeWorkOrderPenalties(db, ctx, f, clocks);
+  const plan = slaPlan(clocks, (basis) => (basis === 'solar' ? SOLAR : inputs.working), t, warnShare);
+  await repo.storeSlaState(db, f.id, {
+    dueAt: iso(plan.dueAt), breached: plan.breached, nextCheckAt: iso(plan.nextCheckAt), checkedVersion: Number(f.version),
+  });
+  return { workOrderId: f.id, clocks, alerts, penalties };
+}

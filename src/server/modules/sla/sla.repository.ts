@@ -1,0 +1,164 @@
+// SQL of the SLA module: versions per contract, working weeks, closures, and what computing the
+// clocks of work orders needs (their facts and timelines), one or many at a time.
+import { sql, type Insertable } from 'kysely';
+import type { Db } from '../../db/create-db.ts';
+import type { ClosureRow, SlaVersionRow } from '../../db/schema.ts';
+
+// --- versions --------------------------------------------------------------------------------------
+
+export function listVersions(db: Db, contractId: string) {
+  return db.selectFrom('sla_versions as v')
+    .leftJoin('users as u', 'u.id', 'v.created_by_id')
+    .selectAll('v')
+    .select(['u.display_name as created_by_name'])
+    .select((eb) => eb.selectFrom('work_orders as w').select(eb.fn.countAll<number>().as('n')).whereRef('w.sla_version_id', '=', 'v.id').as('work_orders'))
+    .where('v.contract_id', '=', contractId)
+    .orderBy('v.number', 'desc')
+    .execute();
+}
+
+export function latestVersion(db: Db, contractId: string) {
+  return db.selectFrom('sla_versions').selectAll().where('contract_id', '=', contractId).orderBy('number', 'desc').limit(1).executeTakeFirst();
+}
+
+/** The version in force at an instant: the newest one created at or before it. */
+export function versionInForce(db: Db, contractId: string, at: string) {
+  return db.selectFrom('sla_versions').selectAll().where('contract_id', '=', contractId).where('created_at', '<=', at)
+    .orderBy('number', 'desc').limit(1).executeTakeFirst();
+}
+
+export function versionsByIds(db: Db, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('sla_versions').selectAll().where('id', 'in', ids).execute();
+}
+
+/** Inserts the version unless (contract, number) exists; true when this call inserted it. */
+export async function insertVersion(db: Db, row: Insertable<SlaVersionRow>): Promise<boolean> {
+  const r = await db.insertInto('sla_versions').values(row)
+    .onConflict((oc) => oc.columns(['contract_id', 'number']).doNothing())
+    .returning('id').executeTakeFirst();
+  return r !== undefined;
+}
+
+export function versionsOfContracts(db: Db, contractIds: string[]) {
+  if (contractIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom('sla_versions').selectAll().where('contract_id', 'in', contractIds).orderBy('number').execute();
+}
+
+// --- calendars -------------------------------------------------------------------------------------
+
+export function getCalendar(db: Db, contractId: string) {
+  return db.selectFrom('contract_calendars').selectAll().where('contract_id', '=', contractId).executeTakeFirst();
+}
+
+export function calendarsOf(db: Db, contractIds: string[]) {
+  if (contractIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom('contract_calendars').selectAll().where('contract_id', 'in', contractIds).execute();
+}
+
+/** Inserts version 1 if none exists (expected 0) or updates expected → expected + 1; false when another write won. */
+export async function saveCalendar(db: Db, contractId: string, expected: number, week: string, at: string): Promise<boolean> {
+  if (expected === 0) {
+    const r = await db.insertInto('contract_calendars').values({ contract_id: contractId, week, updated_at: at, version: 1 })
+      .onConflict((oc) => oc.column('contract_id').doNothing()).returning('contract_id').executeTakeFirst();
+    return r !== undefined;
+  }
+  const r = await db.updateTable('contract_calendars').set({ week, updated_at: at, version: sql`version + 1` })
+    .where('contract_id', '=', contractId).where('version', '=', expected).executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+// --- closures --------------------------------------------------------------------------------------
+
+export function listClosures(db: Db, f: { siteId?: string; from?: string; to?: string } = {}) {
+  let q = db.selectFrom('closures as c').leftJoin('sites as s', 's.id', 'c.site_id').selectAll('c').select('s.code as site_code');
+  if (f.siteId) q = q.where((eb) => eb.or([eb('c.site_id', '=', f.siteId!), eb('c.site_id', 'is', null)]));
+  if (f.from) q = q.where('c.date', '>=', f.from);
+  if (f.to) q = q.where('c.date', '<=', f.to);
+  return q.orderBy('c.date').orderBy('c.id').execute();
+}
+
+export function getClosure(db: Db, id: string) {
+  return db.selectFrom('closures as c').leftJoin('sites as s', 's.id', 'c.site_id').selectAll('c').select('s.code as site_code').where('c.id', '=', id).executeTakeFirst();
+}
+
+export async function insertClosure(db: Db, row: Insertable<ClosureRow>): Promise<void> {
+  await db.insertInto('closures').values(row).execute();
+}
+
+export async function updateClosure(db: Db, id: string, set: Partial<Pick<ClosureRow, 'site_id' | 'date' | 'reason'>>): Promise<void> {
+  await db.updateTable('closures').set(set).where('id', '=', id).execute();
+}
+
+export async function deleteClosure(db: Db, id: string): Promise<boolean> {
+  const r = await db.deleteFrom('closures').where('id', '=', id).executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}
+
+export function siteExists(db: Db, id: string) {
+  return db.selectFrom('sites').select('id').where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * Open work orders whose clocks depend on a calendar that changed (a contract's week, a site's or
+ * every site's closures): marked stale, the watcher recomputes them. Their version is untouched.
+ */
+export async function markStale(db: Db, by: { contractId?: string; siteId?: string | null }): Promise<void> {
+  let q = db.updateTable('work_orders').set({ sla_checked_version: null }).where('status', 'not in', ['verified', 'closed']);
+  if (by.contractId) q = q.where('contract_id', '=', by.contractId);
+  if (by.siteId) q = q.where('building_id', 'in', db.selectFrom('buildings').select('id').where('site_id', '=', by.siteId));
+  await q.execute();
+}
+
+// --- work orders and timelines ---------------------------------------------------------------------
+
+/** What computing a work order's clocks needs besides its timeline. */
+export function workOrderFacts(db: Db) {
+  return db.selectFrom('work_orders as w')
+    .innerJoin('buildings as b', 'b.id', 'w.building_id')
+    .innerJoin('sites as st', 'st.id', 'b.site_id')
+    .select([
+      'w.id', 'w.number', 'w.status', 'w.outcome', 'w.priority', 'w.version', 'w.contract_id', 'w.contractor_id', 'w.building_id',
+      'w.technology_class_id', 'w.ticket_id', 'w.issued_at', 'w.sla_version_id',
+      'st.id as site_id', 'st.patron_saint',
+    ]);
+}
+export type WorkOrderFacts = Awaited<ReturnType<ReturnType<typeof workOrderFacts>['execute']>>[number];
+
+export function factsOf(db: Db, id: string) {
+  return workOrderFacts(db).where('w.id', '=', id).executeTakeFirst();
+}
+
+export interface EventLite { work_order_id: string; at: string; action: string; from_state: string | null; to_state: string | null; data: string }
+
+/** The timelines of the given work orders, each oldest first (penalty events are not on them). */
+export async function timelinesOf(db: Db, ids: readonly string[]): Promise<Map<string, EventLite[]>> {
+  const out = new Map<string, EventLite[]>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const part = ids.slice(i, i + 500);
+    const rows = await db.selectFrom('events').select(['work_order_id', 'at', 'action', 'from_state', 'to_state', 'data'])
+      .where('work_order_id', 'in', part).orderBy('work_order_id').orderBy('at').orderBy('id').execute();
+    for (const r of rows) {
+      const list = out.get(r.work_order_id!) ?? [];
+      list.push(r as EventLite);
+      out.set(r.work_order_id!, list);
+    }
+  }
+  return out;
+}
+
+export async function storeSlaState(
+  db: Db, id: string, s: { dueAt: string | null; breached: boolean; nextCheckAt: string | null; checkedVersion: number },
+): Promise<void> {
+  await db.updateTable('work_orders')
+    .set({ sla_due_at: s.dueAt, sla_breached: s.breached ? 1 : 0, sla_next_check_at: s.nextCheckAt, sla_checked_version: s.checkedVersion })
+    .where('id', '=', id).execute();
+}
+
+/** Inserts the alert unless it exists (once per work order, clock, level and cycle); its id when this call inserted it. */
+export async function insertAlert(db: Db, row: { id: string; work_order_id: string; clock: string; level: string; cycle_started_at: string; created_at: string }): Promise<string | null> {
+  const r = await db.insertInto('sla_alerts').values(row)
+    .onConflict((oc) => oc.columns(['work_order_id', 'clock', 'level', 'cycle_started_at']).doNothing())
+    .returning('id').executeTakeFirst();
+  return r?.id ?? null;
+}
