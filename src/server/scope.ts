@@ -100,7 +100,13 @@ const READ_RULES: Partial<Record<Role, RoleRule>> = {
   requester: (_p, coll) => {
     if (coll === 'technologyClasses') return 'all';
     if (coll === 'sites') return (t) => eb(col(t, 'active'), '=', 1);
-    if (coll === 'buildings') return (t) => eb(col(t, 'id'), 'in', activeBuildingIds());
+    // Row-local (no list of every active building): one building is checked by its own key.
+    if (coll === 'buildings') {
+      return (t) => eb.and([
+        eb(col(t, 'active'), '=', 1),
+        eb.exists(eb.selectFrom('sites as sc_bs').select(sql`1`.as('one')).whereRef('sc_bs.id', '=', col(t, 'site_id') as never).where('sc_bs.active', '=', 1)),
+      ]);
+    }
     if (coll === 'floors') {
       return (t) => eb.and([eb(col(t, 'active'), '=', 1), eb(col(t, 'building_id'), 'in', activeBuildingIds())]);
     }
@@ -156,12 +162,21 @@ export function parentBuildingWriteScope(actor: Actor): Scope {
  * The buildings the actor may read, for other modules (tickets, work orders) that scope their
  * own rows by building: `all`, `forbidden`, or a predicate on a building-id column.
  */
-export function buildingIdScope(actor: Actor): { kind: 'all' } | { kind: 'forbidden' } | { kind: 'rows'; where: (buildingIdColumn: string) => Expression<SqlBool> } {
+export function buildingIdScope(actor: Actor): { kind: 'all' } | { kind: 'forbidden' } | {
+  kind: 'rows';
+  /** `column in (visible buildings)`: drives a list from the visible set. */
+  where: (buildingIdColumn: string) => Expression<SqlBool>;
+  /** `exists (that visible building)`: checks one row by its key without building the whole set. */
+  contains: (buildingIdColumn: string) => Expression<SqlBool>;
+} {
   const s = readScope(actor, 'buildings');
   if (s.kind !== 'rows') return s;
   return {
     kind: 'rows',
     where: (column) => eb(eb.ref(column), 'in', eb.selectFrom('buildings as sc_vb').select('sc_vb.id').where(s.where('sc_vb'))),
+    contains: (column) => eb.exists(
+      eb.selectFrom('buildings as sc_vb').select(sql`1`.as('one')).whereRef('sc_vb.id', '=', column as never).where(s.where('sc_vb')),
+    ),
   };
 }
 

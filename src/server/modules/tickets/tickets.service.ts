@@ -77,7 +77,7 @@ export async function openTicket(ctx: AppContext, actor: WorkflowActor, input: T
     requesterId = onBehalf ? input.requesterId ?? null : actor.userId;
     const scope = buildingIdScope(actor);
     if (scope.kind === 'forbidden') throw forbidden();
-    if (scope.kind === 'rows') inScope = scope.where;
+    if (scope.kind === 'rows') inScope = scope.contains;
   }
 
   const work = async (trx: Trx) => {
