@@ -10,6 +10,8 @@ import {
   IconClipboardCheck,
   IconClipboardList,
   IconClockExclamation,
+  IconGavel,
+  IconReportAnalytics,
   IconHome,
   IconLayoutKanban,
   IconListCheck,
@@ -27,7 +29,7 @@ import {
 import type { Me, Role } from '../api/types';
 import type { Resource, View } from '../api/workflow';
 import type { MessageKey } from '../i18n/messages';
-import { canImport, canRead, type EntityKey } from './permissions';
+import { canImport, canRead, canSeeContracts, canSeePenalties, type EntityKey } from './permissions';
 
 export interface NavItem {
   to: string;
@@ -101,6 +103,8 @@ function workItems(me: Me): NavItem[] {
     add({ to: '/tickets', label: 'nav.tickets', icon: IconAlertTriangle });
     add({ to: '/work-orders', label: 'nav.workOrders', icon: IconTool });
   }
+  if (canSeePenalties(me)) add({ to: '/penalties', label: 'nav.penalties', icon: IconGavel });
+  if (canSeeContracts(me)) add({ to: '/contracts', label: 'nav.contracts', icon: IconReportAnalytics });
   return items;
 }
 

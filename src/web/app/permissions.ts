@@ -55,3 +55,10 @@ export const seesInactive = (me: Pick<Me, 'roles'> | null | undefined) => hasAny
 
 /** The user holds at least one of these roles. */
 export const hasRole = (me: Pick<Me, 'roles'> | null | undefined, ...roles: Role[]) => hasAny(me, roles);
+
+/** Penalties (GET /api/penalties's scope): building managers, service head, contractors, accounting, admin. */
+export const canSeePenalties = (me: Pick<Me, 'roles'> | null | undefined) =>
+  hasAny(me, ['building_manager', 'service_head', 'contractor', 'accounting', 'admin']);
+
+/** The contract view (SLA compliance, penalties against the cap, register): building managers, service head, admin. */
+export const canSeeContracts = (me: Pick<Me, 'roles'> | null | undefined) => hasAny(me, ['building_manager', 'service_head', 'admin']);

@@ -41,7 +41,11 @@ import { NotificationsPage } from '../features/notifications/NotificationsPage';
 import { OutboxPage } from '../features/outbox/OutboxPage';
 import { OutboxMessagePage } from '../features/outbox/OutboxMessagePage';
 import { RatingPage } from '../features/rating/RatingPage';
-import { canImport, canRead, canWrite, hasRole, type EntityKey } from './permissions';
+import { PenaltyListPage } from '../features/penalties/PenaltyListPage';
+import { PenaltyPage } from '../features/penalties/PenaltyPage';
+import { ContractsPage } from '../features/penalties/ContractsPage';
+import { ContractOverviewPage } from '../features/penalties/ContractOverviewPage';
+import { canImport, canRead, canSeeContracts, canSeePenalties, canWrite, hasRole, type EntityKey } from './permissions';
 import { RequireAccess } from './RequireAccess';
 import { RequireAuth } from './RequireAuth';
 
@@ -100,6 +104,10 @@ export const routes: RouteObject[] = [
       { path: 'board', element: <RequireAccess allow={(me) => hasRole(me, 'contractor')}><ContractorBoardPage /></RequireAccess> },
       { path: 'inbox', element: <RequireAccess allow={(me) => hasRole(me, 'call_center', 'admin')}><InboxPage /></RequireAccess> },
       { path: 'notifications', element: <NotificationsPage /> },
+      { path: 'penalties', element: <RequireAccess allow={canSeePenalties}><PenaltyListPage /></RequireAccess> },
+      { path: 'penalties/:id', element: <RequireAccess allow={canSeePenalties}><PenaltyPage /></RequireAccess> },
+      { path: 'contracts', element: <RequireAccess allow={canSeeContracts}><ContractsPage /></RequireAccess> },
+      { path: 'contracts/:id/overview', element: <RequireAccess allow={canSeeContracts}><ContractOverviewPage /></RequireAccess> },
       { path: 'admin/outbox', element: <RequireAccess allow={(me) => hasRole(me, 'admin')}><OutboxPage /></RequireAccess> },
       { path: 'admin/outbox/:id', element: <RequireAccess allow={(me) => hasRole(me, 'admin')}><OutboxMessagePage /></RequireAccess> },
       { path: '*', element: <NotFoundPage /> },
