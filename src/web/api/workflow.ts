@@ -30,7 +30,7 @@ export type Visibility = 'public' | 'internal';
 
 // --- work lists (GET /api/tickets, GET /api/work-orders) -------------------------------------------
 
-export const VIEWS = ['mine', 'to_qualify', 'awaiting_my_action', 'awaiting_authorization', 'waiting_materials', 'past_planned_date'] as const;
+export const VIEWS = ['mine', 'to_qualify', 'awaiting_my_action', 'awaiting_authorization', 'waiting_materials', 'past_planned_date', 'overdue', 'due_soon'] as const;
 export type View = (typeof VIEWS)[number];
 export type Resource = 'tickets' | 'work-orders';
 

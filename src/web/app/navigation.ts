@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import {
+  IconAlarm,
   IconAlertTriangle,
   IconBell,
   IconBuilding,
@@ -13,6 +14,7 @@ import {
   IconGavel,
   IconReportAnalytics,
   IconHome,
+  IconHourglass,
   IconLayoutKanban,
   IconListCheck,
   IconMail,
@@ -97,6 +99,8 @@ function workItems(me: Me): NavItem[] {
     add({ to: '/work-orders?view=waiting_materials', label: 'nav.waitingMaterials', icon: IconPackage, badge: { resource: 'work-orders', view: 'waiting_materials' } });
   }
   if (has(me, 'building_manager', 'contractor', 'admin')) {
+    add({ to: '/work-orders?view=overdue', label: 'nav.slaOverdue', icon: IconAlarm, badge: { resource: 'work-orders', view: 'overdue' } });
+    add({ to: '/work-orders?view=due_soon', label: 'nav.slaDueSoon', icon: IconHourglass });
     add({ to: '/work-orders?view=past_planned_date', label: 'nav.pastPlannedDate', icon: IconClockExclamation, badge: { resource: 'work-orders', view: 'past_planned_date' } });
   }
   if (has(me, 'call_center', 'building_manager', 'service_head', 'contractor', 'accounting', 'admin')) {

@@ -20,7 +20,8 @@ const VIEW_DOC =
   + 'to_qualify (tickets new|qualifying|qualified), awaiting_my_action (per role: contractor issued…in_progress; '
   + 'building manager completed + in_plan_proposed; service head awaiting_authorization; call center resolved tickets), '
   + 'awaiting_authorization, waiting_materials, past_planned_date (scheduled with scheduled_at in the past, or waiting '
-  + 'for materials with expected_on before today; not the SLA clocks). On tickets, a work-order list means "tickets having '
+  + 'for materials with expected_on before today; not the SLA clocks), overdue (an SLA clock past its due instant), '
+  + 'due_soon (an SLA clock due within 4 hours). On tickets, a work-order list means "tickets having '
   + 'such a work order"; on work orders, a ticket list means "work orders of such tickets".';
 
 const common = {

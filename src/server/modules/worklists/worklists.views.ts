@@ -12,10 +12,15 @@ import { expressionBuilder, sql, type Expression, type ExpressionBuilder, type S
 import { OPEN_WORK_ORDER_STATES } from '../../../domain/workflow/work-order.ts';
 import { hasRole, type Principal, type Role } from '../../auth/principal.ts';
 import { buildingIdScope } from '../../scope.ts';
+import { slaOverdue } from '../sla/overdue.ts';
 
 export const VIEWS = [
   'mine', 'to_qualify', 'awaiting_my_action', 'awaiting_authorization', 'waiting_materials', 'past_planned_date',
+  'overdue', 'due_soon',
 ] as const;
+
+/** "Due soon": an SLA clock falls due within this many hours. */
+export const DUE_SOON_HOURS = 4;
 export type View = (typeof VIEWS)[number];
 
 /** Counts (list `count=true`, navigation badges) stop here: "10000+" costs what 10000 costs. */
@@ -144,6 +149,15 @@ export function viewParts(view: View, p: Principal, clock: ViewClock, o: ScopeOp
         eb.and([eb(c(w, 'status'), '=', 'scheduled'), eb(c(w, 'scheduled_at'), '<', clock.now)]),
         eb.and([eb(c(w, 'status'), '=', 'waiting_materials'), eb(c(w, 'expected_on'), '<', clock.today)]),
       ]))];
+    case 'overdue':
+      // By the SLA clocks (due instant kept on the work order by the SLA watcher, migration 0005).
+      return [onWorkOrders(slaOverdue(clock.now))];
+    case 'due_soon': {
+      const until = new Date(Date.parse(clock.now) + DUE_SOON_HOURS * 3600_000).toISOString();
+      return [onWorkOrders((w) => eb.and([
+        eb(c(w, 'sla_due_at'), '>', clock.now), eb(c(w, 'sla_due_at'), '<=', until), statusIn(OPEN_WORK_ORDER_STATES)(w),
+      ]))];
+    }
     case 'mine': {
       const parts: ViewPart[] = [];
       if (hasRole(p, 'requester')) parts.push(onTickets((t) => eb(c(t, 'requester_id'), '=', p.userId)));
@@ -186,6 +200,7 @@ export function badgeLists(p: Principal): Array<{ resource: 'tickets' | 'work-or
     add('work-orders', 'awaiting_my_action');
     add('work-orders', 'waiting_materials');
     add('work-orders', 'past_planned_date');
+    add('work-orders', 'overdue');
   }
   if (hasRole(p, 'service_head')) add('work-orders', 'awaiting_my_action');
   if (hasRole(p, 'contractor') && p.contractorId) {
@@ -193,6 +208,7 @@ export function badgeLists(p: Principal): Array<{ resource: 'tickets' | 'work-or
     add('work-orders', 'awaiting_my_action');
     add('work-orders', 'waiting_materials');
     add('work-orders', 'past_planned_date');
+    add('work-orders', 'overdue');
   }
   if (hasRole(p, 'admin')) {
     add('tickets', 'to_qualify');
