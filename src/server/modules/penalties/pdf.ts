@@ -1,26 +1,10 @@
 // PDF documents of the penalty procedure (pdfkit, A4): the formal notice of contestation sent to
 // the contractor by PEC, and the register of penalties per contract and period. Titillium Web
 // (the Italian public administration's typeface) when it has every letter, else Helvetica.
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
 import { DateTime } from 'luxon';
+import { createPdf, GREY, PRIMARY } from '../../pdf/document.ts';
 
-const require = createRequire(import.meta.url);
-function fontFile(weight: number): string | null {
-  try {
-    const f = require.resolve(`@fontsource/titillium-web/files/titillium-web-latin-${weight}-normal.woff`);
-    return fs.existsSync(f) ? f : null;
-  } catch {
-    return null;
-  }
-}
-const FONTS = { regular: fontFile(400), bold: fontFile(700) };
-const PRIMARY = '#0066CC';
-const GREY = '#5C6F82';
 const ZONE = 'Europe/Rome';
-
-type Doc = PDFKit.PDFDocument;
 
 export const euro = (cents: number, lang: 'it' | 'en' = 'it') =>
   `€ ${new Intl.NumberFormat(lang === 'it' ? 'it-IT' : 'en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: true }).format(cents / 100)}`;
@@ -28,31 +12,8 @@ export const romeTime = (iso: string | null) => (iso ? DateTime.fromISO(iso, { z
 
 /** A document with the fonts registered, the text helpers and a promise of its bytes. */
 function makeDoc(info: { title: string; subject: string }, layout: 'portrait' | 'landscape' = 'portrait') {
-  const doc: Doc = new PDFDocument({
-    size: 'A4', layout, margins: { top: 50, bottom: 60, left: 50, right: 50 }, bufferPages: true,
-    info: { Title: info.title, Author: 'Presidio', Subject: info.subject }, lang: 'it-IT',
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const bytes = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  if (FONTS.regular) doc.registerFont('body', FONTS.regular);
-  if (FONTS.bold) doc.registerFont('bold', FONTS.bold);
-  const covered = (text: string, name: 'body' | 'bold') => {
-    const f = (doc.font(name) as unknown as { _font?: { font?: { hasGlyphForCodePoint?: (cp: number) => boolean } } })._font?.font;
-    if (!f?.hasGlyphForCodePoint) return true;
-    for (const ch of text) if (!f.hasGlyphForCodePoint(ch.codePointAt(0)!)) return false;
-    return true;
-  };
-  const face = (text: string, bold = false) => {
-    const name = bold ? 'bold' : 'body';
-    if ((bold ? FONTS.bold : FONTS.regular) && covered(text, name)) return doc.font(name);
-    return doc.font(bold ? 'Helvetica-Bold' : 'Helvetica');
-  };
-  const left = doc.page.margins.left;
-  const width = () => doc.page.width - doc.page.margins.left - doc.page.margins.right;
+  // The contest notice and the register are Italian-only documents (see the issue note).
+  const { doc, face, left, width, end } = createPdf({ ...info, lang: 'it' }, layout);
   const para = (text: string, o: { size?: number; bold?: boolean; color?: string; gap?: number } = {}) => {
     face(text, o.bold).fontSize(o.size ?? 10.5).fillColor(o.color ?? '#1A1A1A').text(text, left, doc.y, { width: width() });
     doc.moveDown(o.gap ?? 0.4);
@@ -79,8 +40,7 @@ function makeDoc(info: { title: string; subject: string }, layout: 'portrait' | 
       face(text).fontSize(8).fillColor(GREY).text(text, left, doc.page.height - 40, { width: width(), align: 'center' });
       doc.page.margins.bottom = bottom;
     }
-    doc.end();
-    return bytes;
+    return end();
   };
   return { doc, para, heading, pair, face, left, width, finish };
 }

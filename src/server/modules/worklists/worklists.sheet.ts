@@ -2,34 +2,17 @@
 // signed. Scope as the work-order list (out of scope: 404). Titillium Web, the Italian public
 // administration's typeface, from @fontsource (pdfkit reads its WOFF); Helvetica when a text holds
 // a letter outside the font's latin subset or the font files are missing.
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
 import { DateTime } from 'luxon';
 import type { AppContext } from '../../context.ts';
 import type { Principal } from '../../auth/principal.ts';
 import { forbidden, notFound } from '../../errors.ts';
 import { sheetData } from './worklists.repository.ts';
 import { label } from './worklists.i18n.ts';
+import { createPdf, GREY, PRIMARY } from '../../pdf/document.ts';
 import { ZONE } from './worklists.service.ts';
 import { workOrderScope } from './worklists.views.ts';
 
-const require = createRequire(import.meta.url);
-function fontFile(weight: number): string | null {
-  try {
-    const f = require.resolve(`@fontsource/titillium-web/files/titillium-web-latin-${weight}-normal.woff`);
-    return fs.existsSync(f) ? f : null;
-  } catch {
-    return null;
-  }
-}
-const FONTS = { regular: fontFile(400), bold: fontFile(700) };
-
-const PRIMARY = '#0066CC';
-const GREY = '#5C6F82';
 const EVENTS_SHOWN = 40;
-
-type Doc = PDFKit.PDFDocument;
 
 export async function workOrderSheet(ctx: AppContext, p: Principal, id: string): Promise<{ filename: string; pdf: Buffer }> {
   const scope = workOrderScope(p);
@@ -42,36 +25,8 @@ export async function workOrderSheet(ctx: AppContext, p: Principal, id: string):
   const when = (iso: string | null) => (iso ? DateTime.fromISO(iso, { zone: 'utc' }).setZone(ZONE).toFormat(lang === 'it' ? 'dd/MM/yyyy HH:mm' : 'yyyy-MM-dd HH:mm') : '—');
   const day = (d: string | null) => (d ? DateTime.fromISO(d).toFormat(lang === 'it' ? 'dd/MM/yyyy' : 'yyyy-MM-dd') : '—');
 
-  const doc: Doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: 50, bottom: 60, left: 50, right: 50 },
-    bufferPages: true,
-    info: { Title: `${L('title')} ${wo.number}`, Author: 'Presidio', Subject: wo.building_name as string },
-    lang: lang === 'it' ? 'it-IT' : 'en-GB',
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve, reject) => {
-    doc.on('end', resolve);
-    doc.on('error', reject);
-  });
-
-  if (FONTS.regular) doc.registerFont('body', FONTS.regular);
-  if (FONTS.bold) doc.registerFont('bold', FONTS.bold);
-  const covered = (text: string, name: 'body' | 'bold') => {
-    const f = (doc.font(name) as unknown as { _font?: { font?: { hasGlyphForCodePoint?: (cp: number) => boolean } } })._font?.font;
-    if (!f?.hasGlyphForCodePoint) return true;
-    for (const ch of text) if (!f.hasGlyphForCodePoint(ch.codePointAt(0)!)) return false;
-    return true;
-  };
-  /** Selects the face for this text: Titillium when it has every letter, else Helvetica. */
-  const face = (text: string, bold = false) => {
-    const name = bold ? 'bold' : 'body';
-    if ((bold ? FONTS.bold : FONTS.regular) && covered(text, name)) return doc.font(name);
-    return doc.font(bold ? 'Helvetica-Bold' : 'Helvetica');
-  };
-  const left = doc.page.margins.left;
-  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+  const { doc, face, left, width: widthOf, end } = createPdf({ title: `${L('title')} ${wo.number}`, subject: wo.building_name as string, lang });
+  const width = widthOf();
 
   // --- header
   const title = `${L('title')} ${wo.number}`;
@@ -207,7 +162,6 @@ export async function workOrderSheet(ctx: AppContext, p: Principal, id: string):
     face(text).fontSize(7.5).fillColor(GREY).text(text, left, y, { width, align: 'center', lineBreak: false });
     doc.page.margins.bottom = bottom;
   }
-  doc.end();
-  await done;
-  return { filename: `${String(wo.number).replaceAll(/[^\w.-]+/g, '_')}.pdf`, pdf: Buffer.concat(chunks) };
+  const pdf = await end();
+  return { filename: `${String(wo.number).replaceAll(/[^\w.-]+/g, '_')}.pdf`, pdf };
 }
