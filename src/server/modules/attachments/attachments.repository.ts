@@ -22,3 +22,9 @@ export function listAttachments(db: Db, by: { ticketId: string } | { workOrderId
   if (publicOnly) q = q.where('at.visibility', '=', 'public');
   return q.orderBy('at.created_at').orderBy('at.id').execute();
 }
+
+/** The name shown for an uploader, or null. */
+export async function displayNameOf(db: Db, userId: string): Promise<string | null> {
+  const u = await db.selectFrom('users').select('display_name').where('id', '=', userId).executeTakeFirst();
+  return u?.display_name ?? null;
+}

@@ -74,10 +74,8 @@ export async function storeAttachment(trx: Db, ctx: AppContext, input: StoreAtta
     created_at: ctx.now().toISOString(),
   };
   await repo.insertAttachment(trx, row);
-  const uploader = input.uploadedById
-    ? await trx.selectFrom('users').select('display_name').where('id', '=', input.uploadedById).executeTakeFirst()
-    : undefined;
-  return presentAttachment({ ...row, uploaded_by_name: uploader?.display_name ?? null });
+  const uploaderName = input.uploadedById ? await repo.displayNameOf(trx, input.uploadedById) : null;
+  return presentAttachment({ ...row, uploaded_by_name: uploaderName });
 }
 
 export function presentAttachment(a: Omit<repo.AttachmentView, 'visibility'> & { visibility: string }): AttachmentDto {

@@ -165,3 +165,30 @@ export async function eventInstants(db: Db, penaltyIds: string[]): Promise<Map<s
   }
   return out;
 }
+
+/** Whether the contract covers any building the user manages. */
+export async function contractCoversManagedBuilding(db: Db, contractId: string, userId: string): Promise<boolean> {
+  const row = await db.selectFrom('contract_buildings as cb').innerJoin('building_managers as bm', 'bm.building_id', 'cb.building_id')
+    .select('cb.building_id').where('cb.contract_id', '=', contractId).where('bm.user_id', '=', userId).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** What the formal notice says of the work order. */
+export function workOrderForNotice(db: Db, workOrderId: string) {
+  return db.selectFrom('work_orders as w').leftJoin('tickets as t', 't.id', 'w.ticket_id')
+    .select(['w.number', 'w.description', 'w.priority', 'w.issued_at', 't.number as ticket_number'])
+    .where('w.id', '=', workOrderId).executeTakeFirstOrThrow();
+}
+
+/** Penalties by breach key (for the breaches report). */
+export function penaltiesByBreachKeys(db: Db, keys: readonly string[]) {
+  return db.selectFrom('penalties').select(['id', 'breach_key', 'status', 'proposed_cents', 'final_cents']).where('breach_key', 'in', [...keys]).execute();
+}
+
+/** Contracts with their contractor's name, narrowed by the caller's scope predicate. */
+export function contractsWithContractor(db: Db, scope: Expression<SqlBool> | null) {
+  let q = db.selectFrom('contracts').innerJoin('contractors as c', 'c.id', 'contracts.contractor_id')
+    .select(['contracts.id', 'contracts.lot', 'contracts.cig', 'c.name as contractor']);
+  if (scope) q = q.where(scope);
+  return q.orderBy('contracts.lot').orderBy('contracts.id').execute();
+}

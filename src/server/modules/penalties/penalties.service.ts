@@ -292,9 +292,7 @@ async function penaltyRoles(db: Db, actor: Principal, v: repo.PenaltyView): Prom
     if (v.building_id) {
       if (await isBuildingManagedBy(db, v.building_id, actor.userId)) roles.add('building_manager');
     } else {
-      const covered = await db.selectFrom('contract_buildings as cb').innerJoin('building_managers as bm', 'bm.building_id', 'cb.building_id')
-        .select('cb.building_id').where('cb.contract_id', '=', v.contract_id).where('bm.user_id', '=', actor.userId).executeTakeFirst();
-      if (covered) roles.add('building_manager');
+      if (await repo.contractCoversManagedBuilding(db, v.contract_id, actor.userId)) roles.add('building_manager');
     }
   }
   return roles;
@@ -492,8 +490,7 @@ export async function penaltyAction(ctx: AppContext, actor: Principal, id: strin
 async function contestPdf(db: Db, ctx: AppContext, actor: Principal, v: repo.PenaltyView, termEndsAt: string, note: string | null): Promise<Buffer> {
   const now = ctx.now();
   const contract = (await repo.contractOf(db, v.contract_id))!;
-  const wo = (await db.selectFrom('work_orders as w').leftJoin('tickets as t', 't.id', 'w.ticket_id')
-    .select(['w.number', 'w.description', 'w.priority', 'w.issued_at', 't.number as ticket_number']).where('w.id', '=', v.work_order_id!).executeTakeFirstOrThrow());
+  const wo = await repo.workOrderForNotice(db, v.work_order_id!);
   const rule = v.rule_id ? (await repo.rulesByIds(db, [v.rule_id]))[0] : undefined;
   const clock = await breachedClock(db, v, now);
   const events = await listEvents(db, { workOrderId: v.work_order_id! });

@@ -16,6 +16,7 @@ import { breachKey } from '../penalties/proposals.ts';
 import { summaryOf } from '../penalties/penalties.service.ts';
 import { clocksOf, SlaContext, ZONE } from '../sla/clocks.ts';
 import * as slaRepo from '../sla/sla.repository.ts';
+import * as penaltiesRepo from '../penalties/penalties.repository.ts';
 import { aggregateCompliance, type ClockRow } from './aggregate.ts';
 
 const MAX_DAYS = 366;
@@ -98,7 +99,7 @@ export async function breaches(ctx: AppContext, actor: Principal, q: Period & { 
   const keys = page.map(({ f, c }) => breachKey(f.id, c.clock, c.startedAt!));
   const penalties = new Map<string, { id: string; status: string; proposed_cents: number | string; final_cents: number | string | null }>();
   for (let i = 0; i < keys.length; i += 500) {
-    const rows = await ctx.db.selectFrom('penalties').select(['id', 'breach_key', 'status', 'proposed_cents', 'final_cents']).where('breach_key', 'in', keys.slice(i, i + 500)).execute();
+    const rows = await penaltiesRepo.penaltiesByBreachKeys(ctx.db, keys.slice(i, i + 500));
     for (const r of rows) penalties.set(r.breach_key, r);
   }
   return {
@@ -123,11 +124,7 @@ export async function breaches(ctx: AppContext, actor: Principal, q: Period & { 
 export async function penaltiesVsCap(ctx: AppContext, actor: Principal): Promise<{ items: Array<PenaltySummaryDto & { contract: { id: string; lot: string; cig: string; contractor: string } }> }> {
   const scope = readScope(actor, 'contracts');
   if (scope.kind === 'forbidden') throw forbidden();
-  let q = ctx.db.selectFrom('contracts').innerJoin('contractors as c', 'c.id', 'contracts.contractor_id')
-    .select(['contracts.id', 'contracts.lot', 'contracts.cig', 'c.name as contractor']);
-  const s = scopeWhere(scope, 'contracts');
-  if (s) q = q.where(s);
-  const contracts = await q.orderBy('contracts.lot').orderBy('contracts.id').execute();
+  const contracts = await penaltiesRepo.contractsWithContractor(ctx.db, scopeWhere(scope, 'contracts'));
   const items = [];
   for (const k of contracts) items.push({ contract: { id: k.id, lot: k.lot, cig: k.cig, contractor: k.contractor }, ...(await summaryOf(ctx, ctx.db, k.id)) });
   return { items };

@@ -162,3 +162,9 @@ export async function insertAlert(db: Db, row: { id: string; work_order_id: stri
     .returning('id').executeTakeFirst();
   return r?.id ?? null;
 }
+
+/** How many work orders a contract has (all states). */
+export async function countWorkOrdersOfContract(db: Db, contractId: string): Promise<number> {
+  const r = await db.selectFrom('work_orders').select((eb) => eb.fn.countAll<number>().as('n')).where('contract_id', '=', contractId).executeTakeFirstOrThrow();
+  return Number(r.n);
+}

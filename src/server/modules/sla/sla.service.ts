@@ -62,8 +62,7 @@ export async function getContractSla(ctx: AppContext, actor: Actor, contractId: 
   const history = rows.map(presentVersion);
   let current = history[0];
   if (!current) {
-    const r = await db.selectFrom('work_orders').select((eb) => eb.fn.countAll<number>().as('n')).where('contract_id', '=', contractId).executeTakeFirstOrThrow();
-    current = defaultVersion(Number(r.n));
+    current = defaultVersion(await repo.countWorkOrdersOfContract(db, contractId));
   }
   return { contractId, current, history };
 }
