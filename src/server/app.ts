@@ -8,6 +8,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import { sql } from 'kysely';
 import type { Config } from './config.ts';
+import { loggerOptions, type LogStream } from './log.ts';
 import type { Db } from './db/create-db.ts';
 import type { AppContext } from './context.ts';
 import { ProblemSchema } from '../shared/schemas/common.ts';
@@ -28,19 +29,20 @@ import { mailInRoutes } from './modules/mail-in/mail-in.routes.ts';
 import { slaRoutes } from './modules/sla/sla.routes.ts';
 import { penaltyRoutes } from './modules/penalties/penalties.routes.ts';
 import { reportRoutes } from './modules/reports/reports.routes.ts';
+import { systemRoutes } from './modules/system/system.routes.ts';
 
 export interface BuildOptions {
   db: Db;
   now?: () => Date;
   logger?: boolean;
+  /** Tests: where log lines go instead of stdout. */
+  logStream?: LogStream;
 }
 
 /** Builds the whole app without listening: tests drive it with inject(). */
 export async function buildApp(config: Config, opts: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger === false || config.logLevel === 'silent'
-      ? false
-      : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    logger: opts.logger === false || config.logLevel === 'silent' ? false : loggerOptions(config, opts.logStream),
     trustProxy: true,
     bodyLimit: 1024 * 1024,
     ajv: {
@@ -98,6 +100,7 @@ export async function buildApp(config: Config, opts: BuildOptions): Promise<Fast
   await app.register(slaRoutes);
   await app.register(penaltyRoutes);
   await app.register(reportRoutes);
+  await app.register(systemRoutes);
 
   serveWeb(app, config.webDist);
   return app;

@@ -57,6 +57,8 @@ export interface MailConfig {
   inImapUrl: string | null;
   inImapIntervalSeconds: number;
   inImapMoveTo: string | null;
+  /** Days a sent notice keeps its text and HTML bodies (rating links, personal data) before they are redacted. */
+  outboxRetentionDays: number;
 }
 
 export class ConfigError extends Error {
@@ -70,7 +72,7 @@ export const ENV_DOC: Record<string, string> = {
   PORT: 'HTTP port (default 3000)',
   HOST: 'address to listen on (default 0.0.0.0)',
   DATABASE_URL: 'postgres://… for PostgreSQL, or sqlite:path/to/file (default sqlite:data/presidio.sqlite)',
-  PRESIDIO_DEMO: '1 seeds the demo university into an empty database (default), 0 starts empty',
+  PRESIDIO_DEMO: '1 seeds the demo university (accounts with the public password "presidio") into an empty database; default 0: starts empty (`npm run demo` sets 1)',
   LOG_LEVEL: 'fatal, error, warn, info (default), debug, trace or silent',
   SESSION_TTL_HOURS: 'session lifetime in hours (default 12, 1–720)',
   COOKIE_SECURE: '1 marks the session cookie Secure (set it behind HTTPS; default 0)',
@@ -90,6 +92,7 @@ export const ENV_DOC: Record<string, string> = {
   MAIL_FROM: 'sender of the notices, e.g. "Presidio <presidio@ateneo.it>" (default presidio@ the PUBLIC_URL host)',
   OUTBOX_MAX_ATTEMPTS: 'sending attempts before a notice is marked failed (default 8; backoff 1, 2, 4 … minutes)',
   OUTBOX_INTERVAL_SECONDS: 'how often the outbox sender looks for due notices (default 10)',
+  OUTBOX_RETENTION_DAYS: 'days a sent notice keeps its text (rating links, personal data) before the sender replaces it with a marker; subject, recipient and dates stay (default 30, 1–3650)',
   MAIL_IN_ADDRESS: 'the service mailbox that receives requests and replies, e.g. manutenzione@ateneo.it',
   MAIL_IN_SMTP_PORT: 'port of the built-in SMTP listener for MAIL_IN_ADDRESS (default 0: off)',
   MAIL_IN_MAX_MB: 'largest accepted incoming e-mail in MB (default 25, 1–100)',
@@ -214,6 +217,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     inImapUrl,
     inImapIntervalSeconds: int('MAIL_IN_IMAP_INTERVAL_SECONDS', 60, 5, 86400),
     inImapMoveTo: env.MAIL_IN_IMAP_MOVE_TO?.trim() || null,
+    outboxRetentionDays: int('OUTBOX_RETENTION_DAYS', 30, 1, 3650),
   };
 
   const limits: LegalLimits = {
@@ -229,7 +233,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     port,
     host,
     database,
-    demo: bool('PRESIDIO_DEMO', true),
+    // Never by default: the demo's accounts share a published password (#7 item 1).
+    demo: bool('PRESIDIO_DEMO', false),
     logLevel,
     sessionTtlHours: int('SESSION_TTL_HOURS', 12, 1, 720),
     cookieSecure: bool('COOKIE_SECURE', false),

@@ -1,8 +1,8 @@
-// Starts Presidio: validate configuration, migrate, seed the demo into an empty database, listen.
+// Starts Presidio: validate configuration, migrate, seed the demo into an empty database when asked (PRESIDIO_DEMO=1), listen.
 import { ConfigError, loadConfig } from './config.ts';
 import { createDb, migrateToLatest } from './db/create-db.ts';
 import { buildApp } from './app.ts';
-import { isDatabaseEmpty, seedDemo } from './db/seed/demo.ts';
+import { demoBanner, seedOnStart } from './db/seed/on-start.ts';
 import { startOutboxSender } from './jobs/outbox-sender.ts';
 import { startSlaWatcher } from './jobs/sla-watcher.ts';
 import { startSmtpListener } from './modules/mail-in/smtp-listener.ts';
@@ -24,31 +24,19 @@ async function main() {
   const applied = await migrateToLatest(db);
   if (applied.length) console.log(`Migrations applied: ${applied.join(', ')}`);
 
-  let logins: Awaited<ReturnType<typeof seedDemo>>['logins'] = [];
-  if (await isDatabaseEmpty(db)) {
-    if (config.demo) {
-      const now = new Date();
-      const demo = await seedDemo(db, { now });
-      logins = demo.logins;
-      if (demo.seeded) {
-        console.log('Empty database: demo university seeded.');
-        // The living service: six weeks of tickets played through the workflow services.
-        const { seedDemoActivity } = await import('./db/seed/demo-activity.ts');
-        const started = Date.now();
-        try {
-          const played = await seedDemoActivity({ db, config, now: () => now }, { now });
-          console.log(`Demo activity: ${played.tickets} tickets, ${played.workOrders} work orders (${Date.now() - started} ms).`);
-        } catch (e) {
-          console.error('Demo activity not complete (the registry demo is there; the app starts anyway):', e);
-        }
-      }
-    } else {
-      console.log('Empty database and PRESIDIO_DEMO=0: create the first administrator with `npm run create-admin`.');
-    }
-  }
+  // Demo data only when asked for (PRESIDIO_DEMO=1, `npm run demo`): its passwords are public.
+  const startLog = {
+    info: (m: string) => console.log(m),
+    warn: (m: string) => console.warn(m),
+    error: (m: string, e?: unknown) => console.error(m, e ?? ''),
+  };
+  const { logins } = await seedOnStart(db, config, { now: new Date(), log: startLog, production: process.env.NODE_ENV === 'production' });
 
   const app = await buildApp(config, { db });
   await app.listen({ port: config.port, host: config.host });
+  // At every start, not only the first: a demo database must not quietly become a real one.
+  const banner = await demoBanner(db);
+  if (banner) app.log.warn(banner);
 
   // Workers (each off unless configured): notices out over SMTP_URL; e-mail in on
   // MAIL_IN_SMTP_PORT and from MAIL_IN_IMAP_URL. Without SMTP_URL notices wait in the outbox.

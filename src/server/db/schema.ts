@@ -128,6 +128,8 @@ export interface OutboxRow {
   last_error: string | null; created_at: string; sent_at: string | null;
   /** From migration 0005: a file sent with the message (the formal penalty notice). */
   attachment_id?: string | null;
+  /** From migration 2026-12-06T0005: when the bodies were replaced after OUTBOX_RETENTION_DAYS (null: kept). */
+  body_redacted_at?: string | null;
 }
 export interface NotificationRow {
   id: string; user_id: string; kind: string; ticket_id: string | null; work_order_id: string | null;
@@ -195,4 +197,8 @@ export interface Database {
   contract_classes: ContractClassRow;
   contract_buildings: ContractBuildingRow;
   assets: AssetRow;
+  demo_marker: DemoMarkerRow;
 }
+
+/** The password hash(es) the demo seed wrote: accounts still holding one log in with the published password. */
+export interface DemoMarkerRow { password_hash: string; seeded_at: string }

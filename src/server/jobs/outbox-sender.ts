@@ -16,6 +16,7 @@ import type { MailConfig } from '../config.ts';
 import { engineOf, type Db } from '../db/create-db.ts';
 import type { OutboxRow } from '../db/schema.ts';
 import { redactSecret, redactUrl, startWorker, type JobLog, type Worker } from './worker.ts';
+import { redactDeliveredBodies } from './outbox-retention.ts';
 
 export interface OutboxSenderOptions {
   db: Db;
@@ -232,7 +233,10 @@ export function startOutboxSender(o: Omit<OutboxSenderOptions, 'afterSend'>): Wo
   }
   const sender = createOutboxSender(o);
   o.log.info({ smtp: redactUrl(o.mail.smtpUrl), every: o.mail.outboxIntervalSeconds }, 'outbox sender started');
-  const worker = startWorker('outbox-sender', o.mail.outboxIntervalSeconds * 1000, () => sender.runOnce(), o.log);
+  const worker = startWorker('outbox-sender', o.mail.outboxIntervalSeconds * 1000, async () => {
+    await sender.runOnce();
+    await redactExpiredBodies(o);
+  }, o.log);
   return {
     name: worker.name,
     async stop() {
@@ -240,4 +244,10 @@ export function startOutboxSender(o: Omit<OutboxSenderOptions, 'afterSend'>): Wo
       sender.close();
     },
   };
+}
+
+/** Retention (#7 item 10): sent notices older than OUTBOX_RETENTION_DAYS lose their bodies (jobs/outbox-retention.ts). */
+async function redactExpiredBodies(o: Pick<OutboxSenderOptions, 'db' | 'mail' | 'now' | 'log'>): Promise<void> {
+  const redacted = await redactDeliveredBodies(o.db, o.now(), o.mail.outboxRetentionDays);
+  if (redacted) o.log.info({ redacted, retentionDays: o.mail.outboxRetentionDays }, 'outbox: bodies of old sent notices redacted');
 }

@@ -1,4 +1,4 @@
-// Demo university for `npm start` on an empty database: a fictional "Università degli Studi di
+// Demo university for `npm run demo` (PRESIDIO_DEMO=1) on an empty database: a fictional "Università degli Studi di
 // Esempio" shaped like the Annex C tender (Politecnico di Milano style): two campuses, twelve
 // buildings with floors and rooms, departments sharing buildings, five maintenance lots with
 // their contractors, a few assets, and one user per role.
@@ -11,7 +11,7 @@ import { engineOf } from '../create-db.ts';
 import { seedDemoPriceList } from '../../modules/price-lists/index.ts';
 import type { Database } from '../schema.ts';
 
-/** The one password of every demo user (README: change it, or start with PRESIDIO_DEMO=0, in production). */
+/** The one password of every demo user: published in the README, so demo data is seeded only when asked for (PRESIDIO_DEMO=1, `npm run demo`). */
 export const DEMO_PASSWORD = 'presidio';
 
 export interface DemoLogin {
@@ -25,6 +25,22 @@ export interface DemoLogin {
 export async function isDatabaseEmpty(db: Kysely<Database>): Promise<boolean> {
   const row = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   return row === undefined;
+}
+
+/**
+ * Usernames of the active accounts that still log in with a demo password: the hash the seed
+ * wrote is unchanged (one query on the marker the seed left). Empty once every demo password was
+ * changed or those accounts deactivated, and on a database that was never seeded.
+ */
+export async function demoAccountsInUse(db: Kysely<Database>): Promise<string[]> {
+  const rows = await db
+    .selectFrom('users as u')
+    .innerJoin('demo_marker as m', 'm.password_hash', 'u.password_hash')
+    .select('u.username')
+    .where('u.active', '=', 1)
+    .orderBy('u.username')
+    .execute();
+  return rows.map((r) => r.username);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -576,6 +592,8 @@ export async function seedDemo(
       .insertInto('building_managers')
       .values(BUILDINGS.map((b) => ({ building_id: buildingIds.get(b.code)!, user_id: userIds.get(b.manager)! })))
       .execute();
+    // The hashes of the published passwords: demoAccountsInUse finds who still holds one.
+    await trx.insertInto('demo_marker').values([...hashes.values()].map((h) => ({ password_hash: h, seeded_at: ts }))).execute();
     return true;
   });
 

@@ -1,0 +1,55 @@
+// What a starting server does about demo data (#7 item 1): seed only when asked for
+// (PRESIDIO_DEMO=1, which `npm run demo` sets), and say loudly at every start while accounts with
+// the published demo password are still active.
+import type { Config } from '../../config.ts';
+import type { Db } from '../create-db.ts';
+import { demoAccountsInUse, isDatabaseEmpty, seedDemo, type DemoLogin } from './demo.ts';
+
+export interface StartLog {
+  info(msg: string): void;
+  warn(msg: string): void;
+  error(msg: string, err?: unknown): void;
+}
+
+export interface StartSeed {
+  seeded: boolean;
+  /** Only when the seed has just run: the logins to print once. */
+  logins: DemoLogin[];
+}
+
+/**
+ * Seeds the demo university into an empty database when config.demo is set; otherwise seeds
+ * nothing and tells how to create the first administrator. `activity: false` leaves out the six
+ * weeks of played tickets (tests that only care about the accounts).
+ */
+export async function seedOnStart(db: Db, config: Config, opts: { now: Date; log: StartLog; activity?: boolean; production?: boolean }): Promise<StartSeed> {
+  if (!(await isDatabaseEmpty(db))) return { seeded: false, logins: [] };
+  if (!config.demo) {
+    opts.log.info('Empty database: create the first administrator with `npm run create-admin` (demo data only with `npm run demo` or PRESIDIO_DEMO=1).');
+    return { seeded: false, logins: [] };
+  }
+  if (opts.production) opts.log.warn('PRESIDIO_DEMO=1 with NODE_ENV=production: seeding demo accounts with a public password.');
+  const demo = await seedDemo(db, { now: opts.now });
+  if (!demo.seeded) return { seeded: false, logins: [] };
+  opts.log.info('Empty database: demo university seeded.');
+  if (opts.activity !== false) {
+    // The living service: six weeks of tickets played through the workflow services.
+    const { seedDemoActivity } = await import('./demo-activity.ts');
+    const started = Date.now();
+    try {
+      const played = await seedDemoActivity({ db, config, now: () => opts.now }, { now: opts.now });
+      opts.log.info(`Demo activity: ${played.tickets} tickets, ${played.workOrders} work orders (${Date.now() - started} ms).`);
+    } catch (e) {
+      opts.log.error('Demo activity not complete (the registry demo is there; the app starts anyway)', e);
+    }
+  }
+  return demo;
+}
+
+/** The start-up banner while demo accounts are active, or null. Names accounts, never passwords. */
+export async function demoBanner(db: Db): Promise<string | null> {
+  const users = await demoAccountsInUse(db);
+  if (users.length === 0) return null;
+  return `DEMO ACCOUNTS ACTIVE: ${users.length} account(s) (${users.join(', ')}) still log in with the demo password published in the README. `
+    + 'Do not use this database for real work: change those passwords or deactivate the accounts (admin › users), or start on an empty database.';
+}
