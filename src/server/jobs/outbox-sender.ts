@@ -214,6 +214,7 @@ export function createOutboxSender(o: OutboxSenderOptions): OutboxSender {
         if (rows.length < batch) break;
       }
       if (result.claimed) o.log.info({ ...result, smtp: redactUrl(smtpUrl) }, 'outbox sender run');
+      await redactExpiredBodies(o);
       return result;
     },
     close() {
@@ -233,10 +234,7 @@ export function startOutboxSender(o: Omit<OutboxSenderOptions, 'afterSend'>): Wo
   }
   const sender = createOutboxSender(o);
   o.log.info({ smtp: redactUrl(o.mail.smtpUrl), every: o.mail.outboxIntervalSeconds }, 'outbox sender started');
-  const worker = startWorker('outbox-sender', o.mail.outboxIntervalSeconds * 1000, async () => {
-    await sender.runOnce();
-    await redactExpiredBodies(o);
-  }, o.log);
+  const worker = startWorker('outbox-sender', o.mail.outboxIntervalSeconds * 1000, () => sender.runOnce(), o.log);
   return {
     name: worker.name,
     async stop() {
