@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects } from './helpers/db.ts';
 import type { Database } from '../src/server/db/schema.ts';
-import { DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from '../src/server/db/seed/demo.ts';
+import { DEMO_PASSWORD, demoAccountsInUse, isDatabaseEmpty, seedDemo } from '../src/server/db/seed/demo.ts';
 import { verifyPassword } from '../src/server/auth/password.ts';
 
 interface TestDb { db: Kysely<Database>; close: () => Promise<void> }
@@ -205,6 +205,14 @@ describe.each(engines)('demo seed on $name', ({ open }) => {
 
     const admin = await db.selectFrom('users').select('password_hash').where('username', '=', 'admin').executeTakeFirstOrThrow();
     expect(await verifyPassword(DEMO_PASSWORD, admin.password_hash)).toBe(true);
+  });
+
+  it('records the demo password hash: every seeded account counts as a demo account', async () => {
+    const marker = await db.selectFrom('demo_marker').selectAll().execute();
+    expect(marker).toHaveLength(1);
+    expect(marker[0].seeded_at).toBe(NOW.toISOString());
+    expect(await verifyPassword(DEMO_PASSWORD, marker[0].password_hash)).toBe(true);
+    expect(await demoAccountsInUse(db)).toEqual(result.logins.map((l) => l.username).sort());
   });
 
   it('building managers hold disjoint building sets and every building has one', async () => {
