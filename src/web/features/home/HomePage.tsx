@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
-import { Button, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
-import { IconLayoutKanban, IconMailbox, IconPhoneCall, IconPlus, IconSearch, IconShieldCheck } from '@tabler/icons-react';
+import { Alert, Anchor, Button, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle, IconLayoutKanban, IconMailbox, IconPhoneCall, IconPlus, IconSearch, IconShieldCheck } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useMe } from '../../api/me';
+import { useAdminStatus } from '../../api/system';
 import type { Me, Role } from '../../api/types';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n/messages';
@@ -16,6 +17,7 @@ const has = (me: Me, role: Role) => me.roles.includes(role);
 export function HomePage() {
   const t = useT();
   const { data: me } = useMe();
+  const { data: status } = useAdminStatus(!!me && has(me, 'admin'));
   if (!me) return null;
 
   const shortcuts: ReactNode[] = [];
@@ -148,6 +150,7 @@ export function HomePage() {
         title={t('home.welcome', { name: me.displayName })}
         description={t('home.roles', { roles: me.roles.map((r) => t(`roles.${r}`)).join(', ') })}
       />
+      {has(me, 'admin') && status && status.demoAccounts.length > 0 && <DemoAccountsAlert usernames={status.demoAccounts} />}
       {shortcuts.length > 0 && <Group gap="sm">{shortcuts}</Group>}
       {queues.length > 0 ? (
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
@@ -167,5 +170,18 @@ export function HomePage() {
         </Card>
       )}
     </Stack>
+  );
+}
+
+/** The server still holds accounts with the public demo password (#7 item 1): say so until it stops. */
+function DemoAccountsAlert({ usernames }: { usernames: string[] }) {
+  const t = useT();
+  return (
+    <Alert color="red" variant="light" role="alert" icon={<IconAlertTriangle aria-hidden />} title={t('home.demo.title')}>
+      <Text size="sm">{t('home.demo.body', { count: usernames.length, usernames: usernames.join(', ') })}</Text>
+      <Anchor component={Link} to="/registry/users" size="sm" mt="xs" display="inline-block">
+        {t('home.demo.action')}
+      </Anchor>
+    </Alert>
   );
 }
