@@ -20,12 +20,9 @@ const inWorkingHours = (iso: string) => {
 describeEachDb('demo activity', (env) => {
   const ctx = (): AppContext => ({ db: env.db, config: env.config, now: () => env.clock.now });
 
-  it('plays the stories in well under 10 seconds', async () => {
-    const t0 = performance.now();
+  // Its duration is measured in bench/, never asserted here: these machines are shared and noisy.
+  it('plays the stories and writes exactly the tickets and work orders it reports', async () => {
     const played = await seedDemoActivity(ctx(), { now: env.clock.now });
-    const ms = performance.now() - t0;
-    console.log(`demo activity [${env.dialect}]: ${played.tickets} tickets, ${played.workOrders} work orders in ${Math.round(ms)} ms`);
-    expect(ms).toBeLessThan(10_000);
     expect(played.tickets).toBeGreaterThanOrEqual(30);
     expect(played.tickets).toBeLessThanOrEqual(40);
     const tickets = await env.db.selectFrom('tickets').select('id').execute();
