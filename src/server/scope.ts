@@ -228,9 +228,11 @@ export function ticketItemView(rolesOnTicket: ReadonlySet<Role>, who: { userId: 
   };
 }
 
-/** Ids of the contractor's work orders (items hanging off them are its own). */
-const contractorWorkOrderIds = (contractorId: string) =>
-  eb.selectFrom('work_orders as sc_ow').select('sc_ow.id').where('sc_ow.contractor_id', '=', contractorId);
+/** The item hangs off one of the contractor's work orders (row-local: checked by the work order's key). */
+const onContractorWorkOrder = (table: string, contractorId: string) => eb.exists(
+  eb.selectFrom('work_orders as sc_ow').select(sql`1`.as('one'))
+    .whereRef('sc_ow.id', '=', col(table, 'work_order_id') as never).where('sc_ow.contractor_id', '=', contractorId),
+);
 
 /**
  * The predicate on the items of a ticket in `table` (alias), or null when the view reads them all:
@@ -242,7 +244,7 @@ export function ticketItemWhere(view: TicketItemView, table: string, kind: 'flag
   if (view.full) return null;
   const parts: Expression<SqlBool>[] = [];
   const onTicket = eb(col(table, 'work_order_id'), 'is', null);
-  const own = view.contractorId ? eb(col(table, 'work_order_id'), 'in', contractorWorkOrderIds(view.contractorId)) : null;
+  const own = view.contractorId ? onContractorWorkOrder(table, view.contractorId) : null;
   if (kind === 'event') {
     if (view.requester) return null;
     parts.push(onTicket);
