@@ -1,6 +1,8 @@
 // Who sees and changes what in the registry (docs/API.md "Who may do what"), as a table: for each
 // role, each object in and out of its scope, the list reads, the single reads and the writes. An
 // out-of-scope object must answer exactly like a missing one and never appear in a list.
+// The items of tickets (two contractors on one ticket), work orders, penalties and contract money,
+// for every GET by id of the spec: test/scope-siblings.int.test.ts.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDb, type Client } from './helpers/app.ts';
 

@@ -189,3 +189,98 @@ export function scopeWhere(scope: Scope, table: string): Expression<SqlBool> | n
   if (scope.kind === 'forbidden') return sql<SqlBool>`1 = 0`;
   return scope.where(table);
 }
+
+// --- the items of one ticket -------------------------------------------------------------------
+//
+// A ticket gathers items (timeline events, comments, attachments, the notices written for it),
+// each on the ticket itself or on one of its work orders; comments and attachments are public or
+// internal. Who reads which, given the caller's roles ON the ticket (tickets/access.ts):
+//
+//   call center, building manager (in competence), service head, accounting, admin: every item
+//   requester: the public comments and files, the events meant for them, the notices sent to them
+//   contractor: the ticket's own public comments and files, its events (as a requester sees them),
+//              the notices sent to the user, and every item of its OWN work orders; nothing of a
+//              sibling contractor's work order on the same ticket, public or not
+//
+// Several roles: the union.
+
+/** What the caller may read of one ticket's items, from its roles on that ticket. */
+export interface TicketItemView {
+  /** Every item, internal ones and every notice included. */
+  full: boolean;
+  /** The requester's share: public comments and files anywhere on the ticket, notices to `userId`. */
+  requester: boolean;
+  /** The contractor whose work orders' items are read in full (and the ticket's public ones). */
+  contractorId: string | null;
+  /** The user the notices were sent to. */
+  userId: string | null;
+}
+
+const FULL_ON_TICKET: readonly Role[] = ['call_center', 'building_manager', 'service_head', 'accounting', 'admin'];
+
+/** The view of a caller holding `rolesOnTicket` (the system holds every role: full). */
+export function ticketItemView(rolesOnTicket: ReadonlySet<Role>, who: { userId: string | null; contractorId?: string | null }): TicketItemView {
+  return {
+    full: FULL_ON_TICKET.some((r) => rolesOnTicket.has(r)),
+    requester: rolesOnTicket.has('requester'),
+    contractorId: rolesOnTicket.has('contractor') ? who.contractorId ?? null : null,
+    userId: who.userId,
+  };
+}
+
+/** The item hangs off one of the contractor's work orders (row-local: checked by the work order's key). */
+const onContractorWorkOrder = (table: string, contractorId: string) => eb.exists(
+  eb.selectFrom('work_orders as sc_ow').select(sql`1`.as('one'))
+    .whereRef('sc_ow.id', '=', col(table, 'work_order_id') as never).where('sc_ow.contractor_id', '=', contractorId),
+);
+
+/**
+ * The predicate on the items of a ticket in `table` (alias), or null when the view reads them all:
+ *   'flagged' comments and attachments (visibility, work_order_id)
+ *   'notice'  outbox rows (to_user_id, work_order_id)
+ *   'event'   timeline events (work_order_id): a requester's events are trimmed when presented
+ */
+export function ticketItemWhere(view: TicketItemView, table: string, kind: 'flagged' | 'notice' | 'event'): Expression<SqlBool> | null {
+  if (view.full) return null;
+  const parts: Expression<SqlBool>[] = [];
+  const onTicket = eb(col(table, 'work_order_id'), 'is', null);
+  const own = view.contractorId ? onContractorWorkOrder(table, view.contractorId) : null;
+  if (kind === 'event') {
+    if (view.requester) return null;
+    parts.push(onTicket);
+    if (own) parts.push(own);
+  } else if (kind === 'flagged') {
+    const isPublic = eb(col(table, 'visibility'), '=', 'public');
+    if (view.requester) parts.push(isPublic);
+    if (own) parts.push(own, eb.and([onTicket, isPublic]));
+  } else {
+    if (view.userId) parts.push(eb(col(table, 'to_user_id'), '=', view.userId));
+    if (own) parts.push(own);
+  }
+  if (parts.length === 0) return sql<SqlBool>`1 = 0`;
+  return parts.length === 1 ? parts[0] : eb.or(parts);
+}
+
+// --- contract money ----------------------------------------------------------------------------
+
+/**
+ * The contracts whose money (penalties, their rules and totals against the cap) the actor may
+ * read, as a predicate on the contracts table: service head, accounting, admin all; a building
+ * manager the contracts covering their buildings; a contractor its own. The call center and
+ * requesters have no business with it: `forbidden`.
+ */
+export function contractMoneyScope(actor: Actor): Scope {
+  if (actor === 'system' || hasRole(actor, 'admin', 'service_head', 'accounting')) return ALL;
+  const parts: RowPredicate[] = [];
+  if (actor.roles.has('building_manager')) {
+    const userId = actor.userId;
+    parts.push((t) => eb(col(t, 'id'), 'in', managedContractIds(userId)));
+  }
+  if (actor.roles.has('contractor') && actor.contractorId) {
+    const cid = actor.contractorId;
+    parts.push((t) => eb(col(t, 'contractor_id'), '=', cid));
+  }
+  if (parts.length === 0) return FORBIDDEN;
+  if (parts.length === 1) return { kind: 'rows', where: parts[0] };
+  return { kind: 'rows', where: (t) => eb.or(parts.map((w) => w(t))) };
+}

@@ -1,5 +1,5 @@
 // SQL of attachments (the files themselves live under config.attachmentsDir).
-import type { Insertable } from 'kysely';
+import type { Expression, Insertable, SqlBool } from 'kysely';
 import type { Db } from '../../db/create-db.ts';
 import type { AttachmentRow } from '../../db/schema.ts';
 
@@ -10,16 +10,19 @@ export async function insertAttachment(db: Db, row: Insertable<AttachmentRow>): 
 const withUploader = (db: Db) =>
   db.selectFrom('attachments as at').leftJoin('users as u', 'u.id', 'at.uploaded_by_id').selectAll('at').select('u.display_name as uploaded_by_name');
 
-export function getAttachment(db: Db, id: string) {
-  return withUploader(db).where('at.id', '=', id).executeTakeFirst();
+/** One attachment; with `only`, just if it matches (scope.ts ticketItemWhere on alias `at`). */
+export function getAttachment(db: Db, id: string, only: Expression<SqlBool> | null = null) {
+  let q = withUploader(db).where('at.id', '=', id);
+  if (only) q = q.where(only);
+  return q.executeTakeFirst();
 }
 export type AttachmentView = NonNullable<Awaited<ReturnType<typeof getAttachment>>>;
 
-/** Attachments of a ticket (its own and its work orders') or of one work order. */
-export function listAttachments(db: Db, by: { ticketId: string } | { workOrderId: string }, publicOnly: boolean) {
+/** Attachments of a ticket (its own and its work orders') or of one work order; `only` narrows them (alias `at`). */
+export function listAttachments(db: Db, by: { ticketId: string } | { workOrderId: string }, only: Expression<SqlBool> | null) {
   let q = withUploader(db);
   q = 'ticketId' in by ? q.where('at.ticket_id', '=', by.ticketId) : q.where('at.work_order_id', '=', by.workOrderId);
-  if (publicOnly) q = q.where('at.visibility', '=', 'public');
+  if (only) q = q.where(only);
   return q.orderBy('at.created_at').orderBy('at.id').execute();
 }
 

@@ -9,8 +9,9 @@ import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/create-db.ts';
 import { AppError, forbidden, invalid, notFound } from '../../errors.ts';
 import { translate, type Lang } from '../../i18n/messages.ts';
+import { ticketItemWhere } from '../../scope.ts';
 import { isStaffOn, newSortableId } from '../tickets/actor.ts';
-import { ticketRoles, workOrderRoles } from '../tickets/access.ts';
+import { itemView, ticketRoles, workOrderRoles } from '../tickets/access.ts';
 import { getTicket } from '../tickets/tickets.repository.ts';
 import { getWorkOrder } from '../work-orders/work-orders.repository.ts';
 import * as repo from './attachments.repository.ts';
@@ -138,26 +139,29 @@ export async function uploadToWorkOrder(ctx: AppContext, actor: Principal, workO
 }
 
 /**
- * The attachment and its file, if the caller may see it: through its work order, its ticket (a
- * requester only public ones), or, for an attachment of a held e-mail only, call center / admin.
+ * The attachment and its file, if the caller may see it: through its work order (its contractor,
+ * building managers, staff), through its ticket as the ticket's items are read (scope.ts: a
+ * requester the public ones, a contractor the ticket's public ones and its own work orders'), or,
+ * for an attachment of a held e-mail only, call center / admin. The ticket's rule is the SQL of
+ * the read itself, so a sibling contractor's file reads exactly like a missing one.
  */
 export async function openAttachment(ctx: AppContext, actor: Principal, id: string) {
-  const a = await repo.getAttachment(ctx.db, id);
-  if (!a) throw notFound();
-  let visible = false;
-  if (a.work_order_id) {
-    const w = await getWorkOrder(ctx.db, a.work_order_id);
-    if (w && (await workOrderRoles(ctx.db, actor, w)).size > 0) visible = true;
+  const found = await repo.getAttachment(ctx.db, id);
+  if (!found) throw notFound();
+  let a: repo.AttachmentView | undefined;
+  if (found.work_order_id) {
+    const w = await getWorkOrder(ctx.db, found.work_order_id);
+    if (w && (await workOrderRoles(ctx.db, actor, w)).size > 0) a = found;
   }
-  if (!visible && a.ticket_id) {
-    const t = await getTicket(ctx.db, a.ticket_id);
+  if (!a && found.ticket_id) {
+    const t = await getTicket(ctx.db, found.ticket_id);
     if (t) {
       const roles = await ticketRoles(ctx.db, actor, t);
-      visible = isStaffOn(roles) || (roles.has('requester') && a.visibility === 'public');
+      if (roles.size > 0) a = await repo.getAttachment(ctx.db, id, ticketItemWhere(itemView(actor, roles), 'at', 'flagged'));
     }
   }
-  if (!visible && !a.ticket_id && !a.work_order_id) visible = actor.roles.has('call_center') || actor.roles.has('admin');
-  if (!visible) throw notFound();
+  if (!a && !found.ticket_id && !found.work_order_id && (actor.roles.has('call_center') || actor.roles.has('admin'))) a = found;
+  if (!a) throw notFound();
   const file = path.join(ctx.config.attachmentsDir, a.storage_key);
   if (!fs.existsSync(file)) throw notFound();
   return { attachment: a, file };

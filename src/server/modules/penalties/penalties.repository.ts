@@ -181,8 +181,11 @@ export function workOrderForNotice(db: Db, workOrderId: string) {
 }
 
 /** Penalties by breach key (for the breaches report). */
-export function penaltiesByBreachKeys(db: Db, keys: readonly string[]) {
-  return db.selectFrom('penalties').select(['id', 'breach_key', 'status', 'proposed_cents', 'final_cents']).where('breach_key', 'in', [...keys]).execute();
+/** The penalties of these breaches, narrowed by the caller's penalty scope (a predicate on alias `p`). */
+export function penaltiesByBreachKeys(db: Db, keys: readonly string[], scope: Expression<SqlBool> | null = null) {
+  let q = db.selectFrom('penalties as p').select(['p.id', 'p.breach_key', 'p.status', 'p.proposed_cents', 'p.final_cents']).where('p.breach_key', 'in', [...keys]);
+  if (scope) q = q.where(scope);
+  return q.execute();
 }
 
 /** Contracts with their contractor's name, narrowed by the caller's scope predicate. */

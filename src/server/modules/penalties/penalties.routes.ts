@@ -18,6 +18,10 @@ const ACTIONS: Record<keyof typeof PENALTY_ACTION_BODIES, string> = {
   waive: 'Waive, with a reason',
 };
 
+/** Contract money is not every contract reader's business (scope.ts contractMoneyScope). */
+const MONEY_READERS = 'Service head, accounting, admin: every contract; building managers: the contracts covering their buildings; a contractor: its own. '
+  + 'Call center and requesters: 403 FORBIDDEN; a contract out of scope: 404 as a missing one.';
+
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export async function penaltyRoutes(app: FastifyInstance) {
@@ -25,7 +29,10 @@ export async function penaltyRoutes(app: FastifyInstance) {
   const tags = ['penalties'];
 
   r.get('/api/contracts/:id/penalty-rules', {
-    schema: { tags, params: IdParams, response: { 200: Type.Object({ items: Type.Array(PenaltyRuleSchema) }), ...problemResponses }, summary: 'The contract\'s penalty rules (active and not)' },
+    schema: {
+      tags, params: IdParams, response: { 200: Type.Object({ items: Type.Array(PenaltyRuleSchema) }), ...problemResponses }, summary: 'The contract\'s penalty rules (active and not)',
+      description: MONEY_READERS,
+    },
   }, async (request) => svc.listRules(app.ctx, principalOf(request), request.params.id));
 
   r.post('/api/contracts/:id/penalty-rules', {
@@ -49,7 +56,10 @@ export async function penaltyRoutes(app: FastifyInstance) {
   });
 
   r.get('/api/contracts/:id/penalties/summary', {
-    schema: { tags, params: IdParams, response: { 200: PenaltySummarySchema, ...problemResponses }, summary: 'Applied and open penalties against the cap (10% of the net amount): remaining, % used' },
+    schema: {
+      tags, params: IdParams, response: { 200: PenaltySummarySchema, ...problemResponses }, summary: 'Applied and open penalties against the cap (10% of the net amount): remaining, % used',
+      description: MONEY_READERS,
+    },
   }, async (request) => svc.contractSummary(app.ctx, principalOf(request), request.params.id));
 
   r.get('/api/penalties', {

@@ -16,7 +16,8 @@ import type { Db } from '../../db/create-db.ts';
 import { AppError, conflict, forbidden, invalid, notFound, type FieldIssue } from '../../errors.ts';
 import { newId } from '../../ids.ts';
 import type { Lang } from '../../i18n/messages.ts';
-import { buildingIdScope } from '../../scope.ts';
+import { buildingIdScope, contractMoneyScope } from '../../scope.ts';
+import { findRow } from '../registry/common.repository.ts';
 import { presentAttachment, storeAttachment } from '../attachments/attachments.service.ts';
 import { getAttachment } from '../attachments/attachments.repository.ts';
 import { enqueueNotices } from '../notices/enqueue.ts';
@@ -91,8 +92,20 @@ async function netOf(db: Db, contractId: string): Promise<number> {
   return Number(k.net_amount_cents);
 }
 
+/**
+ * The contract if the actor may read its money (scope.ts contractMoneyScope): 403 for the roles
+ * that have no business with it (call center, requester), 404 out of scope.
+ */
+export async function moneyReadableContract(db: Db, actor: Principal, contractId: string) {
+  const scope = contractMoneyScope(actor);
+  if (scope.kind === 'forbidden') throw forbidden();
+  const row = await findRow(db, 'contracts', contractId, scope);
+  if (!row) throw notFound();
+  return row;
+}
+
 export async function listRules(ctx: AppContext, actor: Principal, contractId: string): Promise<{ items: PenaltyRuleDto[] }> {
-  await readableContract(ctx.db, actor, contractId);
+  await moneyReadableContract(ctx.db, actor, contractId);
   const net = await netOf(ctx.db, contractId);
   return { items: (await repo.listRules(ctx.db, contractId)).map((r) => presentRule(r, net)) };
 }
@@ -239,7 +252,7 @@ export async function summaryOf(ctx: AppContext, db: Db, contractId: string): Pr
 }
 
 export async function contractSummary(ctx: AppContext, actor: Principal, contractId: string): Promise<PenaltySummaryDto> {
-  await readableContract(ctx.db, actor, contractId);
+  await moneyReadableContract(ctx.db, actor, contractId);
   return summaryOf(ctx, ctx.db, contractId);
 }
 

@@ -10,10 +10,9 @@ import type { AppContext } from '../../context.ts';
 import { notFound } from '../../errors.ts';
 import type { Lang } from '../../i18n/messages.ts';
 import { label } from '../worklists/worklists.i18n.ts';
-import { readableContract } from '../sla/sla.service.ts';
 import { euro, registerPdf, romeTime } from './pdf.ts';
 import * as repo from './penalties.repository.ts';
-import { describeRule, scopePredicate } from './penalties.service.ts';
+import { describeRule, moneyReadableContract, scopePredicate } from './penalties.service.ts';
 
 export interface RegisterFile { filename: string; contentType: string; body: Buffer }
 
@@ -31,7 +30,7 @@ const STATUS: Record<Lang, Record<string, string>> = {
 
 export async function registerData(ctx: AppContext, actor: Principal, contractId: string, period: string, lang: Lang): Promise<RegisterDto> {
   const scope = scopePredicate(actor);
-  await readableContract(ctx.db, actor, contractId);
+  await moneyReadableContract(ctx.db, actor, contractId);
   const k = await repo.contractOf(ctx.db, contractId);
   if (!k) throw notFound();
   const net = Number(k.net_amount_cents);

@@ -9,11 +9,11 @@ import type { BreachesDto, ComplianceDto, PenaltySummaryDto } from '../../../sha
 import type { Principal } from '../../auth/principal.ts';
 import type { AppContext } from '../../context.ts';
 import { forbidden, invalid } from '../../errors.ts';
-import { readScope, scopeWhere } from '../../scope.ts';
+import { contractMoneyScope, scopeWhere } from '../../scope.ts';
 import { label } from '../worklists/worklists.i18n.ts';
 import { scopeExpr, workOrderScope } from '../worklists/worklists.views.ts';
 import { breachKey } from '../penalties/proposals.ts';
-import { summaryOf } from '../penalties/penalties.service.ts';
+import { penaltyScope, summaryOf } from '../penalties/penalties.service.ts';
 import { clocksOf, SlaContext, ZONE } from '../sla/clocks.ts';
 import * as slaRepo from '../sla/sla.repository.ts';
 import * as penaltiesRepo from '../penalties/penalties.repository.ts';
@@ -98,8 +98,11 @@ export async function breaches(ctx: AppContext, actor: Principal, q: Period & { 
   const page = found.slice(0, limit);
   const keys = page.map(({ f, c }) => breachKey(f.id, c.clock, c.startedAt!));
   const penalties = new Map<string, { id: string; status: string; proposed_cents: number | string; final_cents: number | string | null }>();
-  for (let i = 0; i < keys.length; i += 500) {
-    const rows = await penaltiesRepo.penaltiesByBreachKeys(ctx.db, keys.slice(i, i + 500));
+  // The breach is SLA business; its penalty is money: shown only to those who may read penalties.
+  const money = penaltyScope(actor);
+  const moneyWhere = money.kind === 'rows' ? money.where('p') : null;
+  for (let i = 0; i < (money.kind === 'forbidden' ? 0 : keys.length); i += 500) {
+    const rows = await penaltiesRepo.penaltiesByBreachKeys(ctx.db, keys.slice(i, i + 500), moneyWhere);
     for (const r of rows) penalties.set(r.breach_key, r);
   }
   return {
@@ -122,7 +125,7 @@ export async function breaches(ctx: AppContext, actor: Principal, q: Period & { 
 }
 
 export async function penaltiesVsCap(ctx: AppContext, actor: Principal): Promise<{ items: Array<PenaltySummaryDto & { contract: { id: string; lot: string; cig: string; contractor: string } }> }> {
-  const scope = readScope(actor, 'contracts');
+  const scope = contractMoneyScope(actor);
   if (scope.kind === 'forbidden') throw forbidden();
   const contracts = await penaltiesRepo.contractsWithContractor(ctx.db, scopeWhere(scope, 'contracts'));
   const items = [];

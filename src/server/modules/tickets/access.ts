@@ -10,6 +10,7 @@
 //               call_center, service_head, accounting, admin — every work order
 import type { Role } from '../../auth/principal.ts';
 import type { Db } from '../../db/create-db.ts';
+import { ticketItemView, type TicketItemView } from '../../scope.ts';
 import { SYSTEM_ROLES, isSystem, type WorkflowActor } from './actor.ts';
 import { isBuildingManagedBy, ticketHasContractor } from './tickets.repository.ts';
 
@@ -32,4 +33,9 @@ export async function workOrderRoles(db: Db, actor: WorkflowActor, w: { contract
   if (actor.roles.has('contractor') && actor.contractorId !== null && actor.contractorId === w.contractor_id) roles.add('contractor');
   if (actor.roles.has('building_manager') && (await isBuildingManagedBy(db, w.building_id, actor.userId))) roles.add('building_manager');
   return roles;
+}
+
+/** What the caller reads of a ticket's items, from its roles on it (scope.ts "the items of one ticket"). */
+export function itemView(actor: WorkflowActor, roles: ReadonlySet<Role>): TicketItemView {
+  return ticketItemView(roles, { userId: actor.userId, contractorId: isSystem(actor) ? null : actor.contractorId });
 }

@@ -108,8 +108,9 @@ export function findActiveUser(db: Db, id: string) {
 
 // --- work orders of a ticket ----------------------------------------------------------------------
 
-export function workOrdersOfTicket(db: Db, ticketId: string) {
-  return db
+/** The ticket's work orders; only `contractorId`'s when given (a contractor does not see its siblings'). */
+export function workOrdersOfTicket(db: Db, ticketId: string, contractorId: string | null = null) {
+  let q = db
     .selectFrom('work_orders as w')
     .innerJoin('technology_classes as tc', 'tc.id', 'w.technology_class_id')
     .innerJoin('contractors as c', 'c.id', 'w.contractor_id')
@@ -119,10 +120,9 @@ export function workOrdersOfTicket(db: Db, ticketId: string) {
       'tc.id as class_id', 'tc.code as class_code', 'tc.name_it as class_name_it', 'tc.name_en as class_name_en',
       'c.name as contractor_name',
     ])
-    .where('w.ticket_id', '=', ticketId)
-    .orderBy('w.issued_at')
-    .orderBy('w.number')
-    .execute();
+    .where('w.ticket_id', '=', ticketId);
+  if (contractorId !== null) q = q.where('w.contractor_id', '=', contractorId);
+  return q.orderBy('w.issued_at').orderBy('w.number').execute();
 }
 
 // --- timeline ------------------------------------------------------------------------------------
@@ -148,10 +148,15 @@ export async function insertEvent(db: Db, e: EventInsert): Promise<void> {
   }).execute();
 }
 
-/** Events of a ticket (its own and its work orders'), or of one work order. */
-export function listEvents(db: Db, by: { ticketId: string } | { workOrderId: string }) {
-  let q = db.selectFrom('events as e').leftJoin('work_orders as w', 'w.id', 'e.work_order_id').selectAll('e').select('w.number as work_order_number');
+/**
+ * Events of a ticket (its own and its work orders'), or of one work order; `only` narrows them
+ * to what the caller may read (scope.ts ticketItemWhere on alias `e`).
+ */
+export function listEvents(db: Db, by: { ticketId: string } | { workOrderId: string }, only: Expression<SqlBool> | null = null) {
+  let q = db.selectFrom('events as e').leftJoin('work_orders as w', 'w.id', 'e.work_order_id').selectAll('e')
+    .select(['w.number as work_order_number', 'w.contractor_id as work_order_contractor_id']);
   q = 'ticketId' in by ? q.where('e.ticket_id', '=', by.ticketId) : q.where('e.work_order_id', '=', by.workOrderId);
+  if (only) q = q.where(only);
   return q.orderBy('e.at').orderBy('e.id').execute();
 }
 
@@ -159,19 +164,23 @@ export async function insertComment(db: Db, c: Insertable<Database['comments']>)
   await db.insertInto('comments').values(c).execute();
 }
 
-export function listComments(db: Db, by: { ticketId: string } | { workOrderId: string }, publicOnly: boolean) {
-  let q = db.selectFrom('comments').selectAll();
-  q = 'ticketId' in by ? q.where('ticket_id', '=', by.ticketId) : q.where('work_order_id', '=', by.workOrderId);
-  if (publicOnly) q = q.where('visibility', '=', 'public');
-  return q.orderBy('created_at').orderBy('id').execute();
+/** Comments of a ticket or work order; `only` narrows them (scope.ts ticketItemWhere on alias `cm`). */
+export function listComments(db: Db, by: { ticketId: string } | { workOrderId: string }, only: Expression<SqlBool> | null) {
+  let q = db.selectFrom('comments as cm').selectAll('cm');
+  q = 'ticketId' in by ? q.where('cm.ticket_id', '=', by.ticketId) : q.where('cm.work_order_id', '=', by.workOrderId);
+  if (only) q = q.where(only);
+  return q.orderBy('cm.created_at').orderBy('cm.id').execute();
 }
 
-/** Notices written for a ticket (the notices module fills the outbox); to one user only if given. */
-export function listOutbox(db: Db, by: { ticketId: string } | { workOrderId: string }, onlyToUserId: string | null) {
-  let q = db.selectFrom('outbox').select(['id', 'kind', 'to_address', 'to_user_id', 'status', 'created_at', 'sent_at', 'work_order_id']);
-  q = 'ticketId' in by ? q.where('ticket_id', '=', by.ticketId) : q.where('work_order_id', '=', by.workOrderId);
-  if (onlyToUserId !== null) q = q.where('to_user_id', '=', onlyToUserId);
-  return q.orderBy('created_at').orderBy('id').execute();
+/**
+ * Notices written for a ticket or work order (the notices module fills the outbox); `only`
+ * narrows them to the caller's (scope.ts ticketItemWhere on alias `o`).
+ */
+export function listOutbox(db: Db, by: { ticketId: string } | { workOrderId: string }, only: Expression<SqlBool> | null) {
+  let q = db.selectFrom('outbox as o').select(['o.id', 'o.kind', 'o.to_address', 'o.to_user_id', 'o.status', 'o.created_at', 'o.sent_at', 'o.work_order_id']);
+  q = 'ticketId' in by ? q.where('o.ticket_id', '=', by.ticketId) : q.where('o.work_order_id', '=', by.workOrderId);
+  if (only) q = q.where(only);
+  return q.orderBy('o.created_at').orderBy('o.id').execute();
 }
 
 // --- rating tokens -------------------------------------------------------------------------------

@@ -74,7 +74,8 @@ export async function ticketRoutes(app: FastifyInstance) {
     schema: {
       tags,
       summary: 'The ticket\'s timeline: events (who, when, from → to, data), comments, attachments, notices sent, oldest first',
-      description: 'A requester sees public comments and files, the events meant for them with their reasons and dates only, and the notices sent to them.',
+      description: 'A requester sees public comments and files, the events meant for them with their reasons and dates only, and the notices sent to them. '
+        + 'A contractor sees the ticket\'s own public items and notices to them, and every item of its own work orders; nothing of another contractor\'s work order.',
       params: IdParams,
       response: { 200: TimelineSchema, ...problemResponses },
     },

@@ -15,13 +15,13 @@ import type { Db } from '../../db/create-db.ts';
 import { AppError, forbidden, invalid, notFound, type FieldIssue } from '../../errors.ts';
 import { newId } from '../../ids.ts';
 import { translate } from '../../i18n/messages.ts';
-import { buildingIdScope } from '../../scope.ts';
+import { buildingIdScope, ticketItemWhere } from '../../scope.ts';
 import { enqueueNotices } from '../notices/enqueue.ts';
 import { presentAttachment } from '../attachments/attachments.service.ts';
 import { listAttachments } from '../attachments/attachments.repository.ts';
 import { presentComment, timelineOf } from './timeline.ts';
 import { createWorkOrder, prepareIssue, reopenLastWorkOrder } from '../work-orders/work-orders.service.ts';
-import { ticketRoles } from './access.ts';
+import { itemView, ticketRoles } from './access.ts';
 import {
   actorLabel, actorLang, actorUserId, isStaffOn, isSystem, newSortableId, type WorkflowActor,
 } from './actor.ts';
@@ -140,8 +140,10 @@ export async function getTicket(ctx: AppContext, actor: WorkflowActor, id: strin
 
 async function presentTicket(ctx: AppContext, db: Db, actor: WorkflowActor, v: repo.TicketView, roles: ReadonlySet<Role>): Promise<TicketDto> {
   const staff = isStaffOn(roles);
-  const wos = await repo.workOrdersOfTicket(db, v.id);
-  const attachments = await listAttachments(db, { ticketId: v.id }, !staff);
+  const view = itemView(actor, roles);
+  // A contractor (not also the requester) lists its own work orders only, as in the ticket list.
+  const wos = await repo.workOrdersOfTicket(db, v.id, view.full || view.requester ? null : view.contractorId);
+  const attachments = await listAttachments(db, { ticketId: v.id }, ticketItemWhere(view, 'at', 'flagged'));
   const actions = isSystem(actor)
     ? []
     : offeredActions(TICKET_TRANSITIONS, v.status as TicketState, roles, { now: ctx.now().toISOString(), lastReminderAt: v.last_reminder_at }, ['rate']);
@@ -175,7 +177,7 @@ async function presentTicket(ctx: AppContext, db: Db, actor: WorkflowActor, v: r
       outcome: (w.outcome as TicketDto['workOrders'][number]['outcome']) ?? null,
       priority: w.priority as Priority,
       technologyClass: { id: w.class_id, code: w.class_code, nameIt: w.class_name_it, nameEn: w.class_name_en },
-      ...(staff ? { contractor: { id: w.contractor_id, name: w.contractor_name } } : {}),
+      ...(view.full || w.contractor_id === view.contractorId ? { contractor: { id: w.contractor_id, name: w.contractor_name } } : {}),
       inspectionAt: w.inspection_at,
       scheduledAt: w.scheduled_at,
       expectedOn: w.expected_on,
@@ -334,11 +336,14 @@ export async function addComment(ctx: AppContext, actor: WorkflowActor, ticketId
 
 // --- timeline ------------------------------------------------------------------------------------
 
-/** GET /api/tickets/{id}/timeline: the requester's view hides internal comments and files, internal event data, others' notices. */
+/**
+ * GET /api/tickets/{id}/timeline: the requester's view hides internal comments and files, internal event data, others' notices;
+ * a contractor's shows its own work orders' items and the ticket's public ones, nothing of a sibling contractor's.
+ */
 export async function getTimeline(ctx: AppContext, actor: Principal, ticketId: string): Promise<TimelineItem[]> {
   const t = await repo.getTicket(ctx.db, ticketId);
   if (!t) throw notFound();
   const roles = await ticketRoles(ctx.db, actor, t);
   if (roles.size === 0) throw notFound();
-  return timelineOf(ctx.db, { ticketId }, { staff: isStaffOn(roles), userId: actor.userId });
+  return timelineOf(ctx.db, { ticketId }, itemView(actor, roles));
 }

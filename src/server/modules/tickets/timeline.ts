@@ -1,10 +1,13 @@
 // The timeline of a ticket or work order: events, comments, attachments and notices merged and
-// ordered (at, then the time-ordered id). The requester's view hides internal comments and files,
-// the data of internal events (quote amounts, findings, reports) and notices sent to others.
+// ordered (at, then the time-ordered id). Which rows the caller reads is decided in the SQL
+// (scope.ts ticketItemWhere): the requester's view hides internal comments and files, the data of
+// internal events (quote amounts, findings, reports) and notices sent to others; a contractor's
+// adds everything of its own work orders and nothing of a sibling contractor's.
 import type { CommentDto, TimelineItem } from '../../../shared/schemas/workflow.ts';
 import type { Db } from '../../db/create-db.ts';
 import { presentAttachment } from '../attachments/attachments.service.ts';
 import { listAttachments } from '../attachments/attachments.repository.ts';
+import { ticketItemWhere, type TicketItemView } from '../../scope.ts';
 import * as repo from './tickets.repository.ts';
 
 export function presentComment(c: { id: string; ticket_id: string; work_order_id: string | null; author_id: string | null; author_label: string; visibility: string; source: string; body: string; created_at: string }): CommentDto {
@@ -53,6 +56,15 @@ const REQUESTER_EVENTS: Record<string, readonly string[]> = {
 
 type EventRow = Awaited<ReturnType<typeof repo.listEvents>>[number];
 
+function workOrderIdIn(data: string): string | null {
+  try {
+    const id = (JSON.parse(data) as { workOrderId?: unknown }).workOrderId;
+    return typeof id === 'string' ? id : null;
+  } catch {
+    return null;
+  }
+}
+
 export function presentEvent(e: EventRow, requesterView: boolean): TimelineItem | null {
   const object = e.work_order_id ? 'work_order' : 'ticket';
   let data: Record<string, unknown> = {};
@@ -75,17 +87,24 @@ export function presentEvent(e: EventRow, requesterView: boolean): TimelineItem 
   };
 }
 
-/** Events, comments, attachments and notices of one ticket or work order, oldest first. */
-export async function timelineOf(db: Db, by: { ticketId: string } | { workOrderId: string }, view: { staff: boolean; userId: string | null }): Promise<TimelineItem[]> {
+/** Every item: the view of whoever reads a work order (its contractor, building managers, staff). */
+export const FULL_VIEW: TicketItemView = { full: true, requester: false, contractorId: null, userId: null };
+
+/** Events, comments, attachments and notices of one ticket or work order that `view` reads, oldest first. */
+export async function timelineOf(db: Db, by: { ticketId: string } | { workOrderId: string }, view: TicketItemView): Promise<TimelineItem[]> {
   const [events, comments, attachments, notices] = await Promise.all([
-    repo.listEvents(db, by),
-    repo.listComments(db, by, !view.staff),
-    listAttachments(db, by, !view.staff),
-    view.staff || view.userId ? repo.listOutbox(db, by, view.staff ? null : view.userId) : Promise.resolve([]),
+    repo.listEvents(db, by, ticketItemWhere(view, 'e', 'event')),
+    repo.listComments(db, by, ticketItemWhere(view, 'cm', 'flagged')),
+    listAttachments(db, by, ticketItemWhere(view, 'at', 'flagged')),
+    repo.listOutbox(db, by, ticketItemWhere(view, 'o', 'notice')),
   ]);
+  const own = (e: EventRow) => view.contractorId !== null && e.work_order_contractor_id === view.contractorId;
+  const ownIds = new Set(events.filter(own).map((e) => e.work_order_id));
   const items: TimelineItem[] = [];
   for (const e of events) {
-    const item = presentEvent(e, !view.staff);
+    // The ticket's "issue" event of a sibling contractor's work order names it: not that contractor's business.
+    if (!view.full && !view.requester && e.work_order_id === null && e.action === 'issue' && !ownIds.has(workOrderIdIn(e.data))) continue;
+    const item = presentEvent(e, !view.full && !own(e));
     if (item) items.push(item);
   }
   for (const c of comments) items.push({ type: 'comment', id: c.id, at: c.created_at, workOrderId: c.work_order_id, comment: presentComment(c) });

@@ -23,7 +23,7 @@ import { workOrderRoles } from '../tickets/access.ts';
 import { actorLabel, actorLang, actorUserId, newSortableId, type WorkflowActor } from '../tickets/actor.ts';
 import { refusalError } from '../tickets/refusal.ts';
 import * as tickets from '../tickets/tickets.repository.ts';
-import { presentComment, timelineOf } from '../tickets/timeline.ts';
+import { FULL_VIEW, presentComment, timelineOf } from '../tickets/timeline.ts';
 import { highestPriority, inVersionedTransaction, offeredActions, romeDate, StaleVersion, type Trx } from '../tickets/workflow-helpers.ts';
 import * as repo from './work-orders.repository.ts';
 import { slaVersionIdForIssue } from '../sla/sla.service.ts';
@@ -139,8 +139,8 @@ export async function getWorkOrder(ctx: AppContext, actor: Principal, id: string
   const wctx = await contextOf(db, v);
   const [quote, attachments, timeline, clocks] = await Promise.all([
     presentQuote(db, id),
-    listAttachments(db, { workOrderId: id }, false),
-    timelineOf(db, { workOrderId: id }, { staff: true, userId: actor.userId }),
+    listAttachments(db, { workOrderId: id }, null),
+    timelineOf(db, { workOrderId: id }, FULL_VIEW),
     workOrderClocks(db, id, ctx.now(), actor.language),
   ]);
   const docs = attachments.filter((a) => DOCUMENT_KINDS.includes(a.kind));

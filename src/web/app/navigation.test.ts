@@ -1,0 +1,24 @@
+// The menu offers contract money (penalties, the contract view with its cap) only to the roles the
+// API lets read it: never to the call center or requesters (#7 item 14).
+import { describe, expect, it } from 'vitest';
+import type { Me } from '../api/types';
+import { navigationFor } from './navigation';
+
+const me = (...roles: Me['roles']): Me => ({ roles } as unknown as Me);
+const targets = (m: Me) => navigationFor(m).flatMap((g) => g.items.map((i) => i.to));
+
+describe('navigation and contract money', () => {
+  it.each([['call_center'], ['requester']] as const)('%s: no penalties nor contract pages', (role) => {
+    const to = targets(me(role));
+    expect(to).not.toContain('/penalties');
+    expect(to).not.toContain('/contracts');
+  });
+
+  it.each([['service_head'], ['building_manager'], ['admin']] as const)('%s: penalties and the contract view', (role) => {
+    expect(targets(me(role))).toEqual(expect.arrayContaining(['/penalties', '/contracts']));
+  });
+
+  it.each([['contractor'], ['accounting']] as const)('%s: penalties', (role) => {
+    expect(targets(me(role))).toContain('/penalties');
+  });
+});
