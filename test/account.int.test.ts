@@ -118,6 +118,19 @@ describeEachDb('account #7 item 7: a new e-mail address needs the link sent to i
     expect((await galli.get('/api/me')).json().email).toBe('alessandro.galli@uniesempio.example');
   });
 
+  it('caps the confirmation mails a user can cause, 5 an hour', async () => {
+    let c = await env.login('ditta.antincendio');
+    for (let i = 1; i <= 5; i++) expect((await c.patch('/api/me', { email: `riva.${i}@example.org` })).statusCode).toBe(200);
+    const sixth = await c.patch('/api/me', { email: 'riva.6@example.org' });
+    expect(sixth.statusCode).toBe(429);
+    expect(sixth.json().code).toBe('RATE_LIMITED');
+    expect(Number(sixth.headers['retry-after'])).toBeGreaterThan(0);
+    expect(await env.db.selectFrom('outbox').select('id').where('to_address', '=', 'riva.6@example.org').execute()).toEqual([]);
+    later(env, HOUR + 1000);
+    c = await env.login('ditta.antincendio');
+    expect((await c.patch('/api/me', { email: 'riva.6@example.org' })).statusCode).toBe(200);
+  });
+
   it('clears the address at once, and a changed letter case needs no link', async () => {
     const sarah = await env.login('requester.en');
     const upper = await sarah.patch('/api/me', { email: 'Sarah.Mitchell@uniesempio.example' });

@@ -20,6 +20,12 @@ type Trx = Transaction<Database>;
 /** Where the confirmation link leads: a public web page that posts the token (the fragment never reaches server logs). */
 export const CONFIRM_EMAIL_PATH = '/confirm-email';
 
+/**
+ * Confirmation mails a user may cause per hour: each goes to an address they choose, so without a
+ * cap a logged-in account could make Presidio mail anyone, over and over.
+ */
+export const EMAIL_CHANGES_PER_HOUR = 5;
+
 /** "mario.rossi@example.org" → "m***@example.org": enough for the owner, little for anyone else. */
 export function maskEmail(email: string): string {
   const at = email.lastIndexOf('@');
@@ -48,6 +54,11 @@ export async function requestEmailChange(trx: Trx, ctx: AppContext, p: Principal
   if (await repo.addressHeldByOther(trx, email, p.userId)) throw invalid([{ field: 'email', rule: 'emailTaken' }]);
 
   const now = ctx.now();
+  const hit = await hitRateLimit(trx, `email-change:${p.userId}`, now.toISOString(), new Date(now.getTime() - 3600_000).toISOString());
+  if (hit.count > EMAIL_CHANGES_PER_HOUR) {
+    const retry = Math.max(1, Math.ceil((Date.parse(hit.windowStart) + 3600_000 - now.getTime()) / 1000));
+    throw new AppError('RATE_LIMITED', { seconds: retry }, [], { retryAfterSeconds: retry });
+  }
   const token = newSecret();
   const expiresAt = new Date(now.getTime() + ctx.config.emailChangeHours * 3600_000).toISOString();
   const changeId = newId();

@@ -40,8 +40,17 @@ export async function authRoutes(app: FastifyInstance) {
   r.get('/api/me', { schema: { tags, summary: 'The logged-in user', response: { 200: MeSchema, ...problemResponses } } },
     async (request) => auth.me(app.ctx, principalOf(request)));
 
-  r.patch('/api/me', { schema: { tags, summary: 'Update own profile', body: MePatchBody, response: { 200: MeSchema, ...problemResponses } } },
-    async (request) => auth.updateMe(app.ctx, principalOf(request), request.body));
+  r.patch('/api/me', {
+    schema: { tags, summary: 'Update own profile (a new e-mail address waits for the link sent to it)', body: MePatchBody, response: { 200: MeSchema, ...problemResponses, 429: { $ref: 'Problem#' } } },
+  }, async (request, reply) => {
+    try {
+      return await auth.updateMe(app.ctx, principalOf(request), request.body);
+    } catch (e) {
+      const retry = (e as { extra?: { retryAfterSeconds?: number } }).extra?.retryAfterSeconds;
+      if (retry) reply.header('retry-after', String(retry));
+      throw e;
+    }
+  });
 
   r.get('/api/me/tokens', {
     schema: { tags, summary: 'Own personal API tokens', response: { 200: Type.Object({ items: Type.Array(TokenSchema) }), ...problemResponses } },
