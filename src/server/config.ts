@@ -26,6 +26,7 @@ export interface Config {
   ratingLinkDays: number;
   ratingRateLimit: number; // rating-page requests per client address per window
   ratingRateWindowSeconds: number;
+  emailChangeHours: number; // life of the link that confirms a new e-mail address (#7)
   mail: MailConfig;
   sla: SlaConfig;
   penalties: PenaltyConfig;
@@ -88,6 +89,7 @@ export const ENV_DOC: Record<string, string> = {
   RATING_LINK_DAYS: 'days a rating link in the closing e-mail stays valid (default 30, 1–365)',
   RATING_RATE_LIMIT: 'rating-page requests per client address per window (default 30)',
   RATING_RATE_WINDOW_SECONDS: 'the window of RATING_RATE_LIMIT in seconds (default 300)',
+  EMAIL_CHANGE_HOURS: 'hours the link confirming a new e-mail address of one\'s profile stays valid (default 24, 1–168)',
   SMTP_URL: 'outgoing mail server, smtp://user:password@host:587 or smtps://…:465; unset: notices stay in the outbox (admin › outbox)',
   MAIL_FROM: 'sender of the notices, e.g. "Presidio <presidio@ateneo.it>" (default presidio@ the PUBLIC_URL host)',
   OUTBOX_MAX_ATTEMPTS: 'sending attempts before a notice is marked failed (default 8; backoff 1, 2, 4 … minutes)',
@@ -251,6 +253,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     ratingLinkDays: int('RATING_LINK_DAYS', 30, 1, 365),
     ratingRateLimit: int('RATING_RATE_LIMIT', 30, 1, 10000),
     ratingRateWindowSeconds: int('RATING_RATE_WINDOW_SECONDS', 300, 1, 86400),
+    emailChangeHours: int('EMAIL_CHANGE_HOURS', 24, 1, 168),
     mail,
     sla: {
       warnShare: dec('SLA_WARN_SHARE', 0.75, 0.1, 0.99),

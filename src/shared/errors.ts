@@ -27,6 +27,9 @@ export const ERROR_STATUS = {
   ACCOUNT_LOCKED: 423,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  // #7 (account security)
+  EMAIL_LINK_INVALID: 400,
+  SESSION_REQUIRED: 403,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

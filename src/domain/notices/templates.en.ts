@@ -301,5 +301,25 @@ export const EN: LanguagePack = {
         },
       },
     },
+    // #7: not about a ticket; sent to one address, never as an in-app notification.
+    email_change_confirm: {
+      default: {
+        subject: 'Confirm your new e-mail address',
+        body: [
+          'someone asked to use this address ({newEmail}) for the Presidio user {username}. It becomes your address only once confirmed.',
+          { link: 'confirmUrl', label: 'To confirm, open this link and press "Confirm":', after: 'The link works once, until {expiresAt:datetime}.' },
+          'If you did not ask for this change, ignore this message: the address will not be used.',
+        ],
+      },
+    },
+    email_change_requested: {
+      default: {
+        subject: 'E-mail address change requested',
+        body: [
+          'someone asked to replace this address with {newEmailMasked} for the Presidio user {username}. The change takes effect only if confirmed from the new address by {expiresAt:datetime}.',
+          'If it was not you, change your password from your profile now (your other sessions will be closed) and tell the administrator.',
+        ],
+      },
+    },
   },
 };

@@ -307,5 +307,25 @@ export const IT: LanguagePack = {
         },
       },
     },
+    // #7: not about a ticket; sent to one address, never as an in-app notification.
+    email_change_confirm: {
+      default: {
+        subject: 'Conferma il nuovo indirizzo e-mail',
+        body: [
+          'è stato chiesto di usare questo indirizzo ({newEmail}) per l\'utente {username} di Presidio. Diventerà il tuo indirizzo solo dopo la conferma.',
+          { link: 'confirmUrl', label: 'Per confermare apri questo link e premi «Conferma»:', after: 'Il link vale una sola volta, fino al {expiresAt:datetime}.' },
+          'Se non hai chiesto tu questa modifica, ignora il messaggio: l\'indirizzo non sarà usato.',
+        ],
+      },
+    },
+    email_change_requested: {
+      default: {
+        subject: 'Richiesta di cambio dell\'indirizzo e-mail',
+        body: [
+          'è stato chiesto di sostituire questo indirizzo con {newEmailMasked} per l\'utente {username} di Presidio. La modifica avrà effetto solo se confermata dal nuovo indirizzo entro il {expiresAt:datetime}.',
+          'Se non l\'hai chiesta tu, cambia subito la password dal tuo profilo (le altre sessioni saranno chiuse) e avvisa l\'amministratore.',
+        ],
+      },
+    },
   },
 };

@@ -31,7 +31,9 @@ export type NoticeKind =
   | 'sla_breach' // a clock passed its limit
   | 'penalty_contested' // formal notice to the contractor, by PEC, with the PDF
   | 'penalty_counter_argued' // the contractor answered: the building managers and service heads decide
-  | 'penalty_decided'; // applied, reduced or waived
+  | 'penalty_decided' // applied, reduced or waived
+  | 'email_change_confirm' // #7: the link that makes a requested address the user's, sent to that address
+  | 'email_change_requested'; // #7: warning to the current address that a change was asked for
 
 export interface Notice {
   kind: NoticeKind;

@@ -28,10 +28,21 @@ export interface UserRow extends Audited {
   department_id: string | null;
 }
 export interface UserRoleRow { user_id: string; role: string }
-export interface SessionRow { id: string; user_id: string; csrf_token: string; created_at: string; expires_at: string }
+export interface SessionRow {
+  id: string; user_id: string; csrf_token: string; created_at: string; expires_at: string;
+  /** From migration 2026-12-06T0002 (#7): shown in the user's list of sessions. */
+  last_seen_at?: string | null; user_agent?: string | null; client_address?: string | null;
+}
 export interface ApiTokenRow {
   id: string; user_id: string; name: string; token_hash: string; prefix: string;
   created_at: string; last_used_at: string | null; revoked_at: string | null;
+  /** From migration 2026-12-06T0002 (#7): null only for rows that migration could not see. */
+  expires_at?: string | null;
+}
+/** A requested e-mail change, waiting for the link sent to the new address (#7). */
+export interface EmailChangeRow {
+  id: string; user_id: string; new_email: string; token_hash: string;
+  created_at: string; expires_at: string; used_at: string | null;
 }
 export interface RateLimitRow { key: string; window_start: string; count: number }
 export interface BuildingRow extends Audited {
@@ -186,6 +197,7 @@ export interface Database {
   user_roles: UserRoleRow;
   sessions: SessionRow;
   api_tokens: ApiTokenRow;
+  email_changes: EmailChangeRow;
   rate_limits: RateLimitRow;
   buildings: BuildingRow;
   building_managers: BuildingManagerRow;

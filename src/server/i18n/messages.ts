@@ -32,6 +32,8 @@ const it = {
     ACCOUNT_LOCKED: 'Account bloccato',
     RATE_LIMITED: 'Troppi tentativi',
     INTERNAL: 'Errore interno',
+    EMAIL_LINK_INVALID: 'Link di conferma non valido',
+    SESSION_REQUIRED: 'Serve l\'accesso con password',
   },
   detail: {
     VALIDATION_FAILED: 'Alcuni campi non sono validi: correggili e riprova.',
@@ -62,6 +64,8 @@ const it = {
     ACCOUNT_LOCKED: 'Troppi accessi falliti: account bloccato fino alle {until}.',
     RATE_LIMITED: 'Troppi tentativi da questo indirizzo: riprova tra {seconds} secondi.',
     INTERNAL: 'Si è verificato un errore imprevisto. Riprova; se persiste, avvisa l\'amministratore.',
+    EMAIL_LINK_INVALID: 'Questo link di conferma dell\'indirizzo e-mail non è valido: è scaduto, è già stato usato o è stato sostituito da una richiesta più recente. Ripeti la modifica dal profilo.',
+    SESSION_REQUIRED: 'Questa operazione si fa dal profilo, dopo l\'accesso con nome utente e password: un token API non basta.',
   },
   rule: {
     required: 'Campo obbligatorio.',
@@ -133,6 +137,8 @@ const it = {
     attachmentNotOfWorkOrder: 'L\'allegato non appartiene all\'ordine di lavoro della penale.',
     period: 'Periodo nel formato AAAA-MM o AAAA.',
     dateRange: 'Intervallo non valido: «da» deve precedere «a», al massimo {limit} giorni.',
+    emailTaken: 'Questo indirizzo non può essere usato: scegline un altro o rivolgiti all\'amministratore.',
+    currentPasswordWrong: 'La password attuale non è corretta.',
   },
   format: { date: 'data AAAA-MM-GG', 'date-time': 'data e ora ISO 8601', email: 'indirizzo e-mail', uuid: 'identificativo' },
 } as const;
@@ -168,6 +174,8 @@ const en: Messages = {
     ACCOUNT_LOCKED: 'Account locked',
     RATE_LIMITED: 'Too many attempts',
     INTERNAL: 'Internal error',
+    EMAIL_LINK_INVALID: 'Invalid confirmation link',
+    SESSION_REQUIRED: 'Password login required',
   },
   detail: {
     VALIDATION_FAILED: 'Some fields are not valid: correct them and try again.',
@@ -198,6 +206,8 @@ const en: Messages = {
     ACCOUNT_LOCKED: 'Too many failed logins: the account is locked until {until}.',
     RATE_LIMITED: 'Too many attempts from this address: try again in {seconds} seconds.',
     INTERNAL: 'Something unexpected went wrong. Try again; if it persists, tell the administrator.',
+    EMAIL_LINK_INVALID: 'This e-mail confirmation link is not valid: it has expired, has already been used or was replaced by a newer request. Make the change again from your profile.',
+    SESSION_REQUIRED: 'This is done from your profile after logging in with username and password: an API token is not enough.',
   },
   rule: {
     required: 'Required.',
@@ -269,6 +279,8 @@ const en: Messages = {
     attachmentNotOfWorkOrder: 'The attachment does not belong to the penalty\'s work order.',
     period: 'Period as YYYY-MM or YYYY.',
     dateRange: 'Invalid range: "from" must come before "to", at most {limit} days.',
+    emailTaken: 'This address cannot be used: choose another one or ask the administrator.',
+    currentPasswordWrong: 'The current password is not correct.',
   },
   format: { date: 'date YYYY-MM-DD', 'date-time': 'ISO 8601 date and time', email: 'e-mail address', uuid: 'identifier' },
 };

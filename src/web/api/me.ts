@@ -58,5 +58,6 @@ export async function updateMe(patch: MePatch): Promise<Me> {
 }
 
 export const listTokens = () => api.get<{ items: ApiToken[] }>('/api/me/tokens');
-export const createToken = (name: string) => api.post<CreatedApiToken>('/api/me/tokens', { name });
+export const createToken = (name: string, expiresInDays?: number) =>
+  api.post<CreatedApiToken>('/api/me/tokens', { name, ...(expiresInDays ? { expiresInDays } : {}) });
 export const revokeToken = (id: string) => api.delete(`/api/me/tokens/${encodeURIComponent(id)}`);

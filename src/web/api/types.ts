@@ -26,6 +26,9 @@ export interface Me {
   departmentId: string | null;
   /** Null for bearer-token callers, which need no CSRF token. */
   csrfToken: string | null;
+  /** An address asked for but not yet confirmed from the link sent to it; `email` stays until then. */
+  pendingEmail: string | null;
+  pendingEmailExpiresAt: string | null;
 }
 
 export interface ApiToken {
@@ -34,6 +37,7 @@ export interface ApiToken {
   prefix: string;
   createdAt: string;
   lastUsedAt: string | null;
+  expiresAt: string | null;
 }
 
 export interface CreatedApiToken {
@@ -41,7 +45,19 @@ export interface CreatedApiToken {
   name: string;
   prefix: string;
   createdAt: string;
+  expiresAt: string;
   token: string;
+}
+
+/** One of the user's own open sessions (GET /api/me/sessions). */
+export interface OwnSession {
+  id: string;
+  createdAt: string;
+  lastSeenAt: string | null;
+  expiresAt: string;
+  userAgent: string | null;
+  clientAddress: string | null;
+  current: boolean;
 }
 
 export interface Page<T> {

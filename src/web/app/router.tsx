@@ -41,6 +41,7 @@ import { NotificationsPage } from '../features/notifications/NotificationsPage';
 import { OutboxPage } from '../features/outbox/OutboxPage';
 import { OutboxMessagePage } from '../features/outbox/OutboxMessagePage';
 import { RatingPage } from '../features/rating/RatingPage';
+import { ConfirmEmailPage } from '../features/profile/ConfirmEmailPage';
 import { PenaltyListPage } from '../features/penalties/PenaltyListPage';
 import { PenaltyPage } from '../features/penalties/PenaltyPage';
 import { ContractsPage } from '../features/penalties/ContractsPage';
@@ -72,6 +73,8 @@ export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
   // Opened from the closing e-mail: no login.
   { path: '/rate/:token', element: <RatingPage /> },
+  // Opened from the link mailed to a new address (#7): no login needed.
+  { path: '/confirm-email', element: <ConfirmEmailPage /> },
   {
     path: '/',
     element: <RequireAuth />,

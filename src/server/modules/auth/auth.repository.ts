@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/create-db.ts';
 import type { Principal, Role } from '../../auth/principal.ts';
 import type { Lang } from '../../i18n/messages.ts';
+import { touchSession } from './account.repository.ts';
 
 export interface UserAuthRow {
   id: string;
@@ -95,11 +96,12 @@ async function principalFor(db: Db, userId: string, via: Principal['via']): Prom
 export async function principalBySession(db: Db, sessionId: string, now: string): Promise<Principal | null> {
   const s = await db
     .selectFrom('sessions')
-    .select(['user_id', 'csrf_token'])
+    .select(['user_id', 'csrf_token', 'last_seen_at'])
     .where('id', '=', sessionId)
     .where('expires_at', '>', now)
     .executeTakeFirst();
   if (!s) return null;
+  await touchSession(db, sessionId, s.last_seen_at, now);
   const p = await principalFor(db, s.user_id, 'session');
   return p && { ...p, sessionId, csrfToken: s.csrf_token };
 }
@@ -110,6 +112,7 @@ export async function principalByToken(db: Db, tokenHash: string, now: string): 
     .set({ last_used_at: now })
     .where('token_hash', '=', tokenHash)
     .where('revoked_at', 'is', null)
+    .where('expires_at', '>', now) // #7: an expired token is nobody
     .returning(['user_id'])
     .executeTakeFirst();
   return t ? principalFor(db, t.user_id, 'token') : null;
@@ -134,17 +137,17 @@ export async function updateMe(db: Db, userId: string, patch: Partial<{ language
 export function listTokens(db: Db, userId: string) {
   return db
     .selectFrom('api_tokens')
-    .select(['id', 'name', 'prefix', 'created_at', 'last_used_at'])
+    .select(['id', 'name', 'prefix', 'created_at', 'last_used_at', 'expires_at'])
     .where('user_id', '=', userId)
     .where('revoked_at', 'is', null)
     .orderBy('created_at', 'desc')
     .execute();
 }
 
-export async function insertToken(db: Db, t: { id: string; userId: string; name: string; hash: string; prefix: string; now: string }) {
+export async function insertToken(db: Db, t: { id: string; userId: string; name: string; hash: string; prefix: string; now: string; expiresAt: string }) {
   await db
     .insertInto('api_tokens')
-    .values({ id: t.id, user_id: t.userId, name: t.name, token_hash: t.hash, prefix: t.prefix, created_at: t.now })
+    .values({ id: t.id, user_id: t.userId, name: t.name, token_hash: t.hash, prefix: t.prefix, created_at: t.now, expires_at: t.expiresAt })
     .execute();
 }
 

@@ -3,8 +3,9 @@ import { AppError } from '../../errors.ts';
 import { newSecret, sha256, verifyPassword } from '../../auth/password.ts';
 import type { Principal } from '../../auth/principal.ts';
 import { newId } from '../../ids.ts';
-import type { Me } from '../../../shared/schemas/auth.ts';
+import { TOKEN_DAYS_DEFAULT, type Me } from '../../../shared/schemas/auth.ts';
 import * as repo from './auth.repository.ts';
+import * as account from './account.service.ts';
 
 export const SESSION_COOKIE = 'presidio_session';
 export const TOKEN_PREFIX = 'prs_';
@@ -72,6 +73,7 @@ export async function me(ctx: AppContext, p: Principal): Promise<Me> {
     contractorId: u.contractor_id,
     departmentId: u.department_id,
     csrfToken: p.csrfToken ?? null,
+    ...(await account.pendingEmail(ctx, p.userId)),
   };
 }
 
@@ -80,30 +82,40 @@ export async function updateMe(
   p: Principal,
   patch: { language?: 'it' | 'en'; displayName?: string; email?: string | null; phone?: string | null },
 ): Promise<Me> {
-  await repo.updateMe(ctx.db, p.userId, {
-    ...(patch.language !== undefined && { language: patch.language }),
-    ...(patch.displayName !== undefined && { display_name: patch.displayName.trim() }),
-    ...(patch.email !== undefined && { email: patch.email }),
-    ...(patch.phone !== undefined && { phone: patch.phone }),
-  }, ctx.now().toISOString());
+  await ctx.db.transaction().execute(async (trx) => {
+    // #7: a new address waits for its confirmation link; `email` is undefined then.
+    const email = patch.email === undefined
+      ? undefined
+      : await account.requestEmailChange(trx, ctx, p, patch.email, patch.language ?? p.language);
+    await repo.updateMe(trx, p.userId, {
+      ...(patch.language !== undefined && { language: patch.language }),
+      ...(patch.displayName !== undefined && { display_name: patch.displayName.trim() }),
+      ...(email !== undefined && { email }),
+      ...(patch.phone !== undefined && { phone: patch.phone }),
+    }, ctx.now().toISOString());
+  });
   return me(ctx, { ...p, language: patch.language ?? p.language });
 }
 
-const presentToken = (t: { id: string; name: string; prefix: string; created_at: string; last_used_at: string | null }) => ({
-  id: t.id, name: t.name, prefix: t.prefix, createdAt: t.created_at, lastUsedAt: t.last_used_at,
+const presentToken = (t: { id: string; name: string; prefix: string; created_at: string; last_used_at: string | null; expires_at?: string | null }) => ({
+  id: t.id, name: t.name, prefix: t.prefix, createdAt: t.created_at, lastUsedAt: t.last_used_at, expiresAt: t.expires_at ?? null,
 });
 
 export async function listTokens(ctx: AppContext, p: Principal) {
   return (await repo.listTokens(ctx.db, p.userId)).map(presentToken);
 }
 
-export async function createToken(ctx: AppContext, p: Principal, name: string) {
+export async function createToken(ctx: AppContext, p: Principal, name: string, expiresInDays = TOKEN_DAYS_DEFAULT) {
+  // #7: a token cannot mint tokens, so a leaked one cannot outlive its own expiry or revocation.
+  account.requireSession(p);
   const token = TOKEN_PREFIX + newSecret();
   const id = newId();
-  const now = ctx.now().toISOString();
+  const at = ctx.now();
+  const now = at.toISOString();
+  const expiresAt = new Date(at.getTime() + expiresInDays * 86_400_000).toISOString();
   const prefix = token.slice(0, TOKEN_PREFIX.length + 6);
-  await repo.insertToken(ctx.db, { id, userId: p.userId, name: name.trim(), hash: sha256(token), prefix, now });
-  return { id, name: name.trim(), prefix, createdAt: now, lastUsedAt: null, token };
+  await repo.insertToken(ctx.db, { id, userId: p.userId, name: name.trim(), hash: sha256(token), prefix, now, expiresAt });
+  return { id, name: name.trim(), prefix, createdAt: now, lastUsedAt: null, expiresAt, token };
 }
 
 export async function revokeToken(ctx: AppContext, p: Principal, id: string) {

@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { notify } from '../../components/notify';
-import { Button, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconDeviceFloppy } from '@tabler/icons-react';
+import { IconDeviceFloppy, IconMailForward } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { meKey, updateMe, type MePatch } from '../../api/me';
 import { LANGUAGES, type Language, type Me } from '../../api/types';
 import { isLanguage } from '../../i18n';
 import { useT } from '../../i18n/messages';
+import { useFormat } from '../../i18n/format';
 import { focusFirstError } from '../../components/focusFirstError';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { checkEmail, requireFields, textOrNull } from '../registry/formHelpers';
@@ -37,6 +38,7 @@ const bodyOf = (v: ProfileValues): MePatch => ({
 /** Display name, e-mail, phone and language, saved with PATCH /api/me. */
 export function ProfileForm({ me }: { me: Me }) {
   const t = useT();
+  const format = useFormat();
   const queryClient = useQueryClient();
   const [shownFields, setShownFields] = useState<ReadonlySet<string>>(new Set());
   const form = useForm<ProfileValues>({
@@ -52,10 +54,13 @@ export function ProfileForm({ me }: { me: Me }) {
     mutationFn: (values: ProfileValues) =>
       updateMe(changedFields(bodyOf(valuesOf(me)) as Record<string, unknown>, bodyOf(values) as Record<string, unknown>) as MePatch),
     onMutate: () => setShownFields(new Set()),
-    onSuccess: (saved) => {
+    onSuccess: (saved, values) => {
       queryClient.setQueryData(meKey, saved);
+      // #7: a new address is not saved but awaits its link; the field shows the one in use.
+      form.setValues(valuesOf(saved));
       form.resetDirty(valuesOf(saved));
-      notify(t('profile.saved'));
+      const asked = textOrNull(values.email);
+      notify(asked && saved.pendingEmail === asked ? t('account.confirmSent', { email: asked }) : t('profile.saved'));
     },
     onError: (error, values) => {
       const { formErrors, shown } = mapServerErrors(error, values);
@@ -84,7 +89,13 @@ export function ProfileForm({ me }: { me: Me }) {
           {save.isError && <ProblemAlert error={save.error} shownFields={shownFields} title={t('form.saveFailed')} />}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput label={t('profile.displayName')} required autoComplete="name" {...form.getInputProps('displayName')} />
-            <TextInput label={t('profile.email')} type="email" autoComplete="email" {...form.getInputProps('email')} />
+            <TextInput
+              label={t('profile.email')}
+              description={t('account.emailHint')}
+              type="email"
+              autoComplete="email"
+              {...form.getInputProps('email')}
+            />
             <TextInput label={t('profile.phone')} type="tel" autoComplete="tel" {...form.getInputProps('phone')} />
             <Select
               label={t('profile.language')}
@@ -98,6 +109,14 @@ export function ProfileForm({ me }: { me: Me }) {
               }}
             />
           </SimpleGrid>
+          {me.pendingEmail && (
+            <Alert color="blue" variant="light" icon={<IconMailForward aria-hidden />} title={t('account.pendingTitle')} role="status">
+              <Text size="sm">
+                {t('account.pendingText', { email: me.pendingEmail, until: format.dateTime(me.pendingEmailExpiresAt) })}
+              </Text>
+              {me.email && <Text size="sm">{t('account.pendingCurrent', { email: me.email })}</Text>}
+            </Alert>
+          )}
           <div>
             <Button type="submit" loading={save.isPending} leftSection={<IconDeviceFloppy size={16} aria-hidden />}>
               {t('form.save')}

@@ -4,6 +4,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n/messages';
 import { ProfileForm } from './ProfileForm';
 import { TokensSection } from './TokensSection';
+import { PasswordSection } from './PasswordSection';
+import { SessionsSection } from './SessionsSection';
 
 export function ProfilePage() {
   const t = useT();
@@ -13,6 +15,8 @@ export function ProfilePage() {
     <Stack gap="xl" maw={880}>
       <PageHeader title={t('profile.title')} description={t('profile.description', { username: me.username })} />
       <ProfileForm key={me.id} me={me} />
+      <PasswordSection />
+      <SessionsSection />
       <TokensSection />
     </Stack>
   );

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { notify } from '../../components/notify';
-import { Button, Group, Paper, Stack, Table, Text, TextInput, Title, ScrollArea, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title, ScrollArea, VisuallyHidden } from '@mantine/core';
 import { IconKey, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createToken, listTokens, revokeToken, tokensKey } from '../../api/me';
@@ -12,19 +12,26 @@ import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/messages';
 import { NewTokenAlert } from './NewTokenAlert';
 
-/** Personal API tokens for integrations: list, create (shown once), revoke. */
+/** Token lifetimes offered (#7); the server takes 1–365 days, 90 when not told. */
+const DAY_CHOICES = [7, 30, 90, 180, 365];
+const DEFAULT_DAYS = 90;
+
+/** Personal API tokens for integrations: list, create (shown once, with an expiry), revoke. */
 export function TokensSection() {
   const t = useT();
   const format = useFormat();
   const queryClient = useQueryClient();
   const tokens = useQuery({ queryKey: tokensKey, queryFn: listTokens });
   const [name, setName] = useState('');
+  const [days, setDays] = useState(String(DEFAULT_DAYS));
+  // When the page opened: enough to mark tokens that had already expired.
+  const [openedAt] = useState(() => Date.now());
   const [nameError, setNameError] = useState<string | null>(null);
   const [created, setCreated] = useState<CreatedApiToken | null>(null);
   const [revoking, setRevoking] = useState<ApiToken | null>(null);
 
   const create = useMutation({
-    mutationFn: (tokenName: string) => createToken(tokenName),
+    mutationFn: (tokenName: string) => createToken(tokenName, Number(days)),
     onSuccess: (token) => {
       setCreated(token);
       setName('');
@@ -54,7 +61,9 @@ export function TokensSection() {
         <Title order={2} size="h3" id="tokens-title">
           {t('tokens.title')}
         </Title>
-        <Text size="sm">{t('tokens.description')}</Text>
+        <Text size="sm">
+          {t('tokens.description')} {t('account.tokens.passwordNote')}
+        </Text>
 
         {created && <NewTokenAlert token={created} onDismiss={() => setCreated(null)} />}
 
@@ -81,6 +90,16 @@ export function TokensSection() {
               maxLength={100}
               style={{ flex: 1, minWidth: 220 }}
             />
+            <Select
+              label={t('account.tokens.expiry')}
+              description={t('account.tokens.expiryHint')}
+              required
+              allowDeselect={false}
+              data={DAY_CHOICES.map((d) => ({ value: String(d), label: t('account.tokens.days', { count: d }) }))}
+              value={days}
+              onChange={(v) => v && setDays(v)}
+              w={200}
+            />
             <Button type="submit" loading={create.isPending} leftSection={<IconPlus size={16} aria-hidden />}>
               {t('tokens.create')}
             </Button>
@@ -100,13 +119,14 @@ export function TokensSection() {
           </Text>
         ) : (
           <ScrollArea type="auto">
-            <Table striped withTableBorder miw={560} aria-labelledby="tokens-title">
+            <Table striped withTableBorder miw={680} aria-labelledby="tokens-title">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">{t('tokens.name')}</Table.Th>
                   <Table.Th scope="col">{t('tokens.prefix')}</Table.Th>
                   <Table.Th scope="col">{t('tokens.createdAt')}</Table.Th>
                   <Table.Th scope="col">{t('tokens.lastUsedAt')}</Table.Th>
+                  <Table.Th scope="col">{t('account.tokens.expiresAt')}</Table.Th>
                   <Table.Th scope="col">
                     <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
                   </Table.Th>
@@ -126,6 +146,15 @@ export function TokensSection() {
                     </Table.Td>
                     <Table.Td>{format.dateTime(token.createdAt)}</Table.Td>
                     <Table.Td>{token.lastUsedAt ? format.dateTime(token.lastUsedAt) : t('tokens.neverUsed')}</Table.Td>
+                    <Table.Td>
+                      {token.expiresAt && Date.parse(token.expiresAt) <= openedAt ? (
+                        <Badge color="gray" variant="light">
+                          {t('account.tokens.expired')}
+                        </Badge>
+                      ) : (
+                        format.dateTime(token.expiresAt)
+                      )}
+                    </Table.Td>
                     <Table.Td>
                       <Button
                         size="xs"
