@@ -5,6 +5,7 @@ import * as worklistIndexes from './2026-11-26T0003-worklist-indexes.ts';
 import * as slaPenalties from './2026-11-26T0004-sla-penalties.ts';
 import * as slaRefresh from './2026-11-26T0005-sla-refresh.ts';
 import * as userRolesIndex from './2026-11-26T0006-user-roles-index.ts';
+import * as mailInProof from './2026-12-06T0003-mail-in-proof.ts';
 
 /** Every migration, by name; names sort in the order they run. Append, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26T0004-sla-penalties': slaPenalties,
   '2026-11-26T0005-sla-refresh': slaRefresh,
   '2026-11-26T0006-user-roles-index': userRolesIndex,
+  '2026-12-06T0003-mail-in-proof': mailInProof,
 };
