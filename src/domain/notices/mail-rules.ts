@@ -138,7 +138,9 @@ export function stripQuotedReply(text: string, meter?: Meter): string {
       end = i;
       break;
     }
-    if (FROM_LINE.test(l) || (l.length <= QUOTE_HEADER_MAX && QUOTE_HEADERS.some((re) => re.test(l)))) {
+    // Every quote introduction ends in ":" or starts with "--" / "__": other lines skip the patterns.
+    const candidate = l.length <= QUOTE_HEADER_MAX && (l.endsWith(':') || l.startsWith('--') || l.startsWith('__'));
+    if (FROM_LINE.test(l) || (candidate && QUOTE_HEADERS.some((re) => re.test(l)))) {
       end = i;
       break;
     }
