@@ -99,6 +99,8 @@ class ParsePool {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.current = null;
+    // An idle worker must not keep the process alive; a busy one does (its caller awaits it).
+    this.worker?.unref();
     settle();
     this.next();
   }
@@ -109,6 +111,7 @@ class ParsePool {
     this.current = job;
     this.worker ??= this.spawn();
     const w = this.worker;
+    w.ref();
     this.timer = setTimeout(() => {
       this.worker = null;
       void w.terminate();
