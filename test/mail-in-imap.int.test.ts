@@ -13,6 +13,8 @@ import { describeEachDb, type TestEnv } from './helpers/app.ts';
 import { pollImapOnce } from '../src/server/modules/mail-in/imap-poller.ts';
 import { createDb } from '../src/server/db/create-db.ts';
 import type { AppContext } from '../src/server/context.ts';
+import { makeTicket, userId } from './helpers/notice-fixtures.ts';
+import { replyAddress, replySecret, replyToken } from '../src/server/modules/mail-in/reply-token.ts';
 
 const silent = { info() {}, warn() {}, error() {} };
 const PASSWORD = 'imap-s3cret';
@@ -134,11 +136,11 @@ async function withImap<T>(env: TestEnv, fn: (c: ImapFlow) => Promise<T>): Promi
 }
 
 let seq = 0;
-function rawMail(o: { from: string; subject: string; text: string; messageId?: string }) {
+function rawMail(o: { from: string; subject: string; text: string; messageId?: string; to?: string }) {
   const messageId = o.messageId ?? `<imap.${Date.now()}.${++seq}@client.example>`;
   const raw = [
     `From: ${o.from}`,
-    'To: manutenzione@ateneo.example',
+    `To: ${o.to ?? 'manutenzione@ateneo.example'}`,
     `Subject: ${o.subject}`,
     `Message-ID: ${messageId}`,
     'Date: Tue, 10 Mar 2026 10:00:00 +0100',
@@ -175,9 +177,11 @@ const ctxWith = (env: TestEnv, mail: Partial<AppContext['config']['mail']>): App
 });
 
 describeEachDb('e-mail in by IMAP polling (dovecot)', (env) => {
-  it('APPEND then poll: the message is taken (a ticket for a known sender), flagged \\Seen after the commit, taken once', async () => {
-    const a = rawMail({ from: 'Marco Colombo <marco.colombo@uniesempio.example>', subject: 'Termosifone freddo', text: 'Aula N.1.1 in MI-B02, termosifone freddo.' });
-    const b = rawMail({ from: 'sconosciuto@fuori.example', subject: 'Guasto', text: 'La porta non chiude' });
+  it('APPEND then poll: a reply with its token becomes a comment, a forged one is held; flagged \\Seen after the commit, taken once', async () => {
+    const t = await makeTicket(env.db, { at: env.clock.now, requester: 'richiedente' });
+    const token = replyToken(await replySecret(env.db, env.config.mail), { userId: await userId(env.db, 'richiedente') }, t.id);
+    const a = rawMail({ from: 'Marco Colombo <marco.colombo@uniesempio.example>', to: replyAddress('manutenzione@ateneo.example', token), subject: `R: [Presidio ${t.number}] Segnalazione aperta`, text: 'Il termosifone è ancora freddo.' });
+    const b = rawMail({ from: 'Roberto Marchetti <roberto.marchetti@uniesempio.example>', subject: `R: [Presidio ${t.number}] Segnalazione aperta`, text: 'Chiudete pure.' });
     await withImap(env, async (c) => {
       await c.append('INBOX', a.raw);
       await c.append('INBOX', b.raw);
@@ -188,11 +192,11 @@ describeEachDb('e-mail in by IMAP polling (dovecot)', (env) => {
     const r = await pollImapOnce(ctx, silent);
     expect(r).toEqual({ seen: 2, taken: 2, duplicates: 0, failed: 0 });
     const [ma] = await inbound(env, a.messageId);
-    expect(ma).toMatchObject({ via: 'imap', status: 'ticket_opened' });
-    const t = await env.db.selectFrom('tickets').select(['subject', 'channel']).where('id', '=', ma.ticket_id!).executeTakeFirstOrThrow();
-    expect(t).toEqual({ subject: 'Termosifone freddo', channel: 'email' });
+    expect(ma).toMatchObject({ via: 'imap', status: 'comment_added', ticket_id: t.id, sender_proof: 'token' });
+    const comments = await env.db.selectFrom('comments').select(['body', 'source']).where('ticket_id', '=', t.id).execute();
+    expect(comments).toEqual([{ body: 'Il termosifone è ancora freddo.', source: 'email' }]);
     const [mb] = await inbound(env, b.messageId);
-    expect(mb).toMatchObject({ via: 'imap', status: 'held', reason: 'unknown_sender' });
+    expect(mb).toMatchObject({ via: 'imap', status: 'held', reason: 'sender_not_verified' });
     expect(await flagsOf(env, 'INBOX', a.messageId)).toContain('\\Seen');
     expect(await flagsOf(env, 'INBOX', b.messageId)).toContain('\\Seen');
 

@@ -1,5 +1,6 @@
 // E-mail in through the built-in SMTP listener (real SMTP, sent with nodemailer), the intake
-// rules, and the call center's API for held messages.
+// rules, and the call center's API for held messages. A message is posted as a person only with
+// the reply token of a notice that person received about that ticket (#7 item 2).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,9 +8,14 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer/index.js';
 import { describeEachDb } from './helpers/app.ts';
-import { buildingId, makeTicket } from './helpers/notice-fixtures.ts';
+import { buildingId, makeTicket, userId } from './helpers/notice-fixtures.ts';
+import { startSmtpCapture, type SmtpCapture } from './helpers/smtp-capture.ts';
 import { startSmtpListener, type SmtpListener } from '../src/server/modules/mail-in/smtp-listener.ts';
 import { intakeMessage } from '../src/server/modules/mail-in/intake.ts';
+import { replyAddress, replySecret, replyToken, type TokenHolder } from '../src/server/modules/mail-in/reply-token.ts';
+import { enqueueNotices } from '../src/server/modules/notices/enqueue.ts';
+import { createOutboxSender } from '../src/server/jobs/outbox-sender.ts';
+import type { TestEnv } from './helpers/app.ts';
 
 const MAILBOX = 'manutenzione@ateneo.example';
 const attachmentsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'presidio-mail-in-'));
@@ -21,6 +27,38 @@ const EXE = Buffer.from('4d5a90000300000004000000ffff0000', 'hex');
 
 let seq = 0;
 const mid = () => `<test.${Date.now()}.${++seq}@client.example>`;
+
+let capture: SmtpCapture;
+beforeAll(async () => {
+  capture = await startSmtpCapture();
+});
+afterAll(async () => {
+  await capture?.close();
+});
+
+/** Sends notice 1 of the ticket to its requester/caller through the real outbox sender; returns the e-mail as received. */
+async function noticeOf(env: TestEnv, ticketId: string, to: string) {
+  await env.db.transaction().execute((trx) => enqueueNotices(trx, env.app.ctx, {
+    notices: [{ kind: 'ticket_opened', to: ['requester'] }], ticketId, workOrderId: null, eventId: crypto.randomUUID(),
+    actorUserId: null, action: 'open', data: {},
+  }));
+  capture.clear();
+  const sender = createOutboxSender({ db: env.db, mail: { ...env.config.mail, smtpUrl: capture.url, from: 'Presidio <presidio@ateneo.example>' }, now: () => env.clock.now, log: silent });
+  try {
+    await sender.runOnce();
+  } finally {
+    sender.close();
+  }
+  const m = capture.messages.find((x) => x.envelopeTo.includes(to));
+  if (!m) throw new Error(`no notice to ${to}`);
+  return m;
+}
+
+const replyToOf = (m: Awaited<ReturnType<typeof noticeOf>>) => m.parsed.replyTo?.value[0]?.address ?? '';
+
+async function tokenOf(env: TestEnv, holder: TokenHolder, ticketId: string) {
+  return replyToken(await replySecret(env.db, env.config.mail), holder, ticketId);
+}
 
 describeEachDb('e-mail in over SMTP', (env) => {
   let listener: SmtpListener;
@@ -38,7 +76,7 @@ describeEachDb('e-mail in over SMTP', (env) => {
   const send = (m: Partial<Mail.Options>) => smtp.sendMail({ to: MAILBOX, messageId: mid(), text: 'testo', ...m });
   const inbound = (messageId: string) => env.db.selectFrom('inbound_messages').selectAll().where('message_id', '=', messageId).executeTakeFirstOrThrow();
 
-  it('a known sender naming a building opens a ticket: channel e-mail, attachments kept, notice 1 queued', async () => {
+  it('a new request is held "sender not verified": nothing opened in the name of the From, attachments kept on the message', async () => {
     const messageId = mid();
     await send({
       from: 'Marco Colombo <Marco.Colombo@UniEsempio.example>',
@@ -51,58 +89,109 @@ describeEachDb('e-mail in over SMTP', (env) => {
       ],
     });
     const m = await inbound(messageId);
-    expect(m).toMatchObject({ status: 'ticket_opened', via: 'smtp', reason: null, from_address: 'Marco.Colombo@uniesempio.example' });
-    const t = await env.db.selectFrom('tickets').selectAll().where('id', '=', m.ticket_id!).executeTakeFirstOrThrow();
-    expect(t.channel).toBe('email');
-    expect(t.building_id).toBe(await buildingId(env.db, 'MI-B02'));
-    expect(t.subject).toBe('Lavandino rotto');
-    expect(t.description).toContain('il lavandino perde');
-    expect(t.description).toContain('[Allegato dell\'e-mail non accettato: setup.exe');
-    const requester = await env.db.selectFrom('users').select('username').where('id', '=', t.requester_id!).executeTakeFirstOrThrow();
-    expect(requester.username).toBe('richiedente');
+    expect(m).toMatchObject({ status: 'held', via: 'smtp', reason: 'sender_not_verified', ticket_id: null, sender_proof: null, from_address: 'Marco.Colombo@uniesempio.example' });
+    expect(await env.db.selectFrom('tickets').select('id').where('subject', '=', 'Lavandino rotto').execute()).toHaveLength(0);
     const atts = await env.db.selectFrom('attachments').selectAll().where('inbound_message_id', '=', m.id).execute();
-    expect(atts.map((a) => [a.filename, a.content_type, a.ticket_id, a.kind])).toEqual([['foto.png', 'image/png', t.id, 'photo']]);
-    const notice = await env.db.selectFrom('outbox').selectAll().where('ticket_id', '=', t.id).where('to_address', '=', 'marco.colombo@uniesempio.example').executeTakeFirstOrThrow();
-    expect(notice.subject).toBe(`[Presidio ${t.number}] Segnalazione aperta: Lavandino rotto`);
+    expect(atts.map((a) => [a.filename, a.content_type, a.ticket_id])).toEqual([['foto.png', 'image/png', null]]);
 
     // The same message again (a resend, or a second instance): taken once.
     await send({ from: 'marco.colombo@uniesempio.example', subject: 'Lavandino rotto', text: 'MI-B02', messageId });
-    expect(await env.db.selectFrom('tickets').select('id').where('subject', '=', 'Lavandino rotto').execute()).toHaveLength(1);
+    expect(await env.db.selectFrom('inbound_messages').select('id').where('message_id', '=', messageId).execute()).toHaveLength(1);
   });
 
-  it('a reply carrying the ticket number becomes a public comment, quote cut, attachments on the comment', async () => {
+  it('a forged From of the service head on a ticket is held, nothing posted', async () => {
     const t = await makeTicket(env.db, { at: env.clock.now, requester: 'richiedente' });
     const messageId = mid();
     await send({
+      from: 'Roberto Marchetti <roberto.marchetti@uniesempio.example>',
+      subject: `Re: [Presidio ${t.number}] Segnalazione aperta`,
+      text: 'Intervento annullato, non venite.',
+      messageId,
+      references: [`<ticket.${t.id}@ateneo.example>`],
+    });
+    expect(await inbound(messageId)).toMatchObject({ status: 'held', reason: 'sender_not_verified', ticket_id: null });
+    expect(await env.db.selectFrom('comments').select('id').where('ticket_id', '=', t.id).execute()).toHaveLength(0);
+  });
+
+  it('a genuine reply to the notice (token in the Reply-To plus-address) becomes a public comment as that user, quote cut, attachments on the comment', async () => {
+    const t = await makeTicket(env.db, { at: env.clock.now, requester: 'richiedente' });
+    const notice = await noticeOf(env, t.id, 'marco.colombo@uniesempio.example');
+    const replyTo = replyToOf(notice);
+    expect(replyTo).toMatch(/^manutenzione\+[a-z2-7]{26}@ateneo\.example$/);
+    expect(notice.messageId).toContain(`.rt-${replyTo.slice('manutenzione+'.length, replyTo.indexOf('@'))}@`);
+    const messageId = mid();
+    await send({
       from: 'marco.colombo@uniesempio.example',
-      subject: `R: [Presidio ${t.number}] Segnalazione aperta: Perdita dal soffitto`,
+      to: replyTo,
+      subject: `R: ${notice.parsed.subject}`,
       text: `Gocciola ancora, allego il verbale.\n\nIl giorno mar 10 mar 2026 Presidio <presidio@localhost> ha scritto:\n> Gentile Marco Colombo,\n> la tua segnalazione`,
       messageId,
       attachments: [{ filename: 'verbale.pdf', content: PDF, contentType: 'application/pdf' }],
     });
     const m = await inbound(messageId);
-    expect(m).toMatchObject({ status: 'comment_added', ticket_id: t.id });
+    expect(m).toMatchObject({ status: 'comment_added', ticket_id: t.id, sender_proof: 'token' });
     const c = await env.db.selectFrom('comments').selectAll().where('ticket_id', '=', t.id).executeTakeFirstOrThrow();
-    expect(c).toMatchObject({ visibility: 'public', source: 'email', body: 'Gocciola ancora, allego il verbale.' });
+    expect(c).toMatchObject({ visibility: 'public', source: 'email', body: 'Gocciola ancora, allego il verbale.', author_id: await userId(env.db, 'richiedente') });
     expect(c.author_label).toContain('marco.colombo@uniesempio.example');
     const atts = await env.db.selectFrom('attachments').selectAll().where('inbound_message_id', '=', m.id).execute();
     expect(atts.map((a) => [a.filename, a.ticket_id, a.comment_id])).toEqual([['verbale.pdf', t.id, c.id]]);
-
-    // A bare number works too; so does a phone ticket's caller writing from the address on it.
-    const phone = await makeTicket(env.db, { at: env.clock.now, requester: null, callerEmail: 'ospite@altro.example', callerName: 'Ospite' });
-    const m2 = mid();
-    await send({ from: 'OSPITE@altro.example', subject: `pratica ${phone.number}`, text: 'Ci sono novità?', messageId: m2 });
-    expect(await inbound(m2)).toMatchObject({ status: 'comment_added', ticket_id: phone.id });
   });
 
-  it('held, never dropped: unknown sender, sender without a role on the ticket, unknown ticket, no building, autoresponder', async () => {
+  it('a genuine reply carrying the token only in In-Reply-To (sent to the bare mailbox, subject edited) is posted too', async () => {
+    const t = await makeTicket(env.db, { at: env.clock.now, requester: 'richiedente' });
+    const notice = await noticeOf(env, t.id, 'marco.colombo@uniesempio.example');
+    const messageId = mid();
+    await send({ from: 'marco.colombo@uniesempio.example', subject: 'ancora guasto', text: 'Ci sono novità?', messageId, inReplyTo: notice.messageId, references: [`<ticket.${t.id}@ateneo.example>`, notice.messageId] });
+    expect(await inbound(messageId)).toMatchObject({ status: 'comment_added', ticket_id: t.id, sender_proof: 'token' });
+  });
+
+  it("a phone ticket's caller replying with their token is posted; without it, held", async () => {
+    const phone = await makeTicket(env.db, { at: env.clock.now, requester: null, callerEmail: 'ospite@altro.example', callerName: 'Ospite' });
+    const notice = await noticeOf(env, phone.id, 'ospite@altro.example');
+    const m1 = mid();
+    await send({ from: 'OSPITE@altro.example', to: replyToOf(notice), subject: `pratica ${phone.number}`, text: 'Ci sono novità?', messageId: m1 });
+    expect(await inbound(m1)).toMatchObject({ status: 'comment_added', ticket_id: phone.id });
+    const m2 = mid();
+    await send({ from: 'ospite@altro.example', subject: `pratica ${phone.number}`, text: 'Ci sono novità?', messageId: m2 });
+    expect(await inbound(m2)).toMatchObject({ status: 'held', reason: 'sender_not_verified' });
+  });
+
+  it("another ticket's token, another user's token, a made-up token: held, nothing posted", async () => {
+    const t = await makeTicket(env.db, { at: env.clock.now, requester: 'richiedente' });
+    const other = await makeTicket(env.db, { at: env.clock.now, requester: 'richiedente' });
+    const marco = await userId(env.db, 'richiedente');
+    const head = await userId(env.db, 'capo.servizio');
+    const cases: Array<[string, string, string]> = [
+      ['marco.colombo@uniesempio.example', await tokenOf(env, { userId: marco }, other.id), 'sender_not_verified'],
+      // The service head's own token, with Marco's From: the From must be the token's holder.
+      ['marco.colombo@uniesempio.example', await tokenOf(env, { userId: head }, t.id), 'sender_not_verified'],
+      // Marco's token with the service head's From.
+      ['roberto.marchetti@uniesempio.example', await tokenOf(env, { userId: marco }, t.id), 'sender_not_verified'],
+      ['marco.colombo@uniesempio.example', 'abcdefghijklmnopqrstuvwxyz', 'sender_not_verified'],
+      ['sconosciuto@fuori.example', await tokenOf(env, { userId: marco }, t.id), 'unknown_sender'],
+    ];
+    for (const [from, token, reason] of cases) {
+      const messageId = mid();
+      await send({ from, to: replyAddress(MAILBOX, token), subject: `Re: [Presidio ${t.number}] x`, messageId, inReplyTo: `<x.notice.rt-${token}@ateneo.example>` });
+      expect(await inbound(messageId), `${from} ${token}`).toMatchObject({ status: 'held', reason, ticket_id: null });
+    }
+    expect(await env.db.selectFrom('comments').select('id').where('ticket_id', 'in', [t.id, other.id]).execute()).toHaveLength(0);
+
+    // A proven user without a role on the ticket (any more): held as not allowed.
+    const sarah = await userId(env.db, 'requester.en');
+    const messageId = mid();
+    await send({ from: 'sarah.mitchell@uniesempio.example', to: replyAddress(MAILBOX, await tokenOf(env, { userId: sarah }, t.id)), subject: `Re: [Presidio ${t.number}] x`, messageId });
+    expect(await inbound(messageId)).toMatchObject({ status: 'held', reason: 'sender_not_allowed' });
+  });
+
+  it('held, never dropped: unknown sender, known sender without a token, unknown ticket, new request, autoresponder', async () => {
     const t = await makeTicket(env.db, { at: env.clock.now, requester: 'richiedente' });
     const cases: Array<[Partial<Mail.Options>, string]> = [
       [{ from: 'sconosciuto@fuori.example', subject: `Re: [Presidio ${t.number}] x` }, 'unknown_sender'],
-      [{ from: 'sarah.mitchell@uniesempio.example', subject: `Re: [Presidio ${t.number}] x` }, 'sender_not_allowed'],
+      [{ from: 'sarah.mitchell@uniesempio.example', subject: `Re: [Presidio ${t.number}] x` }, 'sender_not_verified'],
+      [{ from: 'marco.colombo@uniesempio.example', subject: `Re: [Presidio ${t.number}] x` }, 'sender_not_verified'],
       [{ from: 'marco.colombo@uniesempio.example', subject: 'Re: [Presidio 2026-999999] x' }, 'unknown_ticket'],
-      [{ from: 'marco.colombo@uniesempio.example', subject: 'Guasto', text: 'La luce non va' }, 'needs_building'],
-      [{ from: 'marco.colombo@uniesempio.example', subject: 'Guasto', text: 'MI-B01 o MI-B02?' }, 'needs_building'],
+      [{ from: 'marco.colombo@uniesempio.example', subject: 'Guasto', text: 'La luce non va' }, 'sender_not_verified'],
       [{ from: 'sconosciuto@fuori.example', subject: 'Guasto in MI-B01', attachments: [{ filename: 'a.jpg', content: Buffer.from('ffd8ffe000104a464946', 'hex') }] }, 'unknown_sender'],
       [{ from: 'marco.colombo@uniesempio.example', subject: `Fuori ufficio: [Presidio ${t.number}]`, headers: { 'Auto-Submitted': 'auto-replied' } }, 'auto_reply'],
     ];
@@ -114,8 +203,13 @@ describeEachDb('e-mail in over SMTP', (env) => {
     expect(await env.db.selectFrom('comments').select('id').where('ticket_id', '=', t.id).execute()).toHaveLength(0);
   });
 
-  it('the listener accepts only the service mailbox and refuses oversize mail', async () => {
+  it('the listener binds 127.0.0.1 by default, accepts only the service mailbox (and its plus forms) and refuses oversize mail', async () => {
+    const dflt = (await startSmtpListener(env.app.ctx, silent, { port: 0 }))!;
+    expect(dflt.host).toBe('127.0.0.1');
+    await dflt.close();
     await expect(smtp.sendMail({ from: 'a@b.example', to: 'altro@ateneo.example', subject: 'x', text: 'x' })).rejects.toMatchObject({ responseCode: 550 });
+    await expect(smtp.sendMail({ from: 'a@b.example', to: 'manutenzione+x@altro.example', subject: 'x', text: 'x' })).rejects.toMatchObject({ responseCode: 550 });
+    await expect(send({ from: 'a@b.example', to: 'manutenzione+qualcosa@ateneo.example', subject: 'x' })).resolves.toMatchObject({ accepted: ['manutenzione+qualcosa@ateneo.example'] });
     const big = Buffer.alloc(env.config.mail.inMaxBytes + 1024, 0x41);
     await expect(send({ from: 'a@b.example', subject: 'grande', attachments: [{ filename: 'big.bin', content: big }] })).rejects.toMatchObject({ responseCode: 552 });
   });
@@ -160,7 +254,8 @@ describeEachDb('e-mail in over SMTP', (env) => {
     expect(attached.statusCode).toBe(200);
     expect(attached.json()).toMatchObject({ status: 'comment_added', ticketId: t.id });
     const comment = await env.db.selectFrom('comments').selectAll().where('ticket_id', '=', t.id).executeTakeFirstOrThrow();
-    expect(comment).toMatchObject({ source: 'email', visibility: 'public', body: 'Porta del laboratorio bloccata' });
+    // Posted by the operator on behalf of the e-mail, not in the name of its unproven From.
+    expect(comment).toMatchObject({ source: 'email', visibility: 'public', body: 'Porta del laboratorio bloccata', author_id: await userId(env.db, 'callcenter') });
 
     const discarded = await cc.post(`/api/inbound-messages/${c.id}/actions/discard`, { version: 1, reason: 'spam' });
     expect(discarded.json()).toMatchObject({ status: 'discarded', reason: 'spam', handledById: expect.any(String) });
@@ -171,6 +266,33 @@ describeEachDb('e-mail in over SMTP', (env) => {
     expect((await requester.get('/api/inbound-messages')).statusCode).toBe(403);
     expect((await requester.post(`/api/inbound-messages/${b.id}/actions/discard`, { version: 2, reason: 'x' })).statusCode).toBe(403);
     expect((await cc.post(`/api/inbound-messages/${c.id}/actions/discard`, { version: 1, reason: '' })).statusCode).toBe(400);
+  });
+
+  it('MAIL_IN_SMTP_USER/PASSWORD: MAIL FROM without AUTH is refused, wrong credentials too; MAIL_IN_SMTP_ALLOW refuses other clients', async () => {
+    const ctx = (mail: Partial<TestEnv['config']['mail']>) => ({ ...env.app.ctx, config: { ...env.app.ctx.config, mail: { ...env.app.ctx.config.mail, ...mail } } });
+    const authed = (await startSmtpListener(ctx({ inSmtpUser: 'relay', inSmtpPassword: 'relay-s3cret' }), silent, { port: 0 }))!;
+    const client = (auth?: { user: string; pass: string }) => nodemailer.createTransport({ host: '127.0.0.1', port: authed.port, secure: false, ignoreTLS: true, ...(auth ? { auth } : {}) });
+    const msg = () => ({ from: 'a@b.example', to: MAILBOX, subject: 'auth', text: 'x', messageId: mid() });
+    try {
+      await expect(client().sendMail(msg())).rejects.toMatchObject({ responseCode: 530 });
+      await expect(client({ user: 'relay', pass: 'sbagliata' }).sendMail(msg())).rejects.toMatchObject({ responseCode: 535 });
+      const ok = msg();
+      await client({ user: 'relay', pass: 'relay-s3cret' }).sendMail(ok);
+      expect(await inbound(ok.messageId)).toMatchObject({ status: 'held' });
+    } finally {
+      await authed.close();
+    }
+
+    const closed = (await startSmtpListener(ctx({ inSmtpAllow: ['10.0.0.0/8', '::1'] }), silent, { port: 0 }))!;
+    const open = (await startSmtpListener(ctx({ inSmtpAllow: ['192.168.0.0/16', '127.0.0.1'] }), silent, { port: 0 }))!;
+    try {
+      const to = (port: number) => nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
+      await expect(to(closed.port).sendMail(msg())).rejects.toMatchObject({ responseCode: 554 });
+      await expect(to(open.port).sendMail(msg())).resolves.toMatchObject({ accepted: [MAILBOX] });
+    } finally {
+      await closed.close();
+      await open.close();
+    }
   });
 
   it('intake without a Message-ID still takes a message once', async () => {

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { isIP } from 'node:net';
 import type { LegalLimits } from '../domain/penalties.ts';
 
 export type DatabaseConfig =
@@ -60,6 +61,14 @@ export interface MailConfig {
   inImapMoveTo: string | null;
   /** Days a sent notice keeps its text and HTML bodies (rating links, personal data) before they are redacted. */
   outboxRetentionDays: number;
+  /** Signs the reply tokens of notices (null: a secret generated once and kept in the database). */
+  replySecret: string | null;
+  inSmtpHost: string;
+  /** With both set, the SMTP listener requires AUTH before MAIL FROM. */
+  inSmtpUser: string | null;
+  inSmtpPassword: string | null;
+  /** Addresses / CIDR ranges allowed to connect to the SMTP listener (empty: any). */
+  inSmtpAllow: string[];
 }
 
 export class ConfigError extends Error {
@@ -101,6 +110,11 @@ export const ENV_DOC: Record<string, string> = {
   MAIL_IN_IMAP_URL: 'mailbox to poll, imaps://user:password@host:993/INBOX (unset: off)',
   MAIL_IN_IMAP_INTERVAL_SECONDS: 'how often the IMAP mailbox is polled (default 60)',
   MAIL_IN_IMAP_MOVE_TO: 'folder to move processed messages to (default: leave them in place, marked as read)',
+  MAIL_IN_SMTP_HOST: 'address the built-in SMTP listener binds (default 127.0.0.1: only the local relay reaches it)',
+  MAIL_IN_SMTP_USER: 'with MAIL_IN_SMTP_PASSWORD: the SMTP listener requires AUTH (PLAIN/LOGIN) before MAIL FROM (default: no AUTH)',
+  MAIL_IN_SMTP_PASSWORD: 'the password of MAIL_IN_SMTP_USER',
+  MAIL_IN_SMTP_ALLOW: 'comma-separated addresses or CIDR ranges allowed to connect to the SMTP listener, e.g. 10.0.0.5,192.168.1.0/24 (default: any that reaches MAIL_IN_SMTP_HOST)',
+  MAIL_REPLY_SECRET: 'secret (32+ characters) signing the reply tokens in notices; unset: generated once and kept in the database',
   SLA_WARN_SHARE: 'share of an SLA limit at which contractor and building managers are warned (default 0.75, 0.1–0.99)',
   SLA_WATCH_INTERVAL_SECONDS: 'how often the SLA watcher looks for clocks to warn about, breaches and penalties (default 60; 0: off)',
   PENALTY_MIN_DAILY_PER_MILLE: 'lowest daily penalty rate allowed, per mille of the net contract amount (default 0.3, D.Lgs. 36/2023 art. 126)',
@@ -110,6 +124,27 @@ export const ENV_DOC: Record<string, string> = {
 };
 
 type Env = Record<string, string | undefined>;
+
+/** MAIL_IN_SMTP_HOST / _USER / _PASSWORD / _ALLOW and MAIL_REPLY_SECRET (#7 item 2). */
+function mailInSecurity(env: Env, problems: string[]): Pick<MailConfig, 'replySecret' | 'inSmtpHost' | 'inSmtpUser' | 'inSmtpPassword' | 'inSmtpAllow'> {
+  const inSmtpHost = env.MAIL_IN_SMTP_HOST?.trim() || '127.0.0.1';
+  if (!isIP(inSmtpHost) && !/^[A-Za-z0-9.-]+$/.test(inSmtpHost)) problems.push(`MAIL_IN_SMTP_HOST="${inSmtpHost}" is not an address`);
+  const inSmtpUser = env.MAIL_IN_SMTP_USER?.trim() || null;
+  const inSmtpPassword = env.MAIL_IN_SMTP_PASSWORD || null;
+  if (!!inSmtpUser !== !!inSmtpPassword) problems.push('MAIL_IN_SMTP_USER and MAIL_IN_SMTP_PASSWORD go together: set both or neither');
+  const inSmtpAllow = (env.MAIL_IN_SMTP_ALLOW ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+  for (const a of inSmtpAllow) {
+    const [ip, bits, extra] = a.split('/');
+    const v = isIP(ip);
+    const max = v === 6 ? 128 : 32;
+    if (!v || extra !== undefined || (bits !== undefined && !(/^\d{1,3}$/.test(bits) && Number(bits) <= max))) {
+      problems.push(`MAIL_IN_SMTP_ALLOW: "${a}" is not an IP address or CIDR range`);
+    }
+  }
+  const replySecret = env.MAIL_REPLY_SECRET || null;
+  if (replySecret !== null && replySecret.length < 32) problems.push('MAIL_REPLY_SECRET must be at least 32 characters');
+  return { replySecret, inSmtpHost, inSmtpUser, inSmtpPassword, inSmtpAllow };
+}
 
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
   const problems: string[] = [];
@@ -220,6 +255,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     inImapIntervalSeconds: int('MAIL_IN_IMAP_INTERVAL_SECONDS', 60, 5, 86400),
     inImapMoveTo: env.MAIL_IN_IMAP_MOVE_TO?.trim() || null,
     outboxRetentionDays: int('OUTBOX_RETENTION_DAYS', 30, 1, 3650),
+    ...mailInSecurity(env, problems),
   };
 
   const limits: LegalLimits = {

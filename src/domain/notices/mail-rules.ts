@@ -9,30 +9,72 @@ const BARE = /(?<![\d-])(\d{4}-\d{6,7})(?![\d-])/g;
  * order form "[Presidio ODL 2026-000123/1]") wins; otherwise a bare "2026-000123" when the
  * subject holds exactly one distinct such number (two different ones are ambiguous: null).
  */
-export function ticketNumberFromSubject(subject: string | null | undefined): string | null {
-  if (!subject) return null;
+export function ticketNumberFromSubject(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  // A subject line is at most 998 characters (RFC 5322): a longer one is not looked at past that.
+  const subject = raw.slice(0, 998);
   const tagged = TAGGED.exec(subject);
   if (tagged) return tagged[1];
   const found = new Set([...subject.matchAll(BARE)].map((m) => m[1]));
   return found.size === 1 ? [...found][0] : null;
 }
 
-const CODE_TOKEN = /[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)+/g;
+/**
+ * Counts the characters a text step inspects, so tests can check that the work grows linearly with
+ * the input (a wall-clock limit would be flaky on a shared machine).
+ */
+export interface Meter {
+  steps: number;
+}
+
+const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isSep = (c: number) => c === 45 || c === 95 || c === 46; // - _ .
 
 /**
  * The building codes (from `known`, compared case-insensitively) that the text names as whole
  * tokens, each once, in order of appearance. "MI-B01" matches "mi-b01" and "(MI-B01)", not "MI-B012".
+ * A token is alphanumeric runs joined by single "-", "_" or "." (at least two runs). One pass over
+ * the text; only prefixes no longer than the longest code are looked up, so the work is linear.
  */
-export function buildingCodesIn(text: string, known: Iterable<string>): string[] {
+export function buildingCodesIn(text: string, known: Iterable<string>, meter?: Meter): string[] {
   const byUpper = new Map<string, string>();
-  for (const k of known) byUpper.set(k.toUpperCase(), k);
+  let maxLen = 0;
+  for (const k of known) {
+    byUpper.set(k.toUpperCase(), k);
+    maxLen = Math.max(maxLen, k.length);
+  }
   const out: string[] = [];
-  for (const m of text.matchAll(CODE_TOKEN)) {
-    // "MI-B01.P1.03" (building, floor, room) names MI-B01 too: try each prefix before a dot.
-    const parts = m[0].split('.');
-    const cands = parts.map((_, i) => parts.slice(0, i + 1).join('.')).reverse();
-    for (const cand of cands) {
-      const code = byUpper.get(cand.toUpperCase());
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isAlnum(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    // A token: runs of alphanumerics joined by single separators; `dots` holds where each "." is.
+    const start = i;
+    let runs = 0;
+    let end = i;
+    const dots: number[] = [];
+    for (;;) {
+      while (i < n && isAlnum(text.charCodeAt(i))) i++;
+      runs++;
+      end = i;
+      if (i + 1 < n && isSep(text.charCodeAt(i)) && isAlnum(text.charCodeAt(i + 1))) {
+        if (text.charCodeAt(i) === 46 && i - start <= maxLen) dots.push(i);
+        i++;
+        continue;
+      }
+      break;
+    }
+    if (meter) meter.steps += end - start + 1;
+    if (runs < 2) continue;
+    // "MI-B01.P1.03" (building, floor, room) names MI-B01 too: try the whole token, then each prefix before a dot.
+    const cands = [end, ...dots.reverse()];
+    for (const stop of cands) {
+      if (stop - start > maxLen) continue;
+      if (meter) meter.steps += stop - start;
+      const code = byUpper.get(text.slice(start, stop).toUpperCase());
       if (code) {
         if (!out.includes(code)) out.push(code);
         break;
@@ -56,6 +98,9 @@ export function isAutomatic(headers: { autoSubmitted?: string | null; precedence
   return /^(mailer-daemon|postmaster)@/.test(from);
 }
 
+// Quote introductions are short lines: the patterns are anchored, their quantifiers bounded, and
+// only lines up to QUOTE_HEADER_MAX characters are tried, so each line costs O(its length).
+const QUOTE_HEADER_MAX = 1000;
 const QUOTE_HEADERS = [
   /^On .{1,200} wrote:\s*$/,
   /^Il giorno .{1,200} ha scritto:\s*$/,
@@ -63,21 +108,39 @@ const QUOTE_HEADERS = [
   /^.{1,200} ha scritto:\s*$/,
   /^-{2,}\s*(Original Message|Messaggio originale)\s*-{2,}\s*$/i,
   /^_{10,}\s*$/, // Outlook's rule above "From: …"
-  /^(From|Da):\s.+$/, // a forwarded/quoted header block
 ];
+// A forwarded/quoted header block "From: …" / "Da: …" (any length: only its start is looked at).
+const FROM_LINE = /^(From|Da):\s./;
 
 /**
  * The new text of a reply, without the quoted message under it: cut at the first line that
  * introduces a quote ("On … wrote:", "Il giorno … ha scritto:", "-----Original Message-----",
- * Outlook's "From:" block) and drop trailing "> " lines. Falls back to the whole text when the
- * cut would leave nothing.
+ * Outlook's "From:" block) or at the first "> " line after which only "> " and blank lines
+ * follow. Falls back to the whole text when the cut would leave nothing. Linear: one backward pass
+ * marks where the trailing quote starts, one forward pass finds the cut.
  */
-export function stripQuotedReply(text: string): string {
-  const lines = text.replace(/\r\n/g, '\n').split('\n');
+export function stripQuotedReply(text: string, meter?: Meter): string {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  if (meter) meter.steps += text.length;
+  // quoteFrom: the first line of the trailing block made only of "> " and blank lines.
+  let quoteFrom = lines.length;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const l = lines[i].trim();
+    if (meter) meter.steps += lines[i].length + 1;
+    if (l === '' || l.startsWith('>')) quoteFrom = i;
+    else break;
+  }
   let end = lines.length;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i].trim();
-    if (QUOTE_HEADERS.some((re) => re.test(l)) || (l.startsWith('>') && lines.slice(i).every((x) => x.trim() === '' || x.trim().startsWith('>')))) {
+    if (meter) meter.steps += lines[i].length + 1;
+    if (l.startsWith('>') && i >= quoteFrom) {
+      end = i;
+      break;
+    }
+    // Every quote introduction ends in ":" or starts with "--" / "__": other lines skip the patterns.
+    const candidate = l.length <= QUOTE_HEADER_MAX && (l.endsWith(':') || l.startsWith('--') || l.startsWith('__'));
+    if (FROM_LINE.test(l) || (candidate && QUOTE_HEADERS.some((re) => re.test(l)))) {
       end = i;
       break;
     }

@@ -64,7 +64,7 @@ describe('renderNotice', () => {
     expect(r.text).toContain('registrata con il numero 2026-000123');
     expect(r.text).toContain('Descrizione: Acqua dal soffitto in aula');
     expect(r.text).toContain('http://localhost:3000/tickets/t1');
-    expect(r.text).toContain('lasciando invariato il numero');
+    expect(r.text).toContain('l\'indirizzo di risposta è personale');
     expect(r.html).toContain('<html lang="it">');
     expect(r.html).toContain('<a href="http://localhost:3000/tickets/t1">');
     expect(r.summary.startsWith('La tua segnalazione')).toBe(true);

@@ -17,7 +17,7 @@ export const EN: LanguagePack = {
     { link: 'url', label: 'Open in Presidio:' },
   ],
   footer: ['This is an automatic message from Presidio, the maintenance management system.'],
-  replyHint: 'To add information, reply to this e-mail keeping the number in square brackets in the subject.',
+  replyHint: 'To add information, reply to this e-mail from your address without changing the recipient: the reply address is personal and proves the reply is yours (do not forward this e-mail).',
   priorities: { emergency: 'emergency', urgent: 'urgent', ordinary: 'ordinary', deferrable: 'deferrable' },
   kinds: {
     ticket_opened: {

@@ -17,7 +17,7 @@ export const IT: LanguagePack = {
     { link: 'url', label: 'Apri in Presidio:' },
   ],
   footer: ['Questo è un messaggio automatico di Presidio, il sistema di gestione della manutenzione.'],
-  replyHint: 'Per aggiungere informazioni rispondi a questa e-mail lasciando invariato il numero tra parentesi quadre nell\'oggetto.',
+  replyHint: 'Per aggiungere informazioni rispondi a questa e-mail dal tuo indirizzo, senza cambiare il destinatario: l\'indirizzo di risposta è personale e prova che la risposta è tua (non inoltrare questa e-mail).',
   priorities: { emergency: 'emergenza', urgent: 'urgenza', ordinary: 'ordinaria', deferrable: 'programmabile' },
   kinds: {
     // Notice 1

@@ -108,6 +108,11 @@ export interface InboundMessageRow {
   id: string; message_id: string; from_address: string; from_name: string | null; subject: string; body: string;
   received_at: string; via: string; status: string; reason: string | null; ticket_id: string | null;
   handled_by_id: string | null; handled_at: string | null; version: Generated<number>;
+  /** How the sender was proven: 'token' (a reply token bound to them and the ticket), or null. */
+  sender_proof: string | null;
+}
+export interface MailInSecretRow {
+  name: string; value: string; created_at: string;
 }
 export interface AttachmentRow {
   id: string; ticket_id: string | null; work_order_id: string | null; comment_id: string | null;
@@ -210,6 +215,7 @@ export interface Database {
   contract_buildings: ContractBuildingRow;
   assets: AssetRow;
   demo_marker: DemoMarkerRow;
+  mail_in_secrets: MailInSecretRow;
 }
 
 /** The password hash(es) the demo seed wrote: accounts still holding one log in with the published password. */

@@ -17,6 +17,7 @@ import { engineOf, type Db } from '../db/create-db.ts';
 import type { OutboxRow } from '../db/schema.ts';
 import { redactSecret, redactUrl, startWorker, type JobLog, type Worker } from './worker.ts';
 import { redactDeliveredBodies } from './outbox-retention.ts';
+import { messageIdTag, replyAddress, replySecret, replyToken } from '../modules/mail-in/reply-token.ts';
 
 export interface OutboxSenderOptions {
   db: Db;
@@ -55,9 +56,9 @@ export function mailDomain(from: string): string {
   return addr.split('@')[1]?.toLowerCase() || 'presidio.invalid';
 }
 
-/** Stable Message-ID of an outbox message: the same key always gives the same id. */
-export function messageIdFor(idempotencyKey: string, domain: string): string {
-  return `<${createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 40)}.notice@${domain}>`;
+/** Stable Message-ID of an outbox message: the same key (and reply tag) always gives the same id. */
+export function messageIdFor(idempotencyKey: string, domain: string, replyTag?: string): string {
+  return `<${createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 40)}.notice${replyTag ? `.${replyTag}` : ''}@${domain}>`;
 }
 
 /** The id every notice of a ticket refers to, so mail clients thread them together. */
@@ -168,6 +169,11 @@ export function createOutboxSender(o: OutboxSenderOptions): OutboxSender {
     const key = row.idempotency_key;
     try {
       const thread = row.ticket_id ? ticketThreadId(row.ticket_id, domain) : undefined;
+      // A notice about a ticket carries its recipient's reply token (Reply-To and Message-ID): the
+      // only thing that lets a reply be posted as that person (mail-in, #7 item 2).
+      const token = row.ticket_id && o.mail.inAddress
+        ? replyToken(await replySecret(o.db, o.mail), row.to_user_id ? { userId: row.to_user_id } : { address: row.to_address }, row.ticket_id)
+        : null;
       const file = row.attachment_id && o.attachmentsDir
         ? await o.db.selectFrom('attachments').select(['filename', 'content_type', 'storage_key']).where('id', '=', row.attachment_id).executeTakeFirst()
         : undefined;
@@ -177,7 +183,8 @@ export function createOutboxSender(o: OutboxSenderOptions): OutboxSender {
         subject: row.subject,
         text: row.text_body,
         html: row.html_body,
-        messageId: messageIdFor(key, domain),
+        messageId: messageIdFor(key, domain, token ? messageIdTag(token) : undefined),
+        ...(token ? { replyTo: replyAddress(o.mail.inAddress!, token) } : {}),
         date: new Date(row.created_at),
         ...(thread ? { inReplyTo: thread, references: [thread] } : {}),
         ...(file ? { attachments: [{ filename: file.filename, contentType: file.content_type, path: path.join(o.attachmentsDir!, file.storage_key) }] } : {}),

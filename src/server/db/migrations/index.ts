@@ -6,6 +6,7 @@ import * as slaPenalties from './2026-11-26T0004-sla-penalties.ts';
 import * as slaRefresh from './2026-11-26T0005-sla-refresh.ts';
 import * as userRolesIndex from './2026-11-26T0006-user-roles-index.ts';
 import * as accountSecurity from './2026-12-06T0002-account-security.ts';
+import * as mailInProof from './2026-12-06T0003-mail-in-proof.ts';
 import * as demoMarkerOutboxRetention from './2026-12-06T0005-demo-marker-outbox-retention.ts';
 
 /** Every migration, by name; names sort in the order they run. Append, never edit. */
@@ -17,5 +18,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26T0005-sla-refresh': slaRefresh,
   '2026-11-26T0006-user-roles-index': userRolesIndex,
   '2026-12-06T0002-account-security': accountSecurity,
+  '2026-12-06T0003-mail-in-proof': mailInProof,
   '2026-12-06T0005-demo-marker-outbox-retention': demoMarkerOutboxRetention,
 };

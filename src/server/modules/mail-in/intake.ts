@@ -1,47 +1,54 @@
-// E-mail intake: the one function the SMTP listener and the IMAP poller feed. Parses the message,
-// takes it once (Message-ID unique), and in ONE transaction records it and either adds a public
-// comment to the ticket it answers, opens a ticket for a known sender, or holds it for the call
+// E-mail intake: the one function the SMTP listener and the IMAP poller feed. Parses the message
+// in a worker thread (parse-pool.ts: the server's event loop never runs the MIME parse), takes it
+// once (Message-ID unique), and in ONE transaction records it and either adds a public comment to
+// the ticket it answers as the person who proved to be its sender, or holds it for the call
 // center. Never drops a message: anything it cannot place is held with a reason.
 //
+// Who wrote a message is PROVEN, never read off the From header (which anyone can forge, #7 item 2):
+// a reply counts as a person's only when it carries the reply token of the notice that person
+// received about that ticket (reply-token.ts: in the To plus-address or in In-Reply-To/References)
+// AND its From is that person's address. Without that proof nothing is posted or opened in
+// anybody's name: the message is held (`sender_not_verified` for a known address, `unknown_sender`
+// otherwise) and the call center decides. See docs/MAIL-IN.md.
+//
 // Rules, in order:
-//   1. Written by a machine (Auto-Submitted, Precedence bulk/list, MAILER-DAEMON, our own
+//   1. Headers over the caps (cut while parsing), or a message that could not be parsed → held
+//      `not_processable`.
+//   2. Written by a machine (Auto-Submitted, Precedence bulk/list, MAILER-DAEMON, our own
 //      addresses) → held `auto_reply` (no comment, no ticket: autoresponders cannot loop).
-//   2. It refers to a ticket: a number in the subject ("[Presidio 2026-000123]" or a bare
+//   3. It refers to a ticket: a number in the subject ("[Presidio 2026-000123]" or a bare
 //      "2026-000123"), else Presidio's thread id in In-Reply-To/References.
 //      - no such ticket → held `unknown_ticket`;
-//      - the sender may act on the ticket (a known user with a role on it: its requester, call
-//        center, its building's managers, service head, its work orders' contractor, admin; or the
-//        ticket's caller address) → public comment (quoted reply cut), attachments kept;
-//      - a known user without a role on it → held `sender_not_allowed`; unknown → `unknown_sender`.
-//   3. A new request: unknown sender → held `unknown_sender`. A known sender must name the
-//      building: exactly one active building code (e.g. MI-B01, case-insensitive, also inside a
-//      room code like MI-B01.P1.03) in the subject or body opens a ticket for them with that
-//      building; none or several → held `needs_building` (the call center opens it with the
-//      building, POST /api/inbound-messages/{id}/actions/open-ticket).
+//      - no valid token for the From address and this ticket → held `sender_not_verified` (a known
+//        user's or the ticket caller's address) or `unknown_sender`;
+//      - proven, and the sender may act on the ticket (a role on it, or its caller) → public
+//        comment (quoted reply cut), attachments kept; proven but without a role any more →
+//        held `sender_not_allowed`.
+//   4. A new request carries no token (there was no notice to reply to): held, `sender_not_verified`
+//      for a known user's address, `unknown_sender` otherwise; the call center opens the ticket
+//      (POST /api/inbound-messages/{id}/actions/open-ticket) after checking with the person.
 // Attachments: JPEG, PNG, WebP, HEIC and PDF are stored (the attachments module's rules); others
-// (and oversize ones) are not stored and the comment/ticket text lists them as not accepted.
-// Held messages keep their attachments too, linked to the message until released.
-// Sender addresses are taken from the From header as is: e-mail can be forged, so the receiving
-// MTA should reject mail that fails SPF/DKIM/DMARC before it reaches Presidio.
+// (and oversize ones) are not stored and the comment text lists them as not accepted. Held
+// messages keep their attachments too, linked to the message until released.
 import { createHash } from 'node:crypto';
-import { simpleParser, type AddressObject, type Attachment, type ParsedMail } from 'mailparser';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { translate, type Lang } from '../../i18n/messages.ts';
 import { newId } from '../../ids.ts';
-import {
-  buildingCodesIn, isAutomatic, stripQuotedReply, ticketIdFromReferences, ticketNumberFromSubject,
-} from '../../../domain/notices/mail-rules.ts';
+import { isAutomatic, stripQuotedReply, ticketIdFromReferences, ticketNumberFromSubject } from '../../../domain/notices/mail-rules.ts';
 import type { Principal } from '../../auth/principal.ts';
-import { openTicket, addComment } from '../tickets/tickets.service.ts';
+import { addComment } from '../tickets/tickets.service.ts';
 import { ticketRoles } from '../tickets/access.ts';
 import type { SystemActor } from '../tickets/actor.ts';
 import type { Trx } from '../tickets/workflow-helpers.ts';
 import { storeAttachment } from '../attachments/attachments.service.ts';
 import { extensionOf, safeFilename, sniff } from '../attachments/sniff.ts';
+import { ParseFailed, parseOffThread, type ParsedMessage } from './parse-pool.ts';
+import { replySecret, tokenMatches, tokensIn } from './reply-token.ts';
 import * as repo from './mail-in.repository.ts';
 
-export type HeldReason = 'unknown_sender' | 'unknown_ticket' | 'needs_building' | 'sender_not_allowed' | 'auto_reply' | 'too_large' | 'not_processable';
+export type HeldReason =
+  | 'unknown_sender' | 'unknown_ticket' | 'needs_building' | 'sender_not_allowed' | 'sender_not_verified' | 'auto_reply' | 'too_large' | 'not_processable';
 
 export interface IntakeResult {
   /** The inbound_messages row (the existing one for a duplicate). */
@@ -52,6 +59,12 @@ export interface IntakeResult {
   ticketId: string | null;
 }
 
+interface MailAttachment {
+  filename: string | null;
+  contentType: string;
+  content: Buffer;
+}
+
 interface Mail {
   messageId: string;
   fromAddress: string;
@@ -59,48 +72,36 @@ interface Mail {
   subject: string;
   text: string;
   references: string[];
+  /** To, Cc and the SMTP envelope's recipients: where a plus-addressed reply token shows up. */
+  recipients: string[];
   automatic: boolean;
-  attachments: Attachment[];
+  attachments: MailAttachment[];
   language: 'it' | 'en' | null;
+  /** The header block was over its caps: never routed. */
+  headersCut: boolean;
 }
 
 const MAX_SUBJECT = 500;
-const MAX_BODY = 100_000;
 
-function firstAddress(a: AddressObject | AddressObject[] | undefined): { address: string; name: string | null } | null {
-  const list = Array.isArray(a) ? a : a ? [a] : [];
-  for (const o of list) for (const v of o.value) if (v.address) return { address: v.address.trim(), name: v.name?.trim() || null };
-  return null;
-}
-
-function headerText(p: ParsedMail, name: string): string | null {
-  const v = p.headers.get(name);
-  if (v === undefined || v === null) return null;
-  return typeof v === 'string' ? v : typeof v === 'object' && 'value' in v ? String((v as { value: unknown }).value) : String(v);
-}
-
-function toMail(p: ParsedMail, raw: Buffer, ownAddresses: string[]): Mail {
-  const from = firstAddress(p.from);
-  const fromAddress = from?.address ?? '';
-  const refs = [
-    ...(p.inReplyTo ? [p.inReplyTo] : []),
-    ...(Array.isArray(p.references) ? p.references : p.references ? [p.references] : []),
-  ].flatMap((r) => r.split(/\s+/)).filter(Boolean);
-  const lang = headerText(p, 'content-language')?.toLowerCase() ?? '';
+function toMail(p: ParsedMessage, own: string[], opts: IntakeOptions): Mail {
+  const fromAddress = p.from?.address ?? '';
+  const lang = p.contentLanguage?.toLowerCase() ?? '';
   return {
     // A message without a Message-ID gets one from its content, so it is still taken only once.
-    messageId: (p.messageId?.trim() || `<sha256.${createHash('sha256').update(raw).digest('hex')}@presidio.invalid>`).slice(0, 998),
+    messageId: p.messageId || `<sha256.${p.sha256}@presidio.invalid>`,
     fromAddress,
-    fromName: from?.name ?? null,
-    subject: (p.subject ?? '').trim().slice(0, MAX_SUBJECT),
-    text: (p.text ?? '').trim().slice(0, MAX_BODY),
-    references: refs,
+    fromName: p.from?.name ?? null,
+    subject: p.subject.slice(0, MAX_SUBJECT),
+    text: p.text,
+    references: p.references,
+    recipients: [...p.recipients, ...(opts.envelope?.rcptTo ?? [])],
     automatic:
-      isAutomatic({ autoSubmitted: headerText(p, 'auto-submitted'), precedence: headerText(p, 'precedence'), from: fromAddress }) ||
+      isAutomatic({ autoSubmitted: p.autoSubmitted, precedence: p.precedence, from: fromAddress }) ||
       !fromAddress ||
-      ownAddresses.includes(fromAddress.toLowerCase()),
-    attachments: p.attachments.filter((a) => a.contentDisposition !== 'inline' || !a.related),
+      own.includes(fromAddress.toLowerCase()),
+    attachments: p.attachments,
     language: lang.startsWith('en') ? 'en' : lang.startsWith('it') ? 'it' : null,
+    headersCut: p.headersCut,
   };
 }
 
@@ -115,20 +116,39 @@ function ownAddresses(ctx: AppContext): string[] {
 
 export interface IntakeOptions {
   via: 'smtp' | 'imap';
+  /** The SMTP envelope, when the message came over SMTP. */
+  envelope?: { mailFrom: string | null; rcptTo: string[] };
 }
 
 /** Takes one raw RFC 5322 message. Throws only for failures worth retrying (database down). */
 export async function intakeMessage(ctx: AppContext, raw: Buffer, opts: IntakeOptions): Promise<IntakeResult> {
-  const parsed = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true });
-  const mail = toMail(parsed, raw, ownAddresses(ctx));
+  let parsed: ParsedMessage;
+  try {
+    parsed = await parseOffThread(raw);
+  } catch (e) {
+    if (!(e instanceof ParseFailed)) throw e;
+    return intakeUnparsed(ctx, raw, opts, e.message);
+  }
+  const mail = toMail(parsed, ownAddresses(ctx), opts);
+  const secret = ctx.config.mail.inAddress ? await replySecret(ctx.db, ctx.config.mail) : null;
 
   try {
-    return await ctx.db.transaction().execute((trx) => take(ctx, trx, mail, opts, true));
+    return await ctx.db.transaction().execute((trx) => take(ctx, trx, mail, opts, secret, true));
   } catch (e) {
     if (!(e instanceof AppError)) throw e;
     // The workflow refused (a building gone inactive, a ticket that changed): hold it instead.
-    return ctx.db.transaction().execute((trx) => take(ctx, trx, mail, opts, false));
+    return ctx.db.transaction().execute((trx) => take(ctx, trx, mail, opts, secret, false));
   }
+}
+
+/** A message the parser could not read (or not in time): held with what the envelope tells. */
+async function intakeUnparsed(ctx: AppContext, raw: Buffer, opts: IntakeOptions, why: string): Promise<IntakeResult> {
+  const mail: Mail = {
+    messageId: `<sha256.${createHash('sha256').update(raw).digest('hex')}@presidio.invalid>`,
+    fromAddress: opts.envelope?.mailFrom?.slice(0, 320) ?? '', fromName: null, subject: '',
+    text: `(${raw.length} bytes: ${why})`, references: [], recipients: [], automatic: false, attachments: [], language: null, headersCut: true,
+  };
+  return ctx.db.transaction().execute((trx) => insert(ctx, trx, mail, opts, { status: 'held', reason: 'not_processable' }));
 }
 
 /** Records a message too large to read: held with what the envelope tells, never lost. */
@@ -139,8 +159,8 @@ export async function intakeTooLarge(
 ): Promise<IntakeResult> {
   return ctx.db.transaction().execute(async (trx) => {
     const inserted = await insert(ctx, trx, {
-      messageId: m.messageId, fromAddress: m.fromAddress, fromName: m.fromName, subject: m.subject.slice(0, MAX_SUBJECT),
-      text: `(${m.size} bytes)`, references: [], automatic: false, attachments: [], language: null,
+      messageId: m.messageId.slice(0, 998), fromAddress: m.fromAddress.slice(0, 320), fromName: m.fromName?.slice(0, 200) ?? null, subject: m.subject.slice(0, MAX_SUBJECT),
+      text: `(${m.size} bytes)`, references: [], recipients: [], automatic: false, attachments: [], language: null, headersCut: false,
     }, opts, { status: 'held', reason: 'too_large' });
     return inserted;
   });
@@ -162,6 +182,7 @@ async function insert(ctx: AppContext, trx: Trx, mail: Mail, opts: IntakeOptions
     ticket_id: null,
     handled_by_id: null,
     handled_at: null,
+    sender_proof: null,
   });
   if (!fresh) {
     const existing = (await repo.inboundByMessageId(trx, mail.messageId))!;
@@ -170,7 +191,26 @@ async function insert(ctx: AppContext, trx: Trx, mail: Mail, opts: IntakeOptions
   return { id, duplicate: false, status: 'held', reason: outcome.reason, ticketId: null };
 }
 
-async function take(ctx: AppContext, trx: Trx, mail: Mail, opts: IntakeOptions, route: boolean): Promise<IntakeResult> {
+type TicketRow = NonNullable<Awaited<ReturnType<typeof repo.ticketById>>>;
+
+/**
+ * Who proved to have written this reply to this ticket: an active user whose address is the From
+ * and whose token for the ticket the reply carries, or the ticket's caller (no account) likewise;
+ * null without such a token.
+ */
+async function provenSender(ctx: AppContext, trx: Trx, mail: Mail, ticket: TicketRow, secret: Buffer | null): Promise<{ sender: Principal | null } | null> {
+  if (!secret || !ctx.config.mail.inAddress || !mail.fromAddress) return null;
+  const tokens = tokensIn(mail.recipients, mail.references, ctx.config.mail.inAddress);
+  if (tokens.length === 0) return null;
+  for (const p of await repo.principalsByEmail(trx, mail.fromAddress)) {
+    if (tokenMatches(secret, { userId: p.userId }, ticket.id, tokens)) return { sender: p };
+  }
+  const isCaller = !!ticket.caller_email && ticket.caller_email.toLowerCase() === mail.fromAddress.toLowerCase();
+  if (isCaller && tokenMatches(secret, { address: mail.fromAddress }, ticket.id, tokens)) return { sender: null };
+  return null;
+}
+
+async function take(ctx: AppContext, trx: Trx, mail: Mail, opts: IntakeOptions, secret: Buffer | null, route: boolean): Promise<IntakeResult> {
   // Recorded first as held (the safe default), then placed; all in this transaction.
   const rec = await insert(ctx, trx, mail, opts, { status: 'held', reason: 'not_processable' });
   if (rec.duplicate) return rec;
@@ -179,41 +219,33 @@ async function take(ctx: AppContext, trx: Trx, mail: Mail, opts: IntakeOptions, 
     await keepAttachments(ctx, trx, mail, { inboundId: rec.id, ticketId: null, commentId: null, uploadedById: null });
     return { ...rec, status: 'held', reason, ticketId: null };
   };
-  if (!route) return hold('not_processable');
+  if (!route || mail.headersCut) return hold('not_processable');
   if (mail.automatic) return hold('auto_reply');
 
-  const sender = await repo.principalByEmail(trx, mail.fromAddress);
+  const known = async (ticket?: TicketRow) =>
+    (await repo.principalByEmail(trx, mail.fromAddress)) !== null ||
+    (!!ticket?.caller_email && ticket.caller_email.toLowerCase() === mail.fromAddress.toLowerCase());
   const number = ticketNumberFromSubject(mail.subject);
   const threadId = number ? null : ticketIdFromReferences(mail.references);
   if (number || threadId) {
     const ticket = number ? await repo.ticketByNumber(trx, number) : await repo.ticketById(trx, threadId!);
     if (!ticket) return hold('unknown_ticket');
-    const isCaller = !!ticket.caller_email && ticket.caller_email.toLowerCase() === mail.fromAddress.toLowerCase();
-    const allowed = isCaller || (sender !== null && (await ticketRoles(trx, sender, ticket)).size > 0);
-    if (!allowed) return hold(sender ? 'sender_not_allowed' : 'unknown_sender');
+    const proof = await provenSender(ctx, trx, mail, ticket, secret);
+    if (!proof) return hold((await known(ticket)) ? 'sender_not_verified' : 'unknown_sender');
+    const { sender } = proof;
+    const allowed = sender === null || (await ticketRoles(trx, sender, ticket)).size > 0;
+    if (!allowed) return hold('sender_not_allowed');
     const actor = emailActor(mail, sender);
     const lang: Lang = ticket.language === 'en' ? 'en' : 'it';
     const body = commentBody(mail, attachmentsNotAccepted(ctx, mail, lang), lang);
     const comment = await addComment(ctx, actor, ticket.id, { body }, { trx });
     await keepAttachments(ctx, trx, mail, { inboundId: rec.id, ticketId: ticket.id, commentId: comment.id, uploadedById: sender?.userId ?? null });
-    await repo.setOutcome(trx, rec.id, { status: 'comment_added', reason: null, ticket_id: ticket.id });
+    await repo.setOutcome(trx, rec.id, { status: 'comment_added', reason: null, ticket_id: ticket.id, sender_proof: 'token' });
     return { ...rec, status: 'comment_added', reason: null, ticketId: ticket.id };
   }
 
-  if (!sender) return hold('unknown_sender');
-  const codes = await repo.activeBuildingCodes(trx);
-  const named = buildingCodesIn(`${mail.subject}\n${mail.text}`, codes.keys());
-  if (named.length !== 1) return hold('needs_building');
-  const skipped = attachmentsNotAccepted(ctx, mail, sender.language);
-  const opened = await openTicket(ctx, emailActor(mail, sender), {
-    buildingId: codes.get(named[0])!,
-    subject: mail.subject || undefined,
-    description: ticketDescription(mail, skipped, sender.language),
-    requesterId: sender.userId,
-  }, { trx });
-  await keepAttachments(ctx, trx, mail, { inboundId: rec.id, ticketId: opened.id, commentId: null, uploadedById: sender.userId });
-  await repo.setOutcome(trx, rec.id, { status: 'ticket_opened', reason: null, ticket_id: opened.id });
-  return { ...rec, status: 'ticket_opened', reason: null, ticketId: opened.id };
+  // A new request: nothing proves who wrote it, so nothing is opened in anybody's name.
+  return hold((await known()) ? 'sender_not_verified' : 'unknown_sender');
 }
 
 /** The workflow actor of an e-mail: the system on behalf of the sender (channel/source e-mail). */
@@ -233,11 +265,7 @@ function commentBody(mail: Mail, skipped: string[], lang: Lang): string {
   return [text || mail.subject || translate(lang, 'rule', 'mailNoText'), ...skipped].join('\n\n');
 }
 
-function ticketDescription(mail: Mail, skipped: string[], lang: Lang): string {
-  return [mail.text || mail.subject || translate(lang, 'rule', 'mailNoText'), ...skipped].join('\n\n');
-}
-
-const isImage = (a: Attachment) => a.contentType.startsWith('image/');
+const isImage = (a: MailAttachment) => a.contentType.startsWith('image/');
 
 /** Lines naming the attachments that will not be stored, in the language of the ticket. */
 function attachmentsNotAccepted(ctx: AppContext, mail: Mail, lang: Lang): string[] {
@@ -255,7 +283,7 @@ function attachmentsNotAccepted(ctx: AppContext, mail: Mail, lang: Lang): string
 }
 
 // The attachments module decides what is acceptable by content: the same rules, checked up front.
-function acceptable(a: Attachment): boolean {
+function acceptable(a: MailAttachment): boolean {
   const type = sniff(a.content);
   if (!type) return false;
   const ext = a.filename ? extensionOf(safeFilename(a.filename)) : null;

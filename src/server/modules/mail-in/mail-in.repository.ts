@@ -19,20 +19,11 @@ export function inboundByMessageId(db: Db, messageId: string) {
   return db.selectFrom('inbound_messages').selectAll().where('message_id', '=', messageId).executeTakeFirst();
 }
 
-export async function setOutcome(db: Db, id: string, set: { status: string; reason: string | null; ticket_id: string | null }): Promise<void> {
+export async function setOutcome(db: Db, id: string, set: { status: string; reason: string | null; ticket_id: string | null; sender_proof?: string | null }): Promise<void> {
   await db.updateTable('inbound_messages').set(set).where('id', '=', id).execute();
 }
 
-/** The active user with this address (case-insensitive), as a principal; the first by username if several. */
-export async function principalByEmail(db: Db, email: string): Promise<Principal | null> {
-  const u = await db
-    .selectFrom('users')
-    .select(['id', 'username', 'display_name', 'language', 'contractor_id', 'department_id'])
-    .where(sql<boolean>`lower(email) = ${email.toLowerCase()}`)
-    .where('active', '=', 1)
-    .orderBy('username')
-    .executeTakeFirst();
-  if (!u) return null;
+async function principalOf(db: Db, u: { id: string; username: string; display_name: string; language: string; contractor_id: string | null; department_id: string | null }): Promise<Principal> {
   const roles = await db.selectFrom('user_roles').select('role').where('user_id', '=', u.id).execute();
   return {
     userId: u.id,
@@ -44,6 +35,26 @@ export async function principalByEmail(db: Db, email: string): Promise<Principal
     departmentId: u.department_id,
     via: 'token',
   };
+}
+
+const usersByEmail = (db: Db, email: string) =>
+  db
+    .selectFrom('users')
+    .select(['id', 'username', 'display_name', 'language', 'contractor_id', 'department_id'])
+    .where(sql<boolean>`lower(email) = ${email.toLowerCase()}`)
+    .where('active', '=', 1)
+    .orderBy('username');
+
+/** The active user with this address (case-insensitive), as a principal; the first by username if several. */
+export async function principalByEmail(db: Db, email: string): Promise<Principal | null> {
+  const u = await usersByEmail(db, email).executeTakeFirst();
+  return u ? principalOf(db, u) : null;
+}
+
+/** Every active user with this address (a shared mailbox may belong to several). */
+export async function principalsByEmail(db: Db, email: string): Promise<Principal[]> {
+  const rows = await usersByEmail(db, email).limit(20).execute();
+  return Promise.all(rows.map((u) => principalOf(db, u)));
 }
 
 export function ticketByNumber(db: Db, number: string) {

@@ -16,13 +16,14 @@ export const InboundItem = Type.Object({
   receivedAt: Instant,
   via: Type.String({ description: 'smtp | imap' }),
   status: InboundStatus,
-  reason: Nullable(Type.String({ description: 'why held (unknown_sender, unknown_ticket, needs_building, sender_not_allowed, auto_reply, too_large, not_processable), or why discarded' })),
+  reason: Nullable(Type.String({ description: 'why held (unknown_sender, unknown_ticket, needs_building, sender_not_allowed, sender_not_verified, auto_reply, too_large, not_processable), or why discarded' })),
   ticketId: Nullable(Type.String()),
   ticketNumber: Nullable(Type.String()),
   handledById: Nullable(Type.String()),
   handledAt: Nullable(Type.String()),
   attachments: Type.Array(Type.Object({ id: Id, filename: Type.String(), contentType: Type.String(), size: Type.Integer() })),
   version: Type.Integer(),
+  senderProof: Nullable(Type.String({ description: 'how the sender was proven: token (a reply token bound to them and the ticket); null: not proven' })),
 });
 export type InboundItem = Static<typeof InboundItem>;
 

@@ -34,6 +34,7 @@ const present = (r: Row, atts: AttachmentRow[]): InboundItem => ({
   handledAt: r.handled_at,
   attachments: atts.filter((a) => a.inbound_message_id === r.id).map((a) => ({ id: a.id, filename: a.filename, contentType: a.content_type, size: Number(a.size) })),
   version: Number(r.version),
+  senderProof: r.sender_proof ?? null,
 });
 
 function decodeCursor(raw: string | undefined): [string, string] | null {
@@ -114,7 +115,9 @@ export async function attachTo(ctx: AppContext, p: Principal, id: string, body: 
     if (!ticket) throw new AppError('INVALID_REFERENCE', {}, [{ field: 'ticketNumber', rule: 'notFound' }]);
     const sender = await repo.principalByEmail(trx, row.from_address);
     const text = stripQuotedReply(row.body) || row.subject || translate(ticket.language === 'en' ? 'en' : 'it', 'rule', 'mailNoText');
-    const comment = await addComment(ctx, emailActor(mailOf(row), sender), ticket.id, { body: text }, { trx });
+    // Posted by the operator on behalf of the e-mail: the sender was not proven (intake.ts), so the
+    // comment is not theirs.
+    const comment = await addComment(ctx, emailActor(mailOf(row), sender, p), ticket.id, { body: text }, { trx });
     await repo.setOutcome(trx, id, { status: 'comment_added', reason: null, ticket_id: ticket.id });
     await repo.moveAttachments(trx, id, ticket.id, comment.id);
   });

@@ -116,7 +116,7 @@ function MessageCard({ m }: { m: InboundItem }) {
             {m.subject || t('inbox.noSubject')}
           </Title>
           {m.reason && (
-            <Badge variant="outline" color="orange" tt="none">
+            <Badge variant="outline" color={m.reason === 'sender_not_verified' ? 'red' : 'orange'} tt="none">
               {lookup(t, `inbox.reasons.${m.reason}`, m.reason)}
             </Badge>
           )}
@@ -124,6 +124,7 @@ function MessageCard({ m }: { m: InboundItem }) {
         <Text size="sm" c="dimmed">
           {t('inbox.from', { from: m.fromName ? `${m.fromName} <${m.fromAddress}>` : m.fromAddress })} · {format.dateTime(m.receivedAt)}
         </Text>
+        {m.status === 'held' && (m.reason === 'sender_not_verified' || m.reason === 'unknown_sender') && <Text size="sm">{t('inbox.notVerifiedHint')}</Text>}
         <Text size="sm" lineClamp={8} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
           {m.body}
         </Text>
