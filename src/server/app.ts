@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
@@ -11,7 +12,7 @@ import type { Config } from './config.ts';
 import type { Db } from './db/create-db.ts';
 import type { AppContext } from './context.ts';
 import { ProblemSchema } from '../shared/schemas/common.ts';
-import { registerErrorHandling, sendProblem } from './plugins/errors.ts';
+import { clientErrorHandler, frameworkErrors, registerEmptyChangeCheck, registerErrorHandling, sendProblem } from './plugins/errors.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerSecurityHeaders } from './plugins/security.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
@@ -35,6 +36,9 @@ export interface BuildOptions {
   logger?: boolean;
 }
 
+/** Largest JSON body; files go through multipart with their own limits. */
+const BODY_LIMIT = 1024 * 1024;
+
 /** Builds the whole app without listening: tests drive it with inject(). */
 export async function buildApp(config: Config, opts: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -42,7 +46,10 @@ export async function buildApp(config: Config, opts: BuildOptions): Promise<Fast
       ? false
       : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'] },
     trustProxy: true,
-    bodyLimit: 1024 * 1024,
+    bodyLimit: BODY_LIMIT,
+    // Errors before any route (Node's parser, a malformed URL) are problem+json like all others.
+    clientErrorHandler: clientErrorHandler(http.maxHeaderSize),
+    frameworkErrors,
     ajv: {
       // Fastify strips unknown fields by default; we refuse them instead, so nothing is lost silently.
       customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
@@ -51,6 +58,8 @@ export async function buildApp(config: Config, opts: BuildOptions): Promise<Fast
   const ctx: AppContext = { db: opts.db, config, now: opts.now ?? (() => new Date()) };
   app.decorate('ctx', ctx);
   app.addSchema(ProblemSchema);
+  // Before the plugins, so their routes (the API docs, static files) answer problem+json too.
+  registerErrorHandling(app, { uploadLimitMb: Math.round(config.uploadMaxBytes / 1024 / 1024), bodyLimitBytes: BODY_LIMIT });
 
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 10 } });
@@ -74,9 +83,9 @@ export async function buildApp(config: Config, opts: BuildOptions): Promise<Fast
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  registerErrorHandling(app, Math.round(config.uploadMaxBytes / 1024 / 1024));
   registerSecurityHeaders(app);
   registerAuth(app);
+  registerEmptyChangeCheck(app);
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   app.get('/healthz', { config: { public: true }, schema: { tags: ['health'], summary: 'Liveness and database check' } }, async () => {

@@ -27,6 +27,10 @@ export const ERROR_STATUS = {
   ACCOUNT_LOCKED: 423,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  // #7: limits of the HTTP layer and of imports.
+  HEADERS_TOO_LARGE: 431,
+  REQUEST_TIMEOUT: 408,
+  IMPORT_TOO_LARGE: 413,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -32,6 +32,9 @@ const it = {
     ACCOUNT_LOCKED: 'Account bloccato',
     RATE_LIMITED: 'Troppi tentativi',
     INTERNAL: 'Errore interno',
+    HEADERS_TOO_LARGE: 'Intestazioni troppo grandi',
+    REQUEST_TIMEOUT: 'Richiesta scaduta',
+    IMPORT_TOO_LARGE: 'File troppo grande da importare',
   },
   detail: {
     VALIDATION_FAILED: 'Alcuni campi non sono validi: correggili e riprova.',
@@ -62,6 +65,9 @@ const it = {
     ACCOUNT_LOCKED: 'Troppi accessi falliti: account bloccato fino alle {until}.',
     RATE_LIMITED: 'Troppi tentativi da questo indirizzo: riprova tra {seconds} secondi.',
     INTERNAL: 'Si è verificato un errore imprevisto. Riprova; se persiste, avvisa l\'amministratore.',
+    HEADERS_TOO_LARGE: 'Le intestazioni della richiesta superano {limit}: elimina qualche cookie o accorcia l\'indirizzo.',
+    REQUEST_TIMEOUT: 'La richiesta è arrivata troppo lentamente: riprova.',
+    IMPORT_TOO_LARGE: 'Il file è troppo grande da importare: {reason}',
   },
   rule: {
     required: 'Campo obbligatorio.',
@@ -133,6 +139,11 @@ const it = {
     attachmentNotOfWorkOrder: 'L\'allegato non appartiene all\'ordine di lavoro della penale.',
     period: 'Periodo nel formato AAAA-MM o AAAA.',
     dateRange: 'Intervallo non valido: «da» deve precedere «a», al massimo {limit} giorni.',
+    // #7: errors of the HTTP layer and of imports (security review).
+    emptyChange: 'La modifica non indica nessun campo: invia almeno un campo da cambiare oltre a «version».',
+    unpackedTooLarge: 'Il foglio decompresso supera {limit}.',
+    tooManyEntries: 'Il foglio contiene più di {limit} file.',
+    zipDamaged: 'Il foglio è danneggiato: l\'indice non corrisponde al contenuto.',
   },
   format: { date: 'data AAAA-MM-GG', 'date-time': 'data e ora ISO 8601', email: 'indirizzo e-mail', uuid: 'identificativo' },
 } as const;
@@ -168,6 +179,9 @@ const en: Messages = {
     ACCOUNT_LOCKED: 'Account locked',
     RATE_LIMITED: 'Too many attempts',
     INTERNAL: 'Internal error',
+    HEADERS_TOO_LARGE: 'Headers too large',
+    REQUEST_TIMEOUT: 'Request timed out',
+    IMPORT_TOO_LARGE: 'File too large to import',
   },
   detail: {
     VALIDATION_FAILED: 'Some fields are not valid: correct them and try again.',
@@ -198,6 +212,9 @@ const en: Messages = {
     ACCOUNT_LOCKED: 'Too many failed logins: the account is locked until {until}.',
     RATE_LIMITED: 'Too many attempts from this address: try again in {seconds} seconds.',
     INTERNAL: 'Something unexpected went wrong. Try again; if it persists, tell the administrator.',
+    HEADERS_TOO_LARGE: 'The request headers are larger than {limit}: remove some cookies or shorten the address.',
+    REQUEST_TIMEOUT: 'The request took too long to arrive: try again.',
+    IMPORT_TOO_LARGE: 'The file is too large to import: {reason}',
   },
   rule: {
     required: 'Required.',
@@ -269,6 +286,11 @@ const en: Messages = {
     attachmentNotOfWorkOrder: 'The attachment does not belong to the penalty\'s work order.',
     period: 'Period as YYYY-MM or YYYY.',
     dateRange: 'Invalid range: "from" must come before "to", at most {limit} days.',
+    // #7: errors of the HTTP layer and of imports (security review).
+    emptyChange: 'The change names no field: send at least one field to change besides "version".',
+    unpackedTooLarge: 'The workbook unpacks to more than {limit}.',
+    tooManyEntries: 'The workbook holds more than {limit} files.',
+    zipDamaged: 'The workbook is damaged: its table of contents does not match its content.',
   },
   format: { date: 'date YYYY-MM-DD', 'date-time': 'ISO 8601 date and time', email: 'e-mail address', uuid: 'identifier' },
 };
