@@ -67,7 +67,7 @@ const it = {
     INTERNAL: 'Si è verificato un errore imprevisto. Riprova; se persiste, avvisa l\'amministratore.',
     HEADERS_TOO_LARGE: 'Le intestazioni della richiesta superano {limit}: elimina qualche cookie o accorcia l\'indirizzo.',
     REQUEST_TIMEOUT: 'La richiesta è arrivata troppo lentamente: riprova.',
-    IMPORT_TOO_LARGE: 'Il file è troppo grande da importare: {reason}',
+    IMPORT_TOO_LARGE: 'Il file supera i limiti dell\'importazione e non è stato letto.',
   },
   rule: {
     required: 'Campo obbligatorio.',
@@ -214,7 +214,7 @@ const en: Messages = {
     INTERNAL: 'Something unexpected went wrong. Try again; if it persists, tell the administrator.',
     HEADERS_TOO_LARGE: 'The request headers are larger than {limit}: remove some cookies or shorten the address.',
     REQUEST_TIMEOUT: 'The request took too long to arrive: try again.',
-    IMPORT_TOO_LARGE: 'The file is too large to import: {reason}',
+    IMPORT_TOO_LARGE: 'The file exceeds the import limits and was not read.',
   },
   rule: {
     required: 'Required.',
