@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { parse as parseCsvSync } from 'csv-parse/sync';
 import type { FieldIssue } from '../../errors.ts';
-import { checkZip } from './zip-guard.ts';
+import { checkZip, streamingLayout } from './zip-guard.ts';
 
 /** One line of the sheet as the user sees it: `row` 1 is the first line of the file. */
 export interface SheetRow {
@@ -164,7 +164,8 @@ export async function parseXlsx(buf: Buffer, limits: ParseLimits = DEFAULT_PARSE
     if (zip.rule === 'tooManyEntries') return { ok: false, tooLarge: true, issues: [fileIssue(zip.rule, { limit: zip.limit })] };
     return { ok: false, issues: [fileIssue(zip.rule)] };
   }
-  const input = Readable.from([buf]);
+  if (!zip.entries.some((e) => e.name === 'xl/_rels/workbook.xml.rels')) return { ok: false, issues: [fileIssue('notSpreadsheet')] };
+  const input = Readable.from([streamingLayout(buf, zip.entries)]);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore',
   });

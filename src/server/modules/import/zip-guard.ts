@@ -15,10 +15,14 @@ export interface ZipLimits {
 
 export interface ZipEntry {
   name: string;
+  flags: number;
   method: number;
+  crc: number;
   compressedSize: number;
   uncompressedSize: number;
   localHeaderOffset: number;
+  /** Where the entry's bytes start, once verifyEntries has read its local header. */
+  dataOffset?: number;
 }
 
 export type ZipVerdict =
@@ -59,11 +63,13 @@ export function readCentralDirectory(buf: Buffer, limits: ZipLimits): ZipVerdict
 
   const entries: ZipEntry[] = [];
   let unpackedBytes = 0;
+  let packedBytes = 0;
   let p = cdOffset;
   for (let n = 0; n < count; n++) {
     if (p + CDH_SIZE > cdOffset + cdSize || buf.readUInt32LE(p) !== CDH_SIG) return { ok: false, rule: 'zipDamaged' };
     const flags = buf.readUInt16LE(p + 8);
     const method = buf.readUInt16LE(p + 10);
+    const crc = buf.readUInt32LE(p + 16);
     const compressedSize = buf.readUInt32LE(p + 20);
     const uncompressedSize = buf.readUInt32LE(p + 24);
     const nameLen = buf.readUInt16LE(p + 28);
@@ -79,7 +85,11 @@ export function readCentralDirectory(buf: Buffer, limits: ZipLimits): ZipVerdict
     if (end > cdOffset + cdSize) return { ok: false, rule: 'zipDamaged' };
     unpackedBytes += uncompressedSize;
     if (unpackedBytes > limits.maxUnpackedBytes) return { ok: false, rule: 'unpackedTooLarge', limit: limits.maxUnpackedBytes };
-    entries.push({ name: buf.toString('utf8', p + CDH_SIZE, p + CDH_SIZE + nameLen), method, compressedSize, uncompressedSize, localHeaderOffset });
+    // Entries that share their bytes (overlapping "better zip bombs") add up to more than the
+    // space before the directory.
+    packedBytes += compressedSize + LFH_SIZE;
+    if (packedBytes > cdOffset) return { ok: false, rule: 'zipDamaged' };
+    entries.push({ name: buf.toString('utf8', p + CDH_SIZE, p + CDH_SIZE + nameLen), flags, method, crc, compressedSize, uncompressedSize, localHeaderOffset });
     p = end;
   }
   return { ok: true, entries, unpackedBytes };
@@ -98,6 +108,7 @@ export async function verifyEntries(buf: Buffer, entries: ZipEntry[]): Promise<b
     if (h + LFH_SIZE > buf.length || buf.readUInt32LE(h) !== LFH_SIG) return false;
     const start = h + LFH_SIZE + buf.readUInt16LE(h + 26) + buf.readUInt16LE(h + 28);
     if (start + e.compressedSize > buf.length) return false;
+    e.dataOffset = start;
     const data = buf.subarray(start, start + e.compressedSize);
     if (e.method === STORED) {
       if (e.compressedSize !== e.uncompressedSize) return false;
@@ -119,4 +130,48 @@ export async function checkZip(buf: Buffer, limits: ZipLimits): Promise<ZipVerdi
   const verdict = readCentralDirectory(buf, limits);
   if (!verdict.ok) return verdict;
   return (await verifyEntries(buf, verdict.entries)) ? verdict : { ok: false, rule: 'zipDamaged' };
+}
+
+const SHEET = /^xl\/worksheets\/sheet\d+\.xml$/;
+const SHARED_STRINGS = 'xl/sharedStrings.xml';
+const EMPTY_SST = Buffer.from('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+  + '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>');
+
+function localEntry(name: string, e: Pick<ZipEntry, 'flags' | 'method' | 'crc' | 'compressedSize' | 'uncompressedSize'>, data: Buffer): Buffer[] {
+  const nameBuf = Buffer.from(name, 'utf8');
+  const h = Buffer.alloc(LFH_SIZE);
+  h.writeUInt32LE(LFH_SIG, 0);
+  h.writeUInt16LE(20, 4);
+  h.writeUInt16LE(e.flags & 0x0800, 6); // UTF-8 names kept; no data descriptor: the sizes are here
+  h.writeUInt16LE(e.method, 8);
+  h.writeUInt32LE(e.crc, 14);
+  h.writeUInt32LE(e.compressedSize, 18);
+  h.writeUInt32LE(e.uncompressedSize, 22);
+  h.writeUInt16LE(nameBuf.length, 26);
+  return [h, nameBuf, data];
+}
+
+/**
+ * The verified entries rewritten for exceljs' streaming reader: local headers carrying the sizes
+ * just verified (so the reader inflates exactly what was checked, never a local header's other
+ * claim), and the workbook's parts before its sheets — otherwise exceljs parks each sheet in a
+ * temporary file until it has read the shared strings, files a stopped read would leave behind.
+ * A workbook without shared strings gets an empty table for the same reason.
+ */
+export function streamingLayout(buf: Buffer, entries: ZipEntry[]): Buffer {
+  const parts: Buffer[] = [];
+  const ordered = [...entries.filter((e) => !SHEET.test(e.name)), ...entries.filter((e) => SHEET.test(e.name))];
+  let sharedStringsDone = entries.some((e) => e.name === SHARED_STRINGS);
+  for (const e of ordered) {
+    if (e.dataOffset === undefined) throw new Error('streamingLayout needs verified entries');
+    if (!sharedStringsDone && SHEET.test(e.name)) {
+      parts.push(...localEntry(SHARED_STRINGS, { flags: 0, method: STORED, crc: zlib.crc32(EMPTY_SST), compressedSize: EMPTY_SST.length, uncompressedSize: EMPTY_SST.length }, EMPTY_SST));
+      sharedStringsDone = true;
+    }
+    parts.push(...localEntry(e.name, e, buf.subarray(e.dataOffset, e.dataOffset + e.compressedSize)));
+  }
+  const eocd = Buffer.alloc(EOCD_SIZE);
+  eocd.writeUInt32LE(EOCD_SIG, 0);
+  parts.push(eocd);
+  return Buffer.concat(parts);
 }
