@@ -8,6 +8,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { describeEachDb, type Client } from './helpers/app.ts';
 import { FILES, multipart, ok } from './fixtures/workflow/workflow.ts';
+import type { Principal } from '../src/server/auth/principal.ts';
+import { updateClosure } from '../src/server/modules/sla/sla.service.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Obj = Record<string, any>;
@@ -161,6 +163,10 @@ describeEachDb('errors are problem+json', (env) => {
       const res = await admin.patch(`/api/closures/${created.id}`, {});
       expect(problem(res, 400, 'VALIDATION_FAILED').errors).toEqual([{ field: 'body', code: 'emptyChange', message: expect.stringContaining('«version»') }]);
       expect(ok(await admin.get(`/api/closures/${created.id}`))).toMatchObject({ reason: 'Ponte di Ferragosto' });
+      // The service refuses it too, for callers other than the HTTP layer.
+      const adminId = (await env.db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirstOrThrow()).id;
+      const p: Principal = { userId: adminId, username: 'admin', displayName: 'Admin', language: 'it', roles: new Set(['admin']), contractorId: null, departmentId: null, via: 'session' };
+      await expect(updateClosure(env.app.ctx, p, created.id, {})).rejects.toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ field: 'body', rule: 'emptyChange' }] });
     });
 
     it('a body with only the version changes nothing and says so, without bumping the version', async () => {
