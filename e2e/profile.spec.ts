@@ -38,6 +38,16 @@ test.describe('profile', () => {
     await expect.poll(async () => (await (await page.request.get('/api/me')).json()).language).toBe('it');
   });
 
+  test('saving without changes says so and sends nothing (the API refuses an empty change)', async ({ page }) => {
+    await loginAs(page, 'bm.como');
+    await page.goto('/profile');
+    const patches: string[] = [];
+    page.on('request', (r) => { if (r.method() === 'PATCH') patches.push(r.url()); });
+    await page.getByRole('button', { name: 'Salva' }).click();
+    await expect(page.getByText('Nessuna modifica da salvare')).toBeVisible();
+    expect(patches).toEqual([]);
+  });
+
   test('a personal token is shown once, works as Bearer, and is revoked after confirmation', async ({ page, playwright }) => {
     await loginAs(page, 'capo.servizio');
     await page.goto('/profile');

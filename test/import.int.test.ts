@@ -2,10 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import { describeEachDb, type Client, type TestEnv } from './helpers/app.ts';
+import { hugeSheetXml, makeZip } from './helpers/zip.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, 'fixtures/import');
 const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name));
@@ -25,6 +27,24 @@ async function workbook(rows: unknown[][], name: string): Promise<Buffer> {
   for (const r of rows) ws.addRow(r);
   wb.addWorksheet('Note').addRow(['questo foglio è ignorato']);
   return tmpFile(name, Buffer.from(await wb.xlsx.writeBuffer()));
+}
+
+/** 50,010 rows, written once for both engines with exceljs' streaming writer (the fast one). */
+let manyRows: Promise<Buffer> | undefined;
+function manyRowsXlsx(): Promise<Buffer> {
+  manyRows ??= (async () => {
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (c: Buffer) => chunks.push(c));
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
+    const ws = wb.addWorksheet('Dati');
+    ws.addRow(['site_code', 'code', 'name', 'address', 'competence']).commit();
+    for (let i = 0; i < 50_010; i++) ws.addRow(['MI', `IMP-X${i}`, 'N', 'V', 'central']).commit();
+    ws.commit();
+    await wb.commit();
+    return tmpFile('many.xlsx', Buffer.concat(chunks));
+  })();
+  return manyRows;
 }
 
 function multipart(filename: string, content: Buffer, field = 'file') {
@@ -280,6 +300,25 @@ describeEachDb('import of buildings, spaces and assets', (env: TestEnv) => {
     const res = await refused('buildings', 'many.csv', tmpFile('many.csv', rows.join('\n')));
     expect(res.json().errors).toEqual([{ field: 'file', code: 'maxItems', message: 'Al massimo 50000 elementi.', row: 50_002 }]);
   });
+
+  it('an XLSX zip bomb (2 entries, 60 MB unpacked) is refused with 413 from its directory, nothing written', async () => {
+    const bomb = makeZip([
+      { name: '[Content_Types].xml', data: Buffer.from('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>') },
+      { name: 'xl/worksheets/sheet1.xml', data: hugeSheetXml(60 * 1024 * 1024) },
+    ]);
+    const res = await refused('buildings', 'edifici.xlsx', tmpFile('bomb.xlsx', bomb), 413);
+    expect(res.json()).toMatchObject({ code: 'IMPORT_TOO_LARGE', detail: 'Il file supera i limiti dell\'importazione e non è stato letto.' });
+    expect(res.json().errors).toEqual([{ field: 'file', code: 'unpackedTooLarge', message: 'Il foglio decompresso supera 50 MB.' }]);
+    // One that lies about its sizes is refused too, as damaged (inflating stops at the declared size).
+    const liar = makeZip([{ name: 'xl/worksheets/sheet1.xml', data: hugeSheetXml(60 * 1024 * 1024), declaredSize: 4096 }]);
+    const lied = await refused('buildings', 'edifici.xlsx', liar);
+    expect(issues(lied)).toEqual([[undefined, 'file', 'zipDamaged']]);
+  });
+
+  it('an XLSX with more than 50,000 rows is refused (row of the first one beyond), read as a stream', async () => {
+    const res = await refused('buildings', 'many.xlsx', await manyRowsXlsx());
+    expect(res.json().errors).toEqual([{ field: 'file', code: 'maxItems', message: 'Al massimo 50000 elementi.', row: 50_002 }]);
+  }, 120_000);
 
   it('files that are not spreadsheets: PNG, PDF, random binary, an .xlsx that is text, a broken zip', async () => {
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('0000000d49484452000000010000000108060000001f15c489', 'hex')]);

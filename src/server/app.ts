@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
@@ -12,7 +13,7 @@ import { loggerOptions, type LogStream } from './log.ts';
 import type { Db } from './db/create-db.ts';
 import type { AppContext } from './context.ts';
 import { ProblemSchema } from '../shared/schemas/common.ts';
-import { registerErrorHandling, sendProblem } from './plugins/errors.ts';
+import { clientErrorHandler, frameworkErrors, registerEmptyChangeCheck, registerErrorHandling, sendProblem } from './plugins/errors.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerSecurityHeaders } from './plugins/security.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
@@ -39,12 +40,18 @@ export interface BuildOptions {
   logStream?: LogStream;
 }
 
+/** Largest JSON body; files go through multipart with their own limits. */
+const BODY_LIMIT = 1024 * 1024;
+
 /** Builds the whole app without listening: tests drive it with inject(). */
 export async function buildApp(config: Config, opts: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger === false || config.logLevel === 'silent' ? false : loggerOptions(config, opts.logStream),
     trustProxy: true,
-    bodyLimit: 1024 * 1024,
+    bodyLimit: BODY_LIMIT,
+    // Errors before any route (Node's parser, a malformed URL) are problem+json like all others.
+    clientErrorHandler: clientErrorHandler(http.maxHeaderSize),
+    frameworkErrors,
     ajv: {
       // Fastify strips unknown fields by default; we refuse them instead, so nothing is lost silently.
       customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
@@ -53,6 +60,8 @@ export async function buildApp(config: Config, opts: BuildOptions): Promise<Fast
   const ctx: AppContext = { db: opts.db, config, now: opts.now ?? (() => new Date()) };
   app.decorate('ctx', ctx);
   app.addSchema(ProblemSchema);
+  // Before the plugins, so their routes (the API docs, static files) answer problem+json too.
+  registerErrorHandling(app, { uploadLimitMb: Math.round(config.uploadMaxBytes / 1024 / 1024), bodyLimitBytes: BODY_LIMIT });
 
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 10 } });
@@ -76,9 +85,9 @@ export async function buildApp(config: Config, opts: BuildOptions): Promise<Fast
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  registerErrorHandling(app, Math.round(config.uploadMaxBytes / 1024 / 1024));
   registerSecurityHeaders(app);
   registerAuth(app);
+  registerEmptyChangeCheck(app);
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   app.get('/healthz', { config: { public: true }, schema: { tags: ['health'], summary: 'Liveness and database check' } }, async () => {

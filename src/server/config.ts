@@ -31,6 +31,8 @@ export interface Config {
   mail: MailConfig;
   sla: SlaConfig;
   penalties: PenaltyConfig;
+  /** Largest unpacked size of an imported XLSX (zip bomb guard, #7). */
+  importMaxUnpackedBytes: number;
 }
 
 /** SLA escalation (src/server/jobs/sla-watcher.ts). */
@@ -121,6 +123,7 @@ export const ENV_DOC: Record<string, string> = {
   PENALTY_MAX_DAILY_PER_MILLE: 'highest daily penalty rate allowed, per mille of the net contract amount (default 1)',
   PENALTY_CAP_PERCENT: 'total penalties cap, percent of the net contract amount (default 10)',
   PENALTY_TERM_DAYS: 'days a contractor has to counter-argue a contested penalty (default 10, 1–90)',
+  IMPORT_MAX_UNPACKED_MB: 'largest size an imported XLSX may unpack to, in MB (default 50, 1–1000); larger is refused before reading',
 };
 
 type Env = Record<string, string | undefined>;
@@ -296,6 +299,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       watchIntervalSeconds: int('SLA_WATCH_INTERVAL_SECONDS', 60, 0, 86400),
     },
     penalties: { limits, termDays: int('PENALTY_TERM_DAYS', 10, 1, 90) },
+    importMaxUnpackedBytes: int('IMPORT_MAX_UNPACKED_MB', 50, 1, 1000) * 1024 * 1024,
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

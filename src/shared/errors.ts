@@ -30,6 +30,10 @@ export const ERROR_STATUS = {
   // #7 (account security)
   EMAIL_LINK_INVALID: 400,
   SESSION_REQUIRED: 403,
+  // #7: limits of the HTTP layer and of imports.
+  HEADERS_TOO_LARGE: 431,
+  REQUEST_TIMEOUT: 408,
+  IMPORT_TOO_LARGE: 413,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

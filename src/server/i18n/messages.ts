@@ -34,6 +34,9 @@ const it = {
     INTERNAL: 'Errore interno',
     EMAIL_LINK_INVALID: 'Link di conferma non valido',
     SESSION_REQUIRED: 'Serve l\'accesso con password',
+    HEADERS_TOO_LARGE: 'Intestazioni troppo grandi',
+    REQUEST_TIMEOUT: 'Richiesta scaduta',
+    IMPORT_TOO_LARGE: 'File troppo grande da importare',
   },
   detail: {
     VALIDATION_FAILED: 'Alcuni campi non sono validi: correggili e riprova.',
@@ -66,6 +69,9 @@ const it = {
     INTERNAL: 'Si è verificato un errore imprevisto. Riprova; se persiste, avvisa l\'amministratore.',
     EMAIL_LINK_INVALID: 'Questo link di conferma dell\'indirizzo e-mail non è valido: è scaduto, è già stato usato o è stato sostituito da una richiesta più recente. Ripeti la modifica dal profilo.',
     SESSION_REQUIRED: 'Questa operazione si fa dal profilo, dopo l\'accesso con nome utente e password: un token API non basta.',
+    HEADERS_TOO_LARGE: 'Le intestazioni della richiesta superano {limit}: elimina qualche cookie o accorcia l\'indirizzo.',
+    REQUEST_TIMEOUT: 'La richiesta è arrivata troppo lentamente: riprova.',
+    IMPORT_TOO_LARGE: 'Il file supera i limiti dell\'importazione e non è stato letto.',
   },
   rule: {
     required: 'Campo obbligatorio.',
@@ -139,6 +145,11 @@ const it = {
     dateRange: 'Intervallo non valido: «da» deve precedere «a», al massimo {limit} giorni.',
     emailTaken: 'Questo indirizzo non può essere usato: scegline un altro o rivolgiti all\'amministratore.',
     currentPasswordWrong: 'La password attuale non è corretta.',
+    // #7: errors of the HTTP layer and of imports (security review).
+    emptyChange: 'La modifica non indica nessun campo: invia almeno un campo da cambiare oltre a «version».',
+    unpackedTooLarge: 'Il foglio decompresso supera {limit}.',
+    tooManyEntries: 'Il foglio contiene più di {limit} file.',
+    zipDamaged: 'Il foglio è danneggiato: l\'indice non corrisponde al contenuto.',
   },
   format: { date: 'data AAAA-MM-GG', 'date-time': 'data e ora ISO 8601', email: 'indirizzo e-mail', uuid: 'identificativo' },
 } as const;
@@ -176,6 +187,9 @@ const en: Messages = {
     INTERNAL: 'Internal error',
     EMAIL_LINK_INVALID: 'Invalid confirmation link',
     SESSION_REQUIRED: 'Password login required',
+    HEADERS_TOO_LARGE: 'Headers too large',
+    REQUEST_TIMEOUT: 'Request timed out',
+    IMPORT_TOO_LARGE: 'File too large to import',
   },
   detail: {
     VALIDATION_FAILED: 'Some fields are not valid: correct them and try again.',
@@ -208,6 +222,9 @@ const en: Messages = {
     INTERNAL: 'Something unexpected went wrong. Try again; if it persists, tell the administrator.',
     EMAIL_LINK_INVALID: 'This e-mail confirmation link is not valid: it has expired, has already been used or was replaced by a newer request. Make the change again from your profile.',
     SESSION_REQUIRED: 'This is done from your profile after logging in with username and password: an API token is not enough.',
+    HEADERS_TOO_LARGE: 'The request headers are larger than {limit}: remove some cookies or shorten the address.',
+    REQUEST_TIMEOUT: 'The request took too long to arrive: try again.',
+    IMPORT_TOO_LARGE: 'The file exceeds the import limits and was not read.',
   },
   rule: {
     required: 'Required.',
@@ -281,6 +298,11 @@ const en: Messages = {
     dateRange: 'Invalid range: "from" must come before "to", at most {limit} days.',
     emailTaken: 'This address cannot be used: choose another one or ask the administrator.',
     currentPasswordWrong: 'The current password is not correct.',
+    // #7: errors of the HTTP layer and of imports (security review).
+    emptyChange: 'The change names no field: send at least one field to change besides "version".',
+    unpackedTooLarge: 'The workbook unpacks to more than {limit}.',
+    tooManyEntries: 'The workbook holds more than {limit} files.',
+    zipDamaged: 'The workbook is damaged: its table of contents does not match its content.',
   },
   format: { date: 'date YYYY-MM-DD', 'date-time': 'ISO 8601 date and time', email: 'e-mail address', uuid: 'identifier' },
 };

@@ -3,7 +3,7 @@
 import type { FastifyRequest } from 'fastify';
 import type {} from '@fastify/multipart';
 import { AppError } from '../../errors.ts';
-import { requestLang } from '../../plugins/errors.ts';
+import { httpReason, requestLang } from '../../plugins/errors.ts';
 
 const NOT_MULTIPART = {
   it: 'invia il file come multipart/form-data nel campo «file»',
@@ -21,20 +21,24 @@ export async function readMultipart(request: FastifyRequest, maxBytes: number, t
   if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', { reason: NOT_MULTIPART[requestLang(request)] });
   const fields: Record<string, string> = {};
   let file: MultipartFile | null = null;
-  for await (const part of request.parts({ limits: { fileSize: maxBytes, files: 1, fields: 10, fieldSize: 10_000 } })) {
-    if (part.type === 'file') {
-      let data: Buffer;
-      try {
-        data = await part.toBuffer();
-      } catch (e) {
-        if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
-        throw e;
+  try {
+    for await (const part of request.parts({ limits: { fileSize: maxBytes, files: 1, fields: 10, fieldSize: 10_000 } })) {
+      if (part.type === 'file') {
+        const data = await part.toBuffer();
+        if (part.file.truncated) throw tooLarge();
+        file = { field: part.fieldname, filename: part.filename, mimetype: part.mimetype, data };
+      } else {
+        fields[part.fieldname] = String(part.value ?? '');
       }
-      if (part.file.truncated) throw tooLarge();
-      file = { field: part.fieldname, filename: part.filename, mimetype: part.mimetype, data };
-    } else {
-      fields[part.fieldname] = String(part.value ?? '');
     }
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    const err = e as { code?: string; statusCode?: number };
+    if (err.code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
+    // The plugin's own 4xx (too many parts, a forbidden field name): the error handler words them.
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) throw e;
+    // A body cut short inside a part, or broken boundaries (busboy's plain Errors): the client's fault.
+    throw new AppError('BAD_REQUEST', { reason: httpReason(requestLang(request), 'brokenMultipart') });
   }
   return { fields, file };
 }

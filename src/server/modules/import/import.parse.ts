@@ -1,8 +1,10 @@
 // Turning an uploaded file into rows of trimmed strings. No database, no HTTP: unit-testable.
 // The type comes from the content (zip magic → XLSX, UTF-8 text → CSV), never from the name alone.
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { parse as parseCsvSync } from 'csv-parse/sync';
 import type { FieldIssue } from '../../errors.ts';
+import { checkZip, streamingLayout } from './zip-guard.ts';
 
 /** One line of the sheet as the user sees it: `row` 1 is the first line of the file. */
 export interface SheetRow {
@@ -18,7 +20,20 @@ export interface Sheet {
   rows: SheetRow[];
 }
 
-export type ParseResult = { ok: true; sheet: Sheet } | { ok: false; issues: FieldIssue[] };
+/**
+ * `tooLarge`: refused for its size before being read (413), not for its content (422).
+ */
+export type ParseResult = { ok: true; sheet: Sheet } | { ok: false; issues: FieldIssue[]; tooLarge?: true };
+
+export interface ParseLimits {
+  /** Rows read after the header; reading stops at one more, so the caller can name the first row beyond. */
+  maxRows: number;
+  /** Largest total unpacked size of an XLSX (the zip's declared and real sizes). */
+  maxUnpackedBytes: number;
+  maxZipEntries: number;
+}
+
+export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxRows: 50_000, maxUnpackedBytes: 50 * 1024 * 1024, maxZipEntries: 1000 };
 
 /** The field name of file-level issues (the multipart part's name). */
 export const FILE_FIELD = 'file';
@@ -135,35 +150,61 @@ export function cellText(v: ExcelJS.CellValue): string {
   return String(v).trim();
 }
 
-/** XLSX bytes → rows of the first worksheet. */
-export async function parseXlsx(buf: Buffer): Promise<ParseResult> {
-  let sheet: ExcelJS.Worksheet | undefined;
+const mbText = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+
+/**
+ * XLSX bytes → rows of the first worksheet. The zip is checked first (zip-guard.ts), then the
+ * sheet is read as a stream, row by row, and reading stops one row past `maxRows`: memory and
+ * time follow the rows kept, not the file's claims.
+ */
+export async function parseXlsx(buf: Buffer, limits: ParseLimits = DEFAULT_PARSE_LIMITS): Promise<ParseResult> {
+  const zip = await checkZip(buf, { maxUnpackedBytes: limits.maxUnpackedBytes, maxEntries: limits.maxZipEntries });
+  if (!zip.ok) {
+    if (zip.rule === 'unpackedTooLarge') return { ok: false, tooLarge: true, issues: [fileIssue(zip.rule, { limit: mbText(zip.limit) })] };
+    if (zip.rule === 'tooManyEntries') return { ok: false, tooLarge: true, issues: [fileIssue(zip.rule, { limit: zip.limit })] };
+    return { ok: false, issues: [fileIssue(zip.rule)] };
+  }
+  if (!zip.entries.some((e) => e.name === 'xl/_rels/workbook.xml.rels')) return { ok: false, issues: [fileIssue('notSpreadsheet')] };
+  const input = Readable.from([streamingLayout(buf, zip.entries)]);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore',
+  });
+  const lines: SheetRow[] = [];
+  let found = false;
   try {
-    const wb = new ExcelJS.Workbook();
-    // exceljs declares its own Buffer type; Node's Buffer is what it reads.
-    await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
-    sheet = wb.worksheets[0];
+    for await (const ws of reader) {
+      // The first tab as the user sees it (workbook order), which need not be sheet1.xml.
+      const first = (reader as unknown as { model?: { sheets?: Array<{ name: string }> } }).model?.sheets?.[0]?.name;
+      if (first !== undefined && (ws as unknown as { name?: string }).name !== first) continue;
+      found = true;
+      let kept = 0;
+      for await (const r of ws) {
+        const values = Array.isArray(r.values) ? r.values : [];
+        const cells: string[] = [];
+        for (let i = 1; i < values.length; i++) cells.push(cellText(values[i] as ExcelJS.CellValue));
+        if (isBlank(cells)) continue;
+        lines.push({ row: r.number, cells });
+        // The header plus maxRows rows, plus one to name the first row beyond the limit.
+        if (++kept > limits.maxRows + 1) break;
+      }
+      break;
+    }
   } catch {
     return { ok: false, issues: [fileIssue('notSpreadsheet')] };
+  } finally {
+    input.destroy();
   }
-  if (!sheet) return { ok: false, issues: [fileIssue('notSpreadsheet')] };
-  const lines: SheetRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (r, rowNumber) => {
-    const values = Array.isArray(r.values) ? r.values : [];
-    const cells: string[] = [];
-    for (let i = 1; i < values.length; i++) cells.push(cellText(values[i] as ExcelJS.CellValue));
-    lines.push({ row: rowNumber, cells });
-  });
+  if (!found) return { ok: false, issues: [fileIssue('notSpreadsheet')] };
   return toSheet('xlsx', lines);
 }
 
 /** Any uploaded bytes → a sheet, or the file-level issue that refuses them. */
-export async function parseSpreadsheet(buf: Buffer, filename?: string): Promise<ParseResult> {
+export async function parseSpreadsheet(buf: Buffer, filename?: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): Promise<ParseResult> {
   switch (detectFormat(buf, filename)) {
     case 'empty':
       return { ok: false, issues: [fileIssue('emptyFile')] };
     case 'xlsx':
-      return parseXlsx(buf);
+      return parseXlsx(buf, limits);
     case 'notUtf8':
       return { ok: false, issues: [fileIssue('notUtf8')] };
     case 'notSpreadsheet':

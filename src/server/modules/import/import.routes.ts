@@ -39,7 +39,8 @@ export async function importRoutes(app: FastifyInstance) {
         + `header row required, names case-insensitive; at most ${MAX_ROWS} rows. Columns (optional in brackets): ${columnsDoc}. `
         + 'An existing code is updated, a new one created. Any error: 422 IMPORT_INVALID listing every bad cell '
         + '({field: column, code, message, row}), nothing written; a file that is not CSV/XLSX is 422 with code notSpreadsheet; '
-        + 'a request that is not multipart is 415; a file over the upload limit is 413.',
+        + 'a request that is not multipart is 415; a file over the upload limit is 413; an XLSX whose zip declares more than '
+        + 'IMPORT_MAX_UNPACKED_MB unpacked or 1,000 entries is 413 IMPORT_TOO_LARGE, refused before it is unpacked.',
       consumes: ['multipart/form-data'],
       params: ImportParams,
       response: {

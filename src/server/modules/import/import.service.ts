@@ -1,8 +1,8 @@
 import type { AppContext } from '../../context.ts';
 import { AppError, type FieldIssue } from '../../errors.ts';
 import { newId } from '../../ids.ts';
-import { parseSpreadsheet, FILE_FIELD } from './import.parse.ts';
-import { mapHeader, referencedCodes, tooManyRows, validateRows, type ImportKind } from './import.validate.ts';
+import { DEFAULT_PARSE_LIMITS, parseSpreadsheet, FILE_FIELD } from './import.parse.ts';
+import { MAX_ROWS, mapHeader, referencedCodes, tooManyRows, validateRows, type ImportKind } from './import.validate.ts';
 import * as repo from './import.repository.ts';
 
 export interface ImportResult {
@@ -19,8 +19,10 @@ const refused = (issues: FieldIssue[]) => new AppError('IMPORT_INVALID', { count
  * everything in one transaction or throws IMPORT_INVALID listing every problem, writing nothing.
  */
 export async function importFile(ctx: AppContext, kind: ImportKind, file: Buffer, filename?: string): Promise<ImportResult> {
-  const parsed = await parseSpreadsheet(file, filename);
-  if (!parsed.ok) throw refused(parsed.issues);
+  const parsed = await parseSpreadsheet(file, filename, {
+    ...DEFAULT_PARSE_LIMITS, maxRows: MAX_ROWS, maxUnpackedBytes: ctx.config.importMaxUnpackedBytes,
+  });
+  if (!parsed.ok) throw parsed.tooLarge ? new AppError('IMPORT_TOO_LARGE', {}, parsed.issues) : refused(parsed.issues);
   const { sheet } = parsed;
   const { columns, issues: headerIssues } = mapHeader(kind, sheet.header);
   if (sheet.rows.length === 0) throw refused([...headerIssues, { field: FILE_FIELD, rule: 'emptyFile' }]);

@@ -2,6 +2,7 @@
 // Withdrawn proposals are left out (they never were penalties); rows the caller may not see
 // (a building manager: other buildings' work orders) too.
 import ExcelJS from 'exceljs';
+import { xlsxValue } from '../../spreadsheet-escape.ts';
 import { DateTime } from 'luxon';
 import { clockName, formatDuration } from '../../../domain/sla-explain.ts';
 import type { RegisterDto } from '../../../shared/schemas/sla.ts';
@@ -69,6 +70,9 @@ function cells(r: RegisterDto['rows'][number], lang: Lang): string[] {
   ];
 }
 
+/** Text cells of a row escaped against formula injection (the rule's text and names are user input). */
+const safe = (cells: readonly unknown[]) => cells.map(xlsxValue);
+
 export async function registerFile(ctx: AppContext, actor: Principal, contractId: string, period: string, format: 'xlsx' | 'pdf'): Promise<RegisterFile> {
   // The PDF is a formal document: Italian. The spreadsheet follows the caller's language.
   const lang: Lang = format === 'pdf' ? 'it' : actor.language;
@@ -84,23 +88,23 @@ export async function registerFile(ctx: AppContext, actor: Principal, contractId
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Presidio';
   const ws = wb.addWorksheet(lang === 'it' ? 'Registro penali' : 'Penalty register');
-  ws.addRow([`${data.contract.lot} — ${data.contract.title}`]).font = { bold: true };
-  ws.addRow([`CIG ${data.contract.cig}`, data.contract.contractor, period]);
+  ws.addRow(safe([`${data.contract.lot} — ${data.contract.title}`])).font = { bold: true };
+  ws.addRow(safe([`CIG ${data.contract.cig}`, data.contract.contractor, period]));
   ws.addRow([]);
-  const header = ws.addRow(HEADERS[lang]);
+  const header = ws.addRow(safe(HEADERS[lang]));
   header.font = { bold: true };
   for (const r of data.rows) {
-    ws.addRow([
+    ws.addRow(safe([
       r.period, r.workOrderNumber, r.building, r.priority ? label(lang, 'priority', r.priority) : null, r.clock ? clockName(r.clock, lang) : null,
       r.breachedByMs === null ? null : formatDuration(r.breachedByMs, lang), r.rule,
       r.computedCents / 100, r.proposedCents / 100, r.finalCents === null ? null : r.finalCents / 100,
       STATUS[lang][r.status] ?? r.status, excelTime(r.contestedAt), excelTime(r.decidedAt),
-    ]);
+    ]));
   }
   for (const c of [8, 9, 10]) ws.getColumn(c).numFmt = '€ #,##0.00';
   for (const c of [12, 13]) ws.getColumn(c).numFmt = 'dd/mm/yyyy hh:mm';
   ws.addRow([]);
-  for (const [k, v] of totals) ws.addRow([k, v]);
+  for (const [k, v] of totals) ws.addRow(safe([k, v]));
   ws.columns.forEach((col, i) => { col.width = [10, 18, 10, 12, 18, 14, 50, 12, 12, 12, 14, 17, 17][i] ?? 12; });
   const body = Buffer.from(await wb.xlsx.writeBuffer());
   return { filename: `${base}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body };

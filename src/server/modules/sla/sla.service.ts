@@ -204,6 +204,8 @@ export async function createClosure(ctx: AppContext, actor: Principal, input: { 
 
 export async function updateClosure(ctx: AppContext, actor: Principal, id: string, input: { siteId?: string | null; date?: string; reason?: string }): Promise<ClosureDto> {
   requireAdmin(actor);
+  // The HTTP layer refuses empty PATCH bodies already; this keeps other callers from an empty SET.
+  if (input.siteId === undefined && input.date === undefined && input.reason === undefined) throw invalid([{ field: 'body', rule: 'emptyChange' }]);
   const before = await repo.getClosure(ctx.db, id);
   if (!before) throw notFound();
   await checkClosure(ctx.db, input);

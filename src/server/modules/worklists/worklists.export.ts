@@ -13,6 +13,7 @@ import type { Resource } from './worklists.repository.ts';
 import { label, TICKET_COLUMNS, WORK_ORDER_COLUMNS } from './worklists.i18n.ts';
 import { allRows, listSpec, presentTickets, presentWorkOrders, ZONE, type ListInput, type TicketItem, type WorkOrderItem } from './worklists.service.ts';
 import { EXPORT_MAX_ROWS } from './worklists.views.ts';
+import { csvNumberField, csvTextField, xlsxValue } from '../../spreadsheet-escape.ts';
 
 export type Format = 'csv' | 'xlsx';
 
@@ -97,11 +98,9 @@ function cellValue(v: Cell): ExcelJS.CellValue {
   return new Date(Date.UTC(d.year, d.month - 1, d.day));
 }
 
-/** One CSV field: quoted when it holds the separator, a quote or a line break; formulas defused. */
-export function csvField(s: string): string {
-  // A leading = + - @ would run as a formula in Excel (CSV injection): prefix an apostrophe.
-  const safe = /^[=+\-@\t\r]/.test(s) && !/^-?\d/.test(s) ? `'${s}` : s;
-  return /[;"\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+/** One CSV field: numbers as numbers, everything else as escaped text (src/server/spreadsheet-escape.ts). */
+function csvCell(lang: Lang, v: Cell): string {
+  return typeof v === 'number' ? csvNumberField(v) : csvTextField(cellText(lang, v));
 }
 
 export interface ExportFile {
@@ -144,10 +143,10 @@ export async function exportList(
 
   if (format === 'csv') {
     async function* csv(): AsyncGenerator<string> {
-      yield `\uFEFF${headers.map(csvField).join(';')}\r\n`;
+      yield `\uFEFF${headers.map((h) => csvTextField(h)).join(';')}\r\n`;
       let buf = '';
       for await (const rec of records()) {
-        buf += `${columns.map((col) => csvField(cellText(lang, rec[col]))).join(';')}\r\n`;
+        buf += `${columns.map((col) => csvCell(lang, rec[col])).join(';')}\r\n`;
         if (buf.length > 64 * 1024) {
           yield buf;
           buf = '';
@@ -164,7 +163,7 @@ export async function exportList(
     views: [{ state: 'frozen', ySplit: 1 }],
   });
   sheet.columns = columns.map((col, i) => ({
-    header: headers[i],
+    header: xlsxValue(headers[i]),
     key: col,
     width: col === 'description' || col === 'subject' || col === 'ticketSubject' ? 60 : Math.max(12, headers[i].length + 2),
     style: /At$|Date$/.test(col) ? { numFmt: 'dd/mm/yyyy hh:mm' } : col === 'expectedOn' ? { numFmt: 'dd/mm/yyyy' } : {},
@@ -173,7 +172,7 @@ export async function exportList(
   (async () => {
     for await (const rec of records()) {
       const row: Record<string, ExcelJS.CellValue> = {};
-      for (const col of columns) row[col] = cellValue(rec[col]);
+      for (const col of columns) row[col] = xlsxValue(cellValue(rec[col]));
       sheet.addRow(row).commit();
     }
     sheet.commit();

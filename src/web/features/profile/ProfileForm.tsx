@@ -51,10 +51,18 @@ export function ProfileForm({ me }: { me: Me }) {
   });
 
   const save = useMutation({
-    mutationFn: (values: ProfileValues) =>
-      updateMe(changedFields(bodyOf(valuesOf(me)) as Record<string, unknown>, bodyOf(values) as Record<string, unknown>) as MePatch),
+    mutationFn: async (values: ProfileValues): Promise<Me | null> => {
+      const changes = changedFields(bodyOf(valuesOf(me)) as Record<string, unknown>, bodyOf(values) as Record<string, unknown>);
+      // The API refuses an empty change (400 emptyChange): nothing to send, nothing to save.
+      if (Object.keys(changes).length === 0) return null;
+      return updateMe(changes as MePatch);
+    },
     onMutate: () => setShownFields(new Set()),
     onSuccess: (saved, values) => {
+      if (!saved) {
+        notify(t('form.noChanges'), 'info');
+        return;
+      }
       queryClient.setQueryData(meKey, saved);
       // #7: a new address is not saved but awaits its link; the field shows the one in use.
       form.setValues(valuesOf(saved));
