@@ -14,6 +14,7 @@ import { ProblemSchema } from '../shared/schemas/common.ts';
 import { registerErrorHandling, sendProblem } from './plugins/errors.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerSecurityHeaders } from './plugins/security.ts';
+import { isApiPath, normalisePath } from './plugins/request-path.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { registryRoutes } from './modules/registry/index.ts';
 import { importRoutes } from './modules/import/import.routes.ts';
@@ -68,9 +69,12 @@ export async function buildApp(config: Config, opts: BuildOptions): Promise<Fast
     },
     refResolver: { buildLocalReference: (json, _base, _frag, i) => (json.$id as string) ?? `def-${i}` },
   });
-  // The API's documentation is public, like the spec it shows.
+  // Routes are private unless marked here or in their options (plugins/auth.ts). Public: the API's
+  // documentation, like the spec it shows, and reads outside /api (the web app's files, health).
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/docs')) route.config = { ...route.config, public: true };
+    const methods = [route.method].flat();
+    const readOnly = methods.every((m) => m === 'GET' || m === 'HEAD');
+    if (route.url.startsWith('/api/docs') || (!isApiPath(route.url) && readOnly)) route.config = { ...route.config, public: true };
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
@@ -110,7 +114,9 @@ function serveWeb(app: FastifyInstance, dist: string) {
   if (hasWeb) app.register(fastifyStatic, { root: dist, wildcard: true, index: 'index.html' });
   app.setNotFoundHandler((request, reply) => {
     // A missing built file (/assets/…) is a 404, not the app: a stale hashed name must not load HTML as code.
-    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/assets/') && request.url !== '/healthz';
+    // Normalised path: /%61pi/… or //api/… is an API miss (problem+json), not a page.
+    const p = normalisePath(request.url);
+    const isPage = request.method === 'GET' && !isApiPath(p) && !p.startsWith('/assets/') && p !== '/healthz';
     if (hasWeb && isPage) {
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html');
     }

@@ -14,16 +14,21 @@ function sameSecret(a: string, b: string) {
 }
 
 /**
- * Resolves the caller on every request; refuses anonymous calls to non-public API routes and
+ * Resolves the caller on every request; refuses anonymous calls to non-public routes and
  * cookie-authenticated writes without the session's CSRF token (double submit via header).
+ * Both decisions read the matched route (its pattern and config), never the raw URL: the router
+ * decodes `/%61pi/me/tokens` to the `/api/me/tokens` handler, so a prefix test on `request.url`
+ * let such a write through without the token. Every route is private unless marked public
+ * (app.ts marks the docs and the web app's GET files); a request matching no route is answered
+ * 404 by the not-found handler and never reaches a handler.
  */
 export function registerAuth(app: FastifyInstance) {
   app.decorateRequest('principal', null);
+  // One onRequest hook: access is decided before the body is read or validated, so an anonymous
+  // or forged write costs no parsing and never learns how its body would have been judged.
   app.addHook('onRequest', async (request) => {
     request.principal = await authenticate(app.ctx, request.cookies[SESSION_COOKIE], request.headers.authorization);
-  });
-  app.addHook('preHandler', async (request) => {
-    if (!request.url.startsWith('/api/') || request.routeOptions.config?.public) return;
+    if (request.routeOptions.url === undefined || request.routeOptions.config?.public) return;
     const p = request.principal;
     if (!p) throw new AppError('UNAUTHENTICATED');
     if (p.via === 'session' && !SAFE_METHODS.has(request.method)) {
@@ -33,7 +38,7 @@ export function registerAuth(app: FastifyInstance) {
   });
 }
 
-/** The caller, known to be logged in (the preHandler guarantees it on non-public routes). */
+/** The caller, known to be logged in (the onRequest hook guarantees it on non-public routes). */
 export function principalOf(request: FastifyRequest): Principal {
   if (!request.principal) throw new AppError('UNAUTHENTICATED');
   return request.principal;

@@ -12,7 +12,7 @@ export async function authRoutes(app: FastifyInstance) {
 
   r.post('/api/session', {
     config: { public: true },
-    schema: { tags, summary: 'Log in', body: LoginBody, response: { 200: MeSchema, ...problemResponses, 423: { $ref: 'Problem#' }, 429: { $ref: 'Problem#' } } },
+    schema: { tags, summary: 'Log in', security: [], body: LoginBody, response: { 200: MeSchema, ...problemResponses, 423: { $ref: 'Problem#' }, 429: { $ref: 'Problem#' } } },
   }, async (request, reply) => {
     try {
       const { cookieValue, expiresAt, principal } = await auth.login(app.ctx, request.body.username, request.body.password, request.ip);
@@ -28,7 +28,7 @@ export async function authRoutes(app: FastifyInstance) {
     }
   });
 
-  r.delete('/api/session', { config: { public: true }, schema: { tags, summary: 'Log out' } }, async (request, reply) => {
+  r.delete('/api/session', { config: { public: true }, schema: { tags, summary: 'Log out', security: [] } }, async (request, reply) => {
     await auth.logout(app.ctx, request.principal);
     reply.clearCookie(auth.SESSION_COOKIE, { path: '/' });
     return reply.code(204).send();
