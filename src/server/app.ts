@@ -42,7 +42,9 @@ export async function buildApp(config: Config, opts: BuildOptions): Promise<Fast
     logger: opts.logger === false || config.logLevel === 'silent'
       ? false
       : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'] },
-    trustProxy: true,
+    // Only configured proxies may speak for the client (X-Forwarded-For/-Proto); with none, the
+    // socket's address is the client's, so nobody picks their own address for the login limits.
+    trustProxy: config.trustProxy.length ? config.trustProxy : false,
     bodyLimit: 1024 * 1024,
     ajv: {
       // Fastify strips unknown fields by default; we refuse them instead, so nothing is lost silently.

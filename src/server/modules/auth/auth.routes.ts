@@ -12,7 +12,7 @@ export async function authRoutes(app: FastifyInstance) {
 
   r.post('/api/session', {
     config: { public: true },
-    schema: { tags, summary: 'Log in', security: [], body: LoginBody, response: { 200: MeSchema, ...problemResponses, 423: { $ref: 'Problem#' }, 429: { $ref: 'Problem#' } } },
+    schema: { tags, summary: 'Log in', security: [], body: LoginBody, response: { 200: MeSchema, ...problemResponses, 429: { $ref: 'Problem#' } } },
   }, async (request, reply) => {
     try {
       const { cookieValue, expiresAt, principal } = await auth.login(app.ctx, request.body.username, request.body.password, request.ip);
