@@ -180,7 +180,54 @@ describeEachDb('client address: X-Forwarded-For believed from the configured pro
     const keys = (await env.db.selectFrom('rate_limits').select('key').where('key', 'like', 'login:%').orderBy('key').execute()).map((r) => r.key);
     expect(keys).toEqual(['login:10.20.30.40', 'login:203.0.113.60', 'login:203.0.113.62']);
   });
-}, { env: { TRUST_PROXY: '127.0.0.1, ::1' } });
+
+  it('over HTTPS from the trusted proxy: __Host- cookie, Secure, Path=/, no Domain, and HSTS', async () => {
+    const https = { 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.70' };
+    const res = await tryLogin(env, { username: 'admin', password: 'presidio', from: '127.0.0.1', headers: https });
+    expect(res.statusCode).toBe(200);
+    expect(res.cookies.map((c) => c.name)).toEqual(['__Host-presidio_session']);
+    const cookie = res.cookies[0];
+    expect(cookie).toMatchObject({ secure: true, httpOnly: true, path: '/', sameSite: 'Lax' });
+    expect(cookie.domain).toBeUndefined();
+    expect(res.headers['strict-transport-security']).toBe('max-age=31536000');
+    const csrf = res.json().csrfToken as string;
+
+    const me = (name: string, headers: Record<string, string>) =>
+      env.app.inject({ method: 'GET', url: '/api/me', remoteAddress: '127.0.0.1', headers: { ...headers, cookie: `${name}=${cookie.value}` } });
+    expect((await me('__Host-presidio_session', https)).statusCode).toBe(200);
+    // Each scheme reads only its own name: a plain cookie is ignored over HTTPS, and the reverse.
+    expect((await me('presidio_session', https)).statusCode).toBe(401);
+    expect((await me('__Host-presidio_session', {})).statusCode).toBe(401);
+
+    const out = await env.app.inject({
+      method: 'DELETE', url: '/api/session', remoteAddress: '127.0.0.1',
+      headers: { ...https, cookie: `__Host-presidio_session=${cookie.value}`, 'x-csrf-token': csrf },
+    });
+    expect(out.statusCode).toBe(204);
+    expect(out.cookies[0]).toMatchObject({ name: '__Host-presidio_session', value: '', secure: true, path: '/' });
+  });
+
+  it('over plain HTTP, or with X-Forwarded-Proto from an untrusted address: plain cookie, no HSTS', async () => {
+    for (const from of ['127.0.0.1', '10.20.30.41']) {
+      const headers: Record<string, string> = from === '127.0.0.1' ? {} : { 'x-forwarded-proto': 'https' };
+      const res = await tryLogin(env, { username: 'admin', password: 'presidio', from, headers });
+      expect(res.statusCode).toBe(200);
+      expect(res.cookies.map((c) => [c.name, c.secure ?? false])).toEqual([['presidio_session', false]]);
+      expect(res.headers['strict-transport-security']).toBeUndefined();
+    }
+  });
+}, { env: { TRUST_PROXY: '127.0.0.1, ::1', HSTS_MAX_AGE: '31536000' } });
+
+describeEachDb('COOKIE_SECURE forces the HTTPS cookie', (env) => {
+  it('sets __Host-presidio_session Secure even when the request looks like plain HTTP; no HSTS unless asked', async () => {
+    const res = await tryLogin(env, { username: 'admin', password: 'presidio', from: '127.0.0.1' });
+    expect(res.statusCode).toBe(200);
+    expect(res.cookies.map((c) => [c.name, c.secure])).toEqual([['__Host-presidio_session', true]]);
+    expect(res.headers['strict-transport-security']).toBeUndefined();
+    const me = await env.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: `__Host-presidio_session=${res.cookies[0].value}` } });
+    expect(me.statusCode).toBe(200);
+  });
+}, { env: { COOKIE_SECURE: '1' } });
 
 describeEachDb('login rate limit per client address', (env) => {
   it('answers 429 with Retry-After past the limit, whatever the account', async () => {

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import { AppError } from '../errors.ts';
 import { hasRole, type Principal, type Role } from '../auth/principal.ts';
-import { authenticate, SESSION_COOKIE } from '../modules/auth/auth.service.ts';
+import { authenticate, SECURE_SESSION_COOKIE, SESSION_COOKIE } from '../modules/auth/auth.service.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const CSRF_HEADER = 'x-csrf-token';
@@ -27,7 +27,7 @@ export function registerAuth(app: FastifyInstance) {
   // One onRequest hook: access is decided before the body is read or validated, so an anonymous
   // or forged write costs no parsing and never learns how its body would have been judged.
   app.addHook('onRequest', async (request) => {
-    request.principal = await authenticate(app.ctx, request.cookies[SESSION_COOKIE], request.headers.authorization);
+    request.principal = await authenticate(app.ctx, request.cookies[sessionCookieName(request)], request.headers.authorization);
     if (request.routeOptions.url === undefined || request.routeOptions.config?.public) return;
     const p = request.principal;
     if (!p) throw new AppError('UNAUTHENTICATED');
@@ -36,6 +36,19 @@ export function registerAuth(app: FastifyInstance) {
       if (typeof sent !== 'string' || !p.csrfToken || !sameSecret(sent, p.csrfToken)) throw new AppError('CSRF_INVALID');
     }
   });
+}
+
+/**
+ * HTTPS as the browser sees it: TLS on this socket, X-Forwarded-Proto from a TRUST_PROXY address
+ * (Fastify ignores it from anyone else), or COOKIE_SECURE for a TLS front end not listed there.
+ */
+export function servedOverHttps(request: FastifyRequest): boolean {
+  return request.server.ctx.config.cookieSecure || request.protocol === 'https';
+}
+
+/** Only the name matching the scheme is read: over HTTPS a plain cookie planted by HTTP is ignored. */
+export function sessionCookieName(request: FastifyRequest): string {
+  return servedOverHttps(request) ? SECURE_SESSION_COOKIE : SESSION_COOKIE;
 }
 
 /** The caller, known to be logged in (the onRequest hook guarantees it on non-public routes). */

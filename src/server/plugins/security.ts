@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { isApiPath, requestPath } from './request-path.ts';
+import { servedOverHttps } from './auth.ts';
 
 // Mantine injects style attributes, hence 'unsafe-inline' for styles only; scripts stay 'self'.
 const CSP = [
@@ -27,6 +28,8 @@ export function registerSecurityHeaders(app: FastifyInstance) {
       reply.header('content-security-policy', CSP);
     }
     if (isApiPath(path)) reply.header('cache-control', 'no-store');
+    const hsts = request.server.ctx.config.hstsMaxAge;
+    if (hsts > 0 && servedOverHttps(request)) reply.header('strict-transport-security', `max-age=${hsts}`);
     return payload;
   });
 }

@@ -7,6 +7,9 @@ import type { Me } from '../../../shared/schemas/auth.ts';
 import * as repo from './auth.repository.ts';
 
 export const SESSION_COOKIE = 'presidio_session';
+/** The name over HTTPS: browsers keep a __Host- cookie only if Secure, Path=/ and without Domain,
+ *  so neither a sibling subdomain nor a plain-HTTP page can plant or overwrite it. */
+export const SECURE_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`;
 export const TOKEN_PREFIX = 'prs_';
 
 export interface LoginResult { cookieValue: string; expiresAt: Date; principal: Principal }
