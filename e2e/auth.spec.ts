@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { loginWithForm, mainNav } from './helpers';
+import { expectAccessible, loginWithForm, mainNav } from './helpers';
 
 test.describe('login and session', () => {
   test('wrong password shows the server reason, a right one opens the page asked for', async ({ page }) => {
@@ -17,6 +17,20 @@ test.describe('login and session', () => {
     await expect(page).toHaveURL(/\/registry\/sites\?q=MI$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Sedi' })).toBeVisible();
     await expect(page.getByRole('searchbox', { name: 'Cerca' })).toHaveValue('MI');
+  });
+
+  test('after repeated failures the page says how long to wait, not that the account is locked', async ({ page }) => {
+    await page.goto('/login');
+    // An unknown name backs off exactly like a real one, and leaves the demo accounts alone.
+    for (let i = 0; i < 5; i++) {
+      await loginWithForm(page, 'nessuno.e2e', `sbagliata-${i}`);
+      await expect(page.getByRole('alert').filter({ hasText: 'Accesso non riuscito' })).toBeVisible();
+      await expect(page.getByLabel(/^Password/)).toHaveValue('');
+    }
+    await loginWithForm(page, 'nessuno.e2e', 'sbagliata-5');
+    const alert = page.getByRole('alert').filter({ hasText: 'Troppi tentativi' });
+    await expect(alert).toContainText(/riprova tra \d+ secondi/);
+    await expectAccessible(page, '/login (back-off)');
   });
 
   test('required fields are named before anything is sent', async ({ page }) => {

@@ -16,6 +16,7 @@ import { ProblemSchema } from '../shared/schemas/common.ts';
 import { clientErrorHandler, frameworkErrors, registerEmptyChangeCheck, registerErrorHandling, sendProblem } from './plugins/errors.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerSecurityHeaders } from './plugins/security.ts';
+import { isApiPath, normalisePath } from './plugins/request-path.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { registryRoutes } from './modules/registry/index.ts';
 import { importRoutes } from './modules/import/import.routes.ts';
@@ -47,7 +48,9 @@ const BODY_LIMIT = 1024 * 1024;
 export async function buildApp(config: Config, opts: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger === false || config.logLevel === 'silent' ? false : loggerOptions(config, opts.logStream),
-    trustProxy: true,
+    // Only configured proxies may speak for the client (X-Forwarded-For/-Proto); with none, the
+    // socket's address is the client's, so nobody picks their own address for the login limits.
+    trustProxy: config.trustProxy.length ? config.trustProxy : false,
     bodyLimit: BODY_LIMIT,
     // Errors before any route (Node's parser, a malformed URL) are problem+json like all others.
     clientErrorHandler: clientErrorHandler(http.maxHeaderSize),
@@ -71,7 +74,7 @@ export async function buildApp(config: Config, opts: BuildOptions): Promise<Fast
       info: { title: 'Presidio API', version: '0.1.0', description: 'Maintenance management for public bodies (Annex C workflows).', license: { name: 'EUPL-1.2', url: 'https://interoperable-europe.ec.europa.eu/collection/eupl' } },
       components: {
         securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'presidio_session' },
+          session: { type: 'apiKey', in: 'cookie', name: 'presidio_session', description: 'Named __Host-presidio_session (Secure) over HTTPS.' },
           bearer: { type: 'http', scheme: 'bearer' },
         },
       },
@@ -79,9 +82,12 @@ export async function buildApp(config: Config, opts: BuildOptions): Promise<Fast
     },
     refResolver: { buildLocalReference: (json, _base, _frag, i) => (json.$id as string) ?? `def-${i}` },
   });
-  // The API's documentation is public, like the spec it shows.
+  // Routes are private unless marked here or in their options (plugins/auth.ts). Public: the API's
+  // documentation, like the spec it shows, and reads outside /api (the web app's files, health).
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/docs')) route.config = { ...route.config, public: true };
+    const methods = [route.method].flat();
+    const readOnly = methods.every((m) => m === 'GET' || m === 'HEAD');
+    if (route.url.startsWith('/api/docs') || (!isApiPath(route.url) && readOnly)) route.config = { ...route.config, public: true };
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
@@ -122,7 +128,9 @@ function serveWeb(app: FastifyInstance, dist: string) {
   if (hasWeb) app.register(fastifyStatic, { root: dist, wildcard: true, index: 'index.html' });
   app.setNotFoundHandler((request, reply) => {
     // A missing built file (/assets/…) is a 404, not the app: a stale hashed name must not load HTML as code.
-    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/assets/') && request.url !== '/healthz';
+    // Normalised path: /%61pi/… or //api/… is an API miss (problem+json), not a page.
+    const p = normalisePath(request.url);
+    const isPage = request.method === 'GET' && !isApiPath(p) && !p.startsWith('/assets/') && p !== '/healthz';
     if (hasWeb && isPage) {
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html');
     }

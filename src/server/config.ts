@@ -15,8 +15,15 @@ export interface Config {
   sessionTtlHours: number;
   cookieSecure: boolean;
   uploadMaxBytes: number;
-  loginMaxFailures: number;
-  loginLockMinutes: number;
+  /** Failed logins per (username, client address) before that pair must wait; never a lock-out. */
+  loginBackoffAfter: number;
+  /** First wait, doubled with each further failure of the pair up to loginBackoffMaxSeconds. */
+  loginBackoffSeconds: number;
+  loginBackoffMaxSeconds: number;
+  /** Proxies whose X-Forwarded-For/-Proto are believed (IPs, CIDRs); empty: none, the socket decides. */
+  trustProxy: string[];
+  /** Strict-Transport-Security max-age on HTTPS answers; 0: not sent. */
+  hstsMaxAge: number;
   loginRateLimit: number; // attempts per client address per window
   loginRateWindowSeconds: number;
   publicUrl: string;
@@ -87,10 +94,13 @@ export const ENV_DOC: Record<string, string> = {
   PRESIDIO_DEMO: '1 seeds the demo university (accounts with the public password "presidio") into an empty database; default 0: starts empty (`npm run demo` sets 1)',
   LOG_LEVEL: 'fatal, error, warn, info (default), debug, trace or silent',
   SESSION_TTL_HOURS: 'session lifetime in hours (default 12, 1–720)',
-  COOKIE_SECURE: '1 marks the session cookie Secure (set it behind HTTPS; default 0)',
+  COOKIE_SECURE: '1 always names the session cookie __Host-presidio_session and marks it Secure; default 0: so only on HTTPS requests',
   UPLOAD_MAX_MB: 'largest accepted upload in MB (default 10, 1–100)',
-  LOGIN_MAX_FAILURES: 'failed logins before the account locks (default 5)',
-  LOGIN_LOCK_MINUTES: 'how long a locked account stays locked (default 15)',
+  LOGIN_BACKOFF_AFTER: 'failed logins per username and client address before that pair must wait (default 5); accounts never lock',
+  LOGIN_BACKOFF_SECONDS: 'the first wait, doubled at each further failure of the pair (default 30, 1–3600)',
+  LOGIN_BACKOFF_MAX_MINUTES: 'the longest wait (default 15, 1–1440)',
+  TRUST_PROXY: 'reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed, comma-separated IPs or CIDRs, e.g. 127.0.0.1 (default empty: none)',
+  HSTS_MAX_AGE: 'seconds of Strict-Transport-Security sent on HTTPS answers (default 0: not sent; e.g. 31536000)',
   LOGIN_RATE_LIMIT: 'login attempts per client address per window (default 20)',
   LOGIN_RATE_WINDOW_SECONDS: 'the window of LOGIN_RATE_LIMIT in seconds (default 300)',
   PUBLIC_URL: 'the address users reach Presidio at, used in e-mails (default http://localhost:PORT)',
@@ -270,6 +280,21 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     problems.push(`PENALTY_MIN_DAILY_PER_MILLE (${limits.minDailyPerMille}) must not exceed PENALTY_MAX_DAILY_PER_MILLE (${limits.maxDailyPerMille})`);
   }
 
+  // Addresses or CIDRs only: a hop count or "true" would believe any client's X-Forwarded-For.
+  const proxyList = (name: string): string[] => {
+    const items = (env[name] ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+    for (const item of items) {
+      const [ip, bits, extra] = item.split('/');
+      const family = isIP(ip);
+      const okBits = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+      if (!family || !okBits || extra !== undefined) problems.push(`${name}: "${item}" is not an IP address or CIDR range (e.g. 127.0.0.1 or 10.0.0.0/8)`);
+    }
+    return items;
+  };
+  for (const gone of ['LOGIN_MAX_FAILURES', 'LOGIN_LOCK_MINUTES']) {
+    if (env[gone]?.trim()) problems.push(`${gone} is no longer read: accounts do not lock; set LOGIN_BACKOFF_AFTER, LOGIN_BACKOFF_SECONDS, LOGIN_BACKOFF_MAX_MINUTES instead`);
+  }
+
   const config: Config = {
     port,
     host,
@@ -280,8 +305,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     sessionTtlHours: int('SESSION_TTL_HOURS', 12, 1, 720),
     cookieSecure: bool('COOKIE_SECURE', false),
     uploadMaxBytes: int('UPLOAD_MAX_MB', 10, 1, 100) * 1024 * 1024,
-    loginMaxFailures: int('LOGIN_MAX_FAILURES', 5, 1, 100),
-    loginLockMinutes: int('LOGIN_LOCK_MINUTES', 15, 1, 1440),
+    loginBackoffAfter: int('LOGIN_BACKOFF_AFTER', 5, 1, 100),
+    loginBackoffSeconds: int('LOGIN_BACKOFF_SECONDS', 30, 1, 3600),
+    loginBackoffMaxSeconds: int('LOGIN_BACKOFF_MAX_MINUTES', 15, 1, 1440) * 60,
+    trustProxy: proxyList('TRUST_PROXY'),
+    hstsMaxAge: int('HSTS_MAX_AGE', 0, 0, 63072000),
     loginRateLimit: int('LOGIN_RATE_LIMIT', 20, 1, 10000),
     loginRateWindowSeconds: int('LOGIN_RATE_WINDOW_SECONDS', 300, 1, 86400),
     publicUrl,

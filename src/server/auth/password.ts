@@ -40,3 +40,10 @@ export function newSecret(bytes = 32): string {
 export function sha256(value: string): string {
   return createHash('sha256').update(value).digest('hex');
 }
+
+/**
+ * A well-formed hash with today's parameters that no password matches in practice (random salt and
+ * key, fixed here). Logins for unknown, inactive or password-less users verify against it, so they
+ * cost the same scrypt run as a real account and timing does not tell whether the name exists.
+ */
+export const DUMMY_PASSWORD_HASH = `scrypt$${N}$${R}$${P}$QYk1Zx8bN0m7m1m2Lr3u9A==$3n5Jb2rQbE0m4c4K2x9mY8oW6qv1Zt7hC0u5sL2pD4E=`;

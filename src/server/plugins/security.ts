@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import { isApiPath, requestPath } from './request-path.ts';
+import { servedOverHttps } from './auth.ts';
 
 // Mantine injects style attributes, hence 'unsafe-inline' for styles only; scripts stay 'self'.
 const CSP = [
@@ -19,11 +21,15 @@ export function registerSecurityHeaders(app: FastifyInstance) {
     reply.header('referrer-policy', 'same-origin');
     reply.header('x-frame-options', 'DENY');
     reply.header('cross-origin-opener-policy', 'same-origin');
+    // The matched route, not the raw URL: /%61pi/me is the /api/me handler and must not be cached.
+    const path = requestPath(request);
     // Swagger UI sets its own CSP for its static files (staticCSP).
-    if (!request.url.startsWith('/api/docs') && !reply.hasHeader('content-security-policy')) {
+    if (!path.startsWith('/api/docs') && !reply.hasHeader('content-security-policy')) {
       reply.header('content-security-policy', CSP);
     }
-    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    if (isApiPath(path)) reply.header('cache-control', 'no-store');
+    const hsts = request.server.ctx.config.hstsMaxAge;
+    if (hsts > 0 && servedOverHttps(request)) reply.header('strict-transport-security', `max-age=${hsts}`);
     return payload;
   });
 }

@@ -8,34 +8,79 @@ export interface UserAuthRow {
   id: string;
   username: string;
   password_hash: string | null;
-  failed_logins: number;
-  locked_until: string | null;
   active: number;
 }
 
 export function findUserForLogin(db: Db, username: string): Promise<UserAuthRow | undefined> {
   return db
     .selectFrom('users')
-    .select(['id', 'username', 'password_hash', 'failed_logins', 'locked_until', 'active'])
+    .select(['id', 'username', 'password_hash', 'active'])
     .where('username', '=', username)
     .executeTakeFirst();
 }
 
-/** Counts a failure; locks the account once `maxFailures` is reached. Returns the lock instant. */
-export async function recordLoginFailure(db: Db, userId: string, maxFailures: number, lockUntil: string): Promise<string | null> {
-  const row = await db
-    .updateTable('users')
-    .set({ failed_logins: sql`failed_logins + 1` })
-    .where('id', '=', userId)
-    .returning(['failed_logins'])
-    .executeTakeFirstOrThrow();
-  if (Number(row.failed_logins) < maxFailures) return null;
-  await db.updateTable('users').set({ failed_logins: 0, locked_until: lockUntil }).where('id', '=', userId).execute();
-  return lockUntil;
+// Login back-off rows live in rate_limits too: `count` is the pair's consecutive failures and
+// `window_start` the instant before which it may not try again (its last failure while below the
+// threshold). Every step is one statement, so several app instances share them safely.
+
+/**
+ * Takes the pair's turn to try a password. Below the threshold any attempt may go; above it, only
+ * one attempt once the wait is over: it moves the wait on to the one its failure would earn
+ * (`leaseFor`) with a compare-and-set, so attempts racing for the same turn lose. Returns the
+ * instant to wait for when refused.
+ */
+export async function claimLoginTurn(
+  db: Db, key: string, now: string, after: number, leaseFor: (failures: number) => string,
+): Promise<{ waitUntil: string | null }> {
+  const row = await db.selectFrom('rate_limits').select(['count', 'window_start']).where('key', '=', key).executeTakeFirst();
+  if (!row || Number(row.count) < after) return { waitUntil: null };
+  if (row.window_start > now) return { waitUntil: row.window_start };
+  const leaseUntil = leaseFor(Number(row.count) + 1);
+  const won = await db
+    .updateTable('rate_limits')
+    .set({ window_start: leaseUntil })
+    .where('key', '=', key)
+    .where('window_start', '=', row.window_start)
+    .executeTakeFirst();
+  return { waitUntil: Number(won.numUpdatedRows) > 0 ? null : leaseUntil };
 }
 
-export async function resetLoginFailures(db: Db, userId: string): Promise<void> {
-  await db.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', userId).execute();
+/**
+ * Counts one more failure of the pair (starting again from 1 once the last one is older than
+ * `forgetBefore`) and returns the new count. A pending wait is kept until `setLoginWait` replaces it.
+ */
+export async function countLoginFailure(db: Db, key: string, now: string, forgetBefore: string): Promise<number> {
+  const row = await db
+    .insertInto('rate_limits')
+    .values({ key, window_start: now, count: 1 })
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet({
+        count: sql`case when rate_limits.window_start < ${forgetBefore} then 1 else rate_limits.count + 1 end`,
+        window_start: sql`case when rate_limits.window_start > ${now} then rate_limits.window_start else ${now} end`,
+      }),
+    )
+    .returning(['count'])
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+export async function setLoginWait(db: Db, key: string, until: string): Promise<void> {
+  await db.updateTable('rate_limits').set({ window_start: until }).where('key', '=', key).execute();
+}
+
+export async function clearLoginFailures(db: Db, key: string): Promise<void> {
+  await db.deleteFrom('rate_limits').where('key', '=', key).execute();
+}
+
+/** Drops login counters nobody will read again, so guessed usernames do not pile up. */
+export async function deleteStaleLoginCounters(db: Db, addressWindowStartedBefore: string, pairForgottenBefore: string): Promise<void> {
+  await db
+    .deleteFrom('rate_limits')
+    .where((eb) => eb.or([
+      eb.and([eb('key', 'like', 'login:%'), eb('window_start', '<', addressWindowStartedBefore)]),
+      eb.and([eb('key', 'like', 'login-pair:%'), eb('window_start', '<', pairForgottenBefore)]),
+    ]))
+    .execute();
 }
 
 /**

@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { IdParams, problemResponses } from '../../../shared/schemas/common.ts';
 import { LoginBody, MePatchBody, MeSchema, NewTokenSchema, TokenBody, TokenSchema } from '../../../shared/schemas/auth.ts';
-import { principalOf } from '../../plugins/auth.ts';
+import { principalOf, servedOverHttps, sessionCookieName } from '../../plugins/auth.ts';
 import * as auth from './auth.service.ts';
 import { accountRoutes } from './account.routes.ts';
 import { recordSessionClient } from './account.service.ts';
@@ -14,12 +14,12 @@ export async function authRoutes(app: FastifyInstance) {
 
   r.post('/api/session', {
     config: { public: true },
-    schema: { tags, summary: 'Log in', body: LoginBody, response: { 200: MeSchema, ...problemResponses, 423: { $ref: 'Problem#' }, 429: { $ref: 'Problem#' } } },
+    schema: { tags, summary: 'Log in', security: [], body: LoginBody, response: { 200: MeSchema, ...problemResponses, 429: { $ref: 'Problem#' } } },
   }, async (request, reply) => {
     try {
       const { cookieValue, expiresAt, principal } = await auth.login(app.ctx, request.body.username, request.body.password, request.ip);
-      reply.setCookie(auth.SESSION_COOKIE, cookieValue, {
-        path: '/', httpOnly: true, sameSite: 'lax', secure: app.ctx.config.cookieSecure, expires: expiresAt,
+      reply.setCookie(sessionCookieName(request), cookieValue, {
+        path: '/', httpOnly: true, sameSite: 'lax', secure: servedOverHttps(request), expires: expiresAt,
       });
       request.principal = principal;
       await recordSessionClient(app.ctx, principal.sessionId, request.headers['user-agent'], request.ip);
@@ -31,9 +31,9 @@ export async function authRoutes(app: FastifyInstance) {
     }
   });
 
-  r.delete('/api/session', { config: { public: true }, schema: { tags, summary: 'Log out' } }, async (request, reply) => {
+  r.delete('/api/session', { config: { public: true }, schema: { tags, summary: 'Log out', security: [] } }, async (request, reply) => {
     await auth.logout(app.ctx, request.principal);
-    reply.clearCookie(auth.SESSION_COOKIE, { path: '/' });
+    reply.clearCookie(sessionCookieName(request), { path: '/', httpOnly: true, sameSite: 'lax', secure: servedOverHttps(request) });
     return reply.code(204).send();
   });
 

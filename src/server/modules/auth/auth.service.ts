@@ -1,6 +1,6 @@
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
-import { newSecret, sha256, verifyPassword } from '../../auth/password.ts';
+import { DUMMY_PASSWORD_HASH, newSecret, sha256, verifyPassword } from '../../auth/password.ts';
 import type { Principal } from '../../auth/principal.ts';
 import { newId } from '../../ids.ts';
 import { TOKEN_DAYS_DEFAULT, type Me } from '../../../shared/schemas/auth.ts';
@@ -8,9 +8,22 @@ import * as repo from './auth.repository.ts';
 import * as account from './account.service.ts';
 
 export const SESSION_COOKIE = 'presidio_session';
+/** The name over HTTPS: browsers keep a __Host- cookie only if Secure, Path=/ and without Domain,
+ *  so neither a sibling subdomain nor a plain-HTTP page can plant or overwrite it. */
+export const SECURE_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`;
 export const TOKEN_PREFIX = 'prs_';
 
 export interface LoginResult { cookieValue: string; expiresAt: Date; principal: Principal }
+
+/** A pair's failures count again from zero a day after the last one. */
+const LOGIN_FAILURES_FORGOTTEN_MS = 24 * 3600_000;
+
+/** End of the wait after the pair's `failures`-th failure: doubling from the first wait, capped. */
+function waitAfter(config: AppContext['config'], now: Date, failures: number): string {
+  const doublings = Math.max(0, failures - config.loginBackoffAfter);
+  const seconds = Math.min(config.loginBackoffMaxSeconds, config.loginBackoffSeconds * 2 ** Math.min(doublings, 30));
+  return new Date(now.getTime() + seconds * 1000).toISOString();
+}
 
 export async function login(ctx: AppContext, username: string, password: string, clientKey: string): Promise<LoginResult> {
   const { db, config } = ctx;
@@ -22,20 +35,28 @@ export async function login(ctx: AppContext, username: string, password: string,
     throw new AppError('RATE_LIMITED', { seconds: retry }, [], { retryAfterSeconds: retry });
   }
 
-  const user = await repo.findUserForLogin(db, username.trim());
-  if (user?.locked_until && user.locked_until > now.toISOString()) {
-    throw new AppError('ACCOUNT_LOCKED', { until: user.locked_until }, [], { lockedUntil: user.locked_until });
+  // Back-off per (username, address), the same for names that exist and names that do not: a
+  // guesser elsewhere slows only itself, and the owner still logs in from their own address.
+  const name = username.trim();
+  const pairKey = `login-pair:${JSON.stringify([clientKey, name])}`;
+  const nowIso = now.toISOString();
+  const forgetBefore = new Date(now.getTime() - LOGIN_FAILURES_FORGOTTEN_MS).toISOString();
+  const turn = await repo.claimLoginTurn(db, pairKey, nowIso, config.loginBackoffAfter, (n) => waitAfter(config, now, n));
+  if (turn.waitUntil) {
+    const retry = Math.max(1, Math.ceil((Date.parse(turn.waitUntil) - now.getTime()) / 1000));
+    throw new AppError('LOGIN_BACKOFF', { seconds: retry }, [], { retryAfterSeconds: retry });
   }
-  const ok = await verifyPassword(password, user?.active ? user.password_hash : null);
-  if (!user || !user.active || !ok) {
-    if (user?.active) {
-      const lockUntil = new Date(now.getTime() + config.loginLockMinutes * 60_000).toISOString();
-      const locked = await repo.recordLoginFailure(db, user.id, config.loginMaxFailures, lockUntil);
-      if (locked) throw new AppError('ACCOUNT_LOCKED', { until: locked }, [], { lockedUntil: locked });
-    }
+
+  const user = await repo.findUserForLogin(db, name);
+  const hash = user?.active && user.password_hash ? user.password_hash : DUMMY_PASSWORD_HASH;
+  const ok = await verifyPassword(password, hash);
+  if (!user || hash === DUMMY_PASSWORD_HASH || !ok) {
+    const failures = await repo.countLoginFailure(db, pairKey, nowIso, forgetBefore);
+    if (failures >= config.loginBackoffAfter) await repo.setLoginWait(db, pairKey, waitAfter(config, now, failures));
     throw new AppError('INVALID_CREDENTIALS');
   }
-  await repo.resetLoginFailures(db, user.id);
+  await repo.clearLoginFailures(db, pairKey);
+  await repo.deleteStaleLoginCounters(db, new Date(now.getTime() - windowMs).toISOString(), forgetBefore);
 
   const cookieValue = newSecret();
   const sessionId = sha256(cookieValue);

@@ -50,13 +50,8 @@ export function LoginPage() {
   if (me.data) return <Navigate to={target} replace />;
 
   const error = mutation.error;
-  const errorTitle = isApiError(error)
-    ? error.code === 'ACCOUNT_LOCKED'
-      ? t('login.lockedTitle')
-      : error.code === 'RATE_LIMITED'
-        ? t('login.rateLimitedTitle')
-        : t('login.failedTitle')
-    : t('login.failedTitle');
+  // A 429 (per address, or the back-off of this username from here) says how long to wait in its detail.
+  const errorTitle = isApiError(error) && error.status === 429 ? t('login.rateLimitedTitle') : t('login.failedTitle');
 
   return (
     <Center mih="100vh" p="md" bg="gray.1">
