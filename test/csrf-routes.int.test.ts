@@ -8,7 +8,9 @@ const DUMMY_ID = '00000000-0000-4000-8000-000000000000';
 const UNSAFE = ['post', 'patch', 'put', 'delete'] as const;
 
 /** Public writes: they act through their own credential (a password, a rating link), not the session. */
-const PUBLIC_WRITES = ['POST /api/session', 'DELETE /api/session', 'POST /api/ratings/{token}'];
+// The only writes without a session: logging in and out, a rating link, an e-mail confirmation
+// link (the token in the body is the credential).
+const PUBLIC_WRITES = ['POST /api/session', 'DELETE /api/session', 'POST /api/ratings/{token}', 'POST /api/me/email/confirm'];
 
 /** Spellings of one path that a lenient router, proxy or filesystem could take for the same thing. */
 function variants(path: string): string[] {

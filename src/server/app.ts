@@ -88,6 +88,8 @@ export async function buildApp(config: Config, opts: BuildOptions): Promise<Fast
     const methods = [route.method].flat();
     const readOnly = methods.every((m) => m === 'GET' || m === 'HEAD');
     if (route.url.startsWith('/api/docs') || (!isApiPath(route.url) && readOnly)) route.config = { ...route.config, public: true };
+    // The spec says which operations need no credentials, from the same flag the gate reads.
+    if ((route.config as { public?: boolean } | undefined)?.public && route.schema) route.schema = { ...route.schema, security: [] };
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 

@@ -176,7 +176,8 @@ export function registerErrorHandling(app: FastifyInstance, limits: ErrorLimits)
  */
 export function registerEmptyChangeCheck(app: FastifyInstance) {
   app.addHook('preHandler', async (request) => {
-    if (request.method !== 'PATCH') return;
+    // Only a matched PATCH route: an unmatched path is the not-found handler's 404, whatever its body.
+    if (request.method !== 'PATCH' || request.routeOptions.url === undefined) return;
     const body = request.body;
     if (body === null || typeof body !== 'object' || Array.isArray(body)) return;
     if (Object.keys(body).every((k) => k === 'version')) {
