@@ -49,6 +49,22 @@ describeEachDb('workflow 1 rating links', (env) => {
     expect(JSON.stringify(items.filter((i: Obj) => i.type === 'event'))).not.toContain(token);
   });
 
+  it('the in-app notification of the closing carries no rating link, the e-mail does (#7)', async () => {
+    const { ticket, token } = await closedTicket(env, c);
+    const outbox = await env.db.selectFrom('outbox').select(['text_body', 'html_body']).where('ticket_id', '=', ticket.id).where('kind', '=', 'ticket_closed').execute();
+    expect(outbox.some((o) => o.text_body.includes(`/rate/${token}`))).toBe(true);
+    const stored = await env.db.selectFrom('notifications').selectAll().where('ticket_id', '=', ticket.id).execute();
+    const closing = stored.filter((n) => n.kind === 'ticket_closed');
+    expect(closing.length).toBeGreaterThan(0);
+    const raw = JSON.stringify(stored);
+    expect(raw).not.toContain(token);
+    expect(raw).not.toContain('/rate/');
+    // The requester is pointed to the ticket page, where they rate while logged in.
+    const mine = ok(await c.requester.get('/api/notifications')).items.find((n: Obj) => n.ticketId === ticket.id && n.kind === 'ticket_closed');
+    expect(mine.body).toContain('pagina della segnalazione');
+    expect(JSON.stringify(mine)).not.toContain(token);
+  });
+
   it('used, forged and expired links get the same 404 RATING_LINK_INVALID', async () => {
     const { ticket, token } = await closedTicket(env, c);
     const first = await env.anonymous().post(`/api/ratings/${token}`, { stars: 4, workDone: true });
