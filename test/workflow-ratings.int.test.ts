@@ -113,4 +113,12 @@ describeEachDb('workflow 1 rating links: rate limit', (env) => {
     env.clock.now = new Date(env.clock.now.getTime() + 61_000);
     expect((await env.anonymous().get('/api/ratings/guess-again')).statusCode).toBe(404);
   });
+
+  it('counts an IPv6 client by its /64: rotating addresses does not reset the count (#7)', async () => {
+    const get = (from: string, i: number) => env.app.inject({ method: 'GET', url: `/api/ratings/v6-${i}`, remoteAddress: from });
+    const codes = [];
+    for (const [i, from] of ['2001:db8:9:9::1', '2001:db8:9:9::2', '2001:db8:9:9:abcd::3', '2001:db8:9:9::4'].entries()) codes.push((await get(from, i)).statusCode);
+    expect(codes).toEqual([404, 404, 404, 429]);
+    expect((await get('2001:db8:9:a::1', 9)).statusCode).toBe(404);
+  });
 }, { demo: false, env: { ATTACHMENTS_DIR: DIR, RATING_RATE_LIMIT: '3', RATING_RATE_WINDOW_SECONDS: '60' } });
