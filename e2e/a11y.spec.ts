@@ -48,6 +48,22 @@ test.describe('accessibility (WCAG 2.1 AA, axe)', () => {
     await expectAccessible(page, 'read-only building form');
   });
 
+  test('contracts as the call center: no amounts, nothing breaks (#7 item 14)', async ({ page }) => {
+    await loginAs(page, 'callcenter');
+    await page.goto('/registry/contracts');
+    const row = page.getByRole('row').filter({ hasText: 'Lotto 2' });
+    await expect(row).toContainText('—');
+    await expect(row).not.toContainText('€');
+    await page.waitForLoadState('networkidle');
+    await expectAccessible(page, 'contracts list, call center');
+    await row.getByRole('link', { name: 'Lotto 2' }).click();
+    await expect(page.getByLabel(/^Titolo/)).not.toHaveValue('');
+    await expect(page.getByLabel(/^Importo netto/)).toHaveCount(0);
+    await expect(page.getByLabel(/^Ribasso/)).toHaveCount(0);
+    await page.waitForLoadState('networkidle');
+    await expectAccessible(page, 'read-only contract form, call center');
+  });
+
   test('skip link, landmarks and a phone-sized screen', async ({ page }) => {
     await loginAs(page, 'admin');
     await page.setViewportSize({ width: 375, height: 740 });

@@ -213,6 +213,9 @@ test.describe.serial('happy path: report, issue, work, verify, close, rate', () 
     await page.getByRole('banner').getByRole('link', { name: /^Notifiche: \d+ non lett/ }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Notifiche' })).toBeVisible();
     await expect(page.getByRole('heading', { level: 2, name: /Segnalazione chiusa/ }).first()).toBeVisible();
+    // The rating link is a credential: in the e-mail only; here the ticket's page (#7).
+    await expect(page.getByText('Valuta il servizio dalla pagina della segnalazione').first()).toBeVisible();
+    await expect(page.getByRole('main')).not.toContainText('/rate/');
     await page.waitForLoadState('networkidle');
     await expectAccessible(page, 'notifications');
     await page.getByRole('button', { name: 'Segna tutte come lette' }).click();

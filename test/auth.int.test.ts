@@ -254,6 +254,24 @@ describeEachDb('login rate limit per client address', (env) => {
     expect(keys).toContain('login:203.0.113.50');
     expect(keys.filter((k) => k.startsWith('login:10.'))).toEqual([]);
   });
+
+  it('counts an IPv6 client by its /64 and an IPv4-mapped address as the IPv4 one (#7)', async () => {
+    // Three addresses of one /64, each spelled differently: one client, whose fourth try is refused.
+    for (const from of ['2001:db8:7:1::a', '2001:DB8:7:1:ffff:1:2:3', '2001:db8:7:1::b%eth0']) {
+      expect((await tryLogin(env, { username: 'x', password: 'x', from })).statusCode).toBe(401);
+    }
+    const rotated = await tryLogin(env, { username: 'admin', password: 'presidio', from: '2001:db8:7:1:dead:beef:0:1' });
+    expect(rotated.statusCode).toBe(429);
+    expect(rotated.json().code).toBe('RATE_LIMITED');
+    // The next /64 is another client.
+    expect((await tryLogin(env, { username: 'admin', password: 'presidio', from: '2001:db8:7:2::a' })).statusCode).toBe(200);
+
+    for (let i = 0; i < 3; i++) expect((await tryLogin(env, { username: 'x', password: 'x', from: '198.51.100.7' })).statusCode).toBe(401);
+    expect((await tryLogin(env, { username: 'admin', password: 'presidio', from: '::ffff:198.51.100.7' })).statusCode).toBe(429);
+    const keys = (await env.db.selectFrom('rate_limits').select('key').where('key', 'like', 'login:%').execute()).map((r) => r.key);
+    expect(keys).toEqual(expect.arrayContaining(['login:2001:db8:7:1::/64', 'login:198.51.100.7']));
+    expect(keys.filter((k) => k.includes('ffff') || k.includes('dead'))).toEqual([]);
+  });
 }, { env: { LOGIN_RATE_LIMIT: '3', LOGIN_RATE_WINDOW_SECONDS: '60' } });
 
 describe('configuration', () => {

@@ -56,7 +56,7 @@ describeEachDb('rating links out of logs and old outbox bodies', (env) => {
     await relogin();
   });
 
-  it('stores only the sha256 of the token; only the requester\'s own messages carry the link', async () => {
+  it('stores only the sha256 of the token; only the requester\'s own e-mail carries the link', async () => {
     const { ticketId, token } = await closedTicket(env, c);
     const stored = await env.db.selectFrom('rating_tokens').selectAll().where('ticket_id', '=', ticketId).execute();
     expect(stored).toHaveLength(1);
@@ -64,7 +64,9 @@ describeEachDb('rating links out of logs and old outbox bodies', (env) => {
     expect(JSON.stringify(stored)).not.toContain(token);
     const requesterId = (await env.db.selectFrom('users').select('id').where('username', '=', 'richiedente').executeTakeFirstOrThrow()).id;
     const notes = await env.db.selectFrom('notifications').select(['user_id', 'body']).where('ticket_id', '=', ticketId).execute();
-    expect(notes.filter((n) => n.body.includes(token)).map((n) => n.user_id)).toEqual([requesterId]);
+    // In-app notifications are kept for good: none carries the link (#7), the requester's included.
+    expect(notes.map((n) => n.user_id)).toContain(requesterId);
+    expect(notes.filter((n) => n.body.includes(token))).toEqual([]);
     const mails = await env.db.selectFrom('outbox').select(['to_user_id', 'text_body', 'html_body']).where('ticket_id', '=', ticketId).execute();
     expect(mails.filter((m) => m.text_body.includes(token) || m.html_body.includes(token)).map((m) => m.to_user_id)).toEqual([requesterId]);
   });

@@ -49,6 +49,22 @@ describeEachDb('workflow 1 rating links', (env) => {
     expect(JSON.stringify(items.filter((i: Obj) => i.type === 'event'))).not.toContain(token);
   });
 
+  it('the in-app notification of the closing carries no rating link, the e-mail does (#7)', async () => {
+    const { ticket, token } = await closedTicket(env, c);
+    const outbox = await env.db.selectFrom('outbox').select(['text_body', 'html_body']).where('ticket_id', '=', ticket.id).where('kind', '=', 'ticket_closed').execute();
+    expect(outbox.some((o) => o.text_body.includes(`/rate/${token}`))).toBe(true);
+    const stored = await env.db.selectFrom('notifications').selectAll().where('ticket_id', '=', ticket.id).execute();
+    const closing = stored.filter((n) => n.kind === 'ticket_closed');
+    expect(closing.length).toBeGreaterThan(0);
+    const raw = JSON.stringify(stored);
+    expect(raw).not.toContain(token);
+    expect(raw).not.toContain('/rate/');
+    // The requester is pointed to the ticket page, where they rate while logged in.
+    const mine = ok(await c.requester.get('/api/notifications')).items.find((n: Obj) => n.ticketId === ticket.id && n.kind === 'ticket_closed');
+    expect(mine.body).toContain('pagina della segnalazione');
+    expect(JSON.stringify(mine)).not.toContain(token);
+  });
+
   it('used, forged and expired links get the same 404 RATING_LINK_INVALID', async () => {
     const { ticket, token } = await closedTicket(env, c);
     const first = await env.anonymous().post(`/api/ratings/${token}`, { stars: 4, workDone: true });
@@ -96,5 +112,13 @@ describeEachDb('workflow 1 rating links: rate limit', (env) => {
     expect(Number(answers[3].headers['retry-after'])).toBeGreaterThan(0);
     env.clock.now = new Date(env.clock.now.getTime() + 61_000);
     expect((await env.anonymous().get('/api/ratings/guess-again')).statusCode).toBe(404);
+  });
+
+  it('counts an IPv6 client by its /64: rotating addresses does not reset the count (#7)', async () => {
+    const get = (from: string, i: number) => env.app.inject({ method: 'GET', url: `/api/ratings/v6-${i}`, remoteAddress: from });
+    const codes = [];
+    for (const [i, from] of ['2001:db8:9:9::1', '2001:db8:9:9::2', '2001:db8:9:9:abcd::3', '2001:db8:9:9::4'].entries()) codes.push((await get(from, i)).statusCode);
+    expect(codes).toEqual([404, 404, 404, 429]);
+    expect((await get('2001:db8:9:a::1', 9)).statusCode).toBe(404);
   });
 }, { demo: false, env: { ATTACHMENTS_DIR: DIR, RATING_RATE_LIMIT: '3', RATING_RATE_WINDOW_SECONDS: '60' } });

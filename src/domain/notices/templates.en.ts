@@ -18,6 +18,7 @@ export const EN: LanguagePack = {
   ],
   footer: ['This is an automatic message from Presidio, the maintenance management system.'],
   replyHint: 'To add information, reply to this e-mail from your address without changing the recipient: the reply address is personal and proves the reply is yours (do not forward this e-mail).',
+  ratingInApp: 'How did it go? Rate the service from the request\'s page.',
   priorities: { emergency: 'emergency', urgent: 'urgent', ordinary: 'ordinary', deferrable: 'deferrable' },
   kinds: {
     ticket_opened: {

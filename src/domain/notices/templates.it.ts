@@ -18,6 +18,7 @@ export const IT: LanguagePack = {
   ],
   footer: ['Questo è un messaggio automatico di Presidio, il sistema di gestione della manutenzione.'],
   replyHint: 'Per aggiungere informazioni rispondi a questa e-mail dal tuo indirizzo, senza cambiare il destinatario: l\'indirizzo di risposta è personale e prova che la risposta è tua (non inoltrare questa e-mail).',
+  ratingInApp: 'Com\'è andata? Valuta il servizio dalla pagina della segnalazione.',
   priorities: { emergency: 'emergenza', urgent: 'urgenza', ordinary: 'ordinaria', deferrable: 'programmabile' },
   kinds: {
     // Notice 1

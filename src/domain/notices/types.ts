@@ -44,6 +44,8 @@ export interface LanguagePack {
   footer: readonly Block[];
   /** Footer line for messages about a ticket: replying threads back into it. */
   replyHint: string;
+  /** In in-app notifications, in place of the rating link: the link is a credential and stays in the e-mail only. */
+  ratingInApp: string;
   priorities: Readonly<Record<Priority, string>>;
   kinds: Readonly<Record<NoticeKind, KindTemplates>>;
 }

@@ -124,7 +124,13 @@ const contractFields = {
   technologyClassIds: Ids,
   buildingIds: Ids,
 };
-export const ContractSchema = Item(contractFields);
+/** Money is null for a caller outside contractMoneyScope (the call center): responses only. */
+export const ContractSchema = Item({
+  ...contractFields,
+  netAmountCents: Nullable(Cents),
+  yearlyFeeCents: Nullable(Cents),
+  discountPercent: Nullable(Percent),
+});
 export const ContractCreate = Create(contractFields);
 export const ContractPatch = Patch(contractFields);
 export const ContractQuery = Query({ contractorId: Type.Optional(Id) });

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { DUMMY_PASSWORD_HASH, newSecret, sha256, verifyPassword } from '../../auth/password.ts';
+import { clientKey } from '../../client-key.ts';
 import type { Principal } from '../../auth/principal.ts';
 import { newId } from '../../ids.ts';
 import { TOKEN_DAYS_DEFAULT, type Me } from '../../../shared/schemas/auth.ts';
@@ -25,11 +26,13 @@ function waitAfter(config: AppContext['config'], now: Date, failures: number): s
   return new Date(now.getTime() + seconds * 1000).toISOString();
 }
 
-export async function login(ctx: AppContext, username: string, password: string, clientKey: string): Promise<LoginResult> {
+export async function login(ctx: AppContext, username: string, password: string, clientAddress: string): Promise<LoginResult> {
   const { db, config } = ctx;
   const now = ctx.now();
+  // An IPv6 client counts by its /64 (client-key.ts): it could otherwise rotate addresses.
+  const client = clientKey(clientAddress);
   const windowMs = config.loginRateWindowSeconds * 1000;
-  const hit = await repo.hitRateLimit(db, `login:${clientKey}`, now.toISOString(), new Date(now.getTime() - windowMs).toISOString());
+  const hit = await repo.hitRateLimit(db, `login:${client}`, now.toISOString(), new Date(now.getTime() - windowMs).toISOString());
   if (hit.count > config.loginRateLimit) {
     const retry = Math.max(1, Math.ceil((Date.parse(hit.windowStart) + windowMs - now.getTime()) / 1000));
     throw new AppError('RATE_LIMITED', { seconds: retry }, [], { retryAfterSeconds: retry });
@@ -38,7 +41,7 @@ export async function login(ctx: AppContext, username: string, password: string,
   // Back-off per (username, address), the same for names that exist and names that do not: a
   // guesser elsewhere slows only itself, and the owner still logs in from their own address.
   const name = username.trim();
-  const pairKey = `login-pair:${JSON.stringify([clientKey, name])}`;
+  const pairKey = `login-pair:${JSON.stringify([client, name])}`;
   const nowIso = now.toISOString();
   const forgetBefore = new Date(now.getTime() - LOGIN_FAILURES_FORGOTTEN_MS).toISOString();
   const turn = await repo.claimLoginTurn(db, pairKey, nowIso, config.loginBackoffAfter, (n) => waitAfter(config, now, n));

@@ -3,7 +3,7 @@ import type { Database } from '../../db/schema.ts';
 import type { AppContext } from '../../context.ts';
 import type { Audience, Notice, Priority } from '../../../domain/workflow/types.ts';
 import { PRIORITIES } from '../../../domain/workflow/types.ts';
-import { noticeLang, renderNotice } from '../../../domain/notices/render.ts';
+import { LANGUAGE_PACKS, noticeLang, renderNotice } from '../../../domain/notices/render.ts';
 import type { NoticeFacts, NoticeLang } from '../../../domain/notices/types.ts';
 import { newId } from '../../ids.ts';
 import * as repo from './notices.repository.ts';
@@ -95,6 +95,11 @@ export async function enqueueNotices(trx: Trx, ctx: AppContext, req: NoticeReque
         });
       }
       if (r.userId) {
+        // The rating link is a credential (single use, no login): kept out of notifications, which
+        // are stored for good; the e-mail carries it and the outbox forgets it after retention.
+        const inApp = facts.ratingUrl
+          ? `${renderNotice(r.language, { ...facts, ratingUrl: null }).summary}\n${LANGUAGE_PACKS[r.language].ratingInApp}`
+          : msg.summary;
         await repo.insertNotification(trx, {
           id: newId(),
           user_id: r.userId,
@@ -102,7 +107,7 @@ export async function enqueueNotices(trx: Trx, ctx: AppContext, req: NoticeReque
           ticket_id: ticket?.id ?? null,
           work_order_id: wo?.id ?? null,
           title: msg.subject.replace(/^\[[^\]]*\]\s*/, ''),
-          body: msg.summary.slice(0, 2000),
+          body: inApp.slice(0, 2000),
           created_at: now,
           read_at: null,
         });

@@ -4,6 +4,7 @@
 import { sha256 } from '../../auth/password.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
+import { clientKey } from '../../client-key.ts';
 import { hitRateLimit } from '../auth/auth.repository.ts';
 import type { SystemActor } from '../tickets/actor.ts';
 import { applyTicketAction } from '../tickets/tickets.service.ts';
@@ -12,18 +13,18 @@ import * as repo from './ratings.repository.ts';
 
 const invalidLink = () => new AppError('RATING_LINK_INVALID');
 
-async function limit(ctx: AppContext, clientKey: string) {
+async function limit(ctx: AppContext, clientAddress: string) {
   const now = ctx.now();
   const windowMs = ctx.config.ratingRateWindowSeconds * 1000;
-  const hit = await hitRateLimit(ctx.db, `rating:${clientKey}`, now.toISOString(), new Date(now.getTime() - windowMs).toISOString());
+  const hit = await hitRateLimit(ctx.db, `rating:${clientKey(clientAddress)}`, now.toISOString(), new Date(now.getTime() - windowMs).toISOString());
   if (hit.count > ctx.config.ratingRateLimit) {
     const retry = Math.max(1, Math.ceil((Date.parse(hit.windowStart) + windowMs - now.getTime()) / 1000));
     throw new AppError('RATE_LIMITED', { seconds: retry }, [], { retryAfterSeconds: retry });
   }
 }
 
-export async function ratingInfo(ctx: AppContext, token: string, clientKey: string) {
-  await limit(ctx, clientKey);
+export async function ratingInfo(ctx: AppContext, token: string, clientAddress: string) {
+  await limit(ctx, clientAddress);
   const row = await repo.findUsableToken(ctx.db, sha256(token), ctx.now().toISOString());
   if (!row) throw invalidLink();
   return {
@@ -41,8 +42,8 @@ export interface RatingInput { stars: number; comment?: string; workDone: boolea
  * Applies the ticket's 'rate' action as its requester, in one transaction with the use of the
  * link: work not done → the ticket (and its last verified work order) reopen; stars ≤ 2 → review flag.
  */
-export async function submitRating(ctx: AppContext, token: string, clientKey: string, input: RatingInput) {
-  await limit(ctx, clientKey);
+export async function submitRating(ctx: AppContext, token: string, clientAddress: string, input: RatingInput) {
+  await limit(ctx, clientAddress);
   const now = ctx.now().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
     const used = await repo.consumeToken(trx, sha256(token), now);

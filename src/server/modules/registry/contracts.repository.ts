@@ -13,3 +13,11 @@ export async function contractsCovering(db: Db, buildingId: string, technologyCl
   if (scoped) qb = qb.where(scoped);
   return qb.orderBy('contracts.lot').orderBy('contracts.id').execute();
 }
+
+/** Of these contracts, the ids whose money the scope lets a caller read (contractMoneyScope). */
+export async function moneyReadableIds(db: Db, ids: string[], scope: Scope): Promise<Set<string>> {
+  if (scope.kind === 'all') return new Set(ids);
+  if (scope.kind === 'forbidden' || ids.length === 0) return new Set();
+  const rows = await db.selectFrom('contracts').select('contracts.id').where('contracts.id', 'in', ids).where(scopeWhere(scope, 'contracts')!).execute();
+  return new Set(rows.map((r) => r.id));
+}

@@ -2,11 +2,11 @@ import type { Contract } from '../../../shared/schemas/registry.ts';
 import { describeContracts, pickContract } from '../../../domain/contract-resolver.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError, forbidden, type FieldIssue } from '../../errors.ts';
-import { readScope, type Actor } from '../../scope.ts';
+import { contractMoneyScope, readScope, type Actor } from '../../scope.ts';
 import { auditedOut, bool, bpToPercent, percentToBp, referenceErrors, twoDecimals, unique } from './common.ts';
 import { findRow, linksOf, replaceLinks } from './common.repository.ts';
 import { missingReferences, type EntityDef } from './crud.service.ts';
-import { contractsCovering } from './contracts.repository.ts';
+import { contractsCovering, moneyReadableIds } from './contracts.repository.ts';
 
 const CIG = /^[0-9A-Z]{10}$/;
 
@@ -18,8 +18,11 @@ export const contracts: EntityDef<Contract> = {
   filters: { contractorId: 'contractor_id' },
   unique: [{ field: 'cig', column: 'cig' }],
   text: ['lot', 'cig', 'title'],
-  present: async (db, rows) => {
+  present: async (db, rows, actor) => {
     const ids = rows.map((r) => r.id as string);
+    // Issue #7 item 14: the amounts are money, like penalties: only within contractMoneyScope.
+    const money = actor ? await moneyReadableIds(db, ids, contractMoneyScope(actor)) : null;
+    const shows = (id: string) => money === null || money.has(id);
     const classes = await linksOf(db, 'contract_classes', 'contract_id', ids, ['technology_class_id']);
     const covered = await linksOf(db, 'contract_buildings', 'contract_id', ids, ['building_id']);
     return rows.map((r) => ({
@@ -30,9 +33,9 @@ export const contracts: EntityDef<Contract> = {
       contractorId: r.contractor_id,
       startsOn: r.starts_on,
       endsOn: r.ends_on,
-      netAmountCents: Number(r.net_amount_cents),
-      yearlyFeeCents: Number(r.yearly_fee_cents),
-      discountPercent: bpToPercent(r.discount_bp),
+      netAmountCents: shows(r.id) ? Number(r.net_amount_cents) : null,
+      yearlyFeeCents: shows(r.id) ? Number(r.yearly_fee_cents) : null,
+      discountPercent: shows(r.id) ? bpToPercent(r.discount_bp) : null,
       technologyClassIds: classes.get(r.id)!.map((c) => c.technology_class_id as string),
       buildingIds: covered.get(r.id)!.map((b) => b.building_id as string),
     }));
@@ -92,5 +95,5 @@ export async function resolveContract(ctx: AppContext, actor: Actor, input: Reso
     if (result.code === 'CONTRACT_NOT_FOUND') throw new AppError('CONTRACT_NOT_FOUND', params);
     throw new AppError('CONTRACT_AMBIGUOUS', { ...params, contracts: describeContracts(result.contracts) });
   }
-  return (await contracts.present(ctx.db, rows.filter((r) => r.id === result.contract.id)))[0];
+  return (await contracts.present(ctx.db, rows.filter((r) => r.id === result.contract.id), actor))[0];
 }

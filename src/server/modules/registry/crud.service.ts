@@ -41,8 +41,11 @@ export interface EntityDef<Dto extends { id: string } = { id: string }> {
   unique: readonly UniqueRule[];
   /** required text fields: trimmed before anything else, and refused when blank */
   text?: readonly string[];
-  /** table rows → API objects, loading linked rows in batch */
-  present(db: Db, rows: Row[]): Promise<Dto[]>;
+  /**
+   * table rows → API objects, loading linked rows in batch. With `actor`, as that caller may see
+   * them (contracts: money only within contractMoneyScope); without, whole, for the server's own use.
+   */
+  present(db: Db, rows: Row[], actor?: Actor): Promise<Dto[]>;
   /** a complete API input (create body, or current object merged with the patch) → columns */
   toRow(input: Input): Row;
   /** values a schema cannot judge (formats, sums, dates): pure */
@@ -89,7 +92,7 @@ export async function list<Dto extends { id: string }>(ctx: AppContext, actor: A
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
-    items: await def.present(ctx.db, page),
+    items: await def.present(ctx.db, page, actor),
     nextCursor: rows.length > limit ? encodeCursor([String(last[def.sort]), last.id]) : null,
   };
 }
@@ -97,7 +100,7 @@ export async function list<Dto extends { id: string }>(ctx: AppContext, actor: A
 export async function get<Dto extends { id: string }>(ctx: AppContext, actor: Actor, def: EntityDef<Dto>, id: string): Promise<Dto> {
   const row = await repo.findRow(ctx.db, def.table, id, readable(actor, def));
   if (!row) throw notFound();
-  return (await def.present(ctx.db, [row]))[0];
+  return (await def.present(ctx.db, [row], actor))[0];
 }
 
 export async function create<Dto extends { id: string }>(ctx: AppContext, actor: Actor, def: EntityDef<Dto>, body: Input): Promise<Dto> {
@@ -113,7 +116,7 @@ export async function create<Dto extends { id: string }>(ctx: AppContext, actor:
     await repo.insertRow(trx, def.table, { id, active: 1, version: 1, created_at: now, updated_at: now, ...def.toRow(input), ...extra });
     await def.writeLinks?.(trx, id, input, null);
     const row = await repo.findRow(trx, def.table, id, { kind: 'all' });
-    return (await def.present(trx, [row!]))[0];
+    return (await def.present(trx, [row!], actor))[0];
   }));
 }
 
@@ -131,8 +134,9 @@ export async function patch<Dto extends { id: string }>(
   return write(def, merged, () => ctx.db.transaction().execute(async (trx) => {
     const row = await repo.findRow(trx, def.table, id, scope);
     if (!row) throw notFound();
+    // Whole: merged with the changes into the row written back.
     const current = (await def.present(trx, [row]))[0];
-    if (Number(row.version) !== version) throw new AppError('VERSION_CONFLICT', {}, [], { current });
+    if (Number(row.version) !== version) throw new AppError('VERSION_CONFLICT', {}, [], { current: (await def.present(trx, [row], actor))[0] });
     const input: Input = { ...current, ...changes };
     merged.input = input;
     const issues = def.validate(input, current);
@@ -141,11 +145,11 @@ export async function patch<Dto extends { id: string }>(
     if (!(await repo.updateVersioned(trx, def.table, id, version, { ...def.toRow(input), active: input.active ? 1 : 0, ...extra }, now))) {
       // Changed between our read and our write (PostgreSQL, read committed).
       const now_ = await repo.findRow(trx, def.table, id, { kind: 'all' });
-      throw new AppError('VERSION_CONFLICT', {}, [], { current: now_ && (await def.present(trx, [now_]))[0] });
+      throw new AppError('VERSION_CONFLICT', {}, [], { current: now_ && (await def.present(trx, [now_], actor))[0] });
     }
     await def.writeLinks?.(trx, id, input, current);
     const updated = await repo.findRow(trx, def.table, id, { kind: 'all' });
-    return (await def.present(trx, [updated!]))[0];
+    return (await def.present(trx, [updated!], actor))[0];
   }));
 }
 

@@ -22,6 +22,8 @@ interface ContractValues {
   discountPercent: number | string;
   technologyClassIds: string[];
   buildingIds: string[];
+  /** The server left the money out: not this caller's business (the call center). Never sent. */
+  moneyHidden: boolean;
 }
 
 const CIG = /^[0-9A-Z]{10}$/;
@@ -48,11 +50,13 @@ function ContractFields({ form }: FieldsProps<ContractValues>) {
         <DateField label={t('entities.contracts.fields.startsOn')} required {...form.getInputProps('startsOn')} />
         <DateField label={t('entities.contracts.fields.endsOn')} required {...form.getInputProps('endsOn')} />
       </SimpleGrid>
-      <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <EuroInput label={t('entities.contracts.fields.netAmountCents')} required {...form.getInputProps('netAmount')} />
-        <EuroInput label={t('entities.contracts.fields.yearlyFeeCents')} required {...form.getInputProps('yearlyFee')} />
-        <PercentInput label={t('entities.contracts.fields.discountPercent')} required {...form.getInputProps('discountPercent')} />
-      </SimpleGrid>
+      {!form.values.moneyHidden && (
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <EuroInput label={t('entities.contracts.fields.netAmountCents')} required {...form.getInputProps('netAmount')} />
+          <EuroInput label={t('entities.contracts.fields.yearlyFeeCents')} required {...form.getInputProps('yearlyFee')} />
+          <PercentInput label={t('entities.contracts.fields.discountPercent')} required {...form.getInputProps('discountPercent')} />
+        </SimpleGrid>
+      )}
       <EntityMultiSelect
         entity="technologyClasses"
         label={t('entities.contracts.fields.technologyClassIds')}
@@ -79,6 +83,7 @@ export const contractForm: RegistryFormConfig<Contract, ContractValues> = {
     discountPercent: '',
     technologyClassIds: [],
     buildingIds: [],
+    moneyHidden: false,
   }),
   fromItem: (c) => ({
     lot: c.lot,
@@ -89,9 +94,10 @@ export const contractForm: RegistryFormConfig<Contract, ContractValues> = {
     endsOn: c.endsOn,
     netAmount: centsToEuros(c.netAmountCents),
     yearlyFee: centsToEuros(c.yearlyFeeCents),
-    discountPercent: c.discountPercent,
+    discountPercent: c.discountPercent ?? '',
     technologyClassIds: [...c.technologyClassIds],
     buildingIds: [...c.buildingIds],
+    moneyHidden: c.netAmountCents === null,
   }),
   toBody: (v) => ({
     lot: v.lot.trim(),
