@@ -130,3 +130,13 @@ export async function releaseHeld(
     .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
+
+/** The secret stored under `name`, storing `candidate` first if none is (the first instance wins). */
+export async function storedSecret(db: Db, name: string, candidate: string): Promise<string> {
+  await db
+    .insertInto('mail_in_secrets')
+    .values({ name, value: candidate, created_at: new Date().toISOString() })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
+  return (await db.selectFrom('mail_in_secrets').select('value').where('name', '=', name).executeTakeFirstOrThrow()).value;
+}

@@ -7,6 +7,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../../db/create-db.ts';
 import type { MailConfig } from '../../config.ts';
+import { storedSecret } from './mail-in.repository.ts';
 
 const SECRET_NAME = 'reply_token';
 const TOKEN_RE = /^[a-z2-7]{26}$/;
@@ -104,13 +105,8 @@ export function replySecret(db: Db, mail: Pick<MailConfig, 'replySecret'>): Prom
   let p = cache.get(db);
   if (!p) {
     p = (async () => {
-      await db
-        .insertInto('mail_in_secrets')
-        .values({ name: SECRET_NAME, value: randomBytes(32).toString('base64'), created_at: new Date().toISOString() })
-        .onConflict((oc) => oc.column('name').doNothing())
-        .execute();
-      const row = await db.selectFrom('mail_in_secrets').select('value').where('name', '=', SECRET_NAME).executeTakeFirstOrThrow();
-      return Buffer.from(row.value, 'base64');
+      const value = await storedSecret(db, SECRET_NAME, randomBytes(32).toString('base64'));
+      return Buffer.from(value, 'base64');
     })();
     p.catch(() => cache.delete(db));
     cache.set(db, p);

@@ -41,3 +41,8 @@ export async function otherActiveAdmins(db: Db, exceptId: string): Promise<numbe
   if (engineOf(db) === 'postgres') qb = qb.forUpdate();
   return (await qb.execute()).filter((r) => r.id !== exceptId).length;
 }
+
+/** The instant the user's row was last written (an admin's password reset revokes access as of then). */
+export async function userUpdatedAt(db: Db, id: string): Promise<string> {
+  return (await db.selectFrom('users').select('updated_at').where('id', '=', id).executeTakeFirstOrThrow()).updated_at;
+}

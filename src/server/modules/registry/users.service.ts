@@ -1,14 +1,10 @@
 import type { User } from '../../../shared/schemas/registry.ts';
-import type { Db } from '../../db/create-db.ts';
 import { hashPassword } from '../../auth/password.ts';
 import { invalid, type FieldIssue } from '../../errors.ts';
 import { auditedOut, unique } from './common.ts';
 import { missingReferences, type EntityDef } from './crud.service.ts';
-import { hasRolePredicate, otherActiveAdmins, replaceRoles, rolesOf } from './users.repository.ts';
+import { hasRolePredicate, otherActiveAdmins, replaceRoles, rolesOf, userUpdatedAt } from './users.repository.ts';
 import { revokeAllAccess } from '../auth/account.repository.ts';
-
-const updatedAtOf = async (db: Db, id: string) =>
-  (await db.selectFrom('users').select('updated_at').where('id', '=', id).executeTakeFirstOrThrow()).updated_at;
 
 export const PASSWORD_MIN = 10;
 
@@ -70,6 +66,6 @@ export const users: EntityDef<User> = {
     await replaceRoles(db, id, unique<string>(i.roles ?? []));
     // #7: an administrator's reset closes every session and revokes every token of the user, at
     // the instant the reset was written on the row.
-    if (current && typeof i.password === 'string') await revokeAllAccess(db, id, await updatedAtOf(db, id));
+    if (current && typeof i.password === 'string') await revokeAllAccess(db, id, await userUpdatedAt(db, id));
   },
 };
