@@ -77,6 +77,10 @@ export interface TicketRow {
   complaint_count: Generated<number>; rating_stars: number | null; rating_work_done: number | null;
   rating_comment: string | null; rated_at: string | null; review_flag: Generated<number>;
   created_at: string; updated_at: string; closed_at: string | null; version: Generated<number>;
+  /** From migration 2026-12-07T0001 (#8): 'fault' (workflow 1) or 'planned' (opened by a published program). */
+  kind: Generated<string>;
+  /** A follow-up fault opened from a planned work order's out-of-range measurement. */
+  source_work_order_id: string | null;
 }
 export interface WorkOrderRow {
   id: string; number: string; kind: string; ticket_id: string | null; status: string; outcome: string | null;
@@ -94,6 +98,19 @@ export interface WorkOrderRow {
   sla_breached?: number;
   sla_next_check_at?: string | null;
   sla_checked_version?: number | null;
+  /** From migration 2026-12-07T0001 (#8): planned work orders (kind = 'planned'). */
+  program_item_id: string | null;
+  plan_id: string | null;
+  /** The agreed date (Rome, YYYY-MM-DD): late when not completed by it. */
+  due_on: string | null;
+  technician: string | null;
+  /** JSON snapshots of the plan's checklist and required documents, and the results at completion. */
+  checklist: string | null;
+  checklist_results: string | null;
+  required_documents: string | null;
+  late_at: string | null;
+  /** A fault closed as "in plan": the planned work order that will do the job. */
+  planned_work_order_id: string | null;
 }
 export interface EventRow {
   id: string; ticket_id: string | null; work_order_id: string | null; at: string; actor_id: string | null;
@@ -174,7 +191,56 @@ export interface PenaltyRow {
   created_at: string; updated_at: string; version: Generated<number>;
 }
 
+/** #8, workflow 2: a meter of an asset (operating hours, cycles) and its readings (value × 1,000). */
+export interface MeterRow {
+  id: string; asset_id: string; name: string; unit: string; active: Generated<number>;
+  created_at: string; updated_at: string; version: Generated<number>;
+}
+export interface MeterReadingRow {
+  id: string; meter_id: string; value_milli: number | string; read_at: string; source: string;
+  work_order_id: string | null; recorded_by_id: string | null; created_at: string;
+}
+export interface MaintenancePlanRow {
+  id: string; code: string; activity: string; description: string | null;
+  building_id: string; technology_class_id: string; asset_id: string | null;
+  /** calendar | floating | meter */
+  schedule_kind: string; rrule: string | null; starts_on: string; ends_on: string | null;
+  season_from: string | null; season_to: string | null;
+  /** next | previous: where an occurrence on a non-working day moves. */
+  shift: Generated<string>;
+  last_done_on: string | null;
+  meter_id: string | null; meter_every_milli: number | string | null; meter_last_trigger_milli: number | string | null;
+  checklist: Generated<string>; required_documents: Generated<string>;
+  regulation: string | null; estimated_minutes: number | null;
+  active: Generated<number>; created_at: string; updated_at: string; version: Generated<number>;
+}
+export interface ProgramRow {
+  id: string; contract_id: string; month: string;
+  /** draft | submitted | returned | approved | published */
+  status: string; remarks: string | null; grouping: Generated<string>;
+  submitted_at: string | null; approved_at: string | null; published_at: string | null; published_by_id: string | null;
+  created_at: string; updated_at: string; version: Generated<number>;
+}
+export interface ProgramItemRow {
+  id: string; program_id: string; plan_id: string; occurrence_key: string; source: string;
+  building_id: string; asset_id: string | null; technology_class_id: string; activity: string;
+  due_on: string; planned_on: string; shift_reason: string | null;
+  window_from: string | null; window_to: string | null; technician: string | null;
+  ticket_id: string | null; work_order_id: string | null;
+  created_at: string; updated_at: string; version: Generated<number>;
+}
+export interface CalendarFeedRow {
+  id: string; contract_id: string | null; building_id: string | null; name: string;
+  token_hash: string; prefix: string; created_by_id: string | null; created_at: string; revoked_at: string | null;
+}
+
 export interface Database {
+  meters: MeterRow;
+  meter_readings: MeterReadingRow;
+  maintenance_plans: MaintenancePlanRow;
+  programs: ProgramRow;
+  program_items: ProgramItemRow;
+  calendar_feeds: CalendarFeedRow;
   sla_versions: SlaVersionRow;
   contract_calendars: ContractCalendarRow;
   closures: ClosureRow;

@@ -8,6 +8,7 @@ import * as userRolesIndex from './2026-11-26T0006-user-roles-index.ts';
 import * as accountSecurity from './2026-12-06T0002-account-security.ts';
 import * as mailInProof from './2026-12-06T0003-mail-in-proof.ts';
 import * as demoMarkerOutboxRetention from './2026-12-06T0005-demo-marker-outbox-retention.ts';
+import * as plannedMaintenance from './2026-12-07T0001-planned-maintenance.ts';
 
 /** Every migration, by name; names sort in the order they run. Append, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T0002-account-security': accountSecurity,
   '2026-12-06T0003-mail-in-proof': mailInProof,
   '2026-12-06T0005-demo-marker-outbox-retention': demoMarkerOutboxRetention,
+  '2026-12-07T0001-planned-maintenance': plannedMaintenance,
 };
