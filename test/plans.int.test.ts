@@ -193,7 +193,8 @@ describeEachDb('maintenance plans and meters', (env: TestEnv) => {
     const readings = (await admin.get(`/api/meters/${meter.id}/readings?limit=2`)).json();
     expect(readings.items.map((r: { value: number }) => r.value)).toEqual([6010, 5999]);
     expect(readings.nextCursor).not.toBeNull();
-    expect((await admin.get(`/api/meters?assetId=${ids['MI-B03-GF-01']}`)).json().items[0]).toMatchObject({ lastValue: 6010 });
+    expect((await admin.get(`/api/meters/${meter.id}`)).json()).toMatchObject({ lastValue: 6010, unit: 'h', assetCode: 'MI-B03-GF-01' });
+    expect((await admin.get(`/api/meters?assetId=${ids['MI-B03-GF-01']}`)).json().items).toHaveLength(2); // the demo's and this one
 
     // Who reads: the contractor of TER on MI-B03 may add a reading; a requester may not.
     const termica = await env.login('ditta.termica');
