@@ -113,21 +113,24 @@ function monthBounds(month: string): [string, string] {
 
 const eligible = (s: Schedule, iso: string) => iso >= s.startsOn && (!s.endsOn || iso <= s.endsOn) && inSeason(iso, s.seasonFrom, s.seasonTo);
 
-/** The first date of the rule strictly after `after` (or on it when `inclusive`) that is in season and not past the end. */
+/** How far ahead a next date is looked for: a rule with nothing in ten years has no next date. */
+const HORIZON_YEARS = 10;
+
+/** The first date of the rule after `after` (or on it when `inclusive`) in season and not past the end. */
 function firstEligible(s: Schedule, rule: RRuleT, after: string, inclusive: boolean): string | null {
-  let cursor = toDate(after);
-  let inc = inclusive;
-  // A season can exclude many rule dates in a row (a daily rule, a five-month season): bounded walk.
-  for (let i = 0; i < 2000; i++) {
-    const next = rule.after(cursor, inc);
-    if (!next) return null;
-    const iso = toIso(next);
-    if (s.endsOn && iso > s.endsOn) return null;
-    if (eligible(s, iso)) return iso;
-    cursor = next;
-    inc = false;
-  }
-  return null;
+  const horizon = DateTime.fromISO(after, { zone: 'utc' }).plus({ years: HORIZON_YEARS }).toISODate()!;
+  const until = s.endsOn && s.endsOn < horizon ? s.endsOn : horizon;
+  if (until < after) return null;
+  let found: string | null = null;
+  // One pass with an iterator that stops at the first eligible date: rrule walks from DTSTART on
+  // every call, so calling after() date by date through a season would cost that walk each time.
+  rule.between(toDate(after), toDate(until), inclusive, (d) => {
+    const iso = toIso(d);
+    if (!eligible(s, iso)) return true;
+    found = iso;
+    return false;
+  });
+  return found;
 }
 
 /**
