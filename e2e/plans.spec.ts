@@ -14,7 +14,7 @@ test.describe('maintenance plans as admin', () => {
   test('the plans list: demo plans, filters in the URL, accessible', async ({ page }) => {
     await page.goto('/plans');
     await expect(page.getByRole('heading', { level: 1, name: 'Piani di manutenzione' })).toBeVisible();
-    await expect(page.getByRole('row').filter({ hasText: 'PM-EST-MI-B01' })).toContainText('ogni 6 mesi');
+    await expect(page.getByRole('row').filter({ hasText: 'PM-EST-MI-B01' })).toContainText('Ogni 6 mesi');
     await page.getByRole('searchbox', { name: 'Cerca' }).fill('PM-EE');
     await expect(page).toHaveURL(/q=PM-EE/);
     await expect(page.getByText('3 elementi mostrati')).toBeVisible();
@@ -38,7 +38,7 @@ test.describe('maintenance plans as admin', () => {
     await preset.click();
     await page.getByRole('option', { name: 'Ogni N mesi dalla data di inizio' }).click();
     await page.getByLabel(/^Ogni quanti mesi/).fill('6');
-    await expect(page.getByTestId('rule-text')).toHaveText('ogni 6 mesi, il giorno 15 a partire dal 2026-01-15');
+    await expect(page.getByTestId('rule-text')).toHaveText('Ogni 6 mesi dal 15/01/2026');
     await expect(page.getByRole('region', { name: 'La regola in parole' }).getByRole('listitem')).toHaveCount(5);
 
     await page.getByRole('button', { name: 'Aggiungi una voce' }).click();
@@ -60,7 +60,7 @@ test.describe('maintenance plans as admin', () => {
 
     // Edit: once a year instead; the words follow.
     await page.getByLabel(/^Ogni quanti mesi/).fill('12');
-    await expect(page.getByTestId('rule-text')).toHaveText('ogni 12 mesi, il giorno 15 a partire dal 2026-01-15');
+    await expect(page.getByTestId('rule-text')).toHaveText('Ogni 12 mesi dal 15/01/2026');
     await page.getByRole('button', { name: 'Salva' }).click();
     await expect(page.getByText(`Modifiche salvate: ${code}`)).toBeVisible();
     const edited = (await (await page.request.get(`/api/maintenance-plans/${stored.id}`)).json());
@@ -72,7 +72,7 @@ test.describe('maintenance plans as admin', () => {
     await page.getByRole('link', { name: 'PM-EE-MI-B01-CT-01' }).click();
     await expect(page.getByRole('combobox', { name: /^Ricorrenza/ })).toHaveValue('Una volta l\'anno (o ogni N anni) in una finestra stagionale');
     await expect(page.getByLabel(/^Stagione dal/)).toHaveValue('10-15');
-    await expect(page.getByTestId('rule-text')).toContainText('ogni 2 anni, tra il 15 ottobre e il 15 aprile');
+    await expect(page.getByTestId('rule-text')).toContainText('Ogni 2 anni dal 03/11/2025, dal 15 ottobre al 15 aprile');
     await expectAccessible(page, 'a demo plan');
 
     await page.goto('/meters');

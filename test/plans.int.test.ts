@@ -46,10 +46,10 @@ describeEachDb('maintenance plans and meters', (env: TestEnv) => {
       checklist: [{ key: 'pressure', kind: 'measure', unit: 'bar', min: 12, max: 16 }, { key: 'seal', kind: 'yes_no' }],
       requiredDocuments: ['maintenance_tag'], version: 1, active: true, nextDue: '2026-07-15', shift: 'next',
     });
-    expect(plan.ruleText).toBe('ogni 6 mesi, il giorno 15 a partire dal 2026-01-15');
+    expect(plan.ruleText).toBe('Ogni 6 mesi dal 15/01/2026');
     await env.db.updateTable('users').set({ language: 'en' }).where('username', '=', 'admin').execute();
     try {
-      expect((await admin.get(`/api/maintenance-plans/${plan.id}`)).json().ruleText).toBe('every 6 months, on day 15 from 2026-01-15');
+      expect((await admin.get(`/api/maintenance-plans/${plan.id}`)).json().ruleText).toBe('Every 6 months from 15 January 2026');
     } finally {
       await env.db.updateTable('users').set({ language: 'it' }).where('username', '=', 'admin').execute();
     }
@@ -147,7 +147,7 @@ describeEachDb('maintenance plans and meters', (env: TestEnv) => {
 
   it('previews a rule: words and the next five dates', async () => {
     const res = await admin.get('/api/maintenance-plans/preview?rrule=FREQ%3DMONTHLY%3BBYDAY%3DMO%2CTU%2CWE%2CTH%2CFR%3BBYSETPOS%3D-1&startsOn=2026-01-01&shift=previous');
-    expect(res.json()).toEqual({ valid: true, ruleText: 'l\'ultimo giorno lavorativo del mese', dates: ['2026-03-31', '2026-04-30', '2026-05-29', '2026-06-30', '2026-07-31'] });
+    expect(res.json()).toEqual({ valid: true, ruleText: 'L\'ultimo giorno lavorativo del mese', dates: ['2026-03-31', '2026-04-30', '2026-05-29', '2026-06-30', '2026-07-31'] });
     const season = await admin.get('/api/maintenance-plans/preview?rrule=FREQ%3DMONTHLY&startsOn=2026-01-20&seasonFrom=10-15&seasonTo=04-15&count=3');
     expect(season.json().dates).toEqual(['2026-03-20', '2026-10-20', '2026-11-20']);
     expect((await admin.get('/api/maintenance-plans/preview?rrule=NOPE&startsOn=2026-01-01')).json()).toMatchObject({ valid: false });
@@ -165,7 +165,7 @@ describeEachDb('maintenance plans and meters', (env: TestEnv) => {
       assetId: ids['MI-B03-GF-01'], scheduleKind: 'meter', meterId: meter.id, meterEvery: 2000, startsOn: '2026-01-01',
     });
     expect(plan.statusCode, plan.body).toBe(201);
-    expect(plan.json()).toMatchObject({ meterEvery: 2000, meterLastTrigger: 0, nextDue: null, ruleText: 'ogni 2000 h di contatore' });
+    expect(plan.json()).toMatchObject({ meterEvery: 2000, meterLastTrigger: 0, nextDue: null, ruleText: 'Ogni 2000 h di contatore' });
 
     // 1,500 → 4,100 h passes 2,000 and 4,000: one activity, at 4,000.
     const first = await read(4100.5, '2026-02-20T08:00:00Z');
