@@ -201,6 +201,16 @@ describeEachDb('maintenance plans and meters', (env: TestEnv) => {
     expect((await termica.post(`/api/meters/${meter.id}/readings`, { value: 6100, readAt: '2026-03-01T08:00:00Z' })).statusCode).toBe(201);
     const requester = await env.login('richiedente');
     expect((await requester.post(`/api/meters/${meter.id}/readings`, { value: 6200, readAt: '2026-03-01T08:00:00Z' })).statusCode).toBe(403);
+    // The electrical contractor sees MI-B03's assets but not this TER pair: it may not read the meter.
+    const elettrica = await env.login('ditta.elettrica');
+    expect((await elettrica.post(`/api/meters/${meter.id}/readings`, { value: 6200, readAt: '2026-03-01T08:00:00Z' })).statusCode).toBe(403);
+    // A reading in the future is refused, naming the field.
+    const future = await admin.post(`/api/meters/${meter.id}/readings`, { value: 6300, readAt: '2026-04-01T08:00:00Z' });
+    expect(errs(future)).toEqual(['readAt:maximum']);
+    // A building manager adds meters only on the assets of their buildings.
+    const deib = await env.login('bm.deib');
+    expect((await deib.post('/api/meters', { assetId: ids['MI-B01-CT-01'], name: 'Ore', unit: 'h' })).statusCode).toBe(404);
+    expect((await deib.post('/api/meters', { assetId: ids['MI-B03-ASC-01'], name: 'Corse', unit: 'cicli' })).statusCode).toBe(201);
   });
 
   it('imports plans all or nothing: a file with row errors writes nothing and names row, column and rule', async () => {
