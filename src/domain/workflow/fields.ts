@@ -12,6 +12,7 @@ function validValue(rule: FieldRule, v: unknown): boolean {
     case 'number': return typeof v === 'number' && Number.isFinite(v) && v >= 0;
     case 'lines': return Array.isArray(v) && v.length > 0;
     case 'boolean': return typeof v === 'boolean';
+    case 'checklist': return Array.isArray(v) && v.every((r) => typeof r === 'object' && r !== null && typeof (r as { key?: unknown }).key === 'string');
     case 'rating': return Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 5;
   }
 }

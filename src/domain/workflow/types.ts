@@ -43,7 +43,7 @@ export interface Notice {
 /** A field an action needs, and the rule it must satisfy. */
 export interface FieldRule {
   field: string;
-  kind: 'text' | 'instant' | 'date' | 'priority' | 'number' | 'lines' | 'boolean' | 'rating';
+  kind: 'text' | 'instant' | 'date' | 'priority' | 'number' | 'lines' | 'boolean' | 'rating' | 'checklist';
   optional?: boolean;
 }
 
