@@ -6,7 +6,7 @@ import { expect, it } from 'vitest';
 import os from 'node:os';
 import path from 'node:path';
 import { describeEachDb, type Client } from './helpers/app.ts';
-import { act, eventTrail, FILES, move, ok, upload, type Obj } from './fixtures/workflow/workflow.ts';
+import { act, eventTrail, FILES, MAIL, move, ok, outboxByKind, upload, type Obj } from './fixtures/workflow/workflow.ts';
 import { makePlannedWorkOrder, type PlannedOptions } from './helpers/planned.ts';
 import { createSlaWatcher } from '../src/server/jobs/sla-watcher.ts';
 
@@ -106,9 +106,15 @@ describeEachDb('planned work orders', (env) => {
       'work_order:verify completed→verified',
       'ticket:auto_close resolved→closed',
     ]);
-    // No rating link: nobody asked for this work.
-    const closedNotices = await env.db.selectFrom('outbox').select('kind').where('ticket_id', '=', p.ticketId).where('kind', '=', 'ticket_closed').execute();
-    expect(closedNotices).toHaveLength(0);
+    // Each new date and the completion to the building's managers and the call center, over real
+    // SMTP; no rating link (no ticket_closed): nobody asked for this work.
+    expect(await outboxByKind(env, p.ticketId)).toEqual({
+      planned_date: [MAIL.bmCentrale, MAIL.callcenter].sort(),
+      planned_closed: [MAIL.bmCentrale, MAIL.callcenter].sort(),
+    });
+    const dated = await env.db.selectFrom('outbox').select('text_body').where('ticket_id', '=', p.ticketId).where('kind', '=', 'planned_date').executeTakeFirstOrThrow();
+    expect(dated.text_body).toContain('18 marzo 2026 alle 08:00');
+    expect(dated.text_body).toContain('Luigi Bianchi');
   });
 
   it('complete: an incomplete checklist → 422 naming the items; a missing document → 422 naming it; then accepted', async () => {

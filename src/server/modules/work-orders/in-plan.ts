@@ -17,6 +17,8 @@ export interface InPlanLink {
   id: string;
   number: string;
   date: string | null;
+  /** For the in_plan_date notice: the activity, the date (plannedOn) or, once scheduled, the instant (plannedAt). */
+  noticeData: Record<string, unknown>;
   /** Writes the mirror event on the planned ticket (only when the link is new). */
   mirror(db: Db, e: { at: string; actorId: string | null; actorLabel: string; faultWorkOrderId: string; faultWorkOrderNumber: string; faultTicketId: string | null }): Promise<void>;
 }
@@ -36,6 +38,10 @@ export async function linkInPlan(db: Db, w: WorkOrder, givenId: string | null): 
     id: p.id,
     number: p.number,
     date: dateOf(p),
+    noticeData: {
+      plannedWorkOrderNumber: p.number, activity: p.description,
+      ...(p.scheduled_at ? { plannedAt: p.scheduled_at } : { plannedOn: p.due_on }),
+    },
     async mirror(trx, e) {
       if (!isNew || !p.ticket_id) return;
       await tickets.insertEvent(trx, {

@@ -4,7 +4,7 @@ import type { Insertable } from 'kysely';
 import type { Db } from '../../db/create-db.ts';
 import type { Database } from '../../db/schema.ts';
 
-export const OPEN_PLANNED_STATES = ['planned', 'scheduled', 'waiting_materials', 'in_progress'] as const;
+export { OPEN_PLANNED_STATES } from '../../../domain/workflow/planned-work-order.ts';
 
 export function planOf(db: Db, planId: string) {
   return db.selectFrom('maintenance_plans').select(['id', 'code', 'activity', 'schedule_kind', 'meter_id', 'asset_id']).where('id', '=', planId).executeTakeFirst();
@@ -35,6 +35,20 @@ export async function insertMeterReading(db: Db, row: Insertable<Database['meter
 
 /** The planned work order a fault names "in plan", with the planned ticket it belongs to. */
 export function plannedTarget(db: Db, id: string) {
-  return db.selectFrom('work_orders').select(['id', 'number', 'kind', 'status', 'building_id', 'ticket_id', 'scheduled_at', 'due_on'])
+  return db.selectFrom('work_orders').select(['id', 'number', 'kind', 'status', 'building_id', 'ticket_id', 'scheduled_at', 'due_on', 'description'])
     .where('id', '=', id).executeTakeFirst();
+}
+
+/** What the planned notices say besides the action's fields: the activity, its due date and time window. */
+export async function noticeFactsOf(db: Db, w: { description: string; due_on: string | null; program_item_id: string | null }) {
+  const item = w.program_item_id
+    ? await db.selectFrom('program_items').select(['activity', 'window_from', 'window_to', 'planned_on']).where('id', '=', w.program_item_id).executeTakeFirst()
+    : undefined;
+  return {
+    activity: item?.activity ?? w.description,
+    dueOn: w.due_on,
+    plannedOn: item?.planned_on ?? w.due_on,
+    windowFrom: item?.window_from ?? null,
+    windowTo: item?.window_to ?? null,
+  };
 }

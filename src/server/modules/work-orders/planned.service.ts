@@ -6,7 +6,7 @@
 // No SLA clock runs on them (docs/PLANNED.md "Planned work orders").
 import { decide } from '../../../domain/workflow/machine.ts';
 import {
-  PLANNED_WORK_ORDER_TRANSITIONS, plannedTicketState,
+  measurementsOutOfRange, PLANNED_WORK_ORDER_TRANSITIONS, plannedTicketState,
   type ChecklistItem, type ChecklistResult, type PlannedWorkOrderContext, type PlannedWorkOrderState,
 } from '../../../domain/workflow/planned-work-order.ts';
 import type { Notice, Role } from '../../../domain/workflow/types.ts';
@@ -41,17 +41,9 @@ export const checklistOf = (w: { checklist: string | null }) => parseJson<Checkl
 export const resultsOf = (w: { checklist_results: string | null }) => parseJson<ChecklistResult[] | null>(w.checklist_results, null);
 export const requiredDocumentsOf = (w: { required_documents: string | null }) => parseJson<string[]>(w.required_documents, []);
 
-/** The measurements of `results` outside their item's [min, max]. */
-export function outOfRangeKeys(items: readonly ChecklistItem[], results: readonly ChecklistResult[] | null): string[] {
-  if (!results) return [];
-  const byKey = new Map(results.map((r) => [r.key, r]));
-  return items.filter((i) => {
-    if (i.kind !== 'measure') return false;
-    const v = byKey.get(i.key)?.value;
-    if (typeof v !== 'number') return false;
-    return (i.min !== undefined && v < i.min) || (i.max !== undefined && v > i.max);
-  }).map((i) => i.key);
-}
+/** Keys of the measurements of `results` outside their item's range (the domain's measurementsOutOfRange). */
+export const outOfRangeKeys = (items: readonly ChecklistItem[], results: readonly ChecklistResult[] | null): string[] =>
+  (results ? measurementsOutOfRange(items, results).map((i) => i.key) : []);
 
 export async function plannedContextOf(db: Db, w: repo.WorkOrder): Promise<PlannedWorkOrderContext> {
   const [attached, followUp] = await Promise.all([repo.attachedKinds(db, w.id), plannedRepo.followUpOf(db, w.id)]);
@@ -85,10 +77,10 @@ export async function presentPlannedFields(db: Db, w: repo.WorkOrder): Promise<P
     programItemId: w.program_item_id,
     dueOn: w.due_on,
     technician: w.technician,
-    checklist: c.checklist,
+    checklist: [...c.checklist],
     checklistResults: results,
     outOfRange: outOfRangeKeys(c.checklist, results),
-    requiredDocuments: c.requiredDocuments,
+    requiredDocuments: [...c.requiredDocuments],
     missingDocuments: c.requiredDocuments.filter((d) => !c.attachedDocuments.includes(d)),
     late: w.late_at !== null,
     lateAt: w.late_at,
@@ -207,7 +199,7 @@ export async function applyPlannedAction(
   if (notices.length) {
     await enqueueNotices(trx, ctx, {
       notices, ticketId: w.ticket_id, workOrderId: w.id, eventId, actorUserId: actorUserId(actor), action,
-      data: { ...data, dueOn: w.due_on, technician: set.technician ?? w.technician, plannedOn: w.due_on },
+      data: { ...data, ...(await plannedRepo.noticeFactsOf(trx, w)), technician: set.technician ?? w.technician },
     });
   }
   if (afterEvent) await afterEvent(eventId);
@@ -223,7 +215,7 @@ async function followPlannedTicket(trx: Trx, actor: WorkflowActor, w: repo.WorkO
   if (!w.ticket_id) return;
   const t = await tickets.getTicket(trx, w.ticket_id);
   if (!t) return;
-  const next = plannedTicketState(await plannedRepo.plannedStatesOfTicket(trx, t.id));
+  const next = plannedTicketState((await plannedRepo.plannedStatesOfTicket(trx, t.id)) as PlannedWorkOrderState[]);
   if (next === t.status) return;
   await tickets.updateTicket(trx, t.id, { status: next, closed_at: next === 'closed' ? at : null, updated_at: at });
   await tickets.insertEvent(trx, {

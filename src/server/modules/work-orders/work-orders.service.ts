@@ -32,8 +32,7 @@ import { applyPlannedAction, plannedActionsOf, presentPlannedFields } from './pl
 import { linkInPlan, presentPlannedLink } from './in-plan.ts';
 
 export const WORK_ORDER_ACTIONS = [...new Set(WORK_ORDER_TRANSITIONS.map((t) => t.action))];
-/** The fault's requester is told the planned work order and its date (workflow 2). */
-const IN_PLAN_DATE = 'in_plan_date' as Notice['kind'];
+
 const DOCUMENT_KINDS: readonly string[] = ['conformity_declaration', 'logbook_entry', 'test_report', 'as_built'];
 
 const bool = (v: unknown) => v === true || v === 1 || v === '1';
@@ -390,10 +389,11 @@ export async function applyWorkOrderAction(
     action, from: d.from, to: d.to, data,
   });
   const notices = withoutSent(d.notices, opts.alreadySent ?? []);
-  if (inPlan && d.to === 'closed') notices.push({ kind: IN_PLAN_DATE, to: ['requester'] });
+  // The fault's requester is told the planned work order and its date (workflow 2).
+  if (inPlan && d.to === 'closed') notices.push({ kind: 'in_plan_date', to: ['requester'] });
   if (inPlan) await inPlan.mirror(trx, { at, actorId: actorUserId(actor), actorLabel: actorLabel(actor), faultWorkOrderId: w.id, faultWorkOrderNumber: w.number, faultTicketId: w.ticket_id });
   if (notices.length) {
-    await enqueueNotices(trx, ctx, { notices, ticketId: w.ticket_id, workOrderId: w.id, eventId, actorUserId: actorUserId(actor), action, data });
+    await enqueueNotices(trx, ctx, { notices, ticketId: w.ticket_id, workOrderId: w.id, eventId, actorUserId: actorUserId(actor), action, data: inPlan ? { ...data, ...inPlan.noticeData } : data });
   }
   if (opts.followTicket !== false) await followTicket(trx, ctx, actor, w, action, at);
 }
