@@ -2,7 +2,9 @@ import { useState, type ReactNode } from 'react';
 import { Alert, Button, Group, Modal, NumberInput, Radio, Stack, Text, Textarea } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { PRIORITIES, type ActionTarget } from '../../api/workflow';
+import { PRIORITIES, type ActionTarget, type ChecklistItem } from '../../api/workflow';
+import { ChecklistField, toResults, unanswered, type ChecklistAnswers } from '../../features/work-orders/ChecklistField';
+import { PlannedWorkOrderSelect } from '../../features/work-orders/PlannedWorkOrderSelect';
 import { useNumberSeparators } from '../../i18n/format';
 import { useT, type Translate } from '../../i18n/messages';
 import { DateField } from '../inputs/DateField';
@@ -70,13 +72,24 @@ export function ActionFooter({ action, pending, error, conflict, onReload, onCan
   );
 }
 
-function FieldInput({ action, rule, value, error, onChange }: { action: string; rule: FieldRule; value: unknown; error?: string; onChange: (v: unknown) => void }) {
+/** What some fields need besides their rule: the checklist snapshot, the building of the work order. */
+export interface FieldContext {
+  checklist?: readonly ChecklistItem[];
+  buildingId?: string;
+}
+
+function FieldInput({ action, rule, value, error, onChange, context }: { action: string; rule: FieldRule; value: unknown; error?: string; onChange: (v: unknown) => void; context?: FieldContext }) {
   const t = useT();
   const separators = useNumberSeparators();
   const label = fieldLabel(t, action, rule.field);
   const required = !rule.optional;
   const description = lookup(t, `actions.${action}.hints.${rule.field}`, '') || undefined;
+  if (rule.field === 'plannedWorkOrderId' && context?.buildingId) {
+    return <PlannedWorkOrderSelect buildingId={context.buildingId} label={label} value={(value as string) ?? null} onChange={onChange} error={error} />;
+  }
   switch (rule.kind) {
+    case 'checklist':
+      return <ChecklistField items={context?.checklist ?? []} value={value as ChecklistAnswers | undefined} onChange={onChange} error={error} />;
     case 'instant':
       return <InstantField label={label} description={description} required={required} value={(value as string) ?? null} onChange={onChange} error={error} />;
     case 'date':
@@ -151,13 +164,17 @@ interface ActionFormProps {
   before?: ReactNode;
   /** Initial values (e.g. the current priority). */
   initial?: Record<string, unknown>;
+  /** A planned work order (workflow 2): the planned table's fields. */
+  planned?: boolean;
+  context?: FieldContext;
 }
 
 /** A generic action form: one input per field the domain's table lists for that action. */
-export function ActionForm({ object, targetId, version, action, onClose, before, initial }: ActionFormProps) {
+export function ActionForm({ object, targetId, version, action, onClose, before, initial, planned, context }: ActionFormProps) {
   const t = useT();
   const target: ActionTarget = { kind: object, id: targetId };
-  const rules = actionFields(object, action);
+  const rules = actionFields(object, action, planned);
+  const checklist = context?.checklist ?? [];
   const [values, setValues] = useState<Record<string, unknown>>(initial ?? {});
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const { mutation, fieldErrors, conflict } = useRunAction(target, action, onClose);
@@ -166,12 +183,21 @@ export function ActionForm({ object, targetId, version, action, onClose, before,
 
   const submit = () => {
     const missing: Record<string, string> = {};
-    for (const r of rules) if (!r.optional && isBlank(values[r.field])) missing[r.field] = t('form.required');
+    for (const r of rules) {
+      if (r.kind === 'checklist') {
+        const left = unanswered(checklist, values[r.field] as ChecklistAnswers | undefined);
+        if (left.length) missing[r.field] = t('planned.unanswered', { count: left.length });
+      } else if (!r.optional && isBlank(values[r.field])) missing[r.field] = t('form.required');
+    }
     setLocalErrors(missing);
     if (Object.keys(missing).length > 0) return;
     const fields: Record<string, unknown> = {};
     for (const r of rules) {
       const v = values[r.field];
+      if (r.kind === 'checklist') {
+        fields[r.field] = toResults(checklist, (v as ChecklistAnswers | undefined) ?? {});
+        continue;
+      }
       if (isBlank(v)) continue;
       fields[r.field] = r.kind === 'number' ? Number(v) : typeof v === 'string' ? v.trim() : v;
     }
@@ -201,6 +227,7 @@ export function ActionForm({ object, targetId, version, action, onClose, before,
             value={values[r.field]}
             error={errors[r.field]}
             onChange={(v) => setValues((prev) => ({ ...prev, [r.field]: v }))}
+            context={context}
           />
         ))}
         <ActionFooter

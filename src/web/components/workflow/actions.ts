@@ -3,12 +3,15 @@
 // allowed lives here: the server's `availableActions` decides which buttons exist.
 import { TICKET_TRANSITIONS } from '../../../domain/workflow/ticket';
 import { WORK_ORDER_TRANSITIONS } from '../../../domain/workflow/work-order';
+import { PLANNED_WORK_ORDER_TRANSITIONS } from '../../../domain/workflow/planned-work-order';
 import type { FieldRule } from '../../../domain/workflow/types';
 
 export type { FieldRule };
 export type ActionObject = 'ticket' | 'workOrder';
 
-export function actionFields(object: ActionObject, action: string): readonly FieldRule[] {
+/** `planned`: a planned work order (workflow 2) takes its fields from the planned table. */
+export function actionFields(object: ActionObject, action: string, planned = false): readonly FieldRule[] {
+  if (planned) return PLANNED_WORK_ORDER_TRANSITIONS.find((tr) => tr.action === action)?.fields ?? [];
   const table = object === 'ticket' ? TICKET_TRANSITIONS : WORK_ORDER_TRANSITIONS;
   return table.find((tr) => tr.action === action)?.fields ?? [];
 }
@@ -24,6 +27,8 @@ const ORDER = [
   'acknowledge', 'record_inspection', 'schedule_inspection', 'start_work', 'schedule_work', 'submit_quote',
   'mark_in_plan', 'resume', 'complete', 'wait_materials', 'verify', 'approve_quote', 'confirm_in_plan',
   'reopen', 'change_priority',
+  // planned work order
+  'schedule', 'reschedule', 'open_follow_up',
 ];
 
 export function arrangeActions(actions: readonly string[]): { primary: string | null; secondary: string[]; destructive: string[] } {
