@@ -32,6 +32,7 @@ import { slaRoutes } from './modules/sla/sla.routes.ts';
 import { penaltyRoutes } from './modules/penalties/penalties.routes.ts';
 import { reportRoutes } from './modules/reports/reports.routes.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
+import { programRoutes } from './modules/programs/programs.routes.ts';
 
 export interface BuildOptions {
   db: Db;
@@ -118,6 +119,7 @@ export async function buildApp(config: Config, opts: BuildOptions): Promise<Fast
   await app.register(penaltyRoutes);
   await app.register(reportRoutes);
   await app.register(systemRoutes);
+  await app.register(programRoutes);
 
   serveWeb(app, config.webDist);
   return app;
