@@ -40,6 +40,8 @@ export interface Config {
   penalties: PenaltyConfig;
   /** Largest unpacked size of an imported XLSX (zip bomb guard, #7). */
   importMaxUnpackedBytes: number;
+  /** How often the job that prepares next month's draft programs runs (src/server/jobs/program-generator.ts; 0: off). */
+  programGeneratorIntervalSeconds: number;
 }
 
 /** SLA escalation (src/server/jobs/sla-watcher.ts). */
@@ -328,6 +330,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     },
     penalties: { limits, termDays: int('PENALTY_TERM_DAYS', 10, 1, 90) },
     importMaxUnpackedBytes: int('IMPORT_MAX_UNPACKED_MB', 50, 1, 1000) * 1024 * 1024,
+    programGeneratorIntervalSeconds: int('PROGRAM_GENERATOR_INTERVAL_SECONDS', 3600, 0, 86400),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
