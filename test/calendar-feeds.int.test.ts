@@ -49,6 +49,7 @@ describeEachDb('calendar feeds', (env) => {
 
   beforeAll(async () => {
     contractId = await contractIdOfLot(env.db, 'Lotto 3');
+    await env.db.updateTable('maintenance_plans').set({ active: 0 }).execute(); // only this file's plans
     await makePlan(env.db, { building: 'MI-B01', cls: 'TER', activity: 'Controllo caldaia', rrule: 'FREQ=WEEKLY;BYDAY=MO,FR', startsOn: '2026-03-01' });
     march = await publishedProgram(env, contractId, '2026-03', {
       '2026-03-27': { windowFrom: '09:00', windowTo: '10:00' }, // CET: 08:00Z

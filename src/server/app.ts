@@ -34,6 +34,7 @@ import { reportRoutes } from './modules/reports/reports.routes.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
 import { programRoutes } from './modules/programs/programs.routes.ts';
 import { calendarFeedRoutes } from './modules/calendar-feeds/calendar-feeds.routes.ts';
+import { planRoutes } from './modules/plans/plans.routes.ts';
 
 export interface BuildOptions {
   db: Db;
@@ -118,6 +119,7 @@ export async function buildApp(config: Config, opts: BuildOptions): Promise<Fast
   await app.register(mailInRoutes);
   await app.register(slaRoutes);
   await app.register(penaltyRoutes);
+  await app.register(planRoutes);
   await app.register(reportRoutes);
   await app.register(systemRoutes);
   await app.register(programRoutes);

@@ -5,9 +5,11 @@ import {
   IconBell,
   IconBuilding,
   IconBuildingCommunity,
+  IconCalendarRepeat,
   IconCategory,
   IconFileImport,
   IconFileText,
+  IconGauge,
   IconClipboardCheck,
   IconClipboardList,
   IconClockExclamation,
@@ -32,6 +34,7 @@ import type { Me, Role } from '../api/types';
 import type { Resource, View } from '../api/workflow';
 import type { MessageKey } from '../i18n/messages';
 import { canImport, canRead, canSeeContracts, canSeePenalties, type EntityKey } from './permissions';
+import { canReadPlans } from '../features/plans/access';
 
 export interface NavItem {
   to: string;
@@ -116,7 +119,9 @@ export function navigationFor(me: Me): NavGroup[] {
   const groups: NavGroup[] = [{ label: null, items: [{ to: '/', label: 'nav.home', icon: IconHome }] }];
   const work = workItems(me);
   if (work.length > 0) groups.push({ label: 'nav.work', items: work });
-  const registry = REGISTRY_PAGES.filter((p) => canRead(me, p.entity));
+  const registry: NavItem[] = REGISTRY_PAGES.filter((p) => canRead(me, p.entity));
+  // #8: the maintenance plans and the assets' meters live with the registry.
+  if (canReadPlans(me)) registry.push({ to: '/plans', label: 'nav.plans', icon: IconCalendarRepeat }, { to: '/meters', label: 'nav.meters', icon: IconGauge });
   if (registry.length > 0) groups.push({ label: 'nav.registry', items: registry });
   const tools: NavItem[] = [{ to: '/notifications', label: 'nav.notifications', icon: IconBell }];
   if (canImport(me)) tools.push({ to: '/import', label: 'nav.import', icon: IconFileImport });
