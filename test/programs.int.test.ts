@@ -252,6 +252,9 @@ describeEachDb('monthly programs', (env) => {
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    // A formula-looking text is written as text (src/server/spreadsheet-escape.ts).
+    const one = await env.db.selectFrom('program_items').select('id').where('program_id', '=', programId).orderBy('planned_on').limit(1).executeTakeFirstOrThrow();
+    await env.db.updateTable('program_items').set({ technician: '=HYPERLINK("http://x.example")' }).where('id', '=', one.id).execute();
     const xlsx = await c.get(`/api/programs/${programId}/export.xlsx`);
     expect(xlsx.statusCode).toBe(200);
     const ExcelJS = (await import('exceljs')).default;
@@ -260,6 +263,9 @@ describeEachDb('monthly programs', (env) => {
     const ws = wb.worksheets[0];
     expect(ws.getRow(5).getCell(4).value).toBe('Attività');
     expect(ws.rowCount).toBe(5 + 7);
+    const technicians = [];
+    for (let r = 6; r <= ws.rowCount; r++) technicians.push(ws.getRow(r).getCell(6).value);
+    expect(technicians).toContain('\'=HYPERLINK("http://x.example")');
     const deib = await env.login('bm.deib');
     const wbEn = new ExcelJS.Workbook();
     await wbEn.xlsx.load((await deib.get(`/api/programs/${programId}/export.xlsx`)).rawPayload as unknown as ArrayBuffer);
