@@ -33,6 +33,8 @@ import { slaRoutes } from './modules/sla/sla.routes.ts';
 import { penaltyRoutes } from './modules/penalties/penalties.routes.ts';
 import { reportRoutes } from './modules/reports/reports.routes.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
+import { programRoutes } from './modules/programs/programs.routes.ts';
+import { calendarFeedRoutes } from './modules/calendar-feeds/calendar-feeds.routes.ts';
 import { planRoutes } from './modules/plans/plans.routes.ts';
 
 export interface BuildOptions {
@@ -122,6 +124,8 @@ export async function buildApp(config: Config, opts: BuildOptions): Promise<Fast
   await app.register(planRoutes);
   await app.register(reportRoutes);
   await app.register(systemRoutes);
+  await app.register(programRoutes);
+  await app.register(calendarFeedRoutes);
 
   serveWeb(app, config.webDist);
   return app;

@@ -82,6 +82,7 @@ export const AttachmentSchema = Type.Object({
 export type AttachmentDto = Static<typeof AttachmentSchema>;
 
 export const TicketSchema = Type.Object({
+  kind: Type.Optional(Type.String({ description: 'fault | planned (opened by a published program: no fault actions, comments only)' })),
   id: Id,
   number: Type.String({ description: 'YYYY-NNNNNN, unique per year' }),
   status: TicketStatus,

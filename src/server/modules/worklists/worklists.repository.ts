@@ -195,7 +195,6 @@ function filterExprs(db: Db, resource: Resource, f: Filters): Expression<SqlBool
     if (f.technologyClassId) out.push(eb(c(a, 'technology_class_id'), '=', f.technologyClassId));
     if (f.contractorId) out.push(eb(c(a, 'contractor_id'), '=', f.contractorId));
     if (f.ticketId) out.push(eb(c(a, 'ticket_id'), '=', f.ticketId));
-    if (f.kind) out.push(eb(c(a, 'kind'), '=', f.kind));
   } else if (f.technologyClassId || f.contractorId) {
     // A ticket has a class and a contractor through its work orders. EXISTS, not IN: these match a
     // large share of tickets, so the list walks its sort index and probes each ticket's work orders
@@ -205,6 +204,8 @@ function filterExprs(db: Db, resource: Resource, f: Filters): Expression<SqlBool
     if (f.contractorId) sub = sub.where('w_f.contractor_id', '=', f.contractorId);
     out.push(eb.exists(sub));
   }
+  // Work orders: corrective | planned; tickets: fault | planned.
+  if (f.kind) out.push(eb(c(a, 'kind'), '=', f.kind));
   if (f.search) out.push(searchExpr(db, resource, f.search));
   return out;
 }
