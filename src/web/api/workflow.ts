@@ -30,7 +30,10 @@ export type Visibility = 'public' | 'internal';
 
 // --- work lists (GET /api/tickets, GET /api/work-orders) -------------------------------------------
 
-export const VIEWS = ['mine', 'to_qualify', 'awaiting_my_action', 'awaiting_authorization', 'waiting_materials', 'past_planned_date', 'overdue', 'due_soon'] as const;
+export const VIEWS = [
+  'mine', 'to_qualify', 'awaiting_my_action', 'awaiting_authorization', 'waiting_materials', 'past_planned_date', 'overdue', 'due_soon',
+  'planned_this_month', 'planned_due_this_week', 'planned_late',
+] as const;
 export type View = (typeof VIEWS)[number];
 export type Resource = 'tickets' | 'work-orders';
 
