@@ -8,6 +8,9 @@ import type { Me, Role } from '../../api/types';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n/messages';
 import { TicketQueue, WorkOrderQueue } from './QueueSection';
+import { ProgramQueue } from '../programs/ProgramQueue';
+import { romeMonth } from '../programs/labels';
+import { TodayCard } from '../planned-calendar/TodayCard';
 
 const OPEN_TICKETS = ['new', 'qualifying', 'qualified', 'in_progress', 'resolved'];
 
@@ -60,6 +63,7 @@ export function HomePage() {
         link="/tickets?view=awaiting_my_action"
         emptyText={t('home.empty.toClose')}
       />,
+      <TodayCard key="today" />,
     );
   }
   if (has(me, 'building_manager') || has(me, 'admin')) {
@@ -76,6 +80,8 @@ export function HomePage() {
         link="/work-orders?view=awaiting_my_action"
         emptyText={t('home.empty.toVerify')}
       />,
+      <ProgramQueue key="toApprove" title={t('planned.home.toApprove')} status={['submitted']} link="/programs?status=submitted" emptyText={t('planned.home.toApproveEmpty')} />,
+      <WorkOrderQueue key="plannedLate" title={t('views.workOrders.planned_late')} params={{ view: 'planned_late' }} link="/work-orders?view=planned_late" emptyText={t('planned.home.lateEmpty')} />,
     );
   }
   if (has(me, 'service_head')) {
@@ -119,6 +125,15 @@ export function HomePage() {
         link="/work-orders?view=awaiting_my_action"
         emptyText={t('home.empty.contractorTodo')}
       />,
+      <ProgramQueue
+        key="toPrepare"
+        title={t('planned.home.toPrepare')}
+        status={['draft', 'returned']}
+        link={`/programs?month=${romeMonth()}`}
+        emptyText={t('planned.home.toPrepareEmpty')}
+      />,
+      <WorkOrderQueue key="plannedMonth" title={t('views.workOrders.planned_this_month')} params={{ view: 'planned_this_month' }} link="/work-orders?view=planned_this_month" emptyText={t('planned.home.thisMonthEmpty')} />,
+      <WorkOrderQueue key="plannedWeek" title={t('views.workOrders.planned_due_this_week')} params={{ view: 'planned_due_this_week' }} link="/work-orders?view=planned_due_this_week" emptyText={t('planned.home.thisWeekEmpty')} />,
     );
   }
   if (has(me, 'building_manager') || has(me, 'contractor') || has(me, 'admin')) {
