@@ -72,4 +72,21 @@ describeEachDb('planned work lists', (env) => {
     ele = await env.login('ditta.elettrica');
     expect(await numbers(ele, 'planned_due_this_week')).toEqual([nextWeek]);
   });
+
+  it('tells planned tickets from faults in the ticket list, and filters by kind', async () => {
+    env.clock.now = new Date('2026-03-10T09:00:00Z');
+    requester = await env.login('richiedente'); // the previous test moved the clock on
+    const r = await refs(env);
+    const fault = await openTicket(requester, { buildingId: await r.building('MI-B01'), description: 'Luce guasta in corridoio' });
+    const planned = await openTicket(requester, { buildingId: await r.building('MI-B01'), description: 'Manutenzione programmata quadri' });
+    await env.db.updateTable('tickets').set({ kind: 'planned' }).where('id', '=', planned.id).execute();
+    const cc = await env.login('callcenter');
+    const all = ok(await cc.get('/api/tickets?limit=200')).items as Obj[];
+    expect(all.find((x) => x.id === fault.id)?.kind).toBe('fault');
+    expect(all.find((x) => x.id === planned.id)?.kind).toBe('planned');
+    const onlyPlanned = (ok(await cc.get('/api/tickets?kind=planned')).items as Obj[]).map((x) => x.id);
+    expect(onlyPlanned).toContain(planned.id);
+    expect(onlyPlanned).not.toContain(fault.id);
+    expect((await cc.get('/api/tickets?kind=other')).statusCode).toBe(400);
+  });
 });

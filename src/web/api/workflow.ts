@@ -46,6 +46,8 @@ interface Ref {
 export interface TicketListItem {
   id: string;
   number: string;
+  /** fault (workflow 1) or planned (opened by a published program, #8). */
+  kind?: string;
   status: string;
   priority: string | null;
   danger: boolean;

@@ -189,13 +189,13 @@ function filterExprs(db: Db, resource: Resource, f: Filters): Expression<SqlBool
   if (f.status?.length) inOrEq('status', f.status);
   if (f.priority?.length) inOrEq('priority', f.priority);
   if (f.buildingId) out.push(eb(c(a, 'building_id'), '=', f.buildingId));
+  if (f.kind) out.push(eb(c(a, 'kind'), '=', f.kind));
   if (f.fromInstant) out.push(eb(c(a, TIME[resource]), '>=', f.fromInstant));
   if (f.toInstant) out.push(eb(c(a, TIME[resource]), '<', f.toInstant));
   if (resource === 'workOrders') {
     if (f.technologyClassId) out.push(eb(c(a, 'technology_class_id'), '=', f.technologyClassId));
     if (f.contractorId) out.push(eb(c(a, 'contractor_id'), '=', f.contractorId));
     if (f.ticketId) out.push(eb(c(a, 'ticket_id'), '=', f.ticketId));
-    if (f.kind) out.push(eb(c(a, 'kind'), '=', f.kind));
   } else if (f.technologyClassId || f.contractorId) {
     // A ticket has a class and a contractor through its work orders. EXISTS, not IN: these match a
     // large share of tickets, so the list walks its sort index and probes each ticket's work orders

@@ -47,6 +47,7 @@ const paging = {
 };
 const ticketOnly = {
   status: Type.Optional(Type.Array(TicketStatus, { maxItems: 20, description: 'repeat for several: status=new&status=qualifying' })),
+  kind: Type.Optional(literals(['fault', 'planned'] as const, 'fault: reported by someone (workflow 1); planned: opened by a published program (#8)')),
   sort: Type.Optional(literals(['created', 'priority', 'number'] as const, 'priority: emergency first, then by creation; id breaks ties')),
   order: Type.Optional(literals(['asc', 'desc'] as const, 'default desc (asc for priority)')),
 };
@@ -87,6 +88,7 @@ export const TicketWorkOrderSummary = Type.Object({
 export const TicketListItem = Type.Object({
   id: Id,
   number: Type.String(),
+  kind: Type.String({ description: 'fault or planned (#8)' }),
   status: Type.String(),
   priority: Nullable(Type.String()),
   danger: Type.Boolean(),

@@ -199,6 +199,7 @@ export async function presentTickets(ctx: AppContext, p: Principal, rows: Row[],
     return {
       id: r.id as string,
       number: r.number as string,
+      kind: (r.kind as string | undefined) ?? 'fault',
       status: r.status as string,
       priority: (r.priority as string | null) ?? null,
       danger: bool(r.danger),
