@@ -19,7 +19,7 @@ export function ProgramActions({ program, onDone, onReload }: { program: Program
   if (actions.length === 0) return null;
   return (
     <>
-      <Group gap="sm">
+      <Group gap="sm" role="group" aria-label={t('common.actions')}>
         {actions.map((a) => {
           const Icon = ICON[a];
           return (
