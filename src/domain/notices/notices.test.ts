@@ -189,3 +189,75 @@ describe('ticketIdFromReferences', () => {
     expect(ticketIdFromReferences([])).toBeNull();
   });
 });
+
+describe('planned maintenance notices (#8)', () => {
+  const program: NoticeFacts = {
+    ...base, kind: 'program_submitted', action: 'submit', audience: 'building_managers', recipientName: 'Anna Neri',
+    ticketNumber: null, ticketSubject: null, ticketDescription: null, building: null, url: 'http://localhost:3000/programs/p1',
+    data: { contract: 'Lotto 2 – Impianti termici', month: '2026-03', note: 'Manca la CT di via Golgi' },
+  };
+
+  it.each<[NoticeKind, string, Record<string, unknown>, string, RegExp]>([
+    ['program_submitted', 'submit', {}, 'Programma da approvare: Lotto 2 – Impianti termici, marzo 2026', /Nota della ditta: Manca la CT di via Golgi/],
+    ['program_returned', 'return', { remarks: 'Spostare la CT al 12' }, 'Programma restituito: Lotto 2 – Impianti termici, marzo 2026', /Osservazioni: Spostare la CT al 12/],
+    ['program_approved', 'approve', {}, 'Programma approvato: Lotto 2 – Impianti termici, marzo 2026', /è stato approvato/],
+    ['program_published', 'publish', {}, 'Programma pubblicato: Lotto 2 – Impianti termici, marzo 2026', /ordini di lavoro programmati sono stati emessi/],
+  ])('%s names the contract and the month, links the program, has no ticket tag', (kind, action, data, title, body) => {
+    const r = renderNotice('it', { ...program, kind, action, data: { ...program.data, ...data } });
+    expect(r.subject).toBe(`[Presidio] ${title}`);
+    expect(r.text).toMatch(body);
+    expect(r.text).toContain('http://localhost:3000/programs/p1');
+    expect(r.text).not.toContain('rispondi a questa e-mail');
+  });
+
+  it('program notices in English say the month in English', () => {
+    const r = renderNotice('en', { ...program, kind: 'program_returned', action: 'return', data: { ...program.data, remarks: 'Move it' } });
+    expect(r.subject).toBe('[Presidio] Program returned: Lotto 2 – Impianti termici, March 2026');
+    expect(r.text).toContain('Remarks: Move it');
+  });
+
+  const planned: NoticeFacts = {
+    ...base, kind: 'planned_date', action: 'schedule', audience: 'call_center', recipientName: null,
+    ticketNumber: '2026-000777', ticketSubject: 'Manutenzione semestrale caldaia', ticketDescription: null,
+    building: 'MI-B02 Edificio Aule Nord', workOrderNumber: '2026-000777/1', url: 'http://localhost:3000/work-orders/w1',
+    data: { activity: 'Manutenzione semestrale caldaia', scheduledAt: '2026-03-30T07:00:00Z', windowFrom: '09:00', windowTo: '12:00', technician: 'Luca Bianchi' },
+  };
+
+  it.each<[NoticeKind, string, Record<string, unknown>, RegExp[]]>([
+    ['planned_date', 'schedule', {}, [/fissata per il 30 marzo 2026 alle 09:00/, /Fascia oraria: dalle 09:00 alle 12:00/, /Tecnico: Luca Bianchi/]],
+    ['planned_new_date', 'reschedule', { scheduledAt: '2026-04-02T12:00:00Z', reason: 'Aula occupata da esami' }, [/spostata al 2 aprile 2026 alle 14:00/, /Motivo: Aula occupata da esami/]],
+    ['planned_new_date', 'resume', { scheduledAt: '2026-04-02T12:00:00Z' }, [/i materiali sono disponibili/, /2 aprile 2026 alle 14:00/]],
+    ['planned_waiting_materials', 'wait_materials', { expectedOn: '2026-04-10', note: 'Bruciatore ordinato' }, [/sospesa in attesa/, /Arrivo previsto dei materiali: 10 aprile 2026/, /Nota: Bruciatore ordinato/]],
+    ['planned_closed', 'complete', { report: 'Pulizia e analisi fumi' }, [/ha completato l'attività programmata «Manutenzione semestrale caldaia»/, /Rapporto di intervento: Pulizia e analisi fumi/]],
+    ['planned_late', 'late', { dueOn: '2026-03-31' }, [/era dovuta entro il 31 marzo 2026/]],
+  ])('%s (%s) carries the planned ticket number in the subject and says what happened', (kind, action, data, bodies) => {
+    const r = renderNotice('it', { ...planned, kind, action, data: { ...planned.data, ...data } });
+    expect(r.subject.startsWith('[Presidio 2026-000777] ')).toBe(true);
+    expect(r.subject).toContain('Manutenzione semestrale caldaia');
+    for (const b of bodies) expect(r.text).toMatch(b);
+    expect(r.text).toContain('Edificio: MI-B02 Edificio Aule Nord');
+    expect(r.text).toContain('Ordine di lavoro: 2026-000777/1');
+  });
+
+  it('a planned date without a time window or technician leaves those lines out', () => {
+    const r = renderNotice('en', { ...planned, data: { activity: 'Boiler service', scheduledAt: '2026-03-30T07:00:00Z' } });
+    expect(r.text).toContain('is scheduled for 30 March 2026 at 09:00');
+    expect(r.text).not.toContain('Time window');
+    expect(r.text).not.toContain('Technician');
+  });
+
+  it('in_plan_date tells the fault requester the planned work order and its date, threaded on the fault ticket', () => {
+    const fault: NoticeFacts = {
+      ...base, kind: 'in_plan_date', action: 'mark_in_plan', audience: 'requester', workOrderNumber: '2026-000123/1',
+      data: { activity: 'Manutenzione semestrale caldaia', plannedWorkOrderNumber: '2026-000777/1', plannedOn: '2026-03-30' },
+    };
+    const r = renderNotice('it', fault);
+    expect(r.subject).toBe('[Presidio 2026-000123] Data dell\'intervento programmato: Perdita dal soffitto');
+    expect(r.text).toContain('segnalazione 2026-000123 sarà eseguito con l\'attività programmata «Manutenzione semestrale caldaia» (ordine di lavoro 2026-000777/1)');
+    expect(r.text).toContain('Data prevista: 30 marzo 2026.');
+    expect(r.text).not.toContain('Data e ora');
+    const scheduled = renderNotice('en', { ...fault, data: { ...fault.data, plannedOn: null, plannedAt: '2026-03-30T07:00:00Z' } });
+    expect(scheduled.text).toContain('Expected date and time: 30 March 2026 at 09:00.');
+    expect(scheduled.text).not.toContain('Expected date:');
+  });
+});

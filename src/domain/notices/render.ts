@@ -68,6 +68,11 @@ function format(pack: LanguagePack, value: unknown, type: string | undefined): s
     if (!dt.isValid) return s;
     return dt.setLocale(pack.lang).toFormat(type === 'date' ? pack.dateFormat : pack.datetimeFormat);
   }
+  if (type === 'month') {
+    // A 'YYYY-MM' month in words ("marzo 2026", "March 2026").
+    const dt = DateTime.fromFormat(String(value), 'yyyy-MM', { zone: ZONE });
+    return dt.isValid ? dt.setLocale(pack.lang).toFormat('LLLL yyyy') : String(value);
+  }
   if (type === 'priority') {
     return (PRIORITIES as readonly string[]).includes(String(value)) ? pack.priorities[value as Priority] : String(value);
   }

@@ -322,5 +322,106 @@ export const EN: LanguagePack = {
         ],
       },
     },
+    // #8, workflow 2: see templates.it.ts for the data each kind carries.
+    program_submitted: {
+      default: {
+        subject: 'Program to approve: {contract}, {month:month}',
+        body: [
+          'the contractor submitted the planned-maintenance program of {month:month} for contract {contract}: review it, then approve it or return it with your remarks.',
+          'Contractor\'s note: {note}',
+        ],
+      },
+    },
+    program_returned: {
+      default: {
+        subject: 'Program returned: {contract}, {month:month}',
+        body: [
+          'the planned-maintenance program of {month:month} for contract {contract} was returned: correct it and submit it again.',
+          'Remarks: {remarks}',
+        ],
+      },
+    },
+    program_approved: {
+      default: {
+        subject: 'Program approved: {contract}, {month:month}',
+        body: [
+          'the planned-maintenance program of {month:month} for contract {contract} was approved and will be published.',
+          'Note: {note}',
+        ],
+      },
+    },
+    program_published: {
+      default: {
+        subject: 'Program published: {contract}, {month:month}',
+        body: [
+          'the planned-maintenance program of {month:month} for contract {contract} is published: its planned work orders are issued and shown in the calendar.',
+        ],
+      },
+    },
+    planned_date: {
+      default: {
+        subject: 'Planned work scheduled: {subject}',
+        body: [
+          'the planned activity "{activity}" (work order {workOrderNumber}) is scheduled for {scheduledAt:datetime}.',
+          'Time window: from {windowFrom} to {windowTo}.',
+          'Technician: {technician}',
+        ],
+      },
+    },
+    planned_new_date: {
+      default: {
+        subject: 'New date for planned work: {subject}',
+        body: [
+          'the planned activity "{activity}" (work order {workOrderNumber}) is moved to {scheduledAt:datetime}.',
+          'Time window: from {windowFrom} to {windowTo}.',
+          'Reason: {reason}',
+        ],
+      },
+      variants: {
+        resume: {
+          body: [
+            'the materials are available: the planned activity "{activity}" (work order {workOrderNumber}) is scheduled for {scheduledAt:datetime}.',
+            'Time window: from {windowFrom} to {windowTo}.',
+          ],
+        },
+      },
+    },
+    planned_waiting_materials: {
+      default: {
+        subject: 'Planned work waiting for materials: {subject}',
+        body: [
+          'the planned activity "{activity}" (work order {workOrderNumber}) is on hold until the materials it needs arrive.',
+          'Materials expected on {expectedOn:date}.',
+          'Note: {note}',
+        ],
+      },
+    },
+    planned_closed: {
+      default: {
+        subject: 'Planned work to verify: {subject}',
+        body: [
+          'the contractor completed the planned activity "{activity}" (work order {workOrderNumber}): check the work, then verify or reject the completion.',
+          'Work report: {report}',
+        ],
+      },
+    },
+    planned_late: {
+      default: {
+        subject: 'Planned work late: {subject}',
+        body: [
+          'the planned activity "{activity}" (work order {workOrderNumber}) was due by {dueOn:date} and is not completed yet.',
+        ],
+      },
+    },
+    in_plan_date: {
+      default: {
+        subject: 'Date of the planned work: {subject}',
+        body: [
+          'the work you asked for with request {ticketNumber} will be done with the planned activity "{activity}" (work order {plannedWorkOrderNumber}).',
+          'Expected date: {plannedOn:date}.',
+          'Expected date and time: {plannedAt:datetime}.',
+        ],
+      },
+    },
   },
 };

@@ -328,5 +328,113 @@ export const IT: LanguagePack = {
         ],
       },
     },
+    // #8, workflow 2. Program notices carry data {contract ('lot – title'), month ('YYYY-MM'),
+    // remarks?, note?}; the facts' url opens the program. No ticket: the subject tag is plain.
+    program_submitted: {
+      default: {
+        subject: 'Programma da approvare: {contract}, {month:month}',
+        body: [
+          'la ditta ha presentato il programma delle manutenzioni programmate di {month:month} per il contratto {contract}: esaminalo e approvalo oppure restituiscilo con le tue osservazioni.',
+          'Nota della ditta: {note}',
+        ],
+      },
+    },
+    program_returned: {
+      default: {
+        subject: 'Programma restituito: {contract}, {month:month}',
+        body: [
+          'il programma delle manutenzioni programmate di {month:month} per il contratto {contract} è stato restituito: correggilo e presentalo di nuovo.',
+          'Osservazioni: {remarks}',
+        ],
+      },
+    },
+    program_approved: {
+      default: {
+        subject: 'Programma approvato: {contract}, {month:month}',
+        body: [
+          'il programma delle manutenzioni programmate di {month:month} per il contratto {contract} è stato approvato e sarà pubblicato.',
+          'Nota: {note}',
+        ],
+      },
+    },
+    program_published: {
+      default: {
+        subject: 'Programma pubblicato: {contract}, {month:month}',
+        body: [
+          'il programma delle manutenzioni programmate di {month:month} per il contratto {contract} è pubblicato: gli ordini di lavoro programmati sono stati emessi e compaiono nel calendario.',
+        ],
+      },
+    },
+    // Planned work orders: the facts carry the planned ticket's number (subject tag, for threading),
+    // its subject (the activity), the building and the work order number; data {activity,
+    // scheduledAt, windowFrom?, windowTo?, technician?, reason?, expectedOn?, note?, report?, dueOn?}.
+    planned_date: {
+      default: {
+        subject: 'Intervento programmato fissato: {subject}',
+        body: [
+          'l\'attività programmata «{activity}» (ordine di lavoro {workOrderNumber}) è fissata per il {scheduledAt:datetime}.',
+          'Fascia oraria: dalle {windowFrom} alle {windowTo}.',
+          'Tecnico: {technician}',
+        ],
+      },
+    },
+    planned_new_date: {
+      default: {
+        subject: 'Nuova data per l\'intervento programmato: {subject}',
+        body: [
+          'l\'attività programmata «{activity}» (ordine di lavoro {workOrderNumber}) è spostata al {scheduledAt:datetime}.',
+          'Fascia oraria: dalle {windowFrom} alle {windowTo}.',
+          'Motivo: {reason}',
+        ],
+      },
+      variants: {
+        resume: {
+          body: [
+            'i materiali sono disponibili: l\'attività programmata «{activity}» (ordine di lavoro {workOrderNumber}) è fissata per il {scheduledAt:datetime}.',
+            'Fascia oraria: dalle {windowFrom} alle {windowTo}.',
+          ],
+        },
+      },
+    },
+    planned_waiting_materials: {
+      default: {
+        subject: 'Intervento programmato in attesa di materiali: {subject}',
+        body: [
+          'l\'attività programmata «{activity}» (ordine di lavoro {workOrderNumber}) è sospesa in attesa dei materiali necessari.',
+          'Arrivo previsto dei materiali: {expectedOn:date}.',
+          'Nota: {note}',
+        ],
+      },
+    },
+    planned_closed: {
+      default: {
+        subject: 'Intervento programmato da verificare: {subject}',
+        body: [
+          'la ditta ha completato l\'attività programmata «{activity}» (ordine di lavoro {workOrderNumber}): verifica l\'esecuzione e chiudi oppure respingi il completamento.',
+          'Rapporto di intervento: {report}',
+        ],
+      },
+    },
+    planned_late: {
+      default: {
+        subject: 'Intervento programmato in ritardo: {subject}',
+        body: [
+          'l\'attività programmata «{activity}» (ordine di lavoro {workOrderNumber}) era dovuta entro il {dueOn:date} e non è ancora stata completata.',
+        ],
+      },
+    },
+    // To a fault requester whose request is done by a planned work order: facts carry the FAULT
+    // ticket (its number threads the reply); data {plannedWorkOrderNumber, activity?, plannedOn
+    // (date) or plannedAt (instant, once scheduled)}.
+    in_plan_date: {
+      default: {
+        subject: 'Data dell\'intervento programmato: {subject}',
+        body: [
+          'l\'intervento richiesto con la segnalazione {ticketNumber} sarà eseguito con l\'attività programmata «{activity}» (ordine di lavoro {plannedWorkOrderNumber}).',
+          'Data prevista: {plannedOn:date}.',
+          'Data e ora previste: {plannedAt:datetime}.',
+        ],
+      },
+    },
   },
 };

@@ -10,6 +10,7 @@ export type NoticeLang = 'it' | 'en';
  *   {name}           the fact or action field `name`, as text
  *   {name:datetime}  an ISO instant, shown in Europe/Rome in the pack's datetime format
  *   {name:date}      a YYYY-MM-DD date in the pack's date format
+ *   {name:month}     a YYYY-MM month in words ("marzo 2026")
  *   {name:priority}  a priority code, in words
  * A paragraph whose placeholders have no value (missing, null, empty) is left out entirely, so
  * optional fields (a note) need no conditionals. A link paragraph shows `label`, the URL, then

@@ -33,7 +33,18 @@ export type NoticeKind =
   | 'penalty_counter_argued' // the contractor answered: the building managers and service heads decide
   | 'penalty_decided' // applied, reduced or waived
   | 'email_change_confirm' // #7: the link that makes a requested address the user's, sent to that address
-  | 'email_change_requested'; // #7: warning to the current address that a change was asked for
+  | 'email_change_requested' // #7: warning to the current address that a change was asked for
+  // #8, workflow 2 (planned maintenance): the monthly program and its planned work orders
+  | 'program_submitted' // the contractor submitted the month's program: the building managers review it
+  | 'program_returned' // returned to the contractor with remarks
+  | 'program_approved'
+  | 'program_published' // published: planned tickets and work orders exist from now on
+  | 'planned_date' // a planned work order got its date (and technician)
+  | 'planned_new_date' // rescheduled, or resumed after a materials wait
+  | 'planned_waiting_materials'
+  | 'planned_closed' // the contractor completed a planned work order: to verify
+  | 'planned_late' // a planned work order passed its due date undone
+  | 'in_plan_date'; // a fault requester told the date of the planned work order that will do the job
 
 export interface Notice {
   kind: NoticeKind;
@@ -43,7 +54,8 @@ export interface Notice {
 /** A field an action needs, and the rule it must satisfy. */
 export interface FieldRule {
   field: string;
-  kind: 'text' | 'instant' | 'date' | 'priority' | 'number' | 'lines' | 'boolean' | 'rating';
+  /** 'checklist': the answers to a planned work order's checklist (see fields.ts, CHECKLIST_LIMITS). */
+  kind: 'text' | 'instant' | 'date' | 'priority' | 'number' | 'lines' | 'boolean' | 'rating' | 'checklist';
   optional?: boolean;
 }
 

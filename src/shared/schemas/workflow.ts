@@ -252,6 +252,13 @@ const fieldSchema = (rule: FieldRule): TSchema => {
     case 'boolean': return Type.Boolean();
     case 'rating': return Type.Integer({ minimum: 1, maximum: 5 });
     case 'lines': return Type.Array(QuoteLineInput, { minItems: 1, maxItems: 200 });
+    // #8: the shape only; blank keys, non-finite values and the limits are refused by the domain (fields.ts).
+    case 'checklist': return Type.Array(Type.Object({
+      key: Type.String({ maxLength: 200 }),
+      ok: Type.Optional(Type.Boolean()),
+      value: Type.Optional(Type.Number()),
+      note: Type.Optional(Type.String({ maxLength: 2000 })),
+    }), { maxItems: 200, description: 'checklist answers: ok for a yes/no item, value for a measurement' });
   }
 };
 
