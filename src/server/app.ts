@@ -32,6 +32,7 @@ import { slaRoutes } from './modules/sla/sla.routes.ts';
 import { penaltyRoutes } from './modules/penalties/penalties.routes.ts';
 import { reportRoutes } from './modules/reports/reports.routes.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
+import { planRoutes } from './modules/plans/plans.routes.ts';
 
 export interface BuildOptions {
   db: Db;
@@ -116,6 +117,7 @@ export async function buildApp(config: Config, opts: BuildOptions): Promise<Fast
   await app.register(mailInRoutes);
   await app.register(slaRoutes);
   await app.register(penaltyRoutes);
+  await app.register(planRoutes);
   await app.register(reportRoutes);
   await app.register(systemRoutes);
 

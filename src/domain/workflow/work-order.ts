@@ -14,7 +14,7 @@ export const OPEN_WORK_ORDER_STATES: readonly WorkOrderState[] = WORK_ORDER_STAT
   (s) => s !== 'verified' && s !== 'closed',
 );
 
-export type DocumentKind = 'conformity_declaration' | 'logbook_entry' | 'test_report' | 'as_built';
+export type DocumentKind = 'conformity_declaration' | 'logbook_entry' | 'test_report' | 'as_built' | 'maintenance_tag';
 
 export interface WorkOrderContext {
   priority: Priority;

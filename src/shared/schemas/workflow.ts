@@ -23,10 +23,10 @@ export const WorkOrderStatus = Literals(WORK_ORDER_STATES);
 export const ClosedOutcome = Literals(['in_plan', 'not_manageable', 'denied', 'cancelled'] as const);
 export const Channel = Literals(['web', 'phone', 'email', 'staff'] as const);
 export const Visibility = Literals(['public', 'internal'] as const);
-export const ATTACHMENT_KINDS = ['photo', 'document', 'conformity_declaration', 'logbook_entry', 'test_report', 'as_built'] as const;
+export const ATTACHMENT_KINDS = ['photo', 'document', 'conformity_declaration', 'logbook_entry', 'test_report', 'as_built', 'maintenance_tag'] as const;
 export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
 export const AttachmentKindSchema = Literals(ATTACHMENT_KINDS);
-export const DocumentKind = Literals(['conformity_declaration', 'logbook_entry', 'test_report', 'as_built'] as const);
+export const DocumentKind = Literals(['conformity_declaration', 'logbook_entry', 'test_report', 'as_built', 'maintenance_tag'] as const);
 export const LINE_CATEGORIES = ['works', 'safety', 'labour'] as const;
 export const LineCategory = Literals(LINE_CATEGORIES, 'works: discountable; safety costs and labour: never discounted');
 

@@ -22,7 +22,7 @@ export { WORK_ORDER_STATES, type WorkOrderState, type DocumentKind } from '../..
 export { quoteTotals, DEFAULT_VAT_BP } from '../../domain/money';
 
 // The vocabularies of src/shared/schemas/workflow.ts (kept here as values: that module pulls in typebox).
-export const ATTACHMENT_KINDS = ['photo', 'document', 'conformity_declaration', 'logbook_entry', 'test_report', 'as_built'] as const;
+export const ATTACHMENT_KINDS = ['photo', 'document', 'conformity_declaration', 'logbook_entry', 'test_report', 'as_built', 'maintenance_tag'] as const;
 export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
 export const LINE_CATEGORIES = ['works', 'safety', 'labour'] as const;
 export type LineCategory = (typeof LINE_CATEGORIES)[number];

@@ -21,6 +21,7 @@ const DOC_RULE: Record<string, string> = {
   logbook_entry: 'docLogbookEntry',
   test_report: 'docTestReport',
   as_built: 'docAsBuilt',
+  maintenance_tag: 'docMaintenanceTag',
 };
 
 export const documentName = (lang: Lang, kind: string): string => translate(lang, 'rule', DOC_RULE[kind] ?? kind);

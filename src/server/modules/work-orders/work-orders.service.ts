@@ -30,7 +30,7 @@ import { slaVersionIdForIssue } from '../sla/sla.service.ts';
 import { workOrderClocks } from '../sla/clocks.ts';
 
 export const WORK_ORDER_ACTIONS = [...new Set(WORK_ORDER_TRANSITIONS.map((t) => t.action))];
-const DOCUMENT_KINDS: readonly string[] = ['conformity_declaration', 'logbook_entry', 'test_report', 'as_built'];
+const DOCUMENT_KINDS: readonly string[] = ['conformity_declaration', 'logbook_entry', 'test_report', 'as_built', 'maintenance_tag'];
 
 const bool = (v: unknown) => v === true || v === 1 || v === '1';
 const utc = (instant: unknown) => new Date(String(instant)).toISOString();
