@@ -1,0 +1,192 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible, loginAs, mainNav, unique } from './helpers';
+import { apiAs, choose, switchUser } from './workflow-helpers';
+
+// Workflow 2 (planned maintenance) through the UI, one role after the other on one program: the
+// contractor generates the month and submits it after editing a row, the building manager returns
+// it with remarks, the contractor resubmits, the building manager approves and publishes, the
+// call center finds today's work in the building, the contractor moves it in the calendar.
+
+/** Today in Europe/Rome as YYYY-MM-DD (the browser runs in Rome, the test runner may not). */
+const romeToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+const typed = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
+const MONTHS = ['gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre'];
+const monthWords = (month: string) => `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+
+test.describe.serial('planned maintenance: prepare, return, resubmit, approve, publish, find today', () => {
+  const today = romeToday();
+  const month = today.slice(0, 7);
+  const activity = `Verifica quadri elettrici ${unique('E2E')}`;
+  let programUrl = '';
+
+  test.beforeAll(async ({ playwright }, info) => {
+    // A plan of the electrical lot (Lotto 2, ditta.elettrica) in MI-B01 falling due in this month.
+    const baseURL = info.project.use.baseURL ?? '';
+    const admin = await apiAs(playwright, baseURL, 'admin');
+    const buildings = await admin.get<{ items: Array<{ id: string; code: string }> }>('/api/buildings?q=MI-B01');
+    const classes = await admin.get<{ items: Array<{ id: string; code: string }> }>('/api/technology-classes?q=ELE');
+    await admin.post('/api/maintenance-plans', {
+      code: unique('E2E-'),
+      activity,
+      buildingId: buildings.items.find((b) => b.code === 'MI-B01')!.id,
+      technologyClassId: classes.items.find((c) => c.code === 'ELE')!.id,
+      scheduleKind: 'calendar',
+      rrule: 'FREQ=MONTHLY;BYMONTHDAY=15',
+      startsOn: '2026-01-01',
+      shift: 'next',
+      checklist: [{ key: 'quadro_integro', label: 'Quadro integro e pulito', kind: 'yes_no' }],
+      requiredDocuments: [],
+    });
+    await admin.dispose();
+  });
+
+  const itemRow = (page: Page) => page.getByRole('row').filter({ hasText: activity });
+
+  test('the contractor generates the month, edits a row and submits the program', async ({ page }) => {
+    await loginAs(page, 'ditta.elettrica');
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 2, name: 'Programma del mese da preparare' })).toBeVisible();
+    await expectAccessible(page, 'contractor home with planned queues');
+    await mainNav(page).getByRole('link', { name: 'Programmi', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Programmi mensili' })).toBeVisible();
+    await expectAccessible(page, 'programs list');
+
+    const generate = page.getByRole('region', { name: 'Genera il programma' });
+    await choose(page, generate.getByRole('combobox', { name: /^Contratto/ }), 'Lotto 2', /Lotto 2/);
+    await generate.getByLabel(/^Mese/).fill(month);
+    await generate.getByRole('button', { name: 'Genera il programma' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: `Programma ${monthWords(month)}` })).toBeVisible();
+    programUrl = new URL(page.url()).pathname;
+    await expect(itemRow(page)).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    await expectAccessible(page, 'program page (draft, contractor)');
+
+    // Today, with a technician: the row is what the building manager will read.
+    await itemRow(page).getByRole('button', { name: /^Modifica/ }).click();
+    const editor = page.getByRole('form', { name: `Modifica ${activity}` });
+    await editor.getByLabel(/^Data/).fill(typed(today));
+    await editor.getByLabel(/^Data/).press('Tab');
+    await editor.getByLabel('Dalle').fill('09:00');
+    await editor.getByLabel('Alle').fill('11:00');
+    await editor.getByLabel('Tecnico').fill('Mario Rossi');
+    await editor.getByRole('button', { name: 'Salva' }).click();
+    await expect(page.getByText('Attività aggiornata.')).toBeVisible();
+    await expect(itemRow(page)).toContainText('Mario Rossi');
+    await expect(itemRow(page)).toContainText('09:00–11:00');
+
+    await page.getByRole('group', { name: 'Azioni' }).getByRole('button', { name: 'Invia al referente' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Invia al referente' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText('Inviato', { exact: true }).first()).toBeVisible();
+  });
+
+  test('the building manager finds it to approve and returns it with remarks', async ({ page }) => {
+    await loginAs(page, 'bm.centrale');
+    await page.goto('/');
+    const queue = page.getByRole('region', { name: 'Programmi da approvare' });
+    await expect(queue.getByRole('link', { name: `Programma ${monthWords(month)}` }).first()).toBeVisible();
+    await expectAccessible(page, 'building manager home with programs to approve');
+    await page.goto(programUrl);
+    await expect(itemRow(page)).toContainText('Mario Rossi');
+    await page.waitForLoadState('networkidle');
+    await expectAccessible(page, 'program page (submitted, building manager)');
+
+    await page.getByRole('group', { name: 'Azioni' }).getByRole('button', { name: 'Restituisci con osservazioni' }).click();
+    const dialog = page.getByRole('dialog');
+    // The remarks are required: an empty return is refused in the form.
+    await dialog.getByRole('button', { name: 'Restituisci con osservazioni' }).click();
+    await expect(dialog.getByText('Campo obbligatorio')).toBeVisible();
+    await dialog.getByLabel(/^Osservazioni per la ditta/).fill('Assegnare la verifica a un tecnico abilitato PES.');
+    await dialog.getByRole('button', { name: 'Restituisci con osservazioni' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText('Restituito', { exact: true }).first()).toBeVisible();
+  });
+
+  test('the contractor reads the remarks, changes the technician and resubmits', async ({ page }) => {
+    await loginAs(page, 'ditta.elettrica');
+    await page.goto(programUrl);
+    await expect(page.getByText('Assegnare la verifica a un tecnico abilitato PES.')).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    await expectAccessible(page, 'program page (returned, contractor)');
+    await itemRow(page).getByRole('button', { name: /^Modifica/ }).click();
+    const editor = page.getByRole('form', { name: `Modifica ${activity}` });
+    await editor.getByLabel('Tecnico').fill('Luigi Bianchi (PES)');
+    await editor.getByRole('button', { name: 'Salva' }).click();
+    await expect(itemRow(page)).toContainText('Luigi Bianchi (PES)');
+    await page.getByRole('group', { name: 'Azioni' }).getByRole('button', { name: 'Invia al referente' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Invia al referente' }).click();
+    await expect(page.getByText('Inviato', { exact: true }).first()).toBeVisible();
+  });
+
+  test('the building manager approves and publishes: the rows become work orders', async ({ page }) => {
+    await loginAs(page, 'bm.centrale');
+    await page.goto(programUrl);
+    await page.getByRole('group', { name: 'Azioni' }).getByRole('button', { name: 'Approva' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Approva' }).click();
+    await expect(page.getByText('Approvato', { exact: true }).first()).toBeVisible();
+    await page.getByRole('group', { name: 'Azioni' }).getByRole('button', { name: 'Pubblica' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('radio', { name: 'Un ordine per attività' }).check();
+    await expectAccessible(page, 'publish dialog');
+    await dialog.getByRole('button', { name: 'Pubblica' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText('Pubblicato', { exact: true }).first()).toBeVisible();
+    await expect(itemRow(page).getByRole('link')).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    await expectAccessible(page, 'program page (published)');
+  });
+
+  test("the call center finds today's work in the building", async ({ page }) => {
+    await loginAs(page, 'callcenter');
+    await page.goto('/');
+    const card = page.getByRole('region', { name: 'Oggi negli edifici' });
+    await choose(page, card.getByRole('combobox', { name: /^Edificio/ }), 'Rettorato', /MI-B01/);
+    await expect(card.getByText(activity)).toBeVisible();
+    await expect(card).toContainText('Luigi Bianchi (PES)');
+    await expectAccessible(page, 'call center home with today in a building');
+    await mainNav(page).getByRole('link', { name: 'Oggi negli edifici' }).click();
+    await choose(page, page.getByRole('combobox', { name: /^Edificio/ }), 'Rettorato', /MI-B01/);
+    await expect(page.getByText(activity)).toBeVisible();
+    await expectAccessible(page, 'today in the buildings page');
+  });
+
+  test('the contractor moves the work in the calendar, undoes, then moves it for good', async ({ page }) => {
+    await switchUser(page, 'ditta.elettrica');
+    await page.goto(`/planned-calendar?date=${today}`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Calendario della manutenzione programmata' })).toBeVisible();
+    const entry = page.getByRole('button', { name: new RegExp(activity) });
+    await expect(entry).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    await expectAccessible(page, 'planned calendar (month)');
+
+    // The keyboard way: open the activity, a new date and the reason.
+    const tomorrow = new Date(`${today}T12:00:00Z`);
+    tomorrow.setUTCDate(tomorrow.getUTCDate() + 1);
+    const next = tomorrow.toISOString().slice(0, 10);
+    await entry.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog');
+    await expect(dialog.getByLabel(/^Nuova data/)).toBeVisible();
+    await expectAccessible(page, 'move dialog');
+    await dialog.getByLabel(/^Nuova data/).fill(typed(next));
+    await dialog.getByLabel(/^Nuova data/).press('Tab');
+    await dialog.getByLabel(/^Motivo dello spostamento/).fill('Quadro non accessibile: aula occupata.');
+    await dialog.getByRole('button', { name: 'Sposta' }).click();
+    // Undo before it is saved: nothing reaches the server.
+    await page.getByRole('button', { name: 'Annulla' }).click();
+    await page.reload();
+    await expect(page.getByRole('cell').filter({ hasText: activity })).toHaveCount(1);
+
+    await page.getByRole('button', { name: new RegExp(activity) }).click();
+    await page.getByRole('dialog').getByLabel(/^Nuova data/).fill(typed(next));
+    await page.getByRole('dialog').getByLabel(/^Nuova data/).press('Tab');
+    await page.getByRole('dialog').getByLabel(/^Motivo dello spostamento/).fill('Quadro non accessibile: aula occupata.');
+    await page.getByRole('dialog').getByRole('button', { name: 'Sposta' }).click();
+    await expect(page.getByText('Nuova data salvata: avvisati referente e call center.')).toBeVisible({ timeout: 15_000 });
+
+    await page.getByRole('radio', { name: 'Settimana' }).check({ force: true });
+    await expect(page.getByRole('button', { name: new RegExp(activity) })).toBeVisible();
+    await expectAccessible(page, 'planned calendar (week)');
+  });
+});
