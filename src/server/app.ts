@@ -33,6 +33,7 @@ import { penaltyRoutes } from './modules/penalties/penalties.routes.ts';
 import { reportRoutes } from './modules/reports/reports.routes.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
 import { planRoutes } from './modules/plans/plans.routes.ts';
+import { programRoutes } from './modules/programs/programs.routes.ts';
 
 export interface BuildOptions {
   db: Db;
@@ -120,6 +121,7 @@ export async function buildApp(config: Config, opts: BuildOptions): Promise<Fast
   await app.register(planRoutes);
   await app.register(reportRoutes);
   await app.register(systemRoutes);
+  await app.register(programRoutes);
 
   serveWeb(app, config.webDist);
   return app;

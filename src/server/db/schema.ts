@@ -116,6 +116,8 @@ export interface EventRow {
   id: string; ticket_id: string | null; work_order_id: string | null; at: string; actor_id: string | null;
   actor_label: string; action: string; from_state: string | null; to_state: string | null; data: Generated<string>;
   penalty_id?: string | null;
+  /** From migration 2026-12-07T0003 (#8): the program's timeline (programs have no ticket). */
+  program_id?: string | null;
 }
 export interface CommentRow {
   id: string; ticket_id: string; work_order_id: string | null; author_id: string | null; author_label: string;

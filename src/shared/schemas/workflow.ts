@@ -1,6 +1,7 @@
 // Workflow 1 (fault maintenance) in the HTTP API: tickets, work orders, their actions, comments,
 // attachments, timeline, quotes, rating links, price lists. Action bodies are generated from the
 // domain's transition tables, so a field an action needs is required here and there alike.
+import { PLANNED_WORK_ORDER_STATES } from '../../domain/workflow/planned-work-order.ts';
 import { Type, type Static, type TObject, type TProperties, type TSchema } from 'typebox';
 import type { FieldRule } from '../../domain/workflow/types.ts';
 import { PRIORITIES } from '../../domain/workflow/types.ts';
@@ -19,9 +20,10 @@ const Body = <P extends TProperties>(props: P) => Type.Object(props, { additiona
 
 export const Priority = Literals(PRIORITIES);
 export const TicketStatus = Literals(TICKET_STATES);
-export const WorkOrderStatus = Literals(WORK_ORDER_STATES);
+// Both kinds of work order: corrective (workflow 1) and planned (workflow 2).
+export const WorkOrderStatus = Literals([...new Set([...WORK_ORDER_STATES, ...PLANNED_WORK_ORDER_STATES])]);
 export const ClosedOutcome = Literals(['in_plan', 'not_manageable', 'denied', 'cancelled'] as const);
-export const Channel = Literals(['web', 'phone', 'email', 'staff'] as const);
+export const Channel = Literals(['web', 'phone', 'email', 'staff', 'planned'] as const);
 export const Visibility = Literals(['public', 'internal'] as const);
 export const ATTACHMENT_KINDS = ['photo', 'document', 'conformity_declaration', 'logbook_entry', 'test_report', 'as_built', 'maintenance_tag'] as const;
 export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
@@ -80,6 +82,7 @@ export const AttachmentSchema = Type.Object({
 export type AttachmentDto = Static<typeof AttachmentSchema>;
 
 export const TicketSchema = Type.Object({
+  kind: Type.Optional(Type.String({ description: 'fault | planned (opened by a published program: no fault actions, comments only)' })),
   id: Id,
   number: Type.String({ description: 'YYYY-NNNNNN, unique per year' }),
   status: TicketStatus,

@@ -144,12 +144,14 @@ async function presentTicket(ctx: AppContext, db: Db, actor: WorkflowActor, v: r
   // A contractor (not also the requester) lists its own work orders only, as in the ticket list.
   const wos = await repo.workOrdersOfTicket(db, v.id, view.full || view.requester ? null : view.contractorId);
   const attachments = await listAttachments(db, { ticketId: v.id }, ticketItemWhere(view, 'at', 'flagged'));
-  const actions = isSystem(actor)
+  // A planned ticket (opened by a published program) follows its planned work orders: no fault action on it.
+  const actions = isSystem(actor) || v.kind === 'planned'
     ? []
     : offeredActions(TICKET_TRANSITIONS, v.status as TicketState, roles, { now: ctx.now().toISOString(), lastReminderAt: v.last_reminder_at }, ['rate']);
   const dto: TicketDto = {
     id: v.id,
     number: v.number,
+    kind: v.kind,
     status: v.status as TicketDto['status'],
     channel: v.channel as TicketDto['channel'],
     priority: (v.priority as Priority | null) ?? null,
@@ -205,6 +207,7 @@ export async function ticketAction(ctx: AppContext, actor: Principal, id: string
     const roles = await ticketRoles(trx, actor, t);
     if (roles.size === 0) throw notFound();
     if (Number(t.version) !== version) throw new StaleVersion();
+    if (t.kind === 'planned') throw new AppError('INVALID_STATE', { action, state: t.status }, [], { action, state: t.status });
     await applyTicketAction(trx, ctx, actor, t, roles, action, fields);
   }, () => getTicket(ctx, actor, id));
   return getTicket(ctx, actor, id);

@@ -189,7 +189,6 @@ function filterExprs(db: Db, resource: Resource, f: Filters): Expression<SqlBool
   if (f.status?.length) inOrEq('status', f.status);
   if (f.priority?.length) inOrEq('priority', f.priority);
   if (f.buildingId) out.push(eb(c(a, 'building_id'), '=', f.buildingId));
-  if (f.kind) out.push(eb(c(a, 'kind'), '=', f.kind));
   if (f.fromInstant) out.push(eb(c(a, TIME[resource]), '>=', f.fromInstant));
   if (f.toInstant) out.push(eb(c(a, TIME[resource]), '<', f.toInstant));
   if (resource === 'workOrders') {
@@ -205,6 +204,8 @@ function filterExprs(db: Db, resource: Resource, f: Filters): Expression<SqlBool
     if (f.contractorId) sub = sub.where('w_f.contractor_id', '=', f.contractorId);
     out.push(eb.exists(sub));
   }
+  // Work orders: corrective | planned; tickets: fault | planned.
+  if (f.kind) out.push(eb(c(a, 'kind'), '=', f.kind));
   if (f.search) out.push(searchExpr(db, resource, f.search));
   return out;
 }

@@ -46,8 +46,8 @@ const paging = {
   count: Type.Optional(Type.Boolean({ description: `true adds count (exact up to ${COUNT_CAP}, then countCapped)` })),
 };
 const ticketOnly = {
+  kind: Type.Optional(literals(['fault', 'planned'] as const, 'fault (workflow 1) or planned (opened by a published program)')),
   status: Type.Optional(Type.Array(TicketStatus, { maxItems: 20, description: 'repeat for several: status=new&status=qualifying' })),
-  kind: Type.Optional(literals(['fault', 'planned'] as const, 'fault: reported by someone (workflow 1); planned: opened by a published program (#8)')),
   sort: Type.Optional(literals(['created', 'priority', 'number'] as const, 'priority: emergency first, then by creation; id breaks ties')),
   order: Type.Optional(literals(['asc', 'desc'] as const, 'default desc (asc for priority)')),
 };
@@ -88,7 +88,7 @@ export const TicketWorkOrderSummary = Type.Object({
 export const TicketListItem = Type.Object({
   id: Id,
   number: Type.String(),
-  kind: Type.String({ description: 'fault or planned (#8)' }),
+  kind: Type.String({ description: 'fault | planned' }),
   status: Type.String(),
   priority: Nullable(Type.String()),
   danger: Type.Boolean(),
