@@ -66,9 +66,9 @@ test.describe.serial('planned maintenance: prepare, return, resubmit, approve, p
     const editor = page.getByRole('form', { name: `Modifica ${activity}` });
     await editor.getByLabel(/^Data/).fill(typed(today));
     await editor.getByLabel(/^Data/).press('Tab');
-    await editor.getByLabel('Dalle').fill('09:00');
-    await editor.getByLabel('Alle').fill('11:00');
-    await editor.getByLabel('Tecnico').fill('Mario Rossi');
+    await editor.getByLabel('Dalle', { exact: true }).fill('09:00');
+    await editor.getByLabel('Alle', { exact: true }).fill('11:00');
+    await editor.getByLabel('Tecnico', { exact: true }).fill('Mario Rossi');
     await editor.getByRole('button', { name: 'Salva' }).click();
     await expect(page.getByText('Attività aggiornata.')).toBeVisible();
     await expect(itemRow(page)).toContainText('Mario Rossi');
@@ -111,7 +111,7 @@ test.describe.serial('planned maintenance: prepare, return, resubmit, approve, p
     await expectAccessible(page, 'program page (returned, contractor)');
     await itemRow(page).getByRole('button', { name: /^Modifica/ }).click();
     const editor = page.getByRole('form', { name: `Modifica ${activity}` });
-    await editor.getByLabel('Tecnico').fill('Luigi Bianchi (PES)');
+    await editor.getByLabel('Tecnico', { exact: true }).fill('Luigi Bianchi (PES)');
     await editor.getByRole('button', { name: 'Salva' }).click();
     await expect(itemRow(page)).toContainText('Luigi Bianchi (PES)');
     await page.getByRole('group', { name: 'Azioni' }).getByRole('button', { name: 'Invia al referente' }).click();
@@ -168,9 +168,9 @@ test.describe.serial('planned maintenance: prepare, return, resubmit, approve, p
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog');
     await expect(dialog.getByLabel(/^Nuova data/)).toBeVisible();
-    await expectAccessible(page, 'move dialog');
     await dialog.getByLabel(/^Nuova data/).fill(typed(next));
     await dialog.getByLabel(/^Nuova data/).press('Tab');
+    await expectAccessible(page, 'move dialog');
     await dialog.getByLabel(/^Motivo dello spostamento/).fill('Quadro non accessibile: aula occupata.');
     await dialog.getByRole('button', { name: 'Sposta' }).click();
     // Undo before it is saved: nothing reaches the server.

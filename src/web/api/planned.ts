@@ -40,7 +40,9 @@ export interface ProgramItemDto {
   ticketId: string | null;
   ticketNumber: string | null;
   workOrderId: string | null;
+  workOrderNumber?: string | null;
   workOrderStatus: string | null;
+  scheduledAt?: string | null;
   late: boolean;
   version: number;
 }
@@ -62,8 +64,20 @@ export interface ProgramDto {
   compliance: Compliance;
 }
 
-/** A row of GET /api/programs (the detail without its items, or fewer fields). */
-export type ProgramListItem = Omit<ProgramDto, 'items' | 'availableActions'> & { items?: ProgramItemDto[]; itemCount?: number; availableActions?: string[] };
+/** A row of GET /api/programs. */
+export interface ProgramListItem {
+  id: string;
+  contractId: string;
+  contractTitle: string;
+  lot: string;
+  contractorId: string;
+  contractorName: string;
+  month: string;
+  status: string;
+  itemCount: number;
+  updatedAt: string;
+  version: number;
+}
 
 export interface PlannedWorkItem {
   programItemId: string | null;
@@ -83,9 +97,10 @@ export interface PlannedWorkItem {
   technician: string | null;
   late: boolean;
   version: number;
+  buildingCode?: string;
   contractId?: string;
   contractorId?: string;
-  contractorName?: string;
+  scheduledAt?: string | null;
 }
 
 export interface CalendarFeedDto {

@@ -47,11 +47,6 @@ export function MoveDialog({ item, mode, initialDate, onMove, onClose }: {
           <Text size="sm">
             <strong>{t('planned.fields.technician')}:</strong> {item.technician ?? t('planned.noTechnician')}
           </Text>
-          {item.contractorName && (
-            <Text size="sm">
-              <strong>{t('planned.fields.contractor')}:</strong> {item.contractorName}
-            </Text>
-          )}
           <Group gap="xs">
             {item.workOrderStatus ? <PlannedStatusBadge status={item.workOrderStatus} t={t} /> : item.programStatus ? <ProgramStatusBadge status={item.programStatus} t={t} size="sm" /> : null}
             {item.late && <LateBadge t={t} />}
@@ -78,12 +73,13 @@ export function MoveDialog({ item, mode, initialDate, onMove, onClose }: {
             }}
           >
             <Stack gap="sm">
-              <DateField label={t('planned.fields.newDate')} value={date} onChange={(v) => setDate(v)} required data-autofocus />
+              <DateField label={t('planned.fields.newDate')} value={date} onChange={(v) => setDate(v)} required />
               {needsReason && (
                 <Textarea
                   label={t('planned.fields.reason')}
                   description={t('planned.calendar.reasonRequired')}
-                  required
+                  withAsterisk
+                  aria-required
                   autosize
                   minRows={2}
                   value={reason}

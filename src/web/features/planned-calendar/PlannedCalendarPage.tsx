@@ -144,7 +144,7 @@ export function PlannedCalendarPage() {
           <Select
             label={t('planned.fields.status')}
             placeholder={t('planned.programs.allStates')}
-            data={PLANNED_WORK_ORDER_STATES.map((s) => ({ value: s, label: plannedStatusLabel(t, s) }))}
+            data={[{ value: 'unpublished', label: t('planned.calendar.unpublished') }, ...PLANNED_WORK_ORDER_STATES.map((s) => ({ value: s, label: plannedStatusLabel(t, s) }))]}
             value={filters.status ?? null}
             onChange={(v) => set({ status: v })}
             clearable

@@ -35,7 +35,7 @@ export function TodayList({ buildingId }: { buildingId: string }) {
             {i.late && <LateBadge t={t} />}
           </Group>
           <Text size="xs" c="dimmed">
-            {[i.assetName, i.contractorName, i.technician ?? t('planned.noTechnician')].filter(Boolean).join(' · ')}
+            {[i.assetName, i.technician ?? t('planned.noTechnician')].filter(Boolean).join(' · ')}
           </Text>
         </li>
       ))}

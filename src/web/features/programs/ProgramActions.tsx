@@ -77,7 +77,8 @@ function ActionForm({ action, program, onClose, onDone, onReload }: { action: Pr
             <Textarea
               label={t('planned.fields.remarks')}
               description={t('planned.fields.remarksHint')}
-              required
+              withAsterisk
+              aria-required
               autosize
               minRows={3}
               value={text}

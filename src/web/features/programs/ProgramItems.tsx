@@ -96,7 +96,7 @@ function ItemRow({ item, program, editable, onSaved, onReload }: { item: Program
           {item.workOrderId ? (
             <Group gap={6}>
               <Anchor component={Link} to={`/work-orders/${item.workOrderId}`} size="sm">
-                {item.ticketNumber ?? t('planned.fields.workOrder')}
+                {item.workOrderNumber ?? item.ticketNumber ?? t('planned.fields.workOrder')}
               </Anchor>
               {item.workOrderStatus && <PlannedStatusBadge status={item.workOrderStatus} t={t} />}
             </Group>
@@ -163,10 +163,10 @@ function ItemEditor({ item, program, onClose, onSaved, onReload }: { item: Progr
     >
       <Stack gap="sm">
         <Group gap="sm" align="flex-end" wrap="wrap">
-          <DateField label={t('planned.fields.date')} value={plannedOn} onChange={(v) => setPlannedOn(v)} required w={170} data-autofocus />
+          <DateField label={t('planned.fields.date')} value={plannedOn} onChange={(v) => setPlannedOn(v)} required w={170} />
           <TextInput type="time" label={t('planned.fields.windowFrom')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} w={120} />
           <TextInput type="time" label={t('planned.fields.windowTo')} value={to} onChange={(e) => setTo(e.currentTarget.value)} w={120} />
-          <TextInput label={t('planned.fields.technician')} value={technician} onChange={(e) => setTechnician(e.currentTarget.value)} maxLength={200} w={220} />
+          <TextInput label={t('planned.fields.technician')} value={technician} onChange={(e) => setTechnician(e.currentTarget.value)} maxLength={120} w={220} />
           <Button type="submit" loading={busy}>
             {t('planned.save')}
           </Button>

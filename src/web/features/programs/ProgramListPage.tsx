@@ -84,7 +84,7 @@ export function ProgramListPage() {
                   <Table.Th>{t('planned.fields.contract')}</Table.Th>
                   <Table.Th>{t('planned.fields.contractor')}</Table.Th>
                   <Table.Th>{t('planned.fields.status')}</Table.Th>
-                  <Table.Th>{t('planned.program.compliance')}</Table.Th>
+                  <Table.Th>{t('planned.program.items')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -105,7 +105,7 @@ export function ProgramListPage() {
                     <Table.Td>
                       <ProgramStatusBadge status={p.status} t={t} size="sm" />
                     </Table.Td>
-                    <Table.Td className="tabular-nums">{p.compliance?.pct === null || p.compliance?.pct === undefined ? '—' : format.percent(p.compliance.pct)}</Table.Td>
+                    <Table.Td className="tabular-nums">{t('planned.programs.items', { count: p.itemCount })}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

@@ -7,11 +7,12 @@ import { Shell } from '../home/QueueSection';
 import { ProgramStatusBadge } from './labels';
 
 /** A home queue of programs: the BM's "Programmi da approvare", the contractor's month to prepare. */
-export function ProgramQueue({ title, status, month, link, emptyText }: { title: string; status: string[]; month?: string; link: string; emptyText: string }) {
+export function ProgramQueue({ title, status, link, emptyText }: { title: string; status: string[]; link: string; emptyText: string }) {
   const t = useT();
   const format = useFormat();
-  const list = usePrograms({ status, month });
-  const items = list.data?.items ?? [];
+  // The list filters one state at a time: one state is asked of the server, several are picked here.
+  const list = usePrograms(status.length === 1 ? { status: status[0] } : {});
+  const items = (list.data?.items ?? []).filter((p) => status.includes(p.status));
   return (
     <Shell title={title} count={list.data ? items.length : undefined} link={link} loading={list.isPending} error={list.error} emptyText={emptyText} isEmpty={items.length === 0}>
       <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }}>
