@@ -48,10 +48,12 @@ const toDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const toIso = (d: Date) => d.toISOString().slice(0, 10);
 const addDays = (iso: string, n: number) => toIso(new Date(toDate(iso).getTime() + n * DAY_MS));
 
+/** The rule as stored: no 'RRULE:' prefix, no trailing ';', upper case (rrule reads only that). */
+export const normalizeRRule = (text: string) => text.trim().replace(/^RRULE:/i, '').replace(/;$/, '').toUpperCase();
+
 /** The rule with DTSTART = startsOn (UTC midnight, see the header). Throws on a rule rrule cannot read. */
 export function ruleFrom(text: string, startsOn: string): RRuleT {
-  const body = text.trim().replace(/^RRULE:/i, '');
-  const options = RRule.parseString(body);
+  const options = RRule.parseString(normalizeRRule(text));
   return new RRule({ ...options, dtstart: toDate(startsOn), tzid: null });
 }
 

@@ -60,15 +60,18 @@ export const WORK_ORDER_TRANSITIONS: readonly Transition<WorkOrderState, WorkOrd
   },
   {
     action: 'mark_in_plan', from: ['inspected'], to: 'in_plan_proposed', roles: ['contractor'],
-    fields: [{ field: 'plannedActivity', kind: 'text' }, { field: 'note', kind: 'text', optional: true }],
+    fields: [{ field: 'plannedActivity', kind: 'text' }, { field: 'plannedWorkOrderId', kind: 'text', optional: true }, { field: 'note', kind: 'text', optional: true }],
     notices: [{ kind: 'ticket_update', to: ['building_managers'] }],
   },
   {
     action: 'mark_in_plan', from: ['inspected'], to: 'closed', roles: ['building_manager'],
-    fields: [{ field: 'plannedActivity', kind: 'text' }, { field: 'note', kind: 'text', optional: true }],
+    fields: [{ field: 'plannedActivity', kind: 'text' }, { field: 'plannedWorkOrderId', kind: 'text', optional: true }, { field: 'note', kind: 'text', optional: true }],
     notices: [update],
   },
-  { action: 'confirm_in_plan', from: ['in_plan_proposed'], to: 'closed', roles: ['building_manager'], fields: [{ field: 'note', kind: 'text', optional: true }], notices: [update] },
+  {
+    action: 'confirm_in_plan', from: ['in_plan_proposed'], to: 'closed', roles: ['building_manager'],
+    fields: [{ field: 'plannedWorkOrderId', kind: 'text', optional: true }, { field: 'note', kind: 'text', optional: true }], notices: [update],
+  },
   { action: 'reject_in_plan', from: ['in_plan_proposed'], to: 'inspected', roles: ['building_manager'], fields: [{ field: 'reason', kind: 'text' }], notices: [{ kind: 'ticket_update', to: ['contractor'] }] },
   { action: 'mark_not_manageable', from: ['inspected'], to: 'closed', roles: ['contractor', 'building_manager'], fields: [{ field: 'reason', kind: 'text' }], notices: [update] },
   {

@@ -27,6 +27,8 @@ export interface WatchResult {
 type Eb = any;
 /** Exactly the partial index's predicate (migration 0005), so both engines use that index. */
 const stale = (eb: Eb): Expression<SqlBool> => eb.or([eb('sla_checked_version', 'is', null), eb('sla_checked_version', '<>', eb.ref('version'))]);
+/** Planned work orders (#8) have no SLA clock: never candidates (their lateness job measures them). */
+const corrective = (eb: Eb): Expression<SqlBool> => eb('kind', '<>', 'planned');
 
 export interface SlaWatcher {
   /** Refreshes stale and due work orders, `batchSize` at a time, until none is left (or `maxBatches`). */
@@ -40,7 +42,7 @@ export function createSlaWatcher(ctx: AppContext, log: JobLog, batchSize = 200):
   /** Claims one work order still stale or due, in `trx`; false when it is not (done meanwhile, or held by another instance). */
   async function claim(trx: typeof db, id: string, at: string): Promise<boolean> {
     let q = trx.selectFrom('work_orders').select('id').where('id', '=', id)
-      .where((eb) => eb.or([stale(eb), eb('sla_next_check_at', '<=', at)]));
+      .where((eb) => eb.or([stale(eb), eb('sla_next_check_at', '<=', at)])).where(corrective);
     if (pg) q = q.forUpdate().skipLocked();
     return (await q.executeTakeFirst()) !== undefined;
   }
@@ -73,6 +75,7 @@ export function createSlaWatcher(ctx: AppContext, log: JobLog, batchSize = 200):
         for (let i = 0; i < maxBatches; i++) {
           let q = db.selectFrom('work_orders').select(['id', 'issued_at', 'sla_next_check_at']);
           q = kind === 'stale' ? q.where((eb) => stale(eb)) : q.where('sla_next_check_at', '<=', at);
+          q = q.where(corrective);
           if (after) {
             const [v, id] = after;
             q = q.where((eb) => eb.or([eb(sortCol, '>', v), eb.and([eb(sortCol, '=', v), eb('id', '>', id)])]));
@@ -106,6 +109,6 @@ export function startSlaWatcher(ctx: AppContext, log: JobLog): Worker | null {
 export async function pendingCount(ctx: AppContext): Promise<number> {
   const at = ctx.now().toISOString();
   const r = await ctx.db.selectFrom('work_orders').select(sql<number>`count(*)`.as('n'))
-    .where((eb) => eb.or([stale(eb), eb('sla_next_check_at', '<=', at)])).executeTakeFirstOrThrow();
+    .where((eb) => eb.or([stale(eb), eb('sla_next_check_at', '<=', at)])).where(corrective).executeTakeFirstOrThrow();
   return Number(r.n);
 }

@@ -1,12 +1,12 @@
 // Workflow 1 (fault maintenance) in the HTTP API: tickets, work orders, their actions, comments,
 // attachments, timeline, quotes, rating links, price lists. Action bodies are generated from the
 // domain's transition tables, so a field an action needs is required here and there alike.
-import { PLANNED_WORK_ORDER_STATES } from '../../domain/workflow/planned-work-order.ts';
 import { Type, type Static, type TObject, type TProperties, type TSchema } from 'typebox';
 import type { FieldRule } from '../../domain/workflow/types.ts';
 import { PRIORITIES } from '../../domain/workflow/types.ts';
 import { TICKET_STATES } from '../../domain/workflow/ticket.ts';
 import { WORK_ORDER_STATES } from '../../domain/workflow/work-order.ts';
+import { PLANNED_WORK_ORDER_STATES } from '../../domain/workflow/planned-work-order.ts';
 import { Id, Instant, IsoDate, Nullable, ProblemSchema } from './common.ts';
 import { ClocksSchema } from './sla.ts';
 
@@ -20,7 +20,7 @@ const Body = <P extends TProperties>(props: P) => Type.Object(props, { additiona
 
 export const Priority = Literals(PRIORITIES);
 export const TicketStatus = Literals(TICKET_STATES);
-// Both kinds of work order: corrective (workflow 1) and planned (workflow 2).
+/** Both machines' states: corrective (workflow 1) and planned (workflow 2: planned, cancelled are its own). */
 export const WorkOrderStatus = Literals([...new Set([...WORK_ORDER_STATES, ...PLANNED_WORK_ORDER_STATES])]);
 export const ClosedOutcome = Literals(['in_plan', 'not_manageable', 'denied', 'cancelled'] as const);
 export const Channel = Literals(['web', 'phone', 'email', 'staff', 'planned'] as const);
@@ -196,6 +196,21 @@ export const TimelineItemSchema = Type.Object({
 export type TimelineItem = Static<typeof TimelineItemSchema>;
 export const TimelineSchema = Type.Object({ items: Type.Array(TimelineItemSchema) });
 
+export const ChecklistItemSchema = Type.Object({
+  key: Type.String(),
+  label: Type.String(),
+  kind: Type.Union([Type.Literal('yes_no'), Type.Literal('measure')]),
+  unit: Type.Optional(Type.String()),
+  min: Type.Optional(Type.Number()),
+  max: Type.Optional(Type.Number()),
+});
+export const ChecklistResultSchema = Type.Object({
+  key: Type.String(),
+  ok: Type.Optional(Type.Boolean()),
+  value: Type.Optional(Type.Number()),
+  note: Type.Optional(Type.String()),
+});
+
 export const WorkOrderSchema = Type.Object({
   id: Id,
   number: Type.String({ description: 'ticket number / n' }),
@@ -240,10 +255,39 @@ export const WorkOrderSchema = Type.Object({
   attachments: Type.Array(AttachmentSchema),
   timeline: Type.Array(TimelineItemSchema),
   clocks: Type.Optional(ClocksSchema),
+  // Planned work orders (kind 'planned', workflow 2); null / empty on corrective ones.
+  planId: OrNull(Id),
+  programItemId: OrNull(Id),
+  dueOn: OrNull(IsoDate),
+  technician: OrNull(Type.String()),
+  checklist: Type.Array(ChecklistItemSchema, { description: 'the snapshot of the plan\'s checklist taken at publication' }),
+  checklistResults: OrNull(Type.Array(ChecklistResultSchema)),
+  /** Keys of the measurements outside their range (a follow-up fault may be opened). */
+  outOfRange: Type.Array(Type.String()),
+  requiredDocuments: Type.Array(Type.String(), { description: 'document kinds the plan requires before completion' }),
+  missingDocuments: Type.Array(Type.String()),
+  late: Type.Boolean(),
+  lateAt: OrNull(Instant),
+  followUpTicket: OrNull(Type.Object({ id: Id, number: Type.String() })),
+  /** A fault closed "in plan": the planned work order that will do the job. */
+  plannedWorkOrder: OrNull(Type.Object({ id: Id, number: Type.String(), date: OrNull(IsoDate) })),
 });
 export type WorkOrderDto = Static<typeof WorkOrderSchema>;
 
 // --- actions -------------------------------------------------------------------------------------
+
+export const ChecklistResultInput = Type.Object({
+  key: Type.String({ minLength: 1, maxLength: 100 }),
+  ok: Type.Optional(Type.Boolean()),
+  value: Type.Optional(Type.Number()),
+  note: Type.Optional(Type.String({ maxLength: 2000 })),
+}, { additionalProperties: false });
+
+/** A meter read during a planned visit (complete): recorded with source 'visit'. */
+export const MeterReadingInput = Type.Object({
+  meterId: Id,
+  value: Type.Number({ minimum: 0 }),
+}, { additionalProperties: false });
 
 const fieldSchema = (rule: FieldRule): TSchema => {
   switch (rule.kind) {

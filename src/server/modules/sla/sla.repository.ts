@@ -104,7 +104,7 @@ export function siteExists(db: Db, id: string) {
  * every site's closures): marked stale, the watcher recomputes them. Their version is untouched.
  */
 export async function markStale(db: Db, by: { contractId?: string; siteId?: string | null }): Promise<void> {
-  let q = db.updateTable('work_orders').set({ sla_checked_version: null }).where('status', 'not in', ['verified', 'closed']);
+  let q = db.updateTable('work_orders').set({ sla_checked_version: null }).where('status', 'not in', ['verified', 'closed']).where('kind', '<>', 'planned');
   if (by.contractId) q = q.where('contract_id', '=', by.contractId);
   if (by.siteId) q = q.where('building_id', 'in', db.selectFrom('buildings').select('id').where('site_id', '=', by.siteId));
   await q.execute();
@@ -121,7 +121,9 @@ export function workOrderFacts(db: Db) {
       'w.id', 'w.number', 'w.status', 'w.outcome', 'w.priority', 'w.version', 'w.contract_id', 'w.contractor_id', 'w.building_id',
       'w.technology_class_id', 'w.ticket_id', 'w.issued_at', 'w.sla_version_id',
       'st.id as site_id', 'st.patron_saint',
-    ]);
+    ])
+    // Planned work orders (#8) run no SLA clock: lateness against their due date measures them.
+    .where('w.kind', '<>', 'planned');
 }
 export type WorkOrderFacts = Awaited<ReturnType<ReturnType<typeof workOrderFacts>['execute']>>[number];
 

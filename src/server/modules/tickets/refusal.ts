@@ -55,6 +55,12 @@ export function refusalError(r: Refusal, action: string, state: string, lang: La
           const missing = (r.params?.missing as string[]) ?? [];
           return new AppError('DOCUMENTS_MISSING', { missing: missing.map((k) => documentName(lang, k)).join(', ') }, [], extra);
         }
+        case 'checklist_incomplete': {
+          const missing = (r.params?.missing as string[]) ?? [];
+          return new AppError('CHECKLIST_INCOMPLETE', { missing: missing.join(', ') }, missing.map((k) => ({ field: `checklist.${k}`, rule: 'required' })), extra);
+        }
+        case 'no_out_of_range': return new AppError('NO_OUT_OF_RANGE', {}, [], extra);
+        case 'follow_up_exists': return new AppError('FOLLOW_UP_EXISTS', {}, [], extra);
         default: return new AppError('ACTION_REFUSED', { reason: r.reason ?? '' }, [], extra);
       }
     }

@@ -12,7 +12,7 @@ import { conflict } from '../../errors.ts';
 export type Trx = Transaction<Database>;
 
 /** Guards the user can satisfy before submitting (attach the documents): their actions stay listed. */
-const FIXABLE_GUARDS = new Set(['documents_missing']);
+const FIXABLE_GUARDS = new Set(['documents_missing', 'checklist_incomplete']);
 
 /**
  * The actions to offer: the domain's availableActions, minus those whose guard already refuses on

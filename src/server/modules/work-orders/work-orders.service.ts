@@ -28,8 +28,11 @@ import { highestPriority, inVersionedTransaction, offeredActions, romeDate, Stal
 import * as repo from './work-orders.repository.ts';
 import { slaVersionIdForIssue } from '../sla/sla.service.ts';
 import { workOrderClocks } from '../sla/clocks.ts';
+import { applyPlannedAction, plannedActionsOf, presentPlannedFields } from './planned.service.ts';
+import { linkInPlan, presentPlannedLink } from './in-plan.ts';
 
 export const WORK_ORDER_ACTIONS = [...new Set(WORK_ORDER_TRANSITIONS.map((t) => t.action))];
+
 const DOCUMENT_KINDS: readonly string[] = ['conformity_declaration', 'logbook_entry', 'test_report', 'as_built', 'maintenance_tag'];
 
 const bool = (v: unknown) => v === true || v === 1 || v === '1';
@@ -136,12 +139,16 @@ export async function getWorkOrder(ctx: AppContext, actor: Principal, id: string
   if (!v) throw notFound();
   const roles = await workOrderRoles(db, actor, v);
   if (roles.size === 0) throw notFound();
+  const planned = v.kind === 'planned';
   const wctx = await contextOf(db, v);
-  const [quote, attachments, timeline, clocks] = await Promise.all([
+  const [quote, attachments, timeline, clocks, plannedFields, plannedLink] = await Promise.all([
     presentQuote(db, id),
     listAttachments(db, { workOrderId: id }, null),
     timelineOf(db, { workOrderId: id }, FULL_VIEW),
-    workOrderClocks(db, id, ctx.now(), actor.language),
+    // Planned work orders run no SLA clock (their measure is the due date: lateness).
+    planned ? Promise.resolve(undefined) : workOrderClocks(db, id, ctx.now(), actor.language),
+    presentPlannedFields(db, v),
+    presentPlannedLink(db, v.planned_work_order_id),
   ]);
   const docs = attachments.filter((a) => DOCUMENT_KINDS.includes(a.kind));
   return {
@@ -178,7 +185,7 @@ export async function getWorkOrder(ctx: AppContext, actor: Principal, id: string
     createdAt: v.created_at,
     updatedAt: v.updated_at,
     version: Number(v.version),
-    availableActions: offeredActions(WORK_ORDER_TRANSITIONS, v.status as WorkOrderState, roles, wctx),
+    availableActions: planned ? await plannedActionsOf(db, v, roles) : offeredActions(WORK_ORDER_TRANSITIONS, v.status as WorkOrderState, roles, wctx),
     quote,
     documents: {
       required: [...wctx.requiredDocuments],
@@ -188,6 +195,8 @@ export async function getWorkOrder(ctx: AppContext, actor: Principal, id: string
     attachments: attachments.map(presentAttachment),
     timeline,
     clocks,
+    ...plannedFields,
+    plannedWorkOrder: plannedLink,
   };
 }
 
@@ -230,7 +239,8 @@ export async function workOrderAction(ctx: AppContext, actor: Principal, id: str
     const roles = await workOrderRoles(trx, actor, w);
     if (roles.size === 0) throw notFound();
     if (Number(w.version) !== version) throw new StaleVersion();
-    await applyWorkOrderAction(trx, ctx, actor, w, roles, action, fields);
+    if (w.kind === 'planned') await applyPlannedAction(trx, ctx, actor, w, roles, action, fields);
+    else await applyWorkOrderAction(trx, ctx, actor, w, roles, action, fields);
   }, () => getWorkOrder(ctx, actor, id));
   return getWorkOrder(ctx, actor, id);
 }
@@ -338,6 +348,14 @@ export async function applyWorkOrderAction(
     case 'reopen': set.verified_at = null; set.completed_at = null; break;
     case 'change_priority': set.priority = data.priority as Priority; data.previousPriority = w.priority; break;
   }
+  // The in-plan link: the planned work order that will do the job (checked, stored, told on closure).
+  const inPlan = action === 'mark_in_plan' || action === 'confirm_in_plan'
+    ? await linkInPlan(trx, w, (data.plannedWorkOrderId as string | undefined) ?? null)
+    : null;
+  if (inPlan) {
+    set.planned_work_order_id = inPlan.id;
+    Object.assign(data, { plannedWorkOrderId: inPlan.id, plannedWorkOrderNumber: inPlan.number, plannedDate: inPlan.date });
+  }
   if (d.to === 'closed') {
     set.closed_at = at;
     set.outcome = CLOSED_OUTCOME[action] ?? null;
@@ -371,8 +389,11 @@ export async function applyWorkOrderAction(
     action, from: d.from, to: d.to, data,
   });
   const notices = withoutSent(d.notices, opts.alreadySent ?? []);
+  // The fault's requester is told the planned work order and its date (workflow 2).
+  if (inPlan && d.to === 'closed') notices.push({ kind: 'in_plan_date', to: ['requester'] });
+  if (inPlan) await inPlan.mirror(trx, { at, actorId: actorUserId(actor), actorLabel: actorLabel(actor), faultWorkOrderId: w.id, faultWorkOrderNumber: w.number, faultTicketId: w.ticket_id });
   if (notices.length) {
-    await enqueueNotices(trx, ctx, { notices, ticketId: w.ticket_id, workOrderId: w.id, eventId, actorUserId: actorUserId(actor), action, data });
+    await enqueueNotices(trx, ctx, { notices, ticketId: w.ticket_id, workOrderId: w.id, eventId, actorUserId: actorUserId(actor), action, data: inPlan ? { ...data, ...inPlan.noticeData } : data });
   }
   if (opts.followTicket !== false) await followTicket(trx, ctx, actor, w, action, at);
 }
