@@ -185,8 +185,11 @@ test.describe.serial('planned maintenance: prepare, return, resubmit, approve, p
     await page.getByRole('dialog').getByRole('button', { name: 'Sposta' }).click();
     await expect(page.getByText('Nuova data salvata: avvisati referente e call center.')).toBeVisible({ timeout: 15_000 });
 
-    await page.getByRole('radio', { name: 'Settimana' }).check({ force: true });
-    await expect(page.getByRole('button', { name: new RegExp(activity) })).toBeVisible();
+    // The week of the new date shows it there.
+    await page.locator('label').filter({ hasText: /^Settimana$/ }).click();
+    await expect(page).toHaveURL(/view=week/);
+    await page.goto(`/planned-calendar?view=week&date=${next}`);
+    await expect(page.getByRole('cell').filter({ has: page.getByRole('button', { name: new RegExp(activity) }) })).toBeVisible();
     await expectAccessible(page, 'planned calendar (week)');
   });
 });
