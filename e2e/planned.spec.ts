@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible, loginAs, mainNav, unique } from './helpers';
-import { apiAs, choose, switchUser } from './workflow-helpers';
+import { apiAs, choose, runAction, switchUser } from './workflow-helpers';
 
 // Workflow 2 (planned maintenance) through the UI, one role after the other on one program: the
 // contractor generates the month and submits it after editing a row, the building manager returns
@@ -192,4 +192,25 @@ test.describe.serial('planned maintenance: prepare, return, resubmit, approve, p
     await expect(page.getByRole('cell').filter({ has: page.getByRole('button', { name: new RegExp(activity) }) })).toBeVisible();
     await expectAccessible(page, 'planned calendar (week)');
   });
+
+  test('the technician starts and completes the planned work order, answering its checklist', async ({ page }) => {
+    await loginAs(page, 'ditta.elettrica');
+    await page.goto(programUrl);
+    await itemRow(page).getByRole('link').first().click();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await runAction(page, 'Inizia i lavori', 'Inizia');
+    await page.getByRole('group', { name: 'Azioni' }).getByRole('button', { name: 'Concludi l\'intervento' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(/^Rapporto di intervento/).fill('Quadro verificato, serraggi controllati.');
+    await dialog.getByLabel(/^Ore di lavoro/).fill('1,5');
+    // The checklist must be answered: refused in the form until it is.
+    await dialog.getByRole('button', { name: 'Concludi' }).click();
+    await expect(dialog.getByText(/Rispondi a ogni voce della lista di controllo/)).toBeVisible();
+    await dialog.getByRole('radiogroup', { name: /Quadro integro e pulito/ }).getByRole('radio', { name: 'Sì' }).check();
+    await expectAccessible(page, 'completion with checklist');
+    await dialog.getByRole('button', { name: 'Concludi' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText('Completato', { exact: true }).or(page.getByText('Concluso, da verificare', { exact: true })).first()).toBeVisible();
+  });
 });
+

@@ -10,6 +10,7 @@ import { InstantField } from '../inputs/InstantField';
 import { ProblemAlert } from '../ProblemAlert';
 import { VersionConflictAlert } from '../VersionConflictAlert';
 import { actionFields, DESTRUCTIVE, type ActionObject, type FieldRule } from './actions';
+import { ChecklistInput, unanswered, type ChecklistAnswer, type ChecklistItem } from './ChecklistInput';
 import { actionLabel, lookup, priorityLabel } from './labels';
 import { useReload, useRunAction } from './useRunAction';
 
@@ -70,13 +71,15 @@ export function ActionFooter({ action, pending, error, conflict, onReload, onCan
   );
 }
 
-function FieldInput({ action, rule, value, error, onChange }: { action: string; rule: FieldRule; value: unknown; error?: string; onChange: (v: unknown) => void }) {
+function FieldInput({ action, rule, value, error, onChange, checklist }: { action: string; rule: FieldRule; value: unknown; error?: string; onChange: (v: unknown) => void; checklist?: readonly ChecklistItem[] }) {
   const t = useT();
   const separators = useNumberSeparators();
   const label = fieldLabel(t, action, rule.field);
   const required = !rule.optional;
   const description = lookup(t, `actions.${action}.hints.${rule.field}`, '') || undefined;
   switch (rule.kind) {
+    case 'checklist':
+      return <ChecklistInput label={label} items={checklist ?? []} value={(value as ChecklistAnswer[] | undefined) ?? []} error={error} onChange={onChange} />;
     case 'instant':
       return <InstantField label={label} description={description} required={required} value={(value as string) ?? null} onChange={onChange} error={error} />;
     case 'date':
@@ -151,13 +154,16 @@ interface ActionFormProps {
   before?: ReactNode;
   /** Initial values (e.g. the current priority). */
   initial?: Record<string, unknown>;
+  /** A planned work order (#8): its own table of actions, and the checklist to answer at completion. */
+  kind?: string;
+  checklist?: readonly ChecklistItem[];
 }
 
 /** A generic action form: one input per field the domain's table lists for that action. */
-export function ActionForm({ object, targetId, version, action, onClose, before, initial }: ActionFormProps) {
+export function ActionForm({ object, targetId, version, action, onClose, before, initial, kind, checklist }: ActionFormProps) {
   const t = useT();
   const target: ActionTarget = { kind: object, id: targetId };
-  const rules = actionFields(object, action);
+  const rules = actionFields(object, action, kind);
   const [values, setValues] = useState<Record<string, unknown>>(initial ?? {});
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const { mutation, fieldErrors, conflict } = useRunAction(target, action, onClose);
@@ -166,12 +172,21 @@ export function ActionForm({ object, targetId, version, action, onClose, before,
 
   const submit = () => {
     const missing: Record<string, string> = {};
-    for (const r of rules) if (!r.optional && isBlank(values[r.field])) missing[r.field] = t('form.required');
+    for (const r of rules) if (!r.optional && isBlank(values[r.field]) && r.kind !== 'checklist') missing[r.field] = t('form.required');
+    for (const r of rules) {
+      if (r.kind !== 'checklist') continue;
+      const open = unanswered(checklist ?? [], (values[r.field] as ChecklistAnswer[] | undefined) ?? []);
+      if (open.length) missing[r.field] = t('planned.checklist.missing', { items: open.map((i) => i.label).join(', ') });
+    }
     setLocalErrors(missing);
     if (Object.keys(missing).length > 0) return;
     const fields: Record<string, unknown> = {};
     for (const r of rules) {
       const v = values[r.field];
+      if (r.kind === 'checklist') {
+        fields[r.field] = (v as ChecklistAnswer[] | undefined) ?? [];
+        continue;
+      }
       if (isBlank(v)) continue;
       fields[r.field] = r.kind === 'number' ? Number(v) : typeof v === 'string' ? v.trim() : v;
     }
@@ -201,6 +216,7 @@ export function ActionForm({ object, targetId, version, action, onClose, before,
             value={values[r.field]}
             error={errors[r.field]}
             onChange={(v) => setValues((prev) => ({ ...prev, [r.field]: v }))}
+            checklist={checklist}
           />
         ))}
         <ActionFooter

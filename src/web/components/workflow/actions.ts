@@ -3,13 +3,16 @@
 // allowed lives here: the server's `availableActions` decides which buttons exist.
 import { TICKET_TRANSITIONS } from '../../../domain/workflow/ticket';
 import { WORK_ORDER_TRANSITIONS } from '../../../domain/workflow/work-order';
+import { PLANNED_WORK_ORDER_TRANSITIONS } from '../../../domain/workflow/planned-work-order';
 import type { FieldRule } from '../../../domain/workflow/types';
 
 export type { FieldRule };
 export type ActionObject = 'ticket' | 'workOrder';
 
-export function actionFields(object: ActionObject, action: string): readonly FieldRule[] {
-  const table = object === 'ticket' ? TICKET_TRANSITIONS : WORK_ORDER_TRANSITIONS;
+/** `kind` 'planned': a planned work order, whose moves are workflow 2's table (#8). */
+export function actionFields(object: ActionObject, action: string, kind?: string): readonly FieldRule[] {
+  const table: ReadonlyArray<{ action: string; fields: readonly FieldRule[] }> =
+    object === 'ticket' ? TICKET_TRANSITIONS : kind === 'planned' ? PLANNED_WORK_ORDER_TRANSITIONS : WORK_ORDER_TRANSITIONS;
   return table.find((tr) => tr.action === action)?.fields ?? [];
 }
 
@@ -21,9 +24,9 @@ const ORDER = [
   // ticket
   'issue', 'qualify', 'request_inspection', 'close', 'remind', 'complain',
   // work order, in the order work goes
-  'acknowledge', 'record_inspection', 'schedule_inspection', 'start_work', 'schedule_work', 'submit_quote',
+  'acknowledge', 'record_inspection', 'schedule_inspection', 'schedule', 'start_work', 'schedule_work', 'submit_quote',
   'mark_in_plan', 'resume', 'complete', 'wait_materials', 'verify', 'approve_quote', 'confirm_in_plan',
-  'reopen', 'change_priority',
+  'reopen', 'change_priority', 'reschedule', 'open_follow_up',
 ];
 
 export function arrangeActions(actions: readonly string[]): { primary: string | null; secondary: string[]; destructive: string[] } {

@@ -50,7 +50,18 @@ export function WorkOrderPage() {
 export function WorkOrderActionForm({ workOrder, action, onClose }: { workOrder: WorkOrderDto; action: string; onClose: () => void }) {
   if (action === 'submit_quote') return <QuoteForm workOrder={workOrder} onClose={onClose} />;
   const before = action === 'complete' ? <DocumentsChecklist workOrder={workOrder} canUpload /> : undefined;
-  return <ActionForm object="workOrder" targetId={workOrder.id} version={workOrder.version} action={action} onClose={onClose} before={before} />;
+  return (
+    <ActionForm
+      object="workOrder"
+      targetId={workOrder.id}
+      version={workOrder.version}
+      action={action}
+      onClose={onClose}
+      before={before}
+      kind={workOrder.kind}
+      checklist={workOrder.checklist}
+    />
+  );
 }
 
 function WorkOrderView({ workOrder: w, crumbs }: { workOrder: WorkOrderDto; crumbs: Array<{ label: string; to: string }> }) {
