@@ -38,6 +38,8 @@ export interface Config {
   mail: MailConfig;
   sla: SlaConfig;
   penalties: PenaltyConfig;
+  /** #8: the planned-lateness job (src/server/jobs/planned-lateness.ts); 0 = off. */
+  plannedLatenessIntervalSeconds: number;
   /** Largest unpacked size of an imported XLSX (zip bomb guard, #7). */
   importMaxUnpackedBytes: number;
 }
@@ -327,6 +329,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       watchIntervalSeconds: int('SLA_WATCH_INTERVAL_SECONDS', 60, 0, 86400),
     },
     penalties: { limits, termDays: int('PENALTY_TERM_DAYS', 10, 1, 90) },
+    plannedLatenessIntervalSeconds: int('PLANNED_LATENESS_INTERVAL_SECONDS', 300, 0, 86400),
     importMaxUnpackedBytes: int('IMPORT_MAX_UNPACKED_MB', 50, 1, 1000) * 1024 * 1024,
   };
   if (problems.length) throw new ConfigError(problems);

@@ -18,8 +18,15 @@ export type TicketWorkOrder = TicketDto['workOrders'][number];
 
 export { PRIORITIES, type Priority } from '../../domain/workflow/types';
 export { TICKET_STATES, type TicketState } from '../../domain/workflow/ticket';
-export { WORK_ORDER_STATES, type WorkOrderState, type DocumentKind } from '../../domain/workflow/work-order';
+export { type DocumentKind } from '../../domain/workflow/work-order';
+export { type ChecklistItem, type ChecklistResult, OPEN_PLANNED_STATES } from '../../domain/workflow/planned-work-order';
+/** Both machines' states: corrective (workflow 1) and planned (workflow 2 adds planned, cancelled). */
+export const WORK_ORDER_STATES = [...new Set<WorkOrderState>([...FAULT_STATES, ...PLANNED_WORK_ORDER_STATES])];
+export type WorkOrderState = FaultState | PlannedWorkOrderState;
 export { quoteTotals, DEFAULT_VAT_BP } from '../../domain/money';
+
+import { WORK_ORDER_STATES as FAULT_STATES, type WorkOrderState as FaultState } from '../../domain/workflow/work-order';
+import { PLANNED_WORK_ORDER_STATES, type PlannedWorkOrderState } from '../../domain/workflow/planned-work-order';
 
 // The vocabularies of src/shared/schemas/workflow.ts (kept here as values: that module pulls in typebox).
 export const ATTACHMENT_KINDS = ['photo', 'document', 'conformity_declaration', 'logbook_entry', 'test_report', 'as_built', 'maintenance_tag'] as const;

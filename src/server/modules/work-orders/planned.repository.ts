@@ -4,7 +4,9 @@ import type { Insertable } from 'kysely';
 import type { Db } from '../../db/create-db.ts';
 import type { Database } from '../../db/schema.ts';
 
-export { OPEN_PLANNED_STATES } from '../../../domain/workflow/planned-work-order.ts';
+import { OPEN_PLANNED_STATES } from '../../../domain/workflow/planned-work-order.ts';
+
+export { OPEN_PLANNED_STATES };
 
 export function planOf(db: Db, planId: string) {
   return db.selectFrom('maintenance_plans').select(['id', 'code', 'activity', 'schedule_kind', 'meter_id', 'asset_id']).where('id', '=', planId).executeTakeFirst();
@@ -51,4 +53,29 @@ export async function noticeFactsOf(db: Db, w: { description: string; due_on: st
     windowFrom: item?.window_from ?? null,
     windowTo: item?.window_to ?? null,
   };
+}
+
+/** Sets late_at once (the version is untouched: nobody's edit is made stale by the clock). */
+export async function setLateAt(db: Db, id: string, at: string): Promise<boolean> {
+  const r = await db.updateTable('work_orders').set({ late_at: at }).where('id', '=', id).where('kind', '=', 'planned').where('late_at', 'is', null).executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+/** One page of open planned work orders due before `today` and not yet marked late, by (due_on, id). */
+export function lateCandidates(db: Db, today: string, after: [string, string] | null, limit: number) {
+  let q = db.selectFrom('work_orders').select(['id', 'due_on'])
+    .where('kind', '=', 'planned').where('late_at', 'is', null).where('status', 'in', [...OPEN_PLANNED_STATES]).where('due_on', '<', today);
+  if (after) {
+    const [d, id] = after;
+    q = q.where((eb) => eb.or([eb('due_on', '>', d), eb.and([eb('due_on', '=', d), eb('id', '>', id)])]));
+  }
+  return q.orderBy('due_on').orderBy('id').limit(limit).execute();
+}
+
+/** Claims one candidate again inside the transaction (PostgreSQL: skip one another instance holds). */
+export function claimLate(db: Db, id: string, today: string, pg: boolean) {
+  let q = db.selectFrom('work_orders').selectAll()
+    .where('id', '=', id).where('kind', '=', 'planned').where('late_at', 'is', null).where('status', 'in', [...OPEN_PLANNED_STATES]).where('due_on', '<', today);
+  if (pg) q = q.forUpdate().skipLocked();
+  return q.executeTakeFirst();
 }

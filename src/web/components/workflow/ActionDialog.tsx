@@ -2,7 +2,9 @@ import { useState, type ReactNode } from 'react';
 import { Alert, Button, Group, Modal, NumberInput, Radio, Stack, Text, Textarea } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { PRIORITIES, type ActionTarget } from '../../api/workflow';
+import { PRIORITIES, type ActionTarget, type ChecklistItem } from '../../api/workflow';
+import { ChecklistField, toResults, unanswered, type ChecklistAnswers } from '../../features/work-orders/ChecklistField';
+import { PlannedWorkOrderSelect } from '../../features/work-orders/PlannedWorkOrderSelect';
 import { useNumberSeparators } from '../../i18n/format';
 import { useT, type Translate } from '../../i18n/messages';
 import { DateField } from '../inputs/DateField';
@@ -10,7 +12,6 @@ import { InstantField } from '../inputs/InstantField';
 import { ProblemAlert } from '../ProblemAlert';
 import { VersionConflictAlert } from '../VersionConflictAlert';
 import { actionFields, DESTRUCTIVE, type ActionObject, type FieldRule } from './actions';
-import { ChecklistInput, unanswered, type ChecklistAnswer, type ChecklistItem } from './ChecklistInput';
 import { actionLabel, lookup, priorityLabel } from './labels';
 import { useReload, useRunAction } from './useRunAction';
 
@@ -71,15 +72,24 @@ export function ActionFooter({ action, pending, error, conflict, onReload, onCan
   );
 }
 
-function FieldInput({ action, rule, value, error, onChange, checklist }: { action: string; rule: FieldRule; value: unknown; error?: string; onChange: (v: unknown) => void; checklist?: readonly ChecklistItem[] }) {
+/** What some fields need besides their rule: the checklist snapshot, the building of the work order. */
+export interface FieldContext {
+  checklist?: readonly ChecklistItem[];
+  buildingId?: string;
+}
+
+function FieldInput({ action, rule, value, error, onChange, context }: { action: string; rule: FieldRule; value: unknown; error?: string; onChange: (v: unknown) => void; context?: FieldContext }) {
   const t = useT();
   const separators = useNumberSeparators();
   const label = fieldLabel(t, action, rule.field);
   const required = !rule.optional;
   const description = lookup(t, `actions.${action}.hints.${rule.field}`, '') || undefined;
+  if (rule.field === 'plannedWorkOrderId' && context?.buildingId) {
+    return <PlannedWorkOrderSelect buildingId={context.buildingId} label={label} value={(value as string) ?? null} onChange={onChange} error={error} />;
+  }
   switch (rule.kind) {
     case 'checklist':
-      return <ChecklistInput label={label} items={checklist ?? []} value={(value as ChecklistAnswer[] | undefined) ?? []} error={error} onChange={onChange} />;
+      return <ChecklistField items={context?.checklist ?? []} value={value as ChecklistAnswers | undefined} onChange={onChange} error={error} />;
     case 'instant':
       return <InstantField label={label} description={description} required={required} value={(value as string) ?? null} onChange={onChange} error={error} />;
     case 'date':
@@ -154,16 +164,17 @@ interface ActionFormProps {
   before?: ReactNode;
   /** Initial values (e.g. the current priority). */
   initial?: Record<string, unknown>;
-  /** A planned work order (#8): its own table of actions, and the checklist to answer at completion. */
-  kind?: string;
-  checklist?: readonly ChecklistItem[];
+  /** A planned work order (workflow 2): the planned table's fields. */
+  planned?: boolean;
+  context?: FieldContext;
 }
 
 /** A generic action form: one input per field the domain's table lists for that action. */
-export function ActionForm({ object, targetId, version, action, onClose, before, initial, kind, checklist }: ActionFormProps) {
+export function ActionForm({ object, targetId, version, action, onClose, before, initial, planned, context }: ActionFormProps) {
   const t = useT();
   const target: ActionTarget = { kind: object, id: targetId };
-  const rules = actionFields(object, action, kind);
+  const rules = actionFields(object, action, planned);
+  const checklist = context?.checklist ?? [];
   const [values, setValues] = useState<Record<string, unknown>>(initial ?? {});
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const { mutation, fieldErrors, conflict } = useRunAction(target, action, onClose);
@@ -172,11 +183,11 @@ export function ActionForm({ object, targetId, version, action, onClose, before,
 
   const submit = () => {
     const missing: Record<string, string> = {};
-    for (const r of rules) if (!r.optional && isBlank(values[r.field]) && r.kind !== 'checklist') missing[r.field] = t('form.required');
     for (const r of rules) {
-      if (r.kind !== 'checklist') continue;
-      const open = unanswered(checklist ?? [], (values[r.field] as ChecklistAnswer[] | undefined) ?? []);
-      if (open.length) missing[r.field] = t('planned.checklist.missing', { items: open.map((i) => i.label).join(', ') });
+      if (r.kind === 'checklist') {
+        const left = unanswered(checklist, values[r.field] as ChecklistAnswers | undefined);
+        if (left.length) missing[r.field] = t('planned.unanswered', { count: left.length });
+      } else if (!r.optional && isBlank(values[r.field])) missing[r.field] = t('form.required');
     }
     setLocalErrors(missing);
     if (Object.keys(missing).length > 0) return;
@@ -184,7 +195,7 @@ export function ActionForm({ object, targetId, version, action, onClose, before,
     for (const r of rules) {
       const v = values[r.field];
       if (r.kind === 'checklist') {
-        fields[r.field] = (v as ChecklistAnswer[] | undefined) ?? [];
+        fields[r.field] = toResults(checklist, (v as ChecklistAnswers | undefined) ?? {});
         continue;
       }
       if (isBlank(v)) continue;
@@ -216,7 +227,7 @@ export function ActionForm({ object, targetId, version, action, onClose, before,
             value={values[r.field]}
             error={errors[r.field]}
             onChange={(v) => setValues((prev) => ({ ...prev, [r.field]: v }))}
-            checklist={checklist}
+            context={context}
           />
         ))}
         <ActionFooter

@@ -52,6 +52,9 @@ const WORK_ORDER: Record<string, Look> = {
   completed: { icon: IconClipboardCheck, color: 'orange' },
   verified: { icon: IconCircleCheck, color: 'green' },
   closed: { icon: IconLock, color: 'gray' },
+  // planned work orders (workflow 2)
+  planned: { icon: IconCalendarTime, color: 'primary' },
+  cancelled: { icon: IconCircleX, color: 'gray' },
 };
 
 const CLOSED_WITHOUT_WORK: Look = { icon: IconCircleX, color: 'gray' };

@@ -9,10 +9,10 @@ import type { FieldRule } from '../../../domain/workflow/types';
 export type { FieldRule };
 export type ActionObject = 'ticket' | 'workOrder';
 
-/** `kind` 'planned': a planned work order, whose moves are workflow 2's table (#8). */
-export function actionFields(object: ActionObject, action: string, kind?: string): readonly FieldRule[] {
-  const table: ReadonlyArray<{ action: string; fields: readonly FieldRule[] }> =
-    object === 'ticket' ? TICKET_TRANSITIONS : kind === 'planned' ? PLANNED_WORK_ORDER_TRANSITIONS : WORK_ORDER_TRANSITIONS;
+/** `planned`: a planned work order (workflow 2) takes its fields from the planned table. */
+export function actionFields(object: ActionObject, action: string, planned = false): readonly FieldRule[] {
+  if (planned) return PLANNED_WORK_ORDER_TRANSITIONS.find((tr) => tr.action === action)?.fields ?? [];
+  const table = object === 'ticket' ? TICKET_TRANSITIONS : WORK_ORDER_TRANSITIONS;
   return table.find((tr) => tr.action === action)?.fields ?? [];
 }
 
@@ -24,9 +24,11 @@ const ORDER = [
   // ticket
   'issue', 'qualify', 'request_inspection', 'close', 'remind', 'complain',
   // work order, in the order work goes
-  'acknowledge', 'record_inspection', 'schedule_inspection', 'schedule', 'start_work', 'schedule_work', 'submit_quote',
+  'acknowledge', 'record_inspection', 'schedule_inspection', 'start_work', 'schedule_work', 'submit_quote',
   'mark_in_plan', 'resume', 'complete', 'wait_materials', 'verify', 'approve_quote', 'confirm_in_plan',
-  'reopen', 'change_priority', 'reschedule', 'open_follow_up',
+  'reopen', 'change_priority',
+  // planned work order
+  'schedule', 'reschedule', 'open_follow_up',
 ];
 
 export function arrangeActions(actions: readonly string[]): { primary: string | null; secondary: string[]; destructive: string[] } {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Anchor, Button, Center, Group, Loader, Stack, Text } from '@mantine/core';
-import { IconPrinter } from '@tabler/icons-react';
+import { Anchor, Badge, Button, Center, Group, Loader, Stack, Text } from '@mantine/core';
+import { IconClockExclamation, IconPrinter } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../api/me';
@@ -22,6 +22,7 @@ import { useT } from '../../i18n/messages';
 import { DocumentsChecklist } from './DocumentsChecklist';
 import { QuoteForm } from './QuoteForm';
 import { QuoteView } from './QuoteView';
+import { ChecklistResults, PlannedDocuments } from './PlannedDetails';
 
 export function WorkOrderPage() {
   const t = useT();
@@ -49,7 +50,8 @@ export function WorkOrderPage() {
 /** The form of one action on a work order: the quote editor, the completion with its documents, or the generic one. */
 export function WorkOrderActionForm({ workOrder, action, onClose }: { workOrder: WorkOrderDto; action: string; onClose: () => void }) {
   if (action === 'submit_quote') return <QuoteForm workOrder={workOrder} onClose={onClose} />;
-  const before = action === 'complete' ? <DocumentsChecklist workOrder={workOrder} canUpload /> : undefined;
+  const planned = workOrder.kind === 'planned';
+  const before = action !== 'complete' ? undefined : planned ? <PlannedDocuments workOrder={workOrder} /> : <DocumentsChecklist workOrder={workOrder} canUpload />;
   return (
     <ActionForm
       object="workOrder"
@@ -58,8 +60,8 @@ export function WorkOrderActionForm({ workOrder, action, onClose }: { workOrder:
       action={action}
       onClose={onClose}
       before={before}
-      kind={workOrder.kind}
-      checklist={workOrder.checklist}
+      planned={planned}
+      context={{ checklist: workOrder.checklist, buildingId: workOrder.building.id }}
     />
   );
 }
@@ -76,6 +78,7 @@ function WorkOrderView({ workOrder: w, crumbs }: { workOrder: WorkOrderDto; crum
     .filter(Boolean)
     .join(' · ');
   const staff = !!me && me.roles.some((r) => r !== 'requester');
+  const planned = w.kind === 'planned';
 
   return (
     <Stack gap="lg">
@@ -85,7 +88,12 @@ function WorkOrderView({ workOrder: w, crumbs }: { workOrder: WorkOrderDto; crum
         badge={
           <Group gap="xs">
             <StatusBadge kind="workOrder" status={w.status} outcome={w.outcome} size="lg" />
-            <PriorityBadge priority={w.priority} size="lg" />
+            {!planned && <PriorityBadge priority={w.priority} size="lg" />}
+            {w.late && (
+              <Badge color="red" variant="filled" size="lg" tt="none" leftSection={<IconClockExclamation size={14} aria-hidden />}>
+                {t('planned.late')}
+              </Badge>
+            )}
           </Group>
         }
         description={
@@ -124,6 +132,24 @@ function WorkOrderView({ workOrder: w, crumbs }: { workOrder: WorkOrderDto; crum
         <Details
           items={[
             { label: t('fields.description'), value: w.description },
+            w.dueOn && { label: t('planned.due'), value: w.lateAt ? `${format.date(w.dueOn)} — ${t('planned.lateSince', { date: format.dateTime(w.lateAt) })}` : format.date(w.dueOn) },
+            w.technician && { label: t('fields.technician'), value: w.technician },
+            w.followUpTicket && {
+              label: t('planned.followUp'),
+              value: (
+                <Anchor component={Link} to={`/tickets/${w.followUpTicket.id}`}>
+                  {w.followUpTicket.number}
+                </Anchor>
+              ),
+            },
+            w.plannedWorkOrder && {
+              label: t('planned.inPlan'),
+              value: (
+                <Anchor component={Link} to={`/work-orders/${w.plannedWorkOrder.id}`}>
+                  {w.plannedWorkOrder.number}{w.plannedWorkOrder.date ? ` (${format.date(w.plannedWorkOrder.date)})` : ''}
+                </Anchor>
+              ),
+            },
             w.ticket && {
               label: t('workOrder.ticket'),
               value: (
@@ -135,7 +161,7 @@ function WorkOrderView({ workOrder: w, crumbs }: { workOrder: WorkOrderDto; crum
             { label: t('ticket.building'), value: place },
             { label: t('workOrder.contractor'), value: w.contractor.name },
             { label: t('workOrder.contract'), value: t('workOrder.contractValue', { lot: w.contract.lot, cig: w.contract.cig }) },
-            { label: t('workOrder.fee'), value: w.extraFee || w.quote ? t('workOrder.extraFee') : t('workOrder.flatFee') },
+            !planned && { label: t('workOrder.fee'), value: w.extraFee || w.quote ? t('workOrder.extraFee') : t('workOrder.flatFee') },
             w.issuedBy && { label: t('workOrder.issuedBy'), value: `${w.issuedBy.label}, ${format.dateTime(w.issuedAt)}` },
             w.acknowledgedAt && { label: t('workOrder.acknowledgedAt'), value: format.dateTime(w.acknowledgedAt) },
             w.inspectionAt && { label: t('fields.inspectionAt'), value: `${format.dateTime(w.inspectionAt)} (${format.relative(w.inspectionAt)})` },
@@ -158,8 +184,14 @@ function WorkOrderView({ workOrder: w, crumbs }: { workOrder: WorkOrderDto; crum
         </Section>
       )}
 
-      <Section title={t('documents.title')}>
-        <DocumentsChecklist workOrder={w} canUpload={staff} />
+      {planned && w.checklist.length > 0 && (
+        <Section title={t('planned.checklist')}>
+          <ChecklistResults workOrder={w} />
+        </Section>
+      )}
+
+      <Section title={planned ? t('planned.documents') : t('documents.title')}>
+        {planned ? <PlannedDocuments workOrder={w} /> : <DocumentsChecklist workOrder={w} canUpload={staff} />}
       </Section>
 
       <Section title={t('attachments.title')}>

@@ -1,0 +1,60 @@
+// Planned-lateness job (#8): finds the open planned work orders whose agreed date (due_on, a Rome
+// date) has passed and marks each late (src/server/modules/work-orders/lateness.ts: late_at, event,
+// planned_late notice, penalty proposal). Works in keyset slices of `batchSize` by (due_on, id).
+//
+// Safe with several app instances: each work order in its own transaction that claims it again
+// (PostgreSQL `for update skip locked`; SQLite's single writer) and sets late_at only while it is
+// null; the penalty's breach key is unique. A failure leaves the work order for the next run.
+import type { AppContext } from '../context.ts';
+import { engineOf } from '../db/create-db.ts';
+import { markLate } from '../modules/work-orders/lateness.ts';
+import { claimLate, lateCandidates } from '../modules/work-orders/planned.repository.ts';
+import { romeDate } from '../modules/tickets/workflow-helpers.ts';
+import { startWorker, type JobLog, type Worker } from './worker.ts';
+
+export interface LatenessResult {
+  late: number;
+  failed: number;
+}
+
+export function createPlannedLateness(ctx: AppContext, log: JobLog, batchSize = 200) {
+  const db = ctx.db;
+  const pg = engineOf(db) === 'postgres';
+  return {
+    async runOnce(maxBatches = 1000): Promise<LatenessResult> {
+      const result: LatenessResult = { late: 0, failed: 0 };
+      const today = romeDate(ctx.now());
+      let after: [string, string] | null = null;
+      for (let i = 0; i < maxBatches; i++) {
+        const rows = await lateCandidates(db, today, after, batchSize);
+        for (const r of rows) {
+          try {
+            await db.transaction().execute(async (trx) => {
+              const w = await claimLate(trx, r.id, today, pg);
+              if (w && (await markLate(trx, ctx, w))) result.late++;
+            });
+          } catch (err) {
+            result.failed++;
+            log.warn({ err, workOrderId: r.id }, 'planned lateness: failed, will retry');
+          }
+        }
+        if (rows.length < batchSize) break;
+        const last = rows[rows.length - 1];
+        after = [String(last.due_on), last.id];
+      }
+      if (result.late || result.failed) log.info({ ...result }, 'planned lateness run');
+      return result;
+    },
+  };
+}
+
+/** Starts the job every PLANNED_LATENESS_INTERVAL_SECONDS (0: off, returns null). */
+export function startPlannedLateness(ctx: AppContext, log: JobLog): Worker | null {
+  const every = ctx.config.plannedLatenessIntervalSeconds;
+  if (!every) {
+    log.info({}, 'PLANNED_LATENESS_INTERVAL_SECONDS=0: the planned-lateness job does not run');
+    return null;
+  }
+  const job = createPlannedLateness(ctx, log);
+  return startWorker('planned-lateness', every * 1000, () => job.runOnce(), log);
+}
