@@ -229,7 +229,7 @@ describe('planned maintenance notices (#8)', () => {
     ['planned_new_date', 'resume', { scheduledAt: '2026-04-02T12:00:00Z' }, [/i materiali sono disponibili/, /2 aprile 2026 alle 14:00/]],
     ['planned_waiting_materials', 'wait_materials', { expectedOn: '2026-04-10', note: 'Bruciatore ordinato' }, [/sospesa in attesa/, /Arrivo previsto dei materiali: 10 aprile 2026/, /Nota: Bruciatore ordinato/]],
     ['planned_closed', 'complete', { report: 'Pulizia e analisi fumi' }, [/ha completato l'attività programmata «Manutenzione semestrale caldaia»/, /Rapporto di intervento: Pulizia e analisi fumi/]],
-    ['planned_late', 'late', { dueOn: '2026-03-31' }, [/era dovuta entro il 31 marzo 2026/]],
+    ['planned_late', 'late', { dueOn: '2026-03-10', deadline: '2026-03-31' }, [/è in ritardo/, /Data prevista dal piano: 10 marzo 2026\./, /Termine per il completamento: 31 marzo 2026\./, /penali/]],
   ])('%s (%s) carries the planned ticket number in the subject and says what happened', (kind, action, data, bodies) => {
     const r = renderNotice('it', { ...planned, kind, action, data: { ...planned.data, ...data } });
     expect(r.subject.startsWith('[Presidio 2026-000777] ')).toBe(true);

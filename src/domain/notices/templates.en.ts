@@ -409,7 +409,10 @@ export const EN: LanguagePack = {
       default: {
         subject: 'Planned work late: {subject}',
         body: [
-          'the planned activity "{activity}" (work order {workOrderNumber}) was due by {dueOn:date} and is not completed yet.',
+          'the planned activity "{activity}" (work order {workOrderNumber}) was not completed within the program\'s time and is late.',
+          'Date in the plan: {dueOn:date}.',
+          'Completion deadline: {deadline:date}.',
+          'The delay may lead to the penalties the contract provides for.',
         ],
       },
     },

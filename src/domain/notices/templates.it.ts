@@ -367,7 +367,8 @@ export const IT: LanguagePack = {
     },
     // Planned work orders: the facts carry the planned ticket's number (subject tag, for threading),
     // its subject (the activity), the building and the work order number; data {activity,
-    // scheduledAt, windowFrom?, windowTo?, technician?, reason?, expectedOn?, note?, report?, dueOn?}.
+    // scheduledAt, windowFrom?, windowTo?, technician?, reason?, expectedOn?, note?, report?, dueOn?,
+    // deadline? (lateDeadline, for planned_late)}.
     planned_date: {
       default: {
         subject: 'Intervento programmato fissato: {subject}',
@@ -419,7 +420,10 @@ export const IT: LanguagePack = {
       default: {
         subject: 'Intervento programmato in ritardo: {subject}',
         body: [
-          'l\'attività programmata «{activity}» (ordine di lavoro {workOrderNumber}) era dovuta entro il {dueOn:date} e non è ancora stata completata.',
+          'l\'attività programmata «{activity}» (ordine di lavoro {workOrderNumber}) non è stata completata nei tempi del programma ed è in ritardo.',
+          'Data prevista dal piano: {dueOn:date}.',
+          'Termine per il completamento: {deadline:date}.',
+          'Il ritardo può comportare le penali previste dal contratto.',
         ],
       },
     },

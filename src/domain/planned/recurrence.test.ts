@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DEFAULT_WEEK, WorkingCalendar, solarCalendar } from '../calendar.ts';
 import {
-  compliance, floatingDue, isLate, itemsToReplace, meterTrigger, nextDue, nextFloatingDue, occurrencesInMonth,
+  compliance, floatingDue, isLate, itemsToReplace, lateDeadline, meterTrigger, nextDue, nextFloatingDue, occurrencesInMonth,
   occurrencesToAdd, planRegeneration, ruleFrom, shiftToWorkingDay, type ExistingItem, type Schedule,
 } from './recurrence.ts';
 
@@ -213,30 +213,54 @@ describe('meter schedules', () => {
 });
 
 describe('lateness and compliance', () => {
-  it.each<[string | null, boolean, string, boolean]>([
-    [null, false, '2026-03-10', false],
-    [null, false, '2026-03-11', true],
-    ['2026-03-10', false, '2026-04-01', false],
-    ['2026-03-11', false, '2026-04-01', true],
-    [null, true, '2026-04-01', false],
-  ])('due 10 March, completed %s, cancelled %s, today %s → late %s', (completedOn, cancelled, today, late) => {
-    expect(isLate({ dueOn: '2026-03-10', completedOn, cancelled }, today)).toBe(late);
+  it.each<[string | null, string | null, boolean, string, boolean]>([
+    [null, null, false, '2026-03-11', false], // due 10 March: still in its month
+    [null, null, false, '2026-03-31', false],
+    [null, null, false, '2026-04-01', true], // not done in its month
+    ['2026-03-31', null, false, '2026-04-20', false],
+    ['2026-04-01', null, false, '2026-04-20', true],
+    ['2026-03-02', null, false, '2026-04-20', false], // early is on time
+    [null, '2026-03-15', false, '2026-03-15', false], // an agreed date replaces the month's end
+    [null, '2026-03-15', false, '2026-03-16', true],
+    ['2026-03-16', '2026-03-15', false, '2026-03-20', true],
+    [null, '2026-04-10', false, '2026-04-05', false], // agreed beyond the month
+    [null, null, true, '2026-05-01', false], // cancelled: never late
+  ])('due 10 March, completed %s, agreed %s, cancelled %s, today %s → late %s', (completedOn, agreedOn, cancelled, today, late) => {
+    expect(isLate({ dueOn: '2026-03-10', agreedOn, completedOn, cancelled }, today)).toBe(late);
+  });
+
+  it('the deadline is the agreed date, else the last day of the due month', () => {
+    expect(lateDeadline({ dueOn: '2026-02-03' })).toBe('2026-02-28');
+    expect(lateDeadline({ dueOn: '2028-02-29' })).toBe('2028-02-29');
+    expect(lateDeadline({ dueOn: '2026-12-31', agreedOn: null })).toBe('2026-12-31');
+    expect(lateDeadline({ dueOn: '2026-12-01', agreedOn: '2027-01-15' })).toBe('2027-01-15');
   });
 
   it('done on time ÷ due; cancelled not counted; not yet due not counted; null when nothing due', () => {
     const items = [
-      { dueOn: '2026-03-05', completedOn: '2026-03-05', cancelled: false }, // on time
-      { dueOn: '2026-03-06', completedOn: '2026-03-09', cancelled: false }, // late
-      { dueOn: '2026-03-07', completedOn: null, cancelled: false }, // late, undone
-      { dueOn: '2026-03-08', completedOn: null, cancelled: true }, // not counted
+      { dueOn: '2026-02-05', completedOn: '2026-02-05', cancelled: false }, // on time
+      { dueOn: '2026-02-06', completedOn: '2026-03-02', cancelled: false }, // late
+      { dueOn: '2026-02-07', completedOn: null, cancelled: false }, // late, undone
+      { dueOn: '2026-02-08', completedOn: null, cancelled: true }, // not counted
       { dueOn: '2026-03-25', completedOn: '2026-03-02', cancelled: false }, // early: on time
-      { dueOn: '2026-03-25', completedOn: null, cancelled: false }, // not yet due
+      { dueOn: '2026-03-05', completedOn: null, cancelled: false }, // its month is not over: not yet due
     ];
     expect(compliance(items, '2026-03-10')).toEqual({ due: 4, doneOnTime: 2, late: 2, pct: 50 });
     expect(compliance(items)).toEqual({ due: 5, doneOnTime: 2, late: 3, pct: 40 });
     expect(compliance([], '2026-03-10')).toEqual({ due: 0, doneOnTime: 0, late: 0, pct: null });
     expect(compliance([items[3]])).toEqual({ due: 0, doneOnTime: 0, late: 0, pct: null });
     expect(compliance(items.slice(0, 3)).pct).toBe(33.3);
+  });
+
+  it('property: due = doneOnTime + late, and pct is their ratio', () => {
+    const day = fc.integer({ min: 0, max: 120 }).map((n) => new Date(Date.UTC(2026, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
+    const item = fc.record({ dueOn: day, agreedOn: fc.option(day), completedOn: fc.option(day), cancelled: fc.boolean() });
+    fc.assert(fc.property(fc.array(item, { maxLength: 30 }), day, (items, today) => {
+      const c = compliance(items, today);
+      expect(c.due).toBe(c.doneOnTime + c.late);
+      expect(c.late).toBe(items.filter((i) => isLate(i, today)).length);
+      expect(c.pct).toBe(c.due === 0 ? null : Math.round((c.doneOnTime / c.due) * 1000) / 10);
+    }));
   });
 });
 

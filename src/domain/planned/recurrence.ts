@@ -35,7 +35,7 @@ export interface Schedule {
 export interface Occurrence {
   /** The rule's date: with the plan, identifies the occurrence for ever (never generated twice). */
   occurrenceKey: string;
-  /** The rule's date, the one lateness and compliance are measured against. */
+  /** The rule's date; lateness is measured against the end of its month (lateDeadline). */
   dueOn: string;
   /** The working day the job is planned on. */
   plannedOn: string;
@@ -113,21 +113,24 @@ function monthBounds(month: string): [string, string] {
 
 const eligible = (s: Schedule, iso: string) => iso >= s.startsOn && (!s.endsOn || iso <= s.endsOn) && inSeason(iso, s.seasonFrom, s.seasonTo);
 
-/** The first date of the rule strictly after `after` (or on it when `inclusive`) that is in season and not past the end. */
+/** How far ahead a next date is looked for: a rule with nothing in ten years has no next date. */
+const HORIZON_YEARS = 10;
+
+/** The first date of the rule after `after` (or on it when `inclusive`) in season and not past the end. */
 function firstEligible(s: Schedule, rule: RRuleT, after: string, inclusive: boolean): string | null {
-  let cursor = toDate(after);
-  let inc = inclusive;
-  // A season can exclude many rule dates in a row (a daily rule, a five-month season): bounded walk.
-  for (let i = 0; i < 2000; i++) {
-    const next = rule.after(cursor, inc);
-    if (!next) return null;
-    const iso = toIso(next);
-    if (s.endsOn && iso > s.endsOn) return null;
-    if (eligible(s, iso)) return iso;
-    cursor = next;
-    inc = false;
-  }
-  return null;
+  const horizon = DateTime.fromISO(after, { zone: 'utc' }).plus({ years: HORIZON_YEARS }).toISODate()!;
+  const until = s.endsOn && s.endsOn < horizon ? s.endsOn : horizon;
+  if (until < after) return null;
+  let found: string | null = null;
+  // One pass with an iterator that stops at the first eligible date: rrule walks from DTSTART on
+  // every call, so calling after() date by date through a season would cost that walk each time.
+  rule.between(toDate(after), toDate(until), inclusive, (d) => {
+    const iso = toIso(d);
+    if (!eligible(s, iso)) return true;
+    found = iso;
+    return false;
+  });
+  return found;
 }
 
 /**
@@ -214,16 +217,29 @@ export function meterTrigger(everyMilli: number, lastTriggerMilli: number | null
 // --- lateness and compliance ------------------------------------------------------------------
 
 export interface DueItem {
+  /** The rule's date (the occurrence's month is the month it must be done in). */
   dueOn: string;
+  /** A date agreed for this job (e.g. a deferrable one "by agreed date"), replacing the month's end. */
+  agreedOn?: string | null;
   /** Rome date of the completion, or null. */
   completedOn: string | null;
   cancelled: boolean;
 }
 
-/** Late: completed after its due date, or not completed and the due date is past. Cancelled never is. */
+/**
+ * The last day the job may be completed on time: the agreed date when there is one, else the
+ * last day of its due date's month (Annex C, DOMAIN.md: "not done in its month → late").
+ */
+export function lateDeadline(item: Pick<DueItem, 'dueOn' | 'agreedOn'>): string {
+  if (item.agreedOn) return item.agreedOn;
+  return DateTime.fromISO(item.dueOn, { zone: 'utc' }).endOf('month').toISODate()!;
+}
+
+/** Late: completed after its deadline, or not completed and the deadline is past. Cancelled never is. */
 export function isLate(item: DueItem, todayRome: string): boolean {
   if (item.cancelled) return false;
-  return item.completedOn !== null ? item.completedOn > item.dueOn : todayRome > item.dueOn;
+  const deadline = lateDeadline(item);
+  return item.completedOn !== null ? item.completedOn > deadline : todayRome > deadline;
 }
 
 export interface Compliance {
@@ -236,7 +252,7 @@ export interface Compliance {
 
 /**
  * Planned-maintenance compliance in the style of EN 15341 (PM done on time ÷ PM due). Cancelled
- * items do not count. An item is due when its due date is past (before today) or it is done;
+ * items do not count. An item is due when its deadline (lateDeadline) is past or it is done;
  * without `todayRome` the period is over and every item is due. So due = doneOnTime + late.
  */
 export function compliance(items: readonly DueItem[], todayRome = '9999-12-31'): Compliance {
@@ -245,7 +261,7 @@ export function compliance(items: readonly DueItem[], todayRome = '9999-12-31'):
   let late = 0;
   for (const it of items) {
     if (it.cancelled) continue;
-    if (it.completedOn === null && it.dueOn >= todayRome) continue;
+    if (it.completedOn === null && lateDeadline(it) >= todayRome) continue;
     due++;
     if (isLate(it, todayRome)) late++;
     else doneOnTime++;

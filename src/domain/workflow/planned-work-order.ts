@@ -97,7 +97,9 @@ export const PLANNED_WORK_ORDER_TRANSITIONS: readonly Transition<PlannedWorkOrde
       { field: 'materials', kind: 'text', optional: true },
     ],
     guard: (f, c) => {
-      const unanswered = unansweredItems(c.checklist, (f.checklist ?? []) as ChecklistResult[]);
+      // Without answers (offered-actions check, fields not given yet) the checklist is not judged:
+      // on submission the field is required, so the answers are always there by the guard.
+      const unanswered = f.checklist === undefined ? [] : unansweredItems(c.checklist, f.checklist as ChecklistResult[]);
       if (unanswered.length) return { reason: 'checklist_incomplete', params: { missing: unanswered.map((i) => i.key) } };
       const missing = c.requiredDocuments.filter((d) => !c.attachedDocuments.includes(d));
       return missing.length ? { reason: 'documents_missing', params: { missing } } : null;

@@ -110,6 +110,15 @@ describe('planned work order: completion guards', () => {
   });
 });
 
+describe('offered actions', () => {
+  it('offers completion before the answers are given (the checklist is judged on submission)', () => {
+    expect(availableActions(PLANNED_WORK_ORDER_TRANSITIONS, 'in_progress', new Set<Role>(['contractor']), ctx)).toEqual(['complete']);
+    const complete = PLANNED_WORK_ORDER_TRANSITIONS.find((t) => t.action === 'complete')!;
+    expect(complete.guard!({}, ctx)).toBeNull();
+    expect(complete.guard!({}, { ...ctx, requiredDocuments: ['test_report'] })).toMatchObject({ reason: 'documents_missing' });
+  });
+});
+
 describe("field kind 'checklist'", () => {
   const rule = [{ field: 'checklist', kind: 'checklist' as const }];
   it.each<[string, unknown]>([
