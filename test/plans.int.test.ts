@@ -1,9 +1,21 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import { describeEachDb, type Client, type TestEnv } from './helpers/app.ts';
 
 type Issue = { field: string; code: string; message: string };
 const errs = (res: LightMyRequestResponse) => ((res.json().errors ?? []) as Issue[]).map((e) => `${e.field}:${e.code}`);
+
+const fixture = (name: string) => fs.readFileSync(path.resolve(import.meta.dirname, 'fixtures/plans', name));
+function upload(client: Client, kind: string, filename: string, content: Buffer) {
+  const boundary = `----presidio${randomBytes(8).toString('hex')}`;
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
+  const body = Buffer.concat([Buffer.from(head), content, Buffer.from(`\r\n--${boundary}--\r\n`)]);
+  return client.request('POST', `/api/imports/${kind}`, body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+}
 
 describeEachDb('maintenance plans and meters', (env: TestEnv) => {
   let admin: Client;
@@ -34,10 +46,10 @@ describeEachDb('maintenance plans and meters', (env: TestEnv) => {
       checklist: [{ key: 'pressure', kind: 'measure', unit: 'bar', min: 12, max: 16 }, { key: 'seal', kind: 'yes_no' }],
       requiredDocuments: ['maintenance_tag'], version: 1, active: true, nextDue: '2026-07-15', shift: 'next',
     });
-    expect(plan.ruleText).toBe('ogni 6 mesi, il giorno 15 a partire dal 2026-01-15');
+    expect(plan.ruleText).toBe('Ogni 6 mesi dal 15/01/2026');
     await env.db.updateTable('users').set({ language: 'en' }).where('username', '=', 'admin').execute();
     try {
-      expect((await admin.get(`/api/maintenance-plans/${plan.id}`)).json().ruleText).toBe('every 6 months, on day 15 from 2026-01-15');
+      expect((await admin.get(`/api/maintenance-plans/${plan.id}`)).json().ruleText).toBe('Every 6 months from 15 January 2026');
     } finally {
       await env.db.updateTable('users').set({ language: 'it' }).where('username', '=', 'admin').execute();
     }
@@ -135,7 +147,7 @@ describeEachDb('maintenance plans and meters', (env: TestEnv) => {
 
   it('previews a rule: words and the next five dates', async () => {
     const res = await admin.get('/api/maintenance-plans/preview?rrule=FREQ%3DMONTHLY%3BBYDAY%3DMO%2CTU%2CWE%2CTH%2CFR%3BBYSETPOS%3D-1&startsOn=2026-01-01&shift=previous');
-    expect(res.json()).toEqual({ valid: true, ruleText: 'l\'ultimo giorno lavorativo del mese', dates: ['2026-03-31', '2026-04-30', '2026-05-29', '2026-06-30', '2026-07-31'] });
+    expect(res.json()).toEqual({ valid: true, ruleText: 'L\'ultimo giorno lavorativo del mese', dates: ['2026-03-31', '2026-04-30', '2026-05-29', '2026-06-30', '2026-07-31'] });
     const season = await admin.get('/api/maintenance-plans/preview?rrule=FREQ%3DMONTHLY&startsOn=2026-01-20&seasonFrom=10-15&seasonTo=04-15&count=3');
     expect(season.json().dates).toEqual(['2026-03-20', '2026-10-20', '2026-11-20']);
     expect((await admin.get('/api/maintenance-plans/preview?rrule=NOPE&startsOn=2026-01-01')).json()).toMatchObject({ valid: false });
@@ -153,7 +165,7 @@ describeEachDb('maintenance plans and meters', (env: TestEnv) => {
       assetId: ids['MI-B03-GF-01'], scheduleKind: 'meter', meterId: meter.id, meterEvery: 2000, startsOn: '2026-01-01',
     });
     expect(plan.statusCode, plan.body).toBe(201);
-    expect(plan.json()).toMatchObject({ meterEvery: 2000, meterLastTrigger: 0, nextDue: null, ruleText: 'ogni 2000 h di contatore' });
+    expect(plan.json()).toMatchObject({ meterEvery: 2000, meterLastTrigger: 0, nextDue: null, ruleText: 'Ogni 2000 h di contatore' });
 
     // 1,500 → 4,100 h passes 2,000 and 4,000: one activity, at 4,000.
     const first = await read(4100.5, '2026-02-20T08:00:00Z');
@@ -181,12 +193,89 @@ describeEachDb('maintenance plans and meters', (env: TestEnv) => {
     const readings = (await admin.get(`/api/meters/${meter.id}/readings?limit=2`)).json();
     expect(readings.items.map((r: { value: number }) => r.value)).toEqual([6010, 5999]);
     expect(readings.nextCursor).not.toBeNull();
-    expect((await admin.get(`/api/meters?assetId=${ids['MI-B03-GF-01']}`)).json().items[0]).toMatchObject({ lastValue: 6010 });
+    expect((await admin.get(`/api/meters/${meter.id}`)).json()).toMatchObject({ lastValue: 6010, unit: 'h', assetCode: 'MI-B03-GF-01' });
+    expect((await admin.get(`/api/meters?assetId=${ids['MI-B03-GF-01']}`)).json().items).toHaveLength(2); // the demo's and this one
 
     // Who reads: the contractor of TER on MI-B03 may add a reading; a requester may not.
     const termica = await env.login('ditta.termica');
     expect((await termica.post(`/api/meters/${meter.id}/readings`, { value: 6100, readAt: '2026-03-01T08:00:00Z' })).statusCode).toBe(201);
     const requester = await env.login('richiedente');
     expect((await requester.post(`/api/meters/${meter.id}/readings`, { value: 6200, readAt: '2026-03-01T08:00:00Z' })).statusCode).toBe(403);
+    // The electrical contractor sees MI-B03's assets but not this TER pair: it may not read the meter.
+    const elettrica = await env.login('ditta.elettrica');
+    expect((await elettrica.post(`/api/meters/${meter.id}/readings`, { value: 6200, readAt: '2026-03-01T08:00:00Z' })).statusCode).toBe(403);
+    // A reading in the future is refused, naming the field.
+    const future = await admin.post(`/api/meters/${meter.id}/readings`, { value: 6300, readAt: '2026-04-01T08:00:00Z' });
+    expect(errs(future)).toEqual(['readAt:maximum']);
+    // A building manager adds meters only on the assets of their buildings.
+    const deib = await env.login('bm.deib');
+    expect((await deib.post('/api/meters', { assetId: ids['MI-B01-CT-01'], name: 'Ore', unit: 'h' })).statusCode).toBe(404);
+    expect((await deib.post('/api/meters', { assetId: ids['MI-B03-ASC-01'], name: 'Corse', unit: 'cicli' })).statusCode).toBe(201);
+  });
+
+  it('imports plans all or nothing: a file with row errors writes nothing and names row, column and rule', async () => {
+    const count = async () => Number((await env.db.selectFrom('maintenance_plans').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await count();
+    const bad = await upload(admin, 'maintenance-plans', 'plans-bad.csv', fixture('plans-bad.csv'));
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().code).toBe('IMPORT_INVALID');
+    expect((bad.json().errors as Array<Issue & { row: number }>).map((e) => [e.row, e.field, e.code])).toEqual([
+      [2, 'rrule', 'rrule'],
+      [3, 'building_code', 'notFound'],
+      [4, 'frequency_months', 'frequencyOrRule'],
+      [5, 'required_documents', 'requiredDocument'],
+      [5, 'checklist', 'checklistUnit'],
+      [6, 'asset_code', 'assetClass'],
+      [6, 'starts_on', 'date'],
+      [7, 'code', 'duplicateInFile'],
+    ]);
+    expect(bad.json().errors[0].message).toContain('Regola di ricorrenza non valida');
+    expect(await count()).toBe(before);
+
+    const good = await upload(admin, 'maintenance-plans', 'plans-good.csv', fixture('plans-good.csv'));
+    expect(good.statusCode, good.body).toBe(200);
+    expect(good.json()).toEqual({ kind: 'maintenance-plans', created: 3, updated: 0, unchanged: 0 });
+    const p = (await admin.get('/api/maintenance-plans?q=IMP-P0')).json().items;
+    expect(p.map((x: { code: string }) => x.code)).toEqual(['IMP-P01', 'IMP-P02', 'IMP-P03']);
+    expect(p[0]).toMatchObject({ rrule: 'FREQ=MONTHLY;INTERVAL=6', requiredDocuments: ['maintenance_tag'], checklist: [
+      { key: 'sigillo_integro', label: 'Sigillo integro', kind: 'yes_no' },
+      { key: 'pressione', label: 'Pressione', kind: 'measure', unit: 'bar', min: 12, max: 16 },
+    ] });
+    expect(p[1]).toMatchObject({ scheduleKind: 'calendar', rrule: 'FREQ=YEARLY;INTERVAL=2', startsOn: '2026-10-15', seasonFrom: '10-15', seasonTo: '04-15', checklist: [{ kind: 'measure', unit: '%', min: 90.5 }] });
+    expect(p[2]).toMatchObject({ scheduleKind: 'floating', endsOn: '2028-12-31', estimatedMinutes: 45 });
+    // The same file again: nothing changes.
+    expect((await upload(admin, 'maintenance-plans', 'plans-good.csv', fixture('plans-good.csv'))).json()).toMatchObject({ created: 0, unchanged: 3 });
+
+    // XLSX goes through the same parser (and its zip guard); camelCase headers are accepted.
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Piani');
+    ws.addRow(['code', 'activity', 'buildingCode', 'technologyClassCode', 'scheduleKind', 'frequencyMonths', 'startsOn']);
+    ws.addRow(['IMP-X01', 'Prova funzionale illuminazione di sicurezza', 'MI-B04', 'ELE', 'calendar', 6, new Date(Date.UTC(2026, 0, 31))]);
+    const xlsx = await upload(admin, 'maintenance-plans', 'piani.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(xlsx.json()).toMatchObject({ created: 1 });
+
+    const bm = await env.login('bm.centrale');
+    expect((await upload(bm, 'maintenance-plans', 'plans-good.csv', fixture('plans-good.csv'))).statusCode).toBe(403);
+  });
+
+  it('imports meter readings: they open meter activities as manual readings do', async () => {
+    const meter = (await admin.post('/api/meters', { assetId: ids['MI-B01-CT-02'], name: 'Contatore import', unit: 'h' })).json();
+    const plan = await admin.post('/api/maintenance-plans', {
+      code: 'T-CT-02', activity: 'Manutenzione bruciatore (1.000 h)', buildingId: ids['MI-B01'], technologyClassId: ids.TER,
+      assetId: ids['MI-B01-CT-02'], scheduleKind: 'meter', meterId: meter.id, meterEvery: 1000, startsOn: '2026-01-01',
+    });
+    expect(plan.statusCode, plan.body).toBe(201);
+    const res = await upload(admin, 'meter-readings', 'readings-good.csv', fixture('readings-good.csv'));
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ kind: 'meter-readings', created: 2, updated: 0, unchanged: 0, opened: 2 });
+    const items = await env.db.selectFrom('program_items').select(['occurrence_key', 'due_on']).where('plan_id', '=', plan.json().id).orderBy('due_on').execute();
+    expect(items).toEqual([{ occurrence_key: 'meter:1000000', due_on: '2026-01-10' }, { occurrence_key: 'meter:2000000', due_on: '2026-01-25' }]);
+    const readings = (await admin.get(`/api/meters/${meter.id}/readings`)).json().items;
+    expect(readings.map((r: { value: number; source: string }) => [r.value, r.source])).toEqual([[2150, 'import'], [1200.5, 'import']]);
+
+    const bad = await upload(admin, 'meter-readings', 'r.csv', Buffer.from('asset_code,meter_name,value,read_at\nMI-B01-CT-02,Nessuno,10,2026-01-01\nMI-B01-CT-02,Contatore import,abc,2027-01-01\n'));
+    expect((bad.json().errors as Array<Issue & { row: number }>).map((e) => [e.row, e.field, e.code])).toEqual([
+      [2, 'meter_name', 'notFound'], [3, 'value', 'number'], [3, 'read_at', 'maximum'],
+    ]);
   });
 });

@@ -4,6 +4,8 @@ import { dialects } from './helpers/db.ts';
 import type { Database } from '../src/server/db/schema.ts';
 import { DEMO_PASSWORD, demoAccountsInUse, isDatabaseEmpty, seedDemo } from '../src/server/db/seed/demo.ts';
 import { verifyPassword } from '../src/server/auth/password.ts';
+import { DEMO_PLAN_COUNT } from '../src/server/db/seed/demo-plans.ts';
+import { validateRRule } from '../src/server/modules/plans/rule.ts';
 
 interface TestDb { db: Kysely<Database>; close: () => Promise<void> }
 
@@ -69,6 +71,31 @@ describe.each(engines)('demo seed on $name', ({ open }) => {
       expect(l.password).toBe(DEMO_PASSWORD);
       expect(l.note.length).toBeGreaterThan(10);
     }
+  });
+
+  it('seeds maintenance plans of every kind, each on a (building, class) one demo contract covers', async () => {
+    const plans = await db.selectFrom('maintenance_plans').selectAll().execute();
+    expect(plans).toHaveLength(DEMO_PLAN_COUNT);
+    expect(new Set(plans.map((p) => p.schedule_kind))).toEqual(new Set(['calendar', 'floating', 'meter']));
+    for (const p of plans) {
+      if (p.rrule) expect(validateRRule(p.rrule), p.code).toBeNull();
+      const covering = await db.selectFrom('contracts as c')
+        .innerJoin('contract_buildings as cb', 'cb.contract_id', 'c.id')
+        .innerJoin('contract_classes as cc', 'cc.contract_id', 'c.id')
+        .select('c.id').where('cb.building_id', '=', p.building_id).where('cc.technology_class_id', '=', p.technology_class_id).execute();
+      expect(covering, p.code).toHaveLength(1);
+      const checklist = JSON.parse(p.checklist) as Array<{ kind: string }>;
+      expect(checklist.length, p.code).toBeGreaterThan(0);
+    }
+    const extinguishers = plans.filter((p) => p.code.startsWith('PM-EST-'));
+    expect(extinguishers.every((p) => p.rrule === 'FREQ=MONTHLY;INTERVAL=6' && JSON.parse(p.required_documents).includes('maintenance_tag'))).toBe(true);
+    const heating = plans.filter((p) => p.code.startsWith('PM-EE-'));
+    expect(heating.every((p) => p.season_from === '10-15' && p.season_to === '04-15' && p.rrule === 'FREQ=YEARLY;INTERVAL=2')).toBe(true);
+    const meterPlan = plans.find((p) => p.schedule_kind === 'meter')!;
+    const readings = await db.selectFrom('meter_readings').select('value_milli').where('meter_id', '=', meterPlan.meter_id!).execute();
+    const highest = Math.max(...readings.map((r) => Number(r.value_milli)));
+    // Below the next threshold: the demo opens no activity by itself.
+    expect(highest).toBeLessThan(Number(meterPlan.meter_last_trigger_milli) + Number(meterPlan.meter_every_milli));
   });
 
   it('counts what the brief asks for', async () => {

@@ -43,4 +43,10 @@ describeEachDb('closing documents', (env) => {
     expect(ok(await ele.get(`/api/work-orders/${id}`)).documents).toMatchObject({ required: [], missing: [] });
     expect(ok(await act(ele, 'work-orders', id, 'complete', { report: 'Sostituito interruttore', hours: 1 })).status).toBe('completed');
   });
+
+  it('accepts a maintenance tag (the extinguisher\'s "cartellino" a plan may require) as an attachment kind', async () => {
+    const id = await inProgress(false);
+    const res = ok(await upload(ele, `/api/work-orders/${id}/attachments`, { kind: 'maintenance_tag' }, { filename: 'cartellino.jpg', data: FILES.jpeg }), 201);
+    expect(res).toMatchObject({ kind: 'maintenance_tag' });
+  });
 }, { env: { ATTACHMENTS_DIR: path.join(os.tmpdir(), `presidio-wf-docs-${process.pid}`), SESSION_TTL_HOURS: '720' } });

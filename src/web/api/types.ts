@@ -93,7 +93,7 @@ export type Competence = 'central' | 'department';
 export const DM37_LETTERS = ['a', 'b', 'c', 'd', 'e', 'f', 'g'] as const;
 export type Dm37Letter = (typeof DM37_LETTERS)[number];
 
-export const IMPORT_KINDS = ['buildings', 'spaces', 'assets'] as const;
+export const IMPORT_KINDS = ['buildings', 'spaces', 'assets', 'maintenance-plans', 'meter-readings'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export interface ImportResult {

@@ -8,9 +8,11 @@ import {
   IconCalendarMonth,
   IconCalendarTime,
   IconCalendarStats,
+  IconCalendarRepeat,
   IconCategory,
   IconFileImport,
   IconFileText,
+  IconGauge,
   IconClipboardCheck,
   IconClipboardList,
   IconClockExclamation,
@@ -35,6 +37,7 @@ import type { Me, Role } from '../api/types';
 import type { Resource, View } from '../api/workflow';
 import type { MessageKey } from '../i18n/messages';
 import { canImport, canRead, canSeeContracts, canSeePenalties, canSeePlanned, type EntityKey } from './permissions';
+import { canReadPlans } from '../features/plans/access';
 
 export interface NavItem {
   to: string;
@@ -139,7 +142,9 @@ export function navigationFor(me: Me): NavGroup[] {
   if (work.length > 0) groups.push({ label: 'nav.work', items: work });
   const planned = plannedItems(me);
   if (planned.length > 0) groups.push({ label: 'nav.plannedMaintenance', items: planned });
-  const registry = REGISTRY_PAGES.filter((p) => canRead(me, p.entity));
+  const registry: NavItem[] = REGISTRY_PAGES.filter((p) => canRead(me, p.entity));
+  // #8: the maintenance plans and the assets' meters live with the registry.
+  if (canReadPlans(me)) registry.push({ to: '/plans', label: 'nav.plans', icon: IconCalendarRepeat }, { to: '/meters', label: 'nav.meters', icon: IconGauge });
   if (registry.length > 0) groups.push({ label: 'nav.registry', items: registry });
   const tools: NavItem[] = [{ to: '/notifications', label: 'nav.notifications', icon: IconBell }];
   if (canImport(me)) tools.push({ to: '/import', label: 'nav.import', icon: IconFileImport });

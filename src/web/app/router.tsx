@@ -53,6 +53,10 @@ import { TodayPage } from '../features/planned-calendar/TodayPage';
 import { canImport, canRead, canSeeContracts, canSeePenalties, canSeePlanned, canWrite, hasRole, type EntityKey } from './permissions';
 import { RequireAccess } from './RequireAccess';
 import { RequireAuth } from './RequireAuth';
+import { PlansListPage } from '../features/plans/PlansListPage';
+import { PlanEditorPage } from '../features/plans/PlanEditorPage';
+import { MeterPage, MetersPage } from '../features/plans/MetersPage';
+import { canReadPlans, canWritePlans } from '../features/plans/access';
 
 function guarded(entity: EntityKey, element: ReactNode, needsWrite = false) {
   return (
@@ -100,6 +104,11 @@ export const routes: RouteObject[] = [
       ...registryRoutes('contracts', contractList, contractForm),
       ...registryRoutes('assets', assetList, assetForm),
       ...registryRoutes('users', userList, userForm),
+      { path: 'plans', element: <RequireAccess allow={canReadPlans}><PlansListPage /></RequireAccess> },
+      { path: 'plans/new', element: <RequireAccess allow={canWritePlans}><PlanEditorPage /></RequireAccess> },
+      { path: 'plans/:id', element: <RequireAccess allow={canReadPlans}><PlanEditorPage /></RequireAccess> },
+      { path: 'meters', element: <RequireAccess allow={canReadPlans}><MetersPage /></RequireAccess> },
+      { path: 'meters/:id', element: <RequireAccess allow={canReadPlans}><MeterPage /></RequireAccess> },
       { path: 'import', element: <RequireAccess allow={canImport}><ImportPage /></RequireAccess> },
       { path: 'tickets', element: <TicketListPage /> },
       { path: 'tickets/new', element: <NewTicketPage /> },

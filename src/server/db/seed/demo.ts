@@ -1,7 +1,8 @@
 // Demo university for `npm run demo` (PRESIDIO_DEMO=1) on an empty database: a fictional "Università degli Studi di
 // Esempio" shaped like the Annex C tender (Politecnico di Milano style): two campuses, twelve
 // buildings with floors and rooms, departments sharing buildings, five maintenance lots with
-// their contractors, a few assets, and one user per role.
+// their contractors, a few assets, one user per role, and maintenance plans with their real
+// frequencies (demo-plans.ts).
 //
 // Every company, VAT number, CIG, person, e-mail and phone number here is invented.
 import { sql, type Insertable, type Kysely } from 'kysely';
@@ -9,6 +10,7 @@ import { hashPassword } from '../../auth/password.ts';
 import { newId } from '../../ids.ts';
 import { engineOf } from '../create-db.ts';
 import { seedDemoPriceList } from '../../modules/price-lists/index.ts';
+import { seedDemoPlans } from './demo-plans.ts';
 import type { Database } from '../schema.ts';
 
 /** The one password of every demo user: published in the README, so demo data is seeded only when asked for (PRESIDIO_DEMO=1, `npm run demo`). */
@@ -564,6 +566,7 @@ export async function seedDemo(
     });
     await trx.insertInto('assets').values(assets).execute();
     await seedDemoPriceList(trx, opts.now);
+    await seedDemoPlans(trx, opts.now);
 
     const userIds = new Map<string, string>();
     const users: Insertable<Database['users']>[] = USERS.map((u) => {

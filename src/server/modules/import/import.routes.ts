@@ -9,19 +9,26 @@ import { requestLang } from '../../plugins/errors.ts';
 import { FILE_FIELD } from './import.parse.ts';
 import { COLUMNS, MAX_ROWS } from './import.validate.ts';
 import { importFile } from './import.service.ts';
+import { PLAN_COLUMNS, importPlansFile, type PlanImportKind } from '../plans/plans.import.ts';
 
-export const ImportKindSchema = Type.Union([Type.Literal('buildings'), Type.Literal('spaces'), Type.Literal('assets')]);
+export const ImportKindSchema = Type.Union([
+  Type.Literal('buildings'), Type.Literal('spaces'), Type.Literal('assets'),
+  // #8: the plans module's own imports (src/server/modules/plans/plans.import.ts).
+  Type.Literal('maintenance-plans'), Type.Literal('meter-readings'),
+]);
 export const ImportParams = Type.Object({ kind: ImportKindSchema }, { additionalProperties: false });
 export const ImportResultSchema = Type.Object({
   kind: ImportKindSchema,
   created: Type.Integer({ description: 'rows whose code was new' }),
   updated: Type.Integer({ description: 'existing rows that changed (version + 1)' }),
   unchanged: Type.Integer({ description: 'existing rows identical to the file (not written)' }),
+  opened: Type.Optional(Type.Integer({ description: 'meter readings: the meter-plan activities the readings opened' })),
 });
 
-const columnsDoc = (Object.keys(COLUMNS) as (keyof typeof COLUMNS)[])
-  .map((k) => `${k}: ${COLUMNS[k].map((c) => (c.required ? c.name : `[${c.name}]`)).join(', ')}`)
-  .join('; ');
+const columnsDoc = [
+  ...(Object.keys(COLUMNS) as (keyof typeof COLUMNS)[]).map((k) => [k, COLUMNS[k]] as const),
+  ...(Object.keys(PLAN_COLUMNS) as PlanImportKind[]).map((k) => [k, PLAN_COLUMNS[k]] as const),
+].map(([k, cols]) => `${k}: ${cols.map((c) => (c.required ? c.name : `[${c.name}]`)).join(', ')}`).join('; ');
 
 const BROKEN_MULTIPART = { it: 'il caricamento multipart è interrotto o malformato', en: 'the multipart upload is cut short or malformed' };
 const NOT_MULTIPART = { it: 'invia il file come multipart/form-data nel campo «file»', en: 'send the file as multipart/form-data in the "file" field' };
@@ -33,9 +40,9 @@ export async function importRoutes(app: FastifyInstance) {
   r.post('/api/imports/:kind', {
     schema: {
       tags: ['import'],
-      summary: 'Import buildings, spaces or assets from CSV or XLSX (all or nothing)',
+      summary: 'Import buildings, spaces, assets, maintenance plans or meter readings from CSV or XLSX (all or nothing)',
       description:
-        `Admin only. multipart/form-data with one part named "file": CSV (UTF-8, ";" or "," separator) or XLSX (first sheet), `
+        `Admin only (maintenance plans and meter readings: admin and service head). multipart/form-data with one part named "file": CSV (UTF-8, ";" or "," separator) or XLSX (first sheet), `
         + `header row required, names case-insensitive; at most ${MAX_ROWS} rows. Columns (optional in brackets): ${columnsDoc}. `
         + 'An existing code is updated, a new one created. Any error: 422 IMPORT_INVALID listing every bad cell '
         + '({field: column, code, message, row}), nothing written; a file that is not CSV/XLSX is 422 with code notSpreadsheet; '
@@ -51,7 +58,9 @@ export async function importRoutes(app: FastifyInstance) {
       },
     },
   }, async (request) => {
-    requireRole(request, 'admin');
+    const kind = request.params.kind;
+    const planKind = kind === 'maintenance-plans' || kind === 'meter-readings';
+    const principal = planKind ? requireRole(request, 'admin', 'service_head') : requireRole(request, 'admin');
     if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', { reason: NOT_MULTIPART[requestLang(request)] });
     let part: MultipartFile | undefined;
     let buf: Buffer;
@@ -72,6 +81,7 @@ export async function importRoutes(app: FastifyInstance) {
     }
     // toBuffer throws on the limit; the truncated flag is the second lock on the same door.
     if (part.file.truncated) throw tooLarge();
-    return importFile(app.ctx, request.params.kind, buf, part.filename);
+    if (kind === 'maintenance-plans' || kind === 'meter-readings') return importPlansFile(app.ctx, principal, kind, buf, part.filename);
+    return importFile(app.ctx, kind, buf, part.filename);
   });
 }

@@ -4,22 +4,11 @@
 // still open to changes. Runs inside the caller's transaction (the reading's).
 import { DateTime } from 'luxon';
 import { pickContract } from '../../../domain/contract-resolver.ts';
+import { meterTrigger } from '../../../domain/planned/recurrence.ts';
 import type { Db } from '../../db/create-db.ts';
 import type { MaintenancePlanRow } from '../../db/schema.ts';
 import { contractsCovering } from '../registry/contracts.repository.ts';
 import * as repo from './plans.repository.ts';
-
-/**
- * The threshold a reading opens, or null: the highest multiple of `everyMilli` not above the
- * reading, when it is above the last one opened. Passing two thresholds at once opens one
- * activity (the work is done once); a lower reading later never opens an old threshold again.
- */
-export function meterTrigger(valueMilli: number, everyMilli: number, lastTriggerMilli: number | null): number | null {
-  if (!(everyMilli > 0)) return null;
-  const threshold = Math.floor(valueMilli / everyMilli) * everyMilli;
-  if (threshold <= 0 || threshold <= (lastTriggerMilli ?? 0)) return null;
-  return threshold;
-}
 
 /** The last threshold already behind a meter at `valueMilli` (a new plan does not open the past). */
 export const thresholdBehind = (valueMilli: number | null, everyMilli: number): number =>
@@ -44,8 +33,12 @@ export async function openMeterActivity(
   trx: Db, plan: Plan, valueMilli: number, readAt: string, ids: { newId: () => string; now: string },
 ): Promise<Opened | null> {
   const last = plan.meter_last_trigger_milli == null ? null : Number(plan.meter_last_trigger_milli);
-  const threshold = meterTrigger(valueMilli, Number(plan.meter_every_milli), last);
-  if (threshold === null) return null;
+  const every = Number(plan.meter_every_milli);
+  if (!(every > 0)) return null;
+  // Passing two thresholds at once opens one activity; a lower reading never reopens an old one.
+  const trigger = meterTrigger(every, last, valueMilli);
+  if (!trigger.open || trigger.newLastTriggerMilli === null) return null;
+  const threshold = trigger.newLastTriggerMilli;
   const occurrenceKey = `meter:${threshold}`;
   if (await repo.programItemExists(trx, plan.id, occurrenceKey)) return null;
 

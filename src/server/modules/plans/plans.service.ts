@@ -12,6 +12,7 @@ import { decodeCursor, duplicate, encodeCursor, referenceErrors, uniqueViolation
 import * as repo from './plans.repository.ts';
 import { planScope, type PlanScope } from './plans.scope.ts';
 import { normalisePlan, validatePlan, type PlanInput } from './plans.validate.ts';
+import { nextDue } from '../../../domain/planned/recurrence.ts';
 import { describeRule, nextDates } from './rule.ts';
 import { thresholdBehind } from './meter-trigger.ts';
 
@@ -28,18 +29,16 @@ function scopeOf(actor: Actor, mode: 'read' | 'write'): PlanScope {
 const romeToday = (now: Date) => DateTime.fromJSDate(now, { zone: 'Europe/Rome' }).toISODate()!;
 
 /**
- * The plan's next due date from today: calendar plans by their rule from startsOn; floating plans
- * from the last completion (or startsOn before the first); meter plans have none (they follow the
- * readings). The working-day shift is the program's business, not shown here.
+ * The plan's next due date from today (the domain's recurrence): calendar plans, the rule's next
+ * date in season; floating plans, their current due date counted from the last completion
+ * (possibly past: overdue); meter and inactive plans have none. Before the working-day shift.
  */
-export function nextDueOf(p: { scheduleKind: string; rrule: string | null; startsOn: string; endsOn: string | null; seasonFrom: string | null; seasonTo: string | null; lastDoneOn: string | null; active: boolean }, today: string): string | null {
+export function nextDueOf(p: { scheduleKind: string; rrule: string | null; startsOn: string; endsOn: string | null; seasonFrom: string | null; seasonTo: string | null; lastDoneOn: string | null; shift: 'next' | 'previous'; active: boolean }, today: string): string | null {
   if (!p.active || !p.rrule || p.scheduleKind === 'meter') return null;
-  if (p.scheduleKind === 'floating' && p.lastDoneOn) {
-    // The rule restarts at the last completion: its first date after it.
-    const after = nextDates(p.rrule, { startsOn: p.lastDoneOn, endsOn: p.endsOn, seasonFrom: p.seasonFrom, seasonTo: p.seasonTo }, p.lastDoneOn, 2);
-    return after.find((d) => d > p.lastDoneOn!) ?? null;
-  }
-  return nextDates(p.rrule, p, today, 1)[0] ?? null;
+  return nextDue({
+    kind: p.scheduleKind === 'floating' ? 'floating' : 'calendar', rrule: p.rrule, startsOn: p.startsOn, endsOn: p.endsOn,
+    seasonFrom: p.seasonFrom, seasonTo: p.seasonTo, shift: p.shift, lastDoneOn: p.lastDoneOn,
+  }, today);
 }
 
 function present(r: repo.PlanJoined, lang: Lang, today: string): PlanDto {

@@ -30,7 +30,8 @@ export function validatePlan(p: PlanInput): FieldIssue[] {
   }
   if (p.scheduleKind === 'meter') {
     if (!p.meterId) fail('meterId', 'meterRequired');
-    if (p.meterEvery == null || !(p.meterEvery > 0)) fail('meterEvery', 'meterEvery');
+    // Stored × 1000: less than a thousandth would be no step at all.
+    if (p.meterEvery == null || !(p.meterEvery >= 0.001)) fail('meterEvery', 'meterEvery');
   }
   if (!isDate(p.startsOn)) fail('startsOn', 'date');
   if (p.endsOn !== null) {

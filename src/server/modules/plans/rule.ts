@@ -1,27 +1,16 @@
-// The plan's recurrence seen from this module: is the RRULE valid, what does it say in words,
-// which are its next dates. Pure (dates in, dates out). The rrule library works on instants:
-// dates are taken as UTC midnights, so no time zone ever shifts a day.
+// The plan's recurrence seen from this module: is the RRULE valid and what does it say in words
+// (the domain's rule-text.ts), which are its next dates (for the editor's preview). Pure. The
+// rrule library works on instants: dates are UTC midnights, so no time zone ever shifts a day.
 import rrulePkg from 'rrule';
 import type { Lang } from '../../i18n/messages.ts';
-import { inSeason, ruleParts, ruleToPreset, type Weekday } from '../../../domain/planned/rule-presets.ts';
+import { inSeason } from '../../../domain/planned/rule-presets.ts';
+import { describeRule as domainDescribe, validateRRule as domainValidate } from '../../../domain/planned/rule-text.ts';
 
 const { rrulestr } = rrulePkg;
 
-/** Frequencies a maintenance rule may have: nothing finer than a day. */
-const FREQS = new Set(['DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY']);
-
-/** null when the RRULE body is usable, else the rule of the field error ('rrule'). */
+/** null when the RRULE body is one a plan may store (the domain's rules), else the field rule 'rrule'. */
 export function validateRRule(rrule: string): string | null {
-  const parts = ruleParts(rrule);
-  if (!parts || !FREQS.has(parts.get('FREQ') ?? '') || parts.has('DTSTART')) return 'rrule';
-  try {
-    const r = rrulestr(`DTSTART:20260101T000000Z\nRRULE:${rrule.trim()}`);
-    // Parsing is lenient (an unknown BYDAY passes): asking for a date shows whether it holds.
-    r.after(new Date(Date.UTC(2026, 0, 1)), true);
-    return null;
-  } catch {
-    return 'rrule';
-  }
+  return domainValidate(rrule) === null ? null : 'rrule';
 }
 
 const utc = (d: string) => new Date(`${d}T00:00:00Z`);
@@ -51,64 +40,21 @@ export function nextDates(rrule: string, w: RuleWindow, from: string, count: num
   return out;
 }
 
-const DAY_NAMES: Record<Lang, Record<Weekday, string>> = {
-  it: { MO: 'lunedì', TU: 'martedì', WE: 'mercoledì', TH: 'giovedì', FR: 'venerdì', SA: 'sabato', SU: 'domenica' },
-  en: { MO: 'Monday', TU: 'Tuesday', WE: 'Wednesday', TH: 'Thursday', FR: 'Friday', SA: 'Saturday', SU: 'Sunday' },
-};
-const NTH: Record<Lang, Record<string, string>> = {
-  it: { 1: 'primo', 2: 'secondo', 3: 'terzo', 4: 'quarto', '-1': 'ultimo' },
-  en: { 1: 'first', 2: 'second', 3: 'third', 4: 'fourth', '-1': 'last' },
-};
-const dm = (md: string, lang: Lang) => {
-  const [m, d] = md.split('-').map(Number);
-  const months = lang === 'it'
-    ? ['gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre']
-    : ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-  return lang === 'it' ? `${d} ${months[m - 1]}` : `${months[m - 1]} ${d}`;
-};
-
 export interface DescribedPlan {
-  scheduleKind: string; rrule: string | null; startsOn: string; shift?: string | null;
+  scheduleKind: string; rrule: string | null; startsOn: string;
   seasonFrom?: string | null; seasonTo?: string | null; meterEvery?: number | null; meterUnit?: string | null;
 }
 
-/** The plan's schedule in words, in the caller's language. */
+/** The plan's schedule in words, in the caller's language (the domain's words for the rule). */
 export function describeRule(p: DescribedPlan, lang: Lang): string {
   const it = lang === 'it';
   if (p.scheduleKind === 'meter') {
     const every = p.meterEvery == null ? '?' : p.meterEvery.toLocaleString(it ? 'it-IT' : 'en-GB');
-    return it ? `ogni ${every} ${p.meterUnit ?? ''} di contatore`.trim() : `every ${every} ${p.meterUnit ?? ''} on the meter`.trim();
+    return it ? `Ogni ${every} ${p.meterUnit ?? ''} di contatore`.trim() : `Every ${every} ${p.meterUnit ?? ''} on the meter`.trim();
   }
   if (!p.rrule) return '';
-  const floating = p.scheduleKind === 'floating'
-    ? (it ? ' (dall\'ultima esecuzione)' : ' (from the last time done)') : '';
-  const season = p.seasonFrom && p.seasonTo
-    ? (it ? `, tra il ${dm(p.seasonFrom, lang)} e il ${dm(p.seasonTo, lang)}` : `, between ${dm(p.seasonFrom, lang)} and ${dm(p.seasonTo, lang)}`) : '';
-  const preset = ruleToPreset({ rrule: p.rrule, shift: p.shift, seasonFrom: p.seasonFrom, seasonTo: p.seasonTo });
-  const day = Number(p.startsOn.slice(8, 10));
-  switch (preset.kind) {
-    case 'every_n_months': {
-      const n = preset.months;
-      const what = n === 1 ? (it ? 'ogni mese' : 'every month') : (it ? `ogni ${n} mesi` : `every ${n} months`);
-      return `${what}${it ? `, il giorno ${day}` : `, on day ${day}`}${it ? ` a partire dal ${p.startsOn}` : ` from ${p.startsOn}`}${floating}`;
-    }
-    case 'nth_weekday': {
-      const period = preset.period === 'quarter' ? (it ? 'di ogni trimestre' : 'of each quarter') : (it ? 'di ogni mese' : 'of each month');
-      const nth = NTH[lang][String(preset.nth)];
-      const art = it ? (preset.weekday === 'SU' ? (preset.nth === -1 ? 'l\'ultima' : `la ${nth.replace(/o$/, 'a')}`) : (preset.nth === -1 ? 'l\'ultimo' : `il ${nth}`)) : `the ${nth}`;
-      return `${art} ${DAY_NAMES[lang][preset.weekday]} ${period}${floating}`;
-    }
-    case 'last_working_day':
-      return it ? 'l\'ultimo giorno lavorativo del mese' : 'the last working day of the month';
-    case 'yearly_in_season': {
-      const what = preset.years === 1 ? (it ? 'una volta l\'anno' : 'once a year') : (it ? `ogni ${preset.years} anni` : `every ${preset.years} years`);
-      return `${what}${season}${floating}`;
-    }
-    default: {
-      if (validateRRule(p.rrule) !== null) return p.rrule;
-      // The library speaks English only; Italian readers get the rule itself after a hint.
-      const text = rrulestr(`DTSTART:${p.startsOn.replaceAll('-', '')}T000000Z\nRRULE:${p.rrule}`).toText();
-      return it ? `regola: ${p.rrule}${season}${floating}` : `${text}${season}${floating}`;
-    }
-  }
+  const season = p.seasonFrom && p.seasonTo ? { from: p.seasonFrom, to: p.seasonTo } : null;
+  const words = domainDescribe(p.rrule, p.startsOn, lang, season);
+  if (p.scheduleKind !== 'floating') return words;
+  return `${words} ${it ? '(contando dall\'ultima esecuzione)' : '(counted from the last time done)'}`;
 }

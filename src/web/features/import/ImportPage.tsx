@@ -5,6 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../api/client';
 import { isApiError } from '../../api/problem';
 import { ENTITY_API } from '../../api/registry';
+import { METERS_API, PLANS_API } from '../../api/plans';
 import { IMPORT_KINDS, type ImportKind, type ImportResult } from '../../api/types';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -16,6 +17,11 @@ const COLUMNS: Record<ImportKind, { required: string[]; optional: string[] }> = 
   buildings: { required: ['site_code', 'code', 'name', 'address', 'competence'], optional: ['department_code'] },
   spaces: { required: ['building_code', 'floor_code', 'code', 'name'], optional: ['floor_name', 'floor_level', 'use', 'area_m2'] },
   assets: { required: ['code', 'name', 'technology_class_code', 'building_code'], optional: ['space_code', 'serial_number'] },
+  'maintenance-plans': {
+    required: ['code', 'activity', 'building_code', 'technology_class_code', 'schedule_kind', 'starts_on'],
+    optional: ['asset_code', 'rrule', 'frequency_months', 'ends_on', 'season_from', 'season_to', 'shift', 'meter_name', 'meter_every', 'regulation', 'estimated_minutes', 'checklist', 'required_documents', 'description'],
+  },
+  'meter-readings': { required: ['asset_code', 'meter_name', 'value', 'read_at'], optional: [] },
 };
 
 function upload(kind: ImportKind, file: File): Promise<ImportResult> {
@@ -35,7 +41,9 @@ export function ImportPage() {
   const mutation = useMutation({
     mutationFn: (input: { kind: ImportKind; file: File }) => upload(input.kind, input.file),
     onSuccess: (result) => {
-      const touched = result.kind === 'spaces' ? [ENTITY_API.spaces, ENTITY_API.floors] : [ENTITY_API[result.kind]];
+      const touched = result.kind === 'spaces' ? [ENTITY_API.spaces, ENTITY_API.floors]
+        : result.kind === 'maintenance-plans' ? [PLANS_API]
+          : result.kind === 'meter-readings' ? [METERS_API, PLANS_API] : [ENTITY_API[result.kind]];
       for (const path of touched) void queryClient.invalidateQueries({ queryKey: [path] });
     },
   });
