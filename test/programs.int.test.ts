@@ -248,3 +248,25 @@ describeEachDb('monthly programs', (env) => {
     expect((await (await env.login('ditta.edile')).get('/api/planned-work?from=2026-04-01&to=2026-04-30')).json().items).toEqual([]);
   });
 });
+
+describeEachDb('program generator job', (env) => {
+  it('from the 20th prepares next month\'s draft for every active contract, once, even with two instances at once', async () => {
+    const silentLog = { info() {}, warn() {}, error() {} };
+    const { generateNextMonthPrograms } = await import('../src/server/jobs/program-generator.ts');
+    await makePlan(env.db, { building: 'MI-B02', cls: 'ASC', rrule: 'FREQ=MONTHLY;BYMONTHDAY=10', startsOn: '2026-01-10' });
+    env.clock.now = new Date('2026-05-19T12:00:00Z');
+    expect((await generateNextMonthPrograms(env.app.ctx, silentLog)).month).toBeNull();
+    env.clock.now = new Date('2026-05-20T06:00:00Z');
+    const [a, b] = await Promise.all([generateNextMonthPrograms(env.app.ctx, silentLog), generateNextMonthPrograms(env.app.ctx, silentLog)]);
+    expect(a.month).toBe('2026-06');
+    expect(a.created + b.created).toBe(5);
+    expect(a.failed + b.failed).toBe(0);
+    const progs = await env.db.selectFrom('programs').select(['id', 'status', 'contract_id']).where('month', '=', '2026-06').execute();
+    expect(progs).toHaveLength(5);
+    expect(progs.every((p) => p.status === 'draft')).toBe(true);
+    const items = await env.db.selectFrom('program_items').select('plan_id').where('program_id', 'in', progs.map((p) => p.id)).execute();
+    expect(items).toHaveLength(1);
+    const again = await generateNextMonthPrograms(env.app.ctx, silentLog);
+    expect(again).toMatchObject({ created: 0, existing: 5 });
+  });
+});

@@ -35,6 +35,7 @@ import { reportRoutes } from './modules/reports/reports.routes.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
 import { planRoutes } from './modules/plans/plans.routes.ts';
 import { programRoutes } from './modules/programs/programs.routes.ts';
+import { calendarFeedRoutes } from './modules/calendar-feeds/calendar-feeds.routes.ts';
 
 export interface BuildOptions {
   db: Db;
@@ -124,6 +125,7 @@ export async function buildApp(config: Config, opts: BuildOptions): Promise<Fast
   await app.register(reportRoutes);
   await app.register(systemRoutes);
   await app.register(programRoutes);
+  await app.register(calendarFeedRoutes);
 
   serveWeb(app, config.webDist);
   return app;

@@ -42,6 +42,8 @@ export interface Config {
   plannedLatenessIntervalSeconds: number;
   /** Largest unpacked size of an imported XLSX (zip bomb guard, #7). */
   importMaxUnpackedBytes: number;
+  /** How often the job that prepares next month's draft programs runs (src/server/jobs/program-generator.ts; 0: off). */
+  programGeneratorIntervalSeconds: number;
 }
 
 /** SLA escalation (src/server/jobs/sla-watcher.ts). */
@@ -331,6 +333,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     penalties: { limits, termDays: int('PENALTY_TERM_DAYS', 10, 1, 90) },
     plannedLatenessIntervalSeconds: int('PLANNED_LATENESS_INTERVAL_SECONDS', 300, 0, 86400),
     importMaxUnpackedBytes: int('IMPORT_MAX_UNPACKED_MB', 50, 1, 1000) * 1024 * 1024,
+    programGeneratorIntervalSeconds: int('PROGRAM_GENERATOR_INTERVAL_SECONDS', 3600, 0, 86400),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

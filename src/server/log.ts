@@ -1,11 +1,12 @@
 // What the request log may say (#7 item 10). A URL can itself be a credential: the rating link
-// (/rate/<token>, /api/ratings/<token>) lets whoever holds it rate and reopen a ticket. Such path
-// segments and secret-looking query values are replaced before anything is written; headers that
-// carry credentials are redacted by pino.
+// (/rate/<token>, /api/ratings/<token>) lets whoever holds it rate and reopen a ticket; the
+// calendar feed (/api/calendar/<token>.ics) lets them read the planned work. Such path segments
+// and secret-looking query values are replaced before anything is written; headers that carry
+// credentials are redacted by pino.
 import type { Config } from './config.ts';
 
 /** Paths whose segment after the prefix is a credential; add new capability links here. */
-const SECRET_PATH_PREFIXES = ['/rate/', '/api/ratings/'];
+const SECRET_PATH_PREFIXES = ['/rate/', '/api/ratings/', '/api/calendar/'];
 /** Query parameters whose value is a credential, whatever the route. */
 const SECRET_QUERY = /^(token|access_token|refresh_token|api_key|apikey|key|secret|password|code|signature|sig)$/i;
 

@@ -6,6 +6,7 @@ import { demoBanner, seedOnStart } from './db/seed/on-start.ts';
 import { startOutboxSender } from './jobs/outbox-sender.ts';
 import { startPlannedLateness } from './jobs/planned-lateness.ts';
 import { startSlaWatcher } from './jobs/sla-watcher.ts';
+import { startProgramGenerator } from './jobs/program-generator.ts';
 import { startSmtpListener } from './modules/mail-in/smtp-listener.ts';
 import { startImapPoller } from './modules/mail-in/imap-poller.ts';
 
@@ -46,6 +47,8 @@ async function main() {
   const slaWatcher = startSlaWatcher(app.ctx, app.log);
   // Planned work orders past their due date: late, planned_late notice, fixed penalty proposal (#8).
   const plannedLateness = startPlannedLateness(app.ctx, app.log);
+  // Next month's draft programs, from the 20th, every PROGRAM_GENERATOR_INTERVAL_SECONDS (0: off).
+  const programGenerator = startProgramGenerator(app.ctx, app.log);
   const smtpListener = await startSmtpListener(app.ctx, app.log);
   const imapPoller = startImapPoller(app.ctx, app.log);
   if (!config.mail.smtpUrl) console.log('SMTP_URL not set: e-mail notices stay in the outbox (admin: GET /api/admin/outbox).');
@@ -60,7 +63,7 @@ async function main() {
   const shutdown = async (signal: string) => {
     console.log(`\n${signal}: shutting down`);
     // Stop taking and sending mail first: a run in progress finishes its message.
-    await Promise.all([outboxSender?.stop(), slaWatcher?.stop(), plannedLateness?.stop(), smtpListener?.close(), imapPoller?.stop()]);
+    await Promise.all([outboxSender?.stop(), slaWatcher?.stop(), plannedLateness?.stop(), programGenerator?.stop(), smtpListener?.close(), imapPoller?.stop()]);
     await app.close();
     await db.destroy();
     process.exit(0);

@@ -27,10 +27,10 @@ export function listPlannedWork(db: Db, f: PlannedWorkSql) {
     .leftJoin('assets as a', 'a.id', 'pi.asset_id')
     .leftJoin('work_orders as w', 'w.id', 'pi.work_order_id')
     .select([
-      'pi.id', 'pi.program_id', 'pi.activity', 'pi.building_id', 'pi.planned_on', 'pi.window_from', 'pi.window_to', 'pi.technician',
+      'pi.id', 'pi.program_id', 'pi.activity', 'pi.due_on as item_due_on', 'pi.building_id', 'pi.planned_on', 'pi.window_from', 'pi.window_to', 'pi.technician',
       'pi.ticket_id', 'pi.work_order_id', 'pi.version', 'pr.status as program_status', 'pr.month', 'pr.contract_id', 'c.contractor_id',
       'b.code as building_code', 'b.name as building_name', 'a.name as asset_name',
-      'w.number as work_order_number', 'w.status as work_order_status', 'w.scheduled_at', 'w.due_on', 'w.late_at', 'w.technician as wo_technician',
+      'w.number as work_order_number', 'w.status as work_order_status', 'w.scheduled_at', 'w.completed_at', 'w.late_at', 'w.technician as wo_technician',
     ])
     .where((eb) => eb.or([
       eb.and([eb('pi.planned_on', '>=', f.from), eb('pi.planned_on', '<=', f.to)]),

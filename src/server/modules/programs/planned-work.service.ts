@@ -7,10 +7,12 @@ import type { Principal } from '../../auth/principal.ts';
 import type { AppContext } from '../../context.ts';
 import { forbidden, invalid } from '../../errors.ts';
 import { buildingIdScope, readScope } from '../../scope.ts';
+import { isLate } from '../../../domain/planned/recurrence.ts';
 import { romeDate } from '../tickets/workflow-helpers.ts';
+import { monthBounds } from './schedule.ts';
 import * as repo from './planned-work.repository.ts';
 
-const OPEN = new Set(['planned', 'scheduled', 'waiting_materials', 'in_progress']);
+const DONE = new Set(['completed', 'verified']);
 const ZONE = 'Europe/Rome';
 
 export async function listPlannedWork(ctx: AppContext, actor: Principal, f: PlannedWorkFilter) {
@@ -43,14 +45,19 @@ export async function listPlannedWork(ctx: AppContext, actor: Principal, f: Plan
   for (const r of page) {
     const date = r.scheduled_at ? romeDate(new Date(r.scheduled_at)) : r.planned_on;
     if (date < f.from || date > f.to) continue; // planned in range, scheduled outside it
-    const due = r.due_on ?? r.planned_on;
+    const late = !!r.work_order_id && (!!r.late_at || isLate({
+      dueOn: r.item_due_on,
+      agreedOn: r.planned_on > monthBounds(r.item_due_on.slice(0, 7)).end ? r.planned_on : null,
+      completedOn: r.completed_at && r.work_order_status && DONE.has(r.work_order_status) ? romeDate(new Date(r.completed_at)) : null,
+      cancelled: r.work_order_status === 'cancelled',
+    }, today));
     items.push({
       programItemId: r.id, programId: r.program_id, programStatus: r.program_status, month: r.month,
       workOrderId: r.work_order_id, workOrderNumber: r.work_order_number ?? null, workOrderStatus: r.work_order_status ?? null,
       ticketId: r.ticket_id, activity: r.activity, buildingId: r.building_id, buildingCode: r.building_code, buildingName: r.building_name,
       assetName: r.asset_name ?? null, contractId: r.contract_id, contractorId: r.contractor_id, date,
       windowFrom: r.window_from, windowTo: r.window_to, technician: r.wo_technician ?? r.technician, scheduledAt: r.scheduled_at ?? null,
-      late: !!r.work_order_id && (!!r.late_at || (!!r.work_order_status && OPEN.has(r.work_order_status) && due < today)),
+      late,
       version: Number(r.version),
     });
   }

@@ -20,13 +20,14 @@ import { parseWeek } from '../sla/clocks.ts';
 import { newSortableId } from '../tickets/actor.ts';
 import { refusalError } from '../tickets/refusal.ts';
 import { inVersionedTransaction, offeredActions, romeDate, romeYear, StaleVersion, type Trx } from '../tickets/workflow-helpers.ts';
-import { occurrencesOfPlan } from './occurrences.ts';
+import { compliance, isLate as domainIsLate, occurrencesInMonth, type DueItem } from '../../../domain/planned/recurrence.ts';
+import type { WorkingCalendar } from '../../../domain/calendar.ts';
+import { workingCalendar } from '../sla/clocks.ts';
 import * as repo from './programs.repository.ts';
-import { lastPlannableDay, monthBounds, shiftToWorkingDay, type DayCalendar } from './schedule.ts';
+import { lastPlannableDay, monthBounds } from './schedule.ts';
 
 const EDITABLE: readonly string[] = ['draft', 'returned'];
 const GROUPINGS = ['activity', 'building_day'] as const;
-const OPEN_WO = new Set(['planned', 'scheduled', 'waiting_materials', 'in_progress']);
 const DONE_WO = new Set(['completed', 'verified']);
 
 /** The contracts whose programs the actor reads, as a predicate on contracts (null: all). */
@@ -56,17 +57,19 @@ const actorLabel = (a: Principal) => a.displayName;
 
 // --- generation ----------------------------------------------------------------------------------
 
-/** The contract's calendar per site: its working week, the site's patron saint, the closures (all sites' and the site's). */
+/**
+ * The contract's working calendar per site, built as the SLA builds it (sla/clocks.ts): the
+ * contract's working week, the site's patron saint, the closures of every site and of that site.
+ */
 async function calendarsFor(db: Db, contractId: string, from: string, to: string) {
   const [week, closures] = await Promise.all([repo.contractWeek(db, contractId), repo.closuresBetween(db, from, to)]);
   const w = parseWeek(week?.week);
-  const memo = new Map<string, DayCalendar>();
-  return (siteId: string, patronSaint: string | null): DayCalendar => {
-    const key = `${siteId}|${patronSaint ?? ''}`;
-    let cal = memo.get(key);
+  const memo = new Map<string, WorkingCalendar>();
+  return (siteId: string, patronSaint: string | null): WorkingCalendar => {
+    let cal = memo.get(siteId);
     if (!cal) {
-      cal = { week: w, patronSaint, closures: new Set(closures.filter((c) => c.site_id === null || c.site_id === siteId).map((c) => c.date)) };
-      memo.set(key, cal);
+      cal = workingCalendar(w, patronSaint, closures.filter((c) => c.site_id === null || c.site_id === siteId).map((c) => c.date));
+      memo.set(siteId, cal);
     }
     return cal;
   };
@@ -88,12 +91,17 @@ export async function addMissingItems(trx: Db, ctx: AppContext, program: { id: s
   const at = ctx.now().toISOString();
   const rows: Insertable<ProgramItemRow>[] = [];
   for (const p of plans) {
-    for (const o of occurrencesOfPlan(p, program.month)) {
-      const shifted = shiftToWorkingDay(o.dueOn, p.shift === 'previous' ? 'previous' : 'next', calendarOf(p.site_id, p.patron_saint));
+    if (!p.rrule) continue;
+    const kind = p.schedule_kind === 'floating' ? 'floating' : 'calendar';
+    const occurrences = occurrencesInMonth({
+      kind, rrule: p.rrule, startsOn: p.starts_on, endsOn: p.ends_on, seasonFrom: p.season_from, seasonTo: p.season_to,
+      shift: p.shift === 'previous' ? 'previous' : 'next', lastDoneOn: p.last_done_on,
+    }, program.month, calendarOf(p.site_id, p.patron_saint));
+    for (const o of occurrences) {
       rows.push({
-        id: newId(), program_id: program.id, plan_id: p.id, occurrence_key: o.key, source: o.source,
+        id: newId(), program_id: program.id, plan_id: p.id, occurrence_key: o.occurrenceKey, source: kind,
         building_id: p.building_id, asset_id: p.asset_id, technology_class_id: p.technology_class_id, activity: p.activity,
-        due_on: o.dueOn, planned_on: shifted.date, shift_reason: shifted.reason,
+        due_on: o.dueOn, planned_on: o.plannedOn, shift_reason: o.shiftReason,
         window_from: null, window_to: null, technician: null, ticket_id: null, work_order_id: null,
         created_at: at, updated_at: at,
       });
@@ -150,13 +158,24 @@ export async function ensureProgram(
 // --- reading -------------------------------------------------------------------------------------
 
 
+/**
+ * The item as the domain's lateness sees it: due in its month, or by the planned day when the
+ * contractor planned it past the month's end (an agreed date); done on the Rome day of completion.
+ */
+function dueItem(i: repo.ItemView): DueItem | null {
+  if (!i.work_order_id) return null;
+  const monthEnd = monthBounds(i.due_on.slice(0, 7)).end;
+  return {
+    dueOn: i.due_on,
+    agreedOn: i.planned_on > monthEnd ? i.planned_on : null,
+    completedOn: i.completed_at && i.work_order_status && DONE_WO.has(i.work_order_status) ? romeDate(new Date(i.completed_at)) : null,
+    cancelled: i.work_order_status === 'cancelled',
+  };
+}
+
 function isLate(i: repo.ItemView, today: string): boolean {
-  if (!i.work_order_id) return false;
-  if (i.late_at) return true;
-  const due = i.work_order_due_on ?? i.planned_on;
-  if (i.work_order_status && OPEN_WO.has(i.work_order_status)) return due < today;
-  if (i.work_order_status && DONE_WO.has(i.work_order_status) && i.completed_at) return romeDate(new Date(i.completed_at)) > due;
-  return false;
+  const d = dueItem(i);
+  return d !== null && (!!i.late_at || domainIsLate(d, today));
 }
 
 export function presentItem(i: repo.ItemView, today: string): ProgramItemDto {
@@ -169,21 +188,9 @@ export function presentItem(i: repo.ItemView, today: string): ProgramItemDto {
   };
 }
 
-/** Items due by today, done on time, late; pct of the due ones done on time (null when none is due). */
+/** The domain's compliance (EN 15341 style) over the published items the caller reads. */
 export function complianceOf(items: readonly repo.ItemView[], today: string) {
-  let due = 0;
-  let doneOnTime = 0;
-  let late = 0;
-  for (const i of items) {
-    if (!i.work_order_id || i.work_order_status === 'cancelled') continue;
-    const dueOn = i.work_order_due_on ?? i.planned_on;
-    const done = i.work_order_status !== null && DONE_WO.has(i.work_order_status);
-    if (dueOn > today && !done) continue;
-    due++;
-    if (isLate(i, today)) late++;
-    else if (done) doneOnTime++;
-  }
-  return { due, doneOnTime, late, pct: due === 0 ? null : Math.round((doneOnTime / due) * 1000) / 10 };
+  return compliance(items.map(dueItem).filter((d): d is DueItem => d !== null), today);
 }
 
 /** The program as the caller may see it: a building manager its buildings' items only; 404 outside the scope. */
