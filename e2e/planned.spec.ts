@@ -117,6 +117,23 @@ test.describe.serial('planned maintenance: prepare, return, resubmit, approve, p
     await page.getByRole('group', { name: 'Azioni' }).getByRole('button', { name: 'Invia al referente' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Invia al referente' }).click();
     await expect(page.getByText('Inviato', { exact: true }).first()).toBeVisible();
+
+    // A calendar to subscribe to: the secret address is shown once, with a copy button; then revoked.
+    const feeds = page.getByRole('region', { name: 'Calendari da sottoscrivere' });
+    await feeds.getByLabel('Nome del calendario').fill('Lotto 2 – squadra Rettorato');
+    await feeds.getByRole('button', { name: 'Crea un calendario' }).click();
+    const url = feeds.getByRole('textbox', { name: /Indirizzo del calendario/ });
+    await expect(url).toHaveValue(/\/api\/calendar\/.+\.ics$/);
+    await expect(feeds.getByRole('button', { name: "Copia l'indirizzo" })).toBeVisible();
+    await expect(feeds.getByText(/Copialo ora: non sarà più mostrato/)).toBeVisible();
+    await expectAccessible(page, 'calendar feed created');
+    const ics = await page.request.get(new URL(await url.inputValue()).pathname);
+    expect(ics.status()).toBe(200);
+    await feeds.getByRole('button', { name: 'Revoca Lotto 2 – squadra Rettorato' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Revoca' }).click();
+    await expect(page.getByText('Calendario revocato.')).toBeVisible();
+    await expect(feeds.getByRole('button', { name: 'Revoca Lotto 2 – squadra Rettorato' })).toHaveCount(0);
+    expect((await page.request.get(new URL(await url.inputValue()).pathname)).status()).toBe(404);
   });
 
   test('the building manager approves and publishes: the rows become work orders', async ({ page }) => {
@@ -205,8 +222,8 @@ test.describe.serial('planned maintenance: prepare, return, resubmit, approve, p
     await dialog.getByLabel(/^Ore di lavoro/).fill('1,5');
     // The checklist must be answered: refused in the form until it is.
     await dialog.getByRole('button', { name: 'Concludi' }).click();
-    await expect(dialog.getByText(/Rispondi a ogni voce della lista di controllo/)).toBeVisible();
-    await dialog.getByRole('radiogroup', { name: /Quadro integro e pulito/ }).getByRole('radio', { name: 'Sì' }).check();
+    await expect(dialog.getByText(/Rispondi a tutte le voci/)).toBeVisible();
+    await dialog.getByRole('radiogroup', { name: /Quadro integro e pulito/ }).getByLabel('Sì').check();
     await expectAccessible(page, 'completion with checklist');
     await dialog.getByRole('button', { name: 'Concludi' }).click();
     await expect(dialog).toBeHidden();

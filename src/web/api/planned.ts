@@ -108,6 +108,8 @@ export interface CalendarFeedDto {
   name: string;
   contractId: string | null;
   buildingId: string | null;
+  /** The first characters of the secret, to tell feeds apart. */
+  prefix?: string;
   createdAt: string;
   revokedAt: string | null;
   /** Only in the answer to the creation: the secret address, shown once. */

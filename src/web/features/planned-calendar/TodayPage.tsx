@@ -1,6 +1,9 @@
 import { Card, Stack, Text } from '@mantine/core';
 import { useSearchParams } from 'react-router';
+import { useMe } from '../../api/me';
+import { hasRole } from '../../app/permissions';
 import { EntitySelect } from '../../components/EntitySelect';
+import { CalendarFeeds } from '../programs/CalendarFeeds';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/messages';
@@ -13,6 +16,7 @@ export function TodayPage() {
   const format = useFormat();
   const [params, setParams] = useSearchParams();
   const buildingId = params.get('buildingId');
+  const { data: me } = useMe();
   return (
     <Stack gap="md">
       <PageHeader title={t('planned.today.title')} description={`${t('planned.today.description')} ${format.dayLong(romeToday())}`} />
@@ -28,6 +32,9 @@ export function TodayPage() {
           {buildingId ? <TodayList buildingId={buildingId} /> : <Text size="sm" c="dimmed">{t('planned.today.pickBuilding')}</Text>}
         </Stack>
       </Card>
+      {buildingId && hasRole(me, 'call_center', 'building_manager', 'service_head', 'admin') && (
+        <CalendarFeeds buildingId={buildingId} defaultName={t('planned.today.title')} />
+      )}
     </Stack>
   );
 }

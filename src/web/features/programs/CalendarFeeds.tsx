@@ -13,7 +13,8 @@ export function CalendarFeeds({ contractId, buildingId, defaultName }: { contrac
   const t = useT();
   const format = useFormat();
   const invalidate = usePlannedInvalidate();
-  const feeds = useCalendarFeeds({ contractId, buildingId });
+  // The list holds all the caller's feeds: those of this contract or building are shown here.
+  const feeds = useCalendarFeeds({});
   const [name, setName] = useState(defaultName);
   const [created, setCreated] = useState<CalendarFeedDto | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -45,7 +46,9 @@ export function CalendarFeeds({ contractId, buildingId, defaultName }: { contrac
       setRevokeError(e);
     }
   };
-  const items = (feeds.data?.items ?? []).filter((f) => !f.revokedAt);
+  const items = (feeds.data?.items ?? []).filter(
+    (f) => !f.revokedAt && (contractId ? f.contractId === contractId : true) && (buildingId ? f.buildingId === buildingId : true),
+  );
 
   return (
     <Card withBorder padding="md" component="section" aria-labelledby="calendar-feeds">
@@ -104,6 +107,7 @@ export function CalendarFeeds({ contractId, buildingId, defaultName }: { contrac
                     </Text>
                     <Text size="xs" c="dimmed">
                       {t('planned.feeds.createdOn', { date: format.dateTime(f.createdAt) })}
+                      {f.prefix ? ` · ${f.prefix}…` : ''}
                     </Text>
                   </div>
                   <Button size="xs" color="red" variant="light" leftSection={<IconTrash size={14} aria-hidden />} onClick={() => setRevoking(f)} aria-label={t('planned.feeds.revokeNamed', { name: f.name })}>
