@@ -106,7 +106,9 @@ test.describe.serial('planned maintenance: prepare, return, resubmit, approve, p
   test('the contractor reads the remarks, changes the technician and resubmits', async ({ page }) => {
     await loginAs(page, 'ditta.elettrica');
     await page.goto(programUrl);
-    await expect(page.getByText('Assegnare la verifica a un tecnico abilitato PES.')).toBeVisible();
+    await expect(page.getByRole('alert').filter({ hasText: 'Osservazioni del referente' })).toContainText('Assegnare la verifica a un tecnico abilitato PES.');
+    // The history says who returned it, with the remarks.
+    await expect(page.getByRole('region', { name: 'Storico del programma' })).toContainText('Restituito — «Assegnare la verifica');
     await page.waitForLoadState('networkidle');
     await expectAccessible(page, 'program page (returned, contractor)');
     await itemRow(page).getByRole('button', { name: /^Modifica/ }).click();

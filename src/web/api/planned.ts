@@ -62,6 +62,8 @@ export interface ProgramDto {
   availableActions: string[];
   items: ProgramItemDto[];
   compliance: Compliance;
+  /** Who moved the program when (generation, submit, return with remarks, approve, publish). */
+  timeline?: Array<{ id: string; at: string; actor: { id: string | null; label: string }; action: string; from: string | null; to: string | null; data: Record<string, unknown> }>;
 }
 
 /** A row of GET /api/programs. */

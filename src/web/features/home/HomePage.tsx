@@ -1,11 +1,12 @@
 import type { ReactNode } from 'react';
 import { Alert, Anchor, Button, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle, IconLayoutKanban, IconMailbox, IconPhoneCall, IconPlus, IconSearch, IconShieldCheck } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCalendarStats, IconLayoutKanban, IconMailbox, IconPhoneCall, IconPlus, IconSearch, IconShieldCheck } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useMe } from '../../api/me';
 import { useAdminStatus } from '../../api/system';
 import type { Me, Role } from '../../api/types';
 import { PageHeader } from '../../components/PageHeader';
+import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/messages';
 import { TicketQueue, WorkOrderQueue } from './QueueSection';
 import { ProgramQueue } from '../programs/ProgramQueue';
@@ -19,6 +20,7 @@ const has = (me: Me, role: Role) => me.roles.includes(role);
 /** Home is a work queue: what waits for me, per role, most urgent and oldest first. */
 export function HomePage() {
   const t = useT();
+  const format = useFormat();
   const { data: me } = useMe();
   const { data: status } = useAdminStatus(!!me && has(me, 'admin'));
   if (!me) return null;
@@ -115,6 +117,9 @@ export function HomePage() {
     shortcuts.push(
       <Button key="board" component={Link} to="/board" size="md" leftSection={<IconLayoutKanban size={18} aria-hidden />}>
         {t('nav.board')}
+      </Button>,
+      <Button key="program" component={Link} to={`/programs?month=${romeMonth()}`} size="md" variant="default" leftSection={<IconCalendarStats size={18} aria-hidden />}>
+        {t('planned.home.prepareMonth', { month: format.month(romeMonth()) })}
       </Button>,
     );
     queues.push(

@@ -9,7 +9,8 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/messages';
 import { CalendarFeeds } from './CalendarFeeds';
-import { ProgramStatusBadge } from './labels';
+import { lookup } from '../../components/workflow/labels';
+import { ProgramStatusBadge, programStatusLabel } from './labels';
 import { ProgramActions } from './ProgramActions';
 import { ProgramItems } from './ProgramItems';
 
@@ -83,6 +84,26 @@ export function ProgramPage() {
         </Title>
         <ProgramItems program={p} editable={editable} onSaved={reload} onReload={reload} />
       </section>
+      {p.timeline && p.timeline.length > 0 && (
+        <section aria-labelledby="program-history">
+          <Title order={2} size="h4" id="program-history" mb="sm">
+            {t('planned.program.history')}
+          </Title>
+          <Stack component="ol" gap={6} p={0} m={0} style={{ listStyle: 'none' }}>
+            {p.timeline.map((e) => (
+              <li key={e.id}>
+                <Text size="sm">
+                  <Text span c="dimmed" className="tabular-nums">
+                    {format.dateTime(e.at)}
+                  </Text>{' '}
+                  · {e.actor.label} · {e.to && e.to !== e.from ? programStatusLabel(t, e.to) : lookup(t, `planned.actions.${e.action}`, e.action)}
+                  {typeof e.data.remarks === 'string' ? ` — «${e.data.remarks}»` : typeof e.data.note === 'string' ? ` — ${e.data.note}` : ''}
+                </Text>
+              </li>
+            ))}
+          </Stack>
+        </section>
+      )}
       {hasRole(me, 'contractor', 'building_manager', 'service_head', 'call_center', 'admin') && (
         <CalendarFeeds contractId={p.contractId} defaultName={t('planned.feeds.defaultName', { lot: p.lot })} />
       )}
