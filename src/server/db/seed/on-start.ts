@@ -39,6 +39,10 @@ export async function seedOnStart(db: Db, config: Config, opts: { now: Date; log
     try {
       const played = await seedDemoActivity({ db, config, now: () => opts.now }, { now: opts.now });
       opts.log.info(`Demo activity: ${played.tickets} tickets, ${played.workOrders} work orders (${Date.now() - started} ms).`);
+      // Planned maintenance: this month's programs published, next month's submitted (from the demo plans).
+      const { seedDemoPrograms } = await import('./demo-programs.ts');
+      const programs = await seedDemoPrograms({ db, config, now: () => opts.now }, { now: opts.now });
+      if (programs.published || programs.submitted) opts.log.info(`Demo programs: ${programs.published} published, ${programs.submitted} submitted.`);
     } catch (e) {
       opts.log.error('Demo activity not complete (the registry demo is there; the app starts anyway)', e);
     }

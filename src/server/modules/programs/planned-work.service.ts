@@ -47,7 +47,7 @@ export async function listPlannedWork(ctx: AppContext, actor: Principal, f: Plan
     if (date < f.from || date > f.to) continue; // planned in range, scheduled outside it
     const late = !!r.work_order_id && (!!r.late_at || isLate({
       dueOn: r.item_due_on,
-      agreedOn: r.planned_on > monthBounds(r.item_due_on.slice(0, 7)).end ? r.planned_on : null,
+      agreedOn: r.planned_on > monthBounds(r.item_due_on.slice(0, 7)).end ? r.planned_on : monthBounds(r.item_due_on.slice(0, 7)).end,
       completedOn: r.completed_at && r.work_order_status && DONE.has(r.work_order_status) ? romeDate(new Date(r.completed_at)) : null,
       cancelled: r.work_order_status === 'cancelled',
     }, today));

@@ -155,8 +155,8 @@ export async function touchProgram(db: Db, id: string, at: string): Promise<void
 export async function insertItemsIfMissing(db: Db, rows: Insertable<ProgramItemRow>[]): Promise<number> {
   let n = 0;
   // Chunks keep each statement under SQLite's and PostgreSQL's bound-parameter limits.
-  for (let i = 0; i < rows.length; i += 500) {
-    const r = await db.insertInto('program_items').values(rows.slice(i, i + 500))
+  for (let i = 0; i < rows.length; i += 1000) {
+    const r = await db.insertInto('program_items').values(rows.slice(i, i + 1000))
       .onConflict((oc) => oc.columns(['plan_id', 'occurrence_key']).doNothing())
       .returning('id').execute();
     n += r.length;
@@ -243,15 +243,16 @@ export function itemsToPublish(db: Db, programId: string) {
 }
 
 export async function insertTickets(db: Db, rows: Insertable<Database['tickets']>[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 200) await db.insertInto('tickets').values(rows.slice(i, i + 200)).execute();
+  // Batches sized under both engines' bound-parameter limits (SQLite 32,766; PostgreSQL 65,535).
+  for (let i = 0; i < rows.length; i += 500) await db.insertInto('tickets').values(rows.slice(i, i + 500)).execute();
 }
 
 export async function insertWorkOrders(db: Db, rows: Insertable<Database['work_orders']>[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 100) await db.insertInto('work_orders').values(rows.slice(i, i + 100)).execute();
+  for (let i = 0; i < rows.length; i += 300) await db.insertInto('work_orders').values(rows.slice(i, i + 300)).execute();
 }
 
 export async function insertEvents(db: Db, rows: Insertable<Database['events']>[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 300) await db.insertInto('events').values(rows.slice(i, i + 300)).execute();
+  for (let i = 0; i < rows.length; i += 1000) await db.insertInto('events').values(rows.slice(i, i + 1000)).execute();
 }
 
 /** Takes `count` consecutive ticket numbers of the year at once (the fault tickets' counter); the first one. */

@@ -90,13 +90,22 @@ export async function addMissingItems(trx: Db, ctx: AppContext, program: { id: s
   const calendarOf = await calendarsFor(trx, program.contract_id, around(start, -31), around(end, 31));
   const at = ctx.now().toISOString();
   const rows: Insertable<ProgramItemRow>[] = [];
+  // Plans come in families (one rule and start date for every asset of a kind): the occurrences
+  // of one schedule on one site's calendar are computed once (rrule and the calendar cost ~0.1 ms each).
+  const memo = new Map<string, ReturnType<typeof occurrencesInMonth>>();
   for (const p of plans) {
     if (!p.rrule) continue;
     const kind = p.schedule_kind === 'floating' ? 'floating' : 'calendar';
-    const occurrences = occurrencesInMonth({
+    const schedule = {
       kind, rrule: p.rrule, startsOn: p.starts_on, endsOn: p.ends_on, seasonFrom: p.season_from, seasonTo: p.season_to,
       shift: p.shift === 'previous' ? 'previous' : 'next', lastDoneOn: p.last_done_on,
-    }, program.month, calendarOf(p.site_id, p.patron_saint));
+    } as const;
+    const key = JSON.stringify([p.site_id, p.patron_saint, schedule]);
+    let occurrences = memo.get(key);
+    if (!occurrences) {
+      occurrences = occurrencesInMonth(schedule, program.month, calendarOf(p.site_id, p.patron_saint));
+      memo.set(key, occurrences);
+    }
     for (const o of occurrences) {
       rows.push({
         id: newId(), program_id: program.id, plan_id: p.id, occurrence_key: o.occurrenceKey, source: kind,
@@ -167,7 +176,8 @@ function dueItem(i: repo.ItemView): DueItem | null {
   const monthEnd = monthBounds(i.due_on.slice(0, 7)).end;
   return {
     dueOn: i.due_on,
-    agreedOn: i.planned_on > monthEnd ? i.planned_on : null,
+    // The month's end is the domain's own deadline (lateDeadline); given here, it is not recomputed per item.
+    agreedOn: i.planned_on > monthEnd ? i.planned_on : monthEnd,
     completedOn: i.completed_at && i.work_order_status && DONE_WO.has(i.work_order_status) ? romeDate(new Date(i.completed_at)) : null,
     cancelled: i.work_order_status === 'cancelled',
   };

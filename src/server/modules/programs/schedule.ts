@@ -2,10 +2,18 @@
 // end the contractor may plan one of its items.
 import { DateTime } from 'luxon';
 
-/** First and last day of a 'YYYY-MM' month. */
+const bounds = new Map<string, { start: string; end: string }>();
+
+/** First and last day of a 'YYYY-MM' month (memoised: a program's items ask for a few months, thousands of times). */
 export function monthBounds(month: string): { start: string; end: string } {
-  const d = DateTime.fromISO(`${month}-01`, { zone: 'utc' });
-  return { start: d.toISODate()!, end: d.endOf('month').toISODate()! };
+  let b = bounds.get(month);
+  if (!b) {
+    const d = DateTime.fromISO(`${month}-01`, { zone: 'utc' });
+    b = { start: d.toISODate()!, end: d.endOf('month').toISODate()! };
+    if (bounds.size > 1000) bounds.clear();
+    bounds.set(month, b);
+  }
+  return b;
 }
 
 /** The month after 'YYYY-MM'. */
