@@ -1,5 +1,6 @@
-// Planned-lateness job (#8): finds the open planned work orders whose agreed date (due_on, a Rome
-// date) has passed and marks each late (src/server/modules/work-orders/lateness.ts: late_at, event,
+// Planned-lateness job (#8): finds the open planned work orders whose deadline has passed — the
+// end of their due date's month in Europe/Rome (the domain's lateDeadline: "not done in its month
+// → late"), so those due before the first day of the current Rome month — and marks each late (src/server/modules/work-orders/lateness.ts: late_at, event,
 // planned_late notice, penalty proposal). Works in keyset slices of `batchSize` by (due_on, id).
 //
 // Safe with several app instances: each work order in its own transaction that claims it again
@@ -24,13 +25,15 @@ export function createPlannedLateness(ctx: AppContext, log: JobLog, batchSize = 
     async runOnce(maxBatches = 1000): Promise<LatenessResult> {
       const result: LatenessResult = { late: 0, failed: 0 };
       const today = romeDate(ctx.now());
+      // lateDeadline(due_on) < today ⇔ due_on is in a month before today's.
+      const dueBefore = `${today.slice(0, 7)}-01`;
       let after: [string, string] | null = null;
       for (let i = 0; i < maxBatches; i++) {
-        const rows = await lateCandidates(db, today, after, batchSize);
+        const rows = await lateCandidates(db, dueBefore, after, batchSize);
         for (const r of rows) {
           try {
             await db.transaction().execute(async (trx) => {
-              const w = await claimLate(trx, r.id, today, pg);
+              const w = await claimLate(trx, r.id, dueBefore, pg);
               if (w && (await markLate(trx, ctx, w))) result.late++;
             });
           } catch (err) {

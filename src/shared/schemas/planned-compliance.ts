@@ -19,7 +19,7 @@ export const PlannedComplianceRow = Type.Object({
   buildingCode: Type.String(),
   buildingName: Type.String(),
   month: Type.String({ description: 'YYYY-MM of the due dates' }),
-  due: Type.Integer({ description: 'activities due (due date past, or done); cancelled ones do not count' }),
+  due: Type.Integer({ description: 'activities due (deadline past, or done); cancelled ones do not count' }),
   doneOnTime: Type.Integer(),
   late: Type.Integer(),
   pct: Type.Union([Type.Number(), Type.Null()], { description: 'doneOnTime ÷ due, percent with one decimal; null when nothing was due' }),

@@ -11,7 +11,7 @@ export async function plannedComplianceRoutes(app: FastifyInstance) {
     schema: {
       tags: ['planned'],
       summary: 'Planned-maintenance compliance per contract, building and month of the due date: due, done on time, late, percent',
-      description: 'Due = due date past or done (cancelled ones never count); done on time = completed (Rome date) by the due date. '
+      description: 'Due = deadline (end of the due date\'s month, lateDeadline) past, or done; cancelled ones never count; done on time = completed (Rome date) by the deadline. '
         + 'Scope: the contracts and buildings the caller reads; a contractor sees only its own contracts.',
       querystring: PlannedComplianceQuery,
       response: { 200: PlannedCompliancePage, ...problemResponses },

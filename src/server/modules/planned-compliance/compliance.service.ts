@@ -1,6 +1,7 @@
 // Planned-maintenance compliance per (contract, building, month of the due date), from the
-// domain's compliance(): an activity counts once its due date is past (or it is done); done on
-// time when completed (Rome date) by its due date; cancelled ones do not count. Scope in SQL:
+// domain's compliance(): an activity counts once its deadline (lateDeadline: the end of its due
+// date's month) is past, or it is done; done on time when completed (Rome date) by the deadline;
+// cancelled ones do not count. Scope in SQL:
 // the contracts the caller reads (a contractor only its own) and the buildings it reads.
 import { DateTime } from 'luxon';
 import { compliance, type DueItem } from '../../../domain/planned/recurrence.ts';

@@ -1,9 +1,11 @@
 // Lateness of planned work orders (#8, docs/PLANNED.md "Lateness and compliance"). due_on is the
-// agreed date (the rule's date of the program item, a Rome date): a planned work order not
+// rule's date of the program item (a Rome date); the deadline is the domain's lateDeadline — the
+// last day of that month (Annex C: "not done in its month → late"): a planned work order not
 // completed by the end of that day in Europe/Rome is late. The first time it is seen late it gets
 // late_at, an event on its ticket's timeline, the planned_late notice (building managers and the
 // contractor) and, when the contract has the rule, a penalty proposal — all in the caller's
 // transaction, and only once (late_at is set by an UPDATE … WHERE late_at IS NULL).
+import { lateDeadline } from '../../../domain/planned/recurrence.ts';
 import type { AppContext } from '../../context.ts';
 import { enqueueNotices } from '../notices/enqueue.ts';
 import { proposeLatePlannedPenalty } from '../penalties/planned.ts';
@@ -20,7 +22,7 @@ export async function markLate(trx: Trx, ctx: AppContext, w: WorkOrder): Promise
   const at = ctx.now().toISOString();
   if (!(await plannedRepo.setLateAt(trx, w.id, at))) return false;
   const eventId = newSortableId();
-  const data = { dueOn: w.due_on };
+  const data = { dueOn: w.due_on, deadline: w.due_on ? lateDeadline({ dueOn: w.due_on }) : null };
   await tickets.insertEvent(trx, {
     id: eventId, ticketId: w.ticket_id, workOrderId: w.id, at, actorId: null, actorLabel: LATENESS_LABEL,
     action: 'mark_late', from: w.status, to: w.status, data,
@@ -32,3 +34,6 @@ export async function markLate(trx: Trx, ctx: AppContext, w: WorkOrder): Promise
   await proposeLatePlannedPenalty(trx, ctx, w);
   return true;
 }
+
+/** Whether a completion on `completedOn` (Rome date) is after the work order's deadline. */
+export const completedLate = (dueOn: string, completedOn: string) => completedOn > lateDeadline({ dueOn });

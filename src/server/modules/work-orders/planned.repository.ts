@@ -61,10 +61,13 @@ export async function setLateAt(db: Db, id: string, at: string): Promise<boolean
   return Number(r.numUpdatedRows) > 0;
 }
 
-/** One page of open planned work orders due before `today` and not yet marked late, by (due_on, id). */
-export function lateCandidates(db: Db, today: string, after: [string, string] | null, limit: number) {
+/**
+ * One page of open planned work orders not yet marked late whose due date lies before `dueBefore`
+ * (the first day of the current Rome month: their month is over), by (due_on, id).
+ */
+export function lateCandidates(db: Db, dueBefore: string, after: [string, string] | null, limit: number) {
   let q = db.selectFrom('work_orders').select(['id', 'due_on'])
-    .where('kind', '=', 'planned').where('late_at', 'is', null).where('status', 'in', [...OPEN_PLANNED_STATES]).where('due_on', '<', today);
+    .where('kind', '=', 'planned').where('late_at', 'is', null).where('status', 'in', [...OPEN_PLANNED_STATES]).where('due_on', '<', dueBefore);
   if (after) {
     const [d, id] = after;
     q = q.where((eb) => eb.or([eb('due_on', '>', d), eb.and([eb('due_on', '=', d), eb('id', '>', id)])]));
@@ -73,9 +76,9 @@ export function lateCandidates(db: Db, today: string, after: [string, string] | 
 }
 
 /** Claims one candidate again inside the transaction (PostgreSQL: skip one another instance holds). */
-export function claimLate(db: Db, id: string, today: string, pg: boolean) {
+export function claimLate(db: Db, id: string, dueBefore: string, pg: boolean) {
   let q = db.selectFrom('work_orders').selectAll()
-    .where('id', '=', id).where('kind', '=', 'planned').where('late_at', 'is', null).where('status', 'in', [...OPEN_PLANNED_STATES]).where('due_on', '<', today);
+    .where('id', '=', id).where('kind', '=', 'planned').where('late_at', 'is', null).where('status', 'in', [...OPEN_PLANNED_STATES]).where('due_on', '<', dueBefore);
   if (pg) q = q.forUpdate().skipLocked();
   return q.executeTakeFirst();
 }
