@@ -5,7 +5,9 @@ import { apiAs, choose, runAction, switchUser } from './workflow-helpers';
 // Workflow 2 (planned maintenance) through the UI, one role after the other on one program: the
 // contractor generates the month and submits it after editing a row, the building manager returns
 // it with remarks, the contractor resubmits, the building manager approves and publishes, the
-// call center finds today's work in the building, the contractor moves it in the calendar.
+// contractor moves the work to today in the calendar, the call center finds today's work in the
+// building, the technician completes it with its checklist. The month is the one after next: the
+// demo data already holds this month's programs (published) and next month's (submitted).
 
 /** Today in Europe/Rome as YYYY-MM-DD (the browser runs in Rome, the test runner may not). */
 const romeToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
@@ -15,7 +17,12 @@ const monthWords = (month: string) => `${MONTHS[Number(month.slice(5, 7)) - 1]} 
 
 test.describe.serial('planned maintenance: prepare, return, resubmit, approve, publish, find today', () => {
   const today = romeToday();
-  const month = today.slice(0, 7);
+  const month = (() => {
+    const d = new Date(`${today.slice(0, 7)}-01T12:00:00Z`);
+    d.setUTCMonth(d.getUTCMonth() + 2);
+    return d.toISOString().slice(0, 7);
+  })();
+  const plannedDay = `${month}-14`;
   const activity = `Verifica quadri elettrici ${unique('E2E')}`;
   let programUrl = '';
 
@@ -61,10 +68,10 @@ test.describe.serial('planned maintenance: prepare, return, resubmit, approve, p
     await page.waitForLoadState('networkidle');
     await expectAccessible(page, 'program page (draft, contractor)');
 
-    // Today, with a technician: the row is what the building manager will read.
+    // Another day, a time window and a technician: the row is what the building manager will read.
     await itemRow(page).getByRole('button', { name: /^Modifica/ }).click();
     const editor = page.getByRole('form', { name: `Modifica ${activity}` });
-    await editor.getByLabel(/^Data/).fill(typed(today));
+    await editor.getByLabel(/^Data/).fill(typed(plannedDay));
     await editor.getByLabel(/^Data/).press('Tab');
     await editor.getByLabel('Dalle', { exact: true }).fill('09:00');
     await editor.getByLabel('Alle', { exact: true }).fill('11:00');
@@ -156,23 +163,9 @@ test.describe.serial('planned maintenance: prepare, return, resubmit, approve, p
     await expectAccessible(page, 'program page (published)');
   });
 
-  test("the call center finds today's work in the building", async ({ page }) => {
-    await loginAs(page, 'callcenter');
-    await page.goto('/');
-    const card = page.getByRole('region', { name: 'Oggi negli edifici' });
-    await choose(page, card.getByRole('combobox', { name: /^Edificio/ }), 'Rettorato', /MI-B01/);
-    await expect(card.getByText(activity)).toBeVisible();
-    await expect(card).toContainText('Luigi Bianchi (PES)');
-    await expectAccessible(page, 'call center home with today in a building');
-    await mainNav(page).getByRole('link', { name: 'Oggi negli edifici' }).click();
-    await choose(page, page.getByRole('combobox', { name: /^Edificio/ }), 'Rettorato', /MI-B01/);
-    await expect(page.getByText(activity)).toBeVisible();
-    await expectAccessible(page, 'today in the buildings page');
-  });
-
-  test('the contractor moves the work in the calendar, undoes, then moves it for good', async ({ page }) => {
+  test('the contractor moves the work to today in the calendar, undoes, then moves it for good', async ({ page }) => {
     await switchUser(page, 'ditta.elettrica');
-    await page.goto(`/planned-calendar?date=${today}`);
+    await page.goto(`/planned-calendar?date=${plannedDay}`);
     await expect(page.getByRole('heading', { level: 1, name: 'Calendario della manutenzione programmata' })).toBeVisible();
     const entry = page.getByRole('button', { name: new RegExp(activity) });
     await expect(entry).toBeVisible();
@@ -180,9 +173,7 @@ test.describe.serial('planned maintenance: prepare, return, resubmit, approve, p
     await expectAccessible(page, 'planned calendar (month)');
 
     // The keyboard way: open the activity, a new date and the reason.
-    const tomorrow = new Date(`${today}T12:00:00Z`);
-    tomorrow.setUTCDate(tomorrow.getUTCDate() + 1);
-    const next = tomorrow.toISOString().slice(0, 10);
+    const next = today;
     await entry.focus();
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog');
@@ -210,6 +201,20 @@ test.describe.serial('planned maintenance: prepare, return, resubmit, approve, p
     await page.goto(`/planned-calendar?view=week&date=${next}`);
     await expect(page.getByRole('cell').filter({ has: page.getByRole('button', { name: new RegExp(activity) }) })).toBeVisible();
     await expectAccessible(page, 'planned calendar (week)');
+  });
+
+  test("the call center finds today's work in the building", async ({ page }) => {
+    await loginAs(page, 'callcenter');
+    await page.goto('/');
+    const card = page.getByRole('region', { name: 'Oggi negli edifici' });
+    await choose(page, card.getByRole('combobox', { name: /^Edificio/ }), 'Rettorato', /MI-B01/);
+    await expect(card.getByText(activity)).toBeVisible();
+    await expect(card).toContainText('Luigi Bianchi (PES)');
+    await expectAccessible(page, 'call center home with today in a building');
+    await mainNav(page).getByRole('link', { name: 'Oggi negli edifici' }).click();
+    await choose(page, page.getByRole('combobox', { name: /^Edificio/ }), 'Rettorato', /MI-B01/);
+    await expect(page.getByText(activity)).toBeVisible();
+    await expectAccessible(page, 'today in the buildings page');
   });
 
   test('the technician starts and completes the planned work order, answering its checklist', async ({ page }) => {
