@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, loginAs, mainNav, unique } from './helpers';
+import { csrfToken, expectAccessible, loginAs, mainNav, unique } from './helpers';
 import { apiAs, choose, runAction, switchUser } from './workflow-helpers';
 
 // Workflow 2 (planned maintenance) through the UI, one role after the other on one program: the
@@ -118,8 +118,26 @@ test.describe.serial('planned maintenance: prepare, return, resubmit, approve, p
     await expect(page.getByRole('region', { name: 'Storico del programma' })).toContainText('Restituito — «Assegnare la verifica');
     await page.waitForLoadState('networkidle');
     await expectAccessible(page, 'program page (returned, contractor)');
+
+    // Someone else saves the row meanwhile: the save is refused, what is stored now is offered.
+    const programId = programUrl.split('/').pop()!;
+    const program = (await (await page.request.get(`/api/programs/${programId}`)).json()) as { items: Array<{ id: string; activity: string; version: number }> };
+    const row = program.items.find((i) => i.activity === activity)!;
+    const other = await page.request.patch(`/api/programs/${programId}/items/${row.id}`, {
+      data: { technician: 'Squadra di turno', version: row.version },
+      headers: { 'X-CSRF-Token': await csrfToken(page) },
+    });
+    expect(other.status()).toBe(200);
     await itemRow(page).getByRole('button', { name: /^Modifica/ }).click();
-    const editor = page.getByRole('form', { name: `Modifica ${activity}` });
+    let editor = page.getByRole('form', { name: `Modifica ${activity}` });
+    await editor.getByLabel('Tecnico', { exact: true }).fill('Luigi Bianchi (PES)');
+    await editor.getByRole('button', { name: 'Salva' }).click();
+    await expect(page.getByText('Dati modificati da un altro utente')).toBeVisible();
+    await page.getByRole('button', { name: 'Carica i dati attuali' }).click();
+    await expect(itemRow(page)).toContainText('Squadra di turno');
+
+    await itemRow(page).getByRole('button', { name: /^Modifica/ }).click();
+    editor = page.getByRole('form', { name: `Modifica ${activity}` });
     await editor.getByLabel('Tecnico', { exact: true }).fill('Luigi Bianchi (PES)');
     await editor.getByRole('button', { name: 'Salva' }).click();
     await expect(itemRow(page)).toContainText('Luigi Bianchi (PES)');
@@ -158,7 +176,13 @@ test.describe.serial('planned maintenance: prepare, return, resubmit, approve, p
     await dialog.getByRole('button', { name: 'Pubblica' }).click();
     await expect(dialog).toBeHidden();
     await expect(page.getByText('Pubblicato', { exact: true }).first()).toBeVisible();
-    await expect(itemRow(page).getByRole('link')).toBeVisible();
+    await expect(itemRow(page).getByRole('link').first()).toBeVisible();
+    await expect(itemRow(page).getByRole('link', { name: /^Segnalazione/ })).toBeVisible();
+    // The exports of the published program.
+    for (const name of ['PDF del programma', 'Foglio Excel del programma']) {
+      const href = await page.getByRole('link', { name }).getAttribute('href');
+      expect((await page.request.get(href!)).status(), name).toBe(200);
+    }
     await page.waitForLoadState('networkidle');
     await expectAccessible(page, 'program page (published)');
   });

@@ -99,6 +99,11 @@ function ItemRow({ item, program, editable, onSaved, onReload }: { item: Program
                 {item.workOrderNumber ?? item.ticketNumber ?? t('planned.fields.workOrder')}
               </Anchor>
               {item.workOrderStatus && <PlannedStatusBadge status={item.workOrderStatus} t={t} />}
+              {item.ticketId && (
+                <Anchor component={Link} to={`/tickets/${item.ticketId}`} size="xs" aria-label={`${t('planned.fields.ticket')} ${item.ticketNumber ?? ''}`}>
+                  {t('planned.fields.ticket')} {item.ticketNumber}
+                </Anchor>
+              )}
             </Group>
           ) : (
             '—'
