@@ -91,6 +91,30 @@ describeEachDb('monthly programs', (env) => {
     expect(new Set(items.map((i) => `${i.plan_id}|${i.occurrence_key}`)).size).toBe(items.length);
   });
 
+  it('missing occurrences are added while draft or returned (POST again, or regenerate), never once submitted', async () => {
+    const c = await env.login('ditta.termica');
+    const head = await env.login('capo.servizio');
+    let p = (await c.post('/api/programs', { contractId, month: '2026-06' })).json();
+    const before = p.items.length;
+    await makePlan(env.db, { building: 'MI-B04', cls: 'GAS', activity: 'Prova tenuta gas', rrule: 'FREQ=MONTHLY;BYMONTHDAY=3', startsOn: '2026-01-03' });
+    const again = await c.post('/api/programs', { contractId, month: '2026-06' });
+    expect(again.statusCode).toBe(200);
+    p = again.json();
+    expect(p.items.length).toBe(before + 1);
+    expect(p.timeline.map((e: { action: string }) => e.action)).toEqual(['generate', 'regenerate']);
+    p = (await c.post(`/api/programs/${p.id}/actions/submit`, { version: p.version })).json();
+    await makePlan(env.db, { building: 'MI-B04', cls: 'GAS', activity: 'Analisi fumi', rrule: 'FREQ=MONTHLY;BYMONTHDAY=4', startsOn: '2026-01-04' });
+    expect((await c.post('/api/programs', { contractId, month: '2026-06' })).json().items.length).toBe(before + 1);
+    const refused = await head.post(`/api/programs/${p.id}/actions/regenerate`, { version: p.version });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().code).toBe('INVALID_STATE');
+    p = (await (await env.login('bm.deib')).post(`/api/programs/${p.id}/actions/return`, { version: p.version, remarks: 'Manca l\'analisi fumi' })).json();
+    p = (await head.post(`/api/programs/${p.id}/actions/regenerate`, { version: p.version })).json();
+    expect(p.status).toBe('returned');
+    expect(p.items.length).toBe(before + 2);
+    expect(p.timeline.at(-1)).toMatchObject({ action: 'regenerate', data: { added: 1 } });
+  });
+
   it('a month outside the contract is refused naming the field; a requester may not generate; another contract\'s contractor reads 404', async () => {
     const c = await env.login('ditta.termica');
     const out = await c.post('/api/programs', { contractId, month: '2030-01' });
