@@ -128,5 +128,18 @@ describeEachDb('planned lateness, compliance, in-plan link', (env) => {
     expect(mirror.event.data).toMatchObject({ faultWorkOrderId: w.id, faultTicketId: t.id });
     const fault = ok(await bm.get(`/api/tickets/${t.id}/timeline`)).items.find((i: Obj) => i.event?.action === 'mark_in_plan');
     expect(fault.event.data).toMatchObject({ plannedWorkOrderId: planned.workOrderId, plannedWorkOrderNumber: planned.number });
+
+    // The contractor proposes with the link; the requester is told once the building manager confirms.
+    const t2 = await openTicket(requester, { buildingId: await r.building('MI-B01'), subject: 'Termosifone rumoroso', description: 'Il termosifone fischia.' });
+    await move(bm, 'tickets', t2.id, 'qualify', {});
+    const w2 = (await move(bm, 'tickets', t2.id, 'issue', { technologyClassId: await r.cls('TER'), priority: 'ordinary', description: 'Verificare il radiatore' })).workOrders[0];
+    await move(ter, 'work-orders', w2.id, 'acknowledge');
+    await move(ter, 'work-orders', w2.id, 'schedule_inspection', { inspectionAt: '2026-04-07T09:00:00Z' });
+    await move(ter, 'work-orders', w2.id, 'record_inspection', { findings: 'Aria nell\'impianto' });
+    const proposed = await move(ter, 'work-orders', w2.id, 'mark_in_plan', { plannedActivity: 'Manutenzione di aprile', plannedWorkOrderId: planned.workOrderId });
+    expect(proposed).toMatchObject({ status: 'in_plan_proposed', plannedWorkOrder: { id: planned.workOrderId } });
+    expect(await env.db.selectFrom('outbox').select('id').where('ticket_id', '=', t2.id).where('kind', '=', 'in_plan_date').execute()).toHaveLength(0);
+    expect(await move(bm, 'work-orders', w2.id, 'confirm_in_plan')).toMatchObject({ status: 'closed', outcome: 'in_plan', plannedWorkOrder: { id: planned.workOrderId } });
+    expect((await outboxByKind(env, t2.id)).in_plan_date).toEqual([MAIL.richiedente]);
   });
 }, { env: { ATTACHMENTS_DIR: path.join(os.tmpdir(), `presidio-planned-late-${process.pid}`), SESSION_TTL_HOURS: '720' } });

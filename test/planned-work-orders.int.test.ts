@@ -35,6 +35,9 @@ describeEachDb('planned work orders', (env) => {
     expect(wo.checklist.map((i: Obj) => i.key)).toEqual(['flame', 'co']);
     expect(wo.clocks).toBeUndefined();
     expect(ok(await bm.get(`/api/work-orders/${p.workOrderId}`)).availableActions).toEqual(['cancel']);
+    // The in-plan picker's list: the building's open planned work orders (planned states are filters too).
+    const open = ok(await bm.get(`/api/work-orders?kind=planned&buildingId=${p.buildingId}&status=planned&status=scheduled&status=waiting_materials&status=in_progress`));
+    expect(open.items.map((i: Obj) => i.id)).toContain(p.workOrderId);
     expect((await ele.get(`/api/work-orders/${p.workOrderId}`)).statusCode).toBe(404);
     expect((await act(ele, 'work-orders', p.workOrderId, 'schedule', { scheduledAt: '2026-03-18T08:00:00Z' })).statusCode).toBe(404);
   });

@@ -4,6 +4,7 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import { TICKET_STATES } from '../../../domain/workflow/ticket.ts';
 import { WORK_ORDER_STATES } from '../../../domain/workflow/work-order.ts';
+import { PLANNED_WORK_ORDER_STATES } from '../../../domain/workflow/planned-work-order.ts';
 import { PRIORITIES } from '../../../domain/workflow/types.ts';
 import { Id, Instant, IsoDate, Nullable } from '../../../shared/schemas/common.ts';
 import { COUNT_CAP, EXPORT_MAX_ROWS, VIEWS } from './worklists.views.ts';
@@ -12,7 +13,8 @@ const literals = <T extends string>(values: readonly T[], description?: string) 
   Type.Union(values.map((v) => Type.Literal(v)), description ? { description } : {});
 
 export const TicketStatus = literals(TICKET_STATES);
-export const WorkOrderStatus = literals(WORK_ORDER_STATES);
+/** Both machines' states: planned work orders (#8) add planned and cancelled. */
+export const WorkOrderStatus = literals([...new Set<string>([...WORK_ORDER_STATES, ...PLANNED_WORK_ORDER_STATES])]);
 export const Priority = literals(PRIORITIES);
 
 const VIEW_DOC =
