@@ -306,10 +306,11 @@ describeEachDb('work lists', (env) => {
       expect(await badges('bm.centrale')).toEqual({
         'tickets:to_qualify': 2, 'work-orders:awaiting_my_action': 1, 'work-orders:waiting_materials': 0, 'work-orders:past_planned_date': 1,
         'work-orders:overdue': 0, // these fixture rows never went through the SLA refresh (see worklists-sla.int.test.ts)
+        'work-orders:planned_late': 0, // planned maintenance (#8): see worklists-planned.int.test.ts
       });
       expect(await badges('ditta.elettrica')).toEqual({
         'work-orders:mine': 4, 'work-orders:awaiting_my_action': 2, 'work-orders:waiting_materials': 1, 'work-orders:past_planned_date': 1,
-        'work-orders:overdue': 0,
+        'work-orders:overdue': 0, 'work-orders:planned_this_month': 0, 'work-orders:planned_due_this_week': 0,
       });
       expect(await badges('capo.servizio')).toEqual({ 'work-orders:awaiting_my_action': 1 });
       expect(await badges('callcenter')).toEqual({ 'tickets:awaiting_my_action': 1 });

@@ -37,7 +37,10 @@ export type Visibility = 'public' | 'internal';
 
 // --- work lists (GET /api/tickets, GET /api/work-orders) -------------------------------------------
 
-export const VIEWS = ['mine', 'to_qualify', 'awaiting_my_action', 'awaiting_authorization', 'waiting_materials', 'past_planned_date', 'overdue', 'due_soon'] as const;
+export const VIEWS = [
+  'mine', 'to_qualify', 'awaiting_my_action', 'awaiting_authorization', 'waiting_materials', 'past_planned_date', 'overdue', 'due_soon',
+  'planned_this_month', 'planned_due_this_week', 'planned_late',
+] as const;
 export type View = (typeof VIEWS)[number];
 export type Resource = 'tickets' | 'work-orders';
 
@@ -50,6 +53,8 @@ interface Ref {
 export interface TicketListItem {
   id: string;
   number: string;
+  /** fault (workflow 1) or planned (opened by a published program, #8). */
+  kind?: string;
   status: string;
   priority: string | null;
   danger: boolean;

@@ -22,3 +22,19 @@ describe('navigation and contract money', () => {
     expect(targets(me(role))).toContain('/penalties');
   });
 });
+
+// "Manutenzione programmata" (#8): every staff role sees programs and calendar; each role its own list.
+describe('navigation and planned maintenance', () => {
+  it('contractor: programs, calendar and what to schedule this month', () => {
+    expect(targets(me('contractor'))).toEqual(expect.arrayContaining(['/programs', '/planned-calendar', '/work-orders?view=planned_this_month']));
+  });
+  it('building manager: the late planned work', () => {
+    expect(targets(me('building_manager'))).toEqual(expect.arrayContaining(['/programs', '/work-orders?view=planned_late']));
+  });
+  it("call center: today's work in a building", () => {
+    expect(targets(me('call_center'))).toContain('/planned-today');
+  });
+  it('requester: nothing planned', () => {
+    expect(targets(me('requester')).filter((to) => to.startsWith('/programs') || to.startsWith('/planned'))).toEqual([]);
+  });
+});

@@ -5,6 +5,9 @@ import {
   IconBell,
   IconBuilding,
   IconBuildingCommunity,
+  IconCalendarMonth,
+  IconCalendarTime,
+  IconCalendarStats,
   IconCalendarRepeat,
   IconCategory,
   IconFileImport,
@@ -33,7 +36,7 @@ import {
 import type { Me, Role } from '../api/types';
 import type { Resource, View } from '../api/workflow';
 import type { MessageKey } from '../i18n/messages';
-import { canImport, canRead, canSeeContracts, canSeePenalties, type EntityKey } from './permissions';
+import { canImport, canRead, canSeeContracts, canSeePenalties, canSeePlanned, type EntityKey } from './permissions';
 import { canReadPlans } from '../features/plans/access';
 
 export interface NavItem {
@@ -115,10 +118,30 @@ function workItems(me: Me): NavItem[] {
   return items;
 }
 
+/**
+ * "Manutenzione programmata" (#8): the programs, their calendar, the role's planned work lists.
+ * Helper "plans" adds the plans page (Piani) to this group.
+ */
+function plannedItems(me: Me): NavItem[] {
+  if (!canSeePlanned(me)) return [];
+  const items: NavItem[] = [{ to: '/programs', label: 'nav.programs', icon: IconCalendarStats }];
+  items.push({ to: '/planned-calendar', label: 'nav.plannedCalendar', icon: IconCalendarMonth });
+  if (has(me, 'contractor')) {
+    items.push({ to: '/work-orders?view=planned_this_month', label: 'nav.toScheduleThisMonth', icon: IconCalendarTime, badge: { resource: 'work-orders', view: 'planned_this_month' } });
+  }
+  if (has(me, 'building_manager')) {
+    items.push({ to: '/work-orders?view=planned_late', label: 'nav.plannedLate', icon: IconAlarm, badge: { resource: 'work-orders', view: 'planned_late' } });
+  }
+  if (has(me, 'call_center')) items.push({ to: '/planned-today', label: 'nav.todayInBuildings', icon: IconBuilding });
+  return items;
+}
+
 export function navigationFor(me: Me): NavGroup[] {
   const groups: NavGroup[] = [{ label: null, items: [{ to: '/', label: 'nav.home', icon: IconHome }] }];
   const work = workItems(me);
   if (work.length > 0) groups.push({ label: 'nav.work', items: work });
+  const planned = plannedItems(me);
+  if (planned.length > 0) groups.push({ label: 'nav.plannedMaintenance', items: planned });
   const registry: NavItem[] = REGISTRY_PAGES.filter((p) => canRead(me, p.entity));
   // #8: the maintenance plans and the assets' meters live with the registry.
   if (canReadPlans(me)) registry.push({ to: '/plans', label: 'nav.plans', icon: IconCalendarRepeat }, { to: '/meters', label: 'nav.meters', icon: IconGauge });

@@ -62,3 +62,6 @@ export const canSeePenalties = (me: Pick<Me, 'roles'> | null | undefined) =>
 
 /** The contract view (SLA compliance, penalties against the cap, register): building managers, service head, admin. */
 export const canSeeContracts = (me: Pick<Me, 'roles'> | null | undefined) => hasAny(me, ['building_manager', 'service_head', 'admin']);
+
+/** Planned maintenance (#8): programs, their calendar, today's work — every staff role, not requesters. */
+export const canSeePlanned = (me: Pick<Me, 'roles'> | null | undefined) => hasAny(me, STAFF);

@@ -46,7 +46,11 @@ import { PenaltyListPage } from '../features/penalties/PenaltyListPage';
 import { PenaltyPage } from '../features/penalties/PenaltyPage';
 import { ContractsPage } from '../features/penalties/ContractsPage';
 import { ContractOverviewPage } from '../features/penalties/ContractOverviewPage';
-import { canImport, canRead, canSeeContracts, canSeePenalties, canWrite, hasRole, type EntityKey } from './permissions';
+import { ProgramListPage } from '../features/programs/ProgramListPage';
+import { ProgramPage } from '../features/programs/ProgramPage';
+import { PlannedCalendarPage } from '../features/planned-calendar/PlannedCalendarPage';
+import { TodayPage } from '../features/planned-calendar/TodayPage';
+import { canImport, canRead, canSeeContracts, canSeePenalties, canSeePlanned, canWrite, hasRole, type EntityKey } from './permissions';
 import { RequireAccess } from './RequireAccess';
 import { RequireAuth } from './RequireAuth';
 import { PlansListPage } from '../features/plans/PlansListPage';
@@ -120,6 +124,10 @@ export const routes: RouteObject[] = [
       { path: 'penalties/:id', element: <RequireAccess allow={canSeePenalties}><PenaltyPage /></RequireAccess> },
       { path: 'contracts', element: <RequireAccess allow={canSeeContracts}><ContractsPage /></RequireAccess> },
       { path: 'contracts/:id/overview', element: <RequireAccess allow={canSeeContracts}><ContractOverviewPage /></RequireAccess> },
+      { path: 'programs', element: <RequireAccess allow={canSeePlanned}><ProgramListPage /></RequireAccess> },
+      { path: 'programs/:id', element: <RequireAccess allow={canSeePlanned}><ProgramPage /></RequireAccess> },
+      { path: 'planned-calendar', element: <RequireAccess allow={canSeePlanned}><PlannedCalendarPage /></RequireAccess> },
+      { path: 'planned-today', element: <RequireAccess allow={canSeePlanned}><TodayPage /></RequireAccess> },
       { path: 'admin/outbox', element: <RequireAccess allow={(me) => hasRole(me, 'admin')}><OutboxPage /></RequireAccess> },
       { path: 'admin/outbox/:id', element: <RequireAccess allow={(me) => hasRole(me, 'admin')}><OutboxMessagePage /></RequireAccess> },
       { path: '*', element: <NotFoundPage /> },

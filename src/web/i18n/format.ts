@@ -20,6 +20,12 @@ export interface Formatters {
   quantity: (value: number | null | undefined) => string;
   /** A byte size: "12 kB", "1,2 MB". */
   bytes: (value: number | null | undefined) => string;
+  /** A month `YYYY-MM` in words: "marzo 2026". */
+  month: (value: string | null | undefined) => string;
+  /** A calendar date `YYYY-MM-DD` with its weekday: "mar 10 mar". */
+  dayLong: (value: string | null | undefined) => string;
+  /** The short weekday name of a calendar date `YYYY-MM-DD`: "lun". */
+  weekday: (value: string) => string;
 }
 
 const RELATIVE_UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
@@ -53,6 +59,10 @@ export function createFormatters(language: string): Formatters {
   const relativeFmt = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   const oneDecimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const quantityFmt = new Intl.NumberFormat(locale, { maximumFractionDigits: 3 });
+  const monthFmt = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const dayLongFmt = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
+  const weekdayFmt = new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' });
+  const utcDay = (value: string) => new Date(`${value.slice(0, 10)}T00:00:00Z`);
   return {
     date: (value) => {
       if (!value) return EMPTY;
@@ -98,6 +108,16 @@ export function createFormatters(language: string): Formatters {
       if (value < 1024 * 1024) return `${oneDecimal.format(value / 1024)} kB`;
       return `${oneDecimal.format(value / (1024 * 1024))} MB`;
     },
+    month: (value) => {
+      if (!value || !/^\d{4}-\d{2}$/.test(value)) return value || EMPTY;
+      return monthFmt.format(new Date(`${value}-01T00:00:00Z`));
+    },
+    dayLong: (value) => {
+      if (!value) return EMPTY;
+      const d = utcDay(value);
+      return Number.isNaN(d.getTime()) ? value : dayLongFmt.format(d);
+    },
+    weekday: (value) => weekdayFmt.format(utcDay(value)),
   };
 }
 

@@ -23,7 +23,9 @@ const VIEW_DOC =
   + 'building manager completed + in_plan_proposed; service head awaiting_authorization; call center resolved tickets), '
   + 'awaiting_authorization, waiting_materials, past_planned_date (scheduled with scheduled_at in the past, or waiting '
   + 'for materials with expected_on before today; not the SLA clocks), overdue (an SLA clock past its due instant), '
-  + 'due_soon (an SLA clock due within 4 hours). On tickets, a work-order list means "tickets having '
+  + 'due_soon (an SLA clock due within 4 hours), planned_this_month (planned work orders still planned, due this '
+  + 'month in Rome), planned_due_this_week (planned work orders open, due from today to Sunday), planned_late '
+  + '(planned work orders open past their due date). On tickets, a work-order list means "tickets having '
   + 'such a work order"; on work orders, a ticket list means "work orders of such tickets".';
 
 const common = {

@@ -16,8 +16,11 @@ import { slaOverdue } from '../sla/overdue.ts';
 
 export const VIEWS = [
   'mine', 'to_qualify', 'awaiting_my_action', 'awaiting_authorization', 'waiting_materials', 'past_planned_date',
-  'overdue', 'due_soon',
+  'overdue', 'due_soon', 'planned_this_month', 'planned_due_this_week', 'planned_late',
 ] as const;
+
+/** Planned work-order states still to be done (DOMAIN.md Workflow 2). */
+export const OPEN_PLANNED_STATES = ['planned', 'scheduled', 'waiting_materials', 'in_progress'] as const;
 
 /** "Due soon": an SLA clock falls due within this many hours. */
 export const DUE_SOON_HOURS = 4;
@@ -120,6 +123,20 @@ export interface ViewClock {
   today: string;
 }
 
+/** The first and last day (Rome) of the month and of the ISO week (Monday–Sunday) holding `today`. */
+export function periodsOf(today: string): { monthFrom: string; monthTo: string; weekFrom: string; weekTo: string } {
+  const [y, m, d] = today.split('-').map(Number);
+  const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
+  const day = Date.UTC(y, m - 1, d);
+  const weekday = (new Date(day).getUTCDay() + 6) % 7; // Monday = 0
+  return {
+    monthFrom: iso(Date.UTC(y, m - 1, 1)),
+    monthTo: iso(Date.UTC(y, m, 0)),
+    weekFrom: iso(day - weekday * 86_400_000),
+    weekTo: iso(day + (6 - weekday) * 86_400_000),
+  };
+}
+
 /** One piece of a work list: a predicate on tickets or on work orders. */
 export interface ViewPart {
   on: 'ticket' | 'workOrder';
@@ -158,6 +175,29 @@ export function viewParts(view: View, p: Principal, clock: ViewClock, o: ScopeOp
         eb(c(w, 'sla_due_at'), '>', clock.now), eb(c(w, 'sla_due_at'), '<=', until), statusIn(OPEN_WORK_ORDER_STATES)(w),
       ]))];
     }
+    case 'planned_this_month': {
+      // "Da programmare questo mese": planned work orders not yet given a date, due this month.
+      const { monthFrom, monthTo } = periodsOf(clock.today);
+      return [onWorkOrders((w) => eb.and([
+        eb(c(w, 'kind'), '=', 'planned'), eb(c(w, 'status'), '=', 'planned'),
+        eb(c(w, 'due_on'), '>=', monthFrom), eb(c(w, 'due_on'), '<=', monthTo),
+      ]))];
+    }
+    case 'planned_due_this_week': {
+      // "In scadenza questa settimana": still open, due from today to Sunday.
+      const { weekTo } = periodsOf(clock.today);
+      return [onWorkOrders((w) => eb.and([
+        eb(c(w, 'kind'), '=', 'planned'), statusIn(OPEN_PLANNED_STATES)(w),
+        eb(c(w, 'due_on'), '>=', clock.today), eb(c(w, 'due_on'), '<=', weekTo),
+      ]))];
+    }
+    case 'planned_late':
+      // "Attività programmate in ritardo": open and past the agreed date (late_at is set by the
+      // late watcher; the date test also catches the ones it has not reached yet).
+      return [onWorkOrders((w) => eb.and([
+        eb(c(w, 'kind'), '=', 'planned'), statusIn(OPEN_PLANNED_STATES)(w),
+        eb.or([eb(c(w, 'late_at'), 'is not', null), eb(c(w, 'due_on'), '<', clock.today)]),
+      ]))];
     case 'mine': {
       const parts: ViewPart[] = [];
       if (hasRole(p, 'requester')) parts.push(onTickets((t) => eb(c(t, 'requester_id'), '=', p.userId)));
@@ -201,6 +241,7 @@ export function badgeLists(p: Principal): Array<{ resource: 'tickets' | 'work-or
     add('work-orders', 'waiting_materials');
     add('work-orders', 'past_planned_date');
     add('work-orders', 'overdue');
+    add('work-orders', 'planned_late');
   }
   if (hasRole(p, 'service_head')) add('work-orders', 'awaiting_my_action');
   if (hasRole(p, 'contractor') && p.contractorId) {
@@ -209,6 +250,8 @@ export function badgeLists(p: Principal): Array<{ resource: 'tickets' | 'work-or
     add('work-orders', 'waiting_materials');
     add('work-orders', 'past_planned_date');
     add('work-orders', 'overdue');
+    add('work-orders', 'planned_this_month');
+    add('work-orders', 'planned_due_this_week');
   }
   if (hasRole(p, 'admin')) {
     add('tickets', 'to_qualify');

@@ -1,13 +1,17 @@
 import type { ReactNode } from 'react';
 import { Alert, Anchor, Button, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle, IconLayoutKanban, IconMailbox, IconPhoneCall, IconPlus, IconSearch, IconShieldCheck } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCalendarStats, IconLayoutKanban, IconMailbox, IconPhoneCall, IconPlus, IconSearch, IconShieldCheck } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useMe } from '../../api/me';
 import { useAdminStatus } from '../../api/system';
 import type { Me, Role } from '../../api/types';
 import { PageHeader } from '../../components/PageHeader';
+import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/messages';
 import { TicketQueue, WorkOrderQueue } from './QueueSection';
+import { ProgramQueue } from '../programs/ProgramQueue';
+import { romeMonth } from '../programs/labels';
+import { TodayCard } from '../planned-calendar/TodayCard';
 
 const OPEN_TICKETS = ['new', 'qualifying', 'qualified', 'in_progress', 'resolved'];
 
@@ -16,6 +20,7 @@ const has = (me: Me, role: Role) => me.roles.includes(role);
 /** Home is a work queue: what waits for me, per role, most urgent and oldest first. */
 export function HomePage() {
   const t = useT();
+  const format = useFormat();
   const { data: me } = useMe();
   const { data: status } = useAdminStatus(!!me && has(me, 'admin'));
   if (!me) return null;
@@ -60,6 +65,7 @@ export function HomePage() {
         link="/tickets?view=awaiting_my_action"
         emptyText={t('home.empty.toClose')}
       />,
+      <TodayCard key="today" />,
     );
   }
   if (has(me, 'building_manager') || has(me, 'admin')) {
@@ -76,6 +82,8 @@ export function HomePage() {
         link="/work-orders?view=awaiting_my_action"
         emptyText={t('home.empty.toVerify')}
       />,
+      <ProgramQueue key="toApprove" title={t('planned.home.toApprove')} status={['submitted']} link="/programs?status=submitted" emptyText={t('planned.home.toApproveEmpty')} />,
+      <WorkOrderQueue key="plannedLate" title={t('views.workOrders.planned_late')} params={{ view: 'planned_late' }} link="/work-orders?view=planned_late" emptyText={t('planned.home.lateEmpty')} />,
     );
   }
   if (has(me, 'service_head')) {
@@ -110,6 +118,9 @@ export function HomePage() {
       <Button key="board" component={Link} to="/board" size="md" leftSection={<IconLayoutKanban size={18} aria-hidden />}>
         {t('nav.board')}
       </Button>,
+      <Button key="program" component={Link} to={`/programs?month=${romeMonth()}`} size="md" variant="default" leftSection={<IconCalendarStats size={18} aria-hidden />}>
+        {t('planned.home.prepareMonth', { month: format.month(romeMonth()) })}
+      </Button>,
     );
     queues.push(
       <WorkOrderQueue
@@ -119,6 +130,15 @@ export function HomePage() {
         link="/work-orders?view=awaiting_my_action"
         emptyText={t('home.empty.contractorTodo')}
       />,
+      <ProgramQueue
+        key="toPrepare"
+        title={t('planned.home.toPrepare')}
+        status={['draft', 'returned']}
+        link={`/programs?month=${romeMonth()}`}
+        emptyText={t('planned.home.toPrepareEmpty')}
+      />,
+      <WorkOrderQueue key="plannedMonth" title={t('views.workOrders.planned_this_month')} params={{ view: 'planned_this_month' }} link="/work-orders?view=planned_this_month" emptyText={t('planned.home.thisMonthEmpty')} />,
+      <WorkOrderQueue key="plannedWeek" title={t('views.workOrders.planned_due_this_week')} params={{ view: 'planned_due_this_week' }} link="/work-orders?view=planned_due_this_week" emptyText={t('planned.home.thisWeekEmpty')} />,
     );
   }
   if (has(me, 'building_manager') || has(me, 'contractor') || has(me, 'admin')) {

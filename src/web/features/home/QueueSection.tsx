@@ -15,7 +15,7 @@ import { nextDate } from '../work-orders/WorkOrderListPage';
 
 const SHOWN = 8;
 
-function Shell({ title, count, capped, link, loading, error, emptyText, children, isEmpty }: {
+export function Shell({ title, count, capped, link, loading, error, emptyText, children, isEmpty }: {
   title: string;
   count: number | undefined;
   capped?: boolean;

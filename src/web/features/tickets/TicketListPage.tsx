@@ -9,6 +9,7 @@ import { EntityTable } from '../../components/EntityTable';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { PriorityBadge, StatusBadge } from '../../components/workflow/StatusBadge';
+import { KindBadge } from '../../components/workflow/KindBadge';
 import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/messages';
 import { ExportLinks } from '../worklists/ExportLinks';
@@ -37,9 +38,12 @@ export function TicketListPage() {
       title: t('ticket.number'),
       noWrap: true,
       render: (r) => (
-        <Anchor component={Link} to={`/tickets/${r.id}`} fw={600}>
-          {r.number}
-        </Anchor>
+        <>
+          <Anchor component={Link} to={`/tickets/${r.id}`} fw={600}>
+            {r.number}
+          </Anchor>
+          <KindBadge kind={r.kind} />
+        </>
       ),
     },
     { accessor: 'status', title: t('common.status'), render: (r) => <StatusBadge kind="ticket" status={r.status} size="sm" /> },

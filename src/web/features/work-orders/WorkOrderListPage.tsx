@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { technologyClassName } from '../../components/workflow/labels';
 import { PriorityBadge, StatusBadge } from '../../components/workflow/StatusBadge';
+import { KindBadge } from '../../components/workflow/KindBadge';
 import { useFormat, type Formatters } from '../../i18n/format';
 import { useT, type Translate } from '../../i18n/messages';
 import { ExportLinks } from '../worklists/ExportLinks';
@@ -44,9 +45,12 @@ export function WorkOrderListPage() {
       title: t('workOrder.number'),
       noWrap: true,
       render: (r) => (
-        <Anchor component={Link} to={`/work-orders/${r.id}`} fw={600}>
-          {r.number}
-        </Anchor>
+        <>
+          <Anchor component={Link} to={`/work-orders/${r.id}`} fw={600}>
+            {r.number}
+          </Anchor>
+          <KindBadge kind={r.kind} />
+        </>
       ),
     },
     { accessor: 'status', title: t('common.status'), render: (r) => <StatusBadge kind="workOrder" status={r.status} outcome={r.outcome} size="sm" /> },

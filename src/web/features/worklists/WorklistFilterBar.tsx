@@ -93,6 +93,20 @@ export function WorklistFilterBar({ resource, simple }: { resource: Resource; si
             params={{ active: 'all' }}
           />
         )}
+        {!simple && (
+          <Select
+            label={t('planned.kindFilter')}
+            placeholder={t('planned.kindAll')}
+            clearable
+            clearButtonProps={{ 'aria-label': t('common.clear') }}
+            data={[
+              { value: resource === 'tickets' ? 'fault' : 'corrective', label: t('planned.kind.fault') },
+              { value: 'planned', label: t('planned.kind.planned') },
+            ]}
+            value={filters.kind}
+            onChange={(kind) => set({ kind })}
+          />
+        )}
         <DateField label={t(resource === 'tickets' ? 'lists.createdFrom' : 'lists.issuedFrom')} value={filters.from} onChange={(from) => set({ from })} />
         <DateField label={t(resource === 'tickets' ? 'lists.createdTo' : 'lists.issuedTo')} value={filters.to} onChange={(to) => set({ to })} />
         <Select

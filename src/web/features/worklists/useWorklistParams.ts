@@ -11,6 +11,8 @@ export interface WorklistFilters {
   buildingId: string | null;
   technologyClassId: string | null;
   contractorId: string | null;
+  /** fault/corrective or planned (#8). */
+  kind: string | null;
   from: string | null;
   to: string | null;
   q: string;
@@ -18,7 +20,7 @@ export interface WorklistFilters {
   order: 'asc' | 'desc' | null;
 }
 
-const SINGLE = ['view', 'buildingId', 'technologyClassId', 'contractorId', 'from', 'to', 'q', 'sort', 'order'] as const;
+const SINGLE = ['view', 'buildingId', 'technologyClassId', 'contractorId', 'kind', 'from', 'to', 'q', 'sort', 'order'] as const;
 const MULTI = ['status', 'priority'] as const;
 export const FILTER_NAMES = [...SINGLE, ...MULTI];
 
@@ -42,6 +44,7 @@ export function useWorklistParams(resource: Resource) {
       buildingId: search.get('buildingId'),
       technologyClassId: search.get('technologyClassId'),
       contractorId: search.get('contractorId'),
+      kind: search.get('kind'),
       from: search.get('from'),
       to: search.get('to'),
       q: search.get('q') ?? '',
@@ -78,6 +81,7 @@ export function useWorklistParams(resource: Resource) {
       buildingId: filters.buildingId ?? undefined,
       technologyClassId: filters.technologyClassId ?? undefined,
       contractorId: filters.contractorId ?? undefined,
+      kind: filters.kind ?? undefined,
       from: filters.from ?? undefined,
       to: filters.to ?? undefined,
       q: filters.q || undefined,
@@ -89,7 +93,7 @@ export function useWorklistParams(resource: Resource) {
 
   const filtered =
     filters.status.length > 0 || filters.priority.length > 0 || !!filters.buildingId || !!filters.technologyClassId ||
-    !!filters.contractorId || !!filters.from || !!filters.to || filters.q !== '';
+    !!filters.contractorId || !!filters.kind || !!filters.from || !!filters.to || filters.q !== '';
 
   return { filters, set, clear, query, filtered };
 }
