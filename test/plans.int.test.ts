@@ -204,6 +204,12 @@ describeEachDb('maintenance plans and meters', (env: TestEnv) => {
     // The electrical contractor sees MI-B03's assets but not this TER pair: it may not read the meter.
     const elettrica = await env.login('ditta.elettrica');
     expect((await elettrica.post(`/api/meters/${meter.id}/readings`, { value: 6200, readAt: '2026-03-01T08:00:00Z' })).statusCode).toBe(403);
+    // A meter reads like its asset (the registry's asset scope); a requester reads neither.
+    expect((await termica.get(`/api/meters/${meter.id}`)).statusCode).toBe(200);
+    expect((await termica.get(`/api/meters/${meter.id}/readings`)).statusCode).toBe(200);
+    expect((await requester.get(`/api/assets/${ids['MI-B03-GF-01']}`)).statusCode).toBe(403);
+    expect((await requester.get(`/api/meters/${meter.id}`)).statusCode).toBe(403);
+    expect((await requester.get(`/api/meters/${meter.id}/readings`)).statusCode).toBe(403);
     // A reading in the future is refused, naming the field.
     const future = await admin.post(`/api/meters/${meter.id}/readings`, { value: 6300, readAt: '2026-04-01T08:00:00Z' });
     expect(errs(future)).toEqual(['readAt:maximum']);

@@ -128,6 +128,7 @@ describeEachDb('monthly programs', (env) => {
     expect((await other.post('/api/programs', { contractId, month: '2026-04' })).statusCode).toBe(404);
     expect((await other.get('/api/programs?month=2026-04')).json().items.map((i: { id: string }) => i.id)).not.toContain(programId);
     expect((await other.get(`/api/programs/${programId}/export.pdf`)).statusCode).toBe(404);
+    expect((await other.get(`/api/programs/${programId}/export.xlsx`)).statusCode).toBe(404);
   });
 
   it('a building manager sees only its buildings\' items', async () => {

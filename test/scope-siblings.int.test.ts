@@ -118,6 +118,13 @@ const ENDPOINTS: Record<string, { kind: Kind; rule: RuleName } | { elsewhere: st
   '/api/closures/{id}': { elsewhere: 'site closures, the same for every logged-in user: test/sla.int.test.ts' },
   '/api/price-lists/{id}/items': { elsewhere: 'public price lists (staff, contractors), no object of a ticket: test/workflow-price-lists.int.test.ts' },
   '/api/inbound-messages/{id}': { elsewhere: 'held e-mails, call center and admin only: test/mail-in.int.test.ts' },
+  '/api/maintenance-plans/{id}': { elsewhere: 'plans by (building, class) pair per role: test/plans.int.test.ts' },
+  '/api/meters/{id}': { elsewhere: 'a meter reads like its asset (registry scope, test/scope-matrix.int.test.ts): test/plans.int.test.ts' },
+  '/api/meters/{id}/readings': { elsewhere: 'as the meter: test/plans.int.test.ts' },
+  '/api/programs/{id}': { elsewhere: 'programs by contract, a building manager\'s items only: test/programs.int.test.ts' },
+  '/api/programs/{id}/export.pdf': { elsewhere: 'as the program: test/programs.int.test.ts' },
+  '/api/programs/{id}/export.xlsx': { elsewhere: 'as the program: test/programs.int.test.ts' },
+  '/api/calendar/{token}': { elsewhere: 'a public secret feed URL, no caller: test/calendar-feeds.int.test.ts' },
 };
 
 /** The ticket's items a user reads in its timeline (by fixture name), and whose work orders' events. */
