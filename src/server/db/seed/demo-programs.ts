@@ -2,7 +2,8 @@
 // contract that has plans is generated, submitted by its contractor, approved by the central
 // building manager and published by the service head (so the calendar and the planned tickets
 // have something to show), and next month's is generated and submitted, waiting for the building
-// managers' review. Played through the programs service, like the demo activity. No plans: nothing.
+// managers' review — but for the lifts lot, whose next program the central building manager has
+// returned with remarks. Played through the programs service, like the demo activity. No plans: nothing.
 import { DateTime } from 'luxon';
 import type { AppContext } from '../../context.ts';
 import { contractsActiveIn } from '../../modules/programs/programs.repository.ts';
@@ -14,8 +15,8 @@ const CONTRACTOR_OF_LOT: Record<string, Who> = {
   'Lotto 1': 'ditta.edile', 'Lotto 2': 'ditta.elettrica', 'Lotto 3': 'ditta.termica', 'Lotto 4': 'ditta.antincendio', 'Lotto 5': 'ditta.ascensori',
 };
 
-export async function seedDemoPrograms(ctx: AppContext, opts: { now: Date }): Promise<{ published: number; submitted: number }> {
-  const out = { published: 0, submitted: 0 };
+export async function seedDemoPrograms(ctx: AppContext, opts: { now: Date }): Promise<{ published: number; submitted: number; returned: number }> {
+  const out = { published: 0, submitted: 0, returned: 0 };
   if (await ctx.db.selectFrom('programs').select('id').limit(1).executeTakeFirst()) return out;
   const actors = await loadActors(ctx.db);
   const today = DateTime.fromJSDate(opts.now).setZone('Europe/Rome');
@@ -39,6 +40,11 @@ export async function seedDemoPrograms(ctx: AppContext, opts: { now: Date }): Pr
         p = await programAction(ctx, actors.get('bm.centrale')!, id, 'approve', { version: p.version });
         await programAction(ctx, actors.get('capo.servizio')!, id, 'publish', { version: p.version, grouping: 'activity' });
         out.published++;
+      } else if (lot.lot === 'Lotto 5') {
+        await programAction(ctx, actors.get('bm.centrale')!, id, 'return', {
+          version: p.version, remarks: 'Spostare le visite agli ascensori della Biblioteca fuori dall\'orario di apertura (dopo le 19).',
+        });
+        out.returned++;
       } else {
         out.submitted++;
       }
