@@ -27,6 +27,8 @@ describeEachDb('demo planned work', (env) => {
     expect(new Set(current.map((w) => w.status))).toEqual(new Set(PLANNED_WORK_ORDER_STATES));
     const scheduled = current.filter((w) => w.status === 'scheduled');
     expect(scheduled.some((w) => w.technician)).toBe(true);
+    const windows = await env.db.selectFrom('program_items').select(['window_from', 'window_to']).where('work_order_id', 'in', scheduled.map((w) => w.id)).execute();
+    expect(windows.every((i) => i.window_from && i.window_to && i.window_from < i.window_to)).toBe(true);
     expect(current.find((w) => w.status === 'waiting_materials')!.expected_on).not.toBeNull();
 
     // Completed ones carry their checklist and required documents; one opened a follow-up fault.

@@ -7,7 +7,7 @@
 import { DateTime } from 'luxon';
 import type { AppContext } from '../../context.ts';
 import { contractsActiveIn } from '../../modules/programs/programs.repository.ts';
-import { ensureProgram, programAction } from '../../modules/programs/programs.service.ts';
+import { ensureProgram, getProgram, patchItem, programAction } from '../../modules/programs/programs.service.ts';
 import { monthBounds } from '../../modules/programs/schedule.ts';
 import { loadActors, type Who } from './demo-story.ts';
 
@@ -34,8 +34,16 @@ export async function seedDemoPrograms(ctx: AppContext, opts: { now: Date }): Pr
         await ctx.db.deleteFrom('programs').where('id', '=', id).execute();
         continue;
       }
-      const { version } = await ctx.db.selectFrom('programs').select('version').where('id', '=', id).executeTakeFirstOrThrow();
-      let p = await programAction(ctx, contractor, id, 'submit', { version: Number(version) });
+      let version = Number((await ctx.db.selectFrom('programs').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version);
+      if (k === 0) {
+        // The dispatcher gives this month's visits a time window (morning or afternoon) before submitting.
+        const draft = await getProgram(ctx, contractor, id);
+        for (const [n, item] of draft.items.entries()) {
+          const window = n % 2 === 0 ? { windowFrom: '08:30', windowTo: '12:30' } : { windowFrom: '14:00', windowTo: '17:30' };
+          version = (await patchItem(ctx, contractor, id, item.id, { ...window, version: item.version })).version;
+        }
+      }
+      let p = await programAction(ctx, contractor, id, 'submit', { version });
       if (k === 0) {
         p = await programAction(ctx, actors.get('bm.centrale')!, id, 'approve', { version: p.version });
         await programAction(ctx, actors.get('capo.servizio')!, id, 'publish', { version: p.version, grouping: 'activity' });
