@@ -100,6 +100,8 @@ test.describe.serial('penalty: contest, counter-argue, reduce', () => {
     await expect(page.getByText(/% del tetto usato/)).toBeVisible();
     await expect(page.getByRole('progressbar', { name: 'Tetto delle penali usato' })).toBeVisible();
     await expect(page.getByRole('table', { name: 'Rispetto degli SLA' })).toContainText('Urgenza');
+    // #8: the planned compliance per building and month (the demo's last month of the emergency-lighting plan).
+    await expect(page.getByRole('table', { name: 'Rispetto della manutenzione programmata' })).toContainText('MI-B03');
     const year = penalty.period;
     await page.getByLabel(/^Periodo del registro/).fill(year);
     const xlsx = page.getByRole('link', { name: `Registro ${year} (XLSX)` });

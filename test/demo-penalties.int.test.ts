@@ -12,8 +12,11 @@ describeEachDb('demo penalties', (env) => {
   it('seeds rules on the electrical and HVAC lots and penalties proposed, applied and reduced', async () => {
     await seedDemoActivity(ctx(), { now: env.clock.now });
     const rules = await env.db.selectFrom('penalty_rules as r').innerJoin('contracts as k', 'k.id', 'r.contract_id').select(['k.lot', 'r.kind']).execute();
-    expect(new Set(rules.map((r) => r.lot))).toEqual(new Set(['Lotto 2', 'Lotto 3']));
-    expect(new Set(rules.map((r) => r.kind))).toEqual(new Set(['per_hour', 'per_day']));
+    // SLA rules on lots 2 and 3; the fire-safety lot 4 has only the fixed late-planned-activity rule (#8).
+    const sla = rules.filter((r) => r.kind !== 'fixed');
+    expect(new Set(sla.map((r) => r.lot))).toEqual(new Set(['Lotto 2', 'Lotto 3']));
+    expect(new Set(sla.map((r) => r.kind))).toEqual(new Set(['per_hour', 'per_day']));
+    expect(rules.filter((r) => r.kind === 'fixed').map((r) => r.lot)).toEqual(['Lotto 4']);
 
     const penalties = await env.db.selectFrom('penalties').selectAll().execute();
     const statuses = new Set(penalties.map((p) => p.status));

@@ -316,10 +316,12 @@ describeEachDb('demo programs', (env) => {
     expect(r.submitted).toBeGreaterThan(0);
     const progs = await env.db.selectFrom('programs').select(['month', 'status']).execute();
     expect(progs.filter((p) => p.month === '2026-03').every((p) => p.status === 'published')).toBe(true);
-    expect(progs.filter((p) => p.month === '2026-04').every((p) => p.status === 'submitted')).toBe(true);
-    expect(progs).toHaveLength(r.published + r.submitted);
+    // Next month: submitted, but the lifts lot's returned with remarks.
+    expect(progs.filter((p) => p.month === '2026-04').map((p) => p.status).sort()).toEqual([...Array(r.submitted).fill('submitted'), 'returned'].sort());
+    expect(r.returned).toBe(1);
+    expect(progs).toHaveLength(r.published + r.submitted + r.returned);
     const wos = await env.db.selectFrom('work_orders').select('id').where('kind', '=', 'planned').execute();
     expect(wos.length).toBeGreaterThan(0);
-    expect(await seedDemoPrograms(env.app.ctx, { now: env.clock.now })).toEqual({ published: 0, submitted: 0 });
+    expect(await seedDemoPrograms(env.app.ctx, { now: env.clock.now })).toEqual({ published: 0, submitted: 0, returned: 0 });
   });
 });

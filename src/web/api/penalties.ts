@@ -34,6 +34,7 @@ export const penaltyKeys = {
   caps: ['penalties', 'caps'] as const,
   summary: (contractId: string) => ['penalties', 'summary', contractId] as const,
   compliance: (contractId: string, from: string, to: string) => ['penalties', 'compliance', contractId, from, to] as const,
+  plannedCompliance: (contractId: string, from: string, to: string) => ['penalties', 'planned-compliance', contractId, from, to] as const,
 };
 
 export function usePenalties(f: PenaltyFilters) {
@@ -73,6 +74,21 @@ export function useSlaCompliance(contractId: string | undefined, from: string, t
   return useQuery({
     queryKey: penaltyKeys.compliance(contractId ?? '', from, to),
     queryFn: ({ signal }) => api.get<ComplianceDto>('/api/reports/sla-compliance', { from, to, groupBy: 'priority', contractId }, signal),
+    enabled: !!contractId,
+  });
+}
+
+/** One row of GET /api/planned-compliance: a contract's planned activities in a building and month. */
+export interface PlannedComplianceRow {
+  contractId: string; lot: string; contractorName: string; buildingId: string; buildingCode: string; buildingName: string;
+  month: string; due: number; doneOnTime: number; late: number; pct: number | null;
+}
+
+/** Planned-maintenance compliance of a contract (#8): done on time ÷ due, per building and month. */
+export function usePlannedCompliance(contractId: string | undefined, from: string, to: string) {
+  return useQuery({
+    queryKey: penaltyKeys.plannedCompliance(contractId ?? '', from, to),
+    queryFn: ({ signal }) => api.get<{ items: PlannedComplianceRow[] }>('/api/planned-compliance', { contractId, from, to }, signal),
     enabled: !!contractId,
   });
 }

@@ -34,7 +34,17 @@ describe('navigation and planned maintenance', () => {
   it("call center: today's work in a building", () => {
     expect(targets(me('call_center'))).toContain('/planned-today');
   });
+  it.each([['admin'], ['service_head'], ['building_manager'], ['contractor'], ['call_center'], ['accounting']] as const)(
+    '%s: plans and meters in the planned maintenance group, not in the registry',
+    (role) => {
+      const groups = navigationFor(me(role));
+      const planned = groups.find((g) => g.label === 'nav.plannedMaintenance')?.items.map((i) => i.to) ?? [];
+      expect(planned).toEqual(expect.arrayContaining(['/plans', '/meters']));
+      const registry = groups.find((g) => g.label === 'nav.registry')?.items.map((i) => i.to) ?? [];
+      expect(registry).not.toContain('/plans');
+    },
+  );
   it('requester: nothing planned', () => {
-    expect(targets(me('requester')).filter((to) => to.startsWith('/programs') || to.startsWith('/planned'))).toEqual([]);
+    expect(targets(me('requester')).filter((to) => to.startsWith('/programs') || to.startsWith('/planned') || to === '/plans' || to === '/meters')).toEqual([]);
   });
 });

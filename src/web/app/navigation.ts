@@ -120,12 +120,17 @@ function workItems(me: Me): NavItem[] {
 
 /**
  * "Manutenzione programmata" (#8): the programs, their calendar, the role's planned work lists.
- * Helper "plans" adds the plans page (Piani) to this group.
+ * The plans (Piani) and the assets' meters (Contatori) sit beside them: a program is generated
+ * from the plans, and meter readings trigger meter-based plans.
  */
 function plannedItems(me: Me): NavItem[] {
-  if (!canSeePlanned(me)) return [];
-  const items: NavItem[] = [{ to: '/programs', label: 'nav.programs', icon: IconCalendarStats }];
-  items.push({ to: '/planned-calendar', label: 'nav.plannedCalendar', icon: IconCalendarMonth });
+  const items: NavItem[] = [];
+  if (canSeePlanned(me)) {
+    items.push({ to: '/programs', label: 'nav.programs', icon: IconCalendarStats });
+    items.push({ to: '/planned-calendar', label: 'nav.plannedCalendar', icon: IconCalendarMonth });
+  }
+  if (canReadPlans(me)) items.push({ to: '/plans', label: 'nav.plans', icon: IconCalendarRepeat }, { to: '/meters', label: 'nav.meters', icon: IconGauge });
+  if (!canSeePlanned(me)) return items;
   if (has(me, 'contractor')) {
     items.push({ to: '/work-orders?view=planned_this_month', label: 'nav.toScheduleThisMonth', icon: IconCalendarTime, badge: { resource: 'work-orders', view: 'planned_this_month' } });
   }
@@ -142,9 +147,7 @@ export function navigationFor(me: Me): NavGroup[] {
   if (work.length > 0) groups.push({ label: 'nav.work', items: work });
   const planned = plannedItems(me);
   if (planned.length > 0) groups.push({ label: 'nav.plannedMaintenance', items: planned });
-  const registry: NavItem[] = REGISTRY_PAGES.filter((p) => canRead(me, p.entity));
-  // #8: the maintenance plans and the assets' meters live with the registry.
-  if (canReadPlans(me)) registry.push({ to: '/plans', label: 'nav.plans', icon: IconCalendarRepeat }, { to: '/meters', label: 'nav.meters', icon: IconGauge });
+  const registry = REGISTRY_PAGES.filter((p) => canRead(me, p.entity));
   if (registry.length > 0) groups.push({ label: 'nav.registry', items: registry });
   const tools: NavItem[] = [{ to: '/notifications', label: 'nav.notifications', icon: IconBell }];
   if (canImport(me)) tools.push({ to: '/import', label: 'nav.import', icon: IconFileImport });

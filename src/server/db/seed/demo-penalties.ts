@@ -25,6 +25,9 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 /** Rules per lot (cents): within PENALTY_MIN/MAX_DAILY_PER_MILLE of the demo net amounts (0.3‰–1‰ a day). */
+/** The demo contract with a late_planned_activity rule (demo-planned.ts leaves one of its activities late). */
+export const LATE_PLANNED_LOT = 'Lotto 4';
+
 const RULES: Record<string, { emergencyPerHour: number; urgentPerHour: number; ordinaryPerDay: number }> = {
   // Lotto 2, net € 2,940,000: a day between € 882 and € 2,940; an hour at most € 122.50.
   'Lotto 2': { emergencyPerHour: 100_00, urgentPerHour: 50_00, ordinaryPerDay: 1_000_00 },
@@ -59,6 +62,10 @@ export async function seedDemoPenalties(ctx: AppContext, opts: { now: Date }): P
       await createRule(rulesAt, admin, k.id, { kind: 'per_day', clock, priority: 'ordinary', amountCents: r.ordinaryPerDay });
     }
   }
+
+  // #8: the fire-safety lot pays a fixed sum per planned activity not done in its month.
+  const fireSafety = await ctx.db.selectFrom('contracts').select('id').where('lot', '=', LATE_PLANNED_LOT).orderBy('id').executeTakeFirst();
+  if (fireSafety) await createRule(rulesAt, admin, fireSafety.id, { kind: 'fixed', event: 'late_planned_activity', amountCents: 150_00 });
 
   // 2. The watcher notices each breach a minute after it, in the order they happened.
   const workOrders = await ctx.db.selectFrom('work_orders').select('id').where('contract_id', 'in', contracts.map((k) => k.id)).execute();

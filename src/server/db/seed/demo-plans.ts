@@ -64,6 +64,17 @@ const AHU_FILTERS: Item[] = [
   yes('replaced', 'Filtri sostituiti e data annotata sul telaio'),
   yes('drain', 'Bacinella condensa pulita e scarico libero'),
 ];
+// Monthly surveillance of the fire-safety equipment (UNI 9994-1 "sorveglianza", entrusted to the
+// contractor) and the monthly lift visit most lift contracts ask for: every month has planned work.
+const FIRE_SURVEILLANCE: Item[] = [
+  yes('exits', 'Vie di esodo e uscite di sicurezza sgombre'),
+  yes('extinguishers', 'Estintori presenti, accessibili e segnalati'),
+  measure('hydrant_pressure', 'Pressione statica della rete idranti', 'bar', 3, 8),
+];
+const LIFT_MONTHLY: Item[] = [
+  yes('landing', 'Livellamento al piano e porte: funzionamento regolare'),
+  yes('alarm', 'Prova del dispositivo di allarme'),
+];
 const CHILLER: Item[] = [
   measure('refrigerant_pressure', 'Pressione di evaporazione', 'bar', 3, 6),
   measure('oil', 'Temperatura dell\'olio del compressore', '°C', 30, 60),
@@ -77,6 +88,22 @@ const PLANS: PlanSpec[] = [
     kind: 'calendar', rrule: 'FREQ=MONTHLY;INTERVAL=6', startsOn: '2025-01-20',
     checklist: EXTINGUISHERS, documents: ['maintenance_tag'], regulation: 'UNI 9994-1:2013', minutes: 180,
   })),
+  ...['MI-B01', 'MI-B02', 'MI-B03', 'MI-B07', 'CO-B01'].map((b): PlanSpec => ({
+    code: `PM-SORV-${b}`, activity: 'Sorveglianza mensile dei presidi antincendio', building: b, cls: 'ANT',
+    kind: 'calendar', rrule: 'FREQ=MONTHLY', startsOn: '2025-01-08',
+    checklist: FIRE_SURVEILLANCE, documents: ['logbook_entry'], regulation: 'UNI 9994-1:2013; DM 1/9/2021', minutes: 60,
+  })),
+  ...([['MI-B01', 'MI-B01-ASC-01'], ['MI-B03', 'MI-B03-ASC-01'], ['CO-B01', 'CO-B01-ASC-01']] as const).map(([b, a]): PlanSpec => ({
+    code: `PM-ASC-M-${a}`, activity: 'Visita mensile di manutenzione dell\'ascensore', building: b, cls: 'ASC', asset: a,
+    kind: 'calendar', rrule: 'FREQ=MONTHLY', startsOn: '2025-01-15',
+    checklist: LIFT_MONTHLY, documents: ['logbook_entry'], regulation: 'DPR 162/99 art. 15', minutes: 60,
+  })),
+  {
+    // UNI EN 50172: the monthly functional test, on the building whose corridor faults wait for it.
+    code: 'PM-ILS-M-MI-B03', activity: 'Prova mensile di funzionamento dell\'illuminazione di sicurezza', building: 'MI-B03', cls: 'ELE',
+    kind: 'calendar', rrule: 'FREQ=MONTHLY', startsOn: '2025-01-22',
+    checklist: EMERGENCY_FUNCTION, documents: ['logbook_entry'], regulation: 'UNI EN 50172:2005; UNI CEI 11222:2013', minutes: 90,
+  },
   ...([['MI-B07', 'MI-B07-RI-01'], ['CO-B01', 'CO-B01-RI-01']] as const).map(([b, a]): PlanSpec => ({
     code: `PM-RIV-${b}`, activity: 'Controllo periodico dell\'impianto di rivelazione e allarme incendio', building: b, cls: 'ANT', asset: a,
     kind: 'calendar', rrule: 'FREQ=MONTHLY;INTERVAL=6', startsOn: '2025-03-10',

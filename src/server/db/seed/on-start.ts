@@ -42,7 +42,11 @@ export async function seedOnStart(db: Db, config: Config, opts: { now: Date; log
       // Planned maintenance: this month's programs published, next month's submitted (from the demo plans).
       const { seedDemoPrograms } = await import('./demo-programs.ts');
       const programs = await seedDemoPrograms({ db, config, now: () => opts.now }, { now: opts.now });
-      if (programs.published || programs.submitted) opts.log.info(`Demo programs: ${programs.published} published, ${programs.submitted} submitted.`);
+      if (programs.published || programs.submitted) opts.log.info(`Demo programs: ${programs.published} published, ${programs.submitted} submitted, ${programs.returned} returned.`);
+      // Last month's programs done (one activity late), this month's work in every planned state.
+      const { seedDemoPlannedWork } = await import('./demo-planned.ts');
+      const planned = await seedDemoPlannedWork({ db, config, now: () => opts.now }, { now: opts.now });
+      opts.log.info(`Demo planned work: ${planned.previousMonthDone} done last month, ${planned.late} late; this month: ${planned.states.join(', ')}.`);
     } catch (e) {
       opts.log.error('Demo activity not complete (the registry demo is there; the app starts anyway)', e);
     }

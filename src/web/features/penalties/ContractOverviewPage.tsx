@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Anchor, Button, Center, Group, Loader, Progress, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconFileSpreadsheet, IconFileTypePdf } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
-import { registerUrl, useContractCaps, useContractSummary, useSlaCompliance } from '../../api/penalties';
+import { registerUrl, useContractCaps, useContractSummary, usePlannedCompliance, useSlaCompliance } from '../../api/penalties';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { lookup, priorityLabel } from '../../components/workflow/labels';
@@ -25,6 +25,7 @@ export function ContractOverviewPage() {
   const caps = useContractCaps();
   const summary = useContractSummary(id);
   const compliance = useSlaCompliance(id, from, to);
+  const planned = usePlannedCompliance(id, from, to);
   const [period, setPeriod] = useState(String(today.getFullYear()));
   const contract = caps.data?.items.find((k) => k.contract.id === id)?.contract;
   const crumbs = [{ label: t('contracts.title'), to: '/contracts' }];
@@ -150,6 +151,46 @@ export function ContractOverviewPage() {
         <Anchor component={Link} to={`/penalties?contractId=${encodeURIComponent(s.contractId)}`} size="sm">
           {t('contracts.seePenalties')}
         </Anchor>
+      </Section>
+
+      <Section title={t('contracts.plannedCompliance')}>
+        <Text size="sm" c="dimmed">
+          {t('contracts.plannedCompliancePeriod', { from: format.date(from), to: format.date(to) })}
+        </Text>
+        {planned.isError ? (
+          <ProblemAlert error={planned.error} />
+        ) : planned.isPending ? (
+          <Loader aria-label={t('common.loading')} />
+        ) : planned.data.items.length === 0 ? (
+          <Text size="sm">{t('contracts.noPlanned')}</Text>
+        ) : (
+          <Table.ScrollContainer minWidth={600}>
+            <Table striped aria-label={t('contracts.plannedCompliance')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('contracts.building')}</Table.Th>
+                  <Table.Th>{t('contracts.month')}</Table.Th>
+                  <Table.Th style={{ textAlign: 'right' }}>{t('contracts.due')}</Table.Th>
+                  <Table.Th style={{ textAlign: 'right' }}>{t('contracts.doneOnTime')}</Table.Th>
+                  <Table.Th style={{ textAlign: 'right' }}>{t('contracts.late')}</Table.Th>
+                  <Table.Th style={{ textAlign: 'right' }}>{t('contracts.onTimeShare')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {planned.data.items.map((r) => (
+                  <Table.Tr key={`${r.buildingId}-${r.month}`}>
+                    <Table.Td>{`${r.buildingCode} · ${r.buildingName}`}</Table.Td>
+                    <Table.Td>{r.month}</Table.Td>
+                    <Table.Td style={{ textAlign: 'right' }}>{r.due}</Table.Td>
+                    <Table.Td style={{ textAlign: 'right' }}>{r.doneOnTime}</Table.Td>
+                    <Table.Td style={{ textAlign: 'right' }}>{r.late}</Table.Td>
+                    <Table.Td style={{ textAlign: 'right' }}>{r.pct === null ? '—' : format.percent(r.pct)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
       </Section>
     </Stack>
   );
