@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ART_126_2023, breachAmount, capCents, checkRules, isClockRule, isPlannedDailyRule, lateDays, plannedDailyAmount, proposePenalties, PENALTY_TRANSITIONS, type PenaltyContext, type PenaltyRule } from './penalties.ts';
+import { ART_126_2023, breachAmount, capCents, checkRules, isClockRule, isPlannedDailyRule, lateDays, plannedDailyAmount, proposePenalties, PENALTY_TRANSITIONS, type PenaltyContext, type PenaltyRule, type PlannedDailyRule } from './penalties.ts';
 import { decide } from './workflow/machine.ts';
 
 const NET = 100_000_000; // € 1,000,000.00
@@ -90,13 +90,13 @@ describe('planned lateness per day (lateDays, plannedDailyAmount)', () => {
   });
 
   it('whole days × the daily amount, clipped to the cap\'s room', () => {
-    const perDay: PenaltyRule = { kind: 'per_day', event: 'late_planned_activity', centsPerDay: 50_000 };
-    const perMille: PenaltyRule = { kind: 'per_mille_per_day', event: 'late_planned_activity', perMille: 0.5 };
-    expect(plannedDailyAmount(perDay as never, 3, NET, 1_000_000)).toEqual({ computedCents: 150_000, amountCents: 150_000 });
-    expect(plannedDailyAmount(perMille as never, 3, NET, 1_000_000)).toEqual({ computedCents: 150_000, amountCents: 150_000 });
-    expect(plannedDailyAmount(perDay as never, 3, NET, 120_000)).toEqual({ computedCents: 150_000, amountCents: 120_000 });
-    expect(plannedDailyAmount(perDay as never, 0, NET, 1_000_000)).toEqual({ computedCents: 0, amountCents: 0 });
-    expect(plannedDailyAmount(perDay as never, 3, NET, 0)).toEqual({ computedCents: 150_000, amountCents: 0 });
+    const perDay: PlannedDailyRule = { kind: 'per_day', event: 'late_planned_activity', centsPerDay: 50_000 };
+    const perMille: PlannedDailyRule = { kind: 'per_mille_per_day', event: 'late_planned_activity', perMille: 0.5 };
+    expect(plannedDailyAmount(perDay, 3, NET, 1_000_000)).toEqual({ computedCents: 150_000, amountCents: 150_000 });
+    expect(plannedDailyAmount(perMille, 3, NET, 1_000_000)).toEqual({ computedCents: 150_000, amountCents: 150_000 });
+    expect(plannedDailyAmount(perDay, 3, NET, 120_000)).toEqual({ computedCents: 150_000, amountCents: 120_000 });
+    expect(plannedDailyAmount(perDay, 0, NET, 1_000_000)).toEqual({ computedCents: 0, amountCents: 0 });
+    expect(plannedDailyAmount(perDay, 3, NET, 0)).toEqual({ computedCents: 150_000, amountCents: 0 });
   });
 
   it('a planned daily rule has the legal range of any daily rule, and no clock', () => {
