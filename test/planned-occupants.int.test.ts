@@ -79,4 +79,19 @@ describeEachDb('planned dates to the occupants\' contacts', (env) => {
     expect(last).toContain(MAIL.bmCentrale);
     expect(last.filter((a) => a === MAIL.richiedente || a === MAIL.requesterEn)).toEqual([]);
   });
+
+  it('the registry import sets it through the optional notify_occupants column', async () => {
+    const b = await env.db.selectFrom('buildings as b').innerJoin('sites as s', 's.id', 'b.site_id')
+      .select(['b.code', 'b.name', 'b.address', 's.code as site']).where('b.id', '=', p.buildingId).executeTakeFirstOrThrow();
+    const csv = `site_code;code;name;address;competence;notify_occupants\n${b.site};${b.code};${b.name};${b.address};central;sì\n`;
+    const boundary = '----presidiooccupants';
+    const body = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="edifici.csv"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+      Buffer.from(csv), Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const res = await admin.request('POST', '/api/imports/buildings', body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ updated: 1, unchanged: 0 }); // the setting was off: a change
+    expect(ok(await admin.get(`/api/buildings/${p.buildingId}`)).notifyOccupantsPlanned).toBe(true);
+  });
 }, { env: { ATTACHMENTS_DIR, SESSION_TTL_HOURS: '720' } });
