@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ART_126_2023, breachAmount, capCents, checkRules, proposePenalties, PENALTY_TRANSITIONS, type PenaltyContext, type PenaltyRule } from './penalties.ts';
+import { ART_126_2023, breachAmount, capCents, checkRules, isClockRule, isPlannedDailyRule, lateDays, plannedDailyAmount, proposePenalties, PENALTY_TRANSITIONS, type PenaltyContext, type PenaltyRule, type PlannedDailyRule } from './penalties.ts';
 import { decide } from './workflow/machine.ts';
 
 const NET = 100_000_000; // € 1,000,000.00
@@ -72,5 +72,44 @@ describe('procedure', () => {
   it('the contractor cannot decide, the building manager cannot counter-argue', () => {
     expect(decide(PENALTY_TRANSITIONS, 'counter_argued', 'apply', new Set(['contractor'] as const), { reason: 'x' }, ctx)).toMatchObject({ code: 'ROLE_NOT_ALLOWED' });
     expect(decide(PENALTY_TRANSITIONS, 'contested', 'counter_argue', bm, { text: 'x' }, ctx)).toMatchObject({ code: 'ROLE_NOT_ALLOWED' });
+  });
+});
+
+describe('planned lateness per day (lateDays, plannedDailyAmount)', () => {
+  it.each([
+    ['completion on the deadline', '2026-03-31', '2026-03-31', 0],
+    ['completion before the deadline', '2026-03-31', '2026-03-15', 0],
+    ['the day after the deadline', '2026-03-31', '2026-04-01', 1],
+    ['deadline at February\'s end (not leap)', '2026-02-28', '2026-03-01', 1],
+    ['deadline at February\'s end (leap year)', '2028-02-29', '2028-03-02', 2],
+    ['across the spring DST change (29 March 2026)', '2026-03-28', '2026-03-30', 2],
+    ['across the autumn DST change (25 October 2026)', '2026-10-24', '2026-10-26', 2],
+    ['across the year end', '2026-12-31', '2027-01-10', 10],
+  ])('%s: %s → %s = %i days', (_what, deadline, endOn, days) => {
+    expect(lateDays(deadline, endOn)).toBe(days);
+  });
+
+  it('whole days × the daily amount, clipped to the cap\'s room', () => {
+    const perDay: PlannedDailyRule = { kind: 'per_day', event: 'late_planned_activity', centsPerDay: 50_000 };
+    const perMille: PlannedDailyRule = { kind: 'per_mille_per_day', event: 'late_planned_activity', perMille: 0.5 };
+    expect(plannedDailyAmount(perDay, 3, NET, 1_000_000)).toEqual({ computedCents: 150_000, amountCents: 150_000 });
+    expect(plannedDailyAmount(perMille, 3, NET, 1_000_000)).toEqual({ computedCents: 150_000, amountCents: 150_000 });
+    expect(plannedDailyAmount(perDay, 3, NET, 120_000)).toEqual({ computedCents: 150_000, amountCents: 120_000 });
+    expect(plannedDailyAmount(perDay, 0, NET, 1_000_000)).toEqual({ computedCents: 0, amountCents: 0 });
+    expect(plannedDailyAmount(perDay, 3, NET, 0)).toEqual({ computedCents: 150_000, amountCents: 0 });
+  });
+
+  it('a planned daily rule has the legal range of any daily rule, and no clock', () => {
+    const rules: PenaltyRule[] = [
+      { kind: 'per_day', event: 'late_planned_activity', centsPerDay: 50_000 }, // 0.5‰ ok
+      { kind: 'per_day', event: 'late_planned_activity', centsPerDay: 20_000 }, // 0.2‰ below
+      { kind: 'per_mille_per_day', event: 'late_planned_activity', perMille: 1.5 }, // above
+    ];
+    expect(checkRules(rules, NET, ART_126_2023).map((p) => [p.index, p.reason])).toEqual([[1, 'below_range'], [2, 'above_range']]);
+    expect(rules.map(isPlannedDailyRule)).toEqual([true, true, true]);
+    expect(isClockRule({ kind: 'per_day', clock: 'resolution', priority: 'urgent', centsPerDay: 1 })).toBe(true);
+    expect(isPlannedDailyRule({ kind: 'fixed', event: 'late_planned_activity', cents: 1 })).toBe(false);
+    // An SLA breach never matches a planned daily rule.
+    expect(proposePenalties([{ key: 'k', clock: 'resolution', priority: 'urgent', breachedByMs: 3 * 24 * H }], rules, NET, ART_126_2023, 0, new Set())).toEqual([]);
   });
 });

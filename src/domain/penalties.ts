@@ -3,11 +3,24 @@
 import type { ClockName } from './sla.ts';
 import type { Priority, Transition } from './workflow/types.ts';
 
-export type PenaltyRule =
+/** A rule measured against an SLA clock for one priority (workflow 1). */
+export type ClockRule =
   | { kind: 'per_hour'; clock: ClockName; priority: Priority; centsPerHour: number }
   | { kind: 'per_day'; clock: ClockName; priority: Priority; centsPerDay: number }
-  | { kind: 'per_mille_per_day'; clock: ClockName; priority: Priority; perMille: number }
-  | { kind: 'fixed'; event: 'late_planned_activity' | 'late_documents'; cents: number };
+  | { kind: 'per_mille_per_day'; clock: ClockName; priority: Priority; perMille: number };
+
+/**
+ * A daily rule for late planned activities (workflow 2): no clock, no priority — every whole
+ * calendar day past the activity's deadline counts (lateDays), within the same legal range.
+ */
+export type PlannedDailyRule =
+  | { kind: 'per_day'; event: 'late_planned_activity'; centsPerDay: number }
+  | { kind: 'per_mille_per_day'; event: 'late_planned_activity'; perMille: number };
+
+export type PenaltyRule = ClockRule | PlannedDailyRule | { kind: 'fixed'; event: 'late_planned_activity' | 'late_documents'; cents: number };
+
+export const isClockRule = (r: PenaltyRule): r is ClockRule => 'clock' in r;
+export const isPlannedDailyRule = (r: PenaltyRule): r is PlannedDailyRule => r.kind !== 'fixed' && !('clock' in r);
 
 /** The law's limits, in configuration because the text has been amended (defaults: 2023 text). */
 export interface LegalLimits {
@@ -18,6 +31,9 @@ export interface LegalLimits {
   capPercent: number;
 }
 export const ART_126_2023: LegalLimits = { minDailyPerMille: 0.3, maxDailyPerMille: 1, capPercent: 10 };
+
+const HOUR = 3600_000;
+const DAY = 24 * HOUR;
 
 export type RuleProblem = { index: number; reason: 'below_range' | 'above_range' | 'not_positive'; dailyPerMille: number };
 
@@ -45,10 +61,27 @@ export function checkRules(rules: readonly PenaltyRule[], netAmountCents: number
   return problems;
 }
 
-export const capCents = (netAmountCents: number, limits: LegalLimits) => Math.floor((netAmountCents * limits.capPercent) / 100);
+/**
+ * Whole days a planned activity is late: Rome calendar days from the day after its deadline to
+ * `endOn` (the completion day, or today while open) — both Rome dates, so no daylight-saving
+ * change can add or lose a day. Completed on the deadline (or before) = 0.
+ */
+export function lateDays(deadline: string, endOn: string): number {
+  const ms = Date.parse(`${endOn}T00:00:00Z`) - Date.parse(`${deadline}T00:00:00Z`);
+  return Math.max(0, Math.round(ms / DAY));
+}
 
-const HOUR = 3600_000;
-const DAY = 24 * HOUR;
+/**
+ * The amount of a planned daily rule for `days` late, clipped to the room the contract's cap
+ * leaves (`room`, which for a proposal being recomputed includes its own current amount).
+ */
+export function plannedDailyAmount(rule: PlannedDailyRule, days: number, netAmountCents: number, room: number): { computedCents: number; amountCents: number } {
+  const perDay = rule.kind === 'per_day' ? rule.centsPerDay : Math.round((netAmountCents * rule.perMille) / 1000);
+  const computedCents = Math.max(0, days) * perDay;
+  return { computedCents, amountCents: Math.max(0, Math.min(computedCents, room)) };
+}
+
+export const capCents = (netAmountCents: number, limits: LegalLimits) => Math.floor((netAmountCents * limits.capPercent) / 100);
 
 /** The amount one breach costs under one rule: every started hour or day of delay counts. */
 export function breachAmount(rule: PenaltyRule, breachedByMs: number, netAmountCents: number): number {
@@ -93,7 +126,7 @@ export function proposePenalties(
   const out: Proposal[] = [];
   for (const b of breaches) {
     if (countedKeys.has(b.key)) continue;
-    const rule = rules.find((r) => r.kind !== 'fixed' && r.clock === b.clock && r.priority === b.priority);
+    const rule = rules.find((r) => isClockRule(r) && r.clock === b.clock && r.priority === b.priority);
     if (!rule) continue;
     const computed = breachAmount(rule, b.breachedByMs, netAmountCents);
     if (computed <= 0) continue;

@@ -67,14 +67,16 @@ export function measurementsOutOfRange(checklist: readonly ChecklistItem[], resu
 }
 
 const toDesk = ['building_managers', 'call_center'] as const;
-const newDate: Notice[] = [{ kind: 'planned_new_date', to: [...toDesk] }];
+// New dates also reach the occupants' contacts where the building asks (nobody when it does not).
+const toDeskAndOccupants = [...toDesk, 'occupants'] as const;
+const newDate: Notice[] = [{ kind: 'planned_new_date', to: [...toDeskAndOccupants] }];
 
 /** Workflow 2, planned work order: one row per transition of the brief's table. */
 export const PLANNED_WORK_ORDER_TRANSITIONS: readonly Transition<PlannedWorkOrderState, PlannedWorkOrderContext>[] = [
   {
     action: 'schedule', from: ['planned'], to: 'scheduled', roles: ['contractor'],
     fields: [{ field: 'scheduledAt', kind: 'instant' }, { field: 'technician', kind: 'text', optional: true }],
-    notices: [{ kind: 'planned_date', to: [...toDesk] }],
+    notices: [{ kind: 'planned_date', to: [...toDeskAndOccupants] }],
   },
   {
     action: 'reschedule', from: ['planned', 'scheduled'], to: 'scheduled', roles: ['contractor'],
@@ -84,7 +86,7 @@ export const PLANNED_WORK_ORDER_TRANSITIONS: readonly Transition<PlannedWorkOrde
   {
     action: 'wait_materials', from: ['scheduled'], to: 'waiting_materials', roles: ['contractor'],
     fields: [{ field: 'expectedOn', kind: 'date' }, { field: 'note', kind: 'text', optional: true }],
-    notices: [{ kind: 'planned_waiting_materials', to: [...toDesk] }],
+    notices: [{ kind: 'planned_waiting_materials', to: [...toDeskAndOccupants] }],
   },
   { action: 'resume', from: ['waiting_materials'], to: 'scheduled', roles: ['contractor'], fields: [{ field: 'scheduledAt', kind: 'instant' }], notices: newDate },
   { action: 'start_work', from: ['scheduled'], to: 'in_progress', roles: ['contractor'], fields: [{ field: 'note', kind: 'text', optional: true }], notices: [] },

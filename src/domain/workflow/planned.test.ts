@@ -21,11 +21,13 @@ const PROGRAM_SPEC: Record<string, Row<ProgramState>[]> = {
   regenerate: [[['draft', 'returned'], ['contractor', 'building_manager', 'service_head'], '=', []]],
 };
 const DESK = 'building_managers,call_center';
+// New dates also to the occupants' contacts (resolved to nobody unless the building asks).
+const DATES = `${DESK},occupants`;
 const PWO_SPEC: Record<string, Row<PlannedWorkOrderState>[]> = {
-  schedule: [[['planned'], ['contractor'], 'scheduled', [`planned_date→${DESK}`]]],
-  reschedule: [[['planned', 'scheduled'], ['contractor'], 'scheduled', [`planned_new_date→${DESK}`]]],
-  wait_materials: [[['scheduled'], ['contractor'], 'waiting_materials', [`planned_waiting_materials→${DESK}`]]],
-  resume: [[['waiting_materials'], ['contractor'], 'scheduled', [`planned_new_date→${DESK}`]]],
+  schedule: [[['planned'], ['contractor'], 'scheduled', [`planned_date→${DATES}`]]],
+  reschedule: [[['planned', 'scheduled'], ['contractor'], 'scheduled', [`planned_new_date→${DATES}`]]],
+  wait_materials: [[['scheduled'], ['contractor'], 'waiting_materials', [`planned_waiting_materials→${DATES}`]]],
+  resume: [[['waiting_materials'], ['contractor'], 'scheduled', [`planned_new_date→${DATES}`]]],
   start_work: [[['scheduled'], ['contractor'], 'in_progress', []]],
   complete: [[['in_progress'], ['contractor'], 'completed', [`planned_closed→${DESK}`]]],
   reject_completion: [[['completed'], ['building_manager', 'call_center'], 'scheduled', ['completion_rejected→contractor']]],

@@ -9,7 +9,9 @@ export type Priority = (typeof PRIORITIES)[number];
 /** Who a notice goes to; the service turns these into people and addresses. */
 export type Audience = 'requester' | 'call_center' | 'building_managers' | 'contractor' | 'service_heads'
   /** The contractor's certified e-mail (PEC), the legal channel of formal notices (penalty contestations). */
-  | 'contractor_pec';
+  | 'contractor_pec'
+  /** The building's occupants' contacts (active users of its departments with an e-mail), when the building asks (#8). */
+  | 'occupants';
 
 /** The numbered notices of Annex C plus the internal ones the workflow needs. */
 export type NoticeKind =

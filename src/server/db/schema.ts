@@ -48,6 +48,8 @@ export interface RateLimitRow { key: string; window_start: string; count: number
 export interface BuildingRow extends Audited {
   site_id: string; code: string; name: string; address: string;
   competence: string; competence_department_id: string | null;
+  /** From migration 2026-12-07T0006 (#8): 1 = planned dates also go to the occupants' contacts. */
+  notify_occupants_planned: Generated<number>;
 }
 export interface BuildingManagerRow { building_id: string; user_id: string }
 export interface BuildingOccupancyRow { building_id: string; department_id: string; share_bp: number }

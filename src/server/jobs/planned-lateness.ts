@@ -1,13 +1,15 @@
 // Planned-lateness job (#8): finds the open planned work orders whose deadline has passed — the
 // end of their due date's month in Europe/Rome (the domain's lateDeadline: "not done in its month
 // → late"), so those due before the first day of the current Rome month — and marks each late (src/server/modules/work-orders/lateness.ts: late_at, event,
-// planned_late notice, penalty proposal). Works in keyset slices of `batchSize` by (due_on, id).
+// planned_late notice, penalty proposals) and, for those already late and still open, brings the
+// daily late penalty to today's days (src/server/modules/penalties/planned.ts). Works in keyset slices of `batchSize` by (due_on, id).
 //
 // Safe with several app instances: each work order in its own transaction that claims it again
 // (PostgreSQL `for update skip locked`; SQLite's single writer) and sets late_at only while it is
 // null; the penalty's breach key is unique. A failure leaves the work order for the next run.
 import type { AppContext } from '../context.ts';
 import { engineOf } from '../db/create-db.ts';
+import { syncLatePlannedDaily } from '../modules/penalties/planned.ts';
 import { markLate } from '../modules/work-orders/lateness.ts';
 import { claimLate, lateCandidates } from '../modules/work-orders/planned.repository.ts';
 import { romeDate } from '../modules/tickets/workflow-helpers.ts';
@@ -34,7 +36,12 @@ export function createPlannedLateness(ctx: AppContext, log: JobLog, batchSize = 
           try {
             await db.transaction().execute(async (trx) => {
               const w = await claimLate(trx, r.id, dueBefore, pg);
-              if (w && (await markLate(trx, ctx, w))) result.late++;
+              if (!w) return;
+              if (!w.late_at) {
+                if (await markLate(trx, ctx, w)) result.late++;
+              } else {
+                await syncLatePlannedDaily(trx, ctx, w, today); // the daily penalty follows the days
+              }
             });
           } catch (err) {
             result.failed++;

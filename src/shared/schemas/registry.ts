@@ -53,6 +53,7 @@ const buildingFields = {
   competenceDepartmentId: Nullable(Id),
   managerIds: Ids,
   occupancies: Type.Array(Occupancy, { maxItems: 200 }),
+  notifyOccupantsPlanned: Type.Boolean({ description: 'the new dates of planned work orders also go to the occupants\' contacts (active users of the occupying departments with an e-mail)' }),
 };
 export const BuildingSchema = Item(buildingFields);
 export const BuildingCreate = Create({
@@ -60,6 +61,7 @@ export const BuildingCreate = Create({
   competenceDepartmentId: Type.Optional(buildingFields.competenceDepartmentId),
   managerIds: Type.Optional(Ids),
   occupancies: Type.Optional(buildingFields.occupancies),
+  notifyOccupantsPlanned: Type.Optional(buildingFields.notifyOccupantsPlanned),
 });
 export const BuildingPatch = Patch(buildingFields);
 export const BuildingQuery = Query({ siteId: Type.Optional(Id) });

@@ -184,7 +184,8 @@ export const PenaltyRuleBody = Body({
   event: Type.Optional(Literals(FIXED_EVENTS)),
   amountCents: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000_000 })),
   perMille: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 1000 })),
-}, 'per_hour / per_day: clock, priority, amountCents; per_mille_per_day: clock, priority, perMille; fixed: event, amountCents');
+}, 'per_hour / per_day: clock, priority, amountCents; per_mille_per_day: clock, priority, perMille; fixed: event, amountCents; '
+  + 'per_day / per_mille_per_day with event late_planned_activity and no clock or priority: whole days a planned activity is late');
 export type PenaltyRuleInput = Static<typeof PenaltyRuleBody>;
 
 export const PenaltyRulePatchBody = Body({

@@ -10,6 +10,7 @@ import * as mailInProof from './2026-12-06T0003-mail-in-proof.ts';
 import * as demoMarkerOutboxRetention from './2026-12-06T0005-demo-marker-outbox-retention.ts';
 import * as plannedMaintenance from './2026-12-07T0001-planned-maintenance.ts';
 import * as programEvents from './2026-12-07T0003-program-events.ts';
+import * as buildingNotifyOccupants from './2026-12-07T0006-building-notify-occupants.ts';
 
 /** Every migration, by name; names sort in the order they run. Append, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T0005-demo-marker-outbox-retention': demoMarkerOutboxRetention,
   '2026-12-07T0001-planned-maintenance': plannedMaintenance,
   '2026-12-07T0003-program-events': programEvents,
+  '2026-12-07T0006-building-notify-occupants': buildingNotifyOccupants,
 };

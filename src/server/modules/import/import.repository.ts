@@ -36,7 +36,7 @@ const activeIds = (m: Map<string, Ref>) => [...m.values()].filter((r) => r.activ
 export async function loadLookups(db: Db, kind: ImportKind, refs: References): Promise<Lookups> {
   if (kind === 'buildings') {
     const buildings = await inChunks(refs.own, (c) => db.selectFrom('buildings')
-      .select(['id', 'code', 'site_id', 'name', 'address', 'competence', 'competence_department_id'])
+      .select(['id', 'code', 'site_id', 'name', 'address', 'competence', 'competence_department_id', 'notify_occupants_planned'])
       .where('code', 'in', c).execute());
     const lookups: BuildingsLookups = {
       sites: await refsByCode(db, 'sites', refs.sites),
@@ -95,6 +95,8 @@ export async function writePlan(db: Db, plan: ImportPlan, { now, newId }: WriteC
           address: eb.ref('excluded.address'),
           competence: eb.ref('excluded.competence'),
           competence_department_id: eb.ref('excluded.competence_department_id'),
+          // The occupants' setting only when the file has its column (every row then carries it).
+          ...(plan.withNotify ? { notify_occupants_planned: eb.ref('excluded.notify_occupants_planned') } : {}),
           version: sql<number>`${sql.ref('buildings.version')} + 1`,
           updated_at: eb.ref('excluded.updated_at'),
         })))

@@ -131,7 +131,7 @@ describe('validation', () => {
   const buildingsLookups = (): BuildingsLookups => ({
     sites: new Map([['MI', ref('s1')], ['OLD', ref('s0', false)]]),
     departments: new Map([['DEIB', ref('d1')]]),
-    buildings: new Map([['B1', { id: 'b1', site_id: 's1', name: 'Uno', address: 'Via 1', competence: 'central', competence_department_id: null }]]),
+    buildings: new Map([['B1', { id: 'b1', site_id: 's1', name: 'Uno', address: 'Via 1', competence: 'central', competence_department_id: null, notify_occupants_planned: 0 }]]),
   });
 
   it('buildings: every error of every row, with the row of the file', () => {
@@ -167,6 +167,19 @@ describe('validation', () => {
     expect(referencedCodes(sheet, columns)).toMatchObject({ sites: new Set(['MI']), own: new Set(['B1', 'B2']) });
     const r = validateRows(sheet, columns, buildingsLookups());
     expect(r).toMatchObject({ ok: true, plan: { kind: 'buildings', counts: { created: 1, updated: 0, unchanged: 1 }, rows: [{ code: 'B2' }] } });
+  });
+
+  it('buildings: the optional notify_occupants column (yes/no, sì/no) sets the occupants\' setting; absent, it is left alone', () => {
+    const sheet = sheetOf('site_code;code;name;address;competence;notify_occupants\nMI;B1;Uno;Via 1;central;sì\nMI;B2;Due;Via 2;central;\nMI;B3;Tre;Via 3;central;forse\n');
+    const { columns } = mapHeader('buildings', sheet.header);
+    const bad = validateRows(sheet, columns, buildingsLookups());
+    expect(bad.ok ? [] : bad.issues.map((i) => [i.row, i.field, i.rule])).toEqual([[4, 'notify_occupants', 'enum']]);
+    const good = sheetOf('site_code;code;name;address;competence;notify_occupants\nMI;B1;Uno;Via 1;central;sì\nMI;B2;Due;Via 2;central;\n');
+    expect(validateRows(good, mapHeader('buildings', good.header).columns, buildingsLookups())).toMatchObject({
+      ok: true, plan: { withNotify: true, counts: { created: 1, updated: 1, unchanged: 0 }, rows: [{ code: 'B1', notify_occupants_planned: 1 }, { code: 'B2', notify_occupants_planned: 0 }] },
+    });
+    const without = sheetOf('site_code;code;name;address;competence\nMI;B1;Uno;Via 1;central\n');
+    expect(validateRows(without, mapHeader('buildings', without.header).columns, buildingsLookups())).toMatchObject({ ok: true, plan: { withNotify: false, counts: { unchanged: 1 } } });
   });
 
   const spacesLookups = (): SpacesLookups => ({

@@ -31,7 +31,7 @@ interface ColumnSpec {
 const col = (name: string, required = true): ColumnSpec => ({ name, required });
 
 export const COLUMNS: Record<ImportKind, readonly ColumnSpec[]> = {
-  buildings: [col('site_code'), col('code'), col('name'), col('address'), col('competence'), col('department_code', false)],
+  buildings: [col('site_code'), col('code'), col('name'), col('address'), col('competence'), col('department_code', false), col('notify_occupants', false)],
   spaces: [
     col('building_code'), col('floor_code'), col('floor_name', false), col('floor_level', false),
     col('code'), col('name'), col('use', false), col('area_m2', false),
@@ -129,6 +129,13 @@ const COMPETENCE: Record<string, 'central' | 'department'> = {
   department: 'department', dipartimento: 'department', dipartimentale: 'department',
 };
 
+const YES_NO: Record<string, 0 | 1> = { yes: 1, no: 0, si: 1, 'sì': 1, true: 1, false: 0, '1': 1, '0': 0 };
+/** A yes/no cell (English or Italian, any case); blank = no. */
+export function parseYesNo(input: string): Parsed<0 | 1> {
+  const v = input.trim() === '' ? 0 : YES_NO[input.trim().toLowerCase()];
+  return v !== undefined ? { ok: true, value: v } : { ok: false, rule: 'enum', params: { allowed: 'yes, no, sì, no' } };
+}
+
 export function parseCompetence(input: string): Parsed<'central' | 'department'> {
   const v = COMPETENCE[input.trim().toLowerCase()];
   return v ? { ok: true, value: v } : { ok: false, rule: 'enum', params: { allowed: COMPETENCE_VALUES } };
@@ -143,6 +150,7 @@ export const pairKey = (buildingId: string, code: string) => `${buildingId}\u000
 
 export interface ExistingBuilding {
   id: string; site_id: string; name: string; address: string; competence: string; competence_department_id: string | null;
+  notify_occupants_planned: number;
 }
 export interface ExistingFloor { id: string; name: string; level: number }
 export interface ExistingSpace { id: string; floor_id: string; name: string; use: string | null; area_cm2: number | null }
@@ -187,6 +195,8 @@ export interface Counts { created: number; updated: number; unchanged: number }
 
 export interface BuildingValues {
   code: string; site_id: string; name: string; address: string; competence: 'central' | 'department'; competence_department_id: string | null;
+  /** Only when the file has the notify_occupants column (absent: updates leave the setting alone). */
+  notify_occupants_planned?: 0 | 1;
 }
 export interface FloorValues { building_id: string; code: string; name: string; level: number }
 export interface SpaceValues {
@@ -197,7 +207,7 @@ export interface AssetValues {
 }
 
 export type ImportPlan =
-  | { kind: 'buildings'; counts: Counts; rows: BuildingValues[] }
+  | { kind: 'buildings'; counts: Counts; rows: BuildingValues[]; withNotify: boolean }
   | {
     kind: 'spaces'; counts: Counts;
     /** New floors and existing floors whose name or level changes. */
@@ -339,6 +349,12 @@ function validateBuildings(sheet: Sheet, columns: Columns, lk: BuildingsLookups,
     const address = r.text('address', LIMITS.address, true);
     const competenceRaw = r.text('competence', LIMITS.code, true);
     const departmentCode = r.text('department_code', LIMITS.code, false);
+    let notify: 0 | 1 | undefined;
+    if (r.has('notify_occupants')) {
+      const n = parseYesNo(r.text('notify_occupants', LIMITS.code, false));
+      if (n.ok) notify = n.value;
+      else r.fail('notify_occupants', n.rule, n.params);
+    }
     const siteId = lookup(r, lk.sites, 'site_code', siteCode);
     let competence: 'central' | 'department' | null = null;
     if (competenceRaw) {
@@ -355,19 +371,21 @@ function validateBuildings(sheet: Sheet, columns: Columns, lk: BuildingsLookups,
     if (!r.ok || !siteId || !code || !name || !address || !competence) continue;
     const values: BuildingValues = {
       code, site_id: siteId, name, address, competence, competence_department_id: competence === 'department' ? departmentId : null,
+      ...(notify !== undefined ? { notify_occupants_planned: notify } : {}),
     };
     const old = lk.buildings.get(code);
     if (!old) counts.created++;
     else if (
       old.site_id === values.site_id && old.name === values.name && old.address === values.address
       && old.competence === values.competence && old.competence_department_id === values.competence_department_id
+      && (values.notify_occupants_planned === undefined || Number(old.notify_occupants_planned) === values.notify_occupants_planned)
     ) {
       counts.unchanged++;
       continue;
     } else counts.updated++;
     rows.push(values);
   }
-  return { kind: 'buildings', counts, rows };
+  return { kind: 'buildings', counts, rows, withNotify: columns.index.has('notify_occupants') };
 }
 
 interface FloorDraft {

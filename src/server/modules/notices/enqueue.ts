@@ -49,7 +49,9 @@ type WorkOrderFacts = NonNullable<Awaited<ReturnType<typeof repo.workOrderForNot
  *   of the work order's building (else the ticket's); contractor: active users of the work
  *   order's contractor (a ticket-level notice: of every contractor with a non-cancelled work order
  *   on the ticket), plus the contractor's own address when none of its users has one;
- *   contractor_pec: the contractor's PEC address (formal notices), in Italian.
+ *   contractor_pec: the contractor's PEC address (formal notices), in Italian; occupants: active
+ *   users of the departments occupying the building, with an e-mail, only when the building has
+ *   notify_occupants_planned on (planned dates, #8).
  * - The actor is left out (they know what they just did), except in the requester audience: a
  *   requester who opened their own ticket still gets notice 1, whose number replies thread on.
  * - One message per person and notice: a person in two audiences (a building manager with the
@@ -161,6 +163,12 @@ export async function recipientsOf(
         if (buildingId) for (const u of await repo.activeManagersOf(db, buildingId)) add(u, audience);
         break;
       }
+      case 'occupants': {
+        // Only where the building asks (notify_occupants_planned); each in their own language.
+        const buildingId = wo?.building_id ?? ticket?.building_id;
+        if (buildingId) for (const u of await repo.activeOccupantsOf(db, buildingId)) add(u, audience);
+        break;
+      }
       case 'contractor_pec': {
         // The contractor's certified address, not a person's: formal notices go there in Italian.
         const ids = wo ? [wo.contractor_id] : ticket ? await repo.contractorIdsOfTicket(db, ticket.id) : [];
@@ -198,7 +206,8 @@ function factsFor(
   const base = ctx.config.publicUrl.replace(/\/+$/, '');
   // People without an account get no link to the app (they could not open it).
   let url: string | null = null;
-  if (r.userId) {
+  // Occupants are told a date; the planned ticket is not theirs to open (it would read as 404).
+  if (r.userId && r.audience !== 'occupants') {
     if (wo && (r.audience === 'contractor' || !ticket)) url = `${base}/work-orders/${wo.id}`;
     else if (ticket) url = `${base}/tickets/${ticket.id}`;
   }

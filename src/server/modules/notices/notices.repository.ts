@@ -59,6 +59,20 @@ export function activeManagersOf(db: Db, buildingId: string): Promise<PersonRow[
     .execute();
 }
 
+/**
+ * The occupants' contacts of a building that asks for them (buildings.notify_occupants_planned):
+ * active users of the departments occupying it, with an e-mail (set only once confirmed); none
+ * when the building does not ask.
+ */
+export function activeOccupantsOf(db: Db, buildingId: string): Promise<PersonRow[]> {
+  return activeUser(db)
+    .where('u.email', 'is not', null)
+    .where('u.department_id', 'in', db.selectFrom('building_occupancies as o').innerJoin('buildings as b', 'b.id', 'o.building_id')
+      .select('o.department_id').where('o.building_id', '=', buildingId).where('b.notify_occupants_planned', '=', 1))
+    .orderBy('u.id')
+    .execute();
+}
+
 /** The contractors of a ticket's work orders, cancelled ones left out (they no longer act on it). */
 export async function contractorIdsOfTicket(db: Db, ticketId: string): Promise<string[]> {
   const rows = await db

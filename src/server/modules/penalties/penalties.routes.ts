@@ -40,7 +40,8 @@ export async function penaltyRoutes(app: FastifyInstance) {
       tags, params: IdParams, body: PenaltyRuleBody, response: { 201: PenaltyRuleSchema, ...problemResponses },
       summary: 'Add a penalty rule (admin)',
       description: 'Daily rates (per_day, per_mille_per_day) must lie within PENALTY_MIN/MAX_DAILY_PER_MILLE of the net contract amount, an hourly rate '
-        + 'may not exceed the maximum over 24 hours: otherwise 400 VALIDATION_FAILED on the amount field naming the range. One active rule per clock and priority (409 DUPLICATE).',
+        + 'may not exceed the maximum over 24 hours: otherwise 400 VALIDATION_FAILED on the amount field naming the range. One active rule per clock and priority, per fixed event, per daily event (409 DUPLICATE). '
+        + 'A daily rule with event late_planned_activity and no clock or priority counts the whole days a planned activity is late (docs/PLANNED.md).',
     },
   }, async (request, reply) => reply.code(201).send(await svc.createRule(app.ctx, principalOf(request), request.params.id, request.body)));
 

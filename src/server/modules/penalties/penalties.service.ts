@@ -3,7 +3,7 @@
 // penalty: PENALTY_TRANSITIONS through decide(), every step an event (events.penalty_id), the
 // contestation as a PDF sent to the contractor's PEC through the outbox.
 import { DateTime } from 'luxon';
-import { capCents, checkRules, PENALTY_TRANSITIONS, type PenaltyContext, type PenaltyRule, type PenaltyState } from '../../../domain/penalties.ts';
+import { capCents, checkRules, isClockRule, isPlannedDailyRule, PENALTY_TRANSITIONS, type PenaltyContext, type PenaltyRule, type PenaltyState } from '../../../domain/penalties.ts';
 import { availableActions, decide } from '../../../domain/workflow/machine.ts';
 import type { Refusal, Role } from '../../../domain/workflow/types.ts';
 import { clockName, explainClock, formatDuration } from '../../../domain/sla-explain.ts';
@@ -69,14 +69,18 @@ export function presentRule(r: RuleRow, netCents: number): PenaltyRuleDto {
 /** The rule in words (Italian for the formal documents). */
 export function describeRule(r: RuleRow, netCents: number, lang: Lang = 'it'): string {
   const rule = ruleOf(r);
-  const target = rule.kind === 'fixed' ? '' : ` — ${clockName(rule.clock, lang)}, ${label(lang, 'priority', rule.priority).toLowerCase()}`;
   const it = lang === 'it';
+  const target = isClockRule(rule) ? ` — ${clockName(rule.clock, lang)}, ${label(lang, 'priority', rule.priority).toLowerCase()}`
+    : rule.kind === 'fixed' ? '' : ` — ${it ? 'attività programmata in ritardo (giorni interi dopo la scadenza)' : 'late planned activity (whole days after the deadline)'}`;
+  // SLA clocks count every started day; planned lateness whole calendar days (lateDays).
+  const dayPart = isPlannedDailyRule(rule) ? ' ' : ' o frazione ';
+  const started = isPlannedDailyRule(rule) ? 'whole ' : 'started ';
   switch (rule.kind) {
     case 'per_hour': return `${euro(rule.centsPerHour, lang)} ${it ? 'per ogni ora o frazione di ritardo' : 'per started hour of delay'}${target}`;
-    case 'per_day': return `${euro(rule.centsPerDay, lang)} ${it ? 'per ogni giorno o frazione di ritardo' : 'per started day of delay'}${target}`;
+    case 'per_day': return `${euro(rule.centsPerDay, lang)} ${it ? `per ogni giorno${dayPart}di ritardo` : `per ${started}day of delay`}${target}`;
     case 'per_mille_per_day': {
       const daily = euro(Math.round((netCents * rule.perMille) / 1000), lang);
-      return `${fmt(rule.perMille, lang)}‰ ${it ? `dell'importo netto (${daily}) per ogni giorno o frazione di ritardo` : `of the net amount (${daily}) per started day of delay`}${target}`;
+      return `${fmt(rule.perMille, lang)}‰ ${it ? `dell'importo netto (${daily}) per ogni giorno${dayPart}di ritardo` : `of the net amount (${daily}) per ${started}day of delay`}${target}`;
     }
     case 'fixed': return `${euro(rule.cents, lang)} ${it ? 'per evento' : 'per event'} (${rule.event})`;
   }
@@ -132,13 +136,23 @@ function ruleFromInput(i: PenaltyRuleInput): { rule: PenaltyRule | null; issues:
   const forbid = (f: keyof PenaltyRuleInput) => {
     if (i[f] !== undefined) issues.push({ field: f, rule: 'penaltyRuleFields' });
   };
+  // A daily rule with event 'late_planned_activity' (and no clock) counts days of planned lateness.
+  const plannedDaily = i.kind !== 'fixed' && i.kind !== 'per_hour' && i.event !== undefined && i.clock === undefined && i.priority === undefined;
   if (i.kind === 'fixed') {
     need('event'); need('amountCents'); forbid('clock'); forbid('priority'); forbid('perMille');
+  } else if (plannedDaily) {
+    if (i.event !== 'late_planned_activity') issues.push({ field: 'event', rule: 'penaltyRuleFields' });
+    if (i.kind === 'per_mille_per_day') { need('perMille'); forbid('amountCents'); } else { need('amountCents'); forbid('perMille'); }
   } else {
     need('clock'); need('priority'); forbid('event');
     if (i.kind === 'per_mille_per_day') { need('perMille'); forbid('amountCents'); } else { need('amountCents'); forbid('perMille'); }
   }
   if (issues.length) return { rule: null, issues };
+  if (plannedDaily) {
+    return i.kind === 'per_day'
+      ? { rule: { kind: 'per_day', event: 'late_planned_activity', centsPerDay: i.amountCents! }, issues }
+      : { rule: { kind: 'per_mille_per_day', event: 'late_planned_activity', perMille: Math.round(i.perMille! * MICRO) / MICRO }, issues };
+  }
   switch (i.kind) {
     case 'per_hour': return { rule: { kind: 'per_hour', clock: i.clock!, priority: i.priority!, centsPerHour: i.amountCents! }, issues };
     case 'per_day': return { rule: { kind: 'per_day', clock: i.clock!, priority: i.priority!, centsPerDay: i.amountCents! }, issues };
@@ -147,14 +161,19 @@ function ruleFromInput(i: PenaltyRuleInput): { rule: PenaltyRule | null; issues:
   }
 }
 
-const sameTarget = (a: PenaltyRule, b: PenaltyRule) =>
-  a.kind === 'fixed' ? b.kind === 'fixed' && a.event === b.event : b.kind !== 'fixed' && a.clock === b.clock && a.priority === b.priority;
+/** One active rule per target: a fixed event, the planned daily event (either daily kind), a clock and priority. */
+const sameTarget = (a: PenaltyRule, b: PenaltyRule) => {
+  if (isClockRule(a)) return isClockRule(b) && a.clock === b.clock && a.priority === b.priority;
+  if (a.kind === 'fixed') return b.kind === 'fixed' && a.event === b.event;
+  return isPlannedDailyRule(b) && a.event === b.event;
+};
 
 function duplicateOf(rules: RuleRow[], rule: PenaltyRule, exceptId?: string): AppError | null {
   const dup = rules.find((r) => r.id !== exceptId && Number(r.active) === 1 && sameTarget(ruleOf(r), rule));
   if (!dup) return null;
-  const value = rule.kind === 'fixed' ? rule.event : `${rule.clock} / ${rule.priority}`;
-  return new AppError('DUPLICATE', { field: rule.kind === 'fixed' ? 'event' : 'clock', value }, [{ field: rule.kind === 'fixed' ? 'event' : 'clock', rule: 'penaltyRuleDuplicate' }]);
+  const value = isClockRule(rule) ? `${rule.clock} / ${rule.priority}` : rule.event;
+  const field = isClockRule(rule) ? 'clock' : 'event';
+  return new AppError('DUPLICATE', { field, value }, [{ field, rule: 'penaltyRuleDuplicate' }]);
 }
 
 export async function createRule(ctx: AppContext, actor: Principal, contractId: string, input: PenaltyRuleInput): Promise<PenaltyRuleDto> {
@@ -172,8 +191,8 @@ export async function createRule(ctx: AppContext, actor: Principal, contractId: 
     if (dup) throw dup;
     const at = ctx.now().toISOString();
     await repo.insertRule(trx, {
-      id, contract_id: contractId, kind: rule.kind, clock: rule.kind === 'fixed' ? null : rule.clock, priority: rule.kind === 'fixed' ? null : rule.priority,
-      event: rule.kind === 'fixed' ? rule.event : null,
+      id, contract_id: contractId, kind: rule.kind, clock: isClockRule(rule) ? rule.clock : null, priority: isClockRule(rule) ? rule.priority : null,
+      event: isClockRule(rule) ? null : rule.event,
       amount_cents: rule.kind === 'per_hour' ? rule.centsPerHour : rule.kind === 'per_day' ? rule.centsPerDay : rule.kind === 'fixed' ? rule.cents : null,
       per_mille_micro: rule.kind === 'per_mille_per_day' ? Math.round(rule.perMille * MICRO) : null,
       active: 1, created_at: at, updated_at: at, version: 1,

@@ -11,7 +11,7 @@
 // - contested, counter-argued and decided penalties are never touched: the procedure owns them.
 // The cap counts applied and reduced penalties (final amounts) and every open one (proposed,
 // contested, counter-argued), across the whole contract.
-import { breachAmount, capCents, proposePenalties, type Breach, type LegalLimits, type PenaltyRule } from '../../../domain/penalties.ts';
+import { breachAmount, capCents, isClockRule, proposePenalties, type Breach, type LegalLimits, type PenaltyRule } from '../../../domain/penalties.ts';
 
 export interface BreachIn extends Breach {
   /** When the clock was due (the breach began), ms; orders the proposals and gives the period. */
@@ -52,7 +52,7 @@ export interface ReconcileInput {
 }
 
 const matching = (rules: readonly RuleIn[], b: Breach) =>
-  rules.find((r) => r.active && r.rule.kind !== 'fixed' && r.rule.clock === b.clock && r.rule.priority === b.priority);
+  rules.find((r) => r.active && isClockRule(r.rule) && r.rule.clock === b.clock && r.rule.priority === b.priority);
 
 export function reconcilePenalties(input: ReconcileInput): PenaltyChange[] {
   const { breaches, existing, rules, netAmountCents, limits } = input;
@@ -76,7 +76,7 @@ export function reconcilePenalties(input: ReconcileInput): PenaltyChange[] {
     // The active rule for the breach's clock and priority (a priority change brings its own rule);
     // failing that, the rule the proposal was made with if it still fits (a rule deactivated since).
     const own = p.ruleId ? ruleById.get(p.ruleId) : undefined;
-    const r = matching(rules, b) ?? (own && own.rule.kind !== 'fixed' && own.rule.clock === b.clock && own.rule.priority === b.priority ? own : undefined);
+    const r = matching(rules, b) ?? (own && isClockRule(own.rule) && own.rule.clock === b.clock && own.rule.priority === b.priority ? own : undefined);
     const computed = r ? breachAmount(r.rule, b.breachedByMs, netAmountCents) : 0;
     if (!r || computed <= 0) {
       changes.push({ type: 'withdraw', id: p.id, fromCents: p.proposedCents, reason: 'rule_gone' });
@@ -109,6 +109,9 @@ export function reconcilePenalties(input: ReconcileInput): PenaltyChange[] {
 
 /** The rule stored in penalty_rules as the domain's PenaltyRule. */
 export function ruleOf(r: { kind: string; clock: string | null; priority: string | null; event: string | null; amount_cents: number | string | null; per_mille_micro: number | string | null }): PenaltyRule {
+  // A daily rule with an event (no clock): late planned activities (workflow 2).
+  if (r.event === 'late_planned_activity' && r.kind === 'per_day') return { kind: 'per_day', event: 'late_planned_activity', centsPerDay: Number(r.amount_cents) };
+  if (r.event === 'late_planned_activity' && r.kind === 'per_mille_per_day') return { kind: 'per_mille_per_day', event: 'late_planned_activity', perMille: Number(r.per_mille_micro) / 1_000_000 };
   switch (r.kind) {
     case 'per_hour': return { kind: 'per_hour', clock: r.clock as never, priority: r.priority as never, centsPerHour: Number(r.amount_cents) };
     case 'per_day': return { kind: 'per_day', clock: r.clock as never, priority: r.priority as never, centsPerDay: Number(r.amount_cents) };

@@ -29,6 +29,7 @@ export const buildings: EntityDef<Building> = {
       competenceDepartmentId: r.competence_department_id,
       managerIds: managers.get(r.id)!.map((m) => m.user_id as string),
       occupancies: shares.get(r.id)!.map((o) => ({ departmentId: o.department_id as string, sharePercent: bpToPercent(o.share_bp) })),
+      notifyOccupantsPlanned: Number(r.notify_occupants_planned) === 1,
     }));
   },
   toRow: (i) => ({
@@ -39,6 +40,7 @@ export const buildings: EntityDef<Building> = {
     competence: i.competence,
     // A centrally managed building has no competent department.
     competence_department_id: i.competence === 'department' ? i.competenceDepartmentId : null,
+    notify_occupants_planned: i.notifyOccupantsPlanned ? 1 : 0,
   }),
   validate: (i) => {
     const issues: FieldIssue[] = [];

@@ -8,10 +8,10 @@
 import { lateDeadline } from '../../../domain/planned/recurrence.ts';
 import type { AppContext } from '../../context.ts';
 import { enqueueNotices } from '../notices/enqueue.ts';
-import { proposeLatePlannedPenalty } from '../penalties/planned.ts';
+import { proposeLatePlannedPenalty, syncLatePlannedDaily } from '../penalties/planned.ts';
 import { newSortableId } from '../tickets/actor.ts';
 import * as tickets from '../tickets/tickets.repository.ts';
-import type { Trx } from '../tickets/workflow-helpers.ts';
+import { romeDate, type Trx } from '../tickets/workflow-helpers.ts';
 import * as plannedRepo from './planned.repository.ts';
 import type { WorkOrder } from './work-orders.repository.ts';
 
@@ -32,6 +32,7 @@ export async function markLate(trx: Trx, ctx: AppContext, w: WorkOrder): Promise
     actorUserId: null, action: 'mark_late', data: { ...data, ...(await plannedRepo.noticeFactsOf(trx, w)) },
   });
   await proposeLatePlannedPenalty(trx, ctx, w);
+  await syncLatePlannedDaily(trx, ctx, w, romeDate(ctx.now()));
   return true;
 }
 

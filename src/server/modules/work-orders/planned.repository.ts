@@ -62,12 +62,13 @@ export async function setLateAt(db: Db, id: string, at: string): Promise<boolean
 }
 
 /**
- * One page of open planned work orders not yet marked late whose due date lies before `dueBefore`
- * (the first day of the current Rome month: their month is over), by (due_on, id).
+ * One page of open planned work orders whose due date lies before `dueBefore` (the first day of
+ * the current Rome month: their month is over), by (due_on, id): those not yet marked late, and
+ * those already late whose daily penalty follows the days while they stay open.
  */
 export function lateCandidates(db: Db, dueBefore: string, after: [string, string] | null, limit: number) {
   let q = db.selectFrom('work_orders').select(['id', 'due_on'])
-    .where('kind', '=', 'planned').where('late_at', 'is', null).where('status', 'in', [...OPEN_PLANNED_STATES]).where('due_on', '<', dueBefore);
+    .where('kind', '=', 'planned').where('status', 'in', [...OPEN_PLANNED_STATES]).where('due_on', '<', dueBefore);
   if (after) {
     const [d, id] = after;
     q = q.where((eb) => eb.or([eb('due_on', '>', d), eb.and([eb('due_on', '=', d), eb('id', '>', id)])]));
@@ -78,7 +79,7 @@ export function lateCandidates(db: Db, dueBefore: string, after: [string, string
 /** Claims one candidate again inside the transaction (PostgreSQL: skip one another instance holds). */
 export function claimLate(db: Db, id: string, dueBefore: string, pg: boolean) {
   let q = db.selectFrom('work_orders').selectAll()
-    .where('id', '=', id).where('kind', '=', 'planned').where('late_at', 'is', null).where('status', 'in', [...OPEN_PLANNED_STATES]).where('due_on', '<', dueBefore);
+    .where('id', '=', id).where('kind', '=', 'planned').where('status', 'in', [...OPEN_PLANNED_STATES]).where('due_on', '<', dueBefore);
   if (pg) q = q.forUpdate().skipLocked();
   return q.executeTakeFirst();
 }

@@ -21,6 +21,7 @@ import { actorLabel, actorLang, actorUserId, newSortableId, type WorkflowActor }
 import { refusalError } from '../tickets/refusal.ts';
 import * as tickets from '../tickets/tickets.repository.ts';
 import { offeredActions, romeDate, romeYear, StaleVersion, type Trx } from '../tickets/workflow-helpers.ts';
+import { syncLatePlannedDaily } from '../penalties/planned.ts';
 import { completedLate, markLate } from './lateness.ts';
 import * as plannedRepo from './planned.repository.ts';
 import * as repo from './work-orders.repository.ts';
@@ -206,6 +207,8 @@ export async function applyPlannedAction(
   if (afterEvent) await afterEvent(eventId);
   // Completed after its deadline before the lateness job saw it: late all the same.
   if (action === 'complete' && w.due_on && !w.late_at && completedLate(w.due_on, romeDate(ctx.now()))) await markLate(trx, ctx, { ...w, status: d.to });
+  // The daily late penalty stops at the completion day (a proposal still 'proposed' gets its last days).
+  if (action === 'complete' && w.due_on) await syncLatePlannedDaily(trx, ctx, w, romeDate(ctx.now()));
   await followPlannedTicket(trx, actor, w, action, at);
 }
 

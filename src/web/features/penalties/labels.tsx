@@ -38,6 +38,11 @@ export function ruleText(t: Translate, format: Formatters, rule: PenaltyDto['rul
   const text = t(`penalties.ruleText.${rule.kind}` as 'penalties.ruleText.per_hour', {
     amount: format.euro(rule.amountCents), perMille: format.number(rule.perMille), defaultValue: base,
   });
+  if (rule.kind !== 'fixed' && !rule.clock && rule.event === 'late_planned_activity') {
+    // A daily rule of planned lateness: whole days after the deadline, no clock or priority.
+    const key = rule.kind === 'per_day' ? 'penalties.ruleText.per_day_planned' : 'penalties.ruleText.per_mille_per_day_planned';
+    return t(key, { amount: format.euro(rule.amountCents), perMille: format.number(rule.perMille) });
+  }
   if (rule.kind === 'fixed' || !rule.clock) return text;
   return `${text} — ${t('penalties.ruleTarget', { clock: clockLabel(t, rule.clock), priority: priorityLabel(t, rule.priority).toLowerCase() })}`;
 }

@@ -55,6 +55,9 @@ export function BuildingSummary({ building }: { building: Building }) {
             </List>
           )}
         </Item>
+        <Item label={t('entities.buildings.fields.notifyOccupantsPlanned')}>
+          {building.notifyOccupantsPlanned ? t('common.yes') : t('common.no')}
+        </Item>
         <Item label={t('entities.buildings.fields.managerIds')}>
           {canRead(me, 'users') && building.managerIds.length > 0 ? (
             <List size="sm" spacing={2}>

@@ -1,4 +1,4 @@
-import { Radio, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Checkbox, Radio, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import type { Building } from '../../../api/types';
 import { EntitySelect } from '../../../components/EntitySelect';
 import { EntityLabel } from '../../../components/EntityLabel';
@@ -46,6 +46,11 @@ function BuildingFields({ form, readOnly }: FieldsProps<BuildingValues>) {
       )}
       <ManagersSelect {...form.getInputProps('managerIds')} />
       <OccupanciesEditor form={form} readOnly={readOnly} />
+      <Checkbox
+        label={t('entities.buildings.fields.notifyOccupantsPlanned')}
+        description={t('entities.buildings.notifyOccupantsPlannedHint')}
+        {...form.getInputProps('notifyOccupantsPlanned', { type: 'checkbox' })}
+      />
     </>
   );
 }
@@ -67,6 +72,7 @@ export const buildingForm: RegistryFormConfig<Building, BuildingValues> = {
     competenceDepartmentId: null,
     managerIds: [],
     occupancies: [],
+    notifyOccupantsPlanned: false,
   }),
   fromItem: (b) => ({
     siteId: b.siteId,
@@ -77,6 +83,7 @@ export const buildingForm: RegistryFormConfig<Building, BuildingValues> = {
     competenceDepartmentId: b.competenceDepartmentId,
     managerIds: [...b.managerIds],
     occupancies: b.occupancies.map((o) => ({ departmentId: o.departmentId, sharePercent: o.sharePercent })),
+    notifyOccupantsPlanned: b.notifyOccupantsPlanned,
   }),
   toBody: (v) => ({
     siteId: v.siteId,
@@ -87,6 +94,7 @@ export const buildingForm: RegistryFormConfig<Building, BuildingValues> = {
     competenceDepartmentId: v.competence === 'department' ? v.competenceDepartmentId : null,
     managerIds: [...v.managerIds].sort(),
     occupancies: v.occupancies.map((o) => ({ departmentId: o.departmentId, sharePercent: Number(o.sharePercent) })),
+    notifyOccupantsPlanned: v.notifyOccupantsPlanned,
   }),
   validate: (v, t) => {
     const errors = requireFields(v, ['siteId', 'code', 'name', 'address'], t);

@@ -14,4 +14,5 @@ export interface BuildingValues {
   competenceDepartmentId: string | null;
   managerIds: string[];
   occupancies: OccupancyValues[];
+  notifyOccupantsPlanned: boolean;
 }
