@@ -118,6 +118,25 @@ export async function enqueueNotices(trx: Trx, ctx: AppContext, req: NoticeReque
   }
 }
 
+/**
+ * De-duplication of the people a notice reaches: once per user and once per address (case
+ * blind), nobody with neither. Returns the person's trimmed address (or null: in-app only) the first
+ * time, undefined after.
+ */
+export function onceEach(): (p: { userId: string | null; email: string | null }) => string | null | undefined {
+  const seenUsers = new Set<string>();
+  const seenEmails = new Set<string>();
+  return (p) => {
+    if (p.userId && seenUsers.has(p.userId)) return undefined;
+    const email = p.email?.trim() || null;
+    if (email && seenEmails.has(email.toLowerCase())) return undefined;
+    if (!p.userId && !email) return undefined;
+    if (p.userId) seenUsers.add(p.userId);
+    if (email) seenEmails.add(email.toLowerCase());
+    return email;
+  };
+}
+
 /** The people one notice reaches, de-duplicated, actor left out (see enqueueNotices). */
 export async function recipientsOf(
   db: Trx | AppContext['db'],
@@ -127,17 +146,11 @@ export async function recipientsOf(
   actorUserId: string | null,
 ): Promise<Recipient[]> {
   const out: Recipient[] = [];
-  const seenUsers = new Set<string>();
-  const seenEmails = new Set<string>();
+  const firstTime = onceEach();
   const add = (p: repo.PersonRow, audience: Audience, language = p.language) => {
     if (p.userId && p.userId === actorUserId && audience !== 'requester') return;
-    if (p.userId && seenUsers.has(p.userId)) return;
-    const email = p.email?.trim() || null;
-    if (email && seenEmails.has(email.toLowerCase())) return;
-    if (!p.userId && !email) return;
-    if (p.userId) seenUsers.add(p.userId);
-    if (email) seenEmails.add(email.toLowerCase());
-    out.push({ userId: p.userId, name: p.name, email, language: noticeLang(language), audience });
+    const email = firstTime(p);
+    if (email !== undefined) out.push({ userId: p.userId, name: p.name, email, language: noticeLang(language), audience });
   };
 
   for (const audience of notice.to) {

@@ -14,6 +14,7 @@ import { noticeLang, renderNotice } from '../../../domain/notices/render.ts';
 import type { NoticeLang } from '../../../domain/notices/types.ts';
 import { newId } from '../../ids.ts';
 import * as repo from './notices.repository.ts';
+import { onceEach } from './enqueue.ts';
 
 export interface ProgramNoticeRequest {
   notices: readonly Notice[];
@@ -94,17 +95,11 @@ export async function enqueueProgramNotices(trx: Transaction<Database>, ctx: App
 
 async function programRecipients(db: Transaction<Database>, notice: Notice, req: ProgramNoticeRequest): Promise<ProgramRecipient[]> {
   const out: ProgramRecipient[] = [];
-  const seenUsers = new Set<string>();
-  const seenEmails = new Set<string>();
+  const firstTime = onceEach();
   const add = (p: repo.PersonRow, audience: Audience, buildings: ProgramRecipient['buildings'], language = p.language) => {
     if (p.userId && p.userId === req.actorUserId) return;
-    if (p.userId && seenUsers.has(p.userId)) return;
-    const email = p.email?.trim() || null;
-    if (email && seenEmails.has(email.toLowerCase())) return;
-    if (!p.userId && !email) return;
-    if (p.userId) seenUsers.add(p.userId);
-    if (email) seenEmails.add(email.toLowerCase());
-    out.push({ userId: p.userId, name: p.name, email, language: noticeLang(language), audience, buildings });
+    const email = firstTime(p);
+    if (email !== undefined) out.push({ userId: p.userId, name: p.name, email, language: noticeLang(language), audience, buildings });
   };
   for (const audience of notice.to) {
     if (audience === 'building_managers') {

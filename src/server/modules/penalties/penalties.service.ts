@@ -21,6 +21,7 @@ import { findRow } from '../registry/common.repository.ts';
 import { presentAttachment, storeAttachment } from '../attachments/attachments.service.ts';
 import { getAttachment } from '../attachments/attachments.repository.ts';
 import { enqueueNotices } from '../notices/enqueue.ts';
+import { presentOwnEvent } from '../tickets/timeline.ts';
 import { decodeCursor, encodeCursor } from '../registry/common.ts';
 import { newSortableId } from '../tickets/actor.ts';
 import { refusalError } from '../tickets/refusal.ts';
@@ -404,15 +405,7 @@ export async function getPenalty(ctx: AppContext, actor: Principal, id: string, 
   if (roles.size === 0) throw notFound();
   const now = ctx.now();
   const [rules, events, clock] = await Promise.all([rulesFor(db, [v]), repo.penaltyEvents(db, id), breachedClock(db, v, now)]);
-  const timeline = events.map((e) => {
-    let data: Record<string, unknown> = {};
-    try {
-      data = JSON.parse(e.data) as Record<string, unknown>;
-    } catch {
-      data = {};
-    }
-    return { id: e.id, at: e.at, actor: { id: e.actor_id, label: e.actor_label }, action: e.action, from: e.from_state, to: e.to_state, data };
-  });
+  const timeline = events.map(presentOwnEvent);
   const attachmentIds = [...new Set(timeline.flatMap((e) => [e.data.attachmentId, ...((e.data.attachmentIds as unknown[]) ?? [])]).filter((x): x is string => typeof x === 'string'))];
   const attachments = [];
   for (const aid of attachmentIds) {

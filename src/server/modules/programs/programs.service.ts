@@ -16,6 +16,7 @@ import { AppError, forbidden, invalid, notFound, type FieldIssue } from '../../e
 import { newId } from '../../ids.ts';
 import { buildingIdScope, readScope, type Actor } from '../../scope.ts';
 import { enqueueProgramNotices } from '../notices/program-notices.ts';
+import { presentOwnEvent } from '../tickets/timeline.ts';
 import { parseWeek } from '../sla/clocks.ts';
 import { newSortableId } from '../tickets/actor.ts';
 import { refusalError } from '../tickets/refusal.ts';
@@ -221,15 +222,7 @@ export async function getProgram(ctx: AppContext, actor: Principal, id: string, 
     availableActions: offeredActions(PROGRAM_TRANSITIONS, v.status as ProgramState, roles, {} as ProgramContext),
     items: items.map((i) => presentItem(i, today)),
     compliance: complianceOf(items, today),
-    timeline: events.map((e) => {
-      let data: Record<string, unknown> = {};
-      try {
-        data = JSON.parse(e.data) as Record<string, unknown>;
-      } catch {
-        data = {};
-      }
-      return { id: e.id, at: e.at, actor: { id: e.actor_id, label: e.actor_label }, action: e.action, from: e.from_state, to: e.to_state, data };
-    }),
+    timeline: events.map(presentOwnEvent),
   };
 }
 

@@ -65,14 +65,23 @@ function workOrderIdIn(data: string): string | null {
   }
 }
 
+/** An event's data; a row whose data does not parse shows none rather than failing the page. */
+export function eventData(e: { data: string }): Record<string, unknown> {
+  try {
+    return JSON.parse(e.data) as Record<string, unknown>;
+  } catch {
+    return {};
+  }
+}
+
+/** An event of a program's or a penalty's own timeline (no ticket view rules apply). */
+export function presentOwnEvent(e: Pick<EventRow, 'id' | 'at' | 'actor_id' | 'actor_label' | 'action' | 'from_state' | 'to_state' | 'data'>) {
+  return { id: e.id, at: e.at, actor: { id: e.actor_id, label: e.actor_label }, action: e.action, from: e.from_state, to: e.to_state, data: eventData(e) };
+}
+
 export function presentEvent(e: EventRow, requesterView: boolean): TimelineItem | null {
   const object = e.work_order_id ? 'work_order' : 'ticket';
-  let data: Record<string, unknown> = {};
-  try {
-    data = JSON.parse(e.data) as Record<string, unknown>;
-  } catch {
-    data = {};
-  }
+  let data = eventData(e);
   if (requesterView) {
     const keys = REQUESTER_EVENTS[`${object}:${e.action}`];
     if (!keys || e.to_state === 'in_plan_proposed') return null;
