@@ -308,6 +308,35 @@ describeEachDb('program generator job', (env) => {
   });
 });
 
+describeEachDb('plan edits after generation', (env) => {
+  it('move the future, unpublished occurrences of programs still in the contractor\'s hands; past dates and submitted programs stay', async () => {
+    const contractId = await contractIdOfLot(env.db, 'Lotto 3');
+    await env.db.updateTable('maintenance_plans').set({ active: 0 }).execute();
+    const planId = await makePlan(env.db, { building: 'MI-B01', cls: 'TER', rrule: 'FREQ=MONTHLY;BYMONTHDAY=3,20', startsOn: '2026-01-03' });
+    env.clock.now = new Date('2026-08-25T09:00:00Z');
+    const c = await env.login('ditta.termica');
+    const sep = (await c.post('/api/programs', { contractId, month: '2026-09' })).json().id as string;
+    const oct = (await c.post('/api/programs', { contractId, month: '2026-10' })).json().id as string;
+    await env.db.updateTable('programs').set({ status: 'submitted' }).where('id', '=', oct).execute();
+    const keys = async (programId: string) => (await env.db.selectFrom('program_items').select('occurrence_key')
+      .where('plan_id', '=', planId).where('program_id', '=', programId).orderBy('occurrence_key').execute()).map((r) => r.occurrence_key);
+    expect(await keys(sep)).toEqual(['2026-09-03', '2026-09-20']);
+
+    // On 10 September the 20th becomes the 25th: the 3rd is past and stays, the submitted October is untouched.
+    env.clock.now = new Date('2026-09-10T09:00:00Z');
+    const admin = await env.login('admin');
+    const res = await admin.patch(`/api/maintenance-plans/${planId}`, { version: 1, rrule: 'FREQ=MONTHLY;BYMONTHDAY=3,25' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await keys(sep)).toEqual(['2026-09-03', '2026-09-25']);
+    expect(await keys(oct)).toEqual(['2026-10-03', '2026-10-20']);
+
+    // Deactivated: its future occurrences leave the draft; the past one stays.
+    const off = await admin.patch(`/api/maintenance-plans/${planId}`, { version: 2, active: false });
+    expect(off.statusCode, off.body).toBe(200);
+    expect(await keys(sep)).toEqual(['2026-09-03']);
+  });
+});
+
 describeEachDb('demo programs', (env) => {
   it('this month\'s programs published and next month\'s submitted, from the demo plans', async () => {
     const { seedDemoPrograms } = await import('../src/server/db/seed/demo-programs.ts');

@@ -15,6 +15,7 @@ import { normalisePlan, validatePlan, type PlanInput } from './plans.validate.ts
 import { nextDue } from '../../../domain/planned/recurrence.ts';
 import { describeRule, nextDates } from './rule.ts';
 import { thresholdBehind } from './meter-trigger.ts';
+import { replanAfterEdit } from '../programs/replan.ts';
 
 const DEFAULT_LIMIT = 50;
 const toMilli = (n: number | null) => (n === null ? null : Math.round(n * 1000));
@@ -223,6 +224,8 @@ export async function patchPlan(ctx: AppContext, actor: Actor, lang: Lang, id: s
       const fresh = await repo.findPlan(trx, id, { kind: 'all' });
       throw new AppError('VERSION_CONFLICT', {}, [], { current: fresh && present(fresh, lang, today) });
     }
+    // Future occurrences in the programs not yet submitted follow the edit; the rest stay.
+    await replanAfterEdit(trx, ctx, id);
     return present((await repo.findPlan(trx, id, { kind: 'all' }))!, lang, today);
   }));
 }

@@ -40,8 +40,9 @@ export function closuresBetween(db: Db, from: string, to: string) {
  * classes, scheduled by calendar or from the last completion, and in force during the month. Each
  * with its building's site and patron saint, for the working-day shift.
  */
-export function plansForMonth(db: Db, contractId: string, monthStart: string, monthEnd: string) {
-  return db.selectFrom('maintenance_plans as p')
+/** The contract's active calendar and floating plans that may fall in the month (one plan when `planId` is given). */
+export function plansForMonth(db: Db, contractId: string, monthStart: string, monthEnd: string, planId?: string) {
+  let q = db.selectFrom('maintenance_plans as p')
     .innerJoin('contract_buildings as cb', (j) => j.onRef('cb.building_id', '=', 'p.building_id').on('cb.contract_id', '=', contractId))
     .innerJoin('contract_classes as cc', (j) => j.onRef('cc.technology_class_id', '=', 'p.technology_class_id').on('cc.contract_id', '=', contractId))
     .innerJoin('buildings as b', 'b.id', 'p.building_id')
@@ -54,9 +55,9 @@ export function plansForMonth(db: Db, contractId: string, monthStart: string, mo
     .where('p.active', '=', 1)
     .where('p.schedule_kind', 'in', ['calendar', 'floating'])
     .where('p.starts_on', '<=', monthEnd)
-    .where((eb) => eb.or([eb('p.ends_on', 'is', null), eb('p.ends_on', '>=', monthStart)]))
-    .orderBy('p.id')
-    .execute();
+    .where((eb) => eb.or([eb('p.ends_on', 'is', null), eb('p.ends_on', '>=', monthStart)]));
+  if (planId) q = q.where('p.id', '=', planId);
+  return q.orderBy('p.id').execute();
 }
 export type PlanForMonth = Awaited<ReturnType<typeof plansForMonth>>[number];
 
@@ -162,6 +163,21 @@ export async function insertItemsIfMissing(db: Db, rows: Insertable<ProgramItemR
     n += r.length;
   }
   return n;
+}
+
+/** Programs still in the contractor's hands (draft, returned) from a month on: a plan edit may change them. */
+export function openProgramsFrom(db: Db, month: string) {
+  return db.selectFrom('programs').select(['id', 'contract_id', 'month']).where('status', 'in', ['draft', 'returned']).where('month', '>=', month).execute();
+}
+
+/** Every item of a plan, in any program, with whether it was published (ticket or work order). */
+export function itemsOfPlan(db: Db, planId: string) {
+  return db.selectFrom('program_items').select(['id', 'program_id', 'occurrence_key', 'source', 'due_on', 'planned_on', 'ticket_id', 'work_order_id'])
+    .where('plan_id', '=', planId).execute();
+}
+
+export async function deleteItems(db: Db, ids: string[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += 1000) await db.deleteFrom('program_items').where('id', 'in', ids.slice(i, i + 1000)).execute();
 }
 
 /** The items of a program the caller reads (`itemScope` on a building-id column), by date. */

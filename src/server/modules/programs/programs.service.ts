@@ -83,9 +83,16 @@ async function calendarsFor(db: Db, contractId: string, from: string, to: string
  * once, never writes one twice. Returns how many were added.
  */
 export async function addMissingItems(trx: Db, ctx: AppContext, program: { id: string; contract_id: string; month: string }): Promise<number> {
+  return repo.insertItemsIfMissing(trx, await occurrenceRows(trx, ctx, program));
+}
+
+/** The month's occurrences of the contract's plans (of one plan with `planId`) as program item rows. */
+export async function occurrenceRows(
+  trx: Db, ctx: AppContext, program: { id: string; contract_id: string; month: string }, planId?: string,
+): Promise<Insertable<ProgramItemRow>[]> {
   const { start, end } = monthBounds(program.month);
-  const plans = await repo.plansForMonth(trx, program.contract_id, start, end);
-  if (plans.length === 0) return 0;
+  const plans = await repo.plansForMonth(trx, program.contract_id, start, end, planId);
+  if (plans.length === 0) return [];
   // A shift may cross into the neighbouring months: closures a few weeks either side.
   const around = (d: string, days: number) => DateTime.fromISO(d, { zone: 'utc' }).plus({ days }).toISODate()!;
   const calendarOf = await calendarsFor(trx, program.contract_id, around(start, -31), around(end, 31));
@@ -117,7 +124,7 @@ export async function addMissingItems(trx: Db, ctx: AppContext, program: { id: s
       });
     }
   }
-  return repo.insertItemsIfMissing(trx, rows);
+  return rows;
 }
 
 function checkMonthInContract(month: string, c: { starts_on: string; ends_on: string }) {
