@@ -371,12 +371,12 @@ const USERS: UserSpec[] = [
   {
     username: 'capo.servizio', displayName: 'Roberto Marchetti', email: 'roberto.marchetti@uniesempio.example', phone: '+39 02 5550 5000',
     language: 'it', roles: ['service_head'],
-    note: 'Capo servizio: autorizza o nega i preventivi, approva penali e KPI / Service head: authorises or denies quotes, signs off penalties and KPIs',
+    note: 'Capo servizio: autorizza o nega i preventivi, contesta e decide le penali, pubblica i programmi / Service head: authorises or denies quotes, contests and decides penalties, publishes programs',
   },
   {
     username: 'contabilita', displayName: 'Elena Sala', email: 'elena.sala@uniesempio.example', phone: '+39 02 5550 6000',
     language: 'it', roles: ['accounting'],
-    note: 'Contabilità: consuntivi, ripartizione oneri, fatture / Accounting: final accounts, cost allocation, invoices',
+    note: 'Contabilità: consulta segnalazioni, ordini di lavoro, preventivi e registro delle penali / Accounting: reads tickets, work orders, quotes and the penalty register',
   },
   {
     username: 'ditta.edile', displayName: 'Luca Brambilla', email: 'luca.brambilla@brambilla-costruzioni.example', phone: '+39 02 8845 1201',
