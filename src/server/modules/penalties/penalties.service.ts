@@ -8,7 +8,7 @@ import { availableActions, decide } from '../../../domain/workflow/machine.ts';
 import type { Refusal, Role } from '../../../domain/workflow/types.ts';
 import { clockName, explainClock, formatDuration } from '../../../domain/sla-explain.ts';
 import type {
-  PenaltyDetailDto, PenaltyDto, PenaltyRuleDto, PenaltyRuleInput, PenaltyRulePatch, PenaltySummaryDto,
+  ManualPenaltyInput, PenaltyDetailDto, PenaltyDto, PenaltyRuleDto, PenaltyRuleInput, PenaltyRulePatch, PenaltySummaryDto,
 } from '../../../shared/schemas/sla.ts';
 import { hasRole, type Principal } from '../../auth/principal.ts';
 import type { AppContext } from '../../context.ts';
@@ -487,7 +487,7 @@ export async function penaltyAction(ctx: AppContext, actor: Principal, id: strin
       if (issues.length) throw invalid(issues);
       if (ids.length) data.attachmentIds = ids;
       noticeData.text = d.data.text;
-    } else {
+    } else if (action !== 'withdraw') {
       const final = action === 'apply' ? proposed : action === 'reduce' ? Number(d.data.amountCents) : 0;
       set.final_cents = final;
       data.finalCents = final;
@@ -508,6 +508,60 @@ export async function penaltyAction(ctx: AppContext, actor: Principal, id: strin
       });
     }
   }, () => getPenalty(ctx, actor, id));
+  return getPenalty(ctx, actor, id);
+}
+
+/**
+ * POST /api/penalties: a penalty proposed by hand by a building manager (of the work order's
+ * building; without a work order, of a building the contract covers) or a service head, with a
+ * reason and evidence (text, files already on the work order). Breach key manual:<id>; clipped
+ * to what the contract's cap leaves (the clipping in the event and clippedByCap); refused when
+ * nothing is left. Then the usual procedure (or withdraw before the formal notice).
+ */
+export async function proposeManualPenalty(ctx: AppContext, actor: Principal, input: ManualPenaltyInput): Promise<PenaltyDetailDto> {
+  const sh = actor.roles.has('service_head');
+  if (!sh && !actor.roles.has('building_manager')) throw forbidden();
+  const id = newId();
+  await ctx.db.transaction().execute(async (trx) => {
+    const contract = await repo.contractOf(trx, input.contractId);
+    if (!contract) throw notFound();
+    if (!sh && !(await repo.contractCoversManagedBuilding(trx, input.contractId, actor.userId))) throw notFound();
+    const issues: FieldIssue[] = [];
+    let workOrderId: string | null = null;
+    if (input.workOrderId) {
+      const wo = await repo.workOrderPlace(trx, input.workOrderId);
+      if (!wo || wo.contract_id !== input.contractId) issues.push({ field: 'workOrderId', rule: 'workOrderNotOfContract' });
+      else if (!sh && !(await isBuildingManagedBy(trx, wo.building_id, actor.userId))) throw notFound();
+      else workOrderId = wo.id;
+    }
+    const ids = [...new Set(input.attachmentIds ?? [])];
+    for (const [i, aid] of ids.entries()) {
+      const a = await getAttachment(trx, aid);
+      if (!a || !workOrderId || a.work_order_id !== workOrderId) issues.push({ field: `attachmentIds.${i}`, rule: 'attachmentNotOfWorkOrder' });
+    }
+    if (issues.length) throw invalid(issues);
+
+    await repo.lockContract(trx, input.contractId);
+    const net = Number(contract.net_amount_cents);
+    const totals = await repo.totalsOf(trx, input.contractId);
+    const room = Math.max(0, capCents(net, ctx.config.penalties.limits) - totals.applied - totals.open);
+    const proposed = Math.min(input.amountCents, room);
+    if (proposed <= 0) throw invalid([{ field: 'amountCents', rule: 'penaltyCapReached', params: { remaining: euro(room, actor.language) } }]);
+    const now = ctx.now();
+    const at = now.toISOString();
+    await repo.insertPenalty(trx, {
+      id, contract_id: input.contractId, work_order_id: workOrderId, breach_key: `manual:${id}`, rule_id: null, clock: null,
+      breached_by_ms: null, computed_cents: input.amountCents, proposed_cents: proposed, final_cents: null, status: 'proposed',
+      term_ends_at: null, period: DateTime.fromJSDate(now).setZone(ZONE).toFormat('yyyy-MM'), created_at: at, updated_at: at,
+    });
+    const data: Record<string, unknown> = {
+      manual: true, reason: input.reason, computedCents: input.amountCents, proposedCents: proposed, clippedByCap: proposed < input.amountCents,
+    };
+    if (proposed < input.amountCents) data.capNote = `${ctx.config.penalties.limits.capPercent}%`;
+    if (input.evidence?.trim()) data.evidence = input.evidence.trim();
+    if (ids.length) data.attachmentIds = ids;
+    await repo.insertPenaltyEvent(trx, { id: newSortableId(), penaltyId: id, at, actorId: actor.userId, actorLabel: actor.displayName, action: 'propose', from: null, to: 'proposed', data });
+  });
   return getPenalty(ctx, actor, id);
 }
 

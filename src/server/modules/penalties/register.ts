@@ -41,7 +41,7 @@ export async function registerData(ctx: AppContext, actor: Principal, contractId
   const totals = { proposedCents: 0, openCents: 0, appliedCents: 0, waivedCents: 0 };
   const out = rows.map((r) => {
     const proposed = Number(r.proposed_cents);
-    totals.proposedCents += proposed;
+    if (r.status !== 'withdrawn') totals.proposedCents += proposed;
     if (OPEN.includes(r.status)) totals.openCents += proposed;
     if (r.status === 'applied' || r.status === 'reduced') totals.appliedCents += Number(r.final_cents ?? proposed);
     if (r.status === 'waived') totals.waivedCents += proposed;
@@ -52,7 +52,7 @@ export async function registerData(ctx: AppContext, actor: Principal, contractId
       priority: (r.work_order_priority ?? null) as RegisterDto['rows'][number]['priority'], clock: r.clock as RegisterDto['rows'][number]['clock'],
       breachedByMs: r.breached_by_ms === null ? null : Number(r.breached_by_ms), rule: rule ? describeRule(rule, net, lang) : null,
       computedCents: Number(r.computed_cents), proposedCents: proposed, finalCents: r.final_cents === null ? null : Number(r.final_cents),
-      status: r.status as RegisterDto['rows'][number]['status'], contestedAt: ev.contest ?? null, decidedAt: ev.apply ?? ev.reduce ?? ev.waive ?? null,
+      status: r.status as RegisterDto['rows'][number]['status'], contestedAt: ev.contest ?? null, decidedAt: ev.apply ?? ev.reduce ?? ev.waive ?? (r.status === 'withdrawn' ? ev.withdraw ?? null : null),
     };
   });
   return {
