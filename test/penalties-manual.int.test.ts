@@ -66,6 +66,7 @@ describeEachDb('penalties proposed by hand and withdrawn', (env) => {
     expect((await summary()).openCents).toBe(50_000);
     const reg = ok(await capo.get(`/api/penalties/register?contractId=${lot2}&period=2026-04`));
     expect(reg.rows).toEqual([expect.objectContaining({ id: p.id, status: 'proposed', proposedCents: 50_000 })]);
+    expect(reg.rows[0].rule).toMatch(/^Proposta da .+: Quadro lasciato aperto e non segnalato — evidenze: Verbale di sopralluogo del 01\/04$/);
   });
 
   it('within the cap: the service head\'s proposal is clipped (stated), then refused when nothing is left', async () => {

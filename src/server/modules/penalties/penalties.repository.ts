@@ -158,6 +158,20 @@ export async function withdrawnByHand(db: Db, penaltyIds: readonly string[]): Pr
   return new Set(rows.map((r) => r.penalty_id!));
 }
 
+/** The reason, evidence and author of penalties proposed by hand (their 'propose' event). */
+export async function manualProposals(db: Db, penaltyIds: readonly string[]): Promise<Map<string, { actor: string; reason: string; evidence: string | null }>> {
+  const out = new Map<string, { actor: string; reason: string; evidence: string | null }>();
+  for (let i = 0; i < penaltyIds.length; i += 500) {
+    const rows = await db.selectFrom('events').select(['penalty_id', 'actor_label', 'data'])
+      .where('penalty_id', 'in', penaltyIds.slice(i, i + 500)).where('action', '=', 'propose').where('actor_id', 'is not', null).execute();
+    for (const r of rows) {
+      const d = JSON.parse(r.data) as Record<string, unknown>;
+      if (d.manual === true) out.set(r.penalty_id!, { actor: r.actor_label, reason: String(d.reason ?? ''), evidence: typeof d.evidence === 'string' ? d.evidence : null });
+    }
+  }
+  return out;
+}
+
 export function penaltyEvents(db: Db, penaltyId: string) {
   return db.selectFrom('events').select(['id', 'at', 'actor_id', 'actor_label', 'action', 'from_state', 'to_state', 'data'])
     .where('penalty_id', '=', penaltyId).orderBy('at').orderBy('id').execute();

@@ -67,6 +67,12 @@ export function presentRule(r: RuleRow, netCents: number): PenaltyRuleDto {
   };
 }
 
+/** A penalty proposed by hand, in words: who, why, on what evidence (in place of a rule). */
+export function describeManual(m: { actor: string; reason: string; evidence: string | null }, lang: Lang = 'it'): string {
+  const it = lang === 'it';
+  return `${it ? 'Proposta da' : 'Proposed by'} ${m.actor}: ${m.reason}${m.evidence ? ` — ${it ? 'evidenze' : 'evidence'}: ${m.evidence}` : ''}`;
+}
+
 /** The rule in words (Italian for the formal documents). */
 export function describeRule(r: RuleRow, netCents: number, lang: Lang = 'it'): string {
   const rule = ruleOf(r);
@@ -572,6 +578,7 @@ async function contestPdf(db: Db, ctx: AppContext, actor: Principal, v: repo.Pen
   const wo = await repo.workOrderForNotice(db, v.work_order_id!);
   const rule = v.rule_id ? (await repo.rulesByIds(db, [v.rule_id]))[0] : undefined;
   const clock = await breachedClock(db, v, now);
+  const manual = (await repo.manualProposals(db, [v.id])).get(v.id);
   const events = await listEvents(db, { workOrderId: v.work_order_id! });
   const detailOf = (raw: string) => {
     let d: Record<string, unknown> = {};
@@ -605,7 +612,7 @@ async function contestPdf(db: Db, ctx: AppContext, actor: Principal, v: repo.Pen
       breachedBy: formatDuration(Number(v.breached_by_ms ?? 0), 'it'),
       explanation: clock ? explainClock(clock, 'it', now.getTime(), ZONE) : '—',
     },
-    rule: rule ? describeRule(rule, net, 'it') : '—',
+    rule: rule ? describeRule(rule, net, 'it') : manual ? describeManual(manual, 'it') : '—',
     computedCents: Number(v.computed_cents),
     proposedCents: Number(v.proposed_cents),
     capNote: Number(v.proposed_cents) < Number(v.computed_cents) ? `ridotto per il tetto del ${ctx.config.penalties.limits.capPercent}% dell'importo netto` : null,
