@@ -111,7 +111,7 @@ describeEachDb('penalties', (env) => {
     expect(await env.db.selectFrom('penalties').select('id').where('work_order_id', '=', wos.applied).execute()).toHaveLength(1);
 
     const detail = ok(await bm.get(`/api/penalties/${p.id}`));
-    expect(detail.availableActions).toEqual(['contest']);
+    expect(detail.availableActions).toEqual(['contest', 'withdraw']);
     expect(detail.explanation).toBe('scadenza 01/04 11:00; concluso il 01/04 12:40, superato di 1 h 40 min');
     expect(detail.timeline.map((e: Obj) => e.action)).toEqual(['propose', 'recompute', 'recompute']);
     expect(ok(await ele.get(`/api/penalties/${p.id}`)).availableActions).toEqual([]);

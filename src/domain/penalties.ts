@@ -137,7 +137,7 @@ export function proposePenalties(
   return out;
 }
 
-export const PENALTY_STATES = ['proposed', 'contested', 'counter_argued', 'applied', 'reduced', 'waived'] as const;
+export const PENALTY_STATES = ['proposed', 'contested', 'counter_argued', 'applied', 'reduced', 'waived', 'withdrawn'] as const;
 export type PenaltyState = (typeof PENALTY_STATES)[number];
 
 export interface PenaltyContext {
@@ -149,7 +149,11 @@ export interface PenaltyContext {
   answered: boolean;
 }
 
-/** The formal procedure; deciding is possible once the contractor answered or the term expired. */
+/**
+ * The formal procedure; deciding is possible once the contractor answered or the term expired.
+ * A proposal may be dropped (withdraw, with a reason) before the formal notice only: once
+ * contested, the procedure's own decisions (waive) are the way out.
+ */
 export const PENALTY_TRANSITIONS: readonly Transition<PenaltyState, PenaltyContext>[] = [
   { action: 'contest', from: ['proposed'], to: 'contested', roles: ['building_manager', 'service_head'], fields: [{ field: 'note', kind: 'text', optional: true }], notices: [] },
   {
@@ -175,4 +179,5 @@ export const PENALTY_TRANSITIONS: readonly Transition<PenaltyState, PenaltyConte
     },
     notices: [],
   })),
+  { action: 'withdraw', from: ['proposed'], to: 'withdrawn', roles: ['building_manager', 'service_head'], fields: [{ field: 'reason', kind: 'text' }], notices: [] },
 ];

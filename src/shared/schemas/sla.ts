@@ -280,7 +280,18 @@ export const PENALTY_ACTION_BODIES = {
   apply: Body({ version: versionField, reason: Text(10_000) }),
   reduce: Body({ version: versionField, amountCents: Type.Integer({ minimum: 1, description: 'the reduced amount, below the proposal' }), reason: Text(10_000) }),
   waive: Body({ version: versionField, reason: Text(10_000) }),
+  withdraw: Body({ version: versionField, reason: Text(10_000) }),
 } as const;
+
+export const ManualPenaltyBody = Body({
+  contractId: Id,
+  workOrderId: Type.Optional(Id),
+  amountCents: Type.Integer({ minimum: 1, description: 'the amount asked; clipped to what the contract\'s cap leaves (clippedByCap)' }),
+  reason: Text(10_000),
+  evidence: Type.Optional(Type.String({ maxLength: 10_000, description: 'text evidence' })),
+  attachmentIds: Type.Optional(Type.Array(Id, { maxItems: 20, description: 'files uploaded first to the work order (POST /api/work-orders/{id}/attachments); needs workOrderId' })),
+}, 'A penalty proposed by hand');
+export type ManualPenaltyInput = Static<typeof ManualPenaltyBody>;
 
 /** A refused penalty action: problem+json with `reason` (term_expired, term_running) and `termEndsAt`, or `action` and `state`. */
 export const PenaltyProblemSchema = Type.Object({

@@ -15,7 +15,7 @@ export type { ComplianceDto, PenaltyDetailDto, PenaltyDto, PenaltySummaryDto };
 // The vocabulary of src/shared/schemas/sla.ts, kept here as values (that module pulls in typebox).
 export const PENALTY_STATUSES = ['proposed', 'contested', 'counter_argued', 'applied', 'reduced', 'waived', 'withdrawn'] as const;
 export type PenaltyStatus = (typeof PENALTY_STATUSES)[number];
-export const PENALTY_ACTIONS = ['contest', 'counter_argue', 'apply', 'reduce', 'waive'] as const;
+export const PENALTY_ACTIONS = ['contest', 'counter_argue', 'apply', 'reduce', 'waive', 'withdraw'] as const;
 
 export interface PenaltyFilters {
   contractId?: string;
@@ -102,4 +102,9 @@ export function postPenaltyAction(id: string, action: string, version: number, f
 
 export function refreshPenalties(queryClient: QueryClient): Promise<void> {
   return queryClient.invalidateQueries({ queryKey: penaltyKeys.all });
+}
+
+/** A penalty proposed by hand (building manager, service head): clipped by the contract's cap. */
+export function proposePenalty(body: { contractId: string; workOrderId?: string; amountCents: number; reason: string; evidence?: string }): Promise<PenaltyDetailDto> {
+  return api.post<PenaltyDetailDto>('/api/penalties', body);
 }

@@ -128,7 +128,11 @@ export function listPenalties(db: Db, f: PenaltyFilter) {
 }
 
 export function registerRows(db: Db, contractId: string, period: string, scope: ((alias: string) => Expression<SqlBool>) | null) {
-  let q = penaltyViews(db).where('p.contract_id', '=', contractId).where('p.status', '<>', 'withdrawn');
+  // Withdrawn by the SLA watcher (the breach is gone): not in the register; withdrawn by hand: there.
+  let q = penaltyViews(db).where('p.contract_id', '=', contractId).where((eb) => eb.or([
+    eb('p.status', '<>', 'withdrawn'),
+    eb.exists(eb.selectFrom('events as rw').select('rw.id').whereRef('rw.penalty_id', '=', 'p.id').where('rw.action', '=', 'withdraw').where('rw.actor_id', 'is not', null)),
+  ]));
   q = period.length === 4 ? q.where('p.period', 'like', `${period}-%`) : q.where('p.period', '=', period);
   if (scope) q = q.where(scope('p'));
   return q.orderBy('p.period').orderBy('w.number').orderBy('p.created_at').orderBy('p.id').execute();
@@ -144,6 +148,28 @@ export async function insertPenaltyEvent(db: Db, e: {
     id: e.id, ticket_id: null, work_order_id: null, penalty_id: e.penaltyId, at: e.at, actor_id: e.actorId,
     actor_label: e.actorLabel, action: e.action, from_state: e.from, to_state: e.to, data: JSON.stringify(e.data),
   }).execute();
+}
+
+/** Of these penalties, those withdrawn by a person (withdraw event with an actor): never proposed again. */
+export async function withdrawnByHand(db: Db, penaltyIds: readonly string[]): Promise<Set<string>> {
+  if (penaltyIds.length === 0) return new Set();
+  const rows = await db.selectFrom('events').select('penalty_id').where('penalty_id', 'in', [...penaltyIds])
+    .where('action', '=', 'withdraw').where('actor_id', 'is not', null).execute();
+  return new Set(rows.map((r) => r.penalty_id!));
+}
+
+/** The reason, evidence and author of penalties proposed by hand (their 'propose' event). */
+export async function manualProposals(db: Db, penaltyIds: readonly string[]): Promise<Map<string, { actor: string; reason: string; evidence: string | null }>> {
+  const out = new Map<string, { actor: string; reason: string; evidence: string | null }>();
+  for (let i = 0; i < penaltyIds.length; i += 500) {
+    const rows = await db.selectFrom('events').select(['penalty_id', 'actor_label', 'data'])
+      .where('penalty_id', 'in', penaltyIds.slice(i, i + 500)).where('action', '=', 'propose').where('actor_id', 'is not', null).execute();
+    for (const r of rows) {
+      const d = JSON.parse(r.data) as Record<string, unknown>;
+      if (d.manual === true) out.set(r.penalty_id!, { actor: r.actor_label, reason: String(d.reason ?? ''), evidence: typeof d.evidence === 'string' ? d.evidence : null });
+    }
+  }
+  return out;
 }
 
 export function penaltyEvents(db: Db, penaltyId: string) {
@@ -171,6 +197,11 @@ export async function contractCoversManagedBuilding(db: Db, contractId: string, 
   const row = await db.selectFrom('contract_buildings as cb').innerJoin('building_managers as bm', 'bm.building_id', 'cb.building_id')
     .select('cb.building_id').where('cb.contract_id', '=', contractId).where('bm.user_id', '=', userId).executeTakeFirst();
   return row !== undefined;
+}
+
+/** The contract and building of a work order (a penalty proposed by hand). */
+export function workOrderPlace(db: Db, workOrderId: string) {
+  return db.selectFrom('work_orders').select(['id', 'contract_id', 'building_id']).where('id', '=', workOrderId).executeTakeFirst();
 }
 
 /** What the formal notice says of the work order. */

@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { IdParams, problemResponses } from '../../../shared/schemas/common.ts';
 import {
-  PENALTY_ACTION_BODIES, PenaltyDetailSchema, PenaltyListQuery, PenaltyPage, PenaltyRuleBody, PenaltyRulePatchBody, PenaltyRuleSchema,
+  ManualPenaltyBody, PENALTY_ACTION_BODIES, PenaltyDetailSchema, PenaltyListQuery, PenaltyPage, PenaltyRuleBody, PenaltyRulePatchBody, PenaltyRuleSchema,
   PenaltyProblemSchema, PenaltySummarySchema, RegisterQuery, RegisterSchema, RuleParams,
 } from '../../../shared/schemas/sla.ts';
 import { principalOf } from '../../plugins/auth.ts';
@@ -16,6 +16,8 @@ const ACTIONS: Record<keyof typeof PENALTY_ACTION_BODIES, string> = {
   apply: 'Apply the proposed amount (building manager, service head), with a reason: after the contractor answered or the term expired',
   reduce: 'Reduce to `amountCents` (below the proposal), with a reason',
   waive: 'Waive, with a reason',
+  withdraw: 'Withdraw a proposal before the formal notice (building manager, service head), with a reason: only from proposed; '
+    + 'it no longer counts toward the cap, stays in the register as withdrawn and is never proposed again by the SLA watcher',
 };
 
 /** Contract money is not every contract reader's business (scope.ts contractMoneyScope). */
@@ -69,6 +71,17 @@ export async function penaltyRoutes(app: FastifyInstance) {
       summary: 'Penalties in scope, newest first (service head, accounting, admin: all; contractor: its own; building manager: their buildings\' work orders)',
     },
   }, async (request) => svc.listPenalties(app.ctx, principalOf(request), request.query));
+
+  r.post('/api/penalties', {
+    schema: {
+      tags, body: ManualPenaltyBody, response: { 201: PenaltyDetailSchema, ...problemResponses },
+      summary: 'Propose a penalty by hand (building manager, service head), with a reason and evidence',
+      description: 'Building managers: a work order of their buildings (without a work order: a contract covering one of their buildings); service heads: any. '
+        + 'Other roles 403 FORBIDDEN; out of scope 404. Status proposed, breach key manual:<id>, the amount clipped to what the contract\'s cap leaves '
+        + '(computedCents = asked, proposedCents = clipped, clippedByCap); 400 VALIDATION_FAILED on amountCents (penaltyCapReached) when nothing is left, '
+        + 'on workOrderId when it is not of the contract, on attachmentIds.N when a file is not of the work order.',
+    },
+  }, async (request, reply) => reply.code(201).send(await svc.proposeManualPenalty(app.ctx, principalOf(request), request.body)));
 
   r.get('/api/penalties/register', {
     schema: {

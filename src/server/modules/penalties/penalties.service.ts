@@ -8,7 +8,7 @@ import { availableActions, decide } from '../../../domain/workflow/machine.ts';
 import type { Refusal, Role } from '../../../domain/workflow/types.ts';
 import { clockName, explainClock, formatDuration } from '../../../domain/sla-explain.ts';
 import type {
-  PenaltyDetailDto, PenaltyDto, PenaltyRuleDto, PenaltyRuleInput, PenaltyRulePatch, PenaltySummaryDto,
+  ManualPenaltyInput, PenaltyDetailDto, PenaltyDto, PenaltyRuleDto, PenaltyRuleInput, PenaltyRulePatch, PenaltySummaryDto,
 } from '../../../shared/schemas/sla.ts';
 import { hasRole, type Principal } from '../../auth/principal.ts';
 import type { AppContext } from '../../context.ts';
@@ -65,6 +65,12 @@ export function presentRule(r: RuleRow, netCents: number): PenaltyRuleDto {
     dailyPerMille: dailyPerMille(rule, netCents), active: Number(r.active) === 1, version: Number(r.version),
     createdAt: r.created_at, updatedAt: r.updated_at,
   };
+}
+
+/** A penalty proposed by hand, in words: who, why, on what evidence (in place of a rule). */
+export function describeManual(m: { actor: string; reason: string; evidence: string | null }, lang: Lang = 'it'): string {
+  const it = lang === 'it';
+  return `${it ? 'Proposta da' : 'Proposed by'} ${m.actor}: ${m.reason}${m.evidence ? ` — ${it ? 'evidenze' : 'evidence'}: ${m.evidence}` : ''}`;
 }
 
 /** The rule in words (Italian for the formal documents). */
@@ -487,7 +493,7 @@ export async function penaltyAction(ctx: AppContext, actor: Principal, id: strin
       if (issues.length) throw invalid(issues);
       if (ids.length) data.attachmentIds = ids;
       noticeData.text = d.data.text;
-    } else {
+    } else if (action !== 'withdraw') {
       const final = action === 'apply' ? proposed : action === 'reduce' ? Number(d.data.amountCents) : 0;
       set.final_cents = final;
       data.finalCents = final;
@@ -511,6 +517,60 @@ export async function penaltyAction(ctx: AppContext, actor: Principal, id: strin
   return getPenalty(ctx, actor, id);
 }
 
+/**
+ * POST /api/penalties: a penalty proposed by hand by a building manager (of the work order's
+ * building; without a work order, of a building the contract covers) or a service head, with a
+ * reason and evidence (text, files already on the work order). Breach key manual:<id>; clipped
+ * to what the contract's cap leaves (the clipping in the event and clippedByCap); refused when
+ * nothing is left. Then the usual procedure (or withdraw before the formal notice).
+ */
+export async function proposeManualPenalty(ctx: AppContext, actor: Principal, input: ManualPenaltyInput): Promise<PenaltyDetailDto> {
+  const sh = actor.roles.has('service_head');
+  if (!sh && !actor.roles.has('building_manager')) throw forbidden();
+  const id = newId();
+  await ctx.db.transaction().execute(async (trx) => {
+    const contract = await repo.contractOf(trx, input.contractId);
+    if (!contract) throw notFound();
+    if (!sh && !(await repo.contractCoversManagedBuilding(trx, input.contractId, actor.userId))) throw notFound();
+    const issues: FieldIssue[] = [];
+    let workOrderId: string | null = null;
+    if (input.workOrderId) {
+      const wo = await repo.workOrderPlace(trx, input.workOrderId);
+      if (!wo || wo.contract_id !== input.contractId) issues.push({ field: 'workOrderId', rule: 'workOrderNotOfContract' });
+      else if (!sh && !(await isBuildingManagedBy(trx, wo.building_id, actor.userId))) throw notFound();
+      else workOrderId = wo.id;
+    }
+    const ids = [...new Set(input.attachmentIds ?? [])];
+    for (const [i, aid] of ids.entries()) {
+      const a = await getAttachment(trx, aid);
+      if (!a || !workOrderId || a.work_order_id !== workOrderId) issues.push({ field: `attachmentIds.${i}`, rule: 'attachmentNotOfWorkOrder' });
+    }
+    if (issues.length) throw invalid(issues);
+
+    await repo.lockContract(trx, input.contractId);
+    const net = Number(contract.net_amount_cents);
+    const totals = await repo.totalsOf(trx, input.contractId);
+    const room = Math.max(0, capCents(net, ctx.config.penalties.limits) - totals.applied - totals.open);
+    const proposed = Math.min(input.amountCents, room);
+    if (proposed <= 0) throw invalid([{ field: 'amountCents', rule: 'penaltyCapReached', params: { remaining: euro(room, actor.language) } }]);
+    const now = ctx.now();
+    const at = now.toISOString();
+    await repo.insertPenalty(trx, {
+      id, contract_id: input.contractId, work_order_id: workOrderId, breach_key: `manual:${id}`, rule_id: null, clock: null,
+      breached_by_ms: null, computed_cents: input.amountCents, proposed_cents: proposed, final_cents: null, status: 'proposed',
+      term_ends_at: null, period: DateTime.fromJSDate(now).setZone(ZONE).toFormat('yyyy-MM'), created_at: at, updated_at: at,
+    });
+    const data: Record<string, unknown> = {
+      manual: true, reason: input.reason, computedCents: input.amountCents, proposedCents: proposed, clippedByCap: proposed < input.amountCents,
+    };
+    if (proposed < input.amountCents) data.capNote = `${ctx.config.penalties.limits.capPercent}%`;
+    if (input.evidence?.trim()) data.evidence = input.evidence.trim();
+    if (ids.length) data.attachmentIds = ids;
+    await repo.insertPenaltyEvent(trx, { id: newSortableId(), penaltyId: id, at, actorId: actor.userId, actorLabel: actor.displayName, action: 'propose', from: null, to: 'proposed', data });
+  });
+  return getPenalty(ctx, actor, id);
+}
+
 /** Builds the formal notice of one penalty (its work order's timeline, the clock in words, the rule). */
 async function contestPdf(db: Db, ctx: AppContext, actor: Principal, v: repo.PenaltyView, termEndsAt: string, note: string | null): Promise<Buffer> {
   const now = ctx.now();
@@ -518,6 +578,7 @@ async function contestPdf(db: Db, ctx: AppContext, actor: Principal, v: repo.Pen
   const wo = await repo.workOrderForNotice(db, v.work_order_id!);
   const rule = v.rule_id ? (await repo.rulesByIds(db, [v.rule_id]))[0] : undefined;
   const clock = await breachedClock(db, v, now);
+  const manual = (await repo.manualProposals(db, [v.id])).get(v.id);
   const events = await listEvents(db, { workOrderId: v.work_order_id! });
   const detailOf = (raw: string) => {
     let d: Record<string, unknown> = {};
@@ -551,7 +612,7 @@ async function contestPdf(db: Db, ctx: AppContext, actor: Principal, v: repo.Pen
       breachedBy: formatDuration(Number(v.breached_by_ms ?? 0), 'it'),
       explanation: clock ? explainClock(clock, 'it', now.getTime(), ZONE) : '—',
     },
-    rule: rule ? describeRule(rule, net, 'it') : '—',
+    rule: rule ? describeRule(rule, net, 'it') : manual ? describeManual(manual, 'it') : '—',
     computedCents: Number(v.computed_cents),
     proposedCents: Number(v.proposed_cents),
     capNote: Number(v.proposed_cents) < Number(v.computed_cents) ? `ridotto per il tetto del ${ctx.config.penalties.limits.capPercent}% dell'importo netto` : null,

@@ -43,10 +43,12 @@ export async function recomputeWorkOrderPenalties(
   const contract = await repo.contractOf(trx, w.contract_id);
   if (!contract) return [];
   const totals = await repo.totalsOf(trx, w.contract_id);
+  // A proposal withdrawn by a person stays withdrawn: its key counts as handled (never proposed again).
+  const byHand = await repo.withdrawnByHand(trx, existing.filter((p) => p.status === 'withdrawn').map((p) => p.id));
   const changes = reconcilePenalties({
     breaches,
     existing: existing.map((p) => ({
-      id: p.id, key: p.breach_key, status: p.status, ruleId: p.rule_id, computedCents: Number(p.computed_cents),
+      id: p.id, key: p.breach_key, status: byHand.has(p.id) ? 'withdrawn_by_hand' : p.status, ruleId: p.rule_id, computedCents: Number(p.computed_cents),
       proposedCents: Number(p.proposed_cents), breachedByMs: p.breached_by_ms === null ? null : Number(p.breached_by_ms),
     })),
     rules: rules.map((r) => ({ id: r.id, active: Number(r.active) === 1, rule: ruleOf(r) })),

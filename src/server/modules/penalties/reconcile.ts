@@ -7,7 +7,8 @@
 //   started hour or day; a priority change applies the new priority's rule), withdrawn when the
 //   breach is gone (a corrected timeline: priority lowered, completion accepted) or no rule gives
 //   anything for it any more (a deactivated rule keeps counting for the proposals made with it);
-// - a withdrawn penalty whose breach is back is proposed again;
+// - a withdrawn penalty whose breach is back is proposed again — unless a person withdrew it
+//   (status 'withdrawn_by_hand' here): its key stays handled;
 // - contested, counter-argued and decided penalties are never touched: the procedure owns them.
 // The cap counts applied and reduced penalties (final amounts) and every open one (proposed,
 // contested, counter-argued), across the whole contract.

@@ -13,7 +13,7 @@ import type { Lang } from '../../i18n/messages.ts';
 import { label } from '../worklists/worklists.i18n.ts';
 import { euro, registerPdf, romeTime } from './pdf.ts';
 import * as repo from './penalties.repository.ts';
-import { describeRule, moneyReadableContract, scopePredicate } from './penalties.service.ts';
+import { describeManual, describeRule, moneyReadableContract, scopePredicate } from './penalties.service.ts';
 
 export interface RegisterFile { filename: string; contentType: string; body: Buffer }
 
@@ -38,10 +38,11 @@ export async function registerData(ctx: AppContext, actor: Principal, contractId
   const rows = await repo.registerRows(ctx.db, contractId, period, scope);
   const rules = new Map((await repo.rulesByIds(ctx.db, [...new Set(rows.map((r) => r.rule_id).filter((x): x is string => !!x))])).map((r) => [r.id, r]));
   const instants = await repo.eventInstants(ctx.db, rows.map((r) => r.id));
+  const manual = await repo.manualProposals(ctx.db, rows.filter((r) => r.breach_key.startsWith('manual:')).map((r) => r.id));
   const totals = { proposedCents: 0, openCents: 0, appliedCents: 0, waivedCents: 0 };
   const out = rows.map((r) => {
     const proposed = Number(r.proposed_cents);
-    totals.proposedCents += proposed;
+    if (r.status !== 'withdrawn') totals.proposedCents += proposed;
     if (OPEN.includes(r.status)) totals.openCents += proposed;
     if (r.status === 'applied' || r.status === 'reduced') totals.appliedCents += Number(r.final_cents ?? proposed);
     if (r.status === 'waived') totals.waivedCents += proposed;
@@ -50,9 +51,9 @@ export async function registerData(ctx: AppContext, actor: Principal, contractId
     return {
       id: r.id, period: r.period, workOrderNumber: r.work_order_number ?? null, building: r.building_code ?? null,
       priority: (r.work_order_priority ?? null) as RegisterDto['rows'][number]['priority'], clock: r.clock as RegisterDto['rows'][number]['clock'],
-      breachedByMs: r.breached_by_ms === null ? null : Number(r.breached_by_ms), rule: rule ? describeRule(rule, net, lang) : null,
+      breachedByMs: r.breached_by_ms === null ? null : Number(r.breached_by_ms), rule: rule ? describeRule(rule, net, lang) : manual.has(r.id) ? describeManual(manual.get(r.id)!, lang) : null,
       computedCents: Number(r.computed_cents), proposedCents: proposed, finalCents: r.final_cents === null ? null : Number(r.final_cents),
-      status: r.status as RegisterDto['rows'][number]['status'], contestedAt: ev.contest ?? null, decidedAt: ev.apply ?? ev.reduce ?? ev.waive ?? null,
+      status: r.status as RegisterDto['rows'][number]['status'], contestedAt: ev.contest ?? null, decidedAt: ev.apply ?? ev.reduce ?? ev.waive ?? (r.status === 'withdrawn' ? ev.withdraw ?? null : null),
     };
   });
   return {

@@ -10,13 +10,14 @@ import { useFormat, useNumberSeparators } from '../../i18n/format';
 import { useT } from '../../i18n/messages';
 import { eurosToCents } from '../../lib/money';
 
-/** The text field each action asks for (docs/API.md: contest note, counter_argue text, apply/reduce/waive reason). */
+/** The text field each action asks for (docs/API.md: contest note, counter_argue text, apply/reduce/waive/withdraw reason). */
 const TEXT_FIELD: Record<string, { field: 'note' | 'text' | 'reason'; optional?: boolean }> = {
   contest: { field: 'note', optional: true },
   counter_argue: { field: 'text' },
   apply: { field: 'reason' },
   reduce: { field: 'reason' },
   waive: { field: 'reason' },
+  withdraw: { field: 'reason' },
 };
 
 /** One action on a penalty: POST with the version read; reduce asks an amount in euro (sent as integer cents). */

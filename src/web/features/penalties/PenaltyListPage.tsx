@@ -1,13 +1,16 @@
 import { useState } from 'react';
-import { Anchor, Button, Card, Group, Loader, Select, Table, Text, TextInput } from '@mantine/core';
-import { IconFilterOff } from '@tabler/icons-react';
+import { Anchor, Button, Card, Group, Loader, Modal, Select, Table, Text, TextInput } from '@mantine/core';
+import { IconFilterOff, IconPlus } from '@tabler/icons-react';
 import { Link, useSearchParams } from 'react-router';
+import { useMe } from '../../api/me';
+import { hasRole } from '../../app/permissions';
 import { PENALTY_STATUSES, useContractCaps, usePenalties, type PenaltyFilters } from '../../api/penalties';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/messages';
 import { clockLabel, delayText, PenaltyStatusBadge, penaltyStatusLabel } from './labels';
+import { ManualPenaltyForm } from './ManualPenaltyForm';
 
 const PERIOD = /^\d{4}(-(0[1-9]|1[0-2]))?$/;
 
@@ -25,6 +28,9 @@ export function PenaltyListPage() {
   const periodError = periodText !== '' && !PERIOD.test(periodText) ? t('penalties.periodInvalid') : undefined;
   const caps = useContractCaps();
   const list = usePenalties(filters);
+  const { data: me } = useMe();
+  const mayPropose = hasRole(me, 'service_head', 'building_manager');
+  const [proposing, setProposing] = useState(false);
   const items = list.data?.items ?? [];
 
   const set = (key: string, value: string | null) => {
@@ -37,7 +43,13 @@ export function PenaltyListPage() {
 
   return (
     <>
-      <PageHeader title={t('penalties.title')} />
+      <PageHeader
+        title={t('penalties.title')}
+        actions={mayPropose ? <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setProposing(true)}>{t('penalties.propose.button')}</Button> : undefined}
+      />
+      <Modal opened={proposing} onClose={() => setProposing(false)} title={t('penalties.propose.title')} size="lg">
+        {proposing && <ManualPenaltyForm contractId={filters.contractId} onClose={() => setProposing(false)} />}
+      </Modal>
       <Card withBorder padding="sm" mb="md" component="section" aria-label={t('penalties.filters')}>
         <Group gap="sm" align="flex-end">
           <Select
