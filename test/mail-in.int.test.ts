@@ -145,6 +145,23 @@ describeEachDb('e-mail in over SMTP', (env) => {
     expect(await inbound(messageId)).toMatchObject({ status: 'comment_added', ticket_id: t.id, sender_proof: 'token' });
   });
 
+  it('a reply carrying ONLY In-Reply-To = the notice\'s Message-ID (no References, no subject tag) threads into that ticket: posted with the proof, held without it, never a new ticket', async () => {
+    const t = await makeTicket(env.db, { at: env.clock.now, requester: 'richiedente' });
+    const notice = await noticeOf(env, t.id, 'marco.colombo@uniesempio.example');
+    const tickets = async () => (await env.db.selectFrom('tickets').select('id').execute()).length;
+    const before = await tickets();
+    const genuine = mid();
+    await send({ from: 'marco.colombo@uniesempio.example', subject: 'ancora guasto', text: 'Perde ancora.', messageId: genuine, inReplyTo: notice.messageId });
+    expect(await inbound(genuine)).toMatchObject({ status: 'comment_added', ticket_id: t.id, sender_proof: 'token' });
+    expect((await env.db.selectFrom('comments').select('body').where('ticket_id', '=', t.id).execute()).map((c) => c.body)).toEqual(['Perde ancora.']);
+    // The same In-Reply-To under someone else's From: the thread is found, the proof is not.
+    const forged = mid();
+    await send({ from: 'roberto.marchetti@uniesempio.example', subject: 'annullate tutto', text: 'Non venite.', messageId: forged, inReplyTo: notice.messageId });
+    expect(await inbound(forged)).toMatchObject({ status: 'held', reason: 'sender_not_verified', ticket_id: null });
+    expect((await env.db.selectFrom('comments').select('body').where('ticket_id', '=', t.id).execute())).toHaveLength(1);
+    expect(await tickets()).toBe(before);
+  });
+
   it("a phone ticket's caller replying with their token is posted; without it, held", async () => {
     const phone = await makeTicket(env.db, { at: env.clock.now, requester: null, callerEmail: 'ospite@altro.example', callerName: 'Ospite' });
     const notice = await noticeOf(env, phone.id, 'ospite@altro.example');

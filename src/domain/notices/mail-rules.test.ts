@@ -2,7 +2,7 @@
 // and work that grows linearly with the input. Linearity is checked by counting the characters
 // each step inspects (Meter), not by a clock: timings live in bench/mail-in.ts.
 import { describe, expect, it } from 'vitest';
-import { buildingCodesIn, stripQuotedReply, ticketNumberFromSubject, type Meter } from './mail-rules.ts';
+import { buildingCodesIn, noticeKeysFromReferences, stripQuotedReply, ticketNumberFromSubject, type Meter } from './mail-rules.ts';
 
 const MB = 1024 * 1024;
 const fill = (unit: string, size: number) => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
@@ -67,5 +67,14 @@ describe('mail-in text steps on 1 MB pathological bodies', () => {
     expect(big).toBeLessThanOrEqual(small * 8 * 1.1 + 1000);
     // And a few steps per character, not more.
     expect(big).toBeLessThanOrEqual(MB * 8);
+  });
+});
+
+describe('noticeKeysFromReferences', () => {
+  const key = 'a'.repeat(40);
+  it('reads the key of a notice Message-ID, with or without its reply tag, and nothing else', () => {
+    expect(noticeKeysFromReferences([`<${key}.notice.rt-${'b'.repeat(26)}@ateneo.example>`])).toEqual([key]);
+    expect(noticeKeysFromReferences([` <${key.toUpperCase()}.notice@ateneo.example> `])).toEqual([key]);
+    expect(noticeKeysFromReferences(['<ticket.0b1c2d3e-0000-4000-8000-000000000000@ateneo.example>', '<abc.notice@x>', `<${key}.other@x>`])).toEqual([]);
   });
 });

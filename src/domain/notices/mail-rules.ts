@@ -157,3 +157,17 @@ export function ticketIdFromReferences(refs: readonly string[]): string | null {
   }
   return null;
 }
+
+/**
+ * The keys of Presidio notice Message-IDs "<{40 hex}.notice[.rt-…]@domain>" among
+ * In-Reply-To/References: a reply that dropped References and the subject tag still names the
+ * notice it answers in In-Reply-To. Bounded: the first 100 references.
+ */
+export function noticeKeysFromReferences(refs: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const r of refs.slice(0, 100)) {
+    const m = /^<?([0-9a-f]{40})\.notice(?:\.rt-[a-z2-7]+)?@[^>]+>?$/i.exec(r.trim().slice(0, 998));
+    if (m) out.add(m[1].toLowerCase());
+  }
+  return [...out];
+}

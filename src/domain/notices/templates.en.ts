@@ -103,6 +103,10 @@ export const EN: LanguagePack = {
           subject: closedByReason,
           body: ['request {ticketNumber} has been closed without work.', 'Reason: {reason}'],
         },
+        auto_close_cancel: {
+          subject: closedByReason,
+          body: ['work order {workOrderNumber} has been cancelled and request {ticketNumber} has been closed without work.', 'Reason: {reason}'],
+        },
       },
     },
     ticket_closed: {

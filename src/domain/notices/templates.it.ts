@@ -108,6 +108,10 @@ export const IT: LanguagePack = {
           subject: closedByReason,
           body: ['la segnalazione {ticketNumber} è stata chiusa senza intervento.', 'Motivo: {reason}'],
         },
+        auto_close_cancel: {
+          subject: closedByReason,
+          body: ['l\'ordine di lavoro {workOrderNumber} è stato annullato e la segnalazione {ticketNumber} è stata chiusa senza intervento.', 'Motivo: {reason}'],
+        },
       },
     },
     // Notice 3, with the rating link

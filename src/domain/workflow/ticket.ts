@@ -1,4 +1,4 @@
-import type { Transition } from './types.ts';
+import type { Notice, Transition } from './types.ts';
 
 export const TICKET_STATES = ['new', 'qualifying', 'qualified', 'in_progress', 'resolved', 'closed'] as const;
 export type TicketState = (typeof TICKET_STATES)[number];
@@ -87,4 +87,14 @@ export function ticketAfterWorkOrders(state: TicketState, workOrders: readonly W
   const finished = workOrders.every((w) => w.state === 'verified' || w.state === 'closed');
   if (!finished) return state;
   return workOrders.some((w) => w.state === 'verified') ? 'resolved' : 'closed';
+}
+
+/**
+ * What the ticket's own move after a work order's tells: a cancelled work order that closes the
+ * ticket tells the requester and the call center why (notice 2; the other ways of ending without
+ * work already tell them with the work order's own move).
+ */
+export function noticesAfterWorkOrders(cause: string, from: TicketState, to: TicketState): Notice[] {
+  if (cause === 'cancel' && from !== 'closed' && to === 'closed') return [{ kind: 'ticket_update', to: ['requester', 'call_center'] }];
+  return [];
 }

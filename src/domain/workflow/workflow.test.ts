@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { availableActions, decide } from './machine.ts';
-import { TICKET_STATES, TICKET_TRANSITIONS, ticketAfterWorkOrders, type TicketContext, type TicketState } from './ticket.ts';
+import { noticesAfterWorkOrders, TICKET_STATES, TICKET_TRANSITIONS, ticketAfterWorkOrders, type TicketContext, type TicketState } from './ticket.ts';
 import {
   WORK_ORDER_STATES, WORK_ORDER_TRANSITIONS, requiredDocuments, type WorkOrderContext, type WorkOrderState,
 } from './work-order.ts';
@@ -174,6 +174,13 @@ describe('ticket after its work orders', () => {
   });
   it('stays while any work order is open', () => {
     expect(ticketAfterWorkOrders('in_progress', [{ state: 'verified' }, { state: 'scheduled' }])).toBe('in_progress');
+  });
+  it('tells the requester and the call center when a cancel closes the ticket, and only then', () => {
+    expect(noticesAfterWorkOrders('cancel', 'in_progress', 'closed')).toEqual([{ kind: 'ticket_update', to: ['requester', 'call_center'] }]);
+    expect(noticesAfterWorkOrders('cancel', 'in_progress', 'in_progress')).toEqual([]);
+    expect(noticesAfterWorkOrders('cancel', 'in_progress', 'resolved')).toEqual([]);
+    // The other ways of ending without work already tell them with the work order's own notice.
+    for (const cause of ['mark_not_manageable', 'deny_quote', 'confirm_in_plan', 'mark_in_plan']) expect(noticesAfterWorkOrders(cause, 'in_progress', 'closed')).toEqual([]);
   });
 });
 

@@ -167,6 +167,8 @@ export interface OutboxRow {
   attachment_id?: string | null;
   /** From migration 2026-12-06T0005: when the bodies were replaced after OUTBOX_RETENTION_DAYS (null: kept). */
   body_redacted_at?: string | null;
+  /** From migration 2026-12-08T0001: the key of its Message-ID (noticeMessageKey), for replies that carry only In-Reply-To. */
+  message_key?: string | null;
 }
 export interface NotificationRow {
   id: string; user_id: string; kind: string; ticket_id: string | null; work_order_id: string | null;

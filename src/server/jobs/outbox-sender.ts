@@ -56,9 +56,12 @@ export function mailDomain(from: string): string {
   return addr.split('@')[1]?.toLowerCase() || 'presidio.invalid';
 }
 
+/** The key of an outbox message's Message-ID, stored with the row (outbox.message_key). */
+export const noticeMessageKey = (idempotencyKey: string) => createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 40);
+
 /** Stable Message-ID of an outbox message: the same key (and reply tag) always gives the same id. */
 export function messageIdFor(idempotencyKey: string, domain: string, replyTag?: string): string {
-  return `<${createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 40)}.notice${replyTag ? `.${replyTag}` : ''}@${domain}>`;
+  return `<${noticeMessageKey(idempotencyKey)}.notice${replyTag ? `.${replyTag}` : ''}@${domain}>`;
 }
 
 /** The id every notice of a ticket refers to, so mail clients thread them together. */

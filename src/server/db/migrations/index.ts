@@ -11,6 +11,7 @@ import * as demoMarkerOutboxRetention from './2026-12-06T0005-demo-marker-outbox
 import * as plannedMaintenance from './2026-12-07T0001-planned-maintenance.ts';
 import * as programEvents from './2026-12-07T0003-program-events.ts';
 import * as buildingNotifyOccupants from './2026-12-07T0006-building-notify-occupants.ts';
+import * as outboxMessageKey from './2026-12-08T0001-outbox-message-key.ts';
 
 /** Every migration, by name; names sort in the order they run. Append, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T0001-planned-maintenance': plannedMaintenance,
   '2026-12-07T0003-program-events': programEvents,
   '2026-12-07T0006-building-notify-occupants': buildingNotifyOccupants,
+  '2026-12-08T0001-outbox-message-key': outboxMessageKey,
 };

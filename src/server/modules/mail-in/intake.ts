@@ -17,7 +17,8 @@
 //   2. Written by a machine (Auto-Submitted, Precedence bulk/list, MAILER-DAEMON, our own
 //      addresses) → held `auto_reply` (no comment, no ticket: autoresponders cannot loop).
 //   3. It refers to a ticket: a number in the subject ("[Presidio 2026-000123]" or a bare
-//      "2026-000123"), else Presidio's thread id in In-Reply-To/References.
+//      "2026-000123"), else Presidio's thread id in In-Reply-To/References, else the Message-ID of
+//      the notice it answers (outbox.message_key; a client that kept only In-Reply-To).
 //      - no such ticket → held `unknown_ticket`;
 //      - no valid token for the From address and this ticket → held `sender_not_verified` (a known
 //        user's or the ticket caller's address) or `unknown_sender`;
@@ -35,7 +36,7 @@ import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { translate, type Lang } from '../../i18n/messages.ts';
 import { newId } from '../../ids.ts';
-import { isAutomatic, stripQuotedReply, ticketIdFromReferences, ticketNumberFromSubject } from '../../../domain/notices/mail-rules.ts';
+import { isAutomatic, noticeKeysFromReferences, stripQuotedReply, ticketIdFromReferences, ticketNumberFromSubject } from '../../../domain/notices/mail-rules.ts';
 import type { Principal } from '../../auth/principal.ts';
 import { addComment } from '../tickets/tickets.service.ts';
 import { ticketRoles } from '../tickets/access.ts';
@@ -226,7 +227,9 @@ async function take(ctx: AppContext, trx: Trx, mail: Mail, opts: IntakeOptions, 
     (await repo.principalByEmail(trx, mail.fromAddress)) !== null ||
     (!!ticket?.caller_email && ticket.caller_email.toLowerCase() === mail.fromAddress.toLowerCase());
   const number = ticketNumberFromSubject(mail.subject);
-  const threadId = number ? null : ticketIdFromReferences(mail.references);
+  // The thread: the subject's number, else Presidio's thread id, else the notice it answers (a
+  // client that kept only In-Reply-To = the notice's Message-ID). Finding the ticket proves nobody.
+  const threadId = number ? null : ticketIdFromReferences(mail.references) ?? (await repo.ticketIdByNoticeKeys(trx, noticeKeysFromReferences(mail.references)));
   if (number || threadId) {
     const ticket = number ? await repo.ticketByNumber(trx, number) : await repo.ticketById(trx, threadId!);
     if (!ticket) return hold('unknown_ticket');

@@ -65,6 +65,14 @@ export function ticketById(db: Db, id: string) {
   return db.selectFrom('tickets').select(['id', 'number', 'requester_id', 'caller_email', 'building_id', 'language']).where('id', '=', id).executeTakeFirst();
 }
 
+/** The ticket of the notice whose Message-ID key one of these is (outbox.message_key), or null. */
+export async function ticketIdByNoticeKeys(db: Db, keys: readonly string[]): Promise<string | null> {
+  if (keys.length === 0) return null;
+  const r = await db.selectFrom('outbox').select('ticket_id').where('message_key', 'in', [...keys]).where('ticket_id', 'is not', null)
+    .orderBy('created_at', 'desc').limit(1).executeTakeFirst();
+  return r?.ticket_id ?? null;
+}
+
 export async function activeBuildingCodes(db: Db): Promise<Map<string, string>> {
   const rows = await db.selectFrom('buildings').select(['id', 'code']).where('active', '=', 1).execute();
   return new Map(rows.map((r) => [r.code, r.id]));

@@ -3,6 +3,7 @@
 import { sql, type Insertable } from 'kysely';
 import type { Db } from '../../db/create-db.ts';
 import type { Database } from '../../db/schema.ts';
+import { noticeMessageKey } from '../../jobs/outbox-sender.ts';
 
 export interface PersonRow {
   userId: string | null;
@@ -96,7 +97,7 @@ export function contractorById(db: Db, id: string) {
 
 /** Inserts the message unless one with the same idempotency key exists (a repeated request). */
 export async function insertOutbox(db: Db, row: Insertable<Database['outbox']>): Promise<void> {
-  await db.insertInto('outbox').values(row).onConflict((oc) => oc.column('idempotency_key').doNothing()).execute();
+  await db.insertInto('outbox').values({ ...row, message_key: noticeMessageKey(row.idempotency_key) }).onConflict((oc) => oc.column('idempotency_key').doNothing()).execute();
 }
 
 export async function insertNotification(db: Db, row: Insertable<Database['notifications']>): Promise<void> {

@@ -34,7 +34,7 @@ const REQUESTER_EVENTS: Record<string, readonly string[]> = {
   'ticket:remind': ['note'],
   'ticket:complain': ['text'],
   'ticket:auto_resolve': [],
-  'ticket:auto_close': [],
+  'ticket:auto_close': ['reason'],
   'work_order:issue': [],
   'work_order:acknowledge': [],
   'work_order:schedule_inspection': ['inspectionAt'],
@@ -51,7 +51,7 @@ const REQUESTER_EVENTS: Record<string, readonly string[]> = {
   'work_order:complete': [],
   'work_order:verify': [],
   'work_order:reopen': [],
-  'work_order:cancel': [],
+  'work_order:cancel': ['reason'],
 };
 
 type EventRow = Awaited<ReturnType<typeof repo.listEvents>>[number];

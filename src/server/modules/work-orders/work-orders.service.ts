@@ -2,7 +2,7 @@
 // priced by quote, closed with their documents. After every move the ticket follows
 // (ticketAfterWorkOrders) in the same transaction, with its own event.
 import { decide } from '../../../domain/workflow/machine.ts';
-import { ticketAfterWorkOrders, type TicketState } from '../../../domain/workflow/ticket.ts';
+import { noticesAfterWorkOrders, ticketAfterWorkOrders, type TicketState } from '../../../domain/workflow/ticket.ts';
 import type { Notice, Priority, Role } from '../../../domain/workflow/types.ts';
 import {
   CLOSED_OUTCOME, requiredDocuments, WORK_ORDER_TRANSITIONS,
@@ -395,7 +395,7 @@ export async function applyWorkOrderAction(
   if (notices.length) {
     await enqueueNotices(trx, ctx, { notices, ticketId: w.ticket_id, workOrderId: w.id, eventId, actorUserId: actorUserId(actor), action, data: inPlan ? { ...data, ...inPlan.noticeData } : data });
   }
-  if (opts.followTicket !== false) await followTicket(trx, ctx, actor, w, action, at);
+  if (opts.followTicket !== false) await followTicket(trx, ctx, actor, w, action, at, data);
 }
 
 /**
@@ -403,7 +403,9 @@ export async function applyWorkOrderAction(
  * verified, none open) or closed (all ended without work), with an 'auto_resolve' / 'auto_close'
  * event; a priority change re-derives the ticket's priority (the highest of its work orders).
  */
-async function followTicket(trx: Trx, ctx: AppContext, actor: WorkflowActor, w: repo.WorkOrder, action: string, at: string): Promise<void> {
+async function followTicket(
+  trx: Trx, ctx: AppContext, actor: WorkflowActor, w: repo.WorkOrder, action: string, at: string, causeData: Record<string, unknown> = {},
+): Promise<void> {
   if (!w.ticket_id) return;
   const t = await tickets.getTicket(trx, w.ticket_id);
   if (!t) return;
@@ -421,11 +423,19 @@ async function followTicket(trx: Trx, ctx: AppContext, actor: WorkflowActor, w: 
   if (Object.keys(set).length === 0) return;
   await tickets.updateTicket(trx, t.id, { ...set, updated_at: at });
   if (next !== t.status) {
+    const eventId = newSortableId();
+    const auto = next === 'resolved' ? 'auto_resolve' : 'auto_close';
+    // A cancel's reason stays with the ticket's closing: the requester reads why (timeline, notice 2).
+    const reason = action === 'cancel' && typeof causeData.reason === 'string' ? { reason: causeData.reason } : {};
+    const data = { workOrderId: w.id, workOrderNumber: w.number, cause: action, ...reason };
     await tickets.insertEvent(trx, {
-      id: newSortableId(), ticketId: t.id, workOrderId: null, at, actorId: actorUserId(actor), actorLabel: actorLabel(actor),
-      action: next === 'resolved' ? 'auto_resolve' : 'auto_close', from: t.status, to: next,
-      data: { workOrderId: w.id, workOrderNumber: w.number, cause: action },
+      id: eventId, ticketId: t.id, workOrderId: null, at, actorId: actorUserId(actor), actorLabel: actorLabel(actor),
+      action: auto, from: t.status, to: next, data,
     });
+    const notices = noticesAfterWorkOrders(action, t.status as TicketState, next);
+    if (notices.length) {
+      await enqueueNotices(trx, ctx, { notices, ticketId: t.id, workOrderId: w.id, eventId, actorUserId: actorUserId(actor), action: `${auto}_${action}`, data });
+    }
   }
 }
 
