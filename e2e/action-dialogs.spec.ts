@@ -63,7 +63,8 @@ test.describe.serial('yes/no fields of the action dialogs', () => {
     dialog = page.getByRole('dialog');
     await expect(dialog).toBeVisible();
     await fillInstant(dialog, dayFromNow(2), '14:00');
-    await expect(dialog.getByRole('radiogroup', { name: /^Modifica l'impianto/ })).toBeVisible();
+    // The choice starts from what the inspection recorded.
+    await expect(dialog.getByRole('radiogroup', { name: /^Modifica l'impianto/ }).getByRole('radio', { name: 'Sì' })).toBeChecked();
     await expectAccessible(page, 'schedule work dialog');
     await dialog.getByRole('button', { name: 'Pianifica', exact: true }).click();
     await expect(dialog).toBeHidden();
