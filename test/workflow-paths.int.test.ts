@@ -37,7 +37,7 @@ describeEachDb('workflow 1 paths', (env) => {
     const t = await openEle('Luce guasta');
     expect(t).toMatchObject({ status: 'new', channel: 'web', priority: null, danger: false, requester: { label: 'Marco Colombo' } });
     expect(t.number).toMatch(/^2026-\d{6}$/);
-    expect(t.availableActions).toEqual(['remind', 'complain']);
+    expect(t.availableActions).toEqual(['complain']); // no reminder before REMINDER_QUIET_HOURS
     expect(t).not.toHaveProperty('reviewFlag');
 
     const bmView = ok(await bm.get(`/api/tickets/${t.id}`));
@@ -63,9 +63,14 @@ describeEachDb('workflow 1 paths', (env) => {
     await move(ele, 'work-orders', woId, 'start_work');
     wo = await move(ele, 'work-orders', woId, 'complete', { report: 'Sostituito reattore', hours: 1.5, materials: 'Reattore 36W' });
     expect(wo).toMatchObject({ status: 'completed', hours: 1.5, report: 'Sostituito reattore' });
+    // Concluded work takes no new priority and is not cancelled: only verification or rejection.
+    expect(ok(await bm.get(`/api/work-orders/${woId}`)).availableActions).toEqual(['reject_completion', 'verify']);
+    // Two days after opening the quiet time is over: the requester may remind.
+    expect(ok(await requester.get(`/api/tickets/${t.id}`)).availableActions).toEqual(['remind', 'complain']);
     at('2026-03-12T10:00:00Z');
     wo = await move(bm, 'work-orders', woId, 'verify', { note: 'ok' });
     expect(wo).toMatchObject({ status: 'verified', ticket: { status: 'resolved' } });
+    expect(wo.availableActions).toEqual(['reopen']);
 
     const resolved = ok(await cc.get(`/api/tickets/${t.id}`));
     expect(resolved.availableActions).toEqual(['close', 'reopen']);

@@ -196,17 +196,26 @@ describeEachDb('workflow 1 tickets and refusals', (env) => {
     expect(res.json().detail).toContain('Lotto 9');
   });
 
-  it('reminder at most once a day, counted; complaints counted and sent to the building managers', async () => {
+  it('reminder only after the quiet time since opening, then at most once a day, counted; complaints counted and sent to the building managers', async () => {
     at('2026-03-11T09:00:00Z');
     const t = await openTicket(requester, { buildingId: await r.building('MI-B07'), description: 'Termosifone freddo' });
+    // A fresh ticket: no reminder offered (REMINDER_QUIET_HOURS, 24 by default), and one sent anyway is refused with the time.
+    expect(t.availableActions).toEqual(['complain']);
+    const early = await act(requester, 'tickets', t.id, 'remind');
+    expect(early.statusCode).toBe(409);
+    expect(early.json()).toMatchObject({ code: 'REMINDER_TOO_SOON', reason: 'reminder_too_early', nextAt: '2026-03-12T09:00:00.000Z' });
+    at('2026-03-12T08:59:00Z');
+    expect(ok(await requester.get(`/api/tickets/${t.id}`)).availableActions).toEqual(['complain']);
+    at('2026-03-12T09:00:00Z');
+    expect(ok(await requester.get(`/api/tickets/${t.id}`)).availableActions).toEqual(['remind', 'complain']);
     let mine = await move(requester, 'tickets', t.id, 'remind', { note: 'Fa freddo' });
-    expect(mine).toMatchObject({ reminderCount: 1, lastReminderAt: '2026-03-11T09:00:00.000Z', availableActions: ['complain'] });
-    at('2026-03-11T20:00:00Z');
+    expect(mine).toMatchObject({ reminderCount: 1, lastReminderAt: '2026-03-12T09:00:00.000Z', availableActions: ['complain'] });
+    at('2026-03-12T20:00:00Z');
     const again = await act(requester, 'tickets', t.id, 'remind');
     expect(again.statusCode).toBe(409);
-    expect(again.json()).toMatchObject({ code: 'REMINDER_TOO_SOON', reason: 'reminder_once_a_day', nextAt: '2026-03-12T09:00:00.000Z' });
-    expect(again.json().detail).toContain('12/03/2026 10:00'); // Rome time
-    at('2026-03-12T09:00:00Z');
+    expect(again.json()).toMatchObject({ code: 'REMINDER_TOO_SOON', reason: 'reminder_once_a_day', nextAt: '2026-03-13T09:00:00.000Z' });
+    expect(again.json().detail).toContain('13/03/2026 10:00'); // Rome time
+    at('2026-03-13T09:00:00Z');
     mine = await move(requester, 'tickets', t.id, 'remind');
     expect(mine.reminderCount).toBe(2);
     mine = await move(requester, 'tickets', t.id, 'complain', { text: 'Nessuno è ancora passato' });

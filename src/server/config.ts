@@ -35,6 +35,7 @@ export interface Config {
   ratingRateLimit: number; // rating-page requests per client address per window
   ratingRateWindowSeconds: number;
   emailChangeHours: number; // life of the link that confirms a new e-mail address (#7)
+  reminderQuietHours: number; // hours after opening before the requester is offered a reminder (#9)
   mail: MailConfig;
   sla: SlaConfig;
   penalties: PenaltyConfig;
@@ -115,6 +116,7 @@ export const ENV_DOC: Record<string, string> = {
   RATING_RATE_LIMIT: 'rating-page requests per client address per window (default 30)',
   RATING_RATE_WINDOW_SECONDS: 'the window of RATING_RATE_LIMIT in seconds (default 300)',
   EMAIL_CHANGE_HOURS: 'hours the link confirming a new e-mail address of one\'s profile stays valid (default 24, 1–168)',
+  REMINDER_QUIET_HOURS: 'hours after a ticket is opened before its requester may send a reminder ("sollecito") (default 24, 0–720)',
   SMTP_URL: 'outgoing mail server, smtp://user:password@host:587 or smtps://…:465; unset: notices stay in the outbox (admin › outbox)',
   MAIL_FROM: 'sender of the notices, e.g. "Presidio <presidio@ateneo.it>" (default presidio@ the PUBLIC_URL host)',
   OUTBOX_MAX_ATTEMPTS: 'sending attempts before a notice is marked failed (default 8; backoff 1, 2, 4 … minutes)',
@@ -325,6 +327,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     ratingRateLimit: int('RATING_RATE_LIMIT', 30, 1, 10000),
     ratingRateWindowSeconds: int('RATING_RATE_WINDOW_SECONDS', 300, 1, 86400),
     emailChangeHours: int('EMAIL_CHANGE_HOURS', 24, 1, 168),
+    reminderQuietHours: int('REMINDER_QUIET_HOURS', 24, 0, 720),
     mail,
     sla: {
       warnShare: dec('SLA_WARN_SHARE', 0.75, 0.1, 0.99),

@@ -10,6 +10,10 @@ export interface TicketContext {
   now: string;
   /** When the requester last sent a reminder ("sollecito"), ISO, or null. */
   lastReminderAt: string | null;
+  /** When the ticket was opened, ISO: the requester may remind only after the quiet time. */
+  openedAt: string;
+  /** Hours after opening before a reminder makes sense (config REMINDER_QUIET_HOURS, default 24). */
+  reminderQuietHours: number;
 }
 
 const DAY_MS = 24 * 3600_000;
@@ -61,10 +65,13 @@ export const TICKET_TRANSITIONS: readonly Transition<TicketState, TicketContext>
   {
     action: 'remind', from: ['new', 'qualifying', 'qualified', 'in_progress'], to: (_f, _c, from) => from, roles: ['requester'],
     fields: [{ field: 'note', kind: 'text', optional: true }],
-    guard: (_f, c) =>
-      c.lastReminderAt && Date.parse(c.now) - Date.parse(c.lastReminderAt) < DAY_MS
+    guard: (_f, c) => {
+      const quietUntil = Date.parse(c.openedAt) + c.reminderQuietHours * 3600_000;
+      if (Date.parse(c.now) < quietUntil) return { reason: 'reminder_too_early', params: { nextAt: new Date(quietUntil).toISOString() } };
+      return c.lastReminderAt && Date.parse(c.now) - Date.parse(c.lastReminderAt) < DAY_MS
         ? { reason: 'reminder_once_a_day', params: { nextAt: new Date(Date.parse(c.lastReminderAt) + DAY_MS).toISOString() } }
-        : null,
+        : null;
+    },
     notices: [{ kind: 'reminder', to: ['building_managers', 'contractor'] }],
   },
   {

@@ -43,7 +43,9 @@ export function requiredDocuments(
 }
 
 const update: Notice = { kind: 'ticket_update', to: ['requester', 'call_center'] };
-const OPEN = OPEN_WORK_ORDER_STATES;
+/** States where work is still to be done: a completed (to verify), verified or closed order takes no new priority and cannot be cancelled. */
+export const UNDONE_WORK_ORDER_STATES: readonly WorkOrderState[] = OPEN_WORK_ORDER_STATES.filter((s) => s !== 'completed');
+const UNDONE = UNDONE_WORK_ORDER_STATES;
 
 /** Workflow 1, corrective work order: DOMAIN.md's table, one row per transition. */
 export const WORK_ORDER_TRANSITIONS: readonly Transition<WorkOrderState, WorkOrderContext>[] = [
@@ -114,12 +116,12 @@ export const WORK_ORDER_TRANSITIONS: readonly Transition<WorkOrderState, WorkOrd
   },
   { action: 'verify', from: ['completed'], to: 'verified', roles: ['building_manager', 'call_center'], fields: [{ field: 'note', kind: 'text', optional: true }], notices: [] },
   {
-    action: 'change_priority', from: OPEN, to: (_f, _c, from) => from, roles: ['building_manager'],
+    action: 'change_priority', from: UNDONE, to: (_f, _c, from) => from, roles: ['building_manager'],
     fields: [{ field: 'priority', kind: 'priority' }, { field: 'reason', kind: 'text' }],
     guard: (f, c) => (f.priority === c.priority ? { reason: 'same_priority' } : null),
     notices: [{ kind: 'priority_changed', to: ['contractor'] }],
   },
-  { action: 'cancel', from: OPEN, to: 'closed', roles: ['building_manager'], fields: [{ field: 'reason', kind: 'text' }], notices: [{ kind: 'work_order_cancelled', to: ['contractor'] }] },
+  { action: 'cancel', from: UNDONE, to: 'closed', roles: ['building_manager'], fields: [{ field: 'reason', kind: 'text' }], notices: [{ kind: 'work_order_cancelled', to: ['contractor'] }] },
 ];
 
 /** The outcome a closing action gives the work order. */

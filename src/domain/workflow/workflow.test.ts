@@ -8,6 +8,8 @@ import type { Role } from './types.ts';
 
 const ROLES: Role[] = ['requester', 'call_center', 'building_manager', 'service_head', 'contractor', 'accounting', 'admin'];
 const OPEN_WO: WorkOrderState[] = ['issued', 'acknowledged', 'inspection_scheduled', 'inspected', 'in_plan_proposed', 'awaiting_authorization', 'authorized', 'scheduled', 'waiting_materials', 'in_progress', 'completed'];
+/** Work still to be done: a completed, verified or closed order takes no new priority and is not cancelled. */
+const UNDONE_WO: WorkOrderState[] = OPEN_WO.filter((s) => s !== 'completed');
 
 // DOMAIN.md's work-order table, written out independently of the implementation:
 // action → [(from states), (roles), to ('=' keeps the state)].
@@ -31,8 +33,8 @@ const WO_SPEC: Record<string, Row[]> = {
   reject_completion: [[['completed'], ['building_manager', 'call_center'], 'scheduled']],
   verify: [[['completed'], ['building_manager', 'call_center'], 'verified']],
   reopen: [[['verified'], ['building_manager', 'call_center'], 'scheduled']],
-  change_priority: [[OPEN_WO, ['building_manager'], '=']],
-  cancel: [[OPEN_WO, ['building_manager'], 'closed']],
+  change_priority: [[UNDONE_WO, ['building_manager'], '=']],
+  cancel: [[UNDONE_WO, ['building_manager'], 'closed']],
 };
 
 // Fields that satisfy every action, so the matrix exercises states and roles only.
@@ -79,7 +81,7 @@ const TICKET_FIELDS = {
   inspectionAt: '2026-03-10T10:00:00Z', note: 'n', findings: 'f', technologyClassId: 'ELE', priority: 'urgent', description: 'no light',
   reason: 'duplicate', stars: 5, workDone: true, text: 'nobody came',
 };
-const tCtx: TicketContext = { now: '2026-03-10T09:00:00Z', lastReminderAt: null };
+const tCtx: TicketContext = { now: '2026-03-10T09:00:00Z', lastReminderAt: null, openedAt: '2026-03-01T09:00:00Z', reminderQuietHours: 24 };
 
 describe('ticket: every state × action × role', () => {
   for (const [action, rows] of Object.entries(TICKET_SPEC)) {
@@ -131,9 +133,27 @@ describe('required fields and guards', () => {
   });
   it('accepts at most one reminder a day', () => {
     const requester = new Set<Role>(['requester']);
-    const ctx = { now: '2026-03-10T09:00:00Z', lastReminderAt: '2026-03-09T10:00:00Z' };
+    const ctx = { ...tCtx, now: '2026-03-10T09:00:00Z', lastReminderAt: '2026-03-09T10:00:00Z' };
     expect(decide(TICKET_TRANSITIONS, 'in_progress', 'remind', requester, {}, ctx)).toMatchObject({ code: 'GUARD_FAILED', reason: 'reminder_once_a_day' });
     expect(decide(TICKET_TRANSITIONS, 'in_progress', 'remind', requester, {}, { ...ctx, now: '2026-03-10T10:00:00Z' })).toMatchObject({ ok: true });
+  });
+  it('offers no reminder before the quiet time after opening has passed', () => {
+    const requester = new Set<Role>(['requester']);
+    const fresh = { ...tCtx, openedAt: '2026-03-10T08:59:00Z', now: '2026-03-10T09:00:00Z' };
+    expect(decide(TICKET_TRANSITIONS, 'new', 'remind', requester, {}, fresh)).toMatchObject({
+      code: 'GUARD_FAILED', reason: 'reminder_too_early', params: { nextAt: '2026-03-11T08:59:00.000Z' },
+    });
+    expect(decide(TICKET_TRANSITIONS, 'new', 'remind', requester, {}, { ...fresh, now: '2026-03-11T08:59:00Z' })).toMatchObject({ ok: true });
+    expect(decide(TICKET_TRANSITIONS, 'new', 'remind', requester, {}, { ...fresh, reminderQuietHours: 0 })).toMatchObject({ ok: true });
+  });
+  it('offers neither a priority change nor a cancellation once the work is done', () => {
+    const manager = new Set<Role>(['building_manager']);
+    for (const s of ['completed', 'verified', 'closed'] as const) {
+      const offered = availableActions(WORK_ORDER_TRANSITIONS, s, manager, woCtx);
+      expect(offered).not.toContain('change_priority');
+      expect(offered).not.toContain('cancel');
+    }
+    expect(availableActions(WORK_ORDER_TRANSITIONS, 'scheduled', manager, woCtx)).toEqual(expect.arrayContaining(['change_priority', 'cancel']));
   });
 });
 

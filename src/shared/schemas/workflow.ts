@@ -322,7 +322,7 @@ export function actionBody(fields: readonly FieldRule[]): TObject {
 
 /**
  * A refused action: the problem+json body plus, for guards, `reason` (emergency_only,
- * documents_missing, reminder_once_a_day, same_priority) and its facts (`missing`, `nextAt`);
+ * documents_missing, reminder_once_a_day, reminder_too_early, same_priority) and its facts (`missing`, `nextAt`);
  * for INVALID_STATE the `action` and the `state` it was refused in.
  */
 export const ActionProblemSchema = Type.Object({

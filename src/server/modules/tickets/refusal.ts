@@ -50,6 +50,7 @@ export function refusalError(r: Refusal, action: string, state: string, lang: La
         case 'emergency_only': return new AppError('EMERGENCY_ONLY', {}, [], extra);
         case 'same_priority': return new AppError('SAME_PRIORITY', {}, [{ field: 'priority', rule: 'enum', params: { allowed: PRIORITIES.join(', ') } }], extra);
         case 'reminder_once_a_day':
+        case 'reminder_too_early':
           return new AppError('REMINDER_TOO_SOON', { nextAt: localTime(String(r.params?.nextAt), lang) }, [], extra);
         case 'documents_missing': {
           const missing = (r.params?.missing as string[]) ?? [];

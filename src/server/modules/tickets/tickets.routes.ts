@@ -17,7 +17,7 @@ const SUMMARY: Record<string, string> = {
   dismiss: 'Dismiss with a reason (→ closed, notice 2)',
   close: 'Close a resolved ticket (notice 3 with the rating link)',
   reopen: 'Reopen (reopen count + 1; the last verified work order goes back to scheduled)',
-  remind: 'Requester\'s reminder ("sollecito"), at most once a day',
+  remind: 'Requester\'s reminder ("sollecito"), after REMINDER_QUIET_HOURS since opening and at most once a day',
   complain: 'Requester\'s complaint to the building managers',
 };
 

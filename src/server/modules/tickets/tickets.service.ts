@@ -3,7 +3,7 @@
 // ONE transaction; the version check is in the UPDATE itself.
 import { randomBytes } from 'node:crypto';
 import { decide } from '../../../domain/workflow/machine.ts';
-import { LOW_RATING_MAX, TICKET_TRANSITIONS, type TicketState } from '../../../domain/workflow/ticket.ts';
+import { LOW_RATING_MAX, TICKET_TRANSITIONS, type TicketContext, type TicketState } from '../../../domain/workflow/ticket.ts';
 import type { Notice, Priority, Role } from '../../../domain/workflow/types.ts';
 import type {
   CommentDto, CommentInput, TicketDto, TicketOpenInput, TimelineItem,
@@ -138,6 +138,11 @@ export async function getTicket(ctx: AppContext, actor: WorkflowActor, id: strin
   return presentTicket(ctx, db, actor, v, roles);
 }
 
+/** The facts the ticket table's guards read: the reminder's quiet time after opening, once a day after. */
+function ticketContext(ctx: AppContext, now: string, t: { created_at: string; last_reminder_at: string | null }): TicketContext {
+  return { now, lastReminderAt: t.last_reminder_at, openedAt: t.created_at, reminderQuietHours: ctx.config.reminderQuietHours };
+}
+
 async function presentTicket(ctx: AppContext, db: Db, actor: WorkflowActor, v: repo.TicketView, roles: ReadonlySet<Role>): Promise<TicketDto> {
   const staff = isStaffOn(roles);
   const view = itemView(actor, roles);
@@ -147,7 +152,7 @@ async function presentTicket(ctx: AppContext, db: Db, actor: WorkflowActor, v: r
   // A planned ticket (opened by a published program) follows its planned work orders: no fault action on it.
   const actions = isSystem(actor) || v.kind === 'planned'
     ? []
-    : offeredActions(TICKET_TRANSITIONS, v.status as TicketState, roles, { now: ctx.now().toISOString(), lastReminderAt: v.last_reminder_at }, ['rate']);
+    : offeredActions(TICKET_TRANSITIONS, v.status as TicketState, roles, ticketContext(ctx, ctx.now().toISOString(), v), ['rate']);
   const dto: TicketDto = {
     id: v.id,
     number: v.number,
@@ -230,7 +235,7 @@ export async function applyTicketAction(
   const now = ctx.now();
   const at = now.toISOString();
   const lang = actorLang(actor);
-  const d = decide(TICKET_TRANSITIONS, t.status as TicketState, action, roles, fields, { now: at, lastReminderAt: t.last_reminder_at });
+  const d = decide(TICKET_TRANSITIONS, t.status as TicketState, action, roles, fields, ticketContext(ctx, at, t));
   if (!d.ok) throw refusalError(d, action, t.status, lang);
 
   const set: repo.TicketSet = { status: d.to, updated_at: at };

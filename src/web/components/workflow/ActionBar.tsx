@@ -12,7 +12,7 @@ export function ActionBar({ actions, onRun, label }: { actions: readonly string[
   const t = useT();
   const phone = useMediaQuery('(max-width: 47.99em)') === true;
   const { primary, secondary, destructive } = arrangeActions(actions);
-  if (!primary && destructive.length === 0) {
+  if (!primary && secondary.length === 0 && destructive.length === 0) {
     return (
       <Text size="sm" c="dimmed" role="note">
         {t('actions.none')}

@@ -104,6 +104,23 @@ function FieldInput({ action, rule, value, error, onChange, context }: { action:
           popoverProps={{ withinPortal: true }}
         />
       );
+    case 'boolean':
+      // A yes/no answer; left unanswered, the field is not sent (the rule is optional).
+      return (
+        <Radio.Group
+          label={label}
+          description={description}
+          required={required}
+          value={value === true ? 'yes' : value === false ? 'no' : ''}
+          onChange={(v) => onChange(v === 'yes')}
+          error={error}
+        >
+          <Group gap="md" mt={6}>
+            <Radio value="yes" label={t('common.yes')} />
+            <Radio value="no" label={t('common.no')} />
+          </Group>
+        </Radio.Group>
+      );
     case 'priority':
       return (
         <Radio.Group label={label} description={description} required={required} value={(value as string) ?? ''} onChange={onChange} error={error}>

@@ -23,6 +23,7 @@ const DATA_FIELDS: Array<[string, 'text' | 'instant' | 'date' | 'priority' | 'nu
   ['reason', 'text'],
   ['text', 'text'],
   ['findings', 'text'],
+  ['changesInstallation', 'boolean'],
   ['plannedActivity', 'text'],
   ['report', 'text'],
   ['hours', 'number'],

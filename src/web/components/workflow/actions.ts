@@ -31,6 +31,9 @@ const ORDER = [
   'schedule', 'reschedule', 'open_follow_up',
 ];
 
+/** Side actions of the requester: offered as plain buttons, never as the page's main one. */
+export const NEVER_PRIMARY = new Set(['remind', 'complain']);
+
 export function arrangeActions(actions: readonly string[]): { primary: string | null; secondary: string[]; destructive: string[] } {
   const rank = (a: string) => {
     const i = ORDER.indexOf(a);
@@ -38,5 +41,6 @@ export function arrangeActions(actions: readonly string[]): { primary: string | 
   };
   const normal = actions.filter((a) => !DESTRUCTIVE.has(a)).sort((a, b) => rank(a) - rank(b));
   const destructive = actions.filter((a) => DESTRUCTIVE.has(a));
-  return { primary: normal[0] ?? null, secondary: normal.slice(1), destructive };
+  const primary = normal.find((a) => !NEVER_PRIMARY.has(a)) ?? null;
+  return { primary, secondary: normal.filter((a) => a !== primary), destructive };
 }

@@ -9,7 +9,7 @@ import { technologyClassName } from '../../components/workflow/labels';
 import { PriorityBadge, StatusBadge } from '../../components/workflow/StatusBadge';
 import { useFormat } from '../../i18n/format';
 import { useT, type MessageKey } from '../../i18n/messages';
-import { nextDate } from '../work-orders/WorkOrderListPage';
+import { nextDate } from '../work-orders/nextDate';
 
 const COLUMNS: Array<{ key: string; title: MessageKey; empty: MessageKey; states: string[] }> = [
   { key: 'new', title: 'board.new', empty: 'board.newEmpty', states: ['issued'] },

@@ -11,7 +11,7 @@ import { PriorityBadge, StatusBadge } from '../../components/workflow/StatusBadg
 import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/messages';
 import { ticketStatusLine } from '../tickets/statusLine';
-import { nextDate } from '../work-orders/WorkOrderListPage';
+import { nextDate } from '../work-orders/nextDate';
 
 const SHOWN = 8;
 

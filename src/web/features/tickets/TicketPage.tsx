@@ -21,6 +21,7 @@ import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/messages';
 import { IssueForm } from './IssueForm';
 import { ticketStatusLine } from './statusLine';
+import { nextDate } from '../work-orders/nextDate';
 
 /** Only a requester: sees the plain status line and the public side of the ticket. */
 export const isRequesterOnly = (me: Me | null | undefined) => !!me && me.roles.every((r) => r === 'requester');
@@ -175,7 +176,7 @@ function TicketView({ ticket, crumbs }: { ticket: TicketDto; crumbs: Array<{ lab
                     <Table.Td>{technologyClassName(w.technologyClass, i18n.language)}</Table.Td>
                     {staff && <Table.Td>{w.contractor?.name ?? '—'}</Table.Td>}
                     <Table.Td>
-                      {w.expectedOn ? t('workOrder.expectedOnShort', { date: format.date(w.expectedOn) }) : w.scheduledAt ? format.dateTime(w.scheduledAt) : w.inspectionAt ? t('workOrder.inspectionShort', { date: format.dateTime(w.inspectionAt) }) : '—'}
+                      {nextDate(w, t, format)}
                     </Table.Td>
                   </Table.Tr>
                 ))}

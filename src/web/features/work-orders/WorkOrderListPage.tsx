@@ -11,22 +11,15 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { technologyClassName } from '../../components/workflow/labels';
 import { PriorityBadge, StatusBadge } from '../../components/workflow/StatusBadge';
 import { KindBadge } from '../../components/workflow/KindBadge';
-import { useFormat, type Formatters } from '../../i18n/format';
-import { useT, type Translate } from '../../i18n/messages';
+import { useFormat } from '../../i18n/format';
+import { useT } from '../../i18n/messages';
+import { nextDate } from './nextDate';
 import { ExportLinks } from '../worklists/ExportLinks';
 import { ListCount } from '../worklists/ListCount';
 import { useWorklistParams } from '../worklists/useWorklistParams';
 import { WorklistFilterBar } from '../worklists/WorklistFilterBar';
 import { viewTitle } from '../worklists/viewTitle';
 import { useMe } from '../../api/me';
-
-/** The next date that matters for a work order: materials, work, or inspection. */
-export function nextDate(w: Pick<WorkOrderListItem, 'status' | 'expectedOn' | 'scheduledAt' | 'inspectionAt'>, t: Translate, format: Formatters): string {
-  if (w.status === 'waiting_materials' && w.expectedOn) return t('workOrder.expectedOnShort', { date: format.date(w.expectedOn) });
-  if (w.status === 'inspection_scheduled' && w.inspectionAt) return t('workOrder.inspectionShort', { date: format.dateTime(w.inspectionAt) });
-  if (w.scheduledAt) return t('workOrder.workShort', { date: format.dateTime(w.scheduledAt) });
-  return '—';
-}
 
 export function WorkOrderListPage() {
   const t = useT();

@@ -9,6 +9,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { ActionBar } from '../../components/workflow/ActionBar';
 import { ActionForm, ActionModal } from '../../components/workflow/ActionDialog';
+import { actionFields } from '../../components/workflow/actions';
 import { ATTACHMENT_KINDS } from '../../api/workflow';
 import { AttachmentGrid, AttachmentUploader } from '../../components/workflow/AttachmentList';
 import { CommentBox } from '../../components/workflow/CommentBox';
@@ -51,6 +52,9 @@ export function WorkOrderPage() {
 export function WorkOrderActionForm({ workOrder, action, onClose }: { workOrder: WorkOrderDto; action: string; onClose: () => void }) {
   if (action === 'submit_quote') return <QuoteForm workOrder={workOrder} onClose={onClose} />;
   const planned = workOrder.kind === 'planned';
+  // The yes/no of "changes the installation" starts from what was recorded (at the inspection).
+  const asksChanges = !planned && actionFields('workOrder', action).some((r) => r.field === 'changesInstallation');
+  const initial = asksChanges ? { changesInstallation: workOrder.changesInstallation } : undefined;
   const before = action !== 'complete' ? undefined : planned ? <PlannedDocuments workOrder={workOrder} /> : <DocumentsChecklist workOrder={workOrder} canUpload />;
   return (
     <ActionForm
@@ -60,6 +64,7 @@ export function WorkOrderActionForm({ workOrder, action, onClose }: { workOrder:
       action={action}
       onClose={onClose}
       before={before}
+      initial={initial}
       planned={planned}
       context={{ checklist: workOrder.checklist, buildingId: workOrder.building.id }}
     />
