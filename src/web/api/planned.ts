@@ -66,20 +66,11 @@ export interface ProgramDto {
   timeline?: Array<{ id: string; at: string; actor: { id: string | null; label: string }; action: string; from: string | null; to: string | null; data: Record<string, unknown> }>;
 }
 
-/** A row of GET /api/programs. */
-export interface ProgramListItem {
-  id: string;
-  contractId: string;
-  contractTitle: string;
-  lot: string;
-  contractorId: string;
-  contractorName: string;
-  month: string;
-  status: string;
+/** A row of GET /api/programs: the program's header with its item count. */
+export type ProgramListItem = Pick<ProgramDto, 'id' | 'contractId' | 'contractTitle' | 'lot' | 'contractorId' | 'contractorName' | 'month' | 'status' | 'version'> & {
   itemCount: number;
   updatedAt: string;
-  version: number;
-}
+};
 
 export interface PlannedWorkItem {
   programItemId: string | null;
