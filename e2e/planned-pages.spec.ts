@@ -58,6 +58,8 @@ test('a move in the calendar can be undone before it is saved, and is saved once
   const target = weekday < 6 ? weekday + 1 : weekday - 1;
   const targetDay = new Date(`${today}T12:00:00Z`);
   targetDay.setUTCDate(targetDay.getUTCDate() + (target - weekday));
+  // The dialog move's notice closes first, so the one below is the drag's own.
+  await expect(page.getByText(/spostata al/)).toBeHidden();
   await entry.dragTo(page.locator('table.planned-calendar tbody td').nth(target));
   await expect(page.getByText(/spostata al/)).toBeVisible();
   await expect.poll(() => patches.length, { timeout: 15_000 }).toBe(2);
