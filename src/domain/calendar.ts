@@ -19,13 +19,15 @@ export interface CalendarSpec {
 }
 
 export const DEFAULT_WEEK: CalendarSpec['week'] = {
-  1: [['08:00', '18:00']], 2: [['08:00', '18:00']], 3: [['08:00', '18:00']], 4: [['08:00', '18:00']], 5: [['08:00', '18:00']],
+  1: [['08:00', '18:00']],
+  2: [['08:00', '18:00']],
+  3: [['08:00', '18:00']],
+  4: [['08:00', '18:00']],
+  5: [['08:00', '18:00']],
 };
 
 /** Every hour of every day: for clocks counted in solar time. */
-export const SOLAR_WEEK: CalendarSpec['week'] = Object.fromEntries(
-  ([1, 2, 3, 4, 5, 6, 7] as const).map((d) => [d, [['00:00', '24:00']]]),
-);
+export const SOLAR_WEEK: CalendarSpec['week'] = Object.fromEntries(([1, 2, 3, 4, 5, 6, 7] as const).map((d) => [d, [['00:00', '24:00']]]));
 
 export const solarCalendar = (zone = 'Europe/Rome') => new WorkingCalendar({ zone, week: SOLAR_WEEK, observeHolidays: false });
 
@@ -36,7 +38,12 @@ const nationalByYear = new Map<number, ReadonlySet<string>>();
 export function nationalHolidays(year: number): ReadonlySet<string> {
   let set = nationalByYear.get(year);
   if (!set) {
-    set = new Set(italy.getHolidays(year).filter((h) => h.type === 'public').map((h) => h.date.slice(0, 10)));
+    set = new Set(
+      italy
+        .getHolidays(year)
+        .filter((h) => h.type === 'public')
+        .map((h) => h.date.slice(0, 10)),
+    );
     nationalByYear.set(year, set);
   }
   return set;
@@ -101,7 +108,11 @@ export class WorkingCalendar {
     const ivTo: number[] = [];
     let total = 0;
     const end = DateTime.fromObject({ year: to + 1, month: 1, day: 1 }, { zone: this.spec.zone });
-    for (let day = DateTime.fromObject({ year: from, month: 1, day: 1 }, { zone: this.spec.zone }); day < end; day = day.plus({ days: 1 })) {
+    for (
+      let day = DateTime.fromObject({ year: from, month: 1, day: 1 }, { zone: this.spec.zone });
+      day < end;
+      day = day.plus({ days: 1 })
+    ) {
       starts.push(day.toMillis());
       cum.push(total);
       index.push(ivFrom.length);
@@ -178,7 +189,10 @@ export class WorkingCalendar {
     }
     // A later day: grow the tables until they reach the target, then binary-search the day.
     const startYear = () => DateTime.fromMillis(start, { zone: this.spec.zone }).year;
-    while (this.cumBefore[this.cumBefore.length - 1] < target || this.ivIndex[this.ivIndex.length - 1] === this.ivIndex[this.dayOf(start) + 1]) {
+    while (
+      this.cumBefore[this.cumBefore.length - 1] < target ||
+      this.ivIndex[this.ivIndex.length - 1] === this.ivIndex[this.dayOf(start) + 1]
+    ) {
       if (this.toYear - startYear() >= MAX_YEARS) throw new RangeError('no working time found within ten years');
       this.cover(this.fromYear, this.toYear + 1);
     }

@@ -22,16 +22,29 @@ export const LOW_RATING_MAX = 2;
 /** Workflow 1, ticket level. Work-order moves that change the ticket are in `ticketAfterWorkOrders`. */
 export const TICKET_TRANSITIONS: readonly Transition<TicketState, TicketContext>[] = [
   {
-    action: 'request_inspection', from: ['new'], to: 'qualifying', roles: ['building_manager'],
-    fields: [{ field: 'inspectionAt', kind: 'instant', optional: true }, { field: 'note', kind: 'text', optional: true }],
+    action: 'request_inspection',
+    from: ['new'],
+    to: 'qualifying',
+    roles: ['building_manager'],
+    fields: [
+      { field: 'inspectionAt', kind: 'instant', optional: true },
+      { field: 'note', kind: 'text', optional: true },
+    ],
     notices: [],
   },
   {
-    action: 'qualify', from: ['new', 'qualifying'], to: 'qualified', roles: ['building_manager'],
-    fields: [{ field: 'findings', kind: 'text', optional: true }], notices: [],
+    action: 'qualify',
+    from: ['new', 'qualifying'],
+    to: 'qualified',
+    roles: ['building_manager'],
+    fields: [{ field: 'findings', kind: 'text', optional: true }],
+    notices: [],
   },
   {
-    action: 'issue', from: ['new', 'qualified', 'in_progress'], to: 'in_progress', roles: ['building_manager'],
+    action: 'issue',
+    from: ['new', 'qualified', 'in_progress'],
+    to: 'in_progress',
+    roles: ['building_manager'],
     fields: [
       { field: 'technologyClassId', kind: 'text' },
       { field: 'priority', kind: 'priority' },
@@ -43,27 +56,49 @@ export const TICKET_TRANSITIONS: readonly Transition<TicketState, TicketContext>
     notices: [{ kind: 'work_order_issued', to: ['contractor'] }],
   },
   {
-    action: 'dismiss', from: ['new', 'qualifying', 'qualified'], to: 'closed', roles: ['building_manager'],
-    fields: [{ field: 'reason', kind: 'text' }], notices: [{ kind: 'ticket_update', to: ['requester', 'call_center'] }],
+    action: 'dismiss',
+    from: ['new', 'qualifying', 'qualified'],
+    to: 'closed',
+    roles: ['building_manager'],
+    fields: [{ field: 'reason', kind: 'text' }],
+    notices: [{ kind: 'ticket_update', to: ['requester', 'call_center'] }],
   },
   {
-    action: 'close', from: ['resolved'], to: 'closed', roles: ['call_center', 'building_manager'],
-    fields: [{ field: 'note', kind: 'text', optional: true }], notices: [{ kind: 'ticket_closed', to: ['requester'] }],
+    action: 'close',
+    from: ['resolved'],
+    to: 'closed',
+    roles: ['call_center', 'building_manager'],
+    fields: [{ field: 'note', kind: 'text', optional: true }],
+    notices: [{ kind: 'ticket_closed', to: ['requester'] }],
   },
   {
-    action: 'rate', from: ['closed'], to: (f) => (f.workDone === false ? 'in_progress' : 'closed'), roles: ['requester'],
-    fields: [{ field: 'stars', kind: 'rating' }, { field: 'workDone', kind: 'boolean' }, { field: 'comment', kind: 'text', optional: true }],
+    action: 'rate',
+    from: ['closed'],
+    to: (f) => (f.workDone === false ? 'in_progress' : 'closed'),
+    roles: ['requester'],
+    fields: [
+      { field: 'stars', kind: 'rating' },
+      { field: 'workDone', kind: 'boolean' },
+      { field: 'comment', kind: 'text', optional: true },
+    ],
     notices: (f) => [
       ...(f.workDone === false ? [{ kind: 'ticket_reopened' as const, to: ['building_managers' as const, 'contractor' as const] }] : []),
       ...((f.stars as number) <= LOW_RATING_MAX ? [{ kind: 'low_rating' as const, to: ['building_managers' as const] }] : []),
     ],
   },
   {
-    action: 'reopen', from: ['resolved', 'closed'], to: 'in_progress', roles: ['building_manager', 'call_center'],
-    fields: [{ field: 'reason', kind: 'text' }], notices: [{ kind: 'ticket_reopened', to: ['building_managers', 'contractor', 'requester'] }],
+    action: 'reopen',
+    from: ['resolved', 'closed'],
+    to: 'in_progress',
+    roles: ['building_manager', 'call_center'],
+    fields: [{ field: 'reason', kind: 'text' }],
+    notices: [{ kind: 'ticket_reopened', to: ['building_managers', 'contractor', 'requester'] }],
   },
   {
-    action: 'remind', from: ['new', 'qualifying', 'qualified', 'in_progress'], to: (_f, _c, from) => from, roles: ['requester'],
+    action: 'remind',
+    from: ['new', 'qualifying', 'qualified', 'in_progress'],
+    to: (_f, _c, from) => from,
+    roles: ['requester'],
     fields: [{ field: 'note', kind: 'text', optional: true }],
     guard: (_f, c) => {
       const quietUntil = Date.parse(c.openedAt) + c.reminderQuietHours * 3600_000;
@@ -75,8 +110,12 @@ export const TICKET_TRANSITIONS: readonly Transition<TicketState, TicketContext>
     notices: [{ kind: 'reminder', to: ['building_managers', 'contractor'] }],
   },
   {
-    action: 'complain', from: ['new', 'qualifying', 'qualified', 'in_progress', 'resolved', 'closed'], to: (_f, _c, from) => from, roles: ['requester'],
-    fields: [{ field: 'text', kind: 'text' }], notices: [{ kind: 'complaint', to: ['building_managers'] }],
+    action: 'complain',
+    from: ['new', 'qualifying', 'qualified', 'in_progress', 'resolved', 'closed'],
+    to: (_f, _c, from) => from,
+    roles: ['requester'],
+    fields: [{ field: 'text', kind: 'text' }],
+    notices: [{ kind: 'complaint', to: ['building_managers'] }],
   },
 ];
 

@@ -53,7 +53,10 @@ const buildingFields = {
   competenceDepartmentId: Nullable(Id),
   managerIds: Ids,
   occupancies: Type.Array(Occupancy, { maxItems: 200 }),
-  notifyOccupantsPlanned: Type.Boolean({ description: 'the new dates of planned work orders also go to the occupants\' contacts (active users of the occupying departments with an e-mail)' }),
+  notifyOccupantsPlanned: Type.Boolean({
+    description:
+      "the new dates of planned work orders also go to the occupants' contacts (active users of the occupying departments with an e-mail)",
+  }),
 };
 export const BuildingSchema = Item(buildingFields);
 export const BuildingCreate = Create({
@@ -90,7 +93,9 @@ export const SpaceQuery = Query({ buildingId: Type.Optional(Id), floorId: Type.O
 // --- technology classes ------------------------------------------------------------------------
 const DM37_LETTERS = ['a', 'b', 'c', 'd', 'e', 'f', 'g'] as const;
 const Dm37Letter = Type.Unsafe<(typeof DM37_LETTERS)[number] | null>({
-  type: ['string', 'null'], enum: [...DM37_LETTERS, null], description: 'installation class of DM 37/2008 art. 1, or null',
+  type: ['string', 'null'],
+  enum: [...DM37_LETTERS, null],
+  description: 'installation class of DM 37/2008 art. 1, or null',
 });
 const technologyClassFields = { code: Code, nameIt: Name, nameEn: Name, dm37Letter: Dm37Letter };
 export const TechnologyClassSchema = Item(technologyClassFields);
@@ -107,7 +112,11 @@ const contractorFields = {
   phone: Nullable(Phone),
 };
 export const ContractorSchema = Item(contractorFields);
-export const ContractorCreate = Create({ ...contractorFields, email: Type.Optional(contractorFields.email), phone: Type.Optional(contractorFields.phone) });
+export const ContractorCreate = Create({
+  ...contractorFields,
+  email: Type.Optional(contractorFields.email),
+  phone: Type.Optional(contractorFields.phone),
+});
 export const ContractorPatch = Patch(contractorFields);
 export const ContractorQuery = Query({});
 
@@ -136,10 +145,7 @@ export const ContractSchema = Item({
 export const ContractCreate = Create(contractFields);
 export const ContractPatch = Patch(contractFields);
 export const ContractQuery = Query({ contractorId: Type.Optional(Id) });
-export const ContractResolveQuery = Type.Object(
-  { buildingId: Id, technologyClassId: Id, date: IsoDate },
-  { additionalProperties: false },
-);
+export const ContractResolveQuery = Type.Object({ buildingId: Id, technologyClassId: Id, date: IsoDate }, { additionalProperties: false });
 
 // --- assets ------------------------------------------------------------------------------------
 const assetFields = {
@@ -151,7 +157,11 @@ const assetFields = {
   serialNumber: Nullable(Type.String({ maxLength: 100 })),
 };
 export const AssetSchema = Item(assetFields);
-export const AssetCreate = Create({ ...assetFields, spaceId: Type.Optional(assetFields.spaceId), serialNumber: Type.Optional(assetFields.serialNumber) });
+export const AssetCreate = Create({
+  ...assetFields,
+  spaceId: Type.Optional(assetFields.spaceId),
+  serialNumber: Type.Optional(assetFields.serialNumber),
+});
 export const AssetPatch = Patch(assetFields);
 export const AssetQuery = Query({ buildingId: Type.Optional(Id) });
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Me } from '../api/types';
 import { navigationFor } from './navigation';
 
-const me = (...roles: Me['roles']): Me => ({ roles } as unknown as Me);
+const me = (...roles: Me['roles']): Me => ({ roles }) as unknown as Me;
 const targets = (m: Me) => navigationFor(m).flatMap((g) => g.items.map((i) => i.to));
 
 describe('navigation and contract money', () => {
@@ -26,7 +26,9 @@ describe('navigation and contract money', () => {
 // "Manutenzione programmata" (#8): every staff role sees programs and calendar; each role its own list.
 describe('navigation and planned maintenance', () => {
   it('contractor: programs, calendar and what to schedule this month', () => {
-    expect(targets(me('contractor'))).toEqual(expect.arrayContaining(['/programs', '/planned-calendar', '/work-orders?view=planned_this_month']));
+    expect(targets(me('contractor'))).toEqual(
+      expect.arrayContaining(['/programs', '/planned-calendar', '/work-orders?view=planned_this_month']),
+    );
   });
   it('building manager: the late planned work', () => {
     expect(targets(me('building_manager'))).toEqual(expect.arrayContaining(['/programs', '/work-orders?view=planned_late']));
@@ -45,6 +47,10 @@ describe('navigation and planned maintenance', () => {
     },
   );
   it('requester: nothing planned', () => {
-    expect(targets(me('requester')).filter((to) => to.startsWith('/programs') || to.startsWith('/planned') || to === '/plans' || to === '/meters')).toEqual([]);
+    expect(
+      targets(me('requester')).filter(
+        (to) => to.startsWith('/programs') || to.startsWith('/planned') || to === '/plans' || to === '/meters',
+      ),
+    ).toEqual([]);
   });
 });

@@ -83,31 +83,66 @@ function workItems(me: Me): NavItem[] {
   }
   if (has(me, 'call_center')) {
     add({ to: '/tickets/new', label: 'nav.newPhoneTicket', icon: IconPhoneCall });
-    add({ to: '/tickets?view=awaiting_my_action', label: 'nav.toClose', icon: IconListCheck, badge: { resource: 'tickets', view: 'awaiting_my_action' } });
+    add({
+      to: '/tickets?view=awaiting_my_action',
+      label: 'nav.toClose',
+      icon: IconListCheck,
+      badge: { resource: 'tickets', view: 'awaiting_my_action' },
+    });
     add({ to: '/inbox', label: 'nav.inbox', icon: IconMailbox });
   }
   if (has(me, 'building_manager', 'admin')) {
-    add({ to: '/tickets?view=to_qualify', label: 'nav.toQualify', icon: IconClipboardList, badge: { resource: 'tickets', view: 'to_qualify' } });
+    add({
+      to: '/tickets?view=to_qualify',
+      label: 'nav.toQualify',
+      icon: IconClipboardList,
+      badge: { resource: 'tickets', view: 'to_qualify' },
+    });
   }
   if (has(me, 'building_manager')) {
-    add({ to: '/work-orders?view=awaiting_my_action', label: 'nav.toVerify', icon: IconClipboardCheck, badge: { resource: 'work-orders', view: 'awaiting_my_action' } });
+    add({
+      to: '/work-orders?view=awaiting_my_action',
+      label: 'nav.toVerify',
+      icon: IconClipboardCheck,
+      badge: { resource: 'work-orders', view: 'awaiting_my_action' },
+    });
   }
   if (has(me, 'service_head')) {
-    add({ to: '/authorizations', label: 'nav.authorizations', icon: IconShieldCheck, badge: { resource: 'work-orders', view: 'awaiting_my_action' } });
+    add({
+      to: '/authorizations',
+      label: 'nav.authorizations',
+      icon: IconShieldCheck,
+      badge: { resource: 'work-orders', view: 'awaiting_my_action' },
+    });
   }
   if (has(me, 'admin')) {
-    add({ to: '/work-orders?view=awaiting_authorization', label: 'nav.awaitingAuthorization', icon: IconShieldCheck, badge: { resource: 'work-orders', view: 'awaiting_authorization' } });
+    add({
+      to: '/work-orders?view=awaiting_authorization',
+      label: 'nav.awaitingAuthorization',
+      icon: IconShieldCheck,
+      badge: { resource: 'work-orders', view: 'awaiting_authorization' },
+    });
   }
   if (has(me, 'contractor')) {
     add({ to: '/board', label: 'nav.board', icon: IconLayoutKanban, badge: { resource: 'work-orders', view: 'awaiting_my_action' } });
   }
   if (has(me, 'building_manager', 'contractor')) {
-    add({ to: '/work-orders?view=waiting_materials', label: 'nav.waitingMaterials', icon: IconPackage, badge: { resource: 'work-orders', view: 'waiting_materials' } });
+    add({
+      to: '/work-orders?view=waiting_materials',
+      label: 'nav.waitingMaterials',
+      icon: IconPackage,
+      badge: { resource: 'work-orders', view: 'waiting_materials' },
+    });
   }
   if (has(me, 'building_manager', 'contractor', 'admin')) {
     add({ to: '/work-orders?view=overdue', label: 'nav.slaOverdue', icon: IconAlarm, badge: { resource: 'work-orders', view: 'overdue' } });
     add({ to: '/work-orders?view=due_soon', label: 'nav.slaDueSoon', icon: IconHourglass });
-    add({ to: '/work-orders?view=past_planned_date', label: 'nav.pastPlannedDate', icon: IconClockExclamation, badge: { resource: 'work-orders', view: 'past_planned_date' } });
+    add({
+      to: '/work-orders?view=past_planned_date',
+      label: 'nav.pastPlannedDate',
+      icon: IconClockExclamation,
+      badge: { resource: 'work-orders', view: 'past_planned_date' },
+    });
   }
   if (has(me, 'call_center', 'building_manager', 'service_head', 'contractor', 'accounting', 'admin')) {
     add({ to: '/tickets', label: 'nav.tickets', icon: IconAlertTriangle });
@@ -129,13 +164,24 @@ function plannedItems(me: Me): NavItem[] {
     items.push({ to: '/programs', label: 'nav.programs', icon: IconCalendarStats });
     items.push({ to: '/planned-calendar', label: 'nav.plannedCalendar', icon: IconCalendarMonth });
   }
-  if (canReadPlans(me)) items.push({ to: '/plans', label: 'nav.plans', icon: IconCalendarRepeat }, { to: '/meters', label: 'nav.meters', icon: IconGauge });
+  if (canReadPlans(me))
+    items.push({ to: '/plans', label: 'nav.plans', icon: IconCalendarRepeat }, { to: '/meters', label: 'nav.meters', icon: IconGauge });
   if (!canSeePlanned(me)) return items;
   if (has(me, 'contractor')) {
-    items.push({ to: '/work-orders?view=planned_this_month', label: 'nav.toScheduleThisMonth', icon: IconCalendarTime, badge: { resource: 'work-orders', view: 'planned_this_month' } });
+    items.push({
+      to: '/work-orders?view=planned_this_month',
+      label: 'nav.toScheduleThisMonth',
+      icon: IconCalendarTime,
+      badge: { resource: 'work-orders', view: 'planned_this_month' },
+    });
   }
   if (has(me, 'building_manager')) {
-    items.push({ to: '/work-orders?view=planned_late', label: 'nav.plannedLate', icon: IconAlarm, badge: { resource: 'work-orders', view: 'planned_late' } });
+    items.push({
+      to: '/work-orders?view=planned_late',
+      label: 'nav.plannedLate',
+      icon: IconAlarm,
+      badge: { resource: 'work-orders', view: 'planned_late' },
+    });
   }
   if (has(me, 'call_center')) items.push({ to: '/planned-today', label: 'nav.todayInBuildings', icon: IconBuilding });
   return items;

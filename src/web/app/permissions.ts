@@ -3,16 +3,7 @@
 import type { Me, Role } from '../api/types';
 
 export type EntityKey =
-  | 'sites'
-  | 'departments'
-  | 'buildings'
-  | 'floors'
-  | 'spaces'
-  | 'technologyClasses'
-  | 'contractors'
-  | 'contracts'
-  | 'assets'
-  | 'users';
+  'sites' | 'departments' | 'buildings' | 'floors' | 'spaces' | 'technologyClasses' | 'contractors' | 'contracts' | 'assets' | 'users';
 
 const ALL: Role[] = ['admin', 'service_head', 'call_center', 'accounting', 'building_manager', 'contractor', 'requester'];
 const STAFF: Role[] = ['admin', 'service_head', 'call_center', 'accounting', 'building_manager', 'contractor'];

@@ -59,9 +59,7 @@ import { MeterPage, MetersPage } from '../features/plans/MetersPage';
 import { canReadPlans, canWritePlans } from '../features/plans/access';
 
 function guarded(entity: EntityKey, element: ReactNode, needsWrite = false) {
-  return (
-    <RequireAccess allow={(me) => (needsWrite ? canWrite(me, entity) : canRead(me, entity))}>{element}</RequireAccess>
-  );
+  return <RequireAccess allow={(me) => (needsWrite ? canWrite(me, entity) : canRead(me, entity))}>{element}</RequireAccess>;
 }
 
 /** List, new and show/edit routes of one registry collection. */
@@ -95,41 +93,200 @@ export const routes: RouteObject[] = [
       { path: 'registry/buildings/new', element: guarded('buildings', <RegistryFormPage key="buildings" config={buildingForm} />, true) },
       { path: 'registry/buildings/:id', element: guarded('buildings', <BuildingDetailPage />) },
       { path: 'registry/buildings/:id/edit', element: guarded('buildings', <RegistryFormPage key="buildings" config={buildingForm} />) },
-      { path: 'registry/buildings/:buildingId/floors/new', element: guarded('floors', <RegistryFormPage key="floors" config={floorForm} />, true) },
-      { path: 'registry/buildings/:buildingId/floors/:id', element: guarded('floors', <RegistryFormPage key="floors" config={floorForm} />) },
-      { path: 'registry/buildings/:buildingId/spaces/new', element: guarded('spaces', <RegistryFormPage key="spaces" config={spaceForm} />, true) },
-      { path: 'registry/buildings/:buildingId/spaces/:id', element: guarded('spaces', <RegistryFormPage key="spaces" config={spaceForm} />) },
+      {
+        path: 'registry/buildings/:buildingId/floors/new',
+        element: guarded('floors', <RegistryFormPage key="floors" config={floorForm} />, true),
+      },
+      {
+        path: 'registry/buildings/:buildingId/floors/:id',
+        element: guarded('floors', <RegistryFormPage key="floors" config={floorForm} />),
+      },
+      {
+        path: 'registry/buildings/:buildingId/spaces/new',
+        element: guarded('spaces', <RegistryFormPage key="spaces" config={spaceForm} />, true),
+      },
+      {
+        path: 'registry/buildings/:buildingId/spaces/:id',
+        element: guarded('spaces', <RegistryFormPage key="spaces" config={spaceForm} />),
+      },
       ...registryRoutes('technology-classes', technologyClassList, technologyClassForm),
       ...registryRoutes('contractors', contractorList, contractorForm),
       ...registryRoutes('contracts', contractList, contractForm),
       ...registryRoutes('assets', assetList, assetForm),
       ...registryRoutes('users', userList, userForm),
-      { path: 'plans', element: <RequireAccess allow={canReadPlans}><PlansListPage /></RequireAccess> },
-      { path: 'plans/new', element: <RequireAccess allow={canWritePlans}><PlanEditorPage /></RequireAccess> },
-      { path: 'plans/:id', element: <RequireAccess allow={canReadPlans}><PlanEditorPage /></RequireAccess> },
-      { path: 'meters', element: <RequireAccess allow={canReadPlans}><MetersPage /></RequireAccess> },
-      { path: 'meters/:id', element: <RequireAccess allow={canReadPlans}><MeterPage /></RequireAccess> },
-      { path: 'import', element: <RequireAccess allow={canImport}><ImportPage /></RequireAccess> },
+      {
+        path: 'plans',
+        element: (
+          <RequireAccess allow={canReadPlans}>
+            <PlansListPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'plans/new',
+        element: (
+          <RequireAccess allow={canWritePlans}>
+            <PlanEditorPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'plans/:id',
+        element: (
+          <RequireAccess allow={canReadPlans}>
+            <PlanEditorPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'meters',
+        element: (
+          <RequireAccess allow={canReadPlans}>
+            <MetersPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'meters/:id',
+        element: (
+          <RequireAccess allow={canReadPlans}>
+            <MeterPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'import',
+        element: (
+          <RequireAccess allow={canImport}>
+            <ImportPage />
+          </RequireAccess>
+        ),
+      },
       { path: 'tickets', element: <TicketListPage /> },
       { path: 'tickets/new', element: <NewTicketPage /> },
       { path: 'tickets/:id', element: <TicketPage /> },
-      { path: 'work-orders', element: <RequireAccess allow={(me) => !hasRole(me, 'requester') || me.roles.length > 1}><WorkOrderListPage /></RequireAccess> },
+      {
+        path: 'work-orders',
+        element: (
+          <RequireAccess allow={(me) => !hasRole(me, 'requester') || me.roles.length > 1}>
+            <WorkOrderListPage />
+          </RequireAccess>
+        ),
+      },
       { path: 'work-orders/:id', element: <WorkOrderPage /> },
-      { path: 'authorizations', element: <RequireAccess allow={(me) => hasRole(me, 'service_head', 'admin')}><AuthorizationInboxPage /></RequireAccess> },
-      { path: 'authorizations/:id', element: <RequireAccess allow={(me) => hasRole(me, 'service_head', 'admin')}><AuthorizationInboxPage /></RequireAccess> },
-      { path: 'board', element: <RequireAccess allow={(me) => hasRole(me, 'contractor')}><ContractorBoardPage /></RequireAccess> },
-      { path: 'inbox', element: <RequireAccess allow={(me) => hasRole(me, 'call_center', 'admin')}><InboxPage /></RequireAccess> },
+      {
+        path: 'authorizations',
+        element: (
+          <RequireAccess allow={(me) => hasRole(me, 'service_head', 'admin')}>
+            <AuthorizationInboxPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'authorizations/:id',
+        element: (
+          <RequireAccess allow={(me) => hasRole(me, 'service_head', 'admin')}>
+            <AuthorizationInboxPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'board',
+        element: (
+          <RequireAccess allow={(me) => hasRole(me, 'contractor')}>
+            <ContractorBoardPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'inbox',
+        element: (
+          <RequireAccess allow={(me) => hasRole(me, 'call_center', 'admin')}>
+            <InboxPage />
+          </RequireAccess>
+        ),
+      },
       { path: 'notifications', element: <NotificationsPage /> },
-      { path: 'penalties', element: <RequireAccess allow={canSeePenalties}><PenaltyListPage /></RequireAccess> },
-      { path: 'penalties/:id', element: <RequireAccess allow={canSeePenalties}><PenaltyPage /></RequireAccess> },
-      { path: 'contracts', element: <RequireAccess allow={canSeeContracts}><ContractsPage /></RequireAccess> },
-      { path: 'contracts/:id/overview', element: <RequireAccess allow={canSeeContracts}><ContractOverviewPage /></RequireAccess> },
-      { path: 'programs', element: <RequireAccess allow={canSeePlanned}><ProgramListPage /></RequireAccess> },
-      { path: 'programs/:id', element: <RequireAccess allow={canSeePlanned}><ProgramPage /></RequireAccess> },
-      { path: 'planned-calendar', element: <RequireAccess allow={canSeePlanned}><PlannedCalendarPage /></RequireAccess> },
-      { path: 'planned-today', element: <RequireAccess allow={canSeePlanned}><TodayPage /></RequireAccess> },
-      { path: 'admin/outbox', element: <RequireAccess allow={(me) => hasRole(me, 'admin')}><OutboxPage /></RequireAccess> },
-      { path: 'admin/outbox/:id', element: <RequireAccess allow={(me) => hasRole(me, 'admin')}><OutboxMessagePage /></RequireAccess> },
+      {
+        path: 'penalties',
+        element: (
+          <RequireAccess allow={canSeePenalties}>
+            <PenaltyListPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'penalties/:id',
+        element: (
+          <RequireAccess allow={canSeePenalties}>
+            <PenaltyPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'contracts',
+        element: (
+          <RequireAccess allow={canSeeContracts}>
+            <ContractsPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'contracts/:id/overview',
+        element: (
+          <RequireAccess allow={canSeeContracts}>
+            <ContractOverviewPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'programs',
+        element: (
+          <RequireAccess allow={canSeePlanned}>
+            <ProgramListPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'programs/:id',
+        element: (
+          <RequireAccess allow={canSeePlanned}>
+            <ProgramPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'planned-calendar',
+        element: (
+          <RequireAccess allow={canSeePlanned}>
+            <PlannedCalendarPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'planned-today',
+        element: (
+          <RequireAccess allow={canSeePlanned}>
+            <TodayPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'admin/outbox',
+        element: (
+          <RequireAccess allow={(me) => hasRole(me, 'admin')}>
+            <OutboxPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'admin/outbox/:id',
+        element: (
+          <RequireAccess allow={(me) => hasRole(me, 'admin')}>
+            <OutboxMessagePage />
+          </RequireAccess>
+        ),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -83,9 +83,7 @@ export function createFormatters(language: string): Formatters {
           }).format(value),
     euro: (cents) => (cents === null || cents === undefined ? EMPTY : euroFmt.format(cents / 100)),
     percent: (value) =>
-      value === null || value === undefined
-        ? EMPTY
-        : `${new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value)} %`,
+      value === null || value === undefined ? EMPTY : `${new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value)} %`,
     dayOfYear: (value) => {
       if (!value || !/^\d{2}-\d{2}$/.test(value)) return value || EMPTY;
       const d = new Date(`2000-${value}T00:00:00Z`);
@@ -129,7 +127,5 @@ export function useFormat(): Formatters {
 /** Separators for Mantine NumberInput in the current locale. */
 export function useNumberSeparators(): { decimalSeparator: string; thousandSeparator: string } {
   const { i18n } = useTranslation();
-  return i18n.language === 'en'
-    ? { decimalSeparator: '.', thousandSeparator: ',' }
-    : { decimalSeparator: ',', thousandSeparator: '.' };
+  return i18n.language === 'en' ? { decimalSeparator: '.', thousandSeparator: ',' } : { decimalSeparator: ',', thousandSeparator: '.' };
 }

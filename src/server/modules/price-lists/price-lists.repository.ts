@@ -9,13 +9,20 @@ export async function codeTaken(db: Db, code: string): Promise<boolean> {
 
 export async function insertPriceList(db: Db, list: Insertable<PriceListRow>, items: Insertable<PriceListItemRow>[]): Promise<void> {
   await db.insertInto('price_lists').values(list).execute();
-  for (let i = 0; i < items.length; i += 200) await db.insertInto('price_list_items').values(items.slice(i, i + 200)).execute();
+  for (let i = 0; i < items.length; i += 200)
+    await db
+      .insertInto('price_list_items')
+      .values(items.slice(i, i + 200))
+      .execute();
 }
 
 const withCount = (db: Db) =>
-  db.selectFrom('price_lists as p')
+  db
+    .selectFrom('price_lists as p')
     .selectAll('p')
-    .select((eb) => eb.selectFrom('price_list_items as i').select(eb.fn.countAll().as('n')).whereRef('i.price_list_id', '=', 'p.id').as('item_count'));
+    .select((eb) =>
+      eb.selectFrom('price_list_items as i').select(eb.fn.countAll().as('n')).whereRef('i.price_list_id', '=', 'p.id').as('item_count'),
+    );
 
 export function listPriceLists(db: Db) {
   return withCount(db).orderBy('p.year', 'desc').orderBy('p.code').execute();
@@ -32,11 +39,16 @@ export function searchItems(db: Db, priceListId: string, o: { q?: string; afterC
   const text = o.q?.trim();
   if (text) {
     const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    q = q.where((eb) => eb.or([
-      sql<SqlBool>`lower(code) like lower(${pattern}) escape '\\'`,
-      sql<SqlBool>`lower(description) like lower(${pattern}) escape '\\'`,
-    ]));
+    q = q.where((eb) =>
+      eb.or([
+        sql<SqlBool>`lower(code) like lower(${pattern}) escape '\\'`,
+        sql<SqlBool>`lower(description) like lower(${pattern}) escape '\\'`,
+      ]),
+    );
   }
   if (o.afterCode !== null) q = q.where('code', '>', o.afterCode);
-  return q.orderBy('code').limit(o.limit + 1).execute();
+  return q
+    .orderBy('code')
+    .limit(o.limit + 1)
+    .execute();
 }

@@ -11,11 +11,16 @@ const FILE = new URL('../../../../data-demo/prezzario-lazio-2023-parte-G.excerpt
 export async function seedDemoPriceList(db: Db, now: Date): Promise<boolean> {
   if (await codeTaken(db, DEMO_PRICE_LIST_CODE)) return false;
   const csv = await fs.promises.readFile(FILE, 'utf8');
-  await createPriceList(db, {
-    code: DEMO_PRICE_LIST_CODE,
-    name: 'Tariffa dei prezzi 2023 Regione Lazio – Parte G Piccola manutenzione (estratto)',
-    year: 2023,
-    source: 'Regione Lazio, DGR 14/04/2023 n. 101, BURL n. 32',
-  }, csv, now);
+  await createPriceList(
+    db,
+    {
+      code: DEMO_PRICE_LIST_CODE,
+      name: 'Tariffa dei prezzi 2023 Regione Lazio – Parte G Piccola manutenzione (estratto)',
+      year: 2023,
+      source: 'Regione Lazio, DGR 14/04/2023 n. 101, BURL n. 32',
+    },
+    csv,
+    now,
+  );
   return true;
 }

@@ -13,12 +13,25 @@ const READERS = ['admin', 'service_head', 'call_center', 'accounting', 'building
 
 export function presentPriceList(p: repo.PriceListView) {
   return {
-    id: p.id, code: p.code, name: p.name, source: p.source, year: Number(p.year), active: p.active === 1 || (p.active as unknown) === true,
-    itemCount: Number(p.item_count ?? 0), createdAt: p.created_at, updatedAt: p.updated_at, version: Number(p.version),
+    id: p.id,
+    code: p.code,
+    name: p.name,
+    source: p.source,
+    year: Number(p.year),
+    active: p.active === 1 || (p.active as unknown) === true,
+    itemCount: Number(p.item_count ?? 0),
+    createdAt: p.created_at,
+    updatedAt: p.updated_at,
+    version: Number(p.version),
   };
 }
 
-export interface PriceListMeta { code: string; name: string; year: number; source: string | null }
+export interface PriceListMeta {
+  code: string;
+  name: string;
+  year: number;
+  source: string | null;
+}
 
 /** Parses and stores a whole list in one transaction; any bad row → 422 IMPORT_INVALID naming every row, nothing written. */
 export async function createPriceList(db: Db, meta: PriceListMeta, csv: string, now: Date) {
@@ -31,19 +44,38 @@ export async function createPriceList(db: Db, meta: PriceListMeta, csv: string, 
   const id = newId();
   const write = async (trx: Db) => {
     if (await repo.codeTaken(trx, meta.code)) throw duplicate('code', meta.code);
-    await repo.insertPriceList(trx, { id, code: meta.code, name: meta.name, source: meta.source, year: meta.year, active: 1, created_at: at, updated_at: at, version: 1 },
+    await repo.insertPriceList(
+      trx,
+      { id, code: meta.code, name: meta.name, source: meta.source, year: meta.year, active: 1, created_at: at, updated_at: at, version: 1 },
       parsed.items.map((it) => ({
-        id: newId(), price_list_id: id, code: it.code, description: it.description, unit: it.unit, price_cents: it.priceCents, surcharge_bp: it.surchargeBp,
-      })));
+        id: newId(),
+        price_list_id: id,
+        code: it.code,
+        description: it.description,
+        unit: it.unit,
+        price_cents: it.priceCents,
+        surcharge_bp: it.surchargeBp,
+      })),
+    );
   };
   // Inside the caller's transaction when given one (the demo seed), else in its own.
   if (db.isTransaction) await write(db);
   else await db.transaction().execute(write);
-  return { priceList: presentPriceList((await repo.getPriceList(db, id))!), items: parsed.items.length, headings: parsed.headings, notes: parsed.notes };
+  return {
+    priceList: presentPriceList((await repo.getPriceList(db, id))!),
+    items: parsed.items.length,
+    headings: parsed.headings,
+    notes: parsed.notes,
+  };
 }
 
 /** POST /api/price-lists (admin): multipart fields code, name, year, source? and the CSV file. */
-export async function importPriceList(ctx: AppContext, p: Principal, fields: Record<string, string>, file: { field: string; data: Buffer } | null) {
+export async function importPriceList(
+  ctx: AppContext,
+  p: Principal,
+  fields: Record<string, string>,
+  file: { field: string; data: Buffer } | null,
+) {
   if (!hasRole(p, 'admin')) throw forbidden();
   const issues: FieldIssue[] = [];
   const code = fields.code?.trim() ?? '';
@@ -72,7 +104,12 @@ export async function listPriceLists(ctx: AppContext, p: Principal) {
   return { items: (await repo.listPriceLists(ctx.db)).map(presentPriceList) };
 }
 
-export async function listItems(ctx: AppContext, p: Principal, priceListId: string, query: { q?: string; cursor?: string; limit?: number }) {
+export async function listItems(
+  ctx: AppContext,
+  p: Principal,
+  priceListId: string,
+  query: { q?: string; cursor?: string; limit?: number },
+) {
   if (!hasRole(p, ...READERS)) throw forbidden();
   if (!(await repo.getPriceList(ctx.db, priceListId))) throw notFound();
   const cursor = decodeCursor(query.cursor);
@@ -82,7 +119,11 @@ export async function listItems(ctx: AppContext, p: Principal, priceListId: stri
   const last = page[page.length - 1];
   return {
     items: page.map((i) => ({
-      id: i.id, priceListId: i.price_list_id, code: i.code, description: i.description, unit: i.unit,
+      id: i.id,
+      priceListId: i.price_list_id,
+      code: i.code,
+      description: i.description,
+      unit: i.unit,
       priceCents: i.price_cents === null ? null : Number(i.price_cents),
       surchargePercent: i.surcharge_bp === null ? null : Number(i.surcharge_bp) / 100,
     })),

@@ -7,5 +7,7 @@ import { expressionBuilder, type Expression, type ExpressionBuilder, type SqlBoo
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const eb: ExpressionBuilder<any, any> = expressionBuilder<any, any>();
 
-export const slaOverdue = (nowIso: string) => (alias: string): Expression<SqlBool> =>
-  eb.and([eb(eb.ref(`${alias}.sla_due_at`), '<=', nowIso), eb(eb.ref(`${alias}.status`), 'not in', ['verified', 'closed'])]);
+export const slaOverdue =
+  (nowIso: string) =>
+  (alias: string): Expression<SqlBool> =>
+    eb.and([eb(eb.ref(`${alias}.sla_due_at`), '<=', nowIso), eb(eb.ref(`${alias}.status`), 'not in', ['verified', 'closed'])]);

@@ -32,7 +32,13 @@ const isPausedNow = (c: ClockResult) => c.pauses.some((p) => p.to === null);
  * `regrowMs`: how often a running breach is looked at again (its penalty grows every started hour
  * or day while it is still only proposed).
  */
-export function slaPlan(clocks: readonly ClockResult[], calendarOf: (basis: Basis) => WorkingCalendar, now: number, warnShare: number, regrowMs = 3600_000): SlaPlan {
+export function slaPlan(
+  clocks: readonly ClockResult[],
+  calendarOf: (basis: Basis) => WorkingCalendar,
+  now: number,
+  warnShare: number,
+  regrowMs = 3600_000,
+): SlaPlan {
   let dueAt: number | null = null;
   let next: number | null = null;
   const earliest = (a: number | null, b: number) => (a === null || b < a ? b : a);

@@ -15,13 +15,21 @@ export function getWorkOrder(db: Db, id: string): Promise<WorkOrder | undefined>
 }
 
 export async function countWorkOrdersOfTicket(db: Db, ticketId: string): Promise<number> {
-  const r = await db.selectFrom('work_orders').select((eb) => eb.fn.countAll().as('n')).where('ticket_id', '=', ticketId).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('work_orders')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('ticket_id', '=', ticketId)
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
 /** States (and priorities) of a ticket's work orders, for ticketAfterWorkOrders. */
 export function workOrderStatesOfTicket(db: Db, ticketId: string) {
-  return db.selectFrom('work_orders').select(['id', 'number', 'status', 'priority', 'verified_at']).where('ticket_id', '=', ticketId).execute();
+  return db
+    .selectFrom('work_orders')
+    .select(['id', 'number', 'status', 'priority', 'verified_at'])
+    .where('ticket_id', '=', ticketId)
+    .execute();
 }
 
 /** The work order with everything its page shows. */
@@ -38,11 +46,23 @@ export function getWorkOrderView(db: Db, id: string) {
     .leftJoin('users as iu', 'iu.id', 'w.issued_by_id')
     .selectAll('w')
     .select([
-      'b.code as building_code', 'b.name as building_name',
-      'tc.code as class_code', 'tc.name_it as class_name_it', 'tc.name_en as class_name_en', 'tc.dm37_letter',
-      'k.lot', 'k.cig', 'k.discount_bp', 'c.name as contractor_name',
-      't.number as ticket_number', 't.subject as ticket_subject', 't.status as ticket_status',
-      's.code as space_code', 's.name as space_name', 'a.code as asset_code', 'a.name as asset_name',
+      'b.code as building_code',
+      'b.name as building_name',
+      'tc.code as class_code',
+      'tc.name_it as class_name_it',
+      'tc.name_en as class_name_en',
+      'tc.dm37_letter',
+      'k.lot',
+      'k.cig',
+      'k.discount_bp',
+      'c.name as contractor_name',
+      't.number as ticket_number',
+      't.subject as ticket_subject',
+      't.status as ticket_status',
+      's.code as space_code',
+      's.name as space_name',
+      'a.code as asset_code',
+      'a.name as asset_name',
       'iu.display_name as issued_by_name',
     ])
     .where('w.id', '=', id)
@@ -78,32 +98,50 @@ export async function attachedKinds(db: Db, workOrderId: string): Promise<string
 
 /** The work order of the ticket verified last (the one a reopen sends back to work). */
 export function lastVerifiedWorkOrder(db: Db, ticketId: string) {
-  return db.selectFrom('work_orders').selectAll()
-    .where('ticket_id', '=', ticketId).where('status', '=', 'verified')
-    .orderBy('verified_at', 'desc').orderBy('number', 'desc').limit(1).executeTakeFirst();
+  return db
+    .selectFrom('work_orders')
+    .selectAll()
+    .where('ticket_id', '=', ticketId)
+    .where('status', '=', 'verified')
+    .orderBy('verified_at', 'desc')
+    .orderBy('number', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 // --- quotes ---------------------------------------------------------------------------------------
 
 export function priceListItems(db: Db, ids: string[]) {
   if (ids.length === 0) return Promise.resolve([]);
-  return db.selectFrom('price_list_items as i')
+  return db
+    .selectFrom('price_list_items as i')
     .innerJoin('price_lists as p', 'p.id', 'i.price_list_id')
     .select(['i.id', 'i.code', 'i.description', 'i.unit', 'i.price_cents', 'i.surcharge_bp'])
-    .where('i.id', 'in', ids).where('p.active', '=', 1)
+    .where('i.id', 'in', ids)
+    .where('p.active', '=', 1)
     .execute();
 }
 
-export async function insertQuote(db: Db, quote: Insertable<Database['quotes']>, lines: Insertable<Database['quote_lines']>[]): Promise<void> {
+export async function insertQuote(
+  db: Db,
+  quote: Insertable<Database['quotes']>,
+  lines: Insertable<Database['quote_lines']>[],
+): Promise<void> {
   await db.insertInto('quotes').values(quote).execute();
   if (lines.length) await db.insertInto('quote_lines').values(lines).execute();
 }
 
 export function latestQuote(db: Db, workOrderId: string) {
-  return db.selectFrom('quotes as q').leftJoin('users as u', 'u.id', 'q.decided_by_id')
-    .selectAll('q').select('u.display_name as decided_by_name')
+  return db
+    .selectFrom('quotes as q')
+    .leftJoin('users as u', 'u.id', 'q.decided_by_id')
+    .selectAll('q')
+    .select('u.display_name as decided_by_name')
     .where('q.work_order_id', '=', workOrderId)
-    .orderBy('q.created_at', 'desc').orderBy('q.id', 'desc').limit(1).executeTakeFirst();
+    .orderBy('q.created_at', 'desc')
+    .orderBy('q.id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 export function quoteLines(db: Db, quoteId: string) {
@@ -111,9 +149,15 @@ export function quoteLines(db: Db, quoteId: string) {
 }
 
 /** Decides the submitted quote of the work order. */
-export async function decideQuote(db: Db, workOrderId: string, d: { status: 'approved' | 'denied'; byId: string | null; at: string; reason: string | null }): Promise<void> {
-  await db.updateTable('quotes')
+export async function decideQuote(
+  db: Db,
+  workOrderId: string,
+  d: { status: 'approved' | 'denied'; byId: string | null; at: string; reason: string | null },
+): Promise<void> {
+  await db
+    .updateTable('quotes')
     .set({ status: d.status, decided_by_id: d.byId, decided_at: d.at, decision_reason: d.reason })
-    .where('work_order_id', '=', workOrderId).where('status', '=', 'submitted')
+    .where('work_order_id', '=', workOrderId)
+    .where('status', '=', 'submitted')
     .execute();
 }

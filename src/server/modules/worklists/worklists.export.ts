@@ -11,7 +11,16 @@ import type { Lang } from '../../i18n/messages.ts';
 import * as repo from './worklists.repository.ts';
 import type { Resource } from './worklists.repository.ts';
 import { label, TICKET_COLUMNS, WORK_ORDER_COLUMNS } from './worklists.i18n.ts';
-import { allRows, listSpec, presentTickets, presentWorkOrders, ZONE, type ListInput, type TicketItem, type WorkOrderItem } from './worklists.service.ts';
+import {
+  allRows,
+  listSpec,
+  presentTickets,
+  presentWorkOrders,
+  ZONE,
+  type ListInput,
+  type TicketItem,
+  type WorkOrderItem,
+} from './worklists.service.ts';
 import { EXPORT_MAX_ROWS } from './worklists.views.ts';
 import { csvNumberField, csvTextField, xlsxValue } from '../../spreadsheet-escape.ts';
 
@@ -22,7 +31,11 @@ type Cell = string | number | { instant: string } | { day: string } | null;
 
 function ticketCells(lang: Lang, t: TicketItem): Record<(typeof TICKET_COLUMNS)[number], Cell> {
   const open = t.workOrders.filter((w) => w.status !== 'verified' && w.status !== 'closed');
-  const next = open.map((w) => w.scheduledAt).filter((x): x is string => !!x).sort()[0] ?? null;
+  const next =
+    open
+      .map((w) => w.scheduledAt)
+      .filter((x): x is string => !!x)
+      .sort()[0] ?? null;
   return {
     number: t.number,
     status: label(lang, 'ticketStatus', t.status),
@@ -114,15 +127,22 @@ export interface ExportFile {
  * then streams the file.
  */
 export async function exportList(
-  ctx: AppContext, p: Principal, resource: Resource, input: ListInput, format: Format, cap = EXPORT_MAX_ROWS,
+  ctx: AppContext,
+  p: Principal,
+  resource: Resource,
+  input: ListInput,
+  format: Format,
+  cap = EXPORT_MAX_ROWS,
 ): Promise<ExportFile> {
   const spec = await listSpec(ctx, p, resource, input);
   const total = await repo.countRows(ctx.db, spec, cap);
   const lang = p.language;
   if (total > cap) {
-    throw new AppError('BAD_REQUEST', { reason: label(lang, 'misc', 'exportTooLarge', { limit: cap.toLocaleString(lang === 'it' ? 'it-IT' : 'en-GB') }) }, [
-      { field: 'filters', rule: 'exportTooLarge', params: { limit: cap } },
-    ]);
+    throw new AppError(
+      'BAD_REQUEST',
+      { reason: label(lang, 'misc', 'exportTooLarge', { limit: cap.toLocaleString(lang === 'it' ? 'it-IT' : 'en-GB') }) },
+      [{ field: 'filters', rule: 'exportTooLarge', params: { limit: cap } }],
+    );
   }
   const columns: readonly string[] = resource === 'tickets' ? TICKET_COLUMNS : WORK_ORDER_COLUMNS;
   const headers = columns.map((col) => label(lang, 'header', col));

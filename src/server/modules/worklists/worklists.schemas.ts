@@ -10,7 +10,10 @@ import { Id, Instant, IsoDate, Nullable } from '../../../shared/schemas/common.t
 import { COUNT_CAP, EXPORT_MAX_ROWS, VIEWS } from './worklists.views.ts';
 
 const literals = <T extends string>(values: readonly T[], description?: string) =>
-  Type.Union(values.map((v) => Type.Literal(v)), description ? { description } : {});
+  Type.Union(
+    values.map((v) => Type.Literal(v)),
+    description ? { description } : {},
+  );
 
 export const TicketStatus = literals(TICKET_STATES);
 /** Both machines' states: planned work orders (#8) add planned and cancelled. */
@@ -18,15 +21,15 @@ export const WorkOrderStatus = literals([...new Set<string>([...WORK_ORDER_STATE
 export const Priority = literals(PRIORITIES);
 
 const VIEW_DOC =
-  'named work list: mine (requester: own tickets; contractor: its open work orders; other staff: tickets they opened), '
-  + 'to_qualify (tickets new|qualifying|qualified), awaiting_my_action (per role: contractor issued…in_progress; '
-  + 'building manager completed + in_plan_proposed; service head awaiting_authorization; call center resolved tickets), '
-  + 'awaiting_authorization, waiting_materials, past_planned_date (scheduled with scheduled_at in the past, or waiting '
-  + 'for materials with expected_on before today; not the SLA clocks), overdue (an SLA clock past its due instant), '
-  + 'due_soon (an SLA clock due within 4 hours), planned_this_month (planned work orders still planned, due this '
-  + 'month in Rome), planned_due_this_week (planned work orders open, due from today to Sunday), planned_late '
-  + '(planned work orders open past their due date). On tickets, a work-order list means "tickets having '
-  + 'such a work order"; on work orders, a ticket list means "work orders of such tickets".';
+  'named work list: mine (requester: own tickets; contractor: its open work orders; other staff: tickets they opened), ' +
+  'to_qualify (tickets new|qualifying|qualified), awaiting_my_action (per role: contractor issued…in_progress; ' +
+  'building manager completed + in_plan_proposed; service head awaiting_authorization; call center resolved tickets), ' +
+  'awaiting_authorization, waiting_materials, past_planned_date (scheduled with scheduled_at in the past, or waiting ' +
+  'for materials with expected_on before today; not the SLA clocks), overdue (an SLA clock past its due instant), ' +
+  'due_soon (an SLA clock due within 4 hours), planned_this_month (planned work orders still planned, due this ' +
+  'month in Rome), planned_due_this_week (planned work orders open, due from today to Sunday), planned_late ' +
+  '(planned work orders open past their due date). On tickets, a work-order list means "tickets having ' +
+  'such a work order"; on work orders, a ticket list means "work orders of such tickets".';
 
 const common = {
   view: Type.Optional(literals(VIEWS, VIEW_DOC)),
@@ -36,11 +39,14 @@ const common = {
   contractorId: Type.Optional(Id),
   from: Type.Optional(IsoDate),
   to: Type.Optional(IsoDate),
-  q: Type.Optional(Type.String({
-    maxLength: 200,
-    description: 'a number (2026-000123, ODL 2026-000123/1: exact or prefix) or words: each word must start a word of '
-      + 'the subject or description (tickets) or of the description or location (work orders)',
-  })),
+  q: Type.Optional(
+    Type.String({
+      maxLength: 200,
+      description:
+        'a number (2026-000123, ODL 2026-000123/1: exact or prefix) or words: each word must start a word of ' +
+        'the subject or description (tickets) or of the description or location (work orders)',
+    }),
+  ),
 };
 const paging = {
   cursor: Type.Optional(Type.String({ maxLength: 1000, description: 'opaque; the nextCursor of the previous page' })),
@@ -143,15 +149,17 @@ export const TicketPage = ListPage(TicketListItem);
 export const WorkOrderPage = ListPage(WorkOrderListItem);
 
 export const WorklistCounts = Type.Object({
-  items: Type.Array(Type.Object({
-    resource: literals(['tickets', 'work-orders'] as const),
-    view: Type.String(),
-    count: Type.Integer(),
-    capped: Type.Boolean({ description: `true when more than ${COUNT_CAP} (show "${COUNT_CAP}+")` }),
-  })),
+  items: Type.Array(
+    Type.Object({
+      resource: literals(['tickets', 'work-orders'] as const),
+      view: Type.String(),
+      count: Type.Integer(),
+      capped: Type.Boolean({ description: `true when more than ${COUNT_CAP} (show "${COUNT_CAP}+")` }),
+    }),
+  ),
 });
 
 export const ExportDoc =
-  `CSV (UTF-8 with BOM, ";" separator, CRLF: opens in Italian Excel) or XLSX; headers and labels in the caller's `
-  + `language; same filters and order as the list; at most ${EXPORT_MAX_ROWS} rows, else 400 BAD_REQUEST (code `
-  + '`exportTooLarge` in errors) asking to narrow the filters.';
+  `CSV (UTF-8 with BOM, ";" separator, CRLF: opens in Italian Excel) or XLSX; headers and labels in the caller's ` +
+  `language; same filters and order as the list; at most ${EXPORT_MAX_ROWS} rows, else 400 BAD_REQUEST (code ` +
+  '`exportTooLarge` in errors) asking to narrow the filters.';

@@ -1,13 +1,6 @@
 import type { ReactNode } from 'react';
 import { Anchor, Badge, Box, Group, Paper, Stack, Text, ThemeIcon } from '@mantine/core';
-import {
-  IconArrowRight,
-  IconBolt,
-  IconLock,
-  IconMail,
-  IconMessage,
-  IconPaperclip,
-} from '@tabler/icons-react';
+import { IconArrowRight, IconBolt, IconLock, IconMail, IconMessage, IconPaperclip } from '@tabler/icons-react';
 import type { TimelineItem } from '../../api/workflow';
 import { useFormat, type Formatters } from '../../i18n/format';
 import { useT, type Translate } from '../../i18n/messages';
@@ -60,11 +53,7 @@ function EventBody({ item }: { item: TimelineItem }) {
   const e = item.event;
   if (!e) return null;
   const objectKind = e.object === 'ticket' ? 'ticket' : 'workOrder';
-  const toLabel = e.to
-    ? objectKind === 'ticket'
-      ? ticketStatusLabel(t, e.to)
-      : workOrderStatusLabel(t, e.to)
-    : null;
+  const toLabel = e.to ? (objectKind === 'ticket' ? ticketStatusLabel(t, e.to) : workOrderStatusLabel(t, e.to)) : null;
   const changed = e.from !== e.to && toLabel;
   const details = DATA_FIELDS.map(([field, kind]) => {
     if (field === 'workOrderNumber' && e.object === 'work_order') return null;

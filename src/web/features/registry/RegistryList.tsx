@@ -78,10 +78,14 @@ export function RegistryList<T extends RegistryItem>({ config, paramPrefix = '',
       >
         <Group justify="center" mt="md">
           {filtered && (
-            <Button variant="default" onClick={() => {
+            <Button
+              variant="default"
+              onClick={() => {
                 params.clear(filterNames);
                 setSearchKey((k) => k + 1);
-              }} leftSection={<IconFilterOff size={16} aria-hidden />}>
+              }}
+              leftSection={<IconFilterOff size={16} aria-hidden />}
+            >
               {t('list.clearFilters')}
             </Button>
           )}
@@ -97,7 +101,14 @@ export function RegistryList<T extends RegistryItem>({ config, paramPrefix = '',
 
   return (
     <>
-      <Group component="search" align="flex-end" gap="md" mb="md" wrap="wrap" aria-label={t('list.filtersOf', { what: t(`entities.${config.entity}.title`) })}>
+      <Group
+        component="search"
+        align="flex-end"
+        gap="md"
+        mb="md"
+        wrap="wrap"
+        aria-label={t('list.filtersOf', { what: t(`entities.${config.entity}.title`) })}
+      >
         <SearchInput
           key={searchKey}
           label={t('list.search')}

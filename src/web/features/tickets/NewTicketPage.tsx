@@ -130,13 +130,14 @@ export function NewTicketPage() {
 
   const send = useMutation({
     mutationFn: async (v: Values) => {
-      const caller = onBehalf && v.callerName.trim()
-        ? {
-            callerName: v.callerName.trim(),
-            ...(v.callerPhone.trim() ? { callerPhone: v.callerPhone.trim() } : {}),
-            ...(v.callerEmail.trim() ? { callerEmail: v.callerEmail.trim() } : {}),
-          }
-        : {};
+      const caller =
+        onBehalf && v.callerName.trim()
+          ? {
+              callerName: v.callerName.trim(),
+              ...(v.callerPhone.trim() ? { callerPhone: v.callerPhone.trim() } : {}),
+              ...(v.callerEmail.trim() ? { callerEmail: v.callerEmail.trim() } : {}),
+            }
+          : {};
       const ticket = await openTicket({
         buildingId: v.buildingId ?? '',
         ...(v.spaceId ? { spaceId: v.spaceId } : {}),
@@ -205,7 +206,12 @@ export function NewTicketPage() {
                   {t('newTicket.callerTitle')}
                 </Title>
                 <SimpleGrid cols={{ base: 1, sm: 3 }}>
-                  <TextInput label={t('newTicket.callerName')} required={callerRequired} autoComplete="off" {...form.getInputProps('callerName')} />
+                  <TextInput
+                    label={t('newTicket.callerName')}
+                    required={callerRequired}
+                    autoComplete="off"
+                    {...form.getInputProps('callerName')}
+                  />
                   <TextInput label={t('newTicket.callerPhone')} type="tel" autoComplete="off" {...form.getInputProps('callerPhone')} />
                   <TextInput label={t('newTicket.callerEmail')} type="email" autoComplete="off" {...form.getInputProps('callerEmail')} />
                 </SimpleGrid>
@@ -271,7 +277,14 @@ export function NewTicketPage() {
               <Title order={2} size="h4" component="legend" mb="xs">
                 {t('newTicket.whatTitle')}
               </Title>
-              {onBehalf && <TextInput label={t('newTicket.subject')} description={t('newTicket.subjectHint')} maxLength={200} {...form.getInputProps('subject')} />}
+              {onBehalf && (
+                <TextInput
+                  label={t('newTicket.subject')}
+                  description={t('newTicket.subjectHint')}
+                  maxLength={200}
+                  {...form.getInputProps('subject')}
+                />
+              )}
               <Textarea
                 label={t('newTicket.description')}
                 description={t('newTicket.descriptionHint')}
@@ -342,13 +355,25 @@ export function NewTicketPage() {
               </Radio.Group>
             )}
             {danger && (
-              <Alert color="red" variant="light" icon={<IconAlertOctagon aria-hidden />} title={t('newTicket.dangerWarningTitle')} role="alert">
+              <Alert
+                color="red"
+                variant="light"
+                icon={<IconAlertOctagon aria-hidden />}
+                title={t('newTicket.dangerWarningTitle')}
+                role="alert"
+              >
                 {t('newTicket.dangerWarning')}
               </Alert>
             )}
 
             <Group>
-              <Button type="submit" size="md" loading={send.isPending} leftSection={<IconSend size={18} aria-hidden />} color={danger ? 'red' : undefined}>
+              <Button
+                type="submit"
+                size="md"
+                loading={send.isPending}
+                leftSection={<IconSend size={18} aria-hidden />}
+                color={danger ? 'red' : undefined}
+              >
                 {danger ? t('newTicket.submitEmergency') : t('newTicket.submit')}
               </Button>
             </Group>

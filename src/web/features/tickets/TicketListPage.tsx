@@ -61,7 +61,15 @@ export function TicketListPage() {
             ),
           },
         ]),
-    { accessor: 'subject', title: t('ticket.subject'), render: (r) => <Text size="sm" lineClamp={2}>{r.subject}</Text> },
+    {
+      accessor: 'subject',
+      title: t('ticket.subject'),
+      render: (r) => (
+        <Text size="sm" lineClamp={2}>
+          {r.subject}
+        </Text>
+      ),
+    },
     {
       accessor: 'building',
       title: t('ticket.building'),
@@ -72,7 +80,9 @@ export function TicketListPage() {
         </Text>
       ),
     },
-    ...(requester ? [] : [{ accessor: 'requesterName', title: t('ticket.requester'), render: (r: TicketListItem) => r.requesterName ?? '—' }]),
+    ...(requester
+      ? []
+      : [{ accessor: 'requesterName', title: t('ticket.requester'), render: (r: TicketListItem) => r.requesterName ?? '—' }]),
     {
       accessor: 'createdAt',
       title: t('ticket.createdAt'),
@@ -93,7 +103,9 @@ export function TicketListPage() {
             accessor: 'workOrders',
             title: t('ticket.workOrders'),
             render: (r: TicketListItem) =>
-              r.workOrders.length === 0 ? '—' : (
+              r.workOrders.length === 0 ? (
+                '—'
+              ) : (
                 <Stack gap={2}>
                   {r.workOrders.map((w) => (
                     <Anchor key={w.id} component={Link} to={`/work-orders/${w.id}`} size="sm" style={{ whiteSpace: 'nowrap' }}>
@@ -111,7 +123,9 @@ export function TicketListPage() {
       <EmptyState
         icon={filtered ? <IconFilterOff size={28} aria-hidden /> : <IconInbox size={28} aria-hidden />}
         title={filtered ? t('list.emptyFilteredTitle') : t('lists.emptyTickets')}
-        description={filtered ? t('list.emptyFilteredDescription') : requester ? t('lists.emptyTicketsRequester') : t('lists.emptyTicketsHint')}
+        description={
+          filtered ? t('list.emptyFilteredDescription') : requester ? t('lists.emptyTicketsRequester') : t('lists.emptyTicketsHint')
+        }
       >
         <Group justify="center" mt="md">
           {filtered && (

@@ -25,7 +25,12 @@ export function WorklistFilterBar({ resource, simple }: { resource: Resource; si
   ]);
 
   return (
-    <Stack gap="sm" component="search" aria-label={t('lists.filtersOf', { what: t(resource === 'tickets' ? 'nav.tickets' : 'nav.workOrders') })} mb="md">
+    <Stack
+      gap="sm"
+      component="search"
+      aria-label={t('lists.filtersOf', { what: t(resource === 'tickets' ? 'nav.tickets' : 'nav.workOrders') })}
+      mb="md"
+    >
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
         <SearchInput
           key={searchKey}
@@ -107,8 +112,16 @@ export function WorklistFilterBar({ resource, simple }: { resource: Resource; si
             onChange={(kind) => set({ kind })}
           />
         )}
-        <DateField label={t(resource === 'tickets' ? 'lists.createdFrom' : 'lists.issuedFrom')} value={filters.from} onChange={(from) => set({ from })} />
-        <DateField label={t(resource === 'tickets' ? 'lists.createdTo' : 'lists.issuedTo')} value={filters.to} onChange={(to) => set({ to })} />
+        <DateField
+          label={t(resource === 'tickets' ? 'lists.createdFrom' : 'lists.issuedFrom')}
+          value={filters.from}
+          onChange={(from) => set({ from })}
+        />
+        <DateField
+          label={t(resource === 'tickets' ? 'lists.createdTo' : 'lists.issuedTo')}
+          value={filters.to}
+          onChange={(to) => set({ to })}
+        />
         <Select
           label={t('lists.sortBy')}
           placeholder={t('lists.sortDefault')}

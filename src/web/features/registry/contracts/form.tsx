@@ -45,7 +45,12 @@ function ContractFields({ form }: FieldsProps<ContractValues>) {
         />
       </SimpleGrid>
       <TextInput label={t('entities.contracts.fields.title')} required {...form.getInputProps('title')} />
-      <EntitySelect entity="contractors" label={t('entities.contracts.fields.contractorId')} required {...form.getInputProps('contractorId')} />
+      <EntitySelect
+        entity="contractors"
+        label={t('entities.contracts.fields.contractorId')}
+        required
+        {...form.getInputProps('contractorId')}
+      />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <DateField label={t('entities.contracts.fields.startsOn')} required {...form.getInputProps('startsOn')} />
         <DateField label={t('entities.contracts.fields.endsOn')} required {...form.getInputProps('endsOn')} />
