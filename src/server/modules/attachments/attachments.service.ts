@@ -61,9 +61,10 @@ export async function storeAttachment(trx: Db, ctx: AppContext, input: StoreAtta
   const key = randomBytes(16).toString('hex');
   const storageKey = `${key.slice(0, 2)}/${key}`;
   const file = path.join(ctx.config.attachmentsDir, storageKey);
-  onRollback(trx, () => fs.promises.rm(file, { force: true }));
   await fs.promises.mkdir(path.dirname(file), { recursive: true });
   await fs.promises.writeFile(file, input.data, { flag: 'wx', mode: 0o640 });
+  // Only once written: a failed 'wx' (another file under that key) must not remove that file.
+  onRollback(trx, () => fs.promises.rm(file, { force: true }));
   const row = {
     id: newSortableId(),
     ticket_id: input.ticketId ?? null,
