@@ -38,7 +38,7 @@ describeEachDb('workflow 1 price lists', (env) => {
     expect(res.json()).toMatchObject({ code: 'IMPORT_INVALID', errors: [{ row: 2, field: 'price', code: 'priceFormat' }, { row: 3, field: 'unit', code: 'unitMissing' }] });
     const missing = await upload(admin, '/api/price-lists', { name: 'x', year: '20x4' }, { filename: 'g.csv', data: CSV });
     expect(missing.json().errors.map((e: Obj) => e.field).sort()).toEqual(['code', 'year']);
-    expect(ok(await admin.get('/api/price-lists')).items.map((p: Obj) => p.code).sort()).toEqual([DEMO_PRICE_LIST_CODE, 'LAZIO-2023-G-TEST'].sort());
+    expect(ok(await admin.get('/api/price-lists')).items.map((p: Obj) => p.code).sort()).toEqual([DEMO_PRICE_LIST_CODE, 'LAZIO-2023-G-L1', 'LAZIO-2023-G-L3', 'LAZIO-2023-G-TEST'].sort());
   });
 
   it('lists and searches items for quote lines (staff and contractors; not requesters)', async () => {

@@ -61,6 +61,8 @@ export interface TechnologyClassRow extends Audited { code: string; name_it: str
 export interface ContractRow extends Audited {
   lot: string; cig: string; title: string; contractor_id: string; starts_on: string; ends_on: string;
   net_amount_cents: number | string; yearly_fee_cents: number | string; discount_bp: number;
+  /** The framework agreement's maximum for the lot (#9); null: not recorded. */
+  lot_ceiling_cents: number | string | null;
 }
 export interface ContractClassRow { contract_id: string; technology_class_id: string }
 export interface ContractBuildingRow { contract_id: string; building_id: string }
@@ -143,10 +145,14 @@ export interface AttachmentRow {
 export interface PriceListRow {
   id: string; code: string; name: string; source: string | null; year: number; active: Generated<number>;
   created_at: string; updated_at: string; version: Generated<number>;
+  /** The lot it prices (#9); null: every lot. */
+  contract_id: string | null;
 }
 export interface PriceListItemRow {
   id: string; price_list_id: string; code: string; description: string; unit: string;
   price_cents: number | null; surcharge_bp: number | null;
+  /** The description's stems between spaces (src/domain/stem.ts), matched with LIKE '% stem%'. */
+  search_stems: string;
 }
 export interface QuoteRow {
   id: string; work_order_id: string; status: string; discount_bp: number; vat_bp: number;

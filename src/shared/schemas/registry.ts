@@ -126,15 +126,18 @@ const contractFields = {
   technologyClassIds: Ids,
   buildingIds: Ids,
 };
+/** The framework agreement's maximum for the lot (#9); null: not recorded. At least the net amount. */
+const LotCeiling = Nullable(Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: 'euro cents: the framework agreement\'s maximum for the lot; null: not recorded' }));
 /** Money is null for a caller outside contractMoneyScope (the call center): responses only. */
 export const ContractSchema = Item({
   ...contractFields,
   netAmountCents: Nullable(Cents),
   yearlyFeeCents: Nullable(Cents),
   discountPercent: Nullable(Percent),
+  lotCeilingCents: LotCeiling,
 });
-export const ContractCreate = Create(contractFields);
-export const ContractPatch = Patch(contractFields);
+export const ContractCreate = Create({ ...contractFields, lotCeilingCents: Type.Optional(LotCeiling) });
+export const ContractPatch = Patch({ ...contractFields, lotCeilingCents: LotCeiling });
 export const ContractQuery = Query({ contractorId: Type.Optional(Id) });
 export const ContractResolveQuery = Type.Object(
   { buildingId: Id, technologyClassId: Id, date: IsoDate },

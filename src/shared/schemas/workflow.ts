@@ -371,6 +371,7 @@ export const PriceListSchema = Type.Object({
   name: Type.String(),
   source: OrNull(Type.String()),
   year: Type.Integer(),
+  contract: OrNull(Type.Object({ id: Id, lot: Type.String(), cig: Type.String() }, { description: 'the lot whose quotes use it; null: every lot' })),
   active: Type.Boolean(),
   itemCount: Type.Integer(),
   createdAt: Instant,
@@ -386,8 +387,11 @@ export const PriceListItemSchema = Type.Object({
   priceCents: OrNull(Type.Integer()),
   surchargePercent: OrNull(Type.Number({ description: 'a % surcharge row (cannot be quoted on its own)' })),
 });
+export const PriceListQuery = Type.Object({
+  contractId: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'only the lists that contract\'s quotes may use: its own, then those of every lot' })),
+}, { additionalProperties: false });
 export const PriceListItemsQuery = Type.Object({
-  q: Type.Optional(Type.String({ maxLength: 200 })),
+  q: Type.Optional(Type.String({ maxLength: 200, description: 'a code fragment, or words matched by stem and prefix ("valvola" finds "valvole")' })),
   cursor: Type.Optional(Type.String({ maxLength: 500 })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
 }, { additionalProperties: false });

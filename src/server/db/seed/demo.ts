@@ -9,7 +9,7 @@ import { sql, type Insertable, type Kysely } from 'kysely';
 import { hashPassword } from '../../auth/password.ts';
 import { newId } from '../../ids.ts';
 import { engineOf } from '../create-db.ts';
-import { seedDemoPriceList } from '../../modules/price-lists/index.ts';
+import { seedDemoLotPriceLists, seedDemoPriceList } from '../../modules/price-lists/index.ts';
 import { seedDemoPlans } from './demo-plans.ts';
 import type { Database } from '../schema.ts';
 
@@ -139,27 +139,29 @@ const TITLE_PREFIX = 'Accordo quadro per il presidio manutentivo e la manutenzio
 const CONTRACTS: Array<{
   lot: string; cig: string; title: string; contractor: ContractorKey;
   netCents: number; feeCents: number; discountBp: number; classes: ClassCode[];
+  /** The framework agreement's maximum for the lot (#9). */
+  ceilingCents: number;
 }> = [
   {
     lot: 'Lotto 1', cig: '9A41C027E1', title: `${TITLE_PREFIX} delle opere edili`, contractor: 'edile',
-    netCents: 385_000_000, feeCents: 52_000_000, discountBp: 2350, classes: ['EDI'],
+    netCents: 385_000_000, ceilingCents: 462_000_000, feeCents: 52_000_000, discountBp: 2350, classes: ['EDI'],
   },
   {
     lot: 'Lotto 2', cig: '9A41C1F3B2', title: `${TITLE_PREFIX} degli impianti elettrici e speciali`, contractor: 'elettrica',
-    netCents: 294_000_000, feeCents: 41_000_000, discountBp: 1875, classes: ['ELE', 'SPE'],
+    netCents: 294_000_000, ceilingCents: 352_800_000, feeCents: 41_000_000, discountBp: 1875, classes: ['ELE', 'SPE'],
   },
   {
     lot: 'Lotto 3', cig: '9A41C30D45',
     title: `${TITLE_PREFIX} degli impianti termici, di climatizzazione, idrico-sanitari e gas`, contractor: 'termica',
-    netCents: 397_500_000, feeCents: 56_500_000, discountBp: 2712, classes: ['TER', 'IDR', 'GAS'],
+    netCents: 397_500_000, ceilingCents: 477_000_000, feeCents: 56_500_000, discountBp: 2712, classes: ['TER', 'IDR', 'GAS'],
   },
   {
     lot: 'Lotto 4', cig: '9A41C4A8D9', title: `${TITLE_PREFIX} degli impianti antincendio`, contractor: 'antincendio',
-    netCents: 126_000_000, feeCents: 18_500_000, discountBp: 1530, classes: ['ANT'],
+    netCents: 126_000_000, ceilingCents: 151_200_000, feeCents: 18_500_000, discountBp: 1530, classes: ['ANT'],
   },
   {
     lot: 'Lotto 5', cig: '9A41C5B6F0', title: `${TITLE_PREFIX} degli impianti elevatori`, contractor: 'ascensori',
-    netCents: 148_000_000, feeCents: 24_000_000, discountBp: 3105, classes: ['ASC'],
+    netCents: 148_000_000, ceilingCents: 177_600_000, feeCents: 24_000_000, discountBp: 3105, classes: ['ASC'],
   },
 ];
 
@@ -542,6 +544,7 @@ export async function seedDemo(
         net_amount_cents: c.netCents,
         yearly_fee_cents: c.feeCents,
         discount_bp: c.discountBp,
+        lot_ceiling_cents: c.ceilingCents,
       };
       contracts.push(contract);
       for (const cls of c.classes) contractClasses.push({ contract_id: contract.id, technology_class_id: classIds.get(cls)! });
@@ -566,6 +569,7 @@ export async function seedDemo(
     });
     await trx.insertInto('assets').values(assets).execute();
     await seedDemoPriceList(trx, opts.now);
+    await seedDemoLotPriceLists(trx, opts.now);
     await seedDemoPlans(trx, opts.now);
 
     const userIds = new Map<string, string>();
