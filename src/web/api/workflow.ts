@@ -241,6 +241,8 @@ export interface PriceList {
   name: string;
   source: string | null;
   year: number;
+  /** The lot whose quotes use it; null: every lot. */
+  contract: { id: string; lot: string; cig: string } | null;
   active: boolean;
   itemCount: number;
 }
@@ -255,10 +257,11 @@ export interface PriceListItem {
   surchargePercent: number | null;
 }
 
-export function usePriceLists(enabled = true) {
+/** The lists a contract's quotes may use (its lot's own first, then those of every lot), or all the caller reads. */
+export function usePriceLists(contractId?: string, enabled = true) {
   return useQuery({
-    queryKey: ['price-lists'],
-    queryFn: ({ signal }) => api.get<{ items: PriceList[] }>('/api/price-lists', undefined, signal),
+    queryKey: ['price-lists', 'usable', contractId ?? null],
+    queryFn: ({ signal }) => api.get<{ items: PriceList[] }>('/api/price-lists', { contractId }, signal),
     enabled,
     staleTime: 5 * 60_000,
   });

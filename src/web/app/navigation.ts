@@ -10,6 +10,7 @@ import {
   IconCalendarStats,
   IconCalendarRepeat,
   IconCategory,
+  IconCurrencyEuro,
   IconFileImport,
   IconFileText,
   IconGauge,
@@ -151,6 +152,9 @@ export function navigationFor(me: Me): NavGroup[] {
   if (registry.length > 0) groups.push({ label: 'nav.registry', items: registry });
   const tools: NavItem[] = [{ to: '/notifications', label: 'nav.notifications', icon: IconBell }];
   if (canImport(me)) tools.push({ to: '/import', label: 'nav.import', icon: IconFileImport });
+  if (has(me, 'admin')) {
+    tools.push({ to: '/admin/penalty-rules', label: 'nav.penaltyRules', icon: IconGavel }, { to: '/admin/price-lists', label: 'nav.priceLists', icon: IconCurrencyEuro });
+  }
   if (has(me, 'admin')) tools.push({ to: '/admin/outbox', label: 'nav.outbox', icon: IconMail });
   if (has(me, 'admin') && !has(me, 'call_center')) tools.push({ to: '/inbox', label: 'nav.inbox', icon: IconMailbox });
   groups.push({ label: 'nav.tools', items: tools });

@@ -1,19 +1,18 @@
 import { useState } from 'react';
-import { Button, Group, NumberInput, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { proposePenalty, refreshPenalties, useContractCaps } from '../../api/penalties';
 import { fieldPath, isApiError } from '../../api/problem';
 import { notify } from '../../components/notify';
+import { EuroInput } from '../../components/inputs/EuroInput';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { useNumberSeparators } from '../../i18n/format';
 import { useT } from '../../i18n/messages';
 import { eurosToCents } from '../../lib/money';
 
 /** "Propose a penalty": contract, amount, reason and text evidence (docs/API.md POST /api/penalties); the cap may clip it. */
 export function ManualPenaltyForm({ contractId, onClose }: { contractId?: string; onClose: () => void }) {
   const t = useT();
-  const separators = useNumberSeparators();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const caps = useContractCaps();
@@ -68,20 +67,7 @@ export function ManualPenaltyForm({ contractId, onClose }: { contractId?: string
           onChange={setContract}
           error={errors.contractId}
         />
-        <NumberInput
-          label={t('penalties.propose.amount')}
-          required
-          value={amount}
-          onChange={setAmount}
-          error={errors.amountCents}
-          min={0}
-          decimalScale={2}
-          allowNegative={false}
-          inputMode="decimal"
-          decimalSeparator={separators.decimalSeparator}
-          thousandSeparator={false}
-          maw={260}
-        />
+        <EuroInput label={t('penalties.propose.amount')} required value={amount} onChange={setAmount} error={errors.amountCents} maw={260} />
         <Textarea label={t('penalties.fields.reason')} required autosize minRows={3} maxLength={10_000} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={errors.reason} />
         <Textarea label={t('penalties.propose.evidence')} autosize minRows={2} maxLength={10_000} value={evidence} onChange={(e) => setEvidence(e.currentTarget.value)} error={errors.evidence} />
         {mutation.error && !Object.keys(errors).length ? <ProblemAlert error={mutation.error} title={t('actions.failed')} /> : null}

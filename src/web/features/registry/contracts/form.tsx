@@ -20,6 +20,8 @@ interface ContractValues {
   netAmount: number | string;
   yearlyFee: number | string;
   discountPercent: number | string;
+  /** The framework agreement's maximum for the lot, in euros; '' when not recorded. */
+  lotCeiling: number | string;
   technologyClassIds: string[];
   buildingIds: string[];
   /** The server left the money out: not this caller's business (the call center). Never sent. */
@@ -55,6 +57,7 @@ function ContractFields({ form }: FieldsProps<ContractValues>) {
           <EuroInput label={t('entities.contracts.fields.netAmountCents')} required {...form.getInputProps('netAmount')} />
           <EuroInput label={t('entities.contracts.fields.yearlyFeeCents')} required {...form.getInputProps('yearlyFee')} />
           <PercentInput label={t('entities.contracts.fields.discountPercent')} required {...form.getInputProps('discountPercent')} />
+          <EuroInput label={t('entities.contracts.fields.lotCeilingCents')} description={t('entities.contracts.lotCeilingHint')} {...form.getInputProps('lotCeiling')} />
         </SimpleGrid>
       )}
       <EntityMultiSelect
@@ -70,7 +73,7 @@ function ContractFields({ form }: FieldsProps<ContractValues>) {
 export const contractForm: RegistryFormConfig<Contract, ContractValues> = {
   entity: 'contracts',
   listPath: () => '/registry/contracts',
-  serverFields: { netAmountCents: 'netAmount', yearlyFeeCents: 'yearlyFee' },
+  serverFields: { netAmountCents: 'netAmount', yearlyFeeCents: 'yearlyFee', lotCeilingCents: 'lotCeiling' },
   empty: () => ({
     lot: '',
     cig: '',
@@ -81,6 +84,7 @@ export const contractForm: RegistryFormConfig<Contract, ContractValues> = {
     netAmount: '',
     yearlyFee: '',
     discountPercent: '',
+    lotCeiling: '',
     technologyClassIds: [],
     buildingIds: [],
     moneyHidden: false,
@@ -95,6 +99,7 @@ export const contractForm: RegistryFormConfig<Contract, ContractValues> = {
     netAmount: centsToEuros(c.netAmountCents),
     yearlyFee: centsToEuros(c.yearlyFeeCents),
     discountPercent: c.discountPercent ?? '',
+    lotCeiling: centsToEuros(c.lotCeilingCents),
     technologyClassIds: [...c.technologyClassIds],
     buildingIds: [...c.buildingIds],
     moneyHidden: c.netAmountCents === null,
@@ -109,6 +114,7 @@ export const contractForm: RegistryFormConfig<Contract, ContractValues> = {
     netAmountCents: eurosToCents(v.netAmount),
     yearlyFeeCents: eurosToCents(v.yearlyFee),
     discountPercent: v.discountPercent === '' ? null : Number(v.discountPercent),
+    lotCeilingCents: v.lotCeiling === '' ? null : eurosToCents(v.lotCeiling),
     technologyClassIds: [...v.technologyClassIds].sort(),
     buildingIds: [...v.buildingIds].sort(),
   }),
@@ -120,6 +126,9 @@ export const contractForm: RegistryFormConfig<Contract, ContractValues> = {
       if (v[field] === '') errors[field] = t('form.required');
       else if (eurosToCents(v[field]) === null) errors[field] = t('form.invalidAmount');
     }
+    const ceiling = eurosToCents(v.lotCeiling);
+    if (v.lotCeiling !== '' && ceiling === null) errors.lotCeiling = t('form.invalidAmount');
+    else if (ceiling !== null && eurosToCents(v.netAmount) !== null && ceiling < eurosToCents(v.netAmount)!) errors.lotCeiling = t('entities.contracts.ceilingBelowAmount');
     if (v.discountPercent === '') errors.discountPercent = t('form.required');
     else {
       const d = Number(v.discountPercent);
