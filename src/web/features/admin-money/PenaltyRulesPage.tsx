@@ -281,10 +281,10 @@ export function PenaltyRulesPage() {
           </Paper>
         )}
       </Stack>
-      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={t('adminMoney.rules.editTitle')}>
+      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={t('adminMoney.rules.editTitle')} closeButtonProps={{ 'aria-label': t('common.close') }}>
         {editing ? <EditRuleForm rule={editing} onClose={() => setEditing(null)} /> : null}
       </Modal>
-      <Modal opened={adding} onClose={() => setAdding(false)} title={t('adminMoney.rules.addTitle')}>
+      <Modal opened={adding} onClose={() => setAdding(false)} title={t('adminMoney.rules.addTitle')} closeButtonProps={{ 'aria-label': t('common.close') }}>
         {adding && contractId ? <NewRuleForm contractId={contractId} onClose={() => setAdding(false)} /> : null}
       </Modal>
     </>

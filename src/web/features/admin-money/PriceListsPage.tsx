@@ -69,6 +69,7 @@ function ImportForm({ onImported }: { onImported: (list: AdminPriceList) => void
               onChange={setFile}
               error={errors.file}
               clearable
+              clearButtonProps={{ 'aria-label': t('common.clear') }}
             />
             <TextInput label={t('adminMoney.priceLists.code')} required maxLength={40} value={code} onChange={(e) => setCode(e.currentTarget.value)} error={errors.code} />
             <TextInput label={t('adminMoney.priceLists.name')} required maxLength={200} value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} />
