@@ -1,13 +1,15 @@
 // First step of `npm test`: make sure what the tests need outside node_modules is there.
 // - Debian's dovecot (dovecot-imapd) for the IMAP intake test, at /usr/sbin/dovecot (or /usr/local/sbin);
 // - Debian's Chromium for the browser tests, at CHROMIUM_PATH or /usr/bin/chromium (no browser is downloaded);
-// - PostgreSQL reachable at TEST_DATABASE_URL (mandatory on CI; without it elsewhere, SQLite only).
+// - PostgreSQL reachable at TEST_DATABASE_URL, by default the local server (its `test` database is
+//   created when missing); SQLite alone only when asked with TEST_SQLITE_ONLY=1, never on CI.
 // Missing packages are installed when this process may (root or passwordless sudo, and apt-get);
 // otherwise it stops at once with the exact command to run. .ci/run relies on this, it has no copy.
 import fs from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
+import { testDatabaseUrl } from '../test/helpers/test-database-url.ts';
 
 export const DOVECOT_PATHS = ['/usr/sbin/dovecot', '/usr/local/sbin/dovecot'];
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
@@ -18,7 +20,7 @@ export interface Facts {
   env: Record<string, string | undefined>;
   /** How packages can be installed here: as root, through passwordless sudo, or not at all. */
   installer: 'root' | 'sudo' | null;
-  /** Outcome of connecting to TEST_DATABASE_URL (undefined when it is not set). */
+  /** Outcome of connecting to the tests' PostgreSQL (undefined on a SQLite-only run). */
   postgres?: { ok: true } | { ok: false; error: string };
 }
 
@@ -49,19 +51,19 @@ export type Decision =
 /** What to do, from what was found: the whole logic of this script, without side effects. */
 export function decide(facts: Facts): Decision {
   const notes: string[] = [];
-  const url = facts.env.TEST_DATABASE_URL;
+  if (facts.env.CI && facts.env.TEST_SQLITE_ONLY && !facts.env.TEST_DATABASE_URL) {
+    return { action: 'stop', message: 'TEST_SQLITE_ONLY is set, and on CI the PostgreSQL run is mandatory: unset it.' };
+  }
+  const url = testDatabaseUrl(facts.env);
   if (!url) {
-    if (facts.env.CI) {
-      return { action: 'stop', message: 'TEST_DATABASE_URL is not set, and on CI the PostgreSQL run is mandatory.\nRun: TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm test' };
-    }
-    notes.push('TEST_DATABASE_URL not set: integration tests will run on SQLite only (e.g. TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm test for both)');
+    notes.push('TEST_SQLITE_ONLY set: integration tests will run on SQLite only');
   } else if (facts.postgres && !facts.postgres.ok) {
     return {
       action: 'stop',
       message:
-        `PostgreSQL is not reachable at TEST_DATABASE_URL=${redact(url)}: ${facts.postgres.error}\n` +
-        'Start it (Debian: pg_ctlcluster <version> main start) or fix TEST_DATABASE_URL' +
-        (facts.env.CI ? '.' : '; unset it to run the integration tests on SQLite only.'),
+        `PostgreSQL is not reachable at ${redact(url)}${facts.env.TEST_DATABASE_URL ? ' (TEST_DATABASE_URL)' : ''}: ${facts.postgres.error}\n` +
+        'Start it (Debian: pg_ctlcluster <version> main start) or point TEST_DATABASE_URL at one' +
+        (facts.env.CI ? '.' : '; or run the integration tests on SQLite only: TEST_SQLITE_ONLY=1 npm test'),
     };
   }
   const chromium = facts.env.CHROMIUM_PATH;
@@ -91,15 +93,33 @@ function installer(exists: (p: string) => boolean): Facts['installer'] {
 }
 
 async function probePostgres(url: string): Promise<Facts['postgres']> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  const attempt = async (connectionString: string, query: string) => {
+    const client = new pg.Client({ connectionString, connectionTimeoutMillis: 5000 });
+    try {
+      await client.connect();
+      await client.query(query);
+    } finally {
+      await client.end().catch(() => {});
+    }
+  };
   try {
-    await client.connect();
-    await client.query('select 1');
+    await attempt(url, 'select 1');
     return { ok: true };
   } catch (err) {
+    // A server without the tests' database yet (a fresh machine): create it, as its owner would.
+    if ((err as { code?: string }).code === '3D000') {
+      const target = new URL(url);
+      const name = decodeURIComponent(target.pathname.slice(1));
+      target.pathname = '/postgres';
+      try {
+        await attempt(target.href, `create database "${name.replaceAll('"', '""')}"`);
+        console.log(`test prerequisites: created database ${name} at ${redact(url)}`);
+        return { ok: true };
+      } catch (createErr) {
+        return { ok: false, error: `database ${name} does not exist and could not be created: ${(createErr as Error).message}` };
+      }
+    }
     return { ok: false, error: (err as Error).message || String(err) };
-  } finally {
-    await client.end().catch(() => {});
   }
 }
 
@@ -107,7 +127,8 @@ async function main(): Promise<number> {
   const exists = (p: string) => fs.existsSync(p);
   const env = process.env;
   const facts: Facts = { exists, env, installer: installer(exists) };
-  if (env.TEST_DATABASE_URL) facts.postgres = await probePostgres(env.TEST_DATABASE_URL);
+  const url = testDatabaseUrl(env);
+  if (url) facts.postgres = await probePostgres(url);
   const decision = decide(facts);
   if (decision.action === 'stop') {
     console.error(`test prerequisites: STOP\n${decision.message}`);
@@ -132,7 +153,7 @@ async function main(): Promise<number> {
       return 1;
     }
   }
-  const pgNote = env.TEST_DATABASE_URL ? `, PostgreSQL at ${redact(env.TEST_DATABASE_URL)}` : '';
+  const pgNote = url ? `, PostgreSQL at ${redact(url)}` : ', SQLite only';
   console.log(`test prerequisites: all present (dovecot, ${env.CHROMIUM_PATH || DEFAULT_CHROMIUM}${pgNote})`);
   return 0;
 }

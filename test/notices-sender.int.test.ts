@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { describeEachDb, type TestEnv } from './helpers/app.ts';
 import { startSmtpCapture, type SmtpCapture } from './helpers/smtp-capture.ts';
 import { makeTicket, makeWorkOrder, userId } from './helpers/notice-fixtures.ts';
+import { postgresUrl } from './helpers/db.ts';
 import { enqueueNotices } from '../src/server/modules/notices/enqueue.ts';
 import { backoffMinutes, createOutboxSender, messageIdFor, type OutboxSenderOptions } from '../src/server/jobs/outbox-sender.ts';
 import { createDb } from '../src/server/db/create-db.ts';
@@ -215,5 +216,5 @@ describeEachDb('outbox sender over real SMTP', (env) => {
 async function secondConfig(env: TestEnv) {
   const { sql } = await import('kysely');
   const r = await sql<{ s: string }>`select current_schema() as s`.execute(env.db);
-  return { kind: 'postgres' as const, url: process.env.TEST_DATABASE_URL!, schema: r.rows[0].s };
+  return { kind: 'postgres' as const, url: postgresUrl()!, schema: r.rows[0].s };
 }

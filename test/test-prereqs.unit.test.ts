@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decide, type Facts } from '../scripts/test-prereqs.ts';
+import { DEFAULT_TEST_DATABASE_URL, testDatabaseUrl } from './helpers/test-database-url.ts';
 
 // The decision of `npm test`'s first step, from fake paths and environments: nothing is installed here.
 const ALL = ['/usr/sbin/dovecot', '/usr/bin/chromium'];
@@ -56,12 +57,29 @@ describe('test prerequisites', () => {
     expect(d.message).toContain('ECONNREFUSED');
   });
 
-  it('requires TEST_DATABASE_URL on CI, and only notes its absence elsewhere', () => {
-    const ci = decide(facts({ env: { CI: 'true' }, postgres: undefined }));
-    expect(ci.action).toBe('stop');
-    if (ci.action === 'stop') expect(ci.message).toContain('TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm test');
-    const local = decide(facts({ env: {}, postgres: undefined }));
+  it('uses the local PostgreSQL when TEST_DATABASE_URL is not set, and names it when it does not answer', () => {
+    expect(decide(facts({ env: {}, postgres: { ok: true } }))).toEqual({ action: 'ok', notes: [] });
+    const d = decide(facts({ env: {}, postgres: { ok: false, error: 'connect ECONNREFUSED 127.0.0.1:5432' } }));
+    expect(d.action).toBe('stop');
+    if (d.action !== 'stop') return;
+    expect(d.message).toContain('postgres://postgres@127.0.0.1:5432/test');
+    expect(d.message).toContain('TEST_SQLITE_ONLY=1 npm test');
+  });
+
+  it('runs SQLite only when asked, and never on CI', () => {
+    const local = decide(facts({ env: { TEST_SQLITE_ONLY: '1' }, postgres: undefined }));
     expect(local.action).toBe('ok');
     if (local.action === 'ok') expect(local.notes.join()).toContain('SQLite only');
+    const ci = decide(facts({ env: { CI: 'true', TEST_SQLITE_ONLY: '1' }, postgres: undefined }));
+    expect(ci).toEqual({ action: 'stop', message: expect.stringContaining('mandatory') });
+  });
+});
+
+describe('the tests\' PostgreSQL URL', () => {
+  it('is TEST_DATABASE_URL, else the local default; null only for an explicit SQLite-only run off CI', () => {
+    expect(testDatabaseUrl({ TEST_DATABASE_URL: 'postgres://db/x' })).toBe('postgres://db/x');
+    expect(testDatabaseUrl({})).toBe(DEFAULT_TEST_DATABASE_URL);
+    expect(testDatabaseUrl({ TEST_SQLITE_ONLY: '1' })).toBeNull();
+    expect(testDatabaseUrl({ TEST_SQLITE_ONLY: '1', CI: 'true' })).toBe(DEFAULT_TEST_DATABASE_URL);
   });
 });

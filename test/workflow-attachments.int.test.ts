@@ -8,6 +8,9 @@ import { afterAll, expect, it } from 'vitest';
 import { describeEachDb, type Client } from './helpers/app.ts';
 import { FILES, move, ok, openTicket, refs, upload, type Obj } from './fixtures/workflow/workflow.ts';
 import { storeAttachment } from '../src/server/modules/attachments/attachments.service.ts';
+import { transaction } from '../src/server/db/transaction.ts';
+
+const filesUnder = (dir: string): string[] => (fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => fs.statSync(path.join(dir, f)).isFile()).sort() : []);
 
 const DIR = path.join(os.tmpdir(), `presidio-wf-att-${process.pid}`);
 afterAll(() => fs.rmSync(DIR, { recursive: true, force: true }));
@@ -100,12 +103,35 @@ describeEachDb('workflow 1 attachments', (env) => {
   });
 
   it('storeAttachment stores a Buffer for other modules (the e-mail intake), in their transaction', async () => {
-    const a = await env.db.transaction().execute((trx) => storeAttachment(trx, env.app.ctx, {
+    const a = await transaction(env.db, (trx) => storeAttachment(trx, env.app.ctx, {
       ticketId, kind: 'photo', filename: 'from-mail.png', contentType: 'image/png', data: FILES.png, uploadedById: null,
     }));
     expect(a).toMatchObject({ ticketId, contentType: 'image/png', uploadedBy: null, visibility: 'public' });
-    await expect(env.db.transaction().execute((trx) => storeAttachment(trx, env.app.ctx, {
+    await expect(transaction(env.db, (trx) => storeAttachment(trx, env.app.ctx, {
       ticketId, kind: 'photo', filename: 'x.jpg', data: FILES.html, uploadedById: null, language: 'en',
     }))).rejects.toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE' });
+  });
+
+  it('a transaction that rolls back after storing a file removes the file with the row (#9 item 20)', async () => {
+    const before = filesUnder(DIR);
+    let written = '';
+    await expect(transaction(env.db, async (trx) => {
+      const a = await storeAttachment(trx, env.app.ctx, {
+        ticketId, kind: 'document', filename: 'verbale.pdf', contentType: 'application/pdf', data: FILES.pdf, uploadedById: null,
+      });
+      const row = await trx.selectFrom('attachments').select('storage_key').where('id', '=', a.id).executeTakeFirstOrThrow();
+      written = path.join(DIR, row.storage_key);
+      expect(fs.existsSync(written)).toBe(true); // really written before the failure
+      throw new Error('a later step of the action fails');
+    })).rejects.toThrow('a later step of the action fails');
+    expect(fs.existsSync(written)).toBe(false);
+    expect(filesUnder(DIR)).toEqual(before);
+    expect(await env.db.selectFrom('attachments').select('id').where('filename', '=', 'verbale.pdf').execute()).toEqual([]);
+  });
+
+  it('refuses to store a file in a transaction that could not remove it on rollback', async () => {
+    await expect(env.db.transaction().execute((trx) => storeAttachment(trx, env.app.ctx, {
+      ticketId, kind: 'photo', filename: 'x.png', contentType: 'image/png', data: FILES.png, uploadedById: null,
+    }))).rejects.toThrow(/transaction\(\)/);
   });
 }, { env: { ATTACHMENTS_DIR: DIR, ATTACHMENT_MAX_MB: '1' } });

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { randomBytes } from 'node:crypto';
 import { createDb, migrateToLatest, type Db } from '../../src/server/db/create-db.ts';
 import type { DatabaseConfig } from '../../src/server/config.ts';
+import { testDatabaseUrl } from './test-database-url.ts';
 
 export interface Dialect {
   name: 'sqlite' | 'postgres';
@@ -48,15 +49,19 @@ function postgres(url: string): Dialect {
 }
 
 /**
- * The engines every integration test runs on. PostgreSQL comes from TEST_DATABASE_URL; on CI its
- * absence is an error, never a silent skip.
+ * The engines every integration test runs on: SQLite, and PostgreSQL at TEST_DATABASE_URL or the
+ * local default (test-database-url.ts). `npm test` checks first that it answers (scripts/test-prereqs.ts).
  */
 export function dialects(): Dialect[] {
-  const url = process.env.TEST_DATABASE_URL;
+  const url = postgresUrl();
   if (!url) {
-    if (process.env.CI) throw new Error('TEST_DATABASE_URL is required on CI: the PostgreSQL run is mandatory');
-    console.warn('TEST_DATABASE_URL not set: integration tests run on SQLite only (CI refuses this)');
+    console.warn('TEST_SQLITE_ONLY set: integration tests run on SQLite only');
     return [sqlite];
   }
   return [sqlite, postgres(url)];
+}
+
+/** The PostgreSQL URL of this run, or null on an explicit SQLite-only run. */
+export function postgresUrl(): string | null {
+  return testDatabaseUrl(process.env);
 }

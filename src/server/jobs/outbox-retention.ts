@@ -3,6 +3,7 @@
 // Subject, recipient, kind, status and dates stay: the audit trail of who was told what, when.
 // Pending and failed notices keep their bodies: they are still to be (re)sent.
 import type { Db } from '../db/create-db.ts';
+import { redactSentBefore } from '../modules/notices/outbox.repository.ts';
 
 export const REDACTED_BODY_TEXT = '[Testo rimosso dopo il periodo di conservazione / Body removed after the retention period]';
 export const REDACTED_BODY_HTML = `<p>${REDACTED_BODY_TEXT}</p>`;
@@ -13,12 +14,5 @@ export const REDACTED_BODY_HTML = `<p>${REDACTED_BODY_TEXT}</p>`;
  */
 export async function redactDeliveredBodies(db: Db, now: Date, retentionDays: number): Promise<number> {
   const cutoff = new Date(now.getTime() - retentionDays * 86_400_000).toISOString();
-  const r = await db
-    .updateTable('outbox')
-    .set({ text_body: REDACTED_BODY_TEXT, html_body: REDACTED_BODY_HTML, body_redacted_at: now.toISOString() })
-    .where('status', '=', 'sent')
-    .where('sent_at', '<', cutoff)
-    .where('body_redacted_at', 'is', null)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows);
+  return redactSentBefore(db, cutoff, { text: REDACTED_BODY_TEXT, html: REDACTED_BODY_HTML }, now.toISOString());
 }

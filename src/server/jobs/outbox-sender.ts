@@ -13,8 +13,9 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { MailConfig } from '../config.ts';
-import { engineOf, type Db } from '../db/create-db.ts';
-import type { OutboxRow } from '../db/schema.ts';
+import type { Db } from '../db/create-db.ts';
+import * as repo from '../modules/notices/outbox.repository.ts';
+import type { ClaimedRow } from '../modules/notices/outbox.repository.ts';
 import { redactSecret, redactUrl, startWorker, type JobLog, type Worker } from './worker.ts';
 import { redactDeliveredBodies } from './outbox-retention.ts';
 import { messageIdTag, replyAddress, replySecret, replyToken } from '../modules/mail-in/reply-token.ts';
@@ -32,7 +33,7 @@ export interface OutboxSenderOptions {
   afterSend?: (row: ClaimedRow) => Promise<void> | void;
 }
 
-export type ClaimedRow = Omit<OutboxRow, 'attempts'> & { attempts: number };
+export type { ClaimedRow };
 
 export interface RunResult {
   claimed: number;
@@ -94,59 +95,6 @@ export function isPermanent(err: unknown): boolean {
   return typeof e?.responseCode === 'number' && e.responseCode >= 500 && (e.code === 'EENVELOPE' || e.code === 'EMESSAGE');
 }
 
-async function claim(db: Db, now: Date, batch: number, leaseMs: number): Promise<ClaimedRow[]> {
-  const at = now.toISOString();
-  const lease = new Date(now.getTime() + leaseMs).toISOString();
-  const due = (q: typeof db) =>
-    q.selectFrom('outbox')
-      .where('status', '=', 'pending')
-      .where('next_attempt_at', '<=', at)
-      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', at)]))
-      .orderBy('next_attempt_at')
-      .orderBy('id')
-      .limit(batch);
-
-  if (engineOf(db) === 'postgres') {
-    return db.transaction().execute(async (trx) => {
-      const rows = await due(trx).selectAll().forUpdate().skipLocked().execute();
-      if (rows.length) await trx.updateTable('outbox').set({ locked_until: lease }).where('id', 'in', rows.map((r) => r.id)).execute();
-      return rows.map((r) => ({ ...r, attempts: Number(r.attempts), locked_until: lease }));
-    });
-  }
-  const rows = await db
-    .updateTable('outbox')
-    .set({ locked_until: lease })
-    .where('id', 'in', due(db).select('id'))
-    .returningAll()
-    .execute();
-  return rows.map((r) => ({ ...r, attempts: Number(r.attempts) })).sort((a, b) => a.next_attempt_at.localeCompare(b.next_attempt_at) || a.id.localeCompare(b.id));
-}
-
-async function markSent(db: Db, row: ClaimedRow, now: Date): Promise<void> {
-  await db
-    .updateTable('outbox')
-    .set({ status: 'sent', sent_at: now.toISOString(), attempts: row.attempts + 1, locked_until: null, last_error: null })
-    .where('id', '=', row.id)
-    .where('status', '=', 'pending')
-    .execute();
-}
-
-async function markFailure(db: Db, row: ClaimedRow, now: Date, error: string, final: boolean): Promise<void> {
-  const attempts = row.attempts + 1;
-  await db
-    .updateTable('outbox')
-    .set({
-      attempts,
-      status: final ? 'failed' : 'pending',
-      next_attempt_at: final ? row.next_attempt_at : new Date(now.getTime() + backoffMinutes(attempts) * MINUTE).toISOString(),
-      locked_until: null,
-      last_error: error.slice(0, 1000),
-    })
-    .where('id', '=', row.id)
-    .where('status', '=', 'pending')
-    .execute();
-}
-
 export interface OutboxSender {
   /** Claims and sends due messages until none is left (or `maxBatches` batches ran). */
   runOnce(maxBatches?: number): Promise<RunResult>;
@@ -177,9 +125,7 @@ export function createOutboxSender(o: OutboxSenderOptions): OutboxSender {
       const token = row.ticket_id && o.mail.inAddress
         ? replyToken(await replySecret(o.db, o.mail), row.to_user_id ? { userId: row.to_user_id } : { address: row.to_address }, row.ticket_id)
         : null;
-      const file = row.attachment_id && o.attachmentsDir
-        ? await o.db.selectFrom('attachments').select(['filename', 'content_type', 'storage_key']).where('id', '=', row.attachment_id).executeTakeFirst()
-        : undefined;
+      const file = row.attachment_id && o.attachmentsDir ? await repo.attachmentFile(o.db, row.attachment_id) : undefined;
       await transport.sendMail({
         from: o.mail.from,
         to: row.to_address,
@@ -202,14 +148,14 @@ export function createOutboxSender(o: OutboxSenderOptions): OutboxSender {
       const e = err as SmtpError;
       const message = redactSecret(`${e.code ?? 'ERROR'}${e.responseCode ? ` ${e.responseCode}` : ''}: ${e.response ?? e.message ?? String(err)}`, password);
       const final = isPermanent(err) || row.attempts + 1 >= o.mail.outboxMaxAttempts;
-      await markFailure(o.db, row, o.now(), message, final);
+      await repo.markFailure(o.db, row, o.now(), message, final, backoffMinutes(row.attempts + 1));
       if (final) result.failed++;
       else result.retrying++;
       o.log.warn({ outboxId: row.id, attempts: row.attempts + 1, final, error: message }, final ? 'notice not sent: failed' : 'notice not sent: will retry');
       return;
     }
     await o.afterSend?.(row);
-    await markSent(o.db, row, o.now());
+    await repo.markSent(o.db, row, o.now());
     result.sent++;
   }
 
@@ -217,7 +163,7 @@ export function createOutboxSender(o: OutboxSenderOptions): OutboxSender {
     async runOnce(maxBatches = 100) {
       const result: RunResult = { claimed: 0, sent: 0, retrying: 0, failed: 0 };
       for (let i = 0; i < maxBatches; i++) {
-        const rows = await claim(o.db, o.now(), batch, leaseMs);
+        const rows = await repo.claim(o.db, o.now(), batch, leaseMs);
         if (rows.length === 0) break;
         result.claimed += rows.length;
         for (const row of rows) await sendOne(row, result);

@@ -10,10 +10,9 @@
 // instance working on it is skipped), on SQLite under the single writer — and re-checks that it
 // is still stale or due. The alert's unique key (work order, clock, level, cycle start) is the
 // last line: an alert inserted twice fails the second time and sends nothing.
-import { sql, type Expression, type SqlBool } from 'kysely';
 import type { AppContext } from '../context.ts';
-import { engineOf } from '../db/create-db.ts';
 import { refreshWorkOrderSla } from '../modules/sla/refresh.ts';
+import { claimForWatch, countWaitingForWatch, watchPage } from '../modules/sla/sla.repository.ts';
 import { startWorker, type JobLog, type Worker } from './worker.ts';
 
 export interface WatchResult {
@@ -23,13 +22,6 @@ export interface WatchResult {
   failed: number;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Eb = any;
-/** Exactly the partial index's predicate (migration 0005), so both engines use that index. */
-const stale = (eb: Eb): Expression<SqlBool> => eb.or([eb('sla_checked_version', 'is', null), eb('sla_checked_version', '<>', eb.ref('version'))]);
-/** Planned work orders (#8) have no SLA clock: never candidates (their lateness job measures them). */
-const corrective = (eb: Eb): Expression<SqlBool> => eb('kind', '<>', 'planned');
-
 export interface SlaWatcher {
   /** Refreshes stale and due work orders, `batchSize` at a time, until none is left (or `maxBatches`). */
   runOnce(maxBatches?: number): Promise<WatchResult>;
@@ -37,20 +29,11 @@ export interface SlaWatcher {
 
 export function createSlaWatcher(ctx: AppContext, log: JobLog, batchSize = 200): SlaWatcher {
   const db = ctx.db;
-  const pg = engineOf(db) === 'postgres';
-
-  /** Claims one work order still stale or due, in `trx`; false when it is not (done meanwhile, or held by another instance). */
-  async function claim(trx: typeof db, id: string, at: string): Promise<boolean> {
-    let q = trx.selectFrom('work_orders').select('id').where('id', '=', id)
-      .where((eb) => eb.or([stale(eb), eb('sla_next_check_at', '<=', at)])).where(corrective);
-    if (pg) q = q.forUpdate().skipLocked();
-    return (await q.executeTakeFirst()) !== undefined;
-  }
 
   async function refreshOne(id: string, result: WatchResult): Promise<void> {
     try {
       await db.transaction().execute(async (trx) => {
-        if (!(await claim(trx, id, ctx.now().toISOString()))) return;
+        if (!(await claimForWatch(trx, id, ctx.now().toISOString()))) return;
         const r = await refreshWorkOrderSla(trx, ctx, id);
         result.checked++;
         result.alerts += r?.alerts.length ?? 0;
@@ -70,17 +53,9 @@ export function createSlaWatcher(ctx: AppContext, log: JobLog, batchSize = 200):
       // one more penalty, the earlier work goes first. Keyset pages, so a work order that fails (or
       // stays due) is not taken again in this run.
       for (const kind of ['stale', 'due'] as const) {
-        const sortCol = kind === 'stale' ? 'issued_at' : 'sla_next_check_at';
         let after: [string, string] | null = null;
         for (let i = 0; i < maxBatches; i++) {
-          let q = db.selectFrom('work_orders').select(['id', 'issued_at', 'sla_next_check_at']);
-          q = kind === 'stale' ? q.where((eb) => stale(eb)) : q.where('sla_next_check_at', '<=', at);
-          q = q.where(corrective);
-          if (after) {
-            const [v, id] = after;
-            q = q.where((eb) => eb.or([eb(sortCol, '>', v), eb.and([eb(sortCol, '=', v), eb('id', '>', id)])]));
-          }
-          const rows = await q.orderBy(sortCol).orderBy('id').limit(batchSize).execute();
+          const rows = await watchPage(db, kind, at, after, batchSize);
           for (const r of rows) await refreshOne(r.id, result);
           if (rows.length < batchSize) break;
           const last = rows[rows.length - 1];
@@ -106,9 +81,6 @@ export function startSlaWatcher(ctx: AppContext, log: JobLog): Worker | null {
 }
 
 /** For tests and scripts: how many work orders wait for the watcher now. */
-export async function pendingCount(ctx: AppContext): Promise<number> {
-  const at = ctx.now().toISOString();
-  const r = await ctx.db.selectFrom('work_orders').select(sql<number>`count(*)`.as('n'))
-    .where((eb) => eb.or([stale(eb), eb('sla_next_check_at', '<=', at)])).where(corrective).executeTakeFirstOrThrow();
-  return Number(r.n);
+export function pendingCount(ctx: AppContext): Promise<number> {
+  return countWaitingForWatch(ctx.db, ctx.now().toISOString());
 }

@@ -7,6 +7,7 @@ import type { AttachmentDto, AttachmentKind } from '../../../shared/schemas/work
 import type { Principal } from '../../auth/principal.ts';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/create-db.ts';
+import { onRollback, transaction } from '../../db/transaction.ts';
 import { AppError, forbidden, invalid, notFound } from '../../errors.ts';
 import { translate, type Lang } from '../../i18n/messages.ts';
 import { ticketItemWhere } from '../../scope.ts';
@@ -39,8 +40,8 @@ export const tooLarge = (ctx: AppContext) => new AppError('PAYLOAD_TOO_LARGE', {
 /**
  * Checks and stores one file and records it, in the caller's transaction: over the size limit →
  * 413; content not JPEG/PNG/WebP/HEIC/PDF, or a name whose extension lies about the content
- * (a ".jpg" that is a PDF, an executable, HTML) → 415. The file is written before the row; if the
- * transaction later rolls back, the orphan file is harmless (unreferenced, random name).
+ * (a ".jpg" that is a PDF, an executable, HTML) → 415. The file is written before the row and
+ * removed if the transaction rolls back: `trx` must come from `transaction()` (db/transaction.ts).
  * For other modules too (the e-mail intake stores attachments of inbound messages with it).
  */
 export async function storeAttachment(trx: Db, ctx: AppContext, input: StoreAttachmentInput): Promise<AttachmentDto> {
@@ -56,6 +57,7 @@ export async function storeAttachment(trx: Db, ctx: AppContext, input: StoreAtta
   const key = randomBytes(16).toString('hex');
   const storageKey = `${key.slice(0, 2)}/${key}`;
   const file = path.join(ctx.config.attachmentsDir, storageKey);
+  onRollback(trx, () => fs.promises.rm(file, { force: true }));
   await fs.promises.mkdir(path.dirname(file), { recursive: true });
   await fs.promises.writeFile(file, input.data, { flag: 'wx', mode: 0o640 });
   const row = {
@@ -109,7 +111,7 @@ export interface Upload {
  * its work orders (it uploads to the work order). Requesters upload public files only.
  */
 export async function uploadToTicket(ctx: AppContext, actor: Principal, ticketId: string, up: Upload): Promise<AttachmentDto> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return transaction(ctx.db, async (trx) => {
     const t = await getTicket(trx, ticketId);
     if (!t) throw notFound();
     const roles = await ticketRoles(trx, actor, t);
@@ -126,7 +128,7 @@ export async function uploadToTicket(ctx: AppContext, actor: Principal, ticketId
 
 /** A file on a work order (reports, conformity declarations…): internal unless said public. */
 export async function uploadToWorkOrder(ctx: AppContext, actor: Principal, workOrderId: string, up: Upload): Promise<AttachmentDto> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return transaction(ctx.db, async (trx) => {
     const w = await getWorkOrder(trx, workOrderId);
     if (!w) throw notFound();
     const roles = await workOrderRoles(trx, actor, w);

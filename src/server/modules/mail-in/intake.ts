@@ -43,6 +43,7 @@ import { ticketRoles } from '../tickets/access.ts';
 import type { SystemActor } from '../tickets/actor.ts';
 import type { Trx } from '../tickets/workflow-helpers.ts';
 import { storeAttachment } from '../attachments/attachments.service.ts';
+import { transaction } from '../../db/transaction.ts';
 import { extensionOf, safeFilename, sniff } from '../attachments/sniff.ts';
 import { ParseFailed, parseOffThread, type ParsedMessage } from './parse-pool.ts';
 import { replySecret, tokenMatches, tokensIn } from './reply-token.ts';
@@ -134,11 +135,11 @@ export async function intakeMessage(ctx: AppContext, raw: Buffer, opts: IntakeOp
   const secret = ctx.config.mail.inAddress ? await replySecret(ctx.db, ctx.config.mail) : null;
 
   try {
-    return await ctx.db.transaction().execute((trx) => take(ctx, trx, mail, opts, secret, true));
+    return await transaction(ctx.db, (trx) => take(ctx, trx, mail, opts, secret, true));
   } catch (e) {
     if (!(e instanceof AppError)) throw e;
     // The workflow refused (a building gone inactive, a ticket that changed): hold it instead.
-    return ctx.db.transaction().execute((trx) => take(ctx, trx, mail, opts, secret, false));
+    return transaction(ctx.db, (trx) => take(ctx, trx, mail, opts, secret, false));
   }
 }
 

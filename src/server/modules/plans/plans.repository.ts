@@ -1,10 +1,10 @@
 // SQL of maintenance plans, meters, readings, and of the program item a meter reading opens.
-import { sql, type Insertable, type SqlBool, type Expression } from 'kysely';
+import { expressionBuilder, sql, type Insertable, type SqlBool, type Expression, type ExpressionBuilder } from 'kysely';
 import type { Db } from '../../db/create-db.ts';
 import type { Database } from '../../db/schema.ts';
 import { scopeWhere, type Scope } from '../../scope.ts';
 import type { Cursor } from '../registry/common.ts';
-import type { PlanScope } from './plans.scope.ts';
+import type { PairPredicate, PlanScope } from './plans.scope.ts';
 
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 const like = (column: string, q: string) => sql<SqlBool>`lower(${sql.ref(column)}) like lower(${likePattern(q)}) escape '\\'`;
@@ -229,3 +229,23 @@ export async function programItemExists(db: Db, planId: string, occurrenceKey: s
 export function findReading(db: Db, id: string) {
   return db.selectFrom('meter_readings').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }
+
+// --- scope predicates (the rules that pick them: plans.scope.ts) --------------------------------
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const pairEb: ExpressionBuilder<any, any> = expressionBuilder<any, any>();
+
+/** The (building, class) pairs of the buildings `userId` manages. */
+export const managedPairs = (userId: string): PairPredicate => (b) =>
+  pairEb(pairEb.ref(b), 'in', pairEb.selectFrom('building_managers as ps_bm').select('ps_bm.building_id').where('ps_bm.user_id', '=', userId));
+
+/** The (building, class) pairs one of the contractor's contracts covers. */
+export const coveredPairs = (contractorId: string): PairPredicate => (b, c) => pairEb.exists(
+  pairEb.selectFrom('contracts as ps_c')
+    .innerJoin('contract_buildings as ps_cb', 'ps_cb.contract_id', 'ps_c.id')
+    .innerJoin('contract_classes as ps_cc', 'ps_cc.contract_id', 'ps_c.id')
+    .select('ps_c.id')
+    .where('ps_c.contractor_id', '=', contractorId)
+    .whereRef('ps_cb.building_id', '=', pairEb.ref(b) as never)
+    .whereRef('ps_cc.technology_class_id', '=', pairEb.ref(c) as never),
+);

@@ -11,6 +11,7 @@
 //
 // Several roles: the union. A plan outside the scope reads as 404.
 import { expressionBuilder, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { coveredPairs, managedPairs } from './plans.repository.ts';
 import { hasRole } from '../../auth/principal.ts';
 import type { Actor } from '../../scope.ts';
 
@@ -21,25 +22,12 @@ export type PlanScope = { kind: 'all' } | { kind: 'forbidden' } | { kind: 'rows'
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const eb: ExpressionBuilder<any, any> = expressionBuilder<any, any>();
 
-const managed = (userId: string): PairPredicate => (b) =>
-  eb(eb.ref(b), 'in', eb.selectFrom('building_managers as ps_bm').select('ps_bm.building_id').where('ps_bm.user_id', '=', userId));
-
-const covered = (contractorId: string): PairPredicate => (b, c) => eb.exists(
-  eb.selectFrom('contracts as ps_c')
-    .innerJoin('contract_buildings as ps_cb', 'ps_cb.contract_id', 'ps_c.id')
-    .innerJoin('contract_classes as ps_cc', 'ps_cc.contract_id', 'ps_c.id')
-    .select('ps_c.id')
-    .where('ps_c.contractor_id', '=', contractorId)
-    .whereRef('ps_cb.building_id', '=', eb.ref(b) as never)
-    .whereRef('ps_cc.technology_class_id', '=', eb.ref(c) as never),
-);
-
 export function planScope(actor: Actor, mode: 'read' | 'write' | 'reading'): PlanScope {
   if (actor === 'system' || hasRole(actor, 'admin', 'service_head')) return { kind: 'all' };
   if (mode === 'read' && hasRole(actor, 'call_center', 'accounting')) return { kind: 'all' };
   const parts: PairPredicate[] = [];
-  if (actor.roles.has('building_manager')) parts.push(managed(actor.userId));
-  if (mode !== 'write' && actor.roles.has('contractor') && actor.contractorId) parts.push(covered(actor.contractorId));
+  if (actor.roles.has('building_manager')) parts.push(managedPairs(actor.userId));
+  if (mode !== 'write' && actor.roles.has('contractor') && actor.contractorId) parts.push(coveredPairs(actor.contractorId));
   if (parts.length === 0) return { kind: 'forbidden' };
   if (parts.length === 1) return { kind: 'rows', where: parts[0] };
   return { kind: 'rows', where: (b, c) => eb.or(parts.map((p) => p(b, c))) };

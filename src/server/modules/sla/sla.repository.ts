@@ -1,7 +1,7 @@
 // SQL of the SLA module: versions per contract, working weeks, closures, and what computing the
 // clocks of work orders needs (their facts and timelines), one or many at a time.
-import { sql, type Insertable } from 'kysely';
-import type { Db } from '../../db/create-db.ts';
+import { sql, type Expression, type Insertable, type SqlBool } from 'kysely';
+import { engineOf, type Db } from '../../db/create-db.ts';
 import type { ClosureRow, SlaVersionRow } from '../../db/schema.ts';
 
 // --- versions --------------------------------------------------------------------------------------
@@ -168,5 +168,48 @@ export async function insertAlert(db: Db, row: { id: string; work_order_id: stri
 /** How many work orders a contract has (all states). */
 export async function countWorkOrdersOfContract(db: Db, contractId: string): Promise<number> {
   const r = await db.selectFrom('work_orders').select((eb) => eb.fn.countAll<number>().as('n')).where('contract_id', '=', contractId).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+// --- the SLA watcher (jobs/sla-watcher.ts) -------------------------------------------------------
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Eb = any;
+/** Exactly the partial index's predicate (migration 0005), so both engines use that index. */
+const stale = (eb: Eb): Expression<SqlBool> => eb.or([eb('sla_checked_version', 'is', null), eb('sla_checked_version', '<>', eb.ref('version'))]);
+/** Planned work orders (#8) have no SLA clock: never candidates (their lateness job measures them). */
+const corrective = (eb: Eb): Expression<SqlBool> => eb('kind', '<>', 'planned');
+
+/**
+ * One keyset page of work orders waiting for the watcher: `stale` ones in issue order, `due` ones in
+ * the order they fell due (when the cap leaves room for one more penalty, the earlier work goes first).
+ */
+export function watchPage(db: Db, kind: 'stale' | 'due', at: string, after: [string, string] | null, limit: number) {
+  const sortCol = kind === 'stale' ? 'issued_at' : 'sla_next_check_at';
+  let q = db.selectFrom('work_orders').select(['id', 'issued_at', 'sla_next_check_at']);
+  q = kind === 'stale' ? q.where((eb) => stale(eb)) : q.where('sla_next_check_at', '<=', at);
+  q = q.where(corrective);
+  if (after) {
+    const [v, id] = after;
+    q = q.where((eb) => eb.or([eb(sortCol, '>', v), eb.and([eb(sortCol, '=', v), eb('id', '>', id)])]));
+  }
+  return q.orderBy(sortCol).orderBy('id').limit(limit).execute();
+}
+
+/**
+ * Claims one work order still stale or due, in `trx`; false when it is not (done meanwhile, or held
+ * by another instance: `for update skip locked` on PostgreSQL, the single writer on SQLite).
+ */
+export async function claimForWatch(trx: Db, id: string, at: string): Promise<boolean> {
+  let q = trx.selectFrom('work_orders').select('id').where('id', '=', id)
+    .where((eb) => eb.or([stale(eb), eb('sla_next_check_at', '<=', at)])).where(corrective);
+  if (engineOf(trx) === 'postgres') q = q.forUpdate().skipLocked();
+  return (await q.executeTakeFirst()) !== undefined;
+}
+
+/** How many work orders wait for the watcher at `at`. */
+export async function countWaitingForWatch(db: Db, at: string): Promise<number> {
+  const r = await db.selectFrom('work_orders').select(sql<number>`count(*)`.as('n'))
+    .where((eb) => eb.or([stale(eb), eb('sla_next_check_at', '<=', at)])).where(corrective).executeTakeFirstOrThrow();
   return Number(r.n);
 }

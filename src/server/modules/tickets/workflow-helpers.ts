@@ -6,6 +6,7 @@ import { PRIORITIES, type Priority, type Role, type Transition } from '../../../
 import type { AppContext } from '../../context.ts';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { transaction } from '../../db/transaction.ts';
 import { conflict } from '../../errors.ts';
 
 /** A transaction of the app's database: what enqueueNotices needs. */
@@ -54,7 +55,7 @@ export class StaleVersion extends Error {
  */
 export async function inVersionedTransaction<T>(ctx: AppContext, work: (trx: Trx) => Promise<T>, current: () => Promise<unknown>): Promise<T> {
   try {
-    return await ctx.db.transaction().execute(work);
+    return await transaction(ctx.db, work);
   } catch (e) {
     // A PostgreSQL deadlock or serialization failure between two writers of one ticket: the loser
     // rolled back entirely, exactly like a stale version.
