@@ -8,6 +8,7 @@ import { InstantCell } from '../../components/list/InstantCell';
 import { ListPage } from '../../components/list/ListPage';
 import { PriorityBadge, StatusBadge } from '../../components/workflow/StatusBadge';
 import { KindBadge } from '../../components/workflow/KindBadge';
+import { SlaStateBadge } from '../../components/workflow/SlaStateBadge';
 import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/messages';
 import { ExportLinks } from '../worklists/ExportLinks';
@@ -57,6 +58,7 @@ export function TicketListPage() {
               </Group>
             ),
           },
+          { accessor: 'sla', title: t('slaRow.column'), render: (r: TicketListItem) => <SlaStateBadge sla={r.sla} /> },
         ]),
     { accessor: 'subject', title: t('ticket.subject'), render: (r) => <Text size="sm" lineClamp={2}>{r.subject}</Text> },
     {

@@ -9,6 +9,7 @@ import { ListPage } from '../../components/list/ListPage';
 import { technologyClassName } from '../../components/workflow/labels';
 import { PriorityBadge, StatusBadge } from '../../components/workflow/StatusBadge';
 import { KindBadge } from '../../components/workflow/KindBadge';
+import { SlaStateBadge } from '../../components/workflow/SlaStateBadge';
 import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/messages';
 import { nextDate } from './nextDate';
@@ -45,6 +46,7 @@ export function WorkOrderListPage() {
     },
     { accessor: 'status', title: t('common.status'), render: (r) => <StatusBadge kind="workOrder" status={r.status} outcome={r.outcome} size="sm" /> },
     { accessor: 'priority', title: t('fields.priority'), render: (r) => <PriorityBadge priority={r.priority} size="sm" bare /> },
+    { accessor: 'sla', title: t('slaRow.column'), render: (r) => <SlaStateBadge sla={r.sla} /> },
     { accessor: 'technologyClass', title: t('fields.technologyClassId'), render: (r) => technologyClassName(r.technologyClass, i18n.language) },
     { accessor: 'description', title: t('fields.description'), render: (r) => <Text size="sm" lineClamp={2}>{r.description}</Text> },
     {

@@ -1,6 +1,6 @@
 import { MultiSelect, Select } from '@mantine/core';
 import { useMe } from '../../api/me';
-import { PRIORITIES, TICKET_STATES, VIEWS, WORK_ORDER_STATES, type Resource } from '../../api/workflow';
+import { PRIORITIES, SLA_ROW_STATES, TICKET_STATES, VIEWS, WORK_ORDER_STATES, type Resource } from '../../api/workflow';
 import { canRead } from '../../app/permissions';
 import { DateField } from '../../components/inputs/DateField';
 import { EntitySelect } from '../../components/EntitySelect';
@@ -15,7 +15,7 @@ export function WorklistFilterBar({ resource, simple }: { resource: Resource; si
   const { data: me } = useMe();
   const { filters, set, clear, filtered } = useWorklistParams(resource);
   const states = resource === 'tickets' ? TICKET_STATES : WORK_ORDER_STATES;
-  const sortValue = filters.sort ? `${filters.sort}:${filters.order ?? (filters.sort === 'priority' ? 'asc' : 'desc')}` : null;
+  const sortValue = filters.sort ? `${filters.sort}:${filters.order ?? (filters.sort === 'priority' || filters.sort === 'due' ? 'asc' : 'desc')}` : null;
   const sortOptions = SORTS[resource].flatMap((s) => [
     { value: `${s}:desc`, label: lookup(t, `lists.sort.${s}_desc`, s) },
     { value: `${s}:asc`, label: lookup(t, `lists.sort.${s}_asc`, s) },
@@ -57,6 +57,17 @@ export function WorklistFilterBar({ resource, simple }: { resource: Resource; si
             data={PRIORITIES.map((p) => ({ value: p, label: priorityLabel(t, p) }))}
             value={filters.priority}
             onChange={(priority) => set({ priority })}
+          />
+        )}
+        {!simple && (
+          <MultiSelect
+            label={t('slaRow.filter')}
+            placeholder={filters.sla.length ? undefined : t('list.any')}
+            clearable
+            clearButtonProps={{ 'aria-label': t('common.clear') }}
+            data={SLA_ROW_STATES.map((s) => ({ value: s, label: t(`slaRow.states.${s}`) }))}
+            value={filters.sla}
+            onChange={(sla) => set({ sla })}
           />
         )}
         <EntitySelect
