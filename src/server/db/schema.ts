@@ -85,6 +85,10 @@ export interface TicketRow {
   kind: Generated<string>;
   /** A follow-up fault opened from a planned work order's out-of-range measurement. */
   source_work_order_id: string | null;
+  /** From migration 2026-12-09T0008: the SLA row state over the ticket's work orders (see refresh.ts). */
+  sla_state?: string | null;
+  sla_due_at?: string | null;
+  sla_paused_for?: string | null;
 }
 export interface WorkOrderRow {
   id: string; number: string; kind: string; ticket_id: string | null; status: string; outcome: string | null;
@@ -102,6 +106,9 @@ export interface WorkOrderRow {
   sla_breached?: number;
   sla_next_check_at?: string | null;
   sla_checked_version?: number | null;
+  /** From migration 2026-12-09T0008: what a list row shows (running | paused | met | missed) and a pause's state. */
+  sla_state?: string | null;
+  sla_paused_for?: string | null;
   /** From migration 2026-12-07T0001 (#8): planned work orders (kind = 'planned'). */
   program_item_id: string | null;
   plan_id: string | null;

@@ -44,6 +44,14 @@ export const VIEWS = [
 export type View = (typeof VIEWS)[number];
 export type Resource = 'tickets' | 'work-orders';
 
+/** A list row's SLA state (GET /api/tickets, /api/work-orders: `sla`; filter `sla`). */
+export const SLA_ROW_STATES = ['due', 'overdue', 'paused', 'met', 'missed'] as const;
+export interface SlaRow {
+  state: (typeof SLA_ROW_STATES)[number];
+  dueAt: string | null;
+  pausedFor: string | null;
+}
+
 interface Ref {
   id: string;
   code: string;
@@ -68,6 +76,7 @@ export interface TicketListItem {
   closedAt: string | null;
   reopenCount: number;
   reminderCount: number;
+  sla: SlaRow | null;
   workOrders: Array<{
     id: string;
     number: string;
@@ -77,6 +86,7 @@ export interface TicketListItem {
     contractor: { id: string; name: string };
     scheduledAt: string | null;
     expectedOn: string | null;
+    sla: SlaRow | null;
   }>;
 }
 
@@ -102,6 +112,7 @@ export interface WorkOrderListItem {
   expectedOn: string | null;
   completedAt: string | null;
   closedAt: string | null;
+  sla: SlaRow | null;
 }
 
 export interface ListPage<T> extends Page<T> {

@@ -13,6 +13,7 @@ import * as programEvents from './2026-12-07T0003-program-events.ts';
 import * as buildingNotifyOccupants from './2026-12-07T0006-building-notify-occupants.ts';
 import * as outboxMessageKey from './2026-12-08T0001-outbox-message-key.ts';
 import * as priceListsPerLot from './2026-12-09T0006-price-lists-per-lot.ts';
+import * as slaRowState from './2026-12-09T0008-sla-row-state.ts';
 
 /** Every migration, by name; names sort in the order they run. Append, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T0006-building-notify-occupants': buildingNotifyOccupants,
   '2026-12-08T0001-outbox-message-key': outboxMessageKey,
   '2026-12-09T0006-price-lists-per-lot': priceListsPerLot,
+  '2026-12-09T0008-sla-row-state': slaRowState,
 };

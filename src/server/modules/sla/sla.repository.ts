@@ -150,11 +150,26 @@ export async function timelinesOf(db: Db, ids: readonly string[]): Promise<Map<s
 }
 
 export async function storeSlaState(
-  db: Db, id: string, s: { dueAt: string | null; breached: boolean; nextCheckAt: string | null; checkedVersion: number },
+  db: Db, id: string,
+  s: { dueAt: string | null; breached: boolean; nextCheckAt: string | null; checkedVersion: number; state: string | null; pausedFor: string | null },
 ): Promise<void> {
   await db.updateTable('work_orders')
-    .set({ sla_due_at: s.dueAt, sla_breached: s.breached ? 1 : 0, sla_next_check_at: s.nextCheckAt, sla_checked_version: s.checkedVersion })
+    .set({
+      sla_due_at: s.dueAt, sla_breached: s.breached ? 1 : 0, sla_next_check_at: s.nextCheckAt, sla_checked_version: s.checkedVersion,
+      sla_state: s.state, sla_paused_for: s.pausedFor,
+    })
     .where('id', '=', id).execute();
+}
+
+/** The stored row states of a ticket's work orders with a clock (planned work has none). */
+export function rowStatesOfTicket(db: Db, ticketId: string) {
+  return db.selectFrom('work_orders').select(['sla_state', 'sla_due_at', 'sla_paused_for'])
+    .where('ticket_id', '=', ticketId).where('kind', '<>', 'planned').execute();
+}
+
+/** The ticket's row state (its version and updated_at stay: nobody edited the ticket). */
+export async function storeTicketSlaState(db: Db, ticketId: string, s: { state: string | null; dueAt: string | null; pausedFor: string | null }): Promise<void> {
+  await db.updateTable('tickets').set({ sla_state: s.state, sla_due_at: s.dueAt, sla_paused_for: s.pausedFor }).where('id', '=', ticketId).execute();
 }
 
 /** Inserts the alert unless it exists (once per work order, clock, level and cycle); its id when this call inserted it. */

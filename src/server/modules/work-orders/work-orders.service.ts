@@ -28,6 +28,7 @@ import { highestPriority, inVersionedTransaction, offeredActions, romeDate, Stal
 import * as repo from './work-orders.repository.ts';
 import { slaVersionIdForIssue } from '../sla/sla.service.ts';
 import { workOrderClocks } from '../sla/clocks.ts';
+import { refreshWorkOrderSla } from '../sla/refresh.ts';
 import { applyPlannedAction, plannedActionsOf, presentPlannedFields } from './planned.service.ts';
 import { linkInPlan, presentPlannedLink } from './in-plan.ts';
 
@@ -98,7 +99,7 @@ export async function prepareIssue(trx: Db, ctx: AppContext, t: tickets.Ticket, 
 }
 
 /** Writes the work order ("<ticket number>/<n>") and its 'issue' event. */
-export async function createWorkOrder(trx: Db, ctx: AppContext, actor: WorkflowActor, t: tickets.Ticket, p: PreparedIssue): Promise<{ id: string; number: string }> {
+export async function createWorkOrder(trx: Trx, ctx: AppContext, actor: WorkflowActor, t: tickets.Ticket, p: PreparedIssue): Promise<{ id: string; number: string }> {
   const at = ctx.now().toISOString();
   const n = (await repo.countWorkOrdersOfTicket(trx, t.id)) + 1;
   const id = newId();
@@ -117,6 +118,8 @@ export async function createWorkOrder(trx: Db, ctx: AppContext, actor: WorkflowA
     id: newSortableId(), ticketId: t.id, workOrderId: id, at, actorId: actorUserId(actor), actorLabel: actorLabel(actor),
     action: 'issue', from: null, to: 'issued', data: { priority: p.priority, technologyClassId: p.technologyClassId, contractId: p.contractId },
   });
+  // The clocks start now: the lists show the due instant as soon as the issue's response is out.
+  await refreshWorkOrderSla(trx, ctx, id);
   return { id, number };
 }
 
@@ -396,6 +399,9 @@ export async function applyWorkOrderAction(
     await enqueueNotices(trx, ctx, { notices, ticketId: w.ticket_id, workOrderId: w.id, eventId, actorUserId: actorUserId(actor), action, data: inPlan ? { ...data, ...inPlan.noticeData } : data });
   }
   if (opts.followTicket !== false) await followTicket(trx, ctx, actor, w, action, at, data);
+  // Any action may start, stop, pause or resume a clock (or change its limits): the stored SLA
+  // state is brought up to date in this same transaction, not by the watcher a minute later.
+  await refreshWorkOrderSla(trx, ctx, w.id);
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   expressionBuilder, sql, type Expression, type ExpressionBuilder, type Kysely, type RawBuilder, type SelectQueryBuilder, type SqlBool,
 } from 'kysely';
 import { engineOf, type Db } from '../../db/create-db.ts';
+import { slaStateIs, type SlaRowFilter } from '../sla/overdue.ts';
 import { scopeExpr, type RowScope, type ViewPart } from './worklists.views.ts';
 
 // Transaction<Database> is a Kysely<Database> too; the lists build their SQL untyped, like the
@@ -21,7 +22,7 @@ type Sub = SelectQueryBuilder<any, any, any>;
 const c = (alias: string, column: string) => eb.ref(`${alias}.${column}`);
 
 export type Resource = 'tickets' | 'workOrders';
-export type SortKey = 'created' | 'issued' | 'priority' | 'number';
+export type SortKey = 'created' | 'issued' | 'priority' | 'number' | 'due';
 export type Direction = 'asc' | 'desc';
 export interface Sort { key: SortKey; dir: Direction }
 
@@ -45,6 +46,8 @@ export interface Filters {
   fromInstant?: string;
   toInstant?: string;
   search?: Search;
+  /** SLA row states (any of them), split at `now` (migration 2026-12-09T0008's stored columns) */
+  sla?: { states: SlaRowFilter[]; now: string };
 }
 
 export interface ListSpec {
@@ -63,6 +66,9 @@ const A = { tickets: 't', workOrders: 'w' } as const;
 const TABLE = { tickets: 'tickets', workOrders: 'work_orders' } as const;
 const TIME = { tickets: 'created_at', workOrders: 'issued_at' } as const;
 
+/** The SLA due instant; rows with none (paused, stopped, no clock) after every due one. */
+export const slaDueKey = (alias: string): RawBuilder<string> => sql<string>`coalesce(${sql.ref(`${alias}.sla_due_at`)}, '9999-12-31T23:59:59.999Z')`;
+
 /** Emergency first; a ticket whose priority is not known yet comes last. */
 export const priorityRank = (alias: string): RawBuilder<number> => sql<number>`(case ${sql.ref(`${alias}.priority`)} when 'emergency' then 0 when 'urgent' then 1 when 'ordinary' then 2 when 'deferrable' then 3 else 4 end)`;
 
@@ -71,6 +77,7 @@ export function sortKeys(resource: Resource, key: SortKey): Array<{ expr: Expres
   const a = A[resource];
   const time = { expr: c(a, TIME[resource]), numeric: false, column: TIME[resource] };
   if (key === 'number') return [{ expr: c(a, 'number'), numeric: false, column: 'number' }];
+  if (key === 'due') return [{ expr: slaDueKey(a), numeric: false, column: 'sla_due_key' }];
   if (key === 'priority') return [{ expr: priorityRank(a), numeric: true, column: 'priority_rank' }, time];
   return [time];
 }
@@ -207,6 +214,11 @@ function filterExprs(db: Db, resource: Resource, f: Filters): Expression<SqlBool
   // Work orders: corrective | planned; tickets: fault | planned.
   if (f.kind) out.push(eb(c(a, 'kind'), '=', f.kind));
   if (f.search) out.push(searchExpr(db, resource, f.search));
+  if (f.sla?.states.length) {
+    const now = f.sla.now;
+    const parts = f.sla.states.map((st) => slaStateIs(st, now)(a));
+    out.push(parts.length === 1 ? parts[0] : eb.or(parts));
+  }
   return out;
 }
 
@@ -227,6 +239,7 @@ export async function pageRows(db: Db, spec: ListSpec, after: Array<string | num
   const keys = sortKeys(resource, sort.key);
   let qb = any(db).selectFrom(`${TABLE[resource]} as ${a}`).selectAll(a);
   if (sort.key === 'priority') qb = qb.select(priorityRank(a).as('priority_rank'));
+  if (sort.key === 'due') qb = qb.select(slaDueKey(a).as('sla_due_key'));
   for (const w of whereAll(db, spec)) qb = qb.where(w);
   if (after) {
     // Row-value comparison: one range on the index of the sort keys, on both engines.
@@ -282,6 +295,7 @@ export async function workOrdersOfTickets(db: Db, ticketIds: string[], scope: Ro
     .innerJoin('contractors as k', 'k.id', 'w.contractor_id')
     .select([
       'w.id', 'w.ticket_id', 'w.number', 'w.status', 'w.priority', 'w.scheduled_at', 'w.expected_on',
+      'w.sla_state', 'w.sla_due_at', 'w.sla_paused_for',
       'w.technology_class_id', 'tc.code as class_code', 'tc.name_it as class_name_it', 'tc.name_en as class_name_en',
       'w.contractor_id', 'k.name as contractor_name',
     ])

@@ -7,6 +7,7 @@ import { WORK_ORDER_STATES } from '../../../domain/workflow/work-order.ts';
 import { PLANNED_WORK_ORDER_STATES } from '../../../domain/workflow/planned-work-order.ts';
 import { PRIORITIES } from '../../../domain/workflow/types.ts';
 import { Id, Instant, IsoDate, Nullable } from '../../../shared/schemas/common.ts';
+import { SLA_ROW_STATES } from '../sla/overdue.ts';
 import { COUNT_CAP, EXPORT_MAX_ROWS, VIEWS } from './worklists.views.ts';
 
 const literals = <T extends string>(values: readonly T[], description?: string) =>
@@ -36,6 +37,12 @@ const common = {
   contractorId: Type.Optional(Id),
   from: Type.Optional(IsoDate),
   to: Type.Optional(IsoDate),
+  sla: Type.Optional(Type.Array(literals(SLA_ROW_STATES), {
+    maxItems: 5,
+    description: 'SLA state of the row, repeat for several: due (a clock counting, due instant ahead), overdue (past it), '
+      + 'paused (waiting for materials or an authorization), met (every clock stopped in time), missed (stopped, one late). '
+      + 'A ticket has the state of its most pressing work order.',
+  })),
   q: Type.Optional(Type.String({
     maxLength: 200,
     description: 'a number (2026-000123, ODL 2026-000123/1: exact or prefix) or words: each word must start a word of '
@@ -50,15 +57,15 @@ const paging = {
 const ticketOnly = {
   kind: Type.Optional(literals(['fault', 'planned'] as const, 'fault (workflow 1) or planned (opened by a published program)')),
   status: Type.Optional(Type.Array(TicketStatus, { maxItems: 20, description: 'repeat for several: status=new&status=qualifying' })),
-  sort: Type.Optional(literals(['created', 'priority', 'number'] as const, 'priority: emergency first, then by creation; id breaks ties')),
-  order: Type.Optional(literals(['asc', 'desc'] as const, 'default desc (asc for priority)')),
+  sort: Type.Optional(literals(['created', 'priority', 'number', 'due'] as const, 'priority: emergency first, then by creation; due: SLA due instant, rows without one last; id breaks ties')),
+  order: Type.Optional(literals(['asc', 'desc'] as const, 'default desc (asc for priority and due)')),
 };
 const workOrderOnly = {
   status: Type.Optional(Type.Array(WorkOrderStatus, { maxItems: 20, description: 'repeat for several' })),
   ticketId: Type.Optional(Id),
   kind: Type.Optional(literals(['corrective', 'planned'] as const)),
-  sort: Type.Optional(literals(['issued', 'priority', 'number'] as const, 'priority: emergency first, then by issue; id breaks ties')),
-  order: Type.Optional(literals(['asc', 'desc'] as const, 'default desc (asc for priority)')),
+  sort: Type.Optional(literals(['issued', 'priority', 'number', 'due'] as const, 'priority: emergency first, then by issue; due: SLA due instant, rows without one last; id breaks ties')),
+  order: Type.Optional(literals(['asc', 'desc'] as const, 'default desc (asc for priority and due)')),
 };
 
 const strict = { additionalProperties: false } as const;
@@ -74,6 +81,14 @@ export type TicketListQueryInput = Static<typeof TicketListQuery>;
 export type WorkOrderListQueryInput = Static<typeof WorkOrderListQuery>;
 
 const Ref = Type.Object({ id: Id, code: Type.String(), name: Type.String() });
+
+/** What a row shows of the SLA, from the stored state (kept in the transaction of every work-order action). */
+export const SlaRow = Nullable(Type.Object({
+  state: literals(SLA_ROW_STATES),
+  /** due and overdue: the earliest due instant of a clock still counting */
+  dueAt: Nullable(Instant),
+  pausedFor: Nullable(Type.String({ description: 'paused: the state the clock waits in (waiting_materials, awaiting_authorization)' })),
+}, { description: 'null: no SLA clock (planned work, deferrable priority, cancelled before any breach)' }));
 const Named = Type.Object({ id: Id, name: Type.String() });
 
 export const TicketWorkOrderSummary = Type.Object({
@@ -85,6 +100,7 @@ export const TicketWorkOrderSummary = Type.Object({
   contractor: Type.Optional(Type.Object({ id: Id, name: Type.String() }, { description: 'absent for requesters' })),
   scheduledAt: Nullable(Instant),
   expectedOn: Nullable(IsoDate),
+  sla: SlaRow,
 });
 
 export const TicketListItem = Type.Object({
@@ -104,6 +120,7 @@ export const TicketListItem = Type.Object({
   closedAt: Nullable(Instant),
   reopenCount: Type.Integer(),
   reminderCount: Type.Integer(),
+  sla: SlaRow,
   workOrders: Type.Array(TicketWorkOrderSummary, { description: 'the work orders of the ticket the caller may see' }),
 });
 
@@ -129,6 +146,7 @@ export const WorkOrderListItem = Type.Object({
   expectedOn: Nullable(IsoDate),
   completedAt: Nullable(Instant),
   closedAt: Nullable(Instant),
+  sla: SlaRow,
 });
 
 const ListPage = <T extends TSchema>(item: T) =>

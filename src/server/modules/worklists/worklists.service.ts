@@ -9,6 +9,7 @@ import { hasRole, type Principal } from '../../auth/principal.ts';
 import { engineOf } from '../../db/create-db.ts';
 import { forbidden, invalid } from '../../errors.ts';
 import type { Lang } from '../../i18n/messages.ts';
+import { slaRowOf, type SlaRowFilter } from '../sla/overdue.ts';
 import * as repo from './worklists.repository.ts';
 import type { Direction, Filters, ListSpec, Resource, Row, Search, Sort, SortKey } from './worklists.repository.ts';
 import {
@@ -33,6 +34,7 @@ export interface ListInput {
   from?: string;
   to?: string;
   q?: string;
+  sla?: SlaRowFilter[];
   sort?: SortKey;
   order?: Direction;
   cursor?: string;
@@ -84,12 +86,14 @@ function filtersOf(input: ListInput, now: Date): Filters {
     fromInstant: input.from ? dayStart(input.from) : undefined,
     toInstant: input.to ? dayStart(DateTime.fromISO(input.to).plus({ days: 1 }).toISODate()!) : undefined,
     search: parseSearch(input.q, now),
+    sla: input.sla?.length ? { states: input.sla, now: now.toISOString() } : undefined,
   };
 }
 
 function sortOf(resource: Resource, input: ListInput): Sort {
   const key: SortKey = input.sort ?? (resource === 'tickets' ? 'created' : 'issued');
-  return { key, dir: input.order ?? (key === 'priority' ? 'asc' : 'desc') };
+  // Priority and SLA due: the most pressing first by default.
+  return { key, dir: input.order ?? (key === 'priority' || key === 'due' ? 'asc' : 'desc') };
 }
 
 /** Plan thresholds (tests lower them to exercise both plans on a small fixture). */
@@ -188,6 +192,7 @@ export async function presentTickets(ctx: AppContext, p: Principal, rows: Row[],
     repo.workOrdersOfTickets(ctx.db, ids, woScope),
   ]);
   const staff = [...p.roles].some((r) => r !== 'requester');
+  const now = ctx.now().toISOString();
   const byTicket = new Map<string, Row[]>();
   for (const w of wos) {
     const list = byTicket.get(w.ticket_id) ?? [];
@@ -213,6 +218,7 @@ export async function presentTickets(ctx: AppContext, p: Principal, rows: Row[],
       closedAt: (r.closed_at ?? null) as string | null,
       reopenCount: Number(r.reopen_count),
       reminderCount: Number(r.reminder_count),
+      sla: slaRowOf(r, now),
       workOrders: (byTicket.get(r.id) ?? []).map((w) => ({
         id: w.id as string,
         number: w.number as string,
@@ -223,6 +229,7 @@ export async function presentTickets(ctx: AppContext, p: Principal, rows: Row[],
         ...(staff ? { contractor: { id: w.contractor_id as string, name: w.contractor_name as string } } : {}),
         scheduledAt: (w.scheduled_at ?? null) as string | null,
         expectedOn: (w.expected_on ?? null) as string | null,
+        sla: slaRowOf(w, now),
       })),
     };
   });
@@ -231,6 +238,7 @@ export type TicketItem = Awaited<ReturnType<typeof presentTickets>>[number];
 
 export async function presentWorkOrders(ctx: AppContext, p: Principal, rows: Row[], fullDescription = false) {
   const display = await repo.workOrderDisplay(ctx.db, rows.map((r) => r.id as string));
+  const now = ctx.now().toISOString();
   return rows.map((r) => {
     const d = display.get(r.id)!;
     const description = r.description as string;
@@ -256,6 +264,7 @@ export async function presentWorkOrders(ctx: AppContext, p: Principal, rows: Row
       expectedOn: (r.expected_on ?? null) as string | null,
       completedAt: (r.completed_at ?? null) as string | null,
       closedAt: (r.closed_at ?? null) as string | null,
+      sla: slaRowOf(r, now),
     };
   });
 }

@@ -6,6 +6,7 @@ import { useWorkOrderList, type WorkOrderListItem } from '../../api/workflow';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { technologyClassName } from '../../components/workflow/labels';
+import { SlaStateBadge } from '../../components/workflow/SlaStateBadge';
 import { PriorityBadge, StatusBadge } from '../../components/workflow/StatusBadge';
 import { useFormat } from '../../i18n/format';
 import { useT, type MessageKey } from '../../i18n/messages';
@@ -34,7 +35,10 @@ function BoardCard({ w }: { w: WorkOrderListItem }) {
           </Anchor>
           <PriorityBadge priority={w.priority} size="sm" />
         </Group>
-        <StatusBadge kind="workOrder" status={w.status} outcome={w.outcome} size="sm" />
+        <Group gap="xs">
+          <StatusBadge kind="workOrder" status={w.status} outcome={w.outcome} size="sm" />
+          <SlaStateBadge sla={w.sla} />
+        </Group>
         <Text size="sm" lineClamp={3}>
           {w.description}
         </Text>

@@ -4,9 +4,10 @@ import { IconArrowRight } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { QueryParams } from '../../api/client';
-import { useTicketList, useWorkOrderList, type TicketListItem, type WorkOrderListItem } from '../../api/workflow';
+import { useTicketList, useWorkOrderList, type SlaRow, type TicketListItem, type WorkOrderListItem } from '../../api/workflow';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { technologyClassName } from '../../components/workflow/labels';
+import { SlaStateBadge } from '../../components/workflow/SlaStateBadge';
 import { PriorityBadge, StatusBadge } from '../../components/workflow/StatusBadge';
 import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/messages';
@@ -60,7 +61,9 @@ export function Shell({ title, count, capped, link, loading, error, emptyText, c
   );
 }
 
-function Row({ to, number, status, priority, text, meta }: { to: string; number: ReactNode; status: ReactNode; priority: ReactNode; text: string; meta: string }) {
+function Row({ to, number, status, priority, sla, text, meta }: {
+  to: string; number: ReactNode; status: ReactNode; priority: ReactNode; sla?: SlaRow | null; text: string; meta: string;
+}) {
   return (
     <li style={{ borderTop: '1px solid var(--mantine-color-gray-3)', paddingTop: 8 }}>
       <Stack gap={4}>
@@ -70,6 +73,7 @@ function Row({ to, number, status, priority, text, meta }: { to: string; number:
           </Anchor>
           {status}
           {priority}
+          <SlaStateBadge sla={sla} />
         </Group>
         <Text size="sm" lineClamp={2}>
           {text}
@@ -99,6 +103,7 @@ export function TicketQueue({ title, params, link, emptyText, plain }: { title: 
             number={r.number}
             status={<StatusBadge kind="ticket" status={r.status} size="sm" />}
             priority={plain ? null : <PriorityBadge priority={r.priority} size="sm" />}
+            sla={plain ? null : r.sla}
             text={r.subject}
             meta={[
               `${r.building.code}${r.space ? ` · ${r.space.code}` : ''}`,
@@ -131,6 +136,7 @@ export function WorkOrderQueue({ title, params, link, emptyText }: { title: stri
             number={r.number}
             status={<StatusBadge kind="workOrder" status={r.status} outcome={r.outcome} size="sm" />}
             priority={<PriorityBadge priority={r.priority} size="sm" />}
+            sla={r.sla}
             text={r.description}
             meta={[
               `${r.building.code}${r.space ? ` · ${r.space.code}` : ''}`,

@@ -1,12 +1,10 @@
-import { useState } from 'react';
-import { Button, Group, MultiSelect, Select, SimpleGrid, Stack } from '@mantine/core';
-import { IconFilterOff } from '@tabler/icons-react';
+import { MultiSelect, Select } from '@mantine/core';
 import { useMe } from '../../api/me';
-import { PRIORITIES, TICKET_STATES, VIEWS, WORK_ORDER_STATES, type Resource } from '../../api/workflow';
+import { PRIORITIES, SLA_ROW_STATES, TICKET_STATES, VIEWS, WORK_ORDER_STATES, type Resource } from '../../api/workflow';
 import { canRead } from '../../app/permissions';
 import { DateField } from '../../components/inputs/DateField';
 import { EntitySelect } from '../../components/EntitySelect';
-import { SearchInput } from '../../components/SearchInput';
+import { ListFilterBar } from '../../components/list/ListFilterBar';
 import { lookup, priorityLabel, ticketStatusLabel, workOrderStatusLabel } from '../../components/workflow/labels';
 import { useT } from '../../i18n/messages';
 import { SORTS, useWorklistParams } from './useWorklistParams';
@@ -16,24 +14,20 @@ export function WorklistFilterBar({ resource, simple }: { resource: Resource; si
   const t = useT();
   const { data: me } = useMe();
   const { filters, set, clear, filtered } = useWorklistParams(resource);
-  const [searchKey, setSearchKey] = useState(0);
   const states = resource === 'tickets' ? TICKET_STATES : WORK_ORDER_STATES;
-  const sortValue = filters.sort ? `${filters.sort}:${filters.order ?? (filters.sort === 'priority' ? 'asc' : 'desc')}` : null;
+  const sortValue = filters.sort ? `${filters.sort}:${filters.order ?? (filters.sort === 'priority' || filters.sort === 'due' ? 'asc' : 'desc')}` : null;
   const sortOptions = SORTS[resource].flatMap((s) => [
     { value: `${s}:desc`, label: lookup(t, `lists.sort.${s}_desc`, s) },
     { value: `${s}:asc`, label: lookup(t, `lists.sort.${s}_asc`, s) },
   ]);
 
   return (
-    <Stack gap="sm" component="search" aria-label={t('lists.filtersOf', { what: t(resource === 'tickets' ? 'nav.tickets' : 'nav.workOrders') })} mb="md">
-      <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
-        <SearchInput
-          key={searchKey}
-          label={t('list.search')}
-          description={t(resource === 'tickets' ? 'lists.searchTicketsHint' : 'lists.searchWorkOrdersHint')}
-          value={filters.q}
-          onChange={(q) => set({ q })}
-        />
+    <ListFilterBar
+      grid
+      label={t('lists.filtersOf', { what: t(resource === 'tickets' ? 'nav.tickets' : 'nav.workOrders') })}
+      search={{ description: t(resource === 'tickets' ? 'lists.searchTicketsHint' : 'lists.searchWorkOrdersHint'), value: filters.q, onChange: (q) => set({ q }) }}
+      onClear={filtered || filters.view || filters.sort ? clear : undefined}
+    >
         {!simple && (
           <Select
             label={t('lists.view')}
@@ -63,6 +57,17 @@ export function WorklistFilterBar({ resource, simple }: { resource: Resource; si
             data={PRIORITIES.map((p) => ({ value: p, label: priorityLabel(t, p) }))}
             value={filters.priority}
             onChange={(priority) => set({ priority })}
+          />
+        )}
+        {!simple && (
+          <MultiSelect
+            label={t('slaRow.filter')}
+            placeholder={filters.sla.length ? undefined : t('list.any')}
+            clearable
+            clearButtonProps={{ 'aria-label': t('common.clear') }}
+            data={SLA_ROW_STATES.map((s) => ({ value: s, label: t(`slaRow.states.${s}`) }))}
+            value={filters.sla}
+            onChange={(sla) => set({ sla })}
           />
         )}
         <EntitySelect
@@ -121,22 +126,6 @@ export function WorklistFilterBar({ resource, simple }: { resource: Resource; si
             set({ sort, order });
           }}
         />
-      </SimpleGrid>
-      {(filtered || filters.view || filters.sort) && (
-        <Group>
-          <Button
-            variant="default"
-            size="xs"
-            leftSection={<IconFilterOff size={14} aria-hidden />}
-            onClick={() => {
-              clear();
-              setSearchKey((k) => k + 1);
-            }}
-          >
-            {t('list.clearFilters')}
-          </Button>
-        </Group>
-      )}
-    </Stack>
+    </ListFilterBar>
   );
 }
