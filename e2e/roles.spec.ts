@@ -39,7 +39,8 @@ test.describe('menus by role', () => {
       for (const href of hrefs) {
         failed.push(...(await failuresDuring(page, async () => {
           await page.goto(href);
-          await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+          // Generous: on a loaded machine a page may take longer than the default to render.
+          await expect(page.getByRole('heading', { level: 1 }).first(), href).toBeVisible({ timeout: 60_000 });
           await page.waitForLoadState('networkidle');
         })).map((f) => `${href}: ${f}`));
         await expect(page.getByRole('heading', { level: 1, name: 'Accesso non consentito' }), href).toHaveCount(0);
