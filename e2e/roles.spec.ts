@@ -86,7 +86,8 @@ test('accounting: a home with amounts, the amounts list and its XLSX, the lots\'
   await loginAs(page, 'contabilita');
   await page.goto('/');
   const quotes = page.getByRole('region', { name: 'Preventivi in attesa di autorizzazione' });
-  await expect(quotes.getByText(/Totale IVA inclusa .*€/).first()).toBeVisible();
+  // Generous: the first screen after login waits for several lists on a loaded machine.
+  await expect(quotes.getByText(/Totale IVA inclusa .*€/).first()).toBeVisible({ timeout: 60_000 });
   await expect(page.getByRole('region', { name: 'Lavori verificati di recente' })).toBeVisible();
   await page.waitForLoadState('networkidle');
   await expectAccessible(page, 'accounting home');
