@@ -90,7 +90,7 @@ test.describe('work pages', () => {
     await noSideScroll(page);
     await expectAccessible(page, 'report form, English, phone');
     await page.goto('/tickets?view=mine');
-    await expect(page.getByRole('heading', { level: 1, name: 'My tickets' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'My open tickets' })).toBeVisible();
     await page.waitForLoadState('networkidle');
     await noSideScroll(page);
     await expectAccessible(page, 'my tickets, English, phone');

@@ -32,6 +32,7 @@ import { mailInRoutes } from './modules/mail-in/mail-in.routes.ts';
 import { slaRoutes } from './modules/sla/sla.routes.ts';
 import { penaltyRoutes } from './modules/penalties/penalties.routes.ts';
 import { reportRoutes } from './modules/reports/reports.routes.ts';
+import { accountingRoutes } from './modules/accounting/amounts.routes.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
 import { programRoutes } from './modules/programs/programs.routes.ts';
 import { calendarFeedRoutes } from './modules/calendar-feeds/calendar-feeds.routes.ts';
@@ -123,6 +124,7 @@ export async function buildApp(config: Config, opts: BuildOptions): Promise<Fast
   await app.register(penaltyRoutes);
   await app.register(planRoutes);
   await app.register(reportRoutes);
+  await app.register(accountingRoutes);
   await app.register(systemRoutes);
   await app.register(programRoutes);
   await app.register(calendarFeedRoutes);

@@ -17,6 +17,8 @@ import {
   IconClipboardCheck,
   IconClipboardList,
   IconClockExclamation,
+  IconCurrencyEuro,
+  IconHistory,
   IconGavel,
   IconReportAnalytics,
   IconHome,
@@ -37,7 +39,7 @@ import {
 import type { Me, Role } from '../api/types';
 import type { Resource, View } from '../api/workflow';
 import type { MessageKey } from '../i18n/messages';
-import { canImport, canRead, canSeeContracts, canSeePenalties, canSeePlanned, type EntityKey } from './permissions';
+import { canBrowseRegistry, canImport, canRead, canSeeAmounts, canSeeContracts, canSeePenalties, canSeePlanned, type EntityKey } from './permissions';
 import { canReadPlans } from '../features/plans/access';
 
 export interface NavItem {
@@ -80,7 +82,10 @@ function workItems(me: Me): NavItem[] {
   };
   if (has(me, 'requester')) {
     add({ to: '/tickets/new', label: 'nav.newTicket', icon: IconPlus });
-    add({ to: '/tickets?view=mine', label: 'nav.myTickets', icon: IconClipboardList, badge: { resource: 'tickets', view: 'mine' } });
+    // The badge counts what the label says and what the home and the list count: open tickets (view mine).
+    add({ to: '/tickets?view=mine', label: 'nav.myOpenTickets', icon: IconClipboardList, badge: { resource: 'tickets', view: 'mine' } });
+    // Closed ones too (to rate, to ask to reopen): a requester's whole ticket list is its own tickets.
+    if (me.roles.length === 1) add({ to: '/tickets', label: 'nav.myTickets', icon: IconHistory });
   }
   if (has(me, 'call_center')) {
     add({ to: '/tickets/new', label: 'nav.newPhoneTicket', icon: IconPhoneCall });
@@ -114,6 +119,7 @@ function workItems(me: Me): NavItem[] {
     add({ to: '/tickets', label: 'nav.tickets', icon: IconAlertTriangle });
     add({ to: '/work-orders', label: 'nav.workOrders', icon: IconTool });
   }
+  if (canSeeAmounts(me)) add({ to: '/accounting/work-orders', label: 'nav.amounts', icon: IconCurrencyEuro });
   if (canSeePenalties(me)) add({ to: '/penalties', label: 'nav.penalties', icon: IconGavel });
   if (canSeeContracts(me)) add({ to: '/contracts', label: 'nav.contracts', icon: IconReportAnalytics });
   return items;
@@ -148,7 +154,7 @@ export function navigationFor(me: Me): NavGroup[] {
   if (work.length > 0) groups.push({ label: 'nav.work', items: work });
   const planned = plannedItems(me);
   if (planned.length > 0) groups.push({ label: 'nav.plannedMaintenance', items: planned });
-  const registry = REGISTRY_PAGES.filter((p) => canRead(me, p.entity));
+  const registry = canBrowseRegistry(me) ? REGISTRY_PAGES.filter((p) => canRead(me, p.entity)) : [];
   if (registry.length > 0) groups.push({ label: 'nav.registry', items: registry });
   const tools: NavItem[] = [{ to: '/notifications', label: 'nav.notifications', icon: IconBell }];
   if (canImport(me)) tools.push({ to: '/import', label: 'nav.import', icon: IconFileImport });

@@ -52,7 +52,8 @@ import { PlannedCalendarPage } from '../features/planned-calendar/PlannedCalenda
 import { TodayPage } from '../features/planned-calendar/TodayPage';
 import { PenaltyRulesPage } from '../features/admin-money/PenaltyRulesPage';
 import { PriceListsPage } from '../features/admin-money/PriceListsPage';
-import { canImport, canRead, canSeeContracts, canSeePenalties, canSeePlanned, canWrite, hasRole, type EntityKey } from './permissions';
+import { canBrowseRegistry, canImport, canRead, canSeeAmounts, canSeeContracts, canSeePenalties, canSeePlanned, canWrite, hasRole, type EntityKey } from './permissions';
+import { AmountListPage } from '../features/accounting/AmountListPage';
 import { RequireAccess } from './RequireAccess';
 import { RequireAuth } from './RequireAuth';
 import { PlansListPage } from '../features/plans/PlansListPage';
@@ -60,9 +61,10 @@ import { PlanEditorPage } from '../features/plans/PlanEditorPage';
 import { MeterPage, MetersPage } from '../features/plans/MetersPage';
 import { canReadPlans, canWritePlans } from '../features/plans/access';
 
+/** A registry page: staff only (canBrowseRegistry), then the entity's read or write right. */
 function guarded(entity: EntityKey, element: ReactNode, needsWrite = false) {
   return (
-    <RequireAccess allow={(me) => (needsWrite ? canWrite(me, entity) : canRead(me, entity))}>{element}</RequireAccess>
+    <RequireAccess allow={(me) => canBrowseRegistry(me) && (needsWrite ? canWrite(me, entity) : canRead(me, entity))}>{element}</RequireAccess>
   );
 }
 
@@ -124,6 +126,7 @@ export const routes: RouteObject[] = [
       { path: 'notifications', element: <NotificationsPage /> },
       { path: 'penalties', element: <RequireAccess allow={canSeePenalties}><PenaltyListPage /></RequireAccess> },
       { path: 'penalties/:id', element: <RequireAccess allow={canSeePenalties}><PenaltyPage /></RequireAccess> },
+      { path: 'accounting/work-orders', element: <RequireAccess allow={canSeeAmounts}><AmountListPage /></RequireAccess> },
       { path: 'contracts', element: <RequireAccess allow={canSeeContracts}><ContractsPage /></RequireAccess> },
       { path: 'contracts/:id/overview', element: <RequireAccess allow={canSeeContracts}><ContractOverviewPage /></RequireAccess> },
       { path: 'programs', element: <RequireAccess allow={canSeePlanned}><ProgramListPage /></RequireAccess> },

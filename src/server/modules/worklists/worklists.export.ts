@@ -18,7 +18,7 @@ import { csvNumberField, csvTextField, xlsxValue } from '../../spreadsheet-escap
 export type Format = 'csv' | 'xlsx';
 
 /** A cell before formatting: text, a number, an instant (ISO) or a calendar day. */
-type Cell = string | number | { instant: string } | { day: string } | null;
+export type Cell = string | number | { instant: string } | { day: string } | null;
 
 function ticketCells(lang: Lang, t: TicketItem): Record<(typeof TICKET_COLUMNS)[number], Cell> {
   const open = t.workOrders.filter((w) => w.status !== 'verified' && w.status !== 'closed');
@@ -46,7 +46,7 @@ function ticketCells(lang: Lang, t: TicketItem): Record<(typeof TICKET_COLUMNS)[
   };
 }
 
-function workOrderCells(lang: Lang, w: WorkOrderItem): Record<(typeof WORK_ORDER_COLUMNS)[number], Cell> {
+export function workOrderCells(lang: Lang, w: WorkOrderItem): Record<(typeof WORK_ORDER_COLUMNS)[number], Cell> {
   const instant = (v: string | null) => (v ? { instant: v } : null);
   return {
     number: w.number,
@@ -78,7 +78,7 @@ function workOrderCells(lang: Lang, w: WorkOrderItem): Record<(typeof WORK_ORDER
 /** Local wall-clock time in Rome. */
 const local = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' }).setZone(ZONE);
 
-function cellText(lang: Lang, v: Cell): string {
+export function cellText(lang: Lang, v: Cell): string {
   if (v === null) return '';
   if (typeof v === 'number') return String(v);
   if (typeof v === 'string') return v;
@@ -87,7 +87,7 @@ function cellText(lang: Lang, v: Cell): string {
 }
 
 /** Excel stores wall-clock serials with no zone: the Rome time, written as if it were UTC. */
-function cellValue(v: Cell): ExcelJS.CellValue {
+export function cellValue(v: Cell): ExcelJS.CellValue {
   if (v === null) return null;
   if (typeof v === 'string' || typeof v === 'number') return v;
   if ('instant' in v) {
@@ -99,7 +99,7 @@ function cellValue(v: Cell): ExcelJS.CellValue {
 }
 
 /** One CSV field: numbers as numbers, everything else as escaped text (src/server/spreadsheet-escape.ts). */
-function csvCell(lang: Lang, v: Cell): string {
+export function csvCell(lang: Lang, v: Cell): string {
   return typeof v === 'number' ? csvNumberField(v) : csvTextField(cellText(lang, v));
 }
 

@@ -19,7 +19,7 @@ export const WorkOrderStatus = literals([...new Set<string>([...WORK_ORDER_STATE
 export const Priority = literals(PRIORITIES);
 
 const VIEW_DOC =
-  'named work list: mine (requester: own tickets; contractor: its open work orders; other staff: tickets they opened), '
+  'named work list: mine (requester: own open tickets, i.e. not closed; contractor: its open work orders; other staff: open tickets they opened), '
   + 'to_qualify (tickets new|qualifying|qualified), awaiting_my_action (per role: contractor issued…in_progress; '
   + 'building manager completed + in_plan_proposed; service head awaiting_authorization; call center resolved tickets), '
   + 'awaiting_authorization, waiting_materials, past_planned_date (scheduled with scheduled_at in the past, or waiting '

@@ -34,7 +34,7 @@ export function TicketPage() {
   const ticket = useTicket(id);
   const { data: me } = useMe();
   const crumbs = isRequesterOnly(me)
-    ? [{ label: t('nav.myTickets'), to: '/tickets?view=mine' }]
+    ? [{ label: t('nav.myTickets'), to: '/tickets' }] // all of them: this one may be closed
     : [{ label: t('nav.tickets'), to: '/tickets' }];
   if (ticket.isPending) {
     return (
