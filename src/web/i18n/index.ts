@@ -28,9 +28,7 @@ function storedLanguage(): Language {
 }
 
 /** The BCP 47 locale used for dates and numbers of each UI language. */
-export function localeOf(language: string): string {
-  return language === 'en' ? 'en-GB' : 'it-IT';
-}
+export { localeOf } from '../../shared/format';
 
 /** dayjs locale name of each UI language. */
 export function dayjsLocaleOf(language: string): string {
