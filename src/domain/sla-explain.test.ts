@@ -36,8 +36,8 @@ describe('explainClock', () => {
 
   it('running: due and time left', () => {
     const c = clock('take_charge', urgent, 'urgent', '2026-03-09T10:15');
-    expect(explainClock(c, 'it', t('2026-03-09T10:15'))).toBe('scade il 09/03 11:00; mancano 45 min');
-    expect(explainClock(c, 'en', t('2026-03-09T10:15'))).toBe('due 09/03 11:00; 45 min left');
+    expect(explainClock(c, 'it', t('2026-03-09T10:15'))).toBe('scade il 09/03 11:00; mancano 45 min (orario di lavoro)');
+    expect(explainClock(c, 'en', t('2026-03-09T10:15'))).toBe('due 09/03 11:00; 45 min left (working hours)');
   });
 
   it('met: with the margin left', () => {
@@ -73,8 +73,8 @@ describe('explainClock', () => {
     ];
     const c = clock('resolution', events, 'urgent', '2026-03-09T12:30');
     expect(c.status).toBe('paused');
-    expect(explainClock(c, 'it', t('2026-03-09T12:30'))).toBe('se ripreso ora scade il 11/03 11:00; in pausa 2 h per autorizzazione del preventivo, ancora in pausa; mancano 18 h 30 min');
-    expect(explainClock(c, 'en', t('2026-03-09T12:30'))).toBe('if resumed now, due 11/03 11:00; paused 2 h for quote authorisation, still paused; 18 h 30 min left');
+    expect(explainClock(c, 'it', t('2026-03-09T12:30'))).toBe('se ripreso ora scade il 11/03 11:00; in pausa 2 h per autorizzazione del preventivo, ancora in pausa; mancano 18 h 30 min (orario di lavoro)');
+    expect(explainClock(c, 'en', t('2026-03-09T12:30'))).toBe('if resumed now, due 11/03 11:00; paused 2 h for quote authorisation, still paused; 18 h 30 min left (working hours)');
   });
 
   it('deferrable work has no clock; cancelled before the limit', () => {

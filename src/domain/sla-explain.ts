@@ -24,6 +24,7 @@ const WORDS = {
     paused: (dur: string, why: string) => `in pausa ${dur} per ${why}`,
     stillPaused: 'ancora in pausa',
     left: (dur: string) => `mancano ${dur}`,
+    workingTime: ' (orario di lavoro)',
     met: (at: string, margin: string) => `rispettato: concluso il ${at} con ${margin} di margine`,
     breachedBy: (dur: string) => `superato di ${dur}`,
     stoppedBreached: (at: string, dur: string) => `concluso il ${at}, superato di ${dur}`,
@@ -42,6 +43,7 @@ const WORDS = {
     paused: (dur: string, why: string) => `paused ${dur} for ${why}`,
     stillPaused: 'still paused',
     left: (dur: string) => `${dur} left`,
+    workingTime: ' (working hours)',
     met: (at: string, margin: string) => `met: stopped ${at} with ${margin} to spare`,
     breachedBy: (dur: string) => `breached by ${dur}`,
     stoppedBreached: (at: string, dur: string) => `stopped ${at}, breached by ${dur}`,
@@ -103,7 +105,8 @@ export function explainClock(c: ClockResult, lang: ExplainLang, now: number, zon
   switch (c.status) {
     case 'running':
     case 'paused':
-      parts.push(w.left(dur(c.remainingMs ?? 0)));
+      // Working time left is not clock time left: say so (issue #9: "mancano 2 h" three days ahead).
+      parts.push(w.left(dur(c.remainingMs ?? 0)) + (c.basis === 'working' ? w.workingTime : ''));
       break;
     case 'met':
       parts.push(w.met(when(c.stoppedAt!), dur((c.limitMinutes ?? 0) * MINUTE - c.elapsedMs)));
