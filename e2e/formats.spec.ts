@@ -13,12 +13,14 @@ const CLOCK_NAMES: Record<string, string> = { take_charge: 'Presa in carico', on
 
 test.describe('SLA card', () => {
   test('a running working-time clock reads "Entro <day> <date>, <time> — <n> ore lavorative", a paused one says why', async ({ page }) => {
+    test.slow(); // one detail request per candidate work order on a shared, loaded machine
     await loginAs(page, 'bm.centrale');
     const list = (await (await page.request.get('/api/work-orders?limit=200')).json()) as { items: Array<{ id: string; status: string }> };
     const open = list.items.filter((w) => !['closed', 'verified', 'completed'].includes(w.status));
     let running: { wo: WorkOrder; clock: Clock } | null = null;
     let paused: { wo: WorkOrder; clock: Clock } | null = null;
-    for (const item of open) {
+    // A few work orders are enough: the demo's open ones mostly have running clocks.
+    for (const item of open.slice(0, 6)) {
       if (running && paused) break;
       const wo = (await (await page.request.get(`/api/work-orders/${item.id}`)).json()) as WorkOrder;
       for (const c of wo.clocks?.items ?? []) {
@@ -57,7 +59,7 @@ test.describe('login page in the browser\'s language', () => {
     await expectAccessible(page, '/login in English');
 
     // Choosing a language wins over the browser's, across visits.
-    await page.getByRole('radio', { name: 'Italiano' }).check({ force: true });
+    await page.getByRole('radiogroup', { name: 'Language' }).getByText('Italiano', { exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Accedi' })).toBeVisible();
     await page.reload();
     await expect(page.getByRole('heading', { level: 1, name: 'Accedi' })).toBeVisible();
