@@ -31,7 +31,7 @@ test.describe('SLA card', () => {
     expect(running, 'an open demo work order with a running working-time clock').toBeTruthy();
 
     await page.goto(`/work-orders/${running!.wo.id}`);
-    await expect(page.getByRole('heading', { level: 1, name: new RegExp(running!.wo.number) })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: new RegExp(running!.wo.number) })).toBeVisible({ timeout: 30_000 });
     const card = page.getByRole('list', { name: 'Tempi contrattuali (SLA)' }).getByRole('listitem').filter({ hasText: CLOCK_NAMES[running!.clock.clock] });
     // The due instant first, in Rome's time, as the shared formatter writes it; then working time named as such.
     const due = formatter('it').dayTime(running!.clock.dueAt!, Date.now());
