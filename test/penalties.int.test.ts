@@ -134,7 +134,7 @@ describeEachDb('penalties', (env) => {
     const formal = pec.find((x) => x.to_address === PEC)!;
     expect(formal.language).toBe('it');
     expect(formal.subject).toMatch(/Contestazione formale di penale/);
-    expect(formal.text_body).toContain('penale di € 200,00');
+    expect(formal.text_body).toContain('penale di 200,00 €');
     expect(formal.text_body).toContain('entro il 11 aprile 2026 alle 23:59');
     expect(formal.text_body).not.toContain('http'); // an address without an account gets no link
 
@@ -266,7 +266,7 @@ describeEachDb('penalties', (env) => {
     expect(month.totals).toEqual({ proposedCents: 20_000 + 10_000 + 30_000 + 5_000, openCents: 5_000, appliedCents: 32_000, waivedCents: 10_000 });
     const applied = month.rows.find((x: Obj) => x.status === 'applied');
     expect(applied).toMatchObject({ clock: 'take_charge', priority: 'urgent', building: 'MI-B01', finalCents: 20_000, contestedAt: '2026-04-01T11:00:00.000Z', decidedAt: '2026-04-03T09:00:00.000Z' });
-    expect(applied.rule).toBe('€ 100,00 per ogni ora o frazione di ritardo — presa in carico, urgenza');
+    expect(applied.rule).toBe('100,00 € per ogni ora o frazione di ritardo — presa in carico, urgenza');
     expect(ok(await capo.get(`${url}&period=2026`)).rows).toHaveLength(5);
     const xlsx = await capo.get(`${url}&period=2026-04&format=xlsx`);
     expect(xlsx.statusCode).toBe(200);

@@ -439,7 +439,7 @@ describeEachDb('registry', (env) => {
     it('names the gap: a class no lot covers, a date outside every period, a building without contracts', async () => {
       const noClass = await admin.get(`/api/contracts/resolve?buildingId=${ids.B03}&technologyClassId=${ids.VER}&date=2026-03-10`);
       expect(noClass.statusCode).toBe(422);
-      expect(noClass.json()).toMatchObject({ code: 'CONTRACT_NOT_FOUND', detail: 'Nessun contratto attivo copre l\'edificio MI-B03 per la classe VER alla data 2026-03-10.' });
+      expect(noClass.json()).toMatchObject({ code: 'CONTRACT_NOT_FOUND', detail: 'Nessun contratto attivo copre l\'edificio MI-B03 per la classe VER alla data 10/03/2026.' });
       const late = await admin.get(`/api/contracts/resolve?buildingId=${ids.B03}&technologyClassId=${ids.ELE}&date=2029-01-01`);
       expect(late.json().code).toBe('CONTRACT_NOT_FOUND');
       const b = (await admin.post('/api/buildings', { siteId: ids.MI, code: 'MI-B60', name: 'Senza contratti', address: 'Via X 1', competence: 'central' })).json();

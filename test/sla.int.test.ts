@@ -151,7 +151,7 @@ describeEachDb('SLA', (env) => {
     expect(c.by.on_site).toMatchObject({ status: 'met', stoppedAt: '2026-03-16T09:00:00.000Z' });
     expect(c.by.resolution).toMatchObject({ status: 'paused', pausedMs: 2.5 * 3600_000, pauses: [{ from: '2026-03-16T09:30:00.000Z', to: null, state: 'waiting_materials' }] });
     expect(c.by.take_charge.explanation).toBe('scadenza 16/03 11:00; rispettato: concluso il 16/03 09:10 con 1 h 50 min di margine');
-    expect(c.by.resolution.explanation).toMatch(/^se ripreso ora scade il \d\d\/03 \d\d:\d\d; in pausa 2 h 30 min per materiali, ancora in pausa; mancano 18 h 30 min$/);
+    expect(c.by.resolution.explanation).toMatch(/^se ripreso ora scade il \d\d\/03 \d\d:\d\d; in pausa 2 h 30 min per materiali, ancora in pausa; mancano 18 h 30 min \(orario di lavoro\)$/);
     ok(await capo.patch('/api/me', { language: 'en' }));
     capo = await env.login('capo.servizio');
     expect((await clocksOf(capo, wo)).by.resolution.explanation).toMatch(/paused 2 h 30 min for materials, still paused; 18 h 30 min left$/);

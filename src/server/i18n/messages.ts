@@ -1,5 +1,6 @@
 // Server-side messages (problem details, field errors) in each supported language.
 // {name} placeholders are filled from the error's params.
+import { readableParam } from '../../shared/format.ts';
 export type Lang = 'it' | 'en';
 export const LANGS: readonly Lang[] = ['it', 'en'];
 
@@ -380,7 +381,8 @@ const catalogue: Record<Lang, Messages> = { it, en };
 export function translate(lang: Lang, section: keyof Messages, key: string, params: Record<string, unknown> = {}): string {
   const table = catalogue[lang][section] as Record<string, string>;
   const template = table[key] ?? (catalogue.it[section] as Record<string, string>)[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => (params[name] === undefined ? `{${name}}` : String(params[name])));
+  // ISO days and instants are written as dates of the language: a message never shows "2026-12-09T09:30:00.000Z".
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => (params[name] === undefined ? `{${name}}` : String(readableParam(params[name], lang))));
 }
 
 /** Picks the first supported language of an Accept-Language header, else Italian. */

@@ -145,6 +145,7 @@ export const ClockSchema = Type.Object({
   breachedByMs: Type.Integer(),
   share: OrNull(Type.Number({ description: 'elapsed / limit (≥ 1: breached)' })),
   explanation: Type.String({ description: 'the clock in words, in the caller\'s language' }),
+  headline: Type.String({ description: 'the card\'s first line in the caller\'s language: the due instant first, the time left (working time named as such) and, when the calendar makes it differ from clock time, why' }),
 });
 export type ClockDto = Static<typeof ClockSchema>;
 

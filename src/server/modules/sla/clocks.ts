@@ -4,7 +4,7 @@
 // time, 24/7 for solar time. One work order (the GET presenter) or many (watcher, reports, bench).
 import { DEFAULT_WEEK, WorkingCalendar, solarCalendar, type CalendarSpec } from '../../../domain/calendar.ts';
 import { CLOCKS, DEFAULT_SLA, TimelineOrderError, computeClocks, type ClockResult, type SlaVersion, type TimelineEvent } from '../../../domain/sla.ts';
-import { explainClock, type ExplainLang } from '../../../domain/sla-explain.ts';
+import { clockHeadline, explainClock, type ExplainLang } from '../../../domain/sla-explain.ts';
 import { PRIORITIES, type Priority } from '../../../domain/workflow/types.ts';
 import type { ClocksDto } from '../../../shared/schemas/sla.ts';
 import type { Db } from '../../db/create-db.ts';
@@ -185,6 +185,7 @@ export function presentClocks(results: readonly ClockResult[], inputs: SlaInputs
       breachedByMs: Math.round(c.breachedByMs),
       share: c.share === null ? null : Math.round(c.share * 10_000) / 10_000,
       explanation: explainClock(c, lang, t, ZONE),
+      headline: clockHeadline(c, lang, t, c.basis === 'solar' ? SOLAR : inputs.working, ZONE),
     })),
   };
 }

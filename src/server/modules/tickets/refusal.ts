@@ -1,5 +1,5 @@
 // The domain's typed refusals → the API's stable error codes (docs/API.md "Workflow").
-import { DateTime } from 'luxon';
+import { formatter } from '../../../shared/format.ts';
 import type { Refusal } from '../../../domain/workflow/types.ts';
 import { PRIORITIES } from '../../../domain/workflow/types.ts';
 import { AppError, forbidden, invalid, notFound } from '../../errors.ts';
@@ -26,8 +26,7 @@ const DOC_RULE: Record<string, string> = {
 
 export const documentName = (lang: Lang, kind: string): string => translate(lang, 'rule', DOC_RULE[kind] ?? kind);
 
-const localTime = (iso: string, lang: Lang) =>
-  DateTime.fromISO(iso, { zone: 'utc' }).setZone('Europe/Rome').setLocale(lang).toFormat('dd/MM/yyyy HH:mm');
+const localTime = (iso: string, lang: Lang) => formatter(lang).dateTime(iso);
 
 /**
  * ROLE → 403 FORBIDDEN; STATE → 409 INVALID_STATE; FIELD_* → 400 VALIDATION_FAILED naming the

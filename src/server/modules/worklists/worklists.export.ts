@@ -8,6 +8,7 @@ import type { AppContext } from '../../context.ts';
 import type { Principal } from '../../auth/principal.ts';
 import { AppError } from '../../errors.ts';
 import type { Lang } from '../../i18n/messages.ts';
+import { formatter } from '../../../shared/format.ts';
 import * as repo from './worklists.repository.ts';
 import type { Resource } from './worklists.repository.ts';
 import { label, TICKET_COLUMNS, WORK_ORDER_COLUMNS } from './worklists.i18n.ts';
@@ -120,7 +121,7 @@ export async function exportList(
   const total = await repo.countRows(ctx.db, spec, cap);
   const lang = p.language;
   if (total > cap) {
-    throw new AppError('BAD_REQUEST', { reason: label(lang, 'misc', 'exportTooLarge', { limit: cap.toLocaleString(lang === 'it' ? 'it-IT' : 'en-GB') }) }, [
+    throw new AppError('BAD_REQUEST', { reason: label(lang, 'misc', 'exportTooLarge', { limit: formatter(lang).integer(cap) }) }, [
       { field: 'filters', rule: 'exportTooLarge', params: { limit: cap } },
     ]);
   }
