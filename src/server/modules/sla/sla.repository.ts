@@ -170,3 +170,16 @@ export async function countWorkOrdersOfContract(db: Db, contractId: string): Pro
   const r = await db.selectFrom('work_orders').select((eb) => eb.fn.countAll<number>().as('n')).where('contract_id', '=', contractId).executeTakeFirstOrThrow();
   return Number(r.n);
 }
+
+/** The sites of a contract's buildings (by code), with their patron saints: what a preview may count in. */
+export function sitesOfContract(db: Db, contractId: string) {
+  return db.selectFrom('sites as s')
+    .select(['s.id', 's.code', 's.name', 's.patron_saint'])
+    .where('s.id', 'in', db.selectFrom('contract_buildings as cb').innerJoin('buildings as b', 'b.id', 'cb.building_id')
+      .select('b.site_id').where('cb.contract_id', '=', contractId))
+    .orderBy('s.code').execute();
+}
+
+export function siteById(db: Db, id: string) {
+  return db.selectFrom('sites').select(['id', 'code', 'name', 'patron_saint']).where('id', '=', id).executeTakeFirst();
+}

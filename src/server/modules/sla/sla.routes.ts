@@ -3,10 +3,11 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { IdParams, problemResponses } from '../../../shared/schemas/common.ts';
 import {
-  CalendarBody, CalendarSchema, ClosureBody, ClosureListQuery, ClosurePatchBody, ClosureSchema, ContractSlaSchema, SlaVersionBody,
+  CalendarBody, CalendarSchema, ClosureBody, ClosureListQuery, ClosurePatchBody, ClosureSchema, ContractSlaSchema, SlaPreviewBody, SlaPreviewSchema, SlaVersionBody,
   type CalendarInput,
 } from '../../../shared/schemas/sla.ts';
 import { principalOf } from '../../plugins/auth.ts';
+import { previewSla } from './preview.ts';
 import * as svc from './sla.service.ts';
 
 /** SLA tables per contract with their history, the contract's working week, closures. */
@@ -31,6 +32,15 @@ export async function slaRoutes(app: FastifyInstance) {
         + '(open work-order states except `issued`). `version` is the number of the version you read (0 for the defaults): another → 409 VERSION_CONFLICT with `current`.',
     },
   }, async (request, reply) => reply.code(201).send(await svc.createSlaVersion(app.ctx, principalOf(request), request.params.id, request.body)));
+
+  r.post('/api/contracts/:id/sla/preview', {
+    schema: {
+      tags, params: IdParams, body: SlaPreviewBody, response: { 200: SlaPreviewSchema, ...problemResponses },
+      summary: 'When a work order issued now (or at `at`) would be due, per priority and clock, for the table in force or a draft',
+      description: 'Readable by whoever reads the contract; nothing is saved. The same computation as the real clocks: the contract\'s working week, '
+        + 'national holidays, the patron saint and closures of `siteId` (default: the first site of the contract\'s buildings), 24/7 for solar time.',
+    },
+  }, async (request) => previewSla(app.ctx, principalOf(request), request.params.id, request.body));
 
   r.get('/api/contracts/:id/calendar', {
     schema: { tags, params: IdParams, response: { 200: CalendarSchema, ...problemResponses }, summary: 'The contract\'s working week (default Mon–Fri 08:00–18:00)' },
