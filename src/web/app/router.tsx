@@ -50,6 +50,7 @@ import { ProgramListPage } from '../features/programs/ProgramListPage';
 import { ProgramPage } from '../features/programs/ProgramPage';
 import { PlannedCalendarPage } from '../features/planned-calendar/PlannedCalendarPage';
 import { TodayPage } from '../features/planned-calendar/TodayPage';
+import { ContractSlaPage } from '../features/admin-sla/ContractSlaPage';
 import { canImport, canRead, canSeeContracts, canSeePenalties, canSeePlanned, canWrite, hasRole, type EntityKey } from './permissions';
 import { RequireAccess } from './RequireAccess';
 import { RequireAuth } from './RequireAuth';
@@ -128,6 +129,7 @@ export const routes: RouteObject[] = [
       { path: 'programs/:id', element: <RequireAccess allow={canSeePlanned}><ProgramPage /></RequireAccess> },
       { path: 'planned-calendar', element: <RequireAccess allow={canSeePlanned}><PlannedCalendarPage /></RequireAccess> },
       { path: 'planned-today', element: <RequireAccess allow={canSeePlanned}><TodayPage /></RequireAccess> },
+      { path: 'admin/contracts/:id/sla', element: guarded('contracts', <ContractSlaPage />) },
       { path: 'admin/outbox', element: <RequireAccess allow={(me) => hasRole(me, 'admin')}><OutboxPage /></RequireAccess> },
       { path: 'admin/outbox/:id', element: <RequireAccess allow={(me) => hasRole(me, 'admin')}><OutboxMessagePage /></RequireAccess> },
       { path: '*', element: <NotFoundPage /> },
