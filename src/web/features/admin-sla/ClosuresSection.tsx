@@ -36,8 +36,8 @@ export function ClosuresSection({ contractId, sites, canEdit }: { contractId: st
   const refresh = () => queryClient.invalidateQueries({ queryKey: slaKeys.all(contractId) });
   const add = useMutation({
     mutationFn: () => createClosure({ siteId: siteId || null, date: date!, reason: reason.trim() }),
-    onSuccess: async (c) => {
-      await refresh();
+    onSuccess: (c) => {
+      void refresh();
       notify(t('adminSla.closures.added', { date: format.date(c.date) }));
       setDate(null);
       setReason('');
@@ -46,8 +46,8 @@ export function ClosuresSection({ contractId, sites, canEdit }: { contractId: st
   });
   const remove = useMutation({
     mutationFn: (id: string) => deleteClosure(id),
-    onSuccess: async () => {
-      await refresh();
+    onSuccess: () => {
+      void refresh();
       notify(t('adminSla.closures.removed'));
       setRemoving(null);
     },
