@@ -95,6 +95,8 @@ test.describe.serial('admin console: SLA table, calendar, closures', () => {
     const day = romeDate(due);
 
     await page.goto(`/admin/contracts/${id}/sla`);
+    // The first paint waits for the page's four reads: slow on a loaded machine.
+    await expect(page.getByRole('heading', { level: 1, name: `SLA e calendario · ${LOT}` })).toBeVisible({ timeout: 30_000 });
     const ordinary = page.getByTestId('sla-preview').getByRole('listitem').filter({ hasText: 'priorità ordinaria' });
     await expect(ordinary).toContainText(`risolto entro il ${toItalian(day)}`);
 
@@ -122,8 +124,12 @@ test.describe.serial('admin console: SLA table, calendar, closures', () => {
   test('a building manager reads the table, calendar and closures without editing controls', async ({ page }) => {
     await loginAs(page, 'bm.centrale');
     await page.goto(`/admin/contracts/${id}/sla`);
-    await expect(page.getByRole('heading', { level: 1, name: `SLA e calendario · ${LOT}` })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: `SLA e calendario · ${LOT}` })).toBeVisible({ timeout: 30_000 });
     await expect(page.getByRole('table', { name: 'Calendario lavorativo' })).toContainText('Lunedì');
+    const year = new Date().getFullYear();
+    await expect(page.getByRole('table', { name: `Giorni non lavorativi del ${year}` })).toContainText('Immacolata Concezione');
+    await page.getByRole('button', { name: `Anno successivo (${year + 1})` }).click();
+    await expect(page.getByRole('table', { name: `Giorni non lavorativi del ${year + 1}` })).toContainText('Santo patrono');
     await expect(page.getByTestId('sla-preview').getByRole('listitem').first()).toContainText('Un ticket aperto ora con priorità emergenza');
     await expect(page.getByRole('button', { name: 'Modifica la tabella' })).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Modifica gli orari' })).toHaveCount(0);

@@ -70,6 +70,25 @@ describeEachDb('SLA preview', (env) => {
     expect(due(ok(await admin.post(`/api/contracts/${lot3}/sla/preview`, { siteId: mi })), 'ordinary', 'take_charge')).toBe('2026-03-11T09:00:00.000Z');
   });
 
+  it('the days off of a year: national holidays named in the caller\'s language, the sites\' patron saints, closures', async () => {
+    at('2026-03-10T09:00:00Z');
+    const closure = ok(await admin.post('/api/closures', { siteId: mi, date: '2026-11-02', reason: 'Ponte' }), 201);
+    const h = ok(await bm.get(`/api/contracts/${lot3}/holidays?year=2026`));
+    expect(h.year).toBe(2026);
+    const rows = h.items.map((i: Obj) => `${i.date} ${i.kind} ${i.name ?? '-'} ${i.site?.code ?? '*'}`);
+    expect(rows).toContain('2026-12-08 national Immacolata Concezione *');
+    expect(rows).toContain('2026-10-04 national Festa nazionale di San Francesco d\'Assisi *');
+    expect(rows).toContain('2026-12-07 patron_saint - MI');
+    expect(rows).toContain('2026-11-02 closure Ponte MI');
+    expect(h.items.map((i: Obj) => i.date)).toEqual([...h.items.map((i: Obj) => i.date)].sort());
+    const next = ok(await bm.get(`/api/contracts/${lot3}/holidays?year=2027`));
+    expect(next.items.filter((i: Obj) => i.kind === 'closure')).toEqual([]);
+    expect(next.items.map((i: Obj) => i.date)).toContain('2027-03-29'); // Easter Monday moves
+    expect((await admin.delete(`/api/closures/${closure.id}`)).statusCode).toBe(204);
+    expect(ok(await bm.get(`/api/contracts/${lot3}/holidays`)).year).toBe(2026); // this year by default
+    expect((await bm.get(`/api/contracts/${lot3}/holidays?year=1999`)).statusCode).toBe(400);
+  });
+
   it('refuses what it should: roles without contracts, out of scope, bad cells, unknown sites', async () => {
     expect((await requester.post(`/api/contracts/${lot3}/sla/preview`, {})).statusCode).toBe(403);
     expect((await ele.post(`/api/contracts/${lot3}/sla/preview`, {})).statusCode).toBe(404); // another contractor's contract

@@ -42,6 +42,13 @@ export function nationalHolidays(year: number): ReadonlySet<string> {
   return set;
 }
 
+/** The same holidays with their names in a language ('it', 'en'), by date: what a calendar page lists. */
+export function nationalHolidayNames(year: number, lang: string): Array<{ date: string; name: string }> {
+  return italy.getHolidays(year, lang).filter((h) => h.type === 'public')
+    .map((h) => ({ date: h.date.slice(0, 10), name: h.name }))
+    .sort((a, b) => a.date.localeCompare(b.date));
+}
+
 const MAX_YEARS = 10; // a calendar with no working time in reach must not loop for ever
 
 /**

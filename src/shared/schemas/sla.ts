@@ -126,6 +126,21 @@ export const CalendarBody = Body({
 });
 export type CalendarInput = { version: number; week: Partial<Record<(typeof WEEKDAYS)[number], Array<{ from: string; to: string }>>> };
 
+export const HolidaysQuery = Type.Object({
+  year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100, description: 'the calendar year (default: this year in Rome)' })),
+}, { additionalProperties: false });
+export const HolidaysSchema = Type.Object({
+  contractId: Id,
+  year: Type.Integer(),
+  items: Type.Array(Type.Object({
+    date: IsoDate,
+    kind: Literals(['national', 'patron_saint', 'closure'] as const),
+    name: OrNull(Type.String({ description: 'the holiday in the caller\'s language (national), the closure\'s reason; null for a patron saint' })),
+    site: OrNull(Type.Object({ id: Id, code: Type.String(), name: Type.String() }, { description: 'null: every site' })),
+  })),
+}, { description: 'the days that are not working time for the contract in a year besides its week: national holidays, its sites\' patron saints, closures; by date' });
+export type HolidaysDto = Static<typeof HolidaysSchema>;
+
 // --- closures --------------------------------------------------------------------------------------
 
 export const ClosureSchema = Type.Object({

@@ -3,11 +3,12 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { IdParams, problemResponses } from '../../../shared/schemas/common.ts';
 import {
-  CalendarBody, CalendarSchema, ClosureBody, ClosureListQuery, ClosurePatchBody, ClosureSchema, ContractSlaSchema, SlaPreviewBody, SlaPreviewSchema, SlaVersionBody,
+  CalendarBody, CalendarSchema, ClosureBody, ClosureListQuery, ClosurePatchBody, ClosureSchema, ContractSlaSchema, HolidaysQuery, HolidaysSchema, SlaPreviewBody, SlaPreviewSchema, SlaVersionBody,
   type CalendarInput,
 } from '../../../shared/schemas/sla.ts';
 import { principalOf } from '../../plugins/auth.ts';
-import { previewSla } from './preview.ts';
+import { requestLang } from '../../plugins/errors.ts';
+import { contractHolidays, previewSla } from './preview.ts';
 import * as svc from './sla.service.ts';
 
 /** SLA tables per contract with their history, the contract's working week, closures. */
@@ -53,6 +54,13 @@ export async function slaRoutes(app: FastifyInstance) {
       description: 'Ranges HH:mm–HH:mm (end up to 24:00), several per day, not overlapping; at least one in the week. Open work orders of the contract get their clocks recomputed.',
     },
   }, async (request) => svc.putCalendar(app.ctx, principalOf(request), request.params.id, request.body as CalendarInput));
+
+  r.get('/api/contracts/:id/holidays', {
+    schema: {
+      tags, params: IdParams, querystring: HolidaysQuery, response: { 200: HolidaysSchema, ...problemResponses },
+      summary: 'The days of a year that are not working time for the contract besides its week: national holidays (named in the caller\'s language), its sites\' patron saints, closures',
+    },
+  }, async (request) => contractHolidays(app.ctx, principalOf(request), request.params.id, request.query.year, requestLang(request)));
 
   r.get('/api/closures', {
     schema: { tags, querystring: ClosureListQuery, response: { 200: Type.Object({ items: Type.Array(ClosureSchema) }), ...problemResponses }, summary: 'Closures (days off added by the body), by date; `siteId` also lists those of every site' },

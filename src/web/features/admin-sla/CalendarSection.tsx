@@ -9,6 +9,7 @@ import { Section } from '../../components/workflow/Section';
 import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/messages';
 import { saveCalendar, slaKeys, type CalendarDto } from './api';
+import { HolidaysList } from './HolidaysList';
 import { rangesText, weekFromTexts, WEEKDAYS } from './week';
 
 /** The contract's working week: ranges per weekday, edited with the version read. */
@@ -122,6 +123,7 @@ export function CalendarSection({ contractId, calendar, canEdit }: { contractId:
           </Table.Tbody>
         </Table>
       )}
+      <HolidaysList contractId={contractId} />
     </Section>
   );
 }

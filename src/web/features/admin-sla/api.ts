@@ -2,9 +2,9 @@
 // table with its versions, the server's preview of due instants, the working week, closures.
 import { useQuery, keepPreviousData } from '@tanstack/react-query';
 import { api, apiRequest } from '../../api/client';
-import type { CalendarDto, ClosureDto, ContractSlaDto, SlaPreviewDto, SlaDefinitionDto } from '../../../shared/schemas/sla';
+import type { CalendarDto, ClosureDto, ContractSlaDto, HolidaysDto, SlaPreviewDto, SlaDefinitionDto } from '../../../shared/schemas/sla';
 
-export type { CalendarDto, ClosureDto, ContractSlaDto, SlaPreviewDto };
+export type { CalendarDto, ClosureDto, ContractSlaDto, HolidaysDto, SlaPreviewDto };
 export type Limits = SlaDefinitionDto['limits'];
 export type Week = CalendarDto['week'];
 
@@ -17,6 +17,7 @@ export const slaKeys = {
   table: (id: string) => ['admin-sla', id, 'table'] as const,
   calendar: (id: string) => ['admin-sla', id, 'calendar'] as const,
   closures: (id: string) => ['admin-sla', id, 'closures'] as const,
+  holidays: (id: string, year: number) => ['admin-sla', id, 'holidays', year] as const,
   preview: (id: string, draft: string, siteId: string | null) => ['admin-sla', id, 'preview', draft, siteId] as const,
 };
 
@@ -64,3 +65,13 @@ export function useClosures(id: string | undefined, from: string) {
 
 export const createClosure = (body: { siteId: string | null; date: string; reason: string }) => api.post<ClosureDto>('/api/closures', body);
 export const deleteClosure = (closureId: string) => api.delete(`/api/closures/${encodeURIComponent(closureId)}`);
+
+/** National holidays (named in the user's language), the patron saints of the contract's sites, closures: one year. */
+export function useHolidays(id: string | undefined, year: number) {
+  return useQuery({
+    queryKey: slaKeys.holidays(id ?? '', year),
+    queryFn: ({ signal }) => api.get<HolidaysDto>(`${base(id!)}/holidays`, { year }, signal),
+    enabled: !!id,
+    placeholderData: keepPreviousData,
+  });
+}
