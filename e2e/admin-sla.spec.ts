@@ -44,7 +44,8 @@ test.describe.serial('admin console: SLA table, calendar, closures', () => {
     // From the contract's registry page.
     await page.goto(`/registry/contracts/${id}`);
     await page.getByRole('link', { name: 'Tempi contrattuali, calendario e chiusure' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: `SLA e calendario · ${LOT}` })).toBeVisible();
+    // The first paint waits for the page's four reads: slow on a loaded machine.
+    await expect(page.getByRole('heading', { level: 1, name: `SLA e calendario · ${LOT}` })).toBeVisible({ timeout: 30_000 });
     const previewList = page.getByTestId('sla-preview');
     const urgent = previewList.getByRole('listitem').filter({ hasText: 'priorità urgenza' });
     await expect(urgent).toContainText(/presa in carico entro il \d\d\/\d\d\/\d{4}/);
