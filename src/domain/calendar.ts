@@ -60,6 +60,13 @@ export function holidayName(date: string, lang: 'it' | 'en'): string | null {
 export type ClosedReason = 'closure' | 'patron_saint' | 'holiday' | 'weekly';
 export interface ClosedDay { date: string; reason: ClosedReason }
 
+/** The same holidays with their names in a language ('it', 'en'), by date: what a calendar page lists. */
+export function nationalHolidayNames(year: number, lang: string): Array<{ date: string; name: string }> {
+  return italy.getHolidays(year, lang).filter((h) => h.type === 'public')
+    .map((h) => ({ date: h.date.slice(0, 10), name: h.name }))
+    .sort((a, b) => a.date.localeCompare(b.date));
+}
+
 const MAX_YEARS = 10; // a calendar with no working time in reach must not loop for ever
 
 /**

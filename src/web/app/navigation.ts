@@ -17,7 +17,6 @@ import {
   IconClipboardCheck,
   IconClipboardList,
   IconClockExclamation,
-  IconCurrencyEuro,
   IconHistory,
   IconGavel,
   IconReportAnalytics,

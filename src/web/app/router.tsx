@@ -54,6 +54,7 @@ import { PenaltyRulesPage } from '../features/admin-money/PenaltyRulesPage';
 import { PriceListsPage } from '../features/admin-money/PriceListsPage';
 import { canBrowseRegistry, canImport, canRead, canSeeAmounts, canSeeContracts, canSeePenalties, canSeePlanned, canWrite, hasRole, type EntityKey } from './permissions';
 import { AmountListPage } from '../features/accounting/AmountListPage';
+import { ContractSlaPage } from '../features/admin-sla/ContractSlaPage';
 import { RequireAccess } from './RequireAccess';
 import { RequireAuth } from './RequireAuth';
 import { PlansListPage } from '../features/plans/PlansListPage';
@@ -135,6 +136,7 @@ export const routes: RouteObject[] = [
       { path: 'planned-today', element: <RequireAccess allow={canSeePlanned}><TodayPage /></RequireAccess> },
       { path: 'admin/penalty-rules', element: <RequireAccess allow={(me) => hasRole(me, 'admin')}><PenaltyRulesPage /></RequireAccess> },
       { path: 'admin/price-lists', element: <RequireAccess allow={(me) => hasRole(me, 'admin')}><PriceListsPage /></RequireAccess> },
+      { path: 'admin/contracts/:id/sla', element: guarded('contracts', <ContractSlaPage />) },
       { path: 'admin/outbox', element: <RequireAccess allow={(me) => hasRole(me, 'admin')}><OutboxPage /></RequireAccess> },
       { path: 'admin/outbox/:id', element: <RequireAccess allow={(me) => hasRole(me, 'admin')}><OutboxMessagePage /></RequireAccess> },
       { path: '*', element: <NotFoundPage /> },

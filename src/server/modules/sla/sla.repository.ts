@@ -228,3 +228,16 @@ export async function countWaitingForWatch(db: Db, at: string): Promise<number> 
     .where((eb) => eb.or([stale(eb), eb('sla_next_check_at', '<=', at)])).where(corrective).executeTakeFirstOrThrow();
   return Number(r.n);
 }
+
+/** The sites of a contract's buildings (by code), with their patron saints: what a preview may count in. */
+export function sitesOfContract(db: Db, contractId: string) {
+  return db.selectFrom('sites as s')
+    .select(['s.id', 's.code', 's.name', 's.patron_saint'])
+    .where('s.id', 'in', db.selectFrom('contract_buildings as cb').innerJoin('buildings as b', 'b.id', 'cb.building_id')
+      .select('b.site_id').where('cb.contract_id', '=', contractId))
+    .orderBy('s.code').execute();
+}
+
+export function siteById(db: Db, id: string) {
+  return db.selectFrom('sites').select(['id', 'code', 'name', 'patron_saint']).where('id', '=', id).executeTakeFirst();
+}

@@ -1,4 +1,5 @@
-import { SimpleGrid, TextInput } from '@mantine/core';
+import { Anchor, SimpleGrid, TextInput } from '@mantine/core';
+import { Link } from 'react-router';
 import type { Contract } from '../../../api/types';
 import { EntityMultiSelect, EntitySelect } from '../../../components/EntitySelect';
 import { DateField } from '../../../components/inputs/DateField';
@@ -30,7 +31,7 @@ interface ContractValues {
 
 const CIG = /^[0-9A-Z]{10}$/;
 
-function ContractFields({ form }: FieldsProps<ContractValues>) {
+function ContractFields({ form, mode, params }: FieldsProps<ContractValues>) {
   const t = useT();
   return (
     <>
@@ -66,6 +67,11 @@ function ContractFields({ form }: FieldsProps<ContractValues>) {
         {...form.getInputProps('technologyClassIds')}
       />
       <EntityMultiSelect entity="buildings" label={t('entities.contracts.fields.buildingIds')} {...form.getInputProps('buildingIds')} />
+      {mode === 'edit' && params.id && (
+        <Anchor component={Link} to={`/admin/contracts/${encodeURIComponent(params.id)}/sla`}>
+          {t('adminSla.link')}
+        </Anchor>
+      )}
     </>
   );
 }
