@@ -29,10 +29,15 @@ import { refusalError } from './refusal.ts';
 import * as repo from './tickets.repository.ts';
 import { highestPriority, inVersionedTransaction, offeredActions, romeYear, StaleVersion, type Trx } from './workflow-helpers.ts';
 
-/** Notice 1; building managers too when someone reports a danger to people. */
-const openNotices = (danger: boolean): Notice[] => [
-  { kind: 'ticket_opened', to: danger ? ['requester', 'call_center', 'building_managers'] : ['requester', 'call_center'] },
-];
+/**
+ * Notice 1 to the requester and the call center; to the building's managers as the building asks
+ * (buildings.new_ticket_notices: 'all' — the default —, 'danger', 'none'). A danger to people
+ * reaches them whatever the setting: 'none' silences ordinary tickets only.
+ */
+export function openNotices(danger: boolean, buildingSetting: string | null | undefined): Notice[] {
+  const managers = danger || (buildingSetting ?? 'all') === 'all';
+  return [{ kind: 'ticket_opened', to: managers ? ['requester', 'call_center', 'building_managers'] : ['requester', 'call_center'] }];
+}
 
 /** The ticket actions of the API (the rating goes through the public rating link instead). */
 export const TICKET_ACTIONS = [...new Set(TICKET_TRANSITIONS.map((t) => t.action))].filter((a) => a !== 'rate');
@@ -120,7 +125,7 @@ export async function openTicket(ctx: AppContext, actor: WorkflowActor, input: T
       action: 'open', from: null, to: 'new', data,
     });
     await enqueueNotices(trx, ctx, {
-      notices: openNotices(danger), ticketId: id, workOrderId: null, eventId, actorUserId: actorUserId(actor), action: 'open', data,
+      notices: openNotices(danger, building?.new_ticket_notices), ticketId: id, workOrderId: null, eventId, actorUserId: actorUserId(actor), action: 'open', data,
     });
     return { id, number };
   };
