@@ -143,9 +143,12 @@ export async function getTicket(ctx: AppContext, actor: WorkflowActor, id: strin
   return presentTicket(ctx, db, actor, v, roles);
 }
 
-/** The facts the ticket table's guards read: the reminder's quiet time after opening, once a day after. */
-function ticketContext(ctx: AppContext, now: string, t: { created_at: string; last_reminder_at: string | null }): TicketContext {
-  return { now, lastReminderAt: t.last_reminder_at, openedAt: t.created_at, reminderQuietHours: ctx.config.reminderQuietHours };
+/** The facts the ticket table's guards read: the reminder's quiet time after opening, once a day after; the requester's reopen window. */
+function ticketContext(ctx: AppContext, now: string, t: { created_at: string; last_reminder_at: string | null; closed_at: string | null }): TicketContext {
+  return {
+    now, lastReminderAt: t.last_reminder_at, openedAt: t.created_at, reminderQuietHours: ctx.config.reminderQuietHours,
+    closedAt: t.closed_at, reopenDays: ctx.config.reopenDays,
+  };
 }
 
 async function presentTicket(ctx: AppContext, db: Db, actor: WorkflowActor, v: repo.TicketView, roles: ReadonlySet<Role>): Promise<TicketDto> {
@@ -248,7 +251,7 @@ export async function applyTicketAction(
   if (typeof data.inspectionAt === 'string') data.inspectionAt = new Date(data.inspectionAt).toISOString();
   let issue: Awaited<ReturnType<typeof prepareIssue>> | null = null;
   let ratingToken: string | null = null;
-  const reopening = action === 'reopen' || (action === 'rate' && d.to !== 'closed');
+  const reopening = action === 'reopen' || action === 'not_solved' || (action === 'rate' && d.to !== 'closed');
   switch (action) {
     case 'issue':
       issue = await prepareIssue(trx, ctx, t, d.data);
@@ -305,7 +308,8 @@ export async function applyTicketAction(
   });
   if (reopening) {
     const reason = String(d.data.reason ?? d.data.comment ?? '') || translate(t.language === 'en' ? 'en' : 'it', 'rule', 'ratingNotDone');
-    await reopenLastWorkOrder(trx, ctx, actor, t.id, reason, d.notices);
+    // The requester holds no role on the work order: its reopen follows the ticket's as the system's move.
+    await reopenLastWorkOrder(trx, ctx, actor, t.id, reason, d.notices, action === 'not_solved');
   }
   return { to: d.to, eventId, ...(workOrder ? { workOrder: { id: workOrder.id, number: workOrder.number } } : {}) };
 }

@@ -20,7 +20,7 @@ import { enqueueNotices } from '../notices/enqueue.ts';
 import { presentAttachment } from '../attachments/attachments.service.ts';
 import { listAttachments } from '../attachments/attachments.repository.ts';
 import { workOrderRoles } from '../tickets/access.ts';
-import { actorLabel, actorLang, actorUserId, newSortableId, type WorkflowActor } from '../tickets/actor.ts';
+import { actorLabel, actorLang, actorUserId, newSortableId, SYSTEM_ROLES, type WorkflowActor } from '../tickets/actor.ts';
 import { refusalError } from '../tickets/refusal.ts';
 import * as tickets from '../tickets/tickets.repository.ts';
 import { FULL_VIEW, presentComment, timelineOf } from '../tickets/timeline.ts';
@@ -125,10 +125,13 @@ export async function createWorkOrder(trx: Db, ctx: AppContext, actor: WorkflowA
  * 'reopen' (verified → scheduled), as the same actor; notices the ticket's own reopen already
  * sends are not sent twice.
  */
-export async function reopenLastWorkOrder(trx: Trx, ctx: AppContext, actor: WorkflowActor, ticketId: string, reason: string, alreadySent: readonly Notice[]): Promise<void> {
+export async function reopenLastWorkOrder(
+  trx: Trx, ctx: AppContext, actor: WorkflowActor, ticketId: string, reason: string, alreadySent: readonly Notice[], followOn = false,
+): Promise<void> {
   const w = await repo.lastVerifiedWorkOrder(trx, ticketId);
   if (!w) return;
-  const roles = await workOrderRoles(trx, actor, w);
+  // followOn: the ticket's move was already allowed (the requester's "not solved"); states are still checked.
+  const roles = followOn ? SYSTEM_ROLES : await workOrderRoles(trx, actor, w);
   await applyWorkOrderAction(trx, ctx, actor, w, roles, 'reopen', { reason }, { alreadySent, followTicket: false });
 }
 
