@@ -99,6 +99,8 @@ export interface WorkOrderRow {
   sla_version_id?: string | null;
   /** From migration 2026-12-09T0002 (#9): completed with documents to follow — the Rome date they are due by; null otherwise. */
   documents_due_on: Generated<string | null>;
+  /** From migration 2026-12-09T0002: when the late-documents check ran after the due date (once). */
+  documents_checked_at: Generated<string | null>;
   /** From migration 0005, kept by the SLA watcher (src/server/modules/sla/refresh.ts). */
   sla_due_at?: string | null;
   sla_breached?: number;
