@@ -109,7 +109,7 @@ describeEachDb('late documents: completed with documents to follow, one fixed pe
     const ele = await as('ditta.elettrica');
     ok(await act(ele, 'work-orders', id, 'complete', { report: 'Posata linea', hours: 2, documentsToFollow: true }));
     at('2026-06-05T22:30:00Z'); // 00:30 on 6 June in Rome: one day late
-    ok(await upload(ele, `/api/work-orders/${id}/attachments`, { kind: 'conformity_declaration' }, { filename: 'DiCo.pdf', data: FILES.pdf }), 201);
+    ok(await upload(await as('ditta.elettrica'), `/api/work-orders/${id}/attachments`, { kind: 'conformity_declaration' }, { filename: 'DiCo.pdf', data: FILES.pdf }), 201);
     await reconcileLateDocuments(env.app.ctx, quiet);
     expect((await penaltiesOf(id)).map((p) => p.breach_key)).toEqual([lateDocumentsKey(id)]);
   });
@@ -137,4 +137,4 @@ describeEachDb('late documents: completed with documents to follow, one fixed pe
       await env.db.updateTable('contracts').set({ net_amount_cents: before.net_amount_cents }).where('id', '=', lot2).execute();
     }
   });
-}, { env: { ATTACHMENTS_DIR: path.join(os.tmpdir(), `presidio-late-docs-${process.pid}`), SLA_WATCH_INTERVAL_SECONDS: '0' } });
+}, { env: { ATTACHMENTS_DIR: path.join(os.tmpdir(), `presidio-late-docs-${process.pid}`), SLA_WATCH_INTERVAL_SECONDS: '0', SESSION_TTL_HOURS: '720' } });
