@@ -109,7 +109,7 @@ describeEachDb('workflow 1 paths', (env) => {
     expect(mine.filter((i: Obj) => i.type === 'notice').every((i: Obj) => i.notice.to === MAIL.richiedente)).toBe(true);
 
     expect(await outboxByKind(env, t.id)).toEqual({
-      ticket_opened: [MAIL.callcenter, MAIL.richiedente].sort(),
+      ticket_opened: [MAIL.bmCentrale, MAIL.callcenter, MAIL.richiedente].sort(), // #9: the building's manager too
       work_order_issued: [MAIL.elettrica],
       ticket_update: [MAIL.callcenter, MAIL.callcenter, MAIL.richiedente, MAIL.richiedente].sort(), // inspection recorded, work scheduled
       completion_to_verify: [MAIL.bmCentrale, MAIL.callcenter].sort(),
@@ -136,7 +136,7 @@ describeEachDb('workflow 1 paths', (env) => {
     ]);
     const mine = ok(await requester.get(`/api/tickets/${t.id}/timeline`)).items;
     expect(mine.find((i: Obj) => i.event?.action === 'request_inspection').event.data).toEqual({ inspectionAt: '2026-03-13T14:00:00.000Z' });
-    expect(await outboxByKind(env, t.id)).toEqual({ ticket_opened: [MAIL.callcenter, MAIL.richiedente].sort(), work_order_issued: [MAIL.elettrica] });
+    expect(await outboxByKind(env, t.id)).toEqual({ ticket_opened: [MAIL.bmCentrale, MAIL.callcenter, MAIL.richiedente].sort(), work_order_issued: [MAIL.elettrica] });
   });
 
   it('in plan: the contractor proposes, the building manager confirms; the ticket closes', async () => {

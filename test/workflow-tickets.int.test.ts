@@ -21,7 +21,7 @@ describeEachDb('workflow 1 tickets and refusals', (env) => {
     );
   });
 
-  it('opens a ticket from the requester form, deriving the subject; notice 1 goes to requester and call center', async () => {
+  it('opens a ticket from the requester form, deriving the subject; notice 1 goes to requester, call center and the building manager', async () => {
     const t = await openTicket(requester, {
       buildingId: await r.building('MI-B02'), spaceId: await r.space('MI-B02', 'P1.01'),
       description: 'Il proiettore dell\'aula N.1.1 non si accende\nanche dopo il reset', danger: false,
@@ -32,7 +32,8 @@ describeEachDb('workflow 1 tickets and refusals', (env) => {
     });
     expect(t).not.toHaveProperty('emergencyHint');
     expect(t).not.toHaveProperty('caller');
-    expect(await outboxByKind(env, t.id)).toEqual({ ticket_opened: [MAIL.callcenter, MAIL.richiedente].sort() });
+    // #9: and to the building's manager (MI-B02 tells its managers of every new ticket, the default).
+    expect(await outboxByKind(env, t.id)).toEqual({ ticket_opened: [MAIL.bmCentrale, MAIL.callcenter, MAIL.richiedente].sort() });
     expect(await eventTrail(requester, t.id)).toEqual(['ticket:open -→new']);
   });
 
@@ -42,7 +43,7 @@ describeEachDb('workflow 1 tickets and refusals', (env) => {
     expect(ok(await other.get(`/api/tickets/${known.id}`))).toMatchObject({ requester: { label: 'Sarah Mitchell' } }); // it is hers
     const stranger = await openTicket(cc, { buildingId: await r.building('MI-B03'), description: 'Allagamento bagno', callerName: 'Custode', callerEmail: 'custode@example.org' });
     expect(stranger).toMatchObject({ channel: 'phone', requester: { id: null, label: 'Custode' } });
-    expect((await outboxByKind(env, stranger.id)).ticket_opened).toEqual(['custode@example.org']); // the caller; the call center opened it
+    expect((await outboxByKind(env, stranger.id)).ticket_opened).toEqual([MAIL.bmDeib, 'custode@example.org'].sort()); // the caller and MI-B03's manager; the call center opened it
     const noCaller = await cc.post('/api/tickets', { buildingId: await r.building('MI-B03'), description: 'x', callerPhone: '123' });
     expect(noCaller.statusCode).toBe(400);
     expect(noCaller.json().errors).toEqual([expect.objectContaining({ field: 'callerName', code: 'required' })]);
@@ -91,7 +92,7 @@ describeEachDb('workflow 1 tickets and refusals', (env) => {
     expect(mine.filter((i: Obj) => i.type === 'comment').map((i: Obj) => i.comment.body)).toEqual(['Gocciola ancora']);
     const staff = ok(await cc.get(`/api/tickets/${t.id}/timeline`)).items;
     expect(staff.filter((i: Obj) => i.type === 'comment').map((i: Obj) => i.comment.body)).toEqual(['Gocciola ancora', 'Probabile colonna di scarico']);
-    expect(staff.filter((i: Obj) => i.type === 'notice').map((i: Obj) => i.notice.kind)).toEqual(['ticket_opened', 'ticket_opened']);
+    expect(staff.filter((i: Obj) => i.type === 'notice').map((i: Obj) => i.notice.kind)).toEqual(['ticket_opened', 'ticket_opened', 'ticket_opened']);
     expect(mine.filter((i: Obj) => i.type === 'notice').map((i: Obj) => i.notice.to)).toEqual([MAIL.richiedente]);
 
     const asBm = ok(await bm.get(`/api/tickets/${t.id}`));

@@ -182,6 +182,10 @@ export const EN: LanguagePack = {
         'reopen@requester': {
           body: ['your request {ticketNumber} has been reopened and will be taken up again.', 'Reason: {reason}'],
         },
+        not_solved: {
+          subject: 'Not solved, reopened: {subject}',
+          body: ['the requester says the problem is not solved: request {ticketNumber} has been reopened.', 'Requester\'s reason: {reason}'],
+        },
       },
     },
     low_rating: {

@@ -188,6 +188,10 @@ export const IT: LanguagePack = {
         'reopen@requester': {
           body: ['la tua segnalazione {ticketNumber} è stata riaperta e sarà ripresa in carico.', 'Motivo: {reason}'],
         },
+        not_solved: {
+          subject: 'Non risolta, riaperta: {subject}',
+          body: ['il richiedente indica che il problema non è risolto: la segnalazione {ticketNumber} è stata riaperta.', 'Motivo del richiedente: {reason}'],
+        },
       },
     },
     low_rating: {

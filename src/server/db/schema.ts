@@ -50,6 +50,8 @@ export interface BuildingRow extends Audited {
   competence: string; competence_department_id: string | null;
   /** From migration 2026-12-07T0006 (#8): 1 = planned dates also go to the occupants' contacts. */
   notify_occupants_planned: Generated<number>;
+  /** From migration 2026-12-09T0001 (#9): which new tickets reach the building's managers — 'all' | 'danger' | 'none'. */
+  new_ticket_notices: Generated<string>;
 }
 export interface BuildingManagerRow { building_id: string; user_id: string }
 export interface BuildingOccupancyRow { building_id: string; department_id: string; share_bp: number }
@@ -101,6 +103,10 @@ export interface WorkOrderRow {
   created_at: string; updated_at: string; version: Generated<number>;
   /** From migration 0004; null until SLA versions exist for the contract. */
   sla_version_id?: string | null;
+  /** From migration 2026-12-09T0002 (#9): completed with documents to follow — the Rome date they are due by; null otherwise. */
+  documents_due_on: Generated<string | null>;
+  /** From migration 2026-12-09T0002: when the late-documents check ran after the due date (once). */
+  documents_checked_at: Generated<string | null>;
   /** From migration 0005, kept by the SLA watcher (src/server/modules/sla/refresh.ts). */
   sla_due_at?: string | null;
   sla_breached?: number;

@@ -54,6 +54,9 @@ const buildingFields = {
   managerIds: Ids,
   occupancies: Type.Array(Occupancy, { maxItems: 200 }),
   notifyOccupantsPlanned: Type.Boolean({ description: 'the new dates of planned work orders also go to the occupants\' contacts (active users of the occupying departments with an e-mail)' }),
+  newTicketNotices: Type.Union([Type.Literal('all'), Type.Literal('danger'), Type.Literal('none')], {
+    description: 'which new tickets in the building reach its managers (notice 1, e-mail and in-app): all (default), danger (only those reporting a danger to people), none (none but dangers: a danger always reaches them)',
+  }),
 };
 export const BuildingSchema = Item(buildingFields);
 export const BuildingCreate = Create({
@@ -62,6 +65,7 @@ export const BuildingCreate = Create({
   managerIds: Type.Optional(Ids),
   occupancies: Type.Optional(buildingFields.occupancies),
   notifyOccupantsPlanned: Type.Optional(buildingFields.notifyOccupantsPlanned),
+  newTicketNotices: Type.Optional(buildingFields.newTicketNotices),
 });
 export const BuildingPatch = Patch(buildingFields);
 export const BuildingQuery = Query({ siteId: Type.Optional(Id) });

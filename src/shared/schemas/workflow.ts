@@ -251,6 +251,8 @@ export const WorkOrderSchema = Type.Object({
     required: Type.Array(DocumentKind),
     missing: Type.Array(DocumentKind),
     attached: Type.Array(Type.Object({ kind: DocumentKind, attachmentId: Id, filename: Type.String() })),
+    /** Completed with documents to follow (#9): the Rome date the missing ones are due by; null otherwise. */
+    dueOn: OrNull(IsoDate),
   }),
   attachments: Type.Array(AttachmentSchema),
   timeline: Type.Array(TimelineItemSchema),

@@ -27,6 +27,7 @@ const DOC_RULE: Record<string, string> = {
 export const documentName = (lang: Lang, kind: string): string => translate(lang, 'rule', DOC_RULE[kind] ?? kind);
 
 const localTime = (iso: string, lang: Lang) => formatter(lang).dateTime(iso);
+const localDate = (isoDate: string, lang: Lang) => formatter(lang).date(isoDate);
 
 /**
  * ROLE → 403 FORBIDDEN; STATE → 409 INVALID_STATE; FIELD_* → 400 VALIDATION_FAILED naming the
@@ -58,6 +59,13 @@ export function refusalError(r: Refusal, action: string, state: string, lang: La
         case 'checklist_incomplete': {
           const missing = (r.params?.missing as string[]) ?? [];
           return new AppError('CHECKLIST_INCOMPLETE', { missing: missing.join(', ') }, missing.map((k) => ({ field: `checklist.${k}`, rule: 'required' })), extra);
+        }
+        case 'reopen_window_over':
+          return new AppError('REOPEN_WINDOW_OVER', { days: Number(r.params?.days), until: r.params?.until ? localTime(String(r.params.until), lang) : '—' }, [], extra);
+        case 'documents_pending': {
+          const missing = (r.params?.missing as string[]) ?? [];
+          const dueOn = String(r.params?.dueOn ?? '');
+          return new AppError('DOCUMENTS_PENDING', { missing: missing.map((k) => documentName(lang, k)).join(', '), dueOn: localDate(dueOn, lang) }, [], extra);
         }
         case 'no_out_of_range': return new AppError('NO_OUT_OF_RANGE', {}, [], extra);
         case 'follow_up_exists': return new AppError('FOLLOW_UP_EXISTS', {}, [], extra);

@@ -88,7 +88,7 @@ export async function ticketHasContractor(db: Db, ticketId: string, contractorId
 export function findActiveBuilding(db: Db, id: string, inScope: ((column: string) => Expression<SqlBool>) | null) {
   let q = db.selectFrom('buildings as b')
     .innerJoin('sites as st', 'st.id', 'b.site_id')
-    .select(['b.id', 'b.code', 'b.name'])
+    .select(['b.id', 'b.code', 'b.name', 'b.new_ticket_notices'])
     .where('b.id', '=', id).where('b.active', '=', 1).where('st.active', '=', 1);
   if (inScope) q = q.where(inScope('b.id'));
   return q.executeTakeFirst();

@@ -76,6 +76,30 @@ export async function attachedKinds(db: Db, workOrderId: string): Promise<string
   return rows.map((r) => r.kind);
 }
 
+/** The first instant each kind of document was attached to the work order (#9: documents on time or late). */
+export async function firstAttachedAt(db: Db, workOrderId: string): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('attachments').select(['kind', (eb) => eb.fn.min<string>('created_at').as('first')])
+    .where('work_order_id', '=', workOrderId).groupBy('kind').execute();
+  return new Map(rows.map((r) => [r.kind, String(r.first)]));
+}
+
+/** Corrective work orders whose documents were due before `today` (Rome date) and not checked yet, oldest due first. */
+export function lateDocumentsCandidates(db: Db, today: string, limit: number) {
+  return db.selectFrom('work_orders').select('id').where('documents_due_on', '<', today).where('documents_checked_at', 'is', null)
+    .where('kind', '<>', 'planned').orderBy('documents_due_on').orderBy('id').limit(limit).execute();
+}
+
+/** Claims one such work order for its check (PostgreSQL: skipping one another instance holds); undefined when done meanwhile. */
+export function claimLateDocuments(db: Db, id: string, today: string, pg: boolean) {
+  let q = db.selectFrom('work_orders').selectAll().where('id', '=', id).where('documents_due_on', '<', today).where('documents_checked_at', 'is', null);
+  if (pg) q = q.forUpdate().skipLocked();
+  return q.executeTakeFirst();
+}
+
+export async function markDocumentsChecked(db: Db, id: string, at: string): Promise<void> {
+  await db.updateTable('work_orders').set({ documents_checked_at: at }).where('id', '=', id).execute();
+}
+
 /** The work order of the ticket verified last (the one a reopen sends back to work). */
 export function lastVerifiedWorkOrder(db: Db, ticketId: string) {
   return db.selectFrom('work_orders').selectAll()

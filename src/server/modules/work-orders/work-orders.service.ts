@@ -1,6 +1,7 @@
 // Corrective work orders of workflow 1: issued from a ticket, moved by WORK_ORDER_TRANSITIONS,
 // priced by quote, closed with their documents. After every move the ticket follows
 // (ticketAfterWorkOrders) in the same transaction, with its own event.
+import { DateTime } from 'luxon';
 import { decide } from '../../../domain/workflow/machine.ts';
 import { noticesAfterWorkOrders, ticketAfterWorkOrders, type TicketState } from '../../../domain/workflow/ticket.ts';
 import type { Notice, Priority, Role } from '../../../domain/workflow/types.ts';
@@ -20,7 +21,7 @@ import { enqueueNotices } from '../notices/enqueue.ts';
 import { presentAttachment } from '../attachments/attachments.service.ts';
 import { listAttachments } from '../attachments/attachments.repository.ts';
 import { workOrderRoles } from '../tickets/access.ts';
-import { actorLabel, actorLang, actorUserId, newSortableId, type WorkflowActor } from '../tickets/actor.ts';
+import { actorLabel, actorLang, actorUserId, newSortableId, SYSTEM_ROLES, type WorkflowActor } from '../tickets/actor.ts';
 import { refusalError } from '../tickets/refusal.ts';
 import * as tickets from '../tickets/tickets.repository.ts';
 import { FULL_VIEW, presentComment, timelineOf } from '../tickets/timeline.ts';
@@ -39,7 +40,9 @@ const DOCUMENT_KINDS: readonly string[] = ['conformity_declaration', 'logbook_en
 const bool = (v: unknown) => v === true || v === 1 || v === '1';
 const utc = (instant: unknown) => new Date(String(instant)).toISOString();
 
-async function contextOf(db: Db, w: { id: string; technology_class_id: string; priority: string; extra_fee: unknown; changes_installation: unknown }): Promise<WorkOrderContext> {
+async function contextOf(
+  db: Db, w: { id: string; technology_class_id: string; priority: string; extra_fee: unknown; changes_installation: unknown; documents_due_on?: string | null },
+): Promise<WorkOrderContext> {
   const cls = await repo.technologyClass(db, w.technology_class_id);
   return {
     priority: w.priority as Priority,
@@ -48,8 +51,17 @@ async function contextOf(db: Db, w: { id: string; technology_class_id: string; p
       { extraordinary: bool(w.extra_fee), changesInstallation: bool(w.changes_installation) },
     ),
     attachedDocuments: (await repo.attachedKinds(db, w.id)).filter((k): k is DocumentKind => DOCUMENT_KINDS.includes(k)),
+    documentsDueOn: w.documents_due_on ?? null,
   };
 }
+
+/** The documents the work order's class and work require (DM 37/2008 and the class's own). */
+export async function requiredDocumentsOfWorkOrder(db: Db, w: repo.WorkOrder): Promise<DocumentKind[]> {
+  return [...(await contextOf(db, w)).requiredDocuments];
+}
+
+/** The Rome date `days` after `now`: when documents declared "to follow" at completion are due. */
+const documentsDueOn = (now: Date, days: number): string => DateTime.fromJSDate(now).setZone('Europe/Rome').plus({ days }).toISODate()!;
 
 // --- issue (called by the ticket's 'issue' action) -----------------------------------------------
 
@@ -128,10 +140,13 @@ export async function createWorkOrder(trx: Trx, ctx: AppContext, actor: Workflow
  * 'reopen' (verified → scheduled), as the same actor; notices the ticket's own reopen already
  * sends are not sent twice.
  */
-export async function reopenLastWorkOrder(trx: Trx, ctx: AppContext, actor: WorkflowActor, ticketId: string, reason: string, alreadySent: readonly Notice[]): Promise<void> {
+export async function reopenLastWorkOrder(
+  trx: Trx, ctx: AppContext, actor: WorkflowActor, ticketId: string, reason: string, alreadySent: readonly Notice[], followOn = false,
+): Promise<void> {
   const w = await repo.lastVerifiedWorkOrder(trx, ticketId);
   if (!w) return;
-  const roles = await workOrderRoles(trx, actor, w);
+  // followOn: the ticket's move was already allowed (the requester's "not solved"); states are still checked.
+  const roles = followOn ? SYSTEM_ROLES : await workOrderRoles(trx, actor, w);
   await applyWorkOrderAction(trx, ctx, actor, w, roles, 'reopen', { reason }, { alreadySent, followTicket: false });
 }
 
@@ -194,6 +209,7 @@ export async function getWorkOrder(ctx: AppContext, actor: Principal, id: string
       required: [...wctx.requiredDocuments],
       missing: wctx.requiredDocuments.filter((k) => !wctx.attachedDocuments.includes(k)),
       attached: docs.map((a) => ({ kind: a.kind as DocumentKind, attachmentId: a.id, filename: a.filename })),
+      dueOn: v.documents_due_on ?? null,
     },
     attachments: attachments.map(presentAttachment),
     timeline,
@@ -345,8 +361,20 @@ export async function applyWorkOrderAction(
       set.hours_centi = Math.round((data.hours as number) * 100);
       set.materials = (data.materials as string | undefined) ?? null;
       set.completed_at = at;
+      {
+        const missing = wctx.requiredDocuments.filter((k) => !wctx.attachedDocuments.includes(k));
+        if (missing.length && data.documentsToFollow === true) {
+          set.documents_due_on = documentsDueOn(ctx.now(), ctx.config.documentsDueDays);
+          Object.assign(data, { documentsMissing: missing, documentsDueOn: set.documents_due_on });
+        } else {
+          delete data.documentsToFollow; // nothing is missing: nothing follows
+        }
+      }
       break;
-    case 'reject_completion': set.completed_at = null; break;
+    case 'reject_completion':
+      // A new completion sets a new due date (or attaches everything).
+      set.completed_at = null; set.documents_due_on = null; set.documents_checked_at = null;
+      break;
     case 'verify': set.verified_at = at; break;
     case 'reopen': set.verified_at = null; set.completed_at = null; break;
     case 'change_priority': set.priority = data.priority as Priority; data.previousPriority = w.priority; break;
