@@ -41,7 +41,7 @@ describeEachDb('technicians', (env) => {
     const res = ok(await ele.post(`/api/work-orders/${w.id}/assign`, { version: 1, technicianId: ids['tecnico.elettrica'] }));
     expect(res).toMatchObject({ version: 2, assignee: { id: ids['tecnico.elettrica'], label: 'Davide Sironi' }, status: 'issued' });
     const ev = (res.timeline as Obj[]).find((e) => e.event?.action === 'assign_technician');
-    expect(ev.event).toMatchObject({ actor: { label: 'Andrea Lombardi' }, data: { technicianName: 'Davide Sironi' } });
+    expect(ev?.event).toMatchObject({ actor: { label: 'Andrea Lombardi' }, data: { technicianName: 'Davide Sironi' } });
     const notes = ok(await tech.get('/api/notifications')).items as Obj[];
     expect(notes.some((n) => n.workOrderId === w.id && String(n.title).includes(w.number))).toBe(true);
     // The assignee shows on the work-order list row too.
