@@ -69,7 +69,7 @@ test('the dispatcher assigns the work order to a technician through the dialog; 
   await dialog.getByLabel(/^Tecnico/).selectOption({ label: 'Davide Sironi' });
   await expectAccessible(page, 'assign dialog');
   await dialog.getByRole('button', { name: 'Assegna', exact: true }).click();
-  await expect(dialog).toBeHidden();
+  await expect(dialog).toBeHidden({ timeout: 60_000 }); // the write and the page's reload, on a loaded machine
   await expect(page.getByRole('button', { name: 'Cambia tecnico' })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Cronologia' }).getByRole('listitem').filter({ hasText: 'ha assegnato l\'ordine a un tecnico' })).toContainText('Davide Sironi');
 
@@ -108,7 +108,7 @@ test.describe('on a phone', () => {
     await expect(dialog).toBeVisible();
     await expectAccessible(page, 'start work dialog on a phone');
     await dialog.getByRole('button', { name: 'Inizia', exact: true }).click();
-    await expect(dialog).toBeHidden();
+    await expect(dialog).toBeHidden({ timeout: 60_000 });
     await expect(page.getByText('Lavori iniziati', { exact: true }).first()).toBeVisible();
     await expectNoSideScroll(page, 'work order page after the action');
   });

@@ -42,7 +42,6 @@ export function AssignDialog({ workOrder: w, onClose }: { workOrder: WorkOrderDt
           {technicians.isSuccess && items.length === 0 && <Text size="sm">{t('technicians.noTechnicians')}</Text>}
           <NativeSelect
             label={t('technicians.select')}
-            description={t('technicians.selectHint')}
             value={choice}
             onChange={(e) => setChoice(e.currentTarget.value)}
             error={fieldError}
