@@ -11,6 +11,8 @@ type Obj = Record<string, any>;
 
 const USERS = [
   'admin', 'richiedente', 'callcenter', 'bm.centrale', 'bm.deib', 'capo.servizio', 'contabilita', 'ditta.elettrica', 'ditta.ascensori',
+  // #9: a technician of Elettrosistemi (contractor role + technician flag) sees what its contractor sees.
+  'tecnico.elettrica',
 ] as const;
 type User = (typeof USERS)[number];
 
@@ -51,6 +53,7 @@ const SEES: Record<User, ObjName[]> = {
   'bm.centrale': ['siteMI', 'siteOFF', 'deptDEIB', 'tcELE', 'bB01', 'bOFF', 'fB01', 'fOFF', 'sB01', 'aB01', 'kElettrica', 'kAscensori', 'cLotto2', 'cLotto5'],
   'bm.deib': ['siteMI', 'siteOFF', 'deptDEIB', 'tcELE', 'bB03', 'bELE', 'fB03', 'sB03', 'aB03', 'kElettrica', 'kAscensori', 'cLotto2', 'cLotto5', 'cELE'],
   'ditta.elettrica': ['siteMI', 'siteOFF', 'tcELE', 'bB01', 'bB03', 'bELE', 'fB01', 'fB03', 'sB01', 'sB03', 'aB01', 'aB03', 'kElettrica', 'cLotto2', 'cELE'],
+  'tecnico.elettrica': ['siteMI', 'siteOFF', 'tcELE', 'bB01', 'bB03', 'bELE', 'fB01', 'fB03', 'sB01', 'sB03', 'aB01', 'aB03', 'kElettrica', 'cLotto2', 'cELE'],
   'ditta.ascensori': ['siteMI', 'siteOFF', 'tcELE', 'bB01', 'bB03', 'fB01', 'fB03', 'sB01', 'sB03', 'aB01', 'aB03', 'kAscensori', 'cLotto5'],
   richiedente: ['siteMI', 'tcELE', 'bB01', 'bB03', 'bFREE', 'bELE', 'fB01', 'fB03', 'fFREE', 'sB01', 'sB03', 'sFREE'],
 };
@@ -64,6 +67,7 @@ const FORBIDDEN: Record<User, string[]> = {
   'bm.centrale': ['users'],
   'bm.deib': ['users'],
   'ditta.elettrica': ['departments', 'users'],
+  'tecnico.elettrica': ['departments', 'users'],
   'ditta.ascensori': ['departments', 'users'],
   richiedente: ['departments', 'assets', 'contractors', 'contracts', 'users'],
 };
@@ -71,7 +75,7 @@ const FORBIDDEN: Record<User, string[]> = {
 /** Writes: PATCH of an existing object, POST of a new one in a building. */
 type Outcome = 200 | 201 | 403 | 404;
 interface WriteCase { name: string; kind: 'patch' | 'post'; collection: string; target: ObjName; expect: Partial<Record<User, Outcome>>; fallback: Outcome }
-const READ_ONLY: User[] = ['richiedente', 'callcenter', 'capo.servizio', 'contabilita', 'ditta.elettrica', 'ditta.ascensori'];
+const READ_ONLY: User[] = ['richiedente', 'callcenter', 'capo.servizio', 'contabilita', 'ditta.elettrica', 'ditta.ascensori', 'tecnico.elettrica'];
 const forbiddenFor = (users: User[]) => Object.fromEntries(users.map((u) => [u, 403])) as Partial<Record<User, Outcome>>;
 
 const WRITES: WriteCase[] = [

@@ -37,6 +37,7 @@ import { systemRoutes } from './modules/system/system.routes.ts';
 import { programRoutes } from './modules/programs/programs.routes.ts';
 import { calendarFeedRoutes } from './modules/calendar-feeds/calendar-feeds.routes.ts';
 import { planRoutes } from './modules/plans/plans.routes.ts';
+import { technicianRoutes } from './modules/technicians/technicians.routes.ts';
 
 export interface BuildOptions {
   db: Db;
@@ -113,6 +114,7 @@ export async function buildApp(config: Config, opts: BuildOptions): Promise<Fast
   await app.register(importRoutes);
   await app.register(ticketRoutes);
   await app.register(workOrderRoutes);
+  await app.register(technicianRoutes);
   await app.register(plannedComplianceRoutes);
   await app.register(attachmentRoutes);
   await app.register(ratingRoutes);

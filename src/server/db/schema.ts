@@ -26,6 +26,8 @@ export interface UserRow extends Audited {
   locked_until: string | null;
   contractor_id: string | null;
   department_id: string | null;
+  /** From migration 2026-12-09T0007 (#9): 1 = one of its contractor's technicians (field staff). */
+  technician: Generated<number>;
 }
 export interface UserRoleRow { user_id: string; role: string }
 export interface SessionRow {
@@ -128,6 +130,8 @@ export interface WorkOrderRow {
   late_at: string | null;
   /** A fault closed as "in plan": the planned work order that will do the job. */
   planned_work_order_id: string | null;
+  /** From migration 2026-12-09T0007 (#9): the contractor's technician the work order is assigned to. */
+  technician_id: Generated<string | null>;
 }
 export interface EventRow {
   id: string; ticket_id: string | null; work_order_id: string | null; at: string; actor_id: string | null;

@@ -227,6 +227,9 @@ export const WorkOrderSchema = Type.Object({
   technologyClass: Type.Object({ id: Id, code: Type.String(), nameIt: Type.String(), nameEn: Type.String(), dm37Letter: OrNull(Type.String()) }),
   contract: Type.Object({ id: Id, lot: Type.String(), cig: Type.String(), discountPercent: Type.Number() }),
   contractor: Type.Object({ id: Id, name: Type.String() }),
+  /** #9: the contractor's technician the work order is assigned to (POST /api/work-orders/{id}/assign). */
+  assignee: OrNull(Type.Object({ id: Id, label: Type.String() })),
+  canAssign: Type.Boolean({ description: 'the caller may assign it: a dispatcher of its contractor (not a technician), while it is open' }),
   extraFee: Type.Boolean(),
   changesInstallation: Type.Boolean(),
   inspectionAt: OrNull(Instant),

@@ -105,6 +105,8 @@ export interface WorkOrderListItem {
   technologyClass: Ref;
   contractor: { id: string; name: string };
   contract: { id: string; lot: string; cig: string };
+  /** #9: the contractor's technician it is assigned to. */
+  assignee: { id: string; label: string } | null;
   issuedAt: string;
   acknowledgedAt: string | null;
   inspectionAt: string | null;

@@ -103,6 +103,8 @@ function workItems(me: Me): NavItem[] {
   if (has(me, 'admin')) {
     add({ to: '/work-orders?view=awaiting_authorization', label: 'nav.awaitingAuthorization', icon: IconShieldCheck, badge: { resource: 'work-orders', view: 'awaiting_authorization' } });
   }
+  // #9: a technician's day starts from its own work.
+  if (has(me, 'contractor') && me.technician) add({ to: '/my-work', label: 'nav.myWork', icon: IconCalendarTime });
   if (has(me, 'contractor')) {
     add({ to: '/board', label: 'nav.board', icon: IconLayoutKanban, badge: { resource: 'work-orders', view: 'awaiting_my_action' } });
   }

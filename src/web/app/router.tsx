@@ -36,6 +36,7 @@ import { WorkOrderListPage } from '../features/work-orders/WorkOrderListPage';
 import { WorkOrderPage } from '../features/work-orders/WorkOrderPage';
 import { AuthorizationInboxPage } from '../features/authorizations/AuthorizationInboxPage';
 import { ContractorBoardPage } from '../features/board/ContractorBoardPage';
+import { MyWorkPage } from '../features/technicians/MyWorkPage';
 import { InboxPage } from '../features/inbox/InboxPage';
 import { NotificationsPage } from '../features/notifications/NotificationsPage';
 import { OutboxPage } from '../features/outbox/OutboxPage';
@@ -123,6 +124,7 @@ export const routes: RouteObject[] = [
       { path: 'authorizations', element: <RequireAccess allow={(me) => hasRole(me, 'service_head', 'admin')}><AuthorizationInboxPage /></RequireAccess> },
       { path: 'authorizations/:id', element: <RequireAccess allow={(me) => hasRole(me, 'service_head', 'admin')}><AuthorizationInboxPage /></RequireAccess> },
       { path: 'board', element: <RequireAccess allow={(me) => hasRole(me, 'contractor')}><ContractorBoardPage /></RequireAccess> },
+      { path: 'my-work', element: <RequireAccess allow={(me) => hasRole(me, 'contractor')}><MyWorkPage /></RequireAccess> },
       { path: 'inbox', element: <RequireAccess allow={(me) => hasRole(me, 'call_center', 'admin')}><InboxPage /></RequireAccess> },
       { path: 'notifications', element: <NotificationsPage /> },
       { path: 'penalties', element: <RequireAccess allow={canSeePenalties}><PenaltyListPage /></RequireAccess> },

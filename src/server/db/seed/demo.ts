@@ -12,6 +12,7 @@ import { engineOf } from '../create-db.ts';
 import { seedDemoLotPriceLists, seedDemoPriceList } from '../../modules/price-lists/index.ts';
 import { seedDemoPlans } from './demo-plans.ts';
 import type { Database } from '../schema.ts';
+import { DEMO_TECHNICIANS } from './demo-technicians.ts';
 
 /** The one password of every demo user: published in the README, so demo data is seeded only when asked for (PRESIDIO_DEMO=1, `npm run demo`). */
 export const DEMO_PASSWORD = 'presidio';
@@ -327,6 +328,8 @@ interface UserSpec {
   contractor?: ContractorKey;
   password?: string; // defaults to DEMO_PASSWORD
   note: string;
+  /** #9: one of the contractor's technicians (field staff). */
+  technician?: boolean;
 }
 
 const USERS: UserSpec[] = [
@@ -405,6 +408,10 @@ const USERS: UserSpec[] = [
     language: 'it', roles: ['contractor'], contractor: 'ascensori',
     note: 'Ditta Lotto 5 ascensori: prende in carico e chiude gli ODL / Lot 5 lifts contractor: handles its work orders',
   },
+  ...DEMO_TECHNICIANS.map((t): UserSpec => ({
+    username: t.username, displayName: t.displayName, email: t.email, phone: t.phone, language: 'it', roles: ['contractor'],
+    contractor: t.contractor, technician: true, note: t.note,
+  })),
 ];
 
 const FLOOR_NAMES: Record<string, string> = {
@@ -586,6 +593,7 @@ export async function seedDemo(
         locked_until: null,
         contractor_id: u.contractor ? contractorIds.get(u.contractor)! : null,
         department_id: u.department ? deptIds.get(u.department)! : null,
+        technician: u.technician ? 1 : 0,
       };
       userIds.set(u.username, row.id);
       return row;

@@ -36,6 +36,7 @@ export function getWorkOrderView(db: Db, id: string) {
     .leftJoin('spaces as s', 's.id', 'w.space_id')
     .leftJoin('assets as a', 'a.id', 'w.asset_id')
     .leftJoin('users as iu', 'iu.id', 'w.issued_by_id')
+    .leftJoin('users as tu', 'tu.id', 'w.technician_id')
     .selectAll('w')
     .select([
       'b.code as building_code', 'b.name as building_name',
@@ -43,7 +44,7 @@ export function getWorkOrderView(db: Db, id: string) {
       'k.lot', 'k.cig', 'k.discount_bp', 'c.name as contractor_name',
       't.number as ticket_number', 't.subject as ticket_subject', 't.status as ticket_status',
       's.code as space_code', 's.name as space_name', 'a.code as asset_code', 'a.name as asset_name',
-      'iu.display_name as issued_by_name',
+      'iu.display_name as issued_by_name', 'tu.display_name as technician_name',
     ])
     .where('w.id', '=', id)
     .executeTakeFirst();

@@ -32,6 +32,7 @@ import { workOrderClocks } from '../sla/clocks.ts';
 import { refreshWorkOrderSla } from '../sla/refresh.ts';
 import { applyPlannedAction, plannedActionsOf, presentPlannedFields } from './planned.service.ts';
 import { linkInPlan, presentPlannedLink } from './in-plan.ts';
+import { canAssign } from '../technicians/assignable.ts';
 
 export const WORK_ORDER_ACTIONS = [...new Set(WORK_ORDER_TRANSITIONS.map((t) => t.action))];
 
@@ -185,6 +186,8 @@ export async function getWorkOrder(ctx: AppContext, actor: Principal, id: string
     technologyClass: { id: v.technology_class_id, code: v.class_code, nameIt: v.class_name_it, nameEn: v.class_name_en, dm37Letter: v.dm37_letter },
     contract: { id: v.contract_id, lot: v.lot, cig: v.cig, discountPercent: Number(v.discount_bp) / 100 },
     contractor: { id: v.contractor_id, name: v.contractor_name },
+    assignee: v.technician_id ? { id: v.technician_id, label: v.technician_name ?? '' } : null,
+    canAssign: canAssign(actor, v),
     extraFee: bool(v.extra_fee),
     changesInstallation: bool(v.changes_installation),
     inspectionAt: v.inspection_at,

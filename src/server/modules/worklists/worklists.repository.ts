@@ -313,12 +313,13 @@ export async function workOrderDisplay(db: Db, ids: string[]): Promise<Map<strin
     .innerJoin('contractors as k', 'k.id', 'w.contractor_id')
     .innerJoin('contracts as ct', 'ct.id', 'w.contract_id')
     .leftJoin('tickets as t', 't.id', 'w.ticket_id')
+    .leftJoin('users as tu', 'tu.id', 'w.technician_id')
     .select([
       'w.id', 'b.code as building_code', 'b.name as building_name',
       's.id as space_id', 's.code as space_code', 's.name as space_name',
       'tc.code as class_code', 'tc.name_it as class_name_it', 'tc.name_en as class_name_en',
       'k.name as contractor_name', 'ct.lot as contract_lot', 'ct.cig as contract_cig',
-      't.number as ticket_number', 't.subject as ticket_subject',
+      't.number as ticket_number', 't.subject as ticket_subject', 'tu.display_name as technician_name',
     ])
     .where('w.id', 'in', ids)
     .execute();

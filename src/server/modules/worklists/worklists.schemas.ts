@@ -139,6 +139,7 @@ export const WorkOrderListItem = Type.Object({
   technologyClass: Ref,
   contractor: Named,
   contract: Type.Object({ id: Id, lot: Type.String(), cig: Type.String() }),
+  assignee: Type.Union([Type.Object({ id: Id, label: Type.String() }), Type.Null()], { description: '#9: the contractor\'s technician it is assigned to' }),
   issuedAt: Instant,
   acknowledgedAt: Nullable(Instant),
   inspectionAt: Nullable(Instant),

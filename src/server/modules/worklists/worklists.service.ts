@@ -257,6 +257,7 @@ export async function presentWorkOrders(ctx: AppContext, p: Principal, rows: Row
       technologyClass: ref(r.technology_class_id, d.class_code, className(p.language, d)),
       contractor: { id: r.contractor_id as string, name: d.contractor_name as string },
       contract: { id: r.contract_id as string, lot: d.contract_lot as string, cig: d.contract_cig as string },
+      assignee: r.technician_id ? { id: r.technician_id as string, label: (d.technician_name as string | null) ?? '' } : null,
       issuedAt: r.issued_at as string,
       acknowledgedAt: (r.acknowledged_at ?? null) as string | null,
       inspectionAt: (r.inspection_at ?? null) as string | null,

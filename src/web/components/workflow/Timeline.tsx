@@ -16,6 +16,8 @@ import { attachmentKindLabel, lookup, priorityLabel, ticketStatusLabel, workOrde
 /** Event data worth showing, in this order, with how to show each value. */
 const DATA_FIELDS: Array<[string, 'text' | 'instant' | 'date' | 'priority' | 'number' | 'boolean' | 'stars']> = [
   ['workOrderNumber', 'text'],
+  ['technicianName', 'text'],
+  ['previousTechnicianName', 'text'],
   ['priority', 'priority'],
   ['inspectionAt', 'instant'],
   ['scheduledAt', 'instant'],

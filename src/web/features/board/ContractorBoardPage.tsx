@@ -11,6 +11,7 @@ import { PriorityBadge, StatusBadge } from '../../components/workflow/StatusBadg
 import { useFormat } from '../../i18n/format';
 import { useT, type MessageKey } from '../../i18n/messages';
 import { nextDate } from '../work-orders/nextDate';
+import { TodayByTechnician } from '../technicians/TodayByTechnician';
 
 const COLUMNS: Array<{ key: string; title: MessageKey; empty: MessageKey; states: string[] }> = [
   { key: 'new', title: 'board.new', empty: 'board.newEmpty', states: ['issued'] },
@@ -46,6 +47,11 @@ function BoardCard({ w }: { w: WorkOrderListItem }) {
           {w.building.code}
           {w.space ? ` · ${w.space.code} ${w.space.name}` : ''} · {technologyClassName(w.technologyClass, i18n.language)}
         </Text>
+        {w.assignee && (
+          <Text size="xs">
+            {t('technicians.assignee')}: {w.assignee.label}
+          </Text>
+        )}
         <Text size="sm" fw={600}>
           {nextDate(w, t, format) !== '—' ? nextDate(w, t, format) : t('home.issued', { when: format.relative(w.issuedAt) })}
         </Text>
@@ -104,11 +110,14 @@ export function ContractorBoardPage() {
           <Loader aria-label={t('common.loading')} />
         </Center>
       ) : (
-        <SimpleGrid cols={{ base: 1, sm: 2, xl: 4 }} spacing="lg">
-          {columns.map((c) => (
-            <Column key={c.key} title={t(c.title)} empty={t(c.empty)} items={c.rows} />
-          ))}
-        </SimpleGrid>
+        <Stack gap="xl">
+          <TodayByTechnician />
+          <SimpleGrid cols={{ base: 1, sm: 2, xl: 4 }} spacing="lg">
+            {columns.map((c) => (
+              <Column key={c.key} title={t(c.title)} empty={t(c.empty)} items={c.rows} />
+            ))}
+          </SimpleGrid>
+        </Stack>
       )}
     </>
   );

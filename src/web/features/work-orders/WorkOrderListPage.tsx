@@ -55,6 +55,7 @@ export function WorkOrderListPage() {
       render: (r) => `${r.building.code}${r.space ? ` · ${r.space.code}` : ''}`,
     },
     { accessor: 'contractor', title: t('workOrder.contractor'), render: (r) => r.contractor.name },
+    { accessor: 'assignee', title: t('technicians.assignee'), render: (r) => r.assignee?.label ?? '—' },
     {
       accessor: 'issuedAt',
       title: t('workOrder.issuedAt'),
