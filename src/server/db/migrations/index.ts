@@ -12,6 +12,7 @@ import * as plannedMaintenance from './2026-12-07T0001-planned-maintenance.ts';
 import * as programEvents from './2026-12-07T0003-program-events.ts';
 import * as buildingNotifyOccupants from './2026-12-07T0006-building-notify-occupants.ts';
 import * as outboxMessageKey from './2026-12-08T0001-outbox-message-key.ts';
+import * as ticketCallerSearch from './2026-12-09T0004-ticket-caller-search.ts';
 
 /** Every migration, by name; names sort in the order they run. Append, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T0003-program-events': programEvents,
   '2026-12-07T0006-building-notify-occupants': buildingNotifyOccupants,
   '2026-12-08T0001-outbox-message-key': outboxMessageKey,
+  '2026-12-09T0004-ticket-caller-search': ticketCallerSearch,
 };
