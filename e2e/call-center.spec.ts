@@ -7,7 +7,7 @@ import { choose } from './workflow-helpers';
 // e-mails counted beside the inbox.
 
 test('the call center opens a ticket for a caller found by phone, triages it and sees the history', async ({ page }) => {
-  test.slow(); // one long walk through three pages, on a server that has just seeded its demo
+  test.setTimeout(360_000); // one long walk through three pages with four axe runs, on a server that has just seeded its demo
   await loginAs(page, 'callcenter');
   await page.goto('/');
 
