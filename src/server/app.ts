@@ -21,6 +21,7 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { registryRoutes } from './modules/registry/index.ts';
 import { importRoutes } from './modules/import/import.routes.ts';
 import { ticketRoutes } from './modules/tickets/tickets.routes.ts';
+import { callerRoutes } from './modules/callers/callers.routes.ts';
 import { plannedComplianceRoutes } from './modules/planned-compliance/compliance.routes.ts';
 import { workOrderRoutes } from './modules/work-orders/work-orders.routes.ts';
 import { attachmentRoutes } from './modules/attachments/attachments.routes.ts';
@@ -113,6 +114,7 @@ export async function buildApp(config: Config, opts: BuildOptions): Promise<Fast
   await app.register(registryRoutes);
   await app.register(importRoutes);
   await app.register(ticketRoutes);
+  await app.register(callerRoutes);
   await app.register(workOrderRoutes);
   await app.register(technicianRoutes);
   await app.register(plannedComplianceRoutes);

@@ -51,6 +51,26 @@ export const TicketOpenBody = Body({
 });
 export type TicketOpenInput = Static<typeof TicketOpenBody>;
 
+/**
+ * PATCH /api/tickets/{id}: the call center's triage before qualification. Only the fields sent
+ * change; null clears an optional one. `priority` is a hint the building manager starts from.
+ */
+export const TicketPatchBody = Body({
+  version: Type.Integer({ description: 'the version you read; a stale one gets 409 VERSION_CONFLICT' }),
+  subject: Type.Optional(Text(200)),
+  description: Type.Optional(Text(10_000)),
+  buildingId: Type.Optional(Id),
+  spaceId: Type.Optional(Nullable(Id)),
+  assetId: Type.Optional(Nullable(Id)),
+  requesterId: Type.Optional(Nullable({ ...Id, description: 'link the ticket to a known user (GET /api/callers): they become its requester' })),
+  callerName: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
+  callerPhone: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
+  callerEmail: Type.Optional(Nullable(Type.String({ format: 'email', maxLength: 200 }))),
+  priority: Type.Optional(Nullable(Type.String({ description: `priority hint: ${PRIORITIES.join(' | ')}; emergency when danger` }))),
+  danger: Type.Optional(Type.Boolean({ description: 'a danger to people: priority emergency' })),
+});
+export type TicketPatchInput = Static<typeof TicketPatchBody>;
+
 export const WorkOrderSummarySchema = Type.Object({
   id: Id,
   number: Type.String(),
@@ -112,6 +132,7 @@ export const TicketSchema = Type.Object({
   workOrders: Type.Array(WorkOrderSummarySchema),
   attachments: Type.Array(AttachmentSchema),
   emergencyHint: Type.Optional(Type.Object({ phone: Type.String(), message: Type.String() })),
+  editable: Type.Optional(Type.Boolean({ description: 'the caller may triage it now: PATCH /api/tickets/{id}' })),
 });
 export type TicketDto = Static<typeof TicketSchema>;
 

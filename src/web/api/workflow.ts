@@ -122,9 +122,12 @@ export interface ListPage<T> extends Page<T> {
   countCapped?: boolean;
 }
 
+/** A navigation badge: a work list, or the inbox of held e-mails (call center, admin). */
+export type BadgeSource = { resource: Resource; view: View } | { resource: 'inbound-messages'; view: 'held' };
+
 export interface WorklistCount {
-  resource: Resource;
-  view: View;
+  resource: BadgeSource['resource'];
+  view: BadgeSource['view'];
   count: number;
   capped: boolean;
 }
@@ -215,9 +218,48 @@ export interface TicketOpenInput {
   callerName?: string;
   callerPhone?: string;
   callerEmail?: string;
+  requesterId?: string;
 }
 
 export const openTicket = (input: TicketOpenInput) => api.post<TicketDto>('/api/tickets', input);
+
+/** PATCH /api/tickets/{id}: the call center's triage before qualification (only the fields sent change). */
+export interface TicketPatch {
+  subject?: string;
+  description?: string;
+  buildingId?: string;
+  spaceId?: string | null;
+  assetId?: string | null;
+  requesterId?: string | null;
+  callerName?: string | null;
+  callerPhone?: string | null;
+  callerEmail?: string | null;
+  priority?: string | null;
+  danger?: boolean;
+}
+
+export const patchTicket = (id: string, version: number, changes: TicketPatch) =>
+  api.patch<TicketDto>(ticketUrl(id), { version, ...changes });
+
+/** One user found by GET /api/callers (call center, admin). */
+export interface CallerDto {
+  id: string;
+  displayName: string;
+  email: string | null;
+  phone: string | null;
+  language: string;
+  organisation: string | null;
+}
+
+export function useCallers(q: string) {
+  const text = q.trim();
+  return useQuery({
+    queryKey: ['callers', text] as const,
+    queryFn: ({ signal }) => api.get<{ items: CallerDto[] }>('/api/callers', { q: text }, signal),
+    enabled: text.length >= 2,
+    staleTime: 30_000,
+  });
+}
 
 export type ActionTarget = { kind: 'ticket'; id: string } | { kind: 'workOrder'; id: string };
 

@@ -36,7 +36,7 @@ import {
   IconUsers,
 } from '@tabler/icons-react';
 import type { Me, Role } from '../api/types';
-import type { Resource, View } from '../api/workflow';
+import type { BadgeSource } from '../api/workflow';
 import type { MessageKey } from '../i18n/messages';
 import { canBrowseRegistry, canImport, canRead, canSeeAmounts, canSeeContracts, canSeePenalties, canSeePlanned, type EntityKey } from './permissions';
 import { canReadPlans } from '../features/plans/access';
@@ -45,8 +45,8 @@ export interface NavItem {
   to: string;
   label: MessageKey;
   icon: ComponentType<{ size?: number; 'aria-hidden'?: boolean }>;
-  /** The work list whose count (GET /api/worklists/counts) is shown beside the entry. */
-  badge?: { resource: Resource; view: View };
+  /** The work list (or the held inbox) whose count (GET /api/worklists/counts) is shown beside the entry. */
+  badge?: BadgeSource;
 }
 
 export interface NavGroup {
@@ -89,7 +89,7 @@ function workItems(me: Me): NavItem[] {
   if (has(me, 'call_center')) {
     add({ to: '/tickets/new', label: 'nav.newPhoneTicket', icon: IconPhoneCall });
     add({ to: '/tickets?view=awaiting_my_action', label: 'nav.toClose', icon: IconListCheck, badge: { resource: 'tickets', view: 'awaiting_my_action' } });
-    add({ to: '/inbox', label: 'nav.inbox', icon: IconMailbox });
+    add({ to: '/inbox', label: 'nav.inbox', icon: IconMailbox, badge: { resource: 'inbound-messages', view: 'held' } });
   }
   if (has(me, 'building_manager', 'admin')) {
     add({ to: '/tickets?view=to_qualify', label: 'nav.toQualify', icon: IconClipboardList, badge: { resource: 'tickets', view: 'to_qualify' } });

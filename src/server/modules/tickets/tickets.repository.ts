@@ -102,6 +102,15 @@ export function findAsset(db: Db, id: string) {
   return db.selectFrom('assets').select(['id', 'building_id', 'active']).where('id', '=', id).executeTakeFirst();
 }
 
+/** A room or asset with what the timeline shows of it (triage records the place by its labels). */
+export function findSpaceRef(db: Db, id: string) {
+  return db.selectFrom('spaces').select(['id', 'building_id', 'active', 'code', 'name']).where('id', '=', id).executeTakeFirst();
+}
+
+export function findAssetRef(db: Db, id: string) {
+  return db.selectFrom('assets').select(['id', 'building_id', 'active', 'code', 'name']).where('id', '=', id).executeTakeFirst();
+}
+
 export function findActiveUser(db: Db, id: string) {
   return db.selectFrom('users').select(['id', 'display_name', 'language']).where('id', '=', id).where('active', '=', 1).executeTakeFirst();
 }

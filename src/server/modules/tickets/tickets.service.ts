@@ -21,7 +21,7 @@ import { presentAttachment } from '../attachments/attachments.service.ts';
 import { listAttachments } from '../attachments/attachments.repository.ts';
 import { presentComment, timelineOf } from './timeline.ts';
 import { createWorkOrder, prepareIssue, reopenLastWorkOrder } from '../work-orders/work-orders.service.ts';
-import { itemView, ticketRoles } from './access.ts';
+import { canTriage, itemView, ticketRoles } from './access.ts';
 import {
   actorLabel, actorLang, actorUserId, isStaffOn, isSystem, newSortableId, type WorkflowActor,
 } from './actor.ts';
@@ -206,6 +206,7 @@ async function presentTicket(ctx: AppContext, db: Db, actor: WorkflowActor, v: r
     dto.complaintCount = Number(v.complaint_count);
     dto.reviewFlag = bool(v.review_flag);
   }
+  if (!isSystem(actor)) dto.editable = canTriage(roles, v);
   return dto;
 }
 

@@ -7,6 +7,7 @@ import {
 } from 'kysely';
 import { engineOf, type Db } from '../../db/create-db.ts';
 import { slaStateIs, type SlaRowFilter } from '../sla/overdue.ts';
+import { userWordsWhere } from '../callers/callers.repository.ts';
 import { scopeExpr, type RowScope, type ViewPart } from './worklists.views.ts';
 
 // Transaction<Database> is a Kysely<Database> too; the lists build their SQL untyped, like the
@@ -31,8 +32,8 @@ export interface Sort { key: SortKey; dir: Direction }
  * `matchIds`: the rows the words match, when the service found them few (see `wordMatches`).
  */
 export type Search =
-  | { kind: 'number'; ticketNumbers: string[]; workOrderNumbers: string[]; words: string[]; matchIds?: string[] }
-  | { kind: 'words'; words: string[]; matchIds?: string[] };
+  | { kind: 'number'; ticketNumbers: string[]; workOrderNumbers: string[]; words: string[]; matchIds?: string[]; callers?: boolean }
+  | { kind: 'words'; words: string[]; matchIds?: string[]; callers?: boolean };
 
 export interface Filters {
   status?: string[];
@@ -93,14 +94,37 @@ function tsQuery(words: string[]): string {
   return words.map((w) => `${w.replaceAll(/[^\p{L}\p{N}]/gu, '')}:*`).join(' & ');
 }
 
-/** Ids of tickets whose subject or description matches the words: a subquery. */
-function ticketWords(db: Db, words: string[]): Sub {
+/** Ids of tickets whose subject or description matches the words (and, with `callers`, who called): a subquery. */
+function ticketWords(db: Db, words: string[], callers = false): Sub {
+  let text: Sub;
   if (engineOf(db) === 'postgres') {
-    return any(db).selectFrom('tickets as t_s').select('t_s.id')
+    text = any(db).selectFrom('tickets as t_s').select('t_s.id')
       .where(sql<SqlBool>`to_tsvector('simple', t_s.subject || ' ' || t_s.description) @@ to_tsquery('simple', ${tsQuery(words)})`);
+  } else {
+    text = any(db).selectFrom('tickets_fts as f').innerJoin('tickets_fts_keys as k', 'k.id', 'f.rowid')
+      .select('k.ticket_id').where(sql<SqlBool>`tickets_fts match ${ftsMatch(words)}`);
   }
-  return any(db).selectFrom('tickets_fts as f').innerJoin('tickets_fts_keys as k', 'k.id', 'f.rowid')
-    .select('k.ticket_id').where(sql<SqlBool>`tickets_fts match ${ftsMatch(words)}`);
+  return callers ? text.union(callerWords(db, words)).union(requesterWords(db, words)) : text;
+}
+
+// Who called (migration 2026-12-09T0004): the caller's name, e-mail and phone as the ticket stores
+// them, the phone also as one run of digits without +39. The expression must stay identical to the index's.
+const CALLER_TEXT_PG = sql`regexp_replace(coalesce(t_c.caller_name, '') || ' ' || coalesce(t_c.caller_email, '') || ' ' || coalesce(t_c.caller_phone, ''), '[^[:alnum:]]+', ' ', 'g')
+      || ' ' || regexp_replace(regexp_replace(coalesce(t_c.caller_phone, ''), '[^0-9]+', '', 'g'), '^(00)?39', '')`;
+
+function callerWords(db: Db, words: string[]): Sub {
+  if (engineOf(db) === 'postgres') {
+    return any(db).selectFrom('tickets as t_c').select('t_c.id')
+      .where(sql<SqlBool>`to_tsvector('simple', ${CALLER_TEXT_PG}) @@ to_tsquery('simple', ${tsQuery(words)})`);
+  }
+  return any(db).selectFrom('tickets_callers_fts as fc').innerJoin('tickets_callers_fts_keys as kc', 'kc.id', 'fc.rowid')
+    .select('kc.ticket_id').where(sql<SqlBool>`tickets_callers_fts match ${ftsMatch(words)}`);
+}
+
+/** Tickets whose requester (a user, e.g. the caller the call center linked) has the words in name, e-mail or phone. */
+function requesterWords(db: Db, words: string[]): Sub {
+  return any(db).selectFrom('tickets as t_r').select('t_r.id')
+    .where('t_r.requester_id', 'in', any(db).selectFrom('users as u_r').select('u_r.id').where(userWordsWhere('u_r', words)));
 }
 
 /** Ids of work orders whose description or location matches the words: a subquery. */
@@ -121,8 +145,8 @@ function workOrderWords(db: Db, words: string[]): Sub {
  * ORDER BY … LIMIT, would walk the sort index recomputing to_tsvector on every row — seconds for a
  * rare word. Here only bitmap scans are allowed, so the GIN index answers.
  */
-export async function wordMatches(db: Db, resource: Resource, words: string[], cap: number, plenty: number): Promise<string[] | null> {
-  const sub = resource === 'tickets' ? ticketWords(db, words) : workOrderWords(db, words);
+export async function wordMatches(db: Db, resource: Resource, words: string[], cap: number, plenty: number, callers = false): Promise<string[] | null> {
+  const sub = resource === 'tickets' ? ticketWords(db, words, callers) : workOrderWords(db, words);
   const query = sub.limit(cap + 1);
   if (engineOf(db) !== 'postgres') return (await query.execute()).map((r: Row) => Object.values(r)[0] as string);
   // Words PostgreSQL's statistics know to be common (its estimate is right for those): no need to
@@ -134,7 +158,7 @@ export async function wordMatches(db: Db, resource: Resource, words: string[], c
   return db.transaction().execute(async (trx) => {
     await sql`set local enable_seqscan = off`.execute(trx);
     await sql`set local enable_indexscan = off`.execute(trx);
-    const q = resource === 'tickets' ? ticketWords(trx, words) : workOrderWords(trx, words);
+    const q = resource === 'tickets' ? ticketWords(trx, words, callers) : workOrderWords(trx, words);
     return (await q.limit(cap + 1).execute()).map((r: Row) => Object.values(r)[0] as string);
   });
 }
@@ -160,7 +184,7 @@ function searchExpr(db: Db, resource: Resource, s: Search): Expression<SqlBool> 
       // Many matches: walk the sort index and keep the rows that match. SQLite would otherwise
       // look every match up by id and sort them all (`+` keeps it off the primary key);
       // PostgreSQL, knowing they are many, chooses the walk by itself.
-      const sub = resource === 'tickets' ? ticketWords(db, s.words) : workOrderWords(db, s.words);
+      const sub = resource === 'tickets' ? ticketWords(db, s.words, s.callers) : workOrderWords(db, s.words);
       parts.push(engineOf(db) === 'postgres' ? eb(c(a, 'id'), 'in', sub) : sql<SqlBool>`+${c(a, 'id')} in (${sub})`);
     }
   }

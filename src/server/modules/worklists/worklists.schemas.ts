@@ -163,8 +163,8 @@ export const WorkOrderPage = ListPage(WorkOrderListItem);
 
 export const WorklistCounts = Type.Object({
   items: Type.Array(Type.Object({
-    resource: literals(['tickets', 'work-orders'] as const),
-    view: Type.String(),
+    resource: literals(['tickets', 'work-orders', 'inbound-messages'] as const),
+    view: Type.String({ description: 'a work list; for inbound-messages: held (e-mails from unknown senders waiting to be handled)' }),
     count: Type.Integer(),
     capped: Type.Boolean({ description: `true when more than ${COUNT_CAP} (show "${COUNT_CAP}+")` }),
   })),

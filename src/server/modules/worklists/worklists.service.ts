@@ -10,6 +10,8 @@ import { engineOf } from '../../db/create-db.ts';
 import { forbidden, invalid } from '../../errors.ts';
 import type { Lang } from '../../i18n/messages.ts';
 import { slaRowOf, type SlaRowFilter } from '../sla/overdue.ts';
+import { heldBadge } from '../mail-in/mail-in.service.ts';
+import { STAFF_ROLES } from '../tickets/actor.ts';
 import * as repo from './worklists.repository.ts';
 import type { Direction, Filters, ListSpec, Resource, Row, Search, Sort, SortKey } from './worklists.repository.ts';
 import {
@@ -129,8 +131,11 @@ export async function listSpec(ctx: AppContext, p: Principal, resource: Resource
   const filters = filtersOf(input, now);
   const search = filters.search;
   if (search?.words.length) {
+    // Staff read who called on a ticket, so their words also find the caller (name, e-mail, phone)
+    // and the requester; a requester alone does not see those fields, so they do not match for them.
+    if (resource === 'tickets' && hasRole(p, ...STAFF_ROLES)) search.callers = true;
     // Few matches (a rare word, an asset tag): list them by id. Many: the list walks its order.
-    const ids = await repo.wordMatches(ctx.db, resource, search.words, tuning.fewMatches, tuning.plentyEstimate);
+    const ids = await repo.wordMatches(ctx.db, resource, search.words, tuning.fewMatches, tuning.plentyEstimate, search.callers);
     if (ids && ids.length <= tuning.fewMatches) search.matchIds = ids;
   }
   const o: ScopeOptions = { buildingIndex: await buildingIndexPays(ctx, p, resource, input) };
@@ -325,5 +330,6 @@ export async function counts(ctx: AppContext, p: Principal) {
     const n = scope.kind === 'forbidden' ? 0 : await repo.countRows(ctx.db, spec, COUNT_CAP);
     return { resource, view, count: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
   }));
-  return { items };
+  // Beside the work lists, the inbox of e-mails held from unknown senders (#9: the call center's badge).
+  return { items: [...items, ...(await heldBadge(ctx, p, COUNT_CAP))] };
 }

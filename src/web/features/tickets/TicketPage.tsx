@@ -20,6 +20,7 @@ import { Timeline } from '../../components/workflow/Timeline';
 import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/messages';
 import { IssueForm } from './IssueForm';
+import { TriageButton } from './TriageDialog';
 import { ticketStatusLine } from './statusLine';
 import { nextDate } from '../work-orders/nextDate';
 
@@ -102,7 +103,7 @@ function TicketView({ ticket, crumbs }: { ticket: TicketDto; crumbs: Array<{ lab
         </Alert>
       )}
 
-      <Section title={t('actions.title')}>
+      <Section title={t('actions.title')} actions={<TriageButton ticket={ticket} />}>
         <ActionBar actions={ticket.availableActions} onRun={setAction} label={t('actions.title')} />
       </Section>
 
