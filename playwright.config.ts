@@ -34,9 +34,7 @@ export default defineConfig({
       ],
     },
   },
-  projects: [
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined, viewport: { width: 1280, height: 900 } } },
-  ],
+  projects: [{ name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined, viewport: { width: 1280, height: 900 } } }],
   webServer: {
     // A new database every run: the demo seed is the known starting point of every spec.
     command: `rm -rf ${DATA} && mkdir -p ${DATA} && node --import tsx src/server/main.ts`,

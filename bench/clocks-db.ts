@@ -38,22 +38,45 @@ const READ = arg('read', 'rows') as 'rows' | 'json';
 
 const db: Db = isPg
   ? createDb({ kind: 'postgres', url: dbArg, schema: SCHEMA })
-  : new Kysely<Database>({ dialect: new SqliteDialect({ database: new SQLite(dbArg.replace(/^sqlite:/, ''), { readonly: true, fileMustExist: true }) }) });
+  : new Kysely<Database>({
+      dialect: new SqliteDialect({ database: new SQLite(dbArg.replace(/^sqlite:/, ''), { readonly: true, fileMustExist: true }) }),
+    });
 
-const hasSlaTables = await (isPg
-  ? sql<{ n: number }>`select count(*)::int as n from information_schema.tables where table_schema = ${SCHEMA} and table_name = 'sla_versions'`.execute(db)
-  : sql<{ n: number }>`select count(*) as n from sqlite_master where type = 'table' and name = 'sla_versions'`.execute(db)).then((r) => Number(r.rows[0].n) > 0);
+const hasSlaTables = await (
+  isPg
+    ? sql<{
+        n: number;
+      }>`select count(*)::int as n from information_schema.tables where table_schema = ${SCHEMA} and table_name = 'sla_versions'`.execute(
+        db,
+      )
+    : sql<{ n: number }>`select count(*) as n from sqlite_master where type = 'table' and name = 'sla_versions'`.execute(db)
+).then((r) => Number(r.rows[0].n) > 0);
 
 function factsQuery(after: [string, string] | null, limit: number) {
-  let q = db.selectFrom('work_orders as w')
+  let q = db
+    .selectFrom('work_orders as w')
     .innerJoin('buildings as b', 'b.id', 'w.building_id')
     .innerJoin('sites as st', 'st.id', 'b.site_id')
     .select([
-      'w.id', 'w.number', 'w.status', 'w.outcome', 'w.priority', 'w.version', 'w.contract_id', 'w.contractor_id', 'w.building_id',
-      'w.technology_class_id', 'w.ticket_id', 'w.issued_at', hasSlaTables ? 'w.sla_version_id' : sql<null>`null`.as('sla_version_id'),
-      'st.id as site_id', 'st.patron_saint',
+      'w.id',
+      'w.number',
+      'w.status',
+      'w.outcome',
+      'w.priority',
+      'w.version',
+      'w.contract_id',
+      'w.contractor_id',
+      'w.building_id',
+      'w.technology_class_id',
+      'w.ticket_id',
+      'w.issued_at',
+      hasSlaTables ? 'w.sla_version_id' : sql<null>`null`.as('sla_version_id'),
+      'st.id as site_id',
+      'st.patron_saint',
     ])
-    .orderBy('w.issued_at').orderBy('w.id').limit(limit);
+    .orderBy('w.issued_at')
+    .orderBy('w.id')
+    .limit(limit);
   if (after) {
     const [at, id] = after;
     q = q.where((eb) => eb.or([eb('w.issued_at', '>', at), eb.and([eb('w.issued_at', '=', at), eb('w.id', '>', id)])]));
@@ -68,7 +91,14 @@ const defaultInputs = (patron: string | null): SlaInputs => {
   return i;
 };
 
-interface Run { workOrders: number; events: number; readMs: number; computeMs: number; totalMs: number; breached: number }
+interface Run {
+  workOrders: number;
+  events: number;
+  readMs: number;
+  computeMs: number;
+  totalMs: number;
+  breached: number;
+}
 
 async function run(): Promise<Run> {
   const out: Run = { workOrders: 0, events: 0, readMs: 0, computeMs: 0, totalMs: 0, breached: 0 };
@@ -82,21 +112,39 @@ async function run(): Promise<Run> {
     let events = 0;
     if (READ === 'json') {
       // [at, action, from, to, data] per event, ordered, aggregated by PostgreSQL per work order.
-      const agg = sql<Array<[string, string, string | null, string | null, string | null]> | null>`(select json_agg(json_build_array(e.at, e.action, e.from_state, e.to_state,
+      const agg = sql<Array<
+        [string, string, string | null, string | null, string | null]
+      > | null>`(select json_agg(json_build_array(e.at, e.action, e.from_state, e.to_state,
         case when e.action in ('issue', 'change_priority') then e.data end) order by e.at, e.id) from events e where e.work_order_id = w.id)`;
       const rows = await factsQuery(after, limit).select(agg.as('ev')).execute();
       facts = rows as unknown as WorkOrderFacts[];
       for (const r of rows) {
-        const list = (r.ev ?? []).map(([at, action, from, to, data]) => ({ work_order_id: r.id, at, action, from_state: from, to_state: to, data: data ?? '{}' }));
+        const list = (r.ev ?? []).map(([at, action, from, to, data]) => ({
+          work_order_id: r.id,
+          at,
+          action,
+          from_state: from,
+          to_state: to,
+          data: data ?? '{}',
+        }));
         byId.set(r.id, list);
         events += list.length;
       }
     } else {
       facts = (await factsQuery(after, limit).execute()) as WorkOrderFacts[];
       if (facts.length === 0) break;
-      const rows = await db.selectFrom('events').select(['work_order_id', 'at', 'action', 'from_state', 'to_state', 'data'])
-        .where('work_order_id', 'in', facts.map((f) => f.id))
-        .orderBy('work_order_id').orderBy('at').orderBy('id').execute();
+      const rows = await db
+        .selectFrom('events')
+        .select(['work_order_id', 'at', 'action', 'from_state', 'to_state', 'data'])
+        .where(
+          'work_order_id',
+          'in',
+          facts.map((f) => f.id),
+        )
+        .orderBy('work_order_id')
+        .orderBy('at')
+        .orderBy('id')
+        .execute();
       for (const e of rows as EventLite[]) {
         const list = byId.get(e.work_order_id);
         if (list) list.push(e);
@@ -127,13 +175,26 @@ const runs: Run[] = [];
 for (let i = 0; i < RUNS; i++) {
   runs.push(await run());
   const r = runs[runs.length - 1];
-  console.error(`run ${i + 1}: ${r.workOrders} work orders, ${r.events} events, ${(r.totalMs / 1000).toFixed(2)} s (read ${(r.readMs / 1000).toFixed(2)} s, compute ${(r.computeMs / 1000).toFixed(2)} s)`);
+  console.error(
+    `run ${i + 1}: ${r.workOrders} work orders, ${r.events} events, ${(r.totalMs / 1000).toFixed(2)} s (read ${(r.readMs / 1000).toFixed(2)} s, compute ${(r.computeMs / 1000).toFixed(2)} s)`,
+  );
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const s = (ms: number) => +(ms / 1000).toFixed(2);
-console.log(JSON.stringify({
-  engine: isPg ? 'postgres' : 'sqlite', read: READ, slaTables: hasSlaTables, workOrders: runs[0].workOrders, events: runs[0].events, runs: RUNS, batch: BATCH,
-  medianSeconds: s(median(runs.map((r) => r.totalMs))), medianReadSeconds: s(median(runs.map((r) => r.readMs))),
-  medianComputeSeconds: s(median(runs.map((r) => r.computeMs))), allSeconds: runs.map((r) => s(r.totalMs)), breachedClocks: runs[0].breached,
-}));
+console.log(
+  JSON.stringify({
+    engine: isPg ? 'postgres' : 'sqlite',
+    read: READ,
+    slaTables: hasSlaTables,
+    workOrders: runs[0].workOrders,
+    events: runs[0].events,
+    runs: RUNS,
+    batch: BATCH,
+    medianSeconds: s(median(runs.map((r) => r.totalMs))),
+    medianReadSeconds: s(median(runs.map((r) => r.readMs))),
+    medianComputeSeconds: s(median(runs.map((r) => r.computeMs))),
+    allSeconds: runs.map((r) => s(r.totalMs)),
+    breachedClocks: runs[0].breached,
+  }),
+);
 await db.destroy();

@@ -61,4 +61,12 @@ for (let run = 0; run < RUNS; run++) {
   times.push(performance.now() - t0);
 }
 times.sort((a, b) => a - b);
-console.log(JSON.stringify({ workOrders: N, runs: RUNS, medianSeconds: +(times[Math.floor(RUNS / 2)] / 1000).toFixed(2), allSeconds: times.map((t) => +(t / 1000).toFixed(2)), breaches }));
+console.log(
+  JSON.stringify({
+    workOrders: N,
+    runs: RUNS,
+    medianSeconds: +(times[Math.floor(RUNS / 2)] / 1000).toFixed(2),
+    allSeconds: times.map((t) => +(t / 1000).toFixed(2)),
+    breaches,
+  }),
+);

@@ -21,12 +21,22 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const now = new Date('2026-03-10T09:00:00Z');
 const config = loadConfig({ LOG_LEVEL: 'silent', PRESIDIO_DEMO: '1' });
 const errors: unknown[] = [];
-const log = { info: () => {}, warn: () => {}, error: (_m: string, e?: unknown) => { errors.push(e); } };
+const log = {
+  info: () => {},
+  warn: () => {},
+  error: (_m: string, e?: unknown) => {
+    errors.push(e);
+  },
+};
 
 async function withPg(url: string, sql: string): Promise<void> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
-  try { await c.query(sql); } finally { await c.end(); }
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
 }
 
 async function once(engine: 'sqlite' | 'postgres'): Promise<{ ms: number; tickets: number }> {

@@ -66,17 +66,18 @@ const skewed = (n: number, power = 3) => Math.min(n - 1, Math.floor(n * rnd() **
 
 // --- vocabulary -----------------------------------------------------------------------------
 
-const FAULTS: Array<[string, string, string]> = [ // subject, description, class
+const FAULTS: Array<[string, string, string]> = [
+  // subject, description, class
   ["Perdita d'acqua", "Perdita d'acqua dal rubinetto del lavandino, l'acqua scende sul pavimento", 'IDR'],
-  ['Scarico intasato', 'Lo scarico del lavandino è intasato e l\'acqua non defluisce', 'IDR'],
+  ['Scarico intasato', "Lo scarico del lavandino è intasato e l'acqua non defluisce", 'IDR'],
   ['WC guasto', 'Lo sciacquone del WC non funziona e perde continuamente', 'IDR'],
   ['Luce guasta', 'Le lampade della plafoniera non si accendono, locale al buio', 'ELE'],
   ['Presa elettrica rotta', 'Presa elettrica staccata dal muro con fili scoperti', 'ELE'],
   ['Salta la corrente', 'Scatta il differenziale del quadro di piano più volte al giorno', 'ELE'],
   ['Luci di emergenza spente', 'Le lampade di emergenza del corridoio non si accendono al test', 'ELE'],
-  ['Proiettore non funziona', 'Il videoproiettore dell\'aula non si accende', 'SPE'],
+  ['Proiettore non funziona', "Il videoproiettore dell'aula non si accende", 'SPE'],
   ['Rete dati assente', 'La presa di rete non dà connessione, switch di piano spento', 'SPE'],
-  ['Impianto audio guasto', 'Microfoni e casse dell\'aula non funzionano', 'SPE'],
+  ['Impianto audio guasto', "Microfoni e casse dell'aula non funzionano", 'SPE'],
   ['Riscaldamento spento', 'I radiatori sono freddi, temperatura in aula sotto i 16 gradi', 'TER'],
   ['Aria condizionata guasta', 'Il condizionatore non raffredda e fa rumore', 'TER'],
   ['Odore di bruciato dalla UTA', 'Dal locale UTA esce odore di bruciato e fumo leggero', 'TER'],
@@ -86,45 +87,123 @@ const FAULTS: Array<[string, string, string]> = [ // subject, description, class
   ['Rilevatore di fumo in allarme', 'La centrale antincendio segnala guasto al rilevatore', 'ANT'],
   ['Estintore scaduto', "L'estintore del corridoio ha la revisione scaduta", 'ANT'],
   ['Porta antipanico bloccata', 'Il maniglione antipanico della porta non si apre', 'ANT'],
-  ['Infiltrazione dal soffitto', 'Macchia di umidità e infiltrazione d\'acqua dal soffitto', 'EDI'],
+  ['Infiltrazione dal soffitto', "Macchia di umidità e infiltrazione d'acqua dal soffitto", 'EDI'],
   ['Porta bloccata', 'La porta non si chiude, serratura rotta', 'EDI'],
   ['Finestra rotta', 'Vetro della finestra incrinato, pericolo di caduta', 'EDI'],
   ['Pavimento danneggiato', 'Piastrelle sollevate, rischio di inciampo', 'EDI'],
   ['Intonaco che si stacca', 'Pezzi di intonaco caduti dal muro del corridoio', 'EDI'],
 ];
-const EXTRA = ['urgente', 'da ieri', 'segnalato dagli studenti', 'durante la lezione', 'di nuovo', 'come la settimana scorsa',
-  'nel pomeriggio', 'al mattino presto', 'vicino alle scale', 'in fondo al corridoio', 'lato cortile', 'lato strada'];
+const EXTRA = [
+  'urgente',
+  'da ieri',
+  'segnalato dagli studenti',
+  'durante la lezione',
+  'di nuovo',
+  'come la settimana scorsa',
+  'nel pomeriggio',
+  'al mattino presto',
+  'vicino alle scale',
+  'in fondo al corridoio',
+  'lato cortile',
+  'lato strada',
+];
 const LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 /** A rare word (an asset tag the caller reads off the label): finds a handful of tickets. */
 const tag = () => `MT${Array.from({ length: 5 }, () => LETTERS[int(LETTERS.length)]).join('')}`;
 
-const CLASS_LOT: Record<string, string> = { EDI: 'Lotto 1', ELE: 'Lotto 2', SPE: 'Lotto 2', TER: 'Lotto 3', IDR: 'Lotto 3', GAS: 'Lotto 3', ANT: 'Lotto 4', ASC: 'Lotto 5' };
+const CLASS_LOT: Record<string, string> = {
+  EDI: 'Lotto 1',
+  ELE: 'Lotto 2',
+  SPE: 'Lotto 2',
+  TER: 'Lotto 3',
+  IDR: 'Lotto 3',
+  GAS: 'Lotto 3',
+  ANT: 'Lotto 4',
+  ASC: 'Lotto 5',
+};
 
 // --- the writer: one interface over both engines -------------------------------------------
 
 type Val = string | number | null;
-interface TableSpec { name: string; columns: Array<[string, 'text' | 'int']> }
+interface TableSpec {
+  name: string;
+  columns: Array<[string, 'text' | 'int']>;
+}
 const T = {
   tickets: {
     name: 'tickets',
-    columns: [['id', 'text'], ['number', 'text'], ['status', 'text'], ['channel', 'text'], ['requester_id', 'text'], ['caller_name', 'text'],
-      ['caller_phone', 'text'], ['caller_email', 'text'], ['opened_by_id', 'text'], ['building_id', 'text'], ['space_id', 'text'],
-      ['subject', 'text'], ['description', 'text'], ['danger', 'int'], ['priority', 'text'], ['language', 'text'], ['reopen_count', 'int'],
-      ['reminder_count', 'int'], ['rating_stars', 'int'], ['rating_work_done', 'int'], ['rated_at', 'text'],
-      ['created_at', 'text'], ['updated_at', 'text'], ['closed_at', 'text']],
+    columns: [
+      ['id', 'text'],
+      ['number', 'text'],
+      ['status', 'text'],
+      ['channel', 'text'],
+      ['requester_id', 'text'],
+      ['caller_name', 'text'],
+      ['caller_phone', 'text'],
+      ['caller_email', 'text'],
+      ['opened_by_id', 'text'],
+      ['building_id', 'text'],
+      ['space_id', 'text'],
+      ['subject', 'text'],
+      ['description', 'text'],
+      ['danger', 'int'],
+      ['priority', 'text'],
+      ['language', 'text'],
+      ['reopen_count', 'int'],
+      ['reminder_count', 'int'],
+      ['rating_stars', 'int'],
+      ['rating_work_done', 'int'],
+      ['rated_at', 'text'],
+      ['created_at', 'text'],
+      ['updated_at', 'text'],
+      ['closed_at', 'text'],
+    ],
   },
   workOrders: {
     name: 'work_orders',
-    columns: [['id', 'text'], ['number', 'text'], ['kind', 'text'], ['ticket_id', 'text'], ['status', 'text'], ['outcome', 'text'],
-      ['building_id', 'text'], ['space_id', 'text'], ['technology_class_id', 'text'], ['contract_id', 'text'], ['contractor_id', 'text'],
-      ['priority', 'text'], ['description', 'text'], ['location', 'text'], ['extra_fee', 'int'], ['inspection_at', 'text'],
-      ['scheduled_at', 'text'], ['expected_on', 'text'], ['issued_by_id', 'text'], ['issued_at', 'text'], ['acknowledged_at', 'text'],
-      ['completed_at', 'text'], ['verified_at', 'text'], ['closed_at', 'text'], ['created_at', 'text'], ['updated_at', 'text']],
+    columns: [
+      ['id', 'text'],
+      ['number', 'text'],
+      ['kind', 'text'],
+      ['ticket_id', 'text'],
+      ['status', 'text'],
+      ['outcome', 'text'],
+      ['building_id', 'text'],
+      ['space_id', 'text'],
+      ['technology_class_id', 'text'],
+      ['contract_id', 'text'],
+      ['contractor_id', 'text'],
+      ['priority', 'text'],
+      ['description', 'text'],
+      ['location', 'text'],
+      ['extra_fee', 'int'],
+      ['inspection_at', 'text'],
+      ['scheduled_at', 'text'],
+      ['expected_on', 'text'],
+      ['issued_by_id', 'text'],
+      ['issued_at', 'text'],
+      ['acknowledged_at', 'text'],
+      ['completed_at', 'text'],
+      ['verified_at', 'text'],
+      ['closed_at', 'text'],
+      ['created_at', 'text'],
+      ['updated_at', 'text'],
+    ],
   },
   events: {
     name: 'events',
-    columns: [['id', 'text'], ['ticket_id', 'text'], ['work_order_id', 'text'], ['at', 'text'], ['actor_id', 'text'], ['actor_label', 'text'],
-      ['action', 'text'], ['from_state', 'text'], ['to_state', 'text'], ['data', 'text']],
+    columns: [
+      ['id', 'text'],
+      ['ticket_id', 'text'],
+      ['work_order_id', 'text'],
+      ['at', 'text'],
+      ['actor_id', 'text'],
+      ['actor_label', 'text'],
+      ['action', 'text'],
+      ['from_state', 'text'],
+      ['to_state', 'text'],
+      ['data', 'text'],
+    ],
   },
 } satisfies Record<string, TableSpec>;
 
@@ -162,15 +241,27 @@ function sqliteWriter(file: string): Writer {
         stmt(t, part.length).run(part.flat());
       }
     },
-    async begin() { db.exec('begin'); },
-    async commit() { db.exec('commit'); },
+    async begin() {
+      db.exec('begin');
+    },
+    async commit() {
+      db.exec('commit');
+    },
     async dropIndexes(tables) {
-      const rows = db.prepare(`select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in (${tables.map(() => '?').join(',')})`).all(...tables) as Array<{ name: string; sql: string }>;
+      const rows = db
+        .prepare(
+          `select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in (${tables.map(() => '?').join(',')})`,
+        )
+        .all(...tables) as Array<{ name: string; sql: string }>;
       for (const r of rows) db.exec(`drop index ${r.name}`);
       return rows.map((r) => r.sql);
     },
-    async exec(s) { db.exec(s); },
-    async close() { db.close(); },
+    async exec(s) {
+      db.exec(s);
+    },
+    async close() {
+      db.close();
+    },
   };
 }
 
@@ -180,7 +271,7 @@ async function pgWriter(url: string, schema: string): Promise<Writer> {
   await client.query('set synchronous_commit = off');
   await client.query("set maintenance_work_mem = '512MB'");
   // Rows are consistent by construction: skip foreign-key triggers during the load when allowed.
-  await client.query("set session_replication_role = replica").catch(() => undefined);
+  await client.query('set session_replication_role = replica').catch(() => undefined);
   return {
     async insert(t, rows) {
       if (rows.length === 0) return;
@@ -188,8 +279,12 @@ async function pgWriter(url: string, schema: string): Promise<Writer> {
       const types = t.columns.map((c, j) => `$${j + 1}::${c[1] === 'int' ? 'int' : 'text'}[]`).join(', ');
       await client.query(`insert into ${t.name} (${t.columns.map((c) => c[0]).join(', ')}) select * from unnest(${types})`, cols);
     },
-    async begin() { await client.query('begin'); },
-    async commit() { await client.query('commit'); },
+    async begin() {
+      await client.query('begin');
+    },
+    async commit() {
+      await client.query('commit');
+    },
     async dropIndexes(tables) {
       const { rows } = await client.query(
         `select i.indexname, i.indexdef from pg_indexes i
@@ -200,8 +295,12 @@ async function pgWriter(url: string, schema: string): Promise<Writer> {
       for (const r of rows) await client.query(`drop index ${r.indexname}`);
       return rows.map((r) => r.indexdef as string);
     },
-    async exec(s) { await client.query(s); },
-    async close() { await client.end(); },
+    async exec(s) {
+      await client.query(s);
+    },
+    async close() {
+      await client.end();
+    },
   };
 }
 
@@ -213,14 +312,17 @@ const log = (msg: string) => console.log(`[${seconds()} s] ${msg}`);
 
 // The migrations after 0002, run over the data (all of them, or up to --stop-before), then
 // statistics. `--migrate-only` does just this on an existing dataset (made with --stop-before).
-const migrator = (d: Db) => new Migrator({
-  db: d as unknown as Kysely<unknown>,
-  provider: { getMigrations: async () => migrations },
-  ...(isPg ? { migrationTableSchema: SCHEMA } : {}),
-});
+const migrator = (d: Db) =>
+  new Migrator({
+    db: d as unknown as Kysely<unknown>,
+    provider: { getMigrations: async () => migrations },
+    ...(isPg ? { migrationTableSchema: SCHEMA } : {}),
+  });
 async function laterMigrations(): Promise<void> {
   const stopBefore = arg('stop-before');
-  const d = isPg ? createDb({ kind: 'postgres', url: dbArg, schema: SCHEMA }) : createDb({ kind: 'sqlite', file: dbArg.replace(/^sqlite:/, '') });
+  const d = isPg
+    ? createDb({ kind: 'postgres', url: dbArg, schema: SCHEMA })
+    : createDb({ kind: 'sqlite', file: dbArg.replace(/^sqlite:/, '') });
   const later = Object.keys(migrations).filter((name) => name > '2026-11-26T0002-fault-workflow' && (!stopBefore || name < stopBefore));
   for (const name of later) {
     const m0 = performance.now();
@@ -271,7 +373,9 @@ const contracts = await db.selectFrom('contracts').select(['id', 'lot', 'contrac
 const contractByLot = new Map(contracts.map((c) => [c.lot, c]));
 const demoUsers = await db.selectFrom('users').select(['id', 'username', 'display_name', 'contractor_id']).execute();
 const users = new Map(demoUsers.map((u) => [u.username, u]));
-const contractorUser = new Map(demoUsers.filter((u) => u.contractor_id).map((u) => [u.contractor_id!, { id: u.id, label: u.display_name }]));
+const contractorUser = new Map(
+  demoUsers.filter((u) => u.contractor_id).map((u) => [u.contractor_id!, { id: u.id, label: u.display_name }]),
+);
 const pwHash = await hashPassword('presidio');
 
 type Row<K extends keyof Database> = Insertable<Database[K]> & { id: string };
@@ -281,24 +385,79 @@ const spaces: Row<'spaces'>[] = [];
 const managers: Insertable<Database['building_managers']>[] = [];
 const demoBuildings = await db.selectFrom('buildings').select(['id', 'code']).execute();
 const bmUsers: Row<'users'>[] = [];
-for (let i = 1; i <= 40; i++) bmUsers.push({ ...audit(), username: `bm.bench.${String(i).padStart(2, '0')}`, display_name: `Responsabile ${i}`, email: `bm${i}@bench.example`, phone: null, language: 'it', password_hash: pwHash, failed_logins: 0, locked_until: null, contractor_id: null, department_id: null });
+for (let i = 1; i <= 40; i++)
+  bmUsers.push({
+    ...audit(),
+    username: `bm.bench.${String(i).padStart(2, '0')}`,
+    display_name: `Responsabile ${i}`,
+    email: `bm${i}@bench.example`,
+    phone: null,
+    language: 'it',
+    password_hash: pwHash,
+    failed_logins: 0,
+    locked_until: null,
+    contractor_id: null,
+    department_id: null,
+  });
 for (let i = demoBuildings.length + 1; i <= BUILDINGS; i++) {
-  const b = { ...audit(), site_id: pick(sites).id, code: `BN-${String(i).padStart(3, '0')}`, name: `Edificio ${i}`, address: `Via del Politecnico ${i}, Milano`, competence: 'central', competence_department_id: null };
+  const b = {
+    ...audit(),
+    site_id: pick(sites).id,
+    code: `BN-${String(i).padStart(3, '0')}`,
+    name: `Edificio ${i}`,
+    address: `Via del Politecnico ${i}, Milano`,
+    competence: 'central',
+    competence_department_id: null,
+  };
   newBuildings.push(b);
   managers.push({ building_id: b.id, user_id: bmUsers[(i - demoBuildings.length - 1) % bmUsers.length].id });
   const nFloors = 2 + int(4);
   for (let f = 0; f < nFloors; f++) {
     const floor = { ...audit(), building_id: b.id, code: `P${f}`, name: `Piano ${f}`, level: f };
     floors.push(floor);
-    for (let s = 1; s <= 3 + int(4); s++) spaces.push({ ...audit(), building_id: b.id, floor_id: floor.id, code: `P${f}.${String(s).padStart(2, '0')}`, name: pick(['Aula', 'Ufficio', 'Laboratorio', 'Servizi igienici', 'Corridoio', 'Locale tecnico']) + ` ${f}.${s}`, use: null, area_cm2: (10 + int(200)) * 10000 });
+    for (let s = 1; s <= 3 + int(4); s++)
+      spaces.push({
+        ...audit(),
+        building_id: b.id,
+        floor_id: floor.id,
+        code: `P${f}.${String(s).padStart(2, '0')}`,
+        name: pick(['Aula', 'Ufficio', 'Laboratorio', 'Servizi igienici', 'Corridoio', 'Locale tecnico']) + ` ${f}.${s}`,
+        use: null,
+        area_cm2: (10 + int(200)) * 10000,
+      });
   }
 }
 // bm.bench.big manages a fifth of all buildings (the worst case of a building manager's lists).
-const bigBm = { ...audit(), username: 'bm.bench.big', display_name: 'Responsabile di area', email: 'bm.big@bench.example', phone: null, language: 'it', password_hash: pwHash, failed_logins: 0, locked_until: null, contractor_id: null, department_id: null };
+const bigBm = {
+  ...audit(),
+  username: 'bm.bench.big',
+  display_name: 'Responsabile di area',
+  email: 'bm.big@bench.example',
+  phone: null,
+  language: 'it',
+  password_hash: pwHash,
+  failed_logins: 0,
+  locked_until: null,
+  contractor_id: null,
+  department_id: null,
+};
 bmUsers.push(bigBm);
 newBuildings.slice(0, Math.floor(BUILDINGS / 5)).forEach((b) => managers.push({ building_id: b.id, user_id: bigBm.id }));
 const reqUsers: Row<'users'>[] = [];
-for (let i = 1; i <= REQUESTERS; i++) reqUsers.push({ ...audit(), username: `req.${String(i).padStart(4, '0')}`, display_name: `Utente ${i}`, email: `req${i}@bench.example`, phone: null, language: i % 10 === 0 ? 'en' : 'it', password_hash: pwHash, failed_logins: 0, locked_until: null, contractor_id: null, department_id: null });
+for (let i = 1; i <= REQUESTERS; i++)
+  reqUsers.push({
+    ...audit(),
+    username: `req.${String(i).padStart(4, '0')}`,
+    display_name: `Utente ${i}`,
+    email: `req${i}@bench.example`,
+    phone: null,
+    language: i % 10 === 0 ? 'en' : 'it',
+    password_hash: pwHash,
+    failed_logins: 0,
+    locked_until: null,
+    contractor_id: null,
+    department_id: null,
+  });
 
 const chunked = async <R>(rows: R[], fn: (part: R[]) => Promise<unknown>) => {
   for (let i = 0; i < rows.length; i += 500) await fn(rows.slice(i, i + 500));
@@ -308,10 +467,15 @@ await db.transaction().execute(async (trx) => {
   await chunked(floors, (p) => trx.insertInto('floors').values(p).execute());
   await chunked(spaces, (p) => trx.insertInto('spaces').values(p).execute());
   await chunked([...bmUsers, ...reqUsers], (p) => trx.insertInto('users').values(p).execute());
-  await chunked([...bmUsers.map((u) => ({ user_id: u.id, role: 'building_manager' })), ...reqUsers.map((u) => ({ user_id: u.id, role: 'requester' }))],
-    (p) => trx.insertInto('user_roles').values(p).execute());
+  await chunked(
+    [...bmUsers.map((u) => ({ user_id: u.id, role: 'building_manager' })), ...reqUsers.map((u) => ({ user_id: u.id, role: 'requester' }))],
+    (p) => trx.insertInto('user_roles').values(p).execute(),
+  );
   await chunked(managers, (p) => trx.insertInto('building_managers').values(p).execute());
-  await chunked(contracts.flatMap((c) => newBuildings.map((b) => ({ contract_id: c.id, building_id: b.id }))), (p) => trx.insertInto('contract_buildings').values(p).execute());
+  await chunked(
+    contracts.flatMap((c) => newBuildings.map((b) => ({ contract_id: c.id, building_id: b.id }))),
+    (p) => trx.insertInto('contract_buildings').values(p).execute(),
+  );
 });
 const allBuildings = [...demoBuildings.map((b) => b.id), ...newBuildings.map((b) => b.id)];
 const spacesOf = new Map<string, string[]>();
@@ -320,7 +484,9 @@ for (const s of await db.selectFrom('spaces').select(['id', 'building_id']).exec
   l.push(s.id);
   spacesOf.set(s.building_id, l);
 }
-log(`registry: ${allBuildings.length} buildings, ${spaces.length} new rooms, ${bmUsers.length} more building managers, ${reqUsers.length} requesters`);
+log(
+  `registry: ${allBuildings.length} buildings, ${spaces.length} new rooms, ${bmUsers.length} more building managers, ${reqUsers.length} requesters`,
+);
 await db.destroy();
 
 // --- workflow rows --------------------------------------------------------------------------
@@ -339,19 +505,47 @@ const iso = (ms: number) => new Date(ms).toISOString();
 /** Time-ordered ids for events, as the app makes them (UUIDv7 layout: milliseconds first). */
 let evSeq = 0;
 const sortableId = (ms: number) => {
-  const hex = ms.toString(16).padStart(12, '0') + (evSeq++ & 0xfff).toString(16).padStart(4, '0') + randomUUID().replaceAll('-', '').slice(0, 16);
+  const hex =
+    ms.toString(16).padStart(12, '0') + (evSeq++ & 0xfff).toString(16).padStart(4, '0') + randomUUID().replaceAll('-', '').slice(0, 16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7${hex.slice(13, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 };
 const dayOf = (ms: number) => iso(ms).slice(0, 10);
 
 const OPEN_WO = {
-  issued: 10, acknowledged: 10, inspection_scheduled: 8, inspected: 5, in_plan_proposed: 3, awaiting_authorization: 7, authorized: 3,
-  scheduled: 20, waiting_materials: 10, in_progress: 12, completed: 12,
+  issued: 10,
+  acknowledged: 10,
+  inspection_scheduled: 8,
+  inspected: 5,
+  in_plan_proposed: 3,
+  awaiting_authorization: 7,
+  authorized: 3,
+  scheduled: 20,
+  waiting_materials: 10,
+  in_progress: 12,
+  completed: 12,
 };
-const PATH = ['issued', 'acknowledged', 'inspection_scheduled', 'inspected', 'awaiting_authorization', 'authorized', 'scheduled', 'in_progress', 'completed', 'verified'];
+const PATH = [
+  'issued',
+  'acknowledged',
+  'inspection_scheduled',
+  'inspected',
+  'awaiting_authorization',
+  'authorized',
+  'scheduled',
+  'in_progress',
+  'completed',
+  'verified',
+];
 const ACTION_TO: Record<string, string> = {
-  acknowledged: 'acknowledge', inspection_scheduled: 'schedule_inspection', inspected: 'record_inspection', awaiting_authorization: 'submit_quote',
-  authorized: 'approve_quote', scheduled: 'schedule_work', in_progress: 'start_work', completed: 'complete', verified: 'verify',
+  acknowledged: 'acknowledge',
+  inspection_scheduled: 'schedule_inspection',
+  inspected: 'record_inspection',
+  awaiting_authorization: 'submit_quote',
+  authorized: 'approve_quote',
+  scheduled: 'schedule_work',
+  in_progress: 'start_work',
+  completed: 'complete',
+  verified: 'verify',
 };
 
 const counts = { tickets: 0, workOrders: 0, events: 0 };
@@ -389,7 +583,8 @@ for (let n = 0; n < TICKETS; n++) {
   const building = allBuildings[skewed(allBuildings.length, 1.5)];
   const space = rnd() < 0.8 ? pick(spacesOf.get(building) ?? [null]) : null;
   const channel = weighted({ web: 60, phone: 30, email: 10 });
-  const requester = channel === 'web' ? reqUsers[skewed(reqUsers.length)] : channel === 'email' && rnd() < 0.5 ? reqUsers[int(reqUsers.length)] : null;
+  const requester =
+    channel === 'web' ? reqUsers[skewed(reqUsers.length)] : channel === 'email' && rnd() < 0.5 ? reqUsers[int(reqUsers.length)] : null;
   const danger = cls === 'GAS' || rnd() < 0.02 ? 1 : 0;
   const description = `${text}, ${pick(EXTRA)}. Codice ${tag()}.`;
 
@@ -400,9 +595,32 @@ for (let n = 0; n < TICKETS; n++) {
   const dismissed = status === 'closed' && rnd() < 0.06;
 
   const ticketEvents: Val[][] = [];
-  const ev = (at: number, woId: string | null, actor: { id: string; label: string } | null, action: string, from: string | null, to: string | null) =>
-    ticketEvents.push([sortableId(Math.min(at, end)), id, woId, iso(Math.min(at, end)), actor?.id ?? null, actor?.label ?? 'Sistema', action, from, to, '{}']);
-  const opener = channel === 'phone' ? { id: callcenter.id, label: callcenter.display_name } : requester ? { id: requester.id, label: requester.display_name } : null;
+  const ev = (
+    at: number,
+    woId: string | null,
+    actor: { id: string; label: string } | null,
+    action: string,
+    from: string | null,
+    to: string | null,
+  ) =>
+    ticketEvents.push([
+      sortableId(Math.min(at, end)),
+      id,
+      woId,
+      iso(Math.min(at, end)),
+      actor?.id ?? null,
+      actor?.label ?? 'Sistema',
+      action,
+      from,
+      to,
+      '{}',
+    ]);
+  const opener =
+    channel === 'phone'
+      ? { id: callcenter.id, label: callcenter.display_name }
+      : requester
+        ? { id: requester.id, label: requester.display_name }
+        : null;
   ev(created, null, opener, 'open', null, 'new');
 
   const priorities: string[] = [];
@@ -429,7 +647,14 @@ for (let n = 0; n < TICKETS; n++) {
       // walk the main path up to the work order's state, a few hours to days per step
       let at = issued;
       const times: Record<string, number> = { issued };
-      const target = woStatus === 'closed' ? 'inspected' : woStatus === 'waiting_materials' ? 'scheduled' : woStatus === 'in_plan_proposed' ? 'inspected' : woStatus;
+      const target =
+        woStatus === 'closed'
+          ? 'inspected'
+          : woStatus === 'waiting_materials'
+            ? 'scheduled'
+            : woStatus === 'in_plan_proposed'
+              ? 'inspected'
+              : woStatus;
       const extra = rnd() < 0.15; // extra-fee work goes through a quote
       for (let s = 1; s < PATH.length && PATH[s - 1] !== target; s++) {
         const st = PATH[s];
@@ -438,38 +663,101 @@ for (let n = 0; n < TICKETS; n++) {
         at = Math.min(at + H + int(status === 'in_progress' ? DAY : 3 * DAY), end - H);
         times[st] = at;
         // the long timelines are summarised: every step of closed work orders is not worth 5M rows
-        if (st === 'acknowledged' || st === 'completed' || st === 'verified' || st === target) ev(at, woId, st === 'verified' ? bm : tech, ACTION_TO[st], PATH[s - 1], st);
+        if (st === 'acknowledged' || st === 'completed' || st === 'verified' || st === target)
+          ev(at, woId, st === 'verified' ? bm : tech, ACTION_TO[st], PATH[s - 1], st);
       }
       if (woStatus === 'waiting_materials') ev(at + H, woId, tech, 'wait_materials', 'scheduled', 'waiting_materials');
       if (woStatus === 'in_plan_proposed') ev(at + H, woId, tech, 'mark_in_plan', 'inspected', 'in_plan_proposed');
-      if (woStatus === 'closed') ev(at + H, woId, outcome === 'denied' ? bm : tech, outcome === 'cancelled' ? 'cancel' : outcome === 'denied' ? 'deny_quote' : outcome === 'in_plan' ? 'confirm_in_plan' : 'mark_not_manageable', 'inspected', 'closed');
+      if (woStatus === 'closed')
+        ev(
+          at + H,
+          woId,
+          outcome === 'denied' ? bm : tech,
+          outcome === 'cancelled'
+            ? 'cancel'
+            : outcome === 'denied'
+              ? 'deny_quote'
+              : outcome === 'in_plan'
+                ? 'confirm_in_plan'
+                : 'mark_not_manageable',
+          'inspected',
+          'closed',
+        );
       lastAt = Math.max(lastAt, at);
       const open = woStatus !== 'verified' && woStatus !== 'closed';
       // Planned dates around today for open work (some already past), in the past for done work.
-      const scheduledAt = woStatus === 'scheduled' || woStatus === 'in_progress' || woStatus === 'waiting_materials' || !open
-        ? iso(open ? end + (int(20) - 6) * DAY + int(10) * H : times.scheduled ?? at) : null;
+      const scheduledAt =
+        woStatus === 'scheduled' || woStatus === 'in_progress' || woStatus === 'waiting_materials' || !open
+          ? iso(open ? end + (int(20) - 6) * DAY + int(10) * H : (times.scheduled ?? at))
+          : null;
       wos.push([
-        woId, `${number}/${k}`, 'corrective', id, woStatus, outcome, building, space, classes.get(woClass)!, contract.id, contract.contractor_id,
-        priority, description, rnd() < 0.3 ? `Vicino a ${pick(['scala A', 'scala B', 'ingresso', 'ascensore', 'bagni'])}` : null, extra ? 1 : 0,
-        times.inspection_scheduled ? iso(times.inspection_scheduled + DAY) : null, scheduledAt,
-        woStatus === 'waiting_materials' ? dayOf(end + (int(30) - 10) * DAY) : null, bmCentrale.id, iso(issued),
-        times.acknowledged ? iso(times.acknowledged) : null, times.completed ? iso(times.completed) : null, times.verified ? iso(times.verified) : null,
-        woStatus === 'closed' ? iso(at + H) : null, iso(issued), iso(Math.max(at, issued)),
+        woId,
+        `${number}/${k}`,
+        'corrective',
+        id,
+        woStatus,
+        outcome,
+        building,
+        space,
+        classes.get(woClass)!,
+        contract.id,
+        contract.contractor_id,
+        priority,
+        description,
+        rnd() < 0.3 ? `Vicino a ${pick(['scala A', 'scala B', 'ingresso', 'ascensore', 'bagni'])}` : null,
+        extra ? 1 : 0,
+        times.inspection_scheduled ? iso(times.inspection_scheduled + DAY) : null,
+        scheduledAt,
+        woStatus === 'waiting_materials' ? dayOf(end + (int(30) - 10) * DAY) : null,
+        bmCentrale.id,
+        iso(issued),
+        times.acknowledged ? iso(times.acknowledged) : null,
+        times.completed ? iso(times.completed) : null,
+        times.verified ? iso(times.verified) : null,
+        woStatus === 'closed' ? iso(at + H) : null,
+        iso(issued),
+        iso(Math.max(at, issued)),
       ]);
     }
   }
   const closedAt = status === 'closed' ? Math.min(lastAt + DAY, end) : null;
-  if (status === 'closed') ev(closedAt!, null, { id: callcenter.id, label: callcenter.display_name }, dismissed ? 'dismiss' : 'close', dismissed ? 'new' : 'resolved', 'closed');
+  if (status === 'closed')
+    ev(
+      closedAt!,
+      null,
+      { id: callcenter.id, label: callcenter.display_name },
+      dismissed ? 'dismiss' : 'close',
+      dismissed ? 'new' : 'resolved',
+      'closed',
+    );
   const rank = ['emergency', 'urgent', 'ordinary', 'deferrable'];
   const priority = priorities.length ? priorities.sort((a, b) => rank.indexOf(a) - rank.indexOf(b))[0] : danger ? 'emergency' : null;
   const rated = status === 'closed' && !dismissed && requester && rnd() < 0.3;
   tickets.push([
-    id, number, status, channel === 'web' ? 'web' : channel, requester?.id ?? null,
-    requester ? null : `Chiamante ${int(100000)}`, requester ? null : `+39 02 ${1000 + int(9000)} ${1000 + int(9000)}`,
+    id,
+    number,
+    status,
+    channel === 'web' ? 'web' : channel,
+    requester?.id ?? null,
+    requester ? null : `Chiamante ${int(100000)}`,
+    requester ? null : `+39 02 ${1000 + int(9000)} ${1000 + int(9000)}`,
     channel === 'email' && !requester ? `utente${int(100000)}@esempio.example` : null,
-    opener?.id ?? null, building, space, subject, description, danger, priority, 'it', 0, rnd() < 0.05 ? 1 : 0,
-    rated ? 1 + int(5) : null, rated ? 1 : null, rated ? iso(closedAt! + DAY) : null,
-    iso(created), iso(Math.max(created, closedAt ?? lastAt)), closedAt ? iso(closedAt) : null,
+    opener?.id ?? null,
+    building,
+    space,
+    subject,
+    description,
+    danger,
+    priority,
+    'it',
+    0,
+    rnd() < 0.05 ? 1 : 0,
+    rated ? 1 + int(5) : null,
+    rated ? 1 : null,
+    rated ? iso(closedAt! + DAY) : null,
+    iso(created),
+    iso(Math.max(created, closedAt ?? lastAt)),
+    closedAt ? iso(closedAt) : null,
   ]);
   events.push(...ticketEvents);
   if (tickets.length >= BATCH) await flush();
@@ -481,7 +769,9 @@ for (let n = 0; n < TICKETS; n++) {
 await flush();
 const loadSeconds = (performance.now() - loadStart) / 1000;
 const rows = counts.tickets + counts.workOrders + counts.events;
-log(`loaded ${counts.tickets} tickets, ${counts.workOrders} work orders, ${counts.events} events: ${rows} rows in ${loadSeconds.toFixed(1)} s = ${Math.round(rows / loadSeconds)} rows/s`);
+log(
+  `loaded ${counts.tickets} tickets, ${counts.workOrders} work orders, ${counts.events} events: ${rows} rows in ${loadSeconds.toFixed(1)} s = ${Math.round(rows / loadSeconds)} rows/s`,
+);
 
 for (const [year, last] of yearSeq) await w.exec(`insert into ticket_counters (year, last) values (${year}, ${last})`);
 const idxStart = performance.now();

@@ -35,23 +35,30 @@ async function measure(label: string, fn: () => Promise<unknown>) {
     h.enable();
     const t = performance.now();
     const r = (await fn()) as { ok?: boolean; sheet?: { rows: unknown[] }; issues?: Array<{ rule: string }> } | undefined;
-    outcome = r?.ok === undefined ? 'loaded' : r.ok ? `${r.sheet!.rows.length} rows` : `refused: ${r.issues!.map((x) => x.rule).join(', ')}`;
+    outcome =
+      r?.ok === undefined ? 'loaded' : r.ok ? `${r.sheet!.rows.length} rows` : `refused: ${r.issues!.map((x) => x.rule).join(', ')}`;
     const ms = performance.now() - t;
     h.disable();
     results.push({ ms, maxBlockMs: h.max / 1e6 });
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  console.log(`${label} [${outcome}]: median ${median(results.map((r) => r.ms)).toFixed(0)} ms, longest event-loop block ${median(results.map((r) => r.maxBlockMs)).toFixed(0)} ms`
-    + ` (runs: ${results.map((r) => `${r.ms.toFixed(0)}/${r.maxBlockMs.toFixed(0)}`).join(', ')})`);
+  console.log(
+    `${label} [${outcome}]: median ${median(results.map((r) => r.ms)).toFixed(0)} ms, longest event-loop block ${median(results.map((r) => r.maxBlockMs)).toFixed(0)} ms` +
+      ` (runs: ${results.map((r) => `${r.ms.toFixed(0)}/${r.maxBlockMs.toFixed(0)}`).join(', ')})`,
+  );
 }
 
 const buf = await bigWorkbook();
 const dir = readCentralDirectory(buf, { maxUnpackedBytes: Number.MAX_SAFE_INTEGER, maxEntries: 1000 });
-console.log(`workbook: ${(buf.length / 1024 / 1024).toFixed(1)} MB on disk, ${dir.ok ? (dir.unpackedBytes / 1024 / 1024).toFixed(1) : '?'} MB unpacked`);
+console.log(
+  `workbook: ${(buf.length / 1024 / 1024).toFixed(1)} MB on disk, ${dir.ok ? (dir.unpackedBytes / 1024 / 1024).toFixed(1) : '?'} MB unpacked`,
+);
 await measure('exceljs whole-workbook load (before)', async () => {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
   return undefined;
 });
 await measure('guarded streamed parse, 50 MB cap (after)', () => parseXlsx(buf, DEFAULT_PARSE_LIMITS));
-await measure('guarded parse, 10 MB cap: refused from the directory', () => parseXlsx(buf, { ...DEFAULT_PARSE_LIMITS, maxUnpackedBytes: 10 * 1024 * 1024 }));
+await measure('guarded parse, 10 MB cap: refused from the directory', () =>
+  parseXlsx(buf, { ...DEFAULT_PARSE_LIMITS, maxUnpackedBytes: 10 * 1024 * 1024 }),
+);

@@ -37,8 +37,14 @@ const FTS = !flag('no-fts');
 /** Only the scenarios whose name contains this text. */
 const MATCH = arg('match');
 
-const db = isPg ? createDb({ kind: 'postgres', url: dbArg, schema: SCHEMA }) : createDb({ kind: 'sqlite', file: dbArg.replace(/^sqlite:/, '') });
-const config = loadConfig({ LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '10000', DATABASE_URL: isPg ? dbArg : `sqlite:${dbArg.replace(/^sqlite:/, '')}` });
+const db = isPg
+  ? createDb({ kind: 'postgres', url: dbArg, schema: SCHEMA })
+  : createDb({ kind: 'sqlite', file: dbArg.replace(/^sqlite:/, '') });
+const config = loadConfig({
+  LOG_LEVEL: 'silent',
+  LOGIN_RATE_LIMIT: '10000',
+  DATABASE_URL: isPg ? dbArg : `sqlite:${dbArg.replace(/^sqlite:/, '')}`,
+});
 let clock = NOW;
 const app = await buildApp(config, { db, now: () => clock, logger: false });
 
@@ -60,7 +66,7 @@ async function get(username: string, url: string) {
 }
 
 const idOf = async (table: string, column: string, value: string) =>
-  ((await sql<{ id: string }>`select id from ${sql.table(table)} where ${sql.ref(column)} = ${value}`.execute(db)).rows[0]).id;
+  (await sql<{ id: string }>`select id from ${sql.table(table)} where ${sql.ref(column)} = ${value}`.execute(db)).rows[0].id;
 
 // --- scenarios ------------------------------------------------------------------------------
 
@@ -71,12 +77,22 @@ const ids = {
 };
 const total = Number((await sql<{ n: number }>`select count(*) as n from tickets`.execute(db)).rows[0].n);
 // A rare word: the asset tag of one ticket; a ticket number in the middle of the data.
-const sample = (await sql<{ description: string; number: string }>`select description, number from tickets order by created_at limit 1 offset ${Math.floor(total * 0.4)}`.execute(db)).rows[0];
+const sample = (
+  await sql<{
+    description: string;
+    number: string;
+  }>`select description, number from tickets order by created_at limit 1 offset ${Math.floor(total * 0.4)}`.execute(db)
+).rows[0];
 const rareTag = /MT[A-Z0-9]{5}/.exec(sample.description)![0];
 
 /** A cursor N rows deep into the admin's full ticket list (sorted by creation, newest first). */
 async function deepCursor(offset: number): Promise<string> {
-  const r = (await sql<{ id: string; created_at: string }>`select id, created_at from tickets order by created_at desc, id desc limit 1 offset ${offset}`.execute(db)).rows[0];
+  const r = (
+    await sql<{
+      id: string;
+      created_at: string;
+    }>`select id, created_at from tickets order by created_at desc, id desc limit 1 offset ${offset}`.execute(db)
+  ).rows[0];
   return Buffer.from(JSON.stringify({ s: 'created.desc', v: [r.created_at, r.id] })).toString('base64url');
 }
 /** The cursor after `pages` pages of 200 (a list someone scrolled far into). */
@@ -84,14 +100,21 @@ async function cursorAfter(username: string, url: string, pages: number): Promis
   let cursor: string | null = null;
   for (let i = 0; i < pages; i++) {
     const sep = url.includes('?') ? '&' : '?';
-    const body: { nextCursor: string | null } = (await get(username, `${url}${sep}limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)).json();
+    const body: { nextCursor: string | null } = (
+      await get(username, `${url}${sep}limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)
+    ).json();
     if (!body.nextCursor) return cursor;
     cursor = body.nextCursor;
   }
   return cursor;
 }
 
-interface Scenario { name: string; user: string; url: string; fts?: boolean }
+interface Scenario {
+  name: string;
+  user: string;
+  url: string;
+  fts?: boolean;
+}
 const S = (name: string, user: string, url: string, fts = false): Scenario => ({ name, user, url, fts });
 const deep = Math.floor(total / 2);
 const SCENARIOS: Scenario[] = [
@@ -166,7 +189,15 @@ const pct = (xs: number[], p: number) => {
 const median = (xs: number[]) => pct(xs, 50);
 const ms = (x: number) => x.toFixed(1).padStart(7);
 
-interface Result { name: string; rows: number; n: number; p50: number; p95: number; p99: number; max: number }
+interface Result {
+  name: string;
+  rows: number;
+  n: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
 const results: Result[] = [];
 
 async function measure(s: Scenario): Promise<Result> {
@@ -187,8 +218,13 @@ async function measure(s: Scenario): Promise<Result> {
     rounds.push({ n: t.length, p50: pct(t, 50), p95: pct(t, 95), p99: pct(t, 99), max: Math.max(...t) });
   }
   return {
-    name: s.name, rows, n: rounds.reduce((a, x) => a + x.n, 0),
-    p50: median(rounds.map((x) => x.p50)), p95: median(rounds.map((x) => x.p95)), p99: median(rounds.map((x) => x.p99)), max: median(rounds.map((x) => x.max)),
+    name: s.name,
+    rows,
+    n: rounds.reduce((a, x) => a + x.n, 0),
+    p50: median(rounds.map((x) => x.p50)),
+    p95: median(rounds.map((x) => x.p95)),
+    p99: median(rounds.map((x) => x.p99)),
+    max: median(rounds.map((x) => x.max)),
   };
 }
 
@@ -196,12 +232,16 @@ const engine = isPg ? `PostgreSQL (schema ${SCHEMA})` : 'SQLite';
 console.log(`# ${engine}: ${total.toLocaleString('en')} tickets; ${RUNS} runs × ${ROUNDS} rounds per scenario; ms, median over rounds`);
 
 if (ONLY !== 'open') {
-  console.log(`${'scenario'.padEnd(58)} ${'rows'.padStart(5)} ${'n'.padStart(4)} ${'p50'.padStart(7)} ${'p95'.padStart(7)} ${'p99'.padStart(7)}`);
+  console.log(
+    `${'scenario'.padEnd(58)} ${'rows'.padStart(5)} ${'n'.padStart(4)} ${'p50'.padStart(7)} ${'p95'.padStart(7)} ${'p99'.padStart(7)}`,
+  );
   for (const s of SCENARIOS) {
     if ((s.fts && !FTS) || (MATCH && !s.name.includes(MATCH))) continue;
     const r = await measure(s);
     results.push(r);
-    console.log(`${r.name.padEnd(58)} ${String(r.rows).padStart(5)} ${String(r.n).padStart(4)} ${ms(r.p50)} ${ms(r.p95)} ${ms(r.p99)}${r.p99 > 50 ? '  > 50 ms' : ''}`);
+    console.log(
+      `${r.name.padEnd(58)} ${String(r.rows).padStart(5)} ${String(r.n).padStart(4)} ${ms(r.p50)} ${ms(r.p95)} ${ms(r.p99)}${r.p99 > 50 ? '  > 50 ms' : ''}`,
+    );
   }
   const over = results.filter((r) => r.p99 > 50);
   console.log(`${results.length} scenarios, ${over.length} over 50 ms at p99`);
@@ -211,10 +251,17 @@ if (ONLY !== 'open') {
 
 const opens: Record<string, number> = {};
 if (ONLY !== 'lists') {
-  const user = (await sql<{ id: string; display_name: string }>`select id, display_name from users where username = 'req.0042'`.execute(db)).rows[0];
+  const user = (await sql<{ id: string; display_name: string }>`select id, display_name from users where username = 'req.0042'`.execute(db))
+    .rows[0];
   const principal: Principal = {
-    userId: user.id, username: 'req.0042', displayName: user.display_name, language: 'it', roles: new Set<Role>(['requester']),
-    contractorId: null, departmentId: null, via: 'session',
+    userId: user.id,
+    username: 'req.0042',
+    displayName: user.display_name,
+    language: 'it',
+    roles: new Set<Role>(['requester']),
+    contractorId: null,
+    departmentId: null,
+    via: 'session',
   };
   const building = await idOf('buildings', 'code', 'MI-B01');
   const outbox0 = Number((await sql<{ n: number }>`select count(*) as n from outbox`.execute(db)).rows[0].n);
@@ -231,7 +278,9 @@ if (ONLY !== 'lists') {
   }
   opens.service = median(times);
   const outbox = Number((await sql<{ n: number }>`select count(*) as n from outbox`.execute(db)).rows[0].n) - outbox0;
-  console.log(`opening tickets (openTicket service, one transaction each: ticket + event + notices): ${Math.round(opens.service)} per second (median of ${ROUNDS} rounds of ${OPENS}; per round ${times.map(Math.round).join(', ')}); ${outbox} outbox rows written`);
+  console.log(
+    `opening tickets (openTicket service, one transaction each: ticket + event + notices): ${Math.round(opens.service)} per second (median of ${ROUNDS} rounds of ${OPENS}; per round ${times.map(Math.round).join(', ')}); ${outbox} outbox rows written`,
+  );
 
   // The floor under it: the same three rows (ticket, its "open" event, one outbox message) in one
   // transaction through Kysely, nothing else (no reference checks, no counter, no notices logic).
@@ -242,24 +291,79 @@ if (ONLY !== 'lists') {
       const at = new Date(NOW.getTime() + i).toISOString();
       const id = randomUUID();
       await db.transaction().execute(async (trx) => {
-        await trx.insertInto('tickets').values({
-          id, number: `9${round}${String(i).padStart(9, '0')}`, status: 'new', channel: 'web', requester_id: user.id, opened_by_id: user.id,
-          building_id: building, subject: 'Prova di carico', description: input(i).description, created_at: at, updated_at: at,
-          caller_name: null, caller_phone: null, caller_email: null, space_id: null, asset_id: null, priority: null, last_reminder_at: null,
-          rating_stars: null, rating_work_done: null, rating_comment: null, rated_at: null, closed_at: null,
-        }).execute();
-        await trx.insertInto('events').values({ id: randomUUID(), ticket_id: id, work_order_id: null, at, actor_id: user.id, actor_label: user.display_name, action: 'open', from_state: null, to_state: 'new', data: '{}' }).execute();
-        await trx.insertInto('outbox').values({
-          id: randomUUID(), idempotency_key: `bench:${id}`, kind: 'ticket_opened', to_address: 'req@bench.example', to_user_id: user.id, language: 'it',
-          subject: 'Segnalazione aperta', text_body: 'Testo', html_body: '<p>Testo</p>', ticket_id: id, work_order_id: null, status: 'pending',
-          next_attempt_at: at, locked_until: null, last_error: null, created_at: at, sent_at: null,
-        }).execute();
+        await trx
+          .insertInto('tickets')
+          .values({
+            id,
+            number: `9${round}${String(i).padStart(9, '0')}`,
+            status: 'new',
+            channel: 'web',
+            requester_id: user.id,
+            opened_by_id: user.id,
+            building_id: building,
+            subject: 'Prova di carico',
+            description: input(i).description,
+            created_at: at,
+            updated_at: at,
+            caller_name: null,
+            caller_phone: null,
+            caller_email: null,
+            space_id: null,
+            asset_id: null,
+            priority: null,
+            last_reminder_at: null,
+            rating_stars: null,
+            rating_work_done: null,
+            rating_comment: null,
+            rated_at: null,
+            closed_at: null,
+          })
+          .execute();
+        await trx
+          .insertInto('events')
+          .values({
+            id: randomUUID(),
+            ticket_id: id,
+            work_order_id: null,
+            at,
+            actor_id: user.id,
+            actor_label: user.display_name,
+            action: 'open',
+            from_state: null,
+            to_state: 'new',
+            data: '{}',
+          })
+          .execute();
+        await trx
+          .insertInto('outbox')
+          .values({
+            id: randomUUID(),
+            idempotency_key: `bench:${id}`,
+            kind: 'ticket_opened',
+            to_address: 'req@bench.example',
+            to_user_id: user.id,
+            language: 'it',
+            subject: 'Segnalazione aperta',
+            text_body: 'Testo',
+            html_body: '<p>Testo</p>',
+            ticket_id: id,
+            work_order_id: null,
+            status: 'pending',
+            next_attempt_at: at,
+            locked_until: null,
+            last_error: null,
+            created_at: at,
+            sent_at: null,
+          })
+          .execute();
       });
     }
     minTimes.push(OPENS / ((performance.now() - t0) / 1000));
   }
   opens.minimal = median(minTimes);
-  console.log(`opening tickets (minimal: ticket + event + outbox row in one transaction, bench code): ${Math.round(opens.minimal)} per second (per round ${minTimes.map(Math.round).join(', ')})`);
+  console.log(
+    `opening tickets (minimal: ticket + event + outbox row in one transaction, bench code): ${Math.round(opens.minimal)} per second (per round ${minTimes.map(Math.round).join(', ')})`,
+  );
 
   const c = await cookie('req.0042');
   const me = (await app.inject({ method: 'GET', url: '/api/me', headers: { cookie: c } })).json();
@@ -268,13 +372,20 @@ if (ONLY !== 'lists') {
     const n = Math.round(OPENS / 3);
     const t0 = performance.now();
     for (let i = 0; i < n; i++) {
-      const res = await app.inject({ method: 'POST', url: '/api/tickets', payload: input(i), headers: { cookie: c, 'x-csrf-token': me.csrfToken } });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/tickets',
+        payload: input(i),
+        headers: { cookie: c, 'x-csrf-token': me.csrfToken },
+      });
       if (res.statusCode !== 201) throw new Error(`POST /api/tickets: ${res.statusCode} ${res.body}`);
     }
     httpTimes.push(n / ((performance.now() - t0) / 1000));
   }
   opens.http = median(httpTimes);
-  console.log(`opening tickets (POST /api/tickets through the app, answer included): ${Math.round(opens.http)} per second (per round ${httpTimes.map(Math.round).join(', ')})`);
+  console.log(
+    `opening tickets (POST /api/tickets through the app, answer included): ${Math.round(opens.http)} per second (per round ${httpTimes.map(Math.round).join(', ')})`,
+  );
 }
 
 // The dataset stays as generated: remove what the opening measurements wrote (every ticket

@@ -22,7 +22,12 @@ for (let i = 0; i < n; i++) {
   for (const [kind, username] of Object.entries(kinds)) {
     ip++;
     const t0 = process.hrtime.bigint();
-    const res = await app.inject({ method: 'POST', url: '/api/session', payload: { username, password: 'sbagliata' }, remoteAddress: `10.${(ip >> 16) & 255}.${(ip >> 8) & 255}.${ip & 255}` });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { username, password: 'sbagliata' },
+      remoteAddress: `10.${(ip >> 16) & 255}.${(ip >> 8) & 255}.${ip & 255}`,
+    });
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
     if (res.statusCode !== 401) throw new Error(`${kind}: ${res.statusCode}`);
     if (i > 0) times[kind].push(ms); // the first round warms up
@@ -30,6 +35,8 @@ for (let i = 0; i < n; i++) {
 }
 const q = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
 for (const [kind, xs] of Object.entries(times)) {
-  console.log(`${kind.padEnd(42)} median ${q(xs, 0.5).toFixed(1)} ms, p10 ${q(xs, 0.1).toFixed(1)}, p90 ${q(xs, 0.9).toFixed(1)} (n=${xs.length})`);
+  console.log(
+    `${kind.padEnd(42)} median ${q(xs, 0.5).toFixed(1)} ms, p10 ${q(xs, 0.1).toFixed(1)}, p90 ${q(xs, 0.9).toFixed(1)} (n=${xs.length})`,
+  );
 }
 await app.close();

@@ -52,7 +52,13 @@ for (const [name, body] of Object.entries(bodies)) {
 // ---- 2. the listener under hard mail --------------------------------------------------------------
 const MAILBOX = 'manutenzione@ateneo.example';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'presidio-bench-mail-'));
-const config = loadConfig({ LOG_LEVEL: 'silent', MAIL_IN_ADDRESS: MAILBOX, MAIL_IN_MAX_MB: '20', ATTACHMENTS_DIR: dir, PRESIDIO_DEMO: '0' });
+const config = loadConfig({
+  LOG_LEVEL: 'silent',
+  MAIL_IN_ADDRESS: MAILBOX,
+  MAIL_IN_MAX_MB: '20',
+  ATTACHMENTS_DIR: dir,
+  PRESIDIO_DEMO: '0',
+});
 const db = createDb({ kind: 'sqlite', file: ':memory:' });
 await migrateToLatest(db);
 const app = await buildApp(config, { db, now: () => new Date(), logger: false });
@@ -114,7 +120,9 @@ async function watch(work: () => Promise<void>) {
   polling = false;
   await poll;
   delay.disable();
-  console.log(`  event loop delay: max ${(delay.max / 1e6).toFixed(1)} ms, p99 ${(delay.percentile(99) / 1e6).toFixed(1)} ms, mean ${(delay.mean / 1e6).toFixed(1)} ms`);
+  console.log(
+    `  event loop delay: max ${(delay.max / 1e6).toFixed(1)} ms, p99 ${(delay.percentile(99) / 1e6).toFixed(1)} ms, mean ${(delay.mean / 1e6).toFixed(1)} ms`,
+  );
   console.log(`  /healthz: ${healthCount} answers, slowest ${healthMax.toFixed(1)} ms`);
 }
 
@@ -122,11 +130,14 @@ async function watch(work: () => Promise<void>) {
 console.log('\nbaseline: the idle server for 10 s');
 await watch(() => new Promise((res) => setTimeout(res, 10_000)));
 console.log(`\nSMTP listener, ${ROUNDS} rounds of the hard shapes (client in another process)`);
-await watch(() => new Promise<void>((resolve, reject) => {
-  const c = spawn(process.execPath, [clientFile], { stdio: ['ignore', 'pipe', 'inherit'] });
-  c.stdout.on('data', (d: Buffer) => process.stdout.write(`  ${d.toString().trimEnd().replace(/\n/g, '\n  ')}\n`));
-  c.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`client exited ${code}`))));
-}));
+await watch(
+  () =>
+    new Promise<void>((resolve, reject) => {
+      const c = spawn(process.execPath, [clientFile], { stdio: ['ignore', 'pipe', 'inherit'] });
+      c.stdout.on('data', (d: Buffer) => process.stdout.write(`  ${d.toString().trimEnd().replace(/\n/g, '\n  ')}\n`));
+      c.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`client exited ${code}`))));
+    }),
+);
 fs.rmSync(clientFile);
 const rows = await db.selectFrom('inbound_messages').select(['status', 'reason']).execute();
 console.log(`  stored: ${rows.length} messages (${[...new Set(rows.map((r) => `${r.status}/${r.reason}`))].join(', ')})`);

@@ -64,21 +64,64 @@ async function load(db: Db): Promise<{ contractId: string; headId: string }> {
     const cls = classes[i % classes.length].technology_class_id;
     const building = buildings[i % buildings.length].id;
     const id = randomUUID();
-    assets.push({ id, code: `BA-${i}`, name: `Componente ${i}`, technology_class_id: cls, building_id: building, space_id: null, serial_number: null, created_at: at, updated_at: at });
+    assets.push({
+      id,
+      code: `BA-${i}`,
+      name: `Componente ${i}`,
+      technology_class_id: cls,
+      building_id: building,
+      space_id: null,
+      serial_number: null,
+      created_at: at,
+      updated_at: at,
+    });
     // 60% monthly, 30% quarterly (a third of them in a given month), 10% weekly.
     const r = i % 10;
-    const rrule = r < 6 ? `FREQ=MONTHLY;BYMONTHDAY=${1 + (i % 28)}` : r < 9 ? `FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=${1 + (i % 28)}` : `FREQ=WEEKLY;BYDAY=${['MO', 'TU', 'WE', 'TH', 'FR'][i % 5]}`;
+    const rrule =
+      r < 6
+        ? `FREQ=MONTHLY;BYMONTHDAY=${1 + (i % 28)}`
+        : r < 9
+          ? `FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=${1 + (i % 28)}`
+          : `FREQ=WEEKLY;BYDAY=${['MO', 'TU', 'WE', 'TH', 'FR'][i % 5]}`;
     plans.push({
-      id: randomUUID(), code: `BP-${i}`, activity: `Manutenzione periodica ${i % 40}`, description: null, building_id: building,
-      technology_class_id: cls, asset_id: id, schedule_kind: 'calendar', rrule, starts_on: `2026-01-${String(1 + (i % 28)).padStart(2, '0')}`,
-      ends_on: null, season_from: null, season_to: null, shift: 'next', last_done_on: null, meter_id: null, meter_every_milli: null,
-      meter_last_trigger_milli: null, checklist: '[{"key":"ok","label":"Funziona","kind":"yes_no"}]', required_documents: '[]',
-      regulation: null, estimated_minutes: 60, active: 1, created_at: at, updated_at: at,
+      id: randomUUID(),
+      code: `BP-${i}`,
+      activity: `Manutenzione periodica ${i % 40}`,
+      description: null,
+      building_id: building,
+      technology_class_id: cls,
+      asset_id: id,
+      schedule_kind: 'calendar',
+      rrule,
+      starts_on: `2026-01-${String(1 + (i % 28)).padStart(2, '0')}`,
+      ends_on: null,
+      season_from: null,
+      season_to: null,
+      shift: 'next',
+      last_done_on: null,
+      meter_id: null,
+      meter_every_milli: null,
+      meter_last_trigger_milli: null,
+      checklist: '[{"key":"ok","label":"Funziona","kind":"yes_no"}]',
+      required_documents: '[]',
+      regulation: null,
+      estimated_minutes: 60,
+      active: 1,
+      created_at: at,
+      updated_at: at,
     });
   }
   await db.transaction().execute(async (trx) => {
-    for (let i = 0; i < assets.length; i += 500) await trx.insertInto('assets').values(assets.slice(i, i + 500)).execute();
-    for (let i = 0; i < plans.length; i += 300) await trx.insertInto('maintenance_plans').values(plans.slice(i, i + 300)).execute();
+    for (let i = 0; i < assets.length; i += 500)
+      await trx
+        .insertInto('assets')
+        .values(assets.slice(i, i + 500))
+        .execute();
+    for (let i = 0; i < plans.length; i += 300)
+      await trx
+        .insertInto('maintenance_plans')
+        .values(plans.slice(i, i + 300))
+        .execute();
   });
   return { contractId: contract.id, headId: head.id };
 }
@@ -94,8 +137,14 @@ async function main() {
   const config = loadConfig({ LOG_LEVEL: 'silent' });
   const app = await buildApp(config, { db, now: () => NOW, logger: false });
   const head: Principal = {
-    userId: headId, username: 'capo.servizio', displayName: 'Roberto Marchetti', language: 'it', roles: new Set(['service_head']),
-    contractorId: null, departmentId: null, via: 'session',
+    userId: headId,
+    username: 'capo.servizio',
+    displayName: 'Roberto Marchetti',
+    language: 'it',
+    roles: new Set(['service_head']),
+    contractorId: null,
+    departmentId: null,
+    via: 'session',
   };
   const gen: number[] = [];
   const pub: number[] = [];
@@ -103,20 +152,32 @@ async function main() {
     let t = performance.now();
     const { id } = await ensureProgram(app.ctx, { contractId, month }, { id: headId, label: 'bench' });
     const g = (performance.now() - t) / 1000;
-    const items = await db.selectFrom('program_items').select((eb) => eb.fn.countAll<number>().as('n')).where('program_id', '=', id).executeTakeFirstOrThrow();
+    const items = await db
+      .selectFrom('program_items')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('program_id', '=', id)
+      .executeTakeFirstOrThrow();
     // The review round trip is not measured: straight to approved.
     await db.updateTable('programs').set({ status: 'approved' }).where('id', '=', id).execute();
     const version = Number((await db.selectFrom('programs').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version);
     t = performance.now();
     await programAction(app.ctx, head, id, 'publish', { version });
     const p = (performance.now() - t) / 1000;
-    const wos = await db.selectFrom('work_orders').select((eb) => eb.fn.countAll<number>().as('n')).where('kind', '=', 'planned').executeTakeFirstOrThrow();
-    console.log(`${engine} ${month}: ${Number(items.n)} items generated in ${g.toFixed(2)} s; published (${Number(wos.n)} planned work orders in total) in ${p.toFixed(2)} s`);
+    const wos = await db
+      .selectFrom('work_orders')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('kind', '=', 'planned')
+      .executeTakeFirstOrThrow();
+    console.log(
+      `${engine} ${month}: ${Number(items.n)} items generated in ${g.toFixed(2)} s; published (${Number(wos.n)} planned work orders in total) in ${p.toFixed(2)} s`,
+    );
     gen.push(g);
     pub.push(p);
   }
   console.log(`${engine} medians of ${MONTHS.length}: generation ${median(gen).toFixed(2)} s, publication ${median(pub).toFixed(2)} s`);
-  console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB; ${execSync('uptime').toString().trim()}`);
+  console.log(
+    `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB; ${execSync('uptime').toString().trim()}`,
+  );
   await app.close();
   await db.destroy();
 }

@@ -31,7 +31,8 @@ test.describe.serial('yes/no fields of the action dialogs', () => {
       ['acknowledge', {}],
       ['schedule_inspection', { inspectionAt: new Date(Date.now() + 86_400_000).toISOString() }],
     ] as const) {
-      v = (await contractor.post<{ version: number }>(`/api/work-orders/${workOrderId}/actions/${action}`, { version: v, ...fields })).version;
+      v = (await contractor.post<{ version: number }>(`/api/work-orders/${workOrderId}/actions/${action}`, { version: v, ...fields }))
+        .version;
     }
     await Promise.all([requester.dispose(), bm.dispose(), contractor.dispose()]);
   });
@@ -56,10 +57,10 @@ test.describe.serial('yes/no fields of the action dialogs', () => {
 
     const timeline = page.getByRole('list', { name: 'Cronologia' });
     const inspection = timeline.getByRole('listitem').filter({ hasText: 'Serve una nuova linea dal quadro di piano.' });
-    await expect(inspection).toContainText('Modifica l\'impianto:');
+    await expect(inspection).toContainText("Modifica l'impianto:");
     await expect(inspection.getByRole('definition').filter({ hasText: /^Sì$/ })).toBeVisible();
 
-    await actions.getByRole('button', { name: 'Pianifica l\'intervento', exact: true }).click();
+    await actions.getByRole('button', { name: "Pianifica l'intervento", exact: true }).click();
     dialog = page.getByRole('dialog');
     await expect(dialog).toBeVisible();
     await fillInstant(dialog, dayFromNow(2), '14:00');

@@ -29,7 +29,10 @@ test.describe('admin money: penalty rules, price lists per lot, a valve priced b
     });
     const classes = await bm.get<{ items: Array<{ id: string; code: string }> }>('/api/technology-classes?q=IDR');
     const issued = await bm.post<{ workOrders: Array<{ id: string }> }>(`/api/tickets/${ticket.id}/actions/issue`, {
-      version: ticket.version, technologyClassId: classes.items.find((c) => c.code === 'IDR')?.id, priority: 'ordinary', description: 'Sostituire la valvola',
+      version: ticket.version,
+      technologyClassId: classes.items.find((c) => c.code === 'IDR')?.id,
+      priority: 'ordinary',
+      description: 'Sostituire la valvola',
     });
     workOrderId = issued.workOrders[0].id;
     let v = 1;
@@ -43,7 +46,7 @@ test.describe('admin money: penalty rules, price lists per lot, a valve priced b
     await Promise.all([admin.dispose(), requester.dispose(), bm.dispose(), plumber.dispose()]);
   });
 
-  test('the admin changes a penalty rule\'s amount and sees it in the list', async ({ page }) => {
+  test("the admin changes a penalty rule's amount and sees it in the list", async ({ page }) => {
     await loginAs(page, 'admin');
     await page.goto(`/admin/penalty-rules?contract=${lot3}`);
     await expect(page.getByRole('heading', { name: 'Regole penali', level: 1 })).toBeVisible();
@@ -68,11 +71,20 @@ test.describe('admin money: penalty rules, price lists per lot, a valve priced b
     await expectAccessible(page, 'price lists');
 
     const form = page.getByRole('form', { name: 'Importa un elenco prezzi' });
-    await choose(page, form.getByRole('textbox', { name: /^Lotto/ }).or(form.getByRole('combobox', { name: /^Lotto/ })).first(), 'Lotto 3', /^Lotto 3/);
+    await choose(
+      page,
+      form
+        .getByRole('textbox', { name: /^Lotto/ })
+        .or(form.getByRole('combobox', { name: /^Lotto/ }))
+        .first(),
+      'Lotto 3',
+      /^Lotto 3/,
+    );
     await form.getByLabel(/^Codice/).fill('IDR-2026');
     await form.getByLabel(/^Nome/).fill('Valvolame 2026');
     await form.locator('input[type=file]').setInputFiles({
-      name: 'bad.csv', mimeType: 'text/csv',
+      name: 'bad.csv',
+      mimeType: 'text/csv',
       buffer: Buffer.from('G;9.01;Valvola a sfera DN 15;cad;€ 12,40;;;\nG;9.02;Valvola a sfera DN 20;cad;€ dodici;;;\n'),
     });
     await form.getByRole('button', { name: 'Importa' }).click();
@@ -82,7 +94,8 @@ test.describe('admin money: penalty rules, price lists per lot, a valve priced b
     await expect(page.getByTestId('price-list')).toHaveCount(3);
 
     await form.locator('input[type=file]').setInputFiles({
-      name: 'good.csv', mimeType: 'text/csv',
+      name: 'good.csv',
+      mimeType: 'text/csv',
       buffer: Buffer.from('G;9.01;"Valvole a sfera in ottone:";;;;;\nG;9.01.a;DN 15;cad;€ 12,40;;;\nG;9.01.b;DN 20;cad;€ 15,10;;;\n'),
     });
     await form.getByRole('button', { name: 'Importa' }).click();
@@ -99,7 +112,15 @@ test.describe('admin money: penalty rules, price lists per lot, a valve priced b
     await page.goto(`/work-orders/${workOrderId}`);
     await page.getByRole('group', { name: 'Azioni' }).getByRole('button', { name: 'Invia un preventivo' }).click();
     const dialog = page.getByRole('dialog');
-    await choose(page, dialog.getByRole('textbox', { name: /^Elenco prezzi/ }).or(dialog.getByRole('combobox', { name: /^Elenco prezzi/ })).first(), '', /LAZIO-2023-G-L3/);
+    await choose(
+      page,
+      dialog
+        .getByRole('textbox', { name: /^Elenco prezzi/ })
+        .or(dialog.getByRole('combobox', { name: /^Elenco prezzi/ }))
+        .first(),
+      '',
+      /LAZIO-2023-G-L3/,
+    );
     await choose(page, dialog.getByRole('combobox', { name: /^Cerca una voce/ }), 'valvola', /G\.1\.02\.4\.b/);
     await dialog.getByLabel(/^Quantità \(cad\)/).fill('1');
     await expectAccessible(page, 'quote editor with a valve');

@@ -6,14 +6,17 @@ import { expectAccessible, loginAs } from './helpers';
 // in the history; a closure of the site moves the preview past it; a building manager reads all of
 // it without the editing controls.
 
-interface Preview { site: { id: string; code: string; name: string } | null; items: Array<{ priority: string; clock: string; dueAt: string | null }> }
+interface Preview {
+  site: { id: string; code: string; name: string } | null;
+  items: Array<{ priority: string; clock: string; dueAt: string | null }>;
+}
 
 const LOT = 'Lotto 4';
 const romeDate = (iso: string) => new Date(iso).toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' });
 const toItalian = (date: string) => `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
 
 async function contractId(page: Page): Promise<string> {
-  const list = await (await page.request.get('/api/contracts?limit=100')).json() as { items: Array<{ id: string; lot: string }> };
+  const list = (await (await page.request.get('/api/contracts?limit=100')).json()) as { items: Array<{ id: string; lot: string }> };
   const found = list.items.find((c) => c.lot === LOT);
   expect(found, LOT).toBeTruthy();
   return found!.id;
@@ -78,9 +81,13 @@ test.describe.serial('admin console: SLA table, calendar, closures', () => {
     await expect(page.getByText(`Versione ${n + 1} salvata`)).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Anteprima con la tabella in vigore' })).toBeVisible();
     const history = page.getByRole('table', { name: 'Versioni' });
-    await expect(history.getByRole('row').filter({ hasText: `Versione ${n + 1} · in vigore` })).toContainText('Presa in carico urgente in 30 minuti');
+    await expect(history.getByRole('row').filter({ hasText: `Versione ${n + 1} · in vigore` })).toContainText(
+      'Presa in carico urgente in 30 minuti',
+    );
     await expect(history.getByRole('cell', { name: `Versione ${n}`, exact: true })).toBeVisible();
-    await expect(page.getByRole('table', { name: 'Tabella SLA' }).getByRole('row', { name: /^Urgenza/ })).toContainText('30 min lavorative');
+    await expect(page.getByRole('table', { name: 'Tabella SLA' }).getByRole('row', { name: /^Urgenza/ })).toContainText(
+      '30 min lavorative',
+    );
 
     // The earlier version, read-only.
     await history.getByRole('button', { name: `Mostra la versione ${n}` }).click();
@@ -131,7 +138,9 @@ test.describe.serial('admin console: SLA table, calendar, closures', () => {
     await expect(page.getByRole('table', { name: `Giorni non lavorativi del ${year}` })).toContainText('Immacolata Concezione');
     await page.getByRole('button', { name: `Anno successivo (${year + 1})` }).click();
     await expect(page.getByRole('table', { name: `Giorni non lavorativi del ${year + 1}` })).toContainText('Santo patrono');
-    await expect(page.getByTestId('sla-preview').getByRole('listitem').first()).toContainText('Un ticket aperto ora con priorità emergenza');
+    await expect(page.getByTestId('sla-preview').getByRole('listitem').first()).toContainText(
+      'Un ticket aperto ora con priorità emergenza',
+    );
     await expect(page.getByRole('button', { name: 'Modifica la tabella' })).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Modifica gli orari' })).toHaveCount(0);
     await expect(page.getByRole('form', { name: 'Aggiungi la chiusura' })).toHaveCount(0);

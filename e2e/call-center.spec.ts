@@ -26,7 +26,7 @@ test('the call center opens a ticket for a caller found by phone, triages it and
   await expect(page.getByLabel(/^Telefono del chiamante/)).toHaveValue('+39 02 5550 2210');
 
   await choose(page, page.getByRole('combobox', { name: /^Edificio/ }), 'MI-B02', /MI-B02/);
-  await page.getByLabel(/^Descrivi il guasto segnalato/).fill('Il termosifone dell\'aula gocciola.');
+  await page.getByLabel(/^Descrivi il guasto segnalato/).fill("Il termosifone dell'aula gocciola.");
   await expectAccessible(page, 'phone form with a linked caller');
   await page.getByRole('button', { name: 'Registra la segnalazione' }).click();
 
@@ -38,7 +38,9 @@ test('the call center opens a ticket for a caller found by phone, triages it and
   // Triage: a better description and the exact room.
   await page.getByRole('button', { name: 'Completa la segnalazione' }).click();
   const dialog = page.getByRole('dialog', { name: 'Completa la segnalazione' });
-  await dialog.getByLabel(/^Descrivi il guasto segnalato/).fill('Il termosifone sotto la finestra dell\'aula N.1.1 perde acqua sul pavimento.');
+  await dialog
+    .getByLabel(/^Descrivi il guasto segnalato/)
+    .fill("Il termosifone sotto la finestra dell'aula N.1.1 perde acqua sul pavimento.");
   await choose(page, dialog.getByRole('combobox', { name: /^Locale/ }), '', /P1\.01/);
   await expectAccessible(page, 'triage dialog');
   await dialog.getByRole('button', { name: 'Salva le modifiche' }).click();
@@ -47,7 +49,7 @@ test('the call center opens a ticket for a caller found by phone, triages it and
   const timeline = page.getByRole('list', { name: 'Cronologia' });
   await expect(timeline).toContainText('ha completato la segnalazione', { timeout: 30_000 });
   await expect(timeline).toContainText('Descrizione:');
-  await expect(timeline).toContainText('Il termosifone dell\'aula gocciola. → Il termosifone sotto la finestra');
+  await expect(timeline).toContainText("Il termosifone dell'aula gocciola. → Il termosifone sotto la finestra");
   await expect(timeline).toContainText(/Locale:\s*— → P1\.01/);
   await expect(page.getByText(/MI-B02 – Edificio Aule Nord · P1\.01/).first()).toBeVisible();
   await expectAccessible(page, 'ticket after triage');

@@ -6,8 +6,20 @@ import { expectAccessible, loginAs } from './helpers';
 // with the due instant and names working time; the login page speaks the browser's language
 // until someone chooses one.
 
-interface Clock { clock: string; status: string; basis: string | null; dueAt: string | null; headline: string; pauses: Array<{ to: string | null }> }
-interface WorkOrder { id: string; number: string; status: string; clocks: { items: Clock[] } | null }
+interface Clock {
+  clock: string;
+  status: string;
+  basis: string | null;
+  dueAt: string | null;
+  headline: string;
+  pauses: Array<{ to: string | null }>;
+}
+interface WorkOrder {
+  id: string;
+  number: string;
+  status: string;
+  clocks: { items: Clock[] } | null;
+}
 
 const CLOCK_NAMES: Record<string, string> = { take_charge: 'Presa in carico', on_site: 'Intervento sul posto', resolution: 'Risoluzione' };
 
@@ -32,23 +44,31 @@ test.describe('SLA card', () => {
 
     await page.goto(`/work-orders/${running!.wo.id}`);
     await expect(page.getByRole('heading', { level: 1, name: new RegExp(running!.wo.number) })).toBeVisible({ timeout: 30_000 });
-    const card = page.getByRole('list', { name: 'Tempi contrattuali (SLA)' }).getByRole('listitem').filter({ hasText: CLOCK_NAMES[running!.clock.clock] });
+    const card = page
+      .getByRole('list', { name: 'Tempi contrattuali (SLA)' })
+      .getByRole('listitem')
+      .filter({ hasText: CLOCK_NAMES[running!.clock.clock] });
     // The due instant first, in Rome's time, as the shared formatter writes it; then working time named as such.
     const due = formatter('it').dayTime(running!.clock.dueAt!, Date.now());
     await expect(card).toContainText(`Entro ${due} — `);
-    await expect(card).toContainText(/Entro (lun|mar|mer|gio|ven|sab|dom) \d{1,2} [a-z]{3}( \d{4})?, \d{2}:\d{2} — \d+ (ore lavorative|ora lavorativa|minuti lavorativi|minuto lavorativo)/);
+    await expect(card).toContainText(
+      /Entro (lun|mar|mer|gio|ven|sab|dom) \d{1,2} [a-z]{3}( \d{4})?, \d{2}:\d{2} — \d+ (ore lavorative|ora lavorativa|minuti lavorativi|minuto lavorativo)/,
+    );
     await expect(card).not.toContainText(/entro \d+ h/);
     await expectAccessible(page, 'work order SLA card');
 
     if (paused) {
       await page.goto(`/work-orders/${paused.wo.id}`);
-      const pausedCard = page.getByRole('list', { name: 'Tempi contrattuali (SLA)' }).getByRole('listitem').filter({ hasText: CLOCK_NAMES[paused.clock.clock] });
+      const pausedCard = page
+        .getByRole('list', { name: 'Tempi contrattuali (SLA)' })
+        .getByRole('listitem')
+        .filter({ hasText: CLOCK_NAMES[paused.clock.clock] });
       await expect(pausedCard).toContainText(/In pausa per .+ dal .+ — restano .+; se riprende ora, entro /);
     }
   });
 });
 
-test.describe('login page in the browser\'s language', () => {
+test.describe("login page in the browser's language", () => {
   test.use({ locale: 'en-GB' });
 
   test('an English browser gets the English login page; a choice of Italian is kept', async ({ page }) => {

@@ -18,14 +18,20 @@ export async function loginWithForm(page: Page, username: string, password = PAS
 
 /** A code no other run or test has used. */
 export function unique(prefix: string): string {
-  return `${prefix}${Date.now().toString(36).slice(-5).toUpperCase()}${Math.floor(Math.random() * 36).toString(36).toUpperCase()}`;
+  return `${prefix}${Date.now().toString(36).slice(-5).toUpperCase()}${Math.floor(Math.random() * 36)
+    .toString(36)
+    .toUpperCase()}`;
 }
 
 /** WCAG 2.1 A/AA checks of what is on screen now: no violations allowed. */
 export async function expectAccessible(page: Page, what: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const summary = results.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('\n    ')}`,
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(' '))
+        .join('\n    ')}`,
   );
   expect(summary, `accessibility of ${what}`).toEqual([]);
 }

@@ -4,12 +4,42 @@ import { expectAccessible, loginWithForm, mainNav } from './helpers';
 // Each role, logged in through the form, finds its own entries in the navigation and not the
 // others'; the home page (the work queue) passes axe for every one of them.
 const ROLES: Array<{ user: string; role: string; sees: string[]; not: string[] }> = [
-  { user: 'richiedente', role: 'requester', sees: ['Segnala un guasto', 'Le mie segnalazioni'], not: ['Da qualificare', 'Bacheca della ditta', 'Utenti', 'Posta in uscita'] },
-  { user: 'callcenter', role: 'call center', sees: ['Nuova segnalazione telefonica', 'Da chiudere', 'Posta in arrivo'], not: ['Da qualificare', 'Utenti', 'Bacheca della ditta', 'Penali', 'Cruscotto SLA dei lotti'] },
-  { user: 'bm.centrale', role: 'building manager', sees: ['Da qualificare', 'Da verificare', 'Edifici'], not: ['Utenti', 'Bacheca della ditta', 'Posta in uscita'] },
-  { user: 'capo.servizio', role: 'service head', sees: ['In attesa di autorizzazione', 'Penali', 'Contratti'], not: ['Utenti', 'Da qualificare', 'Bacheca della ditta'] },
-  { user: 'ditta.elettrica', role: 'contractor', sees: ['Bacheca della ditta', 'Ordini di lavoro'], not: ['Utenti', 'Da qualificare', 'Segnala un guasto'] },
-  { user: 'contabilita', role: 'accounting', sees: ['Segnalazioni', 'Contratti'], not: ['Utenti', 'Da qualificare', 'Bacheca della ditta', 'Segnala un guasto'] },
+  {
+    user: 'richiedente',
+    role: 'requester',
+    sees: ['Segnala un guasto', 'Le mie segnalazioni'],
+    not: ['Da qualificare', 'Bacheca della ditta', 'Utenti', 'Posta in uscita'],
+  },
+  {
+    user: 'callcenter',
+    role: 'call center',
+    sees: ['Nuova segnalazione telefonica', 'Da chiudere', 'Posta in arrivo'],
+    not: ['Da qualificare', 'Utenti', 'Bacheca della ditta', 'Penali', 'Cruscotto SLA dei lotti'],
+  },
+  {
+    user: 'bm.centrale',
+    role: 'building manager',
+    sees: ['Da qualificare', 'Da verificare', 'Edifici'],
+    not: ['Utenti', 'Bacheca della ditta', 'Posta in uscita'],
+  },
+  {
+    user: 'capo.servizio',
+    role: 'service head',
+    sees: ['In attesa di autorizzazione', 'Penali', 'Contratti'],
+    not: ['Utenti', 'Da qualificare', 'Bacheca della ditta'],
+  },
+  {
+    user: 'ditta.elettrica',
+    role: 'contractor',
+    sees: ['Bacheca della ditta', 'Ordini di lavoro'],
+    not: ['Utenti', 'Da qualificare', 'Segnala un guasto'],
+  },
+  {
+    user: 'contabilita',
+    role: 'accounting',
+    sees: ['Segnalazioni', 'Contratti'],
+    not: ['Utenti', 'Da qualificare', 'Bacheca della ditta', 'Segnala un guasto'],
+  },
   { user: 'admin', role: 'admin', sees: ['Utenti', 'Importazione', 'Posta in uscita'], not: ['Bacheca della ditta', 'Segnala un guasto'] },
 ];
 

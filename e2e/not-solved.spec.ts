@@ -23,7 +23,10 @@ test.describe.serial('the requester reopens a closed ticket: "Non risolto"', () 
     ticketId = ticket.id;
     const classes = await bm.get<{ items: Array<{ id: string; code: string }> }>('/api/technology-classes?q=ELE');
     const issued = await bm.post<{ workOrders: Array<{ id: string }> }>(`/api/tickets/${ticket.id}/actions/issue`, {
-      version: ticket.version, technologyClassId: classes.items.find((c) => c.code === 'ELE')?.id, priority: 'ordinary', description: 'Sostituire la plafoniera',
+      version: ticket.version,
+      technologyClassId: classes.items.find((c) => c.code === 'ELE')?.id,
+      priority: 'ordinary',
+      description: 'Sostituire la plafoniera',
     });
     const wo = issued.workOrders[0].id;
     const soon = new Date(Date.now() + 3_600_000).toISOString();

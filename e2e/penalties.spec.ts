@@ -22,7 +22,7 @@ test.describe.serial('penalty: contest, counter-argue, reduce', () => {
 
   test('the building manager sees the overdue work order and contests its proposed penalty', async ({ page }) => {
     await loginAs(page, 'bm.centrale');
-    const list = await (await page.request.get('/api/penalties?status=proposed&limit=200')).json() as { items: PenaltyItem[] };
+    const list = (await (await page.request.get('/api/penalties?status=proposed&limit=200')).json()) as { items: PenaltyItem[] };
     const found = list.items.find((p) => p.contract.lot === 'Lotto 2' && p.clock === 'take_charge' && p.workOrder);
     expect(found, 'a proposed demo penalty of the electrical lot').toBeTruthy();
     penalty = found!;
@@ -50,7 +50,9 @@ test.describe.serial('penalty: contest, counter-argue, reduce', () => {
     await expect(page.getByRole('link', { name: new RegExp(penalty.workOrder!.number) })).toBeVisible();
     await expectAccessible(page, 'proposed penalty');
 
-    await runAction(page, 'Contesta', 'Contesta e invia', (d) => d.getByLabel('Nota per la ditta').fill('Nessuna presa in carico dopo i solleciti telefonici.'));
+    await runAction(page, 'Contesta', 'Contesta e invia', (d) =>
+      d.getByLabel('Nota per la ditta').fill('Nessuna presa in carico dopo i solleciti telefonici.'),
+    );
     await expect(page.getByText('Contestata', { exact: true }).first()).toBeVisible();
     await expect(page.getByText('Termine per le controdeduzioni', { exact: true })).toBeVisible();
     await expect(page.getByRole('list', { name: 'Storico della penale' })).toContainText('Penale contestata');
@@ -64,7 +66,8 @@ test.describe.serial('penalty: contest, counter-argue, reduce', () => {
     await expect(page.getByText('Contestata', { exact: true }).first()).toBeVisible();
     await expectAccessible(page, 'penalty (contractor)');
     await runAction(page, 'Presenta controdeduzioni', 'Invia le controdeduzioni', (d) =>
-      d.getByLabel(/^Controdeduzioni/).fill('Il tecnico reperibile era impegnato su un guasto in emergenza in un altro edificio.'));
+      d.getByLabel(/^Controdeduzioni/).fill('Il tecnico reperibile era impegnato su un guasto in emergenza in un altro edificio.'),
+    );
     await expect(page.getByText('Controdedotta', { exact: true }).first()).toBeVisible();
     await expect(page.getByRole('list', { name: 'Storico della penale' })).toContainText('Il tecnico reperibile era impegnato');
     await expect(page.getByRole('group', { name: 'Azioni' })).toHaveCount(0);
@@ -111,7 +114,9 @@ test.describe.serial('penalty: contest, counter-argue, reduce', () => {
     const file = await page.request.get(href!);
     expect(file.status()).toBe(200);
     expect(file.headers()['content-type']).toContain('spreadsheetml');
-    const register = await (await page.request.get(`/api/penalties/register?contractId=${penalty.contract.id}&period=${year}`)).json() as { rows: Array<{ id: string; status: string; finalCents: number | null }> };
+    const register = (await (
+      await page.request.get(`/api/penalties/register?contractId=${penalty.contract.id}&period=${year}`)
+    ).json()) as { rows: Array<{ id: string; status: string; finalCents: number | null }> };
     expect(register.rows.find((r) => r.id === penalty.id)).toMatchObject({ status: 'reduced', finalCents: euros * 100 });
     await expectAccessible(page, 'contract view');
   });

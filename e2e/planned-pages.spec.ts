@@ -4,14 +4,29 @@ import { expectAccessible, loginAs } from './helpers';
 // The calendar's move-with-undo, against a stand-in of GET /api/planned-work and the program-item
 // PATCH (page.route): what is checked is the page's own promise — a move undone in time sends
 // nothing, one left alone is saved once, after the notice closes.
-const romeToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+const romeToday = () =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 
 async function standIn(page: Page, patches: unknown[]) {
   const today = romeToday();
   const item = {
-    programItemId: 'item-1', programId: 'prog-1', programStatus: 'draft', workOrderId: null, workOrderNumber: null, workOrderStatus: null,
-    ticketId: null, activity: 'Prova luci di emergenza', buildingId: 'b1', buildingName: 'Palazzo del Rettorato', assetName: 'Quadro QE-1',
-    date: today, windowFrom: '09:00', windowTo: '10:00', technician: 'Mario Rossi', late: false, version: 1,
+    programItemId: 'item-1',
+    programId: 'prog-1',
+    programStatus: 'draft',
+    workOrderId: null,
+    workOrderNumber: null,
+    workOrderStatus: null,
+    ticketId: null,
+    activity: 'Prova luci di emergenza',
+    buildingId: 'b1',
+    buildingName: 'Palazzo del Rettorato',
+    assetName: 'Quadro QE-1',
+    date: today,
+    windowFrom: '09:00',
+    windowTo: '10:00',
+    technician: 'Mario Rossi',
+    late: false,
+    version: 1,
   };
   await page.route('**/api/planned-work?**', (route) => route.fulfill({ json: { items: [item], nextCursor: null } }));
   await page.route('**/api/programs/prog-1/items/item-1', async (route) => {
@@ -46,8 +61,14 @@ test('a move in the calendar can be undone before it is saved, and is saved once
   expect(patches).toEqual([]);
 
   await entry.click();
-  await page.getByRole('dialog').getByLabel(/^Nuova data/).fill(typed);
-  await page.getByRole('dialog').getByLabel(/^Nuova data/).press('Tab');
+  await page
+    .getByRole('dialog')
+    .getByLabel(/^Nuova data/)
+    .fill(typed);
+  await page
+    .getByRole('dialog')
+    .getByLabel(/^Nuova data/)
+    .press('Tab');
   await page.getByRole('dialog').getByRole('button', { name: 'Sposta' }).click();
   await expect(page.getByText(/spostata al/)).toBeVisible();
   await expect(page.getByText('Nuova data salvata nel programma.')).toBeVisible({ timeout: 15_000 });

@@ -9,7 +9,9 @@ import { apiAs, choose } from './workflow-helpers';
 
 const DB_FILE = 'data/e2e/presidio.sqlite';
 
-test('a technician completes a planned work order with its checklist; an out-of-range value is flagged before submitting', async ({ page }) => {
+test('a technician completes a planned work order with its checklist; an out-of-range value is flagged before submitting', async ({
+  page,
+}) => {
   const db = createDb({ kind: 'sqlite', file: DB_FILE });
   const dueOn = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
   const p = await makePlannedWorkOrder(db, { at: new Date(), dueOn, status: 'in_progress', activity: 'Manutenzione semestrale caldaia' });
@@ -21,14 +23,17 @@ test('a technician completes a planned work order with its checklist; an out-of-
   await expect(page.getByText('Da eseguire entro')).toBeVisible();
   await expectAccessible(page, 'planned work order page');
 
-  await page.getByRole('group', { name: 'Azioni' }).getByRole('button', { name: 'Concludi l\'intervento' }).click();
+  await page.getByRole('group', { name: 'Azioni' }).getByRole('button', { name: "Concludi l'intervento" }).click();
   const dialog = page.getByRole('dialog');
   // Nothing answered: the dialog says what is missing before anything is sent.
   await dialog.getByRole('button', { name: 'Concludi' }).click();
   await expect(dialog.getByText('Rispondi a tutte le voci: ne mancano 2.')).toBeVisible();
   await dialog.getByLabel(/^Rapporto di intervento/).fill('Pulizia bruciatore, analisi fumi.');
   await dialog.getByLabel(/^Ore di lavoro/).fill('2');
-  await dialog.getByRole('radiogroup', { name: /Controllo fiamma/ }).getByLabel('Sì').check();
+  await dialog
+    .getByRole('radiogroup', { name: /Controllo fiamma/ })
+    .getByLabel('Sì')
+    .check();
   const co = dialog.getByLabel(/^Monossido di carbonio \(ppm\)/);
   await co.fill('80');
   await expect(dialog.getByRole('status')).toContainText('Fuori intervallo');
@@ -42,7 +47,11 @@ test('a technician completes a planned work order with its checklist; an out-of-
   await expectAccessible(page, 'completed planned work order');
 });
 
-test('a building manager closes a fault "in plan" naming an open planned work order of the building', async ({ page, playwright, baseURL }) => {
+test('a building manager closes a fault "in plan" naming an open planned work order of the building', async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
   const db = createDb({ kind: 'sqlite', file: DB_FILE });
   const dueOn = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
   const planned = await makePlannedWorkOrder(db, { at: new Date(), dueOn, activity: 'Revisione annuale centrale termica' });
@@ -58,9 +67,17 @@ test('a building manager closes a fault "in plan" naming an open planned work or
     const { version } = await api.get<Obj>(`/api/${kind}/${id}`);
     return api.post<Obj>(`/api/${kind}/${id}/actions/${action}`, { version, ...fields });
   };
-  const t = await requester.post<Obj>('/api/tickets', { buildingId: building.id, subject: 'Radiatore freddo', description: 'Il radiatore dell\'aula è freddo.' });
+  const t = await requester.post<Obj>('/api/tickets', {
+    buildingId: building.id,
+    subject: 'Radiatore freddo',
+    description: "Il radiatore dell'aula è freddo.",
+  });
   await move(bm, 'tickets', t.id, 'qualify');
-  const issued = await move(bm, 'tickets', t.id, 'issue', { technologyClassId: ter.id, priority: 'ordinary', description: 'Verificare il radiatore' });
+  const issued = await move(bm, 'tickets', t.id, 'issue', {
+    technologyClassId: ter.id,
+    priority: 'ordinary',
+    description: 'Verificare il radiatore',
+  });
   const wo = issued.workOrders[0].id as string;
   await move(contractor, 'work-orders', wo, 'acknowledge');
   await move(contractor, 'work-orders', wo, 'schedule_inspection', { inspectionAt: new Date(Date.now() + 86_400_000).toISOString() });

@@ -10,9 +10,23 @@ import { apiAs, choose, runAction, switchUser } from './workflow-helpers';
 // demo data already holds this month's programs (published) and next month's (submitted).
 
 /** Today in Europe/Rome as YYYY-MM-DD (the browser runs in Rome, the test runner may not). */
-const romeToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+const romeToday = () =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 const typed = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
-const MONTHS = ['gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre'];
+const MONTHS = [
+  'gennaio',
+  'febbraio',
+  'marzo',
+  'aprile',
+  'maggio',
+  'giugno',
+  'luglio',
+  'agosto',
+  'settembre',
+  'ottobre',
+  'novembre',
+  'dicembre',
+];
 const monthWords = (month: string) => `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
 
 test.describe.serial('planned maintenance: prepare, return, resubmit, approve, publish, find today', () => {
@@ -69,7 +83,9 @@ test.describe.serial('planned maintenance: prepare, return, resubmit, approve, p
     await expectAccessible(page, 'program page (draft, contractor)');
 
     // Another day, a time window and a technician: the row is what the building manager will read.
-    await itemRow(page).getByRole('button', { name: /^Modifica/ }).click();
+    await itemRow(page)
+      .getByRole('button', { name: /^Modifica/ })
+      .click();
     const editor = page.getByRole('form', { name: `Modifica ${activity}` });
     await editor.getByLabel(/^Data/).fill(typed(plannedDay));
     await editor.getByLabel(/^Data/).press('Tab');
@@ -113,7 +129,9 @@ test.describe.serial('planned maintenance: prepare, return, resubmit, approve, p
   test('the contractor reads the remarks, changes the technician and resubmits', async ({ page }) => {
     await loginAs(page, 'ditta.elettrica');
     await page.goto(programUrl);
-    await expect(page.getByRole('alert').filter({ hasText: 'Osservazioni del referente' })).toContainText('Assegnare la verifica a un tecnico abilitato PES.');
+    await expect(page.getByRole('alert').filter({ hasText: 'Osservazioni del referente' })).toContainText(
+      'Assegnare la verifica a un tecnico abilitato PES.',
+    );
     // The history says who returned it, with the remarks.
     await expect(page.getByRole('region', { name: 'Storico del programma' })).toContainText('Restituito — «Assegnare la verifica');
     await page.waitForLoadState('networkidle');
@@ -121,14 +139,18 @@ test.describe.serial('planned maintenance: prepare, return, resubmit, approve, p
 
     // Someone else saves the row meanwhile: the save is refused, what is stored now is offered.
     const programId = programUrl.split('/').pop()!;
-    const program = (await (await page.request.get(`/api/programs/${programId}`)).json()) as { items: Array<{ id: string; activity: string; version: number }> };
+    const program = (await (await page.request.get(`/api/programs/${programId}`)).json()) as {
+      items: Array<{ id: string; activity: string; version: number }>;
+    };
     const row = program.items.find((i) => i.activity === activity)!;
     const other = await page.request.patch(`/api/programs/${programId}/items/${row.id}`, {
       data: { technician: 'Squadra di turno', version: row.version },
       headers: { 'X-CSRF-Token': await csrfToken(page) },
     });
     expect(other.status()).toBe(200);
-    await itemRow(page).getByRole('button', { name: /^Modifica/ }).click();
+    await itemRow(page)
+      .getByRole('button', { name: /^Modifica/ })
+      .click();
     let editor = page.getByRole('form', { name: `Modifica ${activity}` });
     await editor.getByLabel('Tecnico', { exact: true }).fill('Luigi Bianchi (PES)');
     await editor.getByRole('button', { name: 'Salva' }).click();
@@ -136,7 +158,9 @@ test.describe.serial('planned maintenance: prepare, return, resubmit, approve, p
     await page.getByRole('button', { name: 'Carica i dati attuali' }).click();
     await expect(itemRow(page)).toContainText('Squadra di turno');
 
-    await itemRow(page).getByRole('button', { name: /^Modifica/ }).click();
+    await itemRow(page)
+      .getByRole('button', { name: /^Modifica/ })
+      .click();
     editor = page.getByRole('form', { name: `Modifica ${activity}` });
     await editor.getByLabel('Tecnico', { exact: true }).fill('Luigi Bianchi (PES)');
     await editor.getByRole('button', { name: 'Salva' }).click();
@@ -213,14 +237,26 @@ test.describe.serial('planned maintenance: prepare, return, resubmit, approve, p
     await expect(page.getByRole('cell').filter({ hasText: activity })).toHaveCount(1);
 
     await page.getByRole('button', { name: new RegExp(activity) }).click();
-    await page.getByRole('dialog').getByLabel(/^Nuova data/).fill(typed(next));
-    await page.getByRole('dialog').getByLabel(/^Nuova data/).press('Tab');
-    await page.getByRole('dialog').getByLabel(/^Motivo dello spostamento/).fill('Quadro non accessibile: aula occupata.');
+    await page
+      .getByRole('dialog')
+      .getByLabel(/^Nuova data/)
+      .fill(typed(next));
+    await page
+      .getByRole('dialog')
+      .getByLabel(/^Nuova data/)
+      .press('Tab');
+    await page
+      .getByRole('dialog')
+      .getByLabel(/^Motivo dello spostamento/)
+      .fill('Quadro non accessibile: aula occupata.');
     await page.getByRole('dialog').getByRole('button', { name: 'Sposta' }).click();
     await expect(page.getByText('Nuova data salvata: avvisati referente e call center.')).toBeVisible({ timeout: 15_000 });
 
     // The week of the new date shows it there.
-    await page.locator('label').filter({ hasText: /^Settimana$/ }).click();
+    await page
+      .locator('label')
+      .filter({ hasText: /^Settimana$/ })
+      .click();
     await expect(page).toHaveURL(/view=week/);
     await page.goto(`/planned-calendar?view=week&date=${next}`);
     await expect(page.getByRole('cell').filter({ has: page.getByRole('button', { name: new RegExp(activity) }) })).toBeVisible();
@@ -247,18 +283,25 @@ test.describe.serial('planned maintenance: prepare, return, resubmit, approve, p
     await itemRow(page).getByRole('link').first().click();
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await runAction(page, 'Inizia i lavori', 'Inizia');
-    await page.getByRole('group', { name: 'Azioni' }).getByRole('button', { name: 'Concludi l\'intervento' }).click();
+    await page.getByRole('group', { name: 'Azioni' }).getByRole('button', { name: "Concludi l'intervento" }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel(/^Rapporto di intervento/).fill('Quadro verificato, serraggi controllati.');
     await dialog.getByLabel(/^Ore di lavoro/).fill('1,5');
     // The checklist must be answered: refused in the form until it is.
     await dialog.getByRole('button', { name: 'Concludi' }).click();
     await expect(dialog.getByText(/Rispondi a tutte le voci/)).toBeVisible();
-    await dialog.getByRole('radiogroup', { name: /Quadro integro e pulito/ }).getByLabel('Sì').check();
+    await dialog
+      .getByRole('radiogroup', { name: /Quadro integro e pulito/ })
+      .getByLabel('Sì')
+      .check();
     await expectAccessible(page, 'completion with checklist');
     await dialog.getByRole('button', { name: 'Concludi' }).click();
     await expect(dialog).toBeHidden();
-    await expect(page.getByText('Completato', { exact: true }).or(page.getByText('Concluso, da verificare', { exact: true })).first()).toBeVisible();
+    await expect(
+      page
+        .getByText('Completato', { exact: true })
+        .or(page.getByText('Concluso, da verificare', { exact: true }))
+        .first(),
+    ).toBeVisible();
   });
 });
-

@@ -54,7 +54,9 @@ test.describe('maintenance plans as admin', () => {
     await expect(page.getByRole('heading', { level: 1, name: `${code} · Controllo semestrale estintori` })).toBeVisible();
     const stored = (await (await page.request.get(`/api/maintenance-plans?q=${code}`)).json()).items[0];
     expect(stored).toMatchObject({
-      rrule: 'FREQ=MONTHLY;INTERVAL=6', startsOn: '2026-01-15', requiredDocuments: ['maintenance_tag'],
+      rrule: 'FREQ=MONTHLY;INTERVAL=6',
+      startsOn: '2026-01-15',
+      requiredDocuments: ['maintenance_tag'],
       checklist: [{ key: 'pressione_del_manometro', kind: 'measure', unit: 'bar', min: 12, max: 16 }],
     });
 
@@ -63,14 +65,16 @@ test.describe('maintenance plans as admin', () => {
     await expect(page.getByTestId('rule-text')).toHaveText('Ogni 12 mesi dal 15/01/2026');
     await page.getByRole('button', { name: 'Salva' }).click();
     await expect(page.getByText(`Modifiche salvate: ${code}`)).toBeVisible();
-    const edited = (await (await page.request.get(`/api/maintenance-plans/${stored.id}`)).json());
+    const edited = await (await page.request.get(`/api/maintenance-plans/${stored.id}`)).json();
     expect(edited).toMatchObject({ rrule: 'FREQ=MONTHLY;INTERVAL=12', version: 2 });
   });
 
   test('a demo plan read back into its preset; meters and readings pages are accessible', async ({ page }) => {
     await page.goto('/plans?q=PM-EE-MI-B01-CT-01');
     await page.getByRole('link', { name: 'PM-EE-MI-B01-CT-01' }).click();
-    await expect(page.getByRole('combobox', { name: /^Ricorrenza/ })).toHaveValue('Una volta l\'anno (o ogni N anni) in una finestra stagionale');
+    await expect(page.getByRole('combobox', { name: /^Ricorrenza/ })).toHaveValue(
+      "Una volta l'anno (o ogni N anni) in una finestra stagionale",
+    );
     await expect(page.getByLabel(/^Stagione dal/)).toHaveValue('10-15');
     await expect(page.getByTestId('rule-text')).toContainText('Ogni 2 anni dal 03/11/2025, dal 15 ottobre al 15 aprile');
     await expectAccessible(page, 'a demo plan');

@@ -42,7 +42,9 @@ test.describe('profile', () => {
     await loginAs(page, 'bm.como');
     await page.goto('/profile');
     const patches: string[] = [];
-    page.on('request', (r) => { if (r.method() === 'PATCH') patches.push(r.url()); });
+    page.on('request', (r) => {
+      if (r.method() === 'PATCH') patches.push(r.url());
+    });
     await page.getByRole('button', { name: 'Salva' }).click();
     await expect(page.getByText('Nessuna modifica da salvare')).toBeVisible();
     expect(patches).toEqual([]);
@@ -68,7 +70,9 @@ test.describe('profile', () => {
     const listed = (await (await page.request.get('/api/me/tokens')).json()).items.find((x: { name: string }) => x.name === name);
     expect(Date.parse(listed.expiresAt) - Date.parse(listed.createdAt)).toBe(7 * 86_400_000);
     await expect(page.getByRole('row').filter({ hasText: name }).getByRole('cell').nth(4)).not.toBeEmpty();
-    expect((await api.post('/api/me/tokens', { data: { name: 'figlio' }, headers: { Authorization: `Bearer ${token}` } })).status()).toBe(403);
+    expect((await api.post('/api/me/tokens', { data: { name: 'figlio' }, headers: { Authorization: `Bearer ${token}` } })).status()).toBe(
+      403,
+    );
 
     await page.getByRole('button', { name: `Revoca il token ${name}` }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Revoca' }).click();
@@ -77,7 +81,12 @@ test.describe('profile', () => {
     await api.dispose();
   });
 
-  test('#7: a new e-mail address waits for the link sent to it, confirmed on the public page', async ({ page, browser, playwright, baseURL }) => {
+  test('#7: a new e-mail address waits for the link sent to it, confirmed on the public page', async ({
+    page,
+    browser,
+    playwright,
+    baseURL,
+  }) => {
     const admin = await playwright.request.newContext({ baseURL });
     const username = await newUser(admin);
     await loginUser(page.request, username);
@@ -93,7 +102,11 @@ test.describe('profile', () => {
     await expectAccessible(page, 'profile with an address awaiting confirmation');
 
     // The link, as the outbox holds it (no SMTP in the e2e server).
-    const outbox = (await (await admin.get('/api/admin/outbox?limit=50')).json()).items as Array<{ id: string; kind: string; toAddress: string }>;
+    const outbox = (await (await admin.get('/api/admin/outbox?limit=50')).json()).items as Array<{
+      id: string;
+      kind: string;
+      toAddress: string;
+    }>;
     const msg = outbox.find((m) => m.toAddress === address && m.kind === 'email_change_confirm')!;
     const text = (await (await admin.get(`/api/admin/outbox/${msg.id}`)).json()).textBody as string;
     const link = new URL(/https?:\/\/\S+\/confirm-email#\S+/.exec(text)![0]);

@@ -65,7 +65,10 @@ test.describe('registry as admin', () => {
     const code = unique('D');
     const token = await csrfToken(page);
     const dep = await (
-      await page.request.post('/api/departments', { data: { code, name: 'Dipartimento di prova', costCentre: 'CC-1' }, headers: { 'X-CSRF-Token': token } })
+      await page.request.post('/api/departments', {
+        data: { code, name: 'Dipartimento di prova', costCentre: 'CC-1' },
+        headers: { 'X-CSRF-Token': token },
+      })
     ).json();
 
     await page.goto(`/registry/departments/${dep.id}`);
@@ -114,7 +117,10 @@ test.describe('registry as admin', () => {
     const site = page.getByRole('combobox', { name: /^Sede/ });
     await site.click();
     await site.fill('MI');
-    await page.getByRole('option', { name: /^MI – / }).first().click();
+    await page
+      .getByRole('option', { name: /^MI – / })
+      .first()
+      .click();
     await page.getByLabel(/^Codice/).fill(code);
     await page.getByLabel(/^Nome/).fill('Edificio di prova');
     await page.getByLabel(/^Indirizzo/).fill('Via Roma 1, Milano');

@@ -11,7 +11,8 @@ async function failuresDuring(page: Page, fn: () => Promise<void>): Promise<stri
   const failed: string[] = [];
   const listener = (res: { url(): string; status(): number; request(): { method(): string } }) => {
     const url = new URL(res.url());
-    if (url.pathname.startsWith('/api/') && res.status() >= 400) failed.push(`${res.status()} ${res.request().method()} ${url.pathname}${url.search}`);
+    if (url.pathname.startsWith('/api/') && res.status() >= 400)
+      failed.push(`${res.status()} ${res.request().method()} ${url.pathname}${url.search}`);
   };
   page.on('response', listener);
   try {
@@ -37,12 +38,16 @@ test.describe('menus by role', () => {
       const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
       expect(hrefs.length).toBeGreaterThan(2);
       for (const href of hrefs) {
-        failed.push(...(await failuresDuring(page, async () => {
-          await page.goto(href);
-          // Generous: on a loaded machine a page may take longer than the default to render.
-          await expect(page.getByRole('heading', { level: 1 }).first(), href).toBeVisible({ timeout: 60_000 });
-          await page.waitForLoadState('networkidle');
-        })).map((f) => `${href}: ${f}`));
+        failed.push(
+          ...(
+            await failuresDuring(page, async () => {
+              await page.goto(href);
+              // Generous: on a loaded machine a page may take longer than the default to render.
+              await expect(page.getByRole('heading', { level: 1 }).first(), href).toBeVisible({ timeout: 60_000 });
+              await page.waitForLoadState('networkidle');
+            })
+          ).map((f) => `${href}: ${f}`),
+        );
         await expect(page.getByRole('heading', { level: 1, name: 'Accesso non consentito' }), href).toHaveCount(0);
       }
       expect(failed).toEqual([]);
@@ -55,7 +60,8 @@ test('requester: no registry in the menu; the home, the menu and the list count 
   await loginAs(page, 'richiedente');
   await page.goto('/');
   const nav = mainNav(page);
-  for (const name of ['Edifici', 'Sedi', 'Classi tecnologiche', 'Anagrafiche']) await expect(nav.getByText(name, { exact: true }), name).toHaveCount(0);
+  for (const name of ['Edifici', 'Sedi', 'Classi tecnologiche', 'Anagrafiche'])
+    await expect(nav.getByText(name, { exact: true }), name).toHaveCount(0);
 
   const section = page.getByRole('region', { name: 'Le mie segnalazioni aperte' });
   const homeBadge = section.getByLabel(/^\d+ element[oi]$/);
@@ -67,12 +73,19 @@ test('requester: no registry in the menu; the home, the menu and the list count 
 
   await section.getByRole('link', { name: /Vedi tutti/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Le mie segnalazioni aperte' })).toBeVisible();
-  await expect(page.getByRole('status').filter({ hasText: /risultat/ })).toHaveText(`${homeCount} ${homeCount === 1 ? 'risultato' : 'risultati'}`);
+  await expect(page.getByRole('status').filter({ hasText: /risultat/ })).toHaveText(
+    `${homeCount} ${homeCount === 1 ? 'risultato' : 'risultati'}`,
+  );
 
   // "Le mie segnalazioni": all of them, closed ones included (to rate, to ask to reopen).
   await nav.getByRole('link', { name: 'Le mie segnalazioni', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Le mie segnalazioni', exact: true })).toBeVisible();
-  const all = Number((await page.getByRole('status').filter({ hasText: /risultat/ }).textContent())!.replace(/\D/g, ''));
+  const all = Number(
+    (await page
+      .getByRole('status')
+      .filter({ hasText: /risultat/ })
+      .textContent())!.replace(/\D/g, ''),
+  );
   expect(all).toBeGreaterThanOrEqual(homeCount);
   await expectAccessible(page, 'all my tickets');
 
@@ -81,7 +94,7 @@ test('requester: no registry in the menu; the home, the menu and the list count 
   await expect(page.getByRole('heading', { level: 1, name: 'Accesso non consentito' })).toBeVisible();
 });
 
-test('accounting: a home with amounts, the amounts list and its XLSX, the lots\' SLA dashboard', async ({ page }) => {
+test("accounting: a home with amounts, the amounts list and its XLSX, the lots' SLA dashboard", async ({ page }) => {
   test.slow(); // four pages, each checked by axe
   await loginAs(page, 'contabilita');
   await page.goto('/');
@@ -101,16 +114,17 @@ test('accounting: a home with amounts, the amounts list and its XLSX, the lots\'
   await page.waitForLoadState('networkidle');
   await expectAccessible(page, 'work-order amounts');
 
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('link', { name: 'Esporta importi (XLSX)' }).click(),
-  ]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Esporta importi (XLSX)' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^importi-ordini-di-lavoro-\d{4}-\d{2}-\d{2}\.xlsx$/);
   expect(await download.failure()).toBeNull();
 
   await mainNav(page).getByRole('link', { name: 'Cruscotto SLA dei lotti' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Cruscotto SLA dei lotti' })).toBeVisible();
-  await page.getByRole('main').getByRole('link', { name: /^Lotto/ }).first().click();
+  await page
+    .getByRole('main')
+    .getByRole('link', { name: /^Lotto/ })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/contracts\/[^/]+\/overview$/);
   await expect(page.getByRole('heading', { level: 1, name: /Lotto/ })).toBeVisible();
   await page.waitForLoadState('networkidle');

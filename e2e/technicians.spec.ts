@@ -35,7 +35,7 @@ test.beforeAll(async ({ playwright }, info) => {
     version: ticket.version,
     technologyClassId: classes.items.find((c) => c.code === 'ELE')?.id,
     priority: 'urgent',
-    description: 'Sostituire l\'interruttore differenziale del quadro di piano',
+    description: "Sostituire l'interruttore differenziale del quadro di piano",
   });
   workOrderId = issued.workOrders[0].id;
   number = issued.workOrders[0].number;
@@ -49,9 +49,28 @@ test.beforeAll(async ({ playwright }, info) => {
   await move(contractor, 'record_inspection', { findings: 'Differenziale guasto, da sostituire con uno di classe A.' });
   await move(contractor, 'submit_quote', {
     lines: [
-      { code: 'E.01.120', description: 'Interruttore magnetotermico differenziale 4P 40 A Id 0,03 A classe A, in opera su barra DIN', unit: 'cad', quantity: 1, unitPriceCents: 28_450, category: 'works' },
-      { description: 'Manodopera: operaio specializzato elettricista, per la sostituzione e le prove', unit: 'h', quantity: 2.5, unitPriceCents: 3_850, category: 'labour' },
-      { description: 'Oneri della sicurezza: delimitazione dell\'area e segnaletica', unit: 'a corpo', quantity: 1, unitPriceCents: 4_000, category: 'safety' },
+      {
+        code: 'E.01.120',
+        description: 'Interruttore magnetotermico differenziale 4P 40 A Id 0,03 A classe A, in opera su barra DIN',
+        unit: 'cad',
+        quantity: 1,
+        unitPriceCents: 28_450,
+        category: 'works',
+      },
+      {
+        description: 'Manodopera: operaio specializzato elettricista, per la sostituzione e le prove',
+        unit: 'h',
+        quantity: 2.5,
+        unitPriceCents: 3_850,
+        category: 'labour',
+      },
+      {
+        description: "Oneri della sicurezza: delimitazione dell'area e segnaletica",
+        unit: 'a corpo',
+        quantity: 1,
+        unitPriceCents: 4_000,
+        category: 'safety',
+      },
     ],
   });
   await move(head, 'approve_quote');
@@ -71,7 +90,9 @@ test('the dispatcher assigns the work order to a technician through the dialog; 
   await dialog.getByRole('button', { name: 'Assegna', exact: true }).click();
   await expect(dialog).toBeHidden({ timeout: 60_000 }); // the write and the page's reload, on a loaded machine
   await expect(page.getByRole('button', { name: 'Cambia tecnico' })).toBeVisible();
-  await expect(page.getByRole('list', { name: 'Cronologia' }).getByRole('listitem').filter({ hasText: 'ha assegnato l\'ordine a un tecnico' })).toContainText('Davide Sironi');
+  await expect(
+    page.getByRole('list', { name: 'Cronologia' }).getByRole('listitem').filter({ hasText: "ha assegnato l'ordine a un tecnico" }),
+  ).toContainText('Davide Sironi');
 
   await page.goto('/board');
   const day = page.getByRole('region', { name: 'Oggi per tecnico' });
@@ -82,7 +103,7 @@ test('the dispatcher assigns the work order to a technician through the dialog; 
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
-  test('the technician sees today\'s work, reads the quote without side scroll, and starts the work', async ({ page }) => {
+  test("the technician sees today's work, reads the quote without side scroll, and starts the work", async ({ page }) => {
     await page.goto('/');
     await loginWithForm(page, 'tecnico.elettrica');
     await page.getByRole('button', { name: 'Apri il menu di navigazione' }).click();
@@ -90,7 +111,9 @@ test.describe('on a phone', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Il mio lavoro di oggi' })).toBeVisible();
     const card = page.getByRole('list', { name: 'Ordini di lavoro di oggi' }).getByRole('listitem').filter({ hasText: number });
     await expect(card).toBeVisible();
-    await expect(card.getByRole('group', { name: `Azioni dell'ordine ${number}` }).getByRole('button', { name: 'Inizia i lavori' })).toBeVisible();
+    await expect(
+      card.getByRole('group', { name: `Azioni dell'ordine ${number}` }).getByRole('button', { name: 'Inizia i lavori' }),
+    ).toBeVisible();
     await expectNoSideScroll(page, 'my work today');
     await expectAccessible(page, 'my work today on a phone');
 

@@ -41,8 +41,16 @@ export function dayFromNow(days: number): string {
 }
 
 /** Runs one action from the page's action bar: opens its dialog, lets `fill` fill it, submits. */
-export async function runAction(page: Page, button: string | RegExp, submit: string | RegExp, fill?: (dialog: Locator) => Promise<void>): Promise<void> {
-  await page.getByRole('group', { name: 'Azioni' }).getByRole('button', { name: button, exact: typeof button === 'string' }).click();
+export async function runAction(
+  page: Page,
+  button: string | RegExp,
+  submit: string | RegExp,
+  fill?: (dialog: Locator) => Promise<void>,
+): Promise<void> {
+  await page
+    .getByRole('group', { name: 'Azioni' })
+    .getByRole('button', { name: button, exact: typeof button === 'string' })
+    .click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toBeVisible();
   if (fill) await fill(dialog);

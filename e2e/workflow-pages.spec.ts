@@ -46,7 +46,10 @@ test.describe('work pages', () => {
     await expect(page).toHaveURL(/priority=urgent/);
     await choose(page, page.getByRole('combobox', { name: 'Ordina per' }), '', 'Priorità: più urgenti prima');
     await expect(page).toHaveURL(/sort=priority&order=asc/);
-    await expect(page.getByRole('link', { name: 'Esporta Excel' })).toHaveAttribute('href', /\/api\/work-orders\/export\?priority=urgent&sort=priority&order=asc&format=xlsx/);
+    await expect(page.getByRole('link', { name: 'Esporta Excel' })).toHaveAttribute(
+      'href',
+      /\/api\/work-orders\/export\?priority=urgent&sort=priority&order=asc&format=xlsx/,
+    );
     await page.waitForLoadState('networkidle');
     await expectAccessible(page, 'work-order list');
 

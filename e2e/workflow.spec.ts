@@ -22,13 +22,13 @@ test.describe.serial('happy path: report, issue, work, verify, close, rate', () 
 
     // Nothing chosen: the fields say what is missing.
     await page.getByRole('button', { name: 'Invia la segnalazione' }).click();
-    await expect(page.getByText('Scegli l\'edificio')).toBeVisible();
+    await expect(page.getByText("Scegli l'edificio")).toBeVisible();
     await expect(page.getByText('Descrivi il problema', { exact: true })).toBeVisible();
 
     await choose(page, page.getByRole('combobox', { name: /^Edificio/ }), 'Rettorato', /MI-B01/);
     await choose(page, page.getByRole('combobox', { name: /^Piano/ }), '', /P0 – Piano terra/);
     await choose(page, page.getByRole('combobox', { name: /^Locale/ }), '', /P0\.02/);
-    await page.getByLabel(/^Descrizione del problema/).fill('Le luci dell\'Aula Magna non si accendono da stamattina.');
+    await page.getByLabel(/^Descrizione del problema/).fill("Le luci dell'Aula Magna non si accendono da stamattina.");
     await page.locator('input[type=file]:not([capture])').setInputFiles({ name: 'aula.png', mimeType: 'image/png', buffer: PNG });
     await expect(page.getByRole('list', { name: 'Foto scelte' })).toContainText('aula.png');
     // Danger: the warning appears, and goes when answered no.
@@ -50,7 +50,9 @@ test.describe.serial('happy path: report, issue, work, verify, close, rate', () 
     await page.waitForLoadState('networkidle');
     await expectAccessible(page, 'ticket page (requester)');
 
-    await mainNav(page).getByRole('link', { name: /^Le mie segnalazioni aperte/ }).click();
+    await mainNav(page)
+      .getByRole('link', { name: /^Le mie segnalazioni aperte/ })
+      .click();
     await expect(page.getByRole('link', { name: ticketNumber, exact: true })).toBeVisible();
     await expectAccessible(page, 'my tickets');
   });
@@ -61,7 +63,9 @@ test.describe.serial('happy path: report, issue, work, verify, close, rate', () 
     await expect(mainNav(page).getByRole('link', { name: /Da qualificare\s*[1-9]/ })).toBeVisible();
     await expect(page.getByRole('region', { name: 'Da qualificare' })).toBeVisible();
     await expectAccessible(page, 'building manager home');
-    await mainNav(page).getByRole('link', { name: /Da qualificare/ }).click();
+    await mainNav(page)
+      .getByRole('link', { name: /Da qualificare/ })
+      .click();
     await expect(page.getByRole('heading', { level: 1, name: 'Da qualificare' })).toBeVisible();
     await page.getByRole('link', { name: ticketNumber, exact: true }).click();
     await expect(page).toHaveURL(ticketUrl);
@@ -109,16 +113,18 @@ test.describe.serial('happy path: report, issue, work, verify, close, rate', () 
     await expect(page.getByText('Preso in carico', { exact: true }).first()).toBeVisible();
     await runAction(page, 'Pianifica il sopralluogo', 'Pianifica', (d) => fillInstant(d, dayFromNow(1), '09:30'));
     await expect(page.getByText('Sopralluogo pianificato', { exact: true }).first()).toBeVisible();
-    await runAction(page, 'Registra il sopralluogo', 'Registra', (d) => d.getByLabel(/^Esito del sopralluogo/).fill('Reattore della plafoniera guasto, da sostituire.'));
+    await runAction(page, 'Registra il sopralluogo', 'Registra', (d) =>
+      d.getByLabel(/^Esito del sopralluogo/).fill('Reattore della plafoniera guasto, da sostituire.'),
+    );
     await expect(page.getByText('Sopralluogo eseguito', { exact: true }).first()).toBeVisible();
-    await runAction(page, 'Pianifica l\'intervento', 'Pianifica', async (d) => {
+    await runAction(page, "Pianifica l'intervento", 'Pianifica', async (d) => {
       await fillInstant(d, dayFromNow(2), '14:00');
       await expectAccessible(page, 'schedule dialog on a phone');
     });
     await expect(page.getByText('Intervento pianificato', { exact: true }).first()).toBeVisible();
     await runAction(page, 'Inizia i lavori', 'Inizia');
     // Required fields are named in the dialog before anything is sent.
-    await page.getByRole('group', { name: 'Azioni' }).getByRole('button', { name: 'Concludi l\'intervento' }).click();
+    await page.getByRole('group', { name: 'Azioni' }).getByRole('button', { name: "Concludi l'intervento" }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: 'Concludi' }).click();
     await expect(dialog.getByText('Campo obbligatorio')).toHaveCount(2);
@@ -127,14 +133,18 @@ test.describe.serial('happy path: report, issue, work, verify, close, rate', () 
     await dialog.getByRole('button', { name: 'Concludi' }).click();
     await expect(dialog).toBeHidden();
     await expect(page.getByText('Concluso, da verificare', { exact: true }).first()).toBeVisible();
-    await expect(page.getByRole('list', { name: 'Cronologia' })).toContainText('ha concluso l\'intervento');
+    await expect(page.getByRole('list', { name: 'Cronologia' })).toContainText("ha concluso l'intervento");
   });
 
   test('the building manager verifies the completed work', async ({ page }) => {
     await loginAs(page, 'bm.centrale');
     await page.goto('/');
-    await expect(page.getByRole('region', { name: 'Da verificare o confermare' }).getByRole('link', { name: `${ticketNumber}/1` })).toBeVisible();
-    await mainNav(page).getByRole('link', { name: /Da verificare/ }).click();
+    await expect(
+      page.getByRole('region', { name: 'Da verificare o confermare' }).getByRole('link', { name: `${ticketNumber}/1` }),
+    ).toBeVisible();
+    await mainNav(page)
+      .getByRole('link', { name: /Da verificare/ })
+      .click();
     await page.getByRole('link', { name: `${ticketNumber}/1`, exact: true }).click();
     await expect(page.getByText('Sostituito il reattore, impianto provato.').first()).toBeVisible();
     await runAction(page, 'Verifica e approva', 'Approva');
@@ -146,11 +156,15 @@ test.describe.serial('happy path: report, issue, work, verify, close, rate', () 
     await page.goto('/');
     await expect(mainNav(page).getByRole('link', { name: /Da chiudere\s*[1-9]/ })).toBeVisible();
     await expectAccessible(page, 'call center home');
-    await mainNav(page).getByRole('link', { name: /Da chiudere/ }).click();
+    await mainNav(page)
+      .getByRole('link', { name: /Da chiudere/ })
+      .click();
     await expect(page.getByRole('heading', { level: 1, name: 'Segnalazioni da chiudere' })).toBeVisible();
     await page.getByRole('link', { name: ticketNumber, exact: true }).click();
     await expect(page.getByText('Risolta', { exact: true }).first()).toBeVisible();
-    await runAction(page, 'Chiudi la segnalazione', 'Chiudi la segnalazione', (d) => d.getByLabel(/^Nota di chiusura/).fill('Lampade di nuovo funzionanti.'));
+    await runAction(page, 'Chiudi la segnalazione', 'Chiudi la segnalazione', (d) =>
+      d.getByLabel(/^Nota di chiusura/).fill('Lampade di nuovo funzionanti.'),
+    );
     await expect(page.getByText('Chiusa', { exact: true }).first()).toBeVisible();
     await expect(page.getByRole('list', { name: 'Cronologia' })).toContainText('Lampade di nuovo funzionanti.');
 
@@ -158,7 +172,10 @@ test.describe.serial('happy path: report, issue, work, verify, close, rate', () 
     await page.goto(`/tickets?q=${ticketNumber}`);
     await expect(page.getByText('1 risultato')).toBeVisible();
     await expect(page.getByRole('link', { name: ticketNumber, exact: true })).toBeVisible();
-    await expect(page.getByRole('link', { name: 'Esporta CSV' })).toHaveAttribute('href', new RegExp(`/api/tickets/export\\?q=${ticketNumber}&format=csv`));
+    await expect(page.getByRole('link', { name: 'Esporta CSV' })).toHaveAttribute(
+      'href',
+      new RegExp(`/api/tickets/export\\?q=${ticketNumber}&format=csv`),
+    );
     await expectAccessible(page, 'ticket search');
   });
 
@@ -183,13 +200,13 @@ test.describe.serial('happy path: report, issue, work, verify, close, rate', () 
     const anonymous = await browser.newContext({ locale: 'it-IT', timezoneId: 'Europe/Rome' });
     const rate = await anonymous.newPage();
     await rate.goto(link ?? '');
-    await expect(rate.getByRole('heading', { level: 1, name: 'Valuta l\'intervento' })).toBeVisible();
+    await expect(rate.getByRole('heading', { level: 1, name: "Valuta l'intervento" })).toBeVisible();
     await expect(rate.getByText(`Segnalazione ${ticketNumber}`)).toBeVisible();
     await expectAccessible(rate, 'rating page');
     await rate.getByRole('button', { name: 'Invia la valutazione' }).click();
     await expect(rate.getByText('Scegli da 1 a 5 stelle')).toBeVisible();
     await rate.getByRole('radio', { name: '4 stelle su 5' }).check();
-    await rate.getByRole('radiogroup', { name: 'L\'intervento è stato eseguito?' }).getByRole('radio', { name: 'Sì' }).check();
+    await rate.getByRole('radiogroup', { name: "L'intervento è stato eseguito?" }).getByRole('radio', { name: 'Sì' }).check();
     await rate.getByLabel('Commento (facoltativo)').fill('Rapidi e gentili.');
     await rate.getByRole('button', { name: 'Invia la valutazione' }).click();
     await expect(rate.getByRole('heading', { level: 1, name: 'Grazie!' })).toBeVisible();
@@ -208,7 +225,10 @@ test.describe.serial('happy path: report, issue, work, verify, close, rate', () 
   test('the requester reads the notifications and marks them read', async ({ page }) => {
     await loginAs(page, 'richiedente');
     await page.goto('/');
-    await page.getByRole('banner').getByRole('link', { name: /^Notifiche: \d+ non lett/ }).click();
+    await page
+      .getByRole('banner')
+      .getByRole('link', { name: /^Notifiche: \d+ non lett/ })
+      .click();
     await expect(page.getByRole('heading', { level: 1, name: 'Notifiche' })).toBeVisible();
     await expect(page.getByRole('heading', { level: 2, name: /Segnalazione chiusa/ }).first()).toBeVisible();
     // The rating link is a credential: in the e-mail only; here the ticket's page (#7).
@@ -254,7 +274,10 @@ test.describe.serial('quote denied: the contractor quotes, the service head deni
       ['schedule_inspection', { inspectionAt: new Date(Date.now() + 86_400_000).toISOString() }],
       ['record_inspection', { findings: 'Quadro non a norma: serve sostituirlo (extra canone).' }],
     ] as const) {
-      const saved = await contractor.post<{ version: number }>(`/api/work-orders/${workOrderId}/actions/${action}`, { version: v, ...fields });
+      const saved = await contractor.post<{ version: number }>(`/api/work-orders/${workOrderId}/actions/${action}`, {
+        version: v,
+        ...fields,
+      });
       v = saved.version;
     }
     await Promise.all([requester.dispose(), bm.dispose(), contractor.dispose()]);
@@ -278,13 +301,19 @@ test.describe.serial('quote denied: the contractor quotes, the service head deni
     await free.getByLabel(/^Descrizione/).fill('Oneri per la sicurezza del cantiere');
     await choose(page, free.getByRole('combobox', { name: /^Categoria/ }), '', 'Oneri della sicurezza');
     await expect(dialog.getByText('Anteprima dei totali')).toBeVisible();
-    const previewTotal = await dialog.getByRole('table', { name: 'Anteprima dei totali' }).getByRole('row', { name: /^Totale/ }).textContent();
+    const previewTotal = await dialog
+      .getByRole('table', { name: 'Anteprima dei totali' })
+      .getByRole('row', { name: /^Totale/ })
+      .textContent();
     await expectAccessible(page, 'quote editor');
     await dialog.getByRole('button', { name: 'Invia il preventivo' }).click();
     await expect(dialog).toBeHidden();
 
     await expect(page.getByText('In attesa di autorizzazione', { exact: true }).first()).toBeVisible();
-    const stored = await page.getByRole('table', { name: 'Totali del preventivo' }).getByRole('row', { name: /^Totale/ }).textContent();
+    const stored = await page
+      .getByRole('table', { name: 'Totali del preventivo' })
+      .getByRole('row', { name: /^Totale/ })
+      .textContent();
     expect(stored).toBe(previewTotal);
   });
 
@@ -292,10 +321,15 @@ test.describe.serial('quote denied: the contractor quotes, the service head deni
     await loginAs(page, 'capo.servizio');
     await page.goto('/');
     await expect(mainNav(page).getByRole('link', { name: /In attesa di autorizzazione\s*[1-9]/ })).toBeVisible();
-    await mainNav(page).getByRole('link', { name: /In attesa di autorizzazione/ }).click();
-    await page.getByRole('navigation', { name: 'Preventivi in attesa' }).getByRole('link', { name: new RegExp(number) }).click();
+    await mainNav(page)
+      .getByRole('link', { name: /In attesa di autorizzazione/ })
+      .click();
+    await page
+      .getByRole('navigation', { name: 'Preventivi in attesa' })
+      .getByRole('link', { name: new RegExp(number) })
+      .click();
     await expect(page.getByText('Quadro non a norma: serve sostituirlo (extra canone).')).toBeVisible();
-    await expect(page.getByRole('table', { name: 'Totali del preventivo' })).toContainText('Ribasso d\'asta');
+    await expect(page.getByRole('table', { name: 'Totali del preventivo' })).toContainText("Ribasso d'asta");
     await page.waitForLoadState('networkidle');
     await expectAccessible(page, 'authorisation inbox');
 
@@ -313,7 +347,7 @@ test.describe.serial('quote denied: the contractor quotes, the service head deni
   test('the requester sees the ticket closed and the reason of the denial', async ({ page }) => {
     await loginAs(page, 'richiedente');
     await page.goto(`/tickets/${ticketId}`);
-    await expect(page.getByText('Chiusa: l\'intervento non è stato autorizzato')).toBeVisible();
+    await expect(page.getByText("Chiusa: l'intervento non è stato autorizzato")).toBeVisible();
     const history = page.getByRole('list', { name: 'Cronologia' });
     await expect(history).toContainText('ha negato il preventivo');
     await expect(history).toContainText('Intervento da inserire nel piano di rifacimento dei quadri del 2027.');

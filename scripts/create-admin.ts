@@ -32,11 +32,22 @@ const existing = await db.selectFrom('users').select('id').where('username', '='
 await db.transaction().execute(async (trx) => {
   const id = existing?.id ?? newId();
   if (existing) {
-    await trx.updateTable('users').set({ password_hash: hash, active: 1, failed_logins: 0, locked_until: null, updated_at: now }).where('id', '=', id).execute();
+    await trx
+      .updateTable('users')
+      .set({ password_hash: hash, active: 1, failed_logins: 0, locked_until: null, updated_at: now })
+      .where('id', '=', id)
+      .execute();
   } else {
-    await trx.insertInto('users').values({ id, username, display_name: nameParts.join(' ') || username, password_hash: hash, created_at: now, updated_at: now }).execute();
+    await trx
+      .insertInto('users')
+      .values({ id, username, display_name: nameParts.join(' ') || username, password_hash: hash, created_at: now, updated_at: now })
+      .execute();
   }
-  await trx.insertInto('user_roles').values({ user_id: id, role: 'admin' }).onConflict((oc) => oc.columns(['user_id', 'role']).doNothing()).execute();
+  await trx
+    .insertInto('user_roles')
+    .values({ user_id: id, role: 'admin' })
+    .onConflict((oc) => oc.columns(['user_id', 'role']).doNothing())
+    .execute();
 });
 console.log(`${existing ? 'Updated' : 'Created'} administrator "${username}".`);
 await db.destroy();

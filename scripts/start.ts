@@ -18,14 +18,20 @@ function newest(dir: string): number {
   return t;
 }
 
-const sourcesChanged = Math.max(newest(path.join(root, 'src/web')), newest(path.join(root, 'src/shared')), fs.existsSync(path.join(root, 'vite.config.ts')) ? fs.statSync(path.join(root, 'vite.config.ts')).mtimeMs : 0);
+const sourcesChanged = Math.max(
+  newest(path.join(root, 'src/web')),
+  newest(path.join(root, 'src/shared')),
+  fs.existsSync(path.join(root, 'vite.config.ts')) ? fs.statSync(path.join(root, 'vite.config.ts')).mtimeMs : 0,
+);
 const stale = !fs.existsSync(built) || fs.statSync(built).mtimeMs < sourcesChanged;
 if (stale && fs.existsSync(vite)) {
   console.log('Building the web app…');
   execFileSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { stdio: 'inherit', cwd: root });
 } else if (!fs.existsSync(built)) {
-  console.error('No web app in dist/web and no vite to build it (production install without dev packages).\n'
-    + 'Run `npm ci && npm run build` first, then `npm ci --omit=dev` (README › Production install).');
+  console.error(
+    'No web app in dist/web and no vite to build it (production install without dev packages).\n' +
+      'Run `npm ci && npm run build` first, then `npm ci --omit=dev` (README › Production install).',
+  );
   process.exit(1);
 } else if (stale) {
   console.log('vite is not installed (production install): serving the existing build in dist/web without rebuilding.');

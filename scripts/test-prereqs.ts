@@ -68,7 +68,10 @@ export function decide(facts: Facts): Decision {
   }
   const chromium = facts.env.CHROMIUM_PATH;
   if (chromium && !facts.exists(chromium)) {
-    return { action: 'stop', message: `CHROMIUM_PATH=${chromium} does not exist: point it at a Chromium, or unset it to use Debian's ${DEFAULT_CHROMIUM}.` };
+    return {
+      action: 'stop',
+      message: `CHROMIUM_PATH=${chromium} does not exist: point it at a Chromium, or unset it to use Debian's ${DEFAULT_CHROMIUM}.`,
+    };
   }
   const packages = missingPackages(facts);
   if (packages.length === 0) return { action: 'ok', notes };
@@ -139,11 +142,16 @@ async function main(): Promise<number> {
     console.log(`test prerequisites: installing ${decision.packages.join(', ')}: ${decision.command}`);
     const aptEnv = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     const sudo = facts.installer === 'sudo' ? ['sudo', '-n', '-E'] : [];
-    for (const args of [['apt-get', 'update', '-qq'], ['apt-get', 'install', '-y', '-qq', '--no-install-recommends', ...decision.packages]]) {
+    for (const args of [
+      ['apt-get', 'update', '-qq'],
+      ['apt-get', 'install', '-y', '-qq', '--no-install-recommends', ...decision.packages],
+    ]) {
       const [cmd, ...rest] = [...sudo, ...args];
       const r = spawnSync(cmd, rest, { stdio: 'inherit', env: aptEnv });
       if (r.status !== 0) {
-        console.error(`test prerequisites: STOP\n"${[cmd, ...rest].join(' ')}" failed; run it by hand:\n  ${installCommand(decision.packages, 'root')}`);
+        console.error(
+          `test prerequisites: STOP\n"${[cmd, ...rest].join(' ')}" failed; run it by hand:\n  ${installCommand(decision.packages, 'root')}`,
+        );
         return 1;
       }
     }

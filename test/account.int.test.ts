@@ -6,10 +6,17 @@ import { principalByEmail } from '../src/server/modules/mail-in/mail-in.reposito
 type Obj = Record<string, unknown>;
 
 const HOUR = 3600_000;
-const later = (env: TestEnv, ms: number) => { env.clock.now = new Date(env.clock.now.getTime() + ms); };
+const later = (env: TestEnv, ms: number) => {
+  env.clock.now = new Date(env.clock.now.getTime() + ms);
+};
 
 async function loginWith(env: TestEnv, username: string, password: string, userAgent = 'vitest') {
-  const res = await env.app.inject({ method: 'POST', url: '/api/session', payload: { username, password }, headers: { 'user-agent': userAgent } });
+  const res = await env.app.inject({
+    method: 'POST',
+    url: '/api/session',
+    payload: { username, password },
+    headers: { 'user-agent': userAgent },
+  });
   expect(res.statusCode, res.body).toBe(200);
   const cookie = res.cookies.find((c) => c.name === 'presidio_session')!;
   return new Client(env.app, `presidio_session=${cookie.value}`, res.json().csrfToken);
@@ -18,8 +25,12 @@ async function loginWith(env: TestEnv, username: string, password: string, userA
 /** The confirmation token in the newest message of this kind to this address. */
 async function linkSentTo(env: TestEnv, address: string): Promise<string> {
   const row = await env.db
-    .selectFrom('outbox').select(['text_body', 'html_body']).where('to_address', '=', address).where('kind', '=', 'email_change_confirm')
-    .orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+    .selectFrom('outbox')
+    .select(['text_body', 'html_body'])
+    .where('to_address', '=', address)
+    .where('kind', '=', 'email_change_confirm')
+    .orderBy('created_at', 'desc')
+    .executeTakeFirstOrThrow();
   const token = /\/confirm-email#([\w-]+)/.exec(row.text_body)?.[1];
   expect(token, row.text_body).toBeTruthy();
   return token!;
@@ -35,7 +46,11 @@ describeEachDb('account #7 item 7: a new e-mail address needs the link sent to i
     const marco = await env.login('richiedente');
     const res = await marco.patch('/api/me', { email: 'marco.nuovo@example.org', phone: '+39 02 1' });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ email: 'marco.colombo@uniesempio.example', pendingEmail: 'marco.nuovo@example.org', phone: '+39 02 1' });
+    expect(res.json()).toMatchObject({
+      email: 'marco.colombo@uniesempio.example',
+      pendingEmail: 'marco.nuovo@example.org',
+      phone: '+39 02 1',
+    });
     expect(Date.parse(res.json().pendingEmailExpiresAt) - env.clock.now.getTime()).toBe(24 * HOUR);
 
     // Nothing in the database says the new address is Marco's yet.
@@ -43,14 +58,22 @@ describeEachDb('account #7 item 7: a new e-mail address needs the link sent to i
     expect((await principalByEmail(env.db, 'marco.colombo@uniesempio.example'))?.username).toBe('richiedente');
 
     // The old address is told, without the link, and sees the new one masked.
-    const warn = await env.db.selectFrom('outbox').selectAll().where('to_address', '=', 'marco.colombo@uniesempio.example')
-      .where('kind', '=', 'email_change_requested').executeTakeFirstOrThrow();
+    const warn = await env.db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('to_address', '=', 'marco.colombo@uniesempio.example')
+      .where('kind', '=', 'email_change_requested')
+      .executeTakeFirstOrThrow();
     expect(warn.text_body).toContain('m***@example.org');
     expect(warn.text_body).not.toContain('confirm-email');
     expect(warn.ticket_id).toBeNull();
 
     const token = await linkSentTo(env, 'marco.nuovo@example.org');
-    const stored = await env.db.selectFrom('email_changes').select('token_hash').where('new_email', '=', 'marco.nuovo@example.org').executeTakeFirstOrThrow();
+    const stored = await env.db
+      .selectFrom('email_changes')
+      .select('token_hash')
+      .where('new_email', '=', 'marco.nuovo@example.org')
+      .executeTakeFirstOrThrow();
     expect(stored.token_hash).not.toContain(token);
     // No in-app copy of the link.
     const inApp = await env.db.selectFrom('notifications').select('id').where('kind', 'like', 'email_change%').execute();
@@ -95,11 +118,18 @@ describeEachDb('account #7 item 7: a new e-mail address needs the link sent to i
     const body = res.json();
     expect(body.errors).toEqual([{ field: 'email', code: 'emailTaken', message: expect.any(String) }]);
     expect(JSON.stringify(body)).not.toMatch(/bm\.deib|Fontana Chiara|Chiara Fontana/);
-    expect(body.errors[0].message).toBe('Questo indirizzo non può essere usato: scegline un altro o rivolgiti all\'amministratore.');
+    expect(body.errors[0].message).toBe("Questo indirizzo non può essere usato: scegline un altro o rivolgiti all'amministratore.");
     const sarah = await env.login('requester.en'); // messages follow the caller's language
     const en = await sarah.patch('/api/me', { email: 'chiara.fontana@uniesempio.example' });
     expect(en.json().errors[0].message).toBe('This address cannot be used: choose another one or ask the administrator.');
-    expect(await env.db.selectFrom('outbox').select('id').where('to_address', 'like', '%iara.fontana%').where('kind', 'like', 'email_change%').execute()).toEqual([]);
+    expect(
+      await env.db
+        .selectFrom('outbox')
+        .select('id')
+        .where('to_address', 'like', '%iara.fontana%')
+        .where('kind', 'like', 'email_change%')
+        .execute(),
+    ).toEqual([]);
     expect((await marchetti.get('/api/me')).json()).toMatchObject({ email: 'roberto.marchetti@uniesempio.example', pendingEmail: null });
   });
 
@@ -151,7 +181,9 @@ describeEachDb('account #7 item 9: own password change', (env) => {
 
     const wrong = await here.post('/api/me/password', { currentPassword: 'not-it', newPassword: 'una-password-nuova' });
     expect(wrong.statusCode).toBe(400);
-    expect(wrong.json().errors).toEqual([{ field: 'currentPassword', code: 'currentPasswordWrong', message: 'La password attuale non è corretta.' }]);
+    expect(wrong.json().errors).toEqual([
+      { field: 'currentPassword', code: 'currentPasswordWrong', message: 'La password attuale non è corretta.' },
+    ]);
     const short = await here.post('/api/me/password', { currentPassword: DEMO_PASSWORD, newPassword: 'corta' });
     expect(short.json().errors[0]).toMatchObject({ field: 'newPassword', code: 'passwordLength' });
     const missing = await here.post('/api/me/password', { newPassword: 'una-password-nuova' });
@@ -159,7 +191,9 @@ describeEachDb('account #7 item 9: own password change', (env) => {
     expect((await there.get('/api/me')).statusCode).toBe(200);
 
     // A token cannot change the password.
-    expect((await bearer.post('/api/me/password', { currentPassword: DEMO_PASSWORD, newPassword: 'una-password-nuova' })).json().code).toBe('SESSION_REQUIRED');
+    expect((await bearer.post('/api/me/password', { currentPassword: DEMO_PASSWORD, newPassword: 'una-password-nuova' })).json().code).toBe(
+      'SESSION_REQUIRED',
+    );
 
     const ok = await here.post('/api/me/password', { currentPassword: DEMO_PASSWORD, newPassword: 'una-password-nuova' });
     expect(ok.statusCode, ok.body).toBe(200);
@@ -171,7 +205,7 @@ describeEachDb('account #7 item 9: own password change', (env) => {
     await loginWith(env, 'bm.deib', 'una-password-nuova');
   });
 
-  it('an administrator\'s reset closes every session and revokes every token of the user', async () => {
+  it("an administrator's reset closes every session and revokes every token of the user", async () => {
     const user = await env.login('bm.como');
     const token = (await user.post('/api/me/tokens', { name: 'script' })).json().token as string;
     const bearer = new Client(env.app, null, null, token);
@@ -187,24 +221,36 @@ describeEachDb('account #7 item 9: own password change', (env) => {
     expect(reset.statusCode, reset.body).toBe(200);
     expect((await user.get('/api/me')).statusCode).toBe(401);
     expect((await bearer.get('/api/me')).statusCode).toBe(401);
-    const revoked = await env.db.selectFrom('api_tokens').select('revoked_at').where('token_hash', 'is not', null).where('user_id', '=', u.id as string).execute();
+    const revoked = await env.db
+      .selectFrom('api_tokens')
+      .select('revoked_at')
+      .where('token_hash', 'is not', null)
+      .where('user_id', '=', u.id as string)
+      .execute();
     expect(revoked.every((t) => t.revoked_at === env.clock.now.toISOString())).toBe(true);
     expect((await admin.get('/api/me')).statusCode).toBe(200);
     await loginWith(env, 'bm.como', 'reimpostata-ora');
   });
 });
 
-describeEachDb('account #7 item 9: password change is rate-limited per user', (env) => {
-  it('answers 429 with Retry-After past LOGIN_RATE_LIMIT attempts in the window', async () => {
-    const c = await env.login('ditta.edile');
-    for (let i = 0; i < 2; i++) expect((await c.post('/api/me/password', { currentPassword: `x${i}`, newPassword: 'una-password-nuova' })).statusCode).toBe(400);
-    const res = await c.post('/api/me/password', { currentPassword: DEMO_PASSWORD, newPassword: 'una-password-nuova' });
-    expect(res.statusCode).toBe(429);
-    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
-    later(env, 61_000);
-    expect((await c.post('/api/me/password', { currentPassword: DEMO_PASSWORD, newPassword: 'una-password-nuova' })).statusCode).toBe(200);
-  });
-}, { env: { LOGIN_RATE_LIMIT: '2', LOGIN_RATE_WINDOW_SECONDS: '60' } });
+describeEachDb(
+  'account #7 item 9: password change is rate-limited per user',
+  (env) => {
+    it('answers 429 with Retry-After past LOGIN_RATE_LIMIT attempts in the window', async () => {
+      const c = await env.login('ditta.edile');
+      for (let i = 0; i < 2; i++)
+        expect((await c.post('/api/me/password', { currentPassword: `x${i}`, newPassword: 'una-password-nuova' })).statusCode).toBe(400);
+      const res = await c.post('/api/me/password', { currentPassword: DEMO_PASSWORD, newPassword: 'una-password-nuova' });
+      expect(res.statusCode).toBe(429);
+      expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+      later(env, 61_000);
+      expect((await c.post('/api/me/password', { currentPassword: DEMO_PASSWORD, newPassword: 'una-password-nuova' })).statusCode).toBe(
+        200,
+      );
+    });
+  },
+  { env: { LOGIN_RATE_LIMIT: '2', LOGIN_RATE_WINDOW_SECONDS: '60' } },
+);
 
 describeEachDb('account #7 item 9: token expiry, no token from a token', (env) => {
   it('expires tokens after the chosen days (default 90) and lists the expiry', async () => {
@@ -218,7 +264,11 @@ describeEachDb('account #7 item 9: token expiry, no token from a token', (env) =
     const listed = (await c.get('/api/me/tokens')).json().items as Obj[];
     expect(listed.find((t) => t.id === short.json().id)?.expiresAt).toBe(short.json().expiresAt);
 
-    for (const [days, code] of [[0, 'minimum'], [366, 'maximum'], [1.5, 'type']] as const) {
+    for (const [days, code] of [
+      [0, 'minimum'],
+      [366, 'maximum'],
+      [1.5, 'type'],
+    ] as const) {
       const bad = await c.post('/api/me/tokens', { name: 'x', expiresInDays: days });
       expect(bad.statusCode).toBe(400);
       expect(bad.json().errors[0]).toMatchObject({ field: 'expiresInDays', code });
@@ -254,7 +304,11 @@ describeEachDb('account #7 item 9: own sessions', (env) => {
     expect(list).toHaveLength(3);
     expect(list.filter((s) => s.current).map((s) => s.userAgent)).toEqual(['Firefox on A']);
     expect(list.map((s) => s.userAgent).sort()).toEqual(['Chrome on B', 'Firefox on A', 'Safari on C']);
-    expect(list[0]).toMatchObject({ createdAt: env.clock.now.toISOString(), lastSeenAt: expect.any(String), clientAddress: expect.any(String) });
+    expect(list[0]).toMatchObject({
+      createdAt: env.clock.now.toISOString(),
+      lastSeenAt: expect.any(String),
+      clientAddress: expect.any(String),
+    });
     // The listed id is not the stored one (the hash of the cookie).
     const stored = await env.db.selectFrom('sessions').select('id').execute();
     expect(list.some((s) => stored.some((r) => r.id === s.id))).toBe(false);

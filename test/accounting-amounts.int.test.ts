@@ -9,7 +9,7 @@ import { ok } from './fixtures/workflow/workflow.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Obj = Record<string, any>;
-const PAYLOAD = "=HYPERLINK(\"http://evil.example\",\"x\")";
+const PAYLOAD = '=HYPERLINK("http://evil.example","x")';
 
 async function firstSheet(buf: Buffer) {
   const wb = new ExcelJS.Workbook();
@@ -36,7 +36,13 @@ describeEachDb('accounting: work orders with amounts', (env) => {
     const submitted = items.find((i) => i.amounts.quoteStatus === 'submitted')!;
     const denied = items.find((i) => i.amounts.quoteStatus === 'denied')!;
     const none = items.find((i) => i.amounts.quoteStatus === null)!;
-    for (const [row, label] of [[approved, 'approved'], [submitted, 'submitted'], [denied, 'denied'], [none, 'none']] as const) expect(row, label).toBeDefined();
+    for (const [row, label] of [
+      [approved, 'approved'],
+      [submitted, 'submitted'],
+      [denied, 'denied'],
+      [none, 'none'],
+    ] as const)
+      expect(row, label).toBeDefined();
 
     for (const row of [approved, submitted, denied]) {
       const quote = ok(await acc.get(`/api/work-orders/${row.id}`)).quote;
@@ -53,7 +59,7 @@ describeEachDb('accounting: work orders with amounts', (env) => {
     expect({ ...approved, amounts: undefined }).toEqual({ ...plain, amounts: undefined });
   });
 
-  it('takes the work-order list\'s filters: the quotes awaiting authorisation', async () => {
+  it("takes the work-order list's filters: the quotes awaiting authorisation", async () => {
     const page = ok(await acc.get('/api/accounting/work-orders?view=awaiting_authorization&count=true'));
     expect(page.count).toBeGreaterThan(0);
     for (const i of page.items) expect(i.amounts.quoteStatus).toBe('submitted');
@@ -69,7 +75,9 @@ describeEachDb('accounting: work orders with amounts', (env) => {
     expect(res.headers['content-disposition']).toMatch(/attachment; filename="importi-ordini-di-lavoro-\d{4}-\d{2}-\d{2}\.xlsx"/);
     const ws = await firstSheet(res.rawPayload);
     const header = (ws.getRow(1).values as unknown[]).slice(1) as string[];
-    expect(header).toEqual(expect.arrayContaining(['Numero', 'Canone', 'Stato preventivo', 'Preventivo totale IVA inclusa (€)', 'Importo autorizzato (€)']));
+    expect(header).toEqual(
+      expect.arrayContaining(['Numero', 'Canone', 'Stato preventivo', 'Preventivo totale IVA inclusa (€)', 'Importo autorizzato (€)']),
+    );
     expect(ws.rowCount - 1).toBe(items.length);
     const col = (name: string) => header.indexOf(name) + 1;
     let found = false;

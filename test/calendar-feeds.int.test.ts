@@ -8,7 +8,15 @@ import { describeEachDb, type TestEnv, type Client } from './helpers/app.ts';
 import { contractIdOfLot, makePlan } from './helpers/plan-fixtures.ts';
 import { redactRequestUrl } from '../src/server/log.ts';
 
-interface ParsedEvent { uid: string; summary: string; start: string | null; end: string | null; day: string | null; status: string | null; lastModified: string | null }
+interface ParsedEvent {
+  uid: string;
+  summary: string;
+  start: string | null;
+  end: string | null;
+  day: string | null;
+  status: string | null;
+  lastModified: string | null;
+}
 
 function parseIcs(text: string): ParsedEvent[] {
   const comp = new ICAL.Component(ICAL.parse(text));
@@ -18,8 +26,10 @@ function parseIcs(text: string): ParsedEvent[] {
     const e = new ICAL.Event(v);
     const allDay = e.startDate.isDate;
     return {
-      uid: e.uid, summary: e.summary,
-      start: allDay ? null : e.startDate.toJSDate().toISOString(), end: allDay ? null : e.endDate.toJSDate().toISOString(),
+      uid: e.uid,
+      summary: e.summary,
+      start: allDay ? null : e.startDate.toJSDate().toISOString(),
+      end: allDay ? null : e.endDate.toJSDate().toISOString(),
       day: allDay ? e.startDate.toString() : null,
       status: (v.getFirstPropertyValue('status') as string | null) ?? null,
       lastModified: v.getFirstPropertyValue('last-modified')?.toString() ?? null,
@@ -27,7 +37,12 @@ function parseIcs(text: string): ParsedEvent[] {
   });
 }
 
-async function publishedProgram(env: TestEnv, contractId: string, month: string, edits: Record<string, { windowFrom: string; windowTo: string }>) {
+async function publishedProgram(
+  env: TestEnv,
+  contractId: string,
+  month: string,
+  edits: Record<string, { windowFrom: string; windowTo: string }>,
+) {
   const c = await env.login('ditta.termica');
   let p = (await c.post('/api/programs', { contractId, month })).json();
   for (const item of p.items) {
@@ -50,7 +65,13 @@ describeEachDb('calendar feeds', (env) => {
   beforeAll(async () => {
     contractId = await contractIdOfLot(env.db, 'Lotto 3');
     await env.db.updateTable('maintenance_plans').set({ active: 0 }).execute(); // only this file's plans
-    await makePlan(env.db, { building: 'MI-B01', cls: 'TER', activity: 'Controllo caldaia', rrule: 'FREQ=WEEKLY;BYDAY=MO,FR', startsOn: '2026-03-01' });
+    await makePlan(env.db, {
+      building: 'MI-B01',
+      cls: 'TER',
+      activity: 'Controllo caldaia',
+      rrule: 'FREQ=WEEKLY;BYDAY=MO,FR',
+      startsOn: '2026-03-01',
+    });
     march = await publishedProgram(env, contractId, '2026-03', {
       '2026-03-27': { windowFrom: '09:00', windowTo: '10:00' }, // CET: 08:00Z
       '2026-03-30': { windowFrom: '09:00', windowTo: '10:00' }, // CEST after the change of 29 March: 07:00Z
@@ -63,10 +84,16 @@ describeEachDb('calendar feeds', (env) => {
     await (await env.login('ditta.termica')).post('/api/programs', { contractId, month: '2026-04' });
     // One work order scheduled, one cancelled (their own actions belong to the planned work orders' module).
     const byDay = (d: string) => march.items.find((i) => i.plannedOn === d)!;
-    await env.db.updateTable('work_orders').set({ status: 'scheduled', scheduled_at: '2026-03-16T13:30:00.000Z', updated_at: '2026-03-11T10:00:00.000Z' })
-      .where('id', '=', byDay('2026-03-16').workOrderId).execute();
-    await env.db.updateTable('work_orders').set({ status: 'cancelled', updated_at: '2026-03-11T10:00:00.000Z' })
-      .where('id', '=', byDay('2026-03-20').workOrderId).execute();
+    await env.db
+      .updateTable('work_orders')
+      .set({ status: 'scheduled', scheduled_at: '2026-03-16T13:30:00.000Z', updated_at: '2026-03-11T10:00:00.000Z' })
+      .where('id', '=', byDay('2026-03-16').workOrderId)
+      .execute();
+    await env.db
+      .updateTable('work_orders')
+      .set({ status: 'cancelled', updated_at: '2026-03-11T10:00:00.000Z' })
+      .where('id', '=', byDay('2026-03-20').workOrderId)
+      .execute();
     contractor = await env.login('ditta.termica');
   });
 
@@ -94,7 +121,11 @@ describeEachDb('calendar feeds', (env) => {
     const events = parseIcs(res.body);
     const byUid = new Map(events.map((e) => [e.uid, e]));
     const item = (d: string) => byUid.get(`${march.items.find((i) => i.plannedOn === d)!.id}@presidio`)!;
-    expect(item('2026-03-27')).toMatchObject({ start: '2026-03-27T08:00:00.000Z', end: '2026-03-27T09:00:00.000Z', summary: 'Controllo caldaia — MI-B01 Palazzo del Rettorato' });
+    expect(item('2026-03-27')).toMatchObject({
+      start: '2026-03-27T08:00:00.000Z',
+      end: '2026-03-27T09:00:00.000Z',
+      summary: 'Controllo caldaia — MI-B01 Palazzo del Rettorato',
+    });
     expect(item('2026-03-30')).toMatchObject({ start: '2026-03-30T07:00:00.000Z', end: '2026-03-30T08:00:00.000Z' });
     expect(item('2026-03-02')).toMatchObject({ day: '2026-03-02', start: null });
     expect(item('2026-03-16')).toMatchObject({ start: '2026-03-16T13:30:00.000Z' });
@@ -114,8 +145,12 @@ describeEachDb('calendar feeds', (env) => {
   it('who may create which feed', async () => {
     const b01 = (await env.db.selectFrom('buildings').select('id').where('code', '=', 'MI-B01').executeTakeFirstOrThrow()).id;
     expect((await (await env.login('ditta.edile')).post('/api/calendar-feeds', { contractId, name: 'x' })).statusCode).toBe(404);
-    expect((await (await env.login('callcenter')).post('/api/calendar-feeds', { buildingId: b01, name: 'Rettorato' })).statusCode).toBe(201);
-    expect((await (await env.login('bm.centrale')).post('/api/calendar-feeds', { buildingId: b01, name: 'Rettorato' })).statusCode).toBe(201);
+    expect((await (await env.login('callcenter')).post('/api/calendar-feeds', { buildingId: b01, name: 'Rettorato' })).statusCode).toBe(
+      201,
+    );
+    expect((await (await env.login('bm.centrale')).post('/api/calendar-feeds', { buildingId: b01, name: 'Rettorato' })).statusCode).toBe(
+      201,
+    );
     expect((await (await env.login('bm.deib')).post('/api/calendar-feeds', { buildingId: b01, name: 'x' })).statusCode).toBe(404);
     expect((await (await env.login('richiedente')).post('/api/calendar-feeds', { buildingId: b01, name: 'x' })).statusCode).toBe(403);
     const both = await contractor.post('/api/calendar-feeds', { contractId, buildingId: b01, name: 'x' });

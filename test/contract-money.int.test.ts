@@ -39,13 +39,17 @@ describeEachDb('contract money in the registry', (env) => {
     expect(body.cig).toBe(lotto2.cig);
     expect(one.body).not.toContain(String(lotto2.netAmountCents));
 
-    const q = new URLSearchParams({ buildingId: lotto2.buildingIds[0], technologyClassId: lotto2.technologyClassIds[0], date: lotto2.startsOn });
+    const q = new URLSearchParams({
+      buildingId: lotto2.buildingIds[0],
+      technologyClassId: lotto2.technologyClassIds[0],
+      date: lotto2.startsOn,
+    });
     const resolved = await cc.get(`/api/contracts/resolve?${q}`);
     expect(resolved.statusCode).toBe(200);
     for (const f of MONEY) expect(resolved.json()[f]).toBeNull();
   });
 
-  it('service head, accounting and admin read every contract\'s money', async () => {
+  it("service head, accounting and admin read every contract's money", async () => {
     for (const u of ['capo.servizio', 'contabilita', 'admin']) {
       const c = await env.login(u);
       for (const k of await listOf(c)) for (const f of MONEY) expect(typeof k[f], `${u} ${k.lot} ${f}`).toBe('number');
@@ -65,7 +69,7 @@ describeEachDb('contract money in the registry', (env) => {
     }
   });
 
-  it('an administrator\'s change keeps the amounts it did not send', async () => {
+  it("an administrator's change keeps the amounts it did not send", async () => {
     const res = await admin.patch(`/api/contracts/${lotto2.id}`, { version: lotto2.version, title: `${lotto2.title} (agg.)` });
     expect(res.statusCode).toBe(200);
     for (const f of MONEY) expect(res.json()[f]).toBe(lotto2[f]);

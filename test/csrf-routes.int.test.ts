@@ -35,12 +35,19 @@ function variants(path: string): string[] {
 }
 
 /** Raw HTTP, so the path reaches the server byte for byte (inject() resolves dot segments itself). */
-function rawRequest(port: number, method: string, path: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+function rawRequest(
+  port: number,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request({ host: '127.0.0.1', port, method, path, headers }, (res) => {
       let body = '';
       res.setEncoding('utf8');
-      res.on('data', (c: string) => { body += c; });
+      res.on('data', (c: string) => {
+        body += c;
+      });
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
     });
     req.on('error', reject);
@@ -67,7 +74,9 @@ async function snapshot(env: TestEnv): Promise<Record<string, string>> {
 describeEachDb('CSRF on every unsafe route of the OpenAPI, whatever the spelling of its path', (env) => {
   it('answers 403 CSRF_INVALID or 404 to a cookie write without the token, and writes nothing', async () => {
     const admin = await env.login('admin');
-    const spec = (await env.anonymous().get('/api/openapi.json')).json() as { paths: Record<string, Record<string, { security?: unknown[] }>> };
+    const spec = (await env.anonymous().get('/api/openapi.json')).json() as {
+      paths: Record<string, Record<string, { security?: unknown[] }>>;
+    };
 
     const ops: { method: string; path: string }[] = [];
     const publicOps: string[] = [];
@@ -81,7 +90,9 @@ describeEachDb('CSRF on every unsafe route of the OpenAPI, whatever the spelling
     }
     expect(publicOps.sort()).toEqual([...PUBLIC_WRITES].sort());
     // Uploads, admin imports and token creation are among them.
-    expect(ops.map((o) => o.path)).toEqual(expect.arrayContaining(['/api/me/tokens', `/api/imports/${DUMMY_ID}`, `/api/tickets/${DUMMY_ID}/attachments`, '/api/price-lists']));
+    expect(ops.map((o) => o.path)).toEqual(
+      expect.arrayContaining(['/api/me/tokens', `/api/imports/${DUMMY_ID}`, `/api/tickets/${DUMMY_ID}/attachments`, '/api/price-lists']),
+    );
 
     await env.app.listen({ port: 0, host: '127.0.0.1' });
     const port = (env.app.server.address() as AddressInfo).port;
@@ -103,7 +114,16 @@ describeEachDb('CSRF on every unsafe route of the OpenAPI, whatever the spelling
     }
     expect(seen.length).toBeGreaterThan(ops.length * 10);
     expect(await snapshot(env)).toEqual(before);
-    expect(Number((await env.db.selectFrom('api_tokens').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(0);
+    expect(
+      Number(
+        (
+          await env.db
+            .selectFrom('api_tokens')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    ).toBe(0);
   });
 
   it('refuses anonymous calls on an escaped path too, and does not cache API answers reached that way', async () => {

@@ -10,7 +10,8 @@ import type { AppContext } from '../src/server/context.ts';
 import { describeEachDb } from './helpers/app.ts';
 import { ok, type Obj } from './fixtures/workflow/workflow.ts';
 
-const count = (rows: Array<{ status: string }>) => rows.reduce<Record<string, number>>((m, r) => ({ ...m, [r.status]: (m[r.status] ?? 0) + 1 }), {});
+const count = (rows: Array<{ status: string }>) =>
+  rows.reduce<Record<string, number>>((m, r) => ({ ...m, [r.status]: (m[r.status] ?? 0) + 1 }), {});
 const inWorkingHours = (iso: string) => {
   const t = DateTime.fromISO(iso, { zone: 'Europe/Rome' });
   const minutes = t.hour * 60 + t.minute;
@@ -36,13 +37,20 @@ describeEachDb('demo activity', (env) => {
     console.log(`tickets per state: ${JSON.stringify(tickets)}\nwork orders per state: ${JSON.stringify(workOrders)}`);
     for (const s of TICKET_STATES) expect(tickets[s] ?? 0, `tickets ${s}`).toBeGreaterThan(0);
     for (const s of WORK_ORDER_STATES) expect(workOrders[s] ?? 0, `work orders ${s}`).toBeGreaterThan(0);
-    const outcomes = (await env.db.selectFrom('work_orders').select('outcome').where('status', '=', 'closed').execute()).map((w) => w.outcome);
+    const outcomes = (await env.db.selectFrom('work_orders').select('outcome').where('status', '=', 'closed').execute()).map(
+      (w) => w.outcome,
+    );
     expect(new Set(outcomes)).toEqual(new Set(['in_plan', 'not_manageable', 'denied', 'cancelled']));
     // A ticket dismissed without work, and the channels: web, phone (call center), staff.
     expect((await env.db.selectFrom('events').select('id').where('action', '=', 'dismiss').execute()).length).toBe(1);
     const channels = new Set((await env.db.selectFrom('tickets').select('channel').execute()).map((t) => t.channel));
     expect(channels).toEqual(new Set(['web', 'phone', 'staff']));
-    const buildings = await env.db.selectFrom('tickets as t').innerJoin('buildings as b', 'b.id', 't.building_id').select('b.code').distinct().execute();
+    const buildings = await env.db
+      .selectFrom('tickets as t')
+      .innerJoin('buildings as b', 'b.id', 't.building_id')
+      .select('b.code')
+      .distinct()
+      .execute();
     expect(buildings.some((b) => b.code.startsWith('MI-')) && buildings.some((b) => b.code.startsWith('CO-'))).toBe(true);
   });
 
@@ -65,13 +73,20 @@ describeEachDb('demo activity', (env) => {
     expect(waiting.length).toBeGreaterThanOrEqual(1);
     for (const w of waiting) expect(w.expected_on! > env.clock.now.toISOString().slice(0, 10)).toBe(true);
 
-    const quotes = await env.db.selectFrom('quotes as q').innerJoin('work_orders as w', 'w.id', 'q.work_order_id')
-      .select(['q.id', 'q.status', 'w.status as wo']).execute();
-    expect(new Set(quotes.map((q) => `${q.status}:${q.wo}`))).toEqual(new Set([
-      'submitted:awaiting_authorization', 'approved:authorized', 'approved:scheduled', 'denied:closed',
-    ]));
+    const quotes = await env.db
+      .selectFrom('quotes as q')
+      .innerJoin('work_orders as w', 'w.id', 'q.work_order_id')
+      .select(['q.id', 'q.status', 'w.status as wo'])
+      .execute();
+    expect(new Set(quotes.map((q) => `${q.status}:${q.wo}`))).toEqual(
+      new Set(['submitted:awaiting_authorization', 'approved:authorized', 'approved:scheduled', 'denied:closed']),
+    );
     const waitingQuote = quotes.find((q) => q.wo === 'awaiting_authorization')!;
-    const lines = await env.db.selectFrom('quote_lines').select(['price_list_item_id', 'category']).where('quote_id', '=', waitingQuote.id).execute();
+    const lines = await env.db
+      .selectFrom('quote_lines')
+      .select(['price_list_item_id', 'category'])
+      .where('quote_id', '=', waitingQuote.id)
+      .execute();
     expect(lines.some((l) => l.price_list_item_id !== null)).toBe(true);
     expect(lines.some((l) => l.price_list_item_id === null)).toBe(true);
     const denied = await env.db.selectFrom('quotes').select('decision_reason').where('status', '=', 'denied').executeTakeFirstOrThrow();
@@ -79,22 +94,53 @@ describeEachDb('demo activity', (env) => {
 
     // The actions real use leaves behind.
     const actions = new Set((await env.db.selectFrom('events').select('action').execute()).map((e) => e.action));
-    for (const a of ['reject_completion', 'change_priority', 'cancel', 'confirm_in_plan', 'deny_quote', 'approve_quote', 'wait_materials', 'resume', 'remind', 'complain', 'rate', 'auto_resolve', 'auto_close', 'reopen']) {
+    for (const a of [
+      'reject_completion',
+      'change_priority',
+      'cancel',
+      'confirm_in_plan',
+      'deny_quote',
+      'approve_quote',
+      'wait_materials',
+      'resume',
+      'remind',
+      'complain',
+      'rate',
+      'auto_resolve',
+      'auto_close',
+      'reopen',
+    ]) {
       expect(actions.has(a), a).toBe(true);
     }
     const visibility = new Set((await env.db.selectFrom('comments').select('visibility').execute()).map((c) => c.visibility));
     expect(visibility).toEqual(new Set(['public', 'internal']));
     // Notices land in the outbox, the closing ones with their rating link.
     const kinds = new Set((await env.db.selectFrom('outbox').select('kind').execute()).map((o) => o.kind));
-    for (const k of ['ticket_opened', 'work_order_issued', 'ticket_update', 'ticket_closed', 'quote_submitted', 'quote_decided', 'low_rating', 'reminder', 'complaint', 'ticket_reopened']) {
+    for (const k of [
+      'ticket_opened',
+      'work_order_issued',
+      'ticket_update',
+      'ticket_closed',
+      'quote_submitted',
+      'quote_decided',
+      'low_rating',
+      'reminder',
+      'complaint',
+      'ticket_reopened',
+    ]) {
       expect(kinds.has(k), k).toBe(true);
     }
   });
 
-  it('has a valid timeline: in the past, in working hours, each object\'s events chained from → to', async () => {
+  it("has a valid timeline: in the past, in working hours, each object's events chained from → to", async () => {
     const now = env.clock.now.toISOString();
-    const events = await env.db.selectFrom('events').select(['id', 'at', 'ticket_id', 'work_order_id', 'action', 'from_state', 'to_state'])
-      .where('penalty_id', 'is', null).orderBy('at').orderBy('id').execute();
+    const events = await env.db
+      .selectFrom('events')
+      .select(['id', 'at', 'ticket_id', 'work_order_id', 'action', 'from_state', 'to_state'])
+      .where('penalty_id', 'is', null)
+      .orderBy('at')
+      .orderBy('id')
+      .execute();
     expect(events.length).toBeGreaterThan(200);
     const byObject = new Map<string, typeof events>();
     for (const e of events) {

@@ -11,7 +11,11 @@ describeEachDb('demo penalties', (env) => {
 
   it('seeds rules on the electrical and HVAC lots and penalties proposed, applied and reduced', async () => {
     await seedDemoActivity(ctx(), { now: env.clock.now });
-    const rules = await env.db.selectFrom('penalty_rules as r').innerJoin('contracts as k', 'k.id', 'r.contract_id').select(['k.lot', 'r.kind']).execute();
+    const rules = await env.db
+      .selectFrom('penalty_rules as r')
+      .innerJoin('contracts as k', 'k.id', 'r.contract_id')
+      .select(['k.lot', 'r.kind'])
+      .execute();
     // SLA rules on lots 2 and 3; the fire-safety lot 4 has only the fixed late-planned-activity rule (#8).
     const sla = rules.filter((r) => r.kind !== 'fixed');
     expect(new Set(sla.map((r) => r.lot))).toEqual(new Set(['Lotto 2', 'Lotto 3']));
@@ -20,7 +24,9 @@ describeEachDb('demo penalties', (env) => {
 
     const penalties = await env.db.selectFrom('penalties').selectAll().execute();
     const statuses = new Set(penalties.map((p) => p.status));
-    console.log(`demo penalties [${env.dialect}]: ${JSON.stringify(penalties.map((p) => [p.status, Number(p.proposed_cents), p.final_cents === null ? null : Number(p.final_cents)]))}`);
+    console.log(
+      `demo penalties [${env.dialect}]: ${JSON.stringify(penalties.map((p) => [p.status, Number(p.proposed_cents), p.final_cents === null ? null : Number(p.final_cents)]))}`,
+    );
     for (const s of ['proposed', 'applied', 'reduced']) expect(statuses.has(s), s).toBe(true);
     for (const p of penalties) {
       if (p.status === 'reduced') expect(Number(p.final_cents)).toBeLessThan(Number(p.proposed_cents));
@@ -29,7 +35,11 @@ describeEachDb('demo penalties', (env) => {
     }
     // Every step is an event of its own, by the right people, in the past.
     const actions = await env.db.selectFrom('events').select(['action', 'at']).where('penalty_id', 'is not', null).execute();
-    for (const a of ['propose', 'contest', 'counter_argue', 'apply', 'reduce']) expect(actions.some((e) => e.action === a), a).toBe(true);
+    for (const a of ['propose', 'contest', 'counter_argue', 'apply', 'reduce'])
+      expect(
+        actions.some((e) => e.action === a),
+        a,
+      ).toBe(true);
     for (const e of actions) expect(e.at <= env.clock.now.toISOString()).toBe(true);
   });
 

@@ -21,25 +21,60 @@ describeEachDb('demo planned work', (env) => {
     expect(r.previousMonthDone).toBeGreaterThan(0);
 
     const month = env.clock.now.toISOString().slice(0, 7);
-    const wos = await env.db.selectFrom('work_orders').select(['id', 'status', 'due_on', 'technician', 'expected_on', 'late_at', 'checklist_results'])
-      .where('kind', '=', 'planned').execute();
+    const wos = await env.db
+      .selectFrom('work_orders')
+      .select(['id', 'status', 'due_on', 'technician', 'expected_on', 'late_at', 'checklist_results'])
+      .where('kind', '=', 'planned')
+      .execute();
     const current = wos.filter((w) => w.due_on!.startsWith(month));
     expect(new Set(current.map((w) => w.status))).toEqual(new Set(PLANNED_WORK_ORDER_STATES));
     const scheduled = current.filter((w) => w.status === 'scheduled');
     expect(scheduled.some((w) => w.technician)).toBe(true);
-    const windows = await env.db.selectFrom('program_items').select(['window_from', 'window_to']).where('work_order_id', 'in', scheduled.map((w) => w.id)).execute();
+    const windows = await env.db
+      .selectFrom('program_items')
+      .select(['window_from', 'window_to'])
+      .where(
+        'work_order_id',
+        'in',
+        scheduled.map((w) => w.id),
+      )
+      .execute();
     expect(windows.every((i) => i.window_from && i.window_to && i.window_from < i.window_to)).toBe(true);
     expect(current.find((w) => w.status === 'waiting_materials')!.expected_on).not.toBeNull();
 
     // Completed ones carry their checklist and required documents; one opened a follow-up fault.
     const done = current.filter((w) => w.status === 'completed' || w.status === 'verified');
     for (const w of done) expect(JSON.parse(w.checklist_results!).length).toBeGreaterThan(0);
-    const docs = await env.db.selectFrom('attachments').select('work_order_id').where('work_order_id', 'in', done.map((w) => w.id)).execute();
+    const docs = await env.db
+      .selectFrom('attachments')
+      .select('work_order_id')
+      .where(
+        'work_order_id',
+        'in',
+        done.map((w) => w.id),
+      )
+      .execute();
     expect(new Set(docs.map((d) => d.work_order_id)).size).toBe(done.length);
-    const followUps = await env.db.selectFrom('tickets').select('id').where('source_work_order_id', 'in', done.map((w) => w.id)).execute();
+    const followUps = await env.db
+      .selectFrom('tickets')
+      .select('id')
+      .where(
+        'source_work_order_id',
+        'in',
+        done.map((w) => w.id),
+      )
+      .execute();
     expect(followUps).toHaveLength(1);
-    const cancelled = await env.db.selectFrom('events').select('data').where('action', '=', 'cancel')
-      .where('work_order_id', 'in', current.filter((w) => w.status === 'cancelled').map((w) => w.id)).execute();
+    const cancelled = await env.db
+      .selectFrom('events')
+      .select('data')
+      .where('action', '=', 'cancel')
+      .where(
+        'work_order_id',
+        'in',
+        current.filter((w) => w.status === 'cancelled').map((w) => w.id),
+      )
+      .execute();
     expect(cancelled).toHaveLength(1);
 
     // Last month: everything done but the late one, which has its penalty proposal.
@@ -53,8 +88,12 @@ describeEachDb('demo planned work', (env) => {
     expect(notices.map((n) => n.kind)).toContain('planned_late');
 
     // The fault proposed "in plan" is closed, linked to a planned work order, its requester told the date.
-    const inPlan = await env.db.selectFrom('work_orders').select(['id', 'status', 'planned_work_order_id'])
-      .where('kind', '!=', 'planned').where('planned_work_order_id', 'is not', null).execute();
+    const inPlan = await env.db
+      .selectFrom('work_orders')
+      .select(['id', 'status', 'planned_work_order_id'])
+      .where('kind', '!=', 'planned')
+      .where('planned_work_order_id', 'is not', null)
+      .execute();
     expect(inPlan).toHaveLength(1);
     expect(inPlan[0].status).toBe('closed');
     const told = await env.db.selectFrom('outbox').select('kind').where('work_order_id', '=', inPlan[0].id).execute();

@@ -53,7 +53,11 @@ describeEachDb('export escaping', (env) => {
   });
 
   it('penalty register XLSX: a contractor name that is a formula is text', async () => {
-    const contract = await env.db.selectFrom('contracts').select(['id', 'contractor_id']).where('lot', '=', 'Lotto 2').executeTakeFirstOrThrow();
+    const contract = await env.db
+      .selectFrom('contracts')
+      .select(['id', 'contractor_id'])
+      .where('lot', '=', 'Lotto 2')
+      .executeTakeFirstOrThrow();
     await env.db.updateTable('contractors').set({ name: '@SUM(1+1)*cmd|/C calc!A0' }).where('id', '=', contract.contractor_id).execute();
     const res = await admin.get(`/api/penalties/register?contractId=${contract.id}&period=2026&format=xlsx`);
     expect(res.statusCode).toBe(200);

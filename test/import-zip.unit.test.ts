@@ -14,7 +14,10 @@ const limits = { maxUnpackedBytes: 50 * MB, maxEntries: 1000 };
 
 describe('zip guard', () => {
   it('refuses a bomb from the directory alone: 2 entries unpacking to 60 MB, nothing inflated', () => {
-    const bomb = makeZip([{ name: '[Content_Types].xml', data: Buffer.from('<Types/>') }, { name: 'xl/worksheets/sheet1.xml', data: hugeSheetXml(60 * MB) }]);
+    const bomb = makeZip([
+      { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+      { name: 'xl/worksheets/sheet1.xml', data: hugeSheetXml(60 * MB) },
+    ]);
     expect(bomb.length).toBeLessThan(200 * 1024);
     // readCentralDirectory is synchronous and never calls zlib: the verdict comes from the declared sizes.
     expect(readCentralDirectory(bomb, limits)).toEqual({ ok: false, rule: 'unpackedTooLarge', limit: 50 * MB });
@@ -47,7 +50,11 @@ describe('zip guard', () => {
 describe('parseXlsx limits', () => {
   it('reports a bomb as too large (413), not as a content problem', async () => {
     const bomb = makeZip([{ name: 'xl/worksheets/sheet1.xml', data: hugeSheetXml(60 * MB) }]);
-    expect(await parseXlsx(bomb)).toEqual({ ok: false, tooLarge: true, issues: [{ field: 'file', rule: 'unpackedTooLarge', params: { limit: '50 MB' } }] });
+    expect(await parseXlsx(bomb)).toEqual({
+      ok: false,
+      tooLarge: true,
+      issues: [{ field: 'file', rule: 'unpackedTooLarge', params: { limit: '50 MB' } }],
+    });
   });
 
   it('stops reading one row past the row cap', async () => {
@@ -77,7 +84,10 @@ describe('streaming without temporary files', () => {
     const ws = wb.addWorksheet('b');
     ws.addRow(['code', 'name']);
     for (let i = 0; i < 20; i++) ws.addRow([`C${i}`, 'testo']);
-    for (const [buf, rows] of [[Buffer.concat(chunks), 1], [Buffer.from(await wb.xlsx.writeBuffer()), 3]] as const) {
+    for (const [buf, rows] of [
+      [Buffer.concat(chunks), 1],
+      [Buffer.from(await wb.xlsx.writeBuffer()), 3],
+    ] as const) {
       const r = await parseXlsx(buf, { ...DEFAULT_PARSE_LIMITS, maxRows: 2 });
       expect(r.ok && r.sheet.rows.length).toBe(rows);
     }

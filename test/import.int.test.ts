@@ -49,8 +49,9 @@ function manyRowsXlsx(): Promise<Buffer> {
 
 function multipart(filename: string, content: Buffer, field = 'file') {
   const boundary = `----presidio${randomBytes(8).toString('hex')}`;
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\n`
-    + 'Content-Type: application/octet-stream\r\n\r\n';
+  const head =
+    `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\n` +
+    'Content-Type: application/octet-stream\r\n\r\n';
   return {
     body: Buffer.concat([Buffer.from(head), content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
     headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
@@ -75,7 +76,8 @@ describeEachDb('import of buildings, spaces and assets', (env: TestEnv) => {
   async function snapshot() {
     const out: Record<string, unknown> = {};
     for (const t of ['buildings', 'floors', 'spaces', 'assets'] as const) {
-      const r = await env.db.selectFrom(t)
+      const r = await env.db
+        .selectFrom(t)
         .select((eb) => [eb.fn.countAll().as('n'), eb.fn.sum<number>('version').as('v'), eb.fn.max('updated_at').as('u')])
         .executeTakeFirstOrThrow();
       out[t] = [Number(r.n), Number(r.v), r.u];
@@ -95,8 +97,13 @@ describeEachDb('import of buildings, spaces and assets', (env: TestEnv) => {
 
   const building = (code: string) => env.db.selectFrom('buildings').selectAll().where('code', '=', code).executeTakeFirst();
   const buildingId = async (code: string) => (await building(code))!.id;
-  const space = async (buildingCode: string, code: string) => env.db.selectFrom('spaces').selectAll()
-    .where('building_id', '=', await buildingId(buildingCode)).where('code', '=', code).executeTakeFirst();
+  const space = async (buildingCode: string, code: string) =>
+    env.db
+      .selectFrom('spaces')
+      .selectAll()
+      .where('building_id', '=', await buildingId(buildingCode))
+      .where('code', '=', code)
+      .executeTakeFirst();
   const asset = (code: string) => env.db.selectFrom('assets').selectAll().where('code', '=', code).executeTakeFirst();
 
   // --- who may ------------------------------------------------------------------------------
@@ -105,7 +112,9 @@ describeEachDb('import of buildings, spaces and assets', (env: TestEnv) => {
     const requester = await env.login('richiedente');
     const res = await refused('buildings', 'b.csv', fixture('buildings-good-semicolon.csv'), 403, requester);
     expect(res.json().code).toBe('FORBIDDEN');
-    expect((await refused('buildings', 'b.csv', fixture('buildings-good-semicolon.csv'), 401, env.anonymous())).json().code).toBe('UNAUTHENTICATED');
+    expect((await refused('buildings', 'b.csv', fixture('buildings-good-semicolon.csv'), 401, env.anonymous())).json().code).toBe(
+      'UNAUTHENTICATED',
+    );
   });
 
   it('refuses a request that is not multipart (415) has no "file" part, an unknown kind or a cut body (400)', async () => {
@@ -116,9 +125,12 @@ describeEachDb('import of buildings, spaces and assets', (env: TestEnv) => {
     expect(wrongField.statusCode).toBe(400);
     expect(wrongField.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'file', code: 'required' }] });
     expect((await upload(admin, 'contracts', 'b.csv', fixture('buildings-good-semicolon.csv'))).statusCode).toBe(400);
-    const cut = await admin.request('POST', '/api/imports/buildings',
+    const cut = await admin.request(
+      'POST',
+      '/api/imports/buildings',
       Buffer.from('--b\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nsite_code;code\r\n'),
-      { 'content-type': 'multipart/form-data; boundary=b' });
+      { 'content-type': 'multipart/form-data; boundary=b' },
+    );
     expect(cut.statusCode).toBe(400);
     expect(cut.json().code).toBe('BAD_REQUEST');
     expect(await building('IMP-B01')).toBeUndefined();
@@ -132,11 +144,23 @@ describeEachDb('import of buildings, spaces and assets', (env: TestEnv) => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({ kind: 'buildings', created: 2, updated: 1, unchanged: 0 });
     const b1 = await building('IMP-B01');
-    expect(b1).toMatchObject({ name: 'Palazzina Import Uno', address: 'Via Roma 1; scala B, 20133 Milano', competence: 'central', competence_department_id: null, version: 1, active: 1 });
+    expect(b1).toMatchObject({
+      name: 'Palazzina Import Uno',
+      address: 'Via Roma 1; scala B, 20133 Milano',
+      competence: 'central',
+      competence_department_id: null,
+      version: 1,
+      active: 1,
+    });
     const deib = await env.db.selectFrom('departments').select('id').where('code', '=', 'DEIB').executeTakeFirstOrThrow();
     expect(await building('IMP-B02')).toMatchObject({ competence: 'department', competence_department_id: deib.id });
     const after = await building('MI-B02');
-    expect(after).toMatchObject({ id: before!.id, name: 'Edificio Aule Nord (rinominato)', version: before!.version + 1, created_at: before!.created_at });
+    expect(after).toMatchObject({
+      id: before!.id,
+      name: 'Edificio Aule Nord (rinominato)',
+      version: before!.version + 1,
+      created_at: before!.created_at,
+    });
   });
 
   it('re-importing the same file updates nothing and duplicates nothing; a changed row is updated', async () => {
@@ -149,7 +173,11 @@ describeEachDb('import of buildings, spaces and assets', (env: TestEnv) => {
     const again = await upload(admin, 'buildings', 'edifici.csv', Buffer.from(changed));
     expect(again.json()).toEqual({ kind: 'buildings', created: 0, updated: 1, unchanged: 2 });
     expect(await building('IMP-B01')).toMatchObject({ name: 'Palazzina Import Uno bis', version: 2 });
-    const count = await env.db.selectFrom('buildings').select((eb) => eb.fn.countAll().as('n')).where('code', 'like', 'IMP-B0%').executeTakeFirstOrThrow();
+    const count = await env.db
+      .selectFrom('buildings')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('code', 'like', 'IMP-B0%')
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(2);
   });
 
@@ -157,7 +185,11 @@ describeEachDb('import of buildings, spaces and assets', (env: TestEnv) => {
     const res = await upload(admin, 'buildings', 'edifici.csv', fixture('buildings-good-comma.csv'));
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({ kind: 'buildings', created: 2, updated: 0, unchanged: 0 });
-    expect(await building('IMP-B03')).toMatchObject({ name: 'Serra sperimentale', address: 'Via Valleggio 11, 22100 Como', competence: 'department' });
+    expect(await building('IMP-B03')).toMatchObject({
+      name: 'Serra sperimentale',
+      address: 'Via Valleggio 11, 22100 Como',
+      competence: 'department',
+    });
     expect(await building('IMP-B04')).toMatchObject({ name: 'Magazzino "Nord"', competence: 'central' });
   });
 
@@ -166,7 +198,12 @@ describeEachDb('import of buildings, spaces and assets', (env: TestEnv) => {
     const res = await upload(admin, 'spaces', 'spazi.csv', fixture('spaces-good-semicolon.csv'));
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({ kind: 'spaces', created: 2, updated: 1, unchanged: 0 });
-    const floor = await env.db.selectFrom('floors').selectAll().where('building_id', '=', await buildingId('MI-B01')).where('code', '=', 'P3').executeTakeFirstOrThrow();
+    const floor = await env.db
+      .selectFrom('floors')
+      .selectAll()
+      .where('building_id', '=', await buildingId('MI-B01'))
+      .where('code', '=', 'P3')
+      .executeTakeFirstOrThrow();
     expect(floor).toMatchObject({ name: 'Terzo piano', level: 3, version: 1 });
     expect(await space('MI-B01', 'P3.01')).toMatchObject({ floor_id: floor.id, name: 'Sala archivio', use: 'Deposito', area_cm2: 125_000 });
     expect(await space('MI-B01', 'P3.02')).toMatchObject({ floor_id: floor.id, area_cm2: 12_345_600 });
@@ -180,7 +217,12 @@ describeEachDb('import of buildings, spaces and assets', (env: TestEnv) => {
     const res = await upload(admin, 'spaces', 'spazi.csv', fixture('spaces-good-comma.csv'));
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({ kind: 'spaces', created: 2, updated: 0, unchanged: 0 });
-    const floor = await env.db.selectFrom('floors').selectAll().where('building_id', '=', await buildingId('CO-B03')).where('code', '=', 'S1').executeTakeFirstOrThrow();
+    const floor = await env.db
+      .selectFrom('floors')
+      .selectAll()
+      .where('building_id', '=', await buildingId('CO-B03'))
+      .where('code', '=', 'S1')
+      .executeTakeFirstOrThrow();
     expect(floor.level).toBe(-1);
     expect(await space('CO-B03', 'S1.01')).toMatchObject({ area_cm2: 205_000, use: 'Locale tecnico' });
     expect(await space('CO-B03', 'P0.04')).toMatchObject({ area_cm2: 32_500, use: null });
@@ -198,33 +240,61 @@ describeEachDb('import of buildings, spaces and assets', (env: TestEnv) => {
 
     const comma = await upload(admin, 'assets', 'impianti.csv', fixture('assets-good-comma.csv'));
     expect(comma.json()).toEqual({ kind: 'assets', created: 1, updated: 0, unchanged: 0 });
-    expect(await asset('IMP-A03')).toMatchObject({ name: 'Pompa di calore, esterna', serial_number: null, space_id: (await space('CO-B02', 'P0.03'))!.id });
+    expect(await asset('IMP-A03')).toMatchObject({
+      name: 'Pompa di calore, esterna',
+      serial_number: null,
+      space_id: (await space('CO-B02', 'P0.03'))!.id,
+    });
   });
 
   it('imports XLSX workbooks (first sheet, numeric cells) for each kind', async () => {
-    const b = await upload(admin, 'buildings', 'edifici.xlsx', await workbook([
-      ['Site_code', 'Code', 'Name', 'Address', 'Competence', 'Department_code'],
-      ['MI', 'IMP-X01', 'Padiglione XLSX', 'Via Excel 1', 'Dipartimento', 'DMEC'],
-      [],
-      ['CO', 'IMP-X02', 'Deposito XLSX', 'Via Excel 2', 'centrale', null],
-    ], 'edifici.xlsx'));
+    const b = await upload(
+      admin,
+      'buildings',
+      'edifici.xlsx',
+      await workbook(
+        [
+          ['Site_code', 'Code', 'Name', 'Address', 'Competence', 'Department_code'],
+          ['MI', 'IMP-X01', 'Padiglione XLSX', 'Via Excel 1', 'Dipartimento', 'DMEC'],
+          [],
+          ['CO', 'IMP-X02', 'Deposito XLSX', 'Via Excel 2', 'centrale', null],
+        ],
+        'edifici.xlsx',
+      ),
+    );
     expect(b.statusCode, b.body).toBe(200);
     expect(b.json()).toEqual({ kind: 'buildings', created: 2, updated: 0, unchanged: 0 });
 
-    const s = await upload(admin, 'spaces', 'spazi.xlsx', await workbook([
-      ['building_code', 'floor_code', 'floor_name', 'floor_level', 'code', 'name', 'use', 'area_m2'],
-      ['IMP-X01', 'S2', 'Secondo interrato', -2, 101, 'Locale pompe', 'Locale tecnico', 42.5],
-      ['IMP-X01', 'S2', 'Secondo interrato', -2, 102, 'Magazzino', null, '17,25'],
-    ], 'spazi.xlsx'));
+    const s = await upload(
+      admin,
+      'spaces',
+      'spazi.xlsx',
+      await workbook(
+        [
+          ['building_code', 'floor_code', 'floor_name', 'floor_level', 'code', 'name', 'use', 'area_m2'],
+          ['IMP-X01', 'S2', 'Secondo interrato', -2, 101, 'Locale pompe', 'Locale tecnico', 42.5],
+          ['IMP-X01', 'S2', 'Secondo interrato', -2, 102, 'Magazzino', null, '17,25'],
+        ],
+        'spazi.xlsx',
+      ),
+    );
     expect(s.statusCode, s.body).toBe(200);
     expect(s.json()).toEqual({ kind: 'spaces', created: 2, updated: 0, unchanged: 0 });
     expect(await space('IMP-X01', '101')).toMatchObject({ area_cm2: 425_000, use: 'Locale tecnico' });
     expect(await space('IMP-X01', '102')).toMatchObject({ area_cm2: 172_500, use: null });
 
-    const a = await upload(admin, 'assets', 'impianti.xlsx', await workbook([
-      ['code', 'name', 'technology_class_code', 'building_code', 'space_code', 'serial_number'],
-      ['IMP-XA1', 'Pompa antincendio', 'ANT', 'IMP-X01', 101, 20240511],
-    ], 'impianti.xlsx'));
+    const a = await upload(
+      admin,
+      'assets',
+      'impianti.xlsx',
+      await workbook(
+        [
+          ['code', 'name', 'technology_class_code', 'building_code', 'space_code', 'serial_number'],
+          ['IMP-XA1', 'Pompa antincendio', 'ANT', 'IMP-X01', 101, 20240511],
+        ],
+        'impianti.xlsx',
+      ),
+    );
     expect(a.statusCode, a.body).toBe(200);
     expect(a.json()).toEqual({ kind: 'assets', created: 1, updated: 0, unchanged: 0 });
     expect(await asset('IMP-XA1')).toMatchObject({ serial_number: '20240511', space_id: (await space('IMP-X01', '101'))!.id });
@@ -255,13 +325,19 @@ describeEachDb('import of buildings, spaces and assets', (env: TestEnv) => {
     ]);
     expect(spaces.json().detail).toContain('4 errori');
     const buildings = await refused('buildings', 'b.csv', fixture('buildings-bad-values.csv'));
-    expect(issues(buildings)).toEqual([[2, 'competence', 'enum'], [3, 'department_code', 'departmentRequired']]);
+    expect(issues(buildings)).toEqual([
+      [2, 'competence', 'enum'],
+      [3, 'department_code', 'departmentRequired'],
+    ]);
     expect(await building('IMP-BV3')).toBeUndefined(); // the good row is not written either
   });
 
   it('unknown references: site, department, technology class, building, space within the building', async () => {
     const buildings = await refused('buildings', 'b.csv', fixture('buildings-bad-references.csv'));
-    expect(issues(buildings)).toEqual([[2, 'site_code', 'notFound'], [3, 'department_code', 'notFound']]);
+    expect(issues(buildings)).toEqual([
+      [2, 'site_code', 'notFound'],
+      [3, 'department_code', 'notFound'],
+    ]);
     const assets = await refused('assets', 'a.csv', fixture('assets-bad-references.csv'));
     expect(issues(assets)).toEqual([
       [2, 'technology_class_code', 'notFound'],
@@ -307,7 +383,10 @@ describeEachDb('import of buildings, spaces and assets', (env: TestEnv) => {
       { name: 'xl/worksheets/sheet1.xml', data: hugeSheetXml(60 * 1024 * 1024) },
     ]);
     const res = await refused('buildings', 'edifici.xlsx', tmpFile('bomb.xlsx', bomb), 413);
-    expect(res.json()).toMatchObject({ code: 'IMPORT_TOO_LARGE', detail: 'Il file supera i limiti dell\'importazione e non è stato letto.' });
+    expect(res.json()).toMatchObject({
+      code: 'IMPORT_TOO_LARGE',
+      detail: "Il file supera i limiti dell'importazione e non è stato letto.",
+    });
     expect(res.json().errors).toEqual([{ field: 'file', code: 'unpackedTooLarge', message: 'Il foglio decompresso supera 50 MB.' }]);
     // One that lies about its sizes is refused too, as damaged (inflating stops at the declared size).
     const liar = makeZip([{ name: 'xl/worksheets/sheet1.xml', data: hugeSheetXml(60 * 1024 * 1024), declaredSize: 4096 }]);
@@ -321,21 +400,36 @@ describeEachDb('import of buildings, spaces and assets', (env: TestEnv) => {
   }, 120_000);
 
   it('files that are not spreadsheets: PNG, PDF, random binary, an .xlsx that is text, a broken zip', async () => {
-    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('0000000d49484452000000010000000108060000001f15c489', 'hex')]);
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.from('0000000d49484452000000010000000108060000001f15c489', 'hex'),
+    ]);
     const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
     const random = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 131 + 7) % 256));
-    const goodXlsx = await workbook([['site_code', 'code'], ['MI', 'IMP-Z']], 'z.xlsx');
+    const goodXlsx = await workbook(
+      [
+        ['site_code', 'code'],
+        ['MI', 'IMP-Z'],
+      ],
+      'z.xlsx',
+    );
     const broken = goodXlsx.subarray(0, Math.floor(goodXlsx.length / 2));
     for (const [name, bytes] of [
-      ['logo.png', png], ['doc.pdf', pdf], ['data.bin', random], ['edifici.xlsx', fixture('not-a-workbook.xlsx')], ['edifici.xlsx', broken],
+      ['logo.png', png],
+      ['doc.pdf', pdf],
+      ['data.bin', random],
+      ['edifici.xlsx', fixture('not-a-workbook.xlsx')],
+      ['edifici.xlsx', broken],
       ['renamed.csv', png],
     ] as const) {
       const res = await refused('buildings', name, bytes);
-      expect(res.json().errors, name).toEqual([{ field: 'file', code: 'notSpreadsheet', message: 'Il file non è un CSV o un foglio XLSX leggibile.' }]);
+      expect(res.json().errors, name).toEqual([
+        { field: 'file', code: 'notSpreadsheet', message: 'Il file non è un CSV o un foglio XLSX leggibile.' },
+      ]);
     }
   });
 
-  it('a CSV that is not UTF-8 (Excel\'s Windows-1252) is refused with its own rule', async () => {
+  it("a CSV that is not UTF-8 (Excel's Windows-1252) is refused with its own rule", async () => {
     const res = await refused('buildings', 'edifici.csv', fixture('buildings-cp1252.csv'));
     expect(issues(res)).toEqual([[undefined, 'file', 'notUtf8']]);
   });

@@ -21,10 +21,19 @@ describe('mail-in configuration', () => {
   });
   it('reads host, credentials, allow-list and secret', () => {
     const m = loadConfig({
-      MAIL_IN_SMTP_HOST: '0.0.0.0', MAIL_IN_SMTP_USER: 'relay', MAIL_IN_SMTP_PASSWORD: 'pw', MAIL_IN_SMTP_ALLOW: '10.0.0.5, 192.168.1.0/24,::1',
+      MAIL_IN_SMTP_HOST: '0.0.0.0',
+      MAIL_IN_SMTP_USER: 'relay',
+      MAIL_IN_SMTP_PASSWORD: 'pw',
+      MAIL_IN_SMTP_ALLOW: '10.0.0.5, 192.168.1.0/24,::1',
       MAIL_REPLY_SECRET: 'x'.repeat(32),
     }).mail;
-    expect(m).toMatchObject({ inSmtpHost: '0.0.0.0', inSmtpUser: 'relay', inSmtpPassword: 'pw', inSmtpAllow: ['10.0.0.5', '192.168.1.0/24', '::1'], replySecret: 'x'.repeat(32) });
+    expect(m).toMatchObject({
+      inSmtpHost: '0.0.0.0',
+      inSmtpUser: 'relay',
+      inSmtpPassword: 'pw',
+      inSmtpAllow: ['10.0.0.5', '192.168.1.0/24', '::1'],
+      replySecret: 'x'.repeat(32),
+    });
   });
   it('refuses a bad allow-list entry, a lone user or password, a short secret', () => {
     expect(problems({ MAIL_IN_SMTP_ALLOW: '10.0.0.0/33' })).toEqual([expect.stringContaining('MAIL_IN_SMTP_ALLOW')]);

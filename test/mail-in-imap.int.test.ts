@@ -19,7 +19,12 @@ import { replyAddress, replySecret, replyToken } from '../src/server/modules/mai
 const silent = { info() {}, warn() {}, error() {} };
 const PASSWORD = 'imap-s3cret';
 
-interface Dovecot { port: number; dir: string; child: ChildProcess; log: string[] }
+interface Dovecot {
+  port: number;
+  dir: string;
+  child: ChildProcess;
+  log: string[];
+}
 let dovecot: Dovecot;
 
 async function freePort(): Promise<number> {
@@ -97,9 +102,15 @@ service anvil {
     if (child.exitCode !== null) throw new Error(`dovecot exited (${child.exitCode}): ${log.join('')}`);
     const greeting = await new Promise<string | null>((resolve) => {
       const sock = net.connect(port, '127.0.0.1');
-      sock.once('data', (d) => { sock.destroy(); resolve(String(d)); });
+      sock.once('data', (d) => {
+        sock.destroy();
+        resolve(String(d));
+      });
       sock.once('error', () => resolve(null));
-      setTimeout(() => { sock.destroy(); resolve(null); }, 1000);
+      setTimeout(() => {
+        sock.destroy();
+        resolve(null);
+      }, 1000);
     });
     if (greeting?.startsWith('* OK')) break;
     if (Date.now() > until) throw new Error(`dovecot did not start on 127.0.0.1:${port}: ${log.join('')}`);
@@ -126,7 +137,13 @@ const user = (env: TestEnv) => `inbox-${env.dialect}`;
 const imapUrl = (env: TestEnv) => `imap://${user(env)}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${dovecot.port}/INBOX`;
 
 async function withImap<T>(env: TestEnv, fn: (c: ImapFlow) => Promise<T>): Promise<T> {
-  const c = new ImapFlow({ host: '127.0.0.1', port: dovecot.port, secure: false, auth: { user: user(env), pass: PASSWORD }, logger: false });
+  const c = new ImapFlow({
+    host: '127.0.0.1',
+    port: dovecot.port,
+    secure: false,
+    auth: { user: user(env), pass: PASSWORD },
+    logger: false,
+  });
   await c.connect();
   try {
     return await fn(c);
@@ -176,77 +193,90 @@ const ctxWith = (env: TestEnv, mail: Partial<AppContext['config']['mail']>): App
   config: { ...env.app.ctx.config, mail: { ...env.app.ctx.config.mail, ...mail } },
 });
 
-describeEachDb('e-mail in by IMAP polling (dovecot)', (env) => {
-  it('APPEND then poll: a reply with its token becomes a comment, a forged one is held; flagged \\Seen after the commit, taken once', async () => {
-    const t = await makeTicket(env.db, { at: env.clock.now, requester: 'richiedente' });
-    const token = replyToken(await replySecret(env.db, env.config.mail), { userId: await userId(env.db, 'richiedente') }, t.id);
-    const a = rawMail({ from: 'Marco Colombo <marco.colombo@uniesempio.example>', to: replyAddress('manutenzione@ateneo.example', token), subject: `R: [Presidio ${t.number}] Segnalazione aperta`, text: 'Il termosifone è ancora freddo.' });
-    const b = rawMail({ from: 'Roberto Marchetti <roberto.marchetti@uniesempio.example>', subject: `R: [Presidio ${t.number}] Segnalazione aperta`, text: 'Chiudete pure.' });
-    await withImap(env, async (c) => {
-      await c.append('INBOX', a.raw);
-      await c.append('INBOX', b.raw);
+describeEachDb(
+  'e-mail in by IMAP polling (dovecot)',
+  (env) => {
+    it('APPEND then poll: a reply with its token becomes a comment, a forged one is held; flagged \\Seen after the commit, taken once', async () => {
+      const t = await makeTicket(env.db, { at: env.clock.now, requester: 'richiedente' });
+      const token = replyToken(await replySecret(env.db, env.config.mail), { userId: await userId(env.db, 'richiedente') }, t.id);
+      const a = rawMail({
+        from: 'Marco Colombo <marco.colombo@uniesempio.example>',
+        to: replyAddress('manutenzione@ateneo.example', token),
+        subject: `R: [Presidio ${t.number}] Segnalazione aperta`,
+        text: 'Il termosifone è ancora freddo.',
+      });
+      const b = rawMail({
+        from: 'Roberto Marchetti <roberto.marchetti@uniesempio.example>',
+        subject: `R: [Presidio ${t.number}] Segnalazione aperta`,
+        text: 'Chiudete pure.',
+      });
+      await withImap(env, async (c) => {
+        await c.append('INBOX', a.raw);
+        await c.append('INBOX', b.raw);
+      });
+      expect(await flagsOf(env, 'INBOX', a.messageId)).not.toContain('\\Seen');
+
+      const ctx = ctxWith(env, { inImapUrl: imapUrl(env) });
+      const r = await pollImapOnce(ctx, silent);
+      expect(r).toEqual({ seen: 2, taken: 2, duplicates: 0, failed: 0 });
+      const [ma] = await inbound(env, a.messageId);
+      expect(ma).toMatchObject({ via: 'imap', status: 'comment_added', ticket_id: t.id, sender_proof: 'token' });
+      const comments = await env.db.selectFrom('comments').select(['body', 'source']).where('ticket_id', '=', t.id).execute();
+      expect(comments).toEqual([{ body: 'Il termosifone è ancora freddo.', source: 'email' }]);
+      const [mb] = await inbound(env, b.messageId);
+      expect(mb).toMatchObject({ via: 'imap', status: 'held', reason: 'sender_not_verified' });
+      expect(await flagsOf(env, 'INBOX', a.messageId)).toContain('\\Seen');
+      expect(await flagsOf(env, 'INBOX', b.messageId)).toContain('\\Seen');
+
+      // Nothing unseen is left; the same message delivered twice is recorded once.
+      expect(await pollImapOnce(ctx, silent)).toEqual({ seen: 0, taken: 0, duplicates: 0, failed: 0 });
+      await withImap(env, (c) => c.append('INBOX', a.raw));
+      expect(await pollImapOnce(ctx, silent)).toEqual({ seen: 1, taken: 0, duplicates: 1, failed: 0 });
+      expect(await inbound(env, a.messageId)).toHaveLength(1);
     });
-    expect(await flagsOf(env, 'INBOX', a.messageId)).not.toContain('\\Seen');
 
-    const ctx = ctxWith(env, { inImapUrl: imapUrl(env) });
-    const r = await pollImapOnce(ctx, silent);
-    expect(r).toEqual({ seen: 2, taken: 2, duplicates: 0, failed: 0 });
-    const [ma] = await inbound(env, a.messageId);
-    expect(ma).toMatchObject({ via: 'imap', status: 'comment_added', ticket_id: t.id, sender_proof: 'token' });
-    const comments = await env.db.selectFrom('comments').select(['body', 'source']).where('ticket_id', '=', t.id).execute();
-    expect(comments).toEqual([{ body: 'Il termosifone è ancora freddo.', source: 'email' }]);
-    const [mb] = await inbound(env, b.messageId);
-    expect(mb).toMatchObject({ via: 'imap', status: 'held', reason: 'sender_not_verified' });
-    expect(await flagsOf(env, 'INBOX', a.messageId)).toContain('\\Seen');
-    expect(await flagsOf(env, 'INBOX', b.messageId)).toContain('\\Seen');
+    it('when the database cannot take a message it stays unseen and is taken by the next poll', async () => {
+      const m = rawMail({ from: 'sconosciuto@fuori.example', subject: 'Riprova', text: 'x' });
+      await withImap(env, (c) => c.append('INBOX', m.raw));
+      // A database without the tables: every write fails, as with a database that is down.
+      const broken = createDb({ kind: 'sqlite', file: ':memory:' });
+      try {
+        const r = await pollImapOnce({ ...ctxWith(env, { inImapUrl: imapUrl(env) }), db: broken }, silent);
+        expect(r).toMatchObject({ seen: 1, taken: 0, failed: 1 });
+      } finally {
+        await broken.destroy();
+      }
+      expect(await flagsOf(env, 'INBOX', m.messageId)).not.toContain('\\Seen');
+      expect(await inbound(env, m.messageId)).toHaveLength(0);
 
-    // Nothing unseen is left; the same message delivered twice is recorded once.
-    expect(await pollImapOnce(ctx, silent)).toEqual({ seen: 0, taken: 0, duplicates: 0, failed: 0 });
-    await withImap(env, (c) => c.append('INBOX', a.raw));
-    expect(await pollImapOnce(ctx, silent)).toEqual({ seen: 1, taken: 0, duplicates: 1, failed: 0 });
-    expect(await inbound(env, a.messageId)).toHaveLength(1);
-  });
+      expect(await pollImapOnce(ctxWith(env, { inImapUrl: imapUrl(env) }), silent)).toMatchObject({ taken: 1, failed: 0 });
+      expect(await inbound(env, m.messageId)).toHaveLength(1);
+    });
 
-  it('when the database cannot take a message it stays unseen and is taken by the next poll', async () => {
-    const m = rawMail({ from: 'sconosciuto@fuori.example', subject: 'Riprova', text: 'x' });
-    await withImap(env, (c) => c.append('INBOX', m.raw));
-    // A database without the tables: every write fails, as with a database that is down.
-    const broken = createDb({ kind: 'sqlite', file: ':memory:' });
-    try {
-      const r = await pollImapOnce({ ...ctxWith(env, { inImapUrl: imapUrl(env) }), db: broken }, silent);
-      expect(r).toMatchObject({ seen: 1, taken: 0, failed: 1 });
-    } finally {
-      await broken.destroy();
-    }
-    expect(await flagsOf(env, 'INBOX', m.messageId)).not.toContain('\\Seen');
-    expect(await inbound(env, m.messageId)).toHaveLength(0);
+    it('MAIL_IN_IMAP_MOVE_TO moves taken messages to that folder; nothing is deleted', async () => {
+      const m = rawMail({ from: 'sconosciuto@fuori.example', subject: 'Da spostare', text: 'x' });
+      await withImap(env, (c) => c.append('INBOX', m.raw));
+      const r = await pollImapOnce(ctxWith(env, { inImapUrl: imapUrl(env), inImapMoveTo: 'Presidio' }), silent);
+      expect(r).toMatchObject({ taken: 1 });
+      expect(await flagsOf(env, 'INBOX', m.messageId)).toBeNull();
+      expect(await flagsOf(env, 'Presidio', m.messageId)).not.toBeNull();
+    });
 
-    expect(await pollImapOnce(ctxWith(env, { inImapUrl: imapUrl(env) }), silent)).toMatchObject({ taken: 1, failed: 0 });
-    expect(await inbound(env, m.messageId)).toHaveLength(1);
-  });
+    it('a message over MAIL_IN_MAX_MB is held as too_large with its envelope, not read', async () => {
+      const m = rawMail({ from: 'Grande <grande@fuori.example>', subject: 'Allegato enorme', text: 'x'.repeat(2 * 1024 * 1024) });
+      await withImap(env, (c) => c.append('INBOX', m.raw));
+      const r = await pollImapOnce(ctxWith(env, { inImapUrl: imapUrl(env), inMaxBytes: 1024 * 1024 }), silent);
+      expect(r).toMatchObject({ taken: 1 });
+      const [row] = await inbound(env, m.messageId);
+      expect(row).toMatchObject({ status: 'held', reason: 'too_large', from_address: 'grande@fuori.example', subject: 'Allegato enorme' });
+    });
 
-  it('MAIL_IN_IMAP_MOVE_TO moves taken messages to that folder; nothing is deleted', async () => {
-    const m = rawMail({ from: 'sconosciuto@fuori.example', subject: 'Da spostare', text: 'x' });
-    await withImap(env, (c) => c.append('INBOX', m.raw));
-    const r = await pollImapOnce(ctxWith(env, { inImapUrl: imapUrl(env), inImapMoveTo: 'Presidio' }), silent);
-    expect(r).toMatchObject({ taken: 1 });
-    expect(await flagsOf(env, 'INBOX', m.messageId)).toBeNull();
-    expect(await flagsOf(env, 'Presidio', m.messageId)).not.toBeNull();
-  });
-
-  it('a message over MAIL_IN_MAX_MB is held as too_large with its envelope, not read', async () => {
-    const m = rawMail({ from: 'Grande <grande@fuori.example>', subject: 'Allegato enorme', text: 'x'.repeat(2 * 1024 * 1024) });
-    await withImap(env, (c) => c.append('INBOX', m.raw));
-    const r = await pollImapOnce(ctxWith(env, { inImapUrl: imapUrl(env), inMaxBytes: 1024 * 1024 }), silent);
-    expect(r).toMatchObject({ taken: 1 });
-    const [row] = await inbound(env, m.messageId);
-    expect(row).toMatchObject({ status: 'held', reason: 'too_large', from_address: 'grande@fuori.example', subject: 'Allegato enorme' });
-  });
-
-  it('wrong credentials: the poll fails and says so, without the password', async () => {
-    const bad = imapUrl(env).replace(encodeURIComponent(PASSWORD), 'wrong');
-    const err = await pollImapOnce(ctxWith(env, { inImapUrl: bad }), silent).catch((e: Error) => e);
-    expect(err).toBeInstanceOf(Error);
-    expect(String((err as Error).message)).not.toContain(PASSWORD);
-  });
-}, { env: { MAIL_IN_ADDRESS: 'manutenzione@ateneo.example' } });
+    it('wrong credentials: the poll fails and says so, without the password', async () => {
+      const bad = imapUrl(env).replace(encodeURIComponent(PASSWORD), 'wrong');
+      const err = await pollImapOnce(ctxWith(env, { inImapUrl: bad }), silent).catch((e: Error) => e);
+      expect(err).toBeInstanceOf(Error);
+      expect(String((err as Error).message)).not.toContain(PASSWORD);
+    });
+  },
+  { env: { MAIL_IN_ADDRESS: 'manutenzione@ateneo.example' } },
+);

@@ -21,7 +21,9 @@ describeEachDb('cancelling the last work order', (env) => {
   async function deliver() {
     capture.clear();
     const sender = createOutboxSender({
-      db: env.db, mail: { ...env.config.mail, smtpUrl: capture.url, from: 'Presidio <presidio@ateneo.example>' }, now: () => env.clock.now,
+      db: env.db,
+      mail: { ...env.config.mail, smtpUrl: capture.url, from: 'Presidio <presidio@ateneo.example>' },
+      now: () => env.clock.now,
       log: { info() {}, warn() {}, error() {} },
     });
     try {
@@ -32,12 +34,18 @@ describeEachDb('cancelling the last work order', (env) => {
     return capture.messages;
   }
 
-  it('closes the ticket and tells the requester (English) and the call center (Italian) why; the requester\'s timeline shows the reason', async () => {
+  it("closes the ticket and tells the requester (English) and the call center (Italian) why; the requester's timeline shows the reason", async () => {
     env.clock.now = new Date('2026-03-10T09:00:00Z');
     const r = await refs(env);
     [requester, bm, ter] = await Promise.all(['requester.en', 'bm.centrale', 'ditta.termica'].map((u) => env.login(u)));
     const t = await openTicket(requester, { buildingId: await r.building('MI-B02'), description: 'Radiator leaking in room 2' });
-    const w = (await move(bm, 'tickets', t.id, 'issue', { technologyClassId: await r.cls('TER'), priority: 'ordinary', description: 'Verifica radiatore' })).workOrders[0];
+    const w = (
+      await move(bm, 'tickets', t.id, 'issue', {
+        technologyClassId: await r.cls('TER'),
+        priority: 'ordinary',
+        description: 'Verifica radiatore',
+      })
+    ).workOrders[0];
     await move(ter, 'work-orders', w.id, 'acknowledge');
     await deliver();
 
@@ -50,7 +58,9 @@ describeEachDb('cancelling the last work order', (env) => {
     const [toRequester] = to(MAIL.requesterEn);
     expect(to(MAIL.requesterEn)).toHaveLength(1);
     expect(toRequester.parsed.subject).toBe(`[Presidio ${t.number}] Request closed: ${t.subject}`);
-    expect(toRequester.parsed.text).toContain(`work order ${w.number} has been cancelled and request ${t.number} has been closed without work.`);
+    expect(toRequester.parsed.text).toContain(
+      `work order ${w.number} has been cancelled and request ${t.number} has been closed without work.`,
+    );
     expect(toRequester.parsed.text).toContain(`Reason: ${reason}`);
     const [toCallCenter] = to(MAIL.callcenter);
     expect(toCallCenter.parsed.subject).toBe(`[Presidio ${t.number}] Segnalazione chiusa: ${t.subject}`);
@@ -60,14 +70,20 @@ describeEachDb('cancelling the last work order', (env) => {
     const items = ok(await requester.get(`/api/tickets/${t.id}/timeline`)).items as Obj[];
     const events = items.filter((i) => i.type === 'event').map((i) => i.event);
     expect(events.find((e) => e.object === 'work_order' && e.action === 'cancel')?.data).toEqual({ reason });
-    expect(events.find((e) => e.object === 'ticket' && e.action === 'auto_close')).toMatchObject({ from: 'in_progress', to: 'closed', data: { reason } });
+    expect(events.find((e) => e.object === 'ticket' && e.action === 'auto_close')).toMatchObject({
+      from: 'in_progress',
+      to: 'closed',
+      data: { reason },
+    });
     expect(ok(await requester.get(`/api/tickets/${t.id}`))).toMatchObject({ status: 'closed' });
   });
 
   it('a cancel that leaves another work order open closes nothing and tells the requester nothing', async () => {
     const r = await refs(env);
     const t = await openTicket(requester, { buildingId: await r.building('MI-B02'), description: 'Two faults in room 3' });
-    const first = (await move(bm, 'tickets', t.id, 'issue', { technologyClassId: await r.cls('TER'), priority: 'ordinary', description: 'Radiatore' })).workOrders[0];
+    const first = (
+      await move(bm, 'tickets', t.id, 'issue', { technologyClassId: await r.cls('TER'), priority: 'ordinary', description: 'Radiatore' })
+    ).workOrders[0];
     await move(bm, 'tickets', t.id, 'issue', { technologyClassId: await r.cls('TER'), priority: 'ordinary', description: 'Valvola' });
     await deliver();
     await move(bm, 'work-orders', first.id, 'cancel', { reason: 'Doppione' });

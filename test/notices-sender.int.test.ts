@@ -42,10 +42,17 @@ function sender(env: TestEnv, over: Partial<OutboxSenderOptions> = {}, db: Db = 
 async function openedTicket(env: TestEnv, requester = 'richiedente') {
   const t = await makeTicket(env.db, { at: env.clock.now, requester, subject: 'Calorifero freddo' });
   const eventId = crypto.randomUUID();
-  await env.db.transaction().execute((trx) => enqueueNotices(trx, env.app.ctx, {
-    notices: [{ kind: 'ticket_opened', to: ['requester'] }], ticketId: t.id, workOrderId: null, eventId,
-    actorUserId: null, action: 'open', data: {},
-  }));
+  await env.db.transaction().execute((trx) =>
+    enqueueNotices(trx, env.app.ctx, {
+      notices: [{ kind: 'ticket_opened', to: ['requester'] }],
+      ticketId: t.id,
+      workOrderId: null,
+      eventId,
+      actorUserId: null,
+      action: 'open',
+      data: {},
+    }),
+  );
   const row = await env.db.selectFrom('outbox').selectAll().where('ticket_id', '=', t.id).executeTakeFirstOrThrow();
   return { ticket: t, row };
 }
@@ -117,8 +124,14 @@ describeEachDb('outbox sender over real SMTP', (env) => {
 
     // Wrong credentials: the error is stored, the password is not.
     smtp.rejectWith = null;
-    await env.db.updateTable('outbox').set({ status: 'pending', attempts: 0, next_attempt_at: env.clock.now.toISOString() }).where('id', '=', row.id).execute();
-    const wrong = sender(env, { mail: mailConfig(env, { smtpUrl: smtp.url.replace(encodeURIComponent(PASSWORD), encodeURIComponent(`${PASSWORD}x`)) }) });
+    await env.db
+      .updateTable('outbox')
+      .set({ status: 'pending', attempts: 0, next_attempt_at: env.clock.now.toISOString() })
+      .where('id', '=', row.id)
+      .execute();
+    const wrong = sender(env, {
+      mail: mailConfig(env, { smtpUrl: smtp.url.replace(encodeURIComponent(PASSWORD), encodeURIComponent(`${PASSWORD}x`)) }),
+    });
     await wrong.runOnce();
     wrong.close();
     const w = await outboxRow(env, row.id);
@@ -151,7 +164,11 @@ describeEachDb('outbox sender over real SMTP', (env) => {
 
   it('a crash between send and mark: nothing lost, the resend carries the same Message-ID', async () => {
     const { row } = await openedTicket(env);
-    const crashing = sender(env, { afterSend: () => { throw new Error('process killed'); } });
+    const crashing = sender(env, {
+      afterSend: () => {
+        throw new Error('process killed');
+      },
+    });
     await expect(crashing.runOnce()).rejects.toThrow('process killed');
     crashing.close();
     await smtp.waitFor(1);
@@ -180,15 +197,28 @@ describeEachDb('outbox sender over real SMTP', (env) => {
       for (let i = 0; i < 12; i++) {
         await enqueueNotices(trx, env.app.ctx, {
           notices: [{ kind: 'ticket_update', to: ['requester', 'call_center', 'building_managers', 'contractor'] }],
-          ticketId: t.id, workOrderId: wo.id, eventId: `race-${i}`, actorUserId: null, action: 'record_inspection', data: { findings: `esito ${i}` },
+          ticketId: t.id,
+          workOrderId: wo.id,
+          eventId: `race-${i}`,
+          actorUserId: null,
+          action: 'record_inspection',
+          data: { findings: `esito ${i}` },
         });
       }
     });
-    const total = Number((await env.db.selectFrom('outbox').select((eb) => eb.fn.countAll().as('n')).where('ticket_id', '=', t.id).executeTakeFirstOrThrow()).n);
+    const total = Number(
+      (
+        await env.db
+          .selectFrom('outbox')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('ticket_id', '=', t.id)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     expect(total).toBe(48);
 
     // On PostgreSQL each sender has its own connection pool, as two app instances would.
-    const second: Db = env.dialect === 'postgres' ? createDb((await secondConfig(env))) : env.db;
+    const second: Db = env.dialect === 'postgres' ? createDb(await secondConfig(env)) : env.db;
     smtp.delayMs = 5;
     const a = sender(env, { batchSize: 3 });
     const b = sender(env, { batchSize: 3 }, second);

@@ -21,7 +21,10 @@ describeEachDb('notices: recipients, rendering, outbox', (env) => {
     const requester = await userId(env.db, 'richiedente');
     const eventId = await enqueue(env, {
       notices: [{ kind: 'ticket_opened', to: ['requester', 'call_center'] }],
-      ticketId: t.id, workOrderId: null, actorUserId: requester, action: 'open',
+      ticketId: t.id,
+      workOrderId: null,
+      actorUserId: requester,
+      action: 'open',
     });
     const rows = await outboxOf(env, t.id);
     expect(rows.map((r) => r.to_address)).toEqual(['giulia.rinaldi@uniesempio.example', 'marco.colombo@uniesempio.example']);
@@ -47,22 +50,44 @@ describeEachDb('notices: recipients, rendering, outbox', (env) => {
 
     // The same event again writes no second e-mail.
     await enqueue(env, {
-      eventId, notices: [{ kind: 'ticket_opened', to: ['requester', 'call_center'] }],
-      ticketId: t.id, workOrderId: null, actorUserId: requester, action: 'open',
+      eventId,
+      notices: [{ kind: 'ticket_opened', to: ['requester', 'call_center'] }],
+      ticketId: t.id,
+      workOrderId: null,
+      actorUserId: requester,
+      action: 'open',
     });
     expect(await outboxOf(env, t.id)).toHaveLength(2);
   });
 
   it('an English-speaking requester gets English; a phone caller without account gets the ticket language, no in-app row, no link', async () => {
     const t1 = await makeTicket(env.db, { at: env.clock.now, requester: 'requester.en', subject: 'Broken window' });
-    await enqueue(env, { notices: [{ kind: 'ticket_opened', to: ['requester'] }], ticketId: t1.id, workOrderId: null, actorUserId: null, action: 'open' });
+    await enqueue(env, {
+      notices: [{ kind: 'ticket_opened', to: ['requester'] }],
+      ticketId: t1.id,
+      workOrderId: null,
+      actorUserId: null,
+      action: 'open',
+    });
     const [en] = await outboxOf(env, t1.id);
     expect(en.language).toBe('en');
     expect(en.subject).toBe(`[Presidio ${t1.number}] Request opened: Broken window`);
     expect(en.text_body).toContain('Dear Sarah Mitchell,');
 
-    const t2 = await makeTicket(env.db, { at: env.clock.now, requester: null, callerEmail: 'visiting.prof@other.example', callerName: 'Ann Lee', language: 'en' });
-    await enqueue(env, { notices: [{ kind: 'ticket_opened', to: ['requester'] }], ticketId: t2.id, workOrderId: null, actorUserId: null, action: 'open' });
+    const t2 = await makeTicket(env.db, {
+      at: env.clock.now,
+      requester: null,
+      callerEmail: 'visiting.prof@other.example',
+      callerName: 'Ann Lee',
+      language: 'en',
+    });
+    await enqueue(env, {
+      notices: [{ kind: 'ticket_opened', to: ['requester'] }],
+      ticketId: t2.id,
+      workOrderId: null,
+      actorUserId: null,
+      action: 'open',
+    });
     const [caller] = await outboxOf(env, t2.id);
     expect(caller.to_address).toBe('visiting.prof@other.example');
     expect(caller.to_user_id).toBeNull();
@@ -77,11 +102,22 @@ describeEachDb('notices: recipients, rendering, outbox', (env) => {
     const wo = await makeWorkOrder(env.db, { at: env.clock.now, ticket: t });
     const bm = await userId(env.db, 'bm.centrale');
     await enqueue(env, {
-      notices: [{ kind: 'ticket_update', to: ['requester', 'call_center'] }, { kind: 'quote_decided', to: ['contractor', 'building_managers'] }],
-      ticketId: t.id, workOrderId: wo.id, actorUserId: bm, action: 'deny_quote', data: { reason: 'Budget annuale esaurito' },
+      notices: [
+        { kind: 'ticket_update', to: ['requester', 'call_center'] },
+        { kind: 'quote_decided', to: ['contractor', 'building_managers'] },
+      ],
+      ticketId: t.id,
+      workOrderId: wo.id,
+      actorUserId: bm,
+      action: 'deny_quote',
+      data: { reason: 'Budget annuale esaurito' },
     });
     const rows = await outboxOf(env, t.id);
-    const byKind = (k: string) => rows.filter((r) => r.kind === k).map((r) => r.to_address).sort();
+    const byKind = (k: string) =>
+      rows
+        .filter((r) => r.kind === k)
+        .map((r) => r.to_address)
+        .sort();
     expect(byKind('ticket_update')).toEqual(['giulia.rinaldi@uniesempio.example', 'marco.colombo@uniesempio.example']);
     // bm.centrale manages MI-B02 but is the actor: left out. The contractor's user gets it.
     expect(byKind('quote_decided')).toEqual(['francesca.nessi@termoidraulica-lariana.example']);
@@ -92,16 +128,24 @@ describeEachDb('notices: recipients, rendering, outbox', (env) => {
     expect(decided.text_body).toContain(`/work-orders/${wo.id}`);
   });
 
-  it('waiting for materials and new date: dates in Rome time in the recipient\'s language', async () => {
+  it("waiting for materials and new date: dates in Rome time in the recipient's language", async () => {
     const t = await makeTicket(env.db, { at: env.clock.now, requester: 'requester.en' });
     const wo = await makeWorkOrder(env.db, { at: env.clock.now, ticket: t });
     await enqueue(env, {
-      notices: [{ kind: 'ticket_update', to: ['requester'] }], ticketId: t.id, workOrderId: wo.id, actorUserId: null,
-      action: 'wait_materials', data: { expectedOn: '2026-04-02', note: 'Valve ordered' },
+      notices: [{ kind: 'ticket_update', to: ['requester'] }],
+      ticketId: t.id,
+      workOrderId: wo.id,
+      actorUserId: null,
+      action: 'wait_materials',
+      data: { expectedOn: '2026-04-02', note: 'Valve ordered' },
     });
     await enqueue(env, {
-      notices: [{ kind: 'ticket_update', to: ['requester'] }], ticketId: t.id, workOrderId: wo.id, actorUserId: null,
-      action: 'resume', data: { scheduledAt: '2026-04-03T07:00:00.000Z' },
+      notices: [{ kind: 'ticket_update', to: ['requester'] }],
+      ticketId: t.id,
+      workOrderId: wo.id,
+      actorUserId: null,
+      action: 'resume',
+      data: { scheduledAt: '2026-04-03T07:00:00.000Z' },
     });
     const texts = (await outboxOf(env, t.id)).map((r) => r.text_body).join('\n');
     expect(texts).toContain('Materials expected on: 2 April 2026.');
@@ -109,13 +153,17 @@ describeEachDb('notices: recipients, rendering, outbox', (env) => {
     expect(texts).toContain('rescheduled for 3 April 2026 at 09:00');
   });
 
-  it('contractor audience: its users, or the contractor\'s own address when none of them has one; de-duplicated', async () => {
+  it("contractor audience: its users, or the contractor's own address when none of them has one; de-duplicated", async () => {
     const t = await makeTicket(env.db, { at: env.clock.now, requester: 'richiedente' });
     const wo = await makeWorkOrder(env.db, { at: env.clock.now, ticket: t, classCode: 'ASC' });
     await env.db.updateTable('users').set({ email: null }).where('contractor_id', '=', wo.contractorId).execute();
     await enqueue(env, {
-      notices: [{ kind: 'work_order_issued', to: ['contractor', 'contractor'] }], ticketId: t.id, workOrderId: wo.id, actorUserId: null,
-      action: 'issue', data: { description: 'Ascensore fermo al piano', priority: 'urgent' },
+      notices: [{ kind: 'work_order_issued', to: ['contractor', 'contractor'] }],
+      ticketId: t.id,
+      workOrderId: wo.id,
+      actorUserId: null,
+      action: 'issue',
+      data: { description: 'Ascensore fermo al piano', priority: 'urgent' },
     });
     const rows = await outboxOf(env, t.id);
     expect(rows.map((r) => r.to_address)).toEqual(['manutenzione@elevatori-orobici.example']);
@@ -135,7 +183,11 @@ describeEachDb('notices: recipients, rendering, outbox', (env) => {
     await env.db.updateTable('users').set({ active: 0 }).where('id', '=', cc).execute();
     try {
       await enqueue(env, {
-        notices: [{ kind: 'ticket_opened', to: ['call_center', 'building_managers'] }], ticketId: t.id, workOrderId: null, actorUserId: null, action: 'open',
+        notices: [{ kind: 'ticket_opened', to: ['call_center', 'building_managers'] }],
+        ticketId: t.id,
+        workOrderId: null,
+        actorUserId: null,
+        action: 'open',
       });
       const rows = await outboxOf(env, t.id);
       expect(rows.map((r) => r.to_address)).toEqual(['chiara.fontana@uniesempio.example']);
@@ -148,8 +200,12 @@ describeEachDb('notices: recipients, rendering, outbox', (env) => {
   it('notice 3: the rating link goes to the requester only, says no login and 30 days', async () => {
     const t = await makeTicket(env.db, { at: env.clock.now, requester: 'richiedente' });
     await enqueue(env, {
-      notices: [{ kind: 'ticket_closed', to: ['requester', 'call_center'] }], ticketId: t.id, workOrderId: null, actorUserId: null,
-      action: 'close', ratingUrl: 'http://localhost:3000/rate/tok123',
+      notices: [{ kind: 'ticket_closed', to: ['requester', 'call_center'] }],
+      ticketId: t.id,
+      workOrderId: null,
+      actorUserId: null,
+      action: 'close',
+      ratingUrl: 'http://localhost:3000/rate/tok123',
     });
     const rows = await outboxOf(env, t.id);
     const req = rows.find((r) => r.to_address.startsWith('marco'))!;
@@ -160,15 +216,22 @@ describeEachDb('notices: recipients, rendering, outbox', (env) => {
     expect(cc.text_body).not.toContain('rate/tok123');
   });
 
-  it('all rows are written in the caller\'s transaction: a rollback leaves nothing', async () => {
+  it("all rows are written in the caller's transaction: a rollback leaves nothing", async () => {
     const t = await makeTicket(env.db, { at: env.clock.now, requester: 'richiedente' });
-    await expect(env.db.transaction().execute(async (trx) => {
-      await enqueueNotices(trx, env.app.ctx, {
-        notices: [{ kind: 'ticket_opened', to: ['requester', 'call_center'] }], ticketId: t.id, workOrderId: null,
-        eventId: crypto.randomUUID(), actorUserId: null, action: 'open', data: {},
-      });
-      throw new Error('workflow failed after enqueueing');
-    })).rejects.toThrow('workflow failed');
+    await expect(
+      env.db.transaction().execute(async (trx) => {
+        await enqueueNotices(trx, env.app.ctx, {
+          notices: [{ kind: 'ticket_opened', to: ['requester', 'call_center'] }],
+          ticketId: t.id,
+          workOrderId: null,
+          eventId: crypto.randomUUID(),
+          actorUserId: null,
+          action: 'open',
+          data: {},
+        });
+        throw new Error('workflow failed after enqueueing');
+      }),
+    ).rejects.toThrow('workflow failed');
     expect(await outboxOf(env, t.id)).toHaveLength(0);
     expect(await env.db.selectFrom('notifications').select('id').where('ticket_id', '=', t.id).execute()).toHaveLength(0);
   });
@@ -180,7 +243,13 @@ describeEachDb('notices: admin outbox and in-app API', (env) => {
     const t1 = await makeTicket(env.db, { at: env.clock.now, requester: 'richiedente' });
     const t2 = await makeTicket(env.db, { at: env.clock.now, requester: 'requester.en' });
     for (const t of [t1, t2]) {
-      await enqueue(env, { notices: [{ kind: 'ticket_opened', to: ['requester', 'call_center'] }], ticketId: t.id, workOrderId: null, actorUserId: null, action: 'open' });
+      await enqueue(env, {
+        notices: [{ kind: 'ticket_opened', to: ['requester', 'call_center'] }],
+        ticketId: t.id,
+        workOrderId: null,
+        actorUserId: null,
+        action: 'open',
+      });
     }
     const all = await admin.get('/api/admin/outbox?limit=3');
     expect(all.statusCode).toBe(200);
@@ -205,7 +274,11 @@ describeEachDb('notices: admin outbox and in-app API', (env) => {
     const notFailed = await admin.post(`/api/admin/outbox/${id}/actions/retry`);
     expect(notFailed.statusCode).toBe(409);
     expect(notFailed.json().current.status).toBe('pending');
-    await env.db.updateTable('outbox').set({ status: 'failed', attempts: 8, last_error: 'EENVELOPE 550: no such user' }).where('id', '=', id).execute();
+    await env.db
+      .updateTable('outbox')
+      .set({ status: 'failed', attempts: 8, last_error: 'EENVELOPE 550: no such user' })
+      .where('id', '=', id)
+      .execute();
     const retried = await admin.post(`/api/admin/outbox/${id}/actions/retry`);
     expect(retried.statusCode).toBe(200);
     expect(retried.json()).toMatchObject({ status: 'pending', attempts: 0, nextAttemptAt: env.clock.now.toISOString() });
@@ -227,7 +300,13 @@ describeEachDb('notices: admin outbox and in-app API', (env) => {
       env.clock.now = new Date(env.clock.now.getTime() + 60_000);
       const t = await makeTicket(env.db, { at: env.clock.now, requester: 'richiedente', building: 'CO-B01' });
       tickets.push(t);
-      await enqueue(env, { notices: [{ kind: 'ticket_opened', to: ['building_managers'] }], ticketId: t.id, workOrderId: null, actorUserId: null, action: 'open' });
+      await enqueue(env, {
+        notices: [{ kind: 'ticket_opened', to: ['building_managers'] }],
+        ticketId: t.id,
+        workOrderId: null,
+        actorUserId: null,
+        action: 'open',
+      });
     }
     const list = await me.get('/api/notifications');
     expect(list.statusCode).toBe(200);
@@ -242,7 +321,9 @@ describeEachDb('notices: admin outbox and in-app API', (env) => {
     expect(after.unreadCount).toBe(2);
     expect(after.items.map((i: { ticketId: string }) => i.ticketId)).toEqual([tickets[1].id, tickets[0].id]);
     const page2 = (await me.get(`/api/notifications?limit=2&cursor=${after.nextCursor}`)).json();
-    expect(page2.items.map((i: { ticketId: string; readAt: string | null }) => [i.ticketId, i.readAt !== null])).toEqual([[tickets[2].id, true]]);
+    expect(page2.items.map((i: { ticketId: string; readAt: string | null }) => [i.ticketId, i.readAt !== null])).toEqual([
+      [tickets[2].id, true],
+    ]);
     expect(page2.nextCursor).toBeNull();
     expect((await me.get('/api/notifications?unread=true')).json().items).toHaveLength(2);
 

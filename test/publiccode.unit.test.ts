@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
 // The catalogue's parser (italia/publiccode-parser-go) accepts only these values; keep the file valid.
-const CATEGORIES = new Set(['facility-management', 'help-desk', 'property-management', 'workflow-management', 'service-desk', 'real-estate-management']);
+const CATEGORIES = new Set([
+  'facility-management',
+  'help-desk',
+  'property-management',
+  'workflow-management',
+  'service-desk',
+  'real-estate-management',
+]);
 const SCOPES = new Set(['education', 'government', 'research', 'local-authorities']);
 const STATUSES = new Set(['concept', 'development', 'beta', 'stable', 'obsolete']);
 
@@ -12,7 +19,19 @@ describe('publiccode.yml', () => {
   const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8'));
 
   it('has the mandatory keys of version 0.4', () => {
-    for (const key of ['publiccodeYmlVersion', 'name', 'url', 'platforms', 'categories', 'developmentStatus', 'softwareType', 'description', 'legal', 'maintenance', 'localisation']) {
+    for (const key of [
+      'publiccodeYmlVersion',
+      'name',
+      'url',
+      'platforms',
+      'categories',
+      'developmentStatus',
+      'softwareType',
+      'description',
+      'legal',
+      'maintenance',
+      'localisation',
+    ]) {
       expect(doc, key).toHaveProperty(key);
     }
     expect(doc.publiccodeYmlVersion).toBe('0.4');

@@ -82,11 +82,14 @@ describeEachDb('registry', (env) => {
       expect(res.json().detail).toContain('«MI»');
     });
 
-    it('checks the patron saint is a real MM-DD day, in the user\'s language', async () => {
+    it("checks the patron saint is a real MM-DD day, in the user's language", async () => {
       for (const bad of ['02-30', '13-01', '7-12', '12/07', '00-10']) {
         const res = await admin.post('/api/sites', { code: `X${bad}`, name: 'X', city: 'X', patronSaint: bad });
         expect(res.statusCode, bad).toBe(400);
-        expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'patronSaint', code: 'mmdd', message: 'Data nel formato MM-GG (es. 12-07).' }] });
+        expect(res.json()).toMatchObject({
+          code: 'VALIDATION_FAILED',
+          errors: [{ field: 'patronSaint', code: 'mmdd', message: 'Data nel formato MM-GG (es. 12-07).' }],
+        });
       }
       expect((await admin.post('/api/sites', { code: 'LEAP', name: 'X', city: 'X', patronSaint: '02-29' })).statusCode).toBe(201);
     });
@@ -145,9 +148,18 @@ describeEachDb('registry', (env) => {
 
   describe('buildings', () => {
     const body = () => ({
-      siteId: ids.MI, code: 'MI-B50', name: 'Nuovo edificio', address: 'Via Roma 1, Milano', competence: 'department',
-      competenceDepartmentId: ids.DEIB, managerIds: [ids.bmDeib],
-      occupancies: [{ departmentId: ids.DEIB, sharePercent: 33.33 }, { departmentId: ids.DMEC, sharePercent: 33.33 }, { departmentId: ids.AMM, sharePercent: 33.34 }],
+      siteId: ids.MI,
+      code: 'MI-B50',
+      name: 'Nuovo edificio',
+      address: 'Via Roma 1, Milano',
+      competence: 'department',
+      competenceDepartmentId: ids.DEIB,
+      managerIds: [ids.bmDeib],
+      occupancies: [
+        { departmentId: ids.DEIB, sharePercent: 33.33 },
+        { departmentId: ids.DMEC, sharePercent: 33.33 },
+        { departmentId: ids.AMM, sharePercent: 33.34 },
+      ],
     });
 
     it('creates a building with managers and occupancies in one go, shares exact to the hundredth', async () => {
@@ -156,7 +168,12 @@ describeEachDb('registry', (env) => {
       const b = res.json();
       expect(b).toMatchObject({ code: 'MI-B50', competence: 'department', competenceDepartmentId: ids.DEIB, managerIds: [ids.bmDeib] });
       expect(b.occupancies).toHaveLength(3);
-      expect(b.occupancies).toEqual(expect.arrayContaining([{ departmentId: ids.AMM, sharePercent: 33.34 }, { departmentId: ids.DEIB, sharePercent: 33.33 }]));
+      expect(b.occupancies).toEqual(
+        expect.arrayContaining([
+          { departmentId: ids.AMM, sharePercent: 33.34 },
+          { departmentId: ids.DEIB, sharePercent: 33.33 },
+        ]),
+      );
       const rows = await env.db.selectFrom('building_occupancies').select(['share_bp']).where('building_id', '=', b.id).execute();
       expect(rows.map((r) => Number(r.share_bp)).sort()).toEqual([3333, 3333, 3334]);
       expect((await admin.get(`/api/buildings?siteId=${ids.MI}&q=b50`)).json().items).toHaveLength(1);
@@ -164,21 +181,51 @@ describeEachDb('registry', (env) => {
 
       // PATCH replaces managers and occupancies; central competence drops the department.
       const p = await admin.patch(`/api/buildings/${b.id}`, {
-        version: 1, competence: 'central', managerIds: [ids.bmCentrale, ids.bmDeib, ids.bmCentrale],
+        version: 1,
+        competence: 'central',
+        managerIds: [ids.bmCentrale, ids.bmDeib, ids.bmCentrale],
         occupancies: [{ departmentId: ids.AMM, sharePercent: 100 }],
       });
       expect(p.statusCode).toBe(200);
-      expect(p.json()).toMatchObject({ competence: 'central', competenceDepartmentId: null, occupancies: [{ departmentId: ids.AMM, sharePercent: 100 }], version: 2 });
+      expect(p.json()).toMatchObject({
+        competence: 'central',
+        competenceDepartmentId: null,
+        occupancies: [{ departmentId: ids.AMM, sharePercent: 100 }],
+        version: 2,
+      });
       expect([...p.json().managerIds].sort()).toEqual([ids.bmCentrale, ids.bmDeib].sort());
     });
 
     it('checks shares, competence and managers, naming each field', async () => {
-      const shares = await admin.post('/api/buildings', { ...body(), code: 'MI-B51', occupancies: [{ departmentId: ids.DEIB, sharePercent: 50 }, { departmentId: ids.DMEC, sharePercent: 40 }] });
+      const shares = await admin.post('/api/buildings', {
+        ...body(),
+        code: 'MI-B51',
+        occupancies: [
+          { departmentId: ids.DEIB, sharePercent: 50 },
+          { departmentId: ids.DMEC, sharePercent: 40 },
+        ],
+      });
       expect(shares.statusCode).toBe(400);
-      expect(shares.json().errors).toEqual([{ field: 'occupancies', code: 'sharesTotal', message: 'Le quote devono sommare 100% (ora 90%).' }]);
-      const over = await admin.post('/api/buildings', { ...body(), code: 'MI-B51', occupancies: [{ departmentId: ids.DEIB, sharePercent: 66.67 }, { departmentId: ids.DMEC, sharePercent: 33.34 }] });
+      expect(shares.json().errors).toEqual([
+        { field: 'occupancies', code: 'sharesTotal', message: 'Le quote devono sommare 100% (ora 90%).' },
+      ]);
+      const over = await admin.post('/api/buildings', {
+        ...body(),
+        code: 'MI-B51',
+        occupancies: [
+          { departmentId: ids.DEIB, sharePercent: 66.67 },
+          { departmentId: ids.DMEC, sharePercent: 33.34 },
+        ],
+      });
       expect(fieldErrors(over)).toEqual(['occupancies:sharesTotal']);
-      const dupDept = await admin.post('/api/buildings', { ...body(), code: 'MI-B51', occupancies: [{ departmentId: ids.DEIB, sharePercent: 50 }, { departmentId: ids.DEIB, sharePercent: 50 }] });
+      const dupDept = await admin.post('/api/buildings', {
+        ...body(),
+        code: 'MI-B51',
+        occupancies: [
+          { departmentId: ids.DEIB, sharePercent: 50 },
+          { departmentId: ids.DEIB, sharePercent: 50 },
+        ],
+      });
       expect(fieldErrors(dupDept)).toEqual(['occupancies.1.departmentId:unique']);
       const noDept = await admin.post('/api/buildings', { ...body(), code: 'MI-B51', competenceDepartmentId: null });
       expect(fieldErrors(noDept)).toEqual(['competenceDepartmentId:departmentRequired']);
@@ -186,7 +233,11 @@ describeEachDb('registry', (env) => {
       expect(badCompetence.statusCode).toBe(400);
       expect(fieldErrors(badCompetence)[0]).toMatch(/^competence:/);
 
-      const notManager = await admin.post('/api/buildings', { ...body(), code: 'MI-B51', managerIds: [ids.bmDeib, ids.callcenter, '00000000-0000-4000-8000-000000000000'] });
+      const notManager = await admin.post('/api/buildings', {
+        ...body(),
+        code: 'MI-B51',
+        managerIds: [ids.bmDeib, ids.callcenter, '00000000-0000-4000-8000-000000000000'],
+      });
       expect(notManager.statusCode).toBe(422);
       expect(notManager.json().code).toBe('INVALID_REFERENCE');
       expect(fieldErrors(notManager)).toEqual(['managerIds.1:notManager', 'managerIds.2:notFound']);
@@ -224,14 +275,32 @@ describeEachDb('registry', (env) => {
       expect(fieldErrors(move)).toEqual(['buildingId:unknownField']);
       const level = await admin.post('/api/floors', { buildingId: ids.B03, code: 'PX', name: 'X', level: 1.5 });
       expect(fieldErrors(level)).toEqual(['level:type']);
-      const missing = await admin.post('/api/floors', { buildingId: '00000000-0000-4000-8000-000000000000', code: 'PX', name: 'X', level: 1 });
+      const missing = await admin.post('/api/floors', {
+        buildingId: '00000000-0000-4000-8000-000000000000',
+        code: 'PX',
+        name: 'X',
+        level: 1,
+      });
       expect(missing.statusCode).toBe(422);
       expect(fieldErrors(missing)).toEqual(['buildingId:notFound']);
-      expect((await admin.get(`/api/floors?buildingId=${ids.B03}&limit=200`)).json().items.map((x: Obj) => x.code)).toEqual(['P0', 'P1', 'P2', 'P9', 'S1']);
+      expect((await admin.get(`/api/floors?buildingId=${ids.B03}&limit=200`)).json().items.map((x: Obj) => x.code)).toEqual([
+        'P0',
+        'P1',
+        'P2',
+        'P9',
+        'S1',
+      ]);
     });
 
-    it('stores a space\'s area as cm² and checks its floor belongs to its building', async () => {
-      const s = await admin.post('/api/spaces', { buildingId: ids.B03, floorId, code: 'P9.01', name: 'Terrazza', use: 'Terrazza', areaM2: 12.34 });
+    it("stores a space's area as cm² and checks its floor belongs to its building", async () => {
+      const s = await admin.post('/api/spaces', {
+        buildingId: ids.B03,
+        floorId,
+        code: 'P9.01',
+        name: 'Terrazza',
+        use: 'Terrazza',
+        areaM2: 12.34,
+      });
       expect(s.statusCode).toBe(201);
       expect(s.json()).toMatchObject({ areaM2: 12.34, floorId, buildingId: ids.B03 });
       const row = await env.db.selectFrom('spaces').select('area_cm2').where('id', '=', s.json().id).executeTakeFirstOrThrow();
@@ -274,7 +343,12 @@ describeEachDb('registry', (env) => {
 
   describe('technology classes, contractors', () => {
     it('creates a technology class; dm37Letter only a–g', async () => {
-      const t = await admin.post('/api/technology-classes', { code: 'FOT', nameIt: 'Impianti fotovoltaici', nameEn: 'Photovoltaic systems', dm37Letter: 'a' });
+      const t = await admin.post('/api/technology-classes', {
+        code: 'FOT',
+        nameIt: 'Impianti fotovoltaici',
+        nameEn: 'Photovoltaic systems',
+        dm37Letter: 'a',
+      });
       expect(t.statusCode).toBe(201);
       expect(t.json()).toMatchObject({ code: 'FOT', dm37Letter: 'a' });
       const bad = await admin.post('/api/technology-classes', { code: 'FOX', nameIt: 'X', nameEn: 'X', dm37Letter: 'h' });
@@ -283,18 +357,22 @@ describeEachDb('registry', (env) => {
       expect((await admin.post('/api/technology-classes', { code: 'ELE', nameIt: 'X', nameEn: 'X' })).statusCode).toBe(409);
     });
 
-    it('checks the VAT number\'s format and check digit, and its uniqueness', async () => {
+    it("checks the VAT number's format and check digit, and its uniqueness", async () => {
       const base = { name: 'Impianti Brianza S.r.l.', pec: 'impiantibrianza@pec.it', email: null, phone: '+39 039 123456' };
       const ok = await admin.post('/api/contractors', { ...base, vatNumber: '04376620151' });
       expect(ok.statusCode).toBe(201);
       expect(ok.json()).toMatchObject({ vatNumber: '04376620151', pec: 'impiantibrianza@pec.it', email: null });
       const checksum = await admin.post('/api/contractors', { ...base, vatNumber: '04376620152' });
-      expect(checksum.json().errors).toEqual([{ field: 'vatNumber', code: 'vatChecksum', message: 'Partita IVA non valida: la cifra di controllo non torna.' }]);
+      expect(checksum.json().errors).toEqual([
+        { field: 'vatNumber', code: 'vatChecksum', message: 'Partita IVA non valida: la cifra di controllo non torna.' },
+      ]);
       expect(fieldErrors(await admin.post('/api/contractors', { ...base, vatNumber: 'IT0437662015' }))).toEqual(['vatNumber:vatFormat']);
       const dup = await admin.post('/api/contractors', { ...base, vatNumber: '04376620151' });
       expect(dup.statusCode).toBe(409);
       expect(dup.json()).toMatchObject({ code: 'DUPLICATE', errors: [{ field: 'vatNumber', code: 'unique' }] });
-      expect(fieldErrors(await admin.post('/api/contractors', { ...base, vatNumber: '00905811006', pec: 'not-an-address' }))).toEqual(['pec:format']);
+      expect(fieldErrors(await admin.post('/api/contractors', { ...base, vatNumber: '00905811006', pec: 'not-an-address' }))).toEqual([
+        'pec:format',
+      ]);
       const patched = await admin.patch(`/api/contractors/${ok.json().id}`, { vatNumber: '00905811007', version: 1 });
       expect(fieldErrors(patched)).toEqual(['vatNumber:vatChecksum']);
       expect((await admin.get('/api/contractors?q=brianza')).json().items).toHaveLength(1);
@@ -303,29 +381,57 @@ describeEachDb('registry', (env) => {
 
   describe('contracts', () => {
     const body = () => ({
-      lot: 'Lotto 9', cig: 'B12345678Z', title: 'Manutenzione impianti fotovoltaici', contractorId: ids.elettrica,
-      startsOn: '2027-01-01', endsOn: '2028-12-31', netAmountCents: 12_345_678_90, yearlyFeeCents: 1_500_000_00, discountPercent: 12.5,
-      technologyClassIds: [ids.ELE], buildingIds: [ids.B01, ids.B03],
+      lot: 'Lotto 9',
+      cig: 'B12345678Z',
+      title: 'Manutenzione impianti fotovoltaici',
+      contractorId: ids.elettrica,
+      startsOn: '2027-01-01',
+      endsOn: '2028-12-31',
+      netAmountCents: 12_345_678_90,
+      yearlyFeeCents: 1_500_000_00,
+      discountPercent: 12.5,
+      technologyClassIds: [ids.ELE],
+      buildingIds: [ids.B01, ids.B03],
     });
 
     it('creates a contract with classes and buildings; money in cents, discount in basis points', async () => {
       const res = await admin.post('/api/contracts', body());
       expect(res.statusCode).toBe(201);
       const c = res.json();
-      expect(c).toMatchObject({ lot: 'Lotto 9', cig: 'B12345678Z', netAmountCents: 1_234_567_890, yearlyFeeCents: 150_000_000, discountPercent: 12.5, technologyClassIds: [ids.ELE] });
+      expect(c).toMatchObject({
+        lot: 'Lotto 9',
+        cig: 'B12345678Z',
+        netAmountCents: 1_234_567_890,
+        yearlyFeeCents: 150_000_000,
+        discountPercent: 12.5,
+        technologyClassIds: [ids.ELE],
+      });
       expect([...c.buildingIds].sort()).toEqual([ids.B01, ids.B03].sort());
-      const row = await env.db.selectFrom('contracts').select(['discount_bp', 'net_amount_cents']).where('id', '=', c.id).executeTakeFirstOrThrow();
+      const row = await env.db
+        .selectFrom('contracts')
+        .select(['discount_bp', 'net_amount_cents'])
+        .where('id', '=', c.id)
+        .executeTakeFirstOrThrow();
       expect(Number(row.discount_bp)).toBe(1250);
       expect(Number(row.net_amount_cents)).toBe(1_234_567_890);
-      expect((await admin.get(`/api/contracts?contractorId=${ids.elettrica}`)).json().items.map((x: Obj) => x.lot)).toEqual(['Lotto 2', 'Lotto 9']);
+      expect((await admin.get(`/api/contracts?contractorId=${ids.elettrica}`)).json().items.map((x: Obj) => x.lot)).toEqual([
+        'Lotto 2',
+        'Lotto 9',
+      ]);
       const p = await admin.patch(`/api/contracts/${c.id}`, { buildingIds: [ids.B03], technologyClassIds: [ids.ELE, ids.TER], version: 1 });
       expect(p.json()).toMatchObject({ buildingIds: [ids.B03], version: 2 });
       expect([...p.json().technologyClassIds].sort()).toEqual([ids.ELE, ids.TER].sort());
       await admin.patch(`/api/contracts/${c.id}`, { active: false, version: 2 });
     });
 
-    it('checks the CIG, the date order, the discount\'s decimals, money as whole cents, and references', async () => {
-      const bad = await admin.post('/api/contracts', { ...body(), cig: 'b12345678z', startsOn: '2027-01-01', endsOn: '2026-12-31', discountPercent: 12.345 });
+    it("checks the CIG, the date order, the discount's decimals, money as whole cents, and references", async () => {
+      const bad = await admin.post('/api/contracts', {
+        ...body(),
+        cig: 'b12345678z',
+        startsOn: '2027-01-01',
+        endsOn: '2026-12-31',
+        discountPercent: 12.345,
+      });
       expect(bad.statusCode).toBe(400);
       expect(fieldErrors(bad)).toEqual(['cig:cigFormat', 'discountPercent:number', 'endsOn:dateOrder']);
       expect(fieldErrors(await admin.post('/api/contracts', { ...body(), cig: 'B1234567' }))).toEqual(['cig:cigFormat']);
@@ -333,7 +439,12 @@ describeEachDb('registry', (env) => {
       expect(fieldErrors(await admin.post('/api/contracts', { ...body(), netAmountCents: 10.5 }))).toEqual(['netAmountCents:type']);
       expect(fieldErrors(await admin.post('/api/contracts', { ...body(), startsOn: '2027-02-30' }))).toEqual(['startsOn:format']);
       expect(fieldErrors(await admin.post('/api/contracts', { ...body(), discountPercent: 101 }))).toEqual(['discountPercent:maximum']);
-      const refs = await admin.post('/api/contracts', { ...body(), cig: 'B12345678Y', technologyClassIds: [ids.ELE, '00000000-0000-4000-8000-000000000001'], buildingIds: ['00000000-0000-4000-8000-000000000002'] });
+      const refs = await admin.post('/api/contracts', {
+        ...body(),
+        cig: 'B12345678Y',
+        technologyClassIds: [ids.ELE, '00000000-0000-4000-8000-000000000001'],
+        buildingIds: ['00000000-0000-4000-8000-000000000002'],
+      });
       expect(refs.statusCode).toBe(422);
       expect(fieldErrors(refs)).toEqual(['buildingIds.0:notFound', 'technologyClassIds.1:notFound']);
       const dup = await admin.post('/api/contracts', { ...body(), cig: '9A41C027E1' });
@@ -345,15 +456,33 @@ describeEachDb('registry', (env) => {
     it('creates an asset; its space must be in its building; codes are unique', async () => {
       const spaceB03 = (await admin.get(`/api/spaces?buildingId=${ids.B03}&limit=1`)).json().items[0].id;
       const spaceB01 = (await admin.get(`/api/spaces?buildingId=${ids.B01}&limit=1`)).json().items[0].id;
-      const a = await admin.post('/api/assets', { code: 'MI-B03-UPS-01', name: 'UPS sala server', technologyClassId: ids.ELE, buildingId: ids.B03, spaceId: spaceB03, serialNumber: 'UPS-1' });
+      const a = await admin.post('/api/assets', {
+        code: 'MI-B03-UPS-01',
+        name: 'UPS sala server',
+        technologyClassId: ids.ELE,
+        buildingId: ids.B03,
+        spaceId: spaceB03,
+        serialNumber: 'UPS-1',
+      });
       expect(a.statusCode).toBe(201);
       expect(a.json()).toMatchObject({ code: 'MI-B03-UPS-01', spaceId: spaceB03, serialNumber: 'UPS-1' });
-      const wrong = await admin.post('/api/assets', { code: 'MI-B03-UPS-02', name: 'UPS', technologyClassId: ids.ELE, buildingId: ids.B03, spaceId: spaceB01 });
+      const wrong = await admin.post('/api/assets', {
+        code: 'MI-B03-UPS-02',
+        name: 'UPS',
+        technologyClassId: ids.ELE,
+        buildingId: ids.B03,
+        spaceId: spaceB01,
+      });
       expect(wrong.statusCode).toBe(422);
       expect(fieldErrors(wrong)).toEqual(['spaceId:spaceBuilding']);
       const dup = await admin.post('/api/assets', { code: 'MI-B03-UPS-01', name: 'UPS', technologyClassId: ids.ELE, buildingId: ids.B03 });
       expect(dup.statusCode).toBe(409);
-      const cls = await admin.post('/api/assets', { code: 'MI-B03-UPS-03', name: 'UPS', technologyClassId: '00000000-0000-4000-8000-000000000000', buildingId: ids.B03 });
+      const cls = await admin.post('/api/assets', {
+        code: 'MI-B03-UPS-03',
+        name: 'UPS',
+        technologyClassId: '00000000-0000-4000-8000-000000000000',
+        buildingId: ids.B03,
+      });
       expect(fieldErrors(cls)).toEqual(['technologyClassId:notFound']);
       // Moving it to another building needs a space there (or none).
       const moved = await admin.patch(`/api/assets/${a.json().id}`, { buildingId: ids.B01, version: 1 });
@@ -367,20 +496,37 @@ describeEachDb('registry', (env) => {
   describe('users', () => {
     it('creates a user with a hashed password that logs in; never returns the hash', async () => {
       const res = await admin.post('/api/users', {
-        username: 'mario.rossi', displayName: 'Mario Rossi', email: 'mario.rossi@uniesempio.example', language: 'en',
-        roles: ['building_manager', 'requester'], departmentId: ids.DEIB, password: 'una-password-lunga',
+        username: 'mario.rossi',
+        displayName: 'Mario Rossi',
+        email: 'mario.rossi@uniesempio.example',
+        language: 'en',
+        roles: ['building_manager', 'requester'],
+        departmentId: ids.DEIB,
+        password: 'una-password-lunga',
       });
       expect(res.statusCode).toBe(201);
       const u = res.json();
-      expect(u).toMatchObject({ username: 'mario.rossi', language: 'en', roles: ['building_manager', 'requester'], departmentId: ids.DEIB, contractorId: null, phone: null });
+      expect(u).toMatchObject({
+        username: 'mario.rossi',
+        language: 'en',
+        roles: ['building_manager', 'requester'],
+        departmentId: ids.DEIB,
+        contractorId: null,
+        phone: null,
+      });
       expect(res.body).not.toMatch(/password|scrypt/i);
       const row = await env.db.selectFrom('users').select('password_hash').where('id', '=', u.id).executeTakeFirstOrThrow();
       expect(row.password_hash).toMatch(/^scrypt\$/);
-      expect((await env.login('mario.rossi', 'una-password-lunga'))).toBeTruthy();
+      expect(await env.login('mario.rossi', 'una-password-lunga')).toBeTruthy();
       const list = await admin.get('/api/users?limit=200');
       expect(list.body).not.toMatch(/password|scrypt/i);
-      expect((await admin.get('/api/users?role=building_manager&limit=200')).json().items.map((x: Obj) => x.username))
-        .toEqual(['bm.centrale', 'bm.como', 'bm.deib', 'bm.dmec', 'mario.rossi']);
+      expect((await admin.get('/api/users?role=building_manager&limit=200')).json().items.map((x: Obj) => x.username)).toEqual([
+        'bm.centrale',
+        'bm.como',
+        'bm.deib',
+        'bm.dmec',
+        'mario.rossi',
+      ]);
 
       const pw = await admin.patch(`/api/users/${u.id}`, { password: 'un-altra-password', version: 1 });
       expect(pw.statusCode).toBe(200);
@@ -388,19 +534,41 @@ describeEachDb('registry', (env) => {
       expect(await env.login('mario.rossi', 'un-altra-password')).toBeTruthy();
     });
 
-    it('checks password length, contractor link, references and username uniqueness (messages in the user\'s language)', async () => {
+    it("checks password length, contractor link, references and username uniqueness (messages in the user's language)", async () => {
       const short = await admin.post('/api/users', { username: 'x1', displayName: 'X', roles: ['requester'], password: 'corta' });
-      expect(short.json().errors).toEqual([{ field: 'password', code: 'passwordLength', message: 'La password deve avere almeno 10 caratteri.' }]);
+      expect(short.json().errors).toEqual([
+        { field: 'password', code: 'passwordLength', message: 'La password deve avere almeno 10 caratteri.' },
+      ]);
       const en = await env.login('mario.rossi', 'un-altra-password');
       expect((await en.get('/api/users')).statusCode).toBe(403); // building managers do not read users
-      const noContractor = await admin.post('/api/users', { username: 'x2', displayName: 'X', roles: ['contractor'], password: 'abbastanza-lunga' });
+      const noContractor = await admin.post('/api/users', {
+        username: 'x2',
+        displayName: 'X',
+        roles: ['contractor'],
+        password: 'abbastanza-lunga',
+      });
       expect(fieldErrors(noContractor)).toEqual(['contractorId:contractorRequired']);
-      const missing = await admin.post('/api/users', { username: 'x3', displayName: 'X', roles: ['contractor'], contractorId: '00000000-0000-4000-8000-000000000000', password: 'abbastanza-lunga' });
+      const missing = await admin.post('/api/users', {
+        username: 'x3',
+        displayName: 'X',
+        roles: ['contractor'],
+        contractorId: '00000000-0000-4000-8000-000000000000',
+        password: 'abbastanza-lunga',
+      });
       expect(missing.statusCode).toBe(422);
       expect(fieldErrors(missing)).toEqual(['contractorId:notFound']);
-      const dup = await admin.post('/api/users', { username: 'admin', displayName: 'X', roles: ['requester'], password: 'abbastanza-lunga' });
+      const dup = await admin.post('/api/users', {
+        username: 'admin',
+        displayName: 'X',
+        roles: ['requester'],
+        password: 'abbastanza-lunga',
+      });
       expect(dup.json()).toMatchObject({ code: 'DUPLICATE', errors: [{ field: 'username' }] });
-      expect(fieldErrors(await admin.post('/api/users', { username: 'x4', displayName: 'X', roles: ['superuser'], password: 'abbastanza-lunga' }))[0]).toMatch(/^roles\.0:/);
+      expect(
+        fieldErrors(
+          await admin.post('/api/users', { username: 'x4', displayName: 'X', roles: ['superuser'], password: 'abbastanza-lunga' }),
+        )[0],
+      ).toMatch(/^roles\.0:/);
       const noPassword = await admin.post('/api/users', { username: 'x5', displayName: 'X', roles: ['requester'] });
       expect(fieldErrors(noPassword)).toEqual(['password:required']);
     });
@@ -415,16 +583,28 @@ describeEachDb('registry', (env) => {
       expect(fieldErrors(demote)).toEqual(['roles:lastAdmin']);
 
       // With a second administrator the first may go; then the second is the last one.
-      const second = (await admin.post('/api/users', { username: 'admin2', displayName: 'Seconda Admin', roles: ['admin'], language: 'en', password: 'seconda-password' })).json();
+      const second = (
+        await admin.post('/api/users', {
+          username: 'admin2',
+          displayName: 'Seconda Admin',
+          roles: ['admin'],
+          language: 'en',
+          password: 'seconda-password',
+        })
+      ).json();
       const admin2 = await env.login('admin2', 'seconda-password');
       const demoted = await admin2.patch(`/api/users/${me}`, { roles: ['admin', 'requester'], version: current.version });
       expect(demoted.statusCode).toBe(200);
       const first = await admin2.patch(`/api/users/${me}`, { active: false, version: demoted.json().version });
       expect(first.statusCode).toBe(200);
       const last = await admin2.patch(`/api/users/${second.id}`, { active: false, version: second.version });
-      expect(last.json().errors).toEqual([{ field: 'active', code: 'lastAdmin', message: 'At least one active administrator must remain.' }]);
+      expect(last.json().errors).toEqual([
+        { field: 'active', code: 'lastAdmin', message: 'At least one active administrator must remain.' },
+      ]);
       // Restore the demo admin for the other tests.
-      expect((await admin2.patch(`/api/users/${me}`, { active: true, roles: ['admin'], version: first.json().version })).statusCode).toBe(200);
+      expect((await admin2.patch(`/api/users/${me}`, { active: true, roles: ['admin'], version: first.json().version })).statusCode).toBe(
+        200,
+      );
       admin = await env.login('admin');
     });
   });
@@ -439,10 +619,21 @@ describeEachDb('registry', (env) => {
     it('names the gap: a class no lot covers, a date outside every period, a building without contracts', async () => {
       const noClass = await admin.get(`/api/contracts/resolve?buildingId=${ids.B03}&technologyClassId=${ids.VER}&date=2026-03-10`);
       expect(noClass.statusCode).toBe(422);
-      expect(noClass.json()).toMatchObject({ code: 'CONTRACT_NOT_FOUND', detail: 'Nessun contratto attivo copre l\'edificio MI-B03 per la classe VER alla data 10/03/2026.' });
+      expect(noClass.json()).toMatchObject({
+        code: 'CONTRACT_NOT_FOUND',
+        detail: "Nessun contratto attivo copre l'edificio MI-B03 per la classe VER alla data 10/03/2026.",
+      });
       const late = await admin.get(`/api/contracts/resolve?buildingId=${ids.B03}&technologyClassId=${ids.ELE}&date=2029-01-01`);
       expect(late.json().code).toBe('CONTRACT_NOT_FOUND');
-      const b = (await admin.post('/api/buildings', { siteId: ids.MI, code: 'MI-B60', name: 'Senza contratti', address: 'Via X 1', competence: 'central' })).json();
+      const b = (
+        await admin.post('/api/buildings', {
+          siteId: ids.MI,
+          code: 'MI-B60',
+          name: 'Senza contratti',
+          address: 'Via X 1',
+          competence: 'central',
+        })
+      ).json();
       const none = await admin.get(`/api/contracts/resolve?buildingId=${b.id}&technologyClassId=${ids.ELE}&date=2026-03-10`);
       expect(none.json()).toMatchObject({ code: 'CONTRACT_NOT_FOUND' });
       expect(none.json().detail).toContain('MI-B60');
@@ -450,20 +641,34 @@ describeEachDb('registry', (env) => {
 
     it('names the overlap: two active contracts for the same building, class and day', async () => {
       const overlap = await admin.post('/api/contracts', {
-        lot: 'Lotto 2-bis', cig: 'C000000001', title: 'Ponte impianti elettrici', contractorId: ids.elettrica,
-        startsOn: '2026-01-01', endsOn: '2026-06-30', netAmountCents: 100_000_00, yearlyFeeCents: 0, discountPercent: 10,
-        technologyClassIds: [ids.ELE], buildingIds: [ids.B03],
+        lot: 'Lotto 2-bis',
+        cig: 'C000000001',
+        title: 'Ponte impianti elettrici',
+        contractorId: ids.elettrica,
+        startsOn: '2026-01-01',
+        endsOn: '2026-06-30',
+        netAmountCents: 100_000_00,
+        yearlyFeeCents: 0,
+        discountPercent: 10,
+        technologyClassIds: [ids.ELE],
+        buildingIds: [ids.B03],
       });
       expect(overlap.statusCode).toBe(201);
-      const res = await admin.get(`/api/contracts/resolve?buildingId=${ids.B03}&technologyClassId=${ids.ELE}&date=2026-03-10`, { 'accept-language': 'en' });
+      const res = await admin.get(`/api/contracts/resolve?buildingId=${ids.B03}&technologyClassId=${ids.ELE}&date=2026-03-10`, {
+        'accept-language': 'en',
+      });
       expect(res.statusCode).toBe(422);
       expect(res.json().code).toBe('CONTRACT_AMBIGUOUS');
       expect(res.json().detail).toContain('Lotto 2 (CIG 9A41C1F3B2), Lotto 2-bis (CIG C000000001)');
       expect(res.json().detail).not.toContain(overlap.json().id);
       // Outside the overlap, and once the bridge contract is deactivated, Lotto 2 applies again.
-      expect((await admin.get(`/api/contracts/resolve?buildingId=${ids.B03}&technologyClassId=${ids.ELE}&date=2026-07-01`)).json().lot).toBe('Lotto 2');
+      expect(
+        (await admin.get(`/api/contracts/resolve?buildingId=${ids.B03}&technologyClassId=${ids.ELE}&date=2026-07-01`)).json().lot,
+      ).toBe('Lotto 2');
       await admin.patch(`/api/contracts/${overlap.json().id}`, { active: false, version: 1 });
-      expect((await admin.get(`/api/contracts/resolve?buildingId=${ids.B03}&technologyClassId=${ids.ELE}&date=2026-03-10`)).json().lot).toBe('Lotto 2');
+      expect(
+        (await admin.get(`/api/contracts/resolve?buildingId=${ids.B03}&technologyClassId=${ids.ELE}&date=2026-03-10`)).json().lot,
+      ).toBe('Lotto 2');
     });
 
     it('is callable by other modules as a service, unscoped for the system or scoped for a principal, inside their transaction', async () => {
@@ -474,18 +679,35 @@ describeEachDb('registry', (env) => {
         expect((await resolveContract({ ...ctx, db: trx }, 'system', input)).cig).toBe('9A41C1F3B2');
       });
       const bmCentrale: Principal = {
-        userId: ids.bmCentrale, username: 'bm.centrale', displayName: 'x', language: 'it', roles: new Set(['building_manager']),
-        contractorId: null, departmentId: null, via: 'token',
+        userId: ids.bmCentrale,
+        username: 'bm.centrale',
+        displayName: 'x',
+        language: 'it',
+        roles: new Set(['building_manager']),
+        contractorId: null,
+        departmentId: null,
+        via: 'token',
       };
-      await expect(resolveContract(ctx, bmCentrale, input)).rejects.toMatchObject({ code: 'INVALID_REFERENCE', issues: [{ field: 'buildingId', rule: 'notFound' }] });
-      await expect(resolveContract(ctx, 'system', { ...input, technologyClassId: ids.VER })).rejects.toMatchObject({ code: 'CONTRACT_NOT_FOUND', status: 422 });
+      await expect(resolveContract(ctx, bmCentrale, input)).rejects.toMatchObject({
+        code: 'INVALID_REFERENCE',
+        issues: [{ field: 'buildingId', rule: 'notFound' }],
+      });
+      await expect(resolveContract(ctx, 'system', { ...input, technologyClassId: ids.VER })).rejects.toMatchObject({
+        code: 'CONTRACT_NOT_FOUND',
+        status: 422,
+      });
 
       // The building scope other modules put on their own rows.
       const scope = buildingIdScope(bmCentrale);
       expect(scope.kind).toBe('rows');
       if (scope.kind === 'rows') {
         const rows = await env.db.selectFrom('floors').select('floors.building_id').where(scope.where('floors.building_id')).execute();
-        const codes = await env.db.selectFrom('buildings').select('code').where('id', 'in', [...new Set(rows.map((r) => r.building_id))]).orderBy('code').execute();
+        const codes = await env.db
+          .selectFrom('buildings')
+          .select('code')
+          .where('id', 'in', [...new Set(rows.map((r) => r.building_id))])
+          .orderBy('code')
+          .execute();
         expect(codes.map((c) => c.code)).toEqual(['MI-B01', 'MI-B02', 'MI-B05', 'MI-B06', 'MI-B07']);
       }
       expect(buildingIdScope('system').kind).toBe('all');
@@ -493,24 +715,37 @@ describeEachDb('registry', (env) => {
     });
 
     it('validates its parameters and is scoped like contracts', async () => {
-      const missing = await admin.get(`/api/contracts/resolve?buildingId=00000000-0000-4000-8000-000000000000&technologyClassId=${ids.ELE}&date=2026-03-10`);
+      const missing = await admin.get(
+        `/api/contracts/resolve?buildingId=00000000-0000-4000-8000-000000000000&technologyClassId=${ids.ELE}&date=2026-03-10`,
+      );
       expect(missing.statusCode).toBe(422);
       expect(fieldErrors(missing)).toEqual(['buildingId:notFound']);
-      expect(fieldErrors(await admin.get(`/api/contracts/resolve?buildingId=${ids.B03}&technologyClassId=${ids.ELE}`))).toEqual(['date:required']);
-      expect((await (await env.login('richiedente')).get(`/api/contracts/resolve?buildingId=${ids.B03}&technologyClassId=${ids.ELE}&date=2026-03-10`)).statusCode).toBe(403);
+      expect(fieldErrors(await admin.get(`/api/contracts/resolve?buildingId=${ids.B03}&technologyClassId=${ids.ELE}`))).toEqual([
+        'date:required',
+      ]);
+      expect(
+        (
+          await (
+            await env.login('richiedente')
+          ).get(`/api/contracts/resolve?buildingId=${ids.B03}&technologyClassId=${ids.ELE}&date=2026-03-10`)
+        ).statusCode,
+      ).toBe(403);
       // bm.centrale does not manage MI-B03: it reads as a missing building.
       const bm = await env.login('bm.centrale');
       const out = await bm.get(`/api/contracts/resolve?buildingId=${ids.B03}&technologyClassId=${ids.ELE}&date=2026-03-10`);
       expect(out.statusCode).toBe(422);
       expect(out.body).toBe(missing.body);
-      expect((await bm.get(`/api/contracts/resolve?buildingId=${ids.B01}&technologyClassId=${ids.ELE}&date=2026-03-10`)).json().lot).toBe('Lotto 2');
+      expect((await bm.get(`/api/contracts/resolve?buildingId=${ids.B01}&technologyClassId=${ids.ELE}&date=2026-03-10`)).json().lot).toBe(
+        'Lotto 2',
+      );
     });
   });
 
   describe('concurrent writes', () => {
     it('answers racing creates of one code with one 201 and 409 DUPLICATE for the rest (engine constraint as fallback)', async () => {
-      const results = await Promise.all([1, 2, 3, 4, 5].map((n) =>
-        admin.post('/api/departments', { code: 'RACE', name: `Concorrente ${n}`, costCentre: 'CDC-9999' })));
+      const results = await Promise.all(
+        [1, 2, 3, 4, 5].map((n) => admin.post('/api/departments', { code: 'RACE', name: `Concorrente ${n}`, costCentre: 'CDC-9999' })),
+      );
       expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409, 409, 409, 409]);
       for (const r of results.filter((x) => x.statusCode === 409)) {
         expect(r.json()).toMatchObject({ code: 'DUPLICATE', errors: [{ field: 'code', code: 'unique' }] });
@@ -522,11 +757,17 @@ describeEachDb('registry', (env) => {
       if (env.dialect !== 'postgres') return;
       let release!: () => void;
       let inserted!: () => void;
-      const held = new Promise<void>((r) => { release = r; });
-      const didInsert = new Promise<void>((r) => { inserted = r; });
+      const held = new Promise<void>((r) => {
+        release = r;
+      });
+      const didInsert = new Promise<void>((r) => {
+        inserted = r;
+      });
       const other = env.db.transaction().execute(async (trx) => {
-        await trx.insertInto('departments')
-          .values({ id: 'race-holder', code: 'RACE2', name: 'x', cost_centre: 'x', created_at: 'x', updated_at: 'x' }).execute();
+        await trx
+          .insertInto('departments')
+          .values({ id: 'race-holder', code: 'RACE2', name: 'x', cost_centre: 'x', created_at: 'x', updated_at: 'x' })
+          .execute();
         inserted();
         await held;
       });
@@ -543,12 +784,18 @@ describeEachDb('registry', (env) => {
 
     it('reads the columns of a unique-constraint error of either engine', async () => {
       const row = { id: 'dup-probe', code: 'MI', name: 'x', city: 'x', created_at: 'x', updated_at: 'x' };
-      const err = await env.db.insertInto('sites').values(row).execute().catch((e: unknown) => e);
+      const err = await env.db
+        .insertInto('sites')
+        .values(row)
+        .execute()
+        .catch((e: unknown) => e);
       expect(uniqueViolationColumns(err)).toEqual(['code']);
       const floor = (await admin.get(`/api/floors?buildingId=${ids.B01}&limit=1`)).json().items[0];
-      const err2 = await env.db.insertInto('floors')
+      const err2 = await env.db
+        .insertInto('floors')
         .values({ id: 'dup-floor', building_id: ids.B01, code: floor.code, name: 'x', level: 0, created_at: 'x', updated_at: 'x' })
-        .execute().catch((e: unknown) => e);
+        .execute()
+        .catch((e: unknown) => e);
       expect(uniqueViolationColumns(err2)).toEqual(['building_id', 'code']);
       expect(uniqueViolationColumns(new Error('other'))).toBeNull();
     });
@@ -569,7 +816,18 @@ describeEachDb('registry', (env) => {
   describe('OpenAPI', () => {
     it('documents every registry collection with its tag', async () => {
       const spec = (await env.anonymous().get('/api/openapi.json')).json();
-      for (const p of ['sites', 'departments', 'buildings', 'floors', 'spaces', 'technology-classes', 'contractors', 'contracts', 'assets', 'users']) {
+      for (const p of [
+        'sites',
+        'departments',
+        'buildings',
+        'floors',
+        'spaces',
+        'technology-classes',
+        'contractors',
+        'contracts',
+        'assets',
+        'users',
+      ]) {
         expect(Object.keys(spec.paths[`/api/${p}`]).sort(), p).toEqual(['get', 'post']);
         expect(Object.keys(spec.paths[`/api/${p}/{id}`]).sort(), p).toEqual(['get', 'patch']);
         expect(spec.paths[`/api/${p}`].get.tags).toEqual([p]);

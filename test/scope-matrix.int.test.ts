@@ -10,7 +10,15 @@ import { describeEachDb, type Client } from './helpers/app.ts';
 type Obj = Record<string, any>;
 
 const USERS = [
-  'admin', 'richiedente', 'callcenter', 'bm.centrale', 'bm.deib', 'capo.servizio', 'contabilita', 'ditta.elettrica', 'ditta.ascensori',
+  'admin',
+  'richiedente',
+  'callcenter',
+  'bm.centrale',
+  'bm.deib',
+  'capo.servizio',
+  'contabilita',
+  'ditta.elettrica',
+  'ditta.ascensori',
   // #9: a technician of Elettrosistemi (contractor role + technician flag) sees what its contractor sees.
   'tecnico.elettrica',
 ] as const;
@@ -27,15 +35,32 @@ const MISSING_ID = '00000000-0000-4000-8000-00000000dead';
  *   site OFF an inactive site; contractor "Nuova Ditta" with contract Lotto 10 (covering ZZ-FREE)
  */
 const OBJECTS = {
-  siteMI: 'sites', siteOFF: 'sites',
+  siteMI: 'sites',
+  siteOFF: 'sites',
   deptDEIB: 'departments',
-  bB01: 'buildings', bB03: 'buildings', bFREE: 'buildings', bELE: 'buildings', bOFF: 'buildings',
-  fB01: 'floors', fB03: 'floors', fFREE: 'floors', fOFF: 'floors',
-  sB01: 'spaces', sB03: 'spaces', sFREE: 'spaces',
-  aB01: 'assets', aB03: 'assets', aFREE: 'assets',
+  bB01: 'buildings',
+  bB03: 'buildings',
+  bFREE: 'buildings',
+  bELE: 'buildings',
+  bOFF: 'buildings',
+  fB01: 'floors',
+  fB03: 'floors',
+  fFREE: 'floors',
+  fOFF: 'floors',
+  sB01: 'spaces',
+  sB03: 'spaces',
+  sFREE: 'spaces',
+  aB01: 'assets',
+  aB03: 'assets',
+  aFREE: 'assets',
   tcELE: 'technology-classes',
-  kElettrica: 'contractors', kAscensori: 'contractors', kNew: 'contractors',
-  cLotto2: 'contracts', cLotto5: 'contracts', cELE: 'contracts', cNew: 'contracts',
+  kElettrica: 'contractors',
+  kAscensori: 'contractors',
+  kNew: 'contractors',
+  cLotto2: 'contracts',
+  cLotto5: 'contracts',
+  cELE: 'contracts',
+  cNew: 'contracts',
   uAdmin: 'users',
 } as const;
 type ObjName = keyof typeof OBJECTS;
@@ -50,11 +75,87 @@ const SEES: Record<User, ObjName[]> = {
   callcenter: NOT_USERS,
   'capo.servizio': NOT_USERS,
   contabilita: NOT_USERS,
-  'bm.centrale': ['siteMI', 'siteOFF', 'deptDEIB', 'tcELE', 'bB01', 'bOFF', 'fB01', 'fOFF', 'sB01', 'aB01', 'kElettrica', 'kAscensori', 'cLotto2', 'cLotto5'],
-  'bm.deib': ['siteMI', 'siteOFF', 'deptDEIB', 'tcELE', 'bB03', 'bELE', 'fB03', 'sB03', 'aB03', 'kElettrica', 'kAscensori', 'cLotto2', 'cLotto5', 'cELE'],
-  'ditta.elettrica': ['siteMI', 'siteOFF', 'tcELE', 'bB01', 'bB03', 'bELE', 'fB01', 'fB03', 'sB01', 'sB03', 'aB01', 'aB03', 'kElettrica', 'cLotto2', 'cELE'],
-  'tecnico.elettrica': ['siteMI', 'siteOFF', 'tcELE', 'bB01', 'bB03', 'bELE', 'fB01', 'fB03', 'sB01', 'sB03', 'aB01', 'aB03', 'kElettrica', 'cLotto2', 'cELE'],
-  'ditta.ascensori': ['siteMI', 'siteOFF', 'tcELE', 'bB01', 'bB03', 'fB01', 'fB03', 'sB01', 'sB03', 'aB01', 'aB03', 'kAscensori', 'cLotto5'],
+  'bm.centrale': [
+    'siteMI',
+    'siteOFF',
+    'deptDEIB',
+    'tcELE',
+    'bB01',
+    'bOFF',
+    'fB01',
+    'fOFF',
+    'sB01',
+    'aB01',
+    'kElettrica',
+    'kAscensori',
+    'cLotto2',
+    'cLotto5',
+  ],
+  'bm.deib': [
+    'siteMI',
+    'siteOFF',
+    'deptDEIB',
+    'tcELE',
+    'bB03',
+    'bELE',
+    'fB03',
+    'sB03',
+    'aB03',
+    'kElettrica',
+    'kAscensori',
+    'cLotto2',
+    'cLotto5',
+    'cELE',
+  ],
+  'ditta.elettrica': [
+    'siteMI',
+    'siteOFF',
+    'tcELE',
+    'bB01',
+    'bB03',
+    'bELE',
+    'fB01',
+    'fB03',
+    'sB01',
+    'sB03',
+    'aB01',
+    'aB03',
+    'kElettrica',
+    'cLotto2',
+    'cELE',
+  ],
+  'tecnico.elettrica': [
+    'siteMI',
+    'siteOFF',
+    'tcELE',
+    'bB01',
+    'bB03',
+    'bELE',
+    'fB01',
+    'fB03',
+    'sB01',
+    'sB03',
+    'aB01',
+    'aB03',
+    'kElettrica',
+    'cLotto2',
+    'cELE',
+  ],
+  'ditta.ascensori': [
+    'siteMI',
+    'siteOFF',
+    'tcELE',
+    'bB01',
+    'bB03',
+    'fB01',
+    'fB03',
+    'sB01',
+    'sB03',
+    'aB01',
+    'aB03',
+    'kAscensori',
+    'cLotto5',
+  ],
   richiedente: ['siteMI', 'tcELE', 'bB01', 'bB03', 'bFREE', 'bELE', 'fB01', 'fB03', 'fFREE', 'sB01', 'sB03', 'sFREE'],
 };
 
@@ -74,23 +175,108 @@ const FORBIDDEN: Record<User, string[]> = {
 
 /** Writes: PATCH of an existing object, POST of a new one in a building. */
 type Outcome = 200 | 201 | 403 | 404;
-interface WriteCase { name: string; kind: 'patch' | 'post'; collection: string; target: ObjName; expect: Partial<Record<User, Outcome>>; fallback: Outcome }
-const READ_ONLY: User[] = ['richiedente', 'callcenter', 'capo.servizio', 'contabilita', 'ditta.elettrica', 'ditta.ascensori', 'tecnico.elettrica'];
+interface WriteCase {
+  name: string;
+  kind: 'patch' | 'post';
+  collection: string;
+  target: ObjName;
+  expect: Partial<Record<User, Outcome>>;
+  fallback: Outcome;
+}
+const READ_ONLY: User[] = [
+  'richiedente',
+  'callcenter',
+  'capo.servizio',
+  'contabilita',
+  'ditta.elettrica',
+  'ditta.ascensori',
+  'tecnico.elettrica',
+];
 const forbiddenFor = (users: User[]) => Object.fromEntries(users.map((u) => [u, 403])) as Partial<Record<User, Outcome>>;
 
 const WRITES: WriteCase[] = [
-  { name: 'PATCH floor of MI-B01', kind: 'patch', collection: 'floors', target: 'fB01', expect: { admin: 200, 'bm.centrale': 200, 'bm.deib': 404 }, fallback: 403 },
-  { name: 'PATCH floor of MI-B03', kind: 'patch', collection: 'floors', target: 'fB03', expect: { admin: 200, 'bm.centrale': 404, 'bm.deib': 200 }, fallback: 403 },
-  { name: 'PATCH space of MI-B03', kind: 'patch', collection: 'spaces', target: 'sB03', expect: { admin: 200, 'bm.centrale': 404, 'bm.deib': 200 }, fallback: 403 },
-  { name: 'PATCH space of ZZ-FREE', kind: 'patch', collection: 'spaces', target: 'sFREE', expect: { admin: 200, 'bm.centrale': 404, 'bm.deib': 404 }, fallback: 403 },
-  { name: 'PATCH asset of MI-B01', kind: 'patch', collection: 'assets', target: 'aB01', expect: { admin: 200, 'bm.centrale': 200, 'bm.deib': 404 }, fallback: 403 },
+  {
+    name: 'PATCH floor of MI-B01',
+    kind: 'patch',
+    collection: 'floors',
+    target: 'fB01',
+    expect: { admin: 200, 'bm.centrale': 200, 'bm.deib': 404 },
+    fallback: 403,
+  },
+  {
+    name: 'PATCH floor of MI-B03',
+    kind: 'patch',
+    collection: 'floors',
+    target: 'fB03',
+    expect: { admin: 200, 'bm.centrale': 404, 'bm.deib': 200 },
+    fallback: 403,
+  },
+  {
+    name: 'PATCH space of MI-B03',
+    kind: 'patch',
+    collection: 'spaces',
+    target: 'sB03',
+    expect: { admin: 200, 'bm.centrale': 404, 'bm.deib': 200 },
+    fallback: 403,
+  },
+  {
+    name: 'PATCH space of ZZ-FREE',
+    kind: 'patch',
+    collection: 'spaces',
+    target: 'sFREE',
+    expect: { admin: 200, 'bm.centrale': 404, 'bm.deib': 404 },
+    fallback: 403,
+  },
+  {
+    name: 'PATCH asset of MI-B01',
+    kind: 'patch',
+    collection: 'assets',
+    target: 'aB01',
+    expect: { admin: 200, 'bm.centrale': 200, 'bm.deib': 404 },
+    fallback: 403,
+  },
   { name: 'PATCH building MI-B01', kind: 'patch', collection: 'buildings', target: 'bB01', expect: { admin: 200 }, fallback: 403 },
   { name: 'PATCH building MI-B03', kind: 'patch', collection: 'buildings', target: 'bB03', expect: { admin: 200 }, fallback: 403 },
-  { name: 'POST floor in MI-B01', kind: 'post', collection: 'floors', target: 'bB01', expect: { admin: 201, 'bm.centrale': 201, 'bm.deib': 404 }, fallback: 403 },
-  { name: 'POST floor in MI-B03', kind: 'post', collection: 'floors', target: 'bB03', expect: { admin: 201, 'bm.centrale': 404, 'bm.deib': 201 }, fallback: 403 },
-  { name: 'POST space in MI-B03', kind: 'post', collection: 'spaces', target: 'bB03', expect: { admin: 201, 'bm.centrale': 404, 'bm.deib': 201 }, fallback: 403 },
-  { name: 'POST asset in MI-B01', kind: 'post', collection: 'assets', target: 'bB01', expect: { admin: 201, 'bm.centrale': 201, 'bm.deib': 404 }, fallback: 403 },
-  { name: 'POST asset in ZZ-FREE', kind: 'post', collection: 'assets', target: 'bFREE', expect: { admin: 201, 'bm.centrale': 404, 'bm.deib': 404 }, fallback: 403 },
+  {
+    name: 'POST floor in MI-B01',
+    kind: 'post',
+    collection: 'floors',
+    target: 'bB01',
+    expect: { admin: 201, 'bm.centrale': 201, 'bm.deib': 404 },
+    fallback: 403,
+  },
+  {
+    name: 'POST floor in MI-B03',
+    kind: 'post',
+    collection: 'floors',
+    target: 'bB03',
+    expect: { admin: 201, 'bm.centrale': 404, 'bm.deib': 201 },
+    fallback: 403,
+  },
+  {
+    name: 'POST space in MI-B03',
+    kind: 'post',
+    collection: 'spaces',
+    target: 'bB03',
+    expect: { admin: 201, 'bm.centrale': 404, 'bm.deib': 201 },
+    fallback: 403,
+  },
+  {
+    name: 'POST asset in MI-B01',
+    kind: 'post',
+    collection: 'assets',
+    target: 'bB01',
+    expect: { admin: 201, 'bm.centrale': 201, 'bm.deib': 404 },
+    fallback: 403,
+  },
+  {
+    name: 'POST asset in ZZ-FREE',
+    kind: 'post',
+    collection: 'assets',
+    target: 'bFREE',
+    expect: { admin: 201, 'bm.centrale': 404, 'bm.deib': 404 },
+    fallback: 403,
+  },
   { name: 'POST building', kind: 'post', collection: 'buildings', target: 'bB01', expect: { admin: 201 }, fallback: 403 },
 ];
 
@@ -114,7 +300,8 @@ describeEachDb('registry scope matrix', (env) => {
   beforeAll(async () => {
     for (const u of USERS) clients[u] = await env.login(u);
     const a = clients.admin;
-    const firstOf = async (collection: string, query: string) => (await a.get(`/api/${collection}?${query}&limit=1`)).json().items[0].id as string;
+    const firstOf = async (collection: string, query: string) =>
+      (await a.get(`/api/${collection}?${query}&limit=1`)).json().items[0].id as string;
 
     id.siteMI = (await find(a, 'sites', 'code', 'MI')).id;
     id.deptDEIB = (await find(a, 'departments', 'code', 'DEIB')).id;
@@ -139,7 +326,8 @@ describeEachDb('registry scope matrix', (env) => {
     id.siteOFF = site.id;
     await a.patch(`/api/sites/${site.id}`, { active: false, version: 1 });
 
-    const building = (code: string, managerIds: string[]) => a.post('/api/buildings', { siteId: id.siteMI, code, name: code, address: 'Via Prova 1', competence: 'central', managerIds });
+    const building = (code: string, managerIds: string[]) =>
+      a.post('/api/buildings', { siteId: id.siteMI, code, name: code, address: 'Via Prova 1', competence: 'central', managerIds });
     id.bFREE = (await created(await building('ZZ-FREE', []))).id;
     id.bELE = (await created(await building('ZZ-ELE', [bmDeib]))).id;
     const off = await created(await building('ZZ-OFF', [bmCentrale]));
@@ -148,12 +336,26 @@ describeEachDb('registry scope matrix', (env) => {
     id.fOFF = (await created(await a.post('/api/floors', { buildingId: id.bOFF, code: 'P0', name: 'Terra', level: 0 }))).id;
     await a.patch(`/api/buildings/${off.id}`, { active: false, version: 1 });
     id.sFREE = (await created(await a.post('/api/spaces', { buildingId: id.bFREE, floorId: id.fFREE, code: 'P0.01', name: 'Atrio' }))).id;
-    id.aFREE = (await created(await a.post('/api/assets', { code: 'ZZ-FREE-QE', name: 'Quadro', technologyClassId: id.tcELE, buildingId: id.bFREE }))).id;
-    id.kNew = (await created(await a.post('/api/contractors', { name: 'Nuova Ditta S.r.l.', vatNumber: '01114601006', pec: 'nuovaditta@pec.it' }))).id;
-    const contract = (lot: string, cig: string, contractorId: string, buildingIds: string[]) => a.post('/api/contracts', {
-      lot, cig, title: lot, contractorId, startsOn: '2029-01-01', endsOn: '2030-12-31', netAmountCents: 100, yearlyFeeCents: 0,
-      discountPercent: 0, technologyClassIds: [id.tcELE], buildingIds,
-    });
+    id.aFREE = (
+      await created(await a.post('/api/assets', { code: 'ZZ-FREE-QE', name: 'Quadro', technologyClassId: id.tcELE, buildingId: id.bFREE }))
+    ).id;
+    id.kNew = (
+      await created(await a.post('/api/contractors', { name: 'Nuova Ditta S.r.l.', vatNumber: '01114601006', pec: 'nuovaditta@pec.it' }))
+    ).id;
+    const contract = (lot: string, cig: string, contractorId: string, buildingIds: string[]) =>
+      a.post('/api/contracts', {
+        lot,
+        cig,
+        title: lot,
+        contractorId,
+        startsOn: '2029-01-01',
+        endsOn: '2030-12-31',
+        netAmountCents: 100,
+        yearlyFeeCents: 0,
+        discountPercent: 0,
+        technologyClassIds: [id.tcELE],
+        buildingIds,
+      });
     id.cELE = (await created(await contract('Lotto 2-ter', 'E000000001', id.kElettrica, [id.bELE]))).id;
     id.cNew = (await created(await contract('Lotto 10', 'N000000001', id.kNew, [id.bFREE]))).id;
     extra.techId = id.tcELE;
@@ -165,10 +367,14 @@ describeEachDb('registry scope matrix', (env) => {
     if (w.kind === 'patch') return { name: `${current!.name.split(' #')[0]} #${seq}`, version: current!.version };
     const building = id[w.target];
     switch (w.collection) {
-      case 'floors': return { buildingId: building, code: `M${seq}`, name: `Piano ${seq}`, level: 20 + seq };
-      case 'spaces': return { buildingId: building, floorId: w.target === 'bB03' ? id.fB03 : id.fB01, code: `M${seq}`, name: `Stanza ${seq}` };
-      case 'assets': return { code: `MATRIX-${seq}`, name: 'Quadro', technologyClassId: id.tcELE, buildingId: building };
-      default: return { siteId: id.siteMI, code: `MATRIX-B${seq}`, name: 'Nuovo', address: 'Via 1', competence: 'central' };
+      case 'floors':
+        return { buildingId: building, code: `M${seq}`, name: `Piano ${seq}`, level: 20 + seq };
+      case 'spaces':
+        return { buildingId: building, floorId: w.target === 'bB03' ? id.fB03 : id.fB01, code: `M${seq}`, name: `Stanza ${seq}` };
+      case 'assets':
+        return { code: `MATRIX-${seq}`, name: 'Quadro', technologyClassId: id.tcELE, buildingId: building };
+      default:
+        return { siteId: id.siteMI, code: `MATRIX-B${seq}`, name: 'Nuovo', address: 'Via 1', competence: 'central' };
     }
   }
 

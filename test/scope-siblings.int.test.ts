@@ -20,8 +20,17 @@ const DIR = path.join(os.tmpdir(), `presidio-scope-siblings-${process.pid}`);
 afterAll(() => fs.rmSync(DIR, { recursive: true, force: true }));
 
 const USERS = [
-  'richiedente', 'requester.en', 'callcenter', 'bm.centrale', 'bm.deib', 'capo.servizio', 'contabilita',
-  'ditta.elettrica', 'ditta.termica', 'ditta.ascensori', 'admin',
+  'richiedente',
+  'requester.en',
+  'callcenter',
+  'bm.centrale',
+  'bm.deib',
+  'capo.servizio',
+  'contabilita',
+  'ditta.elettrica',
+  'ditta.termica',
+  'ditta.ascensori',
+  'admin',
 ] as const;
 type User = (typeof USERS)[number];
 
@@ -45,46 +54,109 @@ const STAFF_ALL = <K extends Kind>(k: K) => OBJECTS[k];
 type RuleName = 'tickets' | 'workOrders' | 'workOrderSheets' | 'attachments' | 'outbox' | 'penalties' | 'contracts' | 'contractMoney';
 const RULES: Record<RuleName, Rule> = {
   tickets: {
-    richiedente: ['T'], 'requester.en': ['U'], callcenter: STAFF_ALL('ticket'), 'bm.centrale': ['T'], 'bm.deib': ['U'],
-    'capo.servizio': STAFF_ALL('ticket'), contabilita: STAFF_ALL('ticket'), 'ditta.elettrica': ['T'], 'ditta.termica': ['T'],
-    'ditta.ascensori': ['U'], admin: STAFF_ALL('ticket'),
+    richiedente: ['T'],
+    'requester.en': ['U'],
+    callcenter: STAFF_ALL('ticket'),
+    'bm.centrale': ['T'],
+    'bm.deib': ['U'],
+    'capo.servizio': STAFF_ALL('ticket'),
+    contabilita: STAFF_ALL('ticket'),
+    'ditta.elettrica': ['T'],
+    'ditta.termica': ['T'],
+    'ditta.ascensori': ['U'],
+    admin: STAFF_ALL('ticket'),
   },
   workOrders: {
-    richiedente: [], 'requester.en': [], callcenter: STAFF_ALL('workOrder'), 'bm.centrale': ['woE', 'woH'], 'bm.deib': ['woU'],
-    'capo.servizio': STAFF_ALL('workOrder'), contabilita: STAFF_ALL('workOrder'), 'ditta.elettrica': ['woE'], 'ditta.termica': ['woH'],
-    'ditta.ascensori': ['woU'], admin: STAFF_ALL('workOrder'),
+    richiedente: [],
+    'requester.en': [],
+    callcenter: STAFF_ALL('workOrder'),
+    'bm.centrale': ['woE', 'woH'],
+    'bm.deib': ['woU'],
+    'capo.servizio': STAFF_ALL('workOrder'),
+    contabilita: STAFF_ALL('workOrder'),
+    'ditta.elettrica': ['woE'],
+    'ditta.termica': ['woH'],
+    'ditta.ascensori': ['woU'],
+    admin: STAFF_ALL('workOrder'),
   },
   workOrderSheets: {
-    richiedente: 403, 'requester.en': 403, callcenter: STAFF_ALL('workOrder'), 'bm.centrale': ['woE', 'woH'], 'bm.deib': ['woU'],
-    'capo.servizio': STAFF_ALL('workOrder'), contabilita: STAFF_ALL('workOrder'), 'ditta.elettrica': ['woE'], 'ditta.termica': ['woH'],
-    'ditta.ascensori': ['woU'], admin: STAFF_ALL('workOrder'),
+    richiedente: 403,
+    'requester.en': 403,
+    callcenter: STAFF_ALL('workOrder'),
+    'bm.centrale': ['woE', 'woH'],
+    'bm.deib': ['woU'],
+    'capo.servizio': STAFF_ALL('workOrder'),
+    contabilita: STAFF_ALL('workOrder'),
+    'ditta.elettrica': ['woE'],
+    'ditta.termica': ['woH'],
+    'ditta.ascensori': ['woU'],
+    admin: STAFF_ALL('workOrder'),
   },
   attachments: {
-    richiedente: ['aTpub', 'aEpub', 'aHpub'], 'requester.en': [], callcenter: STAFF_ALL('attachment'),
-    'bm.centrale': ['aTpub', 'aTint', 'aEint', 'aEpub', 'aHint', 'aHpub'], 'bm.deib': ['aUint'],
-    'capo.servizio': STAFF_ALL('attachment'), contabilita: STAFF_ALL('attachment'),
-    'ditta.elettrica': ['aTpub', 'aEint', 'aEpub'], 'ditta.termica': ['aTpub', 'aHint', 'aHpub'], 'ditta.ascensori': ['aUint'],
+    richiedente: ['aTpub', 'aEpub', 'aHpub'],
+    'requester.en': [],
+    callcenter: STAFF_ALL('attachment'),
+    'bm.centrale': ['aTpub', 'aTint', 'aEint', 'aEpub', 'aHint', 'aHpub'],
+    'bm.deib': ['aUint'],
+    'capo.servizio': STAFF_ALL('attachment'),
+    contabilita: STAFF_ALL('attachment'),
+    'ditta.elettrica': ['aTpub', 'aEint', 'aEpub'],
+    'ditta.termica': ['aTpub', 'aHint', 'aHpub'],
+    'ditta.ascensori': ['aUint'],
     admin: STAFF_ALL('attachment'),
   },
   outbox: {
-    richiedente: 403, 'requester.en': 403, callcenter: 403, 'bm.centrale': 403, 'bm.deib': 403, 'capo.servizio': 403, contabilita: 403,
-    'ditta.elettrica': 403, 'ditta.termica': 403, 'ditta.ascensori': 403, admin: STAFF_ALL('outbox'),
+    richiedente: 403,
+    'requester.en': 403,
+    callcenter: 403,
+    'bm.centrale': 403,
+    'bm.deib': 403,
+    'capo.servizio': 403,
+    contabilita: 403,
+    'ditta.elettrica': 403,
+    'ditta.termica': 403,
+    'ditta.ascensori': 403,
+    admin: STAFF_ALL('outbox'),
   },
   penalties: {
-    richiedente: 403, 'requester.en': 403, callcenter: 403, 'bm.centrale': ['pE', 'pH'], 'bm.deib': ['pU'],
-    'capo.servizio': STAFF_ALL('penalty'), contabilita: STAFF_ALL('penalty'), 'ditta.elettrica': ['pE'], 'ditta.termica': ['pH'],
-    'ditta.ascensori': ['pU'], admin: STAFF_ALL('penalty'),
+    richiedente: 403,
+    'requester.en': 403,
+    callcenter: 403,
+    'bm.centrale': ['pE', 'pH'],
+    'bm.deib': ['pU'],
+    'capo.servizio': STAFF_ALL('penalty'),
+    contabilita: STAFF_ALL('penalty'),
+    'ditta.elettrica': ['pE'],
+    'ditta.termica': ['pH'],
+    'ditta.ascensori': ['pU'],
+    admin: STAFF_ALL('penalty'),
   },
   contracts: {
-    richiedente: 403, 'requester.en': 403, callcenter: STAFF_ALL('contract'), 'bm.centrale': STAFF_ALL('contract'), 'bm.deib': STAFF_ALL('contract'),
-    'capo.servizio': STAFF_ALL('contract'), contabilita: STAFF_ALL('contract'), 'ditta.elettrica': ['kE'], 'ditta.termica': ['kH'],
-    'ditta.ascensori': ['kU'], admin: STAFF_ALL('contract'),
+    richiedente: 403,
+    'requester.en': 403,
+    callcenter: STAFF_ALL('contract'),
+    'bm.centrale': STAFF_ALL('contract'),
+    'bm.deib': STAFF_ALL('contract'),
+    'capo.servizio': STAFF_ALL('contract'),
+    contabilita: STAFF_ALL('contract'),
+    'ditta.elettrica': ['kE'],
+    'ditta.termica': ['kH'],
+    'ditta.ascensori': ['kU'],
+    admin: STAFF_ALL('contract'),
   },
   /** Penalties, their rules and totals against the cap: as the contracts, but not the call center's business (#7 item 14). */
   contractMoney: {
-    richiedente: 403, 'requester.en': 403, callcenter: 403, 'bm.centrale': STAFF_ALL('contract'), 'bm.deib': STAFF_ALL('contract'),
-    'capo.servizio': STAFF_ALL('contract'), contabilita: STAFF_ALL('contract'), 'ditta.elettrica': ['kE'], 'ditta.termica': ['kH'],
-    'ditta.ascensori': ['kU'], admin: STAFF_ALL('contract'),
+    richiedente: 403,
+    'requester.en': 403,
+    callcenter: 403,
+    'bm.centrale': STAFF_ALL('contract'),
+    'bm.deib': STAFF_ALL('contract'),
+    'capo.servizio': STAFF_ALL('contract'),
+    contabilita: STAFF_ALL('contract'),
+    'ditta.elettrica': ['kE'],
+    'ditta.termica': ['kH'],
+    'ditta.ascensori': ['kU'],
+    admin: STAFF_ALL('contract'),
   },
 };
 
@@ -117,12 +189,14 @@ const ENDPOINTS: Record<string, { kind: Kind; rule: RuleName } | { elsewhere: st
   '/api/users/{id}': { elsewhere: 'registry: test/scope-matrix.int.test.ts' },
   '/api/ratings/{token}': { elsewhere: 'a public single-use link, no caller: test/workflow-ratings.int.test.ts' },
   '/api/closures/{id}': { elsewhere: 'site closures, the same for every logged-in user: test/sla.int.test.ts' },
-  '/api/price-lists/{id}/items': { elsewhere: 'public price lists (staff, contractors), no object of a ticket: test/workflow-price-lists.int.test.ts' },
+  '/api/price-lists/{id}/items': {
+    elsewhere: 'public price lists (staff, contractors), no object of a ticket: test/workflow-price-lists.int.test.ts',
+  },
   '/api/inbound-messages/{id}': { elsewhere: 'held e-mails, call center and admin only: test/mail-in.int.test.ts' },
   '/api/maintenance-plans/{id}': { elsewhere: 'plans by (building, class) pair per role: test/plans.int.test.ts' },
   '/api/meters/{id}': { elsewhere: 'a meter reads like its asset (registry scope, test/scope-matrix.int.test.ts): test/plans.int.test.ts' },
   '/api/meters/{id}/readings': { elsewhere: 'as the meter: test/plans.int.test.ts' },
-  '/api/programs/{id}': { elsewhere: 'programs by contract, a building manager\'s items only: test/programs.int.test.ts' },
+  '/api/programs/{id}': { elsewhere: "programs by contract, a building manager's items only: test/programs.int.test.ts" },
   '/api/programs/{id}/export.pdf': { elsewhere: 'as the program: test/programs.int.test.ts' },
   '/api/programs/{id}/export.xlsx': { elsewhere: 'as the program: test/programs.int.test.ts' },
   '/api/calendar/{token}': { elsewhere: 'a public secret feed URL, no caller: test/calendar-feeds.int.test.ts' },
@@ -134,199 +208,276 @@ const TIMELINE: Partial<Record<User, { items: string[]; eventsOf: Name[] }>> = {
   'ditta.elettrica': { items: ['cTpub', 'cEint', 'cEpub', 'aTpub', 'aEint', 'aEpub', 'oE'], eventsOf: ['woE'] },
   'ditta.termica': { items: ['cTpub', 'cHint', 'cHpub', 'aTpub', 'aHint', 'aHpub', 'oH'], eventsOf: ['woH'] },
 };
-const EVERY_ITEM = ['cTpub', 'cTint', 'cEint', 'cEpub', 'cHint', 'cHpub', 'aTpub', 'aTint', 'aEint', 'aEpub', 'aHint', 'aHpub', 'oT', 'oE', 'oH'];
+const EVERY_ITEM = [
+  'cTpub',
+  'cTint',
+  'cEint',
+  'cEpub',
+  'cHint',
+  'cHpub',
+  'aTpub',
+  'aTint',
+  'aEint',
+  'aEpub',
+  'aHint',
+  'aHpub',
+  'oT',
+  'oE',
+  'oH',
+];
 const FULL_ON_T: User[] = ['callcenter', 'bm.centrale', 'capo.servizio', 'contabilita', 'admin'];
 for (const u of FULL_ON_T) TIMELINE[u] = { items: EVERY_ITEM, eventsOf: ['woE', 'woH'] };
 
 /** The sibling's work order on T, for the contractors. */
 const SIBLING: Partial<Record<User, Name>> = { 'ditta.elettrica': 'woH', 'ditta.termica': 'woE' };
 
-describeEachDb('ticket items and contract money: every role × every read by id × own / sibling / unrelated', (env) => {
-  const clients = {} as Record<User, Client>;
-  const id = {} as Record<string, string>;
-  let spec: Obj;
+describeEachDb(
+  'ticket items and contract money: every role × every read by id × own / sibling / unrelated',
+  (env) => {
+    const clients = {} as Record<User, Client>;
+    const id = {} as Record<string, string>;
+    let spec: Obj;
 
-  beforeAll(async () => {
-    for (const u of USERS) clients[u] = await env.login(u);
-    const r = await refs(env);
-    const bmC = clients['bm.centrale'];
-    const bmD = clients['bm.deib'];
-    const ele = clients['ditta.elettrica'];
-    const ter = clients['ditta.termica'];
-    const asc = clients['ditta.ascensori'];
+    beforeAll(async () => {
+      for (const u of USERS) clients[u] = await env.login(u);
+      const r = await refs(env);
+      const bmC = clients['bm.centrale'];
+      const bmD = clients['bm.deib'];
+      const ele = clients['ditta.elettrica'];
+      const ter = clients['ditta.termica'];
+      const asc = clients['ditta.ascensori'];
 
-    // T: one ticket, two contractors.
-    id.T = (await openTicket(clients.richiedente, { buildingId: await r.building('MI-B01'), description: 'Luce e riscaldamento guasti in aula' })).id;
-    const e = await move(bmC, 'tickets', id.T, 'issue', { technologyClassId: await r.cls('ELE'), priority: 'ordinary', description: 'Plafoniere' });
-    id.woE = e.workOrders[0].id;
-    const h = await move(bmC, 'tickets', id.T, 'issue', { technologyClassId: await r.cls('TER'), priority: 'ordinary', description: 'Radiatori' });
-    id.woH = h.workOrders.find((w: Obj) => w.id !== id.woE).id;
-    // U: unrelated, another building and contractor.
-    id.U = (await openTicket(clients['requester.en'], { buildingId: await r.building('MI-B03'), description: 'Lift stuck at floor 2' })).id;
-    id.woU = (await move(bmD, 'tickets', id.U, 'issue', { technologyClassId: await r.cls('ASC'), priority: 'urgent', description: 'Ascensore' })).workOrders[0].id;
+      // T: one ticket, two contractors.
+      id.T = (
+        await openTicket(clients.richiedente, {
+          buildingId: await r.building('MI-B01'),
+          description: 'Luce e riscaldamento guasti in aula',
+        })
+      ).id;
+      const e = await move(bmC, 'tickets', id.T, 'issue', {
+        technologyClassId: await r.cls('ELE'),
+        priority: 'ordinary',
+        description: 'Plafoniere',
+      });
+      id.woE = e.workOrders[0].id;
+      const h = await move(bmC, 'tickets', id.T, 'issue', {
+        technologyClassId: await r.cls('TER'),
+        priority: 'ordinary',
+        description: 'Radiatori',
+      });
+      id.woH = h.workOrders.find((w: Obj) => w.id !== id.woE).id;
+      // U: unrelated, another building and contractor.
+      id.U = (
+        await openTicket(clients['requester.en'], { buildingId: await r.building('MI-B03'), description: 'Lift stuck at floor 2' })
+      ).id;
+      id.woU = (
+        await move(bmD, 'tickets', id.U, 'issue', { technologyClassId: await r.cls('ASC'), priority: 'urgent', description: 'Ascensore' })
+      ).workOrders[0].id;
 
-    const comment = async (c: Client, url: string, body: string, visibility: 'public' | 'internal') => ok(await c.post(url, { body, visibility }), 201).id as string;
-    id.cTpub = await comment(clients.richiedente, `/api/tickets/${id.T}/comments`, 'La luce va e viene', 'public');
-    id.cTint = await comment(bmC, `/api/tickets/${id.T}/comments`, 'Nota interna del BM', 'internal');
-    id.cEint = await comment(ele, `/api/work-orders/${id.woE}/comments`, 'Elettrica: nota interna', 'internal');
-    id.cEpub = await comment(ele, `/api/work-orders/${id.woE}/comments`, 'Elettrica: passiamo domani', 'public');
-    id.cHint = await comment(ter, `/api/work-orders/${id.woH}/comments`, 'Termica: costo stimato 900 euro', 'internal');
-    id.cHpub = await comment(ter, `/api/work-orders/${id.woH}/comments`, 'Termica: passiamo lunedì', 'public');
+      const comment = async (c: Client, url: string, body: string, visibility: 'public' | 'internal') =>
+        ok(await c.post(url, { body, visibility }), 201).id as string;
+      id.cTpub = await comment(clients.richiedente, `/api/tickets/${id.T}/comments`, 'La luce va e viene', 'public');
+      id.cTint = await comment(bmC, `/api/tickets/${id.T}/comments`, 'Nota interna del BM', 'internal');
+      id.cEint = await comment(ele, `/api/work-orders/${id.woE}/comments`, 'Elettrica: nota interna', 'internal');
+      id.cEpub = await comment(ele, `/api/work-orders/${id.woE}/comments`, 'Elettrica: passiamo domani', 'public');
+      id.cHint = await comment(ter, `/api/work-orders/${id.woH}/comments`, 'Termica: costo stimato 900 euro', 'internal');
+      id.cHpub = await comment(ter, `/api/work-orders/${id.woH}/comments`, 'Termica: passiamo lunedì', 'public');
 
-    const file = async (c: Client, url: string, visibility: 'public' | 'internal') =>
-      ok(await upload(c, url, { kind: 'document', visibility }, { filename: 'f.pdf', data: FILES.pdf }), 201).id as string;
-    id.aTpub = await file(clients.richiedente, `/api/tickets/${id.T}/attachments`, 'public');
-    id.aTint = await file(bmC, `/api/tickets/${id.T}/attachments`, 'internal');
-    id.aEint = await file(ele, `/api/work-orders/${id.woE}/attachments`, 'internal');
-    id.aEpub = await file(ele, `/api/work-orders/${id.woE}/attachments`, 'public');
-    id.aHint = await file(ter, `/api/work-orders/${id.woH}/attachments`, 'internal');
-    id.aHpub = await file(ter, `/api/work-orders/${id.woH}/attachments`, 'public');
-    id.aUint = await file(asc, `/api/work-orders/${id.woU}/attachments`, 'internal');
+      const file = async (c: Client, url: string, visibility: 'public' | 'internal') =>
+        ok(await upload(c, url, { kind: 'document', visibility }, { filename: 'f.pdf', data: FILES.pdf }), 201).id as string;
+      id.aTpub = await file(clients.richiedente, `/api/tickets/${id.T}/attachments`, 'public');
+      id.aTint = await file(bmC, `/api/tickets/${id.T}/attachments`, 'internal');
+      id.aEint = await file(ele, `/api/work-orders/${id.woE}/attachments`, 'internal');
+      id.aEpub = await file(ele, `/api/work-orders/${id.woE}/attachments`, 'public');
+      id.aHint = await file(ter, `/api/work-orders/${id.woH}/attachments`, 'internal');
+      id.aHpub = await file(ter, `/api/work-orders/${id.woH}/attachments`, 'public');
+      id.aUint = await file(asc, `/api/work-orders/${id.woU}/attachments`, 'internal');
 
-    const notice = async (q: { ticketId: string; workOrderId: string | null; toUser?: string }) => {
-      let s = env.db.selectFrom('outbox').select('id').where('ticket_id', '=', q.ticketId);
-      s = q.workOrderId ? s.where('work_order_id', '=', q.workOrderId) : s.where('work_order_id', 'is', null);
-      if (q.toUser) s = s.where('to_user_id', '=', await r.user(q.toUser));
-      return (await s.orderBy('created_at').orderBy('id').executeTakeFirstOrThrow()).id;
-    };
-    id.oT = await notice({ ticketId: id.T, workOrderId: null, toUser: 'richiedente' });
-    id.oE = await notice({ ticketId: id.T, workOrderId: id.woE, toUser: 'ditta.elettrica' });
-    id.oH = await notice({ ticketId: id.T, workOrderId: id.woH, toUser: 'ditta.termica' });
-    id.oU = await notice({ ticketId: id.U, workOrderId: id.woU });
+      const notice = async (q: { ticketId: string; workOrderId: string | null; toUser?: string }) => {
+        let s = env.db.selectFrom('outbox').select('id').where('ticket_id', '=', q.ticketId);
+        s = q.workOrderId ? s.where('work_order_id', '=', q.workOrderId) : s.where('work_order_id', 'is', null);
+        if (q.toUser) s = s.where('to_user_id', '=', await r.user(q.toUser));
+        return (await s.orderBy('created_at').orderBy('id').executeTakeFirstOrThrow()).id;
+      };
+      id.oT = await notice({ ticketId: id.T, workOrderId: null, toUser: 'richiedente' });
+      id.oE = await notice({ ticketId: id.T, workOrderId: id.woE, toUser: 'ditta.elettrica' });
+      id.oH = await notice({ ticketId: id.T, workOrderId: id.woH, toUser: 'ditta.termica' });
+      id.oU = await notice({ ticketId: id.U, workOrderId: id.woU });
 
-    const contract = async (lot: string) => (await env.db.selectFrom('contracts').select('id').where('lot', '=', lot).executeTakeFirstOrThrow()).id;
-    id.kE = await contract('Lotto 2');
-    id.kH = await contract('Lotto 3');
-    id.kU = await contract('Lotto 5');
-    const at = env.clock.now.toISOString();
-    for (const [name, wo, k] of [['pE', 'woE', 'kE'], ['pH', 'woH', 'kH'], ['pU', 'woU', 'kU']] as const) {
-      id[name] = `00000000-0000-4000-8000-0000000000${name === 'pE' ? '01' : name === 'pH' ? '02' : '03'}`;
-      await env.db.insertInto('penalties').values({
-        id: id[name], contract_id: id[k], work_order_id: id[wo], breach_key: `${id[wo]}:take_charge:${at}`, rule_id: null, clock: 'take_charge',
-        breached_by_ms: 3_600_000, computed_cents: 5000, proposed_cents: 5000, final_cents: null, status: 'proposed', term_ends_at: null,
-        period: '2026-03', created_at: at, updated_at: at,
-      }).execute();
-    }
-    spec = ok(await clients.admin.get('/api/openapi.json'));
-  });
+      const contract = async (lot: string) =>
+        (await env.db.selectFrom('contracts').select('id').where('lot', '=', lot).executeTakeFirstOrThrow()).id;
+      id.kE = await contract('Lotto 2');
+      id.kH = await contract('Lotto 3');
+      id.kU = await contract('Lotto 5');
+      const at = env.clock.now.toISOString();
+      for (const [name, wo, k] of [
+        ['pE', 'woE', 'kE'],
+        ['pH', 'woH', 'kH'],
+        ['pU', 'woU', 'kU'],
+      ] as const) {
+        id[name] = `00000000-0000-4000-8000-0000000000${name === 'pE' ? '01' : name === 'pH' ? '02' : '03'}`;
+        await env.db
+          .insertInto('penalties')
+          .values({
+            id: id[name],
+            contract_id: id[k],
+            work_order_id: id[wo],
+            breach_key: `${id[wo]}:take_charge:${at}`,
+            rule_id: null,
+            clock: 'take_charge',
+            breached_by_ms: 3_600_000,
+            computed_cents: 5000,
+            proposed_cents: 5000,
+            final_cents: null,
+            status: 'proposed',
+            term_ends_at: null,
+            period: '2026-03',
+            created_at: at,
+            updated_at: at,
+          })
+          .execute();
+      }
+      spec = ok(await clients.admin.get('/api/openapi.json'));
+    });
 
-  it('knows every GET endpoint of the spec that takes an id (a new one must be added to the matrix)', () => {
-    const withId = Object.entries(spec.paths as Record<string, Obj>).filter(([p, ops]) => ops.get && /\{\w+\}/.test(p)).map(([p]) => p).sort();
-    expect(withId).toEqual(Object.keys(ENDPOINTS).sort());
-  });
+    it('knows every GET endpoint of the spec that takes an id (a new one must be added to the matrix)', () => {
+      const withId = Object.entries(spec.paths as Record<string, Obj>)
+        .filter(([p, ops]) => ops.get && /\{\w+\}/.test(p))
+        .map(([p]) => p)
+        .sort();
+      expect(withId).toEqual(Object.keys(ENDPOINTS).sort());
+    });
 
-  const ROWS = Object.entries(ENDPOINTS).flatMap(([p, e]) => ('rule' in e ? [{ path: p, ...e }] : []));
+    const ROWS = Object.entries(ENDPOINTS).flatMap(([p, e]) => ('rule' in e ? [{ path: p, ...e }] : []));
 
-  describe.each(USERS)('as %s', (user) => {
-    it.each(ROWS)('GET $path: 200 for what it reads, 404 like a missing id for the rest (own, sibling, unrelated), or 403', async ({ path: p, kind, rule }) => {
-      const c = clients[user];
-      const want = RULES[rule][user];
-      const url = (objectId: string) => p.replace('{id}', objectId);
-      const missing = await c.get(url(MISSING_ID));
-      for (const name of OBJECTS[kind]) {
-        const res = await c.get(url(id[name]));
-        if (want === 403) {
-          expect(res.statusCode, `${user} ${name}: ${res.body}`).toBe(403);
-          expect(res.json().code).toBe('FORBIDDEN');
-        } else if (want.includes(name)) {
-          expect(res.statusCode, `${user} ${name}: ${res.body.slice(0, 300)}`).toBe(200);
-        } else {
-          expect(res.statusCode, `${user} ${name}`).toBe(404);
-          expect(res.body, `${user} ${name}: the same answer as a missing id`).toBe(missing.body);
-          expect(res.headers['content-type']).toBe(missing.headers['content-type']);
+    describe.each(USERS)('as %s', (user) => {
+      it.each(ROWS)(
+        'GET $path: 200 for what it reads, 404 like a missing id for the rest (own, sibling, unrelated), or 403',
+        async ({ path: p, kind, rule }) => {
+          const c = clients[user];
+          const want = RULES[rule][user];
+          const url = (objectId: string) => p.replace('{id}', objectId);
+          const missing = await c.get(url(MISSING_ID));
+          for (const name of OBJECTS[kind]) {
+            const res = await c.get(url(id[name]));
+            if (want === 403) {
+              expect(res.statusCode, `${user} ${name}: ${res.body}`).toBe(403);
+              expect(res.json().code).toBe('FORBIDDEN');
+            } else if (want.includes(name)) {
+              expect(res.statusCode, `${user} ${name}: ${res.body.slice(0, 300)}`).toBe(200);
+            } else {
+              expect(res.statusCode, `${user} ${name}`).toBe(404);
+              expect(res.body, `${user} ${name}: the same answer as a missing id`).toBe(missing.body);
+              expect(res.headers['content-type']).toBe(missing.headers['content-type']);
+            }
+          }
+        },
+      );
+
+      it("the shared ticket's timeline and page list exactly its items: nothing of a sibling contractor's", async () => {
+        const want = TIMELINE[user];
+        const c = clients[user];
+        if (!want) {
+          expect((await c.get(`/api/tickets/${id.T}/timeline`)).statusCode).toBe(404);
+          return;
         }
-      }
+        const items = ok(await c.get(`/api/tickets/${id.T}/timeline`)).items as Obj[];
+        const ids = new Set(items.map((i) => i.id));
+        for (const name of EVERY_ITEM) expect(ids.has(id[name]), `${user} timeline ${name}`).toBe(want.items.includes(name));
+        const eventWos = new Set(items.filter((i) => i.type === 'event' && i.workOrderId).map((i) => i.workOrderId));
+        for (const wo of ['woE', 'woH'] as const) expect(eventWos.has(id[wo]), `${user} events of ${wo}`).toBe(want.eventsOf.includes(wo));
+        const sibling = SIBLING[user];
+        if (sibling) {
+          expect(
+            items.filter((i) => i.workOrderId === id[sibling]),
+            "no item of the sibling's work order",
+          ).toEqual([]);
+          const siblingNumber = ok(await clients.admin.get(`/api/work-orders/${id[sibling]}`)).number as string;
+          expect(JSON.stringify(items), "the sibling's work order is not even named").not.toContain(id[sibling]);
+          expect(JSON.stringify(items)).not.toContain(siblingNumber);
+        }
+        const ticket = ok(await c.get(`/api/tickets/${id.T}`));
+        const attachments = new Set((ticket.attachments as Obj[]).map((a) => a.id));
+        for (const name of OBJECTS.attachment) {
+          const onT = name !== 'aUint';
+          const sees = RULES.attachments[user];
+          if (onT && sees !== 403) expect(attachments.has(id[name]), `${user} ticket page ${name}`).toBe(sees.includes(name));
+        }
+        const wos = (ticket.workOrders as Obj[]).map((w) => w.id).sort();
+        const expectedWos = sibling ? [id[sibling === 'woH' ? 'woE' : 'woH']] : [id.woE, id.woH].sort();
+        expect(wos, `${user} work orders listed on the ticket`).toEqual(expectedWos);
+      });
     });
 
-    it('the shared ticket\'s timeline and page list exactly its items: nothing of a sibling contractor\'s', async () => {
-      const want = TIMELINE[user];
-      const c = clients[user];
-      if (!want) {
-        expect((await c.get(`/api/tickets/${id.T}/timeline`)).statusCode).toBe(404);
-        return;
-      }
-      const items = ok(await c.get(`/api/tickets/${id.T}/timeline`)).items as Obj[];
-      const ids = new Set(items.map((i) => i.id));
-      for (const name of EVERY_ITEM) expect(ids.has(id[name]), `${user} timeline ${name}`).toBe(want.items.includes(name));
-      const eventWos = new Set(items.filter((i) => i.type === 'event' && i.workOrderId).map((i) => i.workOrderId));
-      for (const wo of ['woE', 'woH'] as const) expect(eventWos.has(id[wo]), `${user} events of ${wo}`).toBe(want.eventsOf.includes(wo));
-      const sibling = SIBLING[user];
-      if (sibling) {
-        expect(items.filter((i) => i.workOrderId === id[sibling]), 'no item of the sibling\'s work order').toEqual([]);
-        const siblingNumber = ok(await clients.admin.get(`/api/work-orders/${id[sibling]}`)).number as string;
-        expect(JSON.stringify(items), 'the sibling\'s work order is not even named').not.toContain(id[sibling]);
-        expect(JSON.stringify(items)).not.toContain(siblingNumber);
-      }
-      const ticket = ok(await c.get(`/api/tickets/${id.T}`));
-      const attachments = new Set((ticket.attachments as Obj[]).map((a) => a.id));
-      for (const name of OBJECTS.attachment) {
-        const onT = name !== 'aUint';
-        const sees = RULES.attachments[user];
-        if (onT && sees !== 403) expect(attachments.has(id[name]), `${user} ticket page ${name}`).toBe(sees.includes(name));
-      }
-      const wos = (ticket.workOrders as Obj[]).map((w) => w.id).sort();
-      const expectedWos = sibling ? [id[sibling === 'woH' ? 'woE' : 'woH']] : [id.woE, id.woH].sort();
-      expect(wos, `${user} work orders listed on the ticket`).toEqual(expectedWos);
-    });
-  });
+    it.each(['ditta.elettrica', 'ditta.termica'] as const)(
+      "%s: the lists and exports carry its own work order of the shared ticket, never the sibling's",
+      async (user) => {
+        const c = clients[user];
+        const own = id[user === 'ditta.elettrica' ? 'woE' : 'woH'];
+        const sibling = id[SIBLING[user]!];
+        const tickets = ok(await c.get('/api/tickets?limit=200')).items as Obj[];
+        expect(tickets.find((t) => t.id === id.T)!.workOrders.map((w: Obj) => w.id)).toEqual([own]);
+        expect(tickets.some((t) => t.id === id.U)).toBe(false);
+        const wos = (ok(await c.get(`/api/work-orders?ticketId=${id.T}&limit=200`)).items as Obj[]).map((w) => w.id);
+        expect(wos).toEqual([own]);
+        const penalties = (ok(await c.get('/api/penalties?limit=200')).items as Obj[]).map((p) => p.id);
+        expect(penalties).toContain(id[user === 'ditta.elettrica' ? 'pE' : 'pH']);
+        expect(penalties).not.toContain(id[user === 'ditta.elettrica' ? 'pH' : 'pE']);
+        const csv = await c.get(`/api/tickets/export?format=csv&q=${encodeURIComponent('riscaldamento')}`);
+        expect(csv.statusCode).toBe(200);
+        const siblingNumber = ok(await clients.admin.get(`/api/work-orders/${sibling}`)).number as string;
+        expect(csv.body).toContain(ok(await clients.admin.get(`/api/work-orders/${own}`)).number);
+        expect(csv.body).not.toContain(siblingNumber);
+      },
+    );
 
-  it.each(['ditta.elettrica', 'ditta.termica'] as const)('%s: the lists and exports carry its own work order of the shared ticket, never the sibling\'s', async (user) => {
-    const c = clients[user];
-    const own = id[user === 'ditta.elettrica' ? 'woE' : 'woH'];
-    const sibling = id[SIBLING[user]!];
-    const tickets = ok(await c.get('/api/tickets?limit=200')).items as Obj[];
-    expect(tickets.find((t) => t.id === id.T)!.workOrders.map((w: Obj) => w.id)).toEqual([own]);
-    expect(tickets.some((t) => t.id === id.U)).toBe(false);
-    const wos = (ok(await c.get(`/api/work-orders?ticketId=${id.T}&limit=200`)).items as Obj[]).map((w) => w.id);
-    expect(wos).toEqual([own]);
-    const penalties = (ok(await c.get('/api/penalties?limit=200')).items as Obj[]).map((p) => p.id);
-    expect(penalties).toContain(id[user === 'ditta.elettrica' ? 'pE' : 'pH']);
-    expect(penalties).not.toContain(id[user === 'ditta.elettrica' ? 'pH' : 'pE']);
-    const csv = await c.get(`/api/tickets/export?format=csv&q=${encodeURIComponent('riscaldamento')}`);
-    expect(csv.statusCode).toBe(200);
-    const siblingNumber = ok(await clients.admin.get(`/api/work-orders/${sibling}`)).number as string;
-    expect(csv.body).toContain(ok(await clients.admin.get(`/api/work-orders/${own}`)).number);
-    expect(csv.body).not.toContain(siblingNumber);
-  });
+    describe("contract money is not the call center's business (#7 item 14)", () => {
+      it('the call center gets 403 on every penalty and cap read; the service head reads them', async () => {
+        const urls = [
+          `/api/contracts/${id.kE}/penalties/summary`,
+          `/api/contracts/${id.kE}/penalty-rules`,
+          '/api/reports/penalties-vs-cap',
+          '/api/penalties',
+          `/api/penalties/${id.pE}`,
+          `/api/penalties/register?contractId=${id.kE}&period=2026-03`,
+        ];
+        for (const u of urls) {
+          const res = await clients.callcenter.get(u);
+          expect(res.statusCode, u).toBe(403);
+          expect(res.json().code).toBe('FORBIDDEN');
+          expect((await clients['capo.servizio'].get(u)).statusCode, u).toBe(200);
+        }
+      });
 
-  describe('contract money is not the call center\'s business (#7 item 14)', () => {
-    it('the call center gets 403 on every penalty and cap read; the service head reads them', async () => {
-      const urls = [
-        `/api/contracts/${id.kE}/penalties/summary`, `/api/contracts/${id.kE}/penalty-rules`, '/api/reports/penalties-vs-cap',
-        '/api/penalties', `/api/penalties/${id.pE}`, `/api/penalties/register?contractId=${id.kE}&period=2026-03`,
-      ];
-      for (const u of urls) {
-        const res = await clients.callcenter.get(u);
-        expect(res.statusCode, u).toBe(403);
-        expect(res.json().code).toBe('FORBIDDEN');
-        expect((await clients['capo.servizio'].get(u)).statusCode, u).toBe(200);
-      }
-    });
+      it('the breaches report shows the call center the breach but not its penalty', async () => {
+        // Twenty days on, the fixture's work orders (never acknowledged) have breached their take-charge clock.
+        const before = env.clock.now;
+        env.clock.now = new Date(before.getTime() + 20 * 86_400_000);
+        const q = '/api/reports/breaches?from=2026-03-01&to=2026-03-31';
+        let head: Obj, cc: Obj;
+        try {
+          // Sessions do not last twenty days: log in again.
+          head = ok(await (await env.login('capo.servizio')).get(q));
+          cc = ok(await (await env.login('callcenter')).get(q));
+        } finally {
+          env.clock.now = before;
+          // Logging in twenty days on ended the sessions of then: the other tests get fresh ones.
+          for (const u of USERS) clients[u] = await env.login(u);
+        }
+        expect((head.items as Obj[]).filter((i) => i.penalty).map((i) => i.penalty.id)).toEqual(
+          expect.arrayContaining([id.pE, id.pH, id.pU]),
+        );
+        expect((cc.items as Obj[]).map((i) => i.workOrder.id)).toEqual((head.items as Obj[]).map((i) => i.workOrder.id));
+        expect((cc.items as Obj[]).filter((i) => i.penalty !== null)).toEqual([]);
+      });
 
-    it('the breaches report shows the call center the breach but not its penalty', async () => {
-      // Twenty days on, the fixture's work orders (never acknowledged) have breached their take-charge clock.
-      const before = env.clock.now;
-      env.clock.now = new Date(before.getTime() + 20 * 86_400_000);
-      const q = '/api/reports/breaches?from=2026-03-01&to=2026-03-31';
-      let head: Obj, cc: Obj;
-      try {
-        // Sessions do not last twenty days: log in again.
-        head = ok(await (await env.login('capo.servizio')).get(q));
-        cc = ok(await (await env.login('callcenter')).get(q));
-      } finally {
-        env.clock.now = before;
-        // Logging in twenty days on ended the sessions of then: the other tests get fresh ones.
-        for (const u of USERS) clients[u] = await env.login(u);
-      }
-      expect((head.items as Obj[]).filter((i) => i.penalty).map((i) => i.penalty.id)).toEqual(expect.arrayContaining([id.pE, id.pH, id.pU]));
-      expect((cc.items as Obj[]).map((i) => i.workOrder.id)).toEqual((head.items as Obj[]).map((i) => i.workOrder.id));
-      expect((cc.items as Obj[]).filter((i) => i.penalty !== null)).toEqual([]);
+      it('penalties against the cap list only the contracts whose money the caller may read', async () => {
+        const lots = async (u: User) =>
+          (ok(await clients[u].get('/api/reports/penalties-vs-cap')).items as Obj[]).map((i) => i.contract.id);
+        expect(await lots('ditta.elettrica')).toEqual([id.kE]);
+        expect(await lots('capo.servizio')).toEqual(expect.arrayContaining([id.kE, id.kH, id.kU]));
+      });
     });
-
-    it('penalties against the cap list only the contracts whose money the caller may read', async () => {
-      const lots = async (u: User) => (ok(await clients[u].get('/api/reports/penalties-vs-cap')).items as Obj[]).map((i) => i.contract.id);
-      expect(await lots('ditta.elettrica')).toEqual([id.kE]);
-      expect(await lots('capo.servizio')).toEqual(expect.arrayContaining([id.kE, id.kH, id.kU]));
-    });
-  });
-}, { env: { ATTACHMENTS_DIR: DIR } });
+  },
+  { env: { ATTACHMENTS_DIR: DIR } },
+);

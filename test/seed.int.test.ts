@@ -7,7 +7,10 @@ import { verifyPassword } from '../src/server/auth/password.ts';
 import { DEMO_PLAN_COUNT } from '../src/server/db/seed/demo-plans.ts';
 import { validateRRule } from '../src/server/modules/plans/rule.ts';
 
-interface TestDb { db: Kysely<Database>; close: () => Promise<void> }
+interface TestDb {
+  db: Kysely<Database>;
+  close: () => Promise<void>;
+}
 
 const engines = dialects().map((d) => ({
   name: d.name,
@@ -64,9 +67,20 @@ describe.each(engines)('demo seed on $name', ({ open }) => {
     expect(await isDatabaseEmpty(db)).toBe(false);
     const usernames = result.logins.map((l) => l.username);
     for (const u of [
-      'admin', 'richiedente', 'requester.en', 'callcenter', 'bm.centrale', 'bm.deib', 'bm.como',
-      'capo.servizio', 'contabilita', 'ditta.elettrica', 'ditta.termica', 'ditta.ascensori',
-    ]) expect(usernames).toContain(u);
+      'admin',
+      'richiedente',
+      'requester.en',
+      'callcenter',
+      'bm.centrale',
+      'bm.deib',
+      'bm.como',
+      'capo.servizio',
+      'contabilita',
+      'ditta.elettrica',
+      'ditta.termica',
+      'ditta.ascensori',
+    ])
+      expect(usernames).toContain(u);
     for (const l of result.logins) {
       expect(l.password).toBe(DEMO_PASSWORD);
       expect(l.note.length).toBeGreaterThan(10);
@@ -79,16 +93,22 @@ describe.each(engines)('demo seed on $name', ({ open }) => {
     expect(new Set(plans.map((p) => p.schedule_kind))).toEqual(new Set(['calendar', 'floating', 'meter']));
     for (const p of plans) {
       if (p.rrule) expect(validateRRule(p.rrule), p.code).toBeNull();
-      const covering = await db.selectFrom('contracts as c')
+      const covering = await db
+        .selectFrom('contracts as c')
         .innerJoin('contract_buildings as cb', 'cb.contract_id', 'c.id')
         .innerJoin('contract_classes as cc', 'cc.contract_id', 'c.id')
-        .select('c.id').where('cb.building_id', '=', p.building_id).where('cc.technology_class_id', '=', p.technology_class_id).execute();
+        .select('c.id')
+        .where('cb.building_id', '=', p.building_id)
+        .where('cc.technology_class_id', '=', p.technology_class_id)
+        .execute();
       expect(covering, p.code).toHaveLength(1);
       const checklist = JSON.parse(p.checklist) as Array<{ kind: string }>;
       expect(checklist.length, p.code).toBeGreaterThan(0);
     }
     const extinguishers = plans.filter((p) => p.code.startsWith('PM-EST-'));
-    expect(extinguishers.every((p) => p.rrule === 'FREQ=MONTHLY;INTERVAL=6' && JSON.parse(p.required_documents).includes('maintenance_tag'))).toBe(true);
+    expect(
+      extinguishers.every((p) => p.rrule === 'FREQ=MONTHLY;INTERVAL=6' && JSON.parse(p.required_documents).includes('maintenance_tag')),
+    ).toBe(true);
     const heating = plans.filter((p) => p.code.startsWith('PM-EE-'));
     expect(heating.every((p) => p.season_from === '10-15' && p.season_to === '04-15' && p.rrule === 'FREQ=YEARLY;INTERVAL=2')).toBe(true);
     const meterPlan = plans.find((p) => p.schedule_kind === 'meter')!;
@@ -100,7 +120,14 @@ describe.each(engines)('demo seed on $name', ({ open }) => {
 
   it('counts what the brief asks for', async () => {
     const count = async (t: keyof Database) =>
-      Number((await db.selectFrom(t).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      Number(
+        (
+          await db
+            .selectFrom(t)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     expect(await count('sites')).toBe(2);
     expect(await count('buildings')).toBe(12);
     expect(await count('contractors')).toBe(5);
@@ -110,7 +137,10 @@ describe.each(engines)('demo seed on $name', ({ open }) => {
     expect(await count('assets')).toBeGreaterThanOrEqual(10);
 
     const sites = await db.selectFrom('sites').select(['city', 'patron_saint']).orderBy('city').execute();
-    expect(sites).toEqual([{ city: 'Como', patron_saint: '08-31' }, { city: 'Milano', patron_saint: '12-07' }]);
+    expect(sites).toEqual([
+      { city: 'Como', patron_saint: '08-31' },
+      { city: 'Milano', patron_saint: '12-07' },
+    ]);
 
     const rows = await db.selectFrom('buildings').select(['competence', 'competence_department_id']).execute();
     expect(rows.some((b) => b.competence === 'central' && b.competence_department_id === null)).toBe(true);
@@ -184,7 +214,12 @@ describe.each(engines)('demo seed on $name', ({ open }) => {
       .where('ends_on', '>=', '2029-01-01')
       .execute();
     expect(outside).toEqual([]);
-    expect(classes.filter((c) => c.dm37_letter !== null).map((c) => c.dm37_letter).sort()).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g']);
+    expect(
+      classes
+        .filter((c) => c.dm37_letter !== null)
+        .map((c) => c.dm37_letter)
+        .sort(),
+    ).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g']);
   });
 
   it('contracts carry lot, CIG, period, money', async () => {
@@ -226,7 +261,11 @@ describe.each(engines)('demo seed on $name', ({ open }) => {
     expect(await lotOf('ditta.termica')).toEqual([{ lot: 'Lotto 3' }]);
     expect(await lotOf('ditta.ascensori')).toEqual([{ lot: 'Lotto 5' }]);
 
-    const en = await db.selectFrom('users').select(['language', 'department_id']).where('username', '=', 'requester.en').executeTakeFirstOrThrow();
+    const en = await db
+      .selectFrom('users')
+      .select(['language', 'department_id'])
+      .where('username', '=', 'requester.en')
+      .executeTakeFirstOrThrow();
     expect(en.language).toBe('en');
     expect(en.department_id).not.toBeNull();
 
@@ -261,12 +300,22 @@ describe.each(engines)('demo seed on $name', ({ open }) => {
   });
 
   it('seeding a second time is a no-op', async () => {
-    const before = await db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const before = await db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     const again = await seedDemo(db, { now: new Date('2027-01-01T00:00:00Z') });
     expect(again).toEqual({ seeded: false, logins: [] });
-    const after = await db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const after = await db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
-    const stamp = await db.selectFrom('sites').select(sql<number>`count(*)`.as('n')).where('created_at', '!=', NOW.toISOString()).executeTakeFirstOrThrow();
+    const stamp = await db
+      .selectFrom('sites')
+      .select(sql<number>`count(*)`.as('n'))
+      .where('created_at', '!=', NOW.toISOString())
+      .executeTakeFirstOrThrow();
     expect(Number(stamp.n)).toBe(0);
   });
 });
@@ -277,7 +326,10 @@ describe.each(engines)('concurrent demo seeders on $name', ({ open }) => {
     try {
       const [a, b] = await Promise.all([seedDemo(t.db, { now: NOW }), seedDemo(t.db, { now: NOW })]);
       expect([a.seeded, b.seeded].sort()).toEqual([false, true]);
-      const n = await t.db.selectFrom('buildings').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      const n = await t.db
+        .selectFrom('buildings')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
       expect(Number(n.n)).toBe(12);
     } finally {
       await t.close();

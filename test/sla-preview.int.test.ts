@@ -9,13 +9,17 @@ describeEachDb('SLA preview', (env) => {
   let r: Awaited<ReturnType<typeof refs>>;
   let admin: Client, bm: Client, requester: Client, ele: Client, ter: Client;
   let lot3: string, mi: string;
-  const at = (iso: string) => { env.clock.now = new Date(iso); };
+  const at = (iso: string) => {
+    env.clock.now = new Date(iso);
+  };
   const due = (p: Obj, priority: string, clock: string) => p.items.find((i: Obj) => i.priority === priority && i.clock === clock)?.dueAt;
 
   it('logs everyone in', async () => {
     at('2026-03-10T09:00:00Z');
     r = await refs(env);
-    [admin, bm, requester, ele, ter] = await Promise.all(['admin', 'bm.centrale', 'richiedente', 'ditta.elettrica', 'ditta.termica'].map((u) => env.login(u)));
+    [admin, bm, requester, ele, ter] = await Promise.all(
+      ['admin', 'bm.centrale', 'richiedente', 'ditta.elettrica', 'ditta.termica'].map((u) => env.login(u)),
+    );
     lot3 = (await env.db.selectFrom('contracts').select('id').where('lot', '=', 'Lotto 3').executeTakeFirstOrThrow()).id;
     mi = (await env.db.selectFrom('sites').select('id').where('code', '=', 'MI').executeTakeFirstOrThrow()).id;
   });
@@ -31,14 +35,24 @@ describeEachDb('SLA preview', (env) => {
     expect(due(p, 'deferrable', 'resolution')).toBeNull();
 
     for (const priority of ['urgent', 'ordinary']) {
-      const t = await openTicket(requester, { buildingId: await r.building('MI-B01'), subject: `Guasto ${priority}`, description: 'Non funziona.' });
+      const t = await openTicket(requester, {
+        buildingId: await r.building('MI-B01'),
+        subject: `Guasto ${priority}`,
+        description: 'Non funziona.',
+      });
       await move(bm, 'tickets', t.id, 'qualify', {});
-      const issued = await move(bm, 'tickets', t.id, 'issue', { technologyClassId: await r.cls('TER'), priority, description: 'Intervento' });
+      const issued = await move(bm, 'tickets', t.id, 'issue', {
+        technologyClassId: await r.cls('TER'),
+        priority,
+        description: 'Intervento',
+      });
       const wo = ok(await bm.get(`/api/work-orders/${issued.workOrders[0].id}`));
       for (const c of wo.clocks.items as Obj[]) expect(due(p, priority, c.clock)).toBe(c.dueAt);
     }
     // A contractor of the contract may read it too; nothing was saved.
-    expect(due(ok(await ter.post(`/api/contracts/${lot3}/sla/preview`, { siteId: mi })), 'urgent', 'resolution')).toBe(due(p, 'urgent', 'resolution'));
+    expect(due(ok(await ter.post(`/api/contracts/${lot3}/sla/preview`, { siteId: mi })), 'urgent', 'resolution')).toBe(
+      due(p, 'urgent', 'resolution'),
+    );
     expect(ok(await admin.get(`/api/contracts/${lot3}/sla`)).history).toHaveLength(1);
   });
 
@@ -67,17 +81,19 @@ describeEachDb('SLA preview', (env) => {
     // Solar time ignores closures.
     expect(due(after, 'emergency', 'resolution')).toBe(due(before, 'emergency', 'resolution'));
     expect((await admin.delete(`/api/closures/${closure.id}`)).statusCode).toBe(204);
-    expect(due(ok(await admin.post(`/api/contracts/${lot3}/sla/preview`, { siteId: mi })), 'ordinary', 'take_charge')).toBe('2026-03-11T09:00:00.000Z');
+    expect(due(ok(await admin.post(`/api/contracts/${lot3}/sla/preview`, { siteId: mi })), 'ordinary', 'take_charge')).toBe(
+      '2026-03-11T09:00:00.000Z',
+    );
   });
 
-  it('the days off of a year: national holidays named in the caller\'s language, the sites\' patron saints, closures', async () => {
+  it("the days off of a year: national holidays named in the caller's language, the sites' patron saints, closures", async () => {
     at('2026-03-10T09:00:00Z');
     const closure = ok(await admin.post('/api/closures', { siteId: mi, date: '2026-11-02', reason: 'Ponte' }), 201);
     const h = ok(await bm.get(`/api/contracts/${lot3}/holidays?year=2026`));
     expect(h.year).toBe(2026);
     const rows = h.items.map((i: Obj) => `${i.date} ${i.kind} ${i.name ?? '-'} ${i.site?.code ?? '*'}`);
     expect(rows).toContain('2026-12-08 national Immacolata Concezione *');
-    expect(rows).toContain('2026-10-04 national Festa nazionale di San Francesco d\'Assisi *');
+    expect(rows).toContain("2026-10-04 national Festa nazionale di San Francesco d'Assisi *");
     expect(rows).toContain('2026-12-07 patron_saint - MI');
     expect(rows).toContain('2026-11-02 closure Ponte MI');
     expect(h.items.map((i: Obj) => i.date)).toEqual([...h.items.map((i: Obj) => i.date)].sort());

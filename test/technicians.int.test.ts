@@ -16,16 +16,30 @@ describeEachDb('technicians', (env) => {
   it('logs in', async () => {
     r = await refs(env);
     [requester, bm, ele, tech, tech2, liftTech, lifts] = await Promise.all(
-      ['richiedente', 'bm.centrale', 'ditta.elettrica', 'tecnico.elettrica', 'tecnica.elettrica', 'tecnico.ascensori', 'ditta.ascensori'].map((u) => env.login(u)),
+      [
+        'richiedente',
+        'bm.centrale',
+        'ditta.elettrica',
+        'tecnico.elettrica',
+        'tecnica.elettrica',
+        'tecnico.ascensori',
+        'ditta.ascensori',
+      ].map((u) => env.login(u)),
     );
     const users = await env.db.selectFrom('users').select(['id', 'username']).execute();
     ids = Object.fromEntries(users.map((u) => [u.username, u.id]));
     const t = await openTicket(requester, { buildingId: await r.building('MI-B01'), description: 'Presa bruciata in aula' });
     ticketId = t.id;
-    w = (await move(bm, 'tickets', t.id, 'issue', { technologyClassId: await r.cls('ELE'), priority: 'urgent', description: 'Sostituire la presa' })).workOrders[0];
+    w = (
+      await move(bm, 'tickets', t.id, 'issue', {
+        technologyClassId: await r.cls('ELE'),
+        priority: 'urgent',
+        description: 'Sostituire la presa',
+      })
+    ).workOrders[0];
   }, 120_000); // seven scrypt logins: slow on a loaded machine
 
-  it('GET /api/me says who is a technician; GET /api/technicians lists the contractor\'s own', async () => {
+  it("GET /api/me says who is a technician; GET /api/technicians lists the contractor's own", async () => {
     expect(ok(await tech.get('/api/me')).technician).toBe(true);
     expect(ok(await ele.get('/api/me')).technician).toBe(false);
     const list = ok(await ele.get('/api/technicians')).items as Obj[];
@@ -65,7 +79,9 @@ describeEachDb('technicians', (env) => {
       expect(res.statusCode).toBe(403);
       expect(res.json().code).toBe('FORBIDDEN');
     }
-    expect((await lifts.post(`/api/work-orders/${w.id}/assign`, { version: 2, technicianId: ids['tecnico.ascensori'] })).statusCode).toBe(404);
+    expect((await lifts.post(`/api/work-orders/${w.id}/assign`, { version: 2, technicianId: ids['tecnico.ascensori'] })).statusCode).toBe(
+      404,
+    );
   });
 
   it('a stale version is a 409 with the current work order', async () => {
@@ -75,13 +91,19 @@ describeEachDb('technicians', (env) => {
   });
 
   it('reassigns and un-assigns', async () => {
-    expect(ok(await ele.post(`/api/work-orders/${w.id}/assign`, { version: 2, technicianId: ids['tecnica.elettrica'] })).assignee.label).toBe('Laura Mauri');
+    expect(
+      ok(await ele.post(`/api/work-orders/${w.id}/assign`, { version: 2, technicianId: ids['tecnica.elettrica'] })).assignee.label,
+    ).toBe('Laura Mauri');
     const res = ok(await ele.post(`/api/work-orders/${w.id}/assign`, { version: 3, technicianId: null }));
     expect(res.assignee).toBeNull();
-    expect((res.timeline as Obj[]).map((e) => e.event?.action ?? '').filter((a: string) => a.endsWith('_technician'))).toEqual(['assign_technician', 'assign_technician', 'unassign_technician']);
+    expect((res.timeline as Obj[]).map((e) => e.event?.action ?? '').filter((a: string) => a.endsWith('_technician'))).toEqual([
+      'assign_technician',
+      'assign_technician',
+      'unassign_technician',
+    ]);
   });
 
-  it('the technician acts on its contractor\'s work orders and sees none of another contractor', async () => {
+  it("the technician acts on its contractor's work orders and sees none of another contractor", async () => {
     expect(ok(await tech.get(`/api/work-orders/${w.id}`)).availableActions).toContain('acknowledge');
     expect((await liftTech.get(`/api/work-orders/${w.id}`)).statusCode).toBe(404);
     const theirs = ok(await liftTech.get('/api/work-orders?limit=200')).items as Obj[];
@@ -90,11 +112,12 @@ describeEachDb('technicians', (env) => {
     expect(mine.find((x) => x.id === w.id)).toBeDefined();
   });
 
-  it('my work today: assigned, open, due today or overdue or in progress; not tomorrow\'s, not another technician\'s', async () => {
+  it("my work today: assigned, open, due today or overdue or in progress; not tomorrow's, not another technician's", async () => {
     // Today is 2026-03-10 (Rome) at 10:00; three work orders, all of Lot 2, assigned in turn.
     const make = async (description: string) => {
       const t = await openTicket(requester, { buildingId: await r.building('MI-B01'), description });
-      return (await move(bm, 'tickets', t.id, 'issue', { technologyClassId: await r.cls('ELE'), priority: 'ordinary', description })).workOrders[0] as Obj;
+      return (await move(bm, 'tickets', t.id, 'issue', { technologyClassId: await r.cls('ELE'), priority: 'ordinary', description }))
+        .workOrders[0] as Obj;
     };
     const today = await make('Oggi');
     const tomorrow = await make('Domani');
@@ -108,7 +131,12 @@ describeEachDb('technicians', (env) => {
     await move(ele, 'work-orders', overdue.id, 'schedule_inspection', { inspectionAt: '2026-03-09T08:00:00Z' });
     await move(ele, 'work-orders', other.id, 'acknowledge');
     await move(ele, 'work-orders', other.id, 'schedule_inspection', { inspectionAt: '2026-03-10T08:00:00Z' });
-    for (const [wo, who] of [[today, 'tecnico.elettrica'], [tomorrow, 'tecnico.elettrica'], [overdue, 'tecnico.elettrica'], [other, 'tecnica.elettrica']] as const) {
+    for (const [wo, who] of [
+      [today, 'tecnico.elettrica'],
+      [tomorrow, 'tecnico.elettrica'],
+      [overdue, 'tecnico.elettrica'],
+      [other, 'tecnica.elettrica'],
+    ] as const) {
       const cur = ok(await ele.get(`/api/work-orders/${wo.id}`));
       ok(await ele.post(`/api/work-orders/${wo.id}/assign`, { version: cur.version, technicianId: ids[who] }));
     }
@@ -122,7 +150,10 @@ describeEachDb('technicians', (env) => {
     // The dispatcher's day by technician: today's visits of its own contractor only.
     const day = ok(await ele.get('/api/technicians/schedule'));
     expect(day.date).toBe('2026-03-10');
-    expect((day.items as Obj[]).map((x) => [x.id, x.technicianId])).toEqual([[other.id, ids['tecnica.elettrica']], [today.id, ids['tecnico.elettrica']]]);
+    expect((day.items as Obj[]).map((x) => [x.id, x.technicianId])).toEqual([
+      [other.id, ids['tecnica.elettrica']],
+      [today.id, ids['tecnico.elettrica']],
+    ]);
     expect((ok(await ele.get('/api/technicians/schedule?date=2026-03-11')).items as Obj[]).map((x) => x.id)).toEqual([tomorrow.id]);
     expect(ok(await lifts.get('/api/technicians/schedule')).items).toEqual([]);
     expect((await ele.get('/api/technicians/schedule?date=10-03-2026')).statusCode).toBe(400);

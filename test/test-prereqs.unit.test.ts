@@ -18,7 +18,14 @@ const facts = (over: Partial<Facts> & { paths?: string[] } = {}): Facts => {
 describe('test prerequisites', () => {
   it('goes ahead when dovecot, Chromium and PostgreSQL are all there', () => {
     expect(decide(facts())).toEqual({ action: 'ok', notes: [] });
-    expect(decide(facts({ paths: ['/usr/local/sbin/dovecot', '/opt/chrome'], env: { CHROMIUM_PATH: '/opt/chrome', TEST_DATABASE_URL: 'postgres://x/y' } })).action).toBe('ok');
+    expect(
+      decide(
+        facts({
+          paths: ['/usr/local/sbin/dovecot', '/opt/chrome'],
+          env: { CHROMIUM_PATH: '/opt/chrome', TEST_DATABASE_URL: 'postgres://x/y' },
+        }),
+      ).action,
+    ).toBe('ok');
   });
 
   it('installs the missing Debian packages when it runs as root or with passwordless sudo', () => {
@@ -43,13 +50,15 @@ describe('test prerequisites', () => {
     expect(d.message).toContain('CHROMIUM_PATH');
   });
 
-  it('stops when CHROMIUM_PATH names a file that is not there (installing Debian\'s would not help)', () => {
+  it("stops when CHROMIUM_PATH names a file that is not there (installing Debian's would not help)", () => {
     const d = decide(facts({ env: { CHROMIUM_PATH: '/opt/none', TEST_DATABASE_URL: 'postgres://x/y' }, installer: 'root' }));
     expect(d).toEqual({ action: 'stop', message: expect.stringContaining('CHROMIUM_PATH=/opt/none does not exist') });
   });
 
   it('stops when PostgreSQL at TEST_DATABASE_URL does not answer, hiding the password', () => {
-    const d = decide(facts({ env: { TEST_DATABASE_URL: 'postgres://u:secret@db:5432/test' }, postgres: { ok: false, error: 'connect ECONNREFUSED' } }));
+    const d = decide(
+      facts({ env: { TEST_DATABASE_URL: 'postgres://u:secret@db:5432/test' }, postgres: { ok: false, error: 'connect ECONNREFUSED' } }),
+    );
     expect(d.action).toBe('stop');
     if (d.action !== 'stop') return;
     expect(d.message).toContain('postgres://u:***@db:5432/test');
@@ -75,7 +84,7 @@ describe('test prerequisites', () => {
   });
 });
 
-describe('the tests\' PostgreSQL URL', () => {
+describe("the tests' PostgreSQL URL", () => {
   it('is TEST_DATABASE_URL, else the local default; null only for an explicit SQLite-only run off CI', () => {
     expect(testDatabaseUrl({ TEST_DATABASE_URL: 'postgres://db/x' })).toBe('postgres://db/x');
     expect(testDatabaseUrl({})).toBe(DEFAULT_TEST_DATABASE_URL);

@@ -11,8 +11,10 @@ describeEachDb('call center: triage, caller lookup, search by caller, held e-mai
   let ticket: Obj;
 
   const patch = (c: Client, id: string, body: Record<string, unknown>) => c.patch(`/api/tickets/${id}`, body);
-  const changesOf = async (c: Client, id: string) => (ok(await c.get(`/api/tickets/${id}/timeline`)).items as Obj[])
-    .filter((i) => i.type === 'event' && i.event.action === 'triage').map((i) => i.event.data.changes as Obj[]);
+  const changesOf = async (c: Client, id: string) =>
+    (ok(await c.get(`/api/tickets/${id}/timeline`)).items as Obj[])
+      .filter((i) => i.type === 'event' && i.event.action === 'triage')
+      .map((i) => i.event.data.changes as Obj[]);
 
   it('logs everyone in and takes a call', async () => {
     env.clock.now = new Date('2026-03-10T09:00:00Z');
@@ -21,27 +23,54 @@ describeEachDb('call center: triage, caller lookup, search by caller, held e-mai
       ['richiedente', 'bm.centrale', 'bm.deib', 'callcenter', 'ditta.elettrica', 'admin'].map((u) => env.login(u)),
     );
     ticket = await openTicket(cc, {
-      buildingId: await r.building('MI-B01'), description: 'Perdita d\'acqua', callerName: 'Custode notturno', callerPhone: '+39 02 5550 9911',
+      buildingId: await r.building('MI-B01'),
+      description: "Perdita d'acqua",
+      callerName: 'Custode notturno',
+      callerPhone: '+39 02 5550 9911',
     });
     expect(ticket).toMatchObject({ status: 'new', channel: 'phone', editable: true, priority: null, danger: false });
   });
 
   it('triages each field; each change is one line of a "triage" event (old → new) that staff see', async () => {
     const spaceId = await r.space('MI-B01', 'S1.01');
-    const t1 = ok(await patch(cc, ticket.id, {
-      version: ticket.version, subject: 'Perdita in centrale termica', description: 'Perdita d\'acqua dal soffitto della centrale termica', spaceId,
-    }));
-    expect(t1).toMatchObject({ subject: 'Perdita in centrale termica', description: 'Perdita d\'acqua dal soffitto della centrale termica', space: { code: 'S1.01' }, version: ticket.version + 1 });
-    expect(await changesOf(cc, ticket.id)).toEqual([[
-      { field: 'subject', from: 'Perdita d\'acqua', to: 'Perdita in centrale termica' },
-      { field: 'description', from: 'Perdita d\'acqua', to: 'Perdita d\'acqua dal soffitto della centrale termica' },
-      { field: 'space', from: null, to: expect.stringMatching(/^S1\.01 — /) },
-    ]]);
+    const t1 = ok(
+      await patch(cc, ticket.id, {
+        version: ticket.version,
+        subject: 'Perdita in centrale termica',
+        description: "Perdita d'acqua dal soffitto della centrale termica",
+        spaceId,
+      }),
+    );
+    expect(t1).toMatchObject({
+      subject: 'Perdita in centrale termica',
+      description: "Perdita d'acqua dal soffitto della centrale termica",
+      space: { code: 'S1.01' },
+      version: ticket.version + 1,
+    });
+    expect(await changesOf(cc, ticket.id)).toEqual([
+      [
+        { field: 'subject', from: "Perdita d'acqua", to: 'Perdita in centrale termica' },
+        { field: 'description', from: "Perdita d'acqua", to: "Perdita d'acqua dal soffitto della centrale termica" },
+        { field: 'space', from: null, to: expect.stringMatching(/^S1\.01 — /) },
+      ],
+    ]);
 
     // The caller turns out to be a known user: linked, they become the requester (notices in their language).
     const marco = await r.user('richiedente');
-    const t2 = ok(await patch(cc, ticket.id, { version: t1.version, requesterId: marco, callerName: null, callerPhone: '+39 02 5550 2210', priority: 'urgent' }));
-    expect(t2).toMatchObject({ requester: { id: marco, label: 'Marco Colombo' }, caller: { name: null, phone: '+39 02 5550 2210' }, priority: 'urgent' });
+    const t2 = ok(
+      await patch(cc, ticket.id, {
+        version: t1.version,
+        requesterId: marco,
+        callerName: null,
+        callerPhone: '+39 02 5550 2210',
+        priority: 'urgent',
+      }),
+    );
+    expect(t2).toMatchObject({
+      requester: { id: marco, label: 'Marco Colombo' },
+      caller: { name: null, phone: '+39 02 5550 2210' },
+      priority: 'urgent',
+    });
     expect((await changesOf(cc, ticket.id))[1]).toEqual([
       { field: 'requester', from: null, to: 'Marco Colombo' },
       { field: 'callerName', from: 'Custode notturno', to: null },
@@ -82,7 +111,9 @@ describeEachDb('call center: triage, caller lookup, search by caller, held e-mai
     expect(empty.json().errors).toEqual([expect.objectContaining({ field: 'description', code: 'required' })]);
     const hint = await patch(cc, ticket.id, { version: ticket.version, priority: 'ordinary' });
     expect(hint.statusCode).toBe(400);
-    expect(hint.json().errors).toEqual([expect.objectContaining({ field: 'priority', code: 'dangerEmergency', message: expect.stringContaining('emergenza') })]);
+    expect(hint.json().errors).toEqual([
+      expect.objectContaining({ field: 'priority', code: 'dangerEmergency', message: expect.stringContaining('emergenza') }),
+    ]);
     const badPriority = await patch(cc, ticket.id, { version: ticket.version, danger: false, priority: 'soon' });
     expect(badPriority.json().errors).toEqual([expect.objectContaining({ field: 'priority', code: 'enum' })]);
     const wrongSpace = await patch(cc, ticket.id, { version: ticket.version, spaceId: await r.space('MI-B01', 'S1.01') });
@@ -105,7 +136,7 @@ describeEachDb('call center: triage, caller lookup, search by caller, held e-mai
     const away = await patch(bm, own.id, { version: own.version, buildingId: await r.building('MI-B03') });
     expect(away.statusCode).toBe(422);
     expect(away.json().errors).toEqual([expect.objectContaining({ field: 'buildingId', code: 'notFound' })]);
-    const edited = ok(await patch(bm, own.id, { version: own.version, description: 'Porta d\'ingresso bloccata' }));
+    const edited = ok(await patch(bm, own.id, { version: own.version, description: "Porta d'ingresso bloccata" }));
     const qualified = await move(bm, 'tickets', own.id, 'qualify');
     expect(qualified).toMatchObject({ status: 'qualified', editable: false });
     const late = await patch(cc, own.id, { version: qualified.version, description: 'troppo tardi' });
@@ -115,7 +146,8 @@ describeEachDb('call center: triage, caller lookup, search by caller, held e-mai
   });
 
   it('looks a caller up by name, e-mail or phone: call center and admin only', async () => {
-    const names = async (c: Client, q: string) => (ok(await c.get(`/api/callers?q=${encodeURIComponent(q)}`)).items as Obj[]).map((u) => u.displayName);
+    const names = async (c: Client, q: string) =>
+      (ok(await c.get(`/api/callers?q=${encodeURIComponent(q)}`)).items as Obj[]).map((u) => u.displayName);
     expect(await names(cc, 'colombo')).toContain('Marco Colombo');
     expect(await names(cc, 'marco col')).toEqual(['Marco Colombo']);
     expect(await names(cc, 'marco.colombo@')).toEqual(['Marco Colombo']);
@@ -124,7 +156,14 @@ describeEachDb('call center: triage, caller lookup, search by caller, held e-mai
     expect(await names(cc, '5550 2210')).toEqual(['Marco Colombo']);
     expect(await names(cc, 'zzzz nessuno')).toEqual([]);
     const one = ok(await cc.get('/api/callers?q=colombo')).items.find((u: Obj) => u.displayName === 'Marco Colombo');
-    expect(one).toEqual({ id: await r.user('richiedente'), displayName: 'Marco Colombo', email: 'marco.colombo@uniesempio.example', phone: '+39 02 5550 2210', language: 'it', organisation: expect.any(String) });
+    expect(one).toEqual({
+      id: await r.user('richiedente'),
+      displayName: 'Marco Colombo',
+      email: 'marco.colombo@uniesempio.example',
+      phone: '+39 02 5550 2210',
+      language: 'it',
+      organisation: expect.any(String),
+    });
     // Capped, and no guessing of other users' data by anyone else.
     expect(ok(await cc.get('/api/callers?q=it&limit=3')).items.length).toBeLessThanOrEqual(3);
     expect((await cc.get('/api/callers?q=it&limit=500')).statusCode).toBe(400);
@@ -134,9 +173,14 @@ describeEachDb('call center: triage, caller lookup, search by caller, held e-mai
 
   it('the ticket list finds tickets by caller name, phone and e-mail for staff; not for a requester', async () => {
     const t = await openTicket(cc, {
-      buildingId: await r.building('MI-B01'), description: 'Luce fulminata', callerName: 'Ermenegilda Brambilla', callerPhone: '+39 02 5550 4477', callerEmail: 'e.brambilla@esterni.example',
+      buildingId: await r.building('MI-B01'),
+      description: 'Luce fulminata',
+      callerName: 'Ermenegilda Brambilla',
+      callerPhone: '+39 02 5550 4477',
+      callerEmail: 'e.brambilla@esterni.example',
     });
-    const found = async (c: Client, q: string) => (ok(await c.get(`/api/tickets?q=${encodeURIComponent(q)}`)).items as Obj[]).map((i) => i.id);
+    const found = async (c: Client, q: string) =>
+      (ok(await c.get(`/api/tickets?q=${encodeURIComponent(q)}`)).items as Obj[]).map((i) => i.id);
     for (const q of ['Ermenegilda', 'brambilla erme', '5550 4477', '0255504477', '+39 02 5550 4477', 'e.brambilla', 'esterni']) {
       expect(await found(cc, q), q).toContain(t.id);
     }
@@ -154,14 +198,30 @@ describeEachDb('call center: triage, caller lookup, search by caller, held e-mai
   });
 
   it('counts the held inbound e-mails beside the inbox for the call center and admin only', async () => {
-    const heldCount = async (c: Client) => (ok(await c.get('/api/worklists/counts')).items as Obj[]).find((i) => i.resource === 'inbound-messages' && i.view === 'held');
+    const heldCount = async (c: Client) =>
+      (ok(await c.get('/api/worklists/counts')).items as Obj[]).find((i) => i.resource === 'inbound-messages' && i.view === 'held');
     const before = (await heldCount(cc))!.count as number;
     const now = new Date().toISOString();
     for (const [i, status] of (['held', 'held', 'discarded'] as const).entries()) {
-      await env.db.insertInto('inbound_messages').values({
-        id: `00000000-0000-4000-8000-00000000000${i}`, message_id: `<held-${i}@esterni.example>`, from_address: `x${i}@esterni.example`, from_name: null,
-        subject: 'Guasto', body: 'Guasto', received_at: now, via: 'smtp', status, reason: null, ticket_id: null, handled_by_id: null, handled_at: null, sender_proof: null,
-      }).execute();
+      await env.db
+        .insertInto('inbound_messages')
+        .values({
+          id: `00000000-0000-4000-8000-00000000000${i}`,
+          message_id: `<held-${i}@esterni.example>`,
+          from_address: `x${i}@esterni.example`,
+          from_name: null,
+          subject: 'Guasto',
+          body: 'Guasto',
+          received_at: now,
+          via: 'smtp',
+          status,
+          reason: null,
+          ticket_id: null,
+          handled_by_id: null,
+          handled_at: null,
+          sender_proof: null,
+        })
+        .execute();
     }
     expect(await heldCount(cc)).toEqual({ resource: 'inbound-messages', view: 'held', count: before + 2, capped: false });
     expect((await heldCount(admin))!.count).toBe(before + 2);

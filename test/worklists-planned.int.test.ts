@@ -25,7 +25,13 @@ describeEachDb('planned work lists', (env) => {
   async function plannedOrder(dueOn: string, status: string): Promise<string> {
     const r = await refs(env);
     const t = await openTicket(requester, { buildingId: await r.building('MI-B01'), description: `Verifica periodica ${dueOn}` });
-    const w = (await move(bm, 'tickets', t.id, 'issue', { technologyClassId: await r.cls('ELE'), priority: 'deferrable', description: 'Verifica periodica quadri' })).workOrders[0];
+    const w = (
+      await move(bm, 'tickets', t.id, 'issue', {
+        technologyClassId: await r.cls('ELE'),
+        priority: 'deferrable',
+        description: 'Verifica periodica quadri',
+      })
+    ).workOrders[0];
     await env.db.updateTable('work_orders').set({ kind: 'planned', status, due_on: dueOn }).where('id', '=', w.id).execute();
     return w.number as string;
   }

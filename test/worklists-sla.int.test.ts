@@ -23,7 +23,13 @@ describeEachDb('SLA work lists', (env) => {
     env.clock.now = new Date('2026-03-10T08:00:00Z'); // Tuesday 09:00 in Rome
     const r = await refs(env);
     const t = await openTicket(requester, { buildingId: await r.building('MI-B01'), description: 'Quadro elettrico che scatta' });
-    const w = (await move(bm, 'tickets', t.id, 'issue', { technologyClassId: await r.cls('ELE'), priority: 'urgent', description: 'Verifica quadro' })).workOrders[0];
+    const w = (
+      await move(bm, 'tickets', t.id, 'issue', {
+        technologyClassId: await r.cls('ELE'),
+        priority: 'urgent',
+        description: 'Verifica quadro',
+      })
+    ).workOrders[0];
     await env.db.transaction().execute((trx) => refreshWorkOrderSla(trx, env.app.ctx, w.id));
     const stored = await env.db.selectFrom('work_orders').select('sla_due_at').where('id', '=', w.id).executeTakeFirstOrThrow();
     expect(stored.sla_due_at).toBe('2026-03-10T10:00:00.000Z'); // take charge: 2 working hours

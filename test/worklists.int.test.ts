@@ -16,57 +16,235 @@ type Obj = Record<string, any>;
 // order each by ditta.edile with identical issue instants (pagination over equal keys).
 // The clock of the test app is 2026-03-10T09:00Z.
 
-interface WoSpec { key: string; contractor: 'elettrica' | 'termica' | 'edile'; cls: string; status: string; priority: string; scheduledAt?: string; expectedOn?: string; outcome?: string; description: string; location?: string }
+interface WoSpec {
+  key: string;
+  contractor: 'elettrica' | 'termica' | 'edile';
+  cls: string;
+  status: string;
+  priority: string;
+  scheduledAt?: string;
+  expectedOn?: string;
+  outcome?: string;
+  description: string;
+  location?: string;
+}
 interface TicketSpec {
-  key: string; building: string; requester: string | null; openedBy: string | null; status: string; priority: string | null;
-  subject: string; description: string; wos: WoSpec[];
+  key: string;
+  building: string;
+  requester: string | null;
+  openedBy: string | null;
+  status: string;
+  priority: string | null;
+  subject: string;
+  description: string;
+  wos: WoSpec[];
 }
 
 const TICKETS: TicketSpec[] = [
-  { key: 'T1', building: 'MI-B01', requester: 'richiedente', openedBy: 'richiedente', status: 'new', priority: null, subject: "Perdita d'acqua nei bagni", description: 'Il rubinetto del bagno perde acqua', wos: [] },
-  { key: 'T2', building: 'MI-B02', requester: 'requester.en', openedBy: 'requester.en', status: 'qualifying', priority: null, subject: 'Luce guasta in aula', description: 'Plafoniera spenta', wos: [] },
-  { key: 'T3', building: 'MI-B03', requester: 'richiedente', openedBy: 'richiedente', status: 'qualified', priority: null, subject: 'Porta bloccata', description: 'La porta del laboratorio non si apre', wos: [] },
   {
-    key: 'T4', building: 'MI-B03', requester: null, openedBy: 'callcenter', status: 'in_progress', priority: 'urgent', subject: 'Quadro elettrico in blocco', description: 'Salta la corrente al piano',
-    wos: [{ key: 'W4', contractor: 'elettrica', cls: 'ELE', status: 'issued', priority: 'urgent', description: 'Verifica quadro di piano' }],
+    key: 'T1',
+    building: 'MI-B01',
+    requester: 'richiedente',
+    openedBy: 'richiedente',
+    status: 'new',
+    priority: null,
+    subject: "Perdita d'acqua nei bagni",
+    description: 'Il rubinetto del bagno perde acqua',
+    wos: [],
   },
   {
-    key: 'T5', building: 'MI-B01', requester: 'richiedente', openedBy: 'richiedente', status: 'in_progress', priority: 'ordinary', subject: 'Perdita dal soffitto', description: 'Macchia di umidità',
-    wos: [{ key: 'W5', contractor: 'termica', cls: 'TER', status: 'awaiting_authorization', priority: 'ordinary', description: 'Sostituzione tubazione' }],
+    key: 'T2',
+    building: 'MI-B02',
+    requester: 'requester.en',
+    openedBy: 'requester.en',
+    status: 'qualifying',
+    priority: null,
+    subject: 'Luce guasta in aula',
+    description: 'Plafoniera spenta',
+    wos: [],
   },
   {
-    key: 'T6', building: 'MI-B04', requester: 'requester.en', openedBy: 'requester.en', status: 'in_progress', priority: 'ordinary', subject: 'Differenziale che scatta', description: 'Scatta spesso',
-    wos: [{ key: 'W6', contractor: 'elettrica', cls: 'ELE', status: 'waiting_materials', priority: 'ordinary', expectedOn: '2026-03-05', description: 'Sostituzione interruttore differenziale', location: 'Quadro piano terra' }],
+    key: 'T3',
+    building: 'MI-B03',
+    requester: 'richiedente',
+    openedBy: 'richiedente',
+    status: 'qualified',
+    priority: null,
+    subject: 'Porta bloccata',
+    description: 'La porta del laboratorio non si apre',
+    wos: [],
   },
   {
-    key: 'T7', building: 'MI-B05', requester: null, openedBy: 'callcenter', status: 'in_progress', priority: 'emergency', subject: 'Caldaia ferma', description: 'Nessun riscaldamento nei laboratori',
+    key: 'T4',
+    building: 'MI-B03',
+    requester: null,
+    openedBy: 'callcenter',
+    status: 'in_progress',
+    priority: 'urgent',
+    subject: 'Quadro elettrico in blocco',
+    description: 'Salta la corrente al piano',
     wos: [
-      { key: 'W7a', contractor: 'termica', cls: 'TER', status: 'scheduled', priority: 'emergency', scheduledAt: '2026-03-09T10:00:00.000Z', description: 'Riavvio caldaia e verifica bruciatore' },
-      { key: 'W7b', contractor: 'elettrica', cls: 'SPE', status: 'completed', priority: 'ordinary', description: 'Allarme centrale termica' },
+      { key: 'W4', contractor: 'elettrica', cls: 'ELE', status: 'issued', priority: 'urgent', description: 'Verifica quadro di piano' },
     ],
   },
   {
-    key: 'T8', building: 'MI-B06', requester: 'richiedente', openedBy: 'richiedente', status: 'resolved', priority: 'deferrable', subject: 'Presa rotta', description: 'Presa elettrica staccata dal muro',
+    key: 'T5',
+    building: 'MI-B01',
+    requester: 'richiedente',
+    openedBy: 'richiedente',
+    status: 'in_progress',
+    priority: 'ordinary',
+    subject: 'Perdita dal soffitto',
+    description: 'Macchia di umidità',
+    wos: [
+      {
+        key: 'W5',
+        contractor: 'termica',
+        cls: 'TER',
+        status: 'awaiting_authorization',
+        priority: 'ordinary',
+        description: 'Sostituzione tubazione',
+      },
+    ],
+  },
+  {
+    key: 'T6',
+    building: 'MI-B04',
+    requester: 'requester.en',
+    openedBy: 'requester.en',
+    status: 'in_progress',
+    priority: 'ordinary',
+    subject: 'Differenziale che scatta',
+    description: 'Scatta spesso',
+    wos: [
+      {
+        key: 'W6',
+        contractor: 'elettrica',
+        cls: 'ELE',
+        status: 'waiting_materials',
+        priority: 'ordinary',
+        expectedOn: '2026-03-05',
+        description: 'Sostituzione interruttore differenziale',
+        location: 'Quadro piano terra',
+      },
+    ],
+  },
+  {
+    key: 'T7',
+    building: 'MI-B05',
+    requester: null,
+    openedBy: 'callcenter',
+    status: 'in_progress',
+    priority: 'emergency',
+    subject: 'Caldaia ferma',
+    description: 'Nessun riscaldamento nei laboratori',
+    wos: [
+      {
+        key: 'W7a',
+        contractor: 'termica',
+        cls: 'TER',
+        status: 'scheduled',
+        priority: 'emergency',
+        scheduledAt: '2026-03-09T10:00:00.000Z',
+        description: 'Riavvio caldaia e verifica bruciatore',
+      },
+      {
+        key: 'W7b',
+        contractor: 'elettrica',
+        cls: 'SPE',
+        status: 'completed',
+        priority: 'ordinary',
+        description: 'Allarme centrale termica',
+      },
+    ],
+  },
+  {
+    key: 'T8',
+    building: 'MI-B06',
+    requester: 'richiedente',
+    openedBy: 'richiedente',
+    status: 'resolved',
+    priority: 'deferrable',
+    subject: 'Presa rotta',
+    description: 'Presa elettrica staccata dal muro',
     wos: [{ key: 'W8', contractor: 'elettrica', cls: 'ELE', status: 'verified', priority: 'deferrable', description: 'Fissaggio presa' }],
   },
   {
-    key: 'T9', building: 'MI-B07', requester: 'requester.en', openedBy: 'requester.en', status: 'closed', priority: 'ordinary', subject: 'Scarico lento', description: 'Lavandino lento',
-    wos: [{ key: 'W9', contractor: 'termica', cls: 'IDR', status: 'closed', outcome: 'cancelled', priority: 'ordinary', description: 'Disostruzione scarico' }],
-  },
-  {
-    key: 'T10', building: 'MI-B08', requester: 'richiedente', openedBy: 'richiedente', status: 'in_progress', priority: 'ordinary', subject: 'Radiatore freddo', description: 'Radiatore dello studio freddo',
-    wos: [{ key: 'W10', contractor: 'termica', cls: 'TER', status: 'in_plan_proposed', priority: 'ordinary', description: 'Sfiato radiatori' }],
-  },
-  {
-    key: 'T11', building: 'MI-B04', requester: null, openedBy: 'callcenter', status: 'in_progress', priority: 'urgent', subject: 'Bagno allagato', description: 'Acqua sul pavimento',
+    key: 'T9',
+    building: 'MI-B07',
+    requester: 'requester.en',
+    openedBy: 'requester.en',
+    status: 'closed',
+    priority: 'ordinary',
+    subject: 'Scarico lento',
+    description: 'Lavandino lento',
     wos: [
-      { key: 'W11a', contractor: 'termica', cls: 'IDR', status: 'waiting_materials', priority: 'urgent', expectedOn: '2026-03-20', description: 'Sostituzione flessibile' },
-      { key: 'W11b', contractor: 'elettrica', cls: 'ELE', status: 'scheduled', priority: 'ordinary', scheduledAt: '2026-03-12T08:00:00.000Z', description: 'Asciugatura e verifica prese' },
+      {
+        key: 'W9',
+        contractor: 'termica',
+        cls: 'IDR',
+        status: 'closed',
+        outcome: 'cancelled',
+        priority: 'ordinary',
+        description: 'Disostruzione scarico',
+      },
     ],
   },
   {
-    key: 'T12', building: 'MI-B02', requester: 'richiedente', openedBy: 'richiedente', status: 'in_progress', priority: 'ordinary', subject: 'Condizionatore rumoroso', description: 'Rumore forte in aula',
-    wos: [{ key: 'W12', contractor: 'termica', cls: 'TER', status: 'in_progress', priority: 'ordinary', description: 'Verifica ventilatore' }],
+    key: 'T10',
+    building: 'MI-B08',
+    requester: 'richiedente',
+    openedBy: 'richiedente',
+    status: 'in_progress',
+    priority: 'ordinary',
+    subject: 'Radiatore freddo',
+    description: 'Radiatore dello studio freddo',
+    wos: [
+      { key: 'W10', contractor: 'termica', cls: 'TER', status: 'in_plan_proposed', priority: 'ordinary', description: 'Sfiato radiatori' },
+    ],
+  },
+  {
+    key: 'T11',
+    building: 'MI-B04',
+    requester: null,
+    openedBy: 'callcenter',
+    status: 'in_progress',
+    priority: 'urgent',
+    subject: 'Bagno allagato',
+    description: 'Acqua sul pavimento',
+    wos: [
+      {
+        key: 'W11a',
+        contractor: 'termica',
+        cls: 'IDR',
+        status: 'waiting_materials',
+        priority: 'urgent',
+        expectedOn: '2026-03-20',
+        description: 'Sostituzione flessibile',
+      },
+      {
+        key: 'W11b',
+        contractor: 'elettrica',
+        cls: 'ELE',
+        status: 'scheduled',
+        priority: 'ordinary',
+        scheduledAt: '2026-03-12T08:00:00.000Z',
+        description: 'Asciugatura e verifica prese',
+      },
+    ],
+  },
+  {
+    key: 'T12',
+    building: 'MI-B02',
+    requester: 'richiedente',
+    openedBy: 'richiedente',
+    status: 'in_progress',
+    priority: 'ordinary',
+    subject: 'Condizionatore rumoroso',
+    description: 'Rumore forte in aula',
+    wos: [
+      { key: 'W12', contractor: 'termica', cls: 'TER', status: 'in_progress', priority: 'ordinary', description: 'Verifica ventilatore' },
+    ],
   },
 ];
 const FILLERS = 25;
@@ -97,7 +275,19 @@ describeEachDb('work lists', (env) => {
   beforeAll(async () => {
     const db = env.db;
     // The lists must see exactly the fixture: clear workflow rows a richer demo seed may bring.
-    for (const t of ['quote_lines', 'quotes', 'events', 'outbox', 'notifications', 'attachments', 'comments', 'rating_tokens', 'inbound_messages', 'work_orders', 'tickets'] as const) {
+    for (const t of [
+      'quote_lines',
+      'quotes',
+      'events',
+      'outbox',
+      'notifications',
+      'attachments',
+      'comments',
+      'rating_tokens',
+      'inbound_messages',
+      'work_orders',
+      'tickets',
+    ] as const) {
       await db.deleteFrom(t).execute();
     }
     await load(db);
@@ -111,10 +301,20 @@ describeEachDb('work lists', (env) => {
       keyOf.set(tid, t.key);
       const number = `2026-${String(101 + i).padStart(6, '0')}`;
       ticketRows.push({
-        id: tid, number, status: t.status, channel: t.openedBy === 'callcenter' ? 'phone' : 'web',
-        requester_id: t.requester ? id[t.requester] : null, caller_name: t.requester ? null : `Chiamante ${t.key}`,
-        opened_by_id: t.openedBy ? id[t.openedBy] : null, building_id: id[t.building], subject: t.subject, description: t.description,
-        priority: t.priority, created_at: created, updated_at: created, closed_at: t.status === 'closed' ? created : null,
+        id: tid,
+        number,
+        status: t.status,
+        channel: t.openedBy === 'callcenter' ? 'phone' : 'web',
+        requester_id: t.requester ? id[t.requester] : null,
+        caller_name: t.requester ? null : `Chiamante ${t.key}`,
+        opened_by_id: t.openedBy ? id[t.openedBy] : null,
+        building_id: id[t.building],
+        subject: t.subject,
+        description: t.description,
+        priority: t.priority,
+        created_at: created,
+        updated_at: created,
+        closed_at: t.status === 'closed' ? created : null,
       });
       t.wos.forEach((w, j) => {
         const wid = `00000000-0000-4000-9000-${String((i + 1) * 10 + j).padStart(12, '0')}`;
@@ -122,15 +322,49 @@ describeEachDb('work lists', (env) => {
         keyOf.set(wid, w.key);
         const issued = `2026-02-${String(11 + i).padStart(2, '0')}T09:0${j}:00.000Z`;
         woRows.push({
-          id: wid, number: `${number}/${j + 1}`, kind: 'corrective', ticket_id: tid, status: w.status, outcome: w.outcome ?? null,
-          building_id: id[t.building], technology_class_id: id[w.cls], contract_id: id[`contract:${w.contractor}`],
-          contractor_id: id[`contractor:${w.contractor}`], priority: w.priority, description: w.description, location: w.location ?? null,
-          scheduled_at: w.scheduledAt ?? null, expected_on: w.expectedOn ?? null, issued_by_id: id['bm.centrale'], issued_at: issued,
-          created_at: issued, updated_at: issued,
+          id: wid,
+          number: `${number}/${j + 1}`,
+          kind: 'corrective',
+          ticket_id: tid,
+          status: w.status,
+          outcome: w.outcome ?? null,
+          building_id: id[t.building],
+          technology_class_id: id[w.cls],
+          contract_id: id[`contract:${w.contractor}`],
+          contractor_id: id[`contractor:${w.contractor}`],
+          priority: w.priority,
+          description: w.description,
+          location: w.location ?? null,
+          scheduled_at: w.scheduledAt ?? null,
+          expected_on: w.expectedOn ?? null,
+          issued_by_id: id['bm.centrale'],
+          issued_at: issued,
+          created_at: issued,
+          updated_at: issued,
         });
-        events.push({ id: `${wid}-e1`, ticket_id: tid, work_order_id: wid, at: issued, actor_id: id['bm.centrale'], actor_label: 'Alessandro Galli', action: 'issue', from_state: null, to_state: 'issued' });
+        events.push({
+          id: `${wid}-e1`,
+          ticket_id: tid,
+          work_order_id: wid,
+          at: issued,
+          actor_id: id['bm.centrale'],
+          actor_label: 'Alessandro Galli',
+          action: 'issue',
+          from_state: null,
+          to_state: 'issued',
+        });
         if (w.status !== 'issued') {
-          events.push({ id: `${wid}-e2`, ticket_id: tid, work_order_id: wid, at: issued.replace('T09', 'T11'), actor_id: null, actor_label: 'Ditta', action: 'acknowledge', from_state: 'issued', to_state: 'acknowledged' });
+          events.push({
+            id: `${wid}-e2`,
+            ticket_id: tid,
+            work_order_id: wid,
+            at: issued.replace('T09', 'T11'),
+            actor_id: null,
+            actor_label: 'Ditta',
+            action: 'acknowledge',
+            from_state: 'issued',
+            to_state: 'acknowledged',
+          });
         }
       });
     });
@@ -143,20 +377,62 @@ describeEachDb('work lists', (env) => {
       keyOf.set(wid, `PW${n}`);
       const at = '2025-06-01T10:00:00.000Z';
       ticketRows.push({
-        id: tid, number: `2025-${String(200 + n).padStart(6, '0')}`, status: 'closed', channel: 'email', requester_id: null,
-        caller_email: `utente${n}@example.org`, opened_by_id: null, building_id: id['CO-B01'], subject: `Intonaco ${n}`,
-        description: 'Crepa nel muro', priority: 'deferrable', created_at: at, updated_at: at, closed_at: at,
+        id: tid,
+        number: `2025-${String(200 + n).padStart(6, '0')}`,
+        status: 'closed',
+        channel: 'email',
+        requester_id: null,
+        caller_email: `utente${n}@example.org`,
+        opened_by_id: null,
+        building_id: id['CO-B01'],
+        subject: `Intonaco ${n}`,
+        description: 'Crepa nel muro',
+        priority: 'deferrable',
+        created_at: at,
+        updated_at: at,
+        closed_at: at,
       });
       woRows.push({
-        id: wid, number: `2025-${String(200 + n).padStart(6, '0')}/1`, kind: 'corrective', ticket_id: tid, status: 'verified',
-        building_id: id['CO-B01'], technology_class_id: id.EDI, contract_id: id['contract:edile'], contractor_id: id['contractor:edile'],
-        priority: 'deferrable', description: 'Ripristino intonaco', issued_at: at, created_at: at, updated_at: at,
+        id: wid,
+        number: `2025-${String(200 + n).padStart(6, '0')}/1`,
+        kind: 'corrective',
+        ticket_id: tid,
+        status: 'verified',
+        building_id: id['CO-B01'],
+        technology_class_id: id.EDI,
+        contract_id: id['contract:edile'],
+        contractor_id: id['contractor:edile'],
+        priority: 'deferrable',
+        description: 'Ripristino intonaco',
+        issued_at: at,
+        created_at: at,
+        updated_at: at,
       });
     }
-    await db.insertInto('tickets').values(ticketRows as never).execute();
-    await db.insertInto('work_orders').values(woRows as never).execute();
-    await db.insertInto('events').values(events as never).execute();
-    for (const u of ['admin', 'richiedente', 'requester.en', 'callcenter', 'bm.centrale', 'bm.deib', 'capo.servizio', 'contabilita', 'ditta.elettrica', 'ditta.termica']) {
+    await db
+      .insertInto('tickets')
+      .values(ticketRows as never)
+      .execute();
+    await db
+      .insertInto('work_orders')
+      .values(woRows as never)
+      .execute();
+    await db
+      .insertInto('events')
+      .values(events as never)
+      .execute();
+    for (const u of [
+      'admin',
+      'richiedente',
+      'requester.en',
+      'callcenter',
+      'bm.centrale',
+      'bm.deib',
+      'capo.servizio',
+      'contabilita',
+      'ditta.elettrica',
+      'ditta.termica',
+    ]) {
       as[u] = await env.login(u);
     }
   });
@@ -221,10 +497,17 @@ describeEachDb('work lists', (env) => {
       try {
         for (const limit of [1, 1_000_000]) {
           tuning.buildingShareRows = limit; // 1: walk the sort index and test the building (SQLite)
-          for (const [u, resource] of [['bm.centrale', 'tickets'], ['bm.deib', 'tickets'], ['bm.centrale', 'work-orders'], ['bm.deib', 'work-orders']] as const) {
+          for (const [u, resource] of [
+            ['bm.centrale', 'tickets'],
+            ['bm.deib', 'tickets'],
+            ['bm.centrale', 'work-orders'],
+            ['bm.deib', 'work-orders'],
+          ] as const) {
             const expected = resource === 'tickets' ? ticketsOf[u] : workOrdersOf[u];
             expect(await set(as[u], `/api/${resource}?limit=200`), `${u} ${resource} ${limit}`).toEqual(sorted(expected));
-            expect(await keys(as[u], `/api/${resource}?sort=priority&limit=2`)).toEqual(await keys(as[u], `/api/${resource}?sort=priority&limit=200`));
+            expect(await keys(as[u], `/api/${resource}?sort=priority&limit=2`)).toEqual(
+              await keys(as[u], `/api/${resource}?sort=priority&limit=200`),
+            );
           }
           expect(await set(as['bm.centrale'], '/api/work-orders?view=awaiting_my_action')).toEqual(['W7b']);
           expect(await set(as['bm.deib'], '/api/tickets?view=waiting_materials')).toEqual(sorted(['T6', 'T11']));
@@ -301,16 +584,26 @@ describeEachDb('work lists', (env) => {
       expect(res.json().code).toBe('VALIDATION_FAILED');
     });
     it('counts each work list for the navigation badges', async () => {
-      const badges = async (u: string) => Object.fromEntries(((await as[u].get('/api/worklists/counts')).json().items as Obj[])
-        .map((x) => [`${x.resource}:${x.view}`, x.count]));
+      const badges = async (u: string) =>
+        Object.fromEntries(
+          ((await as[u].get('/api/worklists/counts')).json().items as Obj[]).map((x) => [`${x.resource}:${x.view}`, x.count]),
+        );
       expect(await badges('bm.centrale')).toEqual({
-        'tickets:to_qualify': 2, 'work-orders:awaiting_my_action': 1, 'work-orders:waiting_materials': 0, 'work-orders:past_planned_date': 1,
+        'tickets:to_qualify': 2,
+        'work-orders:awaiting_my_action': 1,
+        'work-orders:waiting_materials': 0,
+        'work-orders:past_planned_date': 1,
         'work-orders:overdue': 0, // these fixture rows never went through the SLA refresh (see worklists-sla.int.test.ts)
         'work-orders:planned_late': 0, // planned maintenance (#8): see worklists-planned.int.test.ts
       });
       expect(await badges('ditta.elettrica')).toEqual({
-        'work-orders:mine': 4, 'work-orders:awaiting_my_action': 2, 'work-orders:waiting_materials': 1, 'work-orders:past_planned_date': 1,
-        'work-orders:overdue': 0, 'work-orders:planned_this_month': 0, 'work-orders:planned_due_this_week': 0,
+        'work-orders:mine': 4,
+        'work-orders:awaiting_my_action': 2,
+        'work-orders:waiting_materials': 1,
+        'work-orders:past_planned_date': 1,
+        'work-orders:overdue': 0,
+        'work-orders:planned_this_month': 0,
+        'work-orders:planned_due_this_week': 0,
       });
       expect(await badges('capo.servizio')).toEqual({ 'work-orders:awaiting_my_action': 1 });
       expect(await badges('callcenter')).toEqual({ 'tickets:awaiting_my_action': 1 });
@@ -361,7 +654,11 @@ describeEachDb('work lists', (env) => {
     it('finds the same rows by words whichever plan (few matches by id, many by walking the order)', async () => {
       const before = { ...tuning };
       try {
-        for (const [few, plenty] of [[0, 20_000], [1000, 20_000], [1000, 0]]) {
+        for (const [few, plenty] of [
+          [0, 20_000],
+          [1000, 20_000],
+          [1000, 0],
+        ]) {
           tuning.fewMatches = few; // 0: every match counts as many
           tuning.plentyEstimate = plenty; // 0: PostgreSQL's estimate always says many
           expect(await set(as.admin, `/api/tickets?${q({ q: 'perd' })}`)).toEqual(['T1', 'T5']);
@@ -406,7 +703,14 @@ describeEachDb('work lists', (env) => {
     it('sorts work orders by issue and priority', async () => {
       const res = await keys(as['ditta.termica'], '/api/work-orders?sort=priority&limit=2');
       expect(res).toEqual(['W7a', 'W11a', 'W5', 'W9', 'W10', 'W12']);
-      expect(await keys(as['ditta.termica'], '/api/work-orders?sort=issued&order=asc&limit=4')).toEqual(['W5', 'W7a', 'W9', 'W10', 'W11a', 'W12']);
+      expect(await keys(as['ditta.termica'], '/api/work-orders?sort=issued&order=asc&limit=4')).toEqual([
+        'W5',
+        'W7a',
+        'W9',
+        'W10',
+        'W11a',
+        'W12',
+      ]);
     });
     for (const [label, url, limit] of [
       ['tickets by creation', '/api/tickets', 7],
@@ -447,21 +751,37 @@ describeEachDb('work lists', (env) => {
     it('gives each item what a list row shows', async () => {
       const [t7] = (await as.admin.get(`/api/tickets?${q({ q: '2026-000107' })}`)).json().items;
       expect(t7).toMatchObject({
-        number: '2026-000107', status: 'in_progress', priority: 'emergency', subject: 'Caldaia ferma', channel: 'phone',
-        building: { id: id['MI-B05'], code: 'MI-B05', name: 'Edificio Chimica "Giulio Natta"' }, space: null,
-        requesterName: 'Chiamante T7', createdAt: '2026-02-17T08:00:00.000Z', closedAt: null,
+        number: '2026-000107',
+        status: 'in_progress',
+        priority: 'emergency',
+        subject: 'Caldaia ferma',
+        channel: 'phone',
+        building: { id: id['MI-B05'], code: 'MI-B05', name: 'Edificio Chimica "Giulio Natta"' },
+        space: null,
+        requesterName: 'Chiamante T7',
+        createdAt: '2026-02-17T08:00:00.000Z',
+        closedAt: null,
       });
       expect(t7.workOrders[0]).toMatchObject({
-        number: '2026-000107/1', status: 'scheduled', technologyClass: { code: 'TER', name: 'Impianti termici e di climatizzazione' },
-        contractor: { name: 'Termoidraulica Lariana S.r.l.' }, scheduledAt: '2026-03-09T10:00:00.000Z',
+        number: '2026-000107/1',
+        status: 'scheduled',
+        technologyClass: { code: 'TER', name: 'Impianti termici e di climatizzazione' },
+        contractor: { name: 'Termoidraulica Lariana S.r.l.' },
+        scheduledAt: '2026-03-09T10:00:00.000Z',
       });
       const [w6] = (await as['ditta.elettrica'].get(`/api/work-orders?${q({ q: 'differenziale' })}`)).json().items;
       expect(w6).toMatchObject({
-        number: '2026-000106/1', status: 'waiting_materials', priority: 'ordinary', expectedOn: '2026-03-05',
+        number: '2026-000106/1',
+        status: 'waiting_materials',
+        priority: 'ordinary',
+        expectedOn: '2026-03-05',
         ticket: { number: '2026-000106', subject: 'Differenziale che scatta' },
-        building: { code: 'MI-B04' }, technologyClass: { code: 'ELE', name: 'Impianti elettrici' },
-        contractor: { name: 'Elettrosistemi Lombardi S.p.A.' }, contract: { lot: 'Lotto 2', cig: '9A41C1F3B2' },
-        location: 'Quadro piano terra', issuedAt: '2026-02-16T09:00:00.000Z',
+        building: { code: 'MI-B04' },
+        technologyClass: { code: 'ELE', name: 'Impianti elettrici' },
+        contractor: { name: 'Elettrosistemi Lombardi S.p.A.' },
+        contract: { lot: 'Lotto 2', cig: '9A41C1F3B2' },
+        location: 'Quadro piano terra',
+        issuedAt: '2026-02-16T09:00:00.000Z',
       });
     });
   });
@@ -491,13 +811,18 @@ describeEachDb('work lists', (env) => {
       expect(t7[col('Ordini di lavoro')]).toBe('2026-000107/1 (Programmato), 2026-000107/2 (Completato)');
     });
 
-    it('exports in the user\'s language (English)', async () => {
+    it("exports in the user's language (English)", async () => {
       const en = await env.login('requester.en');
       const res = await en.get('/api/tickets/export?format=csv');
       expect(res.statusCode).toBe(200);
       const rows = csvOf(res.body);
       expect(rows[0].slice(0, 3)).toEqual(['Number', 'Status', 'Priority']);
-      expect(rows.slice(1).map((r) => r[1]).sort()).toEqual(['Being qualified', 'Closed', 'In progress']);
+      expect(
+        rows
+          .slice(1)
+          .map((r) => r[1])
+          .sort(),
+      ).toEqual(['Being qualified', 'Closed', 'In progress']);
       expect(res.headers['content-disposition']).toContain('tickets-2026-03-10.csv');
     });
 
@@ -513,7 +838,14 @@ describeEachDb('work lists', (env) => {
       expect(header.slice(0, 3)).toEqual(['Numero', 'Tipo', 'Stato']);
       const at = (r: number, name: string) => ws.getRow(r).getCell(header.indexOf(name) + 1).value;
       expect(ws.rowCount).toBe(7);
-      expect([2, 3, 4, 5, 6, 7].map((r) => at(r, 'Numero'))).toEqual(['2026-000105/1', '2026-000107/1', '2026-000109/1', '2026-000110/1', '2026-000111/1', '2026-000112/1']);
+      expect([2, 3, 4, 5, 6, 7].map((r) => at(r, 'Numero'))).toEqual([
+        '2026-000105/1',
+        '2026-000107/1',
+        '2026-000109/1',
+        '2026-000110/1',
+        '2026-000111/1',
+        '2026-000112/1',
+      ]);
       expect(at(2, 'Stato')).toBe('In attesa di autorizzazione');
       expect(at(4, 'Esito')).toBe('Annullato');
       expect(at(3, 'Data programmata')).toEqual(new Date(Date.UTC(2026, 2, 9, 11, 0))); // 10:00Z is 11:00 in Rome
@@ -523,29 +855,55 @@ describeEachDb('work lists', (env) => {
 
     it('keeps the scope and the view in exports', async () => {
       const res = await as['ditta.elettrica'].get('/api/work-orders/export?format=csv&view=awaiting_my_action');
-      expect(csvOf(res.body).slice(1).map((r) => r[0]).sort()).toEqual(['2026-000104/1', '2026-000111/2']);
+      expect(
+        csvOf(res.body)
+          .slice(1)
+          .map((r) => r[0])
+          .sort(),
+      ).toEqual(['2026-000104/1', '2026-000111/2']);
       expect((await as.richiedente.get('/api/work-orders/export?format=csv')).statusCode).toBe(403);
       expect((await as.admin.get('/api/tickets/export?format=pdf')).statusCode).toBe(400);
     });
 
     it('refuses, before writing a byte, an export over the cap with a message saying what to do', async () => {
       const p: Principal = {
-        userId: id.admin, username: 'admin', displayName: 'Admin', language: 'it', roles: new Set(['admin']),
-        contractorId: null, departmentId: null, via: 'session',
+        userId: id.admin,
+        username: 'admin',
+        displayName: 'Admin',
+        language: 'it',
+        roles: new Set(['admin']),
+        contractorId: null,
+        departmentId: null,
+        via: 'session',
       };
       await expect(exportList(env.app.ctx, p, 'tickets', {}, 'csv', 36)).rejects.toMatchObject({
-        code: 'BAD_REQUEST', params: { reason: expect.stringContaining('più di 36 righe') },
+        code: 'BAD_REQUEST',
+        params: { reason: expect.stringContaining('più di 36 righe') },
         issues: [{ field: 'filters', rule: 'exportTooLarge' }],
       });
-      await expect(exportList(env.app.ctx, p, 'tickets', {}, 'csv', 37)).resolves.toMatchObject({ filename: 'segnalazioni-2026-03-10.csv' });
+      await expect(exportList(env.app.ctx, p, 'tickets', {}, 'csv', 37)).resolves.toMatchObject({
+        filename: 'segnalazioni-2026-03-10.csv',
+      });
     });
 
     it('defuses spreadsheet formulas in CSV cells', async () => {
       const tid = '00000000-0000-4000-c000-000000000001';
-      await env.db.insertInto('tickets').values({
-        id: tid, number: '2026-000999', status: 'new', channel: 'web', requester_id: id.richiedente, opened_by_id: id.richiedente,
-        building_id: id['MI-B01'], subject: '=HYPERLINK("http://x")', description: 'a;b "c"\nd', created_at: '2026-03-01T00:00:00.000Z', updated_at: '2026-03-01T00:00:00.000Z',
-      } as never).execute();
+      await env.db
+        .insertInto('tickets')
+        .values({
+          id: tid,
+          number: '2026-000999',
+          status: 'new',
+          channel: 'web',
+          requester_id: id.richiedente,
+          opened_by_id: id.richiedente,
+          building_id: id['MI-B01'],
+          subject: '=HYPERLINK("http://x")',
+          description: 'a;b "c"\nd',
+          created_at: '2026-03-01T00:00:00.000Z',
+          updated_at: '2026-03-01T00:00:00.000Z',
+        } as never)
+        .execute();
       try {
         const rows = csvOf((await as.richiedente.get(`/api/tickets/export?${q({ format: 'csv', q: '2026-000999' })}`)).body);
         const col = (n: string) => rows[0].indexOf(n);
@@ -578,9 +936,18 @@ describeEachDb('work lists', (env) => {
 
   it('documents every route in the OpenAPI spec', async () => {
     const spec = (await env.anonymous().get('/api/openapi.json')).json();
-    for (const path of ['/api/tickets', '/api/work-orders', '/api/tickets/export', '/api/work-orders/export', '/api/work-orders/{id}/sheet.pdf', '/api/worklists/counts']) {
+    for (const path of [
+      '/api/tickets',
+      '/api/work-orders',
+      '/api/tickets/export',
+      '/api/work-orders/export',
+      '/api/work-orders/{id}/sheet.pdf',
+      '/api/worklists/counts',
+    ]) {
       expect(spec.paths[path]?.get, path).toBeDefined();
     }
-    expect(spec.paths['/api/tickets'].get.parameters.map((p: Obj) => p.name)).toEqual(expect.arrayContaining(['view', 'status', 'q', 'cursor', 'limit', 'count', 'sort']));
+    expect(spec.paths['/api/tickets'].get.parameters.map((p: Obj) => p.name)).toEqual(
+      expect.arrayContaining(['view', 'status', 'q', 'cursor', 'limit', 'count', 'sort']),
+    );
   });
 });

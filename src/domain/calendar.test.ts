@@ -7,11 +7,44 @@ const ROME = 'Europe/Rome';
 const H = 3600_000;
 const milan = new WorkingCalendar({ zone: ROME, week: DEFAULT_WEEK, patronSaint: '12-07' });
 const como = new WorkingCalendar({ zone: ROME, week: DEFAULT_WEEK, patronSaint: '08-31' });
-const everyDay = new WorkingCalendar({ zone: ROME, week: { 1: [['08:00', '18:00']], 2: [['08:00', '18:00']], 3: [['08:00', '18:00']], 4: [['08:00', '18:00']], 5: [['08:00', '18:00']], 6: [['08:00', '18:00']], 7: [['08:00', '18:00']] } });
-const split = new WorkingCalendar({ zone: ROME, week: { 1: [['08:00', '12:30'], ['13:30', '17:00']], 2: [['08:00', '12:30'], ['13:30', '17:00']], 3: [['08:00', '12:30'], ['13:30', '17:00']], 4: [['08:00', '12:30'], ['13:30', '17:00']], 5: [['08:00', '13:00']] } });
+const everyDay = new WorkingCalendar({
+  zone: ROME,
+  week: {
+    1: [['08:00', '18:00']],
+    2: [['08:00', '18:00']],
+    3: [['08:00', '18:00']],
+    4: [['08:00', '18:00']],
+    5: [['08:00', '18:00']],
+    6: [['08:00', '18:00']],
+    7: [['08:00', '18:00']],
+  },
+});
+const split = new WorkingCalendar({
+  zone: ROME,
+  week: {
+    1: [
+      ['08:00', '12:30'],
+      ['13:30', '17:00'],
+    ],
+    2: [
+      ['08:00', '12:30'],
+      ['13:30', '17:00'],
+    ],
+    3: [
+      ['08:00', '12:30'],
+      ['13:30', '17:00'],
+    ],
+    4: [
+      ['08:00', '12:30'],
+      ['13:30', '17:00'],
+    ],
+    5: [['08:00', '13:00']],
+  },
+});
 
 const rome = (iso: string) => DateTime.fromISO(iso, { zone: ROME }).toMillis();
-const dayLength = (cal: WorkingCalendar, date: string) => cal.between(rome(`${date}T00:00`), DateTime.fromISO(date, { zone: ROME }).plus({ days: 1 }).toMillis());
+const dayLength = (cal: WorkingCalendar, date: string) =>
+  cal.between(rome(`${date}T00:00`), DateTime.fromISO(date, { zone: ROME }).plus({ days: 1 }).toMillis());
 
 describe('fixed cases', () => {
   it('Easter Monday 2026-04-06 and 2027-03-29 are not working days', () => {
@@ -51,10 +84,17 @@ describe('fixed cases', () => {
 });
 
 describe('daylight-saving days of 2026 and 2027', () => {
-  const changes = [['2026-03-29', 23], ['2026-10-25', 25], ['2027-03-28', 23], ['2027-10-31', 25]] as const;
+  const changes = [
+    ['2026-03-29', 23],
+    ['2026-10-25', 25],
+    ['2027-03-28', 23],
+    ['2027-10-31', 25],
+  ] as const;
   for (const [date, hours] of changes) {
     it(`${date}: a solar day lasts ${hours} h, working hours stay local`, () => {
-      expect(solarCalendar().between(rome(`${date}T00:00`), DateTime.fromISO(date, { zone: ROME }).plus({ days: 1 }).toMillis())).toBe(hours * H);
+      expect(solarCalendar().between(rome(`${date}T00:00`), DateTime.fromISO(date, { zone: ROME }).plus({ days: 1 }).toMillis())).toBe(
+        hours * H,
+      );
       const next = DateTime.fromISO(date, { zone: ROME }).plus({ days: 1 }); // a Monday
       expect(DateTime.fromMillis(milan.add(next.set({ hour: 7 }).toMillis(), 0), { zone: ROME }).toFormat('HH:mm')).toBe('08:00');
     });
@@ -76,33 +116,45 @@ describe('properties', () => {
   const duration = fc.integer({ min: 0, max: 300 * H });
 
   it('adding then measuring returns the same duration', () => {
-    fc.assert(fc.property(instant, duration, (a, d) => {
-      expect(milan.between(a, milan.add(a, d))).toBe(d);
-      expect(split.between(a, split.add(a, d))).toBe(d);
-    }), { numRuns: 400 });
+    fc.assert(
+      fc.property(instant, duration, (a, d) => {
+        expect(milan.between(a, milan.add(a, d))).toBe(d);
+        expect(split.between(a, split.add(a, d))).toBe(d);
+      }),
+      { numRuns: 400 },
+    );
   });
   it('is monotonic', () => {
-    fc.assert(fc.property(instant, duration, duration, (a, d1, d2) => {
-      const [x, y] = d1 <= d2 ? [d1, d2] : [d2, d1];
-      expect(milan.add(a, x)).toBeLessThanOrEqual(milan.add(a, y));
-      expect(milan.between(a, a + x)).toBeLessThanOrEqual(milan.between(a, a + y));
-    }), { numRuns: 400 });
+    fc.assert(
+      fc.property(instant, duration, duration, (a, d1, d2) => {
+        const [x, y] = d1 <= d2 ? [d1, d2] : [d2, d1];
+        expect(milan.add(a, x)).toBeLessThanOrEqual(milan.add(a, y));
+        expect(milan.between(a, a + x)).toBeLessThanOrEqual(milan.between(a, a + y));
+      }),
+      { numRuns: 400 },
+    );
   });
   it('never counts working time on a holiday', () => {
     const holidays = [2025, 2026, 2027, 2028].flatMap((y) => [...nationalHolidays(y)]).concat(['2026-12-07', '2027-12-07']);
-    fc.assert(fc.property(fc.constantFrom(...holidays), fc.integer({ min: 0, max: 24 * 60 - 1 }), (date, minute) => {
-      const t = DateTime.fromISO(date, { zone: ROME }).plus({ minutes: minute }).toMillis();
-      expect(milan.isWorkingTime(t)).toBe(false);
-      // everyDay has no patron saint: 7 December is an ordinary day for it
-      expect(everyDay.isWorkingTime(t)).toBe(date.endsWith('12-07') && minute >= 8 * 60 && minute < 18 * 60);
-      expect(dayLength(milan, date)).toBe(0);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.constantFrom(...holidays), fc.integer({ min: 0, max: 24 * 60 - 1 }), (date, minute) => {
+        const t = DateTime.fromISO(date, { zone: ROME }).plus({ minutes: minute }).toMillis();
+        expect(milan.isWorkingTime(t)).toBe(false);
+        // everyDay has no patron saint: 7 December is an ordinary day for it
+        expect(everyDay.isWorkingTime(t)).toBe(date.endsWith('12-07') && minute >= 8 * 60 && minute < 18 * 60);
+        expect(dayLength(milan, date)).toBe(0);
+      }),
+      { numRuns: 300 },
+    );
   });
   it('the working time between a and b is the sum over any split point', () => {
-    fc.assert(fc.property(instant, fc.integer({ min: 0, max: 400 * H }), fc.integer({ min: 0, max: 400 * H }), (a, x, y) => {
-      const b = a + x;
-      const c = b + y;
-      expect(milan.between(a, c)).toBe(milan.between(a, b) + milan.between(b, c));
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(instant, fc.integer({ min: 0, max: 400 * H }), fc.integer({ min: 0, max: 400 * H }), (a, x, y) => {
+        const b = a + x;
+        const c = b + y;
+        expect(milan.between(a, c)).toBe(milan.between(a, b) + milan.between(b, c));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

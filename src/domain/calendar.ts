@@ -19,13 +19,15 @@ export interface CalendarSpec {
 }
 
 export const DEFAULT_WEEK: CalendarSpec['week'] = {
-  1: [['08:00', '18:00']], 2: [['08:00', '18:00']], 3: [['08:00', '18:00']], 4: [['08:00', '18:00']], 5: [['08:00', '18:00']],
+  1: [['08:00', '18:00']],
+  2: [['08:00', '18:00']],
+  3: [['08:00', '18:00']],
+  4: [['08:00', '18:00']],
+  5: [['08:00', '18:00']],
 };
 
 /** Every hour of every day: for clocks counted in solar time. */
-export const SOLAR_WEEK: CalendarSpec['week'] = Object.fromEntries(
-  ([1, 2, 3, 4, 5, 6, 7] as const).map((d) => [d, [['00:00', '24:00']]]),
-);
+export const SOLAR_WEEK: CalendarSpec['week'] = Object.fromEntries(([1, 2, 3, 4, 5, 6, 7] as const).map((d) => [d, [['00:00', '24:00']]]));
 
 export const solarCalendar = (zone = 'Europe/Rome') => new WorkingCalendar({ zone, week: SOLAR_WEEK, observeHolidays: false });
 
@@ -36,7 +38,12 @@ const nationalByYear = new Map<number, ReadonlySet<string>>();
 export function nationalHolidays(year: number): ReadonlySet<string> {
   let set = nationalByYear.get(year);
   if (!set) {
-    set = new Set(italy.getHolidays(year).filter((h) => h.type === 'public').map((h) => h.date.slice(0, 10)));
+    set = new Set(
+      italy
+        .getHolidays(year)
+        .filter((h) => h.type === 'public')
+        .map((h) => h.date.slice(0, 10)),
+    );
     nationalByYear.set(year, set);
   }
   return set;
@@ -50,7 +57,12 @@ export function holidayName(date: string, lang: 'it' | 'en'): string | null {
   const key = `${year}-${lang}`;
   let names = holidayNames.get(key);
   if (!names) {
-    names = new Map(italy.getHolidays(year, lang).filter((h) => h.type === 'public').map((h) => [h.date.slice(0, 10), h.name]));
+    names = new Map(
+      italy
+        .getHolidays(year, lang)
+        .filter((h) => h.type === 'public')
+        .map((h) => [h.date.slice(0, 10), h.name]),
+    );
     holidayNames.set(key, names);
   }
   return names.get(date) ?? null;
@@ -58,11 +70,16 @@ export function holidayName(date: string, lang: 'it' | 'en'): string | null {
 
 /** Why a day has no working time. */
 export type ClosedReason = 'closure' | 'patron_saint' | 'holiday' | 'weekly';
-export interface ClosedDay { date: string; reason: ClosedReason }
+export interface ClosedDay {
+  date: string;
+  reason: ClosedReason;
+}
 
 /** The same holidays with their names in a language ('it', 'en'), by date: what a calendar page lists. */
 export function nationalHolidayNames(year: number, lang: string): Array<{ date: string; name: string }> {
-  return italy.getHolidays(year, lang).filter((h) => h.type === 'public')
+  return italy
+    .getHolidays(year, lang)
+    .filter((h) => h.type === 'public')
     .map((h) => ({ date: h.date.slice(0, 10), name: h.name }))
     .sort((a, b) => a.date.localeCompare(b.date));
 }
@@ -126,7 +143,11 @@ export class WorkingCalendar {
     const ivTo: number[] = [];
     let total = 0;
     const end = DateTime.fromObject({ year: to + 1, month: 1, day: 1 }, { zone: this.spec.zone });
-    for (let day = DateTime.fromObject({ year: from, month: 1, day: 1 }, { zone: this.spec.zone }); day < end; day = day.plus({ days: 1 })) {
+    for (
+      let day = DateTime.fromObject({ year: from, month: 1, day: 1 }, { zone: this.spec.zone });
+      day < end;
+      day = day.plus({ days: 1 })
+    ) {
       starts.push(day.toMillis());
       cum.push(total);
       index.push(ivFrom.length);
@@ -233,7 +254,10 @@ export class WorkingCalendar {
     }
     // A later day: grow the tables until they reach the target, then binary-search the day.
     const startYear = () => DateTime.fromMillis(start, { zone: this.spec.zone }).year;
-    while (this.cumBefore[this.cumBefore.length - 1] < target || this.ivIndex[this.ivIndex.length - 1] === this.ivIndex[this.dayOf(start) + 1]) {
+    while (
+      this.cumBefore[this.cumBefore.length - 1] < target ||
+      this.ivIndex[this.ivIndex.length - 1] === this.ivIndex[this.dayOf(start) + 1]
+    ) {
       if (this.toYear - startYear() >= MAX_YEARS) throw new RangeError('no working time found within ten years');
       this.cover(this.fromYear, this.toYear + 1);
     }

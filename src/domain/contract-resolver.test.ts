@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { describeContracts, pickContract, type ContractCandidate } from './contract-resolver.ts';
 
 const c = (id: string, startsOn: string, endsOn: string, active = true, lot = `Lotto ${id}`): ContractCandidate => ({
-  id, lot, cig: `CIG000000${id}`, active, startsOn, endsOn,
+  id,
+  lot,
+  cig: `CIG000000${id}`,
+  active,
+  startsOn,
+  endsOn,
 });
 
 describe('pickContract', () => {

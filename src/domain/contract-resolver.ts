@@ -13,12 +13,9 @@ export interface ContractCandidate {
 }
 
 export type ContractResolution<C extends ContractCandidate> =
-  | { ok: true; contract: C }
-  | { ok: false; code: 'CONTRACT_NOT_FOUND' }
-  | { ok: false; code: 'CONTRACT_AMBIGUOUS'; contracts: C[] };
+  { ok: true; contract: C } | { ok: false; code: 'CONTRACT_NOT_FOUND' } | { ok: false; code: 'CONTRACT_AMBIGUOUS'; contracts: C[] };
 
-export const contractApplies = (c: ContractCandidate, date: string): boolean =>
-  c.active && c.startsOn <= date && date <= c.endsOn;
+export const contractApplies = (c: ContractCandidate, date: string): boolean => c.active && c.startsOn <= date && date <= c.endsOn;
 
 export function pickContract<C extends ContractCandidate>(candidates: readonly C[], date: string): ContractResolution<C> {
   const applying = candidates

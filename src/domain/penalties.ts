@@ -17,7 +17,8 @@ export type PlannedDailyRule =
   | { kind: 'per_day'; event: 'late_planned_activity'; centsPerDay: number }
   | { kind: 'per_mille_per_day'; event: 'late_planned_activity'; perMille: number };
 
-export type PenaltyRule = ClockRule | PlannedDailyRule | { kind: 'fixed'; event: 'late_planned_activity' | 'late_documents'; cents: number };
+export type PenaltyRule =
+  ClockRule | PlannedDailyRule | { kind: 'fixed'; event: 'late_planned_activity' | 'late_documents'; cents: number };
 
 export const isClockRule = (r: PenaltyRule): r is ClockRule => 'clock' in r;
 export const isPlannedDailyRule = (r: PenaltyRule): r is PlannedDailyRule => r.kind !== 'fixed' && !('clock' in r);
@@ -75,7 +76,12 @@ export function lateDays(deadline: string, endOn: string): number {
  * The amount of a planned daily rule for `days` late, clipped to the room the contract's cap
  * leaves (`room`, which for a proposal being recomputed includes its own current amount).
  */
-export function plannedDailyAmount(rule: PlannedDailyRule, days: number, netAmountCents: number, room: number): { computedCents: number; amountCents: number } {
+export function plannedDailyAmount(
+  rule: PlannedDailyRule,
+  days: number,
+  netAmountCents: number,
+  room: number,
+): { computedCents: number; amountCents: number } {
   const perDay = rule.kind === 'per_day' ? rule.centsPerDay : Math.round((netAmountCents * rule.perMille) / 1000);
   const computedCents = Math.max(0, days) * perDay;
   return { computedCents, amountCents: Math.max(0, Math.min(computedCents, room)) };
@@ -87,10 +93,14 @@ export const capCents = (netAmountCents: number, limits: LegalLimits) => Math.fl
 export function breachAmount(rule: PenaltyRule, breachedByMs: number, netAmountCents: number): number {
   if (breachedByMs <= 0) return 0;
   switch (rule.kind) {
-    case 'per_hour': return Math.ceil(breachedByMs / HOUR) * rule.centsPerHour;
-    case 'per_day': return Math.ceil(breachedByMs / DAY) * rule.centsPerDay;
-    case 'per_mille_per_day': return Math.ceil(breachedByMs / DAY) * Math.round((netAmountCents * rule.perMille) / 1000);
-    case 'fixed': return rule.cents;
+    case 'per_hour':
+      return Math.ceil(breachedByMs / HOUR) * rule.centsPerHour;
+    case 'per_day':
+      return Math.ceil(breachedByMs / DAY) * rule.centsPerDay;
+    case 'per_mille_per_day':
+      return Math.ceil(breachedByMs / DAY) * Math.round((netAmountCents * rule.perMille) / 1000);
+    case 'fixed':
+      return rule.cents;
   }
 }
 
@@ -155,9 +165,20 @@ export interface PenaltyContext {
  * contested, the procedure's own decisions (waive) are the way out.
  */
 export const PENALTY_TRANSITIONS: readonly Transition<PenaltyState, PenaltyContext>[] = [
-  { action: 'contest', from: ['proposed'], to: 'contested', roles: ['building_manager', 'service_head'], fields: [{ field: 'note', kind: 'text', optional: true }], notices: [] },
   {
-    action: 'counter_argue', from: ['contested'], to: 'counter_argued', roles: ['contractor'], fields: [{ field: 'text', kind: 'text' }],
+    action: 'contest',
+    from: ['proposed'],
+    to: 'contested',
+    roles: ['building_manager', 'service_head'],
+    fields: [{ field: 'note', kind: 'text', optional: true }],
+    notices: [],
+  },
+  {
+    action: 'counter_argue',
+    from: ['contested'],
+    to: 'counter_argued',
+    roles: ['contractor'],
+    fields: [{ field: 'text', kind: 'text' }],
     guard: (_f, c) => (c.termEndsAt && c.now > c.termEndsAt ? { reason: 'term_expired', params: { termEndsAt: c.termEndsAt } } : null),
     notices: [],
   },
@@ -166,18 +187,32 @@ export const PENALTY_TRANSITIONS: readonly Transition<PenaltyState, PenaltyConte
     from: ['contested', 'counter_argued'] as PenaltyState[],
     to: ({ apply: 'applied', reduce: 'reduced', waive: 'waived' } as const)[action],
     roles: ['building_manager', 'service_head'] as const,
-    fields: action === 'reduce'
-      ? [{ field: 'amountCents', kind: 'number' as const }, { field: 'reason', kind: 'text' as const }]
-      : [{ field: 'reason', kind: 'text' as const }],
+    fields:
+      action === 'reduce'
+        ? [
+            { field: 'amountCents', kind: 'number' as const },
+            { field: 'reason', kind: 'text' as const },
+          ]
+        : [{ field: 'reason', kind: 'text' as const }],
     guard: (f: Record<string, unknown>, c: PenaltyContext) => {
       // The contractor's right to answer: no decision while the term runs, unless it answered.
       if (!c.answered && c.termEndsAt && c.now <= c.termEndsAt) return { reason: 'term_running', params: { termEndsAt: c.termEndsAt } };
-      if (action === 'reduce' && !(Number.isInteger(f.amountCents) && (f.amountCents as number) > 0 && (f.amountCents as number) < c.proposedCents)) {
+      if (
+        action === 'reduce' &&
+        !(Number.isInteger(f.amountCents) && (f.amountCents as number) > 0 && (f.amountCents as number) < c.proposedCents)
+      ) {
         return { reason: 'reduce_amount', params: { max: c.proposedCents } };
       }
       return null;
     },
     notices: [],
   })),
-  { action: 'withdraw', from: ['proposed'], to: 'withdrawn', roles: ['building_manager', 'service_head'], fields: [{ field: 'reason', kind: 'text' }], notices: [] },
+  {
+    action: 'withdraw',
+    from: ['proposed'],
+    to: 'withdrawn',
+    roles: ['building_manager', 'service_head'],
+    fields: [{ field: 'reason', kind: 'text' }],
+    notices: [],
+  },
 ];

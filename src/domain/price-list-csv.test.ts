@@ -57,7 +57,9 @@ describe('parsePriceListCsv problems', () => {
       'G;1.01.1.a;again;mq;€ 1,00;;;',
     ].join('\n');
     const r = parsePriceListCsv(text);
-    expect(r.items).toEqual([{ row: 3, code: 'G.1.01.1.a', description: 'Article — ok', unit: 'mq', priceCents: 123450, surchargeBp: null }]);
+    expect(r.items).toEqual([
+      { row: 3, code: 'G.1.01.1.a', description: 'Article — ok', unit: 'mq', priceCents: 123450, surchargeBp: null },
+    ]);
     expect(r.issues).toEqual([
       { row: 4, column: 'price', rule: 'required' },
       { row: 5, column: 'price', rule: 'priceFormat' },

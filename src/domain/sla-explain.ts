@@ -131,7 +131,8 @@ const HEAD = {
     due: (at: string) => `Entro ${at}`,
     left: (dur: string) => dur,
     inSolar: (dur: string) => `tra ${dur}`,
-    today: 'oggi', tomorrow: 'domani',
+    today: 'oggi',
+    tomorrow: 'domani',
     at: (day: string, time: string) => `${day} alle ${time}`,
     outOfHours: (resume: string) => `fuori orario: riprende ${resume}`,
     rangeEnds: (end: string, resume: string) => `orario di lavoro fino alle ${end}, riprende ${resume}`,
@@ -152,12 +153,13 @@ const HEAD = {
     due: (at: string) => `Due ${at}`,
     left: (dur: string) => `${dur} left`,
     inSolar: (dur: string) => `in ${dur}`,
-    today: 'today', tomorrow: 'tomorrow',
+    today: 'today',
+    tomorrow: 'tomorrow',
     at: (day: string, time: string) => `${day} at ${time}`,
     outOfHours: (resume: string) => `outside working hours: resumes ${resume}`,
     rangeEnds: (end: string, resume: string) => `working hours end at ${end}, resume ${resume}`,
     holiday: (names: string) => `public holiday: ${names}`,
-    patronSaint: 'patron saint\'s day',
+    patronSaint: "patron saint's day",
     closure: 'closure',
     weekend: 'weekend',
     closedDays: 'non-working days',
@@ -178,7 +180,8 @@ function resumeWords(at: number, now: number, lang: ExplainLang, zone: string): 
   const day = DateTime.fromMillis(at, { zone }).startOf('day');
   const today = DateTime.fromMillis(now, { zone }).startOf('day');
   const days = Math.round(day.diff(today, 'days').days);
-  const name = days === 0 ? w.today : days === 1 ? w.tomorrow : days < 7 ? f.weekdayOf(at) : f.dayTime(at, now).replace(/,? \d{2}:\d{2}$/, '');
+  const name =
+    days === 0 ? w.today : days === 1 ? w.tomorrow : days < 7 ? f.weekdayOf(at) : f.dayTime(at, now).replace(/,? \d{2}:\d{2}$/, '');
   return w.at(name, f.time(at));
 }
 

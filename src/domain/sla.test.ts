@@ -10,7 +10,13 @@ const M = 60_000;
 const working = new WorkingCalendar({ zone: ROME, week: DEFAULT_WEEK, patronSaint: '12-07' });
 const solar = solarCalendar();
 const t = (local: string) => DateTime.fromISO(local, { zone: ROME }).toMillis();
-const ev = (local: string, action: string, from: string | null, to: string | null, priority?: Priority): TimelineEvent => ({ at: t(local), action, from, to, priority });
+const ev = (local: string, action: string, from: string | null, to: string | null, priority?: Priority): TimelineEvent => ({
+  at: t(local),
+  action,
+  from,
+  to,
+  priority,
+});
 
 function clocks(events: TimelineEvent[], priority: Priority, now: string) {
   const out = computeClocks({ events, initialPriority: priority, sla: DEFAULT_SLA, working, solar, now: t(now) });
@@ -26,14 +32,21 @@ interface Case {
   priority: Priority;
   events: TimelineEvent[];
   now: string;
-  expect: Partial<Record<ClockName, { status: string; due?: string; breachedBy?: number; paused?: number; elapsed?: number; remaining?: number }>>;
+  expect: Partial<
+    Record<ClockName, { status: string; due?: string; breachedBy?: number; paused?: number; elapsed?: number; remaining?: number }>
+  >;
 }
 
 const cases: Case[] = [
   {
     name: 'urgent acknowledged in time, inspected late',
     priority: 'urgent',
-    events: [issue('2026-03-09T09:00'), ev('2026-03-09T10:30', 'acknowledge', 'issued', 'acknowledged'), ev('2026-03-09T10:45', 'schedule_inspection', 'acknowledged', 'inspection_scheduled'), ev('2026-03-10T09:00', 'record_inspection', 'inspection_scheduled', 'inspected')],
+    events: [
+      issue('2026-03-09T09:00'),
+      ev('2026-03-09T10:30', 'acknowledge', 'issued', 'acknowledged'),
+      ev('2026-03-09T10:45', 'schedule_inspection', 'acknowledged', 'inspection_scheduled'),
+      ev('2026-03-10T09:00', 'record_inspection', 'inspection_scheduled', 'inspected'),
+    ],
     now: '2026-03-10T10:00',
     expect: {
       take_charge: { status: 'met', due: '2026-03-09 11:00', elapsed: 1.5 * H },
@@ -52,10 +65,14 @@ const cases: Case[] = [
     name: 'waiting for materials pauses resolution: due moves, breach measured without the pause',
     priority: 'urgent',
     events: [
-      issue('2026-03-09T09:00'), ev('2026-03-09T09:10', 'acknowledge', 'issued', 'acknowledged'),
-      ev('2026-03-09T09:20', 'schedule_inspection', 'acknowledged', 'inspection_scheduled'), ev('2026-03-09T11:00', 'record_inspection', 'inspection_scheduled', 'inspected'),
-      ev('2026-03-09T12:00', 'schedule_work', 'inspected', 'scheduled'), ev('2026-03-10T09:00', 'wait_materials', 'scheduled', 'waiting_materials'),
-      ev('2026-03-12T09:00', 'resume', 'waiting_materials', 'scheduled'), ev('2026-03-12T10:00', 'start_work', 'scheduled', 'in_progress'),
+      issue('2026-03-09T09:00'),
+      ev('2026-03-09T09:10', 'acknowledge', 'issued', 'acknowledged'),
+      ev('2026-03-09T09:20', 'schedule_inspection', 'acknowledged', 'inspection_scheduled'),
+      ev('2026-03-09T11:00', 'record_inspection', 'inspection_scheduled', 'inspected'),
+      ev('2026-03-09T12:00', 'schedule_work', 'inspected', 'scheduled'),
+      ev('2026-03-10T09:00', 'wait_materials', 'scheduled', 'waiting_materials'),
+      ev('2026-03-12T09:00', 'resume', 'waiting_materials', 'scheduled'),
+      ev('2026-03-12T10:00', 'start_work', 'scheduled', 'in_progress'),
       ev('2026-03-13T12:00', 'complete', 'in_progress', 'completed'),
     ],
     now: '2026-03-13T13:00',
@@ -64,7 +81,13 @@ const cases: Case[] = [
   {
     name: 'a running pause: the due date reads "if work resumed now"',
     priority: 'urgent',
-    events: [issue('2026-03-09T09:00'), ev('2026-03-09T09:10', 'acknowledge', 'issued', 'acknowledged'), ev('2026-03-09T09:20', 'schedule_inspection', 'acknowledged', 'inspection_scheduled'), ev('2026-03-09T10:00', 'record_inspection', 'inspection_scheduled', 'inspected'), ev('2026-03-09T11:00', 'submit_quote', 'inspected', 'awaiting_authorization')],
+    events: [
+      issue('2026-03-09T09:00'),
+      ev('2026-03-09T09:10', 'acknowledge', 'issued', 'acknowledged'),
+      ev('2026-03-09T09:20', 'schedule_inspection', 'acknowledged', 'inspection_scheduled'),
+      ev('2026-03-09T10:00', 'record_inspection', 'inspection_scheduled', 'inspected'),
+      ev('2026-03-09T11:00', 'submit_quote', 'inspected', 'awaiting_authorization'),
+    ],
     now: '2026-03-10T11:00',
     expect: { resolution: { status: 'paused', paused: 10 * H, elapsed: 2 * H, remaining: 18 * H, due: '2026-03-12 09:00' } },
   },
@@ -72,11 +95,16 @@ const cases: Case[] = [
     name: 'consecutive pauses (quote authorisation, later materials) each excluded once',
     priority: 'ordinary',
     events: [
-      issue('2026-03-09T09:00'), ev('2026-03-09T09:30', 'acknowledge', 'issued', 'acknowledged'),
-      ev('2026-03-09T10:00', 'schedule_inspection', 'acknowledged', 'inspection_scheduled'), ev('2026-03-09T12:00', 'record_inspection', 'inspection_scheduled', 'inspected'),
-      ev('2026-03-09T13:00', 'submit_quote', 'inspected', 'awaiting_authorization'), ev('2026-03-11T13:00', 'approve_quote', 'awaiting_authorization', 'authorized'),
-      ev('2026-03-11T14:00', 'schedule_work', 'authorized', 'scheduled'), ev('2026-03-12T08:00', 'wait_materials', 'scheduled', 'waiting_materials'),
-      ev('2026-03-16T08:00', 'resume', 'waiting_materials', 'scheduled'), ev('2026-03-16T09:00', 'start_work', 'scheduled', 'in_progress'),
+      issue('2026-03-09T09:00'),
+      ev('2026-03-09T09:30', 'acknowledge', 'issued', 'acknowledged'),
+      ev('2026-03-09T10:00', 'schedule_inspection', 'acknowledged', 'inspection_scheduled'),
+      ev('2026-03-09T12:00', 'record_inspection', 'inspection_scheduled', 'inspected'),
+      ev('2026-03-09T13:00', 'submit_quote', 'inspected', 'awaiting_authorization'),
+      ev('2026-03-11T13:00', 'approve_quote', 'awaiting_authorization', 'authorized'),
+      ev('2026-03-11T14:00', 'schedule_work', 'authorized', 'scheduled'),
+      ev('2026-03-12T08:00', 'wait_materials', 'scheduled', 'waiting_materials'),
+      ev('2026-03-16T08:00', 'resume', 'waiting_materials', 'scheduled'),
+      ev('2026-03-16T09:00', 'start_work', 'scheduled', 'in_progress'),
       ev('2026-03-16T17:00', 'complete', 'in_progress', 'completed'),
     ],
     now: '2026-03-17T09:00',
@@ -86,10 +114,15 @@ const cases: Case[] = [
     name: 'a rejected completion was no completion: resolution keeps running through it',
     priority: 'urgent',
     events: [
-      issue('2026-03-09T09:00'), ev('2026-03-09T09:10', 'acknowledge', 'issued', 'acknowledged'), ev('2026-03-09T09:20', 'schedule_inspection', 'acknowledged', 'inspection_scheduled'),
-      ev('2026-03-09T10:00', 'record_inspection', 'inspection_scheduled', 'inspected'), ev('2026-03-09T10:30', 'schedule_work', 'inspected', 'scheduled'),
-      ev('2026-03-09T11:00', 'start_work', 'scheduled', 'in_progress'), ev('2026-03-09T12:00', 'complete', 'in_progress', 'completed'),
-      ev('2026-03-10T09:00', 'reject_completion', 'completed', 'scheduled'), ev('2026-03-10T10:00', 'start_work', 'scheduled', 'in_progress'),
+      issue('2026-03-09T09:00'),
+      ev('2026-03-09T09:10', 'acknowledge', 'issued', 'acknowledged'),
+      ev('2026-03-09T09:20', 'schedule_inspection', 'acknowledged', 'inspection_scheduled'),
+      ev('2026-03-09T10:00', 'record_inspection', 'inspection_scheduled', 'inspected'),
+      ev('2026-03-09T10:30', 'schedule_work', 'inspected', 'scheduled'),
+      ev('2026-03-09T11:00', 'start_work', 'scheduled', 'in_progress'),
+      ev('2026-03-09T12:00', 'complete', 'in_progress', 'completed'),
+      ev('2026-03-10T09:00', 'reject_completion', 'completed', 'scheduled'),
+      ev('2026-03-10T10:00', 'start_work', 'scheduled', 'in_progress'),
     ],
     now: '2026-03-10T12:00',
     expect: { resolution: { status: 'running', elapsed: 9 * H + 4 * H } },
@@ -98,10 +131,15 @@ const cases: Case[] = [
     name: 'reopen restarts resolution from the reopening with a full limit',
     priority: 'urgent',
     events: [
-      issue('2026-03-09T09:00'), ev('2026-03-09T09:10', 'acknowledge', 'issued', 'acknowledged'), ev('2026-03-09T09:20', 'schedule_inspection', 'acknowledged', 'inspection_scheduled'),
-      ev('2026-03-09T10:00', 'record_inspection', 'inspection_scheduled', 'inspected'), ev('2026-03-09T10:30', 'schedule_work', 'inspected', 'scheduled'),
-      ev('2026-03-09T11:00', 'start_work', 'scheduled', 'in_progress'), ev('2026-03-09T12:00', 'complete', 'in_progress', 'completed'),
-      ev('2026-03-09T13:00', 'verify', 'completed', 'verified'), ev('2026-03-11T09:00', 'reopen', 'verified', 'scheduled'),
+      issue('2026-03-09T09:00'),
+      ev('2026-03-09T09:10', 'acknowledge', 'issued', 'acknowledged'),
+      ev('2026-03-09T09:20', 'schedule_inspection', 'acknowledged', 'inspection_scheduled'),
+      ev('2026-03-09T10:00', 'record_inspection', 'inspection_scheduled', 'inspected'),
+      ev('2026-03-09T10:30', 'schedule_work', 'inspected', 'scheduled'),
+      ev('2026-03-09T11:00', 'start_work', 'scheduled', 'in_progress'),
+      ev('2026-03-09T12:00', 'complete', 'in_progress', 'completed'),
+      ev('2026-03-09T13:00', 'verify', 'completed', 'verified'),
+      ev('2026-03-11T09:00', 'reopen', 'verified', 'scheduled'),
     ],
     now: '2026-03-11T10:00',
     expect: { resolution: { status: 'running', due: '2026-03-13 09:00', elapsed: 1 * H }, take_charge: { status: 'met' } },
@@ -116,16 +154,32 @@ const cases: Case[] = [
   {
     name: 'work done before acknowledgement stops take-charge and on-site',
     priority: 'urgent',
-    events: [issue('2026-03-09T09:00'), ev('2026-03-09T09:40', 'start_work', 'issued', 'in_progress'), ev('2026-03-09T11:00', 'complete', 'in_progress', 'completed')],
+    events: [
+      issue('2026-03-09T09:00'),
+      ev('2026-03-09T09:40', 'start_work', 'issued', 'in_progress'),
+      ev('2026-03-09T11:00', 'complete', 'in_progress', 'completed'),
+    ],
     now: '2026-03-09T12:00',
-    expect: { take_charge: { status: 'met', elapsed: 40 * M }, on_site: { status: 'met', elapsed: 40 * M }, resolution: { status: 'met', elapsed: 2 * H } },
+    expect: {
+      take_charge: { status: 'met', elapsed: 40 * M },
+      on_site: { status: 'met', elapsed: 40 * M },
+      resolution: { status: 'met', elapsed: 2 * H },
+    },
   },
   {
     name: 'emergency runs on solar time through the night',
     priority: 'emergency',
-    events: [issue('2026-03-14T22:00'), ev('2026-03-14T22:20', 'acknowledge', 'issued', 'acknowledged'), ev('2026-03-15T01:00', 'start_work', 'acknowledged', 'in_progress')],
+    events: [
+      issue('2026-03-14T22:00'),
+      ev('2026-03-14T22:20', 'acknowledge', 'issued', 'acknowledged'),
+      ev('2026-03-15T01:00', 'start_work', 'acknowledged', 'in_progress'),
+    ],
     now: '2026-03-15T02:00',
-    expect: { take_charge: { status: 'met' }, on_site: { status: 'breached', breachedBy: 1 * H, due: '2026-03-15 00:00' }, resolution: { status: 'running', due: '2026-03-15 06:00' } },
+    expect: {
+      take_charge: { status: 'met' },
+      on_site: { status: 'breached', breachedBy: 1 * H, due: '2026-03-15 00:00' },
+      resolution: { status: 'running', due: '2026-03-15 06:00' },
+    },
   },
   {
     name: 'a cancelled work order stops its clocks without a breach',
@@ -160,6 +214,8 @@ describe('SLA clocks', () => {
   }
 
   it('refuses events out of order', () => {
-    expect(() => clocks([issue('2026-03-09T09:00'), ev('2026-03-09T08:00', 'acknowledge', 'issued', 'acknowledged')], 'urgent', '2026-03-09T10:00')).toThrow(TimelineOrderError);
+    expect(() =>
+      clocks([issue('2026-03-09T09:00'), ev('2026-03-09T08:00', 'acknowledge', 'issued', 'acknowledged')], 'urgent', '2026-03-09T10:00'),
+    ).toThrow(TimelineOrderError);
   });
 });

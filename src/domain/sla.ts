@@ -24,9 +24,21 @@ const WD = 10 * 60; // one working day of the default calendar (08:00–18:00), 
 /** DOMAIN.md's defaults; a working "day" is the default calendar's 10 working hours. */
 export const DEFAULT_SLA: SlaVersion = {
   limits: {
-    emergency: { take_charge: { minutes: 30, basis: 'solar' }, on_site: { minutes: 120, basis: 'solar' }, resolution: { minutes: 480, basis: 'solar' } },
-    urgent: { take_charge: { minutes: 120, basis: 'working' }, on_site: { minutes: 480, basis: 'working' }, resolution: { minutes: 2 * WD, basis: 'working' } },
-    ordinary: { take_charge: { minutes: WD, basis: 'working' }, on_site: { minutes: 3 * WD, basis: 'working' }, resolution: { minutes: 10 * WD, basis: 'working' } },
+    emergency: {
+      take_charge: { minutes: 30, basis: 'solar' },
+      on_site: { minutes: 120, basis: 'solar' },
+      resolution: { minutes: 480, basis: 'solar' },
+    },
+    urgent: {
+      take_charge: { minutes: 120, basis: 'working' },
+      on_site: { minutes: 480, basis: 'working' },
+      resolution: { minutes: 2 * WD, basis: 'working' },
+    },
+    ordinary: {
+      take_charge: { minutes: WD, basis: 'working' },
+      on_site: { minutes: 3 * WD, basis: 'working' },
+      resolution: { minutes: 10 * WD, basis: 'working' },
+    },
     deferrable: { take_charge: null, on_site: null, resolution: null },
   },
   pauses: { take_charge: [], on_site: [], resolution: ['waiting_materials', 'awaiting_authorization'] },
@@ -42,7 +54,11 @@ export interface TimelineEvent {
   priority?: Priority;
 }
 
-export interface PauseInterval { from: number; to: number | null; state: string }
+export interface PauseInterval {
+  from: number;
+  to: number | null;
+  state: string;
+}
 
 export type ClockStatus = 'running' | 'paused' | 'met' | 'breached' | 'not_applicable' | 'cancelled';
 
@@ -113,8 +129,19 @@ function computeClock(clock: ClockName, input: ClockInput): ClockResult {
   for (const e of events) if (e.action === 'change_priority' && e.priority) priority = e.priority;
   const limit = sla.limits[priority][clock];
   const empty: ClockResult = {
-    clock, status: 'not_applicable', limitMinutes: null, basis: null, startedAt: null, dueAt: null, stoppedAt: null,
-    elapsedMs: 0, pausedMs: 0, pauses: [], remainingMs: null, breachedByMs: 0, share: null,
+    clock,
+    status: 'not_applicable',
+    limitMinutes: null,
+    basis: null,
+    startedAt: null,
+    dueAt: null,
+    stoppedAt: null,
+    elapsedMs: 0,
+    pausedMs: 0,
+    pauses: [],
+    remainingMs: null,
+    breachedByMs: 0,
+    share: null,
   };
   if (!issue || !limit) return empty;
   const cal = limit.basis === 'solar' ? input.solar : input.working;
@@ -172,16 +199,32 @@ function computeClock(clock: ClockName, input: ClockInput): ClockResult {
 
   const breachedByMs = Math.max(0, elapsedMs - limitMs);
   const status: ClockStatus = cancelled
-    ? (breachedByMs > 0 ? 'breached' : 'cancelled')
+    ? breachedByMs > 0
+      ? 'breached'
+      : 'cancelled'
     : stoppedAt !== null
-      ? (breachedByMs > 0 ? 'breached' : 'met')
+      ? breachedByMs > 0
+        ? 'breached'
+        : 'met'
       : breachedByMs > 0
         ? 'breached'
-        : pausedSince !== null ? 'paused' : 'running';
+        : pausedSince !== null
+          ? 'paused'
+          : 'running';
   return {
-    clock, status, limitMinutes: limit.minutes, basis: limit.basis, startedAt: start, dueAt, stoppedAt,
-    elapsedMs, pausedMs, pauses, remainingMs: stoppedAt === null ? Math.max(0, limitMs - elapsedMs) : null,
-    breachedByMs, share: limitMs > 0 ? elapsedMs / limitMs : null,
+    clock,
+    status,
+    limitMinutes: limit.minutes,
+    basis: limit.basis,
+    startedAt: start,
+    dueAt,
+    stoppedAt,
+    elapsedMs,
+    pausedMs,
+    pauses,
+    remainingMs: stoppedAt === null ? Math.max(0, limitMs - elapsedMs) : null,
+    breachedByMs,
+    share: limitMs > 0 ? elapsedMs / limitMs : null,
   };
 }
 

@@ -4,17 +4,36 @@ import { queryStems, stemIndex, stemWord, stems, STEM_INPUT_MAX, STEM_QUERY_WORD
 describe('stemWord', () => {
   it.each([
     // Italian: gender and number share a stem
-    ['valvola', 'valvol'], ['valvole', 'valvol'], ['valvol', 'valvol'],
-    ['tubo', 'tub'], ['tubi', 'tub'],
-    ['armadio', 'armad'], ['armadi', 'armad'],
-    ['rimozione', 'rimozion'], ['rimozioni', 'rimozion'],
-    ['sanitario', 'sanitar'], ['sanitari', 'sanitar'],
-    ['bocca', 'bocc'], ['bocche', 'bocc'], ['igienico', 'igienic'], ['igieniche', 'igienic'],
+    ['valvola', 'valvol'],
+    ['valvole', 'valvol'],
+    ['valvol', 'valvol'],
+    ['tubo', 'tub'],
+    ['tubi', 'tub'],
+    ['armadio', 'armad'],
+    ['armadi', 'armad'],
+    ['rimozione', 'rimozion'],
+    ['rimozioni', 'rimozion'],
+    ['sanitario', 'sanitar'],
+    ['sanitari', 'sanitar'],
+    ['bocca', 'bocc'],
+    ['bocche', 'bocc'],
+    ['igienico', 'igienic'],
+    ['igieniche', 'igienic'],
     // English: plurals
-    ['valve', 'valv'], ['valves', 'valv'], ['pipes', 'pip'], ['boxes', 'box'],
-    ['batteries', 'batter'], ['battery', 'batter'], ['switches', 'switc'], ['switch', 'switc'], ['glass', 'glass'],
+    ['valve', 'valv'],
+    ['valves', 'valv'],
+    ['pipes', 'pip'],
+    ['boxes', 'box'],
+    ['batteries', 'batter'],
+    ['battery', 'batter'],
+    ['switches', 'switc'],
+    ['switch', 'switc'],
+    ['glass', 'glass'],
     // kept as they are: short words and codes
-    ['gas', 'gas'], ['wc', 'wc'], ['1a', '1a'], ['dn50', 'dn50'],
+    ['gas', 'gas'],
+    ['wc', 'wc'],
+    ['1a', '1a'],
+    ['dn50', 'dn50'],
   ])('%s → %s', (word, stem) => {
     expect(stemWord(word)).toBe(stem);
   });

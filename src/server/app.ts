@@ -78,10 +78,20 @@ export async function buildApp(config: Config, opts: BuildOptions): Promise<Fast
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Presidio API', version: '0.1.0', description: 'Maintenance management for public bodies (Annex C workflows).', license: { name: 'EUPL-1.2', url: 'https://interoperable-europe.ec.europa.eu/collection/eupl' } },
+      info: {
+        title: 'Presidio API',
+        version: '0.1.0',
+        description: 'Maintenance management for public bodies (Annex C workflows).',
+        license: { name: 'EUPL-1.2', url: 'https://interoperable-europe.ec.europa.eu/collection/eupl' },
+      },
       components: {
         securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'presidio_session', description: 'Named __Host-presidio_session (Secure) over HTTPS.' },
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'presidio_session',
+            description: 'Named __Host-presidio_session (Secure) over HTTPS.',
+          },
           bearer: { type: 'http', scheme: 'bearer' },
         },
       },

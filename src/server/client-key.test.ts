@@ -17,7 +17,8 @@ describe('clientKey: what an address-based limit counts a client by (#7)', () =>
       '2001:db8:aa:bb::1%eth0',
       '2001:db8:aa:bb:0:0:0:7%25',
       '2001:db8:aa:bb::192.0.2.1',
-    ]) expect(clientKey(a), a).toBe(key);
+    ])
+      expect(clientKey(a), a).toBe(key);
     expect(clientKey('2001:db8:aa:bc::1')).toBe('2001:db8:aa:bc::/64');
   });
 

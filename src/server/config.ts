@@ -2,9 +2,7 @@ import path from 'node:path';
 import { isIP } from 'node:net';
 import type { LegalLimits } from '../domain/penalties.ts';
 
-export type DatabaseConfig =
-  | { kind: 'sqlite'; file: string }
-  | { kind: 'postgres'; url: string; schema?: string };
+export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; schema?: string };
 
 export interface Config {
   port: number;
@@ -98,7 +96,8 @@ export const ENV_DOC: Record<string, string> = {
   PORT: 'HTTP port (default 3000)',
   HOST: 'address to listen on (default 0.0.0.0)',
   DATABASE_URL: 'postgres://… for PostgreSQL, or sqlite:path/to/file (default sqlite:data/presidio.sqlite)',
-  PRESIDIO_DEMO: '1 seeds the demo university (accounts with the public password "presidio") into an empty database; default 0: starts empty (`npm run demo` sets 1)',
+  PRESIDIO_DEMO:
+    '1 seeds the demo university (accounts with the public password "presidio") into an empty database; default 0: starts empty (`npm run demo` sets 1)',
   LOG_LEVEL: 'fatal, error, warn, info (default), debug, trace or silent',
   SESSION_TTL_HOURS: 'session lifetime in hours (default 12, 1–720)',
   COOKIE_SECURE: '1 always names the session cookie __Host-presidio_session and marks it Secure; default 0: so only on HTTPS requests',
@@ -106,7 +105,8 @@ export const ENV_DOC: Record<string, string> = {
   LOGIN_BACKOFF_AFTER: 'failed logins per username and client address before that pair must wait (default 5); accounts never lock',
   LOGIN_BACKOFF_SECONDS: 'the first wait, doubled at each further failure of the pair (default 30, 1–3600)',
   LOGIN_BACKOFF_MAX_MINUTES: 'the longest wait (default 15, 1–1440)',
-  TRUST_PROXY: 'reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed, comma-separated IPs or CIDRs, e.g. 127.0.0.1 (default empty: none)',
+  TRUST_PROXY:
+    'reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed, comma-separated IPs or CIDRs, e.g. 127.0.0.1 (default empty: none)',
   HSTS_MAX_AGE: 'seconds of Strict-Transport-Security sent on HTTPS answers (default 0: not sent; e.g. 31536000)',
   LOGIN_RATE_LIMIT: 'login attempts per client address per window (default 20)',
   LOGIN_RATE_WINDOW_SECONDS: 'the window of LOGIN_RATE_LIMIT in seconds (default 300)',
@@ -117,15 +117,17 @@ export const ENV_DOC: Record<string, string> = {
   RATING_LINK_DAYS: 'days a rating link in the closing e-mail stays valid (default 30, 1–365)',
   RATING_RATE_LIMIT: 'rating-page requests per client address per window (default 30)',
   RATING_RATE_WINDOW_SECONDS: 'the window of RATING_RATE_LIMIT in seconds (default 300)',
-  EMAIL_CHANGE_HOURS: 'hours the link confirming a new e-mail address of one\'s profile stays valid (default 24, 1–168)',
+  EMAIL_CHANGE_HOURS: "hours the link confirming a new e-mail address of one's profile stays valid (default 24, 1–168)",
   REMINDER_QUIET_HOURS: 'hours after a ticket is opened before its requester may send a reminder ("sollecito") (default 24, 0–720)',
   REOPEN_DAYS: 'days after a ticket is closed in which its requester may mark it "not solved" from the ticket page (default 15, 1–365)',
-  DOCUMENTS_DUE_DAYS: 'days after completion by which the documents a contractor declared "to follow" are due; after that the late_documents penalty rule applies (default 30, 1–365)',
+  DOCUMENTS_DUE_DAYS:
+    'days after completion by which the documents a contractor declared "to follow" are due; after that the late_documents penalty rule applies (default 30, 1–365)',
   SMTP_URL: 'outgoing mail server, smtp://user:password@host:587 or smtps://…:465; unset: notices stay in the outbox (admin › outbox)',
   MAIL_FROM: 'sender of the notices, e.g. "Presidio <presidio@ateneo.it>" (default presidio@ the PUBLIC_URL host)',
   OUTBOX_MAX_ATTEMPTS: 'sending attempts before a notice is marked failed (default 8; backoff 1, 2, 4 … minutes)',
   OUTBOX_INTERVAL_SECONDS: 'how often the outbox sender looks for due notices (default 10)',
-  OUTBOX_RETENTION_DAYS: 'days a sent notice keeps its text (rating links, personal data) before the sender replaces it with a marker; subject, recipient and dates stay (default 30, 1–3650)',
+  OUTBOX_RETENTION_DAYS:
+    'days a sent notice keeps its text (rating links, personal data) before the sender replaces it with a marker; subject, recipient and dates stay (default 30, 1–3650)',
   MAIL_IN_ADDRESS: 'the service mailbox that receives requests and replies, e.g. manutenzione@ateneo.it',
   MAIL_IN_SMTP_PORT: 'port of the built-in SMTP listener for MAIL_IN_ADDRESS (default 0: off)',
   MAIL_IN_MAX_MB: 'largest accepted incoming e-mail in MB (default 25, 1–100)',
@@ -135,11 +137,13 @@ export const ENV_DOC: Record<string, string> = {
   MAIL_IN_SMTP_HOST: 'address the built-in SMTP listener binds (default 127.0.0.1: only the local relay reaches it)',
   MAIL_IN_SMTP_USER: 'with MAIL_IN_SMTP_PASSWORD: the SMTP listener requires AUTH (PLAIN/LOGIN) before MAIL FROM (default: no AUTH)',
   MAIL_IN_SMTP_PASSWORD: 'the password of MAIL_IN_SMTP_USER',
-  MAIL_IN_SMTP_ALLOW: 'comma-separated addresses or CIDR ranges allowed to connect to the SMTP listener, e.g. 10.0.0.5,192.168.1.0/24 (default: any that reaches MAIL_IN_SMTP_HOST)',
+  MAIL_IN_SMTP_ALLOW:
+    'comma-separated addresses or CIDR ranges allowed to connect to the SMTP listener, e.g. 10.0.0.5,192.168.1.0/24 (default: any that reaches MAIL_IN_SMTP_HOST)',
   MAIL_REPLY_SECRET: 'secret (32+ characters) signing the reply tokens in notices; unset: generated once and kept in the database',
   SLA_WARN_SHARE: 'share of an SLA limit at which contractor and building managers are warned (default 0.75, 0.1–0.99)',
   SLA_WATCH_INTERVAL_SECONDS: 'how often the SLA watcher looks for clocks to warn about, breaches and penalties (default 60; 0: off)',
-  PENALTY_MIN_DAILY_PER_MILLE: 'lowest daily penalty rate allowed, per mille of the net contract amount (default 0.3, D.Lgs. 36/2023 art. 126)',
+  PENALTY_MIN_DAILY_PER_MILLE:
+    'lowest daily penalty rate allowed, per mille of the net contract amount (default 0.3, D.Lgs. 36/2023 art. 126)',
   PENALTY_MAX_DAILY_PER_MILLE: 'highest daily penalty rate allowed, per mille of the net contract amount (default 1)',
   PENALTY_CAP_PERCENT: 'total penalties cap, percent of the net contract amount (default 10)',
   PENALTY_TERM_DAYS: 'days a contractor has to counter-argue a contested penalty (default 10, 1–90)',
@@ -149,13 +153,19 @@ export const ENV_DOC: Record<string, string> = {
 type Env = Record<string, string | undefined>;
 
 /** MAIL_IN_SMTP_HOST / _USER / _PASSWORD / _ALLOW and MAIL_REPLY_SECRET (#7 item 2). */
-function mailInSecurity(env: Env, problems: string[]): Pick<MailConfig, 'replySecret' | 'inSmtpHost' | 'inSmtpUser' | 'inSmtpPassword' | 'inSmtpAllow'> {
+function mailInSecurity(
+  env: Env,
+  problems: string[],
+): Pick<MailConfig, 'replySecret' | 'inSmtpHost' | 'inSmtpUser' | 'inSmtpPassword' | 'inSmtpAllow'> {
   const inSmtpHost = env.MAIL_IN_SMTP_HOST?.trim() || '127.0.0.1';
   if (!isIP(inSmtpHost) && !/^[A-Za-z0-9.-]+$/.test(inSmtpHost)) problems.push(`MAIL_IN_SMTP_HOST="${inSmtpHost}" is not an address`);
   const inSmtpUser = env.MAIL_IN_SMTP_USER?.trim() || null;
   const inSmtpPassword = env.MAIL_IN_SMTP_PASSWORD || null;
   if (!!inSmtpUser !== !!inSmtpPassword) problems.push('MAIL_IN_SMTP_USER and MAIL_IN_SMTP_PASSWORD go together: set both or neither');
-  const inSmtpAllow = (env.MAIL_IN_SMTP_ALLOW ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+  const inSmtpAllow = (env.MAIL_IN_SMTP_ALLOW ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
   for (const a of inSmtpAllow) {
     const [ip, bits, extra] = a.split('/');
     const v = isIP(ip);
@@ -259,7 +269,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const inSmtpPort = int('MAIL_IN_SMTP_PORT', 0, 0, 65535);
   const inAddress = emailLike('MAIL_IN_ADDRESS', env.MAIL_IN_ADDRESS);
   const inImapUrl = optUrl('MAIL_IN_IMAP_URL', ['imap', 'imaps']);
-  if ((inSmtpPort || inImapUrl) && !inAddress) problems.push('MAIL_IN_ADDRESS is required when MAIL_IN_SMTP_PORT or MAIL_IN_IMAP_URL is set');
+  if ((inSmtpPort || inImapUrl) && !inAddress)
+    problems.push('MAIL_IN_ADDRESS is required when MAIL_IN_SMTP_PORT or MAIL_IN_IMAP_URL is set');
   let publicHost = 'localhost';
   try {
     publicHost = new URL(publicUrl).hostname;
@@ -287,22 +298,31 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     capPercent: dec('PENALTY_CAP_PERCENT', 10, 0.01, 100),
   };
   if (limits.minDailyPerMille > limits.maxDailyPerMille) {
-    problems.push(`PENALTY_MIN_DAILY_PER_MILLE (${limits.minDailyPerMille}) must not exceed PENALTY_MAX_DAILY_PER_MILLE (${limits.maxDailyPerMille})`);
+    problems.push(
+      `PENALTY_MIN_DAILY_PER_MILLE (${limits.minDailyPerMille}) must not exceed PENALTY_MAX_DAILY_PER_MILLE (${limits.maxDailyPerMille})`,
+    );
   }
 
   // Addresses or CIDRs only: a hop count or "true" would believe any client's X-Forwarded-For.
   const proxyList = (name: string): string[] => {
-    const items = (env[name] ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+    const items = (env[name] ?? '')
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean);
     for (const item of items) {
       const [ip, bits, extra] = item.split('/');
       const family = isIP(ip);
       const okBits = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
-      if (!family || !okBits || extra !== undefined) problems.push(`${name}: "${item}" is not an IP address or CIDR range (e.g. 127.0.0.1 or 10.0.0.0/8)`);
+      if (!family || !okBits || extra !== undefined)
+        problems.push(`${name}: "${item}" is not an IP address or CIDR range (e.g. 127.0.0.1 or 10.0.0.0/8)`);
     }
     return items;
   };
   for (const gone of ['LOGIN_MAX_FAILURES', 'LOGIN_LOCK_MINUTES']) {
-    if (env[gone]?.trim()) problems.push(`${gone} is no longer read: accounts do not lock; set LOGIN_BACKOFF_AFTER, LOGIN_BACKOFF_SECONDS, LOGIN_BACKOFF_MAX_MINUTES instead`);
+    if (env[gone]?.trim())
+      problems.push(
+        `${gone} is no longer read: accounts do not lock; set LOGIN_BACKOFF_AFTER, LOGIN_BACKOFF_SECONDS, LOGIN_BACKOFF_MAX_MINUTES instead`,
+      );
   }
 
   const config: Config = {

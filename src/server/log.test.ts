@@ -11,7 +11,9 @@ describe('redactRequestUrl', () => {
 
   it('replaces secret-looking query values and keeps the rest', () => {
     expect(redactRequestUrl('/api/tickets?q=caldo&token=abc&limit=5')).toBe('/api/tickets?q=caldo&token=[redacted]&limit=5');
-    expect(redactRequestUrl('/x?Access_Token=a&api%5Fkey=b&password=c&code=d')).toBe('/x?Access_Token=[redacted]&api%5Fkey=[redacted]&password=[redacted]&code=[redacted]');
+    expect(redactRequestUrl('/x?Access_Token=a&api%5Fkey=b&password=c&code=d')).toBe(
+      '/x?Access_Token=[redacted]&api%5Fkey=[redacted]&password=[redacted]&code=[redacted]',
+    );
     expect(redactRequestUrl('/x?tokenish=a&flag')).toBe('/x?tokenish=a&flag');
   });
 

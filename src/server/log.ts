@@ -13,7 +13,9 @@ const SECRET_QUERY = /^(token|access_token|refresh_token|api_key|apikey|key|secr
 export const REDACTED = '[redacted]';
 
 /** Where log lines go (tests collect them). */
-export interface LogStream { write(line: string): void }
+export interface LogStream {
+  write(line: string): void;
+}
 
 /** The request URL as it may be logged: credential path segments and query values replaced. */
 export function redactRequestUrl(url: string): string {

@@ -63,7 +63,14 @@ async function main() {
   const shutdown = async (signal: string) => {
     console.log(`\n${signal}: shutting down`);
     // Stop taking and sending mail first: a run in progress finishes its message.
-    await Promise.all([outboxSender?.stop(), slaWatcher?.stop(), plannedLateness?.stop(), programGenerator?.stop(), smtpListener?.close(), imapPoller?.stop()]);
+    await Promise.all([
+      outboxSender?.stop(),
+      slaWatcher?.stop(),
+      plannedLateness?.stop(),
+      programGenerator?.stop(),
+      smtpListener?.close(),
+      imapPoller?.stop(),
+    ]);
     await app.close();
     await db.destroy();
     process.exit(0);

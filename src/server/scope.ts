@@ -20,16 +20,12 @@ import { hasRole, type Principal, type Role } from './auth/principal.ts';
 export type Actor = Principal | 'system';
 
 export type Collection =
-  | 'sites' | 'departments' | 'buildings' | 'floors' | 'spaces'
-  | 'technologyClasses' | 'contractors' | 'contracts' | 'assets' | 'users';
+  'sites' | 'departments' | 'buildings' | 'floors' | 'spaces' | 'technologyClasses' | 'contractors' | 'contracts' | 'assets' | 'users';
 
 /** Builds the predicate on the rows of `table` (its name or alias in the query). */
 export type RowPredicate = (table: string) => Expression<SqlBool>;
 
-export type Scope =
-  | { kind: 'all' }
-  | { kind: 'forbidden' }
-  | { kind: 'rows'; where: RowPredicate };
+export type Scope = { kind: 'all' } | { kind: 'forbidden' } | { kind: 'rows'; where: RowPredicate };
 
 const ALL: Scope = { kind: 'all' };
 const FORBIDDEN: Scope = { kind: 'forbidden' };
@@ -46,14 +42,16 @@ const managedBuildingIds = (userId: string) =>
 
 /** Ids of the buildings covered by any contract of the contractor. */
 const contractorBuildingIds = (contractorId: string) =>
-  eb.selectFrom('contract_buildings as sc_cb')
+  eb
+    .selectFrom('contract_buildings as sc_cb')
     .innerJoin('contracts as sc_c', 'sc_c.id', 'sc_cb.contract_id')
     .select('sc_cb.building_id')
     .where('sc_c.contractor_id', '=', contractorId);
 
 /** Ids of the active buildings on active sites (what a requester may report a fault in). */
 const activeBuildingIds = () =>
-  eb.selectFrom('buildings as sc_ab')
+  eb
+    .selectFrom('buildings as sc_ab')
     .innerJoin('sites as sc_as', 'sc_as.id', 'sc_ab.site_id')
     .select('sc_ab.id')
     .where('sc_ab.active', '=', 1)
@@ -84,8 +82,12 @@ const READ_RULES: Partial<Record<Role, RoleRule>> = {
     if (coll === 'sites' || coll === 'departments' || coll === 'technologyClasses') return 'all';
     if (coll === 'contracts') return (t) => eb(col(t, 'id'), 'in', managedContractIds(p.userId));
     if (coll === 'contractors') {
-      return (t) => eb(col(t, 'id'), 'in',
-        eb.selectFrom('contracts as sc_mc').select('sc_mc.contractor_id').where('sc_mc.id', 'in', managedContractIds(p.userId)));
+      return (t) =>
+        eb(
+          col(t, 'id'),
+          'in',
+          eb.selectFrom('contracts as sc_mc').select('sc_mc.contractor_id').where('sc_mc.id', 'in', managedContractIds(p.userId)),
+        );
     }
     return inBuildings(managedBuildingIds(p.userId), coll);
   },
@@ -102,20 +104,28 @@ const READ_RULES: Partial<Record<Role, RoleRule>> = {
     if (coll === 'sites') return (t) => eb(col(t, 'active'), '=', 1);
     // Row-local (no list of every active building): one building is checked by its own key.
     if (coll === 'buildings') {
-      return (t) => eb.and([
-        eb(col(t, 'active'), '=', 1),
-        eb.exists(eb.selectFrom('sites as sc_bs').select(sql`1`.as('one')).whereRef('sc_bs.id', '=', col(t, 'site_id') as never).where('sc_bs.active', '=', 1)),
-      ]);
+      return (t) =>
+        eb.and([
+          eb(col(t, 'active'), '=', 1),
+          eb.exists(
+            eb
+              .selectFrom('sites as sc_bs')
+              .select(sql`1`.as('one'))
+              .whereRef('sc_bs.id', '=', col(t, 'site_id') as never)
+              .where('sc_bs.active', '=', 1),
+          ),
+        ]);
     }
     if (coll === 'floors') {
       return (t) => eb.and([eb(col(t, 'active'), '=', 1), eb(col(t, 'building_id'), 'in', activeBuildingIds())]);
     }
     if (coll === 'spaces') {
-      return (t) => eb.and([
-        eb(col(t, 'active'), '=', 1),
-        eb(col(t, 'building_id'), 'in', activeBuildingIds()),
-        eb(col(t, 'floor_id'), 'in', eb.selectFrom('floors as sc_af').select('sc_af.id').where('sc_af.active', '=', 1)),
-      ]);
+      return (t) =>
+        eb.and([
+          eb(col(t, 'active'), '=', 1),
+          eb(col(t, 'building_id'), 'in', activeBuildingIds()),
+          eb(col(t, 'floor_id'), 'in', eb.selectFrom('floors as sc_af').select('sc_af.id').where('sc_af.active', '=', 1)),
+        ]);
     }
     return null;
   },
@@ -162,21 +172,29 @@ export function parentBuildingWriteScope(actor: Actor): Scope {
  * The buildings the actor may read, for other modules (tickets, work orders) that scope their
  * own rows by building: `all`, `forbidden`, or a predicate on a building-id column.
  */
-export function buildingIdScope(actor: Actor): { kind: 'all' } | { kind: 'forbidden' } | {
-  kind: 'rows';
-  /** `column in (visible buildings)`: drives a list from the visible set. */
-  where: (buildingIdColumn: string) => Expression<SqlBool>;
-  /** `exists (that visible building)`: checks one row by its key without building the whole set. */
-  contains: (buildingIdColumn: string) => Expression<SqlBool>;
-} {
+export function buildingIdScope(actor: Actor):
+  | { kind: 'all' }
+  | { kind: 'forbidden' }
+  | {
+      kind: 'rows';
+      /** `column in (visible buildings)`: drives a list from the visible set. */
+      where: (buildingIdColumn: string) => Expression<SqlBool>;
+      /** `exists (that visible building)`: checks one row by its key without building the whole set. */
+      contains: (buildingIdColumn: string) => Expression<SqlBool>;
+    } {
   const s = readScope(actor, 'buildings');
   if (s.kind !== 'rows') return s;
   return {
     kind: 'rows',
     where: (column) => eb(eb.ref(column), 'in', eb.selectFrom('buildings as sc_vb').select('sc_vb.id').where(s.where('sc_vb'))),
-    contains: (column) => eb.exists(
-      eb.selectFrom('buildings as sc_vb').select(sql`1`.as('one')).whereRef('sc_vb.id', '=', column as never).where(s.where('sc_vb')),
-    ),
+    contains: (column) =>
+      eb.exists(
+        eb
+          .selectFrom('buildings as sc_vb')
+          .select(sql`1`.as('one'))
+          .whereRef('sc_vb.id', '=', column as never)
+          .where(s.where('sc_vb')),
+      ),
   };
 }
 
@@ -219,20 +237,27 @@ export interface TicketItemView {
 const FULL_ON_TICKET: readonly Role[] = ['call_center', 'building_manager', 'service_head', 'accounting', 'admin'];
 
 /** The view of a caller holding `rolesOnTicket` (the system holds every role: full). */
-export function ticketItemView(rolesOnTicket: ReadonlySet<Role>, who: { userId: string | null; contractorId?: string | null }): TicketItemView {
+export function ticketItemView(
+  rolesOnTicket: ReadonlySet<Role>,
+  who: { userId: string | null; contractorId?: string | null },
+): TicketItemView {
   return {
     full: FULL_ON_TICKET.some((r) => rolesOnTicket.has(r)),
     requester: rolesOnTicket.has('requester'),
-    contractorId: rolesOnTicket.has('contractor') ? who.contractorId ?? null : null,
+    contractorId: rolesOnTicket.has('contractor') ? (who.contractorId ?? null) : null,
     userId: who.userId,
   };
 }
 
 /** The item hangs off one of the contractor's work orders (row-local: checked by the work order's key). */
-const onContractorWorkOrder = (table: string, contractorId: string) => eb.exists(
-  eb.selectFrom('work_orders as sc_ow').select(sql`1`.as('one'))
-    .whereRef('sc_ow.id', '=', col(table, 'work_order_id') as never).where('sc_ow.contractor_id', '=', contractorId),
-);
+const onContractorWorkOrder = (table: string, contractorId: string) =>
+  eb.exists(
+    eb
+      .selectFrom('work_orders as sc_ow')
+      .select(sql`1`.as('one'))
+      .whereRef('sc_ow.id', '=', col(table, 'work_order_id') as never)
+      .where('sc_ow.contractor_id', '=', contractorId),
+  );
 
 /**
  * The predicate on the items of a ticket in `table` (alias), or null when the view reads them all:

@@ -55,7 +55,7 @@ describe('dates in Rome, across daylight-saving changes', () => {
     expect(it_.dateTime(iso)).toBe(text);
     expect(en.dateTime(iso)).toBe(text);
   });
-  it('a calendar day is never shifted by a zone; an instant\'s day is Rome\'s', () => {
+  it("a calendar day is never shifted by a zone; an instant's day is Rome's", () => {
     expect(it_.date('2026-03-29')).toBe('29/03/2026');
     expect(it_.date('2026-12-31T23:30:00Z')).toBe('01/01/2027');
     expect(romeDay(Date.parse('2026-12-31T23:30:00Z'))).toBe('2027-01-01');
@@ -95,9 +95,15 @@ describe('error messages never show an ISO date', () => {
     expect(readableParam('2026-03-10', 'en')).toBe('10/03/2026');
     expect(readableParam('2026-000038', 'it')).toBe('2026-000038'); // a ticket number is not a date
     const params = { building: 'MI-B03', technologyClass: 'VER', date: '2026-03-10' };
-    expect(translate('it', 'detail', 'CONTRACT_NOT_FOUND', params)).toBe('Nessun contratto attivo copre l\'edificio MI-B03 per la classe VER alla data 10/03/2026.');
-    expect(translate('en', 'detail', 'CONTRACT_NOT_FOUND', params)).toBe('No active contract covers building MI-B03 for class VER on 10/03/2026.');
-    expect(translate('en', 'detail', 'PENALTY_TERM_EXPIRED', { termEndsAt: '2026-04-11T21:59:59.999Z' })).toBe('The term for counter-arguments expired on 11/04/2026, 23:59.');
+    expect(translate('it', 'detail', 'CONTRACT_NOT_FOUND', params)).toBe(
+      "Nessun contratto attivo copre l'edificio MI-B03 per la classe VER alla data 10/03/2026.",
+    );
+    expect(translate('en', 'detail', 'CONTRACT_NOT_FOUND', params)).toBe(
+      'No active contract covers building MI-B03 for class VER on 10/03/2026.',
+    );
+    expect(translate('en', 'detail', 'PENALTY_TERM_EXPIRED', { termEndsAt: '2026-04-11T21:59:59.999Z' })).toBe(
+      'The term for counter-arguments expired on 11/04/2026, 23:59.',
+    );
   });
 });
 
@@ -116,7 +122,11 @@ describe('one formatter: no other module builds number or date formats of its ow
   it('only src/shared/format.ts constructs Intl.NumberFormat / DateTimeFormat or calls toLocale*String', () => {
     const offenders = files
       .filter((f) => relative(root, f) !== join('shared', 'format.ts'))
-      .flatMap((f) => readFileSync(f, 'utf8').split('\n').map((line, i) => ({ f, line, i })))
+      .flatMap((f) =>
+        readFileSync(f, 'utf8')
+          .split('\n')
+          .map((line, i) => ({ f, line, i })),
+      )
       .filter(({ line }) => FORBIDDEN.test(line))
       .map(({ f, line, i }) => `${relative(root, f)}:${i + 1}: ${line.trim()}`);
     expect(offenders).toEqual([]);

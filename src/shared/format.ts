@@ -126,7 +126,13 @@ function build(lang: FormatLang): Formatter {
   const w = WORDS[lang];
   // 'always': it-IT's default (minimumGroupingDigits 2) would print 2700,00 beside 3.975.000,00.
   const grouped = { useGrouping: 'always' } as unknown as Intl.NumberFormatOptions;
-  const moneyFmt = new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR', minimumFractionDigits: 2, maximumFractionDigits: 2, ...grouped });
+  const moneyFmt = new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency: 'EUR',
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+    ...grouped,
+  });
   const integerFmt = new Intl.NumberFormat(locale, { maximumFractionDigits: 0, ...grouped });
   const numberFmts = new Map<string, Intl.NumberFormat>();
   const numberFmt = (min: number, max: number) => {
@@ -141,13 +147,32 @@ function build(lang: FormatLang): Formatter {
   const dayFmt = new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' });
   const romeDayFmt = new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: DISPLAY_ZONE });
   const dateTimeFmt = new Intl.DateTimeFormat(locale, {
-    day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: DISPLAY_ZONE,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: DISPLAY_ZONE,
   });
   const dayTimeFmt = new Intl.DateTimeFormat(locale, {
-    weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: DISPLAY_ZONE,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: DISPLAY_ZONE,
   });
   const dayTimeYearFmt = new Intl.DateTimeFormat(locale, {
-    weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: DISPLAY_ZONE,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: DISPLAY_ZONE,
   });
   const yearFmt = new Intl.DateTimeFormat('en-GB', { year: 'numeric', timeZone: DISPLAY_ZONE });
   const timeFmt = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: DISPLAY_ZONE });
@@ -188,8 +213,7 @@ function build(lang: FormatLang): Formatter {
     lang,
     locale,
     money: (cents) => (blank(cents) || !Number.isFinite(cents) ? EMPTY : fmtDecimal(moneyFmt, centsText(cents))),
-    number: (value, fractionDigits) =>
-      blank(value) ? EMPTY : numberFmt(fractionDigits ?? 0, fractionDigits ?? 2).format(value),
+    number: (value, fractionDigits) => (blank(value) ? EMPTY : numberFmt(fractionDigits ?? 0, fractionDigits ?? 2).format(value)),
     decimal: (value, maxFractionDigits) => (blank(value) ? EMPTY : numberFmt(0, maxFractionDigits).format(value)),
     integer: (value) => (blank(value) ? EMPTY : integerFmt.format(value)),
     quantity: (value) => (blank(value) ? EMPTY : numberFmt(0, 3).format(value)),

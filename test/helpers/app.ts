@@ -12,7 +12,12 @@ type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 /** A logged-in user driving the app through inject(), cookie and CSRF token included. */
 export class Client {
-  constructor(private app: FastifyInstance, readonly cookie: string | null, readonly csrf: string | null, readonly bearer: string | null = null) {}
+  constructor(
+    private app: FastifyInstance,
+    readonly cookie: string | null,
+    readonly csrf: string | null,
+    readonly bearer: string | null = null,
+  ) {}
 
   request(method: Method, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
     return this.app.inject({
@@ -27,10 +32,18 @@ export class Client {
       },
     });
   }
-  get(url: string, headers?: Record<string, string>) { return this.request('GET', url, undefined, headers); }
-  post(url: string, body?: unknown) { return this.request('POST', url, body ?? {}); }
-  patch(url: string, body: unknown) { return this.request('PATCH', url, body); }
-  delete(url: string) { return this.request('DELETE', url); }
+  get(url: string, headers?: Record<string, string>) {
+    return this.request('GET', url, undefined, headers);
+  }
+  post(url: string, body?: unknown) {
+    return this.request('POST', url, body ?? {});
+  }
+  patch(url: string, body: unknown) {
+    return this.request('PATCH', url, body);
+  }
+  delete(url: string) {
+    return this.request('DELETE', url);
+  }
 }
 
 export interface TestEnv {

@@ -75,7 +75,7 @@ export async function startSmtpCapture(opts: { auth?: { user: string; pass: stri
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
   });
-  capture.port = ((server as unknown as { server: { address(): AddressInfo } }).server.address()).port;
+  capture.port = (server as unknown as { server: { address(): AddressInfo } }).server.address().port;
   const cred = opts.auth ? `${encodeURIComponent(opts.auth.user)}:${encodeURIComponent(opts.auth.pass)}@` : '';
   capture.url = `smtp://${cred}127.0.0.1:${capture.port}?ignoreTLS=true`;
   capture.waitFor = async (count, timeoutMs = 5000) => {

@@ -75,6 +75,8 @@ describe('noticeKeysFromReferences', () => {
   it('reads the key of a notice Message-ID, with or without its reply tag, and nothing else', () => {
     expect(noticeKeysFromReferences([`<${key}.notice.rt-${'b'.repeat(26)}@ateneo.example>`])).toEqual([key]);
     expect(noticeKeysFromReferences([` <${key.toUpperCase()}.notice@ateneo.example> `])).toEqual([key]);
-    expect(noticeKeysFromReferences(['<ticket.0b1c2d3e-0000-4000-8000-000000000000@ateneo.example>', '<abc.notice@x>', `<${key}.other@x>`])).toEqual([]);
+    expect(
+      noticeKeysFromReferences(['<ticket.0b1c2d3e-0000-4000-8000-000000000000@ateneo.example>', '<abc.notice@x>', `<${key}.other@x>`]),
+    ).toEqual([]);
   });
 });

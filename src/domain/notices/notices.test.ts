@@ -5,10 +5,21 @@ import type { NoticeFacts } from './types.ts';
 import type { NoticeKind } from '../workflow/types.ts';
 
 const base: NoticeFacts = {
-  kind: 'ticket_opened', action: 'open', audience: 'requester', recipientName: 'Marco Colombo',
-  ticketNumber: '2026-000123', ticketSubject: 'Perdita dal soffitto', ticketDescription: 'Acqua dal soffitto in aula',
-  building: 'MI-B02 Edificio Aule Nord', space: null, workOrderNumber: null, priority: null,
-  url: 'http://localhost:3000/tickets/t1', ratingUrl: null, ratingDays: 30, data: {},
+  kind: 'ticket_opened',
+  action: 'open',
+  audience: 'requester',
+  recipientName: 'Marco Colombo',
+  ticketNumber: '2026-000123',
+  ticketSubject: 'Perdita dal soffitto',
+  ticketDescription: 'Acqua dal soffitto in aula',
+  building: 'MI-B02 Edificio Aule Nord',
+  space: null,
+  workOrderNumber: null,
+  priority: null,
+  url: 'http://localhost:3000/tickets/t1',
+  ratingUrl: null,
+  ratingDays: 30,
+  data: {},
 };
 
 describe('ticketNumberFromSubject', () => {
@@ -64,7 +75,7 @@ describe('renderNotice', () => {
     expect(r.text).toContain('registrata con il numero 2026-000123');
     expect(r.text).toContain('Descrizione: Acqua dal soffitto in aula');
     expect(r.text).toContain('http://localhost:3000/tickets/t1');
-    expect(r.text).toContain('l\'indirizzo di risposta è personale');
+    expect(r.text).toContain("l'indirizzo di risposta è personale");
     expect(r.html).toContain('<html lang="it">');
     expect(r.html).toContain('<a href="http://localhost:3000/tickets/t1">');
     expect(r.summary.startsWith('La tua segnalazione')).toBe(true);
@@ -98,7 +109,12 @@ describe('renderNotice', () => {
 
   it.each<[string, Record<string, unknown>, RegExp, RegExp]>([
     ['record_inspection', { findings: 'Tubo rotto' }, /Esito del sopralluogo: Tubo rotto/, /Sopralluogo eseguito/],
-    ['mark_in_plan', { plannedActivity: 'PM-2026-03 verifica' }, /piano delle manutenzioni programmate \(PM-2026-03 verifica\)/, /già programmato/],
+    [
+      'mark_in_plan',
+      { plannedActivity: 'PM-2026-03 verifica' },
+      /piano delle manutenzioni programmate \(PM-2026-03 verifica\)/,
+      /già programmato/,
+    ],
     ['mark_not_manageable', { reason: 'Impianto di terzi' }, /Motivo: Impianto di terzi/, /Segnalazione chiusa/],
     ['deny_quote', { reason: 'Fondi esauriti' }, /Motivo del diniego: Fondi esauriti/, /Segnalazione chiusa/],
     ['schedule_work', { scheduledAt: '2026-03-12T13:30:00Z' }, /12 marzo 2026 alle 14:30/, /Intervento pianificato/],
@@ -112,7 +128,12 @@ describe('renderNotice', () => {
   });
 
   it('notice 2 in English formats dates in English, Rome time across DST', () => {
-    const r = renderNotice('en', { ...base, kind: 'ticket_update', action: 'schedule_work', data: { scheduledAt: '2026-03-30T07:00:00Z' } });
+    const r = renderNotice('en', {
+      ...base,
+      kind: 'ticket_update',
+      action: 'schedule_work',
+      data: { scheduledAt: '2026-03-30T07:00:00Z' },
+    });
     expect(r.text).toContain('scheduled for 30 March 2026 at 09:00');
   });
 
@@ -130,12 +151,24 @@ describe('renderNotice', () => {
   it('optional paragraphs disappear when their value is missing', () => {
     const r = renderNotice('it', { ...base, kind: 'ticket_update', action: 'wait_materials', data: { expectedOn: '2026-04-02' } });
     expect(r.text).not.toContain('Nota:');
-    const withNote = renderNotice('it', { ...base, kind: 'ticket_update', action: 'wait_materials', data: { expectedOn: '2026-04-02', note: 'Ordinato' } });
+    const withNote = renderNotice('it', {
+      ...base,
+      kind: 'ticket_update',
+      action: 'wait_materials',
+      data: { expectedOn: '2026-04-02', note: 'Ordinato' },
+    });
     expect(withNote.text).toContain('Nota: Ordinato');
   });
 
-  it('audience variants: the building manager gets the contractor\'s in-plan proposal', () => {
-    const r = renderNotice('it', { ...base, kind: 'ticket_update', action: 'mark_in_plan', audience: 'building_managers', workOrderNumber: '2026-000123/1', data: { plannedActivity: 'PM-1' } });
+  it("audience variants: the building manager gets the contractor's in-plan proposal", () => {
+    const r = renderNotice('it', {
+      ...base,
+      kind: 'ticket_update',
+      action: 'mark_in_plan',
+      audience: 'building_managers',
+      workOrderNumber: '2026-000123/1',
+      data: { plannedActivity: 'PM-1' },
+    });
     expect(r.text).toContain('la ditta propone');
   });
 
@@ -149,7 +182,11 @@ describe('renderNotice', () => {
       expect(Object.keys(LANGUAGE_PACKS[lang].kinds).sort()).toEqual([...kinds].sort());
       for (const kind of kinds) {
         const r = renderNotice(lang, {
-          ...base, kind, workOrderNumber: '2026-000123/1', priority: 'urgent', ratingUrl: 'http://x/r',
+          ...base,
+          kind,
+          workOrderNumber: '2026-000123/1',
+          priority: 'urgent',
+          ratingUrl: 'http://x/r',
           data: { reason: 'r', note: 'n', findings: 'f', stars: 2, comment: 'c', text: 't', report: 'rep', description: 'd' },
         });
         expect(r.subject, `${lang} ${kind}`).not.toMatch(/[{}]/);
@@ -159,8 +196,14 @@ describe('renderNotice', () => {
     }
   });
 
-  it('amounts are integer cents written in the recipient\'s language, grouped', () => {
-    const facts = { ...base, kind: 'penalty_decided' as NoticeKind, action: 'reduce', workOrderNumber: '2026-000123/1', data: { amount: 270_000, finalAmount: 397_500_000, reason: 'r' } };
+  it("amounts are integer cents written in the recipient's language, grouped", () => {
+    const facts = {
+      ...base,
+      kind: 'penalty_decided' as NoticeKind,
+      action: 'reduce',
+      workOrderNumber: '2026-000123/1',
+      data: { amount: 270_000, finalAmount: 397_500_000, reason: 'r' },
+    };
     expect(renderNotice('it', facts).text.replace(/\u00a0/g, ' ')).toContain('ridotta a 3.975.000,00 € (proposta: 2.700,00 €)');
     expect(renderNotice('en', facts).text).toContain('reduced to €3,975,000.00 (proposed: €2,700.00)');
   });
@@ -178,7 +221,10 @@ describe('rating paragraph', () => {
 
 describe('stripQuotedReply', () => {
   it.each([
-    ['Grazie, ora funziona.\n\nIl giorno mar 10 mar 2026 alle 10:00 Presidio <p@x> ha scritto:\n> Gentile Marco,\n> testo', 'Grazie, ora funziona.'],
+    [
+      'Grazie, ora funziona.\n\nIl giorno mar 10 mar 2026 alle 10:00 Presidio <p@x> ha scritto:\n> Gentile Marco,\n> testo',
+      'Grazie, ora funziona.',
+    ],
     ['Still broken.\r\n\r\nOn Tue, 10 Mar 2026 at 10:00, Presidio <p@x> wrote:\r\n> Dear Sarah', 'Still broken.'],
     ['Sì\n-----Original Message-----\nFrom: Presidio', 'Sì'],
     ['Ok\n________________________________\nDa: Presidio\nInviato: ...', 'Ok'],
@@ -190,7 +236,9 @@ describe('stripQuotedReply', () => {
 
 describe('ticketIdFromReferences', () => {
   it('finds the thread id Presidio sets', () => {
-    expect(ticketIdFromReferences(['<abc@x>', '<ticket.0f8fad5b-d9cb-469f-a165-70867728950e@ateneo.it>'])).toBe('0f8fad5b-d9cb-469f-a165-70867728950e');
+    expect(ticketIdFromReferences(['<abc@x>', '<ticket.0f8fad5b-d9cb-469f-a165-70867728950e@ateneo.it>'])).toBe(
+      '0f8fad5b-d9cb-469f-a165-70867728950e',
+    );
     expect(ticketIdFromReferences(['<ticket.nope@x>'])).toBeNull();
     expect(ticketIdFromReferences([])).toBeNull();
   });
@@ -198,16 +246,42 @@ describe('ticketIdFromReferences', () => {
 
 describe('planned maintenance notices (#8)', () => {
   const program: NoticeFacts = {
-    ...base, kind: 'program_submitted', action: 'submit', audience: 'building_managers', recipientName: 'Anna Neri',
-    ticketNumber: null, ticketSubject: null, ticketDescription: null, building: null, url: 'http://localhost:3000/programs/p1',
+    ...base,
+    kind: 'program_submitted',
+    action: 'submit',
+    audience: 'building_managers',
+    recipientName: 'Anna Neri',
+    ticketNumber: null,
+    ticketSubject: null,
+    ticketDescription: null,
+    building: null,
+    url: 'http://localhost:3000/programs/p1',
     data: { contract: 'Lotto 2 – Impianti termici', month: '2026-03', note: 'Manca la CT di via Golgi' },
   };
 
   it.each<[NoticeKind, string, Record<string, unknown>, string, RegExp]>([
-    ['program_submitted', 'submit', {}, 'Programma da approvare: Lotto 2 – Impianti termici, marzo 2026', /Nota della ditta: Manca la CT di via Golgi/],
-    ['program_returned', 'return', { remarks: 'Spostare la CT al 12' }, 'Programma restituito: Lotto 2 – Impianti termici, marzo 2026', /Osservazioni: Spostare la CT al 12/],
+    [
+      'program_submitted',
+      'submit',
+      {},
+      'Programma da approvare: Lotto 2 – Impianti termici, marzo 2026',
+      /Nota della ditta: Manca la CT di via Golgi/,
+    ],
+    [
+      'program_returned',
+      'return',
+      { remarks: 'Spostare la CT al 12' },
+      'Programma restituito: Lotto 2 – Impianti termici, marzo 2026',
+      /Osservazioni: Spostare la CT al 12/,
+    ],
     ['program_approved', 'approve', {}, 'Programma approvato: Lotto 2 – Impianti termici, marzo 2026', /è stato approvato/],
-    ['program_published', 'publish', {}, 'Programma pubblicato: Lotto 2 – Impianti termici, marzo 2026', /ordini di lavoro programmati sono stati emessi/],
+    [
+      'program_published',
+      'publish',
+      {},
+      'Programma pubblicato: Lotto 2 – Impianti termici, marzo 2026',
+      /ordini di lavoro programmati sono stati emessi/,
+    ],
   ])('%s names the contract and the month, links the program, has no ticket tag', (kind, action, data, title, body) => {
     const r = renderNotice('it', { ...program, kind, action, data: { ...program.data, ...data } });
     expect(r.subject).toBe(`[Presidio] ${title}`);
@@ -223,19 +297,58 @@ describe('planned maintenance notices (#8)', () => {
   });
 
   const planned: NoticeFacts = {
-    ...base, kind: 'planned_date', action: 'schedule', audience: 'call_center', recipientName: null,
-    ticketNumber: '2026-000777', ticketSubject: 'Manutenzione semestrale caldaia', ticketDescription: null,
-    building: 'MI-B02 Edificio Aule Nord', workOrderNumber: '2026-000777/1', url: 'http://localhost:3000/work-orders/w1',
-    data: { activity: 'Manutenzione semestrale caldaia', scheduledAt: '2026-03-30T07:00:00Z', windowFrom: '09:00', windowTo: '12:00', technician: 'Luca Bianchi' },
+    ...base,
+    kind: 'planned_date',
+    action: 'schedule',
+    audience: 'call_center',
+    recipientName: null,
+    ticketNumber: '2026-000777',
+    ticketSubject: 'Manutenzione semestrale caldaia',
+    ticketDescription: null,
+    building: 'MI-B02 Edificio Aule Nord',
+    workOrderNumber: '2026-000777/1',
+    url: 'http://localhost:3000/work-orders/w1',
+    data: {
+      activity: 'Manutenzione semestrale caldaia',
+      scheduledAt: '2026-03-30T07:00:00Z',
+      windowFrom: '09:00',
+      windowTo: '12:00',
+      technician: 'Luca Bianchi',
+    },
   };
 
   it.each<[NoticeKind, string, Record<string, unknown>, RegExp[]]>([
-    ['planned_date', 'schedule', {}, [/fissata per il 30 marzo 2026 alle 09:00/, /Fascia oraria: dalle 09:00 alle 12:00/, /Tecnico: Luca Bianchi/]],
-    ['planned_new_date', 'reschedule', { scheduledAt: '2026-04-02T12:00:00Z', reason: 'Aula occupata da esami' }, [/spostata al 2 aprile 2026 alle 14:00/, /Motivo: Aula occupata da esami/]],
+    [
+      'planned_date',
+      'schedule',
+      {},
+      [/fissata per il 30 marzo 2026 alle 09:00/, /Fascia oraria: dalle 09:00 alle 12:00/, /Tecnico: Luca Bianchi/],
+    ],
+    [
+      'planned_new_date',
+      'reschedule',
+      { scheduledAt: '2026-04-02T12:00:00Z', reason: 'Aula occupata da esami' },
+      [/spostata al 2 aprile 2026 alle 14:00/, /Motivo: Aula occupata da esami/],
+    ],
     ['planned_new_date', 'resume', { scheduledAt: '2026-04-02T12:00:00Z' }, [/i materiali sono disponibili/, /2 aprile 2026 alle 14:00/]],
-    ['planned_waiting_materials', 'wait_materials', { expectedOn: '2026-04-10', note: 'Bruciatore ordinato' }, [/sospesa in attesa/, /Arrivo previsto dei materiali: 10 aprile 2026/, /Nota: Bruciatore ordinato/]],
-    ['planned_closed', 'complete', { report: 'Pulizia e analisi fumi' }, [/ha completato l'attività programmata «Manutenzione semestrale caldaia»/, /Rapporto di intervento: Pulizia e analisi fumi/]],
-    ['planned_late', 'late', { dueOn: '2026-03-10', deadline: '2026-03-31' }, [/è in ritardo/, /Data prevista dal piano: 10 marzo 2026\./, /Termine per il completamento: 31 marzo 2026\./, /penali/]],
+    [
+      'planned_waiting_materials',
+      'wait_materials',
+      { expectedOn: '2026-04-10', note: 'Bruciatore ordinato' },
+      [/sospesa in attesa/, /Arrivo previsto dei materiali: 10 aprile 2026/, /Nota: Bruciatore ordinato/],
+    ],
+    [
+      'planned_closed',
+      'complete',
+      { report: 'Pulizia e analisi fumi' },
+      [/ha completato l'attività programmata «Manutenzione semestrale caldaia»/, /Rapporto di intervento: Pulizia e analisi fumi/],
+    ],
+    [
+      'planned_late',
+      'late',
+      { dueOn: '2026-03-10', deadline: '2026-03-31' },
+      [/è in ritardo/, /Data prevista dal piano: 10 marzo 2026\./, /Termine per il completamento: 31 marzo 2026\./, /penali/],
+    ],
   ])('%s (%s) carries the planned ticket number in the subject and says what happened', (kind, action, data, bodies) => {
     const r = renderNotice('it', { ...planned, kind, action, data: { ...planned.data, ...data } });
     expect(r.subject.startsWith('[Presidio 2026-000777] ')).toBe(true);
@@ -254,12 +367,18 @@ describe('planned maintenance notices (#8)', () => {
 
   it('in_plan_date tells the fault requester the planned work order and its date, threaded on the fault ticket', () => {
     const fault: NoticeFacts = {
-      ...base, kind: 'in_plan_date', action: 'mark_in_plan', audience: 'requester', workOrderNumber: '2026-000123/1',
+      ...base,
+      kind: 'in_plan_date',
+      action: 'mark_in_plan',
+      audience: 'requester',
+      workOrderNumber: '2026-000123/1',
       data: { activity: 'Manutenzione semestrale caldaia', plannedWorkOrderNumber: '2026-000777/1', plannedOn: '2026-03-30' },
     };
     const r = renderNotice('it', fault);
-    expect(r.subject).toBe('[Presidio 2026-000123] Data dell\'intervento programmato: Perdita dal soffitto');
-    expect(r.text).toContain('segnalazione 2026-000123 sarà eseguito con l\'attività programmata «Manutenzione semestrale caldaia» (ordine di lavoro 2026-000777/1)');
+    expect(r.subject).toBe("[Presidio 2026-000123] Data dell'intervento programmato: Perdita dal soffitto");
+    expect(r.text).toContain(
+      "segnalazione 2026-000123 sarà eseguito con l'attività programmata «Manutenzione semestrale caldaia» (ordine di lavoro 2026-000777/1)",
+    );
     expect(r.text).toContain('Data prevista: 30 marzo 2026.');
     expect(r.text).not.toContain('Data e ora');
     const scheduled = renderNotice('en', { ...fault, data: { ...fault.data, plannedOn: null, plannedAt: '2026-03-30T07:00:00Z' } });

@@ -63,9 +63,10 @@ function format(pack: LanguagePack, value: unknown, type: string | undefined): s
   if (value === undefined || value === null) return null;
   if (type === 'datetime' || type === 'date') {
     const s = String(value);
-    const dt = type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(s)
-      ? DateTime.fromISO(s, { zone: ZONE })
-      : DateTime.fromISO(s, { zone: 'utc' }).setZone(ZONE);
+    const dt =
+      type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(s)
+        ? DateTime.fromISO(s, { zone: ZONE })
+        : DateTime.fromISO(s, { zone: 'utc' }).setZone(ZONE);
     if (!dt.isValid) return s;
     return dt.setLocale(pack.lang).toFormat(type === 'date' ? pack.dateFormat : pack.datetimeFormat);
   }
@@ -103,7 +104,10 @@ function fill(pack: LanguagePack, f: NoticeFacts, template: string): [string, st
   parts.push({ lit: template.slice(last) });
   if (missing) return null;
   const text = parts.map((p) => ('lit' in p ? p.lit : p.val)).join('');
-  const html = parts.map((p) => escapeHtml('lit' in p ? p.lit : p.val)).join('').replace(/\r?\n/g, '<br>');
+  const html = parts
+    .map((p) => escapeHtml('lit' in p ? p.lit : p.val))
+    .join('')
+    .replace(/\r?\n/g, '<br>');
   return [text, html];
 }
 
@@ -135,7 +139,8 @@ const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 export function renderNotice(lang: NoticeLang, f: NoticeFacts): RenderedNotice {
   const pack = LANGUAGE_PACKS[lang];
   const t = pickTemplate(pack, f.kind, f.action, f.audience);
-  const title = fill(pack, f, t.subject)?.[0] ?? fill(pack, { ...f, ticketSubject: f.ticketNumber ?? f.workOrderNumber ?? '' }, t.subject)?.[0] ?? '';
+  const title =
+    fill(pack, f, t.subject)?.[0] ?? fill(pack, { ...f, ticketSubject: f.ticketNumber ?? f.workOrderNumber ?? '' }, t.subject)?.[0] ?? '';
   const subject = `${subjectTag(f.ticketNumber, f.workOrderNumber)}${title}`.replace(/[\r\n]+/g, ' ');
 
   const greeting = f.recipientName ? fill(pack, f, pack.greeting) : null;
@@ -144,13 +149,10 @@ export function renderNotice(lang: NoticeLang, f: NoticeFacts): RenderedNotice {
   const facts = blocks(pack, f, pack.facts);
   const footer = blocks(pack, f, [...pack.footer, ...(f.ticketNumber ? [pack.replyHint] : [])]);
 
-  const text = [
-    head[0],
-    ...body.map((p) => p[0]),
-    facts.map((p) => p[0]).join('\n'),
-    '-- ',
-    footer.map((p) => p[0]).join('\n'),
-  ].filter((s) => s !== '').join('\n\n') + '\n';
+  const text =
+    [head[0], ...body.map((p) => p[0]), facts.map((p) => p[0]).join('\n'), '-- ', footer.map((p) => p[0]).join('\n')]
+      .filter((s) => s !== '')
+      .join('\n\n') + '\n';
 
   const html = [
     '<!doctype html>',
@@ -161,7 +163,9 @@ export function renderNotice(lang: NoticeLang, f: NoticeFacts): RenderedNotice {
     facts.length ? `<p style="border-left:4px solid #0066CC;padding-left:12px">${facts.map((p) => p[1]).join('<br>')}</p>` : '',
     `<p style="color:#5c6f82;font-size:13px">${footer.map((p) => p[1]).join('<br>')}</p>`,
     '</body></html>',
-  ].filter(Boolean).join('\n');
+  ]
+    .filter(Boolean)
+    .join('\n');
 
   const summaryText = body.map((p) => p[0]).join('\n');
   return { subject, text, html, title, summary: upperFirst(summaryText) };

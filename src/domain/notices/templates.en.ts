@@ -17,8 +17,9 @@ export const EN: LanguagePack = {
     { link: 'url', label: 'Open in Presidio:' },
   ],
   footer: ['This is an automatic message from Presidio, the maintenance management system.'],
-  replyHint: 'To add information, reply to this e-mail from your address without changing the recipient: the reply address is personal and proves the reply is yours (do not forward this e-mail).',
-  ratingInApp: 'How did it go? Rate the service from the request\'s page.',
+  replyHint:
+    'To add information, reply to this e-mail from your address without changing the recipient: the reply address is personal and proves the reply is yours (do not forward this e-mail).',
+  ratingInApp: "How did it go? Rate the service from the request's page.",
   priorities: { emergency: 'emergency', urgent: 'urgent', ordinary: 'ordinary', deferrable: 'deferrable' },
   kinds: {
     ticket_opened: {
@@ -61,7 +62,7 @@ export const EN: LanguagePack = {
           subject: 'Planned activity proposed: {subject}',
           body: [
             'the contractor proposes to handle work order {workOrderNumber} with the planned activity "{plannedActivity}". Confirm or reject the proposal in Presidio.',
-            'Contractor\'s note: {note}',
+            "Contractor's note: {note}",
           ],
         },
         confirm_in_plan: {
@@ -81,7 +82,10 @@ export const EN: LanguagePack = {
         },
         deny_quote: {
           subject: closedByReason,
-          body: ['the service head did not authorise the quote for the work: request {ticketNumber} has been closed.', 'Reason for the refusal: {reason}'],
+          body: [
+            'the service head did not authorise the quote for the work: request {ticketNumber} has been closed.',
+            'Reason for the refusal: {reason}',
+          ],
         },
         schedule_work: {
           subject: 'Work scheduled: {subject}',
@@ -105,7 +109,10 @@ export const EN: LanguagePack = {
         },
         auto_close_cancel: {
           subject: closedByReason,
-          body: ['work order {workOrderNumber} has been cancelled and request {ticketNumber} has been closed without work.', 'Reason: {reason}'],
+          body: [
+            'work order {workOrderNumber} has been cancelled and request {ticketNumber} has been closed without work.',
+            'Reason: {reason}',
+          ],
         },
       },
     },
@@ -118,7 +125,8 @@ export const EN: LanguagePack = {
           {
             link: 'ratingUrl',
             label: 'How did it go? Rate the service with this link:',
-            after: 'The link works without logging in to Presidio and expires in {ratingDays} days. If the work was not actually done, say so in your rating: the request will be reopened.',
+            after:
+              'The link works without logging in to Presidio and expires in {ratingDays} days. If the work was not actually done, say so in your rating: the request will be reopened.',
           },
         ],
       },
@@ -127,7 +135,7 @@ export const EN: LanguagePack = {
       default: {
         subject: 'New work order {workOrderNumber}: {subject}',
         body: [
-          'work order {workOrderNumber} has been issued, priority {priority:priority}. Take charge of it within the contract\'s times.',
+          "work order {workOrderNumber} has been issued, priority {priority:priority}. Take charge of it within the contract's times.",
           'Description: {description}',
           'Location: {location}',
         ],
@@ -136,7 +144,10 @@ export const EN: LanguagePack = {
     quote_submitted: {
       default: {
         subject: 'Quote to authorise: {subject}',
-        body: ['the contractor submitted a quote for work order {workOrderNumber}: it awaits the service head\'s authorisation.', 'Contractor\'s note: {note}'],
+        body: [
+          "the contractor submitted a quote for work order {workOrderNumber}: it awaits the service head's authorisation.",
+          "Contractor's note: {note}",
+        ],
       },
     },
     quote_decided: {
@@ -151,14 +162,20 @@ export const EN: LanguagePack = {
         },
         deny_quote: {
           subject: 'Quote not authorised: {subject}',
-          body: ['the service head did not authorise the quote for work order {workOrderNumber}, which is closed.', 'Reason for the refusal: {reason}'],
+          body: [
+            'the service head did not authorise the quote for work order {workOrderNumber}, which is closed.',
+            'Reason for the refusal: {reason}',
+          ],
         },
       },
     },
     completion_to_verify: {
       default: {
         subject: 'Work to verify: {subject}',
-        body: ['the contractor completed work order {workOrderNumber}: verify the work, then accept or reject the completion.', 'Work report: {report}'],
+        body: [
+          'the contractor completed work order {workOrderNumber}: verify the work, then accept or reject the completion.',
+          'Work report: {report}',
+        ],
       },
     },
     completion_rejected: {
@@ -176,7 +193,7 @@ export const EN: LanguagePack = {
         rate: {
           body: [
             'the requester said in their rating that the work was not done: request {ticketNumber} has been reopened.',
-            'Requester\'s comment: {comment}',
+            "Requester's comment: {comment}",
           ],
         },
         'reopen@requester': {
@@ -184,20 +201,20 @@ export const EN: LanguagePack = {
         },
         not_solved: {
           subject: 'Not solved, reopened: {subject}',
-          body: ['the requester says the problem is not solved: request {ticketNumber} has been reopened.', 'Requester\'s reason: {reason}'],
+          body: ['the requester says the problem is not solved: request {ticketNumber} has been reopened.', "Requester's reason: {reason}"],
         },
       },
     },
     low_rating: {
       default: {
         subject: 'Low rating: {subject}',
-        body: ['the requester rated request {ticketNumber} {stars} out of 5.', 'Requester\'s comment: {comment}'],
+        body: ['the requester rated request {ticketNumber} {stars} out of 5.', "Requester's comment: {comment}"],
       },
     },
     reminder: {
       default: {
         subject: 'Reminder: {subject}',
-        body: ['the requester sent a reminder about request {ticketNumber}.', 'Requester\'s note: {note}'],
+        body: ['the requester sent a reminder about request {ticketNumber}.', "Requester's note: {note}"],
       },
     },
     complaint: {
@@ -209,7 +226,10 @@ export const EN: LanguagePack = {
     priority_changed: {
       default: {
         subject: 'Priority changed: {subject}',
-        body: ['the priority of work order {workOrderNumber} is now {priority:priority}: the contractual times are recomputed.', 'Reason: {reason}'],
+        body: [
+          'the priority of work order {workOrderNumber} is now {priority:priority}: the contractual times are recomputed.',
+          'Reason: {reason}',
+        ],
       },
     },
     work_order_cancelled: {
@@ -221,7 +241,9 @@ export const EN: LanguagePack = {
     sla_warning: {
       default: {
         subject: 'Contractual time running out: {subject}',
-        body: ['a contractual time of work order {workOrderNumber} (priority {priority:priority}) is about to run out: due {dueAt:datetime}, {remaining} left.'],
+        body: [
+          'a contractual time of work order {workOrderNumber} (priority {priority:priority}) is about to run out: due {dueAt:datetime}, {remaining} left.',
+        ],
       },
       variants: {
         take_charge: {
@@ -230,11 +252,15 @@ export const EN: LanguagePack = {
         },
         on_site: {
           subject: 'On-site visit due soon: {subject}',
-          body: ['the on-site visit for work order {workOrderNumber} (priority {priority:priority}) is due {dueAt:datetime}: {remaining} left.'],
+          body: [
+            'the on-site visit for work order {workOrderNumber} (priority {priority:priority}) is due {dueAt:datetime}: {remaining} left.',
+          ],
         },
         resolution: {
           subject: 'Resolution due soon: {subject}',
-          body: ['the resolution of work order {workOrderNumber} (priority {priority:priority}) is due {dueAt:datetime}: {remaining} left.'],
+          body: [
+            'the resolution of work order {workOrderNumber} (priority {priority:priority}) is due {dueAt:datetime}: {remaining} left.',
+          ],
         },
       },
     },
@@ -302,7 +328,10 @@ export const EN: LanguagePack = {
         },
         reduce: {
           subject: 'Penalty reduced: {subject}',
-          body: ['the penalty contested for work order {workOrderNumber} is reduced to {finalAmount:money} (proposed: {amount:money}).', 'Reason: {reason}'],
+          body: [
+            'the penalty contested for work order {workOrderNumber} is reduced to {finalAmount:money} (proposed: {amount:money}).',
+            'Reason: {reason}',
+          ],
         },
         waive: {
           subject: 'Penalty waived: {subject}',
@@ -316,7 +345,11 @@ export const EN: LanguagePack = {
         subject: 'Confirm your new e-mail address',
         body: [
           'someone asked to use this address ({newEmail}) for the Presidio user {username}. It becomes your address only once confirmed.',
-          { link: 'confirmUrl', label: 'To confirm, open this link and press "Confirm":', after: 'The link works once, until {expiresAt:datetime}.' },
+          {
+            link: 'confirmUrl',
+            label: 'To confirm, open this link and press "Confirm":',
+            after: 'The link works once, until {expiresAt:datetime}.',
+          },
           'If you did not ask for this change, ignore this message: the address will not be used.',
         ],
       },
@@ -336,7 +369,7 @@ export const EN: LanguagePack = {
         subject: 'Program to approve: {contract}, {month:month}',
         body: [
           'the contractor submitted the planned-maintenance program of {month:month} for contract {contract}: review it, then approve it or return it with your remarks.',
-          'Contractor\'s note: {note}',
+          "Contractor's note: {note}",
         ],
       },
     },

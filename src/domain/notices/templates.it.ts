@@ -17,8 +17,9 @@ export const IT: LanguagePack = {
     { link: 'url', label: 'Apri in Presidio:' },
   ],
   footer: ['Questo è un messaggio automatico di Presidio, il sistema di gestione della manutenzione.'],
-  replyHint: 'Per aggiungere informazioni rispondi a questa e-mail dal tuo indirizzo, senza cambiare il destinatario: l\'indirizzo di risposta è personale e prova che la risposta è tua (non inoltrare questa e-mail).',
-  ratingInApp: 'Com\'è andata? Valuta il servizio dalla pagina della segnalazione.',
+  replyHint:
+    "Per aggiungere informazioni rispondi a questa e-mail dal tuo indirizzo, senza cambiare il destinatario: l'indirizzo di risposta è personale e prova che la risposta è tua (non inoltrare questa e-mail).",
+  ratingInApp: "Com'è andata? Valuta il servizio dalla pagina della segnalazione.",
   priorities: { emergency: 'emergenza', urgent: 'urgenza', ordinary: 'ordinaria', deferrable: 'programmabile' },
   kinds: {
     // Notice 1
@@ -33,11 +34,14 @@ export const IT: LanguagePack = {
       variants: {
         '@call_center': {
           subject: 'Nuova segnalazione: {subject}',
-          body: ['è stata aperta la segnalazione {ticketNumber} nell\'edificio {building}.', 'Descrizione: {description}'],
+          body: ["è stata aperta la segnalazione {ticketNumber} nell'edificio {building}.", 'Descrizione: {description}'],
         },
         '@building_managers': {
           subject: 'Nuova segnalazione: {subject}',
-          body: ['è stata aperta la segnalazione {ticketNumber} in un edificio di tua competenza ({building}).', 'Descrizione: {description}'],
+          body: [
+            'è stata aperta la segnalazione {ticketNumber} in un edificio di tua competenza ({building}).',
+            'Descrizione: {description}',
+          ],
         },
       },
     },
@@ -55,27 +59,30 @@ export const IT: LanguagePack = {
         mark_in_plan: {
           subject: 'Intervento già programmato: {subject}',
           body: [
-            'l\'intervento richiesto è già previsto nel piano delle manutenzioni programmate ({plannedActivity}): sarà eseguito con l\'attività programmata e la segnalazione {ticketNumber} è chiusa.',
+            "l'intervento richiesto è già previsto nel piano delle manutenzioni programmate ({plannedActivity}): sarà eseguito con l'attività programmata e la segnalazione {ticketNumber} è chiusa.",
             'Nota: {note}',
           ],
         },
         'mark_in_plan@building_managers': {
           subject: 'Proposta di attività programmata: {subject}',
           body: [
-            'la ditta propone di ricondurre l\'ordine di lavoro {workOrderNumber} all\'attività programmata «{plannedActivity}». Conferma o respingi la proposta in Presidio.',
+            "la ditta propone di ricondurre l'ordine di lavoro {workOrderNumber} all'attività programmata «{plannedActivity}». Conferma o respingi la proposta in Presidio.",
             'Nota della ditta: {note}',
           ],
         },
         confirm_in_plan: {
           subject: 'Intervento già programmato: {subject}',
           body: [
-            'l\'intervento richiesto è già previsto nel piano delle manutenzioni programmate: sarà eseguito con l\'attività programmata e la segnalazione {ticketNumber} è chiusa.',
+            "l'intervento richiesto è già previsto nel piano delle manutenzioni programmate: sarà eseguito con l'attività programmata e la segnalazione {ticketNumber} è chiusa.",
             'Nota: {note}',
           ],
         },
         'reject_in_plan@contractor': {
           subject: 'Proposta di attività programmata respinta: {subject}',
-          body: ['il responsabile dell\'edificio ha respinto la proposta di attività programmata per l\'ordine di lavoro {workOrderNumber}.', 'Motivo: {reason}'],
+          body: [
+            "il responsabile dell'edificio ha respinto la proposta di attività programmata per l'ordine di lavoro {workOrderNumber}.",
+            'Motivo: {reason}',
+          ],
         },
         mark_not_manageable: {
           subject: closedByReason,
@@ -84,25 +91,27 @@ export const IT: LanguagePack = {
         deny_quote: {
           subject: closedByReason,
           body: [
-            'il capo servizio non ha autorizzato il preventivo dell\'intervento: la segnalazione {ticketNumber} è stata chiusa.',
+            "il capo servizio non ha autorizzato il preventivo dell'intervento: la segnalazione {ticketNumber} è stata chiusa.",
             'Motivo del diniego: {reason}',
           ],
         },
         schedule_work: {
           subject: 'Intervento pianificato: {subject}',
-          body: ['l\'intervento per la segnalazione {ticketNumber} è pianificato per il {scheduledAt:datetime}.'],
+          body: ["l'intervento per la segnalazione {ticketNumber} è pianificato per il {scheduledAt:datetime}."],
         },
         wait_materials: {
           subject: 'In attesa di materiali: {subject}',
           body: [
-            'l\'intervento per la segnalazione {ticketNumber} è sospeso in attesa dei materiali necessari.',
+            "l'intervento per la segnalazione {ticketNumber} è sospeso in attesa dei materiali necessari.",
             'Arrivo previsto dei materiali: {expectedOn:date}.',
             'Nota: {note}',
           ],
         },
         resume: {
           subject: 'Nuova data di intervento: {subject}',
-          body: ['i materiali sono disponibili: l\'intervento per la segnalazione {ticketNumber} è ripianificato per il {scheduledAt:datetime}.'],
+          body: [
+            "i materiali sono disponibili: l'intervento per la segnalazione {ticketNumber} è ripianificato per il {scheduledAt:datetime}.",
+          ],
         },
         dismiss: {
           subject: closedByReason,
@@ -110,7 +119,10 @@ export const IT: LanguagePack = {
         },
         auto_close_cancel: {
           subject: closedByReason,
-          body: ['l\'ordine di lavoro {workOrderNumber} è stato annullato e la segnalazione {ticketNumber} è stata chiusa senza intervento.', 'Motivo: {reason}'],
+          body: [
+            "l'ordine di lavoro {workOrderNumber} è stato annullato e la segnalazione {ticketNumber} è stata chiusa senza intervento.",
+            'Motivo: {reason}',
+          ],
         },
       },
     },
@@ -119,12 +131,13 @@ export const IT: LanguagePack = {
       default: {
         subject: 'Segnalazione chiusa: {subject}',
         body: [
-          'l\'intervento è stato completato e la segnalazione {ticketNumber} è stata chiusa.',
+          "l'intervento è stato completato e la segnalazione {ticketNumber} è stata chiusa.",
           'Nota: {note}',
           {
             link: 'ratingUrl',
-            label: 'Com\'è andata? Valuta il servizio da questo link:',
-            after: 'Il link funziona senza accedere a Presidio e scade tra {ratingDays} giorni. Se il lavoro non è stato eseguito, indicalo nella valutazione: la segnalazione sarà riaperta.',
+            label: "Com'è andata? Valuta il servizio da questo link:",
+            after:
+              'Il link funziona senza accedere a Presidio e scade tra {ratingDays} giorni. Se il lavoro non è stato eseguito, indicalo nella valutazione: la segnalazione sarà riaperta.',
           },
         ],
       },
@@ -133,7 +146,7 @@ export const IT: LanguagePack = {
       default: {
         subject: 'Nuovo ordine di lavoro {workOrderNumber}: {subject}',
         body: [
-          'è stato emesso l\'ordine di lavoro {workOrderNumber}, priorità {priority:priority}. Prendilo in carico entro i tempi del contratto.',
+          "è stato emesso l'ordine di lavoro {workOrderNumber}, priorità {priority:priority}. Prendilo in carico entro i tempi del contratto.",
           'Descrizione: {description}',
           'Posizione: {location}',
         ],
@@ -142,35 +155,50 @@ export const IT: LanguagePack = {
     quote_submitted: {
       default: {
         subject: 'Preventivo da autorizzare: {subject}',
-        body: ['la ditta ha presentato un preventivo per l\'ordine di lavoro {workOrderNumber}: è in attesa dell\'autorizzazione del capo servizio.', 'Nota della ditta: {note}'],
+        body: [
+          "la ditta ha presentato un preventivo per l'ordine di lavoro {workOrderNumber}: è in attesa dell'autorizzazione del capo servizio.",
+          'Nota della ditta: {note}',
+        ],
       },
     },
     quote_decided: {
       default: {
         subject: 'Decisione sul preventivo: {subject}',
-        body: ['il capo servizio ha deciso sul preventivo dell\'ordine di lavoro {workOrderNumber}.'],
+        body: ["il capo servizio ha deciso sul preventivo dell'ordine di lavoro {workOrderNumber}."],
       },
       variants: {
         approve_quote: {
           subject: 'Preventivo autorizzato: {subject}',
-          body: ['il capo servizio ha autorizzato il preventivo dell\'ordine di lavoro {workOrderNumber}: l\'intervento può essere pianificato.', 'Nota: {note}'],
+          body: [
+            "il capo servizio ha autorizzato il preventivo dell'ordine di lavoro {workOrderNumber}: l'intervento può essere pianificato.",
+            'Nota: {note}',
+          ],
         },
         deny_quote: {
           subject: 'Preventivo non autorizzato: {subject}',
-          body: ['il capo servizio non ha autorizzato il preventivo dell\'ordine di lavoro {workOrderNumber}, che è chiuso.', 'Motivo del diniego: {reason}'],
+          body: [
+            "il capo servizio non ha autorizzato il preventivo dell'ordine di lavoro {workOrderNumber}, che è chiuso.",
+            'Motivo del diniego: {reason}',
+          ],
         },
       },
     },
     completion_to_verify: {
       default: {
         subject: 'Intervento da verificare: {subject}',
-        body: ['la ditta ha completato l\'ordine di lavoro {workOrderNumber}: verifica l\'esecuzione e chiudi oppure respingi il completamento.', 'Rapporto di intervento: {report}'],
+        body: [
+          "la ditta ha completato l'ordine di lavoro {workOrderNumber}: verifica l'esecuzione e chiudi oppure respingi il completamento.",
+          'Rapporto di intervento: {report}',
+        ],
       },
     },
     completion_rejected: {
       default: {
         subject: 'Completamento respinto: {subject}',
-        body: ['il completamento dell\'ordine di lavoro {workOrderNumber} è stato respinto: l\'intervento torna pianificato.', 'Motivo: {reason}'],
+        body: [
+          "il completamento dell'ordine di lavoro {workOrderNumber} è stato respinto: l'intervento torna pianificato.",
+          'Motivo: {reason}',
+        ],
       },
     },
     ticket_reopened: {
@@ -190,7 +218,10 @@ export const IT: LanguagePack = {
         },
         not_solved: {
           subject: 'Non risolta, riaperta: {subject}',
-          body: ['il richiedente indica che il problema non è risolto: la segnalazione {ticketNumber} è stata riaperta.', 'Motivo del richiedente: {reason}'],
+          body: [
+            'il richiedente indica che il problema non è risolto: la segnalazione {ticketNumber} è stata riaperta.',
+            'Motivo del richiedente: {reason}',
+          ],
         },
       },
     },
@@ -215,32 +246,43 @@ export const IT: LanguagePack = {
     priority_changed: {
       default: {
         subject: 'Priorità modificata: {subject}',
-        body: ['la priorità dell\'ordine di lavoro {workOrderNumber} è ora {priority:priority}: i tempi contrattuali sono ricalcolati.', 'Motivo: {reason}'],
+        body: [
+          "la priorità dell'ordine di lavoro {workOrderNumber} è ora {priority:priority}: i tempi contrattuali sono ricalcolati.",
+          'Motivo: {reason}',
+        ],
       },
     },
     work_order_cancelled: {
       default: {
         subject: 'Ordine di lavoro annullato: {subject}',
-        body: ['l\'ordine di lavoro {workOrderNumber} è stato annullato: non va eseguito.', 'Motivo: {reason}'],
+        body: ["l'ordine di lavoro {workOrderNumber} è stato annullato: non va eseguito.", 'Motivo: {reason}'],
       },
     },
     sla_warning: {
       default: {
         subject: 'Tempo contrattuale in scadenza: {subject}',
-        body: ['un tempo contrattuale dell\'ordine di lavoro {workOrderNumber} (priorità {priority:priority}) sta per scadere: scadenza {dueAt:datetime}, restano {remaining}.'],
+        body: [
+          "un tempo contrattuale dell'ordine di lavoro {workOrderNumber} (priorità {priority:priority}) sta per scadere: scadenza {dueAt:datetime}, restano {remaining}.",
+        ],
       },
       variants: {
         take_charge: {
           subject: 'Presa in carico in scadenza: {subject}',
-          body: ['la presa in carico dell\'ordine di lavoro {workOrderNumber} (priorità {priority:priority}) scade il {dueAt:datetime}: restano {remaining}.'],
+          body: [
+            "la presa in carico dell'ordine di lavoro {workOrderNumber} (priorità {priority:priority}) scade il {dueAt:datetime}: restano {remaining}.",
+          ],
         },
         on_site: {
           subject: 'Intervento sul posto in scadenza: {subject}',
-          body: ['il tempo per l\'intervento sul posto dell\'ordine di lavoro {workOrderNumber} (priorità {priority:priority}) scade il {dueAt:datetime}: restano {remaining}.'],
+          body: [
+            "il tempo per l'intervento sul posto dell'ordine di lavoro {workOrderNumber} (priorità {priority:priority}) scade il {dueAt:datetime}: restano {remaining}.",
+          ],
         },
         resolution: {
           subject: 'Risoluzione in scadenza: {subject}',
-          body: ['il tempo di risoluzione dell\'ordine di lavoro {workOrderNumber} (priorità {priority:priority}) scade il {dueAt:datetime}: restano {remaining}.'],
+          body: [
+            "il tempo di risoluzione dell'ordine di lavoro {workOrderNumber} (priorità {priority:priority}) scade il {dueAt:datetime}: restano {remaining}.",
+          ],
         },
       },
     },
@@ -248,7 +290,7 @@ export const IT: LanguagePack = {
       default: {
         subject: 'Tempo contrattuale superato: {subject}',
         body: [
-          'un tempo contrattuale dell\'ordine di lavoro {workOrderNumber} (priorità {priority:priority}) è scaduto il {dueAt:datetime}: superato di {breachedBy}.',
+          "un tempo contrattuale dell'ordine di lavoro {workOrderNumber} (priorità {priority:priority}) è scaduto il {dueAt:datetime}: superato di {breachedBy}.",
           'Il ritardo può comportare le penali previste dal contratto.',
         ],
       },
@@ -256,21 +298,21 @@ export const IT: LanguagePack = {
         take_charge: {
           subject: 'Presa in carico oltre il termine: {subject}',
           body: [
-            'la presa in carico dell\'ordine di lavoro {workOrderNumber} (priorità {priority:priority}) era dovuta entro il {dueAt:datetime}: termine superato di {breachedBy}.',
+            "la presa in carico dell'ordine di lavoro {workOrderNumber} (priorità {priority:priority}) era dovuta entro il {dueAt:datetime}: termine superato di {breachedBy}.",
             'Il ritardo può comportare le penali previste dal contratto.',
           ],
         },
         on_site: {
           subject: 'Intervento sul posto oltre il termine: {subject}',
           body: [
-            'l\'intervento sul posto per l\'ordine di lavoro {workOrderNumber} (priorità {priority:priority}) era dovuto entro il {dueAt:datetime}: termine superato di {breachedBy}.',
+            "l'intervento sul posto per l'ordine di lavoro {workOrderNumber} (priorità {priority:priority}) era dovuto entro il {dueAt:datetime}: termine superato di {breachedBy}.",
             'Il ritardo può comportare le penali previste dal contratto.',
           ],
         },
         resolution: {
           subject: 'Risoluzione oltre il termine: {subject}',
           body: [
-            'la risoluzione dell\'ordine di lavoro {workOrderNumber} (priorità {priority:priority}) era dovuta entro il {dueAt:datetime}: termine superato di {breachedBy}.',
+            "la risoluzione dell'ordine di lavoro {workOrderNumber} (priorità {priority:priority}) era dovuta entro il {dueAt:datetime}: termine superato di {breachedBy}.",
             'Il ritardo può comportare le penali previste dal contratto.',
           ],
         },
@@ -280,9 +322,9 @@ export const IT: LanguagePack = {
       default: {
         subject: 'Contestazione formale di penale: {subject}',
         body: [
-          'con la presente si contesta formalmente il ritardo ({breachedBy}) nell\'esecuzione dell\'ordine di lavoro {workOrderNumber}, per il quale il contratto {contract} (CIG {cig}) prevede una penale di {amount:money}, ai sensi dell\'art. 126 del D.Lgs. 36/2023.',
+          "con la presente si contesta formalmente il ritardo ({breachedBy}) nell'esecuzione dell'ordine di lavoro {workOrderNumber}, per il quale il contratto {contract} (CIG {cig}) prevede una penale di {amount:money}, ai sensi dell'art. 126 del D.Lgs. 36/2023.",
           'Potete presentare controdeduzioni entro il {termEndsAt:datetime}, in Presidio o rispondendo a questo messaggio.',
-          'In allegato la contestazione con la cronologia dell\'intervento: {attachment}.',
+          "In allegato la contestazione con la cronologia dell'intervento: {attachment}.",
           'Note: {note}',
         ],
       },
@@ -291,7 +333,7 @@ export const IT: LanguagePack = {
       default: {
         subject: 'Controdeduzioni sulla penale: {subject}',
         body: [
-          'la ditta ha presentato controdeduzioni sulla penale contestata per l\'ordine di lavoro {workOrderNumber} ({amount:money}): valutale e decidi se applicarla, ridurla o annullarla.',
+          "la ditta ha presentato controdeduzioni sulla penale contestata per l'ordine di lavoro {workOrderNumber} ({amount:money}): valutale e decidi se applicarla, ridurla o annullarla.",
           'Controdeduzioni: {text}',
         ],
       },
@@ -299,20 +341,29 @@ export const IT: LanguagePack = {
     penalty_decided: {
       default: {
         subject: 'Decisione sulla penale: {subject}',
-        body: ['è stata presa una decisione sulla penale contestata per l\'ordine di lavoro {workOrderNumber}.', 'Motivazione: {reason}'],
+        body: ["è stata presa una decisione sulla penale contestata per l'ordine di lavoro {workOrderNumber}.", 'Motivazione: {reason}'],
       },
       variants: {
         apply: {
           subject: 'Penale applicata: {subject}',
-          body: ['la penale contestata per l\'ordine di lavoro {workOrderNumber} è applicata per {finalAmount:money}.', 'Motivazione: {reason}'],
+          body: [
+            "la penale contestata per l'ordine di lavoro {workOrderNumber} è applicata per {finalAmount:money}.",
+            'Motivazione: {reason}',
+          ],
         },
         reduce: {
           subject: 'Penale ridotta: {subject}',
-          body: ['la penale contestata per l\'ordine di lavoro {workOrderNumber} è ridotta a {finalAmount:money} (proposta: {amount:money}).', 'Motivazione: {reason}'],
+          body: [
+            "la penale contestata per l'ordine di lavoro {workOrderNumber} è ridotta a {finalAmount:money} (proposta: {amount:money}).",
+            'Motivazione: {reason}',
+          ],
         },
         waive: {
           subject: 'Penale non applicata: {subject}',
-          body: ['la penale contestata per l\'ordine di lavoro {workOrderNumber} ({amount:money}) non è applicata.', 'Motivazione: {reason}'],
+          body: [
+            "la penale contestata per l'ordine di lavoro {workOrderNumber} ({amount:money}) non è applicata.",
+            'Motivazione: {reason}',
+          ],
         },
       },
     },
@@ -321,18 +372,22 @@ export const IT: LanguagePack = {
       default: {
         subject: 'Conferma il nuovo indirizzo e-mail',
         body: [
-          'è stato chiesto di usare questo indirizzo ({newEmail}) per l\'utente {username} di Presidio. Diventerà il tuo indirizzo solo dopo la conferma.',
-          { link: 'confirmUrl', label: 'Per confermare apri questo link e premi «Conferma»:', after: 'Il link vale una sola volta, fino al {expiresAt:datetime}.' },
-          'Se non hai chiesto tu questa modifica, ignora il messaggio: l\'indirizzo non sarà usato.',
+          "è stato chiesto di usare questo indirizzo ({newEmail}) per l'utente {username} di Presidio. Diventerà il tuo indirizzo solo dopo la conferma.",
+          {
+            link: 'confirmUrl',
+            label: 'Per confermare apri questo link e premi «Conferma»:',
+            after: 'Il link vale una sola volta, fino al {expiresAt:datetime}.',
+          },
+          "Se non hai chiesto tu questa modifica, ignora il messaggio: l'indirizzo non sarà usato.",
         ],
       },
     },
     email_change_requested: {
       default: {
-        subject: 'Richiesta di cambio dell\'indirizzo e-mail',
+        subject: "Richiesta di cambio dell'indirizzo e-mail",
         body: [
-          'è stato chiesto di sostituire questo indirizzo con {newEmailMasked} per l\'utente {username} di Presidio. La modifica avrà effetto solo se confermata dal nuovo indirizzo entro il {expiresAt:datetime}.',
-          'Se non l\'hai chiesta tu, cambia subito la password dal tuo profilo (le altre sessioni saranno chiuse) e avvisa l\'amministratore.',
+          "è stato chiesto di sostituire questo indirizzo con {newEmailMasked} per l'utente {username} di Presidio. La modifica avrà effetto solo se confermata dal nuovo indirizzo entro il {expiresAt:datetime}.",
+          "Se non l'hai chiesta tu, cambia subito la password dal tuo profilo (le altre sessioni saranno chiuse) e avvisa l'amministratore.",
         ],
       },
     },
@@ -381,7 +436,7 @@ export const IT: LanguagePack = {
       default: {
         subject: 'Intervento programmato fissato: {subject}',
         body: [
-          'l\'attività programmata «{activity}» (ordine di lavoro {workOrderNumber}) è fissata per il {scheduledAt:datetime}.',
+          "l'attività programmata «{activity}» (ordine di lavoro {workOrderNumber}) è fissata per il {scheduledAt:datetime}.",
           'Fascia oraria: dalle {windowFrom} alle {windowTo}.',
           'Tecnico: {technician}',
         ],
@@ -389,9 +444,9 @@ export const IT: LanguagePack = {
     },
     planned_new_date: {
       default: {
-        subject: 'Nuova data per l\'intervento programmato: {subject}',
+        subject: "Nuova data per l'intervento programmato: {subject}",
         body: [
-          'l\'attività programmata «{activity}» (ordine di lavoro {workOrderNumber}) è spostata al {scheduledAt:datetime}.',
+          "l'attività programmata «{activity}» (ordine di lavoro {workOrderNumber}) è spostata al {scheduledAt:datetime}.",
           'Fascia oraria: dalle {windowFrom} alle {windowTo}.',
           'Motivo: {reason}',
         ],
@@ -399,7 +454,7 @@ export const IT: LanguagePack = {
       variants: {
         resume: {
           body: [
-            'i materiali sono disponibili: l\'attività programmata «{activity}» (ordine di lavoro {workOrderNumber}) è fissata per il {scheduledAt:datetime}.',
+            "i materiali sono disponibili: l'attività programmata «{activity}» (ordine di lavoro {workOrderNumber}) è fissata per il {scheduledAt:datetime}.",
             'Fascia oraria: dalle {windowFrom} alle {windowTo}.',
           ],
         },
@@ -409,7 +464,7 @@ export const IT: LanguagePack = {
       default: {
         subject: 'Intervento programmato in attesa di materiali: {subject}',
         body: [
-          'l\'attività programmata «{activity}» (ordine di lavoro {workOrderNumber}) è sospesa in attesa dei materiali necessari.',
+          "l'attività programmata «{activity}» (ordine di lavoro {workOrderNumber}) è sospesa in attesa dei materiali necessari.",
           'Arrivo previsto dei materiali: {expectedOn:date}.',
           'Nota: {note}',
         ],
@@ -419,7 +474,7 @@ export const IT: LanguagePack = {
       default: {
         subject: 'Intervento programmato da verificare: {subject}',
         body: [
-          'la ditta ha completato l\'attività programmata «{activity}» (ordine di lavoro {workOrderNumber}): verifica l\'esecuzione e chiudi oppure respingi il completamento.',
+          "la ditta ha completato l'attività programmata «{activity}» (ordine di lavoro {workOrderNumber}): verifica l'esecuzione e chiudi oppure respingi il completamento.",
           'Rapporto di intervento: {report}',
         ],
       },
@@ -428,7 +483,7 @@ export const IT: LanguagePack = {
       default: {
         subject: 'Intervento programmato in ritardo: {subject}',
         body: [
-          'l\'attività programmata «{activity}» (ordine di lavoro {workOrderNumber}) non è stata completata nei tempi del programma ed è in ritardo.',
+          "l'attività programmata «{activity}» (ordine di lavoro {workOrderNumber}) non è stata completata nei tempi del programma ed è in ritardo.",
           'Data prevista dal piano: {dueOn:date}.',
           'Termine per il completamento: {deadline:date}.',
           'Il ritardo può comportare le penali previste dal contratto.',
@@ -440,9 +495,9 @@ export const IT: LanguagePack = {
     // (date) or plannedAt (instant, once scheduled)}.
     in_plan_date: {
       default: {
-        subject: 'Data dell\'intervento programmato: {subject}',
+        subject: "Data dell'intervento programmato: {subject}",
         body: [
-          'l\'intervento richiesto con la segnalazione {ticketNumber} sarà eseguito con l\'attività programmata «{activity}» (ordine di lavoro {plannedWorkOrderNumber}).',
+          "l'intervento richiesto con la segnalazione {ticketNumber} sarà eseguito con l'attività programmata «{activity}» (ordine di lavoro {plannedWorkOrderNumber}).",
           'Data prevista: {plannedOn:date}.',
           'Data e ora previste: {plannedAt:datetime}.',
         ],

@@ -49,7 +49,12 @@ const toIso = (d: Date) => d.toISOString().slice(0, 10);
 const addDays = (iso: string, n: number) => toIso(new Date(toDate(iso).getTime() + n * DAY_MS));
 
 /** The rule as stored: no 'RRULE:' prefix, no trailing ';', upper case (rrule reads only that). */
-export const normalizeRRule = (text: string) => text.trim().replace(/^RRULE:/i, '').replace(/;$/, '').toUpperCase();
+export const normalizeRRule = (text: string) =>
+  text
+    .trim()
+    .replace(/^RRULE:/i, '')
+    .replace(/;$/, '')
+    .toUpperCase();
 
 /** The rule with DTSTART = startsOn (UTC midnight, see the header). Throws on a rule rrule cannot read. */
 export function ruleFrom(text: string, startsOn: string): RRuleT {
@@ -92,7 +97,11 @@ function walk(calendar: WorkingCalendar, iso: string, step: 1 | -1): string | nu
  * occurrence stays in the monthly program that holds it (the neighbouring month's program may be
  * published already). Only a month without any working day keeps the plan's way across the edge.
  */
-export function shiftToWorkingDay(calendar: WorkingCalendar, dueOn: string, shift: 'next' | 'previous'): Pick<Occurrence, 'plannedOn' | 'shiftReason'> {
+export function shiftToWorkingDay(
+  calendar: WorkingCalendar,
+  dueOn: string,
+  shift: 'next' | 'previous',
+): Pick<Occurrence, 'plannedOn' | 'shiftReason'> {
   const reason = nonWorkingReason(calendar, dueOn);
   if (reason === null) return { plannedOn: dueOn, shiftReason: null };
   const way = shift === 'next' ? 1 : -1;
@@ -111,7 +120,8 @@ function monthBounds(month: string): [string, string] {
   return [first, last];
 }
 
-const eligible = (s: Schedule, iso: string) => iso >= s.startsOn && (!s.endsOn || iso <= s.endsOn) && inSeason(iso, s.seasonFrom, s.seasonTo);
+const eligible = (s: Schedule, iso: string) =>
+  iso >= s.startsOn && (!s.endsOn || iso <= s.endsOn) && inSeason(iso, s.seasonFrom, s.seasonTo);
 
 /** How far ahead a next date is looked for: a rule with nothing in ten years has no next date. */
 const HORIZON_YEARS = 10;
@@ -170,7 +180,8 @@ export function occurrencesInMonth(schedule: Schedule, month: string, calendar: 
     return [{ occurrenceKey: due, dueOn: due, plannedOn: plannedOn && plannedOn <= last ? plannedOn : first, shiftReason: null }];
   }
   const rule = ruleFrom(schedule.rrule, schedule.startsOn);
-  return rule.between(toDate(first), toDate(last), true)
+  return rule
+    .between(toDate(first), toDate(last), true)
     .map(toIso)
     .filter((iso) => eligible(schedule, iso))
     .map((due) => ({ occurrenceKey: due, dueOn: due, ...shiftToWorkingDay(calendar, due, schedule.shift) }));
@@ -307,11 +318,20 @@ export function itemsToReplace<T extends ExistingItem>(items: readonly T[], toda
  * window, planned date). `otherKeys`: the plan's keys held by other months' programs.
  */
 export function planRegeneration<T extends ExistingItem, G extends { occurrenceKey: string; dueOn: string }>(
-  existing: readonly T[], generated: readonly G[], todayRome: string, otherKeys: Iterable<string> = [],
+  existing: readonly T[],
+  generated: readonly G[],
+  todayRome: string,
+  otherKeys: Iterable<string> = [],
 ): { remove: T[]; add: G[] } {
   const wanted = new Set(generated.map((g) => g.occurrenceKey));
   const remove = itemsToReplace(existing, todayRome).filter((i) => !wanted.has(i.occurrenceKey));
   const removed = new Set(remove.map((i) => i.occurrenceKey));
   const held = [...existing.map((i) => i.occurrenceKey).filter((k) => !removed.has(k)), ...otherKeys];
-  return { remove, add: occurrencesToAdd(held, generated.filter((g) => g.dueOn > todayRome)) };
+  return {
+    remove,
+    add: occurrencesToAdd(
+      held,
+      generated.filter((g) => g.dueOn > todayRome),
+    ),
+  };
 }

@@ -27,7 +27,15 @@ describe('recurrence presets', () => {
     expect(ruleToPreset({ rrule: 'INTERVAL=3;FREQ=MONTHLY' })).toEqual({ kind: 'every_n_months', months: 3 });
     // Without shift 'previous' the last weekday is not "the last working day" (a holiday would move it forward).
     expect(ruleToPreset({ rrule: 'FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1', shift: 'next' }).kind).toBe('advanced');
-    for (const r of ['FREQ=WEEKLY;BYDAY=MO', 'FREQ=MONTHLY;INTERVAL=0', 'FREQ=MONTHLY;BYDAY=5MO', 'FREQ=MONTHLY;INTERVAL=2;BYDAY=1MO', 'nonsense', '', 'FREQ=YEARLY']) {
+    for (const r of [
+      'FREQ=WEEKLY;BYDAY=MO',
+      'FREQ=MONTHLY;INTERVAL=0',
+      'FREQ=MONTHLY;BYDAY=5MO',
+      'FREQ=MONTHLY;INTERVAL=2;BYDAY=1MO',
+      'nonsense',
+      '',
+      'FREQ=YEARLY',
+    ]) {
       expect(ruleToPreset({ rrule: r }), r).toEqual({ kind: 'advanced', rrule: r });
     }
   });

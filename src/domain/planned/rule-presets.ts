@@ -41,7 +41,9 @@ export function presetToRule(p: RulePreset): PresetRule {
     case 'yearly_in_season':
       return {
         rrule: p.years === 1 ? 'FREQ=YEARLY' : `FREQ=YEARLY;INTERVAL=${p.years}`,
-        shift: 'next', seasonFrom: p.seasonFrom, seasonTo: p.seasonTo,
+        shift: 'next',
+        seasonFrom: p.seasonFrom,
+        seasonTo: p.seasonTo,
       };
     case 'advanced':
       return plain(p.rrule.trim());
@@ -68,7 +70,12 @@ const positiveInt = (v: string | undefined, dflt: number): number | null => {
 };
 
 /** The preset that produces these plan fields, or `advanced` with the rule as written. */
-export function ruleToPreset(rule: { rrule: string; shift?: string | null; seasonFrom?: string | null; seasonTo?: string | null }): RulePreset {
+export function ruleToPreset(rule: {
+  rrule: string;
+  shift?: string | null;
+  seasonFrom?: string | null;
+  seasonTo?: string | null;
+}): RulePreset {
   const advanced: RulePreset = { kind: 'advanced', rrule: rule.rrule };
   const parts = ruleParts(rule.rrule);
   if (!parts) return advanced;
@@ -83,7 +90,12 @@ export function ruleToPreset(rule: { rrule: string; shift?: string | null; seaso
     const months = positiveInt(parts.get('INTERVAL'), 1);
     return months ? { kind: 'every_n_months', months } : advanced;
   }
-  if (parts.get('BYDAY') === 'MO,TU,WE,TH,FR' && parts.get('BYSETPOS') === '-1' && onlyKeys(parts, ['FREQ', 'BYDAY', 'BYSETPOS']) && rule.shift === 'previous') {
+  if (
+    parts.get('BYDAY') === 'MO,TU,WE,TH,FR' &&
+    parts.get('BYSETPOS') === '-1' &&
+    onlyKeys(parts, ['FREQ', 'BYDAY', 'BYSETPOS']) &&
+    rule.shift === 'previous'
+  ) {
     return { kind: 'last_working_day' };
   }
   if (onlyKeys(parts, ['FREQ', 'INTERVAL', 'BYDAY'])) {

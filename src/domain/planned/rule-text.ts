@@ -12,11 +12,12 @@ type Day = (typeof DAYS)[number];
 const DATE_FREQS = ['YEARLY', 'MONTHLY', 'WEEKLY', 'DAILY'] as const;
 const TIME_FREQS = ['HOURLY', 'MINUTELY', 'SECONDLY'];
 
-const intList = (min: number, max: number, signed: boolean) => (v: string) => v.split(',').every((p) => {
-  if (!/^[+-]?\d{1,3}$/.test(p)) return false;
-  const n = Number(p);
-  return signed ? n !== 0 && Math.abs(n) >= min && Math.abs(n) <= max : !/^[+-]/.test(p) && n >= min && n <= max;
-});
+const intList = (min: number, max: number, signed: boolean) => (v: string) =>
+  v.split(',').every((p) => {
+    if (!/^[+-]?\d{1,3}$/.test(p)) return false;
+    const n = Number(p);
+    return signed ? n !== 0 && Math.abs(n) >= min && Math.abs(n) <= max : !/^[+-]/.test(p) && n >= min && n <= max;
+  });
 const BYDAY_PART = /^([+-]?\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)$/;
 
 /** The value check of each part a date-based plan may use (RFC 5545 §3.3.10). */
@@ -25,10 +26,11 @@ const PARTS: Record<string, (v: string) => boolean> = {
   INTERVAL: (v) => /^[1-9]\d{0,3}$/.test(v),
   COUNT: (v) => /^[1-9]\d{0,3}$/.test(v),
   UNTIL: (v) => /^\d{8}(T\d{6}Z?)?$/.test(v) && DateTime.fromFormat(v.slice(0, 8), 'yyyyMMdd', { zone: 'utc' }).isValid,
-  BYDAY: (v) => v.split(',').every((p) => {
-    const m = BYDAY_PART.exec(p);
-    return !!m && (m[1] === undefined || (Number(m[1]) !== 0 && Math.abs(Number(m[1])) <= 53));
-  }),
+  BYDAY: (v) =>
+    v.split(',').every((p) => {
+      const m = BYDAY_PART.exec(p);
+      return !!m && (m[1] === undefined || (Number(m[1]) !== 0 && Math.abs(Number(m[1])) <= 53));
+    }),
   BYMONTHDAY: intList(1, 31, true),
   BYMONTH: intList(1, 12, false),
   BYSETPOS: intList(1, 366, true),
@@ -81,10 +83,29 @@ export function validateRRule(text: string): RuleProblem | null {
 // --- words ------------------------------------------------------------------------------------
 
 export type RuleLang = 'it' | 'en';
-export interface Season { from: string; to: string }
+export interface Season {
+  from: string;
+  to: string;
+}
 
-const IT_DAYS: Record<Day, string> = { MO: 'lunedì', TU: 'martedì', WE: 'mercoledì', TH: 'giovedì', FR: 'venerdì', SA: 'sabato', SU: 'domenica' };
-const EN_DAYS: Record<Day, string> = { MO: 'Monday', TU: 'Tuesday', WE: 'Wednesday', TH: 'Thursday', FR: 'Friday', SA: 'Saturday', SU: 'Sunday' };
+const IT_DAYS: Record<Day, string> = {
+  MO: 'lunedì',
+  TU: 'martedì',
+  WE: 'mercoledì',
+  TH: 'giovedì',
+  FR: 'venerdì',
+  SA: 'sabato',
+  SU: 'domenica',
+};
+const EN_DAYS: Record<Day, string> = {
+  MO: 'Monday',
+  TU: 'Tuesday',
+  WE: 'Wednesday',
+  TH: 'Thursday',
+  FR: 'Friday',
+  SA: 'Saturday',
+  SU: 'Sunday',
+};
 const WEEKDAYS = 'MO,TU,WE,TH,FR';
 
 function list(items: string[], lang: RuleLang): string {
@@ -94,25 +115,31 @@ function list(items: string[], lang: RuleLang): string {
 
 /** "ogni mese", "ogni trimestre", "ogni 5 mesi" / "every month", "every quarter", "every 5 months". */
 function monthPeriod(interval: number, lang: RuleLang): string {
-  if (lang === 'it') return `ogni ${({ 1: 'mese', 2: 'bimestre', 3: 'trimestre', 4: 'quadrimestre', 6: 'semestre' } as Record<number, string>)[interval] ?? `${interval} mesi`}`;
+  if (lang === 'it')
+    return `ogni ${({ 1: 'mese', 2: 'bimestre', 3: 'trimestre', 4: 'quadrimestre', 6: 'semestre' } as Record<number, string>)[interval] ?? `${interval} mesi`}`;
   return interval === 1 ? 'every month' : interval === 3 ? 'every quarter' : `every ${interval} months`;
 }
 
 /** "Il primo lunedì", "La prima domenica", "L'ultimo venerdì" / "The first Monday". */
 function nthWeekday(n: number, day: Day, lang: RuleLang): string | null {
   if (lang === 'en') {
-    const word = ({ 1: 'first', 2: 'second', 3: 'third', 4: 'fourth', 5: 'fifth', [-1]: 'last', [-2]: 'second-to-last' } as Record<number, string>)[n];
+    const word = (
+      { 1: 'first', 2: 'second', 3: 'third', 4: 'fourth', 5: 'fifth', [-1]: 'last', [-2]: 'second-to-last' } as Record<number, string>
+    )[n];
     return word ? `The ${word} ${EN_DAYS[day]}` : null;
   }
   const fem = day === 'SU';
-  const word = ({ 1: 'prim', 2: 'second', 3: 'terz', 4: 'quart', 5: 'quint', [-1]: 'ultim', [-2]: 'penultim' } as Record<number, string>)[n];
+  const word = ({ 1: 'prim', 2: 'second', 3: 'terz', 4: 'quart', 5: 'quint', [-1]: 'ultim', [-2]: 'penultim' } as Record<number, string>)[
+    n
+  ];
   if (!word) return null;
   const adj = `${word}${fem ? 'a' : 'o'}`;
-  const article = n === -1 ? 'L\'' : fem ? 'La ' : 'Il ';
+  const article = n === -1 ? "L'" : fem ? 'La ' : 'Il ';
   return `${article}${adj} ${IT_DAYS[day]}`;
 }
 
-const enOrdinal = (n: number) => `${n}${n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th'}`;
+const enOrdinal = (n: number) =>
+  `${n}${n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th'}`;
 
 const dateWords = (iso: string, lang: RuleLang, format: string) => DateTime.fromISO(iso, { zone: 'utc' }).setLocale(lang).toFormat(format);
 
@@ -120,16 +147,27 @@ const dateWords = (iso: string, lang: RuleLang, format: string) => DateTime.from
 function presetWords(p: Parts, startsOn: string, lang: RuleLang): string | null {
   const it = lang === 'it';
   const interval = Number(p.INTERVAL ?? '1');
-  const keys = Object.keys(p).filter((k) => !['FREQ', 'INTERVAL', 'COUNT', 'UNTIL', 'WKST'].includes(k)).sort().join(',');
+  const keys = Object.keys(p)
+    .filter((k) => !['FREQ', 'INTERVAL', 'COUNT', 'UNTIL', 'WKST'].includes(k))
+    .sort()
+    .join(',');
   const from = it ? `dal ${dateWords(startsOn, lang, 'dd/MM/yyyy')}` : `from ${dateWords(startsOn, lang, 'd MMMM yyyy')}`;
 
   if (keys === '') {
     const units: Record<string, [string, string, string, string]> = {
-      DAILY: ['giorno', 'giorni', 'day', 'days'], WEEKLY: ['settimana', 'settimane', 'week', 'weeks'],
-      MONTHLY: ['mese', 'mesi', 'month', 'months'], YEARLY: ['anno', 'anni', 'year', 'years'],
+      DAILY: ['giorno', 'giorni', 'day', 'days'],
+      WEEKLY: ['settimana', 'settimane', 'week', 'weeks'],
+      MONTHLY: ['mese', 'mesi', 'month', 'months'],
+      YEARLY: ['anno', 'anni', 'year', 'years'],
     };
     const [one, many, enOne, enMany] = units[p.FREQ];
-    const every = it ? (interval === 1 ? `Ogni ${one}` : `Ogni ${interval} ${many}`) : (interval === 1 ? `Every ${enOne}` : `Every ${interval} ${enMany}`);
+    const every = it
+      ? interval === 1
+        ? `Ogni ${one}`
+        : `Ogni ${interval} ${many}`
+      : interval === 1
+        ? `Every ${enOne}`
+        : `Every ${interval} ${enMany}`;
     return `${every} ${from}`;
   }
 
@@ -142,7 +180,10 @@ function presetWords(p: Parts, startsOn: string, lang: RuleLang): string | null 
       return it ? `Ogni ${list(names, lang)}` : `Every ${list(names, lang)}`;
     }
     return it
-      ? `Ogni ${interval} settimane, ${list(days.map((d) => `${d === 'SU' ? 'la' : 'il'} ${IT_DAYS[d]}`), lang)}, ${from}`
+      ? `Ogni ${interval} settimane, ${list(
+          days.map((d) => `${d === 'SU' ? 'la' : 'il'} ${IT_DAYS[d]}`),
+          lang,
+        )}, ${from}`
       : `Every ${interval} weeks on ${list(names, lang)}, ${from}`;
   }
 
@@ -150,7 +191,14 @@ function presetWords(p: Parts, startsOn: string, lang: RuleLang): string | null 
     const period = monthPeriod(interval, lang);
     if (keys === 'BYMONTHDAY' && !p.BYMONTHDAY.includes(',')) {
       const n = Number(p.BYMONTHDAY);
-      if (n === -1) return it ? (interval === 1 ? 'L\'ultimo giorno del mese' : `L'ultimo giorno del mese, ${period}`) : (interval === 1 ? 'The last day of the month' : `The last day of the month, ${period}`);
+      if (n === -1)
+        return it
+          ? interval === 1
+            ? "L'ultimo giorno del mese"
+            : `L'ultimo giorno del mese, ${period}`
+          : interval === 1
+            ? 'The last day of the month'
+            : `The last day of the month, ${period}`;
       if (n > 0) return it ? `Il giorno ${n} di ${period}` : `The ${enOrdinal(n)} of ${period}`;
       return null;
     }
@@ -165,7 +213,9 @@ function presetWords(p: Parts, startsOn: string, lang: RuleLang): string | null 
       const n = Number(p.BYSETPOS);
       if (p.BYDAY === WEEKDAYS && (n === 1 || n === -1)) {
         const ofMonth = interval === 1 ? (it ? 'del mese' : 'of the month') : `${it ? 'di' : 'of'} ${period}`;
-        return it ? `${n === 1 ? 'Il primo' : 'L\'ultimo'} giorno lavorativo ${ofMonth}` : `The ${n === 1 ? 'first' : 'last'} working day ${ofMonth}`;
+        return it
+          ? `${n === 1 ? 'Il primo' : "L'ultimo"} giorno lavorativo ${ofMonth}`
+          : `The ${n === 1 ? 'first' : 'last'} working day ${ofMonth}`;
       }
       if (single(p.BYDAY) && (DAYS as readonly string[]).includes(p.BYDAY)) {
         const head = nthWeekday(n, p.BYDAY as Day, lang);
@@ -175,7 +225,13 @@ function presetWords(p: Parts, startsOn: string, lang: RuleLang): string | null 
     return null;
   }
 
-  if (p.FREQ === 'YEARLY' && keys === 'BYMONTH,BYMONTHDAY' && !p.BYMONTH.includes(',') && !p.BYMONTHDAY.includes(',') && Number(p.BYMONTHDAY) > 0) {
+  if (
+    p.FREQ === 'YEARLY' &&
+    keys === 'BYMONTH,BYMONTHDAY' &&
+    !p.BYMONTH.includes(',') &&
+    !p.BYMONTHDAY.includes(',') &&
+    Number(p.BYMONTHDAY) > 0
+  ) {
     const day = DateTime.fromObject({ year: 2024, month: Number(p.BYMONTH), day: Number(p.BYMONTHDAY) }, { zone: 'utc' });
     if (!day.isValid || day.month !== Number(p.BYMONTH)) return null;
     const when = day.setLocale(lang).toFormat('d MMMM');

@@ -29,15 +29,24 @@ function cleanChecklist(v: readonly Record<string, unknown>[]) {
 
 function validValue(rule: FieldRule, v: unknown): boolean {
   switch (rule.kind) {
-    case 'text': return typeof v === 'string' && v.trim().length > 0 && v.length <= 10_000;
-    case 'instant': return typeof v === 'string' && ISO_INSTANT.test(v) && !Number.isNaN(Date.parse(v));
-    case 'date': return typeof v === 'string' && ISO_DATE.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`));
-    case 'priority': return typeof v === 'string' && (PRIORITIES as readonly string[]).includes(v);
-    case 'number': return typeof v === 'number' && Number.isFinite(v) && v >= 0;
-    case 'lines': return Array.isArray(v) && v.length > 0;
-    case 'boolean': return typeof v === 'boolean';
-    case 'rating': return Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 5;
-    case 'checklist': return Array.isArray(v) && v.length <= CHECKLIST_LIMITS.maxEntries && v.every(validChecklistEntry);
+    case 'text':
+      return typeof v === 'string' && v.trim().length > 0 && v.length <= 10_000;
+    case 'instant':
+      return typeof v === 'string' && ISO_INSTANT.test(v) && !Number.isNaN(Date.parse(v));
+    case 'date':
+      return typeof v === 'string' && ISO_DATE.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`));
+    case 'priority':
+      return typeof v === 'string' && (PRIORITIES as readonly string[]).includes(v);
+    case 'number':
+      return typeof v === 'number' && Number.isFinite(v) && v >= 0;
+    case 'lines':
+      return Array.isArray(v) && v.length > 0;
+    case 'boolean':
+      return typeof v === 'boolean';
+    case 'rating':
+      return Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 5;
+    case 'checklist':
+      return Array.isArray(v) && v.length <= CHECKLIST_LIMITS.maxEntries && v.every(validChecklistEntry);
   }
 }
 

@@ -4,7 +4,13 @@ import type { TicketState } from './ticket.ts';
 import type { Notice, Transition } from './types.ts';
 
 export const PLANNED_WORK_ORDER_STATES = [
-  'planned', 'scheduled', 'waiting_materials', 'in_progress', 'completed', 'verified', 'cancelled',
+  'planned',
+  'scheduled',
+  'waiting_materials',
+  'in_progress',
+  'completed',
+  'verified',
+  'cancelled',
 ] as const;
 export type PlannedWorkOrderState = (typeof PLANNED_WORK_ORDER_STATES)[number];
 
@@ -74,24 +80,59 @@ const newDate: Notice[] = [{ kind: 'planned_new_date', to: [...toDeskAndOccupant
 /** Workflow 2, planned work order: one row per transition of the brief's table. */
 export const PLANNED_WORK_ORDER_TRANSITIONS: readonly Transition<PlannedWorkOrderState, PlannedWorkOrderContext>[] = [
   {
-    action: 'schedule', from: ['planned'], to: 'scheduled', roles: ['contractor'],
-    fields: [{ field: 'scheduledAt', kind: 'instant' }, { field: 'technician', kind: 'text', optional: true }],
+    action: 'schedule',
+    from: ['planned'],
+    to: 'scheduled',
+    roles: ['contractor'],
+    fields: [
+      { field: 'scheduledAt', kind: 'instant' },
+      { field: 'technician', kind: 'text', optional: true },
+    ],
     notices: [{ kind: 'planned_date', to: [...toDeskAndOccupants] }],
   },
   {
-    action: 'reschedule', from: ['planned', 'scheduled'], to: 'scheduled', roles: ['contractor'],
-    fields: [{ field: 'scheduledAt', kind: 'instant' }, { field: 'reason', kind: 'text' }],
+    action: 'reschedule',
+    from: ['planned', 'scheduled'],
+    to: 'scheduled',
+    roles: ['contractor'],
+    fields: [
+      { field: 'scheduledAt', kind: 'instant' },
+      { field: 'reason', kind: 'text' },
+    ],
     notices: newDate,
   },
   {
-    action: 'wait_materials', from: ['scheduled'], to: 'waiting_materials', roles: ['contractor'],
-    fields: [{ field: 'expectedOn', kind: 'date' }, { field: 'note', kind: 'text', optional: true }],
+    action: 'wait_materials',
+    from: ['scheduled'],
+    to: 'waiting_materials',
+    roles: ['contractor'],
+    fields: [
+      { field: 'expectedOn', kind: 'date' },
+      { field: 'note', kind: 'text', optional: true },
+    ],
     notices: [{ kind: 'planned_waiting_materials', to: [...toDeskAndOccupants] }],
   },
-  { action: 'resume', from: ['waiting_materials'], to: 'scheduled', roles: ['contractor'], fields: [{ field: 'scheduledAt', kind: 'instant' }], notices: newDate },
-  { action: 'start_work', from: ['scheduled'], to: 'in_progress', roles: ['contractor'], fields: [{ field: 'note', kind: 'text', optional: true }], notices: [] },
   {
-    action: 'complete', from: ['in_progress'], to: 'completed', roles: ['contractor'],
+    action: 'resume',
+    from: ['waiting_materials'],
+    to: 'scheduled',
+    roles: ['contractor'],
+    fields: [{ field: 'scheduledAt', kind: 'instant' }],
+    notices: newDate,
+  },
+  {
+    action: 'start_work',
+    from: ['scheduled'],
+    to: 'in_progress',
+    roles: ['contractor'],
+    fields: [{ field: 'note', kind: 'text', optional: true }],
+    notices: [],
+  },
+  {
+    action: 'complete',
+    from: ['in_progress'],
+    to: 'completed',
+    roles: ['contractor'],
     fields: [
       { field: 'report', kind: 'text' },
       { field: 'hours', kind: 'number' },
@@ -109,18 +150,36 @@ export const PLANNED_WORK_ORDER_TRANSITIONS: readonly Transition<PlannedWorkOrde
     notices: [{ kind: 'planned_closed', to: [...toDesk] }],
   },
   {
-    action: 'reject_completion', from: ['completed'], to: 'scheduled', roles: ['building_manager', 'call_center'],
-    fields: [{ field: 'reason', kind: 'text' }], notices: [{ kind: 'completion_rejected', to: ['contractor'] }],
+    action: 'reject_completion',
+    from: ['completed'],
+    to: 'scheduled',
+    roles: ['building_manager', 'call_center'],
+    fields: [{ field: 'reason', kind: 'text' }],
+    notices: [{ kind: 'completion_rejected', to: ['contractor'] }],
   },
-  { action: 'verify', from: ['completed'], to: 'verified', roles: ['building_manager', 'call_center'], fields: [{ field: 'note', kind: 'text', optional: true }], notices: [] },
   {
-    action: 'cancel', from: ['planned', 'scheduled', 'waiting_materials'], to: 'cancelled', roles: ['building_manager'],
-    fields: [{ field: 'reason', kind: 'text' }], notices: [{ kind: 'work_order_cancelled', to: ['contractor'] }],
+    action: 'verify',
+    from: ['completed'],
+    to: 'verified',
+    roles: ['building_manager', 'call_center'],
+    fields: [{ field: 'note', kind: 'text', optional: true }],
+    notices: [],
+  },
+  {
+    action: 'cancel',
+    from: ['planned', 'scheduled', 'waiting_materials'],
+    to: 'cancelled',
+    roles: ['building_manager'],
+    fields: [{ field: 'reason', kind: 'text' }],
+    notices: [{ kind: 'work_order_cancelled', to: ['contractor'] }],
   },
   {
     // A measurement out of range opens a fault ticket (tickets.source_work_order_id); only one.
-    action: 'open_follow_up', from: ['completed', 'verified'], to: (_f, _c, from) => from,
-    roles: ['building_manager', 'call_center', 'contractor'], fields: [{ field: 'note', kind: 'text', optional: true }],
+    action: 'open_follow_up',
+    from: ['completed', 'verified'],
+    to: (_f, _c, from) => from,
+    roles: ['building_manager', 'call_center', 'contractor'],
+    fields: [{ field: 'note', kind: 'text', optional: true }],
     guard: (_f, c) => (!c.outOfRange ? { reason: 'no_out_of_range' } : c.followUpTicketId ? { reason: 'follow_up_exists' } : null),
     notices: [],
   },

@@ -2,8 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { availableActions, decide } from './machine.ts';
 import { PROGRAM_STATES, PROGRAM_TRANSITIONS, type ProgramState } from './program.ts';
 import {
-  PLANNED_WORK_ORDER_STATES, PLANNED_WORK_ORDER_TRANSITIONS, measurementsOutOfRange, plannedTicketState,
-  type ChecklistItem, type PlannedWorkOrderContext, type PlannedWorkOrderState,
+  PLANNED_WORK_ORDER_STATES,
+  PLANNED_WORK_ORDER_TRANSITIONS,
+  measurementsOutOfRange,
+  plannedTicketState,
+  type ChecklistItem,
+  type PlannedWorkOrderContext,
+  type PlannedWorkOrderState,
 } from './planned-work-order.ts';
 import { checkFields } from './fields.ts';
 import type { Role } from './types.ts';
@@ -17,7 +22,9 @@ const PROGRAM_SPEC: Record<string, Row<ProgramState>[]> = {
   submit: [[['draft', 'returned'], ['contractor'], 'submitted', ['program_submitted→building_managers']]],
   return: [[['submitted'], ['building_manager'], 'returned', ['program_returned→contractor']]],
   approve: [[['submitted'], ['building_manager'], 'approved', ['program_approved→contractor']]],
-  publish: [[['approved'], ['service_head', 'building_manager'], 'published', ['program_published→building_managers,call_center,contractor']]],
+  publish: [
+    [['approved'], ['service_head', 'building_manager'], 'published', ['program_published→building_managers,call_center,contractor']],
+  ],
   regenerate: [[['draft', 'returned'], ['contractor', 'building_manager', 'service_head'], '=', []]],
 };
 const DESK = 'building_managers,call_center';
@@ -41,21 +48,49 @@ const CHECKLIST: ChecklistItem[] = [
   { key: 'co', label: 'CO nei fumi', kind: 'measure', unit: 'ppm', max: 100 },
   { key: 'pressure', label: 'Pressione impianto', kind: 'measure', unit: 'bar', min: 1, max: 2 },
 ];
-const ANSWERS = [{ key: 'flame', ok: true }, { key: 'co', value: 40 }, { key: 'pressure', value: 1.5 }];
+const ANSWERS = [
+  { key: 'flame', ok: true },
+  { key: 'co', value: 40 },
+  { key: 'pressure', value: 1.5 },
+];
 const ALL_FIELDS = {
-  note: 'ok', remarks: 'manca la centrale termica B', grouping: 'activity', scheduledAt: '2026-03-12T08:00:00Z', technician: 'Rossi',
-  reason: 'tecnico malato', expectedOn: '2026-03-20', report: 'eseguito', hours: 2, checklist: ANSWERS,
+  note: 'ok',
+  remarks: 'manca la centrale termica B',
+  grouping: 'activity',
+  scheduledAt: '2026-03-12T08:00:00Z',
+  technician: 'Rossi',
+  reason: 'tecnico malato',
+  expectedOn: '2026-03-20',
+  report: 'eseguito',
+  hours: 2,
+  checklist: ANSWERS,
 };
-const ctx: PlannedWorkOrderContext = { requiredDocuments: [], attachedDocuments: [], checklist: CHECKLIST, outOfRange: true, followUpTicketId: null };
+const ctx: PlannedWorkOrderContext = {
+  requiredDocuments: [],
+  attachedDocuments: [],
+  checklist: CHECKLIST,
+  outOfRange: true,
+  followUpTicketId: null,
+};
 
-function matrix<S extends string, C>(name: string, states: readonly S[], spec: Record<string, Row<S>[]>, table: Parameters<typeof decide<S, C>>[0], c: C) {
+function matrix<S extends string, C>(
+  name: string,
+  states: readonly S[],
+  spec: Record<string, Row<S>[]>,
+  table: Parameters<typeof decide<S, C>>[0],
+  c: C,
+) {
   describe(`${name}: every state × action × role`, () => {
     for (const [action, rows] of Object.entries(spec)) {
       for (const state of states) {
         for (const role of ROLES) {
           const row = rows.find((r) => r[1].includes(role) && r[0].includes(state));
           const roleEver = rows.some((r) => r[1].includes(role));
-          const expected = row ? `ok:${row[2] === '=' ? state : row[2]}:${row[3].join(';')}` : roleEver ? 'STATE_NOT_ALLOWED' : 'ROLE_NOT_ALLOWED';
+          const expected = row
+            ? `ok:${row[2] === '=' ? state : row[2]}:${row[3].join(';')}`
+            : roleEver
+              ? 'STATE_NOT_ALLOWED'
+              : 'ROLE_NOT_ALLOWED';
           it(`${action} from ${state} by ${role} → ${expected}`, () => {
             const out = decide(table, state, action, new Set([role]), ALL_FIELDS, c);
             expect(out.ok ? `ok:${out.to}:${out.notices.map((n) => `${n.kind}→${n.to.join(',')}`).join(';')}` : out.code).toBe(expected);
@@ -75,17 +110,31 @@ matrix('planned work order', PLANNED_WORK_ORDER_STATES, PWO_SPEC, PLANNED_WORK_O
 describe('program fields', () => {
   const bm = new Set<Role>(['building_manager']);
   it('returning needs remarks', () => {
-    expect(decide(PROGRAM_TRANSITIONS, 'submitted', 'return', bm, { remarks: '  ' }, {})).toMatchObject({ code: 'FIELD_REQUIRED', field: 'remarks' });
-    expect(decide(PROGRAM_TRANSITIONS, 'submitted', 'return', bm, { remarks: ' rivedere ' }, {})).toMatchObject({ ok: true, data: { remarks: 'rivedere' } });
+    expect(decide(PROGRAM_TRANSITIONS, 'submitted', 'return', bm, { remarks: '  ' }, {})).toMatchObject({
+      code: 'FIELD_REQUIRED',
+      field: 'remarks',
+    });
+    expect(decide(PROGRAM_TRANSITIONS, 'submitted', 'return', bm, { remarks: ' rivedere ' }, {})).toMatchObject({
+      ok: true,
+      data: { remarks: 'rivedere' },
+    });
   });
   it('publishing takes an optional grouping, one of the two known', () => {
     expect(decide(PROGRAM_TRANSITIONS, 'approved', 'publish', bm, {}, {})).toMatchObject({ ok: true, to: 'published' });
-    expect(decide(PROGRAM_TRANSITIONS, 'approved', 'publish', bm, { grouping: 'building_day' }, {})).toMatchObject({ ok: true, data: { grouping: 'building_day' } });
-    expect(decide(PROGRAM_TRANSITIONS, 'approved', 'publish', bm, { grouping: 'by_color' }, {})).toMatchObject({ code: 'GUARD_FAILED', reason: 'grouping_invalid' });
+    expect(decide(PROGRAM_TRANSITIONS, 'approved', 'publish', bm, { grouping: 'building_day' }, {})).toMatchObject({
+      ok: true,
+      data: { grouping: 'building_day' },
+    });
+    expect(decide(PROGRAM_TRANSITIONS, 'approved', 'publish', bm, { grouping: 'by_color' }, {})).toMatchObject({
+      code: 'GUARD_FAILED',
+      reason: 'grouping_invalid',
+    });
   });
   it('offers the contractor submit and regenerate on a draft, nothing once published', () => {
     expect(availableActions(PROGRAM_TRANSITIONS, 'draft', new Set<Role>(['contractor']), {}).sort()).toEqual(['regenerate', 'submit']);
-    expect(availableActions(PROGRAM_TRANSITIONS, 'published', new Set<Role>(['contractor', 'building_manager', 'service_head']), {})).toEqual([]);
+    expect(
+      availableActions(PROGRAM_TRANSITIONS, 'published', new Set<Role>(['contractor', 'building_manager', 'service_head']), {}),
+    ).toEqual([]);
   });
 });
 
@@ -93,22 +142,65 @@ describe('planned work order: completion guards', () => {
   const contractor = new Set<Role>(['contractor']);
   const fields = { report: 'fatto', hours: 1.5 };
   it('names every unanswered checklist item (yes/no needs ok, a measurement needs a value)', () => {
-    const out = decide(PLANNED_WORK_ORDER_TRANSITIONS, 'in_progress', 'complete', contractor, { ...fields, checklist: [{ key: 'flame', note: 'visto' }, { key: 'co', ok: true }] }, ctx);
+    const out = decide(
+      PLANNED_WORK_ORDER_TRANSITIONS,
+      'in_progress',
+      'complete',
+      contractor,
+      {
+        ...fields,
+        checklist: [
+          { key: 'flame', note: 'visto' },
+          { key: 'co', ok: true },
+        ],
+      },
+      ctx,
+    );
     expect(out).toMatchObject({ code: 'GUARD_FAILED', reason: 'checklist_incomplete', params: { missing: ['flame', 'co', 'pressure'] } });
   });
   it('needs the checklist field itself; an empty one is fine when the plan has no checklist', () => {
-    expect(decide(PLANNED_WORK_ORDER_TRANSITIONS, 'in_progress', 'complete', contractor, fields, ctx)).toMatchObject({ code: 'FIELD_REQUIRED', field: 'checklist' });
-    expect(decide(PLANNED_WORK_ORDER_TRANSITIONS, 'in_progress', 'complete', contractor, { ...fields, checklist: [] }, { ...ctx, checklist: [] })).toMatchObject({ ok: true, to: 'completed' });
+    expect(decide(PLANNED_WORK_ORDER_TRANSITIONS, 'in_progress', 'complete', contractor, fields, ctx)).toMatchObject({
+      code: 'FIELD_REQUIRED',
+      field: 'checklist',
+    });
+    expect(
+      decide(
+        PLANNED_WORK_ORDER_TRANSITIONS,
+        'in_progress',
+        'complete',
+        contractor,
+        { ...fields, checklist: [] },
+        { ...ctx, checklist: [] },
+      ),
+    ).toMatchObject({ ok: true, to: 'completed' });
   });
   it('refuses completion until the required documents are attached', () => {
     const c = { ...ctx, requiredDocuments: ['logbook_entry', 'test_report'], attachedDocuments: ['test_report'] };
-    expect(decide(PLANNED_WORK_ORDER_TRANSITIONS, 'in_progress', 'complete', contractor, { ...fields, checklist: ANSWERS }, c))
-      .toMatchObject({ code: 'GUARD_FAILED', reason: 'documents_missing', params: { missing: ['logbook_entry'] } });
+    expect(
+      decide(PLANNED_WORK_ORDER_TRANSITIONS, 'in_progress', 'complete', contractor, { ...fields, checklist: ANSWERS }, c),
+    ).toMatchObject({ code: 'GUARD_FAILED', reason: 'documents_missing', params: { missing: ['logbook_entry'] } });
   });
   it('stores only the known properties of each answer, trimmed', () => {
-    const out = decide(PLANNED_WORK_ORDER_TRANSITIONS, 'in_progress', 'complete', contractor,
-      { ...fields, checklist: [{ key: ' flame ', ok: false, note: ' no ', extra: 1 }, { key: 'co', value: 0 }, { key: 'pressure', value: 3, note: '' }] }, ctx);
-    expect(out.ok && out.data.checklist).toEqual([{ key: 'flame', ok: false, note: 'no' }, { key: 'co', value: 0 }, { key: 'pressure', value: 3 }]);
+    const out = decide(
+      PLANNED_WORK_ORDER_TRANSITIONS,
+      'in_progress',
+      'complete',
+      contractor,
+      {
+        ...fields,
+        checklist: [
+          { key: ' flame ', ok: false, note: ' no ', extra: 1 },
+          { key: 'co', value: 0 },
+          { key: 'pressure', value: 3, note: '' },
+        ],
+      },
+      ctx,
+    );
+    expect(out.ok && out.data.checklist).toEqual([
+      { key: 'flame', ok: false, note: 'no' },
+      { key: 'co', value: 0 },
+      { key: 'pressure', value: 3 },
+    ]);
   });
 });
 
@@ -137,21 +229,36 @@ describe("field kind 'checklist'", () => {
     expect(checkFields(rule, { checklist: v })).toMatchObject({ code: 'FIELD_INVALID', field: 'checklist', params: { kind: 'checklist' } });
   });
   it('accepts 200 entries, negative measurements and a 2000-character note', () => {
-    expect(checkFields(rule, { checklist: Array.from({ length: 200 }, (_, i) => ({ key: `k${i}`, value: -i, note: 'x'.repeat(2000) })) })).toHaveProperty('data');
+    expect(
+      checkFields(rule, { checklist: Array.from({ length: 200 }, (_, i) => ({ key: `k${i}`, value: -i, note: 'x'.repeat(2000) })) }),
+    ).toHaveProperty('data');
   });
 });
 
 describe('follow-up from an out-of-range measurement', () => {
   const bm = new Set<Role>(['building_manager']);
   it('needs a measurement out of range, and only once', () => {
-    expect(decide(PLANNED_WORK_ORDER_TRANSITIONS, 'completed', 'open_follow_up', bm, {}, { ...ctx, outOfRange: false })).toMatchObject({ code: 'GUARD_FAILED', reason: 'no_out_of_range' });
-    expect(decide(PLANNED_WORK_ORDER_TRANSITIONS, 'verified', 'open_follow_up', bm, {}, { ...ctx, followUpTicketId: 't9' })).toMatchObject({ code: 'GUARD_FAILED', reason: 'follow_up_exists' });
-    expect(decide(PLANNED_WORK_ORDER_TRANSITIONS, 'verified', 'open_follow_up', bm, {}, ctx)).toMatchObject({ ok: true, to: 'verified', notices: [] });
+    expect(decide(PLANNED_WORK_ORDER_TRANSITIONS, 'completed', 'open_follow_up', bm, {}, { ...ctx, outOfRange: false })).toMatchObject({
+      code: 'GUARD_FAILED',
+      reason: 'no_out_of_range',
+    });
+    expect(decide(PLANNED_WORK_ORDER_TRANSITIONS, 'verified', 'open_follow_up', bm, {}, { ...ctx, followUpTicketId: 't9' })).toMatchObject({
+      code: 'GUARD_FAILED',
+      reason: 'follow_up_exists',
+    });
+    expect(decide(PLANNED_WORK_ORDER_TRANSITIONS, 'verified', 'open_follow_up', bm, {}, ctx)).toMatchObject({
+      ok: true,
+      to: 'verified',
+      notices: [],
+    });
   });
   it('measurementsOutOfRange: outside min/max only; bounds, yes/no and unanswered are in range', () => {
-    const at = (co: number | undefined, pressure: number | undefined) => measurementsOutOfRange(CHECKLIST, [
-      { key: 'flame', ok: false }, ...(co === undefined ? [] : [{ key: 'co', value: co }]), ...(pressure === undefined ? [] : [{ key: 'pressure', value: pressure }]),
-    ]).map((i) => i.key);
+    const at = (co: number | undefined, pressure: number | undefined) =>
+      measurementsOutOfRange(CHECKLIST, [
+        { key: 'flame', ok: false },
+        ...(co === undefined ? [] : [{ key: 'co', value: co }]),
+        ...(pressure === undefined ? [] : [{ key: 'pressure', value: pressure }]),
+      ]).map((i) => i.key);
     expect(at(100, 1)).toEqual([]);
     expect(at(100, 2)).toEqual([]);
     expect(at(100.1, 2)).toEqual(['co']);

@@ -18,31 +18,50 @@ export type ProgramContext = Readonly<Record<never, never>>;
 /** Workflow 2, program level: one row per transition of the brief's table. */
 export const PROGRAM_TRANSITIONS: readonly Transition<ProgramState, ProgramContext>[] = [
   {
-    action: 'submit', from: ['draft', 'returned'], to: 'submitted', roles: ['contractor'],
+    action: 'submit',
+    from: ['draft', 'returned'],
+    to: 'submitted',
+    roles: ['contractor'],
     fields: [{ field: 'note', kind: 'text', optional: true }],
     notices: [{ kind: 'program_submitted', to: ['building_managers'] }],
   },
   {
-    action: 'return', from: ['submitted'], to: 'returned', roles: ['building_manager'],
+    action: 'return',
+    from: ['submitted'],
+    to: 'returned',
+    roles: ['building_manager'],
     fields: [{ field: 'remarks', kind: 'text' }],
     notices: [{ kind: 'program_returned', to: ['contractor'] }],
   },
   {
-    action: 'approve', from: ['submitted'], to: 'approved', roles: ['building_manager'],
+    action: 'approve',
+    from: ['submitted'],
+    to: 'approved',
+    roles: ['building_manager'],
     fields: [{ field: 'note', kind: 'text', optional: true }],
     notices: [{ kind: 'program_approved', to: ['contractor'] }],
   },
   {
-    action: 'publish', from: ['approved'], to: 'published', roles: ['service_head', 'building_manager'],
+    action: 'publish',
+    from: ['approved'],
+    to: 'published',
+    roles: ['service_head', 'building_manager'],
     fields: [{ field: 'grouping', kind: 'text', optional: true }],
     // The route's schema should already refuse other values; the guard keeps the domain honest.
-    guard: (f) => (f.grouping === undefined || (PROGRAM_GROUPINGS as readonly unknown[]).includes(f.grouping) ? null : { reason: 'grouping_invalid', params: { allowed: [...PROGRAM_GROUPINGS] } }),
+    guard: (f) =>
+      f.grouping === undefined || (PROGRAM_GROUPINGS as readonly unknown[]).includes(f.grouping)
+        ? null
+        : { reason: 'grouping_invalid', params: { allowed: [...PROGRAM_GROUPINGS] } },
     notices: [{ kind: 'program_published', to: ['building_managers', 'call_center', 'contractor'] }],
   },
   {
     // Adds the occurrences the plans gained since the program was generated (never twice: the
     // occurrence key is unique per plan); allowed only while the contractor may still edit.
-    action: 'regenerate', from: EDITABLE_PROGRAM_STATES, to: (_f, _c, from) => from,
-    roles: ['contractor', 'building_manager', 'service_head'], fields: [], notices: [],
+    action: 'regenerate',
+    from: EDITABLE_PROGRAM_STATES,
+    to: (_f, _c, from) => from,
+    roles: ['contractor', 'building_manager', 'service_head'],
+    fields: [],
+    notices: [],
   },
 ];

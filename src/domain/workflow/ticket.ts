@@ -26,16 +26,29 @@ export const LOW_RATING_MAX = 2;
 /** Workflow 1, ticket level. Work-order moves that change the ticket are in `ticketAfterWorkOrders`. */
 export const TICKET_TRANSITIONS: readonly Transition<TicketState, TicketContext>[] = [
   {
-    action: 'request_inspection', from: ['new'], to: 'qualifying', roles: ['building_manager'],
-    fields: [{ field: 'inspectionAt', kind: 'instant', optional: true }, { field: 'note', kind: 'text', optional: true }],
+    action: 'request_inspection',
+    from: ['new'],
+    to: 'qualifying',
+    roles: ['building_manager'],
+    fields: [
+      { field: 'inspectionAt', kind: 'instant', optional: true },
+      { field: 'note', kind: 'text', optional: true },
+    ],
     notices: [],
   },
   {
-    action: 'qualify', from: ['new', 'qualifying'], to: 'qualified', roles: ['building_manager'],
-    fields: [{ field: 'findings', kind: 'text', optional: true }], notices: [],
+    action: 'qualify',
+    from: ['new', 'qualifying'],
+    to: 'qualified',
+    roles: ['building_manager'],
+    fields: [{ field: 'findings', kind: 'text', optional: true }],
+    notices: [],
   },
   {
-    action: 'issue', from: ['new', 'qualified', 'in_progress'], to: 'in_progress', roles: ['building_manager'],
+    action: 'issue',
+    from: ['new', 'qualified', 'in_progress'],
+    to: 'in_progress',
+    roles: ['building_manager'],
     fields: [
       { field: 'technologyClassId', kind: 'text' },
       { field: 'priority', kind: 'priority' },
@@ -47,40 +60,68 @@ export const TICKET_TRANSITIONS: readonly Transition<TicketState, TicketContext>
     notices: [{ kind: 'work_order_issued', to: ['contractor'] }],
   },
   {
-    action: 'dismiss', from: ['new', 'qualifying', 'qualified'], to: 'closed', roles: ['building_manager'],
-    fields: [{ field: 'reason', kind: 'text' }], notices: [{ kind: 'ticket_update', to: ['requester', 'call_center'] }],
+    action: 'dismiss',
+    from: ['new', 'qualifying', 'qualified'],
+    to: 'closed',
+    roles: ['building_manager'],
+    fields: [{ field: 'reason', kind: 'text' }],
+    notices: [{ kind: 'ticket_update', to: ['requester', 'call_center'] }],
   },
   {
-    action: 'close', from: ['resolved'], to: 'closed', roles: ['call_center', 'building_manager'],
-    fields: [{ field: 'note', kind: 'text', optional: true }], notices: [{ kind: 'ticket_closed', to: ['requester'] }],
+    action: 'close',
+    from: ['resolved'],
+    to: 'closed',
+    roles: ['call_center', 'building_manager'],
+    fields: [{ field: 'note', kind: 'text', optional: true }],
+    notices: [{ kind: 'ticket_closed', to: ['requester'] }],
   },
   {
-    action: 'rate', from: ['closed'], to: (f) => (f.workDone === false ? 'in_progress' : 'closed'), roles: ['requester'],
-    fields: [{ field: 'stars', kind: 'rating' }, { field: 'workDone', kind: 'boolean' }, { field: 'comment', kind: 'text', optional: true }],
+    action: 'rate',
+    from: ['closed'],
+    to: (f) => (f.workDone === false ? 'in_progress' : 'closed'),
+    roles: ['requester'],
+    fields: [
+      { field: 'stars', kind: 'rating' },
+      { field: 'workDone', kind: 'boolean' },
+      { field: 'comment', kind: 'text', optional: true },
+    ],
     notices: (f) => [
       ...(f.workDone === false ? [{ kind: 'ticket_reopened' as const, to: ['building_managers' as const, 'contractor' as const] }] : []),
       ...((f.stars as number) <= LOW_RATING_MAX ? [{ kind: 'low_rating' as const, to: ['building_managers' as const] }] : []),
     ],
   },
   {
-    action: 'reopen', from: ['resolved', 'closed'], to: 'in_progress', roles: ['building_manager', 'call_center'],
-    fields: [{ field: 'reason', kind: 'text' }], notices: [{ kind: 'ticket_reopened', to: ['building_managers', 'contractor', 'requester'] }],
+    action: 'reopen',
+    from: ['resolved', 'closed'],
+    to: 'in_progress',
+    roles: ['building_manager', 'call_center'],
+    fields: [{ field: 'reason', kind: 'text' }],
+    notices: [{ kind: 'ticket_reopened', to: ['building_managers', 'contractor', 'requester'] }],
   },
   {
     // #9: the requester's own way back from the ticket page (the rating link's "work not done" is the
     // other): within reopenDays of the closure, with a reason; the same reopen path follows.
-    action: 'not_solved', from: ['closed'], to: 'in_progress', roles: ['requester'],
+    action: 'not_solved',
+    from: ['closed'],
+    to: 'in_progress',
+    roles: ['requester'],
     fields: [{ field: 'reason', kind: 'text' }],
     guard: (_f, c) => {
       const until = c.closedAt ? Date.parse(c.closedAt) + c.reopenDays * DAY_MS : Number.NaN;
       return Number.isNaN(until) || Date.parse(c.now) > until
-        ? { reason: 'reopen_window_over', params: { until: Number.isNaN(until) ? null : new Date(until).toISOString(), days: c.reopenDays } }
+        ? {
+            reason: 'reopen_window_over',
+            params: { until: Number.isNaN(until) ? null : new Date(until).toISOString(), days: c.reopenDays },
+          }
         : null;
     },
     notices: [{ kind: 'ticket_reopened', to: ['building_managers', 'contractor', 'call_center'] }],
   },
   {
-    action: 'remind', from: ['new', 'qualifying', 'qualified', 'in_progress'], to: (_f, _c, from) => from, roles: ['requester'],
+    action: 'remind',
+    from: ['new', 'qualifying', 'qualified', 'in_progress'],
+    to: (_f, _c, from) => from,
+    roles: ['requester'],
     fields: [{ field: 'note', kind: 'text', optional: true }],
     guard: (_f, c) => {
       const quietUntil = Date.parse(c.openedAt) + c.reminderQuietHours * 3600_000;
@@ -92,8 +133,12 @@ export const TICKET_TRANSITIONS: readonly Transition<TicketState, TicketContext>
     notices: [{ kind: 'reminder', to: ['building_managers', 'contractor'] }],
   },
   {
-    action: 'complain', from: ['new', 'qualifying', 'qualified', 'in_progress', 'resolved', 'closed'], to: (_f, _c, from) => from, roles: ['requester'],
-    fields: [{ field: 'text', kind: 'text' }], notices: [{ kind: 'complaint', to: ['building_managers'] }],
+    action: 'complain',
+    from: ['new', 'qualifying', 'qualified', 'in_progress', 'resolved', 'closed'],
+    to: (_f, _c, from) => from,
+    roles: ['requester'],
+    fields: [{ field: 'text', kind: 'text' }],
+    notices: [{ kind: 'complaint', to: ['building_managers'] }],
   },
 ];
 

@@ -1,13 +1,17 @@
 // Shared vocabulary of the fault-maintenance workflow (DOMAIN.md, workflow 1).
 
-export type Role =
-  | 'requester' | 'call_center' | 'building_manager' | 'service_head' | 'contractor' | 'accounting' | 'admin';
+export type Role = 'requester' | 'call_center' | 'building_manager' | 'service_head' | 'contractor' | 'accounting' | 'admin';
 
 export const PRIORITIES = ['emergency', 'urgent', 'ordinary', 'deferrable'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
 /** Who a notice goes to; the service turns these into people and addresses. */
-export type Audience = 'requester' | 'call_center' | 'building_managers' | 'contractor' | 'service_heads'
+export type Audience =
+  | 'requester'
+  | 'call_center'
+  | 'building_managers'
+  | 'contractor'
+  | 'service_heads'
   /** The contractor's certified e-mail (PEC), the legal channel of formal notices (penalty contestations). */
   | 'contractor_pec'
   /** The building's occupants' contacts (active users of its departments with an e-mail), when the building asks (#8). */
@@ -61,13 +65,7 @@ export interface FieldRule {
   optional?: boolean;
 }
 
-export type RefusalCode =
-  | 'UNKNOWN_ACTION'
-  | 'ROLE_NOT_ALLOWED'
-  | 'STATE_NOT_ALLOWED'
-  | 'FIELD_REQUIRED'
-  | 'FIELD_INVALID'
-  | 'GUARD_FAILED';
+export type RefusalCode = 'UNKNOWN_ACTION' | 'ROLE_NOT_ALLOWED' | 'STATE_NOT_ALLOWED' | 'FIELD_REQUIRED' | 'FIELD_INVALID' | 'GUARD_FAILED';
 
 export interface Refusal {
   ok: false;

@@ -1,8 +1,6 @@
 import type { Lang } from '../i18n/messages.ts';
 
-export const ROLES = [
-  'requester', 'call_center', 'building_manager', 'service_head', 'contractor', 'accounting', 'admin',
-] as const;
+export const ROLES = ['requester', 'call_center', 'building_manager', 'service_head', 'contractor', 'accounting', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** The authenticated caller, as every service and repository sees it. */

@@ -10,10 +10,23 @@ interface Audited {
   updated_at: string;
 }
 
-export interface SiteRow extends Audited { code: string; name: string; city: string; patron_saint: string | null }
-export interface DepartmentRow extends Audited { code: string; name: string; cost_centre: string }
+export interface SiteRow extends Audited {
+  code: string;
+  name: string;
+  city: string;
+  patron_saint: string | null;
+}
+export interface DepartmentRow extends Audited {
+  code: string;
+  name: string;
+  cost_centre: string;
+}
 export interface ContractorRow extends Audited {
-  name: string; vat_number: string; pec: string; email: string | null; phone: string | null;
+  name: string;
+  vat_number: string;
+  pec: string;
+  email: string | null;
+  phone: string | null;
 }
 export interface UserRow extends Audited {
   username: string;
@@ -29,62 +42,154 @@ export interface UserRow extends Audited {
   /** From migration 2026-12-09T0007 (#9): 1 = one of its contractor's technicians (field staff). */
   technician: Generated<number>;
 }
-export interface UserRoleRow { user_id: string; role: string }
+export interface UserRoleRow {
+  user_id: string;
+  role: string;
+}
 export interface SessionRow {
-  id: string; user_id: string; csrf_token: string; created_at: string; expires_at: string;
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
   /** From migration 2026-12-06T0002 (#7): shown in the user's list of sessions. */
-  last_seen_at?: string | null; user_agent?: string | null; client_address?: string | null;
+  last_seen_at?: string | null;
+  user_agent?: string | null;
+  client_address?: string | null;
 }
 export interface ApiTokenRow {
-  id: string; user_id: string; name: string; token_hash: string; prefix: string;
-  created_at: string; last_used_at: string | null; revoked_at: string | null;
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  prefix: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
   /** From migration 2026-12-06T0002 (#7): null only for rows that migration could not see. */
   expires_at?: string | null;
 }
 /** A requested e-mail change, waiting for the link sent to the new address (#7). */
 export interface EmailChangeRow {
-  id: string; user_id: string; new_email: string; token_hash: string;
-  created_at: string; expires_at: string; used_at: string | null;
+  id: string;
+  user_id: string;
+  new_email: string;
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
 }
-export interface RateLimitRow { key: string; window_start: string; count: number }
+export interface RateLimitRow {
+  key: string;
+  window_start: string;
+  count: number;
+}
 export interface BuildingRow extends Audited {
-  site_id: string; code: string; name: string; address: string;
-  competence: string; competence_department_id: string | null;
+  site_id: string;
+  code: string;
+  name: string;
+  address: string;
+  competence: string;
+  competence_department_id: string | null;
   /** From migration 2026-12-07T0006 (#8): 1 = planned dates also go to the occupants' contacts. */
   notify_occupants_planned: Generated<number>;
   /** From migration 2026-12-09T0001 (#9): which new tickets reach the building's managers — 'all' | 'danger' | 'none'. */
   new_ticket_notices: Generated<string>;
 }
-export interface BuildingManagerRow { building_id: string; user_id: string }
-export interface BuildingOccupancyRow { building_id: string; department_id: string; share_bp: number }
-export interface FloorRow extends Audited { building_id: string; code: string; name: string; level: number }
-export interface SpaceRow extends Audited {
-  building_id: string; floor_id: string; code: string; name: string; use: string | null; area_cm2: number | null;
+export interface BuildingManagerRow {
+  building_id: string;
+  user_id: string;
 }
-export interface TechnologyClassRow extends Audited { code: string; name_it: string; name_en: string; dm37_letter: string | null }
+export interface BuildingOccupancyRow {
+  building_id: string;
+  department_id: string;
+  share_bp: number;
+}
+export interface FloorRow extends Audited {
+  building_id: string;
+  code: string;
+  name: string;
+  level: number;
+}
+export interface SpaceRow extends Audited {
+  building_id: string;
+  floor_id: string;
+  code: string;
+  name: string;
+  use: string | null;
+  area_cm2: number | null;
+}
+export interface TechnologyClassRow extends Audited {
+  code: string;
+  name_it: string;
+  name_en: string;
+  dm37_letter: string | null;
+}
 export interface ContractRow extends Audited {
-  lot: string; cig: string; title: string; contractor_id: string; starts_on: string; ends_on: string;
-  net_amount_cents: number | string; yearly_fee_cents: number | string; discount_bp: number;
+  lot: string;
+  cig: string;
+  title: string;
+  contractor_id: string;
+  starts_on: string;
+  ends_on: string;
+  net_amount_cents: number | string;
+  yearly_fee_cents: number | string;
+  discount_bp: number;
   /** The framework agreement's maximum for the lot (#9); null: not recorded. */
   lot_ceiling_cents: number | string | null;
 }
-export interface ContractClassRow { contract_id: string; technology_class_id: string }
-export interface ContractBuildingRow { contract_id: string; building_id: string }
+export interface ContractClassRow {
+  contract_id: string;
+  technology_class_id: string;
+}
+export interface ContractBuildingRow {
+  contract_id: string;
+  building_id: string;
+}
 export interface AssetRow extends Audited {
-  code: string; name: string; technology_class_id: string; building_id: string;
-  space_id: string | null; serial_number: string | null;
+  code: string;
+  name: string;
+  technology_class_id: string;
+  building_id: string;
+  space_id: string | null;
+  serial_number: string | null;
 }
 
-export interface TicketCounterRow { year: number; last: number }
+export interface TicketCounterRow {
+  year: number;
+  last: number;
+}
 export interface TicketRow {
-  id: string; number: string; status: string; channel: string; requester_id: string | null;
-  caller_name: string | null; caller_phone: string | null; caller_email: string | null; opened_by_id: string | null;
-  building_id: string; space_id: string | null; asset_id: string | null; subject: string; description: string;
-  danger: Generated<number>; priority: string | null; language: Generated<string>;
-  reopen_count: Generated<number>; reminder_count: Generated<number>; last_reminder_at: string | null;
-  complaint_count: Generated<number>; rating_stars: number | null; rating_work_done: number | null;
-  rating_comment: string | null; rated_at: string | null; review_flag: Generated<number>;
-  created_at: string; updated_at: string; closed_at: string | null; version: Generated<number>;
+  id: string;
+  number: string;
+  status: string;
+  channel: string;
+  requester_id: string | null;
+  caller_name: string | null;
+  caller_phone: string | null;
+  caller_email: string | null;
+  opened_by_id: string | null;
+  building_id: string;
+  space_id: string | null;
+  asset_id: string | null;
+  subject: string;
+  description: string;
+  danger: Generated<number>;
+  priority: string | null;
+  language: Generated<string>;
+  reopen_count: Generated<number>;
+  reminder_count: Generated<number>;
+  last_reminder_at: string | null;
+  complaint_count: Generated<number>;
+  rating_stars: number | null;
+  rating_work_done: number | null;
+  rating_comment: string | null;
+  rated_at: string | null;
+  review_flag: Generated<number>;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+  version: Generated<number>;
   /** From migration 2026-12-07T0001 (#8): 'fault' (workflow 1) or 'planned' (opened by a published program). */
   kind: Generated<string>;
   /** A follow-up fault opened from a planned work order's out-of-range measurement. */
@@ -95,14 +200,39 @@ export interface TicketRow {
   sla_paused_for?: string | null;
 }
 export interface WorkOrderRow {
-  id: string; number: string; kind: string; ticket_id: string | null; status: string; outcome: string | null;
-  building_id: string; space_id: string | null; asset_id: string | null; technology_class_id: string;
-  contract_id: string; contractor_id: string; priority: string; description: string; location: string | null;
-  extra_fee: Generated<number>; changes_installation: Generated<number>; inspection_at: string | null;
-  scheduled_at: string | null; expected_on: string | null; planned_activity: string | null; report: string | null;
-  hours_centi: number | null; materials: string | null; issued_by_id: string | null; issued_at: string;
-  acknowledged_at: string | null; completed_at: string | null; verified_at: string | null; closed_at: string | null;
-  created_at: string; updated_at: string; version: Generated<number>;
+  id: string;
+  number: string;
+  kind: string;
+  ticket_id: string | null;
+  status: string;
+  outcome: string | null;
+  building_id: string;
+  space_id: string | null;
+  asset_id: string | null;
+  technology_class_id: string;
+  contract_id: string;
+  contractor_id: string;
+  priority: string;
+  description: string;
+  location: string | null;
+  extra_fee: Generated<number>;
+  changes_installation: Generated<number>;
+  inspection_at: string | null;
+  scheduled_at: string | null;
+  expected_on: string | null;
+  planned_activity: string | null;
+  report: string | null;
+  hours_centi: number | null;
+  materials: string | null;
+  issued_by_id: string | null;
+  issued_at: string;
+  acknowledged_at: string | null;
+  completed_at: string | null;
+  verified_at: string | null;
+  closed_at: string | null;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
   /** From migration 0004; null until SLA versions exist for the contract. */
   sla_version_id?: string | null;
   /** From migration 2026-12-09T0002 (#9): completed with documents to follow — the Rome date they are due by; null otherwise. */
@@ -134,58 +264,144 @@ export interface WorkOrderRow {
   technician_id: Generated<string | null>;
 }
 export interface EventRow {
-  id: string; ticket_id: string | null; work_order_id: string | null; at: string; actor_id: string | null;
-  actor_label: string; action: string; from_state: string | null; to_state: string | null; data: Generated<string>;
+  id: string;
+  ticket_id: string | null;
+  work_order_id: string | null;
+  at: string;
+  actor_id: string | null;
+  actor_label: string;
+  action: string;
+  from_state: string | null;
+  to_state: string | null;
+  data: Generated<string>;
   penalty_id?: string | null;
   /** From migration 2026-12-07T0003 (#8): the program's timeline (programs have no ticket). */
   program_id?: string | null;
 }
 export interface CommentRow {
-  id: string; ticket_id: string; work_order_id: string | null; author_id: string | null; author_label: string;
-  visibility: string; source: string; body: string; created_at: string;
+  id: string;
+  ticket_id: string;
+  work_order_id: string | null;
+  author_id: string | null;
+  author_label: string;
+  visibility: string;
+  source: string;
+  body: string;
+  created_at: string;
 }
 export interface InboundMessageRow {
-  id: string; message_id: string; from_address: string; from_name: string | null; subject: string; body: string;
-  received_at: string; via: string; status: string; reason: string | null; ticket_id: string | null;
-  handled_by_id: string | null; handled_at: string | null; version: Generated<number>;
+  id: string;
+  message_id: string;
+  from_address: string;
+  from_name: string | null;
+  subject: string;
+  body: string;
+  received_at: string;
+  via: string;
+  status: string;
+  reason: string | null;
+  ticket_id: string | null;
+  handled_by_id: string | null;
+  handled_at: string | null;
+  version: Generated<number>;
   /** How the sender was proven: 'token' (a reply token bound to them and the ticket), or null. */
   sender_proof: string | null;
 }
 export interface MailInSecretRow {
-  name: string; value: string; created_at: string;
+  name: string;
+  value: string;
+  created_at: string;
 }
 export interface AttachmentRow {
-  id: string; ticket_id: string | null; work_order_id: string | null; comment_id: string | null;
-  inbound_message_id: string | null; kind: string; visibility: Generated<string>; filename: string;
-  content_type: string; size: number; sha256: string; storage_key: string; uploaded_by_id: string | null; created_at: string;
+  id: string;
+  ticket_id: string | null;
+  work_order_id: string | null;
+  comment_id: string | null;
+  inbound_message_id: string | null;
+  kind: string;
+  visibility: Generated<string>;
+  filename: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  storage_key: string;
+  uploaded_by_id: string | null;
+  created_at: string;
 }
 export interface PriceListRow {
-  id: string; code: string; name: string; source: string | null; year: number; active: Generated<number>;
-  created_at: string; updated_at: string; version: Generated<number>;
+  id: string;
+  code: string;
+  name: string;
+  source: string | null;
+  year: number;
+  active: Generated<number>;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
   /** The lot it prices (#9); null: every lot. */
   contract_id: string | null;
 }
 export interface PriceListItemRow {
-  id: string; price_list_id: string; code: string; description: string; unit: string;
-  price_cents: number | null; surcharge_bp: number | null;
+  id: string;
+  price_list_id: string;
+  code: string;
+  description: string;
+  unit: string;
+  price_cents: number | null;
+  surcharge_bp: number | null;
   /** The description's stems between spaces (src/domain/stem.ts), matched with LIKE '% stem%'. */
   search_stems: string;
 }
 export interface QuoteRow {
-  id: string; work_order_id: string; status: string; discount_bp: number; vat_bp: number;
-  discountable_cents: number; discount_cents: number; undiscounted_cents: number; net_cents: number;
-  vat_cents: number; total_cents: number; note: string | null; decided_by_id: string | null;
-  decided_at: string | null; decision_reason: string | null; created_at: string;
+  id: string;
+  work_order_id: string;
+  status: string;
+  discount_bp: number;
+  vat_bp: number;
+  discountable_cents: number;
+  discount_cents: number;
+  undiscounted_cents: number;
+  net_cents: number;
+  vat_cents: number;
+  total_cents: number;
+  note: string | null;
+  decided_by_id: string | null;
+  decided_at: string | null;
+  decision_reason: string | null;
+  created_at: string;
 }
 export interface QuoteLineRow {
-  id: string; quote_id: string; position: number; price_list_item_id: string | null; code: string | null;
-  description: string; unit: string; quantity_milli: number; unit_price_cents: number; category: string; amount_cents: number;
+  id: string;
+  quote_id: string;
+  position: number;
+  price_list_item_id: string | null;
+  code: string | null;
+  description: string;
+  unit: string;
+  quantity_milli: number;
+  unit_price_cents: number;
+  category: string;
+  amount_cents: number;
 }
 export interface OutboxRow {
-  id: string; idempotency_key: string; kind: string; to_address: string; to_user_id: string | null; language: string;
-  subject: string; text_body: string; html_body: string; ticket_id: string | null; work_order_id: string | null;
-  status: string; attempts: Generated<number>; next_attempt_at: string; locked_until: string | null;
-  last_error: string | null; created_at: string; sent_at: string | null;
+  id: string;
+  idempotency_key: string;
+  kind: string;
+  to_address: string;
+  to_user_id: string | null;
+  language: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  ticket_id: string | null;
+  work_order_id: string | null;
+  status: string;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  locked_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
   /** From migration 0005: a file sent with the message (the formal penalty notice). */
   attachment_id?: string | null;
   /** From migration 2026-12-06T0005: when the bodies were replaced after OUTBOX_RETENTION_DAYS (null: kept). */
@@ -194,73 +410,187 @@ export interface OutboxRow {
   message_key?: string | null;
 }
 export interface NotificationRow {
-  id: string; user_id: string; kind: string; ticket_id: string | null; work_order_id: string | null;
-  title: string; body: string; created_at: string; read_at: string | null;
+  id: string;
+  user_id: string;
+  kind: string;
+  ticket_id: string | null;
+  work_order_id: string | null;
+  title: string;
+  body: string;
+  created_at: string;
+  read_at: string | null;
 }
 export interface RatingTokenRow {
-  id: string; ticket_id: string; token_hash: string; created_at: string; expires_at: string; used_at: string | null;
+  id: string;
+  ticket_id: string;
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
 }
 
 export interface SlaVersionRow {
-  id: string; contract_id: string; number: number; definition: string; note: string | null;
-  created_by_id: string | null; created_at: string;
+  id: string;
+  contract_id: string;
+  number: number;
+  definition: string;
+  note: string | null;
+  created_by_id: string | null;
+  created_at: string;
 }
-export interface ContractCalendarRow { contract_id: string; week: string; updated_at: string; version: Generated<number> }
-export interface ClosureRow { id: string; site_id: string | null; date: string; reason: string; created_at: string }
-export interface SlaAlertRow { id: string; work_order_id: string; clock: string; level: string; cycle_started_at: string; created_at: string }
+export interface ContractCalendarRow {
+  contract_id: string;
+  week: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+export interface ClosureRow {
+  id: string;
+  site_id: string | null;
+  date: string;
+  reason: string;
+  created_at: string;
+}
+export interface SlaAlertRow {
+  id: string;
+  work_order_id: string;
+  clock: string;
+  level: string;
+  cycle_started_at: string;
+  created_at: string;
+}
 export interface PenaltyRuleRow {
-  id: string; contract_id: string; kind: string; clock: string | null; priority: string | null; event: string | null;
-  amount_cents: number | null; per_mille_micro: number | null; active: Generated<number>;
-  created_at: string; updated_at: string; version: Generated<number>;
+  id: string;
+  contract_id: string;
+  kind: string;
+  clock: string | null;
+  priority: string | null;
+  event: string | null;
+  amount_cents: number | null;
+  per_mille_micro: number | null;
+  active: Generated<number>;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
 }
 export interface PenaltyRow {
-  id: string; contract_id: string; work_order_id: string | null; breach_key: string; rule_id: string | null;
-  clock: string | null; breached_by_ms: number | null; computed_cents: number; proposed_cents: number;
-  final_cents: number | null; status: string; term_ends_at: string | null; period: string;
-  created_at: string; updated_at: string; version: Generated<number>;
+  id: string;
+  contract_id: string;
+  work_order_id: string | null;
+  breach_key: string;
+  rule_id: string | null;
+  clock: string | null;
+  breached_by_ms: number | null;
+  computed_cents: number;
+  proposed_cents: number;
+  final_cents: number | null;
+  status: string;
+  term_ends_at: string | null;
+  period: string;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
 }
 
 /** #8, workflow 2: a meter of an asset (operating hours, cycles) and its readings (value × 1,000). */
 export interface MeterRow {
-  id: string; asset_id: string; name: string; unit: string; active: Generated<number>;
-  created_at: string; updated_at: string; version: Generated<number>;
+  id: string;
+  asset_id: string;
+  name: string;
+  unit: string;
+  active: Generated<number>;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
 }
 export interface MeterReadingRow {
-  id: string; meter_id: string; value_milli: number | string; read_at: string; source: string;
-  work_order_id: string | null; recorded_by_id: string | null; created_at: string;
+  id: string;
+  meter_id: string;
+  value_milli: number | string;
+  read_at: string;
+  source: string;
+  work_order_id: string | null;
+  recorded_by_id: string | null;
+  created_at: string;
 }
 export interface MaintenancePlanRow {
-  id: string; code: string; activity: string; description: string | null;
-  building_id: string; technology_class_id: string; asset_id: string | null;
+  id: string;
+  code: string;
+  activity: string;
+  description: string | null;
+  building_id: string;
+  technology_class_id: string;
+  asset_id: string | null;
   /** calendar | floating | meter */
-  schedule_kind: string; rrule: string | null; starts_on: string; ends_on: string | null;
-  season_from: string | null; season_to: string | null;
+  schedule_kind: string;
+  rrule: string | null;
+  starts_on: string;
+  ends_on: string | null;
+  season_from: string | null;
+  season_to: string | null;
   /** next | previous: where an occurrence on a non-working day moves. */
   shift: Generated<string>;
   last_done_on: string | null;
-  meter_id: string | null; meter_every_milli: number | string | null; meter_last_trigger_milli: number | string | null;
-  checklist: Generated<string>; required_documents: Generated<string>;
-  regulation: string | null; estimated_minutes: number | null;
-  active: Generated<number>; created_at: string; updated_at: string; version: Generated<number>;
+  meter_id: string | null;
+  meter_every_milli: number | string | null;
+  meter_last_trigger_milli: number | string | null;
+  checklist: Generated<string>;
+  required_documents: Generated<string>;
+  regulation: string | null;
+  estimated_minutes: number | null;
+  active: Generated<number>;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
 }
 export interface ProgramRow {
-  id: string; contract_id: string; month: string;
+  id: string;
+  contract_id: string;
+  month: string;
   /** draft | submitted | returned | approved | published */
-  status: string; remarks: string | null; grouping: Generated<string>;
-  submitted_at: string | null; approved_at: string | null; published_at: string | null; published_by_id: string | null;
-  created_at: string; updated_at: string; version: Generated<number>;
+  status: string;
+  remarks: string | null;
+  grouping: Generated<string>;
+  submitted_at: string | null;
+  approved_at: string | null;
+  published_at: string | null;
+  published_by_id: string | null;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
 }
 export interface ProgramItemRow {
-  id: string; program_id: string; plan_id: string; occurrence_key: string; source: string;
-  building_id: string; asset_id: string | null; technology_class_id: string; activity: string;
-  due_on: string; planned_on: string; shift_reason: string | null;
-  window_from: string | null; window_to: string | null; technician: string | null;
-  ticket_id: string | null; work_order_id: string | null;
-  created_at: string; updated_at: string; version: Generated<number>;
+  id: string;
+  program_id: string;
+  plan_id: string;
+  occurrence_key: string;
+  source: string;
+  building_id: string;
+  asset_id: string | null;
+  technology_class_id: string;
+  activity: string;
+  due_on: string;
+  planned_on: string;
+  shift_reason: string | null;
+  window_from: string | null;
+  window_to: string | null;
+  technician: string | null;
+  ticket_id: string | null;
+  work_order_id: string | null;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
 }
 export interface CalendarFeedRow {
-  id: string; contract_id: string | null; building_id: string | null; name: string;
-  token_hash: string; prefix: string; created_by_id: string | null; created_at: string; revoked_at: string | null;
+  id: string;
+  contract_id: string | null;
+  building_id: string | null;
+  name: string;
+  token_hash: string;
+  prefix: string;
+  created_by_id: string | null;
+  created_at: string;
+  revoked_at: string | null;
 }
 
 export interface Database {
@@ -314,4 +644,7 @@ export interface Database {
 }
 
 /** The password hash(es) the demo seed wrote: accounts still holding one log in with the published password. */
-export interface DemoMarkerRow { password_hash: string; seeded_at: string }
+export interface DemoMarkerRow {
+  password_hash: string;
+  seeded_at: string;
+}

@@ -34,7 +34,13 @@ describe('job helpers', () => {
 
   it('parses IMAP URLs', () => {
     expect(parseImapUrl('imaps://box%40ateneo.it:p%2Fw@imap.ateneo.it/Posta%20in%20arrivo')).toEqual({
-      host: 'imap.ateneo.it', port: 993, secure: true, user: 'box@ateneo.it', pass: 'p/w', mailbox: 'Posta in arrivo', rejectUnauthorized: true,
+      host: 'imap.ateneo.it',
+      port: 993,
+      secure: true,
+      user: 'box@ateneo.it',
+      pass: 'p/w',
+      mailbox: 'Posta in arrivo',
+      rejectUnauthorized: true,
     });
     expect(parseImapUrl('imap://u:p@127.0.0.1:1143').mailbox).toBe('INBOX');
     expect(parseImapUrl('imap://u:p@127.0.0.1').port).toBe(143);
@@ -43,10 +49,15 @@ describe('job helpers', () => {
   it('a worker runs, waits between runs, survives a failing run and stops cleanly', async () => {
     let runs = 0;
     const errors: unknown[] = [];
-    const w = startWorker('t', 5, async () => {
-      runs++;
-      if (runs === 2) throw new Error('boom');
-    }, { info() {}, warn() {}, error: (o) => errors.push(o) });
+    const w = startWorker(
+      't',
+      5,
+      async () => {
+        runs++;
+        if (runs === 2) throw new Error('boom');
+      },
+      { info() {}, warn() {}, error: (o) => errors.push(o) },
+    );
     await new Promise((r) => setTimeout(r, 60));
     await w.stop();
     const after = runs;

@@ -87,7 +87,12 @@ export function createSmtpTransport(smtpUrl: string): Transporter {
   });
 }
 
-interface SmtpError { code?: string; responseCode?: number; message?: string; response?: string }
+interface SmtpError {
+  code?: string;
+  responseCode?: number;
+  message?: string;
+  response?: string;
+}
 
 /** A 5xx answer to this message's envelope or content: retrying the same message cannot help. */
 export function isPermanent(err: unknown): boolean {
@@ -122,9 +127,14 @@ export function createOutboxSender(o: OutboxSenderOptions): OutboxSender {
       const thread = row.ticket_id ? ticketThreadId(row.ticket_id, domain) : undefined;
       // A notice about a ticket carries its recipient's reply token (Reply-To and Message-ID): the
       // only thing that lets a reply be posted as that person (mail-in, #7 item 2).
-      const token = row.ticket_id && o.mail.inAddress
-        ? replyToken(await replySecret(o.db, o.mail), row.to_user_id ? { userId: row.to_user_id } : { address: row.to_address }, row.ticket_id)
-        : null;
+      const token =
+        row.ticket_id && o.mail.inAddress
+          ? replyToken(
+              await replySecret(o.db, o.mail),
+              row.to_user_id ? { userId: row.to_user_id } : { address: row.to_address },
+              row.ticket_id,
+            )
+          : null;
       const file = row.attachment_id && o.attachmentsDir ? await repo.attachmentFile(o.db, row.attachment_id) : undefined;
       await transport.sendMail({
         from: o.mail.from,
@@ -136,7 +146,13 @@ export function createOutboxSender(o: OutboxSenderOptions): OutboxSender {
         ...(token ? { replyTo: replyAddress(o.mail.inAddress!, token) } : {}),
         date: new Date(row.created_at),
         ...(thread ? { inReplyTo: thread, references: [thread] } : {}),
-        ...(file ? { attachments: [{ filename: file.filename, contentType: file.content_type, path: path.join(o.attachmentsDir!, file.storage_key) }] } : {}),
+        ...(file
+          ? {
+              attachments: [
+                { filename: file.filename, contentType: file.content_type, path: path.join(o.attachmentsDir!, file.storage_key) },
+              ],
+            }
+          : {}),
         headers: {
           'Auto-Submitted': 'auto-generated',
           'X-Auto-Response-Suppress': 'All',
@@ -146,12 +162,18 @@ export function createOutboxSender(o: OutboxSenderOptions): OutboxSender {
       });
     } catch (err) {
       const e = err as SmtpError;
-      const message = redactSecret(`${e.code ?? 'ERROR'}${e.responseCode ? ` ${e.responseCode}` : ''}: ${e.response ?? e.message ?? String(err)}`, password);
+      const message = redactSecret(
+        `${e.code ?? 'ERROR'}${e.responseCode ? ` ${e.responseCode}` : ''}: ${e.response ?? e.message ?? String(err)}`,
+        password,
+      );
       const final = isPermanent(err) || row.attempts + 1 >= o.mail.outboxMaxAttempts;
       await repo.markFailure(o.db, row, o.now(), message, final, backoffMinutes(row.attempts + 1));
       if (final) result.failed++;
       else result.retrying++;
-      o.log.warn({ outboxId: row.id, attempts: row.attempts + 1, final, error: message }, final ? 'notice not sent: failed' : 'notice not sent: will retry');
+      o.log.warn(
+        { outboxId: row.id, attempts: row.attempts + 1, final, error: message },
+        final ? 'notice not sent: failed' : 'notice not sent: will retry',
+      );
       return;
     }
     await o.afterSend?.(row);

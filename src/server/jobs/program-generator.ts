@@ -46,7 +46,7 @@ export async function generateNextMonthPrograms(ctx: AppContext, log: JobLog): P
 export function startProgramGenerator(ctx: AppContext, log: JobLog): Worker | null {
   const every = ctx.config.programGeneratorIntervalSeconds;
   if (!every) {
-    log.info({}, 'PROGRAM_GENERATOR_INTERVAL_SECONDS=0: next month\'s programs are not prepared automatically');
+    log.info({}, "PROGRAM_GENERATOR_INTERVAL_SECONDS=0: next month's programs are not prepared automatically");
     return null;
   }
   return startWorker('program-generator', every * 1000, () => generateNextMonthPrograms(ctx, log), log);

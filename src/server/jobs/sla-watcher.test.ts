@@ -40,7 +40,7 @@ describe('alertLevel', () => {
 });
 
 describe('slaPlan', () => {
-  it('looks again at the warning share of the earliest clock, in that clock\'s time', () => {
+  it("looks again at the warning share of the earliest clock, in that clock's time", () => {
     const c = clocks(issued, 'urgent', '2026-03-09T09:30');
     const plan = slaPlan(c.all, calendarOf, t('2026-03-09T09:30'), 0.75);
     expect(local(plan.dueAt)).toBe('2026-03-09 11:00'); // take charge, 2 working hours
@@ -53,7 +53,12 @@ describe('slaPlan', () => {
     // on site: 8 working hours → due 17:00; 75% (6 h) reached at 15:00 → next is the due instant.
     const plan = slaPlan(c.all, calendarOf, t('2026-03-09T16:00'), 0.75);
     expect(local(plan.nextCheckAt)).toBe('2026-03-09 17:00');
-    const early = slaPlan(clocks([...issued, ev('2026-03-09T09:10', 'acknowledge', 'issued', 'acknowledged')], 'ordinary', '2026-03-09T17:30').all, calendarOf, t('2026-03-09T17:30'), 0.75);
+    const early = slaPlan(
+      clocks([...issued, ev('2026-03-09T09:10', 'acknowledge', 'issued', 'acknowledged')], 'ordinary', '2026-03-09T17:30').all,
+      calendarOf,
+      t('2026-03-09T17:30'),
+      0.75,
+    );
     // ordinary on site: 30 working hours; 75% = 22.5 h → 8.5 h counted by Mon 17:30, 14 h more:
     // Mon 17:30–18:00, Tue 08:00–18:00, Wed 08:00–11:30.
     expect(local(early.nextCheckAt)).toBe('2026-03-11 11:30');
@@ -65,10 +70,17 @@ describe('slaPlan', () => {
     expect(plan.breached).toBe(true);
     expect(local(plan.dueAt)).toBe('2026-03-09 11:00');
     expect(local(plan.nextCheckAt)).toBe('2026-03-09 13:00');
-    const quoted = clocks([
-      ...issued, ev('2026-03-09T09:10', 'acknowledge', 'issued', 'acknowledged'), ev('2026-03-09T09:20', 'schedule_inspection', 'acknowledged', 'inspection_scheduled'),
-      ev('2026-03-09T10:00', 'record_inspection', 'inspection_scheduled', 'inspected'), ev('2026-03-09T10:30', 'submit_quote', 'inspected', 'awaiting_authorization'),
-    ], 'urgent', '2026-03-09T12:00');
+    const quoted = clocks(
+      [
+        ...issued,
+        ev('2026-03-09T09:10', 'acknowledge', 'issued', 'acknowledged'),
+        ev('2026-03-09T09:20', 'schedule_inspection', 'acknowledged', 'inspection_scheduled'),
+        ev('2026-03-09T10:00', 'record_inspection', 'inspection_scheduled', 'inspected'),
+        ev('2026-03-09T10:30', 'submit_quote', 'inspected', 'awaiting_authorization'),
+      ],
+      'urgent',
+      '2026-03-09T12:00',
+    );
     const waiting = slaPlan(quoted.all, calendarOf, t('2026-03-09T12:00'), 0.75);
     expect(quoted.resolution.status).toBe('paused');
     expect(waiting).toEqual({ dueAt: null, breached: false, nextCheckAt: null });

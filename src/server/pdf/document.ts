@@ -31,10 +31,17 @@ export interface PdfBase {
   end: () => Promise<Buffer>;
 }
 
-export function createPdf(info: { title: string; subject: string; lang: 'it' | 'en' }, layout: 'portrait' | 'landscape' = 'portrait'): PdfBase {
+export function createPdf(
+  info: { title: string; subject: string; lang: 'it' | 'en' },
+  layout: 'portrait' | 'landscape' = 'portrait',
+): PdfBase {
   const doc: Doc = new PDFDocument({
-    size: 'A4', layout, margins: { top: 50, bottom: 60, left: 50, right: 50 }, bufferPages: true,
-    info: { Title: info.title, Author: 'Presidio', Subject: info.subject }, lang: info.lang === 'it' ? 'it-IT' : 'en-GB',
+    size: 'A4',
+    layout,
+    margins: { top: 50, bottom: 60, left: 50, right: 50 },
+    bufferPages: true,
+    info: { Title: info.title, Author: 'Presidio', Subject: info.subject },
+    lang: info.lang === 'it' ? 'it-IT' : 'en-GB',
   });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));

@@ -34,7 +34,7 @@ export function ajvIssues(errors: AjvError[], context?: string): FieldIssue[] {
     else if (['minLength', 'maxLength', 'minimum', 'maximum', 'minItems', 'maxItems'].includes(e.keyword)) {
       params.limit = e.params.limit;
     } else if (e.keyword === 'anyOf' || e.keyword === 'oneOf') rule = 'type';
-    const field = path.join('.') || (context === 'body' ? 'body' : context ?? 'body');
+    const field = path.join('.') || (context === 'body' ? 'body' : (context ?? 'body'));
     return { field, rule, params };
   });
 }
@@ -83,8 +83,16 @@ export function sendProblem(
 }
 
 const byStatus: Record<number, ErrorCode> = {
-  400: 'BAD_REQUEST', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 408: 'REQUEST_TIMEOUT',
-  409: 'DUPLICATE', 413: 'PAYLOAD_TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE', 429: 'RATE_LIMITED', 431: 'HEADERS_TOO_LARGE',
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  408: 'REQUEST_TIMEOUT',
+  409: 'DUPLICATE',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
+  431: 'HEADERS_TOO_LARGE',
 };
 
 /**
@@ -98,7 +106,7 @@ const HTTP_REASONS: Record<Lang, Record<string, string>> = {
     FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'la lunghezza dichiarata non corrisponde al corpo',
     FST_ERR_CTP_INVALID_MEDIA_TYPE: 'il Content-Type «{type}» non è accettato qui (usa application/json, o multipart/form-data per i file)',
     FST_ERR_CTP_EMPTY_TYPE: 'il Content-Type è vuoto',
-    FST_ERR_BAD_URL: 'l\'indirizzo non è valido',
+    FST_ERR_BAD_URL: "l'indirizzo non è valido",
     FST_PROTO_VIOLATION: 'il caricamento multipart contiene un nome di campo non ammesso',
     FST_PARTS_LIMIT: 'il caricamento multipart ha troppe parti',
     FST_FILES_LIMIT: 'il caricamento multipart contiene troppi file (al massimo uno)',
@@ -152,13 +160,16 @@ export function registerErrorHandling(app: FastifyInstance, limits: ErrorLimits)
     }
     const lang = requestLang(request);
     const status = fe.statusCode ?? 500;
-    if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendProblem(request, reply, 'PAYLOAD_TOO_LARGE', { limit: mb(limits.bodyLimitBytes) });
+    if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+      return sendProblem(request, reply, 'PAYLOAD_TOO_LARGE', { limit: mb(limits.bodyLimitBytes) });
     if (PART_COUNT_LIMITS.has(fe.code)) return sendProblem(request, reply, 'BAD_REQUEST', { reason: httpReason(lang, fe.code) });
     if (status === 413 || fe.code === 'FST_REQ_FILE_TOO_LARGE') {
       return sendProblem(request, reply, 'PAYLOAD_TOO_LARGE', { limit: `${limits.uploadLimitMb} MB` });
     }
     if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-      return sendProblem(request, reply, 'UNSUPPORTED_MEDIA_TYPE', { reason: httpReason(lang, fe.code, { type: String(request.headers['content-type'] ?? '') }) });
+      return sendProblem(request, reply, 'UNSUPPORTED_MEDIA_TYPE', {
+        reason: httpReason(lang, fe.code, { type: String(request.headers['content-type'] ?? '') }),
+      });
     }
     if (status >= 400 && status < 500) {
       const code = byStatus[status] ?? 'BAD_REQUEST';
@@ -207,20 +218,21 @@ export function clientErrorHandler(maxHeaderBytes: number) {
   return (err: NodeJS.ErrnoException & { rawPacket?: unknown }, socket: Duplex) => {
     if (err.code === 'ECONNRESET' || socket.destroyed) return;
     const lang = langFromRaw(err.rawPacket);
-    const body = err.code === 'HPE_HEADER_OVERFLOW'
-      ? problemBody(lang, 'HEADERS_TOO_LARGE', { limit: `${Math.round(maxHeaderBytes / 1024)} KB` })
-      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-        ? problemBody(lang, 'REQUEST_TIMEOUT')
-        : problemBody(lang, 'BAD_REQUEST', { reason: httpReason(lang, 'badRequest') });
+    const body =
+      err.code === 'HPE_HEADER_OVERFLOW'
+        ? problemBody(lang, 'HEADERS_TOO_LARGE', { limit: `${Math.round(maxHeaderBytes / 1024)} KB` })
+        : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? problemBody(lang, 'REQUEST_TIMEOUT')
+          : problemBody(lang, 'BAD_REQUEST', { reason: httpReason(lang, 'badRequest') });
     const json = JSON.stringify(body);
     if (socket.writable) {
       socket.write(
-        `HTTP/1.1 ${body.status} ${STATUS_CODES[body.status] ?? 'Error'}\r\n`
-        + 'Content-Type: application/problem+json; charset=utf-8\r\n'
-        + `Content-Language: ${lang}\r\n`
-        + `Content-Length: ${Buffer.byteLength(json)}\r\n`
-        + 'Connection: close\r\n\r\n'
-        + json,
+        `HTTP/1.1 ${body.status} ${STATUS_CODES[body.status] ?? 'Error'}\r\n` +
+          'Content-Type: application/problem+json; charset=utf-8\r\n' +
+          `Content-Language: ${lang}\r\n` +
+          `Content-Length: ${Buffer.byteLength(json)}\r\n` +
+          'Connection: close\r\n\r\n' +
+          json,
       );
     }
     socket.destroy();

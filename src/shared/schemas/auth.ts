@@ -36,26 +36,45 @@ export const MePatchBody = Type.Object(
 );
 
 export const TokenSchema = Type.Object({
-  id: Id, name: Type.String(), prefix: Type.String(), createdAt: Instant, lastUsedAt: Type.Union([Instant, Type.Null()]),
+  id: Id,
+  name: Type.String(),
+  prefix: Type.String(),
+  createdAt: Instant,
+  lastUsedAt: Type.Union([Instant, Type.Null()]),
   expiresAt: Nullable(Instant),
 });
 export const NewTokenSchema = Type.Object({
-  id: Id, name: Type.String(), prefix: Type.String(), createdAt: Instant, lastUsedAt: Type.Null(), expiresAt: Instant, token: Type.String(),
+  id: Id,
+  name: Type.String(),
+  prefix: Type.String(),
+  createdAt: Instant,
+  lastUsedAt: Type.Null(),
+  expiresAt: Instant,
+  token: Type.String(),
 });
 export const TOKEN_DAYS_DEFAULT = 90;
-export const TokenBody = Type.Object({
-  name: Type.String({ minLength: 1, maxLength: 80 }),
-  expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365, description: `days the token works (default ${TOKEN_DAYS_DEFAULT})` })),
-}, { additionalProperties: false });
+export const TokenBody = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 80 }),
+    expiresInDays: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 365, description: `days the token works (default ${TOKEN_DAYS_DEFAULT})` }),
+    ),
+  },
+  { additionalProperties: false },
+);
 
 // #7, item 9: own password and sessions; item 7: confirming a new address.
-export const PasswordChangeBody = Type.Object({
-  currentPassword: Type.String({ minLength: 1, maxLength: 200 }),
-  newPassword: Type.String({ minLength: 1, maxLength: 200 }),
-}, { additionalProperties: false });
+export const PasswordChangeBody = Type.Object(
+  {
+    currentPassword: Type.String({ minLength: 1, maxLength: 200 }),
+    newPassword: Type.String({ minLength: 1, maxLength: 200 }),
+  },
+  { additionalProperties: false },
+);
 export const PasswordChangeResult = Type.Object({
   /** other sessions of the user closed, and API tokens revoked, by the change */
-  revokedSessions: Type.Integer(), revokedTokens: Type.Integer(),
+  revokedSessions: Type.Integer(),
+  revokedTokens: Type.Integer(),
 });
 export const SessionSchema = Type.Object({
   id: Id,

@@ -4,16 +4,20 @@ import { Type, type Static, type TSchema } from 'typebox';
  * `type: [T, 'null']` rather than anyOf [T, null]: with the app's `coerceTypes`, ajv would coerce a
  * null into the first branch ("" or 0) before trying the null one.
  */
-export const Nullable = <T extends TSchema & { type: string }>(t: T) =>
-  Type.Unsafe<Static<T> | null>({ ...t, type: [t.type, 'null'] });
+export const Nullable = <T extends TSchema & { type: string }>(t: T) => Type.Unsafe<Static<T> | null>({ ...t, type: [t.type, 'null'] });
 
 export const Id = Type.String({ minLength: 1, maxLength: 64, description: 'identifier (UUID)' });
 export const IsoDate = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
 export const Instant = Type.String({ description: 'ISO-8601 UTC instant' });
 export const Language = Type.Union([Type.Literal('it'), Type.Literal('en')]);
 export const Role = Type.Union([
-  Type.Literal('requester'), Type.Literal('call_center'), Type.Literal('building_manager'),
-  Type.Literal('service_head'), Type.Literal('contractor'), Type.Literal('accounting'), Type.Literal('admin'),
+  Type.Literal('requester'),
+  Type.Literal('call_center'),
+  Type.Literal('building_manager'),
+  Type.Literal('service_head'),
+  Type.Literal('contractor'),
+  Type.Literal('accounting'),
+  Type.Literal('admin'),
 ]);
 
 export const IdParams = Type.Object({ id: Id }, { additionalProperties: false });
@@ -25,9 +29,16 @@ export const ProblemSchema = Type.Object(
     status: Type.Integer(),
     code: Type.String(),
     detail: Type.String(),
-    errors: Type.Optional(Type.Array(Type.Object({
-      field: Type.String(), code: Type.String(), message: Type.String(), row: Type.Optional(Type.Integer()),
-    }))),
+    errors: Type.Optional(
+      Type.Array(
+        Type.Object({
+          field: Type.String(),
+          code: Type.String(),
+          message: Type.String(),
+          row: Type.Optional(Type.Integer()),
+        }),
+      ),
+    ),
     current: Type.Optional(Type.Unknown()),
   },
   { $id: 'Problem', description: 'application/problem+json' },

@@ -3,12 +3,20 @@
 import { Type, type Static } from 'typebox';
 import { Id, IsoDate } from './common.ts';
 
-export const PlannedComplianceQuery = Type.Object({
-  contractId: Type.Optional(Id),
-  buildingId: Type.Optional(Id),
-  from: Type.Optional(Type.String({ format: 'date', description: 'first due date counted (Rome, YYYY-MM-DD); default: the first day of the current month' })),
-  to: Type.Optional(Type.String({ format: 'date', description: 'last due date counted (inclusive); default: today in Rome' })),
-}, { additionalProperties: false });
+export const PlannedComplianceQuery = Type.Object(
+  {
+    contractId: Type.Optional(Id),
+    buildingId: Type.Optional(Id),
+    from: Type.Optional(
+      Type.String({
+        format: 'date',
+        description: 'first due date counted (Rome, YYYY-MM-DD); default: the first day of the current month',
+      }),
+    ),
+    to: Type.Optional(Type.String({ format: 'date', description: 'last due date counted (inclusive); default: today in Rome' })),
+  },
+  { additionalProperties: false },
+);
 export type PlannedComplianceQueryDto = Static<typeof PlannedComplianceQuery>;
 
 export const PlannedComplianceRow = Type.Object({

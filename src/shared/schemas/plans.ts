@@ -14,14 +14,17 @@ export type ScheduleKind = (typeof SCHEDULE_KINDS)[number];
 export const PLAN_DOCUMENTS = ['conformity_declaration', 'logbook_entry', 'test_report', 'as_built', 'maintenance_tag'] as const;
 export type PlanDocument = (typeof PLAN_DOCUMENTS)[number];
 
-export const ChecklistItemSchema = Type.Object({
-  key: Type.String({ minLength: 1, maxLength: 40, pattern: '^[a-z0-9_]+$' }),
-  label: Text(200),
-  kind: Literals(['yes_no', 'measure'] as const),
-  unit: Type.Optional(Type.String({ maxLength: 20 })),
-  min: Type.Optional(Type.Number()),
-  max: Type.Optional(Type.Number()),
-}, { additionalProperties: false });
+export const ChecklistItemSchema = Type.Object(
+  {
+    key: Type.String({ minLength: 1, maxLength: 40, pattern: '^[a-z0-9_]+$' }),
+    label: Text(200),
+    kind: Literals(['yes_no', 'measure'] as const),
+    unit: Type.Optional(Type.String({ maxLength: 20 })),
+    min: Type.Optional(Type.Number()),
+    max: Type.Optional(Type.Number()),
+  },
+  { additionalProperties: false },
+);
 export type ChecklistItemDto = Static<typeof ChecklistItemSchema>;
 
 const MonthDay = Type.String({ maxLength: 5, description: 'MM-DD' });
@@ -50,7 +53,9 @@ const planFields = {
 };
 
 const optional = <T extends TProperties>(fields: T) =>
-  Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, Type.Optional(v)])) as { [K in keyof T]: ReturnType<typeof Type.Optional<T[K]>> };
+  Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, Type.Optional(v)])) as {
+    [K in keyof T]: ReturnType<typeof Type.Optional<T[K]>>;
+  };
 
 const { code, activity, buildingId, technologyClassId, scheduleKind, startsOn, ...rest } = planFields;
 export const PlanCreate = Body({ code, activity, buildingId, technologyClassId, scheduleKind, startsOn, ...optional(rest) });
@@ -67,29 +72,35 @@ export const PlanSchema = Type.Object({
   meterName: Nullable(Type.String()),
   meterUnit: Nullable(Type.String()),
   meterLastTrigger: Nullable(Type.Number({ description: 'the highest meter threshold already opened' })),
-  ruleText: Type.String({ description: 'the schedule in words, in the caller\'s language' }),
+  ruleText: Type.String({ description: "the schedule in words, in the caller's language" }),
   nextDue: Nullable(IsoDate),
 });
 export type PlanDto = Static<typeof PlanSchema>;
 
-export const PlanQuery = Type.Object({
-  ...ListQuery,
-  buildingId: Type.Optional(Id),
-  technologyClassId: Type.Optional(Id),
-  assetId: Type.Optional(Id),
-  scheduleKind: Type.Optional(Literals(SCHEDULE_KINDS)),
-}, { additionalProperties: false });
+export const PlanQuery = Type.Object(
+  {
+    ...ListQuery,
+    buildingId: Type.Optional(Id),
+    technologyClassId: Type.Optional(Id),
+    assetId: Type.Optional(Id),
+    scheduleKind: Type.Optional(Literals(SCHEDULE_KINDS)),
+  },
+  { additionalProperties: false },
+);
 
-export const PlanPreviewQuery = Type.Object({
-  rrule: Type.String({ maxLength: 500 }),
-  startsOn: IsoDate,
-  endsOn: Type.Optional(IsoDate),
-  seasonFrom: Type.Optional(MonthDay),
-  seasonTo: Type.Optional(MonthDay),
-  shift: Type.Optional(Literals(['next', 'previous'] as const)),
-  scheduleKind: Type.Optional(Literals(SCHEDULE_KINDS)),
-  count: Type.Optional(Type.Integer({ minimum: 1, maximum: 24 })),
-}, { additionalProperties: false });
+export const PlanPreviewQuery = Type.Object(
+  {
+    rrule: Type.String({ maxLength: 500 }),
+    startsOn: IsoDate,
+    endsOn: Type.Optional(IsoDate),
+    seasonFrom: Type.Optional(MonthDay),
+    seasonTo: Type.Optional(MonthDay),
+    shift: Type.Optional(Literals(['next', 'previous'] as const)),
+    scheduleKind: Type.Optional(Literals(SCHEDULE_KINDS)),
+    count: Type.Optional(Type.Integer({ minimum: 1, maximum: 24 })),
+  },
+  { additionalProperties: false },
+);
 export const PlanPreviewSchema = Type.Object({
   valid: Type.Boolean(),
   ruleText: Type.String(),
@@ -110,11 +121,14 @@ export const MeterSchema = Type.Object({
   lastReadAt: Nullable(Instant),
 });
 export type MeterDto = Static<typeof MeterSchema>;
-export const MeterQuery = Type.Object({
-  ...ListQuery,
-  assetId: Type.Optional(Id),
-  buildingId: Type.Optional(Id),
-}, { additionalProperties: false });
+export const MeterQuery = Type.Object(
+  {
+    ...ListQuery,
+    assetId: Type.Optional(Id),
+    buildingId: Type.Optional(Id),
+  },
+  { additionalProperties: false },
+);
 
 export const ReadingCreate = Body({
   value: Type.Number({ minimum: 0, maximum: 1e12 }),
@@ -130,10 +144,13 @@ export const ReadingSchema = Type.Object({
   createdAt: Instant,
 });
 export type ReadingDto = Static<typeof ReadingSchema>;
-export const ReadingQuery = Type.Object({
-  cursor: Type.Optional(Type.String({ maxLength: 500 })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
-}, { additionalProperties: false });
+export const ReadingQuery = Type.Object(
+  {
+    cursor: Type.Optional(Type.String({ maxLength: 500 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+  },
+  { additionalProperties: false },
+);
 export const ReadingCreated = Type.Object({
   reading: ReadingSchema,
   /** The activities this reading opened (meter plans whose next threshold it passed). */

@@ -36,8 +36,13 @@ export const ProgramItemSchema = Type.Object({
 export type ProgramItemDto = Static<typeof ProgramItemSchema>;
 
 export const ProgramEventSchema = Type.Object({
-  id: Id, at: Instant, actor: Type.Object({ id: Nullable(Type.String()), label: Type.String() }),
-  action: Type.String(), from: Nullable(Type.String()), to: Nullable(Type.String()), data: Type.Record(Type.String(), Type.Unknown()),
+  id: Id,
+  at: Instant,
+  actor: Type.Object({ id: Nullable(Type.String()), label: Type.String() }),
+  action: Type.String(),
+  from: Nullable(Type.String()),
+  to: Nullable(Type.String()),
+  data: Type.Record(Type.String(), Type.Unknown()),
 });
 
 export const ProgramSchema = Type.Object({
@@ -66,77 +71,123 @@ export const ProgramSchema = Type.Object({
 export type ProgramDto = Static<typeof ProgramSchema>;
 
 export const ProgramListItemSchema = Type.Object({
-  id: Id, contractId: Id, contractTitle: Type.String(), lot: Type.String(), contractorId: Id, contractorName: Type.String(),
-  month: Month, status: ProgramStatus, itemCount: Type.Integer(), updatedAt: Instant, version: Type.Integer(),
+  id: Id,
+  contractId: Id,
+  contractTitle: Type.String(),
+  lot: Type.String(),
+  contractorId: Id,
+  contractorName: Type.String(),
+  month: Month,
+  status: ProgramStatus,
+  itemCount: Type.Integer(),
+  updatedAt: Instant,
+  version: Type.Integer(),
 });
 export const ProgramListSchema = Type.Object({ items: Type.Array(ProgramListItemSchema), nextCursor: Nullable(Type.String()) });
 
-export const ProgramListQuery = Type.Object({
-  contractId: Type.Optional(Id),
-  month: Type.Optional(Month),
-  status: Type.Optional(ProgramStatus),
-  cursor: Type.Optional(Type.String({ maxLength: 500 })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
-}, { additionalProperties: false });
+export const ProgramListQuery = Type.Object(
+  {
+    contractId: Type.Optional(Id),
+    month: Type.Optional(Month),
+    status: Type.Optional(ProgramStatus),
+    cursor: Type.Optional(Type.String({ maxLength: 500 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+  },
+  { additionalProperties: false },
+);
 
 export const ProgramGenerateBody = Type.Object({ contractId: Id, month: Month }, { additionalProperties: false });
 export type ProgramGenerateInput = Static<typeof ProgramGenerateBody>;
 
 export const ProgramItemParams = Type.Object({ id: Id, itemId: Id }, { additionalProperties: false });
 
-export const ProgramItemPatchBody = Type.Object({
-  plannedOn: Type.Optional(IsoDate),
-  windowFrom: Type.Optional(Nullable(Hhmm)),
-  windowTo: Type.Optional(Nullable(Hhmm)),
-  technician: Type.Optional(Nullable(Type.String({ maxLength: 120 }))),
-  version: Type.Integer({ minimum: 1 }),
-}, { additionalProperties: false });
+export const ProgramItemPatchBody = Type.Object(
+  {
+    plannedOn: Type.Optional(IsoDate),
+    windowFrom: Type.Optional(Nullable(Hhmm)),
+    windowTo: Type.Optional(Nullable(Hhmm)),
+    technician: Type.Optional(Nullable(Type.String({ maxLength: 120 }))),
+    version: Type.Integer({ minimum: 1 }),
+  },
+  { additionalProperties: false },
+);
 export type ProgramItemPatch = Static<typeof ProgramItemPatchBody>;
 
-export const ProgramActionBody = Type.Object({
-  version: Type.Integer({ minimum: 1, description: 'the version you read; a stale one gets 409 VERSION_CONFLICT' }),
-  note: Type.Optional(Type.String({ maxLength: 2000 })),
-  remarks: Type.Optional(Type.String({ maxLength: 4000 })),
-  grouping: Type.Optional(Type.String({ maxLength: 20, description: 'publish: activity | building_day' })),
-}, { additionalProperties: false });
+export const ProgramActionBody = Type.Object(
+  {
+    version: Type.Integer({ minimum: 1, description: 'the version you read; a stale one gets 409 VERSION_CONFLICT' }),
+    note: Type.Optional(Type.String({ maxLength: 2000 })),
+    remarks: Type.Optional(Type.String({ maxLength: 4000 })),
+    grouping: Type.Optional(Type.String({ maxLength: 20, description: 'publish: activity | building_day' })),
+  },
+  { additionalProperties: false },
+);
 
 // --- the calendar of planned work -------------------------------------------------------------------
 
-export const PlannedWorkQuery = Type.Object({
-  from: IsoDate,
-  to: IsoDate,
-  buildingId: Type.Optional(Id),
-  contractId: Type.Optional(Id),
-  contractorId: Type.Optional(Id),
-  status: Type.Optional(Type.String({ maxLength: 40, description: 'the work order status, or unpublished (program items not yet published)' })),
-  cursor: Type.Optional(Type.String({ maxLength: 500 })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
-}, { additionalProperties: false });
+export const PlannedWorkQuery = Type.Object(
+  {
+    from: IsoDate,
+    to: IsoDate,
+    buildingId: Type.Optional(Id),
+    contractId: Type.Optional(Id),
+    contractorId: Type.Optional(Id),
+    status: Type.Optional(
+      Type.String({ maxLength: 40, description: 'the work order status, or unpublished (program items not yet published)' }),
+    ),
+    cursor: Type.Optional(Type.String({ maxLength: 500 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+  },
+  { additionalProperties: false },
+);
 export type PlannedWorkFilter = Static<typeof PlannedWorkQuery>;
 
 export const PlannedWorkItemSchema = Type.Object({
-  programItemId: Id, programId: Id, programStatus: Type.String(), month: Type.String(),
-  workOrderId: Nullable(Type.String()), workOrderNumber: Nullable(Type.String()), workOrderStatus: Nullable(Type.String()),
-  ticketId: Nullable(Type.String()), activity: Type.String(), buildingId: Id, buildingCode: Type.String(), buildingName: Type.String(),
-  assetName: Nullable(Type.String()), contractId: Id, contractorId: Id,
-  date: IsoDate, windowFrom: Nullable(Type.String()), windowTo: Nullable(Type.String()), technician: Nullable(Type.String()),
-  scheduledAt: Nullable(Type.String()), late: Type.Boolean(), version: Type.Integer(),
+  programItemId: Id,
+  programId: Id,
+  programStatus: Type.String(),
+  month: Type.String(),
+  workOrderId: Nullable(Type.String()),
+  workOrderNumber: Nullable(Type.String()),
+  workOrderStatus: Nullable(Type.String()),
+  ticketId: Nullable(Type.String()),
+  activity: Type.String(),
+  buildingId: Id,
+  buildingCode: Type.String(),
+  buildingName: Type.String(),
+  assetName: Nullable(Type.String()),
+  contractId: Id,
+  contractorId: Id,
+  date: IsoDate,
+  windowFrom: Nullable(Type.String()),
+  windowTo: Nullable(Type.String()),
+  technician: Nullable(Type.String()),
+  scheduledAt: Nullable(Type.String()),
+  late: Type.Boolean(),
+  version: Type.Integer(),
 });
 export const PlannedWorkListSchema = Type.Object({ items: Type.Array(PlannedWorkItemSchema), nextCursor: Nullable(Type.String()) });
 
 // --- calendar feeds ---------------------------------------------------------------------------------
 
-export const CalendarFeedBody = Type.Object({
-  contractId: Type.Optional(Id),
-  buildingId: Type.Optional(Id),
-  name: Type.String({ minLength: 1, maxLength: 120 }),
-}, { additionalProperties: false });
+export const CalendarFeedBody = Type.Object(
+  {
+    contractId: Type.Optional(Id),
+    buildingId: Type.Optional(Id),
+    name: Type.String({ minLength: 1, maxLength: 120 }),
+  },
+  { additionalProperties: false },
+);
 export type CalendarFeedInput = Static<typeof CalendarFeedBody>;
 
 export const CalendarFeedSchema = Type.Object({
-  id: Id, name: Type.String(), contractId: Nullable(Type.String()), buildingId: Nullable(Type.String()),
+  id: Id,
+  name: Type.String(),
+  contractId: Nullable(Type.String()),
+  buildingId: Nullable(Type.String()),
   prefix: Type.String({ description: 'the first characters of the secret, to tell feeds apart' }),
-  createdAt: Instant, revokedAt: Nullable(Type.String()),
+  createdAt: Instant,
+  revokedAt: Nullable(Type.String()),
   url: Type.Optional(Type.String({ description: 'only in the answer to POST: the secret URL, shown once' })),
 });
 export const CalendarFeedListSchema = Type.Object({ items: Type.Array(CalendarFeedSchema), nextCursor: Nullable(Type.String()) });

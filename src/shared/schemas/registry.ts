@@ -53,9 +53,13 @@ const buildingFields = {
   competenceDepartmentId: Nullable(Id),
   managerIds: Ids,
   occupancies: Type.Array(Occupancy, { maxItems: 200 }),
-  notifyOccupantsPlanned: Type.Boolean({ description: 'the new dates of planned work orders also go to the occupants\' contacts (active users of the occupying departments with an e-mail)' }),
+  notifyOccupantsPlanned: Type.Boolean({
+    description:
+      "the new dates of planned work orders also go to the occupants' contacts (active users of the occupying departments with an e-mail)",
+  }),
   newTicketNotices: Type.Union([Type.Literal('all'), Type.Literal('danger'), Type.Literal('none')], {
-    description: 'which new tickets in the building reach its managers (notice 1, e-mail and in-app): all (default), danger (only those reporting a danger to people), none (none but dangers: a danger always reaches them)',
+    description:
+      'which new tickets in the building reach its managers (notice 1, e-mail and in-app): all (default), danger (only those reporting a danger to people), none (none but dangers: a danger always reaches them)',
   }),
 };
 export const BuildingSchema = Item(buildingFields);
@@ -94,7 +98,9 @@ export const SpaceQuery = Query({ buildingId: Type.Optional(Id), floorId: Type.O
 // --- technology classes ------------------------------------------------------------------------
 const DM37_LETTERS = ['a', 'b', 'c', 'd', 'e', 'f', 'g'] as const;
 const Dm37Letter = Type.Unsafe<(typeof DM37_LETTERS)[number] | null>({
-  type: ['string', 'null'], enum: [...DM37_LETTERS, null], description: 'installation class of DM 37/2008 art. 1, or null',
+  type: ['string', 'null'],
+  enum: [...DM37_LETTERS, null],
+  description: 'installation class of DM 37/2008 art. 1, or null',
 });
 const technologyClassFields = { code: Code, nameIt: Name, nameEn: Name, dm37Letter: Dm37Letter };
 export const TechnologyClassSchema = Item(technologyClassFields);
@@ -111,7 +117,11 @@ const contractorFields = {
   phone: Nullable(Phone),
 };
 export const ContractorSchema = Item(contractorFields);
-export const ContractorCreate = Create({ ...contractorFields, email: Type.Optional(contractorFields.email), phone: Type.Optional(contractorFields.phone) });
+export const ContractorCreate = Create({
+  ...contractorFields,
+  email: Type.Optional(contractorFields.email),
+  phone: Type.Optional(contractorFields.phone),
+});
 export const ContractorPatch = Patch(contractorFields);
 export const ContractorQuery = Query({});
 
@@ -131,7 +141,13 @@ const contractFields = {
   buildingIds: Ids,
 };
 /** The framework agreement's maximum for the lot (#9); null: not recorded. At least the net amount. */
-const LotCeiling = Nullable(Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: 'euro cents: the framework agreement\'s maximum for the lot; null: not recorded' }));
+const LotCeiling = Nullable(
+  Type.Integer({
+    minimum: 0,
+    maximum: Number.MAX_SAFE_INTEGER,
+    description: "euro cents: the framework agreement's maximum for the lot; null: not recorded",
+  }),
+);
 /** Money is null for a caller outside contractMoneyScope (the call center): responses only. */
 export const ContractSchema = Item({
   ...contractFields,
@@ -143,10 +159,7 @@ export const ContractSchema = Item({
 export const ContractCreate = Create({ ...contractFields, lotCeilingCents: Type.Optional(LotCeiling) });
 export const ContractPatch = Patch({ ...contractFields, lotCeilingCents: LotCeiling });
 export const ContractQuery = Query({ contractorId: Type.Optional(Id) });
-export const ContractResolveQuery = Type.Object(
-  { buildingId: Id, technologyClassId: Id, date: IsoDate },
-  { additionalProperties: false },
-);
+export const ContractResolveQuery = Type.Object({ buildingId: Id, technologyClassId: Id, date: IsoDate }, { additionalProperties: false });
 
 // --- assets ------------------------------------------------------------------------------------
 const assetFields = {
@@ -158,7 +171,11 @@ const assetFields = {
   serialNumber: Nullable(Type.String({ maxLength: 100 })),
 };
 export const AssetSchema = Item(assetFields);
-export const AssetCreate = Create({ ...assetFields, spaceId: Type.Optional(assetFields.spaceId), serialNumber: Type.Optional(assetFields.serialNumber) });
+export const AssetCreate = Create({
+  ...assetFields,
+  spaceId: Type.Optional(assetFields.spaceId),
+  serialNumber: Type.Optional(assetFields.serialNumber),
+});
 export const AssetPatch = Patch(assetFields);
 export const AssetQuery = Query({ buildingId: Type.Optional(Id) });
 

@@ -8,21 +8,35 @@ export const TechnicianSchema = Type.Object({ id: Id, displayName: Type.String()
 export const TechnicianList = Type.Object({ items: Type.Array(TechnicianSchema) });
 export type TechnicianDto = Static<typeof TechnicianSchema>;
 
-export const AssignBody = Type.Object({
-  version: Type.Integer({ minimum: 1, description: 'the version you read; a stale one gets 409 VERSION_CONFLICT' }),
-  technicianId: Nullable(Type.String({ minLength: 1, maxLength: 64, description: 'one of the contractor\'s technicians (GET /api/technicians); null takes the assignment away' })),
-}, { additionalProperties: false });
+export const AssignBody = Type.Object(
+  {
+    version: Type.Integer({ minimum: 1, description: 'the version you read; a stale one gets 409 VERSION_CONFLICT' }),
+    technicianId: Nullable(
+      Type.String({
+        minLength: 1,
+        maxLength: 64,
+        description: "one of the contractor's technicians (GET /api/technicians); null takes the assignment away",
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
 export type AssignInput = Static<typeof AssignBody>;
 
 export const MyWork = Type.Object({
   date: IsoDate,
-  items: Type.Array(WorkOrderSchema, { description: 'open, assigned to the caller: in progress, or visit (inspection or work) due today or earlier; earliest first' }),
+  items: Type.Array(WorkOrderSchema, {
+    description: 'open, assigned to the caller: in progress, or visit (inspection or work) due today or earlier; earliest first',
+  }),
 });
 export type MyWorkDto = Static<typeof MyWork>;
 
-export const ScheduleQuery = Type.Object({
-  date: Type.Optional(Type.String({ format: 'date', description: 'YYYY-MM-DD (Europe/Rome); default today' })),
-}, { additionalProperties: false });
+export const ScheduleQuery = Type.Object(
+  {
+    date: Type.Optional(Type.String({ format: 'date', description: 'YYYY-MM-DD (Europe/Rome); default today' })),
+  },
+  { additionalProperties: false },
+);
 
 export const ScheduleItem = Type.Object({
   id: Id,
@@ -37,6 +51,8 @@ export const ScheduleItem = Type.Object({
 export const Schedule = Type.Object({
   date: IsoDate,
   technicians: Type.Array(TechnicianSchema),
-  items: Type.Array(ScheduleItem, { description: 'open work orders of the caller\'s contractor with an inspection or work visit that day, by time' }),
+  items: Type.Array(ScheduleItem, {
+    description: "open work orders of the caller's contractor with an inspection or work visit that day, by time",
+  }),
 });
 export type ScheduleDto = Static<typeof Schedule>;

@@ -12,7 +12,12 @@ import { ClocksSchema } from './sla.ts';
 
 /** A union of string literals, typed as the union of `values`. */
 const Literals = <T extends string>(values: readonly T[], description?: string) =>
-  Type.Unsafe<T>(Type.Union(values.map((v) => Type.Literal(v)), description ? { description } : {}));
+  Type.Unsafe<T>(
+    Type.Union(
+      values.map((v) => Type.Literal(v)),
+      description ? { description } : {},
+    ),
+  );
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
 /** Response-side nullable (never validated against input, so anyOf is safe here). */
 const OrNull = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
@@ -25,7 +30,15 @@ export const WorkOrderStatus = Literals([...new Set([...WORK_ORDER_STATES, ...PL
 export const ClosedOutcome = Literals(['in_plan', 'not_manageable', 'denied', 'cancelled'] as const);
 export const Channel = Literals(['web', 'phone', 'email', 'staff', 'planned'] as const);
 export const Visibility = Literals(['public', 'internal'] as const);
-export const ATTACHMENT_KINDS = ['photo', 'document', 'conformity_declaration', 'logbook_entry', 'test_report', 'as_built', 'maintenance_tag'] as const;
+export const ATTACHMENT_KINDS = [
+  'photo',
+  'document',
+  'conformity_declaration',
+  'logbook_entry',
+  'test_report',
+  'as_built',
+  'maintenance_tag',
+] as const;
 export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
 export const AttachmentKindSchema = Literals(ATTACHMENT_KINDS);
 export const DocumentKind = Literals(['conformity_declaration', 'logbook_entry', 'test_report', 'as_built', 'maintenance_tag'] as const);
@@ -43,7 +56,9 @@ export const TicketOpenBody = Body({
   assetId: Type.Optional(Nullable(Id)),
   subject: Type.Optional(Type.String({ maxLength: 200, description: 'defaults to the start of the description' })),
   description: Text(10_000),
-  danger: Type.Optional(Type.Boolean({ default: false, description: 'a danger to people: priority emergency, and the answer carries the number to call' })),
+  danger: Type.Optional(
+    Type.Boolean({ default: false, description: 'a danger to people: priority emergency, and the answer carries the number to call' }),
+  ),
   callerName: Type.Optional(Text(200)),
   callerPhone: Type.Optional(Type.String({ maxLength: 40 })),
   callerEmail: Type.Optional(Type.String({ format: 'email', maxLength: 200 })),
@@ -62,7 +77,9 @@ export const TicketPatchBody = Body({
   buildingId: Type.Optional(Id),
   spaceId: Type.Optional(Nullable(Id)),
   assetId: Type.Optional(Nullable(Id)),
-  requesterId: Type.Optional(Nullable({ ...Id, description: 'link the ticket to a known user (GET /api/callers): they become its requester' })),
+  requesterId: Type.Optional(
+    Nullable({ ...Id, description: 'link the ticket to a known user (GET /api/callers): they become its requester' }),
+  ),
   callerName: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
   callerPhone: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
   callerEmail: Type.Optional(Nullable(Type.String({ format: 'email', maxLength: 200 }))),
@@ -144,7 +161,9 @@ export const QuoteLineInput = Body({
   description: Type.Optional(Text(2000)),
   unit: Type.Optional(Text(20)),
   quantity: Type.Number({ exclusiveMinimum: 0, maximum: 1_000_000, description: 'up to three decimals' }),
-  unitPriceCents: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000_000_00, description: 'free lines only; price-list lines take the list price' })),
+  unitPriceCents: Type.Optional(
+    Type.Integer({ minimum: 0, maximum: 100_000_000_00, description: 'free lines only; price-list lines take the list price' }),
+  ),
   category: Type.Optional(LineCategory),
 });
 export type QuoteLineInputDto = Static<typeof QuoteLineInput>;
@@ -154,18 +173,20 @@ export const QuoteSchema = Type.Object({
   status: Literals(['submitted', 'approved', 'denied'] as const),
   discountPercent: Type.Number(),
   vatPercent: Type.Number(),
-  lines: Type.Array(Type.Object({
-    id: Id,
-    position: Type.Integer(),
-    priceListItemId: OrNull(Id),
-    code: OrNull(Type.String()),
-    description: Type.String(),
-    unit: Type.String(),
-    quantity: Type.Number(),
-    unitPriceCents: Type.Integer(),
-    category: LineCategory,
-    amountCents: Type.Integer(),
-  })),
+  lines: Type.Array(
+    Type.Object({
+      id: Id,
+      position: Type.Integer(),
+      priceListItemId: OrNull(Id),
+      code: OrNull(Type.String()),
+      description: Type.String(),
+      unit: Type.String(),
+      quantity: Type.Number(),
+      unitPriceCents: Type.Integer(),
+      category: LineCategory,
+      amountCents: Type.Integer(),
+    }),
+  ),
   discountableCents: Type.Integer(),
   discountCents: Type.Integer(),
   undiscountedCents: Type.Integer(),
@@ -196,23 +217,27 @@ export const TimelineItemSchema = Type.Object({
   id: Id,
   at: Instant,
   workOrderId: OrNull(Id),
-  event: Type.Optional(Type.Object({
-    object: Literals(['ticket', 'work_order'] as const),
-    workOrderNumber: OrNull(Type.String()),
-    actor: Person,
-    action: Type.String(),
-    from: OrNull(Type.String()),
-    to: OrNull(Type.String()),
-    data: Type.Object({}, { additionalProperties: true }),
-  })),
+  event: Type.Optional(
+    Type.Object({
+      object: Literals(['ticket', 'work_order'] as const),
+      workOrderNumber: OrNull(Type.String()),
+      actor: Person,
+      action: Type.String(),
+      from: OrNull(Type.String()),
+      to: OrNull(Type.String()),
+      data: Type.Object({}, { additionalProperties: true }),
+    }),
+  ),
   comment: Type.Optional(CommentSchema),
   attachment: Type.Optional(AttachmentSchema),
-  notice: Type.Optional(Type.Object({
-    kind: Type.String(),
-    to: Type.String(),
-    status: Type.String({ description: 'pending | sent | failed' }),
-    sentAt: OrNull(Instant),
-  })),
+  notice: Type.Optional(
+    Type.Object({
+      kind: Type.String(),
+      to: Type.String(),
+      status: Type.String({ description: 'pending | sent | failed' }),
+      sentAt: OrNull(Instant),
+    }),
+  ),
 });
 export type TimelineItem = Static<typeof TimelineItemSchema>;
 export const TimelineSchema = Type.Object({ items: Type.Array(TimelineItemSchema) });
@@ -245,7 +270,13 @@ export const WorkOrderSchema = Type.Object({
   building: Ref,
   space: OrNull(Ref),
   asset: OrNull(Ref),
-  technologyClass: Type.Object({ id: Id, code: Type.String(), nameIt: Type.String(), nameEn: Type.String(), dm37Letter: OrNull(Type.String()) }),
+  technologyClass: Type.Object({
+    id: Id,
+    code: Type.String(),
+    nameIt: Type.String(),
+    nameEn: Type.String(),
+    dm37Letter: OrNull(Type.String()),
+  }),
   contract: Type.Object({ id: Id, lot: Type.String(), cig: Type.String(), discountPercent: Type.Number() }),
   contractor: Type.Object({ id: Id, name: Type.String() }),
   /** #9: the contractor's technician the work order is assigned to (POST /api/work-orders/{id}/assign). */
@@ -286,7 +317,7 @@ export const WorkOrderSchema = Type.Object({
   programItemId: OrNull(Id),
   dueOn: OrNull(IsoDate),
   technician: OrNull(Type.String()),
-  checklist: Type.Array(ChecklistItemSchema, { description: 'the snapshot of the plan\'s checklist taken at publication' }),
+  checklist: Type.Array(ChecklistItemSchema, { description: "the snapshot of the plan's checklist taken at publication" }),
   checklistResults: OrNull(Type.Array(ChecklistResultSchema)),
   /** Keys of the measurements outside their range (a follow-up fault may be opened). */
   outOfRange: Type.Array(Type.String()),
@@ -302,36 +333,54 @@ export type WorkOrderDto = Static<typeof WorkOrderSchema>;
 
 // --- actions -------------------------------------------------------------------------------------
 
-export const ChecklistResultInput = Type.Object({
-  key: Type.String({ minLength: 1, maxLength: 100 }),
-  ok: Type.Optional(Type.Boolean()),
-  value: Type.Optional(Type.Number()),
-  note: Type.Optional(Type.String({ maxLength: 2000 })),
-}, { additionalProperties: false });
+export const ChecklistResultInput = Type.Object(
+  {
+    key: Type.String({ minLength: 1, maxLength: 100 }),
+    ok: Type.Optional(Type.Boolean()),
+    value: Type.Optional(Type.Number()),
+    note: Type.Optional(Type.String({ maxLength: 2000 })),
+  },
+  { additionalProperties: false },
+);
 
 /** A meter read during a planned visit (complete): recorded with source 'visit'. */
-export const MeterReadingInput = Type.Object({
-  meterId: Id,
-  value: Type.Number({ minimum: 0 }),
-}, { additionalProperties: false });
+export const MeterReadingInput = Type.Object(
+  {
+    meterId: Id,
+    value: Type.Number({ minimum: 0 }),
+  },
+  { additionalProperties: false },
+);
 
 const fieldSchema = (rule: FieldRule): TSchema => {
   switch (rule.kind) {
-    case 'text': return Type.String({ maxLength: 10_000 });
-    case 'instant': return Type.String({ maxLength: 40, description: 'ISO-8601 instant with offset, e.g. 2026-03-12T09:00:00Z' });
-    case 'date': return Type.String({ maxLength: 10, description: 'YYYY-MM-DD' });
-    case 'priority': return Priority;
-    case 'number': return Type.Number({ minimum: 0, maximum: 100_000 });
-    case 'boolean': return Type.Boolean();
-    case 'rating': return Type.Integer({ minimum: 1, maximum: 5 });
-    case 'lines': return Type.Array(QuoteLineInput, { minItems: 1, maxItems: 200 });
+    case 'text':
+      return Type.String({ maxLength: 10_000 });
+    case 'instant':
+      return Type.String({ maxLength: 40, description: 'ISO-8601 instant with offset, e.g. 2026-03-12T09:00:00Z' });
+    case 'date':
+      return Type.String({ maxLength: 10, description: 'YYYY-MM-DD' });
+    case 'priority':
+      return Priority;
+    case 'number':
+      return Type.Number({ minimum: 0, maximum: 100_000 });
+    case 'boolean':
+      return Type.Boolean();
+    case 'rating':
+      return Type.Integer({ minimum: 1, maximum: 5 });
+    case 'lines':
+      return Type.Array(QuoteLineInput, { minItems: 1, maxItems: 200 });
     // #8: the shape only; blank keys, non-finite values and the limits are refused by the domain (fields.ts).
-    case 'checklist': return Type.Array(Type.Object({
-      key: Type.String({ maxLength: 200 }),
-      ok: Type.Optional(Type.Boolean()),
-      value: Type.Optional(Type.Number()),
-      note: Type.Optional(Type.String({ maxLength: 2000 })),
-    }), { maxItems: 200, description: 'checklist answers: ok for a yes/no item, value for a measurement' });
+    case 'checklist':
+      return Type.Array(
+        Type.Object({
+          key: Type.String({ maxLength: 200 }),
+          ok: Type.Optional(Type.Boolean()),
+          value: Type.Optional(Type.Number()),
+          note: Type.Optional(Type.String({ maxLength: 2000 })),
+        }),
+        { maxItems: 200, description: 'checklist answers: ok for a yes/no item, value for a measurement' },
+      );
   }
 };
 
@@ -341,7 +390,9 @@ const fieldSchema = (rule: FieldRule): TSchema => {
  * domain with the field named, so the rules live in one place.
  */
 export function actionBody(fields: readonly FieldRule[]): TObject {
-  const props: TProperties = { version: Type.Integer({ minimum: 1, description: 'the version you read; a stale one gets 409 VERSION_CONFLICT' }) };
+  const props: TProperties = {
+    version: Type.Integer({ minimum: 1, description: 'the version you read; a stale one gets 409 VERSION_CONFLICT' }),
+  };
   for (const f of fields) props[f.field] = f.optional ? Type.Optional(fieldSchema(f)) : fieldSchema(f);
   return Type.Object(props, { additionalProperties: false });
 }
@@ -351,21 +402,29 @@ export function actionBody(fields: readonly FieldRule[]): TObject {
  * documents_missing, reminder_once_a_day, reminder_too_early, same_priority) and its facts (`missing`, `nextAt`);
  * for INVALID_STATE the `action` and the `state` it was refused in.
  */
-export const ActionProblemSchema = Type.Object({
-  ...ProblemSchema.properties,
-  reason: Type.Optional(Type.String()),
-  missing: Type.Optional(Type.Array(Type.String())),
-  nextAt: Type.Optional(Type.String()),
-  action: Type.Optional(Type.String()),
-  state: Type.Optional(Type.String()),
-}, { description: 'application/problem+json' });
+export const ActionProblemSchema = Type.Object(
+  {
+    ...ProblemSchema.properties,
+    reason: Type.Optional(Type.String()),
+    missing: Type.Optional(Type.Array(Type.String())),
+    nextAt: Type.Optional(Type.String()),
+    action: Type.Optional(Type.String()),
+    state: Type.Optional(Type.String()),
+  },
+  { description: 'application/problem+json' },
+);
 export const actionProblems = { 409: ActionProblemSchema, 422: ActionProblemSchema } as const;
 
 export const ActionParams = Type.Object({ id: Id }, { additionalProperties: false });
 
 export const CommentBody = Body({
   body: Text(10_000),
-  visibility: Type.Optional(Type.Union([Type.Literal('public'), Type.Literal('internal')], { default: 'public', description: 'internal: staff and contractor only (requesters may only write public)' })),
+  visibility: Type.Optional(
+    Type.Union([Type.Literal('public'), Type.Literal('internal')], {
+      default: 'public',
+      description: 'internal: staff and contractor only (requesters may only write public)',
+    }),
+  ),
 });
 export type CommentInput = Static<typeof CommentBody>;
 
@@ -397,7 +456,9 @@ export const PriceListSchema = Type.Object({
   name: Type.String(),
   source: OrNull(Type.String()),
   year: Type.Integer(),
-  contract: OrNull(Type.Object({ id: Id, lot: Type.String(), cig: Type.String() }, { description: 'the lot whose quotes use it; null: every lot' })),
+  contract: OrNull(
+    Type.Object({ id: Id, lot: Type.String(), cig: Type.String() }, { description: 'the lot whose quotes use it; null: every lot' }),
+  ),
   active: Type.Boolean(),
   itemCount: Type.Integer(),
   createdAt: Instant,
@@ -413,14 +474,28 @@ export const PriceListItemSchema = Type.Object({
   priceCents: OrNull(Type.Integer()),
   surchargePercent: OrNull(Type.Number({ description: 'a % surcharge row (cannot be quoted on its own)' })),
 });
-export const PriceListQuery = Type.Object({
-  contractId: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'only the lists that contract\'s quotes may use: its own, then those of every lot' })),
-}, { additionalProperties: false });
-export const PriceListItemsQuery = Type.Object({
-  q: Type.Optional(Type.String({ maxLength: 200, description: 'a code fragment, or words matched by stem and prefix ("valvola" finds "valvole")' })),
-  cursor: Type.Optional(Type.String({ maxLength: 500 })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
-}, { additionalProperties: false });
+export const PriceListQuery = Type.Object(
+  {
+    contractId: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 64,
+        description: "only the lists that contract's quotes may use: its own, then those of every lot",
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export const PriceListItemsQuery = Type.Object(
+  {
+    q: Type.Optional(
+      Type.String({ maxLength: 200, description: 'a code fragment, or words matched by stem and prefix ("valvola" finds "valvole")' }),
+    ),
+    cursor: Type.Optional(Type.String({ maxLength: 500 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+  },
+  { additionalProperties: false },
+);
 export const PriceListImportResultSchema = Type.Object({
   priceList: PriceListSchema,
   items: Type.Integer(),

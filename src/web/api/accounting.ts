@@ -25,7 +25,11 @@ export function useAmountList(params: QueryParams, pageSize = 50) {
     queryKey: [...workflowKeys.all, 'amounts', { ...params, limit: pageSize }] as const,
     initialPageParam: null as string | null,
     queryFn: ({ pageParam, signal }) =>
-      api.get<ListPage<AmountListItem>>(PATH, { ...params, limit: pageSize, cursor: pageParam, count: pageParam ? undefined : true }, signal),
+      api.get<ListPage<AmountListItem>>(
+        PATH,
+        { ...params, limit: pageSize, cursor: pageParam, count: pageParam ? undefined : true },
+        signal,
+      ),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }

@@ -31,7 +31,8 @@ export const adminMoneyKeys = {
 export function usePenaltyRules(contractId: string | null) {
   return useQuery({
     queryKey: adminMoneyKeys.rules(contractId ?? ''),
-    queryFn: ({ signal }) => api.get<{ items: PenaltyRuleDto[] }>(`/api/contracts/${encodeURIComponent(contractId!)}/penalty-rules`, undefined, signal),
+    queryFn: ({ signal }) =>
+      api.get<{ items: PenaltyRuleDto[] }>(`/api/contracts/${encodeURIComponent(contractId!)}/penalty-rules`, undefined, signal),
     enabled: !!contractId,
   });
 }
@@ -40,7 +41,10 @@ export const createPenaltyRule = (contractId: string, body: PenaltyRuleInput) =>
   api.post<PenaltyRuleDto>(`/api/contracts/${encodeURIComponent(contractId)}/penalty-rules`, body);
 
 export const patchPenaltyRule = (rule: PenaltyRuleDto, body: { amountCents?: number; perMille?: number; active?: boolean }) =>
-  api.patch<PenaltyRuleDto>(`/api/contracts/${encodeURIComponent(rule.contractId)}/penalty-rules/${encodeURIComponent(rule.id)}`, { version: rule.version, ...body });
+  api.patch<PenaltyRuleDto>(`/api/contracts/${encodeURIComponent(rule.contractId)}/penalty-rules/${encodeURIComponent(rule.id)}`, {
+    version: rule.version,
+    ...body,
+  });
 
 export const refreshPenaltyRules = (queryClient: QueryClient, contractId: string) =>
   queryClient.invalidateQueries({ queryKey: adminMoneyKeys.rules(contractId) });
@@ -78,7 +82,11 @@ export function usePriceListPage(priceListId: string | null, q: string, cursor: 
   return useQuery({
     queryKey: ['price-lists', priceListId, 'page', q, cursor],
     queryFn: ({ signal }) =>
-      api.get<Page<AdminPriceListItem>>(`/api/price-lists/${encodeURIComponent(priceListId!)}/items`, { q: q || undefined, cursor: cursor ?? undefined, limit: 25 }, signal),
+      api.get<Page<AdminPriceListItem>>(
+        `/api/price-lists/${encodeURIComponent(priceListId!)}/items`,
+        { q: q || undefined, cursor: cursor ?? undefined, limit: 25 },
+        signal,
+      ),
     enabled: !!priceListId,
   });
 }
@@ -100,5 +108,8 @@ export function importPriceList(input: PriceListImportInput) {
   if (input.source) body.append('source', input.source);
   if (input.contractId) body.append('contractId', input.contractId);
   body.append('file', input.file, input.file.name);
-  return apiRequest<{ priceList: AdminPriceList; items: number; headings: number; notes: number }>('/api/price-lists', { method: 'POST', body });
+  return apiRequest<{ priceList: AdminPriceList; items: number; headings: number; notes: number }>('/api/price-lists', {
+    method: 'POST',
+    body,
+  });
 }

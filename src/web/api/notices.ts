@@ -127,7 +127,8 @@ export function useInbound(params: QueryParams) {
   return useInfiniteQuery({
     queryKey: noticeKeys.inbound(params),
     initialPageParam: null as string | null,
-    queryFn: ({ pageParam, signal }) => api.get<Page<InboundItem>>('/api/inbound-messages', { ...params, limit: 30, cursor: pageParam }, signal),
+    queryFn: ({ pageParam, signal }) =>
+      api.get<Page<InboundItem>>('/api/inbound-messages', { ...params, limit: 30, cursor: pageParam }, signal),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
@@ -135,8 +136,10 @@ export function useInbound(params: QueryParams) {
 const inboundAction = (id: string, action: string, body: Record<string, unknown>) =>
   api.post<InboundItem>(`/api/inbound-messages/${encodeURIComponent(id)}/actions/${action}`, body);
 
-export const openTicketFromInbound = (m: InboundItem, body: { buildingId: string; spaceId?: string; subject?: string; description?: string }) =>
-  inboundAction(m.id, 'open-ticket', { version: m.version, ...body });
+export const openTicketFromInbound = (
+  m: InboundItem,
+  body: { buildingId: string; spaceId?: string; subject?: string; description?: string },
+) => inboundAction(m.id, 'open-ticket', { version: m.version, ...body });
 export const attachInbound = (m: InboundItem, ticketNumber: string) => inboundAction(m.id, 'attach', { version: m.version, ticketNumber });
 export const discardInbound = (m: InboundItem, reason: string) => inboundAction(m.id, 'discard', { version: m.version, reason });
 

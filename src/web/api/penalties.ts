@@ -3,12 +3,7 @@
 // the SLA compliance report.
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { api, buildUrl, type QueryParams } from './client';
-import type {
-  ComplianceDto,
-  PenaltyDetailDto,
-  PenaltyDto,
-  PenaltySummaryDto,
-} from '../../shared/schemas/sla';
+import type { ComplianceDto, PenaltyDetailDto, PenaltyDto, PenaltySummaryDto } from '../../shared/schemas/sla';
 
 export type { ComplianceDto, PenaltyDetailDto, PenaltyDto, PenaltySummaryDto };
 
@@ -65,7 +60,8 @@ export function useContractCaps(enabled = true) {
 export function useContractSummary(contractId: string | undefined) {
   return useQuery({
     queryKey: penaltyKeys.summary(contractId ?? ''),
-    queryFn: ({ signal }) => api.get<PenaltySummaryDto>(`/api/contracts/${encodeURIComponent(contractId!)}/penalties/summary`, undefined, signal),
+    queryFn: ({ signal }) =>
+      api.get<PenaltySummaryDto>(`/api/contracts/${encodeURIComponent(contractId!)}/penalties/summary`, undefined, signal),
     enabled: !!contractId,
   });
 }
@@ -80,8 +76,17 @@ export function useSlaCompliance(contractId: string | undefined, from: string, t
 
 /** One row of GET /api/planned-compliance: a contract's planned activities in a building and month. */
 export interface PlannedComplianceRow {
-  contractId: string; lot: string; contractorName: string; buildingId: string; buildingCode: string; buildingName: string;
-  month: string; due: number; doneOnTime: number; late: number; pct: number | null;
+  contractId: string;
+  lot: string;
+  contractorName: string;
+  buildingId: string;
+  buildingCode: string;
+  buildingName: string;
+  month: string;
+  due: number;
+  doneOnTime: number;
+  late: number;
+  pct: number | null;
 }
 
 /** Planned-maintenance compliance of a contract (#8): done on time ÷ due, per building and month. */
@@ -94,7 +99,8 @@ export function usePlannedCompliance(contractId: string | undefined, from: strin
 }
 
 /** The register of a contract for a month (YYYY-MM) or year (YYYY), as a file (a plain link). */
-export const registerUrl = (contractId: string, period: string, format: 'xlsx' | 'pdf') => buildUrl('/api/penalties/register', { contractId, period, format });
+export const registerUrl = (contractId: string, period: string, format: 'xlsx' | 'pdf') =>
+  buildUrl('/api/penalties/register', { contractId, period, format });
 
 export function postPenaltyAction(id: string, action: string, version: number, fields: Record<string, unknown>): Promise<PenaltyDetailDto> {
   return api.post<PenaltyDetailDto>(`/api/penalties/${encodeURIComponent(id)}/actions/${action}`, { version, ...fields });
@@ -105,6 +111,12 @@ export function refreshPenalties(queryClient: QueryClient): Promise<void> {
 }
 
 /** A penalty proposed by hand (building manager, service head): clipped by the contract's cap. */
-export function proposePenalty(body: { contractId: string; workOrderId?: string; amountCents: number; reason: string; evidence?: string }): Promise<PenaltyDetailDto> {
+export function proposePenalty(body: {
+  contractId: string;
+  workOrderId?: string;
+  amountCents: number;
+  reason: string;
+  evidence?: string;
+}): Promise<PenaltyDetailDto> {
   return api.post<PenaltyDetailDto>('/api/penalties', body);
 }

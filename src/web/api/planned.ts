@@ -11,7 +11,15 @@ export type ProgramAction = (typeof PROGRAM_ACTIONS)[number];
 export const GROUPINGS = ['activity', 'building_day'] as const;
 export type Grouping = (typeof GROUPINGS)[number];
 export const SHIFT_REASONS = ['holiday', 'patron_saint', 'closure', 'weekend'] as const;
-export const PLANNED_WORK_ORDER_STATES = ['planned', 'scheduled', 'waiting_materials', 'in_progress', 'completed', 'verified', 'cancelled'] as const;
+export const PLANNED_WORK_ORDER_STATES = [
+  'planned',
+  'scheduled',
+  'waiting_materials',
+  'in_progress',
+  'completed',
+  'verified',
+  'cancelled',
+] as const;
 
 export interface Compliance {
   due: number;
@@ -63,11 +71,22 @@ export interface ProgramDto {
   items: ProgramItemDto[];
   compliance: Compliance;
   /** Who moved the program when (generation, submit, return with remarks, approve, publish). */
-  timeline?: Array<{ id: string; at: string; actor: { id: string | null; label: string }; action: string; from: string | null; to: string | null; data: Record<string, unknown> }>;
+  timeline?: Array<{
+    id: string;
+    at: string;
+    actor: { id: string | null; label: string };
+    action: string;
+    from: string | null;
+    to: string | null;
+    data: Record<string, unknown>;
+  }>;
 }
 
 /** A row of GET /api/programs: the program's header with its item count. */
-export type ProgramListItem = Pick<ProgramDto, 'id' | 'contractId' | 'contractTitle' | 'lot' | 'contractorId' | 'contractorName' | 'month' | 'status' | 'version'> & {
+export type ProgramListItem = Pick<
+  ProgramDto,
+  'id' | 'contractId' | 'contractTitle' | 'lot' | 'contractorId' | 'contractorName' | 'month' | 'status' | 'version'
+> & {
   itemCount: number;
   updatedAt: string;
 };
@@ -185,4 +204,3 @@ export const usePlannedInvalidate = () => {
   const qc = useQueryClient();
   return () => invalidatePlanned(qc);
 };
-

@@ -1,9 +1,7 @@
 // Maintenance plans and meters (#8): the server's DTOs (src/shared/schemas/plans.ts, types only).
 import { useQuery } from '@tanstack/react-query';
 import type { Static } from 'typebox';
-import type {
-  ChecklistItemDto, MeterDto, PlanDto, PlanPreviewSchema, ReadingCreated, ReadingDto,
-} from '../../shared/schemas/plans';
+import type { ChecklistItemDto, MeterDto, PlanDto, PlanPreviewSchema, ReadingCreated, ReadingDto } from '../../shared/schemas/plans';
 import { api } from './client';
 
 export type Plan = PlanDto;
@@ -19,8 +17,13 @@ export const SCHEDULE_KINDS = ['calendar', 'floating', 'meter'] as const;
 export const PLAN_DOCUMENTS = ['conformity_declaration', 'logbook_entry', 'test_report', 'as_built', 'maintenance_tag'] as const;
 
 export interface PreviewParams {
-  rrule: string; startsOn: string; endsOn?: string | null; seasonFrom?: string | null; seasonTo?: string | null;
-  shift?: string; scheduleKind?: string;
+  rrule: string;
+  startsOn: string;
+  endsOn?: string | null;
+  seasonFrom?: string | null;
+  seasonTo?: string | null;
+  shift?: string;
+  scheduleKind?: string;
 }
 
 /** The rule in words and its next five dates, asked of the server while the user edits. */
@@ -28,10 +31,20 @@ export function usePlanPreview(p: PreviewParams | null) {
   return useQuery({
     queryKey: [PLANS_API, 'preview', p],
     enabled: !!p && p.rrule.trim() !== '' && /^\d{4}-\d{2}-\d{2}$/.test(p.startsOn),
-    queryFn: ({ signal }) => api.get<PlanPreview>(`${PLANS_API}/preview`, {
-      rrule: p!.rrule, startsOn: p!.startsOn, endsOn: p!.endsOn ?? undefined,
-      seasonFrom: p!.seasonFrom ?? undefined, seasonTo: p!.seasonTo ?? undefined, shift: p!.shift, scheduleKind: p!.scheduleKind,
-    }, signal),
+    queryFn: ({ signal }) =>
+      api.get<PlanPreview>(
+        `${PLANS_API}/preview`,
+        {
+          rrule: p!.rrule,
+          startsOn: p!.startsOn,
+          endsOn: p!.endsOn ?? undefined,
+          seasonFrom: p!.seasonFrom ?? undefined,
+          seasonTo: p!.seasonTo ?? undefined,
+          shift: p!.shift,
+          scheduleKind: p!.scheduleKind,
+        },
+        signal,
+      ),
     staleTime: 60_000,
     placeholderData: (prev) => prev,
   });

@@ -1,14 +1,6 @@
 // DTOs of the HTTP API (docs/API.md). Field names are the API's camelCase names.
 
-export const ROLES = [
-  'requester',
-  'call_center',
-  'building_manager',
-  'service_head',
-  'contractor',
-  'accounting',
-  'admin',
-] as const;
+export const ROLES = ['requester', 'call_center', 'building_manager', 'service_head', 'contractor', 'accounting', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const LANGUAGES = ['it', 'en'] as const;

@@ -3,13 +3,7 @@
 import { useInfiniteQuery, useQuery, type QueryClient } from '@tanstack/react-query';
 import { api, buildUrl, type QueryParams } from './client';
 import type { Page } from './types';
-import type {
-  AttachmentDto,
-  CommentDto,
-  TicketDto,
-  TimelineItem,
-  WorkOrderDto,
-} from '../../shared/schemas/workflow';
+import type { AttachmentDto, CommentDto, TicketDto, TimelineItem, WorkOrderDto } from '../../shared/schemas/workflow';
 
 export type { AttachmentDto, CommentDto, TicketDto, TimelineItem, WorkOrderDto };
 export type QuoteDto = NonNullable<WorkOrderDto['quote']>;
@@ -29,7 +23,15 @@ import { WORK_ORDER_STATES as FAULT_STATES, type WorkOrderState as FaultState } 
 import { PLANNED_WORK_ORDER_STATES, type PlannedWorkOrderState } from '../../domain/workflow/planned-work-order';
 
 // The vocabularies of src/shared/schemas/workflow.ts (kept here as values: that module pulls in typebox).
-export const ATTACHMENT_KINDS = ['photo', 'document', 'conformity_declaration', 'logbook_entry', 'test_report', 'as_built', 'maintenance_tag'] as const;
+export const ATTACHMENT_KINDS = [
+  'photo',
+  'document',
+  'conformity_declaration',
+  'logbook_entry',
+  'test_report',
+  'as_built',
+  'maintenance_tag',
+] as const;
 export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
 export const LINE_CATEGORIES = ['works', 'safety', 'labour'] as const;
 export type LineCategory = (typeof LINE_CATEGORIES)[number];
@@ -38,8 +40,17 @@ export type Visibility = 'public' | 'internal';
 // --- work lists (GET /api/tickets, GET /api/work-orders) -------------------------------------------
 
 export const VIEWS = [
-  'mine', 'to_qualify', 'awaiting_my_action', 'awaiting_authorization', 'waiting_materials', 'past_planned_date', 'overdue', 'due_soon',
-  'planned_this_month', 'planned_due_this_week', 'planned_late',
+  'mine',
+  'to_qualify',
+  'awaiting_my_action',
+  'awaiting_authorization',
+  'waiting_materials',
+  'past_planned_date',
+  'overdue',
+  'due_soon',
+  'planned_this_month',
+  'planned_due_this_week',
+  'planned_late',
 ] as const;
 export type View = (typeof VIEWS)[number];
 export type Resource = 'tickets' | 'work-orders';
@@ -150,7 +161,11 @@ export function useWorklist<T>(resource: Resource, params: QueryParams, pageSize
     enabled,
     initialPageParam: null as string | null,
     queryFn: ({ pageParam, signal }) =>
-      api.get<ListPage<T>>(LIST_PATH[resource], { ...params, limit: pageSize, cursor: pageParam, count: pageParam ? undefined : true }, signal),
+      api.get<ListPage<T>>(
+        LIST_PATH[resource],
+        { ...params, limit: pageSize, cursor: pageParam, count: pageParam ? undefined : true },
+        signal,
+      ),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
@@ -326,7 +341,11 @@ export function usePriceListItems(priceListId: string | null, q: string) {
   return useQuery({
     queryKey: ['price-lists', priceListId, 'items', q],
     queryFn: ({ signal }) =>
-      api.get<Page<PriceListItem>>(`/api/price-lists/${encodeURIComponent(priceListId ?? '')}/items`, { q: q || undefined, limit: 30 }, signal),
+      api.get<Page<PriceListItem>>(
+        `/api/price-lists/${encodeURIComponent(priceListId ?? '')}/items`,
+        { q: q || undefined, limit: 30 },
+        signal,
+      ),
     enabled: !!priceListId,
     staleTime: 60_000,
   });

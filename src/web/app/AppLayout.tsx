@@ -67,12 +67,7 @@ export function AppLayout({ me }: { me: Me }) {
             </Group>
           </Group>
         </AppShell.Header>
-        <AppShell.Navbar
-          id={NAV_ID}
-          aria-label={t('shell.navigation')}
-          p="sm"
-          style={navHidden ? { visibility: 'hidden' } : undefined}
-        >
+        <AppShell.Navbar id={NAV_ID} aria-label={t('shell.navigation')} p="sm" style={navHidden ? { visibility: 'hidden' } : undefined}>
           <AppShell.Section grow component={ScrollArea}>
             <NavMenu me={me} onNavigate={close} />
           </AppShell.Section>

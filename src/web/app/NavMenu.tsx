@@ -51,7 +51,12 @@ export function NavMenu({ me, onNavigate }: { me: Me; onNavigate: () => void }) 
                       leftSection={<Icon size={18} aria-hidden />}
                       rightSection={
                         count ? (
-                          <Badge size="sm" variant={count.count > 0 ? 'filled' : 'outline'} color={count.count > 0 ? 'primary' : 'gray'} className="tabular-nums">
+                          <Badge
+                            size="sm"
+                            variant={count.count > 0 ? 'filled' : 'outline'}
+                            color={count.count > 0 ? 'primary' : 'gray'}
+                            className="tabular-nums"
+                          >
                             {count.capped ? `${count.count}+` : count.count}
                           </Badge>
                         ) : undefined

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Me } from '../api/types';
 import { navigationFor } from './navigation';
 
-const me = (...roles: Me['roles']): Me => ({ roles } as unknown as Me);
+const me = (...roles: Me['roles']): Me => ({ roles }) as unknown as Me;
 const targets = (m: Me) => navigationFor(m).flatMap((g) => g.items.map((i) => i.to));
 
 describe('navigation and contract money', () => {
@@ -26,7 +26,9 @@ describe('navigation and contract money', () => {
 // "Manutenzione programmata" (#8): every staff role sees programs and calendar; each role its own list.
 describe('navigation and planned maintenance', () => {
   it('contractor: programs, calendar and what to schedule this month', () => {
-    expect(targets(me('contractor'))).toEqual(expect.arrayContaining(['/programs', '/planned-calendar', '/work-orders?view=planned_this_month']));
+    expect(targets(me('contractor'))).toEqual(
+      expect.arrayContaining(['/programs', '/planned-calendar', '/work-orders?view=planned_this_month']),
+    );
   });
   it('building manager: the late planned work', () => {
     expect(targets(me('building_manager'))).toEqual(expect.arrayContaining(['/programs', '/work-orders?view=planned_late']));
@@ -45,13 +47,26 @@ describe('navigation and planned maintenance', () => {
     },
   );
   it('requester: nothing planned', () => {
-    expect(targets(me('requester')).filter((to) => to.startsWith('/programs') || to.startsWith('/planned') || to === '/plans' || to === '/meters')).toEqual([]);
+    expect(
+      targets(me('requester')).filter(
+        (to) => to.startsWith('/programs') || to.startsWith('/planned') || to === '/plans' || to === '/meters',
+      ),
+    ).toEqual([]);
   });
 });
 
 // #9 item 10: each role sees the entries it can use, and nothing the API would refuse it.
 describe('navigation per role', () => {
-  const REGISTRY = ['/registry/sites', '/registry/buildings', '/registry/departments', '/registry/technology-classes', '/registry/contractors', '/registry/contracts', '/registry/assets', '/registry/users'];
+  const REGISTRY = [
+    '/registry/sites',
+    '/registry/buildings',
+    '/registry/departments',
+    '/registry/technology-classes',
+    '/registry/contractors',
+    '/registry/contracts',
+    '/registry/assets',
+    '/registry/users',
+  ];
 
   it('requester: report a fault, its open tickets (with a badge), all its tickets, notifications; no registry, no staff lists', () => {
     const groups = navigationFor(me('requester'));
@@ -66,27 +81,35 @@ describe('navigation per role', () => {
     const to = targets(me('accounting'));
     expect(to).toEqual(expect.arrayContaining(['/tickets', '/work-orders', '/accounting/work-orders', '/penalties', '/contracts']));
     expect(to).not.toEqual(expect.arrayContaining(['/tickets/new']));
-    for (const other of ['/board', '/authorizations', '/inbox', '/import', '/admin/outbox', '/registry/users', '/tickets?view=to_qualify']) expect(to).not.toContain(other);
+    for (const other of ['/board', '/authorizations', '/inbox', '/import', '/admin/outbox', '/registry/users', '/tickets?view=to_qualify'])
+      expect(to).not.toContain(other);
   });
 
   it.each([['service_head'], ['admin']] as const)('%s: the work-order amounts too', (role) => {
     expect(targets(me(role))).toContain('/accounting/work-orders');
   });
 
-  it.each([['requester'], ['call_center'], ['building_manager'], ['contractor']] as const)('%s: no work-order amounts (the API refuses them)', (role) => {
-    expect(targets(me(role))).not.toContain('/accounting/work-orders');
-  });
+  it.each([['requester'], ['call_center'], ['building_manager'], ['contractor']] as const)(
+    '%s: no work-order amounts (the API refuses them)',
+    (role) => {
+      expect(targets(me(role))).not.toContain('/accounting/work-orders');
+    },
+  );
 
   it('call center: phone entry, tickets to close, inbox, all tickets and work orders; registry without users', () => {
     const to = targets(me('call_center'));
-    expect(to).toEqual(expect.arrayContaining(['/tickets/new', '/tickets?view=awaiting_my_action', '/inbox', '/tickets', '/work-orders', '/planned-today']));
+    expect(to).toEqual(
+      expect.arrayContaining(['/tickets/new', '/tickets?view=awaiting_my_action', '/inbox', '/tickets', '/work-orders', '/planned-today']),
+    );
     expect(to).not.toContain('/registry/users');
     expect(to).not.toContain('/board');
   });
 
   it('building manager: to qualify, to verify, its work lists and the registry it reads', () => {
     const to = targets(me('building_manager'));
-    expect(to).toEqual(expect.arrayContaining(['/tickets?view=to_qualify', '/work-orders?view=awaiting_my_action', '/registry/buildings', '/contracts']));
+    expect(to).toEqual(
+      expect.arrayContaining(['/tickets?view=to_qualify', '/work-orders?view=awaiting_my_action', '/registry/buildings', '/contracts']),
+    );
     expect(to).not.toContain('/authorizations');
     expect(to).not.toContain('/registry/users');
   });
@@ -99,7 +122,8 @@ describe('navigation per role', () => {
   it('contractor: the board and its lists; no departments, no users, no ticket entry', () => {
     const to = targets(me('contractor'));
     expect(to).toEqual(expect.arrayContaining(['/board', '/work-orders?view=waiting_materials', '/work-orders']));
-    for (const other of ['/tickets/new', '/registry/departments', '/registry/users', '/contracts', '/inbox']) expect(to).not.toContain(other);
+    for (const other of ['/tickets/new', '/registry/departments', '/registry/users', '/contracts', '/inbox'])
+      expect(to).not.toContain(other);
   });
 
   it('admin: the whole registry, import, outbox', () => {

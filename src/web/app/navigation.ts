@@ -38,7 +38,16 @@ import {
 import type { Me, Role } from '../api/types';
 import type { BadgeSource } from '../api/workflow';
 import type { MessageKey } from '../i18n/messages';
-import { canBrowseRegistry, canImport, canRead, canSeeAmounts, canSeeContracts, canSeePenalties, canSeePlanned, type EntityKey } from './permissions';
+import {
+  canBrowseRegistry,
+  canImport,
+  canRead,
+  canSeeAmounts,
+  canSeeContracts,
+  canSeePenalties,
+  canSeePlanned,
+  type EntityKey,
+} from './permissions';
 import { canReadPlans } from '../features/plans/access';
 
 export interface NavItem {
@@ -88,20 +97,45 @@ function workItems(me: Me): NavItem[] {
   }
   if (has(me, 'call_center')) {
     add({ to: '/tickets/new', label: 'nav.newPhoneTicket', icon: IconPhoneCall });
-    add({ to: '/tickets?view=awaiting_my_action', label: 'nav.toClose', icon: IconListCheck, badge: { resource: 'tickets', view: 'awaiting_my_action' } });
+    add({
+      to: '/tickets?view=awaiting_my_action',
+      label: 'nav.toClose',
+      icon: IconListCheck,
+      badge: { resource: 'tickets', view: 'awaiting_my_action' },
+    });
     add({ to: '/inbox', label: 'nav.inbox', icon: IconMailbox, badge: { resource: 'inbound-messages', view: 'held' } });
   }
   if (has(me, 'building_manager', 'admin')) {
-    add({ to: '/tickets?view=to_qualify', label: 'nav.toQualify', icon: IconClipboardList, badge: { resource: 'tickets', view: 'to_qualify' } });
+    add({
+      to: '/tickets?view=to_qualify',
+      label: 'nav.toQualify',
+      icon: IconClipboardList,
+      badge: { resource: 'tickets', view: 'to_qualify' },
+    });
   }
   if (has(me, 'building_manager')) {
-    add({ to: '/work-orders?view=awaiting_my_action', label: 'nav.toVerify', icon: IconClipboardCheck, badge: { resource: 'work-orders', view: 'awaiting_my_action' } });
+    add({
+      to: '/work-orders?view=awaiting_my_action',
+      label: 'nav.toVerify',
+      icon: IconClipboardCheck,
+      badge: { resource: 'work-orders', view: 'awaiting_my_action' },
+    });
   }
   if (has(me, 'service_head')) {
-    add({ to: '/authorizations', label: 'nav.authorizations', icon: IconShieldCheck, badge: { resource: 'work-orders', view: 'awaiting_my_action' } });
+    add({
+      to: '/authorizations',
+      label: 'nav.authorizations',
+      icon: IconShieldCheck,
+      badge: { resource: 'work-orders', view: 'awaiting_my_action' },
+    });
   }
   if (has(me, 'admin')) {
-    add({ to: '/work-orders?view=awaiting_authorization', label: 'nav.awaitingAuthorization', icon: IconShieldCheck, badge: { resource: 'work-orders', view: 'awaiting_authorization' } });
+    add({
+      to: '/work-orders?view=awaiting_authorization',
+      label: 'nav.awaitingAuthorization',
+      icon: IconShieldCheck,
+      badge: { resource: 'work-orders', view: 'awaiting_authorization' },
+    });
   }
   // #9: a technician's day starts from its own work.
   if (has(me, 'contractor') && me.technician) add({ to: '/my-work', label: 'nav.myWork', icon: IconCalendarTime });
@@ -109,12 +143,22 @@ function workItems(me: Me): NavItem[] {
     add({ to: '/board', label: 'nav.board', icon: IconLayoutKanban, badge: { resource: 'work-orders', view: 'awaiting_my_action' } });
   }
   if (has(me, 'building_manager', 'contractor')) {
-    add({ to: '/work-orders?view=waiting_materials', label: 'nav.waitingMaterials', icon: IconPackage, badge: { resource: 'work-orders', view: 'waiting_materials' } });
+    add({
+      to: '/work-orders?view=waiting_materials',
+      label: 'nav.waitingMaterials',
+      icon: IconPackage,
+      badge: { resource: 'work-orders', view: 'waiting_materials' },
+    });
   }
   if (has(me, 'building_manager', 'contractor', 'admin')) {
     add({ to: '/work-orders?view=overdue', label: 'nav.slaOverdue', icon: IconAlarm, badge: { resource: 'work-orders', view: 'overdue' } });
     add({ to: '/work-orders?view=due_soon', label: 'nav.slaDueSoon', icon: IconHourglass });
-    add({ to: '/work-orders?view=past_planned_date', label: 'nav.pastPlannedDate', icon: IconClockExclamation, badge: { resource: 'work-orders', view: 'past_planned_date' } });
+    add({
+      to: '/work-orders?view=past_planned_date',
+      label: 'nav.pastPlannedDate',
+      icon: IconClockExclamation,
+      badge: { resource: 'work-orders', view: 'past_planned_date' },
+    });
   }
   if (has(me, 'call_center', 'building_manager', 'service_head', 'contractor', 'accounting', 'admin')) {
     add({ to: '/tickets', label: 'nav.tickets', icon: IconAlertTriangle });
@@ -137,13 +181,24 @@ function plannedItems(me: Me): NavItem[] {
     items.push({ to: '/programs', label: 'nav.programs', icon: IconCalendarStats });
     items.push({ to: '/planned-calendar', label: 'nav.plannedCalendar', icon: IconCalendarMonth });
   }
-  if (canReadPlans(me)) items.push({ to: '/plans', label: 'nav.plans', icon: IconCalendarRepeat }, { to: '/meters', label: 'nav.meters', icon: IconGauge });
+  if (canReadPlans(me))
+    items.push({ to: '/plans', label: 'nav.plans', icon: IconCalendarRepeat }, { to: '/meters', label: 'nav.meters', icon: IconGauge });
   if (!canSeePlanned(me)) return items;
   if (has(me, 'contractor')) {
-    items.push({ to: '/work-orders?view=planned_this_month', label: 'nav.toScheduleThisMonth', icon: IconCalendarTime, badge: { resource: 'work-orders', view: 'planned_this_month' } });
+    items.push({
+      to: '/work-orders?view=planned_this_month',
+      label: 'nav.toScheduleThisMonth',
+      icon: IconCalendarTime,
+      badge: { resource: 'work-orders', view: 'planned_this_month' },
+    });
   }
   if (has(me, 'building_manager')) {
-    items.push({ to: '/work-orders?view=planned_late', label: 'nav.plannedLate', icon: IconAlarm, badge: { resource: 'work-orders', view: 'planned_late' } });
+    items.push({
+      to: '/work-orders?view=planned_late',
+      label: 'nav.plannedLate',
+      icon: IconAlarm,
+      badge: { resource: 'work-orders', view: 'planned_late' },
+    });
   }
   if (has(me, 'call_center')) items.push({ to: '/planned-today', label: 'nav.todayInBuildings', icon: IconBuilding });
   return items;
@@ -160,7 +215,10 @@ export function navigationFor(me: Me): NavGroup[] {
   const tools: NavItem[] = [{ to: '/notifications', label: 'nav.notifications', icon: IconBell }];
   if (canImport(me)) tools.push({ to: '/import', label: 'nav.import', icon: IconFileImport });
   if (has(me, 'admin')) {
-    tools.push({ to: '/admin/penalty-rules', label: 'nav.penaltyRules', icon: IconGavel }, { to: '/admin/price-lists', label: 'nav.priceLists', icon: IconCurrencyEuro });
+    tools.push(
+      { to: '/admin/penalty-rules', label: 'nav.penaltyRules', icon: IconGavel },
+      { to: '/admin/price-lists', label: 'nav.priceLists', icon: IconCurrencyEuro },
+    );
   }
   if (has(me, 'admin')) tools.push({ to: '/admin/outbox', label: 'nav.outbox', icon: IconMail });
   if (has(me, 'admin') && !has(me, 'call_center')) tools.push({ to: '/inbox', label: 'nav.inbox', icon: IconMailbox });

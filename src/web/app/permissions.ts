@@ -3,16 +3,7 @@
 import type { Me, Role } from '../api/types';
 
 export type EntityKey =
-  | 'sites'
-  | 'departments'
-  | 'buildings'
-  | 'floors'
-  | 'spaces'
-  | 'technologyClasses'
-  | 'contractors'
-  | 'contracts'
-  | 'assets'
-  | 'users';
+  'sites' | 'departments' | 'buildings' | 'floors' | 'spaces' | 'technologyClasses' | 'contractors' | 'contracts' | 'assets' | 'users';
 
 const ALL: Role[] = ['admin', 'service_head', 'call_center', 'accounting', 'building_manager', 'contractor', 'requester'];
 const STAFF: Role[] = ['admin', 'service_head', 'call_center', 'accounting', 'building_manager', 'contractor'];
@@ -64,7 +55,8 @@ export const canSeePenalties = (me: Pick<Me, 'roles'> | null | undefined) =>
  * The contract view (SLA compliance, penalties against the cap, register): building managers,
  * service head, admin, and accounting read only (#9 item 16; the page offers no action).
  */
-export const canSeeContracts = (me: Pick<Me, 'roles'> | null | undefined) => hasAny(me, ['building_manager', 'service_head', 'accounting', 'admin']);
+export const canSeeContracts = (me: Pick<Me, 'roles'> | null | undefined) =>
+  hasAny(me, ['building_manager', 'service_head', 'accounting', 'admin']);
 
 /** Work orders with their money (GET /api/accounting/work-orders): the roles that see all money records. */
 export const canSeeAmounts = (me: Pick<Me, 'roles'> | null | undefined) => hasAny(me, ['accounting', 'service_head', 'admin']);

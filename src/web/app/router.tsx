@@ -53,7 +53,18 @@ import { PlannedCalendarPage } from '../features/planned-calendar/PlannedCalenda
 import { TodayPage } from '../features/planned-calendar/TodayPage';
 import { PenaltyRulesPage } from '../features/admin-money/PenaltyRulesPage';
 import { PriceListsPage } from '../features/admin-money/PriceListsPage';
-import { canBrowseRegistry, canImport, canRead, canSeeAmounts, canSeeContracts, canSeePenalties, canSeePlanned, canWrite, hasRole, type EntityKey } from './permissions';
+import {
+  canBrowseRegistry,
+  canImport,
+  canRead,
+  canSeeAmounts,
+  canSeeContracts,
+  canSeePenalties,
+  canSeePlanned,
+  canWrite,
+  hasRole,
+  type EntityKey,
+} from './permissions';
 import { AmountListPage } from '../features/accounting/AmountListPage';
 import { ContractSlaPage } from '../features/admin-sla/ContractSlaPage';
 import { RequireAccess } from './RequireAccess';
@@ -66,7 +77,9 @@ import { canReadPlans, canWritePlans } from '../features/plans/access';
 /** A registry page: staff only (canBrowseRegistry), then the entity's read or write right. */
 function guarded(entity: EntityKey, element: ReactNode, needsWrite = false) {
   return (
-    <RequireAccess allow={(me) => canBrowseRegistry(me) && (needsWrite ? canWrite(me, entity) : canRead(me, entity))}>{element}</RequireAccess>
+    <RequireAccess allow={(me) => canBrowseRegistry(me) && (needsWrite ? canWrite(me, entity) : canRead(me, entity))}>
+      {element}
+    </RequireAccess>
   );
 }
 
@@ -101,46 +114,233 @@ export const routes: RouteObject[] = [
       { path: 'registry/buildings/new', element: guarded('buildings', <RegistryFormPage key="buildings" config={buildingForm} />, true) },
       { path: 'registry/buildings/:id', element: guarded('buildings', <BuildingDetailPage />) },
       { path: 'registry/buildings/:id/edit', element: guarded('buildings', <RegistryFormPage key="buildings" config={buildingForm} />) },
-      { path: 'registry/buildings/:buildingId/floors/new', element: guarded('floors', <RegistryFormPage key="floors" config={floorForm} />, true) },
-      { path: 'registry/buildings/:buildingId/floors/:id', element: guarded('floors', <RegistryFormPage key="floors" config={floorForm} />) },
-      { path: 'registry/buildings/:buildingId/spaces/new', element: guarded('spaces', <RegistryFormPage key="spaces" config={spaceForm} />, true) },
-      { path: 'registry/buildings/:buildingId/spaces/:id', element: guarded('spaces', <RegistryFormPage key="spaces" config={spaceForm} />) },
+      {
+        path: 'registry/buildings/:buildingId/floors/new',
+        element: guarded('floors', <RegistryFormPage key="floors" config={floorForm} />, true),
+      },
+      {
+        path: 'registry/buildings/:buildingId/floors/:id',
+        element: guarded('floors', <RegistryFormPage key="floors" config={floorForm} />),
+      },
+      {
+        path: 'registry/buildings/:buildingId/spaces/new',
+        element: guarded('spaces', <RegistryFormPage key="spaces" config={spaceForm} />, true),
+      },
+      {
+        path: 'registry/buildings/:buildingId/spaces/:id',
+        element: guarded('spaces', <RegistryFormPage key="spaces" config={spaceForm} />),
+      },
       ...registryRoutes('technology-classes', technologyClassList, technologyClassForm),
       ...registryRoutes('contractors', contractorList, contractorForm),
       ...registryRoutes('contracts', contractList, contractForm),
       ...registryRoutes('assets', assetList, assetForm),
       ...registryRoutes('users', userList, userForm),
-      { path: 'plans', element: <RequireAccess allow={canReadPlans}><PlansListPage /></RequireAccess> },
-      { path: 'plans/new', element: <RequireAccess allow={canWritePlans}><PlanEditorPage /></RequireAccess> },
-      { path: 'plans/:id', element: <RequireAccess allow={canReadPlans}><PlanEditorPage /></RequireAccess> },
-      { path: 'meters', element: <RequireAccess allow={canReadPlans}><MetersPage /></RequireAccess> },
-      { path: 'meters/:id', element: <RequireAccess allow={canReadPlans}><MeterPage /></RequireAccess> },
-      { path: 'import', element: <RequireAccess allow={canImport}><ImportPage /></RequireAccess> },
+      {
+        path: 'plans',
+        element: (
+          <RequireAccess allow={canReadPlans}>
+            <PlansListPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'plans/new',
+        element: (
+          <RequireAccess allow={canWritePlans}>
+            <PlanEditorPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'plans/:id',
+        element: (
+          <RequireAccess allow={canReadPlans}>
+            <PlanEditorPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'meters',
+        element: (
+          <RequireAccess allow={canReadPlans}>
+            <MetersPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'meters/:id',
+        element: (
+          <RequireAccess allow={canReadPlans}>
+            <MeterPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'import',
+        element: (
+          <RequireAccess allow={canImport}>
+            <ImportPage />
+          </RequireAccess>
+        ),
+      },
       { path: 'tickets', element: <TicketListPage /> },
       { path: 'tickets/new', element: <NewTicketPage /> },
       { path: 'tickets/:id', element: <TicketPage /> },
-      { path: 'work-orders', element: <RequireAccess allow={(me) => !hasRole(me, 'requester') || me.roles.length > 1}><WorkOrderListPage /></RequireAccess> },
+      {
+        path: 'work-orders',
+        element: (
+          <RequireAccess allow={(me) => !hasRole(me, 'requester') || me.roles.length > 1}>
+            <WorkOrderListPage />
+          </RequireAccess>
+        ),
+      },
       { path: 'work-orders/:id', element: <WorkOrderPage /> },
-      { path: 'authorizations', element: <RequireAccess allow={(me) => hasRole(me, 'service_head', 'admin')}><AuthorizationInboxPage /></RequireAccess> },
-      { path: 'authorizations/:id', element: <RequireAccess allow={(me) => hasRole(me, 'service_head', 'admin')}><AuthorizationInboxPage /></RequireAccess> },
-      { path: 'board', element: <RequireAccess allow={(me) => hasRole(me, 'contractor')}><ContractorBoardPage /></RequireAccess> },
-      { path: 'my-work', element: <RequireAccess allow={(me) => hasRole(me, 'contractor')}><MyWorkPage /></RequireAccess> },
-      { path: 'inbox', element: <RequireAccess allow={(me) => hasRole(me, 'call_center', 'admin')}><InboxPage /></RequireAccess> },
+      {
+        path: 'authorizations',
+        element: (
+          <RequireAccess allow={(me) => hasRole(me, 'service_head', 'admin')}>
+            <AuthorizationInboxPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'authorizations/:id',
+        element: (
+          <RequireAccess allow={(me) => hasRole(me, 'service_head', 'admin')}>
+            <AuthorizationInboxPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'board',
+        element: (
+          <RequireAccess allow={(me) => hasRole(me, 'contractor')}>
+            <ContractorBoardPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'my-work',
+        element: (
+          <RequireAccess allow={(me) => hasRole(me, 'contractor')}>
+            <MyWorkPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'inbox',
+        element: (
+          <RequireAccess allow={(me) => hasRole(me, 'call_center', 'admin')}>
+            <InboxPage />
+          </RequireAccess>
+        ),
+      },
       { path: 'notifications', element: <NotificationsPage /> },
-      { path: 'penalties', element: <RequireAccess allow={canSeePenalties}><PenaltyListPage /></RequireAccess> },
-      { path: 'penalties/:id', element: <RequireAccess allow={canSeePenalties}><PenaltyPage /></RequireAccess> },
-      { path: 'accounting/work-orders', element: <RequireAccess allow={canSeeAmounts}><AmountListPage /></RequireAccess> },
-      { path: 'contracts', element: <RequireAccess allow={canSeeContracts}><ContractsPage /></RequireAccess> },
-      { path: 'contracts/:id/overview', element: <RequireAccess allow={canSeeContracts}><ContractOverviewPage /></RequireAccess> },
-      { path: 'programs', element: <RequireAccess allow={canSeePlanned}><ProgramListPage /></RequireAccess> },
-      { path: 'programs/:id', element: <RequireAccess allow={canSeePlanned}><ProgramPage /></RequireAccess> },
-      { path: 'planned-calendar', element: <RequireAccess allow={canSeePlanned}><PlannedCalendarPage /></RequireAccess> },
-      { path: 'planned-today', element: <RequireAccess allow={canSeePlanned}><TodayPage /></RequireAccess> },
-      { path: 'admin/penalty-rules', element: <RequireAccess allow={(me) => hasRole(me, 'admin')}><PenaltyRulesPage /></RequireAccess> },
-      { path: 'admin/price-lists', element: <RequireAccess allow={(me) => hasRole(me, 'admin')}><PriceListsPage /></RequireAccess> },
+      {
+        path: 'penalties',
+        element: (
+          <RequireAccess allow={canSeePenalties}>
+            <PenaltyListPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'penalties/:id',
+        element: (
+          <RequireAccess allow={canSeePenalties}>
+            <PenaltyPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'accounting/work-orders',
+        element: (
+          <RequireAccess allow={canSeeAmounts}>
+            <AmountListPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'contracts',
+        element: (
+          <RequireAccess allow={canSeeContracts}>
+            <ContractsPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'contracts/:id/overview',
+        element: (
+          <RequireAccess allow={canSeeContracts}>
+            <ContractOverviewPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'programs',
+        element: (
+          <RequireAccess allow={canSeePlanned}>
+            <ProgramListPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'programs/:id',
+        element: (
+          <RequireAccess allow={canSeePlanned}>
+            <ProgramPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'planned-calendar',
+        element: (
+          <RequireAccess allow={canSeePlanned}>
+            <PlannedCalendarPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'planned-today',
+        element: (
+          <RequireAccess allow={canSeePlanned}>
+            <TodayPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'admin/penalty-rules',
+        element: (
+          <RequireAccess allow={(me) => hasRole(me, 'admin')}>
+            <PenaltyRulesPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'admin/price-lists',
+        element: (
+          <RequireAccess allow={(me) => hasRole(me, 'admin')}>
+            <PriceListsPage />
+          </RequireAccess>
+        ),
+      },
       { path: 'admin/contracts/:id/sla', element: guarded('contracts', <ContractSlaPage />) },
-      { path: 'admin/outbox', element: <RequireAccess allow={(me) => hasRole(me, 'admin')}><OutboxPage /></RequireAccess> },
-      { path: 'admin/outbox/:id', element: <RequireAccess allow={(me) => hasRole(me, 'admin')}><OutboxMessagePage /></RequireAccess> },
+      {
+        path: 'admin/outbox',
+        element: (
+          <RequireAccess allow={(me) => hasRole(me, 'admin')}>
+            <OutboxPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'admin/outbox/:id',
+        element: (
+          <RequireAccess allow={(me) => hasRole(me, 'admin')}>
+            <OutboxMessagePage />
+          </RequireAccess>
+        ),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -68,8 +68,7 @@ const gray: MantineColorsTuple = [
   '#212529',
 ];
 
-const fontFamily =
-  '"Titillium Web", system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+const fontFamily = '"Titillium Web", system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 
 export const theme = createTheme({
   primaryColor: 'primary',

@@ -14,8 +14,7 @@ export function useChangeLanguage() {
   const mutation = useMutation({
     mutationFn: (language: Language) => updateMe({ language }),
     onSuccess: (saved) => queryClient.setQueryData(meKey, saved),
-    onError: (error) =>
-      notify(problemMessage(error, t), 'error', t('language.saveFailed')),
+    onError: (error) => notify(problemMessage(error, t), 'error', t('language.saveFailed')),
   });
   return {
     change: (language: Language) => {

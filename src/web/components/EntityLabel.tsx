@@ -12,10 +12,27 @@ export function EntityLabel({ entity, id, fallback }: { entity: EntityKey; id: s
   const { i18n } = useTranslation();
   const query = useRegistryItem<RegistryItem>(ENTITY_API[entity], id);
   if (!id) return <Text span>—</Text>;
-  if (query.isPending) return <Text span c="dimmed">{t('common.loadingShort')}</Text>;
+  if (query.isPending)
+    return (
+      <Text span c="dimmed">
+        {t('common.loadingShort')}
+      </Text>
+    );
   if (query.isError || !query.data) {
     // Not visible to this user (e.g. a requester and departments): say what is known.
-    return fallback ? <Text span inherit>{fallback}</Text> : <Text span c="dimmed">{t('common.unavailable')}</Text>;
+    return fallback ? (
+      <Text span inherit>
+        {fallback}
+      </Text>
+    ) : (
+      <Text span c="dimmed">
+        {t('common.unavailable')}
+      </Text>
+    );
   }
-  return <Text span inherit>{entityLabel(entity, query.data, i18n.language)}</Text>;
+  return (
+    <Text span inherit>
+      {entityLabel(entity, query.data, i18n.language)}
+    </Text>
+  );
 }

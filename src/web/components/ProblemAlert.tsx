@@ -15,17 +15,9 @@ interface ProblemAlertProps {
 export function ProblemAlert({ error, shownFields, title }: ProblemAlertProps) {
   const t = useT();
   if (!error) return null;
-  const rest = isApiError(error)
-    ? error.errors.filter((e) => e.field === undefined || !shownFields?.has(e.field))
-    : [];
+  const rest = isApiError(error) ? error.errors.filter((e) => e.field === undefined || !shownFields?.has(e.field)) : [];
   return (
-    <Alert
-      color="red"
-      variant="light"
-      role="alert"
-      icon={<IconAlertTriangle aria-hidden />}
-      title={title ?? t('errors.title')}
-    >
+    <Alert color="red" variant="light" role="alert" icon={<IconAlertTriangle aria-hidden />} title={title ?? t('errors.title')}>
       {problemMessage(error, t)}
       {rest.length > 0 && (
         <List size="sm" mt="xs">

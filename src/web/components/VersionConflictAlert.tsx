@@ -9,7 +9,14 @@ export function VersionConflictAlert({ onReload, reloading }: { onReload: () => 
     <Alert color="orange" variant="light" role="alert" icon={<IconUsers aria-hidden />} title={t('form.conflictTitle')}>
       <Text size="sm">{t('form.conflictMessage')}</Text>
       <Group mt="sm">
-        <Button size="sm" variant="filled" color="orange" onClick={onReload} loading={reloading} leftSection={<IconRefresh size={16} aria-hidden />}>
+        <Button
+          size="sm"
+          variant="filled"
+          color="orange"
+          onClick={onReload}
+          loading={reloading}
+          leftSection={<IconRefresh size={16} aria-hidden />}
+        >
           {t('form.conflictReload')}
         </Button>
       </Group>

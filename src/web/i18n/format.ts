@@ -30,7 +30,5 @@ export function useFormat(): Formatters {
 /** Separators for Mantine NumberInput in the current locale. */
 export function useNumberSeparators(): { decimalSeparator: string; thousandSeparator: string } {
   const { i18n } = useTranslation();
-  return i18n.language === 'en'
-    ? { decimalSeparator: '.', thousandSeparator: ',' }
-    : { decimalSeparator: ',', thousandSeparator: '.' };
+  return i18n.language === 'en' ? { decimalSeparator: '.', thousandSeparator: ',' } : { decimalSeparator: ',', thousandSeparator: '.' };
 }

@@ -176,14 +176,28 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('serial_number', 'text')
     .execute();
   await db.schema.createIndex('assets_building_idx').on('assets').column('building_id').execute();
-
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const t of [
-    'assets', 'contract_buildings', 'contract_classes', 'contracts', 'technology_classes', 'spaces',
-    'floors', 'building_occupancies', 'building_managers', 'buildings', 'rate_limits', 'api_tokens',
-    'sessions', 'user_roles', 'users', 'contractors', 'departments', 'sites',
+    'assets',
+    'contract_buildings',
+    'contract_classes',
+    'contracts',
+    'technology_classes',
+    'spaces',
+    'floors',
+    'building_occupancies',
+    'building_managers',
+    'buildings',
+    'rate_limits',
+    'api_tokens',
+    'sessions',
+    'user_roles',
+    'users',
+    'contractors',
+    'departments',
+    'sites',
   ]) {
     await db.schema.dropTable(t).execute();
   }

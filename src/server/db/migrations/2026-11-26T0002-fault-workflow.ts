@@ -86,8 +86,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('work_orders_ticket_idx').on('work_orders').column('ticket_id').execute();
   await db.schema.createIndex('work_orders_status_issued_idx').on('work_orders').columns(['status', 'issued_at', 'id']).execute();
-  await db.schema.createIndex('work_orders_contractor_status_idx').on('work_orders').columns(['contractor_id', 'status', 'issued_at', 'id']).execute();
-  await db.schema.createIndex('work_orders_building_status_idx').on('work_orders').columns(['building_id', 'status', 'issued_at', 'id']).execute();
+  await db.schema
+    .createIndex('work_orders_contractor_status_idx')
+    .on('work_orders')
+    .columns(['contractor_id', 'status', 'issued_at', 'id'])
+    .execute();
+  await db.schema
+    .createIndex('work_orders_building_status_idx')
+    .on('work_orders')
+    .columns(['building_id', 'status', 'issued_at', 'id'])
+    .execute();
   await db.schema.createIndex('work_orders_issued_idx').on('work_orders').columns(['issued_at', 'id']).execute();
 
   // Append-only timeline: state is the fold of these rows; never updated, never deleted.
@@ -273,8 +281,20 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const t of [
-    'rating_tokens', 'notifications', 'outbox', 'quote_lines', 'quotes', 'price_list_items', 'price_lists',
-    'attachments', 'inbound_messages', 'comments', 'events', 'work_orders', 'tickets', 'ticket_counters',
+    'rating_tokens',
+    'notifications',
+    'outbox',
+    'quote_lines',
+    'quotes',
+    'price_list_items',
+    'price_lists',
+    'attachments',
+    'inbound_messages',
+    'comments',
+    'events',
+    'work_orders',
+    'tickets',
+    'ticket_counters',
   ]) {
     await db.schema.dropTable(t).execute();
   }

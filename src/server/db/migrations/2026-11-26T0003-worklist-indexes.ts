@@ -13,10 +13,22 @@ export async function up(db: Kysely<any>): Promise<void> {
   // "mine" for staff: the tickets they opened (call center on the phone).
   await db.schema.createIndex('tickets_opened_by_created_idx').on('tickets').columns(['opened_by_id', 'created_at', 'id']).execute();
   // A contractor's work orders, newest first, whatever their state.
-  await db.schema.createIndex('work_orders_contractor_issued_idx').on('work_orders').columns(['contractor_id', 'issued_at', 'id']).execute();
+  await db.schema
+    .createIndex('work_orders_contractor_issued_idx')
+    .on('work_orders')
+    .columns(['contractor_id', 'issued_at', 'id'])
+    .execute();
   // Work whose planned date has passed (scheduled, or waiting for materials expected earlier).
-  await db.schema.createIndex('work_orders_status_scheduled_idx').on('work_orders').columns(['status', 'scheduled_at', 'ticket_id']).execute();
-  await db.schema.createIndex('work_orders_status_expected_idx').on('work_orders').columns(['status', 'expected_on', 'ticket_id']).execute();
+  await db.schema
+    .createIndex('work_orders_status_scheduled_idx')
+    .on('work_orders')
+    .columns(['status', 'scheduled_at', 'ticket_id'])
+    .execute();
+  await db.schema
+    .createIndex('work_orders_status_expected_idx')
+    .on('work_orders')
+    .columns(['status', 'expected_on', 'ticket_id'])
+    .execute();
   // Sort by priority (emergency first): the lists repeat this expression exactly.
   const rank = sql`(case priority when 'emergency' then 0 when 'urgent' then 1 when 'ordinary' then 2 when 'deferrable' then 3 else 4 end)`;
   await sql`create index tickets_priority_created_idx on tickets (${rank}, created_at, id)`.execute(db);
@@ -24,7 +36,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   if (isPostgres(db)) {
     await sql`create index tickets_search_idx on tickets using gin (to_tsvector('simple', subject || ' ' || description))`.execute(db);
-    await sql`create index work_orders_search_idx on work_orders using gin (to_tsvector('simple', description || ' ' || coalesce(location, '')))`.execute(db);
+    await sql`create index work_orders_search_idx on work_orders using gin (to_tsvector('simple', description || ' ' || coalesce(location, '')))`.execute(
+      db,
+    );
     return;
   }
 
@@ -80,7 +94,14 @@ export async function down(db: Kysely<any>): Promise<void> {
     await sql`drop index work_orders_search_idx`.execute(db);
     await sql`drop index tickets_search_idx`.execute(db);
   } else {
-    for (const name of ['work_orders_fts_ad', 'work_orders_fts_au', 'work_orders_fts_ai', 'tickets_fts_ad', 'tickets_fts_au', 'tickets_fts_ai']) {
+    for (const name of [
+      'work_orders_fts_ad',
+      'work_orders_fts_au',
+      'work_orders_fts_ai',
+      'tickets_fts_ad',
+      'tickets_fts_au',
+      'tickets_fts_ai',
+    ]) {
       await sql`drop trigger ${sql.id(name)}`.execute(db);
     }
     for (const name of ['work_orders_fts', 'work_orders_fts_keys', 'tickets_fts', 'tickets_fts_keys']) {
@@ -88,8 +109,12 @@ export async function down(db: Kysely<any>): Promise<void> {
     }
   }
   for (const name of [
-    'work_orders_priority_issued_idx', 'tickets_priority_created_idx', 'work_orders_status_expected_idx', 'work_orders_status_scheduled_idx',
-    'work_orders_contractor_issued_idx', 'tickets_opened_by_created_idx',
+    'work_orders_priority_issued_idx',
+    'tickets_priority_created_idx',
+    'work_orders_status_expected_idx',
+    'work_orders_status_scheduled_idx',
+    'work_orders_contractor_issued_idx',
+    'tickets_opened_by_created_idx',
   ]) {
     await db.schema.dropIndex(name).execute();
   }

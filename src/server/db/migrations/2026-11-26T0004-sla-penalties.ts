@@ -16,7 +16,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('sla_versions_contract_number_uq', ['contract_id', 'number'])
     .execute();
 
-  await db.schema.alterTable('work_orders').addColumn('sla_version_id', 'text', (c) => c.references('sla_versions.id')).execute();
+  await db.schema
+    .alterTable('work_orders')
+    .addColumn('sla_version_id', 'text', (c) => c.references('sla_versions.id'))
+    .execute();
 
   // The contract's working week (JSON, as CalendarSpec.week); holidays come from the law and the site.
   await db.schema
@@ -89,7 +92,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('penalties_contract_period_idx').on('penalties').columns(['contract_id', 'period']).execute();
   await db.schema.createIndex('penalties_status_idx').on('penalties').column('status').execute();
 
-  await db.schema.alterTable('events').addColumn('penalty_id', 'text', (c) => c.references('penalties.id')).execute();
+  await db.schema
+    .alterTable('events')
+    .addColumn('penalty_id', 'text', (c) => c.references('penalties.id'))
+    .execute();
   await db.schema.createIndex('events_penalty_idx').on('events').columns(['penalty_id', 'at']).execute();
 }
 

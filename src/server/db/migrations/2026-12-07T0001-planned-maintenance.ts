@@ -60,7 +60,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .execute();
-  await db.schema.createIndex('maintenance_plans_building_idx').on('maintenance_plans').columns(['building_id', 'technology_class_id']).execute();
+  await db.schema
+    .createIndex('maintenance_plans_building_idx')
+    .on('maintenance_plans')
+    .columns(['building_id', 'technology_class_id'])
+    .execute();
   await db.schema.createIndex('maintenance_plans_asset_idx').on('maintenance_plans').column('asset_id').execute();
 
   await db.schema
@@ -110,8 +114,14 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('program_items_building_idx').on('program_items').columns(['building_id', 'planned_on']).execute();
 
   // Planned work orders are work_orders with kind = 'planned'; these columns are theirs.
-  await db.schema.alterTable('work_orders').addColumn('program_item_id', 'text', (c) => c.references('program_items.id')).execute();
-  await db.schema.alterTable('work_orders').addColumn('plan_id', 'text', (c) => c.references('maintenance_plans.id')).execute();
+  await db.schema
+    .alterTable('work_orders')
+    .addColumn('program_item_id', 'text', (c) => c.references('program_items.id'))
+    .execute();
+  await db.schema
+    .alterTable('work_orders')
+    .addColumn('plan_id', 'text', (c) => c.references('maintenance_plans.id'))
+    .execute();
   await db.schema.alterTable('work_orders').addColumn('due_on', 'text').execute(); // the agreed date (Rome); late after it
   await db.schema.alterTable('work_orders').addColumn('technician', 'text').execute();
   await db.schema.alterTable('work_orders').addColumn('checklist', 'text').execute(); // JSON snapshot of the plan's
@@ -119,10 +129,19 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('work_orders').addColumn('required_documents', 'text').execute(); // JSON snapshot of the plan's
   await db.schema.alterTable('work_orders').addColumn('late_at', 'text').execute(); // when it became late (lateness job)
   // A fault closed as "in plan" names the planned work order that will do the job.
-  await db.schema.alterTable('work_orders').addColumn('planned_work_order_id', 'text', (c) => c.references('work_orders.id')).execute();
+  await db.schema
+    .alterTable('work_orders')
+    .addColumn('planned_work_order_id', 'text', (c) => c.references('work_orders.id'))
+    .execute();
   // A follow-up fault ticket opened from an out-of-range measurement.
-  await db.schema.alterTable('tickets').addColumn('kind', 'text', (c) => c.notNull().defaultTo('fault')).execute(); // fault | planned
-  await db.schema.alterTable('tickets').addColumn('source_work_order_id', 'text', (c) => c.references('work_orders.id')).execute();
+  await db.schema
+    .alterTable('tickets')
+    .addColumn('kind', 'text', (c) => c.notNull().defaultTo('fault'))
+    .execute(); // fault | planned
+  await db.schema
+    .alterTable('tickets')
+    .addColumn('source_work_order_id', 'text', (c) => c.references('work_orders.id'))
+    .execute();
   await db.schema.createIndex('work_orders_kind_due_idx').on('work_orders').columns(['kind', 'status', 'due_on']).execute();
   await db.schema.createIndex('work_orders_program_item_idx').on('work_orders').column('program_item_id').unique().execute();
 
@@ -146,7 +165,17 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('work_orders_kind_due_idx').execute();
   await db.schema.alterTable('tickets').dropColumn('source_work_order_id').execute();
   await db.schema.alterTable('tickets').dropColumn('kind').execute();
-  for (const c of ['planned_work_order_id', 'late_at', 'required_documents', 'checklist_results', 'checklist', 'technician', 'due_on', 'plan_id', 'program_item_id']) {
+  for (const c of [
+    'planned_work_order_id',
+    'late_at',
+    'required_documents',
+    'checklist_results',
+    'checklist',
+    'technician',
+    'due_on',
+    'plan_id',
+    'program_item_id',
+  ]) {
     await db.schema.alterTable('work_orders').dropColumn(c).execute();
   }
   await db.schema.dropTable('program_items').execute();

@@ -4,7 +4,10 @@
 import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('events').addColumn('program_id', 'text', (c) => c.references('programs.id')).execute();
+  await db.schema
+    .alterTable('events')
+    .addColumn('program_id', 'text', (c) => c.references('programs.id'))
+    .execute();
   await db.schema.createIndex('events_program_idx').on('events').columns(['program_id', 'at']).execute();
 }
 

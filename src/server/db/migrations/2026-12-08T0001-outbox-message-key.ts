@@ -11,10 +11,20 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('outbox').addColumn('message_key', 'text').execute();
   let after = '';
   for (;;) {
-    const rows: Array<{ id: string; idempotency_key: string }> = await db.selectFrom('outbox').select(['id', 'idempotency_key'])
-      .where('id', '>', after).orderBy('id').limit(1000).execute();
+    const rows: Array<{ id: string; idempotency_key: string }> = await db
+      .selectFrom('outbox')
+      .select(['id', 'idempotency_key'])
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(1000)
+      .execute();
     if (rows.length === 0) break;
-    for (const r of rows) await db.updateTable('outbox').set({ message_key: keyOf(r.idempotency_key) }).where('id', '=', r.id).execute();
+    for (const r of rows)
+      await db
+        .updateTable('outbox')
+        .set({ message_key: keyOf(r.idempotency_key) })
+        .where('id', '=', r.id)
+        .execute();
     after = rows[rows.length - 1].id;
   }
   await db.schema.createIndex('outbox_message_key').on('outbox').column('message_key').execute();

@@ -4,7 +4,10 @@
 import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('buildings').addColumn('new_ticket_notices', 'text', (c) => c.notNull().defaultTo('all')).execute();
+  await db.schema
+    .alterTable('buildings')
+    .addColumn('new_ticket_notices', 'text', (c) => c.notNull().defaultTo('all'))
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

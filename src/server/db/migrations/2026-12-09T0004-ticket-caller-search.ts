@@ -21,7 +21,8 @@ function sqliteCallerText(row: 'new' | 't'): string {
   return `coalesce(${row}.caller_name, '') || ' ' || coalesce(${row}.caller_email, '') || ' ' || coalesce(${row}.caller_phone, '') || ' ' || ${sqliteDigits(`${row}.caller_phone`)}`;
 }
 
-const HAS_CALLER = (row: string) => `(${row}.caller_name is not null or ${row}.caller_email is not null or ${row}.caller_phone is not null)`;
+const HAS_CALLER = (row: string) =>
+  `(${row}.caller_name is not null or ${row}.caller_email is not null or ${row}.caller_phone is not null)`;
 
 export async function up(db: Kysely<any>): Promise<void> {
   if (isPostgres(db)) {
@@ -61,6 +62,7 @@ export async function down(db: Kysely<any>): Promise<void> {
     await sql`drop index tickets_caller_search_idx`.execute(db);
     return;
   }
-  for (const name of ['tickets_callers_fts_ad', 'tickets_callers_fts_au', 'tickets_callers_fts_ai']) await sql`drop trigger ${sql.id(name)}`.execute(db);
+  for (const name of ['tickets_callers_fts_ad', 'tickets_callers_fts_au', 'tickets_callers_fts_ai'])
+    await sql`drop trigger ${sql.id(name)}`.execute(db);
   for (const name of ['tickets_callers_fts', 'tickets_callers_fts_keys']) await sql`drop table ${sql.id(name)}`.execute(db);
 }

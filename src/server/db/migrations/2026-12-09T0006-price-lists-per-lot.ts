@@ -21,22 +21,44 @@ function stemWord(word: string): string {
 }
 
 function stemIndex(text: string): string {
-  const words = text.slice(0, 4000).normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 0);
+  const words = text
+    .slice(0, 4000)
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 0);
   const stems = [...new Set(words.map(stemWord))];
   return stems.length ? ` ${stems.join(' ')} ` : ' ';
 }
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('price_lists').addColumn('contract_id', 'text', (c) => c.references('contracts.id')).execute();
+  await db.schema
+    .alterTable('price_lists')
+    .addColumn('contract_id', 'text', (c) => c.references('contracts.id'))
+    .execute();
   await db.schema.createIndex('price_lists_contract_idx').on('price_lists').column('contract_id').execute();
-  await db.schema.alterTable('price_list_items').addColumn('search_stems', 'text', (c) => c.notNull().defaultTo(' ')).execute();
+  await db.schema
+    .alterTable('price_list_items')
+    .addColumn('search_stems', 'text', (c) => c.notNull().defaultTo(' '))
+    .execute();
   await db.schema.alterTable('contracts').addColumn('lot_ceiling_cents', 'bigint').execute();
   let after = '';
   for (;;) {
-    const rows: Array<{ id: string; description: string }> = await db.selectFrom('price_list_items').select(['id', 'description'])
-      .where('id', '>', after).orderBy('id').limit(1000).execute();
+    const rows: Array<{ id: string; description: string }> = await db
+      .selectFrom('price_list_items')
+      .select(['id', 'description'])
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(1000)
+      .execute();
     if (rows.length === 0) break;
-    for (const r of rows) await db.updateTable('price_list_items').set({ search_stems: stemIndex(r.description) }).where('id', '=', r.id).execute();
+    for (const r of rows)
+      await db
+        .updateTable('price_list_items')
+        .set({ search_stems: stemIndex(r.description) })
+        .where('id', '=', r.id)
+        .execute();
     after = rows[rows.length - 1].id;
   }
 }

@@ -5,8 +5,14 @@
 import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('users').addColumn('technician', 'integer', (c) => c.notNull().defaultTo(0)).execute();
-  await db.schema.alterTable('work_orders').addColumn('technician_id', 'text', (c) => c.references('users.id')).execute();
+  await db.schema
+    .alterTable('users')
+    .addColumn('technician', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
+  await db.schema
+    .alterTable('work_orders')
+    .addColumn('technician_id', 'text', (c) => c.references('users.id'))
+    .execute();
   await db.schema.createIndex('work_orders_technician_idx').on('work_orders').columns(['technician_id', 'status']).execute();
 }
 

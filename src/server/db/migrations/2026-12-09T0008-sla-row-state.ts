@@ -24,7 +24,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const name of ['tickets_sla_state_idx', 'work_orders_sla_state_idx', 'tickets_sla_due_idx']) await db.schema.dropIndex(name).execute();
+  for (const name of ['tickets_sla_state_idx', 'work_orders_sla_state_idx', 'tickets_sla_due_idx'])
+    await db.schema.dropIndex(name).execute();
   for (const col of ['sla_paused_for', 'sla_due_at', 'sla_state']) await db.schema.alterTable('tickets').dropColumn(col).execute();
   for (const col of ['sla_paused_for', 'sla_state']) await db.schema.alterTable('work_orders').dropColumn(col).execute();
 }

@@ -68,7 +68,15 @@ export async function seedDemoPenalties(ctx: AppContext, opts: { now: Date }): P
   if (fireSafety) await createRule(rulesAt, admin, fireSafety.id, { kind: 'fixed', event: 'late_planned_activity', amountCents: 150_00 });
 
   // 2. The watcher notices each breach a minute after it, in the order they happened.
-  const workOrders = await ctx.db.selectFrom('work_orders').select('id').where('contract_id', 'in', contracts.map((k) => k.id)).execute();
+  const workOrders = await ctx.db
+    .selectFrom('work_orders')
+    .select('id')
+    .where(
+      'contract_id',
+      'in',
+      contracts.map((k) => k.id),
+    )
+    .execute();
   const firstBreach: Array<{ id: string; at: number }> = [];
   for (const w of workOrders) {
     const f = await slaRepo.factsOf(ctx.db, w.id);
@@ -85,13 +93,19 @@ export async function seedDemoPenalties(ctx: AppContext, opts: { now: Date }): P
   }
 
   // 3. The procedure on two of them.
-  const proposals = await ctx.db.selectFrom('penalties as p').innerJoin('contracts as k', 'k.id', 'p.contract_id')
+  const proposals = await ctx.db
+    .selectFrom('penalties as p')
+    .innerJoin('contracts as k', 'k.id', 'p.contract_id')
     .innerJoin('contractors as c', 'c.id', 'k.contractor_id')
     .select(['p.id', 'p.created_at', 'p.version', 'p.proposed_cents', 'p.contract_id', 'p.work_order_id', 'c.id as contractor_id'])
-    .where('p.status', '=', 'proposed').orderBy('p.created_at').orderBy('p.id').execute();
+    .where('p.status', '=', 'proposed')
+    .orderBy('p.created_at')
+    .orderBy('p.id')
+    .execute();
   const head = actors.get('capo.servizio')!;
   const contractorOf = (contractorId: string): Principal | undefined => [...actors.values()].find((a) => a.contractorId === contractorId);
-  const version = async (id: string) => Number((await ctx.db.selectFrom('penalties').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version);
+  const version = async (id: string) =>
+    Number((await ctx.db.selectFrom('penalties').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version);
 
   // Contested, no answer within the term, then reduced: the oldest proposal whose term can have expired.
   const termMs = (ctx.config.penalties.termDays + 2) * DAY;
@@ -99,17 +113,22 @@ export async function seedDemoPenalties(ctx: AppContext, opts: { now: Date }): P
   if (reduced) {
     const contestAt = nextWorkingAt(Date.parse(reduced.created_at), '10:00');
     await penaltyAction(at(contestAt), head, reduced.id, 'contest', {
-      version: Number(reduced.version), note: 'Ritardo documentato dal registro dell\'ordine di lavoro: si avvia la procedura di contestazione.',
+      version: Number(reduced.version),
+      note: "Ritardo documentato dal registro dell'ordine di lavoro: si avvia la procedura di contestazione.",
     });
     const reduceAt = nextWorkingAt(contestAt + termMs, '11:30');
     const amount = Math.max(1, Math.floor(Number(reduced.proposed_cents) / 2 / 100) * 100);
     if (amount < Number(reduced.proposed_cents)) {
       await penaltyAction(at(reduceAt), head, reduced.id, 'reduce', {
-        version: await version(reduced.id), amountCents: amount,
-        reason: 'Nessuna controdeduzione nel termine; importo ridotto per la breve durata del ritardo e l\'assenza di disservizio.',
+        version: await version(reduced.id),
+        amountCents: amount,
+        reason: "Nessuna controdeduzione nel termine; importo ridotto per la breve durata del ritardo e l'assenza di disservizio.",
       });
     } else {
-      await penaltyAction(at(reduceAt), head, reduced.id, 'apply', { version: await version(reduced.id), reason: 'Nessuna controdeduzione nel termine.' });
+      await penaltyAction(at(reduceAt), head, reduced.id, 'apply', {
+        version: await version(reduced.id),
+        reason: 'Nessuna controdeduzione nel termine.',
+      });
     }
   }
 
@@ -118,7 +137,10 @@ export async function seedDemoPenalties(ctx: AppContext, opts: { now: Date }): P
   const contractor = applied ? contractorOf(applied.contractor_id) : undefined;
   if (applied && contractor) {
     const contestAt = nextWorkingAt(Date.parse(applied.created_at), '10:00');
-    await penaltyAction(at(contestAt), head, applied.id, 'contest', { version: Number(applied.version), note: 'Sopralluogo oltre il tempo contrattuale.' });
+    await penaltyAction(at(contestAt), head, applied.id, 'contest', {
+      version: Number(applied.version),
+      note: 'Sopralluogo oltre il tempo contrattuale.',
+    });
     const answerAt = nextWorkingAt(contestAt + HOUR, '15:00');
     await penaltyAction(at(answerAt), contractor, applied.id, 'counter_argue', {
       version: await version(applied.id),
@@ -127,7 +149,8 @@ export async function seedDemoPenalties(ctx: AppContext, opts: { now: Date }): P
     const applyAt = nextWorkingAt(answerAt + HOUR, '12:00');
     if (applyAt < now) {
       await penaltyAction(at(applyAt), head, applied.id, 'apply', {
-        version: await version(applied.id), reason: 'Le controdeduzioni non giustificano il ritardo: altri interventi non sospendono i tempi contrattuali.',
+        version: await version(applied.id),
+        reason: 'Le controdeduzioni non giustificano il ritardo: altri interventi non sospendono i tempi contrattuali.',
       });
     }
   }
@@ -137,12 +160,23 @@ export async function seedDemoPenalties(ctx: AppContext, opts: { now: Date }): P
 }
 
 async function adminPrincipal(ctx: AppContext): Promise<Principal | null> {
-  const u = await ctx.db.selectFrom('users as u').innerJoin('user_roles as r', 'r.user_id', 'u.id')
+  const u = await ctx.db
+    .selectFrom('users as u')
+    .innerJoin('user_roles as r', 'r.user_id', 'u.id')
     .select(['u.id', 'u.username', 'u.display_name', 'u.language', 'u.contractor_id', 'u.department_id'])
-    .where('r.role', '=', 'admin').where('u.active', '=', 1).orderBy('u.username').executeTakeFirst();
+    .where('r.role', '=', 'admin')
+    .where('u.active', '=', 1)
+    .orderBy('u.username')
+    .executeTakeFirst();
   if (!u) return null;
   return {
-    userId: u.id, username: u.username, displayName: u.display_name, language: u.language === 'en' ? 'en' : 'it',
-    roles: new Set(['admin']), contractorId: u.contractor_id, departmentId: u.department_id, via: 'session',
+    userId: u.id,
+    username: u.username,
+    displayName: u.display_name,
+    language: u.language === 'en' ? 'en' : 'it',
+    roles: new Set(['admin']),
+    contractorId: u.contractor_id,
+    departmentId: u.department_id,
+    via: 'session',
   };
 }

@@ -25,17 +25,37 @@ import { loadActors, type Who } from './demo-story.ts';
 
 const ZONE = 'Europe/Rome';
 const CONTRACTOR_OF_LOT: Record<string, Who> = {
-  'Lotto 1': 'ditta.edile', 'Lotto 2': 'ditta.elettrica', 'Lotto 3': 'ditta.termica', 'Lotto 4': 'ditta.antincendio', 'Lotto 5': 'ditta.ascensori',
+  'Lotto 1': 'ditta.edile',
+  'Lotto 2': 'ditta.elettrica',
+  'Lotto 3': 'ditta.termica',
+  'Lotto 4': 'ditta.antincendio',
+  'Lotto 5': 'ditta.ascensori',
 };
 const BUILDING_MANAGERS: Who[] = ['bm.centrale', 'bm.deib', 'bm.dmec', 'bm.como'];
 const TECHNICIANS = ['Marco Rinaldi', 'Giulia Ferri', 'Luca Bassi'];
 // A one-page PDF: the attachment service recognises files by content.
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
 
 type Item = { key: string; kind: 'yes_no' | 'measure'; min?: number; max?: number };
-interface Wo { id: string; status: string; version: number; due_on: string; building_id: string; contract_id: string; lot: string; checklist: string | null; required_documents: string | null }
+interface Wo {
+  id: string;
+  status: string;
+  version: number;
+  due_on: string;
+  building_id: string;
+  contract_id: string;
+  lot: string;
+  checklist: string | null;
+  required_documents: string | null;
+}
 
-export interface DemoPlannedResult { previousMonthDone: number; late: number; states: string[] }
+export interface DemoPlannedResult {
+  previousMonthDone: number;
+  late: number;
+  states: string[];
+}
 
 export async function seedDemoPlannedWork(ctx: AppContext, opts: { now: Date }): Promise<DemoPlannedResult> {
   const out: DemoPlannedResult = { previousMonthDone: 0, late: 0, states: [] };
@@ -47,19 +67,38 @@ export async function seedDemoPlannedWork(ctx: AppContext, opts: { now: Date }):
   const thisMonth = today.toFormat('yyyy-MM');
 
   const managerOf = async (buildingId: string): Promise<Principal | undefined> => {
-    const rows = await ctx.db.selectFrom('building_managers').innerJoin('users', 'users.id', 'building_managers.user_id')
-      .select('users.username').where('building_managers.building_id', '=', buildingId).execute();
+    const rows = await ctx.db
+      .selectFrom('building_managers')
+      .innerJoin('users', 'users.id', 'building_managers.user_id')
+      .select('users.username')
+      .where('building_managers.building_id', '=', buildingId)
+      .execute();
     const who = BUILDING_MANAGERS.find((w) => rows.some((r) => r.username === w));
     return who ? actors.get(who) : undefined;
   };
   const plannedOf = async (month: string): Promise<Wo[]> => {
     const { start, end } = monthBounds(month);
-    const rows = await ctx.db.selectFrom('work_orders').innerJoin('contracts', 'contracts.id', 'work_orders.contract_id')
+    const rows = await ctx.db
+      .selectFrom('work_orders')
+      .innerJoin('contracts', 'contracts.id', 'work_orders.contract_id')
       .innerJoin('tickets', 'tickets.id', 'work_orders.ticket_id')
-      .select(['work_orders.id', 'work_orders.status', 'work_orders.version', 'work_orders.due_on', 'tickets.building_id',
-        'work_orders.contract_id', 'contracts.lot', 'work_orders.checklist', 'work_orders.required_documents'])
-      .where('work_orders.kind', '=', 'planned').where('work_orders.due_on', '>=', start).where('work_orders.due_on', '<=', end)
-      .orderBy('work_orders.due_on').orderBy('work_orders.id').execute();
+      .select([
+        'work_orders.id',
+        'work_orders.status',
+        'work_orders.version',
+        'work_orders.due_on',
+        'tickets.building_id',
+        'work_orders.contract_id',
+        'contracts.lot',
+        'work_orders.checklist',
+        'work_orders.required_documents',
+      ])
+      .where('work_orders.kind', '=', 'planned')
+      .where('work_orders.due_on', '>=', start)
+      .where('work_orders.due_on', '<=', end)
+      .orderBy('work_orders.due_on')
+      .orderBy('work_orders.id')
+      .execute();
     return rows.map((r) => ({ ...r, version: Number(r.version), due_on: r.due_on! }));
   };
   const rome = (date: string, hm: string) => DateTime.fromISO(`${date}T${hm}`, { zone: ZONE }).toMillis();
@@ -67,11 +106,17 @@ export async function seedDemoPlannedWork(ctx: AppContext, opts: { now: Date }):
   /** One action of a planned work order at `ms`, by `who`; the work order's new version. */
   const act = async (w: Wo, ms: number, who: Principal, action: string, body: Record<string, unknown>) => {
     const dto = await workOrderAction(at(ms), who, w.id, action, { ...body, version: w.version });
-    w.version = dto.version; w.status = dto.status;
+    w.version = dto.version;
+    w.status = dto.status;
   };
   const attachDocs = async (w: Wo, ms: number, who: Principal) => {
     for (const kind of JSON.parse(w.required_documents ?? '[]') as string[]) {
-      await uploadToWorkOrder(at(ms), who, w.id, { kind: kind as never, filename: `${kind}.pdf`, contentType: 'application/pdf', data: PDF });
+      await uploadToWorkOrder(at(ms), who, w.id, {
+        kind: kind as never,
+        filename: `${kind}.pdf`,
+        contentType: 'application/pdf',
+        data: PDF,
+      });
     }
     const row = await ctx.db.selectFrom('work_orders').select('version').where('id', '=', w.id).executeTakeFirstOrThrow();
     w.version = Number(row.version);
@@ -80,19 +125,32 @@ export async function seedDemoPlannedWork(ctx: AppContext, opts: { now: Date }):
     let spoiled = !outOfRange;
     return (JSON.parse(w.checklist ?? '[]') as Item[]).map((i) => {
       if (i.kind === 'yes_no') return { key: i.key, ok: true };
-      if (!spoiled && i.max !== undefined) { spoiled = true; return { key: i.key, value: i.max * 1.5, note: 'Fuori dai limiti' }; }
-      if (!spoiled && i.min !== undefined) { spoiled = true; return { key: i.key, value: i.min / 2, note: 'Fuori dai limiti' }; }
-      const value = i.min !== undefined && i.max !== undefined ? (i.min + i.max) / 2 : i.min !== undefined ? i.min * 1.1 : (i.max ?? 1) * 0.5;
+      if (!spoiled && i.max !== undefined) {
+        spoiled = true;
+        return { key: i.key, value: i.max * 1.5, note: 'Fuori dai limiti' };
+      }
+      if (!spoiled && i.min !== undefined) {
+        spoiled = true;
+        return { key: i.key, value: i.min / 2, note: 'Fuori dai limiti' };
+      }
+      const value =
+        i.min !== undefined && i.max !== undefined ? (i.min + i.max) / 2 : i.min !== undefined ? i.min * 1.1 : (i.max ?? 1) * 0.5;
       return { key: i.key, value: Math.round(value * 10) / 10 };
     });
   };
-  const hasMeasure = (w: Wo) => (JSON.parse(w.checklist ?? '[]') as Item[]).some((i) => i.kind === 'measure' && (i.min !== undefined || i.max !== undefined));
+  const hasMeasure = (w: Wo) =>
+    (JSON.parse(w.checklist ?? '[]') as Item[]).some((i) => i.kind === 'measure' && (i.min !== undefined || i.max !== undefined));
   const doneOn = async (w: Wo, day: string, who: Principal, opts2: { outOfRange?: boolean; verifyBy?: Principal; technician: string }) => {
-    await act(w, rome(day, '08:00'), who, 'schedule', { scheduledAt: new Date(rome(day, '09:00')).toISOString(), technician: opts2.technician });
+    await act(w, rome(day, '08:00'), who, 'schedule', {
+      scheduledAt: new Date(rome(day, '09:00')).toISOString(),
+      technician: opts2.technician,
+    });
     await act(w, rome(day, '09:05'), who, 'start_work', {});
     await attachDocs(w, rome(day, '11:00'), who);
     await act(w, rome(day, '11:10'), who, 'complete', {
-      report: 'Attività eseguita secondo la check-list del piano.', hours: 2, checklist: answers(w, opts2.outOfRange === true),
+      report: 'Attività eseguita secondo la check-list del piano.',
+      hours: 2,
+      checklist: answers(w, opts2.outOfRange === true),
     });
     if (opts2.verifyBy) await act(w, rome(day, '16:00'), opts2.verifyBy, 'verify', {});
   };
@@ -106,7 +164,11 @@ export async function seedDemoPlannedWork(ctx: AppContext, opts: { now: Date }):
       const lot = await ctx.db.selectFrom('contracts').select('lot').where('id', '=', c.id).executeTakeFirstOrThrow();
       const contractor = actors.get(CONTRACTOR_OF_LOT[lot.lot]);
       if (!contractor) continue;
-      const { id } = await ensureProgram(at(genAt), { contractId: c.id, month: prevMonth }, { id: contractor.userId, label: contractor.displayName });
+      const { id } = await ensureProgram(
+        at(genAt),
+        { contractId: c.id, month: prevMonth },
+        { id: contractor.userId, label: contractor.displayName },
+      );
       const any = await ctx.db.selectFrom('program_items').select('id').where('program_id', '=', id).limit(1).executeTakeFirst();
       if (!any) {
         await ctx.db.deleteFrom('events').where('program_id', '=', id).execute();
@@ -116,7 +178,10 @@ export async function seedDemoPlannedWork(ctx: AppContext, opts: { now: Date }):
       const { version } = await ctx.db.selectFrom('programs').select('version').where('id', '=', id).executeTakeFirstOrThrow();
       let p = await programAction(at(genAt + 3 * 3600e3), contractor, id, 'submit', { version: Number(version) });
       p = await programAction(at(genAt + 5 * 86400e3), actors.get('bm.centrale')!, id, 'approve', { version: p.version });
-      await programAction(at(genAt + 6 * 86400e3), actors.get('capo.servizio')!, id, 'publish', { version: p.version, grouping: 'activity' });
+      await programAction(at(genAt + 6 * 86400e3), actors.get('capo.servizio')!, id, 'publish', {
+        version: p.version,
+        grouping: 'activity',
+      });
     }
     const prev = await plannedOf(prevMonth);
     // The one left undone: of the contract with the late_planned_activity rule, if it has any.
@@ -125,7 +190,10 @@ export async function seedDemoPlannedWork(ctx: AppContext, opts: { now: Date }):
       const contractor = actors.get(CONTRACTOR_OF_LOT[w.lot])!;
       if (w === undone) {
         // Left scheduled and never done: late once the month is over.
-        await act(w, rome(w.due_on, '08:00'), contractor, 'schedule', { scheduledAt: new Date(rome(w.due_on, '09:00')).toISOString(), technician: TECHNICIANS[0] });
+        await act(w, rome(w.due_on, '08:00'), contractor, 'schedule', {
+          scheduledAt: new Date(rome(w.due_on, '09:00')).toISOString(),
+          technician: TECHNICIANS[0],
+        });
         continue;
       }
       await doneOn(w, w.due_on, contractor, { verifyBy: callCenter, technician: TECHNICIANS[k % TECHNICIANS.length] });
@@ -139,17 +207,25 @@ export async function seedDemoPlannedWork(ctx: AppContext, opts: { now: Date }):
   const t0 = nowMs - 4 * 3600e3;
   let inPlanTarget: string | null = null;
   // 2. The fault proposed "in plan" (flicker-in-plan-proposed): confirmed against a planned work order.
-  const proposed = await ctx.db.selectFrom('work_orders').innerJoin('tickets', 'tickets.id', 'work_orders.ticket_id')
+  const proposed = await ctx.db
+    .selectFrom('work_orders')
+    .innerJoin('tickets', 'tickets.id', 'work_orders.ticket_id')
     .select(['work_orders.id', 'work_orders.version', 'work_orders.contract_id', 'tickets.building_id'])
-    .where('work_orders.kind', '!=', 'planned').where('work_orders.status', '=', 'in_plan_proposed')
-    .orderBy('work_orders.id').executeTakeFirst();
+    .where('work_orders.kind', '!=', 'planned')
+    .where('work_orders.status', '=', 'in_plan_proposed')
+    .orderBy('work_orders.id')
+    .executeTakeFirst();
   if (proposed) {
-    const open = (await plannedOf(thisMonth)).filter((w) => w.contract_id === proposed.contract_id && ['planned', 'scheduled'].includes(w.status));
+    const open = (await plannedOf(thisMonth)).filter(
+      (w) => w.contract_id === proposed.contract_id && ['planned', 'scheduled'].includes(w.status),
+    );
     const target = open.find((w) => w.building_id === proposed.building_id) ?? open[0];
     const bm = await managerOf(proposed.building_id);
     if (target && bm) {
       await workOrderAction(at(t0), bm, proposed.id, 'confirm_in_plan', {
-        version: Number(proposed.version), plannedWorkOrderId: target.id, note: 'Confermato: rientra nel programma',
+        version: Number(proposed.version),
+        plannedWorkOrderId: target.id,
+        note: 'Confermato: rientra nel programma',
       });
       out.states.push('fault_in_plan');
       inPlanTarget = target.id;
@@ -175,9 +251,13 @@ export async function seedDemoPlannedWork(ctx: AppContext, opts: { now: Date }):
   if (waiting) {
     const c = contractorOf(waiting);
     await act(waiting, t0, c, 'schedule', { scheduledAt: slot(waiting, '10:00'), technician: TECHNICIANS[2] });
-    await act(waiting, t0 + 600e3, c, 'reschedule', { scheduledAt: slot(waiting, '14:00'), reason: 'Tecnico spostato su un intervento urgente' });
+    await act(waiting, t0 + 600e3, c, 'reschedule', {
+      scheduledAt: slot(waiting, '14:00'),
+      reason: 'Tecnico spostato su un intervento urgente',
+    });
     await act(waiting, t0 + 1200e3, c, 'wait_materials', {
-      expectedOn: DateTime.fromISO(waiting.due_on).plus({ days: 7 }).toISODate(), note: 'Batterie tampone in consegna dal fornitore',
+      expectedOn: DateTime.fromISO(waiting.due_on).plus({ days: 7 }).toISODate(),
+      note: 'Batterie tampone in consegna dal fornitore',
     });
     out.states.push('waiting_materials');
   }
@@ -193,14 +273,23 @@ export async function seedDemoPlannedWork(ctx: AppContext, opts: { now: Date }):
     await act(w, t0, c, 'schedule', { scheduledAt: new Date(t0 + 600e3).toISOString(), technician: TECHNICIANS[1] });
     await act(w, t0 + 600e3, c, 'start_work', {});
     await attachDocs(w, t0 + 3600e3, c);
-    await act(w, t0 + 3700e3, c, 'complete', { report: 'Attività eseguita secondo la check-list del piano.', hours: 1.5, checklist: answers(w, outOfRange) });
+    await act(w, t0 + 3700e3, c, 'complete', {
+      report: 'Attività eseguita secondo la check-list del piano.',
+      hours: 1.5,
+      checklist: answers(w, outOfRange),
+    });
   };
   const completed = pick();
-  if (completed) { await finish(completed, false); out.states.push('completed'); }
+  if (completed) {
+    await finish(completed, false);
+    out.states.push('completed');
+  }
   const outOfRange = pick(hasMeasure);
   if (outOfRange) {
     await finish(outOfRange, true);
-    await act(outOfRange, t0 + 7200e3, contractorOf(outOfRange), 'open_follow_up', { note: 'Misura fuori dai limiti: serve un intervento correttivo' });
+    await act(outOfRange, t0 + 7200e3, contractorOf(outOfRange), 'open_follow_up', {
+      note: 'Misura fuori dai limiti: serve un intervento correttivo',
+    });
     out.states.push('completed_out_of_range');
   }
   const verified = pick();

@@ -12,10 +12,17 @@ import { monthBounds } from '../../modules/programs/schedule.ts';
 import { loadActors, type Who } from './demo-story.ts';
 
 const CONTRACTOR_OF_LOT: Record<string, Who> = {
-  'Lotto 1': 'ditta.edile', 'Lotto 2': 'ditta.elettrica', 'Lotto 3': 'ditta.termica', 'Lotto 4': 'ditta.antincendio', 'Lotto 5': 'ditta.ascensori',
+  'Lotto 1': 'ditta.edile',
+  'Lotto 2': 'ditta.elettrica',
+  'Lotto 3': 'ditta.termica',
+  'Lotto 4': 'ditta.antincendio',
+  'Lotto 5': 'ditta.ascensori',
 };
 
-export async function seedDemoPrograms(ctx: AppContext, opts: { now: Date }): Promise<{ published: number; submitted: number; returned: number }> {
+export async function seedDemoPrograms(
+  ctx: AppContext,
+  opts: { now: Date },
+): Promise<{ published: number; submitted: number; returned: number }> {
   const out = { published: 0, submitted: 0, returned: 0 };
   if (await ctx.db.selectFrom('programs').select('id').limit(1).executeTakeFirst()) return out;
   const actors = await loadActors(ctx.db);
@@ -50,7 +57,8 @@ export async function seedDemoPrograms(ctx: AppContext, opts: { now: Date }): Pr
         out.published++;
       } else if (lot.lot === 'Lotto 5') {
         await programAction(ctx, actors.get('bm.centrale')!, id, 'return', {
-          version: p.version, remarks: 'Spostare le visite agli ascensori della Biblioteca fuori dall\'orario di apertura (dopo le 19).',
+          version: p.version,
+          remarks: "Spostare le visite agli ascensori della Biblioteca fuori dall'orario di apertura (dopo le 19).",
         });
         out.returned++;
       } else {

@@ -17,8 +17,19 @@ import type { Db } from '../create-db.ts';
 
 /** The demo users who act in the stories (demo.ts USERS). */
 export const DEMO_ACTORS = [
-  'richiedente', 'requester.en', 'callcenter', 'bm.centrale', 'bm.deib', 'bm.dmec', 'bm.como', 'capo.servizio',
-  'ditta.edile', 'ditta.elettrica', 'ditta.termica', 'ditta.antincendio', 'ditta.ascensori',
+  'richiedente',
+  'requester.en',
+  'callcenter',
+  'bm.centrale',
+  'bm.deib',
+  'bm.dmec',
+  'bm.como',
+  'capo.servizio',
+  'ditta.edile',
+  'ditta.elettrica',
+  'ditta.termica',
+  'ditta.antincendio',
+  'ditta.ascensori',
 ] as const;
 export type Who = (typeof DEMO_ACTORS)[number];
 
@@ -90,12 +101,20 @@ export interface DemoRefs {
 export async function loadRefs(db: Db): Promise<DemoRefs> {
   const [buildings, spaces, classes, assets, users, items] = await Promise.all([
     db.selectFrom('buildings').select(['id', 'code']).execute(),
-    db.selectFrom('spaces as s').innerJoin('buildings as b', 'b.id', 's.building_id').select(['s.id', 's.code', 'b.code as building']).execute(),
+    db
+      .selectFrom('spaces as s')
+      .innerJoin('buildings as b', 'b.id', 's.building_id')
+      .select(['s.id', 's.code', 'b.code as building'])
+      .execute(),
     db.selectFrom('technology_classes').select(['id', 'code']).execute(),
     db.selectFrom('assets').select(['id', 'code']).execute(),
     db.selectFrom('users').select(['id', 'username as code']).execute(),
-    db.selectFrom('price_list_items as i').innerJoin('price_lists as p', 'p.id', 'i.price_list_id')
-      .select(['i.id', 'i.code']).where('p.code', '=', DEMO_PRICE_LIST_CODE).execute(),
+    db
+      .selectFrom('price_list_items as i')
+      .innerJoin('price_lists as p', 'p.id', 'i.price_list_id')
+      .select(['i.id', 'i.code'])
+      .where('p.code', '=', DEMO_PRICE_LIST_CODE)
+      .execute(),
   ]);
   const index = (what: string, rows: Array<{ id: string; code: string }>) => {
     const m = new Map(rows.map((r) => [r.code, r.id]));
@@ -105,7 +124,10 @@ export async function loadRefs(db: Db): Promise<DemoRefs> {
       return id;
     };
   };
-  const space = index('space', spaces.map((s) => ({ id: s.id, code: `${s.building}/${s.code}` })));
+  const space = index(
+    'space',
+    spaces.map((s) => ({ id: s.id, code: `${s.building}/${s.code}` })),
+  );
   return {
     building: index('building', buildings),
     space: (b, s) => space(`${b}/${s}`),
@@ -118,10 +140,21 @@ export async function loadRefs(db: Db): Promise<DemoRefs> {
 
 /** The demo users as the Principals a login would give them (auth.repository's principalFor). */
 export async function loadActors(db: Db): Promise<Map<Who, Principal>> {
-  const users = await db.selectFrom('users')
+  const users = await db
+    .selectFrom('users')
     .select(['id', 'username', 'display_name', 'language', 'contractor_id', 'department_id'])
-    .where('username', 'in', [...DEMO_ACTORS]).where('active', '=', 1).execute();
-  const roles = await db.selectFrom('user_roles').select(['user_id', 'role']).where('user_id', 'in', users.map((u) => u.id)).execute();
+    .where('username', 'in', [...DEMO_ACTORS])
+    .where('active', '=', 1)
+    .execute();
+  const roles = await db
+    .selectFrom('user_roles')
+    .select(['user_id', 'role'])
+    .where(
+      'user_id',
+      'in',
+      users.map((u) => u.id),
+    )
+    .execute();
   const out = new Map<Who, Principal>();
   for (const u of users) {
     out.set(u.username as Who, {
@@ -224,9 +257,14 @@ export class Story {
   /** The requester rates through the link of the last closing notice (notice 3) in the outbox. */
   rate(at: number, stars: number, workDone: boolean, comment?: string): this {
     return this.add(at, 'rate', async (ctx) => {
-      const row = await ctx.db.selectFrom('outbox').select('text_body')
-        .where('ticket_id', '=', this.ticketId).where('kind', '=', 'ticket_closed')
-        .orderBy('created_at', 'desc').orderBy('id', 'desc').executeTakeFirst();
+      const row = await ctx.db
+        .selectFrom('outbox')
+        .select('text_body')
+        .where('ticket_id', '=', this.ticketId)
+        .where('kind', '=', 'ticket_closed')
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .executeTakeFirst();
       const token = row && /\/rate\/([A-Za-z0-9_-]{43})/.exec(row.text_body)?.[1];
       if (!token) throw new Error('no rating link in the outbox (does the requester have an address?)');
       await submitRating(ctx, token, 'demo-activity', { stars, workDone, ...(comment ? { comment } : {}) });

@@ -63,7 +63,7 @@ const DEPARTMENTS: Array<{ code: DeptCode; name: string; costCentre: string }> =
   { code: 'DCMC', name: 'Dipartimento di Chimica, Materiali e Ingegneria Chimica', costCentre: 'CDC-2300' },
   {
     code: 'DABC',
-    name: "Dipartimento di Architettura, Ingegneria delle Costruzioni e Ambiente Costruito",
+    name: 'Dipartimento di Architettura, Ingegneria delle Costruzioni e Ambiente Costruito',
     costCentre: 'CDC-2400',
   },
   { code: 'DASTU', name: 'Dipartimento di Architettura e Studi Urbani', costCentre: 'CDC-2500' },
@@ -138,31 +138,71 @@ const TITLE_PREFIX = 'Accordo quadro per il presidio manutentivo e la manutenzio
 
 /** The five lots; every lot covers every building of both campuses. */
 const CONTRACTS: Array<{
-  lot: string; cig: string; title: string; contractor: ContractorKey;
-  netCents: number; feeCents: number; discountBp: number; classes: ClassCode[];
+  lot: string;
+  cig: string;
+  title: string;
+  contractor: ContractorKey;
+  netCents: number;
+  feeCents: number;
+  discountBp: number;
+  classes: ClassCode[];
   /** The framework agreement's maximum for the lot (#9). */
   ceilingCents: number;
 }> = [
   {
-    lot: 'Lotto 1', cig: '9A41C027E1', title: `${TITLE_PREFIX} delle opere edili`, contractor: 'edile',
-    netCents: 385_000_000, ceilingCents: 462_000_000, feeCents: 52_000_000, discountBp: 2350, classes: ['EDI'],
+    lot: 'Lotto 1',
+    cig: '9A41C027E1',
+    title: `${TITLE_PREFIX} delle opere edili`,
+    contractor: 'edile',
+    netCents: 385_000_000,
+    ceilingCents: 462_000_000,
+    feeCents: 52_000_000,
+    discountBp: 2350,
+    classes: ['EDI'],
   },
   {
-    lot: 'Lotto 2', cig: '9A41C1F3B2', title: `${TITLE_PREFIX} degli impianti elettrici e speciali`, contractor: 'elettrica',
-    netCents: 294_000_000, ceilingCents: 352_800_000, feeCents: 41_000_000, discountBp: 1875, classes: ['ELE', 'SPE'],
+    lot: 'Lotto 2',
+    cig: '9A41C1F3B2',
+    title: `${TITLE_PREFIX} degli impianti elettrici e speciali`,
+    contractor: 'elettrica',
+    netCents: 294_000_000,
+    ceilingCents: 352_800_000,
+    feeCents: 41_000_000,
+    discountBp: 1875,
+    classes: ['ELE', 'SPE'],
   },
   {
-    lot: 'Lotto 3', cig: '9A41C30D45',
-    title: `${TITLE_PREFIX} degli impianti termici, di climatizzazione, idrico-sanitari e gas`, contractor: 'termica',
-    netCents: 397_500_000, ceilingCents: 477_000_000, feeCents: 56_500_000, discountBp: 2712, classes: ['TER', 'IDR', 'GAS'],
+    lot: 'Lotto 3',
+    cig: '9A41C30D45',
+    title: `${TITLE_PREFIX} degli impianti termici, di climatizzazione, idrico-sanitari e gas`,
+    contractor: 'termica',
+    netCents: 397_500_000,
+    ceilingCents: 477_000_000,
+    feeCents: 56_500_000,
+    discountBp: 2712,
+    classes: ['TER', 'IDR', 'GAS'],
   },
   {
-    lot: 'Lotto 4', cig: '9A41C4A8D9', title: `${TITLE_PREFIX} degli impianti antincendio`, contractor: 'antincendio',
-    netCents: 126_000_000, ceilingCents: 151_200_000, feeCents: 18_500_000, discountBp: 1530, classes: ['ANT'],
+    lot: 'Lotto 4',
+    cig: '9A41C4A8D9',
+    title: `${TITLE_PREFIX} degli impianti antincendio`,
+    contractor: 'antincendio',
+    netCents: 126_000_000,
+    ceilingCents: 151_200_000,
+    feeCents: 18_500_000,
+    discountBp: 1530,
+    classes: ['ANT'],
   },
   {
-    lot: 'Lotto 5', cig: '9A41C5B6F0', title: `${TITLE_PREFIX} degli impianti elevatori`, contractor: 'ascensori',
-    netCents: 148_000_000, ceilingCents: 177_600_000, feeCents: 24_000_000, discountBp: 3105, classes: ['ASC'],
+    lot: 'Lotto 5',
+    cig: '9A41C5B6F0',
+    title: `${TITLE_PREFIX} degli impianti elevatori`,
+    contractor: 'ascensori',
+    netCents: 148_000_000,
+    ceilingCents: 177_600_000,
+    feeCents: 24_000_000,
+    discountBp: 3105,
+    classes: ['ASC'],
   },
 ];
 
@@ -186,112 +226,434 @@ const TECH = 'Locale tecnico';
 
 const BUILDINGS: BuildingSpec[] = [
   {
-    site: 'MI', code: 'MI-B01', name: 'Palazzo del Rettorato', address: 'Piazza Leonardo da Vinci 32, 20133 Milano',
-    competence: { kind: 'central' }, occupancy: { AMM: 10000 }, manager: 'bm.centrale',
+    site: 'MI',
+    code: 'MI-B01',
+    name: 'Palazzo del Rettorato',
+    address: 'Piazza Leonardo da Vinci 32, 20133 Milano',
+    competence: { kind: 'central' },
+    occupancy: { AMM: 10000 },
+    manager: 'bm.centrale',
     floors: [
-      { code: 'S1', spaces: [['01', 'Centrale termica', TECH, 96.5], ['02', 'Cabina elettrica MT/BT', TECH, 48], ['03', 'Archivio storico', 'Deposito', 310]] },
-      { code: 'P0', spaces: [['01', 'Atrio e portineria', 'Atrio', 185], ['02', 'Aula Magna', 'Aula', 640], ['03', WC, WC, 38.4], ['04', 'Sala del Consiglio', 'Sala riunioni', 120]] },
-      { code: 'P1', spaces: [['01', 'Ufficio del Rettore', 'Ufficio', 42], ['02', 'Segreteria del Rettore', 'Ufficio', 28.5], ['03', 'Area Tecnica Centrale (AGIS)', 'Ufficio', 64], ['04', WC, WC, 22]] },
-      { code: 'P2', spaces: [['01', 'Ragioneria', 'Ufficio', 78], ['02', 'Ufficio Personale', 'Ufficio', 66], ['03', 'Sala riunioni', 'Sala riunioni', 45], ['04', WC, WC, 22]] },
+      {
+        code: 'S1',
+        spaces: [
+          ['01', 'Centrale termica', TECH, 96.5],
+          ['02', 'Cabina elettrica MT/BT', TECH, 48],
+          ['03', 'Archivio storico', 'Deposito', 310],
+        ],
+      },
+      {
+        code: 'P0',
+        spaces: [
+          ['01', 'Atrio e portineria', 'Atrio', 185],
+          ['02', 'Aula Magna', 'Aula', 640],
+          ['03', WC, WC, 38.4],
+          ['04', 'Sala del Consiglio', 'Sala riunioni', 120],
+        ],
+      },
+      {
+        code: 'P1',
+        spaces: [
+          ['01', 'Ufficio del Rettore', 'Ufficio', 42],
+          ['02', 'Segreteria del Rettore', 'Ufficio', 28.5],
+          ['03', 'Area Tecnica Centrale (AGIS)', 'Ufficio', 64],
+          ['04', WC, WC, 22],
+        ],
+      },
+      {
+        code: 'P2',
+        spaces: [
+          ['01', 'Ragioneria', 'Ufficio', 78],
+          ['02', 'Ufficio Personale', 'Ufficio', 66],
+          ['03', 'Sala riunioni', 'Sala riunioni', 45],
+          ['04', WC, WC, 22],
+        ],
+      },
     ],
   },
   {
-    site: 'MI', code: 'MI-B02', name: 'Edificio Aule Nord', address: 'Via Giuseppe Colombo 40, 20133 Milano',
-    competence: { kind: 'central' }, occupancy: { DEIB: 4000, DMEC: 3500, DCMC: 2500 }, manager: 'bm.centrale',
+    site: 'MI',
+    code: 'MI-B02',
+    name: 'Edificio Aule Nord',
+    address: 'Via Giuseppe Colombo 40, 20133 Milano',
+    competence: { kind: 'central' },
+    occupancy: { DEIB: 4000, DMEC: 3500, DCMC: 2500 },
+    manager: 'bm.centrale',
     floors: [
-      { code: 'P0', spaces: [['01', 'Aula N.0.1', 'Aula', 210], ['02', 'Aula N.0.2', 'Aula', 210], ['03', WC, WC, 46], ['04', 'Locale UTA', TECH, 55]] },
-      { code: 'P1', spaces: [['01', 'Aula N.1.1', 'Aula', 160], ['02', 'Aula N.1.2', 'Aula', 160], ['03', 'Aula informatica N.1.3', 'Aula', 120], ['04', WC, WC, 46]] },
-      { code: 'P2', spaces: [['01', 'Aula N.2.1', 'Aula', 95], ['02', 'Aula N.2.2', 'Aula', 95], ['03', 'Sala studio', 'Sala studio', 140], ['04', WC, WC, 46]] },
+      {
+        code: 'P0',
+        spaces: [
+          ['01', 'Aula N.0.1', 'Aula', 210],
+          ['02', 'Aula N.0.2', 'Aula', 210],
+          ['03', WC, WC, 46],
+          ['04', 'Locale UTA', TECH, 55],
+        ],
+      },
+      {
+        code: 'P1',
+        spaces: [
+          ['01', 'Aula N.1.1', 'Aula', 160],
+          ['02', 'Aula N.1.2', 'Aula', 160],
+          ['03', 'Aula informatica N.1.3', 'Aula', 120],
+          ['04', WC, WC, 46],
+        ],
+      },
+      {
+        code: 'P2',
+        spaces: [
+          ['01', 'Aula N.2.1', 'Aula', 95],
+          ['02', 'Aula N.2.2', 'Aula', 95],
+          ['03', 'Sala studio', 'Sala studio', 140],
+          ['04', WC, WC, 46],
+        ],
+      },
     ],
   },
   {
-    site: 'MI', code: 'MI-B03', name: 'Edificio Elettronica', address: 'Via Giuseppe Ponzio 34/5, 20133 Milano',
-    competence: { kind: 'department', department: 'DEIB' }, occupancy: { DEIB: 10000 }, manager: 'bm.deib',
+    site: 'MI',
+    code: 'MI-B03',
+    name: 'Edificio Elettronica',
+    address: 'Via Giuseppe Ponzio 34/5, 20133 Milano',
+    competence: { kind: 'department', department: 'DEIB' },
+    occupancy: { DEIB: 10000 },
+    manager: 'bm.deib',
     floors: [
-      { code: 'S1', spaces: [['01', 'Centrale frigorifera', TECH, 120], ['02', 'Laboratorio Alta Tensione', 'Laboratorio', 260]] },
-      { code: 'P0', spaces: [['01', 'Laboratorio di Elettronica', 'Laboratorio', 180], ['02', 'Laboratorio di Microonde', 'Laboratorio', 95], ['03', WC, WC, 32], ['04', 'Quadro elettrico di piano', TECH, 12]] },
-      { code: 'P1', spaces: [['01', 'Studio docenti 1', 'Ufficio', 18.5], ['02', 'Studio docenti 2', 'Ufficio', 18.5], ['03', 'Sala riunioni DEIB', 'Sala riunioni', 48], ['04', WC, WC, 24]] },
-      { code: 'P2', spaces: [['01', 'Laboratorio di Bioingegneria', 'Laboratorio', 150], ['02', 'Sala server', TECH, 60], ['03', 'Studio dottorandi', 'Ufficio', 72], ['04', WC, WC, 24]] },
+      {
+        code: 'S1',
+        spaces: [
+          ['01', 'Centrale frigorifera', TECH, 120],
+          ['02', 'Laboratorio Alta Tensione', 'Laboratorio', 260],
+        ],
+      },
+      {
+        code: 'P0',
+        spaces: [
+          ['01', 'Laboratorio di Elettronica', 'Laboratorio', 180],
+          ['02', 'Laboratorio di Microonde', 'Laboratorio', 95],
+          ['03', WC, WC, 32],
+          ['04', 'Quadro elettrico di piano', TECH, 12],
+        ],
+      },
+      {
+        code: 'P1',
+        spaces: [
+          ['01', 'Studio docenti 1', 'Ufficio', 18.5],
+          ['02', 'Studio docenti 2', 'Ufficio', 18.5],
+          ['03', 'Sala riunioni DEIB', 'Sala riunioni', 48],
+          ['04', WC, WC, 24],
+        ],
+      },
+      {
+        code: 'P2',
+        spaces: [
+          ['01', 'Laboratorio di Bioingegneria', 'Laboratorio', 150],
+          ['02', 'Sala server', TECH, 60],
+          ['03', 'Studio dottorandi', 'Ufficio', 72],
+          ['04', WC, WC, 24],
+        ],
+      },
     ],
   },
   {
-    site: 'MI', code: 'MI-B04', name: 'Edificio Informatica', address: 'Via Giuseppe Ponzio 34/6, 20133 Milano',
-    competence: { kind: 'department', department: 'DEIB' }, occupancy: { DEIB: 8500, AMM: 1500 }, manager: 'bm.deib',
+    site: 'MI',
+    code: 'MI-B04',
+    name: 'Edificio Informatica',
+    address: 'Via Giuseppe Ponzio 34/6, 20133 Milano',
+    competence: { kind: 'department', department: 'DEIB' },
+    occupancy: { DEIB: 8500, AMM: 1500 },
+    manager: 'bm.deib',
     floors: [
-      { code: 'P0', spaces: [['01', 'Aula informatica I.0.1', 'Aula', 130], ['02', 'Servizi informatici di ateneo', 'Ufficio', 85], ['03', 'Cabina elettrica', TECH, 40], ['04', WC, WC, 30]] },
-      { code: 'P1', spaces: [['01', 'Laboratorio di Intelligenza Artificiale', 'Laboratorio', 110], ['02', 'Laboratorio di Robotica', 'Laboratorio', 135], ['03', 'Studio docenti', 'Ufficio', 20], ['04', WC, WC, 24]] },
-      { code: 'P2', spaces: [['01', 'Laboratorio di Reti', 'Laboratorio', 90], ['02', 'Studio dottorandi', 'Ufficio', 64], ['03', 'Sala riunioni', 'Sala riunioni', 36], ['04', WC, WC, 24]] },
+      {
+        code: 'P0',
+        spaces: [
+          ['01', 'Aula informatica I.0.1', 'Aula', 130],
+          ['02', 'Servizi informatici di ateneo', 'Ufficio', 85],
+          ['03', 'Cabina elettrica', TECH, 40],
+          ['04', WC, WC, 30],
+        ],
+      },
+      {
+        code: 'P1',
+        spaces: [
+          ['01', 'Laboratorio di Intelligenza Artificiale', 'Laboratorio', 110],
+          ['02', 'Laboratorio di Robotica', 'Laboratorio', 135],
+          ['03', 'Studio docenti', 'Ufficio', 20],
+          ['04', WC, WC, 24],
+        ],
+      },
+      {
+        code: 'P2',
+        spaces: [
+          ['01', 'Laboratorio di Reti', 'Laboratorio', 90],
+          ['02', 'Studio dottorandi', 'Ufficio', 64],
+          ['03', 'Sala riunioni', 'Sala riunioni', 36],
+          ['04', WC, WC, 24],
+        ],
+      },
     ],
   },
   {
-    site: 'MI', code: 'MI-B05', name: 'Edificio Chimica "Giulio Natta"', address: 'Via Luigi Mancinelli 7, 20131 Milano',
-    competence: { kind: 'central' }, occupancy: { DCMC: 10000 }, manager: 'bm.centrale',
+    site: 'MI',
+    code: 'MI-B05',
+    name: 'Edificio Chimica "Giulio Natta"',
+    address: 'Via Luigi Mancinelli 7, 20131 Milano',
+    competence: { kind: 'central' },
+    occupancy: { DCMC: 10000 },
+    manager: 'bm.centrale',
     floors: [
-      { code: 'S1', spaces: [['01', 'Deposito reagenti', 'Deposito', 75], ['02', 'Centrale termica', TECH, 88]] },
-      { code: 'P0', spaces: [['01', 'Laboratorio di Chimica Analitica', 'Laboratorio', 165], ['02', 'Laboratorio di Sintesi Organica', 'Laboratorio', 148], ['03', WC, WC, 34]] },
-      { code: 'P1', spaces: [['01', 'Laboratorio di Materiali Polimerici', 'Laboratorio', 172], ['02', 'Studio docenti', 'Ufficio', 22], ['03', WC, WC, 34], ['04', 'Segreteria DCMC', 'Ufficio', 40]] },
+      {
+        code: 'S1',
+        spaces: [
+          ['01', 'Deposito reagenti', 'Deposito', 75],
+          ['02', 'Centrale termica', TECH, 88],
+        ],
+      },
+      {
+        code: 'P0',
+        spaces: [
+          ['01', 'Laboratorio di Chimica Analitica', 'Laboratorio', 165],
+          ['02', 'Laboratorio di Sintesi Organica', 'Laboratorio', 148],
+          ['03', WC, WC, 34],
+        ],
+      },
+      {
+        code: 'P1',
+        spaces: [
+          ['01', 'Laboratorio di Materiali Polimerici', 'Laboratorio', 172],
+          ['02', 'Studio docenti', 'Ufficio', 22],
+          ['03', WC, WC, 34],
+          ['04', 'Segreteria DCMC', 'Ufficio', 40],
+        ],
+      },
     ],
   },
   {
-    site: 'MI', code: 'MI-B06', name: 'Edificio Architettura', address: 'Via Edoardo Bonardi 9, 20133 Milano',
-    competence: { kind: 'central' }, occupancy: { DASTU: 6000, DABC: 4000 }, manager: 'bm.centrale',
+    site: 'MI',
+    code: 'MI-B06',
+    name: 'Edificio Architettura',
+    address: 'Via Edoardo Bonardi 9, 20133 Milano',
+    competence: { kind: 'central' },
+    occupancy: { DASTU: 6000, DABC: 4000 },
+    manager: 'bm.centrale',
     floors: [
-      { code: 'P0', spaces: [['01', 'Aula Gio Ponti', 'Aula', 280], ['02', 'Laboratorio modelli', 'Laboratorio', 120], ['03', WC, WC, 40]] },
-      { code: 'P1', spaces: [['01', 'Laboratorio di progettazione 1', 'Aula', 190], ['02', 'Laboratorio di progettazione 2', 'Aula', 190], ['03', 'Segreteria DASTU', 'Ufficio', 55], ['04', WC, WC, 28]] },
-      { code: 'P2', spaces: [['01', 'Studi docenti DASTU', 'Ufficio', 130], ['02', 'Studi docenti DABC', 'Ufficio', 95], ['03', 'Sala riunioni', 'Sala riunioni', 40], ['04', WC, WC, 28]] },
+      {
+        code: 'P0',
+        spaces: [
+          ['01', 'Aula Gio Ponti', 'Aula', 280],
+          ['02', 'Laboratorio modelli', 'Laboratorio', 120],
+          ['03', WC, WC, 40],
+        ],
+      },
+      {
+        code: 'P1',
+        spaces: [
+          ['01', 'Laboratorio di progettazione 1', 'Aula', 190],
+          ['02', 'Laboratorio di progettazione 2', 'Aula', 190],
+          ['03', 'Segreteria DASTU', 'Ufficio', 55],
+          ['04', WC, WC, 28],
+        ],
+      },
+      {
+        code: 'P2',
+        spaces: [
+          ['01', 'Studi docenti DASTU', 'Ufficio', 130],
+          ['02', 'Studi docenti DABC', 'Ufficio', 95],
+          ['03', 'Sala riunioni', 'Sala riunioni', 40],
+          ['04', WC, WC, 28],
+        ],
+      },
       { code: 'P3', spaces: [['01', 'Locale UTA in copertura', TECH, 70]] },
     ],
   },
   {
-    site: 'MI', code: 'MI-B07', name: 'Biblioteca Centrale', address: 'Via Camillo Golgi 20, 20133 Milano',
-    competence: { kind: 'central' }, occupancy: { AMM: 4000, DEIB: 2000, DMEC: 2000, DABC: 2000 }, manager: 'bm.centrale',
+    site: 'MI',
+    code: 'MI-B07',
+    name: 'Biblioteca Centrale',
+    address: 'Via Camillo Golgi 20, 20133 Milano',
+    competence: { kind: 'central' },
+    occupancy: { AMM: 4000, DEIB: 2000, DMEC: 2000, DABC: 2000 },
+    manager: 'bm.centrale',
     floors: [
-      { code: 'S1', spaces: [['01', 'Deposito librario', 'Deposito', 680], ['02', 'Locale pompe antincendio', TECH, 42]] },
-      { code: 'P0', spaces: [['01', 'Sala di lettura', 'Biblioteca', 520], ['02', 'Banco prestiti', 'Ufficio', 45], ['03', WC, WC, 36], ['04', 'Centrale rivelazione incendi', TECH, 14]] },
-      { code: 'P1', spaces: [['01', 'Sala consultazione periodici', 'Biblioteca', 310], ['02', 'Aule studio di gruppo', 'Sala studio', 120], ['03', WC, WC, 36]] },
+      {
+        code: 'S1',
+        spaces: [
+          ['01', 'Deposito librario', 'Deposito', 680],
+          ['02', 'Locale pompe antincendio', TECH, 42],
+        ],
+      },
+      {
+        code: 'P0',
+        spaces: [
+          ['01', 'Sala di lettura', 'Biblioteca', 520],
+          ['02', 'Banco prestiti', 'Ufficio', 45],
+          ['03', WC, WC, 36],
+          ['04', 'Centrale rivelazione incendi', TECH, 14],
+        ],
+      },
+      {
+        code: 'P1',
+        spaces: [
+          ['01', 'Sala consultazione periodici', 'Biblioteca', 310],
+          ['02', 'Aule studio di gruppo', 'Sala studio', 120],
+          ['03', WC, WC, 36],
+        ],
+      },
     ],
   },
   {
-    site: 'MI', code: 'MI-B08', name: 'Edificio Meccanica (Bovisa)', address: 'Via Raffaele Lambruschini 4, 20156 Milano',
-    competence: { kind: 'department', department: 'DMEC' }, occupancy: { DMEC: 10000 }, manager: 'bm.dmec',
+    site: 'MI',
+    code: 'MI-B08',
+    name: 'Edificio Meccanica (Bovisa)',
+    address: 'Via Raffaele Lambruschini 4, 20156 Milano',
+    competence: { kind: 'department', department: 'DMEC' },
+    occupancy: { DMEC: 10000 },
+    manager: 'bm.dmec',
     floors: [
-      { code: 'P0', spaces: [['01', 'Laboratorio Prove Meccaniche', 'Laboratorio', 820], ['02', 'Officina meccanica', 'Laboratorio', 260], ['03', 'Cabina elettrica', TECH, 55], ['04', WC, WC, 38]] },
-      { code: 'P1', spaces: [['01', 'Laboratorio di Misure', 'Laboratorio', 140], ['02', 'Studi docenti', 'Ufficio', 150], ['03', 'Segreteria DMEC', 'Ufficio', 48], ['04', WC, WC, 30]] },
-      { code: 'P2', spaces: [['01', 'Aula B.2.1', 'Aula', 180], ['02', 'Aula B.2.2', 'Aula', 120], ['03', WC, WC, 30]] },
+      {
+        code: 'P0',
+        spaces: [
+          ['01', 'Laboratorio Prove Meccaniche', 'Laboratorio', 820],
+          ['02', 'Officina meccanica', 'Laboratorio', 260],
+          ['03', 'Cabina elettrica', TECH, 55],
+          ['04', WC, WC, 38],
+        ],
+      },
+      {
+        code: 'P1',
+        spaces: [
+          ['01', 'Laboratorio di Misure', 'Laboratorio', 140],
+          ['02', 'Studi docenti', 'Ufficio', 150],
+          ['03', 'Segreteria DMEC', 'Ufficio', 48],
+          ['04', WC, WC, 30],
+        ],
+      },
+      {
+        code: 'P2',
+        spaces: [
+          ['01', 'Aula B.2.1', 'Aula', 180],
+          ['02', 'Aula B.2.2', 'Aula', 120],
+          ['03', WC, WC, 30],
+        ],
+      },
     ],
   },
   {
-    site: 'MI', code: 'MI-B09', name: 'Laboratorio Prove Materiali e Strutture (Bovisa)', address: 'Via Giuseppe La Masa 34, 20156 Milano',
-    competence: { kind: 'department', department: 'DMEC' }, occupancy: { DMEC: 6000, DABC: 4000 }, manager: 'bm.dmec',
+    site: 'MI',
+    code: 'MI-B09',
+    name: 'Laboratorio Prove Materiali e Strutture (Bovisa)',
+    address: 'Via Giuseppe La Masa 34, 20156 Milano',
+    competence: { kind: 'department', department: 'DMEC' },
+    occupancy: { DMEC: 6000, DABC: 4000 },
+    manager: 'bm.dmec',
     floors: [
-      { code: 'P0', spaces: [['01', 'Laboratorio Prove Strutture', 'Laboratorio', 1150], ['02', 'Locale compressori', TECH, 45], ['03', WC, WC, 32], ['04', 'Spogliatoi', 'Spogliatoio', 60]] },
-      { code: 'P1', spaces: [['01', 'Laboratorio Materiali da Costruzione', 'Laboratorio', 240], ['02', 'Uffici tecnici di laboratorio', 'Ufficio', 85], ['03', WC, WC, 24]] },
+      {
+        code: 'P0',
+        spaces: [
+          ['01', 'Laboratorio Prove Strutture', 'Laboratorio', 1150],
+          ['02', 'Locale compressori', TECH, 45],
+          ['03', WC, WC, 32],
+          ['04', 'Spogliatoi', 'Spogliatoio', 60],
+        ],
+      },
+      {
+        code: 'P1',
+        spaces: [
+          ['01', 'Laboratorio Materiali da Costruzione', 'Laboratorio', 240],
+          ['02', 'Uffici tecnici di laboratorio', 'Ufficio', 85],
+          ['03', WC, WC, 24],
+        ],
+      },
     ],
   },
   {
-    site: 'CO', code: 'CO-B01', name: 'Palazzo didattico di Como', address: 'Via Francesco Anzani 42, 22100 Como',
-    competence: { kind: 'central' }, occupancy: { DEIB: 3334, DMEC: 3333, DASTU: 3333 }, manager: 'bm.como',
+    site: 'CO',
+    code: 'CO-B01',
+    name: 'Palazzo didattico di Como',
+    address: 'Via Francesco Anzani 42, 22100 Como',
+    competence: { kind: 'central' },
+    occupancy: { DEIB: 3334, DMEC: 3333, DASTU: 3333 },
+    manager: 'bm.como',
     floors: [
       { code: 'S1', spaces: [['01', 'Centrale termica', TECH, 72]] },
-      { code: 'P0', spaces: [['01', 'Aula Magna "Alessandro Volta"', 'Aula', 310], ['02', 'Portineria', 'Atrio', 40], ['03', WC, WC, 36]] },
-      { code: 'P1', spaces: [['01', 'Aula 1.1', 'Aula', 120], ['02', 'Aula 1.2', 'Aula', 120], ['03', 'Sala studio', 'Sala studio', 90], ['04', WC, WC, 30]] },
-      { code: 'P2', spaces: [['01', 'Uffici del Polo', 'Ufficio', 110], ['02', 'Sala riunioni', 'Sala riunioni', 38], ['03', WC, WC, 22]] },
+      {
+        code: 'P0',
+        spaces: [
+          ['01', 'Aula Magna "Alessandro Volta"', 'Aula', 310],
+          ['02', 'Portineria', 'Atrio', 40],
+          ['03', WC, WC, 36],
+        ],
+      },
+      {
+        code: 'P1',
+        spaces: [
+          ['01', 'Aula 1.1', 'Aula', 120],
+          ['02', 'Aula 1.2', 'Aula', 120],
+          ['03', 'Sala studio', 'Sala studio', 90],
+          ['04', WC, WC, 30],
+        ],
+      },
+      {
+        code: 'P2',
+        spaces: [
+          ['01', 'Uffici del Polo', 'Ufficio', 110],
+          ['02', 'Sala riunioni', 'Sala riunioni', 38],
+          ['03', WC, WC, 22],
+        ],
+      },
     ],
   },
   {
-    site: 'CO', code: 'CO-B02', name: 'Laboratori di Como', address: 'Via Valleggio 11, 22100 Como',
-    competence: { kind: 'central' }, occupancy: { DEIB: 7000, DMEC: 3000 }, manager: 'bm.como',
+    site: 'CO',
+    code: 'CO-B02',
+    name: 'Laboratori di Como',
+    address: 'Via Valleggio 11, 22100 Como',
+    competence: { kind: 'central' },
+    occupancy: { DEIB: 7000, DMEC: 3000 },
+    manager: 'bm.como',
     floors: [
-      { code: 'P0', spaces: [['01', 'Laboratorio di Domotica', 'Laboratorio', 140], ['02', 'Laboratorio di Meccatronica', 'Laboratorio', 165], ['03', 'Quadro elettrico generale', TECH, 18], ['04', WC, WC, 26]] },
-      { code: 'P1', spaces: [['01', 'Studi ricercatori', 'Ufficio', 96], ['02', 'Sala riunioni', 'Sala riunioni', 30], ['03', WC, WC, 22]] },
+      {
+        code: 'P0',
+        spaces: [
+          ['01', 'Laboratorio di Domotica', 'Laboratorio', 140],
+          ['02', 'Laboratorio di Meccatronica', 'Laboratorio', 165],
+          ['03', 'Quadro elettrico generale', TECH, 18],
+          ['04', WC, WC, 26],
+        ],
+      },
+      {
+        code: 'P1',
+        spaces: [
+          ['01', 'Studi ricercatori', 'Ufficio', 96],
+          ['02', 'Sala riunioni', 'Sala riunioni', 30],
+          ['03', WC, WC, 22],
+        ],
+      },
     ],
   },
   {
-    site: 'CO', code: 'CO-B03', name: 'Biblioteca di Polo', address: 'Via Castelnuovo 7, 22100 Como',
-    competence: { kind: 'central' }, occupancy: { AMM: 10000 }, manager: 'bm.como',
+    site: 'CO',
+    code: 'CO-B03',
+    name: 'Biblioteca di Polo',
+    address: 'Via Castelnuovo 7, 22100 Como',
+    competence: { kind: 'central' },
+    occupancy: { AMM: 10000 },
+    manager: 'bm.como',
     floors: [
-      { code: 'P0', spaces: [['01', 'Sala di lettura', 'Biblioteca', 260], ['02', WC, WC, 28], ['03', TECH, TECH, 20]] },
-      { code: 'P1', spaces: [['01', 'Archivio', 'Deposito', 140], ['02', 'Ufficio bibliotecari', 'Ufficio', 35]] },
+      {
+        code: 'P0',
+        spaces: [
+          ['01', 'Sala di lettura', 'Biblioteca', 260],
+          ['02', WC, WC, 28],
+          ['03', TECH, TECH, 20],
+        ],
+      },
+      {
+        code: 'P1',
+        spaces: [
+          ['01', 'Archivio', 'Deposito', 140],
+          ['02', 'Ufficio bibliotecari', 'Ufficio', 35],
+        ],
+      },
     ],
   },
 ];
@@ -334,83 +696,159 @@ interface UserSpec {
 
 const USERS: UserSpec[] = [
   {
-    username: 'admin', displayName: 'Paola Ferri', email: 'paola.ferri@uniesempio.example', phone: '+39 02 5550 1001',
-    language: 'it', roles: ['admin'],
+    username: 'admin',
+    displayName: 'Paola Ferri',
+    email: 'paola.ferri@uniesempio.example',
+    phone: '+39 02 5550 1001',
+    language: 'it',
+    roles: ['admin'],
     note: 'Gestisce anagrafiche, utenti, contratti e configurazione / Manages registry, users, contracts and settings',
   },
   {
-    username: 'richiedente', displayName: 'Marco Colombo', email: 'marco.colombo@uniesempio.example', phone: '+39 02 5550 2210',
-    language: 'it', roles: ['requester'], department: 'DMEC',
+    username: 'richiedente',
+    displayName: 'Marco Colombo',
+    email: 'marco.colombo@uniesempio.example',
+    phone: '+39 02 5550 2210',
+    language: 'it',
+    roles: ['requester'],
+    department: 'DMEC',
     note: 'Apre segnalazioni, le segue e le valuta (DMEC) / Opens, follows and rates own tickets (DMEC)',
   },
   {
-    username: 'requester.en', displayName: 'Sarah Mitchell', email: 'sarah.mitchell@uniesempio.example', phone: null,
-    language: 'en', roles: ['requester'], department: 'DEIB',
+    username: 'requester.en',
+    displayName: 'Sarah Mitchell',
+    email: 'sarah.mitchell@uniesempio.example',
+    phone: null,
+    language: 'en',
+    roles: ['requester'],
+    department: 'DEIB',
     note: 'Richiedente in inglese (DEIB) / English-speaking requester (DEIB): opens, follows and rates own tickets',
   },
   {
-    username: 'callcenter', displayName: 'Giulia Rinaldi', email: 'giulia.rinaldi@uniesempio.example', phone: '+39 02 5550 3000',
-    language: 'it', roles: ['call_center'],
+    username: 'callcenter',
+    displayName: 'Giulia Rinaldi',
+    email: 'giulia.rinaldi@uniesempio.example',
+    phone: '+39 02 5550 3000',
+    language: 'it',
+    roles: ['call_center'],
     note: 'Apre e completa ticket per chi chiama, inoltra note, chiude ticket / Opens and completes tickets for callers, relays notes, closes tickets',
   },
   {
-    username: 'bm.centrale', displayName: 'Alessandro Galli', email: 'alessandro.galli@uniesempio.example', phone: '+39 02 5550 4101',
-    language: 'it', roles: ['building_manager'],
+    username: 'bm.centrale',
+    displayName: 'Alessandro Galli',
+    email: 'alessandro.galli@uniesempio.example',
+    phone: '+39 02 5550 4101',
+    language: 'it',
+    roles: ['building_manager'],
     note: 'BM AGIS degli edifici centrali di Milano (MI-B01, B02, B05, B06, B07) / Central building manager of those Milan buildings',
   },
   {
-    username: 'bm.deib', displayName: 'Chiara Fontana', email: 'chiara.fontana@uniesempio.example', phone: '+39 02 5550 4202',
-    language: 'it', roles: ['building_manager'], department: 'DEIB',
+    username: 'bm.deib',
+    displayName: 'Chiara Fontana',
+    email: 'chiara.fontana@uniesempio.example',
+    phone: '+39 02 5550 4202',
+    language: 'it',
+    roles: ['building_manager'],
+    department: 'DEIB',
     note: 'BM di dipartimento DEIB (MI-B03, MI-B04) / DEIB departmental building manager of MI-B03, MI-B04',
   },
   {
-    username: 'bm.dmec', displayName: 'Stefano Moretti', email: 'stefano.moretti@uniesempio.example', phone: '+39 02 5550 4303',
-    language: 'it', roles: ['building_manager'], department: 'DMEC',
+    username: 'bm.dmec',
+    displayName: 'Stefano Moretti',
+    email: 'stefano.moretti@uniesempio.example',
+    phone: '+39 02 5550 4303',
+    language: 'it',
+    roles: ['building_manager'],
+    department: 'DMEC',
     note: 'BM di dipartimento DMEC, Bovisa (MI-B08, MI-B09) / DMEC departmental building manager of MI-B08, MI-B09',
   },
   {
-    username: 'bm.como', displayName: 'Davide Longoni', email: 'davide.longoni@uniesempio.example', phone: '+39 031 555 0404',
-    language: 'it', roles: ['building_manager'],
+    username: 'bm.como',
+    displayName: 'Davide Longoni',
+    email: 'davide.longoni@uniesempio.example',
+    phone: '+39 031 555 0404',
+    language: 'it',
+    roles: ['building_manager'],
     note: 'BM del campus di Como (CO-B01, CO-B02, CO-B03) / Building manager of the Como campus',
   },
   {
-    username: 'capo.servizio', displayName: 'Roberto Marchetti', email: 'roberto.marchetti@uniesempio.example', phone: '+39 02 5550 5000',
-    language: 'it', roles: ['service_head'],
+    username: 'capo.servizio',
+    displayName: 'Roberto Marchetti',
+    email: 'roberto.marchetti@uniesempio.example',
+    phone: '+39 02 5550 5000',
+    language: 'it',
+    roles: ['service_head'],
     note: 'Capo servizio: autorizza o nega i preventivi, contesta e decide le penali, pubblica i programmi / Service head: authorises or denies quotes, contests and decides penalties, publishes programs',
   },
   {
-    username: 'contabilita', displayName: 'Elena Sala', email: 'elena.sala@uniesempio.example', phone: '+39 02 5550 6000',
-    language: 'it', roles: ['accounting'],
+    username: 'contabilita',
+    displayName: 'Elena Sala',
+    email: 'elena.sala@uniesempio.example',
+    phone: '+39 02 5550 6000',
+    language: 'it',
+    roles: ['accounting'],
     note: 'Contabilità: consulta segnalazioni, ordini di lavoro, preventivi e registro delle penali / Accounting: reads tickets, work orders, quotes and the penalty register',
   },
   {
-    username: 'ditta.edile', displayName: 'Luca Brambilla', email: 'luca.brambilla@brambilla-costruzioni.example', phone: '+39 02 8845 1201',
-    language: 'it', roles: ['contractor'], contractor: 'edile',
+    username: 'ditta.edile',
+    displayName: 'Luca Brambilla',
+    email: 'luca.brambilla@brambilla-costruzioni.example',
+    phone: '+39 02 8845 1201',
+    language: 'it',
+    roles: ['contractor'],
+    contractor: 'edile',
     note: 'Ditta Lotto 1 opere edili: prende in carico e chiude gli ODL / Lot 1 building fabric contractor: handles its work orders',
   },
   {
-    username: 'ditta.elettrica', displayName: 'Andrea Lombardi', email: 'andrea.lombardi@elettrosistemi-lombardi.example', phone: '+39 02 6612 4401',
-    language: 'it', roles: ['contractor'], contractor: 'elettrica',
+    username: 'ditta.elettrica',
+    displayName: 'Andrea Lombardi',
+    email: 'andrea.lombardi@elettrosistemi-lombardi.example',
+    phone: '+39 02 6612 4401',
+    language: 'it',
+    roles: ['contractor'],
+    contractor: 'elettrica',
     note: 'Ditta Lotto 2 impianti elettrici: prende in carico e chiude gli ODL / Lot 2 electrical contractor: handles its work orders',
   },
   {
-    username: 'ditta.termica', displayName: 'Francesca Nessi', email: 'francesca.nessi@termoidraulica-lariana.example', phone: '+39 031 274 5511',
-    language: 'it', roles: ['contractor'], contractor: 'termica',
+    username: 'ditta.termica',
+    displayName: 'Francesca Nessi',
+    email: 'francesca.nessi@termoidraulica-lariana.example',
+    phone: '+39 031 274 5511',
+    language: 'it',
+    roles: ['contractor'],
+    contractor: 'termica',
     note: 'Ditta Lotto 3 impianti termici e idraulici: prende in carico e chiude gli ODL / Lot 3 HVAC and plumbing contractor: handles its work orders',
   },
   {
-    username: 'ditta.antincendio', displayName: 'Matteo Riva', email: 'matteo.riva@navigli-antincendio.example', phone: '+39 02 8391 7721',
-    language: 'it', roles: ['contractor'], contractor: 'antincendio',
+    username: 'ditta.antincendio',
+    displayName: 'Matteo Riva',
+    email: 'matteo.riva@navigli-antincendio.example',
+    phone: '+39 02 8391 7721',
+    language: 'it',
+    roles: ['contractor'],
+    contractor: 'antincendio',
     note: 'Ditta Lotto 4 antincendio: prende in carico e chiude gli ODL / Lot 4 fire protection contractor: handles its work orders',
   },
   {
-    username: 'ditta.ascensori', displayName: 'Simone Locatelli', email: 'simone.locatelli@elevatori-orobici.example', phone: '+39 035 441 2091',
-    language: 'it', roles: ['contractor'], contractor: 'ascensori',
+    username: 'ditta.ascensori',
+    displayName: 'Simone Locatelli',
+    email: 'simone.locatelli@elevatori-orobici.example',
+    phone: '+39 035 441 2091',
+    language: 'it',
+    roles: ['contractor'],
+    contractor: 'ascensori',
     note: 'Ditta Lotto 5 ascensori: prende in carico e chiude gli ODL / Lot 5 lifts contractor: handles its work orders',
   },
   ...DEMO_TECHNICIANS.map((t): UserSpec => ({
-    username: t.username, displayName: t.displayName, email: t.email, phone: t.phone, language: 'it', roles: ['contractor'],
-    contractor: t.contractor, technician: true, note: t.note,
+    username: t.username,
+    displayName: t.displayName,
+    email: t.email,
+    phone: t.phone,
+    language: 'it',
+    roles: ['contractor'],
+    contractor: t.contractor,
+    technician: true,
+    note: t.note,
   })),
 ];
 
@@ -442,10 +880,7 @@ const SEED_LOCK_KEY = 7_301_202_611;
  * Seeds the demo university in one transaction. Only an empty database (no users) is seeded;
  * otherwise nothing is written and `seeded` is false with no logins.
  */
-export async function seedDemo(
-  db: Kysely<Database>,
-  opts: { now: Date },
-): Promise<{ seeded: boolean; logins: DemoLogin[] }> {
+export async function seedDemo(db: Kysely<Database>, opts: { now: Date }): Promise<{ seeded: boolean; logins: DemoLogin[] }> {
   if (!(await isDatabaseEmpty(db))) return { seeded: false, logins: [] };
 
   // scrypt is slow on purpose: hash each distinct password once, outside the transaction.
@@ -608,7 +1043,10 @@ export async function seedDemo(
       .values(BUILDINGS.map((b) => ({ building_id: buildingIds.get(b.code)!, user_id: userIds.get(b.manager)! })))
       .execute();
     // The hashes of the published passwords: demoAccountsInUse finds who still holds one.
-    await trx.insertInto('demo_marker').values([...hashes.values()].map((h) => ({ password_hash: h, seeded_at: ts }))).execute();
+    await trx
+      .insertInto('demo_marker')
+      .values([...hashes.values()].map((h) => ({ password_hash: h, seeded_at: ts })))
+      .execute();
     return true;
   });
 

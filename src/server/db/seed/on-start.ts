@@ -22,10 +22,16 @@ export interface StartSeed {
  * nothing and tells how to create the first administrator. `activity: false` leaves out the six
  * weeks of played tickets (tests that only care about the accounts).
  */
-export async function seedOnStart(db: Db, config: Config, opts: { now: Date; log: StartLog; activity?: boolean; production?: boolean }): Promise<StartSeed> {
+export async function seedOnStart(
+  db: Db,
+  config: Config,
+  opts: { now: Date; log: StartLog; activity?: boolean; production?: boolean },
+): Promise<StartSeed> {
   if (!(await isDatabaseEmpty(db))) return { seeded: false, logins: [] };
   if (!config.demo) {
-    opts.log.info('Empty database: create the first administrator with `npm run create-admin` (demo data only with `npm run demo` or PRESIDIO_DEMO=1).');
+    opts.log.info(
+      'Empty database: create the first administrator with `npm run create-admin` (demo data only with `npm run demo` or PRESIDIO_DEMO=1).',
+    );
     return { seeded: false, logins: [] };
   }
   if (opts.production) opts.log.warn('PRESIDIO_DEMO=1 with NODE_ENV=production: seeding demo accounts with a public password.');
@@ -42,11 +48,14 @@ export async function seedOnStart(db: Db, config: Config, opts: { now: Date; log
       // Planned maintenance: this month's programs published, next month's submitted (from the demo plans).
       const { seedDemoPrograms } = await import('./demo-programs.ts');
       const programs = await seedDemoPrograms({ db, config, now: () => opts.now }, { now: opts.now });
-      if (programs.published || programs.submitted) opts.log.info(`Demo programs: ${programs.published} published, ${programs.submitted} submitted, ${programs.returned} returned.`);
+      if (programs.published || programs.submitted)
+        opts.log.info(`Demo programs: ${programs.published} published, ${programs.submitted} submitted, ${programs.returned} returned.`);
       // Last month's programs done (one activity late), this month's work in every planned state.
       const { seedDemoPlannedWork } = await import('./demo-planned.ts');
       const planned = await seedDemoPlannedWork({ db, config, now: () => opts.now }, { now: opts.now });
-      opts.log.info(`Demo planned work: ${planned.previousMonthDone} done last month, ${planned.late} late; this month: ${planned.states.join(', ')}.`);
+      opts.log.info(
+        `Demo planned work: ${planned.previousMonthDone} done last month, ${planned.late} late; this month: ${planned.states.join(', ')}.`,
+      );
       // Technicians (#9): each dispatcher hands its open work with a visit to its technicians.
       const { seedDemoAssignments } = await import('./demo-technicians.ts');
       opts.log.info(`Demo technicians: ${await seedDemoAssignments({ db, config, now: () => opts.now })} work orders assigned.`);
@@ -61,6 +70,8 @@ export async function seedOnStart(db: Db, config: Config, opts: { now: Date; log
 export async function demoBanner(db: Db): Promise<string | null> {
   const users = await demoAccountsInUse(db);
   if (users.length === 0) return null;
-  return `DEMO ACCOUNTS ACTIVE: ${users.length} account(s) (${users.join(', ')}) still log in with the demo password published in the README. `
-    + 'Do not use this database for real work: change those passwords or deactivate the accounts (admin › users), or start on an empty database.';
+  return (
+    `DEMO ACCOUNTS ACTIVE: ${users.length} account(s) (${users.join(', ')}) still log in with the demo password published in the README. ` +
+    'Do not use this database for real work: change those passwords or deactivate the accounts (admin › users), or start on an empty database.'
+  );
 }

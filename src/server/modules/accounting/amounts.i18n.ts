@@ -5,8 +5,20 @@ type Table = Record<string, string>;
 
 const TABLES: Record<'header' | 'quoteStatus' | 'fee' | 'misc', Record<Lang, Table>> = {
   header: {
-    it: { fee: 'Canone', quoteStatus: 'Stato preventivo', quoteNet: 'Preventivo imponibile (€)', quoteTotal: 'Preventivo totale IVA inclusa (€)', authorized: 'Importo autorizzato (€)' },
-    en: { fee: 'Fee', quoteStatus: 'Quote state', quoteNet: 'Quote net (€)', quoteTotal: 'Quote total incl. VAT (€)', authorized: 'Authorised amount (€)' },
+    it: {
+      fee: 'Canone',
+      quoteStatus: 'Stato preventivo',
+      quoteNet: 'Preventivo imponibile (€)',
+      quoteTotal: 'Preventivo totale IVA inclusa (€)',
+      authorized: 'Importo autorizzato (€)',
+    },
+    en: {
+      fee: 'Fee',
+      quoteStatus: 'Quote state',
+      quoteNet: 'Quote net (€)',
+      quoteTotal: 'Quote total incl. VAT (€)',
+      authorized: 'Authorised amount (€)',
+    },
   },
   quoteStatus: {
     it: { submitted: 'Da autorizzare', approved: 'Autorizzato', denied: 'Negato' },

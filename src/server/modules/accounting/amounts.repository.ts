@@ -16,11 +16,17 @@ export interface AmountRow {
 /** One row per (work order, quote), and one with null quote fields for a work order without any. */
 export function amountRows(db: Db, workOrderIds: string[]): Promise<AmountRow[]> {
   if (workOrderIds.length === 0) return Promise.resolve([]);
-  return db.selectFrom('work_orders as w')
+  return db
+    .selectFrom('work_orders as w')
     .leftJoin('quotes as q', 'q.work_order_id', 'w.id')
     .select([
-      'w.id as work_order_id', 'w.extra_fee', 'q.status as quote_status', 'q.net_cents', 'q.total_cents',
-      'q.created_at as quote_created_at', 'q.id as quote_id',
+      'w.id as work_order_id',
+      'w.extra_fee',
+      'q.status as quote_status',
+      'q.net_cents',
+      'q.total_cents',
+      'q.created_at as quote_created_at',
+      'q.id as quote_id',
     ])
     .where('w.id', 'in', workOrderIds)
     .execute() as Promise<AmountRow[]>;

@@ -13,34 +13,44 @@ export async function accountingRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const who = 'Accounting, service head and admin (all money records); other roles 403 FORBIDDEN.';
 
-  r.get('/api/accounting/work-orders', {
-    schema: {
-      tags: ['work-orders'],
-      summary: 'Work orders with their amounts (latest quote, authorised amount, flat or extra fee): the work-order list\'s filters, order and pages',
-      description: who,
-      querystring: s.AmountListQuery,
-      response: { 200: s.AmountPage, ...problemResponses },
-    },
-  }, async (request) => listAmounts(app.ctx, principalOf(request), request.query as ListInput));
-
-  r.get('/api/accounting/work-orders/export', {
-    schema: {
-      tags: ['work-orders'],
-      summary: 'Export the work orders with their amounts (XLSX, euro cells as numbers)',
-      description: `${who} ${s.AmountExportDoc}`,
-      querystring: s.AmountExportQuery,
-      produces: [XLSX],
-      response: {
-        200: { description: 'the file, as an attachment', content: { [XLSX]: { schema: { type: 'string', format: 'binary' } } } },
-        ...problemResponses,
+  r.get(
+    '/api/accounting/work-orders',
+    {
+      schema: {
+        tags: ['work-orders'],
+        summary:
+          "Work orders with their amounts (latest quote, authorised amount, flat or extra fee): the work-order list's filters, order and pages",
+        description: who,
+        querystring: s.AmountListQuery,
+        response: { 200: s.AmountPage, ...problemResponses },
       },
     },
-  }, async (request, reply) => {
-    const { format: _format, ...input } = request.query;
-    const f = await exportAmounts(app.ctx, principalOf(request), input as ListInput);
-    return reply.type(f.contentType)
-      .header('content-disposition', `attachment; filename="${f.filename}"`)
-      .header('cache-control', 'no-store')
-      .send(f.body);
-  });
+    async (request) => listAmounts(app.ctx, principalOf(request), request.query as ListInput),
+  );
+
+  r.get(
+    '/api/accounting/work-orders/export',
+    {
+      schema: {
+        tags: ['work-orders'],
+        summary: 'Export the work orders with their amounts (XLSX, euro cells as numbers)',
+        description: `${who} ${s.AmountExportDoc}`,
+        querystring: s.AmountExportQuery,
+        produces: [XLSX],
+        response: {
+          200: { description: 'the file, as an attachment', content: { [XLSX]: { schema: { type: 'string', format: 'binary' } } } },
+          ...problemResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { format: _format, ...input } = request.query;
+      const f = await exportAmounts(app.ctx, principalOf(request), input as ListInput);
+      return reply
+        .type(f.contentType)
+        .header('content-disposition', `attachment; filename="${f.filename}"`)
+        .header('cache-control', 'no-store')
+        .send(f.body);
+    },
+  );
 }

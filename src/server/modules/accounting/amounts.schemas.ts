@@ -8,10 +8,12 @@ import { COUNT_CAP } from '../worklists/worklists.views.ts';
 const Cents = (description: string) => Nullable(Type.Integer({ description: `${description}; integer euro cents` }));
 
 export const WorkOrderAmounts = Type.Object({
-  quoteStatus: Nullable(Type.String({ enum: ['submitted', 'approved', 'denied'], description: 'the latest quote\'s state; null: no quote' })),
+  quoteStatus: Nullable(
+    Type.String({ enum: ['submitted', 'approved', 'denied'], description: "the latest quote's state; null: no quote" }),
+  ),
   quoteNetCents: Cents('the latest quote after the tender discount, before VAT'),
   quoteTotalCents: Cents('the latest quote with VAT'),
-  authorizedCents: Cents('the total (with VAT) the service head authorised: the approved quote\'s, else null'),
+  authorizedCents: Cents("the total (with VAT) the service head authorised: the approved quote's, else null"),
   extraFee: Type.Boolean({ description: 'true: billed beyond the yearly flat fee (an authorised quote); false: within the flat fee' }),
 });
 
@@ -33,4 +35,3 @@ export const AmountExportQuery = Type.Object(
 );
 
 export const AmountExportDoc = `${ExportDoc} Columns: the work-order export's, then fee, quote state, quote net, quote total, authorised (euro).`;
-

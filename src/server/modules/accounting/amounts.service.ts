@@ -13,6 +13,7 @@ import { hasRole, type Principal } from '../../auth/principal.ts';
 import { AppError, forbidden } from '../../errors.ts';
 import type { Lang } from '../../i18n/messages.ts';
 import { xlsxValue } from '../../spreadsheet-escape.ts';
+import { formatter } from '../../../shared/format.ts';
 import { cellValue, workOrderCells, type Cell, type ExportFile } from '../worklists/worklists.export.ts';
 import { label, WORK_ORDER_COLUMNS } from '../worklists/worklists.i18n.ts';
 import * as lists from '../worklists/worklists.repository.ts';
@@ -42,8 +43,10 @@ export async function amountsOf(ctx: AppContext, ids: string[]): Promise<Map<str
   const latest = new Map<string, (typeof rows)[number]>();
   for (const r of rows) {
     const seen = latest.get(r.work_order_id);
-    const newer = !seen || (r.quote_created_at ?? '') > (seen.quote_created_at ?? '')
-      || (r.quote_created_at === seen.quote_created_at && (r.quote_id ?? '') > (seen.quote_id ?? ''));
+    const newer =
+      !seen ||
+      (r.quote_created_at ?? '') > (seen.quote_created_at ?? '') ||
+      (r.quote_created_at === seen.quote_created_at && (r.quote_id ?? '') > (seen.quote_id ?? ''));
     if (newer) latest.set(r.work_order_id, r);
   }
   const out = new Map<string, Amounts>();
@@ -62,7 +65,10 @@ export async function amountsOf(ctx: AppContext, ids: string[]): Promise<Map<str
 export async function listAmounts(ctx: AppContext, p: Principal, input: ListInput) {
   mayReadAmounts(p);
   const page = await listWorkOrders(ctx, p, input);
-  const amounts = await amountsOf(ctx, page.items.map((i) => i.id));
+  const amounts = await amountsOf(
+    ctx,
+    page.items.map((i) => i.id),
+  );
   return { ...page, items: page.items.map((i) => ({ ...i, amounts: amounts.get(i.id)! })) };
 }
 
@@ -90,8 +96,8 @@ export async function exportAmounts(ctx: AppContext, p: Principal, input: ListIn
   mayReadAmounts(p);
   const lang = p.language;
   const spec = await listSpec(ctx, p, 'workOrders', input);
-  if (await lists.countRows(ctx.db, spec, EXPORT_MAX_ROWS) > EXPORT_MAX_ROWS) {
-    const limit = EXPORT_MAX_ROWS.toLocaleString(lang === 'it' ? 'it-IT' : 'en-GB');
+  if ((await lists.countRows(ctx.db, spec, EXPORT_MAX_ROWS)) > EXPORT_MAX_ROWS) {
+    const limit = formatter(lang).number(EXPORT_MAX_ROWS);
     throw new AppError('BAD_REQUEST', { reason: label(lang, 'misc', 'exportTooLarge', { limit }) }, [
       { field: 'filters', rule: 'exportTooLarge', params: { limit: EXPORT_MAX_ROWS } },
     ]);
@@ -107,14 +113,22 @@ export async function exportAmounts(ctx: AppContext, p: Principal, input: ListIn
     header: xlsxValue(headers[i]),
     key: col,
     width: col === 'description' || col === 'ticketSubject' ? 60 : Math.max(12, headers[i].length + 2),
-    style: MONEY_COLUMNS.has(col) ? { numFmt: EURO_FORMAT }
-      : /At$/.test(col) ? { numFmt: 'dd/mm/yyyy hh:mm' } : col === 'expectedOn' ? { numFmt: 'dd/mm/yyyy' } : {},
+    style: MONEY_COLUMNS.has(col)
+      ? { numFmt: EURO_FORMAT }
+      : /At$/.test(col)
+        ? { numFmt: 'dd/mm/yyyy hh:mm' }
+        : col === 'expectedOn'
+          ? { numFmt: 'dd/mm/yyyy' }
+          : {},
   }));
   sheet.getRow(1).font = { bold: true };
   (async () => {
     for await (const rows of allRows(ctx, spec)) {
       const items = await presentWorkOrders(ctx, p, rows, true);
-      const amounts = await amountsOf(ctx, items.map((i) => i.id));
+      const amounts = await amountsOf(
+        ctx,
+        items.map((i) => i.id),
+      );
       for (const item of items) {
         const rec: Record<string, Cell> = { ...workOrderCells(lang, item), ...amountCells(lang, amounts.get(item.id)!) };
         const row: Record<string, ExcelJS.CellValue> = {};

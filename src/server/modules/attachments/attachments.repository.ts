@@ -8,7 +8,11 @@ export async function insertAttachment(db: Db, row: Insertable<AttachmentRow>): 
 }
 
 const withUploader = (db: Db) =>
-  db.selectFrom('attachments as at').leftJoin('users as u', 'u.id', 'at.uploaded_by_id').selectAll('at').select('u.display_name as uploaded_by_name');
+  db
+    .selectFrom('attachments as at')
+    .leftJoin('users as u', 'u.id', 'at.uploaded_by_id')
+    .selectAll('at')
+    .select('u.display_name as uploaded_by_name');
 
 /** One attachment; with `only`, just if it matches (scope.ts ticketItemWhere on alias `at`). */
 export function getAttachment(db: Db, id: string, only: Expression<SqlBool> | null = null) {

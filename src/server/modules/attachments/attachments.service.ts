@@ -35,7 +35,8 @@ export interface StoreAttachmentInput {
   language?: Lang;
 }
 
-export const tooLarge = (ctx: AppContext) => new AppError('PAYLOAD_TOO_LARGE', { limit: `${Math.round(ctx.config.attachmentMaxBytes / 1024 / 1024)} MB` });
+export const tooLarge = (ctx: AppContext) =>
+  new AppError('PAYLOAD_TOO_LARGE', { limit: `${Math.round(ctx.config.attachmentMaxBytes / 1024 / 1024)} MB` });
 
 /**
  * Checks and stores one file and records it, in the caller's transaction: over the size limit →
@@ -49,10 +50,13 @@ export async function storeAttachment(trx: Db, ctx: AppContext, input: StoreAtta
   if (input.data.length > ctx.config.attachmentMaxBytes) throw tooLarge(ctx);
   const filename = safeFilename(input.filename);
   const type = sniff(input.data);
-  if (!type) throw new AppError('UNSUPPORTED_MEDIA_TYPE', { reason: `${translate(lang, 'rule', 'fileType')} (${describeContent(input.data)})` });
+  if (!type)
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', { reason: `${translate(lang, 'rule', 'fileType')} (${describeContent(input.data)})` });
   const ext = extensionOf(filename);
   if (ext !== null && !type.extensions.includes(ext)) {
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', { reason: translate(lang, 'rule', 'fileNameMismatch', { filename, detected: type.contentType }) });
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', {
+      reason: translate(lang, 'rule', 'fileNameMismatch', { filename, detected: type.contentType }),
+    });
   }
   const key = randomBytes(16).toString('hex');
   const storageKey = `${key.slice(0, 2)}/${key}`;
@@ -120,8 +124,14 @@ export async function uploadToTicket(ctx: AppContext, actor: Principal, ticketId
     const staff = isStaffOn(roles);
     if (!staff && up.visibility === 'internal') throw invalid([{ field: 'visibility', rule: 'internalNotAllowed' }]);
     return storeAttachment(trx, ctx, {
-      ticketId, kind: up.kind, visibility: up.visibility ?? 'public', filename: up.filename, contentType: up.contentType,
-      data: up.data, uploadedById: actor.userId, language: actor.language,
+      ticketId,
+      kind: up.kind,
+      visibility: up.visibility ?? 'public',
+      filename: up.filename,
+      contentType: up.contentType,
+      data: up.data,
+      uploadedById: actor.userId,
+      language: actor.language,
     });
   });
 }
@@ -134,8 +144,15 @@ export async function uploadToWorkOrder(ctx: AppContext, actor: Principal, workO
     const roles = await workOrderRoles(trx, actor, w);
     if (roles.size === 0) throw notFound();
     return storeAttachment(trx, ctx, {
-      ticketId: w.ticket_id, workOrderId, kind: up.kind, visibility: up.visibility ?? 'internal', filename: up.filename,
-      contentType: up.contentType, data: up.data, uploadedById: actor.userId, language: actor.language,
+      ticketId: w.ticket_id,
+      workOrderId,
+      kind: up.kind,
+      visibility: up.visibility ?? 'internal',
+      filename: up.filename,
+      contentType: up.contentType,
+      data: up.data,
+      uploadedById: actor.userId,
+      language: actor.language,
     });
   });
 }

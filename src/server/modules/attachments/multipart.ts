@@ -17,7 +17,11 @@ export interface MultipartFile {
   data: Buffer;
 }
 
-export async function readMultipart(request: FastifyRequest, maxBytes: number, tooLarge: () => AppError): Promise<{ fields: Record<string, string>; file: MultipartFile | null }> {
+export async function readMultipart(
+  request: FastifyRequest,
+  maxBytes: number,
+  tooLarge: () => AppError,
+): Promise<{ fields: Record<string, string>; file: MultipartFile | null }> {
   if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', { reason: NOT_MULTIPART[requestLang(request)] });
   const fields: Record<string, string> = {};
   let file: MultipartFile | null = null;

@@ -28,10 +28,21 @@ export async function cancelEmailChanges(db: Db, userId: string): Promise<void> 
   await db.deleteFrom('email_changes').where('user_id', '=', userId).where('used_at', 'is', null).execute();
 }
 
-export async function insertEmailChange(db: Db, row: { id: string; userId: string; email: string; tokenHash: string; now: string; expiresAt: string }) {
+export async function insertEmailChange(
+  db: Db,
+  row: { id: string; userId: string; email: string; tokenHash: string; now: string; expiresAt: string },
+) {
   await db
     .insertInto('email_changes')
-    .values({ id: row.id, user_id: row.userId, new_email: row.email, token_hash: row.tokenHash, created_at: row.now, expires_at: row.expiresAt, used_at: null })
+    .values({
+      id: row.id,
+      user_id: row.userId,
+      new_email: row.email,
+      token_hash: row.tokenHash,
+      created_at: row.now,
+      expires_at: row.expiresAt,
+      used_at: null,
+    })
     .execute();
 }
 
@@ -63,7 +74,11 @@ export async function claimEmailChange(db: Db, tokenHash: string, now: string) {
 }
 
 export async function setEmail(db: Db, userId: string, email: string | null, now: string): Promise<void> {
-  await db.updateTable('users').set({ email, updated_at: now, version: sql`version + 1` }).where('id', '=', userId).execute();
+  await db
+    .updateTable('users')
+    .set({ email, updated_at: now, version: sql`version + 1` })
+    .where('id', '=', userId)
+    .execute();
 }
 
 export async function setPasswordHash(db: Db, userId: string, hash: string, now: string): Promise<void> {
@@ -84,7 +99,12 @@ export async function deleteSessionsOf(db: Db, userId: string, keepSessionId: st
 
 /** Revokes every live token of the user; returns how many. */
 export async function revokeTokensOf(db: Db, userId: string, now: string): Promise<number> {
-  const r = await db.updateTable('api_tokens').set({ revoked_at: now }).where('user_id', '=', userId).where('revoked_at', 'is', null).executeTakeFirst();
+  const r = await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: now })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
 
@@ -105,7 +125,11 @@ export async function deleteSessionOf(db: Db, userId: string, sessionId: string)
 
 /** What the user sees to recognise a session: browser and address at login. */
 export async function recordSessionClient(db: Db, sessionId: string, userAgent: string | null, address: string | null, now: string) {
-  await db.updateTable('sessions').set({ user_agent: userAgent, client_address: address, last_seen_at: now }).where('id', '=', sessionId).execute();
+  await db
+    .updateTable('sessions')
+    .set({ user_agent: userAgent, client_address: address, last_seen_at: now })
+    .where('id', '=', sessionId)
+    .execute();
 }
 
 /** "Last seen" moves at most every few minutes, so a busy session does not write on every request. */

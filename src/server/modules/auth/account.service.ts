@@ -40,7 +40,13 @@ export function maskEmail(email: string): string {
  * user holds is refused with a message that names nobody.
  * Returns the address to store now, or undefined to leave `users.email` as it is.
  */
-export async function requestEmailChange(trx: Trx, ctx: AppContext, p: Principal, wanted: string | null, language: string): Promise<string | null | undefined> {
+export async function requestEmailChange(
+  trx: Trx,
+  ctx: AppContext,
+  p: Principal,
+  wanted: string | null,
+  language: string,
+): Promise<string | null | undefined> {
   const user = await repo.userForAccount(trx, p.userId);
   const email = wanted?.trim() || null;
   if (email === null) {
@@ -66,28 +72,81 @@ export async function requestEmailChange(trx: Trx, ctx: AppContext, p: Principal
   await repo.insertEmailChange(trx, { id: changeId, userId: p.userId, email, tokenHash: sha256(token), now: now.toISOString(), expiresAt });
 
   const base = ctx.config.publicUrl.replace(/\/+$/, '');
-  const data = { username: user.username, newEmail: email, newEmailMasked: maskEmail(email), expiresAt, confirmUrl: `${base}${CONFIRM_EMAIL_PATH}#${token}` };
-  await mailOne(trx, ctx, { key: `${changeId}:confirm`, kind: 'email_change_confirm', to: email, userId: p.userId, name: user.display_name, language, data });
+  const data = {
+    username: user.username,
+    newEmail: email,
+    newEmailMasked: maskEmail(email),
+    expiresAt,
+    confirmUrl: `${base}${CONFIRM_EMAIL_PATH}#${token}`,
+  };
+  await mailOne(trx, ctx, {
+    key: `${changeId}:confirm`,
+    kind: 'email_change_confirm',
+    to: email,
+    userId: p.userId,
+    name: user.display_name,
+    language,
+    data,
+  });
   if (user.email?.trim()) {
     const { confirmUrl: _link, ...withoutLink } = data;
-    await mailOne(trx, ctx, { key: `${changeId}:requested`, kind: 'email_change_requested', to: user.email.trim(), userId: p.userId, name: user.display_name, language, data: withoutLink });
+    await mailOne(trx, ctx, {
+      key: `${changeId}:requested`,
+      kind: 'email_change_requested',
+      to: user.email.trim(),
+      userId: p.userId,
+      name: user.display_name,
+      language,
+      data: withoutLink,
+    });
   }
   return undefined;
 }
 
 /** One e-mail through the outbox, not about a ticket, and no in-app copy (the link must stay in the mailbox). */
-async function mailOne(trx: Trx, ctx: AppContext, m: { key: string; kind: NoticeKind; to: string; userId: string; name: string; language: string; data: Record<string, unknown> }) {
+async function mailOne(
+  trx: Trx,
+  ctx: AppContext,
+  m: { key: string; kind: NoticeKind; to: string; userId: string; name: string; language: string; data: Record<string, unknown> },
+) {
   const lang = noticeLang(m.language);
   const msg = renderNotice(lang, {
-    kind: m.kind, action: m.kind, audience: 'requester', recipientName: m.name,
-    ticketNumber: null, ticketSubject: null, ticketDescription: null, building: null, space: null,
-    workOrderNumber: null, priority: null, url: null, ratingUrl: null, ratingDays: ctx.config.ratingLinkDays, data: m.data,
+    kind: m.kind,
+    action: m.kind,
+    audience: 'requester',
+    recipientName: m.name,
+    ticketNumber: null,
+    ticketSubject: null,
+    ticketDescription: null,
+    building: null,
+    space: null,
+    workOrderNumber: null,
+    priority: null,
+    url: null,
+    ratingUrl: null,
+    ratingDays: ctx.config.ratingLinkDays,
+    data: m.data,
   });
   const now = ctx.now().toISOString();
   await insertOutbox(trx, {
-    id: newId(), idempotency_key: `account:${m.key}`, kind: m.kind, to_address: m.to, to_user_id: m.userId, language: lang,
-    subject: msg.subject, text_body: msg.text, html_body: msg.html, ticket_id: null, work_order_id: null,
-    status: 'pending', attempts: 0, next_attempt_at: now, locked_until: null, last_error: null, created_at: now, sent_at: null,
+    id: newId(),
+    idempotency_key: `account:${m.key}`,
+    kind: m.kind,
+    to_address: m.to,
+    to_user_id: m.userId,
+    language: lang,
+    subject: msg.subject,
+    text_body: msg.text,
+    html_body: msg.html,
+    ticket_id: null,
+    work_order_id: null,
+    status: 'pending',
+    attempts: 0,
+    next_attempt_at: now,
+    locked_until: null,
+    last_error: null,
+    created_at: now,
+    sent_at: null,
     attachment_id: null,
   });
 }
@@ -131,7 +190,8 @@ export async function changePassword(ctx: AppContext, p: Principal, currentPassw
   }
   if (newPassword.length < PASSWORD_MIN) throw invalid([{ field: 'newPassword', rule: 'passwordLength', params: { limit: PASSWORD_MIN } }]);
   const user = await repo.userForAccount(ctx.db, p.userId);
-  if (!(await verifyPassword(currentPassword, user.password_hash))) throw invalid([{ field: 'currentPassword', rule: 'currentPasswordWrong' }]);
+  if (!(await verifyPassword(currentPassword, user.password_hash)))
+    throw invalid([{ field: 'currentPassword', rule: 'currentPasswordWrong' }]);
   const hash = await hashPassword(newPassword);
   const at = now.toISOString();
   return ctx.db.transaction().execute(async (trx) => {
@@ -174,7 +234,18 @@ export async function revokeOtherSessions(ctx: AppContext, p: Principal): Promis
 }
 
 /** Called right after a login, with what the request said about the client. */
-export async function recordSessionClient(ctx: AppContext, sessionId: string | undefined, userAgent: string | undefined, address: string | undefined) {
+export async function recordSessionClient(
+  ctx: AppContext,
+  sessionId: string | undefined,
+  userAgent: string | undefined,
+  address: string | undefined,
+) {
   if (!sessionId) return;
-  await repo.recordSessionClient(ctx.db, sessionId, userAgent?.slice(0, 300) || null, address?.slice(0, 100) || null, ctx.now().toISOString());
+  await repo.recordSessionClient(
+    ctx.db,
+    sessionId,
+    userAgent?.slice(0, 300) || null,
+    address?.slice(0, 100) || null,
+    ctx.now().toISOString(),
+  );
 }

@@ -12,11 +12,7 @@ export interface UserAuthRow {
 }
 
 export function findUserForLogin(db: Db, username: string): Promise<UserAuthRow | undefined> {
-  return db
-    .selectFrom('users')
-    .select(['id', 'username', 'password_hash', 'active'])
-    .where('username', '=', username)
-    .executeTakeFirst();
+  return db.selectFrom('users').select(['id', 'username', 'password_hash', 'active']).where('username', '=', username).executeTakeFirst();
 }
 
 // Login back-off rows live in rate_limits too: `count` is the pair's consecutive failures and
@@ -30,7 +26,11 @@ export function findUserForLogin(db: Db, username: string): Promise<UserAuthRow 
  * instant to wait for when refused.
  */
 export async function claimLoginTurn(
-  db: Db, key: string, now: string, after: number, leaseFor: (failures: number) => string,
+  db: Db,
+  key: string,
+  now: string,
+  after: number,
+  leaseFor: (failures: number) => string,
 ): Promise<{ waitUntil: string | null }> {
   const row = await db.selectFrom('rate_limits').select(['count', 'window_start']).where('key', '=', key).executeTakeFirst();
   if (!row || Number(row.count) < after) return { waitUntil: null };
@@ -76,10 +76,12 @@ export async function clearLoginFailures(db: Db, key: string): Promise<void> {
 export async function deleteStaleLoginCounters(db: Db, addressWindowStartedBefore: string, pairForgottenBefore: string): Promise<void> {
   await db
     .deleteFrom('rate_limits')
-    .where((eb) => eb.or([
-      eb.and([eb('key', 'like', 'login:%'), eb('window_start', '<', addressWindowStartedBefore)]),
-      eb.and([eb('key', 'like', 'login-pair:%'), eb('window_start', '<', pairForgottenBefore)]),
-    ]))
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('key', 'like', 'login:%'), eb('window_start', '<', addressWindowStartedBefore)]),
+        eb.and([eb('key', 'like', 'login-pair:%'), eb('window_start', '<', pairForgottenBefore)]),
+      ]),
+    )
     .execute();
 }
 
@@ -172,7 +174,12 @@ export function getMeRow(db: Db, userId: string) {
     .executeTakeFirstOrThrow();
 }
 
-export async function updateMe(db: Db, userId: string, patch: Partial<{ language: string; display_name: string; email: string | null; phone: string | null }>, now: string) {
+export async function updateMe(
+  db: Db,
+  userId: string,
+  patch: Partial<{ language: string; display_name: string; email: string | null; phone: string | null }>,
+  now: string,
+) {
   await db
     .updateTable('users')
     .set({ ...patch, updated_at: now, version: sql`version + 1` })
@@ -190,7 +197,10 @@ export function listTokens(db: Db, userId: string) {
     .execute();
 }
 
-export async function insertToken(db: Db, t: { id: string; userId: string; name: string; hash: string; prefix: string; now: string; expiresAt: string }) {
+export async function insertToken(
+  db: Db,
+  t: { id: string; userId: string; name: string; hash: string; prefix: string; now: string; expiresAt: string },
+) {
   await db
     .insertInto('api_tokens')
     .values({ id: t.id, user_id: t.userId, name: t.name, token_hash: t.hash, prefix: t.prefix, created_at: t.now, expires_at: t.expiresAt })

@@ -14,7 +14,11 @@ export const SESSION_COOKIE = 'presidio_session';
 export const SECURE_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`;
 export const TOKEN_PREFIX = 'prs_';
 
-export interface LoginResult { cookieValue: string; expiresAt: Date; principal: Principal }
+export interface LoginResult {
+  cookieValue: string;
+  expiresAt: Date;
+  principal: Principal;
+}
 
 /** A pair's failures count again from zero a day after the last one. */
 const LOGIN_FAILURES_FORGOTTEN_MS = 24 * 3600_000;
@@ -76,7 +80,11 @@ export async function logout(ctx: AppContext, principal: Principal | null) {
   if (principal?.sessionId) await repo.deleteSession(ctx.db, principal.sessionId);
 }
 
-export async function authenticate(ctx: AppContext, cookie: string | undefined, authorization: string | undefined): Promise<Principal | null> {
+export async function authenticate(
+  ctx: AppContext,
+  cookie: string | undefined,
+  authorization: string | undefined,
+): Promise<Principal | null> {
   const now = ctx.now().toISOString();
   const bearer = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (bearer) return repo.principalByToken(ctx.db, sha256(bearer), now);
@@ -109,21 +117,37 @@ export async function updateMe(
 ): Promise<Me> {
   await ctx.db.transaction().execute(async (trx) => {
     // #7: a new address waits for its confirmation link; `email` is undefined then.
-    const email = patch.email === undefined
-      ? undefined
-      : await account.requestEmailChange(trx, ctx, p, patch.email, patch.language ?? p.language);
-    await repo.updateMe(trx, p.userId, {
-      ...(patch.language !== undefined && { language: patch.language }),
-      ...(patch.displayName !== undefined && { display_name: patch.displayName.trim() }),
-      ...(email !== undefined && { email }),
-      ...(patch.phone !== undefined && { phone: patch.phone }),
-    }, ctx.now().toISOString());
+    const email =
+      patch.email === undefined ? undefined : await account.requestEmailChange(trx, ctx, p, patch.email, patch.language ?? p.language);
+    await repo.updateMe(
+      trx,
+      p.userId,
+      {
+        ...(patch.language !== undefined && { language: patch.language }),
+        ...(patch.displayName !== undefined && { display_name: patch.displayName.trim() }),
+        ...(email !== undefined && { email }),
+        ...(patch.phone !== undefined && { phone: patch.phone }),
+      },
+      ctx.now().toISOString(),
+    );
   });
   return me(ctx, { ...p, language: patch.language ?? p.language });
 }
 
-const presentToken = (t: { id: string; name: string; prefix: string; created_at: string; last_used_at: string | null; expires_at?: string | null }) => ({
-  id: t.id, name: t.name, prefix: t.prefix, createdAt: t.created_at, lastUsedAt: t.last_used_at, expiresAt: t.expires_at ?? null,
+const presentToken = (t: {
+  id: string;
+  name: string;
+  prefix: string;
+  created_at: string;
+  last_used_at: string | null;
+  expires_at?: string | null;
+}) => ({
+  id: t.id,
+  name: t.name,
+  prefix: t.prefix,
+  createdAt: t.created_at,
+  lastUsedAt: t.last_used_at,
+  expiresAt: t.expires_at ?? null,
 });
 
 export async function listTokens(ctx: AppContext, p: Principal) {

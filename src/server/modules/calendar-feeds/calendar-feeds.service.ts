@@ -20,16 +20,45 @@ const ZONE = 'Europe/Rome';
 
 /** Europe/Rome since 1996 (EU rules): what clients need to read TZID=Europe/Rome times. */
 const ROME_VTIMEZONE = [
-  'BEGIN:VTIMEZONE', 'TZID:Europe/Rome',
-  'BEGIN:DAYLIGHT', 'TZOFFSETFROM:+0100', 'TZOFFSETTO:+0200', 'TZNAME:CEST', 'DTSTART:19700329T020000', 'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU', 'END:DAYLIGHT',
-  'BEGIN:STANDARD', 'TZOFFSETFROM:+0200', 'TZOFFSETTO:+0100', 'TZNAME:CET', 'DTSTART:19701025T030000', 'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU', 'END:STANDARD',
+  'BEGIN:VTIMEZONE',
+  'TZID:Europe/Rome',
+  'BEGIN:DAYLIGHT',
+  'TZOFFSETFROM:+0100',
+  'TZOFFSETTO:+0200',
+  'TZNAME:CEST',
+  'DTSTART:19700329T020000',
+  'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU',
+  'END:DAYLIGHT',
+  'BEGIN:STANDARD',
+  'TZOFFSETFROM:+0200',
+  'TZOFFSETTO:+0100',
+  'TZNAME:CET',
+  'DTSTART:19701025T030000',
+  'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
+  'END:STANDARD',
   'END:VTIMEZONE',
 ].join('\r\n');
 
 const feedUrl = (ctx: AppContext, token: string) => `${ctx.config.publicUrl.replace(/\/+$/, '')}/api/calendar/${token}.ics`;
 
-function present(f: { id: string; name: string; contract_id: string | null; building_id: string | null; prefix: string; created_at: string; revoked_at: string | null }) {
-  return { id: f.id, name: f.name, contractId: f.contract_id, buildingId: f.building_id, prefix: f.prefix, createdAt: f.created_at, revokedAt: f.revoked_at };
+function present(f: {
+  id: string;
+  name: string;
+  contract_id: string | null;
+  building_id: string | null;
+  prefix: string;
+  created_at: string;
+  revoked_at: string | null;
+}) {
+  return {
+    id: f.id,
+    name: f.name,
+    contractId: f.contract_id,
+    buildingId: f.building_id,
+    prefix: f.prefix,
+    createdAt: f.created_at,
+    revokedAt: f.revoked_at,
+  };
 }
 
 /**
@@ -37,13 +66,16 @@ function present(f: { id: string; name: string; contract_id: string | null; buil
  * service head, admin) or a building's (its building managers, call center, service head, admin).
  */
 export async function createFeed(ctx: AppContext, actor: Principal, input: CalendarFeedInput) {
-  if ((input.contractId ? 1 : 0) + (input.buildingId ? 1 : 0) !== 1) throw invalid([{ field: input.contractId ? 'buildingId' : 'contractId', rule: 'feedTarget' }]);
+  if ((input.contractId ? 1 : 0) + (input.buildingId ? 1 : 0) !== 1)
+    throw invalid([{ field: input.contractId ? 'buildingId' : 'contractId', rule: 'feedTarget' }]);
   const chief = hasRole(actor, 'admin', 'service_head');
   if (input.contractId) {
     const c = await repo.contractOf(ctx.db, input.contractId);
     if (!c) throw notFound();
     const own = actor.roles.has('contractor') && actor.contractorId === c.contractor_id;
-    const bm = actor.roles.has('building_manager') && (await repo.contractCoversAny(ctx.db, c.id, await repo.managedBuildingIds(ctx.db, actor.userId)));
+    const bm =
+      actor.roles.has('building_manager') &&
+      (await repo.contractCoversAny(ctx.db, c.id, await repo.managedBuildingIds(ctx.db, actor.userId)));
     if (!chief && !own && !bm) throw notFound();
   } else {
     const b = await repo.buildingOf(ctx.db, input.buildingId!);
@@ -56,8 +88,15 @@ export async function createFeed(ctx: AppContext, actor: Principal, input: Calen
   }
   const token = randomBytes(32).toString('base64url');
   const row = {
-    id: newId(), contract_id: input.contractId ?? null, building_id: input.buildingId ?? null, name: input.name.trim(),
-    token_hash: sha256(token), prefix: token.slice(0, 6), created_by_id: actor.userId, created_at: ctx.now().toISOString(), revoked_at: null,
+    id: newId(),
+    contract_id: input.contractId ?? null,
+    building_id: input.buildingId ?? null,
+    name: input.name.trim(),
+    token_hash: sha256(token),
+    prefix: token.slice(0, 6),
+    created_by_id: actor.userId,
+    created_at: ctx.now().toISOString(),
+    revoked_at: null,
   };
   await repo.insertFeed(ctx.db, row);
   return { ...present(row), url: feedUrl(ctx, token) };
@@ -79,7 +118,12 @@ export async function revokeFeed(ctx: AppContext, actor: Principal, id: string):
 async function limit(ctx: AppContext, clientAddress: string) {
   const now = ctx.now();
   const windowMs = ctx.config.ratingRateWindowSeconds * 1000;
-  const hit = await hitRateLimit(ctx.db, `calendar:${clientKey(clientAddress)}`, now.toISOString(), new Date(now.getTime() - windowMs).toISOString());
+  const hit = await hitRateLimit(
+    ctx.db,
+    `calendar:${clientKey(clientAddress)}`,
+    now.toISOString(),
+    new Date(now.getTime() - windowMs).toISOString(),
+  );
   if (hit.count > ctx.config.ratingRateLimit) {
     const retry = Math.max(1, Math.ceil((Date.parse(hit.windowStart) + windowMs - now.getTime()) / 1000));
     throw new AppError('RATE_LIMITED', { seconds: retry }, [], { retryAfterSeconds: retry });
@@ -101,33 +145,58 @@ export async function feedIcs(ctx: AppContext, rawToken: string, clientAddress: 
   if (f.contract_id) {
     const roles = await repo.rolesOf(ctx.db, f.created_by_id);
     const c = await repo.contractOf(ctx.db, f.contract_id);
-    const full = roles.includes('admin') || roles.includes('service_head') || (roles.includes('contractor') && c?.contractor_id === f.creator_contractor_id);
+    const full =
+      roles.includes('admin') ||
+      roles.includes('service_head') ||
+      (roles.includes('contractor') && c?.contractor_id === f.creator_contractor_id);
     if (!full) onlyBuildings = await repo.managedBuildingIds(ctx.db, f.created_by_id);
   }
   const now = DateTime.fromJSDate(ctx.now()).setZone(ZONE);
   const items = await repo.feedItems(ctx.db, {
-    contractId: f.contract_id, buildingId: f.building_id, onlyBuildings,
-    fromMonth: now.minus({ months: 1 }).toFormat('yyyy-MM'), toMonth: now.plus({ months: 12 }).toFormat('yyyy-MM'),
+    contractId: f.contract_id,
+    buildingId: f.building_id,
+    onlyBuildings,
+    fromMonth: now.minus({ months: 1 }).toFormat('yyyy-MM'),
+    toMonth: now.plus({ months: 12 }).toFormat('yyyy-MM'),
   });
-  const cal = ical({ name: f.name, prodId: { company: 'Presidio', product: 'planned-maintenance', language: 'IT' }, timezone: { name: ZONE, generator: () => ROME_VTIMEZONE } });
+  const cal = ical({
+    name: f.name,
+    prodId: { company: 'Presidio', product: 'planned-maintenance', language: 'IT' },
+    timezone: { name: ZONE, generator: () => ROME_VTIMEZONE },
+  });
   for (const i of items) {
     const summary = `${i.activity} — ${i.building_code} ${i.building_name}`;
-    const description = [i.work_order_number ? `ODL ${i.work_order_number}` : null, i.asset_name, i.wo_technician ?? i.technician].filter(Boolean).join('\n');
-    const modified = [i.updated_at, i.wo_updated_at].filter((x): x is string => !!x).sort().pop()!;
+    const description = [i.work_order_number ? `ODL ${i.work_order_number}` : null, i.asset_name, i.wo_technician ?? i.technician]
+      .filter(Boolean)
+      .join('\n');
+    const modified = [i.updated_at, i.wo_updated_at]
+      .filter((x): x is string => !!x)
+      .sort()
+      .pop()!;
     const common = {
-      id: `${i.id}@presidio`, summary, description: description || null, lastModified: DateTime.fromISO(modified),
-      stamp: DateTime.fromJSDate(ctx.now()), status: i.work_order_status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      id: `${i.id}@presidio`,
+      summary,
+      description: description || null,
+      lastModified: DateTime.fromISO(modified),
+      stamp: DateTime.fromJSDate(ctx.now()),
+      status: i.work_order_status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     };
-    const windowMinutes = i.window_from && i.window_to
-      ? DateTime.fromISO(`${i.planned_on}T${i.window_to}`, { zone: ZONE }).diff(DateTime.fromISO(`${i.planned_on}T${i.window_from}`, { zone: ZONE }), 'minutes').minutes
-      : null;
+    const windowMinutes =
+      i.window_from && i.window_to
+        ? DateTime.fromISO(`${i.planned_on}T${i.window_to}`, { zone: ZONE }).diff(
+            DateTime.fromISO(`${i.planned_on}T${i.window_from}`, { zone: ZONE }),
+            'minutes',
+          ).minutes
+        : null;
     if (i.scheduled_at) {
       const start = DateTime.fromISO(i.scheduled_at, { zone: 'utc' }).setZone(ZONE);
       cal.createEvent({ ...common, start, end: start.plus({ minutes: windowMinutes ?? i.estimated_minutes ?? 60 }), timezone: ZONE });
     } else if (i.window_from && i.window_to) {
       cal.createEvent({
-        ...common, timezone: ZONE,
-        start: DateTime.fromISO(`${i.planned_on}T${i.window_from}`, { zone: ZONE }), end: DateTime.fromISO(`${i.planned_on}T${i.window_to}`, { zone: ZONE }),
+        ...common,
+        timezone: ZONE,
+        start: DateTime.fromISO(`${i.planned_on}T${i.window_from}`, { zone: ZONE }),
+        end: DateTime.fromISO(`${i.planned_on}T${i.window_to}`, { zone: ZONE }),
       });
     } else {
       cal.createEvent({ ...common, start: DateTime.fromISO(i.planned_on, { zone: ZONE }), allDay: true });

@@ -8,7 +8,8 @@ import type { Db } from '../../db/create-db.ts';
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 
 /** The phone's digits (what the user types may have spaces, +, dashes or dots in other places). */
-const phoneDigits = (col: string) => sql`replace(replace(replace(replace(replace(replace(coalesce(${sql.ref(col)}, ''), ' ', ''), '+', ''), '-', ''), '.', ''), '/', ''), '(', '')`;
+const phoneDigits = (col: string) =>
+  sql`replace(replace(replace(replace(replace(replace(coalesce(${sql.ref(col)}, ''), ' ', ''), '+', ''), '-', ''), '.', ''), '/', ''), '(', '')`;
 
 /**
  * Every word must occur in the user's name, e-mail or phone (case-insensitive); a word of digits
@@ -31,7 +32,10 @@ export function lookupWords(q: string): string[] {
   const text = q.trim().toLowerCase();
   // "+39 02 5550 7712", "02-5550-7712": one phone number, matched by its digits.
   if (/^[+\d][\d\s./()-]{4,}$/.test(text)) return [text.replace(/\D/g, '').replace(/^(00)?39(?=\d{6})/, '')];
-  return text.split(/[\s,;]+/u).filter(Boolean).slice(0, 6);
+  return text
+    .split(/[\s,;]+/u)
+    .filter(Boolean)
+    .slice(0, 6);
 }
 
 export function findCallers(db: Db, words: readonly string[], limit: number) {

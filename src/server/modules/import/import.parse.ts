@@ -133,7 +133,10 @@ export function parseCsv(text: string): ParseResult {
     const at = (e as { records?: number }).records;
     return { ok: false, issues: [fileIssue('notSpreadsheet', undefined, typeof at === 'number' ? at + 1 : undefined)] };
   }
-  return toSheet('csv', records.map((cells, i) => ({ row: i + 1, cells: cells.map((c) => c.trim()) })));
+  return toSheet(
+    'csv',
+    records.map((cells, i) => ({ row: i + 1, cells: cells.map((c) => c.trim()) })),
+  );
 }
 
 /** One cell of exceljs → the text a user typed; numbers keep a dot as decimal separator. */
@@ -143,7 +146,11 @@ export function cellText(v: ExcelJS.CellValue): string {
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
-  if ('richText' in v) return v.richText.map((t) => t.text).join('').trim();
+  if ('richText' in v)
+    return v.richText
+      .map((t) => t.text)
+      .join('')
+      .trim();
   if ('hyperlink' in v) return cellText(v.text as ExcelJS.CellValue);
   if ('formula' in v || 'sharedFormula' in v) return cellText((v.result ?? null) as ExcelJS.CellValue);
   if ('error' in v) return v.error;
@@ -167,7 +174,11 @@ export async function parseXlsx(buf: Buffer, limits: ParseLimits = DEFAULT_PARSE
   if (!zip.entries.some((e) => e.name === 'xl/_rels/workbook.xml.rels')) return { ok: false, issues: [fileIssue('notSpreadsheet')] };
   const input = Readable.from([streamingLayout(buf, zip.entries)]);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-    worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore',
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
   });
   const lines: SheetRow[] = [];
   let found = false;

@@ -20,7 +20,9 @@ const refused = (issues: FieldIssue[]) => new AppError('IMPORT_INVALID', { count
  */
 export async function importFile(ctx: AppContext, kind: ImportKind, file: Buffer, filename?: string): Promise<ImportResult> {
   const parsed = await parseSpreadsheet(file, filename, {
-    ...DEFAULT_PARSE_LIMITS, maxRows: MAX_ROWS, maxUnpackedBytes: ctx.config.importMaxUnpackedBytes,
+    ...DEFAULT_PARSE_LIMITS,
+    maxRows: MAX_ROWS,
+    maxUnpackedBytes: ctx.config.importMaxUnpackedBytes,
   });
   if (!parsed.ok) throw parsed.tooLarge ? new AppError('IMPORT_TOO_LARGE', {}, parsed.issues) : refused(parsed.issues);
   const { sheet } = parsed;

@@ -31,14 +31,32 @@ interface ColumnSpec {
 const col = (name: string, required = true): ColumnSpec => ({ name, required });
 
 export const COLUMNS: Record<ImportKind, readonly ColumnSpec[]> = {
-  buildings: [col('site_code'), col('code'), col('name'), col('address'), col('competence'), col('department_code', false), col('notify_occupants', false)],
+  buildings: [
+    col('site_code'),
+    col('code'),
+    col('name'),
+    col('address'),
+    col('competence'),
+    col('department_code', false),
+    col('notify_occupants', false),
+  ],
   spaces: [
-    col('building_code'), col('floor_code'), col('floor_name', false), col('floor_level', false),
-    col('code'), col('name'), col('use', false), col('area_m2', false),
+    col('building_code'),
+    col('floor_code'),
+    col('floor_name', false),
+    col('floor_level', false),
+    col('code'),
+    col('name'),
+    col('use', false),
+    col('area_m2', false),
   ],
   assets: [
-    col('code'), col('name'), col('technology_class_code'), col('building_code'),
-    col('space_code', false), col('serial_number', false),
+    col('code'),
+    col('name'),
+    col('technology_class_code'),
+    col('building_code'),
+    col('space_code', false),
+    col('serial_number', false),
   ],
 };
 
@@ -125,11 +143,14 @@ export function parseLevel(input: string): Parsed<number> {
 
 export const COMPETENCE_VALUES = 'central, department, centrale, dipartimento';
 const COMPETENCE: Record<string, 'central' | 'department'> = {
-  central: 'central', centrale: 'central',
-  department: 'department', dipartimento: 'department', dipartimentale: 'department',
+  central: 'central',
+  centrale: 'central',
+  department: 'department',
+  dipartimento: 'department',
+  dipartimentale: 'department',
 };
 
-const YES_NO: Record<string, 0 | 1> = { yes: 1, no: 0, si: 1, 'sì': 1, true: 1, false: 0, '1': 1, '0': 0 };
+const YES_NO: Record<string, 0 | 1> = { yes: 1, no: 0, si: 1, sì: 1, true: 1, false: 0, '1': 1, '0': 0 };
 /** A yes/no cell (English or Italian, any case); blank = no. */
 export function parseYesNo(input: string): Parsed<0 | 1> {
   const v = input.trim() === '' ? 0 : YES_NO[input.trim().toLowerCase()];
@@ -144,18 +165,41 @@ export function parseCompetence(input: string): Parsed<'central' | 'department'>
 // ---------------------------------------------------------------------------------------------
 // Lookups (loaded by the repository for the codes the file mentions) and plans (what to write)
 
-export interface Ref { id: string; active: boolean }
+export interface Ref {
+  id: string;
+  active: boolean;
+}
 /** Key of things whose code is unique within a building (floors, spaces). */
 export const pairKey = (buildingId: string, code: string) => `${buildingId}\u0000${code}`;
 
 export interface ExistingBuilding {
-  id: string; site_id: string; name: string; address: string; competence: string; competence_department_id: string | null;
+  id: string;
+  site_id: string;
+  name: string;
+  address: string;
+  competence: string;
+  competence_department_id: string | null;
   notify_occupants_planned: number;
 }
-export interface ExistingFloor { id: string; name: string; level: number }
-export interface ExistingSpace { id: string; floor_id: string; name: string; use: string | null; area_cm2: number | null }
+export interface ExistingFloor {
+  id: string;
+  name: string;
+  level: number;
+}
+export interface ExistingSpace {
+  id: string;
+  floor_id: string;
+  name: string;
+  use: string | null;
+  area_cm2: number | null;
+}
 export interface ExistingAsset {
-  id: string; name: string; technology_class_id: string; building_id: string; space_id: string | null; serial_number: string | null;
+  id: string;
+  name: string;
+  technology_class_id: string;
+  building_id: string;
+  space_id: string | null;
+  serial_number: string | null;
 }
 
 export interface BuildingsLookups {
@@ -191,33 +235,58 @@ export interface References {
   spaces: Set<string>;
 }
 
-export interface Counts { created: number; updated: number; unchanged: number }
+export interface Counts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
 
 export interface BuildingValues {
-  code: string; site_id: string; name: string; address: string; competence: 'central' | 'department'; competence_department_id: string | null;
+  code: string;
+  site_id: string;
+  name: string;
+  address: string;
+  competence: 'central' | 'department';
+  competence_department_id: string | null;
   /** Only when the file has the notify_occupants column (absent: updates leave the setting alone). */
   notify_occupants_planned?: 0 | 1;
 }
-export interface FloorValues { building_id: string; code: string; name: string; level: number }
+export interface FloorValues {
+  building_id: string;
+  code: string;
+  name: string;
+  level: number;
+}
 export interface SpaceValues {
-  building_id: string; floorKey: string; code: string; name: string; use: string | null; area_cm2: number | null;
+  building_id: string;
+  floorKey: string;
+  code: string;
+  name: string;
+  use: string | null;
+  area_cm2: number | null;
 }
 export interface AssetValues {
-  code: string; name: string; technology_class_id: string; building_id: string; space_id: string | null; serial_number: string | null;
+  code: string;
+  name: string;
+  technology_class_id: string;
+  building_id: string;
+  space_id: string | null;
+  serial_number: string | null;
 }
 
 export type ImportPlan =
   | { kind: 'buildings'; counts: Counts; rows: BuildingValues[]; withNotify: boolean }
   | {
-    kind: 'spaces'; counts: Counts;
-    /** New floors and existing floors whose name or level changes. */
-    floors: FloorValues[];
-    /** Ids of existing floors by pairKey; new ones get theirs when written. */
-    floorIds: Map<string, string>;
-    rows: SpaceValues[];
-    /** Optional columns present in the file: only these change on update. */
-    optional: ('use' | 'area_cm2')[];
-  }
+      kind: 'spaces';
+      counts: Counts;
+      /** New floors and existing floors whose name or level changes. */
+      floors: FloorValues[];
+      /** Ids of existing floors by pairKey; new ones get theirs when written. */
+      floorIds: Map<string, string>;
+      rows: SpaceValues[];
+      /** Optional columns present in the file: only these change on update. */
+      optional: ('use' | 'area_cm2')[];
+    }
   | { kind: 'assets'; counts: Counts; rows: AssetValues[]; optional: ('space_id' | 'serial_number')[] };
 
 export type Lookups = BuildingsLookups | SpacesLookups | AssetsLookups;
@@ -229,9 +298,15 @@ export type ValidationResult = { ok: true; plan: ImportPlan } | { ok: false; iss
 /** Reads one row by column name and records issues against its row number. */
 class RowReader {
   readonly issues: FieldIssue[] = [];
-  constructor(private columns: Columns, readonly line: SheetRow, private sink: FieldIssue[]) {}
+  constructor(
+    private columns: Columns,
+    readonly line: SheetRow,
+    private sink: FieldIssue[],
+  ) {}
 
-  has(name: string) { return this.columns.index.has(name); }
+  has(name: string) {
+    return this.columns.index.has(name);
+  }
   get(name: string): string {
     const i = this.columns.index.get(name);
     return i === undefined ? '' : (this.line.cells[i] ?? '').trim();
@@ -241,7 +316,9 @@ class RowReader {
     this.issues.push(issue);
     this.sink.push(issue);
   }
-  get ok() { return this.issues.length === 0; }
+  get ok() {
+    return this.issues.length === 0;
+  }
 
   /**
    * A required value with a length limit; '' when missing or too long. A required column absent
@@ -296,13 +373,20 @@ const byRow = (a: FieldIssue, b: FieldIssue) => (a.row ?? 0) - (b.row ?? 0);
 
 export function referencedCodes(sheet: Sheet, columns: Columns): References {
   const refs: References = {
-    sites: new Set(), departments: new Set(), classes: new Set(), buildings: new Set(), own: new Set(), spaces: new Set(),
+    sites: new Set(),
+    departments: new Set(),
+    classes: new Set(),
+    buildings: new Set(),
+    own: new Set(),
+    spaces: new Set(),
   };
   const at = (line: SheetRow, name: string) => {
     const i = columns.index.get(name);
     return i === undefined ? '' : (line.cells[i] ?? '').trim();
   };
-  const add = (set: Set<string>, v: string) => { if (v) set.add(v); };
+  const add = (set: Set<string>, v: string) => {
+    if (v) set.add(v);
+  };
   for (const line of sheet.rows) {
     if (columns.kind === 'buildings') {
       add(refs.sites, at(line, 'site_code'));
@@ -326,11 +410,12 @@ export function referencedCodes(sheet: Sheet, columns: Columns): References {
 
 export function validateRows(sheet: Sheet, columns: Columns, lookups: Lookups): ValidationResult {
   const issues: FieldIssue[] = [];
-  const plan = columns.kind === 'buildings'
-    ? validateBuildings(sheet, columns, lookups as BuildingsLookups, issues)
-    : columns.kind === 'spaces'
-      ? validateSpaces(sheet, columns, lookups as SpacesLookups, issues)
-      : validateAssets(sheet, columns, lookups as AssetsLookups, issues);
+  const plan =
+    columns.kind === 'buildings'
+      ? validateBuildings(sheet, columns, lookups as BuildingsLookups, issues)
+      : columns.kind === 'spaces'
+        ? validateSpaces(sheet, columns, lookups as SpacesLookups, issues)
+        : validateAssets(sheet, columns, lookups as AssetsLookups, issues);
   if (issues.length) return { ok: false, issues: issues.sort(byRow) };
   return { ok: true, plan };
 }
@@ -370,15 +455,23 @@ function validateBuildings(sheet: Sheet, columns: Columns, lk: BuildingsLookups,
     // A department code next to a central competence is ignored: central buildings have none.
     if (!r.ok || !siteId || !code || !name || !address || !competence) continue;
     const values: BuildingValues = {
-      code, site_id: siteId, name, address, competence, competence_department_id: competence === 'department' ? departmentId : null,
+      code,
+      site_id: siteId,
+      name,
+      address,
+      competence,
+      competence_department_id: competence === 'department' ? departmentId : null,
       ...(notify !== undefined ? { notify_occupants_planned: notify } : {}),
     };
     const old = lk.buildings.get(code);
     if (!old) counts.created++;
     else if (
-      old.site_id === values.site_id && old.name === values.name && old.address === values.address
-      && old.competence === values.competence && old.competence_department_id === values.competence_department_id
-      && (values.notify_occupants_planned === undefined || Number(old.notify_occupants_planned) === values.notify_occupants_planned)
+      old.site_id === values.site_id &&
+      old.name === values.name &&
+      old.address === values.address &&
+      old.competence === values.competence &&
+      old.competence_department_id === values.competence_department_id &&
+      (values.notify_occupants_planned === undefined || Number(old.notify_occupants_planned) === values.notify_occupants_planned)
     ) {
       counts.unchanged++;
       continue;
@@ -455,8 +548,13 @@ function validateSpaces(sheet: Sheet, columns: Columns, lk: SpacesLookups, issue
     }
     if (!r.ok || !buildingId || !floorKey || !code || !name) continue;
     drafts.push({
-      row: line.row, building_id: buildingId, floorKey, code, name,
-      use: use || null, area_cm2: area,
+      row: line.row,
+      building_id: buildingId,
+      floorKey,
+      code,
+      name,
+      use: use || null,
+      area_cm2: area,
     });
   }
 
@@ -467,13 +565,15 @@ function validateSpaces(sheet: Sheet, columns: Columns, lk: SpacesLookups, issue
       floorIds.set(key, f.existing.id);
       const name = f.name ?? f.existing.name;
       const level = f.level ?? f.existing.level;
-      if (name !== f.existing.name || level !== f.existing.level) floorValues.push({ building_id: f.buildingId, code: f.code, name, level });
+      if (name !== f.existing.name || level !== f.existing.level)
+        floorValues.push({ building_id: f.buildingId, code: f.code, name, level });
       continue;
     }
     // A new floor: some row of the file must name it and give its level.
     if (f.name === undefined && !f.badName) issues.push({ field: 'floor_name', rule: 'required', row: f.firstRow });
     if (f.level === undefined && !f.badLevel) issues.push({ field: 'floor_level', rule: 'required', row: f.firstRow });
-    if (f.name !== undefined && f.level !== undefined) floorValues.push({ building_id: f.buildingId, code: f.code, name: f.name, level: f.level });
+    if (f.name !== undefined && f.level !== undefined)
+      floorValues.push({ building_id: f.buildingId, code: f.code, name: f.name, level: f.level });
   }
 
   const optional: ('use' | 'area_cm2')[] = [];
@@ -484,9 +584,10 @@ function validateSpaces(sheet: Sheet, columns: Columns, lk: SpacesLookups, issue
     const old = lk.spaces.get(pairKey(d.building_id, d.code));
     if (!old) counts.created++;
     else if (
-      old.floor_id === floorIds.get(d.floorKey) && old.name === d.name
-      && (!optional.includes('use') || old.use === d.use)
-      && (!optional.includes('area_cm2') || old.area_cm2 === d.area_cm2)
+      old.floor_id === floorIds.get(d.floorKey) &&
+      old.name === d.name &&
+      (!optional.includes('use') || old.use === d.use) &&
+      (!optional.includes('area_cm2') || old.area_cm2 === d.area_cm2)
     ) {
       counts.unchanged++;
       continue;
@@ -521,12 +622,20 @@ function validateAssets(sheet: Sheet, columns: Columns, lk: AssetsLookups, issue
     if (old && buildingId && !hasSpace && old.space_id && old.building_id !== buildingId) r.fail('space_code', 'spaceBuilding');
     if (!r.ok || !code || !name || !classId || !buildingId) continue;
     const values: AssetValues = {
-      code, name, technology_class_id: classId, building_id: buildingId, space_id: spaceId, serial_number: serial || null,
+      code,
+      name,
+      technology_class_id: classId,
+      building_id: buildingId,
+      space_id: spaceId,
+      serial_number: serial || null,
     };
     if (!old) counts.created++;
     else if (
-      old.name === values.name && old.technology_class_id === values.technology_class_id && old.building_id === values.building_id
-      && (!hasSpace || old.space_id === values.space_id) && (!hasSerial || old.serial_number === values.serial_number)
+      old.name === values.name &&
+      old.technology_class_id === values.technology_class_id &&
+      old.building_id === values.building_id &&
+      (!hasSpace || old.space_id === values.space_id) &&
+      (!hasSerial || old.serial_number === values.serial_number)
     ) {
       counts.unchanged++;
       continue;

@@ -57,7 +57,8 @@ export function readCentralDirectory(buf: Buffer, limits: ZipLimits): ZipVerdict
   const cdSize = buf.readUInt32LE(eocd + 12);
   const cdOffset = buf.readUInt32LE(eocd + 16);
   // ZIP64 markers: no spreadsheet we accept needs them (that is > 65,535 entries or > 4 GB).
-  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) return { ok: false, rule: 'tooManyEntries', limit: limits.maxEntries };
+  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff)
+    return { ok: false, rule: 'tooManyEntries', limit: limits.maxEntries };
   if (count > limits.maxEntries) return { ok: false, rule: 'tooManyEntries', limit: limits.maxEntries };
   if (cdOffset + cdSize > eocd) return { ok: false, rule: 'zipDamaged' };
 
@@ -89,7 +90,15 @@ export function readCentralDirectory(buf: Buffer, limits: ZipLimits): ZipVerdict
     // space before the directory.
     packedBytes += compressedSize + LFH_SIZE;
     if (packedBytes > cdOffset) return { ok: false, rule: 'zipDamaged' };
-    entries.push({ name: buf.toString('utf8', p + CDH_SIZE, p + CDH_SIZE + nameLen), flags, method, crc, compressedSize, uncompressedSize, localHeaderOffset });
+    entries.push({
+      name: buf.toString('utf8', p + CDH_SIZE, p + CDH_SIZE + nameLen),
+      flags,
+      method,
+      crc,
+      compressedSize,
+      uncompressedSize,
+      localHeaderOffset,
+    });
     p = end;
   }
   return { ok: true, entries, unpackedBytes };
@@ -134,10 +143,16 @@ export async function checkZip(buf: Buffer, limits: ZipLimits): Promise<ZipVerdi
 
 const SHEET = /^xl\/worksheets\/sheet\d+\.xml$/;
 const SHARED_STRINGS = 'xl/sharedStrings.xml';
-const EMPTY_SST = Buffer.from('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-  + '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>');
+const EMPTY_SST = Buffer.from(
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>',
+);
 
-function localEntry(name: string, e: Pick<ZipEntry, 'flags' | 'method' | 'crc' | 'compressedSize' | 'uncompressedSize'>, data: Buffer): Buffer[] {
+function localEntry(
+  name: string,
+  e: Pick<ZipEntry, 'flags' | 'method' | 'crc' | 'compressedSize' | 'uncompressedSize'>,
+  data: Buffer,
+): Buffer[] {
   const nameBuf = Buffer.from(name, 'utf8');
   const h = Buffer.alloc(LFH_SIZE);
   h.writeUInt32LE(LFH_SIG, 0);
@@ -165,7 +180,13 @@ export function streamingLayout(buf: Buffer, entries: ZipEntry[]): Buffer {
   for (const e of ordered) {
     if (e.dataOffset === undefined) throw new Error('streamingLayout needs verified entries');
     if (!sharedStringsDone && SHEET.test(e.name)) {
-      parts.push(...localEntry(SHARED_STRINGS, { flags: 0, method: STORED, crc: zlib.crc32(EMPTY_SST), compressedSize: EMPTY_SST.length, uncompressedSize: EMPTY_SST.length }, EMPTY_SST));
+      parts.push(
+        ...localEntry(
+          SHARED_STRINGS,
+          { flags: 0, method: STORED, crc: zlib.crc32(EMPTY_SST), compressedSize: EMPTY_SST.length, uncompressedSize: EMPTY_SST.length },
+          EMPTY_SST,
+        ),
+      );
       sharedStringsDone = true;
     }
     parts.push(...localEntry(e.name, e, buf.subarray(e.dataOffset, e.dataOffset + e.compressedSize)));

@@ -75,13 +75,17 @@ export async function pollImapOnce(ctx: AppContext, log: JobLog, url = ctx.confi
           let r;
           if ((head.size ?? 0) > ctx.config.mail.inMaxBytes) {
             const from = head.envelope?.from?.[0];
-            r = await intakeTooLarge(ctx, {
-              messageId: head.envelope?.messageId ?? `<imap.${t.mailbox}.${uid}.${head.size}@presidio.invalid>`,
-              fromAddress: from?.address ?? '',
-              fromName: from?.name ?? null,
-              subject: head.envelope?.subject ?? '',
-              size: head.size ?? 0,
-            }, { via: 'imap' });
+            r = await intakeTooLarge(
+              ctx,
+              {
+                messageId: head.envelope?.messageId ?? `<imap.${t.mailbox}.${uid}.${head.size}@presidio.invalid>`,
+                fromAddress: from?.address ?? '',
+                fromName: from?.name ?? null,
+                subject: head.envelope?.subject ?? '',
+                size: head.size ?? 0,
+              },
+              { via: 'imap' },
+            );
           } else {
             const msg = await client.fetchOne(String(uid), { uid: true, source: true }, { uid: true });
             if (!msg || !msg.source) continue;

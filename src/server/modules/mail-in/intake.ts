@@ -36,7 +36,13 @@ import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { translate, type Lang } from '../../i18n/messages.ts';
 import { newId } from '../../ids.ts';
-import { isAutomatic, noticeKeysFromReferences, stripQuotedReply, ticketIdFromReferences, ticketNumberFromSubject } from '../../../domain/notices/mail-rules.ts';
+import {
+  isAutomatic,
+  noticeKeysFromReferences,
+  stripQuotedReply,
+  ticketIdFromReferences,
+  ticketNumberFromSubject,
+} from '../../../domain/notices/mail-rules.ts';
 import type { Principal } from '../../auth/principal.ts';
 import { addComment } from '../tickets/tickets.service.ts';
 import { ticketRoles } from '../tickets/access.ts';
@@ -50,7 +56,14 @@ import { replySecret, tokenMatches, tokensIn } from './reply-token.ts';
 import * as repo from './mail-in.repository.ts';
 
 export type HeldReason =
-  | 'unknown_sender' | 'unknown_ticket' | 'needs_building' | 'sender_not_allowed' | 'sender_not_verified' | 'auto_reply' | 'too_large' | 'not_processable';
+  | 'unknown_sender'
+  | 'unknown_ticket'
+  | 'needs_building'
+  | 'sender_not_allowed'
+  | 'sender_not_verified'
+  | 'auto_reply'
+  | 'too_large'
+  | 'not_processable';
 
 export interface IntakeResult {
   /** The inbound_messages row (the existing one for a duplicate). */
@@ -147,8 +160,16 @@ export async function intakeMessage(ctx: AppContext, raw: Buffer, opts: IntakeOp
 async function intakeUnparsed(ctx: AppContext, raw: Buffer, opts: IntakeOptions, why: string): Promise<IntakeResult> {
   const mail: Mail = {
     messageId: `<sha256.${createHash('sha256').update(raw).digest('hex')}@presidio.invalid>`,
-    fromAddress: opts.envelope?.mailFrom?.slice(0, 320) ?? '', fromName: null, subject: '',
-    text: `(${raw.length} bytes: ${why})`, references: [], recipients: [], automatic: false, attachments: [], language: null, headersCut: true,
+    fromAddress: opts.envelope?.mailFrom?.slice(0, 320) ?? '',
+    fromName: null,
+    subject: '',
+    text: `(${raw.length} bytes: ${why})`,
+    references: [],
+    recipients: [],
+    automatic: false,
+    attachments: [],
+    language: null,
+    headersCut: true,
   };
   return ctx.db.transaction().execute((trx) => insert(ctx, trx, mail, opts, { status: 'held', reason: 'not_processable' }));
 }
@@ -160,15 +181,36 @@ export async function intakeTooLarge(
   opts: IntakeOptions,
 ): Promise<IntakeResult> {
   return ctx.db.transaction().execute(async (trx) => {
-    const inserted = await insert(ctx, trx, {
-      messageId: m.messageId.slice(0, 998), fromAddress: m.fromAddress.slice(0, 320), fromName: m.fromName?.slice(0, 200) ?? null, subject: m.subject.slice(0, MAX_SUBJECT),
-      text: `(${m.size} bytes)`, references: [], recipients: [], automatic: false, attachments: [], language: null, headersCut: false,
-    }, opts, { status: 'held', reason: 'too_large' });
+    const inserted = await insert(
+      ctx,
+      trx,
+      {
+        messageId: m.messageId.slice(0, 998),
+        fromAddress: m.fromAddress.slice(0, 320),
+        fromName: m.fromName?.slice(0, 200) ?? null,
+        subject: m.subject.slice(0, MAX_SUBJECT),
+        text: `(${m.size} bytes)`,
+        references: [],
+        recipients: [],
+        automatic: false,
+        attachments: [],
+        language: null,
+        headersCut: false,
+      },
+      opts,
+      { status: 'held', reason: 'too_large' },
+    );
     return inserted;
   });
 }
 
-async function insert(ctx: AppContext, trx: Trx, mail: Mail, opts: IntakeOptions, outcome: { status: 'held'; reason: HeldReason }): Promise<IntakeResult> {
+async function insert(
+  ctx: AppContext,
+  trx: Trx,
+  mail: Mail,
+  opts: IntakeOptions,
+  outcome: { status: 'held'; reason: HeldReason },
+): Promise<IntakeResult> {
   const id = newId();
   const fresh = await repo.insertInbound(trx, {
     id,
@@ -188,7 +230,13 @@ async function insert(ctx: AppContext, trx: Trx, mail: Mail, opts: IntakeOptions
   });
   if (!fresh) {
     const existing = (await repo.inboundByMessageId(trx, mail.messageId))!;
-    return { id: existing.id, duplicate: true, status: existing.status as IntakeResult['status'], reason: existing.reason, ticketId: existing.ticket_id };
+    return {
+      id: existing.id,
+      duplicate: true,
+      status: existing.status as IntakeResult['status'],
+      reason: existing.reason,
+      ticketId: existing.ticket_id,
+    };
   }
   return { id, duplicate: false, status: 'held', reason: outcome.reason, ticketId: null };
 }
@@ -200,7 +248,13 @@ type TicketRow = NonNullable<Awaited<ReturnType<typeof repo.ticketById>>>;
  * and whose token for the ticket the reply carries, or the ticket's caller (no account) likewise;
  * null without such a token.
  */
-async function provenSender(ctx: AppContext, trx: Trx, mail: Mail, ticket: TicketRow, secret: Buffer | null): Promise<{ sender: Principal | null } | null> {
+async function provenSender(
+  ctx: AppContext,
+  trx: Trx,
+  mail: Mail,
+  ticket: TicketRow,
+  secret: Buffer | null,
+): Promise<{ sender: Principal | null } | null> {
   if (!secret || !ctx.config.mail.inAddress || !mail.fromAddress) return null;
   const tokens = tokensIn(mail.recipients, mail.references, ctx.config.mail.inAddress);
   if (tokens.length === 0) return null;
@@ -212,7 +266,14 @@ async function provenSender(ctx: AppContext, trx: Trx, mail: Mail, ticket: Ticke
   return null;
 }
 
-async function take(ctx: AppContext, trx: Trx, mail: Mail, opts: IntakeOptions, secret: Buffer | null, route: boolean): Promise<IntakeResult> {
+async function take(
+  ctx: AppContext,
+  trx: Trx,
+  mail: Mail,
+  opts: IntakeOptions,
+  secret: Buffer | null,
+  route: boolean,
+): Promise<IntakeResult> {
   // Recorded first as held (the safe default), then placed; all in this transaction.
   const rec = await insert(ctx, trx, mail, opts, { status: 'held', reason: 'not_processable' });
   if (rec.duplicate) return rec;
@@ -230,7 +291,9 @@ async function take(ctx: AppContext, trx: Trx, mail: Mail, opts: IntakeOptions, 
   const number = ticketNumberFromSubject(mail.subject);
   // The thread: the subject's number, else Presidio's thread id, else the notice it answers (a
   // client that kept only In-Reply-To = the notice's Message-ID). Finding the ticket proves nobody.
-  const threadId = number ? null : ticketIdFromReferences(mail.references) ?? (await repo.ticketIdByNoticeKeys(trx, noticeKeysFromReferences(mail.references)));
+  const threadId = number
+    ? null
+    : (ticketIdFromReferences(mail.references) ?? (await repo.ticketIdByNoticeKeys(trx, noticeKeysFromReferences(mail.references))));
   if (number || threadId) {
     const ticket = number ? await repo.ticketByNumber(trx, number) : await repo.ticketById(trx, threadId!);
     if (!ticket) return hold('unknown_ticket');
@@ -243,7 +306,12 @@ async function take(ctx: AppContext, trx: Trx, mail: Mail, opts: IntakeOptions, 
     const lang: Lang = ticket.language === 'en' ? 'en' : 'it';
     const body = commentBody(mail, attachmentsNotAccepted(ctx, mail, lang), lang);
     const comment = await addComment(ctx, actor, ticket.id, { body }, { trx });
-    await keepAttachments(ctx, trx, mail, { inboundId: rec.id, ticketId: ticket.id, commentId: comment.id, uploadedById: sender?.userId ?? null });
+    await keepAttachments(ctx, trx, mail, {
+      inboundId: rec.id,
+      ticketId: ticket.id,
+      commentId: comment.id,
+      uploadedById: sender?.userId ?? null,
+    });
     await repo.setOutcome(trx, rec.id, { status: 'comment_added', reason: null, ticket_id: ticket.id, sender_proof: 'token' });
     return { ...rec, status: 'comment_added', reason: null, ticketId: ticket.id };
   }
@@ -253,7 +321,11 @@ async function take(ctx: AppContext, trx: Trx, mail: Mail, opts: IntakeOptions, 
 }
 
 /** The workflow actor of an e-mail: the system on behalf of the sender (channel/source e-mail). */
-export function emailActor(mail: { fromAddress: string; fromName: string | null; language?: 'it' | 'en' | null }, sender: Principal | null, handledBy?: Principal): SystemActor {
+export function emailActor(
+  mail: { fromAddress: string; fromName: string | null; language?: 'it' | 'en' | null },
+  sender: Principal | null,
+  handledBy?: Principal,
+): SystemActor {
   const who = sender?.displayName ?? mail.fromName ?? mail.fromAddress;
   return {
     kind: 'system',
@@ -278,7 +350,12 @@ function attachmentsNotAccepted(ctx: AppContext, mail: Mail, lang: Lang): string
   for (const a of mail.attachments) {
     const filename = a.filename ?? a.contentType;
     if (a.content.length > ctx.config.attachmentMaxBytes) {
-      out.push(translate(lang, 'rule', 'mailAttachmentRefused', { filename, reason: translate(lang, 'rule', 'mailAttachmentTooLarge', { limit }) }));
+      out.push(
+        translate(lang, 'rule', 'mailAttachmentRefused', {
+          filename,
+          reason: translate(lang, 'rule', 'mailAttachmentTooLarge', { limit }),
+        }),
+      );
     } else if (!acceptable(a)) {
       out.push(translate(lang, 'rule', 'mailAttachmentRefused', { filename, reason: translate(lang, 'rule', 'fileType') }));
     }
@@ -322,5 +399,11 @@ async function keepAttachments(
 
 /** For the call center's actions: the stored message as an e-mail to act on. */
 export function mailOf(row: { from_address: string; from_name: string | null; subject: string; body: string }) {
-  return { fromAddress: row.from_address, fromName: row.from_name, subject: row.subject, text: row.body, language: null as 'it' | 'en' | null };
+  return {
+    fromAddress: row.from_address,
+    fromName: row.from_name,
+    subject: row.subject,
+    text: row.body,
+    language: null as 'it' | 'en' | null,
+  };
 }

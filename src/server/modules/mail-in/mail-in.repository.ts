@@ -19,11 +19,18 @@ export function inboundByMessageId(db: Db, messageId: string) {
   return db.selectFrom('inbound_messages').selectAll().where('message_id', '=', messageId).executeTakeFirst();
 }
 
-export async function setOutcome(db: Db, id: string, set: { status: string; reason: string | null; ticket_id: string | null; sender_proof?: string | null }): Promise<void> {
+export async function setOutcome(
+  db: Db,
+  id: string,
+  set: { status: string; reason: string | null; ticket_id: string | null; sender_proof?: string | null },
+): Promise<void> {
   await db.updateTable('inbound_messages').set(set).where('id', '=', id).execute();
 }
 
-async function principalOf(db: Db, u: { id: string; username: string; display_name: string; language: string; contractor_id: string | null; department_id: string | null }): Promise<Principal> {
+async function principalOf(
+  db: Db,
+  u: { id: string; username: string; display_name: string; language: string; contractor_id: string | null; department_id: string | null },
+): Promise<Principal> {
   const roles = await db.selectFrom('user_roles').select('role').where('user_id', '=', u.id).execute();
   return {
     userId: u.id,
@@ -58,18 +65,32 @@ export async function principalsByEmail(db: Db, email: string): Promise<Principa
 }
 
 export function ticketByNumber(db: Db, number: string) {
-  return db.selectFrom('tickets').select(['id', 'number', 'requester_id', 'caller_email', 'building_id', 'language']).where('number', '=', number).executeTakeFirst();
+  return db
+    .selectFrom('tickets')
+    .select(['id', 'number', 'requester_id', 'caller_email', 'building_id', 'language'])
+    .where('number', '=', number)
+    .executeTakeFirst();
 }
 
 export function ticketById(db: Db, id: string) {
-  return db.selectFrom('tickets').select(['id', 'number', 'requester_id', 'caller_email', 'building_id', 'language']).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('tickets')
+    .select(['id', 'number', 'requester_id', 'caller_email', 'building_id', 'language'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 /** The ticket of the notice whose Message-ID key one of these is (outbox.message_key), or null. */
 export async function ticketIdByNoticeKeys(db: Db, keys: readonly string[]): Promise<string | null> {
   if (keys.length === 0) return null;
-  const r = await db.selectFrom('outbox').select('ticket_id').where('message_key', 'in', [...keys]).where('ticket_id', 'is not', null)
-    .orderBy('created_at', 'desc').limit(1).executeTakeFirst();
+  const r = await db
+    .selectFrom('outbox')
+    .select('ticket_id')
+    .where('message_key', 'in', [...keys])
+    .where('ticket_id', 'is not', null)
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   return r?.ticket_id ?? null;
 }
 
@@ -82,13 +103,21 @@ export async function activeBuildingCodes(db: Db): Promise<Map<string, string>> 
 // The call center's list and actions
 
 export function listInbound(db: Db, o: { status?: string; cursor: [string, string] | null; limit: number }) {
-  let q = db.selectFrom('inbound_messages as m').leftJoin('tickets as t', 't.id', 'm.ticket_id').selectAll('m').select('t.number as ticket_number');
+  let q = db
+    .selectFrom('inbound_messages as m')
+    .leftJoin('tickets as t', 't.id', 'm.ticket_id')
+    .selectAll('m')
+    .select('t.number as ticket_number');
   if (o.status) q = q.where('m.status', '=', o.status);
   if (o.cursor) {
     const [at, id] = o.cursor;
     q = q.where((eb) => eb.or([eb('m.received_at', '<', at), eb.and([eb('m.received_at', '=', at), eb('m.id', '<', id)])]));
   }
-  return q.orderBy('m.received_at', 'desc').orderBy('m.id', 'desc').limit(o.limit + 1).execute();
+  return q
+    .orderBy('m.received_at', 'desc')
+    .orderBy('m.id', 'desc')
+    .limit(o.limit + 1)
+    .execute();
 }
 
 export function getInbound(db: Db, id: string) {
@@ -151,6 +180,11 @@ export async function storedSecret(db: Db, name: string, candidate: string): Pro
 
 /** How many messages wait in the held inbox, counting at most `cap + 1` (the navigation badge). */
 export async function countHeld(db: Db, cap: number): Promise<number> {
-  const rows = await db.selectFrom('inbound_messages').select('id').where('status', '=', 'held').limit(cap + 1).execute();
+  const rows = await db
+    .selectFrom('inbound_messages')
+    .select('id')
+    .where('status', '=', 'held')
+    .limit(cap + 1)
+    .execute();
   return rows.length;
 }

@@ -3,7 +3,11 @@ import { Type, type Static } from 'typebox';
 import { Id, Instant, Language, Nullable } from '../../../shared/schemas/common.ts';
 
 export const InboundStatus = Type.Union([
-  Type.Literal('ticket_opened'), Type.Literal('comment_added'), Type.Literal('held'), Type.Literal('released'), Type.Literal('discarded'),
+  Type.Literal('ticket_opened'),
+  Type.Literal('comment_added'),
+  Type.Literal('held'),
+  Type.Literal('released'),
+  Type.Literal('discarded'),
 ]);
 
 export const InboundItem = Type.Object({
@@ -16,14 +20,21 @@ export const InboundItem = Type.Object({
   receivedAt: Instant,
   via: Type.String({ description: 'smtp | imap' }),
   status: InboundStatus,
-  reason: Nullable(Type.String({ description: 'why held (unknown_sender, unknown_ticket, needs_building, sender_not_allowed, sender_not_verified, auto_reply, too_large, not_processable), or why discarded' })),
+  reason: Nullable(
+    Type.String({
+      description:
+        'why held (unknown_sender, unknown_ticket, needs_building, sender_not_allowed, sender_not_verified, auto_reply, too_large, not_processable), or why discarded',
+    }),
+  ),
   ticketId: Nullable(Type.String()),
   ticketNumber: Nullable(Type.String()),
   handledById: Nullable(Type.String()),
   handledAt: Nullable(Type.String()),
   attachments: Type.Array(Type.Object({ id: Id, filename: Type.String(), contentType: Type.String(), size: Type.Integer() })),
   version: Type.Integer(),
-  senderProof: Nullable(Type.String({ description: 'how the sender was proven: token (a reply token bound to them and the ticket); null: not proven' })),
+  senderProof: Nullable(
+    Type.String({ description: 'how the sender was proven: token (a reply token bound to them and the ticket); null: not proven' }),
+  ),
 });
 export type InboundItem = Static<typeof InboundItem>;
 
@@ -55,7 +66,4 @@ export const AttachBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const DiscardBody = Type.Object(
-  { version, reason: Type.String({ minLength: 1, maxLength: 500 }) },
-  { additionalProperties: false },
-);
+export const DiscardBody = Type.Object({ version, reason: Type.String({ minLength: 1, maxLength: 500 }) }, { additionalProperties: false });

@@ -32,7 +32,9 @@ const present = (r: Row, atts: AttachmentRow[]): InboundItem => ({
   ticketNumber: r.ticket_number,
   handledById: r.handled_by_id,
   handledAt: r.handled_at,
-  attachments: atts.filter((a) => a.inbound_message_id === r.id).map((a) => ({ id: a.id, filename: a.filename, contentType: a.content_type, size: Number(a.size) })),
+  attachments: atts
+    .filter((a) => a.inbound_message_id === r.id)
+    .map((a) => ({ id: a.id, filename: a.filename, contentType: a.content_type, size: Number(a.size) })),
   version: Number(r.version),
   senderProof: r.sender_proof ?? null,
 });
@@ -52,7 +54,10 @@ export async function listInbound(ctx: AppContext, q: { status?: string; cursor?
   const limit = q.limit ?? DEFAULT_LIMIT;
   const rows = await repo.listInbound(ctx.db, { status: q.status, cursor: decodeCursor(q.cursor), limit });
   const page = rows.slice(0, limit);
-  const atts = await repo.attachmentsOfInbound(ctx.db, page.map((r) => r.id));
+  const atts = await repo.attachmentsOfInbound(
+    ctx.db,
+    page.map((r) => r.id),
+  );
   const last = page[page.length - 1];
   return {
     items: page.map((r) => present(r, atts)),
@@ -67,7 +72,14 @@ export async function getInbound(ctx: AppContext, id: string, db = ctx.db): Prom
 }
 
 /** Moves a held message out of `held` at the caller's version, or answers 404 / 409 with the current state. */
-async function release(ctx: AppContext, trx: Trx, p: Principal, id: string, version: number, set: { status: string; reason: string | null; ticket_id: string | null }) {
+async function release(
+  ctx: AppContext,
+  trx: Trx,
+  p: Principal,
+  id: string,
+  version: number,
+  set: { status: string; reason: string | null; ticket_id: string | null },
+) {
   const row = await repo.getInbound(trx, id);
   if (!row) throw notFound();
   const ok = await repo.releaseHeld(trx, id, version, { ...set, handled_by_id: p.userId, handled_at: ctx.now().toISOString() });
@@ -95,20 +107,32 @@ export async function openTicketFrom(
     const row = await release(ctx, trx, p, id, body.version, { status: 'ticket_opened', reason: null, ticket_id: null });
     const sender = await repo.principalByEmail(trx, row.from_address);
     const mail = { ...mailOf(row), language: body.language ?? null };
-    const opened = await openTicket(ctx, emailActor(mail, sender, p), {
-      buildingId: body.buildingId,
-      ...(body.spaceId ? { spaceId: body.spaceId } : {}),
-      subject: body.subject ?? (row.subject || undefined),
-      description: body.description ?? (row.body.trim() || row.subject || translate(body.language ?? sender?.language ?? 'it', 'rule', 'mailNoText')),
-      ...(sender ? { requesterId: sender.userId } : { callerEmail: row.from_address, callerName: row.from_name ?? row.from_address }),
-    }, { trx });
+    const opened = await openTicket(
+      ctx,
+      emailActor(mail, sender, p),
+      {
+        buildingId: body.buildingId,
+        ...(body.spaceId ? { spaceId: body.spaceId } : {}),
+        subject: body.subject ?? (row.subject || undefined),
+        description:
+          body.description ??
+          (row.body.trim() || row.subject || translate(body.language ?? sender?.language ?? 'it', 'rule', 'mailNoText')),
+        ...(sender ? { requesterId: sender.userId } : { callerEmail: row.from_address, callerName: row.from_name ?? row.from_address }),
+      },
+      { trx },
+    );
     await repo.setOutcome(trx, id, { status: 'ticket_opened', reason: null, ticket_id: opened.id });
     await repo.moveAttachments(trx, id, opened.id, null);
   });
   return getInbound(ctx, id);
 }
 
-export async function attachTo(ctx: AppContext, p: Principal, id: string, body: { version: number; ticketNumber: string }): Promise<InboundItem> {
+export async function attachTo(
+  ctx: AppContext,
+  p: Principal,
+  id: string,
+  body: { version: number; ticketNumber: string },
+): Promise<InboundItem> {
   await inTransaction(ctx, id, async (trx) => {
     const row = await release(ctx, trx, p, id, body.version, { status: 'comment_added', reason: null, ticket_id: null });
     const ticket = await repo.ticketByNumber(trx, body.ticketNumber.trim());
@@ -125,7 +149,9 @@ export async function attachTo(ctx: AppContext, p: Principal, id: string, body: 
 }
 
 export async function discard(ctx: AppContext, p: Principal, id: string, body: { version: number; reason: string }): Promise<InboundItem> {
-  await inTransaction(ctx, id, (trx) => release(ctx, trx, p, id, body.version, { status: 'discarded', reason: body.reason.trim(), ticket_id: null }));
+  await inTransaction(ctx, id, (trx) =>
+    release(ctx, trx, p, id, body.version, { status: 'discarded', reason: body.reason.trim(), ticket_id: null }),
+  );
   return getInbound(ctx, id);
 }
 

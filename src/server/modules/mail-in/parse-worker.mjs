@@ -48,11 +48,14 @@ function capHeaders(raw, maxBytes, maxFields) {
 function addresses(a, max) {
   const list = Array.isArray(a) ? a : a ? [a] : [];
   const out = [];
-  for (const o of list) for (const v of o.value ?? []) {
-    if (out.length >= max) return out;
-    if (v.address) out.push({ address: String(v.address).trim().slice(0, 320), name: v.name ? String(v.name).trim().slice(0, 200) : null });
-    for (const g of v.group ?? []) if (g.address && out.length < max) out.push({ address: String(g.address).trim().slice(0, 320), name: null });
-  }
+  for (const o of list)
+    for (const v of o.value ?? []) {
+      if (out.length >= max) return out;
+      if (v.address)
+        out.push({ address: String(v.address).trim().slice(0, 320), name: v.name ? String(v.name).trim().slice(0, 200) : null });
+      for (const g of v.group ?? [])
+        if (g.address && out.length < max) out.push({ address: String(g.address).trim().slice(0, 320), name: null });
+    }
   return out;
 }
 
@@ -80,7 +83,10 @@ async function parse({ raw: bytes, limits }) {
     truncated = true;
   }
   const refs = [];
-  for (const r of [...(p.inReplyTo ? [p.inReplyTo] : []), ...(Array.isArray(p.references) ? p.references : p.references ? [p.references] : [])]) {
+  for (const r of [
+    ...(p.inReplyTo ? [p.inReplyTo] : []),
+    ...(Array.isArray(p.references) ? p.references : p.references ? [p.references] : []),
+  ]) {
     for (const x of String(r).slice(0, 20_000).split(/\s+/)) {
       if (x && refs.length < limits.maxRefs) refs.push(x.slice(0, 998));
     }
@@ -99,7 +105,11 @@ async function parse({ raw: bytes, limits }) {
     const own = a.content.byteOffset === 0 && a.content.byteLength === a.content.buffer.byteLength ? a.content : Buffer.from(a.content);
     const content = new Uint8Array(own.buffer, own.byteOffset, own.byteLength);
     transfer.push(content.buffer);
-    attachments.push({ filename: a.filename ? String(a.filename).slice(0, 255) : null, contentType: String(a.contentType || 'application/octet-stream').slice(0, 200), content });
+    attachments.push({
+      filename: a.filename ? String(a.filename).slice(0, 255) : null,
+      contentType: String(a.contentType || 'application/octet-stream').slice(0, 200),
+      content,
+    });
   }
   return {
     result: {
@@ -109,7 +119,9 @@ async function parse({ raw: bytes, limits }) {
       messageId: p.messageId ? String(p.messageId).trim().slice(0, 998) : null,
       from,
       recipients: [...addresses(p.to, limits.maxRecipients), ...addresses(p.cc, limits.maxRecipients)].map((x) => x.address),
-      subject: String(p.subject ?? '').trim().slice(0, 998),
+      subject: String(p.subject ?? '')
+        .trim()
+        .slice(0, 998),
       text,
       references: refs,
       autoSubmitted: headerText(p, 'auto-submitted'),

@@ -35,7 +35,9 @@ export type TokenHolder = { userId: string } | { address: string };
 const holderKey = (h: TokenHolder) => ('userId' in h ? `user:${h.userId}` : `address:${h.address.trim().toLowerCase()}`);
 
 export function replyToken(secret: Buffer, holder: TokenHolder, ticketId: string): string {
-  const mac = createHmac('sha256', secret).update(`presidio-reply-v1\n${holderKey(holder)}\n${ticketId.toLowerCase()}`).digest();
+  const mac = createHmac('sha256', secret)
+    .update(`presidio-reply-v1\n${holderKey(holder)}\n${ticketId.toLowerCase()}`)
+    .digest();
   return base32(mac.subarray(0, 16));
 }
 

@@ -46,12 +46,19 @@ function allowed(list: BlockList, remote: string): boolean {
 // Compares digests, so neither the length nor the content of the secret leaks through timing.
 const same = (a: string, b: string) => timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest());
 
-export async function startSmtpListener(ctx: AppContext, log: JobLog, o: { host?: string; port?: number } = {}): Promise<SmtpListener | null> {
+export async function startSmtpListener(
+  ctx: AppContext,
+  log: JobLog,
+  o: { host?: string; port?: number } = {},
+): Promise<SmtpListener | null> {
   const mail = ctx.config.mail;
   const port = o.port ?? mail.inSmtpPort;
   if (!port && o.port === undefined) return null;
   if (!mail.inAddress) throw new Error('MAIL_IN_ADDRESS is required by the SMTP listener');
-  const mailbox = mail.inAddress.toLowerCase().replace(/^.*<([^<>]+)>\s*$/, '$1').trim();
+  const mailbox = mail.inAddress
+    .toLowerCase()
+    .replace(/^.*<([^<>]+)>\s*$/, '$1')
+    .trim();
   const auth = mail.inSmtpUser && mail.inSmtpPassword ? { user: mail.inSmtpUser, pass: mail.inSmtpPassword } : null;
   const allow = allowList(mail.inSmtpAllow);
 
@@ -82,7 +89,13 @@ export async function startSmtpListener(ctx: AppContext, log: JobLog, o: { host?
       cb();
     },
     onAuth(a, _session, cb) {
-      if (auth && typeof a.username === 'string' && typeof a.password === 'string' && same(a.username, auth.user) && same(a.password, auth.pass)) {
+      if (
+        auth &&
+        typeof a.username === 'string' &&
+        typeof a.password === 'string' &&
+        same(a.username, auth.user) &&
+        same(a.password, auth.pass)
+      ) {
         return cb(null, { user: a.username });
       }
       cb(smtpError(535, 'Authentication failed'));
@@ -126,7 +139,10 @@ export async function startSmtpListener(ctx: AppContext, log: JobLog, o: { host?
   });
   const addr = (server as unknown as { server: { address(): AddressInfo } }).server.address();
   const bound = addr.port;
-  log.info({ host: addr.address, port: bound, mailbox, auth: !!auth, allow: mail.inSmtpAllow }, 'SMTP listener for the service mailbox started');
+  log.info(
+    { host: addr.address, port: bound, mailbox, auth: !!auth, allow: mail.inSmtpAllow },
+    'SMTP listener for the service mailbox started',
+  );
   return {
     host: addr.address,
     port: bound,

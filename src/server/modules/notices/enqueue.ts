@@ -243,7 +243,7 @@ function factsFor(
     priority: priority && (PRIORITIES as readonly string[]).includes(priority) ? priority : null,
     url,
     // The rating link is personal to the requester: nobody else's message carries it.
-    ratingUrl: r.audience === 'requester' ? req.ratingUrl ?? null : null,
+    ratingUrl: r.audience === 'requester' ? (req.ratingUrl ?? null) : null,
     ratingDays: ctx.config.ratingLinkDays,
     data: req.data,
   };

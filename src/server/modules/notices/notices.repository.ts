@@ -13,7 +13,10 @@ export interface PersonRow {
 }
 
 const activeUser = (db: Db) =>
-  db.selectFrom('users as u').select(['u.id as userId', 'u.display_name as name', 'u.email as email', 'u.language as language']).where('u.active', '=', 1);
+  db
+    .selectFrom('users as u')
+    .select(['u.id as userId', 'u.display_name as name', 'u.email as email', 'u.language as language'])
+    .where('u.active', '=', 1);
 
 export function ticketForNotice(db: Db, id: string) {
   return db
@@ -21,9 +24,20 @@ export function ticketForNotice(db: Db, id: string) {
     .innerJoin('buildings as b', 'b.id', 't.building_id')
     .leftJoin('spaces as s', 's.id', 't.space_id')
     .select([
-      't.id', 't.number', 't.subject', 't.description', 't.building_id', 't.requester_id', 't.caller_email',
-      't.caller_name', 't.language', 't.priority', 'b.code as building_code', 'b.name as building_name',
-      's.code as space_code', 's.name as space_name',
+      't.id',
+      't.number',
+      't.subject',
+      't.description',
+      't.building_id',
+      't.requester_id',
+      't.caller_email',
+      't.caller_name',
+      't.language',
+      't.priority',
+      'b.code as building_code',
+      'b.name as building_name',
+      's.code as space_code',
+      's.name as space_name',
     ])
     .where('t.id', '=', id)
     .executeTakeFirst();
@@ -35,8 +49,17 @@ export function workOrderForNotice(db: Db, id: string) {
     .innerJoin('buildings as b', 'b.id', 'w.building_id')
     .leftJoin('spaces as s', 's.id', 'w.space_id')
     .select([
-      'w.id', 'w.number', 'w.ticket_id', 'w.building_id', 'w.contractor_id', 'w.priority', 'w.description',
-      'b.code as building_code', 'b.name as building_name', 's.code as space_code', 's.name as space_name',
+      'w.id',
+      'w.number',
+      'w.ticket_id',
+      'w.building_id',
+      'w.contractor_id',
+      'w.priority',
+      'w.description',
+      'b.code as building_code',
+      'b.name as building_name',
+      's.code as space_code',
+      's.name as space_name',
     ])
     .where('w.id', '=', id)
     .executeTakeFirst();
@@ -68,8 +91,16 @@ export function activeManagersOf(db: Db, buildingId: string): Promise<PersonRow[
 export function activeOccupantsOf(db: Db, buildingId: string): Promise<PersonRow[]> {
   return activeUser(db)
     .where('u.email', 'is not', null)
-    .where('u.department_id', 'in', db.selectFrom('building_occupancies as o').innerJoin('buildings as b', 'b.id', 'o.building_id')
-      .select('o.department_id').where('o.building_id', '=', buildingId).where('b.notify_occupants_planned', '=', 1))
+    .where(
+      'u.department_id',
+      'in',
+      db
+        .selectFrom('building_occupancies as o')
+        .innerJoin('buildings as b', 'b.id', 'o.building_id')
+        .select('o.department_id')
+        .where('o.building_id', '=', buildingId)
+        .where('b.notify_occupants_planned', '=', 1),
+    )
     .orderBy('u.id')
     .execute();
 }
@@ -97,7 +128,11 @@ export function contractorById(db: Db, id: string) {
 
 /** Inserts the message unless one with the same idempotency key exists (a repeated request). */
 export async function insertOutbox(db: Db, row: Insertable<Database['outbox']>): Promise<void> {
-  await db.insertInto('outbox').values({ ...row, message_key: noticeMessageKey(row.idempotency_key) }).onConflict((oc) => oc.column('idempotency_key').doNothing()).execute();
+  await db
+    .insertInto('outbox')
+    .values({ ...row, message_key: noticeMessageKey(row.idempotency_key) })
+    .onConflict((oc) => oc.column('idempotency_key').doNothing())
+    .execute();
 }
 
 export async function insertNotification(db: Db, row: Insertable<Database['notifications']>): Promise<void> {
@@ -116,7 +151,11 @@ export function listOutbox(db: Db, o: { status?: string; ticketNumber?: string; 
     const [at, id] = o.cursor;
     q = q.where((eb) => eb.or([eb('o.created_at', '<', at), eb.and([eb('o.created_at', '=', at), eb('o.id', '<', id)])]));
   }
-  return q.orderBy('o.created_at', 'desc').orderBy('o.id', 'desc').limit(o.limit + 1).execute();
+  return q
+    .orderBy('o.created_at', 'desc')
+    .orderBy('o.id', 'desc')
+    .limit(o.limit + 1)
+    .execute();
 }
 
 export function getOutbox(db: Db, id: string) {
@@ -144,19 +183,30 @@ export async function retryOutbox(db: Db, id: string, now: string): Promise<bool
 // In-app notifications
 
 /** Own notifications, unread first, then newest; keyset on (unread, created_at, id). */
-export function listNotifications(db: Db, userId: string, o: { unreadOnly: boolean; cursor: [number, string, string] | null; limit: number }) {
+export function listNotifications(
+  db: Db,
+  userId: string,
+  o: { unreadOnly: boolean; cursor: [number, string, string] | null; limit: number },
+) {
   const unread = sql<number>`case when read_at is null then 1 else 0 end`;
   let q = db.selectFrom('notifications').selectAll().select(unread.as('unread')).where('user_id', '=', userId);
   if (o.unreadOnly) q = q.where('read_at', 'is', null);
   if (o.cursor) {
     const [u, at, id] = o.cursor;
-    q = q.where((eb) => eb.or([
-      eb(unread, '<', u),
-      eb.and([eb(unread, '=', u), eb('created_at', '<', at)]),
-      eb.and([eb(unread, '=', u), eb('created_at', '=', at), eb('id', '<', id)]),
-    ]));
+    q = q.where((eb) =>
+      eb.or([
+        eb(unread, '<', u),
+        eb.and([eb(unread, '=', u), eb('created_at', '<', at)]),
+        eb.and([eb(unread, '=', u), eb('created_at', '=', at), eb('id', '<', id)]),
+      ]),
+    );
   }
-  return q.orderBy(unread, 'desc').orderBy('created_at', 'desc').orderBy('id', 'desc').limit(o.limit + 1).execute();
+  return q
+    .orderBy(unread, 'desc')
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(o.limit + 1)
+    .execute();
 }
 
 export async function countUnread(db: Db, userId: string): Promise<number> {
@@ -178,6 +228,11 @@ export async function markRead(db: Db, userId: string, id: string, now: string):
 }
 
 export async function markAllRead(db: Db, userId: string, now: string): Promise<number> {
-  const r = await db.updateTable('notifications').set({ read_at: now }).where('user_id', '=', userId).where('read_at', 'is', null).executeTakeFirst();
+  const r = await db
+    .updateTable('notifications')
+    .set({ read_at: now })
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows);
 }

@@ -16,7 +16,8 @@ function decode<T extends Array<string | number>>(raw: string | undefined, shape
   if (!raw) return null;
   try {
     const v: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
-    if (Array.isArray(v) && v.length === shape.length && v.every((x, i) => typeof x === (shape[i] === 's' ? 'string' : 'number'))) return v as T;
+    if (Array.isArray(v) && v.length === shape.length && v.every((x, i) => typeof x === (shape[i] === 's' ? 'string' : 'number')))
+      return v as T;
   } catch {
     // fall through
   }

@@ -15,7 +15,8 @@ export async function claim(db: Db, now: Date, batch: number, leaseMs: number): 
   const at = now.toISOString();
   const lease = new Date(now.getTime() + leaseMs).toISOString();
   const due = (q: typeof db) =>
-    q.selectFrom('outbox')
+    q
+      .selectFrom('outbox')
       .where('status', '=', 'pending')
       .where('next_attempt_at', '<=', at)
       .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', at)]))
@@ -26,17 +27,23 @@ export async function claim(db: Db, now: Date, batch: number, leaseMs: number): 
   if (engineOf(db) === 'postgres') {
     return db.transaction().execute(async (trx) => {
       const rows = await due(trx).selectAll().forUpdate().skipLocked().execute();
-      if (rows.length) await trx.updateTable('outbox').set({ locked_until: lease }).where('id', 'in', rows.map((r) => r.id)).execute();
+      if (rows.length)
+        await trx
+          .updateTable('outbox')
+          .set({ locked_until: lease })
+          .where(
+            'id',
+            'in',
+            rows.map((r) => r.id),
+          )
+          .execute();
       return rows.map((r) => ({ ...r, attempts: Number(r.attempts), locked_until: lease }));
     });
   }
-  const rows = await db
-    .updateTable('outbox')
-    .set({ locked_until: lease })
-    .where('id', 'in', due(db).select('id'))
-    .returningAll()
-    .execute();
-  return rows.map((r) => ({ ...r, attempts: Number(r.attempts) })).sort((a, b) => a.next_attempt_at.localeCompare(b.next_attempt_at) || a.id.localeCompare(b.id));
+  const rows = await db.updateTable('outbox').set({ locked_until: lease }).where('id', 'in', due(db).select('id')).returningAll().execute();
+  return rows
+    .map((r) => ({ ...r, attempts: Number(r.attempts) }))
+    .sort((a, b) => a.next_attempt_at.localeCompare(b.next_attempt_at) || a.id.localeCompare(b.id));
 }
 
 export async function markSent(db: Db, row: ClaimedRow, now: Date): Promise<void> {
@@ -49,7 +56,14 @@ export async function markSent(db: Db, row: ClaimedRow, now: Date): Promise<void
 }
 
 /** A failed attempt: retried after `retryAfterMinutes`, or failed for good when `final`. */
-export async function markFailure(db: Db, row: ClaimedRow, now: Date, error: string, final: boolean, retryAfterMinutes: number): Promise<void> {
+export async function markFailure(
+  db: Db,
+  row: ClaimedRow,
+  now: Date,
+  error: string,
+  final: boolean,
+  retryAfterMinutes: number,
+): Promise<void> {
   const attempts = row.attempts + 1;
   await db
     .updateTable('outbox')

@@ -75,17 +75,37 @@ export async function enqueueProgramNotices(trx: Transaction<Database>, ctx: App
         await repo.insertOutbox(trx, {
           id: newId(),
           idempotency_key: `${req.eventId}:${notice.kind}:${r.email.toLowerCase()}`,
-          kind: notice.kind, to_address: r.email, to_user_id: r.userId, language: r.language,
-          subject: msg.subject, text_body: msg.text, html_body: msg.html, ticket_id: null, work_order_id: null,
-          status: 'pending', attempts: 0, next_attempt_at: now, locked_until: null, last_error: null, created_at: now, sent_at: null,
+          kind: notice.kind,
+          to_address: r.email,
+          to_user_id: r.userId,
+          language: r.language,
+          subject: msg.subject,
+          text_body: msg.text,
+          html_body: msg.html,
+          ticket_id: null,
+          work_order_id: null,
+          status: 'pending',
+          attempts: 0,
+          next_attempt_at: now,
+          locked_until: null,
+          last_error: null,
+          created_at: now,
+          sent_at: null,
           attachment_id: null,
         });
         written++;
       }
       if (r.userId) {
         await repo.insertNotification(trx, {
-          id: newId(), user_id: r.userId, kind: notice.kind, ticket_id: null, work_order_id: null,
-          title: msg.subject.replace(/^\[[^\]]*\]\s*/, ''), body: msg.summary.slice(0, 2000), created_at: now, read_at: null,
+          id: newId(),
+          user_id: r.userId,
+          kind: notice.kind,
+          ticket_id: null,
+          work_order_id: null,
+          title: msg.subject.replace(/^\[[^\]]*\]\s*/, ''),
+          body: msg.summary.slice(0, 2000),
+          created_at: now,
+          read_at: null,
         });
       }
     }
@@ -115,7 +135,8 @@ async function programRecipients(db: Transaction<Database>, notice: Notice, req:
       }
       for (const { person, buildings } of byUser.values()) add(person, audience, buildings);
     } else if (audience === 'call_center' || audience === 'service_heads') {
-      for (const u of await repo.activeUsersWithRole(db, audience === 'call_center' ? 'call_center' : 'service_head')) add(u, audience, null);
+      for (const u of await repo.activeUsersWithRole(db, audience === 'call_center' ? 'call_center' : 'service_head'))
+        add(u, audience, null);
     } else if (audience === 'contractor') {
       const users = await repo.activeUsersOfContractor(db, req.program.contractorId);
       for (const u of users) add(u, audience, null);

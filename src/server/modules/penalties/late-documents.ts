@@ -14,7 +14,13 @@ import { engineOf } from '../../db/create-db.ts';
 import { newId } from '../../ids.ts';
 import { newSortableId } from '../tickets/actor.ts';
 import { romeDate } from '../tickets/workflow-helpers.ts';
-import { claimLateDocuments, firstAttachedAt, lateDocumentsCandidates, markDocumentsChecked, type WorkOrder } from '../work-orders/work-orders.repository.ts';
+import {
+  claimLateDocuments,
+  firstAttachedAt,
+  lateDocumentsCandidates,
+  markDocumentsChecked,
+  type WorkOrder,
+} from '../work-orders/work-orders.repository.ts';
 import { requiredDocumentsOfWorkOrder } from '../work-orders/work-orders.service.ts';
 import * as repo from './penalties.repository.ts';
 import { SYSTEM_LABEL } from './proposals.ts';
@@ -43,7 +49,9 @@ async function checkOne(trx: Db, ctx: AppContext, w: WorkOrder): Promise<string 
   const deadline = documentsDeadline(dueOn);
   const late = lateDocuments(await requiredDocumentsOfWorkOrder(trx, w), await firstAttachedAt(trx, w.id), deadline);
   if (late.length === 0) return null;
-  const rule = (await repo.listRules(trx, w.contract_id)).find((r) => Number(r.active) === 1 && r.kind === 'fixed' && r.event === LATE_DOCUMENTS_EVENT);
+  const rule = (await repo.listRules(trx, w.contract_id)).find(
+    (r) => Number(r.active) === 1 && r.kind === 'fixed' && r.event === LATE_DOCUMENTS_EVENT,
+  );
   if (!rule) return null;
   await repo.lockContract(trx, w.contract_id);
   const contract = await repo.contractOf(trx, w.contract_id);
@@ -55,14 +63,42 @@ async function checkOne(trx: Db, ctx: AppContext, w: WorkOrder): Promise<string 
   if (proposed <= 0) return null; // the cap is reached: nothing more is proposed
   const id = newId();
   const inserted = await repo.insertPenalty(trx, {
-    id, contract_id: w.contract_id, work_order_id: w.id, breach_key: lateDocumentsKey(w.id), rule_id: rule.id, clock: null,
-    breached_by_ms: null, computed_cents: computed, proposed_cents: proposed, final_cents: null, status: 'proposed',
-    term_ends_at: null, period: dueOn.slice(0, 7), created_at: at, updated_at: at,
+    id,
+    contract_id: w.contract_id,
+    work_order_id: w.id,
+    breach_key: lateDocumentsKey(w.id),
+    rule_id: rule.id,
+    clock: null,
+    breached_by_ms: null,
+    computed_cents: computed,
+    proposed_cents: proposed,
+    final_cents: null,
+    status: 'proposed',
+    term_ends_at: null,
+    period: dueOn.slice(0, 7),
+    created_at: at,
+    updated_at: at,
   });
   if (!inserted) return null;
   await repo.insertPenaltyEvent(trx, {
-    id: newSortableId(), penaltyId: id, at, actorId: null, actorLabel: SYSTEM_LABEL, action: 'propose', from: null, to: 'proposed',
-    data: { event: LATE_DOCUMENTS_EVENT, dueOn, deadline, documents: late, computedCents: computed, proposedCents: proposed, clippedByCap: proposed < computed, ruleId: rule.id },
+    id: newSortableId(),
+    penaltyId: id,
+    at,
+    actorId: null,
+    actorLabel: SYSTEM_LABEL,
+    action: 'propose',
+    from: null,
+    to: 'proposed',
+    data: {
+      event: LATE_DOCUMENTS_EVENT,
+      dueOn,
+      deadline,
+      documents: late,
+      computedCents: computed,
+      proposedCents: proposed,
+      clippedByCap: proposed < computed,
+      ruleId: rule.id,
+    },
   });
   return id;
 }
@@ -77,7 +113,11 @@ export interface LateDocumentsResult {
  * Checks every work order whose documents were due before today (Rome), each in its own
  * transaction that claims it again (safe with several instances); a failure leaves it for the next run.
  */
-export async function reconcileLateDocuments(ctx: AppContext, log: { warn(o: object, m: string): void }, batchSize = 200): Promise<LateDocumentsResult> {
+export async function reconcileLateDocuments(
+  ctx: AppContext,
+  log: { warn(o: object, m: string): void },
+  batchSize = 200,
+): Promise<LateDocumentsResult> {
   const result: LateDocumentsResult = { checked: 0, penalties: 0, failed: 0 };
   const today = romeDate(ctx.now());
   const pg = engineOf(ctx.db) === 'postgres';

@@ -14,7 +14,10 @@ function makeDoc(info: { title: string; subject: string }, layout: 'portrait' | 
   // The contest notice and the register are Italian-only documents (see the issue note).
   const { doc, face, left, width, end } = createPdf({ ...info, lang: 'it' }, layout);
   const para = (text: string, o: { size?: number; bold?: boolean; color?: string; gap?: number } = {}) => {
-    face(text, o.bold).fontSize(o.size ?? 10.5).fillColor(o.color ?? '#1A1A1A').text(text, left, doc.y, { width: width() });
+    face(text, o.bold)
+      .fontSize(o.size ?? 10.5)
+      .fillColor(o.color ?? '#1A1A1A')
+      .text(text, left, doc.y, { width: width() });
     doc.moveDown(o.gap ?? 0.4);
   };
   const heading = (text: string) => {
@@ -26,7 +29,10 @@ function makeDoc(info: { title: string; subject: string }, layout: 'portrait' | 
     const y = doc.y;
     face(k, true).fontSize(10).fillColor(GREY).text(k, left, y, { width: 150 });
     const yk = doc.y;
-    face(v).fontSize(10).fillColor('#1A1A1A').text(v, left + 155, y, { width: width() - 155 });
+    face(v)
+      .fontSize(10)
+      .fillColor('#1A1A1A')
+      .text(v, left + 155, y, { width: width() - 155 });
     doc.y = Math.max(yk, doc.y) + 2;
   };
   const finish = () => {
@@ -36,7 +42,10 @@ function makeDoc(info: { title: string; subject: string }, layout: 'portrait' | 
       const text = `${info.title} — pagina ${i + 1} di ${range.count}`;
       const bottom = doc.page.margins.bottom;
       doc.page.margins.bottom = 0;
-      face(text).fontSize(8).fillColor(GREY).text(text, left, doc.page.height - 40, { width: width(), align: 'center' });
+      face(text)
+        .fontSize(8)
+        .fillColor(GREY)
+        .text(text, left, doc.page.height - 40, { width: width(), align: 'center' });
       doc.page.margins.bottom = bottom;
     }
     return end();
@@ -96,13 +105,16 @@ export function contestNoticePdf(i: ContestNoticeInput): Promise<Buffer> {
   pair('Importo calcolato', euro(i.computedCents));
   pair('Importo proposto', euro(i.proposedCents) + (i.capNote ? ` (${i.capNote})` : ''));
 
-  heading('Cronologia dell\'intervento (ora italiana)');
-  for (const e of i.timeline) para(`${romeTime(e.at)}  ${e.action} — ${e.actor}${e.detail ? ` — ${e.detail}` : ''}`, { size: 9.5, gap: 0.15 });
+  heading("Cronologia dell'intervento (ora italiana)");
+  for (const e of i.timeline)
+    para(`${romeTime(e.at)}  ${e.action} — ${e.actor}${e.detail ? ` — ${e.detail}` : ''}`, { size: 9.5, gap: 0.15 });
 
   heading('Controdeduzioni');
-  para(`Entro ${i.termDays} giorni dal ricevimento, e comunque entro il ${romeTime(i.termEndsAt)}, codesta impresa può presentare `
-    + 'le proprie controdeduzioni scritte, con eventuali documenti, tramite Presidio o rispondendo alla PEC. Decorso il termine senza '
-    + 'controdeduzioni, o se queste non saranno ritenute accoglibili, la penale sarà applicata e detratta in sede di contabilità.');
+  para(
+    `Entro ${i.termDays} giorni dal ricevimento, e comunque entro il ${romeTime(i.termEndsAt)}, codesta impresa può presentare ` +
+      'le proprie controdeduzioni scritte, con eventuali documenti, tramite Presidio o rispondendo alla PEC. Decorso il termine senza ' +
+      'controdeduzioni, o se queste non saranno ritenute accoglibili, la penale sarà applicata e detratta in sede di contabilità.',
+  );
   if (i.note) {
     heading('Note');
     para(i.note);
@@ -138,11 +150,19 @@ export function registerPdf(i: RegisterPdfInput): Promise<Buffer> {
     const y = doc.y;
     let bottom = y;
     cells.forEach((c, k) => {
-      face(c, bold).fontSize(8).fillColor(bold ? GREY : '#1A1A1A').text(c, left + k * w, y, { width: w - 4 });
+      face(c, bold)
+        .fontSize(8)
+        .fillColor(bold ? GREY : '#1A1A1A')
+        .text(c, left + k * w, y, { width: w - 4 });
       bottom = Math.max(bottom, doc.y);
     });
     doc.y = bottom + 3;
-    doc.moveTo(left, doc.y - 1.5).lineTo(left + width(), doc.y - 1.5).strokeColor('#D9DADB').lineWidth(0.5).stroke();
+    doc
+      .moveTo(left, doc.y - 1.5)
+      .lineTo(left + width(), doc.y - 1.5)
+      .strokeColor('#D9DADB')
+      .lineWidth(0.5)
+      .stroke();
   };
   row(i.headers, true);
   for (const r of i.rows) row(r);

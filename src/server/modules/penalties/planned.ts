@@ -26,9 +26,13 @@ const DAY_MS = 86_400_000;
 
 /** Proposes the late-activity penalty of one planned work order; its id, or null (no rule, cap reached, already proposed). */
 export async function proposeLatePlannedPenalty(
-  trx: Db, ctx: AppContext, w: { id: string; contract_id: string; due_on: string | null },
+  trx: Db,
+  ctx: AppContext,
+  w: { id: string; contract_id: string; due_on: string | null },
 ): Promise<string | null> {
-  const rule = (await repo.listRules(trx, w.contract_id)).find((r) => Number(r.active) === 1 && r.kind === 'fixed' && r.event === LATE_PLANNED_EVENT);
+  const rule = (await repo.listRules(trx, w.contract_id)).find(
+    (r) => Number(r.active) === 1 && r.kind === 'fixed' && r.event === LATE_PLANNED_EVENT,
+  );
   if (!rule || !w.due_on) return null;
   await repo.lockContract(trx, w.contract_id);
   const contract = await repo.contractOf(trx, w.contract_id);
@@ -41,14 +45,40 @@ export async function proposeLatePlannedPenalty(
   const at = ctx.now().toISOString();
   const id = newId();
   const inserted = await repo.insertPenalty(trx, {
-    id, contract_id: w.contract_id, work_order_id: w.id, breach_key: lateBreachKey(w.id), rule_id: rule.id, clock: null,
-    breached_by_ms: null, computed_cents: computed, proposed_cents: proposed, final_cents: null, status: 'proposed',
-    term_ends_at: null, period: w.due_on.slice(0, 7), created_at: at, updated_at: at,
+    id,
+    contract_id: w.contract_id,
+    work_order_id: w.id,
+    breach_key: lateBreachKey(w.id),
+    rule_id: rule.id,
+    clock: null,
+    breached_by_ms: null,
+    computed_cents: computed,
+    proposed_cents: proposed,
+    final_cents: null,
+    status: 'proposed',
+    term_ends_at: null,
+    period: w.due_on.slice(0, 7),
+    created_at: at,
+    updated_at: at,
   });
   if (!inserted) return null;
   await repo.insertPenaltyEvent(trx, {
-    id: newSortableId(), penaltyId: id, at, actorId: null, actorLabel: SYSTEM_LABEL, action: 'propose', from: null, to: 'proposed',
-    data: { event: LATE_PLANNED_EVENT, dueOn: w.due_on, computedCents: computed, proposedCents: proposed, clippedByCap: proposed < computed, ruleId: rule.id },
+    id: newSortableId(),
+    penaltyId: id,
+    at,
+    actorId: null,
+    actorLabel: SYSTEM_LABEL,
+    action: 'propose',
+    from: null,
+    to: 'proposed',
+    data: {
+      event: LATE_PLANNED_EVENT,
+      dueOn: w.due_on,
+      computedCents: computed,
+      proposedCents: proposed,
+      clippedByCap: proposed < computed,
+      ruleId: rule.id,
+    },
   });
   return id;
 }
@@ -59,7 +89,10 @@ export async function proposeLatePlannedPenalty(
  * recomputed while 'proposed', untouched once the procedure has it. Returns whether it wrote.
  */
 export async function syncLatePlannedDaily(
-  trx: Db, ctx: AppContext, w: { id: string; contract_id: string; due_on: string | null }, endOn: string,
+  trx: Db,
+  ctx: AppContext,
+  w: { id: string; contract_id: string; due_on: string | null },
+  endOn: string,
 ): Promise<boolean> {
   if (!w.due_on) return false;
   const rows = await repo.listRules(trx, w.contract_id);
@@ -67,8 +100,9 @@ export async function syncLatePlannedDaily(
   const existing = (await repo.penaltiesOfWorkOrder(trx, w.id)).find((p) => p.breach_key === key);
   if (existing && existing.status !== 'proposed') return false;
   // The active daily rule; a proposal already made keeps its own rule if that was deactivated since.
-  const row = rows.find((r) => Number(r.active) === 1 && isPlannedDailyRule(ruleOf(r)))
-    ?? (existing ? rows.find((r) => r.id === existing.rule_id && isPlannedDailyRule(ruleOf(r))) : undefined);
+  const row =
+    rows.find((r) => Number(r.active) === 1 && isPlannedDailyRule(ruleOf(r))) ??
+    (existing ? rows.find((r) => r.id === existing.rule_id && isPlannedDailyRule(ruleOf(r))) : undefined);
   if (!row) return false;
   const rule = ruleOf(row);
   if (!isPlannedDailyRule(rule)) return false;
@@ -88,25 +122,66 @@ export async function syncLatePlannedDaily(
   const { computedCents, amountCents } = plannedDailyAmount(rule, days, net, room);
   const at = ctx.now().toISOString();
   const event = (penaltyId: string, action: string, from: string | null, data: Record<string, unknown>) =>
-    repo.insertPenaltyEvent(trx, { id: newSortableId(), penaltyId, at, actorId: null, actorLabel: SYSTEM_LABEL, action, from, to: 'proposed', data });
-  const facts = { event: LATE_PLANNED_EVENT, dueOn: w.due_on, deadline: lateDeadline({ dueOn: w.due_on }), until: endOn, days, computedCents, proposedCents: amountCents, clippedByCap: amountCents < computedCents, ruleId: row.id };
+    repo.insertPenaltyEvent(trx, {
+      id: newSortableId(),
+      penaltyId,
+      at,
+      actorId: null,
+      actorLabel: SYSTEM_LABEL,
+      action,
+      from,
+      to: 'proposed',
+      data,
+    });
+  const facts = {
+    event: LATE_PLANNED_EVENT,
+    dueOn: w.due_on,
+    deadline: lateDeadline({ dueOn: w.due_on }),
+    until: endOn,
+    days,
+    computedCents,
+    proposedCents: amountCents,
+    clippedByCap: amountCents < computedCents,
+    ruleId: row.id,
+  };
 
   if (!current) {
     if (amountCents <= 0) return false; // the cap is reached: nothing more is proposed
     const id = newId();
     const inserted = await repo.insertPenalty(trx, {
-      id, contract_id: w.contract_id, work_order_id: w.id, breach_key: key, rule_id: row.id, clock: null,
-      breached_by_ms: days * DAY_MS, computed_cents: computedCents, proposed_cents: amountCents, final_cents: null, status: 'proposed',
-      term_ends_at: null, period: w.due_on.slice(0, 7), created_at: at, updated_at: at,
+      id,
+      contract_id: w.contract_id,
+      work_order_id: w.id,
+      breach_key: key,
+      rule_id: row.id,
+      clock: null,
+      breached_by_ms: days * DAY_MS,
+      computed_cents: computedCents,
+      proposed_cents: amountCents,
+      final_cents: null,
+      status: 'proposed',
+      term_ends_at: null,
+      period: w.due_on.slice(0, 7),
+      created_at: at,
+      updated_at: at,
     });
     if (!inserted) return false;
     await event(id, 'propose', null, facts);
     return true;
   }
   if (amountCents === own && computedCents === Number(current.computed_cents)) return false;
-  const ok = await repo.updatePenalty(trx, current.id, {
-    rule_id: row.id, breached_by_ms: days * DAY_MS, computed_cents: computedCents, proposed_cents: amountCents, updated_at: at,
-  }, { status: 'proposed' });
+  const ok = await repo.updatePenalty(
+    trx,
+    current.id,
+    {
+      rule_id: row.id,
+      breached_by_ms: days * DAY_MS,
+      computed_cents: computedCents,
+      proposed_cents: amountCents,
+      updated_at: at,
+    },
+    { status: 'proposed' },
+  );
   if (!ok) return false;
   await event(current.id, 'recompute', 'proposed', { ...facts, fromCents: own });
   return true;

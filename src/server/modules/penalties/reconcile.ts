@@ -12,7 +12,15 @@
 // - contested, counter-argued and decided penalties are never touched: the procedure owns them.
 // The cap counts applied and reduced penalties (final amounts) and every open one (proposed,
 // contested, counter-argued), across the whole contract.
-import { breachAmount, capCents, isClockRule, proposePenalties, type Breach, type LegalLimits, type PenaltyRule } from '../../../domain/penalties.ts';
+import {
+  breachAmount,
+  capCents,
+  isClockRule,
+  proposePenalties,
+  type Breach,
+  type LegalLimits,
+  type PenaltyRule,
+} from '../../../domain/penalties.ts';
 
 export interface BreachIn extends Breach {
   /** When the clock was due (the breach began), ms; orders the proposals and gives the period. */
@@ -37,7 +45,16 @@ export interface ExistingPenalty {
 
 export type PenaltyChange =
   | { type: 'insert'; key: string; breach: BreachIn; ruleId: string; computedCents: number; proposedCents: number }
-  | { type: 'update'; id: string; breach: BreachIn; ruleId: string; computedCents: number; proposedCents: number; fromStatus: 'proposed' | 'withdrawn'; fromCents: number }
+  | {
+      type: 'update';
+      id: string;
+      breach: BreachIn;
+      ruleId: string;
+      computedCents: number;
+      proposedCents: number;
+      fromStatus: 'proposed' | 'withdrawn';
+      fromCents: number;
+    }
   | { type: 'withdraw'; id: string; fromCents: number; reason: 'breach_gone' | 'rule_gone' };
 
 export interface ReconcileInput {
@@ -77,7 +94,9 @@ export function reconcilePenalties(input: ReconcileInput): PenaltyChange[] {
     // The active rule for the breach's clock and priority (a priority change brings its own rule);
     // failing that, the rule the proposal was made with if it still fits (a rule deactivated since).
     const own = p.ruleId ? ruleById.get(p.ruleId) : undefined;
-    const r = matching(rules, b) ?? (own && isClockRule(own.rule) && own.rule.clock === b.clock && own.rule.priority === b.priority ? own : undefined);
+    const r =
+      matching(rules, b) ??
+      (own && isClockRule(own.rule) && own.rule.clock === b.clock && own.rule.priority === b.priority ? own : undefined);
     const computed = r ? breachAmount(r.rule, b.breachedByMs, netAmountCents) : 0;
     if (!r || computed <= 0) {
       changes.push({ type: 'withdraw', id: p.id, fromCents: p.proposedCents, reason: 'rule_gone' });
@@ -87,7 +106,16 @@ export function reconcilePenalties(input: ReconcileInput): PenaltyChange[] {
     const proposed = Math.min(computed, p.proposedCents + room);
     room += p.proposedCents - proposed;
     if (proposed !== p.proposedCents || computed !== p.computedCents || b.breachedByMs !== p.breachedByMs || r.id !== p.ruleId) {
-      changes.push({ type: 'update', id: p.id, breach: b, ruleId: r.id, computedCents: computed, proposedCents: proposed, fromStatus: 'proposed', fromCents: p.proposedCents });
+      changes.push({
+        type: 'update',
+        id: p.id,
+        breach: b,
+        ruleId: r.id,
+        computedCents: computed,
+        proposedCents: proposed,
+        fromStatus: 'proposed',
+        fromCents: p.proposedCents,
+      });
     }
   }
   // 3. New breaches, and withdrawn ones that are back, within what the cap leaves.
@@ -100,23 +128,57 @@ export function reconcilePenalties(input: ReconcileInput): PenaltyChange[] {
     const ruleId = matching(rules, b)!.id;
     const withdrawn = existing.find((x) => x.key === prop.key && x.status === 'withdrawn');
     if (withdrawn) {
-      changes.push({ type: 'update', id: withdrawn.id, breach: b, ruleId, computedCents: prop.computedCents, proposedCents: prop.amountCents, fromStatus: 'withdrawn', fromCents: 0 });
+      changes.push({
+        type: 'update',
+        id: withdrawn.id,
+        breach: b,
+        ruleId,
+        computedCents: prop.computedCents,
+        proposedCents: prop.amountCents,
+        fromStatus: 'withdrawn',
+        fromCents: 0,
+      });
     } else {
-      changes.push({ type: 'insert', key: prop.key, breach: b, ruleId, computedCents: prop.computedCents, proposedCents: prop.amountCents });
+      changes.push({
+        type: 'insert',
+        key: prop.key,
+        breach: b,
+        ruleId,
+        computedCents: prop.computedCents,
+        proposedCents: prop.amountCents,
+      });
     }
   }
   return changes;
 }
 
 /** The rule stored in penalty_rules as the domain's PenaltyRule. */
-export function ruleOf(r: { kind: string; clock: string | null; priority: string | null; event: string | null; amount_cents: number | string | null; per_mille_micro: number | string | null }): PenaltyRule {
+export function ruleOf(r: {
+  kind: string;
+  clock: string | null;
+  priority: string | null;
+  event: string | null;
+  amount_cents: number | string | null;
+  per_mille_micro: number | string | null;
+}): PenaltyRule {
   // A daily rule with an event (no clock): late planned activities (workflow 2).
-  if (r.event === 'late_planned_activity' && r.kind === 'per_day') return { kind: 'per_day', event: 'late_planned_activity', centsPerDay: Number(r.amount_cents) };
-  if (r.event === 'late_planned_activity' && r.kind === 'per_mille_per_day') return { kind: 'per_mille_per_day', event: 'late_planned_activity', perMille: Number(r.per_mille_micro) / 1_000_000 };
+  if (r.event === 'late_planned_activity' && r.kind === 'per_day')
+    return { kind: 'per_day', event: 'late_planned_activity', centsPerDay: Number(r.amount_cents) };
+  if (r.event === 'late_planned_activity' && r.kind === 'per_mille_per_day')
+    return { kind: 'per_mille_per_day', event: 'late_planned_activity', perMille: Number(r.per_mille_micro) / 1_000_000 };
   switch (r.kind) {
-    case 'per_hour': return { kind: 'per_hour', clock: r.clock as never, priority: r.priority as never, centsPerHour: Number(r.amount_cents) };
-    case 'per_day': return { kind: 'per_day', clock: r.clock as never, priority: r.priority as never, centsPerDay: Number(r.amount_cents) };
-    case 'per_mille_per_day': return { kind: 'per_mille_per_day', clock: r.clock as never, priority: r.priority as never, perMille: Number(r.per_mille_micro) / 1_000_000 };
-    default: return { kind: 'fixed', event: r.event as never, cents: Number(r.amount_cents) };
+    case 'per_hour':
+      return { kind: 'per_hour', clock: r.clock as never, priority: r.priority as never, centsPerHour: Number(r.amount_cents) };
+    case 'per_day':
+      return { kind: 'per_day', clock: r.clock as never, priority: r.priority as never, centsPerDay: Number(r.amount_cents) };
+    case 'per_mille_per_day':
+      return {
+        kind: 'per_mille_per_day',
+        clock: r.clock as never,
+        priority: r.priority as never,
+        perMille: Number(r.per_mille_micro) / 1_000_000,
+      };
+    default:
+      return { kind: 'fixed', event: r.event as never, cents: Number(r.amount_cents) };
   }
 }

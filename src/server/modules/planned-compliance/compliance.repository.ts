@@ -3,12 +3,28 @@ import type { Expression, SqlBool } from 'kysely';
 import type { Db } from '../../db/create-db.ts';
 
 /** `contractScope` applies to contracts as k, `buildingScope` to buildings as b (scope.ts scopeWhere). */
-export function dueItems(db: Db, f: { from: string; to: string; contractId?: string; buildingId?: string }, contractScope: Expression<SqlBool> | null, buildingScope: Expression<SqlBool> | null) {
-  let q = db.selectFrom('work_orders as w')
+export function dueItems(
+  db: Db,
+  f: { from: string; to: string; contractId?: string; buildingId?: string },
+  contractScope: Expression<SqlBool> | null,
+  buildingScope: Expression<SqlBool> | null,
+) {
+  let q = db
+    .selectFrom('work_orders as w')
     .innerJoin('contracts as k', 'k.id', 'w.contract_id')
     .innerJoin('contractors as c', 'c.id', 'w.contractor_id')
     .innerJoin('buildings as b', 'b.id', 'w.building_id')
-    .select(['w.contract_id', 'k.lot', 'c.name as contractor_name', 'w.building_id', 'b.code as building_code', 'b.name as building_name', 'w.due_on', 'w.completed_at', 'w.status'])
+    .select([
+      'w.contract_id',
+      'k.lot',
+      'c.name as contractor_name',
+      'w.building_id',
+      'b.code as building_code',
+      'b.name as building_name',
+      'w.due_on',
+      'w.completed_at',
+      'w.status',
+    ])
     .where('w.kind', '=', 'planned')
     .where('w.due_on', '>=', f.from)
     .where('w.due_on', '<=', f.to);

@@ -13,7 +13,11 @@ import { readScope, scopeWhere } from '../../scope.ts';
 import { romeDate } from '../tickets/workflow-helpers.ts';
 import * as repo from './compliance.repository.ts';
 
-export async function plannedCompliance(ctx: AppContext, actor: Principal, q: PlannedComplianceQueryDto): Promise<{ items: PlannedComplianceRowDto[]; from: string; to: string }> {
+export async function plannedCompliance(
+  ctx: AppContext,
+  actor: Principal,
+  q: PlannedComplianceQueryDto,
+): Promise<{ items: PlannedComplianceRowDto[]; from: string; to: string }> {
   const contracts = readScope(actor, 'contracts');
   const buildings = readScope(actor, 'buildings');
   if (contracts.kind === 'forbidden' || buildings.kind === 'forbidden') throw forbidden();
@@ -21,7 +25,12 @@ export async function plannedCompliance(ctx: AppContext, actor: Principal, q: Pl
   const from = q.from ?? DateTime.fromISO(today).startOf('month').toISODate()!;
   const to = q.to ?? today;
   if (from > to) throw invalid([{ field: 'to', rule: 'dateOrder' }]);
-  const rows = await repo.dueItems(ctx.db, { from, to, contractId: q.contractId, buildingId: q.buildingId }, scopeWhere(contracts, 'k'), scopeWhere(buildings, 'b'));
+  const rows = await repo.dueItems(
+    ctx.db,
+    { from, to, contractId: q.contractId, buildingId: q.buildingId },
+    scopeWhere(contracts, 'k'),
+    scopeWhere(buildings, 'b'),
+  );
 
   const groups = new Map<string, { head: Omit<PlannedComplianceRowDto, 'due' | 'doneOnTime' | 'late' | 'pct'>; items: DueItem[] }>();
   for (const r of rows) {
@@ -31,8 +40,13 @@ export async function plannedCompliance(ctx: AppContext, actor: Principal, q: Pl
     if (!g) {
       g = {
         head: {
-          contractId: r.contract_id, lot: r.lot, contractorName: r.contractor_name, buildingId: r.building_id,
-          buildingCode: r.building_code, buildingName: r.building_name, month,
+          contractId: r.contract_id,
+          lot: r.lot,
+          contractorName: r.contractor_name,
+          buildingId: r.building_id,
+          buildingCode: r.building_code,
+          buildingName: r.building_name,
+          month,
         },
         items: [],
       };

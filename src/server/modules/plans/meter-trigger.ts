@@ -18,10 +18,17 @@ const OPEN = new Set(['draft', 'returned']);
 /** How many months ahead a meter activity may go looking for an open program. */
 const MONTHS_AHEAD = 12;
 
-export interface Opened { planId: string; thresholdMilli: number; programId: string; programItemId: string; month: string }
+export interface Opened {
+  planId: string;
+  thresholdMilli: number;
+  programId: string;
+  programItemId: string;
+  month: string;
+}
 
 type Plan = Pick<MaintenancePlanRow, 'id' | 'building_id' | 'technology_class_id' | 'asset_id' | 'activity'> & {
-  meter_every_milli: number | string | null; meter_last_trigger_milli: number | string | null;
+  meter_every_milli: number | string | null;
+  meter_last_trigger_milli: number | string | null;
 };
 
 /**
@@ -30,7 +37,11 @@ type Plan = Pick<MaintenancePlanRow, 'id' | 'building_id' | 'technology_class_id
  * reading opens it once a contract exists).
  */
 export async function openMeterActivity(
-  trx: Db, plan: Plan, valueMilli: number, readAt: string, ids: { newId: () => string; now: string },
+  trx: Db,
+  plan: Plan,
+  valueMilli: number,
+  readAt: string,
+  ids: { newId: () => string; now: string },
 ): Promise<Opened | null> {
   const last = plan.meter_last_trigger_milli == null ? null : Number(plan.meter_last_trigger_milli);
   const every = Number(plan.meter_every_milli);
@@ -48,24 +59,47 @@ export async function openMeterActivity(
     const month = monthStart.toFormat('yyyy-MM');
     const dueOn = ahead === 0 ? readOn.toISODate()! : monthStart.toISODate()!;
     const candidates = (await contractsCovering(trx, plan.building_id, plan.technology_class_id, { kind: 'all' })).map((r) => ({
-      id: r.id as string, lot: r.lot as string, cig: r.cig as string, active: Number(r.active) === 1,
-      startsOn: r.starts_on as string, endsOn: r.ends_on as string,
+      id: r.id as string,
+      lot: r.lot as string,
+      cig: r.cig as string,
+      active: Number(r.active) === 1,
+      startsOn: r.starts_on as string,
+      endsOn: r.ends_on as string,
     }));
     const picked = pickContract(candidates, dueOn);
     if (!picked.ok) return null;
     let program = await repo.programOf(trx, picked.contract.id, month);
     if (!program) {
       const id = ids.newId();
-      await repo.insertProgram(trx, { id, contract_id: picked.contract.id, month, status: 'draft', created_at: ids.now, updated_at: ids.now, version: 1 });
+      await repo.insertProgram(trx, {
+        id,
+        contract_id: picked.contract.id,
+        month,
+        status: 'draft',
+        created_at: ids.now,
+        updated_at: ids.now,
+        version: 1,
+      });
       program = { id, status: 'draft', month };
     }
     if (!OPEN.has(program.status)) continue;
     if (!(await repo.advanceTrigger(trx, plan.id, last, threshold, ids.now))) return null; // another reading opened it
     const itemId = ids.newId();
     await repo.insertProgramItem(trx, {
-      id: itemId, program_id: program.id, plan_id: plan.id, occurrence_key: occurrenceKey, source: 'meter',
-      building_id: plan.building_id, asset_id: plan.asset_id, technology_class_id: plan.technology_class_id,
-      activity: plan.activity, due_on: dueOn, planned_on: dueOn, created_at: ids.now, updated_at: ids.now, version: 1,
+      id: itemId,
+      program_id: program.id,
+      plan_id: plan.id,
+      occurrence_key: occurrenceKey,
+      source: 'meter',
+      building_id: plan.building_id,
+      asset_id: plan.asset_id,
+      technology_class_id: plan.technology_class_id,
+      activity: plan.activity,
+      due_on: dueOn,
+      planned_on: dueOn,
+      created_at: ids.now,
+      updated_at: ids.now,
+      version: 1,
     });
     return { planId: plan.id, thresholdMilli: threshold, programId: program.id, programItemId: itemId, month };
   }

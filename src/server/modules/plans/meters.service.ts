@@ -37,15 +37,32 @@ const presentMeter = (r: repo.MeterJoined): MeterDto => ({
 
 type ReadingRow = Awaited<ReturnType<typeof repo.listReadings>>[number];
 const presentReading = (r: ReadingRow): ReadingDto => ({
-  id: r.id, meterId: r.meter_id, value: Number(r.value_milli) / 1000, readAt: r.read_at,
-  source: r.source, recordedById: r.recorded_by_id, createdAt: r.created_at,
+  id: r.id,
+  meterId: r.meter_id,
+  value: Number(r.value_milli) / 1000,
+  readAt: r.read_at,
+  source: r.source,
+  recordedById: r.recorded_by_id,
+  createdAt: r.created_at,
 });
 
-export interface MeterListQuery { assetId?: string; buildingId?: string; q?: string; active?: 'true' | 'false' | 'all'; cursor?: string; limit?: number }
+export interface MeterListQuery {
+  assetId?: string;
+  buildingId?: string;
+  q?: string;
+  active?: 'true' | 'false' | 'all';
+  cursor?: string;
+  limit?: number;
+}
 
 export async function listMeters(ctx: AppContext, actor: Actor, query: MeterListQuery) {
   const limit = query.limit ?? DEFAULT_LIMIT;
-  const rows = await repo.listMeters(ctx.db, assetScope(actor), { ...query, active: query.active ?? 'true', cursor: decodeCursor(query.cursor), limit });
+  const rows = await repo.listMeters(ctx.db, assetScope(actor), {
+    ...query,
+    active: query.active ?? 'true',
+    cursor: decodeCursor(query.cursor),
+    limit,
+  });
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return { items: page.map(presentMeter), nextCursor: rows.length > limit ? encodeCursor([last.asset_code, last.id]) : null };
@@ -89,10 +106,25 @@ export async function listReadings(ctx: AppContext, actor: Actor, meterId: strin
 
 /** Writes one reading and opens what it opens; the import calls it once per row in its own transaction. */
 export async function insertReadingAndTrigger(
-  trx: Db, meterId: string, valueMilli: number, readAt: string, source: 'manual' | 'import' | 'visit', userId: string | null, now: string,
+  trx: Db,
+  meterId: string,
+  valueMilli: number,
+  readAt: string,
+  source: 'manual' | 'import' | 'visit',
+  userId: string | null,
+  now: string,
 ): Promise<{ id: string; opened: Opened[] }> {
   const id = newId();
-  await repo.insertReading(trx, { id, meter_id: meterId, value_milli: valueMilli, read_at: readAt, source, work_order_id: null, recorded_by_id: userId, created_at: now });
+  await repo.insertReading(trx, {
+    id,
+    meter_id: meterId,
+    value_milli: valueMilli,
+    read_at: readAt,
+    source,
+    work_order_id: null,
+    recorded_by_id: userId,
+    created_at: now,
+  });
   const opened: Opened[] = [];
   for (const plan of await repo.meterPlans(trx, meterId)) {
     const o = await openMeterActivity(trx, plan, valueMilli, readAt, { newId, now });
@@ -107,13 +139,22 @@ export async function addReading(ctx: AppContext, actor: Actor, meterId: string,
   if (scope.kind === 'forbidden') throw forbidden();
   const readAt = new Date(body.readAt);
   if (Number.isNaN(readAt.getTime())) throw invalid([{ field: 'readAt', rule: 'instant' }]);
-  if (readAt.getTime() > ctx.now().getTime() + 5 * 60_000) throw invalid([{ field: 'readAt', rule: 'maximum', params: { limit: ctx.now().toISOString() } }]);
+  if (readAt.getTime() > ctx.now().getTime() + 5 * 60_000)
+    throw invalid([{ field: 'readAt', rule: 'maximum', params: { limit: ctx.now().toISOString() } }]);
   const now = ctx.now().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
     const meter = await repo.findMeter(trx, meterId, assetScope(actor));
     if (!meter) throw notFound();
     if (!(await repo.pairInScope(trx, scope, meter.building_id, meter.technology_class_id))) throw forbidden();
-    const { id, opened } = await insertReadingAndTrigger(trx, meterId, Math.round(body.value * 1000), readAt.toISOString(), 'manual', actor === 'system' ? null : actor.userId, now);
+    const { id, opened } = await insertReadingAndTrigger(
+      trx,
+      meterId,
+      Math.round(body.value * 1000),
+      readAt.toISOString(),
+      'manual',
+      actor === 'system' ? null : actor.userId,
+      now,
+    );
     return { reading: presentReading(await repo.findReading(trx, id)), opened };
   });
 }

@@ -22,19 +22,42 @@ export type PlanImportKind = (typeof PLAN_IMPORT_KINDS)[number];
 const col = (name: string, required = true) => ({ name, required });
 export const PLAN_COLUMNS: Record<PlanImportKind, ReadonlyArray<{ name: string; required: boolean }>> = {
   'maintenance-plans': [
-    col('code'), col('activity'), col('building_code'), col('technology_class_code'), col('asset_code', false),
-    col('schedule_kind'), col('rrule', false), col('frequency_months', false), col('starts_on'), col('ends_on', false),
-    col('season_from', false), col('season_to', false), col('shift', false), col('meter_name', false), col('meter_every', false),
-    col('regulation', false), col('estimated_minutes', false), col('checklist', false), col('required_documents', false),
+    col('code'),
+    col('activity'),
+    col('building_code'),
+    col('technology_class_code'),
+    col('asset_code', false),
+    col('schedule_kind'),
+    col('rrule', false),
+    col('frequency_months', false),
+    col('starts_on'),
+    col('ends_on', false),
+    col('season_from', false),
+    col('season_to', false),
+    col('shift', false),
+    col('meter_name', false),
+    col('meter_every', false),
+    col('regulation', false),
+    col('estimated_minutes', false),
+    col('checklist', false),
+    col('required_documents', false),
     col('description', false),
   ],
   'meter-readings': [col('asset_code'), col('meter_name'), col('value'), col('read_at')],
 };
 
 /** 'buildingCode', 'Building_Code', ' building code ' → 'building_code'. */
-const normaliseHeader = (raw: string) => raw.trim().replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/\s+/g, '_').toLowerCase();
+const normaliseHeader = (raw: string) =>
+  raw
+    .trim()
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/\s+/g, '_')
+    .toLowerCase();
 
-interface Columns { index: Map<string, number>; positions: Set<number> }
+interface Columns {
+  index: Map<string, number>;
+  positions: Set<number>;
+}
 
 function mapHeader(kind: PlanImportKind, header: SheetRow): { columns: Columns; issues: FieldIssue[] } {
   const specs = PLAN_COLUMNS[kind];
@@ -55,7 +78,11 @@ function mapHeader(kind: PlanImportKind, header: SheetRow): { columns: Columns; 
 }
 
 class Row {
-  constructor(private c: Columns, readonly line: SheetRow, private sink: FieldIssue[]) {}
+  constructor(
+    private c: Columns,
+    readonly line: SheetRow,
+    private sink: FieldIssue[],
+  ) {}
   get(name: string): string {
     const i = this.c.index.get(name);
     return i === undefined ? '' : (this.line.cells[i] ?? '').trim();
@@ -69,7 +96,9 @@ class Row {
     return v;
   }
   stray() {
-    this.line.cells.forEach((v, i) => { if (v !== '' && !this.c.positions.has(i)) this.fail(columnLetter(i), 'unknownColumn'); });
+    this.line.cells.forEach((v, i) => {
+      if (v !== '' && !this.c.positions.has(i)) this.fail(columnLetter(i), 'unknownColumn');
+    });
   }
 }
 
@@ -88,7 +117,14 @@ export function parseDate(s: string): string | null {
   return /^\d{4}-\d{2}-\d{2}$/.test(iso) && d.isValid ? iso : null;
 }
 
-const slug = (label: string) => label.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '').slice(0, 36) || 'item';
+const slug = (label: string) =>
+  label
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '')
+    .slice(0, 36) || 'item';
 
 /**
  * The checklist cell: JSON (the API's array) or the compact form
@@ -101,7 +137,18 @@ export function parseChecklist(cell: string): ChecklistItemDto[] | null {
   if (s.startsWith('[')) {
     try {
       const v: unknown = JSON.parse(s);
-      if (!Array.isArray(v) || !v.every((x) => x && typeof x === 'object' && typeof x.key === 'string' && typeof x.label === 'string' && (x.kind === 'yes_no' || x.kind === 'measure'))) return null;
+      if (
+        !Array.isArray(v) ||
+        !v.every(
+          (x) =>
+            x &&
+            typeof x === 'object' &&
+            typeof x.key === 'string' &&
+            typeof x.label === 'string' &&
+            (x.kind === 'yes_no' || x.kind === 'measure'),
+        )
+      )
+        return null;
       return v as ChecklistItemDto[];
     } catch {
       return null;
@@ -109,7 +156,10 @@ export function parseChecklist(cell: string): ChecklistItemDto[] | null {
   }
   const items: ChecklistItemDto[] = [];
   const keys = new Set<string>();
-  for (const chunk of s.split(';').map((c) => c.trim()).filter(Boolean)) {
+  for (const chunk of s
+    .split(';')
+    .map((c) => c.trim())
+    .filter(Boolean)) {
     const [label, kind, unit, min, max, ...extra] = chunk.split('|').map((x) => x.trim());
     if (!label || extra.length) return null;
     let key = slug(label);
@@ -122,30 +172,69 @@ export function parseChecklist(cell: string): ChecklistItemDto[] | null {
       const lo = min ? parseDecimal(min) : undefined;
       const hi = max ? parseDecimal(max) : undefined;
       if (lo === null || hi === null) return null;
-      items.push({ key, label, kind: 'measure', unit: unit ?? '', ...(lo !== undefined ? { min: lo } : {}), ...(hi !== undefined ? { max: hi } : {}) });
+      items.push({
+        key,
+        label,
+        kind: 'measure',
+        unit: unit ?? '',
+        ...(lo !== undefined ? { min: lo } : {}),
+        ...(hi !== undefined ? { max: hi } : {}),
+      });
     } else return null;
   }
   return items;
 }
 
 const SCHEDULE_WORDS: Record<string, string> = {
-  calendar: 'calendar', calendario: 'calendar', floating: 'floating', mobile: 'floating', meter: 'meter', contatore: 'meter',
+  calendar: 'calendar',
+  calendario: 'calendar',
+  floating: 'floating',
+  mobile: 'floating',
+  meter: 'meter',
+  contatore: 'meter',
 };
 
 /** API field of a plan issue → the import column it comes from. */
 const FIELD_COLUMN: Record<string, string> = {
-  code: 'code', activity: 'activity', rrule: 'rrule', startsOn: 'starts_on', endsOn: 'ends_on', seasonFrom: 'season_from',
-  seasonTo: 'season_to', meterId: 'meter_name', meterEvery: 'meter_every', lastDoneOn: 'starts_on', assetId: 'asset_code',
+  code: 'code',
+  activity: 'activity',
+  rrule: 'rrule',
+  startsOn: 'starts_on',
+  endsOn: 'ends_on',
+  seasonFrom: 'season_from',
+  seasonTo: 'season_to',
+  meterId: 'meter_name',
+  meterEvery: 'meter_every',
+  lastDoneOn: 'starts_on',
+  assetId: 'asset_code',
 };
-const columnOf = (field: string) => FIELD_COLUMN[field] ?? (field.startsWith('checklist') ? 'checklist' : field.startsWith('requiredDocuments') ? 'required_documents' : field);
+const columnOf = (field: string) =>
+  FIELD_COLUMN[field] ??
+  (field.startsWith('checklist') ? 'checklist' : field.startsWith('requiredDocuments') ? 'required_documents' : field);
 
-export interface PlanImportResult { kind: PlanImportKind; created: number; updated: number; unchanged: number; opened?: number }
+export interface PlanImportResult {
+  kind: PlanImportKind;
+  created: number;
+  updated: number;
+  unchanged: number;
+  opened?: number;
+}
 
 const refused = (issues: FieldIssue[]) => new AppError('IMPORT_INVALID', { count: issues.length }, issues);
 
 /** All or nothing, as the registry import. Plans: admin and service head. Readings: the same. */
-export async function importPlansFile(ctx: AppContext, actor: Actor, kind: PlanImportKind, file: Buffer, filename?: string): Promise<PlanImportResult> {
-  const parsed = await parseSpreadsheet(file, filename, { ...DEFAULT_PARSE_LIMITS, maxRows: MAX_ROWS, maxUnpackedBytes: ctx.config.importMaxUnpackedBytes });
+export async function importPlansFile(
+  ctx: AppContext,
+  actor: Actor,
+  kind: PlanImportKind,
+  file: Buffer,
+  filename?: string,
+): Promise<PlanImportResult> {
+  const parsed = await parseSpreadsheet(file, filename, {
+    ...DEFAULT_PARSE_LIMITS,
+    maxRows: MAX_ROWS,
+    maxUnpackedBytes: ctx.config.importMaxUnpackedBytes,
+  });
   if (!parsed.ok) throw parsed.tooLarge ? new AppError('IMPORT_TOO_LARGE', {}, parsed.issues) : refused(parsed.issues);
   const { sheet } = parsed;
   const { columns, issues: headerIssues } = mapHeader(kind, sheet.header);
@@ -157,9 +246,8 @@ export async function importPlansFile(ctx: AppContext, actor: Actor, kind: PlanI
   return ctx.db.transaction().execute(async (trx) => {
     const issues: FieldIssue[] = [];
     const rows = sheet.rows.map((line) => new Row(columns, line, issues));
-    const result = kind === 'maintenance-plans'
-      ? await importPlans(trx, actor, rows, issues, now)
-      : await importReadings(trx, actor, rows, issues, now);
+    const result =
+      kind === 'maintenance-plans' ? await importPlans(trx, actor, rows, issues, now) : await importReadings(trx, actor, rows, issues, now);
     if (issues.length) throw refused(issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)));
     return { kind, ...result };
   });
@@ -192,7 +280,10 @@ async function importPlans(trx: Trx, actor: Actor, rows: Row[], issues: FieldIss
       const v = r.required(name);
       if (!v) return null;
       const hit = map.get(v);
-      if (!hit || !hit.active) { r.fail(name, 'notFound'); return null; }
+      if (!hit || !hit.active) {
+        r.fail(name, 'notFound');
+        return null;
+      }
       return hit.id;
     };
     const buildingId = ref('building_code', buildings);
@@ -249,22 +340,45 @@ async function importPlans(trx: Trx, actor: Actor, rows: Row[], issues: FieldIss
     }
     const checklist = parseChecklist(r.get('checklist'));
     if (checklist === null) r.fail('checklist', 'checklistFormat');
-    const docs = r.get('required_documents').split(/[,;]/).map((d) => d.trim()).filter(Boolean);
+    const docs = r
+      .get('required_documents')
+      .split(/[,;]/)
+      .map((d) => d.trim())
+      .filter(Boolean);
     const bad = docs.filter((d) => !(PLAN_DOCUMENTS as readonly string[]).includes(d));
     if (bad.length) r.fail('required_documents', 'requiredDocument', { allowed: PLAN_DOCUMENTS.join(', ') });
     if (!code || !activity || !buildingId || !classId || !scheduleKind || !startsOn) continue;
 
     const input = normalisePlan({
-      code, activity, description: r.get('description') || null, buildingId, technologyClassId: classId, assetId,
-      scheduleKind, rrule, startsOn, endsOn, seasonFrom: r.get('season_from') || null, seasonTo: r.get('season_to') || null,
-      shift: (shiftRaw || 'next') as 'next' | 'previous', lastDoneOn: null, meterId, meterEvery,
-      checklist: checklist ?? [], requiredDocuments: docs, regulation: r.get('regulation') || null, estimatedMinutes,
+      code,
+      activity,
+      description: r.get('description') || null,
+      buildingId,
+      technologyClassId: classId,
+      assetId,
+      scheduleKind,
+      rrule,
+      startsOn,
+      endsOn,
+      seasonFrom: r.get('season_from') || null,
+      seasonTo: r.get('season_to') || null,
+      shift: (shiftRaw || 'next') as 'next' | 'previous',
+      lastDoneOn: null,
+      meterId,
+      meterEvery,
+      checklist: checklist ?? [],
+      requiredDocuments: docs,
+      regulation: r.get('regulation') || null,
+      estimatedMinutes,
     });
     // Every bad cell once: a column already refused above is not refused again by the plan's rules.
     const reported = new Set(issues.slice(before).map((i) => i.field));
     for (const i of validatePlan(input)) if (!reported.has(columnOf(i.field))) r.fail(columnOf(i.field), i.rule, i.params);
     if (issues.length > before) continue;
-    if (!(await repo.pairInScope(trx, scope, buildingId, classId))) { r.fail('building_code', 'notFound'); continue; }
+    if (!(await repo.pairInScope(trx, scope, buildingId, classId))) {
+      r.fail('building_code', 'notFound');
+      continue;
+    }
     writes.push({ input, old: existing.get(code) });
   }
   const counts = { created: 0, updated: 0, unchanged: 0 };
@@ -272,21 +386,50 @@ async function importPlans(trx: Trx, actor: Actor, rows: Row[], issues: FieldIss
 
   for (const { input, old } of writes) {
     const columns = {
-      code: input.code, activity: input.activity, description: input.description, building_id: input.buildingId,
-      technology_class_id: input.technologyClassId, asset_id: input.assetId, schedule_kind: input.scheduleKind, rrule: input.rrule,
-      starts_on: input.startsOn, ends_on: input.endsOn, season_from: input.seasonFrom, season_to: input.seasonTo, shift: input.shift,
-      meter_id: input.meterId, meter_every_milli: input.meterEvery === null ? null : Math.round(input.meterEvery * 1000),
-      checklist: JSON.stringify(input.checklist), required_documents: JSON.stringify(input.requiredDocuments),
-      regulation: input.regulation, estimated_minutes: input.estimatedMinutes,
+      code: input.code,
+      activity: input.activity,
+      description: input.description,
+      building_id: input.buildingId,
+      technology_class_id: input.technologyClassId,
+      asset_id: input.assetId,
+      schedule_kind: input.scheduleKind,
+      rrule: input.rrule,
+      starts_on: input.startsOn,
+      ends_on: input.endsOn,
+      season_from: input.seasonFrom,
+      season_to: input.seasonTo,
+      shift: input.shift,
+      meter_id: input.meterId,
+      meter_every_milli: input.meterEvery === null ? null : Math.round(input.meterEvery * 1000),
+      checklist: JSON.stringify(input.checklist),
+      required_documents: JSON.stringify(input.requiredDocuments),
+      regulation: input.regulation,
+      estimated_minutes: input.estimatedMinutes,
     };
     if (!old) {
-      const last = input.meterId && columns.meter_every_milli ? thresholdBehind(await repo.highestReadingMilli(trx, input.meterId), columns.meter_every_milli) : null;
-      await repo.insertPlan(trx, { id: newId(), ...columns, meter_last_trigger_milli: last, active: 1, version: 1, created_at: now, updated_at: now });
+      const last =
+        input.meterId && columns.meter_every_milli
+          ? thresholdBehind(await repo.highestReadingMilli(trx, input.meterId), columns.meter_every_milli)
+          : null;
+      await repo.insertPlan(trx, {
+        id: newId(),
+        ...columns,
+        meter_last_trigger_milli: last,
+        active: 1,
+        version: 1,
+        created_at: now,
+        updated_at: now,
+      });
       counts.created++;
       continue;
     }
-    const same = (Object.keys(columns) as (keyof typeof columns)[]).every((k) => String(old[k] ?? '') === String(columns[k] ?? '')) && Number(old.active) === 1;
-    if (same) { counts.unchanged++; continue; }
+    const same =
+      (Object.keys(columns) as (keyof typeof columns)[]).every((k) => String(old[k] ?? '') === String(columns[k] ?? '')) &&
+      Number(old.active) === 1;
+    if (same) {
+      counts.unchanged++;
+      continue;
+    }
     await repo.updatePlan(trx, old.id, Number(old.version), { ...columns, active: 1 }, now);
     counts.updated++;
   }
@@ -313,7 +456,8 @@ async function importReadings(trx: Trx, actor: Actor, rows: Row[], issues: Field
     const name = r.required('meter_name');
     const valueRaw = r.required('value');
     const readRaw = r.required('read_at');
-    const meter = assetCode && name ? meters.find((m) => m.asset_code === assetCode && m.name.toLowerCase() === name.toLowerCase()) : undefined;
+    const meter =
+      assetCode && name ? meters.find((m) => m.asset_code === assetCode && m.name.toLowerCase() === name.toLowerCase()) : undefined;
     if (assetCode && name && !meter) r.fail('meter_name', 'notFound');
     if (meter && !(await repo.pairInScope(trx, scope, meter.building_id, meter.technology_class_id))) r.fail('asset_code', 'notFound');
     const value = valueRaw ? parseDecimal(valueRaw) : null;
@@ -329,7 +473,9 @@ async function importReadings(trx: Trx, actor: Actor, rows: Row[], issues: Field
   good.sort((a, b) => a.readAt.localeCompare(b.readAt));
   let opened = 0;
   for (const g of good) {
-    opened += (await insertReadingAndTrigger(trx, g.meterId, g.valueMilli, g.readAt, 'import', actor === 'system' ? null : actor.userId, now)).opened.length;
+    opened += (
+      await insertReadingAndTrigger(trx, g.meterId, g.valueMilli, g.readAt, 'import', actor === 'system' ? null : actor.userId, now)
+    ).opened.length;
   }
   return { created: good.length, updated: 0, unchanged: 0, opened };
 }

@@ -17,23 +17,35 @@ function pairWhere(scope: PlanScope, b: string, c: string): Expression<SqlBool> 
 
 // --- plans -------------------------------------------------------------------------------------
 
-const planSelect = (db: Db) => db
-  .selectFrom('maintenance_plans as p')
-  .innerJoin('buildings as b', 'b.id', 'p.building_id')
-  .innerJoin('technology_classes as tc', 'tc.id', 'p.technology_class_id')
-  .leftJoin('assets as a', 'a.id', 'p.asset_id')
-  .leftJoin('meters as m', 'm.id', 'p.meter_id')
-  .selectAll('p')
-  .select([
-    'b.code as building_code', 'b.name as building_name', 'tc.code as class_code',
-    'a.code as asset_code', 'a.name as asset_name', 'm.name as meter_name', 'm.unit as meter_unit',
-  ]);
+const planSelect = (db: Db) =>
+  db
+    .selectFrom('maintenance_plans as p')
+    .innerJoin('buildings as b', 'b.id', 'p.building_id')
+    .innerJoin('technology_classes as tc', 'tc.id', 'p.technology_class_id')
+    .leftJoin('assets as a', 'a.id', 'p.asset_id')
+    .leftJoin('meters as m', 'm.id', 'p.meter_id')
+    .selectAll('p')
+    .select([
+      'b.code as building_code',
+      'b.name as building_name',
+      'tc.code as class_code',
+      'a.code as asset_code',
+      'a.name as asset_name',
+      'm.name as meter_name',
+      'm.unit as meter_unit',
+    ]);
 
 export type PlanJoined = Awaited<ReturnType<ReturnType<typeof planSelect>['executeTakeFirstOrThrow']>>;
 
 export interface PlanListFilters {
-  buildingId?: string; technologyClassId?: string; assetId?: string; scheduleKind?: string;
-  active: 'true' | 'false' | 'all'; q?: string; cursor: Cursor | null; limit: number;
+  buildingId?: string;
+  technologyClassId?: string;
+  assetId?: string;
+  scheduleKind?: string;
+  active: 'true' | 'false' | 'all';
+  q?: string;
+  cursor: Cursor | null;
+  limit: number;
 }
 
 /** One page (by code, then id) plus one row more: the caller knows from it whether a next page exists. */
@@ -52,7 +64,11 @@ export async function listPlans(db: Db, scope: PlanScope, f: PlanListFilters): P
     const [code, id] = f.cursor;
     qb = qb.where((eb) => eb.or([eb('p.code', '>', code), eb.and([eb('p.code', '=', code), eb('p.id', '>', id)])]));
   }
-  return qb.orderBy('p.code').orderBy('p.id').limit(f.limit + 1).execute();
+  return qb
+    .orderBy('p.code')
+    .orderBy('p.id')
+    .limit(f.limit + 1)
+    .execute();
 }
 
 export function findPlan(db: Db, id: string, scope: PlanScope): Promise<PlanJoined | undefined> {
@@ -66,8 +82,14 @@ export function findPlan(db: Db, id: string, scope: PlanScope): Promise<PlanJoin
 export async function pairInScope(db: Db, scope: PlanScope, buildingId: string, classId: string): Promise<boolean> {
   const w = pairWhere(scope, 'pb.id', 'pc.id');
   if (!w) return true;
-  const row = await db.selectFrom('buildings as pb').innerJoin('technology_classes as pc', (j) => j.onTrue())
-    .select('pb.id').where('pb.id', '=', buildingId).where('pc.id', '=', classId).where(w).executeTakeFirst();
+  const row = await db
+    .selectFrom('buildings as pb')
+    .innerJoin('technology_classes as pc', (j) => j.onTrue())
+    .select('pb.id')
+    .where('pb.id', '=', buildingId)
+    .where('pc.id', '=', classId)
+    .where(w)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
@@ -76,10 +98,18 @@ export async function insertPlan(db: Db, row: Insertable<Database['maintenance_p
 }
 
 /** Optimistic update: only when the stored version is still `version`. */
-export async function updatePlan(db: Db, id: string, version: number, set: Partial<Insertable<Database['maintenance_plans']>>, now: string): Promise<boolean> {
-  const r = await db.updateTable('maintenance_plans')
+export async function updatePlan(
+  db: Db,
+  id: string,
+  version: number,
+  set: Partial<Insertable<Database['maintenance_plans']>>,
+  now: string,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('maintenance_plans')
     .set({ ...set, updated_at: now, version: sql`version + 1` })
-    .where('id', '=', id).where('version', '=', version)
+    .where('id', '=', id)
+    .where('version', '=', version)
     .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
@@ -106,9 +136,12 @@ export function assetById(db: Db, id: string) {
   return db.selectFrom('assets').select(['id', 'code', 'building_id', 'technology_class_id']).where('id', '=', id).executeTakeFirst();
 }
 export function meterWithAsset(db: Db, id: string) {
-  return db.selectFrom('meters as m').innerJoin('assets as a', 'a.id', 'm.asset_id')
+  return db
+    .selectFrom('meters as m')
+    .innerJoin('assets as a', 'a.id', 'm.asset_id')
     .select(['m.id', 'm.asset_id', 'm.name', 'm.unit', 'a.building_id', 'a.technology_class_id'])
-    .where('m.id', '=', id).executeTakeFirst();
+    .where('m.id', '=', id)
+    .executeTakeFirst();
 }
 
 /** Ids by code of buildings, classes, assets (the import's lookups). */
@@ -119,26 +152,45 @@ export async function idsByCode(db: Db, table: 'buildings' | 'technology_classes
 }
 export async function assetsByCode(db: Db, codes: string[]) {
   if (codes.length === 0) return [];
-  return db.selectFrom('assets').select(['id', 'code', 'active', 'building_id', 'technology_class_id']).where('code', 'in', codes).execute();
+  return db
+    .selectFrom('assets')
+    .select(['id', 'code', 'active', 'building_id', 'technology_class_id'])
+    .where('code', 'in', codes)
+    .execute();
 }
 
 // --- meters ------------------------------------------------------------------------------------
 
-const meterSelect = (db: Db) => db
-  .selectFrom('meters as m')
-  .innerJoin('assets as a', 'a.id', 'm.asset_id')
-  .selectAll('m')
-  .select(['a.code as asset_code', 'a.name as asset_name', 'a.building_id', 'a.technology_class_id'])
-  .select((eb) => [
-    eb.selectFrom('meter_readings as r').select('r.value_milli').whereRef('r.meter_id', '=', 'm.id')
-      .orderBy('r.read_at', 'desc').orderBy('r.id', 'desc').limit(1).as('last_value_milli'),
-    eb.selectFrom('meter_readings as r2').select('r2.read_at').whereRef('r2.meter_id', '=', 'm.id')
-      .orderBy('r2.read_at', 'desc').orderBy('r2.id', 'desc').limit(1).as('last_read_at'),
-  ]);
+const meterSelect = (db: Db) =>
+  db
+    .selectFrom('meters as m')
+    .innerJoin('assets as a', 'a.id', 'm.asset_id')
+    .selectAll('m')
+    .select(['a.code as asset_code', 'a.name as asset_name', 'a.building_id', 'a.technology_class_id'])
+    .select((eb) => [
+      eb
+        .selectFrom('meter_readings as r')
+        .select('r.value_milli')
+        .whereRef('r.meter_id', '=', 'm.id')
+        .orderBy('r.read_at', 'desc')
+        .orderBy('r.id', 'desc')
+        .limit(1)
+        .as('last_value_milli'),
+      eb
+        .selectFrom('meter_readings as r2')
+        .select('r2.read_at')
+        .whereRef('r2.meter_id', '=', 'm.id')
+        .orderBy('r2.read_at', 'desc')
+        .orderBy('r2.id', 'desc')
+        .limit(1)
+        .as('last_read_at'),
+    ]);
 export type MeterJoined = Awaited<ReturnType<ReturnType<typeof meterSelect>['executeTakeFirstOrThrow']>>;
 
 export async function listMeters(
-  db: Db, assetScope: Scope, f: { assetId?: string; buildingId?: string; q?: string; active: 'true' | 'false' | 'all'; cursor: Cursor | null; limit: number },
+  db: Db,
+  assetScope: Scope,
+  f: { assetId?: string; buildingId?: string; q?: string; active: 'true' | 'false' | 'all'; cursor: Cursor | null; limit: number },
 ): Promise<MeterJoined[]> {
   let qb = meterSelect(db);
   const scoped = scopeWhere(assetScope, 'a');
@@ -152,7 +204,11 @@ export async function listMeters(
     const [key, id] = f.cursor;
     qb = qb.where((eb) => eb.or([eb('a.code', '>', key), eb.and([eb('a.code', '=', key), eb('m.id', '>', id)])]));
   }
-  return qb.orderBy('a.code').orderBy('m.id').limit(f.limit + 1).execute();
+  return qb
+    .orderBy('a.code')
+    .orderBy('m.id')
+    .limit(f.limit + 1)
+    .execute();
 }
 
 export function findMeter(db: Db, id: string, assetScope: Scope): Promise<MeterJoined | undefined> {
@@ -169,9 +225,13 @@ export async function insertMeter(db: Db, row: Insertable<Database['meters']>): 
 /** Meters by (asset code, meter name): the readings import's lookups. */
 export async function metersByAssetCodes(db: Db, assetCodes: string[]) {
   if (assetCodes.length === 0) return [];
-  return db.selectFrom('meters as m').innerJoin('assets as a', 'a.id', 'm.asset_id')
+  return db
+    .selectFrom('meters as m')
+    .innerJoin('assets as a', 'a.id', 'm.asset_id')
     .select(['m.id', 'm.name', 'a.code as asset_code', 'a.building_id', 'a.technology_class_id'])
-    .where('a.code', 'in', assetCodes).where('m.active', '=', 1).execute();
+    .where('a.code', 'in', assetCodes)
+    .where('m.active', '=', 1)
+    .execute();
 }
 
 /** Readings newest first, keyset on (read_at, id) descending. */
@@ -181,7 +241,11 @@ export async function listReadings(db: Db, meterId: string, cursor: Cursor | nul
     const [at, id] = cursor;
     qb = qb.where((eb) => eb.or([eb('read_at', '<', at), eb.and([eb('read_at', '=', at), eb('id', '<', id)])]));
   }
-  return qb.orderBy('read_at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute();
+  return qb
+    .orderBy('read_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit + 1)
+    .execute();
 }
 
 export async function insertReading(db: Db, row: Insertable<Database['meter_readings']>): Promise<void> {
@@ -190,7 +254,11 @@ export async function insertReading(db: Db, row: Insertable<Database['meter_read
 
 /** The highest reading of a meter so far (milli), or null. */
 export async function highestReadingMilli(db: Db, meterId: string): Promise<number | null> {
-  const r = await db.selectFrom('meter_readings').select((eb) => eb.fn.max('value_milli').as('v')).where('meter_id', '=', meterId).executeTakeFirst();
+  const r = await db
+    .selectFrom('meter_readings')
+    .select((eb) => eb.fn.max('value_milli').as('v'))
+    .where('meter_id', '=', meterId)
+    .executeTakeFirst();
   return r?.v == null ? null : Number(r.v);
 }
 
@@ -198,9 +266,14 @@ export async function highestReadingMilli(db: Db, meterId: string): Promise<numb
 
 /** The active meter plans counting on this meter. */
 export function meterPlans(db: Db, meterId: string) {
-  return db.selectFrom('maintenance_plans').selectAll()
-    .where('meter_id', '=', meterId).where('schedule_kind', '=', 'meter').where('active', '=', 1)
-    .orderBy('code').execute();
+  return db
+    .selectFrom('maintenance_plans')
+    .selectAll()
+    .where('meter_id', '=', meterId)
+    .where('schedule_kind', '=', 'meter')
+    .where('active', '=', 1)
+    .orderBy('code')
+    .execute();
 }
 
 /** Compare and set: moves the plan's last threshold from `from` to `to`; false if someone moved it first. */
@@ -211,7 +284,12 @@ export async function advanceTrigger(db: Db, planId: string, from: number | null
 }
 
 export function programOf(db: Db, contractId: string, month: string) {
-  return db.selectFrom('programs').select(['id', 'status', 'month']).where('contract_id', '=', contractId).where('month', '=', month).executeTakeFirst();
+  return db
+    .selectFrom('programs')
+    .select(['id', 'status', 'month'])
+    .where('contract_id', '=', contractId)
+    .where('month', '=', month)
+    .executeTakeFirst();
 }
 
 export async function insertProgram(db: Db, row: Insertable<Database['programs']>): Promise<void> {
@@ -223,7 +301,14 @@ export async function insertProgramItem(db: Db, row: Insertable<Database['progra
 }
 
 export async function programItemExists(db: Db, planId: string, occurrenceKey: string): Promise<boolean> {
-  return (await db.selectFrom('program_items').select('id').where('plan_id', '=', planId).where('occurrence_key', '=', occurrenceKey).executeTakeFirst()) !== undefined;
+  return (
+    (await db
+      .selectFrom('program_items')
+      .select('id')
+      .where('plan_id', '=', planId)
+      .where('occurrence_key', '=', occurrenceKey)
+      .executeTakeFirst()) !== undefined
+  );
 }
 
 export function findReading(db: Db, id: string) {
@@ -236,16 +321,26 @@ export function findReading(db: Db, id: string) {
 const pairEb: ExpressionBuilder<any, any> = expressionBuilder<any, any>();
 
 /** The (building, class) pairs of the buildings `userId` manages. */
-export const managedPairs = (userId: string): PairPredicate => (b) =>
-  pairEb(pairEb.ref(b), 'in', pairEb.selectFrom('building_managers as ps_bm').select('ps_bm.building_id').where('ps_bm.user_id', '=', userId));
+export const managedPairs =
+  (userId: string): PairPredicate =>
+  (b) =>
+    pairEb(
+      pairEb.ref(b),
+      'in',
+      pairEb.selectFrom('building_managers as ps_bm').select('ps_bm.building_id').where('ps_bm.user_id', '=', userId),
+    );
 
 /** The (building, class) pairs one of the contractor's contracts covers. */
-export const coveredPairs = (contractorId: string): PairPredicate => (b, c) => pairEb.exists(
-  pairEb.selectFrom('contracts as ps_c')
-    .innerJoin('contract_buildings as ps_cb', 'ps_cb.contract_id', 'ps_c.id')
-    .innerJoin('contract_classes as ps_cc', 'ps_cc.contract_id', 'ps_c.id')
-    .select('ps_c.id')
-    .where('ps_c.contractor_id', '=', contractorId)
-    .whereRef('ps_cb.building_id', '=', pairEb.ref(b) as never)
-    .whereRef('ps_cc.technology_class_id', '=', pairEb.ref(c) as never),
-);
+export const coveredPairs =
+  (contractorId: string): PairPredicate =>
+  (b, c) =>
+    pairEb.exists(
+      pairEb
+        .selectFrom('contracts as ps_c')
+        .innerJoin('contract_buildings as ps_cb', 'ps_cb.contract_id', 'ps_c.id')
+        .innerJoin('contract_classes as ps_cc', 'ps_cc.contract_id', 'ps_c.id')
+        .select('ps_c.id')
+        .where('ps_c.contractor_id', '=', contractorId)
+        .whereRef('ps_cb.building_id', '=', pairEb.ref(b) as never)
+        .whereRef('ps_cc.technology_class_id', '=', pairEb.ref(c) as never),
+    );

@@ -7,21 +7,37 @@ import { validateRRule } from './rule.ts';
 
 /** A plan as written (API names), before the database checks. */
 export interface PlanInput {
-  code: string; activity: string; description: string | null;
-  buildingId: string; technologyClassId: string; assetId: string | null;
-  scheduleKind: string; rrule: string | null; startsOn: string; endsOn: string | null;
-  seasonFrom: string | null; seasonTo: string | null; shift: 'next' | 'previous'; lastDoneOn: string | null;
-  meterId: string | null; meterEvery: number | null;
-  checklist: ChecklistItemDto[]; requiredDocuments: string[];
-  regulation: string | null; estimatedMinutes: number | null;
+  code: string;
+  activity: string;
+  description: string | null;
+  buildingId: string;
+  technologyClassId: string;
+  assetId: string | null;
+  scheduleKind: string;
+  rrule: string | null;
+  startsOn: string;
+  endsOn: string | null;
+  seasonFrom: string | null;
+  seasonTo: string | null;
+  shift: 'next' | 'previous';
+  lastDoneOn: string | null;
+  meterId: string | null;
+  meterEvery: number | null;
+  checklist: ChecklistItemDto[];
+  requiredDocuments: string[];
+  regulation: string | null;
+  estimatedMinutes: number | null;
 }
 
-const isDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`))
-  && new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v;
+const isDate = (v: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(v) &&
+  !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) &&
+  new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v;
 
 export function validatePlan(p: PlanInput): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  const fail = (field: string, rule: string, params?: Record<string, unknown>) => issues.push({ field, rule, ...(params ? { params } : {}) });
+  const fail = (field: string, rule: string, params?: Record<string, unknown>) =>
+    issues.push({ field, rule, ...(params ? { params } : {}) });
   if (p.code.trim() === '') fail('code', 'required');
   if (p.activity.trim() === '') fail('activity', 'required');
   if (p.scheduleKind === 'calendar' || p.scheduleKind === 'floating') {
@@ -67,13 +83,22 @@ export function normalisePlan(p: PlanInput): PlanInput {
     code: p.code.trim(),
     activity: p.activity.trim(),
     description: blank(p.description),
-    rrule: p.scheduleKind === 'meter' ? null : blank(p.rrule)?.replace(/^RRULE:/i, '') ?? null,
+    rrule: p.scheduleKind === 'meter' ? null : (blank(p.rrule)?.replace(/^RRULE:/i, '') ?? null),
     meterId: p.scheduleKind === 'meter' ? p.meterId : null,
     meterEvery: p.scheduleKind === 'meter' ? p.meterEvery : null,
     regulation: blank(p.regulation),
-    checklist: p.checklist.map((c) => (c.kind === 'yes_no'
-      ? { key: c.key, label: c.label.trim(), kind: 'yes_no' as const }
-      : { key: c.key, label: c.label.trim(), kind: 'measure' as const, unit: c.unit?.trim(), ...(c.min !== undefined ? { min: c.min } : {}), ...(c.max !== undefined ? { max: c.max } : {}) })),
+    checklist: p.checklist.map((c) =>
+      c.kind === 'yes_no'
+        ? { key: c.key, label: c.label.trim(), kind: 'yes_no' as const }
+        : {
+            key: c.key,
+            label: c.label.trim(),
+            kind: 'measure' as const,
+            unit: c.unit?.trim(),
+            ...(c.min !== undefined ? { min: c.min } : {}),
+            ...(c.max !== undefined ? { max: c.max } : {}),
+          },
+    ),
     requiredDocuments: [...new Set(p.requiredDocuments)],
   };
 }

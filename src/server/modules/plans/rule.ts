@@ -17,7 +17,12 @@ export function validateRRule(rrule: string): string | null {
 const utc = (d: string) => new Date(`${d}T00:00:00Z`);
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
-export interface RuleWindow { startsOn: string; endsOn?: string | null; seasonFrom?: string | null; seasonTo?: string | null }
+export interface RuleWindow {
+  startsOn: string;
+  endsOn?: string | null;
+  seasonFrom?: string | null;
+  seasonTo?: string | null;
+}
 
 /**
  * The next `count` dates of the rule on or after `from` (a Rome date), inside the season and
@@ -42,8 +47,13 @@ export function nextDates(rrule: string, w: RuleWindow, from: string, count: num
 }
 
 export interface DescribedPlan {
-  scheduleKind: string; rrule: string | null; startsOn: string;
-  seasonFrom?: string | null; seasonTo?: string | null; meterEvery?: number | null; meterUnit?: string | null;
+  scheduleKind: string;
+  rrule: string | null;
+  startsOn: string;
+  seasonFrom?: string | null;
+  seasonTo?: string | null;
+  meterEvery?: number | null;
+  meterUnit?: string | null;
 }
 
 /** The plan's schedule in words, in the caller's language (the domain's words for the rule). */
@@ -57,5 +67,5 @@ export function describeRule(p: DescribedPlan, lang: Lang): string {
   const season = p.seasonFrom && p.seasonTo ? { from: p.seasonFrom, to: p.seasonTo } : null;
   const words = domainDescribe(p.rrule, p.startsOn, lang, season);
   if (p.scheduleKind !== 'floating') return words;
-  return `${words} ${it ? '(contando dall\'ultima esecuzione)' : '(counted from the last time done)'}`;
+  return `${words} ${it ? "(contando dall'ultima esecuzione)" : '(counted from the last time done)'}`;
 }

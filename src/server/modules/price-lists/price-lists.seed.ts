@@ -20,7 +20,12 @@ const SOURCE = 'Regione Lazio, DGR 14/04/2023 n. 101, BURL n. 32';
  * lots 2, 4 and 5 use the list of every lot.
  */
 export const DEMO_LOT_PRICE_LISTS = [
-  { code: 'LAZIO-2023-G-L1', cig: '9A41C027E1', suffix: 'opere edili', prefixes: ['G.1.01.', 'G.1.02.1.', 'G.1.02.2.', 'G.1.03.', 'G.1.04.'] },
+  {
+    code: 'LAZIO-2023-G-L1',
+    cig: '9A41C027E1',
+    suffix: 'opere edili',
+    prefixes: ['G.1.01.', 'G.1.02.1.', 'G.1.02.2.', 'G.1.03.', 'G.1.04.'],
+  },
   { code: 'LAZIO-2023-G-L3', cig: '9A41C30D45', suffix: 'impianti idrico-sanitari', prefixes: ['G.1.02.3', 'G.1.02.4.', 'G.1.02.5'] },
 ] as const;
 
@@ -41,7 +46,12 @@ export async function seedDemoLotPriceLists(db: Db, now: Date): Promise<number> 
     const contract = await db.selectFrom('contracts').select('id').where('cig', '=', lot.cig).executeTakeFirst();
     if (!contract) continue;
     const items = parsed.items.filter((i) => lot.prefixes.some((p) => i.code === p || i.code.startsWith(p)));
-    await createPriceList(db, { code: lot.code, name: `${NAME} – ${lot.suffix}`, year: 2023, source: SOURCE, contractId: contract.id }, { items, issues: [], headings: 0, notes: 0 }, now);
+    await createPriceList(
+      db,
+      { code: lot.code, name: `${NAME} – ${lot.suffix}`, year: 2023, source: SOURCE, contractId: contract.id },
+      { items, issues: [], headings: 0, notes: 0 },
+      now,
+    );
     loaded++;
   }
   return loaded;

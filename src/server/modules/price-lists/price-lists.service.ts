@@ -15,13 +15,27 @@ const READERS = ['admin', 'service_head', 'call_center', 'accounting', 'building
 
 export function presentPriceList(p: repo.PriceListView) {
   return {
-    id: p.id, code: p.code, name: p.name, source: p.source, year: Number(p.year), active: p.active === 1 || (p.active as unknown) === true,
+    id: p.id,
+    code: p.code,
+    name: p.name,
+    source: p.source,
+    year: Number(p.year),
+    active: p.active === 1 || (p.active as unknown) === true,
     contract: p.contract_id ? { id: p.contract_id, lot: p.contract_lot ?? '', cig: p.contract_cig ?? '' } : null,
-    itemCount: Number(p.item_count ?? 0), createdAt: p.created_at, updatedAt: p.updated_at, version: Number(p.version),
+    itemCount: Number(p.item_count ?? 0),
+    createdAt: p.created_at,
+    updatedAt: p.updated_at,
+    version: Number(p.version),
   };
 }
 
-export interface PriceListMeta { code: string; name: string; year: number; source: string | null; contractId?: string | null }
+export interface PriceListMeta {
+  code: string;
+  name: string;
+  year: number;
+  source: string | null;
+  contractId?: string | null;
+}
 
 /** Parses and stores a whole list in one transaction; any bad row → 422 IMPORT_INVALID naming every row, nothing written. */
 export async function createPriceList(db: Db, meta: PriceListMeta, csv: string | PriceListCsvResult, now: Date) {
@@ -35,17 +49,41 @@ export async function createPriceList(db: Db, meta: PriceListMeta, csv: string |
   const write = async (trx: Db) => {
     if (await repo.codeTaken(trx, meta.code)) throw duplicate('code', meta.code);
     if (meta.contractId && !(await repo.contractExists(trx, meta.contractId))) throw invalid([{ field: 'contractId', rule: 'notFound' }]);
-    await repo.insertPriceList(trx, {
-      id, code: meta.code, name: meta.name, source: meta.source, year: meta.year, contract_id: meta.contractId ?? null, active: 1, created_at: at, updated_at: at, version: 1,
-    }, parsed.items.map((it) => ({
-      id: newId(), price_list_id: id, code: it.code, description: it.description, unit: it.unit, price_cents: it.priceCents, surcharge_bp: it.surchargeBp,
-      search_stems: stemIndex(it.description),
-    })));
+    await repo.insertPriceList(
+      trx,
+      {
+        id,
+        code: meta.code,
+        name: meta.name,
+        source: meta.source,
+        year: meta.year,
+        contract_id: meta.contractId ?? null,
+        active: 1,
+        created_at: at,
+        updated_at: at,
+        version: 1,
+      },
+      parsed.items.map((it) => ({
+        id: newId(),
+        price_list_id: id,
+        code: it.code,
+        description: it.description,
+        unit: it.unit,
+        price_cents: it.priceCents,
+        surcharge_bp: it.surchargeBp,
+        search_stems: stemIndex(it.description),
+      })),
+    );
   };
   // Inside the caller's transaction when given one (the demo seed), else in its own.
   if (db.isTransaction) await write(db);
   else await db.transaction().execute(write);
-  return { priceList: presentPriceList((await repo.getPriceList(db, id))!), items: parsed.items.length, headings: parsed.headings, notes: parsed.notes };
+  return {
+    priceList: presentPriceList((await repo.getPriceList(db, id))!),
+    items: parsed.items.length,
+    headings: parsed.headings,
+    notes: parsed.notes,
+  };
 }
 
 /** The regional layout from a CSV (UTF-8) or the first sheet of an XLSX; a file neither → 422 on the file. */
@@ -65,7 +103,12 @@ async function parseUpload(file: { data: Buffer; filename?: string }): Promise<P
 }
 
 /** POST /api/price-lists (admin): multipart fields code, name, year, source?, contractId? and the CSV or XLSX file. */
-export async function importPriceList(ctx: AppContext, p: Principal, fields: Record<string, string>, file: { field: string; data: Buffer } | null) {
+export async function importPriceList(
+  ctx: AppContext,
+  p: Principal,
+  fields: Record<string, string>,
+  file: { field: string; data: Buffer } | null,
+) {
   if (!hasRole(p, 'admin')) throw forbidden();
   const issues: FieldIssue[] = [];
   const code = fields.code?.trim() ?? '';
@@ -80,10 +123,16 @@ export async function importPriceList(ctx: AppContext, p: Principal, fields: Rec
   if (!file || file.field !== 'file') issues.push({ field: 'file', rule: 'required' });
   const contractId = fields.contractId?.trim() || null;
   if (contractId && contractId.length > 64) issues.push({ field: 'contractId', rule: 'notFound' });
-  for (const k of Object.keys(fields)) if (!['code', 'name', 'year', 'source', 'contractId'].includes(k)) issues.push({ field: k, rule: 'unknownField' });
+  for (const k of Object.keys(fields))
+    if (!['code', 'name', 'year', 'source', 'contractId'].includes(k)) issues.push({ field: k, rule: 'unknownField' });
   if (issues.length) throw invalid(issues);
   const parsed = await parseUpload(file!);
-  return createPriceList(ctx.db, { code, name, year: Number(yearText), source: fields.source?.trim() || null, contractId }, parsed, ctx.now());
+  return createPriceList(
+    ctx.db,
+    { code, name, year: Number(yearText), source: fields.source?.trim() || null, contractId },
+    parsed,
+    ctx.now(),
+  );
 }
 
 /** A contractor alone reads the lists of every lot and of its own lots; staff read them all. */
@@ -101,19 +150,32 @@ export async function listPriceLists(ctx: AppContext, p: Principal, query: { con
 /** A query with a digit and no space is a code ("1.02.4", "G.1.02"): matched in codes only. */
 const CODE_LIKE = /^\S*\d\S*$/;
 
-export async function listItems(ctx: AppContext, p: Principal, priceListId: string, query: { q?: string; cursor?: string; limit?: number }) {
+export async function listItems(
+  ctx: AppContext,
+  p: Principal,
+  priceListId: string,
+  query: { q?: string; cursor?: string; limit?: number },
+) {
   if (!(await repo.getPriceList(ctx.db, priceListId, readFilter(p)))) throw notFound();
   const cursor = decodeCursor(query.cursor);
   const limit = query.limit ?? 50;
   const text = query.q?.trim() ?? '';
   const rows = await repo.searchItems(ctx.db, priceListId, {
-    text, code: CODE_LIKE.test(text), stems: queryStems(text), afterCode: cursor ? cursor[0] : null, limit,
+    text,
+    code: CODE_LIKE.test(text),
+    stems: queryStems(text),
+    afterCode: cursor ? cursor[0] : null,
+    limit,
   });
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
     items: page.map((i) => ({
-      id: i.id, priceListId: i.price_list_id, code: i.code, description: i.description, unit: i.unit,
+      id: i.id,
+      priceListId: i.price_list_id,
+      code: i.code,
+      description: i.description,
+      unit: i.unit,
       priceCents: i.price_cents === null ? null : Number(i.price_cents),
       surchargePercent: i.surcharge_bp === null ? null : Number(i.surcharge_bp) / 100,
     })),

@@ -20,22 +20,46 @@ export interface PlannedWorkSql {
 }
 
 export function listPlannedWork(db: Db, f: PlannedWorkSql) {
-  let q = db.selectFrom('program_items as pi')
+  let q = db
+    .selectFrom('program_items as pi')
     .innerJoin('programs as pr', 'pr.id', 'pi.program_id')
     .innerJoin('contracts as c', 'c.id', 'pr.contract_id')
     .innerJoin('buildings as b', 'b.id', 'pi.building_id')
     .leftJoin('assets as a', 'a.id', 'pi.asset_id')
     .leftJoin('work_orders as w', 'w.id', 'pi.work_order_id')
     .select([
-      'pi.id', 'pi.program_id', 'pi.activity', 'pi.due_on as item_due_on', 'pi.building_id', 'pi.planned_on', 'pi.window_from', 'pi.window_to', 'pi.technician',
-      'pi.ticket_id', 'pi.work_order_id', 'pi.version', 'pr.status as program_status', 'pr.month', 'pr.contract_id', 'c.contractor_id',
-      'b.code as building_code', 'b.name as building_name', 'a.name as asset_name',
-      'w.number as work_order_number', 'w.status as work_order_status', 'w.scheduled_at', 'w.completed_at', 'w.late_at', 'w.technician as wo_technician',
+      'pi.id',
+      'pi.program_id',
+      'pi.activity',
+      'pi.due_on as item_due_on',
+      'pi.building_id',
+      'pi.planned_on',
+      'pi.window_from',
+      'pi.window_to',
+      'pi.technician',
+      'pi.ticket_id',
+      'pi.work_order_id',
+      'pi.version',
+      'pr.status as program_status',
+      'pr.month',
+      'pr.contract_id',
+      'c.contractor_id',
+      'b.code as building_code',
+      'b.name as building_name',
+      'a.name as asset_name',
+      'w.number as work_order_number',
+      'w.status as work_order_status',
+      'w.scheduled_at',
+      'w.completed_at',
+      'w.late_at',
+      'w.technician as wo_technician',
     ])
-    .where((eb) => eb.or([
-      eb.and([eb('pi.planned_on', '>=', f.from), eb('pi.planned_on', '<=', f.to)]),
-      eb.and([eb('w.scheduled_at', '>=', f.fromInstant), eb('w.scheduled_at', '<', f.toInstant)]),
-    ]));
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('pi.planned_on', '>=', f.from), eb('pi.planned_on', '<=', f.to)]),
+        eb.and([eb('w.scheduled_at', '>=', f.fromInstant), eb('w.scheduled_at', '<', f.toInstant)]),
+      ]),
+    );
   if (f.contractScope) q = q.where(f.contractScope('c'));
   if (f.itemScope) q = q.where(f.itemScope('pi.building_id'));
   if (f.buildingId) q = q.where('pi.building_id', '=', f.buildingId);
@@ -47,5 +71,9 @@ export function listPlannedWork(db: Db, f: PlannedWorkSql) {
     const [d, id] = f.after;
     q = q.where((eb) => eb.or([eb('pi.planned_on', '>', d), eb.and([eb('pi.planned_on', '=', d), eb('pi.id', '>', id)])]));
   }
-  return q.orderBy('pi.planned_on').orderBy('pi.id').limit(f.limit + 1).execute();
+  return q
+    .orderBy('pi.planned_on')
+    .orderBy('pi.id')
+    .limit(f.limit + 1)
+    .execute();
 }

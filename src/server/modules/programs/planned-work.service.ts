@@ -17,7 +17,8 @@ const ZONE = 'Europe/Rome';
 
 export async function listPlannedWork(ctx: AppContext, actor: Principal, f: PlannedWorkFilter) {
   if (f.from > f.to) throw invalid([{ field: 'to', rule: 'dateOrder' }]);
-  if (DateTime.fromISO(f.to).diff(DateTime.fromISO(f.from), 'days').days > 400) throw invalid([{ field: 'to', rule: 'rangeTooLong', params: { days: 400 } }]);
+  if (DateTime.fromISO(f.to).diff(DateTime.fromISO(f.from), 'days').days > 400)
+    throw invalid([{ field: 'to', rule: 'rangeTooLong', params: { days: 400 } }]);
   const cs = readScope(actor, 'contracts');
   const bs = buildingIdScope(actor);
   if (cs.kind === 'forbidden' || bs.kind === 'forbidden') throw forbidden();
@@ -33,11 +34,18 @@ export async function listPlannedWork(ctx: AppContext, actor: Principal, f: Plan
   }
   const limit = f.limit ?? 500;
   const rows = await repo.listPlannedWork(ctx.db, {
-    from: f.from, to: f.to,
+    from: f.from,
+    to: f.to,
     fromInstant: DateTime.fromISO(f.from, { zone: ZONE }).startOf('day').toUTC().toISO()!,
     toInstant: DateTime.fromISO(f.to, { zone: ZONE }).plus({ days: 1 }).startOf('day').toUTC().toISO()!,
-    buildingId: f.buildingId, contractId: f.contractId, contractorId: f.contractorId, status: f.status, after, limit,
-    contractScope: cs.kind === 'rows' ? cs.where : null, itemScope: bs.kind === 'rows' ? bs.where : null,
+    buildingId: f.buildingId,
+    contractId: f.contractId,
+    contractorId: f.contractorId,
+    status: f.status,
+    after,
+    limit,
+    contractScope: cs.kind === 'rows' ? cs.where : null,
+    itemScope: bs.kind === 'rows' ? bs.where : null,
   });
   const page = rows.slice(0, limit);
   const today = romeDate(ctx.now());
@@ -45,22 +53,46 @@ export async function listPlannedWork(ctx: AppContext, actor: Principal, f: Plan
   for (const r of page) {
     const date = r.scheduled_at ? romeDate(new Date(r.scheduled_at)) : r.planned_on;
     if (date < f.from || date > f.to) continue; // planned in range, scheduled outside it
-    const late = !!r.work_order_id && (!!r.late_at || isLate({
-      dueOn: r.item_due_on,
-      agreedOn: r.planned_on > monthBounds(r.item_due_on.slice(0, 7)).end ? r.planned_on : monthBounds(r.item_due_on.slice(0, 7)).end,
-      completedOn: r.completed_at && r.work_order_status && DONE.has(r.work_order_status) ? romeDate(new Date(r.completed_at)) : null,
-      cancelled: r.work_order_status === 'cancelled',
-    }, today));
+    const late =
+      !!r.work_order_id &&
+      (!!r.late_at ||
+        isLate(
+          {
+            dueOn: r.item_due_on,
+            agreedOn: r.planned_on > monthBounds(r.item_due_on.slice(0, 7)).end ? r.planned_on : monthBounds(r.item_due_on.slice(0, 7)).end,
+            completedOn: r.completed_at && r.work_order_status && DONE.has(r.work_order_status) ? romeDate(new Date(r.completed_at)) : null,
+            cancelled: r.work_order_status === 'cancelled',
+          },
+          today,
+        ));
     items.push({
-      programItemId: r.id, programId: r.program_id, programStatus: r.program_status, month: r.month,
-      workOrderId: r.work_order_id, workOrderNumber: r.work_order_number ?? null, workOrderStatus: r.work_order_status ?? null,
-      ticketId: r.ticket_id, activity: r.activity, buildingId: r.building_id, buildingCode: r.building_code, buildingName: r.building_name,
-      assetName: r.asset_name ?? null, contractId: r.contract_id, contractorId: r.contractor_id, date,
-      windowFrom: r.window_from, windowTo: r.window_to, technician: r.wo_technician ?? r.technician, scheduledAt: r.scheduled_at ?? null,
+      programItemId: r.id,
+      programId: r.program_id,
+      programStatus: r.program_status,
+      month: r.month,
+      workOrderId: r.work_order_id,
+      workOrderNumber: r.work_order_number ?? null,
+      workOrderStatus: r.work_order_status ?? null,
+      ticketId: r.ticket_id,
+      activity: r.activity,
+      buildingId: r.building_id,
+      buildingCode: r.building_code,
+      buildingName: r.building_name,
+      assetName: r.asset_name ?? null,
+      contractId: r.contract_id,
+      contractorId: r.contractor_id,
+      date,
+      windowFrom: r.window_from,
+      windowTo: r.window_to,
+      technician: r.wo_technician ?? r.technician,
+      scheduledAt: r.scheduled_at ?? null,
       late,
       version: Number(r.version),
     });
   }
   const last = page[page.length - 1];
-  return { items, nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify([last.planned_on, last.id])).toString('base64url') : null };
+  return {
+    items,
+    nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify([last.planned_on, last.id])).toString('base64url') : null,
+  };
 }

@@ -15,19 +15,63 @@ type Lang = 'it' | 'en';
 
 const L = {
   it: {
-    title: 'Programma mensile di manutenzione', contract: 'Contratto', contractor: 'Impresa', month: 'Mese', status: 'Stato',
-    date: 'Data', window: 'Fascia', activity: 'Attività', asset: 'Componente', technician: 'Tecnico', shifted: 'Spostata', due: 'Scadenza',
-    building: 'Edificio', workOrder: 'ODL', none: 'Nessuna attività.', page: 'pagina', of: 'di', sheet: 'Programma',
-    status_draft: 'bozza', status_submitted: 'inviato', status_returned: 'restituito', status_approved: 'approvato', status_published: 'pubblicato',
-    shift_holiday: 'festività', shift_patron_saint: 'santo patrono', shift_closure: 'chiusura', shift_weekend: 'giorno non lavorativo',
+    title: 'Programma mensile di manutenzione',
+    contract: 'Contratto',
+    contractor: 'Impresa',
+    month: 'Mese',
+    status: 'Stato',
+    date: 'Data',
+    window: 'Fascia',
+    activity: 'Attività',
+    asset: 'Componente',
+    technician: 'Tecnico',
+    shifted: 'Spostata',
+    due: 'Scadenza',
+    building: 'Edificio',
+    workOrder: 'ODL',
+    none: 'Nessuna attività.',
+    page: 'pagina',
+    of: 'di',
+    sheet: 'Programma',
+    status_draft: 'bozza',
+    status_submitted: 'inviato',
+    status_returned: 'restituito',
+    status_approved: 'approvato',
+    status_published: 'pubblicato',
+    shift_holiday: 'festività',
+    shift_patron_saint: 'santo patrono',
+    shift_closure: 'chiusura',
+    shift_weekend: 'giorno non lavorativo',
     remarks: 'Osservazioni',
   },
   en: {
-    title: 'Monthly maintenance program', contract: 'Contract', contractor: 'Contractor', month: 'Month', status: 'Status',
-    date: 'Date', window: 'Window', activity: 'Activity', asset: 'Asset', technician: 'Technician', shifted: 'Moved', due: 'Due',
-    building: 'Building', workOrder: 'Work order', none: 'No activities.', page: 'page', of: 'of', sheet: 'Program',
-    status_draft: 'draft', status_submitted: 'submitted', status_returned: 'returned', status_approved: 'approved', status_published: 'published',
-    shift_holiday: 'public holiday', shift_patron_saint: 'patron saint', shift_closure: 'closure', shift_weekend: 'non-working day',
+    title: 'Monthly maintenance program',
+    contract: 'Contract',
+    contractor: 'Contractor',
+    month: 'Month',
+    status: 'Status',
+    date: 'Date',
+    window: 'Window',
+    activity: 'Activity',
+    asset: 'Asset',
+    technician: 'Technician',
+    shifted: 'Moved',
+    due: 'Due',
+    building: 'Building',
+    workOrder: 'Work order',
+    none: 'No activities.',
+    page: 'page',
+    of: 'of',
+    sheet: 'Program',
+    status_draft: 'draft',
+    status_submitted: 'submitted',
+    status_returned: 'returned',
+    status_approved: 'approved',
+    status_published: 'published',
+    shift_holiday: 'public holiday',
+    shift_patron_saint: 'patron saint',
+    shift_closure: 'closure',
+    shift_weekend: 'non-working day',
     remarks: 'Remarks',
   },
 } as const;
@@ -56,12 +100,17 @@ export async function programPdf(ctx: AppContext, actor: Principal, id: string) 
   const title = `${t(lang, 'title')} — ${p.lot} — ${monthName(p.month, lang)}`;
   const { doc, face, left, width, end } = createPdf({ title, subject: p.contractTitle, lang }, 'landscape');
   const text = (s: string, o: { size?: number; bold?: boolean; color?: string; x?: number; w?: number; y?: number } = {}) =>
-    face(s, o.bold).fontSize(o.size ?? 9.5).fillColor(o.color ?? '#1A1A1A').text(s, o.x ?? left, o.y ?? doc.y, { width: o.w ?? width() });
+    face(s, o.bold)
+      .fontSize(o.size ?? 9.5)
+      .fillColor(o.color ?? '#1A1A1A')
+      .text(s, o.x ?? left, o.y ?? doc.y, { width: o.w ?? width() });
   text(t(lang, 'title'), { size: 16, bold: true, color: PRIMARY });
   doc.moveDown(0.3);
   for (const [k, v] of [
-    [t(lang, 'contract'), `${p.lot} — ${p.contractTitle}`], [t(lang, 'contractor'), p.contractorName],
-    [t(lang, 'month'), monthName(p.month, lang)], [t(lang, 'status'), t(lang, `status_${p.status}`)],
+    [t(lang, 'contract'), `${p.lot} — ${p.contractTitle}`],
+    [t(lang, 'contractor'), p.contractorName],
+    [t(lang, 'month'), monthName(p.month, lang)],
+    [t(lang, 'status'), t(lang, `status_${p.status}`)],
     ...(p.remarks ? [[t(lang, 'remarks'), p.remarks]] : []),
   ] as Array<[string, string]>) {
     const y = doc.y;
@@ -72,8 +121,13 @@ export async function programPdf(ctx: AppContext, actor: Principal, id: string) 
   }
   // Columns: date, window, activity, asset, technician, moved (reason and due date), work order.
   const cols = [
-    { key: 'date', w: 95 }, { key: 'window', w: 65 }, { key: 'activity', w: 200 }, { key: 'asset', w: 120 },
-    { key: 'technician', w: 90 }, { key: 'shifted', w: 110 }, { key: 'workOrder', w: 62 },
+    { key: 'date', w: 95 },
+    { key: 'window', w: 65 },
+    { key: 'activity', w: 200 },
+    { key: 'asset', w: 120 },
+    { key: 'technician', w: 90 },
+    { key: 'shifted', w: 110 },
+    { key: 'workOrder', w: 62 },
   ];
   const row = (cells: string[], bold = false) => {
     if (doc.y > doc.page.height - doc.page.margins.bottom - 30) doc.addPage();
@@ -97,9 +151,20 @@ export async function programPdf(ctx: AppContext, actor: Principal, id: string) 
     doc.moveDown(0.8);
     text(`${t(lang, 'building')} ${g.code} — ${g.name}`, { size: 12, bold: true, color: PRIMARY });
     doc.moveDown(0.2);
-    row(cols.map((c) => t(lang, c.key)), true);
+    row(
+      cols.map((c) => t(lang, c.key)),
+      true,
+    );
     for (const i of g.items) {
-      row([day(i.plannedOn, lang), windowOf(i), i.activity, i.assetName ?? '', i.technician ?? '', shiftOf(i, lang), i.workOrderNumber ?? '']);
+      row([
+        day(i.plannedOn, lang),
+        windowOf(i),
+        i.activity,
+        i.assetName ?? '',
+        i.technician ?? '',
+        shiftOf(i, lang),
+        i.workOrderNumber ?? '',
+      ]);
     }
   }
   const range = doc.bufferedPageRange();
@@ -108,7 +173,10 @@ export async function programPdf(ctx: AppContext, actor: Principal, id: string) 
     const footer = `${title} — ${t(lang, 'page')} ${k + 1} ${t(lang, 'of')} ${range.count}`;
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    face(footer).fontSize(8).fillColor(GREY).text(footer, left, doc.page.height - 40, { width: width(), align: 'center' });
+    face(footer)
+      .fontSize(8)
+      .fillColor(GREY)
+      .text(footer, left, doc.page.height - 40, { width: width(), align: 'center' });
     doc.page.margins.bottom = bottom;
   }
   return { filename: `${baseName(p)}.pdf`, contentType: 'application/pdf', body: await end() };
@@ -130,15 +198,23 @@ export async function programXlsx(ctx: AppContext, actor: Principal, id: string)
   for (const g of byBuilding(p.items)) {
     for (const i of g.items) {
       const r = sheet.addRow([
-        xlsxValue(`${g.code} ${g.name}`), new Date(`${i.plannedOn}T00:00:00Z`), xlsxValue(windowOf(i)), xlsxValue(i.activity),
-        xlsxValue(i.assetName ?? ''), xlsxValue(i.technician ?? ''), new Date(`${i.dueOn}T00:00:00Z`),
-        xlsxValue(i.shiftReason ? t(lang, `shift_${i.shiftReason}`) : ''), xlsxValue(i.workOrderNumber ?? ''),
+        xlsxValue(`${g.code} ${g.name}`),
+        new Date(`${i.plannedOn}T00:00:00Z`),
+        xlsxValue(windowOf(i)),
+        xlsxValue(i.activity),
+        xlsxValue(i.assetName ?? ''),
+        xlsxValue(i.technician ?? ''),
+        new Date(`${i.dueOn}T00:00:00Z`),
+        xlsxValue(i.shiftReason ? t(lang, `shift_${i.shiftReason}`) : ''),
+        xlsxValue(i.workOrderNumber ?? ''),
       ]);
       r.getCell(2).numFmt = 'dd/mm/yyyy';
       r.getCell(7).numFmt = 'dd/mm/yyyy';
     }
   }
-  [24, 12, 12, 48, 28, 20, 12, 20, 16].forEach((w, k) => { sheet.getColumn(k + 1).width = w; });
+  [24, 12, 12, 48, 28, 20, 12, 20, 16].forEach((w, k) => {
+    sheet.getColumn(k + 1).width = w;
+  });
   const body = Buffer.from(await wb.xlsx.writeBuffer());
   return { filename: `${baseName(p)}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body };
 }

@@ -50,7 +50,8 @@ async function programRoles(db: Db, actor: Principal, contractId: string, contra
   const roles = new Set<Role>();
   for (const r of ['service_head', 'call_center', 'accounting', 'admin'] as const) if (actor.roles.has(r)) roles.add(r);
   if (actor.roles.has('contractor') && actor.contractorId !== null && actor.contractorId === contractorId) roles.add('contractor');
-  if (actor.roles.has('building_manager') && (await repo.managedAmong(db, actor.userId, contractId)).length > 0) roles.add('building_manager');
+  if (actor.roles.has('building_manager') && (await repo.managedAmong(db, actor.userId, contractId)).length > 0)
+    roles.add('building_manager');
   return roles;
 }
 
@@ -69,7 +70,11 @@ async function calendarsFor(db: Db, contractId: string, from: string, to: string
   return (siteId: string, patronSaint: string | null): WorkingCalendar => {
     let cal = memo.get(siteId);
     if (!cal) {
-      cal = workingCalendar(w, patronSaint, closures.filter((c) => c.site_id === null || c.site_id === siteId).map((c) => c.date));
+      cal = workingCalendar(
+        w,
+        patronSaint,
+        closures.filter((c) => c.site_id === null || c.site_id === siteId).map((c) => c.date),
+      );
       memo.set(siteId, cal);
     }
     return cal;
@@ -82,13 +87,20 @@ async function calendarsFor(db: Db, contractId: string, from: string, to: string
  * with the reason. Insert-if-missing on (plan, occurrence), so running it twice, or two callers at
  * once, never writes one twice. Returns how many were added.
  */
-export async function addMissingItems(trx: Db, ctx: AppContext, program: { id: string; contract_id: string; month: string }): Promise<number> {
+export async function addMissingItems(
+  trx: Db,
+  ctx: AppContext,
+  program: { id: string; contract_id: string; month: string },
+): Promise<number> {
   return repo.insertItemsIfMissing(trx, await occurrenceRows(trx, ctx, program));
 }
 
 /** The month's occurrences of the contract's plans (of one plan with `planId`) as program item rows. */
 export async function occurrenceRows(
-  trx: Db, ctx: AppContext, program: { id: string; contract_id: string; month: string }, planId?: string,
+  trx: Db,
+  ctx: AppContext,
+  program: { id: string; contract_id: string; month: string },
+  planId?: string,
 ): Promise<Insertable<ProgramItemRow>[]> {
   const { start, end } = monthBounds(program.month);
   const plans = await repo.plansForMonth(trx, program.contract_id, start, end, planId);
@@ -105,8 +117,14 @@ export async function occurrenceRows(
     if (!p.rrule) continue;
     const kind = p.schedule_kind === 'floating' ? 'floating' : 'calendar';
     const schedule = {
-      kind, rrule: p.rrule, startsOn: p.starts_on, endsOn: p.ends_on, seasonFrom: p.season_from, seasonTo: p.season_to,
-      shift: p.shift === 'previous' ? 'previous' : 'next', lastDoneOn: p.last_done_on,
+      kind,
+      rrule: p.rrule,
+      startsOn: p.starts_on,
+      endsOn: p.ends_on,
+      seasonFrom: p.season_from,
+      seasonTo: p.season_to,
+      shift: p.shift === 'previous' ? 'previous' : 'next',
+      lastDoneOn: p.last_done_on,
     } as const;
     const key = JSON.stringify([p.site_id, p.patron_saint, schedule]);
     let occurrences = memo.get(key);
@@ -116,11 +134,25 @@ export async function occurrenceRows(
     }
     for (const o of occurrences) {
       rows.push({
-        id: newId(), program_id: program.id, plan_id: p.id, occurrence_key: o.occurrenceKey, source: kind,
-        building_id: p.building_id, asset_id: p.asset_id, technology_class_id: p.technology_class_id, activity: p.activity,
-        due_on: o.dueOn, planned_on: o.plannedOn, shift_reason: o.shiftReason,
-        window_from: null, window_to: null, technician: null, ticket_id: null, work_order_id: null,
-        created_at: at, updated_at: at,
+        id: newId(),
+        program_id: program.id,
+        plan_id: p.id,
+        occurrence_key: o.occurrenceKey,
+        source: kind,
+        building_id: p.building_id,
+        asset_id: p.asset_id,
+        technology_class_id: p.technology_class_id,
+        activity: p.activity,
+        due_on: o.dueOn,
+        planned_on: o.plannedOn,
+        shift_reason: o.shiftReason,
+        window_from: null,
+        window_to: null,
+        technician: null,
+        ticket_id: null,
+        work_order_id: null,
+        created_at: at,
+        updated_at: at,
       });
     }
   }
@@ -129,7 +161,8 @@ export async function occurrenceRows(
 
 function checkMonthInContract(month: string, c: { starts_on: string; ends_on: string }) {
   const { start, end } = monthBounds(month);
-  if (end < c.starts_on || start > c.ends_on) throw invalid([{ field: 'month', rule: 'outsideContract', params: { from: c.starts_on, to: c.ends_on } }]);
+  if (end < c.starts_on || start > c.ends_on)
+    throw invalid([{ field: 'month', rule: 'outsideContract', params: { from: c.starts_on, to: c.ends_on } }]);
 }
 
 /**
@@ -137,7 +170,11 @@ function checkMonthInContract(month: string, c: { starts_on: string; ends_on: st
  * it exists, completed with the missing ones while it is still draft or returned. `created` tells
  * 201 from 200. Contractor of the contract, its building managers, service head, admin.
  */
-export async function generateProgram(ctx: AppContext, actor: Principal, input: ProgramGenerateInput): Promise<{ id: string; created: boolean }> {
+export async function generateProgram(
+  ctx: AppContext,
+  actor: Principal,
+  input: ProgramGenerateInput,
+): Promise<{ id: string; created: boolean }> {
   if (!hasRole(actor, 'contractor', 'building_manager', 'service_head', 'admin')) throw forbidden();
   const contract = await repo.getContract(ctx.db, input.contractId, contractScope(actor));
   if (!contract) throw notFound();
@@ -149,23 +186,43 @@ export async function generateProgram(ctx: AppContext, actor: Principal, input: 
 
 /** Creates the program (or completes it while editable), as a user or as the generator job. */
 export async function ensureProgram(
-  ctx: AppContext, key: { contractId: string; month: string }, by: { id: string | null; label: string },
+  ctx: AppContext,
+  key: { contractId: string; month: string },
+  by: { id: string | null; label: string },
 ): Promise<{ id: string; created: boolean }> {
   return ctx.db.transaction().execute(async (trx) => {
     const at = ctx.now().toISOString();
     const id = newId();
     const created = await repo.insertProgramIfMissing(trx, {
-      id, contract_id: key.contractId, month: key.month, status: 'draft', remarks: null, submitted_at: null, approved_at: null,
-      published_at: null, published_by_id: null, created_at: at, updated_at: at,
+      id,
+      contract_id: key.contractId,
+      month: key.month,
+      status: 'draft',
+      remarks: null,
+      submitted_at: null,
+      approved_at: null,
+      published_at: null,
+      published_by_id: null,
+      created_at: at,
+      updated_at: at,
     });
-    const program = created ? { id, contract_id: key.contractId, month: key.month, status: 'draft' } : (await repo.programByMonth(trx, key.contractId, key.month))!;
+    const program = created
+      ? { id, contract_id: key.contractId, month: key.month, status: 'draft' }
+      : (await repo.programByMonth(trx, key.contractId, key.month))!;
     if (!EDITABLE.includes(program.status)) return { id: program.id, created: false };
     const added = await addMissingItems(trx, ctx, program);
     if (created || added > 0) {
       if (!created) await repo.touchProgram(trx, program.id, at);
       await repo.insertProgramEvent(trx, {
-        id: newSortableId(), programId: program.id, at, actorId: by.id, actorLabel: by.label,
-        action: created ? 'generate' : 'regenerate', from: null, to: created ? 'draft' : program.status, data: { added },
+        id: newSortableId(),
+        programId: program.id,
+        at,
+        actorId: by.id,
+        actorLabel: by.label,
+        action: created ? 'generate' : 'regenerate',
+        from: null,
+        to: created ? 'draft' : program.status,
+        data: { added },
       });
     }
     return { id: program.id, created };
@@ -173,7 +230,6 @@ export async function ensureProgram(
 }
 
 // --- reading -------------------------------------------------------------------------------------
-
 
 /**
  * The item as the domain's lateness sees it: due in its month, or by the planned day when the
@@ -198,17 +254,39 @@ function isLate(i: repo.ItemView, today: string): boolean {
 
 export function presentItem(i: repo.ItemView, today: string): ProgramItemDto {
   return {
-    id: i.id, planId: i.plan_id, activity: i.activity, buildingId: i.building_id, buildingCode: i.building_code, buildingName: i.building_name,
-    assetId: i.asset_id, assetName: i.asset_name ?? null, technologyClassId: i.technology_class_id, dueOn: i.due_on, plannedOn: i.planned_on,
-    shiftReason: i.shift_reason, windowFrom: i.window_from, windowTo: i.window_to, technician: i.technician, source: i.source,
-    ticketId: i.ticket_id, ticketNumber: i.ticket_number ?? null, workOrderId: i.work_order_id, workOrderNumber: i.work_order_number ?? null,
-    workOrderStatus: i.work_order_status ?? null, scheduledAt: i.scheduled_at ?? null, late: isLate(i, today), version: Number(i.version),
+    id: i.id,
+    planId: i.plan_id,
+    activity: i.activity,
+    buildingId: i.building_id,
+    buildingCode: i.building_code,
+    buildingName: i.building_name,
+    assetId: i.asset_id,
+    assetName: i.asset_name ?? null,
+    technologyClassId: i.technology_class_id,
+    dueOn: i.due_on,
+    plannedOn: i.planned_on,
+    shiftReason: i.shift_reason,
+    windowFrom: i.window_from,
+    windowTo: i.window_to,
+    technician: i.technician,
+    source: i.source,
+    ticketId: i.ticket_id,
+    ticketNumber: i.ticket_number ?? null,
+    workOrderId: i.work_order_id,
+    workOrderNumber: i.work_order_number ?? null,
+    workOrderStatus: i.work_order_status ?? null,
+    scheduledAt: i.scheduled_at ?? null,
+    late: isLate(i, today),
+    version: Number(i.version),
   };
 }
 
 /** The domain's compliance (EN 15341 style) over the published items the caller reads. */
 export function complianceOf(items: readonly repo.ItemView[], today: string) {
-  return compliance(items.map(dueItem).filter((d): d is DueItem => d !== null), today);
+  return compliance(
+    items.map(dueItem).filter((d): d is DueItem => d !== null),
+    today,
+  );
 }
 
 /** The program as the caller may see it: a building manager its buildings' items only; 404 outside the scope. */
@@ -222,9 +300,21 @@ export async function getProgram(ctx: AppContext, actor: Principal, id: string, 
   ]);
   const today = romeDate(ctx.now());
   return {
-    id: v.id, contractId: v.contract_id, contractTitle: v.contract_title, lot: v.lot, contractorId: v.contractor_id,
-    contractorName: v.contractor_name, month: v.month, status: v.status as ProgramDto['status'], remarks: v.remarks, grouping: v.grouping,
-    submittedAt: v.submitted_at, approvedAt: v.approved_at, publishedAt: v.published_at, createdAt: v.created_at, updatedAt: v.updated_at,
+    id: v.id,
+    contractId: v.contract_id,
+    contractTitle: v.contract_title,
+    lot: v.lot,
+    contractorId: v.contractor_id,
+    contractorName: v.contractor_name,
+    month: v.month,
+    status: v.status as ProgramDto['status'],
+    remarks: v.remarks,
+    grouping: v.grouping,
+    submittedAt: v.submitted_at,
+    approvedAt: v.approved_at,
+    publishedAt: v.published_at,
+    createdAt: v.created_at,
+    updatedAt: v.updated_at,
     version: Number(v.version),
     availableActions: offeredActions(PROGRAM_TRANSITIONS, v.status as ProgramState, roles, {} as ProgramContext),
     items: items.map((i) => presentItem(i, today)),
@@ -233,7 +323,13 @@ export async function getProgram(ctx: AppContext, actor: Principal, id: string, 
   };
 }
 
-export interface ListInput { contractId?: string; month?: string; status?: string; cursor?: string; limit?: number }
+export interface ListInput {
+  contractId?: string;
+  month?: string;
+  status?: string;
+  cursor?: string;
+  limit?: number;
+}
 
 export async function listPrograms(ctx: AppContext, actor: Principal, q: ListInput) {
   const limit = q.limit ?? 50;
@@ -252,9 +348,17 @@ export async function listPrograms(ctx: AppContext, actor: Principal, q: ListInp
   const last = page[page.length - 1];
   return {
     items: page.map((r) => ({
-      id: r.id, contractId: r.contract_id, contractTitle: r.contract_title, lot: r.lot, contractorId: r.contractor_id,
-      contractorName: r.contractor_name, month: r.month, status: r.status as ProgramDto['status'], itemCount: Number(r.item_count),
-      updatedAt: r.updated_at, version: Number(r.version),
+      id: r.id,
+      contractId: r.contract_id,
+      contractTitle: r.contract_title,
+      lot: r.lot,
+      contractorId: r.contractor_id,
+      contractorName: r.contractor_name,
+      month: r.month,
+      status: r.status as ProgramDto['status'],
+      itemCount: Number(r.item_count),
+      updatedAt: r.updated_at,
+      version: Number(r.version),
     })),
     nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify([last.month, last.id])).toString('base64url') : null,
   };
@@ -267,49 +371,68 @@ export async function listPrograms(ctx: AppContext, actor: Principal, q: ListInp
  * program is draft or returned. plannedOn stays within the program's month or the GRACE_DAYS after
  * it (rule `programMonth`); the window is HH:MM from < to (rule `windowOrder`, both or neither).
  */
-export async function patchItem(ctx: AppContext, actor: Principal, programId: string, itemId: string, body: ProgramItemPatch): Promise<ProgramDto> {
+export async function patchItem(
+  ctx: AppContext,
+  actor: Principal,
+  programId: string,
+  itemId: string,
+  body: ProgramItemPatch,
+): Promise<ProgramDto> {
   const v = await repo.getProgramView(ctx.db, programId, contractScope(actor));
   if (!v) throw notFound();
-  await inVersionedTransaction(ctx, async (trx) => {
-    const roles = await programRoles(trx, actor, v.contract_id, v.contractor_id);
-    if (!roles.has('contractor')) throw forbidden();
-    const p = await repo.lockProgram(trx, programId, engineOf(ctx.db) === 'postgres');
-    if (!p) throw notFound();
-    if (!EDITABLE.includes(p.status)) throw new AppError('INVALID_STATE', { action: 'edit_item', state: p.status }, [], { action: 'edit_item', state: p.status });
-    const item = await repo.getItem(trx, programId, itemId);
-    if (!item) throw notFound();
-    if (Number(item.version) !== body.version) throw new StaleVersion();
-    const issues: FieldIssue[] = [];
-    const set: repo.ItemSet = { updated_at: ctx.now().toISOString() };
-    const changes: Record<string, unknown> = {};
-    if (body.plannedOn !== undefined && body.plannedOn !== item.planned_on) {
-      const { start } = monthBounds(p.month);
-      const last = lastPlannableDay(p.month);
-      if (body.plannedOn < start || body.plannedOn > last) issues.push({ field: 'plannedOn', rule: 'programMonth', params: { from: start, to: last } });
-      set.planned_on = body.plannedOn;
-      changes.plannedOn = { from: item.planned_on, to: body.plannedOn };
-    }
-    const from = body.windowFrom !== undefined ? body.windowFrom : item.window_from;
-    const to = body.windowTo !== undefined ? body.windowTo : item.window_to;
-    if ((from === null) !== (to === null)) issues.push({ field: from === null ? 'windowFrom' : 'windowTo', rule: 'required' });
-    else if (from !== null && to !== null && from >= to) issues.push({ field: 'windowTo', rule: 'windowOrder' });
-    if (body.windowFrom !== undefined) set.window_from = body.windowFrom;
-    if (body.windowTo !== undefined) set.window_to = body.windowTo;
-    if (body.windowFrom !== undefined || body.windowTo !== undefined) changes.window = { from, to };
-    if (body.technician !== undefined) {
-      const t = body.technician?.trim() || null;
-      set.technician = t;
-      changes.technician = t;
-    }
-    if (issues.length) throw invalid(issues);
-    if (!(await repo.updateItemVersioned(trx, itemId, body.version, set))) throw new StaleVersion();
-    const at = set.updated_at as string;
-    await repo.touchProgram(trx, programId, at);
-    await repo.insertProgramEvent(trx, {
-      id: newSortableId(), programId, at, actorId: actor.userId, actorLabel: actorLabel(actor), action: 'edit_item', from: null, to: null,
-      data: { itemId, activity: item.activity, ...changes },
-    });
-  }, () => getProgram(ctx, actor, programId));
+  await inVersionedTransaction(
+    ctx,
+    async (trx) => {
+      const roles = await programRoles(trx, actor, v.contract_id, v.contractor_id);
+      if (!roles.has('contractor')) throw forbidden();
+      const p = await repo.lockProgram(trx, programId, engineOf(ctx.db) === 'postgres');
+      if (!p) throw notFound();
+      if (!EDITABLE.includes(p.status))
+        throw new AppError('INVALID_STATE', { action: 'edit_item', state: p.status }, [], { action: 'edit_item', state: p.status });
+      const item = await repo.getItem(trx, programId, itemId);
+      if (!item) throw notFound();
+      if (Number(item.version) !== body.version) throw new StaleVersion();
+      const issues: FieldIssue[] = [];
+      const set: repo.ItemSet = { updated_at: ctx.now().toISOString() };
+      const changes: Record<string, unknown> = {};
+      if (body.plannedOn !== undefined && body.plannedOn !== item.planned_on) {
+        const { start } = monthBounds(p.month);
+        const last = lastPlannableDay(p.month);
+        if (body.plannedOn < start || body.plannedOn > last)
+          issues.push({ field: 'plannedOn', rule: 'programMonth', params: { from: start, to: last } });
+        set.planned_on = body.plannedOn;
+        changes.plannedOn = { from: item.planned_on, to: body.plannedOn };
+      }
+      const from = body.windowFrom !== undefined ? body.windowFrom : item.window_from;
+      const to = body.windowTo !== undefined ? body.windowTo : item.window_to;
+      if ((from === null) !== (to === null)) issues.push({ field: from === null ? 'windowFrom' : 'windowTo', rule: 'required' });
+      else if (from !== null && to !== null && from >= to) issues.push({ field: 'windowTo', rule: 'windowOrder' });
+      if (body.windowFrom !== undefined) set.window_from = body.windowFrom;
+      if (body.windowTo !== undefined) set.window_to = body.windowTo;
+      if (body.windowFrom !== undefined || body.windowTo !== undefined) changes.window = { from, to };
+      if (body.technician !== undefined) {
+        const t = body.technician?.trim() || null;
+        set.technician = t;
+        changes.technician = t;
+      }
+      if (issues.length) throw invalid(issues);
+      if (!(await repo.updateItemVersioned(trx, itemId, body.version, set))) throw new StaleVersion();
+      const at = set.updated_at as string;
+      await repo.touchProgram(trx, programId, at);
+      await repo.insertProgramEvent(trx, {
+        id: newSortableId(),
+        programId,
+        at,
+        actorId: actor.userId,
+        actorLabel: actorLabel(actor),
+        action: 'edit_item',
+        from: null,
+        to: null,
+        data: { itemId, activity: item.activity, ...changes },
+      });
+    },
+    () => getProgram(ctx, actor, programId),
+  );
   return getProgram(ctx, actor, programId);
 }
 
@@ -318,51 +441,81 @@ export async function patchItem(ctx: AppContext, actor: Principal, programId: st
 export const PROGRAM_ACTIONS = [...new Set(PROGRAM_TRANSITIONS.map((t) => t.action))];
 
 /** POST /api/programs/{id}/actions/{action}: {version, ...fields}, through the domain's table. */
-export async function programAction(ctx: AppContext, actor: Principal, id: string, action: string, body: Record<string, unknown>): Promise<ProgramDto> {
+export async function programAction(
+  ctx: AppContext,
+  actor: Principal,
+  id: string,
+  action: string,
+  body: Record<string, unknown>,
+): Promise<ProgramDto> {
   const { version, ...fields } = body;
   const v = await repo.getProgramView(ctx.db, id, contractScope(actor));
   if (!v) throw notFound();
   try {
-    await inVersionedTransaction(ctx, async (trx) => {
-      const p = await repo.lockProgram(trx, id, engineOf(ctx.db) === 'postgres');
-      if (!p) throw notFound();
-      const roles = await programRoles(trx, actor, v.contract_id, v.contractor_id);
-      if (Number(p.version) !== version) throw new StaleVersion();
-      const d = decide(PROGRAM_TRANSITIONS, p.status as ProgramState, action, roles, fields, {} as ProgramContext);
-      if (!d.ok) throw refusalError(d, action, p.status, actor.language);
-      const at = ctx.now().toISOString();
-      const set: repo.ProgramSet = { status: d.to, updated_at: at };
-      const data: Record<string, unknown> = { ...d.data };
-      if (action === 'submit') {
-        set.submitted_at = at;
-        set.remarks = null;
-      }
-      if (action === 'return') set.remarks = String(d.data.remarks ?? '').trim() || null;
-      if (action === 'approve') set.approved_at = at;
-      if (action === 'publish') {
-        const grouping = (d.data.grouping as string | undefined) ?? p.grouping;
-        if (!(GROUPINGS as readonly string[]).includes(grouping)) throw invalid([{ field: 'grouping', rule: 'enum', params: { allowed: GROUPINGS.join(', ') } }]);
-        set.grouping = grouping;
-        set.published_at = at;
-        set.published_by_id = actor.userId;
-      }
-      if (!(await repo.updateProgramVersioned(trx, id, Number(p.version), set))) throw new StaleVersion();
-      if (action === 'regenerate') data.added = await addMissingItems(trx, ctx, p);
-      if (action === 'publish') Object.assign(data, await publishItems(trx, ctx, actor, { ...p, grouping: set.grouping as string }, v, at));
-      const eventId = newSortableId();
-      await repo.insertProgramEvent(trx, {
-        id: eventId, programId: id, at, actorId: actor.userId, actorLabel: actorLabel(actor), action, from: d.from, to: d.to, data,
-      });
-      if (d.notices.length) {
-        const buildings = await repo.buildingsWithItems(trx, id);
-        await enqueueProgramNotices(trx, ctx, {
-          notices: d.notices,
-          program: { id, month: p.month, contractTitle: v.contract_title, lot: v.lot, contractorId: v.contractor_id, contractorName: v.contractor_name },
-          buildings: buildings.map((b) => ({ id: b.id, code: b.code, name: b.name, items: Number(b.n) })),
-          eventId, actorUserId: actor.userId, action, data: { note: d.data.note ?? null, remarks: d.data.remarks ?? null },
+    await inVersionedTransaction(
+      ctx,
+      async (trx) => {
+        const p = await repo.lockProgram(trx, id, engineOf(ctx.db) === 'postgres');
+        if (!p) throw notFound();
+        const roles = await programRoles(trx, actor, v.contract_id, v.contractor_id);
+        if (Number(p.version) !== version) throw new StaleVersion();
+        const d = decide(PROGRAM_TRANSITIONS, p.status as ProgramState, action, roles, fields, {} as ProgramContext);
+        if (!d.ok) throw refusalError(d, action, p.status, actor.language);
+        const at = ctx.now().toISOString();
+        const set: repo.ProgramSet = { status: d.to, updated_at: at };
+        const data: Record<string, unknown> = { ...d.data };
+        if (action === 'submit') {
+          set.submitted_at = at;
+          set.remarks = null;
+        }
+        if (action === 'return') set.remarks = String(d.data.remarks ?? '').trim() || null;
+        if (action === 'approve') set.approved_at = at;
+        if (action === 'publish') {
+          const grouping = (d.data.grouping as string | undefined) ?? p.grouping;
+          if (!(GROUPINGS as readonly string[]).includes(grouping))
+            throw invalid([{ field: 'grouping', rule: 'enum', params: { allowed: GROUPINGS.join(', ') } }]);
+          set.grouping = grouping;
+          set.published_at = at;
+          set.published_by_id = actor.userId;
+        }
+        if (!(await repo.updateProgramVersioned(trx, id, Number(p.version), set))) throw new StaleVersion();
+        if (action === 'regenerate') data.added = await addMissingItems(trx, ctx, p);
+        if (action === 'publish')
+          Object.assign(data, await publishItems(trx, ctx, actor, { ...p, grouping: set.grouping as string }, v, at));
+        const eventId = newSortableId();
+        await repo.insertProgramEvent(trx, {
+          id: eventId,
+          programId: id,
+          at,
+          actorId: actor.userId,
+          actorLabel: actorLabel(actor),
+          action,
+          from: d.from,
+          to: d.to,
+          data,
         });
-      }
-    }, () => getProgram(ctx, actor, id));
+        if (d.notices.length) {
+          const buildings = await repo.buildingsWithItems(trx, id);
+          await enqueueProgramNotices(trx, ctx, {
+            notices: d.notices,
+            program: {
+              id,
+              month: p.month,
+              contractTitle: v.contract_title,
+              lot: v.lot,
+              contractorId: v.contractor_id,
+              contractorName: v.contractor_name,
+            },
+            buildings: buildings.map((b) => ({ id: b.id, code: b.code, name: b.name, items: Number(b.n) })),
+            eventId,
+            actorUserId: actor.userId,
+            action,
+            data: { note: d.data.note ?? null, remarks: d.data.remarks ?? null },
+          });
+        }
+      },
+      () => getProgram(ctx, actor, id),
+    );
   } catch (e) {
     // The last line against a second publication: a planned work order per item (UNIQUE program_item_id).
     if (isUniqueViolation(e)) throw new AppError('VERSION_CONFLICT', {}, [], { current: await getProgram(ctx, actor, id) });
@@ -383,7 +536,12 @@ function isUniqueViolation(e: unknown): boolean {
  * orders "2026-000123/1"); the plan's checklist and required documents as snapshots.
  */
 async function publishItems(
-  trx: Trx, ctx: AppContext, actor: Principal, p: { id: string; grouping: string }, v: repo.ProgramView, at: string,
+  trx: Trx,
+  ctx: AppContext,
+  actor: Principal,
+  p: { id: string; grouping: string },
+  v: repo.ProgramView,
+  at: string,
 ): Promise<{ tickets: number; workOrders: number }> {
   const items = await repo.itemsToPublish(trx, p.id);
   if (items.length === 0) return { tickets: 0, workOrders: 0 };
@@ -399,39 +557,108 @@ async function publishItems(
   const tickets: Insertable<Database['tickets']>[] = [];
   const workOrders: Insertable<Database['work_orders']>[] = [];
   const events: Insertable<Database['events']>[] = [];
-  const event = (ticketId: string, workOrderId: string | null, action: string, to: string, data: Record<string, unknown>) => events.push({
-    id: newSortableId(), ticket_id: ticketId, work_order_id: workOrderId, at, actor_id: actor.userId, actor_label: actorLabel(actor),
-    action, from_state: null, to_state: to, data: JSON.stringify(data),
-  });
+  const event = (ticketId: string, workOrderId: string | null, action: string, to: string, data: Record<string, unknown>) =>
+    events.push({
+      id: newSortableId(),
+      ticket_id: ticketId,
+      work_order_id: workOrderId,
+      at,
+      actor_id: actor.userId,
+      actor_label: actorLabel(actor),
+      action,
+      from_state: null,
+      to_state: to,
+      data: JSON.stringify(data),
+    });
   for (const g of groups.values()) {
     const first = g[0];
     const ticketId = newId();
     const number = `${year}-${String(n++).padStart(6, '0')}`;
-    const subject = g.length === 1 ? `${first.activity} — ${first.building_code} ${first.building_name}` : `${first.building_code} ${first.building_name} — ${first.planned_on}`;
+    const subject =
+      g.length === 1
+        ? `${first.activity} — ${first.building_code} ${first.building_name}`
+        : `${first.building_code} ${first.building_name} — ${first.planned_on}`;
     tickets.push({
-      id: ticketId, number, kind: 'planned', status: 'in_progress', channel: 'planned', requester_id: null,
-      caller_name: null, caller_phone: null, caller_email: null, opened_by_id: actor.userId, building_id: first.building_id,
-      space_id: null, asset_id: g.length === 1 ? first.asset_id : null, subject: subject.slice(0, 200),
-      description: g.map((i) => i.activity).join('\n'), danger: 0, priority: 'deferrable', language: 'it',
-      created_at: at, updated_at: at, closed_at: null, last_reminder_at: null, rating_stars: null, rating_work_done: null,
-      rating_comment: null, rated_at: null, source_work_order_id: null,
+      id: ticketId,
+      number,
+      kind: 'planned',
+      status: 'in_progress',
+      channel: 'planned',
+      requester_id: null,
+      caller_name: null,
+      caller_phone: null,
+      caller_email: null,
+      opened_by_id: actor.userId,
+      building_id: first.building_id,
+      space_id: null,
+      asset_id: g.length === 1 ? first.asset_id : null,
+      subject: subject.slice(0, 200),
+      description: g.map((i) => i.activity).join('\n'),
+      danger: 0,
+      priority: 'deferrable',
+      language: 'it',
+      created_at: at,
+      updated_at: at,
+      closed_at: null,
+      last_reminder_at: null,
+      rating_stars: null,
+      rating_work_done: null,
+      rating_comment: null,
+      rated_at: null,
+      source_work_order_id: null,
     });
     event(ticketId, null, 'open', 'in_progress', { channel: 'planned', programId: p.id });
     g.forEach((i, k) => {
       const woId = newId();
       workOrders.push({
-        id: woId, number: `${number}/${k + 1}`, kind: 'planned', ticket_id: ticketId, status: 'planned', outcome: null,
-        building_id: i.building_id, space_id: null, asset_id: i.asset_id, technology_class_id: i.technology_class_id,
-        contract_id: v.contract_id, contractor_id: v.contractor_id, priority: 'deferrable', description: i.description?.trim() || i.activity,
-        location: null, inspection_at: null, scheduled_at: null, expected_on: null, planned_activity: null, report: null,
-        hours_centi: null, materials: null, issued_by_id: actor.userId, issued_at: at, acknowledged_at: null, completed_at: null,
-        verified_at: null, closed_at: null, created_at: at, updated_at: at,
+        id: woId,
+        number: `${number}/${k + 1}`,
+        kind: 'planned',
+        ticket_id: ticketId,
+        status: 'planned',
+        outcome: null,
+        building_id: i.building_id,
+        space_id: null,
+        asset_id: i.asset_id,
+        technology_class_id: i.technology_class_id,
+        contract_id: v.contract_id,
+        contractor_id: v.contractor_id,
+        priority: 'deferrable',
+        description: i.description?.trim() || i.activity,
+        location: null,
+        inspection_at: null,
+        scheduled_at: null,
+        expected_on: null,
+        planned_activity: null,
+        report: null,
+        hours_centi: null,
+        materials: null,
+        issued_by_id: actor.userId,
+        issued_at: at,
+        acknowledged_at: null,
+        completed_at: null,
+        verified_at: null,
+        closed_at: null,
+        created_at: at,
+        updated_at: at,
         // Planned work has no SLA clocks: marked checked so the SLA watcher does not take it up.
         sla_checked_version: 1,
-        program_item_id: i.id, plan_id: i.plan_id, due_on: i.planned_on, technician: i.technician,
-        checklist: i.checklist, checklist_results: null, required_documents: i.required_documents, late_at: null, planned_work_order_id: null,
+        program_item_id: i.id,
+        plan_id: i.plan_id,
+        due_on: i.planned_on,
+        technician: i.technician,
+        checklist: i.checklist,
+        checklist_results: null,
+        required_documents: i.required_documents,
+        late_at: null,
+        planned_work_order_id: null,
       });
-      event(ticketId, woId, 'issue', 'planned', { priority: 'deferrable', programId: p.id, dueOn: i.planned_on, workOrderNumber: `${number}/${k + 1}` });
+      event(ticketId, woId, 'issue', 'planned', {
+        priority: 'deferrable',
+        programId: p.id,
+        dueOn: i.planned_on,
+        workOrderNumber: `${number}/${k + 1}`,
+      });
     });
   }
   await repo.insertTickets(trx, tickets);

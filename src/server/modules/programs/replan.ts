@@ -18,13 +18,29 @@ export async function replanAfterEdit(trx: Db, ctx: AppContext, planId: string):
   for (const program of programs) {
     const existing = items
       .filter((i) => i.program_id === program.id && (i.source === 'calendar' || i.source === 'floating'))
-      .map((i) => ({ id: i.id, occurrenceKey: i.occurrence_key, dueOn: i.due_on, plannedOn: i.planned_on, published: Boolean(i.ticket_id || i.work_order_id) }));
+      .map((i) => ({
+        id: i.id,
+        occurrenceKey: i.occurrence_key,
+        dueOn: i.due_on,
+        plannedOn: i.planned_on,
+        published: Boolean(i.ticket_id || i.work_order_id),
+      }));
     const otherKeys = items.filter((i) => i.program_id !== program.id).map((i) => i.occurrence_key);
-    const generated = (await occurrenceRows(trx, ctx, program, planId)).map((r) => ({ ...r, occurrenceKey: r.occurrence_key, dueOn: r.due_on }));
+    const generated = (await occurrenceRows(trx, ctx, program, planId)).map((r) => ({
+      ...r,
+      occurrenceKey: r.occurrence_key,
+      dueOn: r.due_on,
+    }));
     const change = planRegeneration(existing, generated, today, otherKeys);
-    await repo.deleteItems(trx, change.remove.map((i) => i.id));
+    await repo.deleteItems(
+      trx,
+      change.remove.map((i) => i.id),
+    );
     // The item rows, without the fields planRegeneration needed.
-    added += await repo.insertItemsIfMissing(trx, change.add.map(({ occurrenceKey: _k, dueOn: _d, ...row }) => row));
+    added += await repo.insertItemsIfMissing(
+      trx,
+      change.add.map(({ occurrenceKey: _k, dueOn: _d, ...row }) => row),
+    );
     removed += change.remove.length;
   }
   return { removed, added };

@@ -17,7 +17,8 @@ export function monthBounds(month: string): { start: string; end: string } {
 }
 
 /** The month after 'YYYY-MM'. */
-export const nextMonth = (month: string): string => DateTime.fromISO(`${month}-01`, { zone: 'utc' }).plus({ months: 1 }).toFormat('yyyy-MM');
+export const nextMonth = (month: string): string =>
+  DateTime.fromISO(`${month}-01`, { zone: 'utc' }).plus({ months: 1 }).toFormat('yyyy-MM');
 
 /** How many days after the month's end an occurrence may still be planned (a shift across the month end, an agreed delay). */
 export const GRACE_DAYS = 7;

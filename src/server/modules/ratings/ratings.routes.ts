@@ -19,29 +19,39 @@ export async function ratingRoutes(app: FastifyInstance) {
     }
   };
 
-  r.get('/api/ratings/:token', {
-    config: { public: true },
-    schema: {
-      tags,
-      summary: 'What the rating link is about (public; the link is the credential)',
-      description: '404 RATING_LINK_INVALID for an unknown, expired, used or forged link (one answer for all). 429 RATE_LIMITED per client address.',
-      security: [],
-      params: RatingTokenParams,
-      response: { 200: RatingInfoSchema, ...responses },
+  r.get(
+    '/api/ratings/:token',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: 'What the rating link is about (public; the link is the credential)',
+        description:
+          '404 RATING_LINK_INVALID for an unknown, expired, used or forged link (one answer for all). 429 RATE_LIMITED per client address.',
+        security: [],
+        params: RatingTokenParams,
+        response: { 200: RatingInfoSchema, ...responses },
+      },
     },
-  }, async (request, reply) => withRetryAfter(reply, () => ratingInfo(app.ctx, request.params.token, request.ip)));
+    async (request, reply) => withRetryAfter(reply, () => ratingInfo(app.ctx, request.params.token, request.ip)),
+  );
 
-  r.post('/api/ratings/:token', {
-    config: { public: true },
-    schema: {
-      tags,
-      summary: 'Rate the closed ticket once: stars 1–5, comment, was the work done? (false reopens it)',
-      description: 'Single use: the link is consumed in the same transaction as the rating. Stars ≤ 2 flag the ticket for review. '
-        + '404 RATING_LINK_INVALID for an unknown, expired, used or forged link. 429 RATE_LIMITED per client address.',
-      security: [],
-      params: RatingTokenParams,
-      body: RatingBody,
-      response: { 200: RatingResultSchema, ...responses },
+  r.post(
+    '/api/ratings/:token',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: 'Rate the closed ticket once: stars 1–5, comment, was the work done? (false reopens it)',
+        description:
+          'Single use: the link is consumed in the same transaction as the rating. Stars ≤ 2 flag the ticket for review. ' +
+          '404 RATING_LINK_INVALID for an unknown, expired, used or forged link. 429 RATE_LIMITED per client address.',
+        security: [],
+        params: RatingTokenParams,
+        body: RatingBody,
+        response: { 200: RatingResultSchema, ...responses },
+      },
     },
-  }, async (request, reply) => withRetryAfter(reply, () => submitRating(app.ctx, request.params.token, request.ip, request.body)));
+    async (request, reply) => withRetryAfter(reply, () => submitRating(app.ctx, request.params.token, request.ip, request.body)),
+  );
 }

@@ -16,7 +16,12 @@ const invalidLink = () => new AppError('RATING_LINK_INVALID');
 async function limit(ctx: AppContext, clientAddress: string) {
   const now = ctx.now();
   const windowMs = ctx.config.ratingRateWindowSeconds * 1000;
-  const hit = await hitRateLimit(ctx.db, `rating:${clientKey(clientAddress)}`, now.toISOString(), new Date(now.getTime() - windowMs).toISOString());
+  const hit = await hitRateLimit(
+    ctx.db,
+    `rating:${clientKey(clientAddress)}`,
+    now.toISOString(),
+    new Date(now.getTime() - windowMs).toISOString(),
+  );
   if (hit.count > ctx.config.ratingRateLimit) {
     const retry = Math.max(1, Math.ceil((Date.parse(hit.windowStart) + windowMs - now.getTime()) / 1000));
     throw new AppError('RATE_LIMITED', { seconds: retry }, [], { retryAfterSeconds: retry });
@@ -36,7 +41,11 @@ export async function ratingInfo(ctx: AppContext, token: string, clientAddress: 
   };
 }
 
-export interface RatingInput { stars: number; comment?: string; workDone: boolean }
+export interface RatingInput {
+  stars: number;
+  comment?: string;
+  workDone: boolean;
+}
 
 /**
  * Applies the ticket's 'rate' action as its requester, in one transaction with the use of the

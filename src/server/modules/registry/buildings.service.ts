@@ -5,7 +5,10 @@ import { linksOf, replaceLinks } from './common.repository.ts';
 import { missingReferences, type EntityDef } from './crud.service.ts';
 import { usersHavingRole } from './users.repository.ts';
 
-interface OccupancyIn { departmentId: string; sharePercent: number }
+interface OccupancyIn {
+  departmentId: string;
+  sharePercent: number;
+}
 
 export const buildings: EntityDef<Building> = {
   collection: 'buildings',
@@ -25,12 +28,12 @@ export const buildings: EntityDef<Building> = {
       code: r.code,
       name: r.name,
       address: r.address,
-      competence: r.competence === 'department' ? 'department' as const : 'central' as const,
+      competence: r.competence === 'department' ? ('department' as const) : ('central' as const),
       competenceDepartmentId: r.competence_department_id,
       managerIds: managers.get(r.id)!.map((m) => m.user_id as string),
       occupancies: shares.get(r.id)!.map((o) => ({ departmentId: o.department_id as string, sharePercent: bpToPercent(o.share_bp) })),
       notifyOccupantsPlanned: Number(r.notify_occupants_planned) === 1,
-      newTicketNotices: r.new_ticket_notices === 'danger' || r.new_ticket_notices === 'none' ? r.new_ticket_notices : 'all' as const,
+      newTicketNotices: r.new_ticket_notices === 'danger' || r.new_ticket_notices === 'none' ? r.new_ticket_notices : ('all' as const),
     }));
   },
   toRow: (i) => ({
@@ -46,7 +49,8 @@ export const buildings: EntityDef<Building> = {
   }),
   validate: (i) => {
     const issues: FieldIssue[] = [];
-    if (i.competence === 'department' && !i.competenceDepartmentId) issues.push({ field: 'competenceDepartmentId', rule: 'departmentRequired' });
+    if (i.competence === 'department' && !i.competenceDepartmentId)
+      issues.push({ field: 'competenceDepartmentId', rule: 'departmentRequired' });
     const occ: OccupancyIn[] = i.occupancies ?? [];
     const seen = new Set<string>();
     occ.forEach((o, n) => {
@@ -69,7 +73,15 @@ export const buildings: EntityDef<Building> = {
         ...occ.map((o, n) => ({ field: `occupancies.${n}.departmentId`, id: o.departmentId })),
       ])),
     ];
-    const missing = new Set((await missingReferences(db, 'users', managerIds.map((id, n) => ({ field: `managerIds.${n}`, id })))).map((x) => x.field));
+    const missing = new Set(
+      (
+        await missingReferences(
+          db,
+          'users',
+          managerIds.map((id, n) => ({ field: `managerIds.${n}`, id })),
+        )
+      ).map((x) => x.field),
+    );
     const managers = await usersHavingRole(db, managerIds, 'building_manager');
     managerIds.forEach((id, n) => {
       const field = `managerIds.${n}`;
@@ -79,8 +91,19 @@ export const buildings: EntityDef<Building> = {
     return issues;
   },
   writeLinks: async (db, id, i) => {
-    await replaceLinks(db, 'building_managers', 'building_id', id, unique<string>(i.managerIds ?? []).map((user_id) => ({ user_id })));
-    await replaceLinks(db, 'building_occupancies', 'building_id', id,
-      (i.occupancies ?? []).map((o: OccupancyIn) => ({ department_id: o.departmentId, share_bp: percentToBp(o.sharePercent) })));
+    await replaceLinks(
+      db,
+      'building_managers',
+      'building_id',
+      id,
+      unique<string>(i.managerIds ?? []).map((user_id) => ({ user_id })),
+    );
+    await replaceLinks(
+      db,
+      'building_occupancies',
+      'building_id',
+      id,
+      (i.occupancies ?? []).map((o: OccupancyIn) => ({ department_id: o.departmentId, share_bp: percentToBp(o.sharePercent) })),
+    );
   },
 };

@@ -54,7 +54,11 @@ export async function listRows(db: Db, spec: ListSpec, o: ListOptions): Promise<
     const sortCol = `${t}.${spec.sort}`;
     qb = qb.where((eb) => eb.or([eb(sortCol, '>', value), eb.and([eb(sortCol, '=', value), eb(`${t}.id`, '>', id)])]));
   }
-  return qb.orderBy(`${t}.${spec.sort}`).orderBy(`${t}.id`).limit(o.limit + 1).execute();
+  return qb
+    .orderBy(`${t}.${spec.sort}`)
+    .orderBy(`${t}.id`)
+    .limit(o.limit + 1)
+    .execute();
 }
 
 /** The row with this id, if it exists within the scope. */
@@ -89,9 +93,18 @@ export async function existsOther(db: Db, table: string, values: Record<string, 
 }
 
 /** The rows of `table` among `ids` (with the columns asked), by id; missing ids are absent. */
-export async function rowsById(db: Db, table: string, ids: readonly string[], columns: readonly string[] = ['id'], scope?: Scope): Promise<Map<string, Row>> {
+export async function rowsById(
+  db: Db,
+  table: string,
+  ids: readonly string[],
+  columns: readonly string[] = ['id'],
+  scope?: Scope,
+): Promise<Map<string, Row>> {
   if (ids.length === 0) return new Map();
-  let qb = any(db).selectFrom(table).select([...new Set(['id', ...columns])].map((c) => `${table}.${c}`)).where(`${table}.id`, 'in', [...new Set(ids)]);
+  let qb = any(db)
+    .selectFrom(table)
+    .select([...new Set(['id', ...columns])].map((c) => `${table}.${c}`))
+    .where(`${table}.id`, 'in', [...new Set(ids)]);
   const scoped = scope && scopeWhere(scope, table);
   if (scoped) qb = qb.where(scoped);
   const rows = await qb.execute();
@@ -99,7 +112,13 @@ export async function rowsById(db: Db, table: string, ids: readonly string[], co
 }
 
 /** Link rows (building_managers, contract_classes, …) of the owners, grouped by owner id. */
-export async function linksOf(db: Db, table: string, ownerColumn: string, owners: readonly string[], columns: readonly string[]): Promise<Map<string, Row[]>> {
+export async function linksOf(
+  db: Db,
+  table: string,
+  ownerColumn: string,
+  owners: readonly string[],
+  columns: readonly string[],
+): Promise<Map<string, Row[]>> {
   const out = new Map<string, Row[]>(owners.map((o) => [o, []]));
   if (owners.length === 0) return out;
   const rows = await any(db)
@@ -116,5 +135,9 @@ export async function linksOf(db: Db, table: string, ownerColumn: string, owners
 /** Replaces the link rows of one owner. */
 export async function replaceLinks(db: Db, table: string, ownerColumn: string, owner: string, rows: Row[]): Promise<void> {
   await any(db).deleteFrom(table).where(ownerColumn, '=', owner).execute();
-  if (rows.length) await any(db).insertInto(table).values(rows.map((r) => ({ [ownerColumn]: owner, ...r }))).execute();
+  if (rows.length)
+    await any(db)
+      .insertInto(table)
+      .values(rows.map((r) => ({ [ownerColumn]: owner, ...r })))
+      .execute();
 }

@@ -51,7 +51,12 @@ export const duplicate = (field: string, value: unknown): AppError =>
 
 export const referenceErrors = (issues: FieldIssue[]): AppError => new AppError('INVALID_REFERENCE', {}, issues);
 
-interface EngineError { code?: string; constraint?: string; detail?: string; message?: string }
+interface EngineError {
+  code?: string;
+  constraint?: string;
+  detail?: string;
+  message?: string;
+}
 
 /**
  * The columns of a unique constraint the engine refused, or null when `err` is no such error.

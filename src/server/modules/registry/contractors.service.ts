@@ -10,9 +10,15 @@ export const contractors: EntityDef<Contractor> = {
   search: ['name', 'vat_number'],
   unique: [{ field: 'vatNumber', column: 'vat_number' }],
   text: ['name', 'vatNumber'],
-  present: async (_db, rows) => rows.map((r) => ({
-    ...auditedOut(r), name: r.name, vatNumber: r.vat_number, pec: r.pec, email: r.email, phone: r.phone,
-  })),
+  present: async (_db, rows) =>
+    rows.map((r) => ({
+      ...auditedOut(r),
+      name: r.name,
+      vatNumber: r.vat_number,
+      pec: r.pec,
+      email: r.email,
+      phone: r.phone,
+    })),
   toRow: (i) => ({ name: i.name, vat_number: i.vatNumber, pec: i.pec, email: i.email ?? null, phone: i.phone ?? null }),
   validate: (i) => {
     const rule = checkVatNumber(i.vatNumber);

@@ -59,21 +59,46 @@ export const contracts: EntityDef<Contract> = {
     if (!(i.endsOn > i.startsOn)) issues.push({ field: 'endsOn', rule: 'dateOrder' });
     if (!twoDecimals(i.discountPercent)) issues.push({ field: 'discountPercent', rule: 'number' });
     const ceiling = i.lotCeilingCents ?? null;
-    if (ceiling !== null && i.netAmountCents !== null && ceiling < i.netAmountCents) issues.push({ field: 'lotCeilingCents', rule: 'ceilingBelowAmount' });
+    if (ceiling !== null && i.netAmountCents !== null && ceiling < i.netAmountCents)
+      issues.push({ field: 'lotCeilingCents', rule: 'ceilingBelowAmount' });
     return issues;
   },
   references: async (db, i) => [
     ...(await missingReferences(db, 'contractors', [{ field: 'contractorId', id: i.contractorId }])),
-    ...(await missingReferences(db, 'technology_classes', (i.technologyClassIds as string[]).map((id, n) => ({ field: `technologyClassIds.${n}`, id })))),
-    ...(await missingReferences(db, 'buildings', (i.buildingIds as string[]).map((id, n) => ({ field: `buildingIds.${n}`, id })))),
+    ...(await missingReferences(
+      db,
+      'technology_classes',
+      (i.technologyClassIds as string[]).map((id, n) => ({ field: `technologyClassIds.${n}`, id })),
+    )),
+    ...(await missingReferences(
+      db,
+      'buildings',
+      (i.buildingIds as string[]).map((id, n) => ({ field: `buildingIds.${n}`, id })),
+    )),
   ],
   writeLinks: async (db, id, i) => {
-    await replaceLinks(db, 'contract_classes', 'contract_id', id, unique<string>(i.technologyClassIds).map((technology_class_id) => ({ technology_class_id })));
-    await replaceLinks(db, 'contract_buildings', 'contract_id', id, unique<string>(i.buildingIds).map((building_id) => ({ building_id })));
+    await replaceLinks(
+      db,
+      'contract_classes',
+      'contract_id',
+      id,
+      unique<string>(i.technologyClassIds).map((technology_class_id) => ({ technology_class_id })),
+    );
+    await replaceLinks(
+      db,
+      'contract_buildings',
+      'contract_id',
+      id,
+      unique<string>(i.buildingIds).map((building_id) => ({ building_id })),
+    );
   },
 };
 
-export interface ResolveInput { buildingId: string; technologyClassId: string; date: string }
+export interface ResolveInput {
+  buildingId: string;
+  technologyClassId: string;
+  date: string;
+}
 
 /**
  * The one contract that applies to (building, technology class, date), seen as `actor` sees
@@ -92,12 +117,25 @@ export async function resolveContract(ctx: AppContext, actor: Actor, input: Reso
   if (missing.length) throw referenceErrors(missing);
 
   const rows = await contractsCovering(ctx.db, input.buildingId, input.technologyClassId, scope);
-  const candidates = rows.map((r) => ({ id: r.id as string, lot: r.lot as string, cig: r.cig as string, active: bool(r.active), startsOn: r.starts_on as string, endsOn: r.ends_on as string }));
+  const candidates = rows.map((r) => ({
+    id: r.id as string,
+    lot: r.lot as string,
+    cig: r.cig as string,
+    active: bool(r.active),
+    startsOn: r.starts_on as string,
+    endsOn: r.ends_on as string,
+  }));
   const result = pickContract(candidates, input.date);
   const params = { building: building!.code, technologyClass: cls!.code, date: input.date };
   if (!result.ok) {
     if (result.code === 'CONTRACT_NOT_FOUND') throw new AppError('CONTRACT_NOT_FOUND', params);
     throw new AppError('CONTRACT_AMBIGUOUS', { ...params, contracts: describeContracts(result.contracts) });
   }
-  return (await contracts.present(ctx.db, rows.filter((r) => r.id === result.contract.id), actor))[0];
+  return (
+    await contracts.present(
+      ctx.db,
+      rows.filter((r) => r.id === result.contract.id),
+      actor,
+    )
+  )[0];
 }

@@ -21,23 +21,48 @@ export function collectionRoutes(app: FastifyInstance, c: CollectionRoutes) {
   const tags = [c.tag];
   const { item } = c.schemas;
 
-  r.get(c.path, {
-    schema: { tags, summary: `List ${c.tag} (keyset pages; active only unless active=false|all)`, querystring: c.schemas.query, response: { 200: Page(item), ...problemResponses } },
-  }, async (request) => crud.list(app.ctx, principalOf(request), c.entity, request.query as ListQueryInput));
-
-  r.get(`${c.path}/:id`, {
-    schema: { tags, summary: `One of the ${c.tag}`, params: IdParams, response: { 200: item, ...problemResponses } },
-  }, async (request) => crud.get(app.ctx, principalOf(request), c.entity, request.params.id));
-
-  r.post(c.path, {
-    schema: { tags, summary: `Create one of the ${c.tag}`, body: c.schemas.create, response: { 201: item, ...problemResponses } },
-  }, async (request, reply) => reply.code(201).send(await crud.create(app.ctx, principalOf(request), c.entity, request.body as Record<string, unknown>)));
-
-  r.patch(`${c.path}/:id`, {
-    schema: {
-      tags,
-      summary: `Change one of the ${c.tag} (send the version you read; {active: false} deactivates)`,
-      params: IdParams, body: c.schemas.patch, response: { 200: item, ...problemResponses },
+  r.get(
+    c.path,
+    {
+      schema: {
+        tags,
+        summary: `List ${c.tag} (keyset pages; active only unless active=false|all)`,
+        querystring: c.schemas.query,
+        response: { 200: Page(item), ...problemResponses },
+      },
     },
-  }, async (request) => crud.patch(app.ctx, principalOf(request), c.entity, request.params.id, request.body as Record<string, unknown> & { version: number }));
+    async (request) => crud.list(app.ctx, principalOf(request), c.entity, request.query as ListQueryInput),
+  );
+
+  r.get(
+    `${c.path}/:id`,
+    {
+      schema: { tags, summary: `One of the ${c.tag}`, params: IdParams, response: { 200: item, ...problemResponses } },
+    },
+    async (request) => crud.get(app.ctx, principalOf(request), c.entity, request.params.id),
+  );
+
+  r.post(
+    c.path,
+    {
+      schema: { tags, summary: `Create one of the ${c.tag}`, body: c.schemas.create, response: { 201: item, ...problemResponses } },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await crud.create(app.ctx, principalOf(request), c.entity, request.body as Record<string, unknown>)),
+  );
+
+  r.patch(
+    `${c.path}/:id`,
+    {
+      schema: {
+        tags,
+        summary: `Change one of the ${c.tag} (send the version you read; {active: false} deactivates)`,
+        params: IdParams,
+        body: c.schemas.patch,
+        response: { 200: item, ...problemResponses },
+      },
+    },
+    async (request) =>
+      crud.patch(app.ctx, principalOf(request), c.entity, request.params.id, request.body as Record<string, unknown> & { version: number }),
+  );
 }

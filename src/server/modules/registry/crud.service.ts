@@ -11,9 +11,7 @@ import { AppError, forbidden, invalid, notFound, type FieldIssue } from '../../e
 import type { Db } from '../../db/create-db.ts';
 import { newId } from '../../ids.ts';
 import { parentBuildingWriteScope, readScope, writeScope, type Actor, type Collection, type RowPredicate } from '../../scope.ts';
-import {
-  decodeCursor, duplicate, encodeCursor, isForeignKeyViolation, referenceErrors, uniqueViolationColumns,
-} from './common.ts';
+import { decodeCursor, duplicate, encodeCursor, isForeignKeyViolation, referenceErrors, uniqueViolationColumns } from './common.ts';
 import * as repo from './common.repository.ts';
 import type { Row } from './common.repository.ts';
 
@@ -62,7 +60,13 @@ export interface EntityDef<Dto extends { id: string } = { id: string }> {
   writeLinks?(db: Db, id: string, input: Input, current: Dto | null): Promise<void>;
 }
 
-export interface ListQueryInput { q?: string; active?: 'true' | 'false' | 'all'; cursor?: string; limit?: number; [k: string]: unknown }
+export interface ListQueryInput {
+  q?: string;
+  active?: 'true' | 'false' | 'all';
+  cursor?: string;
+  limit?: number;
+  [k: string]: unknown;
+}
 
 const DEFAULT_LIMIT = 50;
 
@@ -86,8 +90,13 @@ export async function list<Dto extends { id: string }>(ctx: AppContext, actor: A
     if (typeof query[param] === 'string') equals[column] = query[param] as string;
   }
   const rows = await repo.listRows(ctx.db, def, {
-    scope, q: query.q, active: query.active ?? 'true', equals, where: def.listWhere?.(query),
-    cursor: decodeCursor(query.cursor), limit,
+    scope,
+    q: query.q,
+    active: query.active ?? 'true',
+    equals,
+    where: def.listWhere?.(query),
+    cursor: decodeCursor(query.cursor),
+    limit,
   });
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
@@ -110,18 +119,24 @@ export async function create<Dto extends { id: string }>(ctx: AppContext, actor:
   if (issues.length) throw invalid(issues);
   const extra = (await def.prepare?.(input, true)) ?? {};
   const now = ctx.now().toISOString();
-  return write(def, { input }, () => ctx.db.transaction().execute(async (trx) => {
-    await checkWrite(trx, actor, def, input, null);
-    const id = newId();
-    await repo.insertRow(trx, def.table, { id, active: 1, version: 1, created_at: now, updated_at: now, ...def.toRow(input), ...extra });
-    await def.writeLinks?.(trx, id, input, null);
-    const row = await repo.findRow(trx, def.table, id, { kind: 'all' });
-    return (await def.present(trx, [row!], actor))[0];
-  }));
+  return write(def, { input }, () =>
+    ctx.db.transaction().execute(async (trx) => {
+      await checkWrite(trx, actor, def, input, null);
+      const id = newId();
+      await repo.insertRow(trx, def.table, { id, active: 1, version: 1, created_at: now, updated_at: now, ...def.toRow(input), ...extra });
+      await def.writeLinks?.(trx, id, input, null);
+      const row = await repo.findRow(trx, def.table, id, { kind: 'all' });
+      return (await def.present(trx, [row!], actor))[0];
+    }),
+  );
 }
 
 export async function patch<Dto extends { id: string }>(
-  ctx: AppContext, actor: Actor, def: EntityDef<Dto>, id: string, body: Input & { version: number },
+  ctx: AppContext,
+  actor: Actor,
+  def: EntityDef<Dto>,
+  id: string,
+  body: Input & { version: number },
 ): Promise<Dto> {
   const scope = writable(actor, def);
   const { version, ...changes } = body;
@@ -131,26 +146,31 @@ export async function patch<Dto extends { id: string }>(
   // Hashing (users) is slow: do it before taking the transaction, only when asked for.
   const extra = (await def.prepare?.(changes, false)) ?? {};
   const merged: { input: Input } = { input: changes };
-  return write(def, merged, () => ctx.db.transaction().execute(async (trx) => {
-    const row = await repo.findRow(trx, def.table, id, scope);
-    if (!row) throw notFound();
-    // Whole: merged with the changes into the row written back.
-    const current = (await def.present(trx, [row]))[0];
-    if (Number(row.version) !== version) throw new AppError('VERSION_CONFLICT', {}, [], { current: (await def.present(trx, [row], actor))[0] });
-    const input: Input = { ...current, ...changes };
-    merged.input = input;
-    const issues = def.validate(input, current);
-    if (issues.length) throw invalid(issues);
-    await checkWrite(trx, actor, def, input, current);
-    if (!(await repo.updateVersioned(trx, def.table, id, version, { ...def.toRow(input), active: input.active ? 1 : 0, ...extra }, now))) {
-      // Changed between our read and our write (PostgreSQL, read committed).
-      const now_ = await repo.findRow(trx, def.table, id, { kind: 'all' });
-      throw new AppError('VERSION_CONFLICT', {}, [], { current: now_ && (await def.present(trx, [now_], actor))[0] });
-    }
-    await def.writeLinks?.(trx, id, input, current);
-    const updated = await repo.findRow(trx, def.table, id, { kind: 'all' });
-    return (await def.present(trx, [updated!], actor))[0];
-  }));
+  return write(def, merged, () =>
+    ctx.db.transaction().execute(async (trx) => {
+      const row = await repo.findRow(trx, def.table, id, scope);
+      if (!row) throw notFound();
+      // Whole: merged with the changes into the row written back.
+      const current = (await def.present(trx, [row]))[0];
+      if (Number(row.version) !== version)
+        throw new AppError('VERSION_CONFLICT', {}, [], { current: (await def.present(trx, [row], actor))[0] });
+      const input: Input = { ...current, ...changes };
+      merged.input = input;
+      const issues = def.validate(input, current);
+      if (issues.length) throw invalid(issues);
+      await checkWrite(trx, actor, def, input, current);
+      if (
+        !(await repo.updateVersioned(trx, def.table, id, version, { ...def.toRow(input), active: input.active ? 1 : 0, ...extra }, now))
+      ) {
+        // Changed between our read and our write (PostgreSQL, read committed).
+        const now_ = await repo.findRow(trx, def.table, id, { kind: 'all' });
+        throw new AppError('VERSION_CONFLICT', {}, [], { current: now_ && (await def.present(trx, [now_], actor))[0] });
+      }
+      await def.writeLinks?.(trx, id, input, current);
+      const updated = await repo.findRow(trx, def.table, id, { kind: 'all' });
+      return (await def.present(trx, [updated!], actor))[0];
+    }),
+  );
 }
 
 /** Trims the required text fields in place; a blank one is a missing one. */
@@ -201,8 +221,16 @@ async function write<T>(def: EntityDef, written: { input: Input }, run: () => Pr
 }
 
 /** Field issues (rule notFound) for the referenced ids missing from `table`; null/undefined ids are skipped. */
-export async function missingReferences(db: Db, table: string, refs: Array<{ field: string; id: string | null | undefined }>): Promise<FieldIssue[]> {
+export async function missingReferences(
+  db: Db,
+  table: string,
+  refs: Array<{ field: string; id: string | null | undefined }>,
+): Promise<FieldIssue[]> {
   const wanted = refs.filter((r): r is { field: string; id: string } => typeof r.id === 'string');
-  const found = await repo.rowsById(db, table, wanted.map((r) => r.id));
+  const found = await repo.rowsById(
+    db,
+    table,
+    wanted.map((r) => r.id),
+  );
   return wanted.filter((r) => !found.has(r.id)).map((r) => ({ field: r.field, rule: 'notFound' }));
 }

@@ -10,9 +10,14 @@ export const floors: EntityDef<Floor> = {
   filters: { buildingId: 'building_id' },
   unique: [{ field: 'code', column: 'code', within: { field: 'buildingId', column: 'building_id' } }],
   text: ['code', 'name'],
-  present: async (_db, rows) => rows.map((r) => ({
-    ...auditedOut(r), buildingId: r.building_id, code: r.code, name: r.name, level: Number(r.level),
-  })),
+  present: async (_db, rows) =>
+    rows.map((r) => ({
+      ...auditedOut(r),
+      buildingId: r.building_id,
+      code: r.code,
+      name: r.name,
+      level: Number(r.level),
+    })),
   toRow: (i) => ({ building_id: i.buildingId, code: i.code, name: i.name, level: i.level }),
   validate: () => [],
   buildingOf: (i) => i.buildingId,

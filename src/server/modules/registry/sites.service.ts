@@ -21,9 +21,14 @@ export const sites: EntityDef<Site> = {
   search: ['code', 'name', 'city'],
   unique: [{ field: 'code', column: 'code' }],
   text: ['code', 'name', 'city'],
-  present: async (_db, rows) => rows.map((r) => ({
-    ...auditedOut(r), code: r.code, name: r.name, city: r.city, patronSaint: r.patron_saint,
-  })),
+  present: async (_db, rows) =>
+    rows.map((r) => ({
+      ...auditedOut(r),
+      code: r.code,
+      name: r.name,
+      city: r.city,
+      patronSaint: r.patron_saint,
+    })),
   toRow: (i) => ({ code: i.code, name: i.name, city: i.city, patron_saint: i.patronSaint ?? null }),
   validate: (i) => {
     const issues: FieldIssue[] = [];

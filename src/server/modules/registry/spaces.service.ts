@@ -12,12 +12,23 @@ export const spaces: EntityDef<Space> = {
   filters: { buildingId: 'building_id', floorId: 'floor_id' },
   unique: [{ field: 'code', column: 'code', within: { field: 'buildingId', column: 'building_id' } }],
   text: ['code', 'name'],
-  present: async (_db, rows) => rows.map((r) => ({
-    ...auditedOut(r), buildingId: r.building_id, floorId: r.floor_id, code: r.code, name: r.name,
-    use: r.use, areaM2: cm2ToM2(r.area_cm2),
-  })),
+  present: async (_db, rows) =>
+    rows.map((r) => ({
+      ...auditedOut(r),
+      buildingId: r.building_id,
+      floorId: r.floor_id,
+      code: r.code,
+      name: r.name,
+      use: r.use,
+      areaM2: cm2ToM2(r.area_cm2),
+    })),
   toRow: (i) => ({
-    building_id: i.buildingId, floor_id: i.floorId, code: i.code, name: i.name, use: i.use ?? null, area_cm2: m2ToCm2(i.areaM2),
+    building_id: i.buildingId,
+    floor_id: i.floorId,
+    code: i.code,
+    name: i.name,
+    use: i.use ?? null,
+    area_cm2: m2ToCm2(i.areaM2),
   }),
   validate: () => [],
   buildingOf: (i) => i.buildingId,

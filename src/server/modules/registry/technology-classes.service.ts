@@ -9,9 +9,14 @@ export const technologyClasses: EntityDef<TechnologyClass> = {
   search: ['code', 'name_it', 'name_en'],
   unique: [{ field: 'code', column: 'code' }],
   text: ['code', 'nameIt', 'nameEn'],
-  present: async (_db, rows) => rows.map((r) => ({
-    ...auditedOut(r), code: r.code, nameIt: r.name_it, nameEn: r.name_en, dm37Letter: r.dm37_letter,
-  })),
+  present: async (_db, rows) =>
+    rows.map((r) => ({
+      ...auditedOut(r),
+      code: r.code,
+      nameIt: r.name_it,
+      nameEn: r.name_en,
+      dm37Letter: r.dm37_letter,
+    })),
   toRow: (i) => ({ code: i.code, name_it: i.nameIt, name_en: i.nameEn, dm37_letter: i.dm37Letter ?? null }),
   validate: () => [],
 };

@@ -6,7 +6,12 @@ import { engineOf } from '../../db/create-db.ts';
 export async function rolesOf(db: Db, userIds: readonly string[]): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>(userIds.map((id) => [id, []]));
   if (userIds.length === 0) return out;
-  const rows = await db.selectFrom('user_roles').select(['user_id', 'role']).where('user_id', 'in', [...userIds]).orderBy('role').execute();
+  const rows = await db
+    .selectFrom('user_roles')
+    .select(['user_id', 'role'])
+    .where('user_id', 'in', [...userIds])
+    .orderBy('role')
+    .execute();
   for (const r of rows) out.get(r.user_id)?.push(r.role);
   return out;
 }
@@ -14,17 +19,28 @@ export async function rolesOf(db: Db, userIds: readonly string[]): Promise<Map<s
 /** Which of these users hold the role. */
 export async function usersHavingRole(db: Db, userIds: readonly string[], role: string): Promise<Set<string>> {
   if (userIds.length === 0) return new Set();
-  const rows = await db.selectFrom('user_roles').select('user_id').where('user_id', 'in', [...new Set(userIds)]).where('role', '=', role).execute();
+  const rows = await db
+    .selectFrom('user_roles')
+    .select('user_id')
+    .where('user_id', 'in', [...new Set(userIds)])
+    .where('role', '=', role)
+    .execute();
   return new Set(rows.map((r) => r.user_id));
 }
 
 /** List predicate: the user (rows of `table`) holds the role. */
-export const hasRolePredicate = (role: string) => (table: string): Expression<SqlBool> =>
-  sql<SqlBool>`${sql.ref(`${table}.id`)} in (select ur_f.user_id from user_roles ur_f where ur_f.role = ${role})`;
+export const hasRolePredicate =
+  (role: string) =>
+  (table: string): Expression<SqlBool> =>
+    sql<SqlBool>`${sql.ref(`${table}.id`)} in (select ur_f.user_id from user_roles ur_f where ur_f.role = ${role})`;
 
 export async function replaceRoles(db: Db, userId: string, roles: readonly string[]): Promise<void> {
   await db.deleteFrom('user_roles').where('user_id', '=', userId).execute();
-  if (roles.length) await db.insertInto('user_roles').values(roles.map((role) => ({ user_id: userId, role }))).execute();
+  if (roles.length)
+    await db
+      .insertInto('user_roles')
+      .values(roles.map((role) => ({ user_id: userId, role })))
+      .execute();
 }
 
 /**

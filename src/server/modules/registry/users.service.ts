@@ -18,14 +18,17 @@ export const users: EntityDef<User> = {
   text: ['username', 'displayName'],
   // Explicit fields only: the password hash and login counters never leave the server.
   present: async (db, rows) => {
-    const roles = await rolesOf(db, rows.map((r) => r.id as string));
+    const roles = await rolesOf(
+      db,
+      rows.map((r) => r.id as string),
+    );
     return rows.map((r) => ({
       ...auditedOut(r),
       username: r.username,
       displayName: r.display_name,
       email: r.email,
       phone: r.phone,
-      language: r.language === 'en' ? 'en' as const : 'it' as const,
+      language: r.language === 'en' ? ('en' as const) : ('it' as const),
       roles: roles.get(r.id)! as User['roles'],
       contractorId: r.contractor_id,
       departmentId: r.department_id,
@@ -42,13 +45,15 @@ export const users: EntityDef<User> = {
   }),
   validate: (i) => {
     const issues: FieldIssue[] = [];
-    if (typeof i.password === 'string' && i.password.length < PASSWORD_MIN) issues.push({ field: 'password', rule: 'passwordLength', params: { limit: PASSWORD_MIN } });
+    if (typeof i.password === 'string' && i.password.length < PASSWORD_MIN)
+      issues.push({ field: 'password', rule: 'passwordLength', params: { limit: PASSWORD_MIN } });
     if ((i.roles ?? []).includes('contractor') && !i.contractorId) issues.push({ field: 'contractorId', rule: 'contractorRequired' });
     return issues;
   },
   prepare: async (body) => {
     if (typeof body.password !== 'string') return {};
-    if (body.password.length < PASSWORD_MIN) throw invalid([{ field: 'password', rule: 'passwordLength', params: { limit: PASSWORD_MIN } }]);
+    if (body.password.length < PASSWORD_MIN)
+      throw invalid([{ field: 'password', rule: 'passwordLength', params: { limit: PASSWORD_MIN } }]);
     // A new password also lifts a lock left by failed logins.
     return { password_hash: await hashPassword(body.password), failed_logins: 0, locked_until: null };
   },

@@ -44,7 +44,10 @@ export interface ClockRow {
 }
 
 /** Groups in the order of their keys, then the total over all rows. */
-export function aggregateCompliance(rows: Iterable<ClockRow>): { groups: GroupCounts[]; total: Counts & { byClock: Record<string, Counts> } } {
+export function aggregateCompliance(rows: Iterable<ClockRow>): {
+  groups: GroupCounts[];
+  total: Counts & { byClock: Record<string, Counts> };
+} {
   const groups = new Map<string, GroupCounts>();
   const total = { ...empty(), byClock: Object.fromEntries(CLOCKS.map((c) => [c, empty()])) as Record<string, Counts> };
   for (const row of rows) {

@@ -22,20 +22,35 @@ import { aggregateCompliance, type ClockRow } from './aggregate.ts';
 const MAX_DAYS = 366;
 const BATCH = 1000;
 
-interface Period { from: string; to: string }
+interface Period {
+  from: string;
+  to: string;
+}
 
 /** [from 00:00, to + 1 day 00:00) in Rome, as UTC instants; refused when reversed or too long. */
 function bounds(p: Period): [string, string] {
   const a = DateTime.fromISO(p.from, { zone: ZONE });
   const b = DateTime.fromISO(p.to, { zone: ZONE }).plus({ days: 1 });
-  if (!a.isValid || !b.isValid || b <= a || b.diff(a, 'days').days > MAX_DAYS + 1) throw invalid([{ field: 'to', rule: 'dateRange', params: { limit: MAX_DAYS } }]);
+  if (!a.isValid || !b.isValid || b <= a || b.diff(a, 'days').days > MAX_DAYS + 1)
+    throw invalid([{ field: 'to', rule: 'dateRange', params: { limit: MAX_DAYS } }]);
   return [a.toUTC().toISO()!, b.toUTC().toISO()!];
 }
 
-type Facts = slaRepo.WorkOrderFacts & { lot: string; class_code: string; class_name_it: string; class_name_en: string; building_code: string };
+type Facts = slaRepo.WorkOrderFacts & {
+  lot: string;
+  class_code: string;
+  class_name_it: string;
+  class_name_en: string;
+  building_code: string;
+};
 
 /** Calls `each` with every work order issued in the period (in scope) and its clocks now. */
-async function eachWorkOrder(ctx: AppContext, actor: Principal, p: Period & { contractId?: string }, each: (f: Facts, clocks: ClockResult[]) => void): Promise<number> {
+async function eachWorkOrder(
+  ctx: AppContext,
+  actor: Principal,
+  p: Period & { contractId?: string },
+  each: (f: Facts, clocks: ClockResult[]) => void,
+): Promise<number> {
   const scope = workOrderScope(actor);
   if (scope.kind === 'forbidden') throw forbidden();
   const [start, end] = bounds(p);
@@ -43,11 +58,13 @@ async function eachWorkOrder(ctx: AppContext, actor: Principal, p: Period & { co
   let after: [string, string] | null = null;
   let n = 0;
   for (;;) {
-    let q = slaRepo.workOrderFacts(ctx.db)
+    let q = slaRepo
+      .workOrderFacts(ctx.db)
       .innerJoin('contracts as k', 'k.id', 'w.contract_id')
       .innerJoin('technology_classes as tc', 'tc.id', 'w.technology_class_id')
       .select(['k.lot', 'tc.code as class_code', 'tc.name_it as class_name_it', 'tc.name_en as class_name_en', 'b.code as building_code'])
-      .where('w.issued_at', '>=', start).where('w.issued_at', '<', end);
+      .where('w.issued_at', '>=', start)
+      .where('w.issued_at', '<', end);
     const s = scopeExpr(scope, 'w');
     if (s) q = q.where(s);
     if (p.contractId) q = q.where('w.contract_id', '=', p.contractId);
@@ -57,7 +74,13 @@ async function eachWorkOrder(ctx: AppContext, actor: Principal, p: Period & { co
     }
     const rows = (await q.orderBy('w.issued_at').orderBy('w.id').limit(BATCH).execute()) as Facts[];
     if (rows.length === 0) break;
-    const [sctx, timelines] = await Promise.all([SlaContext.load(ctx.db, rows), slaRepo.timelinesOf(ctx.db, rows.map((r) => r.id))]);
+    const [sctx, timelines] = await Promise.all([
+      SlaContext.load(ctx.db, rows),
+      slaRepo.timelinesOf(
+        ctx.db,
+        rows.map((r) => r.id),
+      ),
+    ]);
     for (const f of rows) each(f, clocksOf(f, timelines.get(f.id) ?? [], sctx.inputsOf(f), now));
     n += rows.length;
     if (rows.length < BATCH) break;
@@ -67,27 +90,40 @@ async function eachWorkOrder(ctx: AppContext, actor: Principal, p: Period & { co
   return n;
 }
 
-export async function slaCompliance(ctx: AppContext, actor: Principal, q: Period & { groupBy?: string; contractId?: string }): Promise<ComplianceDto> {
+export async function slaCompliance(
+  ctx: AppContext,
+  actor: Principal,
+  q: Period & { groupBy?: string; contractId?: string },
+): Promise<ComplianceDto> {
   const groupBy = q.groupBy ?? 'contract';
   const lang = actor.language;
   const rows: ClockRow[] = [];
   const n = await eachWorkOrder(ctx, actor, q, (f, clocks) => {
     switch (groupBy) {
-      case 'priority': rows.push({ key: f.priority, label: label(lang, 'priority', f.priority), clocks }); break;
-      case 'technologyClass': rows.push({ key: f.class_code, label: lang === 'it' ? f.class_name_it : f.class_name_en, clocks }); break;
+      case 'priority':
+        rows.push({ key: f.priority, label: label(lang, 'priority', f.priority), clocks });
+        break;
+      case 'technologyClass':
+        rows.push({ key: f.class_code, label: lang === 'it' ? f.class_name_it : f.class_name_en, clocks });
+        break;
       case 'month': {
         const m = DateTime.fromISO(f.issued_at, { zone: 'utc' }).setZone(ZONE).toFormat('yyyy-MM');
         rows.push({ key: m, label: m, clocks });
         break;
       }
-      default: rows.push({ key: f.contract_id, label: f.lot, clocks });
+      default:
+        rows.push({ key: f.contract_id, label: f.lot, clocks });
     }
   });
   const { groups, total } = aggregateCompliance(rows);
   return { from: q.from, to: q.to, groupBy, computedAt: ctx.now().toISOString(), workOrders: n, groups, total };
 }
 
-export async function breaches(ctx: AppContext, actor: Principal, q: Period & { contractId?: string; clock?: string; limit?: number }): Promise<BreachesDto> {
+export async function breaches(
+  ctx: AppContext,
+  actor: Principal,
+  q: Period & { contractId?: string; clock?: string; limit?: number },
+): Promise<BreachesDto> {
   const limit = q.limit ?? 1000;
   const now = ctx.now().getTime();
   const found: Array<{ f: Facts; c: ClockResult }> = [];
@@ -117,18 +153,29 @@ export async function breaches(ctx: AppContext, actor: Principal, q: Period & { 
         stoppedAt: c.stoppedAt === null ? null : new Date(c.stoppedAt).toISOString(),
         breachedByMs: Math.round(c.breachedByMs),
         explanation: explainClock(c, actor.language, now, ZONE),
-        penalty: p ? { id: p.id, status: p.status as never, proposedCents: Number(p.proposed_cents), finalCents: p.final_cents === null ? null : Number(p.final_cents) } : null,
+        penalty: p
+          ? {
+              id: p.id,
+              status: p.status as never,
+              proposedCents: Number(p.proposed_cents),
+              finalCents: p.final_cents === null ? null : Number(p.final_cents),
+            }
+          : null,
       };
     }),
     truncated: found.length > limit,
   };
 }
 
-export async function penaltiesVsCap(ctx: AppContext, actor: Principal): Promise<{ items: Array<PenaltySummaryDto & { contract: { id: string; lot: string; cig: string; contractor: string } }> }> {
+export async function penaltiesVsCap(
+  ctx: AppContext,
+  actor: Principal,
+): Promise<{ items: Array<PenaltySummaryDto & { contract: { id: string; lot: string; cig: string; contractor: string } }> }> {
   const scope = contractMoneyScope(actor);
   if (scope.kind === 'forbidden') throw forbidden();
   const contracts = await penaltiesRepo.contractsWithContractor(ctx.db, scopeWhere(scope, 'contracts'));
   const items = [];
-  for (const k of contracts) items.push({ contract: { id: k.id, lot: k.lot, cig: k.cig, contractor: k.contractor }, ...(await summaryOf(ctx, ctx.db, k.id)) });
+  for (const k of contracts)
+    items.push({ contract: { id: k.id, lot: k.lot, cig: k.cig, contractor: k.contractor }, ...(await summaryOf(ctx, ctx.db, k.id)) });
   return { items };
 }

@@ -3,7 +3,15 @@
 // defaults), its contract's working week with the site's patron saint and the closures for working
 // time, 24/7 for solar time. One work order (the GET presenter) or many (watcher, reports, bench).
 import { DEFAULT_WEEK, WorkingCalendar, solarCalendar, type CalendarSpec } from '../../../domain/calendar.ts';
-import { CLOCKS, DEFAULT_SLA, TimelineOrderError, computeClocks, type ClockResult, type SlaVersion, type TimelineEvent } from '../../../domain/sla.ts';
+import {
+  CLOCKS,
+  DEFAULT_SLA,
+  TimelineOrderError,
+  computeClocks,
+  type ClockResult,
+  type SlaVersion,
+  type TimelineEvent,
+} from '../../../domain/sla.ts';
 import { clockHeadline, explainClock, type ExplainLang } from '../../../domain/sla-explain.ts';
 import { PRIORITIES, type Priority } from '../../../domain/workflow/types.ts';
 import type { ClocksDto } from '../../../shared/schemas/sla.ts';
@@ -34,10 +42,17 @@ const isPriority = (p: unknown): p is Priority => typeof p === 'string' && (PRIO
 export function parseDefinition(json: string): SlaVersion {
   try {
     const d = JSON.parse(json) as Partial<SlaVersion>;
-    const limits = Object.fromEntries(PRIORITIES.map((p) => [p, Object.fromEntries(CLOCKS.map((c) => {
-      const l = d.limits?.[p]?.[c];
-      return [c, l === undefined ? DEFAULT_SLA.limits[p][c] : l];
-    }))])) as SlaVersion['limits'];
+    const limits = Object.fromEntries(
+      PRIORITIES.map((p) => [
+        p,
+        Object.fromEntries(
+          CLOCKS.map((c) => {
+            const l = d.limits?.[p]?.[c];
+            return [c, l === undefined ? DEFAULT_SLA.limits[p][c] : l];
+          }),
+        ),
+      ]),
+    ) as SlaVersion['limits'];
     const pauses = Object.fromEntries(CLOCKS.map((c) => [c, d.pauses?.[c] ?? DEFAULT_SLA.pauses[c]])) as SlaVersion['pauses'];
     return { limits, pauses };
   } catch {
@@ -55,7 +70,13 @@ export function parseWeek(json: string | null | undefined): CalendarSpec['week']
   }
 }
 
-interface EventLike { at: string; action: string; from_state: string | null; to_state: string | null; data: string }
+interface EventLike {
+  at: string;
+  action: string;
+  from_state: string | null;
+  to_state: string | null;
+  data: string;
+}
 
 /** The events table's rows as the domain's timeline, and the priority the work order was issued with. */
 export function toTimeline(rows: readonly EventLike[], currentPriority: string): { events: TimelineEvent[]; initialPriority: Priority } {
@@ -110,7 +131,13 @@ export class SlaContext {
     const versions = new Map<string, { id: string; number: number; sla: SlaVersion; contractId: string; createdAt: string }>();
     const byContract = new Map<string, Array<{ id: string; number: number; createdAt: string }>>();
     for (const v of [...direct, ...history]) {
-      versions.set(v.id, { id: v.id, number: Number(v.number), sla: parseDefinition(v.definition), contractId: v.contract_id, createdAt: v.created_at });
+      versions.set(v.id, {
+        id: v.id,
+        number: Number(v.number),
+        sla: parseDefinition(v.definition),
+        contractId: v.contract_id,
+        createdAt: v.created_at,
+      });
     }
     for (const v of history) {
       const list = byContract.get(v.contract_id) ?? [];
@@ -153,7 +180,13 @@ export class SlaContext {
 }
 
 /** The clocks of one work order at `now` (ms); a timeline out of order (never written so) gives none. */
-export function clocksOf(f: repo.WorkOrderFacts, rows: readonly EventLike[], inputs: SlaInputs, now: number, warnShare?: number): ClockResult[] {
+export function clocksOf(
+  f: repo.WorkOrderFacts,
+  rows: readonly EventLike[],
+  inputs: SlaInputs,
+  now: number,
+  warnShare?: number,
+): ClockResult[] {
   const { events, initialPriority } = toTimeline(rows, f.priority);
   try {
     return computeClocks({ events, initialPriority, sla: inputs.sla, working: inputs.working, solar: SOLAR, now, warnShare });

@@ -7,8 +7,10 @@ import { expressionBuilder, type Expression, type ExpressionBuilder, type SqlBoo
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const eb: ExpressionBuilder<any, any> = expressionBuilder<any, any>();
 
-export const slaOverdue = (nowIso: string) => (alias: string): Expression<SqlBool> =>
-  eb.and([eb(eb.ref(`${alias}.sla_due_at`), '<=', nowIso), eb(eb.ref(`${alias}.status`), 'not in', ['verified', 'closed'])]);
+export const slaOverdue =
+  (nowIso: string) =>
+  (alias: string): Expression<SqlBool> =>
+    eb.and([eb(eb.ref(`${alias}.sla_due_at`), '<=', nowIso), eb(eb.ref(`${alias}.status`), 'not in', ['verified', 'closed'])]);
 
 /** What a list row shows of the SLA (API `sla.state`, filter `sla`): running split by now into due and overdue. */
 export const SLA_ROW_STATES = ['due', 'overdue', 'paused', 'met', 'missed'] as const;
@@ -18,17 +20,20 @@ export type SlaRowFilter = (typeof SLA_ROW_STATES)[number];
  * One row state as a predicate on an alias of work_orders or tickets (both carry sla_state and
  * sla_due_at, migration 2026-12-09T0008): the stored state, with "running" split at `nowIso`.
  */
-export const slaStateIs = (state: SlaRowFilter, nowIso: string) => (alias: string): Expression<SqlBool> => {
-  const st = eb.ref(`${alias}.sla_state`);
-  const due = eb.ref(`${alias}.sla_due_at`);
-  if (state === 'overdue') return eb.and([eb(st, '=', 'running'), eb(due, '<=', nowIso)]);
-  if (state === 'due') return eb.and([eb(st, '=', 'running'), eb(due, '>', nowIso)]);
-  return eb(st, '=', state);
-};
+export const slaStateIs =
+  (state: SlaRowFilter, nowIso: string) =>
+  (alias: string): Expression<SqlBool> => {
+    const st = eb.ref(`${alias}.sla_state`);
+    const due = eb.ref(`${alias}.sla_due_at`);
+    if (state === 'overdue') return eb.and([eb(st, '=', 'running'), eb(due, '<=', nowIso)]);
+    if (state === 'due') return eb.and([eb(st, '=', 'running'), eb(due, '>', nowIso)]);
+    return eb(st, '=', state);
+  };
 
 /** A row's stored SLA columns as the API's `sla` (null: no clock to show). */
 export function slaRowOf(
-  r: { sla_state?: unknown; sla_due_at?: unknown; sla_paused_for?: unknown }, nowIso: string,
+  r: { sla_state?: unknown; sla_due_at?: unknown; sla_paused_for?: unknown },
+  nowIso: string,
 ): { state: SlaRowFilter; dueAt: string | null; pausedFor: string | null } | null {
   const dueAt = (r.sla_due_at ?? null) as string | null;
   switch (r.sla_state) {

@@ -32,7 +32,13 @@ const isPausedNow = (c: ClockResult) => c.pauses.some((p) => p.to === null);
  * `regrowMs`: how often a running breach is looked at again (its penalty grows every started hour
  * or day while it is still only proposed).
  */
-export function slaPlan(clocks: readonly ClockResult[], calendarOf: (basis: Basis) => WorkingCalendar, now: number, warnShare: number, regrowMs = 3600_000): SlaPlan {
+export function slaPlan(
+  clocks: readonly ClockResult[],
+  calendarOf: (basis: Basis) => WorkingCalendar,
+  now: number,
+  warnShare: number,
+  regrowMs = 3600_000,
+): SlaPlan {
   let dueAt: number | null = null;
   let next: number | null = null;
   const earliest = (a: number | null, b: number) => (a === null || b < a ? b : a);
@@ -74,7 +80,10 @@ export function slaRowState(clocks: readonly ClockResult[], plan: SlaPlan): { st
 export function ticketRowState(
   wos: ReadonlyArray<{ sla_state?: string | null; sla_due_at?: string | null; sla_paused_for?: string | null }>,
 ): { state: SlaRowState | null; dueAt: string | null; pausedFor: string | null } {
-  const running = wos.filter((w) => w.sla_state === 'running' && w.sla_due_at).map((w) => w.sla_due_at!).sort();
+  const running = wos
+    .filter((w) => w.sla_state === 'running' && w.sla_due_at)
+    .map((w) => w.sla_due_at!)
+    .sort();
   if (running.length) return { state: 'running', dueAt: running[0], pausedFor: null };
   const paused = wos.find((w) => w.sla_state === 'paused');
   if (paused) return { state: 'paused', dueAt: null, pausedFor: paused.sla_paused_for ?? null };

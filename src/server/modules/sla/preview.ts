@@ -29,7 +29,10 @@ export async function previewSla(ctx: AppContext, actor: Actor, contractId: stri
     const latest = await repo.latestVersion(ctx.db, contractId);
     sla = latest ? parseDefinition(latest.definition) : DEFAULT_SLA;
   }
-  const [cal, closures] = await Promise.all([repo.getCalendar(ctx.db, contractId), repo.listClosures(ctx.db, site ? { siteId: site.id } : {})]);
+  const [cal, closures] = await Promise.all([
+    repo.getCalendar(ctx.db, contractId),
+    repo.listClosures(ctx.db, site ? { siteId: site.id } : {}),
+  ]);
   // Without a site only the closures of every site count (listClosures with no filter lists all).
   const dates = closures.filter((c) => c.site_id === null || c.site_id === site?.id).map((c) => c.date);
   const working = workingCalendar(cal ? parseWeek(cal.week) : DEFAULT_WEEK, site?.patron_saint ?? null, dates);
@@ -38,15 +41,27 @@ export async function previewSla(ctx: AppContext, actor: Actor, contractId: stri
   const items: SlaPreviewDto['items'] = [];
   for (const priority of PRIORITIES) {
     const clocks = computeClocks({
-      events: [{ at: t, action: 'issue', from: null, to: 'issued' }], initialPriority: priority, sla, working, solar: SOLAR, now: t,
+      events: [{ at: t, action: 'issue', from: null, to: 'issued' }],
+      initialPriority: priority,
+      sla,
+      working,
+      solar: SOLAR,
+      now: t,
     });
     for (const c of CLOCKS) {
       const r = clocks.find((x) => x.clock === c)!;
-      items.push({ priority, clock: c, limitMinutes: r.limitMinutes, basis: r.basis, dueAt: r.dueAt === null ? null : new Date(r.dueAt).toISOString() });
+      items.push({
+        priority,
+        clock: c,
+        limitMinutes: r.limitMinutes,
+        basis: r.basis,
+        dueAt: r.dueAt === null ? null : new Date(r.dueAt).toISOString(),
+      });
     }
   }
   return {
-    contractId, at: at.toISOString(),
+    contractId,
+    at: at.toISOString(),
     site: site ? { id: site.id, code: site.code, name: site.name } : null,
     sites: sites.map((s) => ({ id: s.id, code: s.code, name: s.name })),
     items,
@@ -54,7 +69,13 @@ export async function previewSla(ctx: AppContext, actor: Actor, contractId: stri
 }
 
 /** GET /api/contracts/{id}/holidays?year=: national holidays, the patron saints of its sites, the closures that count for it. */
-export async function contractHolidays(ctx: AppContext, actor: Actor, contractId: string, yearAsked: number | undefined, lang: string): Promise<HolidaysDto> {
+export async function contractHolidays(
+  ctx: AppContext,
+  actor: Actor,
+  contractId: string,
+  yearAsked: number | undefined,
+  lang: string,
+): Promise<HolidaysDto> {
   await readableContract(ctx.db, actor, contractId);
   const year = yearAsked ?? DateTime.fromJSDate(ctx.now(), { zone: ZONE }).year;
   const sites = await repo.sitesOfContract(ctx.db, contractId);
@@ -63,11 +84,16 @@ export async function contractHolidays(ctx: AppContext, actor: Actor, contractId
   const byId = new Map(sites.map((s) => [s.id, s]));
   const items: HolidaysDto['items'] = [
     ...nationalHolidayNames(year, lang).map((h) => ({ date: h.date, kind: 'national' as const, name: h.name, site: null })),
-    ...sites.filter((s) => s.patron_saint).map((s) => ({ date: `${year}-${s.patron_saint}`, kind: 'patron_saint' as const, name: null, site: ref(s) })),
-    ...closures.filter((c) => c.site_id === null || byId.has(c.site_id))
+    ...sites
+      .filter((s) => s.patron_saint)
+      .map((s) => ({ date: `${year}-${s.patron_saint}`, kind: 'patron_saint' as const, name: null, site: ref(s) })),
+    ...closures
+      .filter((c) => c.site_id === null || byId.has(c.site_id))
       .map((c) => ({ date: c.date, kind: 'closure' as const, name: c.reason, site: c.site_id ? ref(byId.get(c.site_id)!) : null })),
   ];
   const order = { national: 0, patron_saint: 1, closure: 2 };
-  items.sort((a, b) => a.date.localeCompare(b.date) || order[a.kind] - order[b.kind] || (a.site?.code ?? '').localeCompare(b.site?.code ?? ''));
+  items.sort(
+    (a, b) => a.date.localeCompare(b.date) || order[a.kind] - order[b.kind] || (a.site?.code ?? '').localeCompare(b.site?.code ?? ''),
+  );
   return { contractId, year, items };
 }

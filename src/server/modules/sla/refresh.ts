@@ -46,7 +46,12 @@ export async function refreshWorkOrderSla(trx: Trx, ctx: AppContext, workOrderId
       if (!level || c.startedAt === null) continue;
       const id = newSortableId();
       const inserted = await repo.insertAlert(db, {
-        id, work_order_id: f.id, clock: c.clock, level, cycle_started_at: new Date(c.startedAt).toISOString(), created_at: now.toISOString(),
+        id,
+        work_order_id: f.id,
+        clock: c.clock,
+        level,
+        cycle_started_at: new Date(c.startedAt).toISOString(),
+        created_at: now.toISOString(),
       });
       if (!inserted) continue; // another run (or instance) already raised it
       alerts.push({ clock: c.clock, level });
@@ -72,7 +77,10 @@ export async function refreshWorkOrderSla(trx: Trx, ctx: AppContext, workOrderId
   const penalties = await recomputeWorkOrderPenalties(db, ctx, f, clocks);
   const plan = slaPlan(clocks, (basis) => (basis === 'solar' ? SOLAR : inputs.working), t, warnShare);
   await repo.storeSlaState(db, f.id, {
-    dueAt: iso(plan.dueAt), breached: plan.breached, nextCheckAt: iso(plan.nextCheckAt), checkedVersion: Number(f.version),
+    dueAt: iso(plan.dueAt),
+    breached: plan.breached,
+    nextCheckAt: iso(plan.nextCheckAt),
+    checkedVersion: Number(f.version),
     ...slaRowState(clocks, plan),
   });
   if (f.ticket_id) await repo.storeTicketSlaState(db, f.ticket_id, ticketRowState(await repo.rowStatesOfTicket(db, f.ticket_id)));

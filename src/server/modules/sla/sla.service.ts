@@ -7,7 +7,12 @@ import { CLOCKS, DEFAULT_SLA, type SlaVersion } from '../../../domain/sla.ts';
 import { WORK_ORDER_STATES } from '../../../domain/workflow/work-order.ts';
 import { PRIORITIES } from '../../../domain/workflow/types.ts';
 import type {
-  CalendarDto, CalendarInput, ClosureDto, ContractSlaDto, SlaVersionDto, SlaVersionInput,
+  CalendarDto,
+  CalendarInput,
+  ClosureDto,
+  ContractSlaDto,
+  SlaVersionDto,
+  SlaVersionInput,
 } from '../../../shared/schemas/sla.ts';
 import type { Principal } from '../../auth/principal.ts';
 import { hasRole } from '../../auth/principal.ts';
@@ -43,16 +48,29 @@ type VersionRow = Awaited<ReturnType<typeof repo.listVersions>>[number];
 function presentVersion(v: VersionRow): SlaVersionDto {
   const d = parseDefinition(v.definition);
   return {
-    id: v.id, number: Number(v.number), isDefault: false, note: v.note,
+    id: v.id,
+    number: Number(v.number),
+    isDefault: false,
+    note: v.note,
     createdBy: v.created_by_id ? { id: v.created_by_id, label: v.created_by_name ?? '' } : null,
-    createdAt: v.created_at, workOrders: Number(v.work_orders ?? 0), limits: d.limits, pauses: d.pauses as SlaVersionDto['pauses'],
+    createdAt: v.created_at,
+    workOrders: Number(v.work_orders ?? 0),
+    limits: d.limits,
+    pauses: d.pauses as SlaVersionDto['pauses'],
   };
 }
 
 function defaultVersion(workOrders: number): SlaVersionDto {
   return {
-    id: null, number: 0, isDefault: true, note: null, createdBy: null, createdAt: null, workOrders,
-    limits: DEFAULT_SLA.limits, pauses: DEFAULT_SLA.pauses as SlaVersionDto['pauses'],
+    id: null,
+    number: 0,
+    isDefault: true,
+    note: null,
+    createdBy: null,
+    createdAt: null,
+    workOrders,
+    limits: DEFAULT_SLA.limits,
+    pauses: DEFAULT_SLA.pauses as SlaVersionDto['pauses'],
   };
 }
 
@@ -75,19 +93,32 @@ function checkDefinition(input: SlaVersionInput): { def: SlaVersion; issues: Fie
   for (const c of CLOCKS) {
     const states = [...new Set(input.pauses[c])];
     states.forEach((s, i) => {
-      if (!PAUSABLE_STATES.includes(s)) issues.push({ field: `pauses.${c}.${i}`, rule: 'slaPauseState', params: { state: s, allowed: PAUSABLE_STATES.join(', ') } });
+      if (!PAUSABLE_STATES.includes(s))
+        issues.push({ field: `pauses.${c}.${i}`, rule: 'slaPauseState', params: { state: s, allowed: PAUSABLE_STATES.join(', ') } });
     });
     pauses[c] = states;
   }
-  const limits = Object.fromEntries(PRIORITIES.map((p) => [p, Object.fromEntries(CLOCKS.map((c) => {
-    const l = input.limits[p][c];
-    return [c, l ? { minutes: l.minutes, basis: l.basis } : null];
-  }))])) as SlaVersion['limits'];
+  const limits = Object.fromEntries(
+    PRIORITIES.map((p) => [
+      p,
+      Object.fromEntries(
+        CLOCKS.map((c) => {
+          const l = input.limits[p][c];
+          return [c, l ? { minutes: l.minutes, basis: l.basis } : null];
+        }),
+      ),
+    ]),
+  ) as SlaVersion['limits'];
   return { def: { limits, pauses }, issues };
 }
 
 /** POST /api/contracts/{id}/sla: a new version (admin); `version` is the number read (0 for the defaults). */
-export async function createSlaVersion(ctx: AppContext, actor: Principal, contractId: string, input: SlaVersionInput): Promise<ContractSlaDto> {
+export async function createSlaVersion(
+  ctx: AppContext,
+  actor: Principal,
+  contractId: string,
+  input: SlaVersionInput,
+): Promise<ContractSlaDto> {
   requireAdmin(actor);
   await readableContract(ctx.db, actor, contractId);
   const { def, issues } = checkDefinition(input);
@@ -97,8 +128,13 @@ export async function createSlaVersion(ctx: AppContext, actor: Principal, contra
     const current = latest ? Number(latest.number) : 0;
     if (input.version !== current) return false;
     return repo.insertVersion(trx, {
-      id: newId(), contract_id: contractId, number: current + 1, definition: JSON.stringify(def),
-      note: input.note?.trim() || null, created_by_id: actor.userId, created_at: ctx.now().toISOString(),
+      id: newId(),
+      contract_id: contractId,
+      number: current + 1,
+      definition: JSON.stringify(def),
+      note: input.note?.trim() || null,
+      created_by_id: actor.userId,
+      created_at: ctx.now().toISOString(),
     });
   });
   const now = await getContractSla(ctx, actor, contractId);
@@ -114,15 +150,21 @@ export async function slaVersionIdForIssue(db: Db, contractId: string, at: strin
   const latest = await repo.latestVersion(db, contractId);
   if (latest) return latest.id;
   await repo.insertVersion(db, {
-    id: newId(), contract_id: contractId, number: 1, definition: JSON.stringify(DEFAULT_SLA),
-    note: 'Valori predefiniti / defaults (DOMAIN.md)', created_by_id: null, created_at: at,
+    id: newId(),
+    contract_id: contractId,
+    number: 1,
+    definition: JSON.stringify(DEFAULT_SLA),
+    note: 'Valori predefiniti / defaults (DOMAIN.md)',
+    created_by_id: null,
+    created_at: at,
   });
   return (await repo.latestVersion(db, contractId))!.id;
 }
 
 // --- working calendar ------------------------------------------------------------------------------
 
-const HOLIDAYS_NOTE = 'national public holidays (date-holidays, IT), the site\'s patron saint and the closures (/api/closures) are not working time; Europe/Rome';
+const HOLIDAYS_NOTE =
+  "national public holidays (date-holidays, IT), the site's patron saint and the closures (/api/closures) are not working time; Europe/Rome";
 
 function presentWeek(week: CalendarSpec['week']): CalendarDto['week'] {
   const out: CalendarDto['week'] = {};
@@ -134,8 +176,13 @@ export async function getCalendar(ctx: AppContext, actor: Actor, contractId: str
   await readableContract(ctx.db, actor, contractId);
   const row = await repo.getCalendar(ctx.db, contractId);
   return {
-    contractId, zone: ZONE, week: presentWeek(row ? parseWeek(row.week) : DEFAULT_WEEK), isDefault: !row,
-    version: row ? Number(row.version) : 0, updatedAt: row?.updated_at ?? null, holidays: HOLIDAYS_NOTE,
+    contractId,
+    zone: ZONE,
+    week: presentWeek(row ? parseWeek(row.week) : DEFAULT_WEEK),
+    isDefault: !row,
+    version: row ? Number(row.version) : 0,
+    updatedAt: row?.updated_at ?? null,
+    holidays: HOLIDAYS_NOTE,
   };
 }
 
@@ -152,7 +199,8 @@ export async function putCalendar(ctx: AppContext, actor: Principal, contractId:
     const ranges = input.week[String(d) as keyof CalendarInput['week']] ?? [];
     const sorted = ranges.map((r, i) => ({ ...r, i, a: minutesOf(r.from), b: minutesOf(r.to) })).sort((x, y) => x.a - y.a);
     for (const r of sorted) if (r.a >= r.b) issues.push({ field: `week.${d}.${r.i}`, rule: 'timeRange' });
-    for (let k = 1; k < sorted.length; k++) if (sorted[k].a < sorted[k - 1].b) issues.push({ field: `week.${d}.${sorted[k].i}`, rule: 'rangesOverlap' });
+    for (let k = 1; k < sorted.length; k++)
+      if (sorted[k].a < sorted[k - 1].b) issues.push({ field: `week.${d}.${sorted[k].i}`, rule: 'rangesOverlap' });
     if (sorted.length) week[d] = sorted.map((r) => [r.from, r.to] as const);
     total += sorted.reduce((s, r) => s + Math.max(0, r.b - r.a), 0);
   }
@@ -172,7 +220,14 @@ export async function putCalendar(ctx: AppContext, actor: Principal, contractId:
 // --- closures --------------------------------------------------------------------------------------
 
 type ClosureView = Awaited<ReturnType<typeof repo.listClosures>>[number];
-const presentClosure = (c: ClosureView): ClosureDto => ({ id: c.id, siteId: c.site_id, siteCode: c.site_code ?? null, date: c.date, reason: c.reason, createdAt: c.created_at });
+const presentClosure = (c: ClosureView): ClosureDto => ({
+  id: c.id,
+  siteId: c.site_id,
+  siteCode: c.site_code ?? null,
+  date: c.date,
+  reason: c.reason,
+  createdAt: c.created_at,
+});
 
 export async function listClosures(ctx: AppContext, q: { siteId?: string; from?: string; to?: string }): Promise<{ items: ClosureDto[] }> {
   return { items: (await repo.listClosures(ctx.db, q)).map(presentClosure) };
@@ -188,24 +243,41 @@ const validDate = (d: string) => DateTime.fromISO(d, { zone: ZONE }).isValid && 
 
 async function checkClosure(db: Db, input: { siteId?: string | null; date?: string }): Promise<void> {
   if (input.date !== undefined && !validDate(input.date)) throw invalid([{ field: 'date', rule: 'date' }]);
-  if (input.siteId && !(await repo.siteExists(db, input.siteId))) throw new AppError('INVALID_REFERENCE', {}, [{ field: 'siteId', rule: 'notFound' }]);
+  if (input.siteId && !(await repo.siteExists(db, input.siteId)))
+    throw new AppError('INVALID_REFERENCE', {}, [{ field: 'siteId', rule: 'notFound' }]);
 }
 
-export async function createClosure(ctx: AppContext, actor: Principal, input: { siteId?: string | null; date: string; reason: string }): Promise<ClosureDto> {
+export async function createClosure(
+  ctx: AppContext,
+  actor: Principal,
+  input: { siteId?: string | null; date: string; reason: string },
+): Promise<ClosureDto> {
   requireAdmin(actor);
   await checkClosure(ctx.db, input);
   const id = newId();
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.insertClosure(trx, { id, site_id: input.siteId ?? null, date: input.date, reason: input.reason.trim(), created_at: ctx.now().toISOString() });
+    await repo.insertClosure(trx, {
+      id,
+      site_id: input.siteId ?? null,
+      date: input.date,
+      reason: input.reason.trim(),
+      created_at: ctx.now().toISOString(),
+    });
     await repo.markStale(trx, { siteId: input.siteId ?? null });
   });
   return getClosure(ctx, id);
 }
 
-export async function updateClosure(ctx: AppContext, actor: Principal, id: string, input: { siteId?: string | null; date?: string; reason?: string }): Promise<ClosureDto> {
+export async function updateClosure(
+  ctx: AppContext,
+  actor: Principal,
+  id: string,
+  input: { siteId?: string | null; date?: string; reason?: string },
+): Promise<ClosureDto> {
   requireAdmin(actor);
   // The HTTP layer refuses empty PATCH bodies already; this keeps other callers from an empty SET.
-  if (input.siteId === undefined && input.date === undefined && input.reason === undefined) throw invalid([{ field: 'body', rule: 'emptyChange' }]);
+  if (input.siteId === undefined && input.date === undefined && input.reason === undefined)
+    throw invalid([{ field: 'body', rule: 'emptyChange' }]);
   const before = await repo.getClosure(ctx.db, id);
   if (!before) throw notFound();
   await checkClosure(ctx.db, input);

@@ -4,8 +4,17 @@ import { hasRole, type Principal } from '../../auth/principal.ts';
 
 /** States in which a work order still has a visit to make or work to do. */
 export const ASSIGNABLE_STATES: readonly string[] = [
-  'issued', 'acknowledged', 'inspection_scheduled', 'inspected', 'in_plan_proposed', 'awaiting_authorization', 'authorized',
-  'scheduled', 'waiting_materials', 'in_progress', 'planned',
+  'issued',
+  'acknowledged',
+  'inspection_scheduled',
+  'inspected',
+  'in_plan_proposed',
+  'awaiting_authorization',
+  'authorized',
+  'scheduled',
+  'waiting_materials',
+  'in_progress',
+  'planned',
 ];
 
 /** A dispatcher: a contractor user linked to its contractor who is not one of its technicians. */

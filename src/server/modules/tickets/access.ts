@@ -16,13 +16,18 @@ import { isBuildingManagedBy, ticketHasContractor } from './tickets.repository.t
 
 const EVERY_OBJECT: readonly Role[] = ['call_center', 'service_head', 'accounting', 'admin'];
 
-export async function ticketRoles(db: Db, actor: WorkflowActor, t: { id: string; requester_id: string | null; building_id: string }): Promise<Set<Role>> {
+export async function ticketRoles(
+  db: Db,
+  actor: WorkflowActor,
+  t: { id: string; requester_id: string | null; building_id: string },
+): Promise<Set<Role>> {
   if (isSystem(actor)) return new Set(SYSTEM_ROLES);
   const roles = new Set<Role>();
   if (t.requester_id !== null && t.requester_id === actor.userId) roles.add('requester');
   for (const r of EVERY_OBJECT) if (actor.roles.has(r)) roles.add(r);
   if (actor.roles.has('building_manager') && (await isBuildingManagedBy(db, t.building_id, actor.userId))) roles.add('building_manager');
-  if (actor.roles.has('contractor') && actor.contractorId && (await ticketHasContractor(db, t.id, actor.contractorId))) roles.add('contractor');
+  if (actor.roles.has('contractor') && actor.contractorId && (await ticketHasContractor(db, t.id, actor.contractorId)))
+    roles.add('contractor');
   return roles;
 }
 
@@ -49,4 +54,3 @@ export const TRIAGE_ROLES: readonly Role[] = ['call_center', 'admin', 'building_
 export function canTriage(roles: ReadonlySet<Role>, t: { status: string; kind: string }): boolean {
   return t.kind !== 'planned' && TRIAGE_STATES.includes(t.status) && TRIAGE_ROLES.some((r) => roles.has(r));
 }
-

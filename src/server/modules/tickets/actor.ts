@@ -21,7 +21,7 @@ export type WorkflowActor = Principal | SystemActor;
 export const isSystem = (a: WorkflowActor): a is SystemActor => (a as SystemActor).kind === 'system';
 export const actorUserId = (a: WorkflowActor): string | null => a.userId;
 export const actorLabel = (a: WorkflowActor): string => (isSystem(a) ? a.label : a.displayName);
-export const actorLang = (a: WorkflowActor): Lang => (isSystem(a) ? a.language ?? 'it' : a.language);
+export const actorLang = (a: WorkflowActor): Lang => (isSystem(a) ? (a.language ?? 'it') : a.language);
 export const actorHas = (a: WorkflowActor, ...roles: Role[]): boolean => !isSystem(a) && hasRole(a, ...roles);
 
 /** Follow-on moves the system makes (a rating that reopens a work order): every role, states still checked. */

@@ -36,10 +36,14 @@ const localDate = (isoDate: string, lang: Lang) => formatter(lang).date(isoDate)
  */
 export function refusalError(r: Refusal, action: string, state: string, lang: Lang): AppError {
   switch (r.code) {
-    case 'UNKNOWN_ACTION': return notFound();
-    case 'ROLE_NOT_ALLOWED': return forbidden();
-    case 'STATE_NOT_ALLOWED': return new AppError('INVALID_STATE', { action, state }, [], { action, state });
-    case 'FIELD_REQUIRED': return invalid([{ field: r.field!, rule: 'required' }]);
+    case 'UNKNOWN_ACTION':
+      return notFound();
+    case 'ROLE_NOT_ALLOWED':
+      return forbidden();
+    case 'STATE_NOT_ALLOWED':
+      return new AppError('INVALID_STATE', { action, state }, [], { action, state });
+    case 'FIELD_REQUIRED':
+      return invalid([{ field: r.field!, rule: 'required' }]);
     case 'FIELD_INVALID': {
       const m = FIELD_RULE[String(r.params?.kind)] ?? { rule: 'type' };
       return invalid([{ field: r.field!, rule: m.rule, params: m.params }]);
@@ -47,8 +51,15 @@ export function refusalError(r: Refusal, action: string, state: string, lang: La
     case 'GUARD_FAILED': {
       const extra = { reason: r.reason, ...(r.params ?? {}) };
       switch (r.reason) {
-        case 'emergency_only': return new AppError('EMERGENCY_ONLY', {}, [], extra);
-        case 'same_priority': return new AppError('SAME_PRIORITY', {}, [{ field: 'priority', rule: 'enum', params: { allowed: PRIORITIES.join(', ') } }], extra);
+        case 'emergency_only':
+          return new AppError('EMERGENCY_ONLY', {}, [], extra);
+        case 'same_priority':
+          return new AppError(
+            'SAME_PRIORITY',
+            {},
+            [{ field: 'priority', rule: 'enum', params: { allowed: PRIORITIES.join(', ') } }],
+            extra,
+          );
         case 'reminder_once_a_day':
         case 'reminder_too_early':
           return new AppError('REMINDER_TOO_SOON', { nextAt: localTime(String(r.params?.nextAt), lang) }, [], extra);
@@ -58,18 +69,36 @@ export function refusalError(r: Refusal, action: string, state: string, lang: La
         }
         case 'checklist_incomplete': {
           const missing = (r.params?.missing as string[]) ?? [];
-          return new AppError('CHECKLIST_INCOMPLETE', { missing: missing.join(', ') }, missing.map((k) => ({ field: `checklist.${k}`, rule: 'required' })), extra);
+          return new AppError(
+            'CHECKLIST_INCOMPLETE',
+            { missing: missing.join(', ') },
+            missing.map((k) => ({ field: `checklist.${k}`, rule: 'required' })),
+            extra,
+          );
         }
         case 'reopen_window_over':
-          return new AppError('REOPEN_WINDOW_OVER', { days: Number(r.params?.days), until: r.params?.until ? localTime(String(r.params.until), lang) : '—' }, [], extra);
+          return new AppError(
+            'REOPEN_WINDOW_OVER',
+            { days: Number(r.params?.days), until: r.params?.until ? localTime(String(r.params.until), lang) : '—' },
+            [],
+            extra,
+          );
         case 'documents_pending': {
           const missing = (r.params?.missing as string[]) ?? [];
           const dueOn = String(r.params?.dueOn ?? '');
-          return new AppError('DOCUMENTS_PENDING', { missing: missing.map((k) => documentName(lang, k)).join(', '), dueOn: localDate(dueOn, lang) }, [], extra);
+          return new AppError(
+            'DOCUMENTS_PENDING',
+            { missing: missing.map((k) => documentName(lang, k)).join(', '), dueOn: localDate(dueOn, lang) },
+            [],
+            extra,
+          );
         }
-        case 'no_out_of_range': return new AppError('NO_OUT_OF_RANGE', {}, [], extra);
-        case 'follow_up_exists': return new AppError('FOLLOW_UP_EXISTS', {}, [], extra);
-        default: return new AppError('ACTION_REFUSED', { reason: r.reason ?? '' }, [], extra);
+        case 'no_out_of_range':
+          return new AppError('NO_OUT_OF_RANGE', {}, [], extra);
+        case 'follow_up_exists':
+          return new AppError('FOLLOW_UP_EXISTS', {}, [], extra);
+        default:
+          return new AppError('ACTION_REFUSED', { reason: r.reason ?? '' }, [], extra);
       }
     }
   }

@@ -42,10 +42,14 @@ export function getTicketView(db: Db, id: string) {
     .leftJoin('users as ou', 'ou.id', 't.opened_by_id')
     .selectAll('t')
     .select([
-      'b.code as building_code', 'b.name as building_name',
-      's.code as space_code', 's.name as space_name',
-      'a.code as asset_code', 'a.name as asset_name',
-      'ru.display_name as requester_name', 'ou.display_name as opened_by_name',
+      'b.code as building_code',
+      'b.name as building_name',
+      's.code as space_code',
+      's.name as space_name',
+      'a.code as asset_code',
+      'a.name as asset_name',
+      'ru.display_name as requester_name',
+      'ou.display_name as opened_by_name',
     ])
     .where('t.id', '=', id)
     .executeTakeFirst();
@@ -65,20 +69,33 @@ export async function updateTicketVersioned(db: Db, id: string, version: number,
 
 /** A follow-on change inside a transaction that already holds the ticket (version still moves). */
 export async function updateTicket(db: Db, id: string, set: TicketSet): Promise<void> {
-  await db.updateTable('tickets').set({ ...set, version: sql`version + 1` }).where('id', '=', id).execute();
+  await db
+    .updateTable('tickets')
+    .set({ ...set, version: sql`version + 1` })
+    .where('id', '=', id)
+    .execute();
 }
 
 // --- who may act ---------------------------------------------------------------------------------
 
 export async function isBuildingManagedBy(db: Db, buildingId: string, userId: string): Promise<boolean> {
-  const r = await db.selectFrom('building_managers').select('user_id')
-    .where('building_id', '=', buildingId).where('user_id', '=', userId).executeTakeFirst();
+  const r = await db
+    .selectFrom('building_managers')
+    .select('user_id')
+    .where('building_id', '=', buildingId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
   return r !== undefined;
 }
 
 export async function ticketHasContractor(db: Db, ticketId: string, contractorId: string): Promise<boolean> {
-  const r = await db.selectFrom('work_orders').select('id')
-    .where('ticket_id', '=', ticketId).where('contractor_id', '=', contractorId).limit(1).executeTakeFirst();
+  const r = await db
+    .selectFrom('work_orders')
+    .select('id')
+    .where('ticket_id', '=', ticketId)
+    .where('contractor_id', '=', contractorId)
+    .limit(1)
+    .executeTakeFirst();
   return r !== undefined;
 }
 
@@ -86,10 +103,13 @@ export async function ticketHasContractor(db: Db, ticketId: string, contractorId
 
 /** The active building (on an active site), if it is within `inScope` (a predicate on a building-id column). */
 export function findActiveBuilding(db: Db, id: string, inScope: ((column: string) => Expression<SqlBool>) | null) {
-  let q = db.selectFrom('buildings as b')
+  let q = db
+    .selectFrom('buildings as b')
     .innerJoin('sites as st', 'st.id', 'b.site_id')
     .select(['b.id', 'b.code', 'b.name', 'b.new_ticket_notices'])
-    .where('b.id', '=', id).where('b.active', '=', 1).where('st.active', '=', 1);
+    .where('b.id', '=', id)
+    .where('b.active', '=', 1)
+    .where('st.active', '=', 1);
   if (inScope) q = q.where(inScope('b.id'));
   return q.executeTakeFirst();
 }
@@ -124,9 +144,21 @@ export function workOrdersOfTicket(db: Db, ticketId: string, contractorId: strin
     .innerJoin('technology_classes as tc', 'tc.id', 'w.technology_class_id')
     .innerJoin('contractors as c', 'c.id', 'w.contractor_id')
     .select([
-      'w.id', 'w.number', 'w.status', 'w.outcome', 'w.priority', 'w.inspection_at', 'w.scheduled_at', 'w.expected_on',
-      'w.issued_at', 'w.verified_at', 'w.contractor_id',
-      'tc.id as class_id', 'tc.code as class_code', 'tc.name_it as class_name_it', 'tc.name_en as class_name_en',
+      'w.id',
+      'w.number',
+      'w.status',
+      'w.outcome',
+      'w.priority',
+      'w.inspection_at',
+      'w.scheduled_at',
+      'w.expected_on',
+      'w.issued_at',
+      'w.verified_at',
+      'w.contractor_id',
+      'tc.id as class_id',
+      'tc.code as class_code',
+      'tc.name_it as class_name_it',
+      'tc.name_en as class_name_en',
       'c.name as contractor_name',
     ])
     .where('w.ticket_id', '=', ticketId);
@@ -151,10 +183,21 @@ export interface EventInsert {
 
 /** Appends to the timeline; events are never updated nor deleted. */
 export async function insertEvent(db: Db, e: EventInsert): Promise<void> {
-  await db.insertInto('events').values({
-    id: e.id, ticket_id: e.ticketId, work_order_id: e.workOrderId, at: e.at, actor_id: e.actorId,
-    actor_label: e.actorLabel, action: e.action, from_state: e.from, to_state: e.to, data: JSON.stringify(e.data),
-  }).execute();
+  await db
+    .insertInto('events')
+    .values({
+      id: e.id,
+      ticket_id: e.ticketId,
+      work_order_id: e.workOrderId,
+      at: e.at,
+      actor_id: e.actorId,
+      actor_label: e.actorLabel,
+      action: e.action,
+      from_state: e.from,
+      to_state: e.to,
+      data: JSON.stringify(e.data),
+    })
+    .execute();
 }
 
 /**
@@ -162,7 +205,10 @@ export async function insertEvent(db: Db, e: EventInsert): Promise<void> {
  * to what the caller may read (scope.ts ticketItemWhere on alias `e`).
  */
 export function listEvents(db: Db, by: { ticketId: string } | { workOrderId: string }, only: Expression<SqlBool> | null = null) {
-  let q = db.selectFrom('events as e').leftJoin('work_orders as w', 'w.id', 'e.work_order_id').selectAll('e')
+  let q = db
+    .selectFrom('events as e')
+    .leftJoin('work_orders as w', 'w.id', 'e.work_order_id')
+    .selectAll('e')
     .select(['w.number as work_order_number', 'w.contractor_id as work_order_contractor_id']);
   q = 'ticketId' in by ? q.where('e.ticket_id', '=', by.ticketId) : q.where('e.work_order_id', '=', by.workOrderId);
   if (only) q = q.where(only);
@@ -186,7 +232,9 @@ export function listComments(db: Db, by: { ticketId: string } | { workOrderId: s
  * narrows them to the caller's (scope.ts ticketItemWhere on alias `o`).
  */
 export function listOutbox(db: Db, by: { ticketId: string } | { workOrderId: string }, only: Expression<SqlBool> | null) {
-  let q = db.selectFrom('outbox as o').select(['o.id', 'o.kind', 'o.to_address', 'o.to_user_id', 'o.status', 'o.created_at', 'o.sent_at', 'o.work_order_id']);
+  let q = db
+    .selectFrom('outbox as o')
+    .select(['o.id', 'o.kind', 'o.to_address', 'o.to_user_id', 'o.status', 'o.created_at', 'o.sent_at', 'o.work_order_id']);
   q = 'ticketId' in by ? q.where('o.ticket_id', '=', by.ticketId) : q.where('o.work_order_id', '=', by.workOrderId);
   if (only) q = q.where(only);
   return q.orderBy('o.created_at').orderBy('o.id').execute();
@@ -194,8 +242,19 @@ export function listOutbox(db: Db, by: { ticketId: string } | { workOrderId: str
 
 // --- rating tokens -------------------------------------------------------------------------------
 
-export async function insertRatingToken(db: Db, t: { id: string; ticketId: string; hash: string; now: string; expiresAt: string }): Promise<void> {
-  await db.insertInto('rating_tokens').values({
-    id: t.id, ticket_id: t.ticketId, token_hash: t.hash, created_at: t.now, expires_at: t.expiresAt, used_at: null,
-  }).execute();
+export async function insertRatingToken(
+  db: Db,
+  t: { id: string; ticketId: string; hash: string; now: string; expiresAt: string },
+): Promise<void> {
+  await db
+    .insertInto('rating_tokens')
+    .values({
+      id: t.id,
+      ticket_id: t.ticketId,
+      token_hash: t.hash,
+      created_at: t.now,
+      expires_at: t.expiresAt,
+      used_at: null,
+    })
+    .execute();
 }

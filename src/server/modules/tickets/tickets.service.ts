@@ -5,9 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { decide } from '../../../domain/workflow/machine.ts';
 import { LOW_RATING_MAX, TICKET_TRANSITIONS, type TicketContext, type TicketState } from '../../../domain/workflow/ticket.ts';
 import type { Notice, Priority, Role } from '../../../domain/workflow/types.ts';
-import type {
-  CommentDto, CommentInput, TicketDto, TicketOpenInput, TimelineItem,
-} from '../../../shared/schemas/workflow.ts';
+import type { CommentDto, CommentInput, TicketDto, TicketOpenInput, TimelineItem } from '../../../shared/schemas/workflow.ts';
 import { sha256 } from '../../auth/password.ts';
 import type { Principal } from '../../auth/principal.ts';
 import type { AppContext } from '../../context.ts';
@@ -22,9 +20,7 @@ import { listAttachments } from '../attachments/attachments.repository.ts';
 import { presentComment, timelineOf } from './timeline.ts';
 import { createWorkOrder, prepareIssue, reopenLastWorkOrder } from '../work-orders/work-orders.service.ts';
 import { canTriage, itemView, ticketRoles } from './access.ts';
-import {
-  actorLabel, actorLang, actorUserId, isStaffOn, isSystem, newSortableId, type WorkflowActor,
-} from './actor.ts';
+import { actorLabel, actorLang, actorUserId, isStaffOn, isSystem, newSortableId, type WorkflowActor } from './actor.ts';
 import { refusalError } from './refusal.ts';
 import * as repo from './tickets.repository.ts';
 import { highestPriority, inVersionedTransaction, offeredActions, romeYear, StaleVersion, type Trx } from './workflow-helpers.ts';
@@ -65,10 +61,16 @@ export interface OpenOptions {
  * The building must be active and readable by the caller (a building manager: their buildings);
  * space and asset must be in it. danger → priority emergency.
  */
-export async function openTicket(ctx: AppContext, actor: WorkflowActor, input: TicketOpenInput, opts: OpenOptions = {}): Promise<{ id: string; number: string }> {
+export async function openTicket(
+  ctx: AppContext,
+  actor: WorkflowActor,
+  input: TicketOpenInput,
+  opts: OpenOptions = {},
+): Promise<{ id: string; number: string }> {
   const now = ctx.now();
   const at = now.toISOString();
-  const onBehalf = input.callerName !== undefined || input.callerPhone !== undefined || input.callerEmail !== undefined || input.requesterId !== undefined;
+  const onBehalf =
+    input.callerName !== undefined || input.callerPhone !== undefined || input.callerEmail !== undefined || input.requesterId !== undefined;
   let channel: string;
   let requesterId: string | null;
   let inScope: Parameters<typeof repo.findActiveBuilding>[2] = null;
@@ -79,7 +81,7 @@ export async function openTicket(ctx: AppContext, actor: WorkflowActor, input: T
     if (onBehalf && !actor.roles.has('call_center') && !actor.roles.has('admin')) throw forbidden();
     if (onBehalf && !input.callerName && !input.requesterId) throw invalid([{ field: 'callerName', rule: 'required' }]);
     channel = onBehalf ? 'phone' : actor.roles.has('requester') ? 'web' : 'staff';
-    requesterId = onBehalf ? input.requesterId ?? null : actor.userId;
+    requesterId = onBehalf ? (input.requesterId ?? null) : actor.userId;
     const scope = buildingIdScope(actor);
     if (scope.kind === 'forbidden') throw forbidden();
     if (scope.kind === 'rows') inScope = scope.contains;
@@ -111,21 +113,54 @@ export async function openTicket(ctx: AppContext, actor: WorkflowActor, input: T
     const language = requester ? (requester.language === 'en' ? 'en' : 'it') : isSystem(actor) || !onBehalf ? actorLang(actor) : 'it';
     const priority: Priority | null = danger ? 'emergency' : null;
     await repo.insertTicket(trx, {
-      id, number, status: 'new', channel, requester_id: requesterId,
-      caller_name: input.callerName?.trim() || null, caller_phone: input.callerPhone?.trim() || null, caller_email: input.callerEmail?.trim() || null,
-      opened_by_id: actorUserId(actor), building_id: input.buildingId, space_id: input.spaceId ?? null, asset_id: input.assetId ?? null,
-      subject: input.subject?.trim() || subjectOf(input.description), description: input.description.trim(),
-      danger: danger ? 1 : 0, priority, language, created_at: at, updated_at: at, closed_at: null,
-      last_reminder_at: null, rating_stars: null, rating_work_done: null, rating_comment: null, rated_at: null,
+      id,
+      number,
+      status: 'new',
+      channel,
+      requester_id: requesterId,
+      caller_name: input.callerName?.trim() || null,
+      caller_phone: input.callerPhone?.trim() || null,
+      caller_email: input.callerEmail?.trim() || null,
+      opened_by_id: actorUserId(actor),
+      building_id: input.buildingId,
+      space_id: input.spaceId ?? null,
+      asset_id: input.assetId ?? null,
+      subject: input.subject?.trim() || subjectOf(input.description),
+      description: input.description.trim(),
+      danger: danger ? 1 : 0,
+      priority,
+      language,
+      created_at: at,
+      updated_at: at,
+      closed_at: null,
+      last_reminder_at: null,
+      rating_stars: null,
+      rating_work_done: null,
+      rating_comment: null,
+      rated_at: null,
     });
     const eventId = newSortableId();
     const data = { channel, danger, priority };
     await repo.insertEvent(trx, {
-      id: eventId, ticketId: id, workOrderId: null, at, actorId: actorUserId(actor), actorLabel: actorLabel(actor),
-      action: 'open', from: null, to: 'new', data,
+      id: eventId,
+      ticketId: id,
+      workOrderId: null,
+      at,
+      actorId: actorUserId(actor),
+      actorLabel: actorLabel(actor),
+      action: 'open',
+      from: null,
+      to: 'new',
+      data,
     });
     await enqueueNotices(trx, ctx, {
-      notices: openNotices(danger, building?.new_ticket_notices), ticketId: id, workOrderId: null, eventId, actorUserId: actorUserId(actor), action: 'open', data,
+      notices: openNotices(danger, building?.new_ticket_notices),
+      ticketId: id,
+      workOrderId: null,
+      eventId,
+      actorUserId: actorUserId(actor),
+      action: 'open',
+      data,
     });
     return { id, number };
   };
@@ -144,23 +179,38 @@ export async function getTicket(ctx: AppContext, actor: WorkflowActor, id: strin
 }
 
 /** The facts the ticket table's guards read: the reminder's quiet time after opening, once a day after; the requester's reopen window. */
-function ticketContext(ctx: AppContext, now: string, t: { created_at: string; last_reminder_at: string | null; closed_at: string | null }): TicketContext {
+function ticketContext(
+  ctx: AppContext,
+  now: string,
+  t: { created_at: string; last_reminder_at: string | null; closed_at: string | null },
+): TicketContext {
   return {
-    now, lastReminderAt: t.last_reminder_at, openedAt: t.created_at, reminderQuietHours: ctx.config.reminderQuietHours,
-    closedAt: t.closed_at, reopenDays: ctx.config.reopenDays,
+    now,
+    lastReminderAt: t.last_reminder_at,
+    openedAt: t.created_at,
+    reminderQuietHours: ctx.config.reminderQuietHours,
+    closedAt: t.closed_at,
+    reopenDays: ctx.config.reopenDays,
   };
 }
 
-async function presentTicket(ctx: AppContext, db: Db, actor: WorkflowActor, v: repo.TicketView, roles: ReadonlySet<Role>): Promise<TicketDto> {
+async function presentTicket(
+  ctx: AppContext,
+  db: Db,
+  actor: WorkflowActor,
+  v: repo.TicketView,
+  roles: ReadonlySet<Role>,
+): Promise<TicketDto> {
   const staff = isStaffOn(roles);
   const view = itemView(actor, roles);
   // A contractor (not also the requester) lists its own work orders only, as in the ticket list.
   const wos = await repo.workOrdersOfTicket(db, v.id, view.full || view.requester ? null : view.contractorId);
   const attachments = await listAttachments(db, { ticketId: v.id }, ticketItemWhere(view, 'at', 'flagged'));
   // A planned ticket (opened by a published program) follows its planned work orders: no fault action on it.
-  const actions = isSystem(actor) || v.kind === 'planned'
-    ? []
-    : offeredActions(TICKET_TRANSITIONS, v.status as TicketState, roles, ticketContext(ctx, ctx.now().toISOString(), v), ['rate']);
+  const actions =
+    isSystem(actor) || v.kind === 'planned'
+      ? []
+      : offeredActions(TICKET_TRANSITIONS, v.status as TicketState, roles, ticketContext(ctx, ctx.now().toISOString(), v), ['rate']);
   const dto: TicketDto = {
     id: v.id,
     number: v.number,
@@ -175,11 +225,17 @@ async function presentTicket(ctx: AppContext, db: Db, actor: WorkflowActor, v: r
     subject: v.subject,
     description: v.description,
     language: v.language,
-    requester: v.requester_id ? { id: v.requester_id, label: v.requester_name ?? '' } : v.caller_name ? { id: null, label: v.caller_name } : null,
+    requester: v.requester_id
+      ? { id: v.requester_id, label: v.requester_name ?? '' }
+      : v.caller_name
+        ? { id: null, label: v.caller_name }
+        : null,
     reopenCount: Number(v.reopen_count),
     reminderCount: Number(v.reminder_count),
     lastReminderAt: v.last_reminder_at,
-    rating: v.rated_at ? { stars: Number(v.rating_stars), workDone: bool(v.rating_work_done), comment: v.rating_comment, ratedAt: v.rated_at } : null,
+    rating: v.rated_at
+      ? { stars: Number(v.rating_stars), workDone: bool(v.rating_work_done), comment: v.rating_comment, ratedAt: v.rated_at }
+      : null,
     createdAt: v.created_at,
     updatedAt: v.updated_at,
     closedAt: v.closed_at,
@@ -201,7 +257,8 @@ async function presentTicket(ctx: AppContext, db: Db, actor: WorkflowActor, v: r
     attachments: attachments.map(presentAttachment),
   };
   if (staff) {
-    dto.caller = v.caller_name || v.caller_phone || v.caller_email ? { name: v.caller_name, phone: v.caller_phone, email: v.caller_email } : null;
+    dto.caller =
+      v.caller_name || v.caller_phone || v.caller_email ? { name: v.caller_name, phone: v.caller_phone, email: v.caller_email } : null;
     dto.openedBy = v.opened_by_id ? { id: v.opened_by_id, label: v.opened_by_name ?? '' } : null;
     dto.complaintCount = Number(v.complaint_count);
     dto.reviewFlag = bool(v.review_flag);
@@ -213,17 +270,27 @@ async function presentTicket(ctx: AppContext, db: Db, actor: WorkflowActor, v: r
 // --- actions -------------------------------------------------------------------------------------
 
 /** POST /api/tickets/{id}/actions/{action}: {version, ...fields}. */
-export async function ticketAction(ctx: AppContext, actor: Principal, id: string, action: string, body: Record<string, unknown>): Promise<TicketDto> {
+export async function ticketAction(
+  ctx: AppContext,
+  actor: Principal,
+  id: string,
+  action: string,
+  body: Record<string, unknown>,
+): Promise<TicketDto> {
   const { version, ...fields } = body;
-  await inVersionedTransaction(ctx, async (trx) => {
-    const t = await repo.getTicket(trx, id);
-    if (!t) throw notFound();
-    const roles = await ticketRoles(trx, actor, t);
-    if (roles.size === 0) throw notFound();
-    if (Number(t.version) !== version) throw new StaleVersion();
-    if (t.kind === 'planned') throw new AppError('INVALID_STATE', { action, state: t.status }, [], { action, state: t.status });
-    await applyTicketAction(trx, ctx, actor, t, roles, action, fields);
-  }, () => getTicket(ctx, actor, id));
+  await inVersionedTransaction(
+    ctx,
+    async (trx) => {
+      const t = await repo.getTicket(trx, id);
+      if (!t) throw notFound();
+      const roles = await ticketRoles(trx, actor, t);
+      if (roles.size === 0) throw notFound();
+      if (Number(t.version) !== version) throw new StaleVersion();
+      if (t.kind === 'planned') throw new AppError('INVALID_STATE', { action, state: t.status }, [], { action, state: t.status });
+      await applyTicketAction(trx, ctx, actor, t, roles, action, fields);
+    },
+    () => getTicket(ctx, actor, id),
+  );
   return getTicket(ctx, actor, id);
 }
 
@@ -239,7 +306,13 @@ export interface AppliedTicketAction {
  * saying the work was not done — sends the last verified work order back to work).
  */
 export async function applyTicketAction(
-  trx: Trx, ctx: AppContext, actor: WorkflowActor, t: repo.Ticket, roles: ReadonlySet<Role>, action: string, fields: Record<string, unknown>,
+  trx: Trx,
+  ctx: AppContext,
+  actor: WorkflowActor,
+  t: repo.Ticket,
+  roles: ReadonlySet<Role>,
+  action: string,
+  fields: Record<string, unknown>,
 ): Promise<AppliedTicketAction> {
   const now = ctx.now();
   const at = now.toISOString();
@@ -300,11 +373,25 @@ export async function applyTicketAction(
   }
 
   await repo.insertEvent(trx, {
-    id: eventId, ticketId: t.id, workOrderId: null, at, actorId: actorUserId(actor), actorLabel: actorLabel(actor),
-    action, from: d.from, to: d.to, data,
+    id: eventId,
+    ticketId: t.id,
+    workOrderId: null,
+    at,
+    actorId: actorUserId(actor),
+    actorLabel: actorLabel(actor),
+    action,
+    from: d.from,
+    to: d.to,
+    data,
   });
   await enqueueNotices(trx, ctx, {
-    notices: d.notices, ticketId: t.id, workOrderId: workOrder?.id ?? null, eventId, actorUserId: actorUserId(actor), action, data,
+    notices: d.notices,
+    ticketId: t.id,
+    workOrderId: workOrder?.id ?? null,
+    eventId,
+    actorUserId: actorUserId(actor),
+    action,
+    data,
     ...(ratingUrl ? { ratingUrl } : {}),
   });
   if (reopening) {
@@ -323,13 +410,18 @@ export interface CommentOptions {
   workOrderId?: string;
 }
 
-
 /**
  * Adds a comment to a ticket. Anyone with a role on the ticket; a requester only public ones; a
  * contractor only on its work orders (POST /api/work-orders/{id}/comments). A system actor (the
  * e-mail intake) writes a public comment with source 'email'.
  */
-export async function addComment(ctx: AppContext, actor: WorkflowActor, ticketId: string, input: CommentInput, opts: CommentOptions = {}): Promise<CommentDto> {
+export async function addComment(
+  ctx: AppContext,
+  actor: WorkflowActor,
+  ticketId: string,
+  input: CommentInput,
+  opts: CommentOptions = {},
+): Promise<CommentDto> {
   const work = async (trx: Trx) => {
     const t = await repo.getTicket(trx, ticketId);
     if (!t) throw notFound();
@@ -341,9 +433,15 @@ export async function addComment(ctx: AppContext, actor: WorkflowActor, ticketId
       if (visibility === 'internal' && !isStaffOn(roles)) throw invalid([{ field: 'visibility', rule: 'internalNotAllowed' }]);
     }
     const row = {
-      id: newSortableId(), ticket_id: ticketId, work_order_id: opts.workOrderId ?? null, author_id: actorUserId(actor),
-      author_label: actorLabel(actor), visibility, source: isSystem(actor) && actor.channel === 'email' ? 'email' : 'web',
-      body: input.body.trim(), created_at: ctx.now().toISOString(),
+      id: newSortableId(),
+      ticket_id: ticketId,
+      work_order_id: opts.workOrderId ?? null,
+      author_id: actorUserId(actor),
+      author_label: actorLabel(actor),
+      visibility,
+      source: isSystem(actor) && actor.channel === 'email' ? 'email' : 'web',
+      body: input.body.trim(),
+      created_at: ctx.now().toISOString(),
     };
     if (!row.body) throw invalid([{ field: 'body', rule: 'required' }]);
     await repo.insertComment(trx, row);

@@ -10,10 +10,26 @@ import { listAttachments } from '../attachments/attachments.repository.ts';
 import { ticketItemWhere, type TicketItemView } from '../../scope.ts';
 import * as repo from './tickets.repository.ts';
 
-export function presentComment(c: { id: string; ticket_id: string; work_order_id: string | null; author_id: string | null; author_label: string; visibility: string; source: string; body: string; created_at: string }): CommentDto {
+export function presentComment(c: {
+  id: string;
+  ticket_id: string;
+  work_order_id: string | null;
+  author_id: string | null;
+  author_label: string;
+  visibility: string;
+  source: string;
+  body: string;
+  created_at: string;
+}): CommentDto {
   return {
-    id: c.id, ticketId: c.ticket_id, workOrderId: c.work_order_id, author: { id: c.author_id, label: c.author_label },
-    visibility: c.visibility === 'internal' ? 'internal' : 'public', source: c.source, body: c.body, createdAt: c.created_at,
+    id: c.id,
+    ticketId: c.ticket_id,
+    workOrderId: c.work_order_id,
+    author: { id: c.author_id, label: c.author_label },
+    visibility: c.visibility === 'internal' ? 'internal' : 'public',
+    source: c.source,
+    body: c.body,
+    createdAt: c.created_at,
   };
 }
 
@@ -76,8 +92,18 @@ export function eventData(e: { data: string }): Record<string, unknown> {
 }
 
 /** An event of a program's or a penalty's own timeline (no ticket view rules apply). */
-export function presentOwnEvent(e: Pick<EventRow, 'id' | 'at' | 'actor_id' | 'actor_label' | 'action' | 'from_state' | 'to_state' | 'data'>) {
-  return { id: e.id, at: e.at, actor: { id: e.actor_id, label: e.actor_label }, action: e.action, from: e.from_state, to: e.to_state, data: eventData(e) };
+export function presentOwnEvent(
+  e: Pick<EventRow, 'id' | 'at' | 'actor_id' | 'actor_label' | 'action' | 'from_state' | 'to_state' | 'data'>,
+) {
+  return {
+    id: e.id,
+    at: e.at,
+    actor: { id: e.actor_id, label: e.actor_label },
+    action: e.action,
+    from: e.from_state,
+    to: e.to_state,
+    data: eventData(e),
+  };
 }
 
 export function presentEvent(e: EventRow, requesterView: boolean): TimelineItem | null {
@@ -89,10 +115,18 @@ export function presentEvent(e: EventRow, requesterView: boolean): TimelineItem 
     data = Object.fromEntries(Object.entries(data).filter(([k]) => keys.includes(k)));
   }
   return {
-    type: 'event', id: e.id, at: e.at, workOrderId: e.work_order_id,
+    type: 'event',
+    id: e.id,
+    at: e.at,
+    workOrderId: e.work_order_id,
     event: {
-      object, workOrderNumber: e.work_order_number ?? null, actor: { id: e.actor_id, label: e.actor_label },
-      action: e.action, from: e.from_state, to: e.to_state, data,
+      object,
+      workOrderNumber: e.work_order_number ?? null,
+      actor: { id: e.actor_id, label: e.actor_label },
+      action: e.action,
+      from: e.from_state,
+      to: e.to_state,
+      data,
     },
   };
 }
@@ -101,7 +135,11 @@ export function presentEvent(e: EventRow, requesterView: boolean): TimelineItem 
 export const FULL_VIEW: TicketItemView = { full: true, requester: false, contractorId: null, userId: null };
 
 /** Events, comments, attachments and notices of one ticket or work order that `view` reads, oldest first. */
-export async function timelineOf(db: Db, by: { ticketId: string } | { workOrderId: string }, view: TicketItemView): Promise<TimelineItem[]> {
+export async function timelineOf(
+  db: Db,
+  by: { ticketId: string } | { workOrderId: string },
+  view: TicketItemView,
+): Promise<TimelineItem[]> {
   const [events, comments, attachments, notices] = await Promise.all([
     repo.listEvents(db, by, ticketItemWhere(view, 'e', 'event')),
     repo.listComments(db, by, ticketItemWhere(view, 'cm', 'flagged')),
@@ -117,11 +155,16 @@ export async function timelineOf(db: Db, by: { ticketId: string } | { workOrderI
     const item = presentEvent(e, !view.full && !own(e));
     if (item) items.push(item);
   }
-  for (const c of comments) items.push({ type: 'comment', id: c.id, at: c.created_at, workOrderId: c.work_order_id, comment: presentComment(c) });
-  for (const a of attachments) items.push({ type: 'attachment', id: a.id, at: a.created_at, workOrderId: a.work_order_id, attachment: presentAttachment(a) });
+  for (const c of comments)
+    items.push({ type: 'comment', id: c.id, at: c.created_at, workOrderId: c.work_order_id, comment: presentComment(c) });
+  for (const a of attachments)
+    items.push({ type: 'attachment', id: a.id, at: a.created_at, workOrderId: a.work_order_id, attachment: presentAttachment(a) });
   for (const n of notices) {
     items.push({
-      type: 'notice', id: n.id, at: n.created_at, workOrderId: n.work_order_id,
+      type: 'notice',
+      id: n.id,
+      at: n.created_at,
+      workOrderId: n.work_order_id,
       notice: { kind: n.kind, to: n.to_address, status: n.status, sentAt: n.sent_at },
     });
   }
@@ -129,4 +172,3 @@ export async function timelineOf(db: Db, by: { ticketId: string } | { workOrderI
   const rank = (i: TimelineItem) => (i.type === 'notice' ? 1 : 0);
   return items.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : rank(a) - rank(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
 }
-

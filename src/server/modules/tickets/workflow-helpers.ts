@@ -21,7 +21,11 @@ const FIXABLE_GUARDS = new Set(['documents_missing', 'checklist_incomplete']);
  * reminder the same day), minus `exclude` (actions taken elsewhere, like the rating link).
  */
 export function offeredActions<S extends string, C>(
-  table: readonly Transition<S, C>[], state: S, roles: ReadonlySet<Role>, ctx: C, exclude: readonly string[] = [],
+  table: readonly Transition<S, C>[],
+  state: S,
+  roles: ReadonlySet<Role>,
+  ctx: C,
+  exclude: readonly string[] = [],
 ): string[] {
   return availableActions(table, state, roles, ctx, (action) => {
     const row = table.find((t) => t.action === action && t.from.includes(state) && t.roles.some((r) => roles.has(r)));
@@ -53,7 +57,11 @@ export class StaleVersion extends Error {
  * Runs `work` in one transaction; a StaleVersion thrown anywhere rolls everything back and
  * becomes 409 VERSION_CONFLICT carrying the object as stored now (`current`, read afterwards).
  */
-export async function inVersionedTransaction<T>(ctx: AppContext, work: (trx: Trx) => Promise<T>, current: () => Promise<unknown>): Promise<T> {
+export async function inVersionedTransaction<T>(
+  ctx: AppContext,
+  work: (trx: Trx) => Promise<T>,
+  current: () => Promise<unknown>,
+): Promise<T> {
   try {
     return await transaction(ctx.db, work);
   } catch (e) {

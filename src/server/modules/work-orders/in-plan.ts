@@ -11,7 +11,8 @@ import { OPEN_PLANNED_STATES, plannedTarget } from './planned.repository.ts';
 import type { WorkOrder } from './work-orders.repository.ts';
 
 /** The date the requester is given: the scheduled visit (Rome), else the agreed date. */
-const dateOf = (p: { scheduled_at: string | null; due_on: string | null }) => (p.scheduled_at ? romeDate(new Date(p.scheduled_at)) : p.due_on);
+const dateOf = (p: { scheduled_at: string | null; due_on: string | null }) =>
+  p.scheduled_at ? romeDate(new Date(p.scheduled_at)) : p.due_on;
 
 export interface InPlanLink {
   id: string;
@@ -20,7 +21,17 @@ export interface InPlanLink {
   /** For the in_plan_date notice: the activity, the date (plannedOn) or, once scheduled, the instant (plannedAt). */
   noticeData: Record<string, unknown>;
   /** Writes the mirror event on the planned ticket (only when the link is new). */
-  mirror(db: Db, e: { at: string; actorId: string | null; actorLabel: string; faultWorkOrderId: string; faultWorkOrderNumber: string; faultTicketId: string | null }): Promise<void>;
+  mirror(
+    db: Db,
+    e: {
+      at: string;
+      actorId: string | null;
+      actorLabel: string;
+      faultWorkOrderId: string;
+      faultWorkOrderNumber: string;
+      faultTicketId: string | null;
+    },
+  ): Promise<void>;
 }
 
 /**
@@ -31,7 +42,8 @@ export async function linkInPlan(db: Db, w: WorkOrder, givenId: string | null): 
   const id = givenId ?? w.planned_work_order_id;
   if (!id) return null;
   const p = await plannedTarget(db, id);
-  const open = p && p.kind === 'planned' && p.building_id === w.building_id && (OPEN_PLANNED_STATES as readonly string[]).includes(p.status);
+  const open =
+    p && p.kind === 'planned' && p.building_id === w.building_id && (OPEN_PLANNED_STATES as readonly string[]).includes(p.status);
   if (!p || !open) throw invalid([{ field: 'plannedWorkOrderId', rule: 'plannedWorkOrder' }]);
   const isNew = id !== w.planned_work_order_id;
   return {
@@ -39,14 +51,22 @@ export async function linkInPlan(db: Db, w: WorkOrder, givenId: string | null): 
     number: p.number,
     date: dateOf(p),
     noticeData: {
-      plannedWorkOrderNumber: p.number, activity: p.description,
+      plannedWorkOrderNumber: p.number,
+      activity: p.description,
       ...(p.scheduled_at ? { plannedAt: p.scheduled_at } : { plannedOn: p.due_on }),
     },
     async mirror(trx, e) {
       if (!isNew || !p.ticket_id) return;
       await tickets.insertEvent(trx, {
-        id: newSortableId(), ticketId: p.ticket_id, workOrderId: p.id, at: e.at, actorId: e.actorId, actorLabel: e.actorLabel,
-        action: 'in_plan_link', from: null, to: null,
+        id: newSortableId(),
+        ticketId: p.ticket_id,
+        workOrderId: p.id,
+        at: e.at,
+        actorId: e.actorId,
+        actorLabel: e.actorLabel,
+        action: 'in_plan_link',
+        from: null,
+        to: null,
         data: { faultWorkOrderId: e.faultWorkOrderId, faultWorkOrderNumber: e.faultWorkOrderNumber, faultTicketId: e.faultTicketId },
       });
     },

@@ -24,12 +24,25 @@ export async function markLate(trx: Trx, ctx: AppContext, w: WorkOrder): Promise
   const eventId = newSortableId();
   const data = { dueOn: w.due_on, deadline: w.due_on ? lateDeadline({ dueOn: w.due_on }) : null };
   await tickets.insertEvent(trx, {
-    id: eventId, ticketId: w.ticket_id, workOrderId: w.id, at, actorId: null, actorLabel: LATENESS_LABEL,
-    action: 'mark_late', from: w.status, to: w.status, data,
+    id: eventId,
+    ticketId: w.ticket_id,
+    workOrderId: w.id,
+    at,
+    actorId: null,
+    actorLabel: LATENESS_LABEL,
+    action: 'mark_late',
+    from: w.status,
+    to: w.status,
+    data,
   });
   await enqueueNotices(trx, ctx, {
-    notices: [{ kind: 'planned_late', to: ['building_managers', 'contractor'] }], ticketId: w.ticket_id, workOrderId: w.id, eventId,
-    actorUserId: null, action: 'mark_late', data: { ...data, ...(await plannedRepo.noticeFactsOf(trx, w)) },
+    notices: [{ kind: 'planned_late', to: ['building_managers', 'contractor'] }],
+    ticketId: w.ticket_id,
+    workOrderId: w.id,
+    eventId,
+    actorUserId: null,
+    action: 'mark_late',
+    data: { ...data, ...(await plannedRepo.noticeFactsOf(trx, w)) },
   });
   await proposeLatePlannedPenalty(trx, ctx, w);
   await syncLatePlannedDaily(trx, ctx, w, romeDate(ctx.now()));

@@ -6,8 +6,13 @@
 // No SLA clock runs on them (docs/PLANNED.md "Planned work orders").
 import { decide } from '../../../domain/workflow/machine.ts';
 import {
-  measurementsOutOfRange, PLANNED_WORK_ORDER_TRANSITIONS, plannedTicketState,
-  type ChecklistItem, type ChecklistResult, type PlannedWorkOrderContext, type PlannedWorkOrderState,
+  measurementsOutOfRange,
+  PLANNED_WORK_ORDER_TRANSITIONS,
+  plannedTicketState,
+  type ChecklistItem,
+  type ChecklistResult,
+  type PlannedWorkOrderContext,
+  type PlannedWorkOrderState,
 } from '../../../domain/workflow/planned-work-order.ts';
 import type { Notice, Role } from '../../../domain/workflow/types.ts';
 import type { WorkOrderDto } from '../../../shared/schemas/workflow.ts';
@@ -46,7 +51,7 @@ export const requiredDocumentsOf = (w: { required_documents: string | null }) =>
 
 /** Keys of the measurements of `results` outside their item's range (the domain's measurementsOutOfRange). */
 export const outOfRangeKeys = (items: readonly ChecklistItem[], results: readonly ChecklistResult[] | null): string[] =>
-  (results ? measurementsOutOfRange(items, results).map((i) => i.key) : []);
+  results ? measurementsOutOfRange(items, results).map((i) => i.key) : [];
 
 export async function plannedContextOf(db: Db, w: repo.WorkOrder): Promise<PlannedWorkOrderContext> {
   const [attached, followUp] = await Promise.all([repo.attachedKinds(db, w.id), plannedRepo.followUpOf(db, w.id)]);
@@ -60,16 +65,38 @@ export async function plannedContextOf(db: Db, w: repo.WorkOrder): Promise<Plann
   };
 }
 
-type PlannedFields = Pick<WorkOrderDto,
-  'planId' | 'programItemId' | 'dueOn' | 'technician' | 'checklist' | 'checklistResults' | 'outOfRange'
-  | 'requiredDocuments' | 'missingDocuments' | 'late' | 'lateAt' | 'followUpTicket'>;
+type PlannedFields = Pick<
+  WorkOrderDto,
+  | 'planId'
+  | 'programItemId'
+  | 'dueOn'
+  | 'technician'
+  | 'checklist'
+  | 'checklistResults'
+  | 'outOfRange'
+  | 'requiredDocuments'
+  | 'missingDocuments'
+  | 'late'
+  | 'lateAt'
+  | 'followUpTicket'
+>;
 
 /** The planned fields of the work order DTO (empty ones on a corrective work order). */
 export async function presentPlannedFields(db: Db, w: repo.WorkOrder): Promise<PlannedFields> {
   if (w.kind !== 'planned') {
     return {
-      planId: null, programItemId: null, dueOn: null, technician: null, checklist: [], checklistResults: null, outOfRange: [],
-      requiredDocuments: [], missingDocuments: [], late: false, lateAt: null, followUpTicket: null,
+      planId: null,
+      programItemId: null,
+      dueOn: null,
+      technician: null,
+      checklist: [],
+      checklistResults: null,
+      outOfRange: [],
+      requiredDocuments: [],
+      missingDocuments: [],
+      late: false,
+      lateAt: null,
+      followUpTicket: null,
     };
   }
   const c = await plannedContextOf(db, w);
@@ -99,7 +126,10 @@ export async function plannedActionsOf(db: Db, w: repo.WorkOrder, roles: Readonl
 
 // --- actions -------------------------------------------------------------------------------------
 
-interface Reading { meterId: string; value: number }
+interface Reading {
+  meterId: string;
+  value: number;
+}
 
 /** Checks the readings given at completion: meters of the work order's asset (or the plan's meter). */
 async function checkReadings(trx: Db, w: repo.WorkOrder, planMeterId: string | null, readings: unknown): Promise<Reading[]> {
@@ -127,13 +157,20 @@ function cleanResults(items: readonly ChecklistItem[], given: readonly Checklist
   return items.map((i) => {
     const r = byKey.get(i.key)!;
     const note = r.note?.trim() || undefined;
-    return i.kind === 'yes_no' ? { key: i.key, ok: r.ok, ...(note ? { note } : {}) } : { key: i.key, value: r.value, ...(note ? { note } : {}) };
+    return i.kind === 'yes_no'
+      ? { key: i.key, ok: r.ok, ...(note ? { note } : {}) }
+      : { key: i.key, value: r.value, ...(note ? { note } : {}) };
   });
 }
 
 /** Decides and applies one planned work-order action inside `trx` (state, fields, event, notices, ticket). */
 export async function applyPlannedAction(
-  trx: Trx, ctx: AppContext, actor: WorkflowActor, w: repo.WorkOrder, roles: ReadonlySet<Role>, action: string,
+  trx: Trx,
+  ctx: AppContext,
+  actor: WorkflowActor,
+  w: repo.WorkOrder,
+  roles: ReadonlySet<Role>,
+  action: string,
   fields: Record<string, unknown>,
 ): Promise<void> {
   const at = ctx.now().toISOString();
@@ -151,10 +188,19 @@ export async function applyPlannedAction(
       set.scheduled_at = data.scheduledAt as string;
       if (data.technician !== undefined) set.technician = data.technician as string;
       break;
-    case 'reschedule': set.scheduled_at = data.scheduledAt as string; break;
-    case 'wait_materials': set.expected_on = data.expectedOn as string; break;
-    case 'resume': set.scheduled_at = data.scheduledAt as string; set.expected_on = null; break;
-    case 'start_work': if (!w.acknowledged_at) set.acknowledged_at = at; break;
+    case 'reschedule':
+      set.scheduled_at = data.scheduledAt as string;
+      break;
+    case 'wait_materials':
+      set.expected_on = data.expectedOn as string;
+      break;
+    case 'resume':
+      set.scheduled_at = data.scheduledAt as string;
+      set.expected_on = null;
+      break;
+    case 'start_work':
+      if (!w.acknowledged_at) set.acknowledged_at = at;
+      break;
     case 'complete': {
       const plan = w.plan_id ? await plannedRepo.planOf(trx, w.plan_id) : undefined;
       const results = cleanResults(pctx.checklist, data.checklist as ChecklistResult[]);
@@ -175,15 +221,28 @@ export async function applyPlannedAction(
       }
       for (const r of given) {
         await plannedRepo.insertMeterReading(trx, {
-          id: newId(), meter_id: r.meterId, value_milli: Math.round(r.value * 1000), read_at: at, source: 'visit',
-          work_order_id: w.id, recorded_by_id: actorUserId(actor), created_at: at,
+          id: newId(),
+          meter_id: r.meterId,
+          value_milli: Math.round(r.value * 1000),
+          read_at: at,
+          source: 'visit',
+          work_order_id: w.id,
+          recorded_by_id: actorUserId(actor),
+          created_at: at,
         });
       }
       break;
     }
-    case 'reject_completion': set.completed_at = null; break;
-    case 'verify': set.verified_at = at; break;
-    case 'cancel': set.closed_at = at; set.outcome = 'cancelled'; break;
+    case 'reject_completion':
+      set.completed_at = null;
+      break;
+    case 'verify':
+      set.verified_at = at;
+      break;
+    case 'cancel':
+      set.closed_at = at;
+      set.outcome = 'cancelled';
+      break;
     case 'open_follow_up': {
       const t = await openFollowUp(trx, ctx, actor, w, pctx.checklist, (d.data.note as string | undefined) ?? null);
       Object.assign(data, { followUpTicketId: t.id, followUpTicketNumber: t.number });
@@ -195,19 +254,33 @@ export async function applyPlannedAction(
 
   const eventId = newSortableId();
   await tickets.insertEvent(trx, {
-    id: eventId, ticketId: w.ticket_id, workOrderId: w.id, at, actorId: actorUserId(actor), actorLabel: actorLabel(actor),
-    action, from: d.from, to: d.to, data,
+    id: eventId,
+    ticketId: w.ticket_id,
+    workOrderId: w.id,
+    at,
+    actorId: actorUserId(actor),
+    actorLabel: actorLabel(actor),
+    action,
+    from: d.from,
+    to: d.to,
+    data,
   });
   const notices: Notice[] = [...d.notices];
   if (notices.length) {
     await enqueueNotices(trx, ctx, {
-      notices, ticketId: w.ticket_id, workOrderId: w.id, eventId, actorUserId: actorUserId(actor), action,
+      notices,
+      ticketId: w.ticket_id,
+      workOrderId: w.id,
+      eventId,
+      actorUserId: actorUserId(actor),
+      action,
       data: { ...data, ...(await plannedRepo.noticeFactsOf(trx, w)), technician: set.technician ?? w.technician },
     });
   }
   if (afterEvent) await afterEvent(eventId);
   // Completed after its deadline before the lateness job saw it: late all the same.
-  if (action === 'complete' && w.due_on && !w.late_at && completedLate(w.due_on, romeDate(ctx.now()))) await markLate(trx, ctx, { ...w, status: d.to });
+  if (action === 'complete' && w.due_on && !w.late_at && completedLate(w.due_on, romeDate(ctx.now())))
+    await markLate(trx, ctx, { ...w, status: d.to });
   // The daily late penalty stops at the completion day (a proposal still 'proposed' gets its last days).
   if (action === 'complete' && w.due_on) await syncLatePlannedDaily(trx, ctx, w, romeDate(ctx.now()));
   await followPlannedTicket(trx, actor, w, action, at);
@@ -226,8 +299,15 @@ async function followPlannedTicket(trx: Trx, actor: WorkflowActor, w: repo.WorkO
   if (next === t.status) return;
   await tickets.updateTicket(trx, t.id, { status: next, closed_at: next === 'closed' ? at : null, updated_at: at });
   await tickets.insertEvent(trx, {
-    id: newSortableId(), ticketId: t.id, workOrderId: null, at, actorId: actorUserId(actor), actorLabel: actorLabel(actor),
-    action: next === 'closed' ? 'auto_close' : next === 'resolved' ? 'auto_resolve' : 'auto_resume', from: t.status, to: next,
+    id: newSortableId(),
+    ticketId: t.id,
+    workOrderId: null,
+    at,
+    actorId: actorUserId(actor),
+    actorLabel: actorLabel(actor),
+    action: next === 'closed' ? 'auto_close' : next === 'resolved' ? 'auto_resolve' : 'auto_resume',
+    from: t.status,
+    to: next,
     data: { workOrderId: w.id, workOrderNumber: w.number, cause: action },
   });
 }
@@ -241,22 +321,31 @@ const fmt = (n: number | undefined, lang: 'it' | 'en') => (n === undefined ? 'â€
  * names the planned work order, the planned work order's event names it). Notice 1 goes to the
  * call center as for any new fault (returned as `notify`, run after the caller's event).
  */
-async function openFollowUp(trx: Trx, ctx: AppContext, actor: WorkflowActor, w: repo.WorkOrder, items: readonly ChecklistItem[], note: string | null) {
+async function openFollowUp(
+  trx: Trx,
+  ctx: AppContext,
+  actor: WorkflowActor,
+  w: repo.WorkOrder,
+  items: readonly ChecklistItem[],
+  note: string | null,
+) {
   const lang = actorLang(actor);
   const results = resultsOf(w) ?? [];
   const keys = outOfRangeKeys(items, results);
   const lines = keys.map((k) => {
     const i = items.find((x) => x.key === k)!;
     const v = results.find((r) => r.key === k)!.value!;
-    return translate(lang, 'rule', 'plannedOutOfRangeLine', { label: i.label, value: fmt(v, lang), min: fmt(i.min, lang), max: fmt(i.max, lang), unit: i.unit ?? '' }).replace(/\s+\./g, '.');
+    return translate(lang, 'rule', 'plannedOutOfRangeLine', {
+      label: i.label,
+      value: fmt(v, lang),
+      min: fmt(i.min, lang),
+      max: fmt(i.max, lang),
+      unit: i.unit ?? '',
+    }).replace(/\s+\./g, '.');
   });
   const first = items.find((x) => x.key === keys[0])!;
   const subject = translate(lang, 'rule', 'plannedFollowUpSubject', { label: first.label, number: w.number }).slice(0, 200);
-  const description = [
-    translate(lang, 'rule', 'plannedFollowUpIntro', { number: w.number }),
-    ...lines,
-    ...(note ? [note] : []),
-  ].join('\n');
+  const description = [translate(lang, 'rule', 'plannedFollowUpIntro', { number: w.number }), ...lines, ...(note ? [note] : [])].join('\n');
   const now = ctx.now();
   const at = now.toISOString();
   const year = romeYear(now);
@@ -264,23 +353,67 @@ async function openFollowUp(trx: Trx, ctx: AppContext, actor: WorkflowActor, w: 
   const number = `${year}-${String(n).padStart(6, '0')}`;
   const id = newId();
   await tickets.insertTicket(trx, {
-    id, number, status: 'new', channel: 'staff', kind: 'fault', source_work_order_id: w.id, requester_id: null,
-    caller_name: null, caller_phone: null, caller_email: null, opened_by_id: actorUserId(actor),
-    building_id: w.building_id, space_id: w.space_id, asset_id: w.asset_id, subject, description,
-    danger: 0, priority: null, language: lang, created_at: at, updated_at: at, closed_at: null,
-    last_reminder_at: null, rating_stars: null, rating_work_done: null, rating_comment: null, rated_at: null,
+    id,
+    number,
+    status: 'new',
+    channel: 'staff',
+    kind: 'fault',
+    source_work_order_id: w.id,
+    requester_id: null,
+    caller_name: null,
+    caller_phone: null,
+    caller_email: null,
+    opened_by_id: actorUserId(actor),
+    building_id: w.building_id,
+    space_id: w.space_id,
+    asset_id: w.asset_id,
+    subject,
+    description,
+    danger: 0,
+    priority: null,
+    language: lang,
+    created_at: at,
+    updated_at: at,
+    closed_at: null,
+    last_reminder_at: null,
+    rating_stars: null,
+    rating_work_done: null,
+    rating_comment: null,
+    rated_at: null,
   });
   const openEventId = newSortableId();
-  const data = { channel: 'staff', danger: false, priority: null, sourceWorkOrderId: w.id, sourceWorkOrderNumber: w.number, outOfRange: keys };
+  const data = {
+    channel: 'staff',
+    danger: false,
+    priority: null,
+    sourceWorkOrderId: w.id,
+    sourceWorkOrderNumber: w.number,
+    outOfRange: keys,
+  };
   await tickets.insertEvent(trx, {
-    id: openEventId, ticketId: id, workOrderId: null, at, actorId: actorUserId(actor), actorLabel: actorLabel(actor), action: 'open', from: null, to: 'new', data,
+    id: openEventId,
+    ticketId: id,
+    workOrderId: null,
+    at,
+    actorId: actorUserId(actor),
+    actorLabel: actorLabel(actor),
+    action: 'open',
+    from: null,
+    to: 'new',
+    data,
   });
   return {
-    id, number,
+    id,
+    number,
     notify: async () => {
       await enqueueNotices(trx, ctx, {
-        notices: [{ kind: 'ticket_opened', to: ['requester', 'call_center'] }], ticketId: id, workOrderId: null, eventId: openEventId,
-        actorUserId: actorUserId(actor), action: 'open', data,
+        notices: [{ kind: 'ticket_opened', to: ['requester', 'call_center'] }],
+        ticketId: id,
+        workOrderId: null,
+        eventId: openEventId,
+        actorUserId: actorUserId(actor),
+        action: 'open',
+        data,
       });
     },
   };

@@ -6,7 +6,14 @@ import { PLANNED_WORK_ORDER_TRANSITIONS } from '../../../domain/workflow/planned
 import type { FieldRule } from '../../../domain/workflow/types.ts';
 import { WORK_ORDER_TRANSITIONS } from '../../../domain/workflow/work-order.ts';
 import { IdParams, problemResponses } from '../../../shared/schemas/common.ts';
-import { actionBody, actionProblems, CommentBody, CommentSchema, MeterReadingInput, WorkOrderSchema } from '../../../shared/schemas/workflow.ts';
+import {
+  actionBody,
+  actionProblems,
+  CommentBody,
+  CommentSchema,
+  MeterReadingInput,
+  WorkOrderSchema,
+} from '../../../shared/schemas/workflow.ts';
 import { principalOf } from '../../plugins/auth.ts';
 import * as workOrders from './work-orders.service.ts';
 
@@ -43,8 +50,9 @@ const SUMMARY: Record<string, string> = {
  * complete also takes the meters read on a planned visit (`readings`).
  */
 function bodyOf(action: string) {
-  const tables = [fieldsOf(WORK_ORDER_TRANSITIONS, action), fieldsOf(PLANNED_WORK_ORDER_TRANSITIONS, action)]
-    .filter((_, i) => (i === 0 ? WORK_ORDER_TRANSITIONS : PLANNED_WORK_ORDER_TRANSITIONS).some((t) => t.action === action));
+  const tables = [fieldsOf(WORK_ORDER_TRANSITIONS, action), fieldsOf(PLANNED_WORK_ORDER_TRANSITIONS, action)].filter((_, i) =>
+    (i === 0 ? WORK_ORDER_TRANSITIONS : PLANNED_WORK_ORDER_TRANSITIONS).some((t) => t.action === action),
+  );
   const rules = new Map<string, FieldRule>();
   for (const fields of tables) {
     for (const f of fields) {
@@ -54,7 +62,15 @@ function bodyOf(action: string) {
   }
   const body = actionBody([...rules.values()]);
   if (action !== 'complete') return body;
-  return Type.Object({ ...body.properties, readings: Type.Optional(Type.Array(MeterReadingInput, { maxItems: 50, description: 'planned: meters read on the visit, recorded with source visit' })) }, { additionalProperties: false });
+  return Type.Object(
+    {
+      ...body.properties,
+      readings: Type.Optional(
+        Type.Array(MeterReadingInput, { maxItems: 50, description: 'planned: meters read on the visit, recorded with source visit' }),
+      ),
+    },
+    { additionalProperties: false },
+  );
 }
 
 const ALL_ACTIONS = [...new Set([...workOrders.WORK_ORDER_ACTIONS, ...PLANNED_WORK_ORDER_TRANSITIONS.map((t) => t.action)])];
@@ -63,36 +79,51 @@ export async function workOrderRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['work-orders'];
 
-  r.get('/api/work-orders/:id', {
-    schema: {
-      tags,
-      summary: 'One work order: available actions, quote with lines and totals, documents required and attached, timeline',
-      params: IdParams,
-      response: { 200: WorkOrderSchema, ...problemResponses },
-    },
-  }, async (request) => workOrders.getWorkOrder(app.ctx, principalOf(request), request.params.id));
-
-  for (const action of ALL_ACTIONS) {
-    r.post(`/api/work-orders/:id/actions/${action}`, {
+  r.get(
+    '/api/work-orders/:id',
+    {
       schema: {
         tags,
-        summary: SUMMARY[action] ?? action,
-        description: 'Send the `version` you read; a stale one gets 409 VERSION_CONFLICT with `current` (the check is in the UPDATE). '
-          + 'Refusals: 403 FORBIDDEN (role), 409 INVALID_STATE (state), 400 VALIDATION_FAILED (field named), 409/422 with a reason code (guards).',
+        summary: 'One work order: available actions, quote with lines and totals, documents required and attached, timeline',
         params: IdParams,
-        body: bodyOf(action),
-        response: { 200: WorkOrderSchema, ...problemResponses, ...actionProblems },
+        response: { 200: WorkOrderSchema, ...problemResponses },
       },
-    }, async (request) => workOrders.workOrderAction(app.ctx, principalOf(request), request.params.id, action, request.body as Record<string, unknown>));
+    },
+    async (request) => workOrders.getWorkOrder(app.ctx, principalOf(request), request.params.id),
+  );
+
+  for (const action of ALL_ACTIONS) {
+    r.post(
+      `/api/work-orders/:id/actions/${action}`,
+      {
+        schema: {
+          tags,
+          summary: SUMMARY[action] ?? action,
+          description:
+            'Send the `version` you read; a stale one gets 409 VERSION_CONFLICT with `current` (the check is in the UPDATE). ' +
+            'Refusals: 403 FORBIDDEN (role), 409 INVALID_STATE (state), 400 VALIDATION_FAILED (field named), 409/422 with a reason code (guards).',
+          params: IdParams,
+          body: bodyOf(action),
+          response: { 200: WorkOrderSchema, ...problemResponses, ...actionProblems },
+        },
+      },
+      async (request) =>
+        workOrders.workOrderAction(app.ctx, principalOf(request), request.params.id, action, request.body as Record<string, unknown>),
+    );
   }
 
-  r.post('/api/work-orders/:id/comments', {
-    schema: {
-      tags,
-      summary: 'Comment on a work order (its contractor, building managers, staff); shown on the ticket too',
-      params: IdParams,
-      body: CommentBody,
-      response: { 201: CommentSchema, ...problemResponses },
+  r.post(
+    '/api/work-orders/:id/comments',
+    {
+      schema: {
+        tags,
+        summary: 'Comment on a work order (its contractor, building managers, staff); shown on the ticket too',
+        params: IdParams,
+        body: CommentBody,
+        response: { 201: CommentSchema, ...problemResponses },
+      },
     },
-  }, async (request, reply) => reply.code(201).send(await workOrders.addWorkOrderComment(app.ctx, principalOf(request), request.params.id, request.body)));
+    async (request, reply) =>
+      reply.code(201).send(await workOrders.addWorkOrderComment(app.ctx, principalOf(request), request.params.id, request.body)),
+  );
 }

@@ -6,8 +6,12 @@ import { decide } from '../../../domain/workflow/machine.ts';
 import { noticesAfterWorkOrders, ticketAfterWorkOrders, type TicketState } from '../../../domain/workflow/ticket.ts';
 import type { Notice, Priority, Role } from '../../../domain/workflow/types.ts';
 import {
-  CLOSED_OUTCOME, requiredDocuments, WORK_ORDER_TRANSITIONS,
-  type DocumentKind, type WorkOrderContext, type WorkOrderState,
+  CLOSED_OUTCOME,
+  requiredDocuments,
+  WORK_ORDER_TRANSITIONS,
+  type DocumentKind,
+  type WorkOrderContext,
+  type WorkOrderState,
 } from '../../../domain/workflow/work-order.ts';
 import { DEFAULT_VAT_BP, quoteTotals, type LineCategory } from '../../../domain/money.ts';
 import type { CommentDto, CommentInput, QuoteLineInputDto, WorkOrderDto } from '../../../shared/schemas/workflow.ts';
@@ -42,7 +46,15 @@ const bool = (v: unknown) => v === true || v === 1 || v === '1';
 const utc = (instant: unknown) => new Date(String(instant)).toISOString();
 
 async function contextOf(
-  db: Db, w: { id: string; technology_class_id: string; priority: string; extra_fee: unknown; changes_installation: unknown; documents_due_on?: string | null },
+  db: Db,
+  w: {
+    id: string;
+    technology_class_id: string;
+    priority: string;
+    extra_fee: unknown;
+    changes_installation: unknown;
+    documents_due_on?: string | null;
+  },
 ): Promise<WorkOrderContext> {
   const cls = await repo.technologyClass(db, w.technology_class_id);
   return {
@@ -97,7 +109,9 @@ export async function prepareIssue(trx: Db, ctx: AppContext, t: tickets.Ticket, 
   }
   if (issues.length) throw new AppError('INVALID_REFERENCE', {}, issues);
   const contract = await resolveContract({ ...ctx, db: trx }, 'system', {
-    buildingId: t.building_id, technologyClassId: String(data.technologyClassId), date: romeDate(ctx.now()),
+    buildingId: t.building_id,
+    technologyClassId: String(data.technologyClassId),
+    date: romeDate(ctx.now()),
   });
   return {
     technologyClassId: String(data.technologyClassId),
@@ -112,24 +126,62 @@ export async function prepareIssue(trx: Db, ctx: AppContext, t: tickets.Ticket, 
 }
 
 /** Writes the work order ("<ticket number>/<n>") and its 'issue' event. */
-export async function createWorkOrder(trx: Trx, ctx: AppContext, actor: WorkflowActor, t: tickets.Ticket, p: PreparedIssue): Promise<{ id: string; number: string }> {
+export async function createWorkOrder(
+  trx: Trx,
+  ctx: AppContext,
+  actor: WorkflowActor,
+  t: tickets.Ticket,
+  p: PreparedIssue,
+): Promise<{ id: string; number: string }> {
   const at = ctx.now().toISOString();
   const n = (await repo.countWorkOrdersOfTicket(trx, t.id)) + 1;
   const id = newId();
   const number = `${t.number}/${n}`;
   await repo.insertWorkOrder(trx, {
-    id, number, kind: 'corrective', ticket_id: t.id, status: 'issued', outcome: null,
-    building_id: t.building_id, space_id: p.spaceId, asset_id: p.assetId, technology_class_id: p.technologyClassId,
-    contract_id: p.contractId, contractor_id: p.contractorId, priority: p.priority, description: p.description, location: p.location,
-    inspection_at: null, scheduled_at: null, expected_on: null, planned_activity: null, report: null, hours_centi: null, materials: null,
-    issued_by_id: actorUserId(actor), issued_at: at, acknowledged_at: null, completed_at: null, verified_at: null, closed_at: null,
-    created_at: at, updated_at: at,
+    id,
+    number,
+    kind: 'corrective',
+    ticket_id: t.id,
+    status: 'issued',
+    outcome: null,
+    building_id: t.building_id,
+    space_id: p.spaceId,
+    asset_id: p.assetId,
+    technology_class_id: p.technologyClassId,
+    contract_id: p.contractId,
+    contractor_id: p.contractorId,
+    priority: p.priority,
+    description: p.description,
+    location: p.location,
+    inspection_at: null,
+    scheduled_at: null,
+    expected_on: null,
+    planned_activity: null,
+    report: null,
+    hours_centi: null,
+    materials: null,
+    issued_by_id: actorUserId(actor),
+    issued_at: at,
+    acknowledged_at: null,
+    completed_at: null,
+    verified_at: null,
+    closed_at: null,
+    created_at: at,
+    updated_at: at,
     // The SLA version in force now stays this work order's (docs/SLA.md).
     sla_version_id: await slaVersionIdForIssue(trx, p.contractId, at),
   });
   await tickets.insertEvent(trx, {
-    id: newSortableId(), ticketId: t.id, workOrderId: id, at, actorId: actorUserId(actor), actorLabel: actorLabel(actor),
-    action: 'issue', from: null, to: 'issued', data: { priority: p.priority, technologyClassId: p.technologyClassId, contractId: p.contractId },
+    id: newSortableId(),
+    ticketId: t.id,
+    workOrderId: id,
+    at,
+    actorId: actorUserId(actor),
+    actorLabel: actorLabel(actor),
+    action: 'issue',
+    from: null,
+    to: 'issued',
+    data: { priority: p.priority, technologyClassId: p.technologyClassId, contractId: p.contractId },
   });
   // The clocks start now: the lists show the due instant as soon as the issue's response is out.
   await refreshWorkOrderSla(trx, ctx, id);
@@ -142,7 +194,13 @@ export async function createWorkOrder(trx: Trx, ctx: AppContext, actor: Workflow
  * sends are not sent twice.
  */
 export async function reopenLastWorkOrder(
-  trx: Trx, ctx: AppContext, actor: WorkflowActor, ticketId: string, reason: string, alreadySent: readonly Notice[], followOn = false,
+  trx: Trx,
+  ctx: AppContext,
+  actor: WorkflowActor,
+  ticketId: string,
+  reason: string,
+  alreadySent: readonly Notice[],
+  followOn = false,
 ): Promise<void> {
   const w = await repo.lastVerifiedWorkOrder(trx, ticketId);
   if (!w) return;
@@ -179,11 +237,19 @@ export async function getWorkOrder(ctx: AppContext, actor: Principal, id: string
     priority: v.priority as Priority,
     description: v.description,
     location: v.location,
-    ticket: v.ticket_id ? { id: v.ticket_id, number: v.ticket_number ?? '', subject: v.ticket_subject ?? '', status: v.ticket_status as TicketState } : null,
+    ticket: v.ticket_id
+      ? { id: v.ticket_id, number: v.ticket_number ?? '', subject: v.ticket_subject ?? '', status: v.ticket_status as TicketState }
+      : null,
     building: { id: v.building_id, code: v.building_code, name: v.building_name },
     space: v.space_id ? { id: v.space_id, code: v.space_code ?? '', name: v.space_name ?? '' } : null,
     asset: v.asset_id ? { id: v.asset_id, code: v.asset_code ?? '', name: v.asset_name ?? '' } : null,
-    technologyClass: { id: v.technology_class_id, code: v.class_code, nameIt: v.class_name_it, nameEn: v.class_name_en, dm37Letter: v.dm37_letter },
+    technologyClass: {
+      id: v.technology_class_id,
+      code: v.class_code,
+      nameIt: v.class_name_it,
+      nameEn: v.class_name_en,
+      dm37Letter: v.dm37_letter,
+    },
     contract: { id: v.contract_id, lot: v.lot, cig: v.cig, discountPercent: Number(v.discount_bp) / 100 },
     contractor: { id: v.contractor_id, name: v.contractor_name },
     assignee: v.technician_id ? { id: v.technician_id, label: v.technician_name ?? '' } : null,
@@ -206,7 +272,9 @@ export async function getWorkOrder(ctx: AppContext, actor: Principal, id: string
     createdAt: v.created_at,
     updatedAt: v.updated_at,
     version: Number(v.version),
-    availableActions: planned ? await plannedActionsOf(db, v, roles) : offeredActions(WORK_ORDER_TRANSITIONS, v.status as WorkOrderState, roles, wctx),
+    availableActions: planned
+      ? await plannedActionsOf(db, v, roles)
+      : offeredActions(WORK_ORDER_TRANSITIONS, v.status as WorkOrderState, roles, wctx),
     quote,
     documents: {
       required: [...wctx.requiredDocuments],
@@ -232,8 +300,15 @@ async function presentQuote(db: Db, workOrderId: string): Promise<WorkOrderDto['
     discountPercent: Number(q.discount_bp) / 100,
     vatPercent: Number(q.vat_bp) / 100,
     lines: lines.map((l) => ({
-      id: l.id, position: Number(l.position), priceListItemId: l.price_list_item_id, code: l.code, description: l.description, unit: l.unit,
-      quantity: Number(l.quantity_milli) / 1000, unitPriceCents: Number(l.unit_price_cents), category: l.category as LineCategory,
+      id: l.id,
+      position: Number(l.position),
+      priceListItemId: l.price_list_item_id,
+      code: l.code,
+      description: l.description,
+      unit: l.unit,
+      quantity: Number(l.quantity_milli) / 1000,
+      unitPriceCents: Number(l.unit_price_cents),
+      category: l.category as LineCategory,
       amountCents: Number(l.amount_cents),
     })),
     discountableCents: Number(q.discountable_cents),
@@ -253,22 +328,40 @@ async function presentQuote(db: Db, workOrderId: string): Promise<WorkOrderDto['
 // --- actions -------------------------------------------------------------------------------------
 
 /** POST /api/work-orders/{id}/actions/{action}: {version, ...fields}. */
-export async function workOrderAction(ctx: AppContext, actor: Principal, id: string, action: string, body: Record<string, unknown>): Promise<WorkOrderDto> {
+export async function workOrderAction(
+  ctx: AppContext,
+  actor: Principal,
+  id: string,
+  action: string,
+  body: Record<string, unknown>,
+): Promise<WorkOrderDto> {
   const { version, ...fields } = body;
-  await inVersionedTransaction(ctx, async (trx) => {
-    const w = await repo.getWorkOrder(trx, id);
-    if (!w) throw notFound();
-    const roles = await workOrderRoles(trx, actor, w);
-    if (roles.size === 0) throw notFound();
-    if (Number(w.version) !== version) throw new StaleVersion();
-    if (w.kind === 'planned') await applyPlannedAction(trx, ctx, actor, w, roles, action, fields);
-    else await applyWorkOrderAction(trx, ctx, actor, w, roles, action, fields);
-  }, () => getWorkOrder(ctx, actor, id));
+  await inVersionedTransaction(
+    ctx,
+    async (trx) => {
+      const w = await repo.getWorkOrder(trx, id);
+      if (!w) throw notFound();
+      const roles = await workOrderRoles(trx, actor, w);
+      if (roles.size === 0) throw notFound();
+      if (Number(w.version) !== version) throw new StaleVersion();
+      if (w.kind === 'planned') await applyPlannedAction(trx, ctx, actor, w, roles, action, fields);
+      else await applyWorkOrderAction(trx, ctx, actor, w, roles, action, fields);
+    },
+    () => getWorkOrder(ctx, actor, id),
+  );
   return getWorkOrder(ctx, actor, id);
 }
 
 interface PreparedQuote {
-  lines: Array<{ priceListItemId: string | null; code: string | null; description: string; unit: string; quantityMilli: number; unitPriceCents: number; category: LineCategory }>;
+  lines: Array<{
+    priceListItemId: string | null;
+    code: string | null;
+    description: string;
+    unit: string;
+    quantityMilli: number;
+    unitPriceCents: number;
+    category: LineCategory;
+  }>;
   discountBp: number;
   totals: ReturnType<typeof quoteTotals>;
 }
@@ -282,7 +375,8 @@ async function prepareQuote(db: Db, w: repo.WorkOrder, input: QuoteLineInputDto[
   const lines = input.map((l, i) => {
     const f = `lines.${i}`;
     const quantityMilli = Math.round(l.quantity * 1000);
-    if (!(l.quantity > 0) || quantityMilli <= 0 || Math.abs(l.quantity * 1000 - quantityMilli) > 1e-6) issues.push({ field: `${f}.quantity`, rule: 'quantity' });
+    if (!(l.quantity > 0) || quantityMilli <= 0 || Math.abs(l.quantity * 1000 - quantityMilli) > 1e-6)
+      issues.push({ field: `${f}.quantity`, rule: 'quantity' });
     const category = l.category ?? 'works';
     if (l.priceListItemId) {
       const item = items.get(l.priceListItemId);
@@ -296,16 +390,26 @@ async function prepareQuote(db: Db, w: repo.WorkOrder, input: QuoteLineInputDto[
         return null;
       }
       return {
-        priceListItemId: item.id, code: item.code, description: l.description?.trim() || item.description, unit: item.unit,
-        quantityMilli, unitPriceCents: Number(item.price_cents), category,
+        priceListItemId: item.id,
+        code: item.code,
+        description: l.description?.trim() || item.description,
+        unit: item.unit,
+        quantityMilli,
+        unitPriceCents: Number(item.price_cents),
+        category,
       };
     }
     if (!l.description?.trim()) issues.push({ field: `${f}.description`, rule: 'required' });
     if (!l.unit?.trim()) issues.push({ field: `${f}.unit`, rule: 'required' });
     if (l.unitPriceCents === undefined) issues.push({ field: `${f}.unitPriceCents`, rule: 'required' });
     return {
-      priceListItemId: null, code: l.code?.trim() || null, description: l.description?.trim() ?? '', unit: l.unit?.trim() ?? '',
-      quantityMilli, unitPriceCents: l.unitPriceCents ?? 0, category,
+      priceListItemId: null,
+      code: l.code?.trim() || null,
+      description: l.description?.trim() ?? '',
+      unit: l.unit?.trim() ?? '',
+      quantityMilli,
+      unitPriceCents: l.unitPriceCents ?? 0,
+      category,
     };
   });
   if (issues.length) throw invalid(issues);
@@ -331,8 +435,14 @@ function withoutSent(notices: readonly Notice[], sent: readonly Notice[]): Notic
 
 /** Decides and applies one work-order action inside `trx` (state, fields, quote, event, notices, ticket). */
 export async function applyWorkOrderAction(
-  trx: Trx, ctx: AppContext, actor: WorkflowActor, w: repo.WorkOrder, roles: ReadonlySet<Role>, action: string,
-  fields: Record<string, unknown>, opts: ApplyOptions = {},
+  trx: Trx,
+  ctx: AppContext,
+  actor: WorkflowActor,
+  w: repo.WorkOrder,
+  roles: ReadonlySet<Role>,
+  action: string,
+  fields: Record<string, unknown>,
+  opts: ApplyOptions = {},
 ): Promise<void> {
   const at = ctx.now().toISOString();
   const wctx = await contextOf(trx, w);
@@ -347,18 +457,33 @@ export async function applyWorkOrderAction(
   if (typeof data.changesInstallation === 'boolean') set.changes_installation = data.changesInstallation ? 1 : 0;
   let quote: PreparedQuote | null = null;
   switch (action) {
-    case 'acknowledge': set.acknowledged_at = at; break;
-    case 'schedule_inspection': set.inspection_at = data.inspectionAt as string; break;
-    case 'mark_in_plan': set.planned_activity = data.plannedActivity as string; break;
+    case 'acknowledge':
+      set.acknowledged_at = at;
+      break;
+    case 'schedule_inspection':
+      set.inspection_at = data.inspectionAt as string;
+      break;
+    case 'mark_in_plan':
+      set.planned_activity = data.plannedActivity as string;
+      break;
     case 'submit_quote': {
       quote = await prepareQuote(trx, w, d.data.lines as QuoteLineInputDto[]);
       delete data.lines;
       break;
     }
-    case 'approve_quote': set.extra_fee = 1; break;
-    case 'schedule_work': set.scheduled_at = data.scheduledAt as string; break;
-    case 'resume': set.scheduled_at = data.scheduledAt as string; set.expected_on = null; break;
-    case 'wait_materials': set.expected_on = data.expectedOn as string; break;
+    case 'approve_quote':
+      set.extra_fee = 1;
+      break;
+    case 'schedule_work':
+      set.scheduled_at = data.scheduledAt as string;
+      break;
+    case 'resume':
+      set.scheduled_at = data.scheduledAt as string;
+      set.expected_on = null;
+      break;
+    case 'wait_materials':
+      set.expected_on = data.expectedOn as string;
+      break;
     case 'complete':
       set.report = data.report as string;
       set.hours_centi = Math.round((data.hours as number) * 100);
@@ -376,16 +501,27 @@ export async function applyWorkOrderAction(
       break;
     case 'reject_completion':
       // A new completion sets a new due date (or attaches everything).
-      set.completed_at = null; set.documents_due_on = null; set.documents_checked_at = null;
+      set.completed_at = null;
+      set.documents_due_on = null;
+      set.documents_checked_at = null;
       break;
-    case 'verify': set.verified_at = at; break;
-    case 'reopen': set.verified_at = null; set.completed_at = null; break;
-    case 'change_priority': set.priority = data.priority as Priority; data.previousPriority = w.priority; break;
+    case 'verify':
+      set.verified_at = at;
+      break;
+    case 'reopen':
+      set.verified_at = null;
+      set.completed_at = null;
+      break;
+    case 'change_priority':
+      set.priority = data.priority as Priority;
+      data.previousPriority = w.priority;
+      break;
   }
   // The in-plan link: the planned work order that will do the job (checked, stored, told on closure).
-  const inPlan = action === 'mark_in_plan' || action === 'confirm_in_plan'
-    ? await linkInPlan(trx, w, (data.plannedWorkOrderId as string | undefined) ?? null)
-    : null;
+  const inPlan =
+    action === 'mark_in_plan' || action === 'confirm_in_plan'
+      ? await linkInPlan(trx, w, (data.plannedWorkOrderId as string | undefined) ?? null)
+      : null;
   if (inPlan) {
     set.planned_work_order_id = inPlan.id;
     Object.assign(data, { plannedWorkOrderId: inPlan.id, plannedWorkOrderNumber: inPlan.number, plannedDate: inPlan.date });
@@ -399,35 +535,86 @@ export async function applyWorkOrderAction(
 
   if (quote) {
     const quoteId = newId();
-    await repo.insertQuote(trx, {
-      id: quoteId, work_order_id: w.id, status: 'submitted', discount_bp: quote.discountBp, vat_bp: DEFAULT_VAT_BP,
-      discountable_cents: quote.totals.discountableCents, discount_cents: quote.totals.discountCents,
-      undiscounted_cents: quote.totals.undiscountedCents, net_cents: quote.totals.netCents, vat_cents: quote.totals.vatCents,
-      total_cents: quote.totals.totalCents, note: (d.data.note as string | undefined) ?? null,
-      decided_by_id: null, decided_at: null, decision_reason: null, created_at: at,
-    }, quote.lines.map((l, i) => ({
-      id: newId(), quote_id: quoteId, position: i + 1, price_list_item_id: l.priceListItemId, code: l.code, description: l.description,
-      unit: l.unit, quantity_milli: l.quantityMilli, unit_price_cents: l.unitPriceCents, category: l.category, amount_cents: quote!.totals.lineAmounts[i],
-    })));
+    await repo.insertQuote(
+      trx,
+      {
+        id: quoteId,
+        work_order_id: w.id,
+        status: 'submitted',
+        discount_bp: quote.discountBp,
+        vat_bp: DEFAULT_VAT_BP,
+        discountable_cents: quote.totals.discountableCents,
+        discount_cents: quote.totals.discountCents,
+        undiscounted_cents: quote.totals.undiscountedCents,
+        net_cents: quote.totals.netCents,
+        vat_cents: quote.totals.vatCents,
+        total_cents: quote.totals.totalCents,
+        note: (d.data.note as string | undefined) ?? null,
+        decided_by_id: null,
+        decided_at: null,
+        decision_reason: null,
+        created_at: at,
+      },
+      quote.lines.map((l, i) => ({
+        id: newId(),
+        quote_id: quoteId,
+        position: i + 1,
+        price_list_item_id: l.priceListItemId,
+        code: l.code,
+        description: l.description,
+        unit: l.unit,
+        quantity_milli: l.quantityMilli,
+        unit_price_cents: l.unitPriceCents,
+        category: l.category,
+        amount_cents: quote!.totals.lineAmounts[i],
+      })),
+    );
     Object.assign(data, { quoteId, lineCount: quote.lines.length, netCents: quote.totals.netCents, totalCents: quote.totals.totalCents });
   }
   if (action === 'approve_quote' || action === 'deny_quote') {
     await repo.decideQuote(trx, w.id, {
-      status: action === 'approve_quote' ? 'approved' : 'denied', byId: actorUserId(actor), at, reason: (d.data.reason as string | undefined) ?? null,
+      status: action === 'approve_quote' ? 'approved' : 'denied',
+      byId: actorUserId(actor),
+      at,
+      reason: (d.data.reason as string | undefined) ?? null,
     });
   }
 
   const eventId = newSortableId();
   await tickets.insertEvent(trx, {
-    id: eventId, ticketId: w.ticket_id, workOrderId: w.id, at, actorId: actorUserId(actor), actorLabel: actorLabel(actor),
-    action, from: d.from, to: d.to, data,
+    id: eventId,
+    ticketId: w.ticket_id,
+    workOrderId: w.id,
+    at,
+    actorId: actorUserId(actor),
+    actorLabel: actorLabel(actor),
+    action,
+    from: d.from,
+    to: d.to,
+    data,
   });
   const notices = withoutSent(d.notices, opts.alreadySent ?? []);
   // The fault's requester is told the planned work order and its date (workflow 2).
   if (inPlan && d.to === 'closed') notices.push({ kind: 'in_plan_date', to: ['requester'] });
-  if (inPlan) await inPlan.mirror(trx, { at, actorId: actorUserId(actor), actorLabel: actorLabel(actor), faultWorkOrderId: w.id, faultWorkOrderNumber: w.number, faultTicketId: w.ticket_id });
+  if (inPlan)
+    await inPlan.mirror(trx, {
+      at,
+      actorId: actorUserId(actor),
+      actorLabel: actorLabel(actor),
+      faultWorkOrderId: w.id,
+      faultWorkOrderNumber: w.number,
+      faultTicketId: w.ticket_id,
+    });
   if (notices.length) {
-    await enqueueNotices(trx, ctx, { notices, ticketId: w.ticket_id, workOrderId: w.id, eventId, actorUserId: actorUserId(actor), action, data: inPlan ? { ...data, ...inPlan.noticeData } : data });
+    await enqueueNotices(trx, ctx, {
+      notices,
+      ticketId: w.ticket_id,
+      workOrderId: w.id,
+      eventId,
+      actorUserId: actorUserId(actor),
+      action,
+      data: inPlan ? { ...data, ...inPlan.noticeData } : data,
+    });
   }
   if (opts.followTicket !== false) await followTicket(trx, ctx, actor, w, action, at, data);
   // Any action may start, stop, pause or resume a clock (or change its limits): the stored SLA
@@ -441,13 +628,22 @@ export async function applyWorkOrderAction(
  * event; a priority change re-derives the ticket's priority (the highest of its work orders).
  */
 async function followTicket(
-  trx: Trx, ctx: AppContext, actor: WorkflowActor, w: repo.WorkOrder, action: string, at: string, causeData: Record<string, unknown> = {},
+  trx: Trx,
+  ctx: AppContext,
+  actor: WorkflowActor,
+  w: repo.WorkOrder,
+  action: string,
+  at: string,
+  causeData: Record<string, unknown> = {},
 ): Promise<void> {
   if (!w.ticket_id) return;
   const t = await tickets.getTicket(trx, w.ticket_id);
   if (!t) return;
   const wos = await repo.workOrderStatesOfTicket(trx, t.id);
-  const next = ticketAfterWorkOrders(t.status as TicketState, wos.map((x) => ({ state: x.status })));
+  const next = ticketAfterWorkOrders(
+    t.status as TicketState,
+    wos.map((x) => ({ state: x.status })),
+  );
   const set: tickets.TicketSet = {};
   if (action === 'change_priority') {
     const p = highestPriority(bool(t.danger) ? 'emergency' : null, ...wos.map((x) => x.priority));
@@ -466,12 +662,28 @@ async function followTicket(
     const reason = action === 'cancel' && typeof causeData.reason === 'string' ? { reason: causeData.reason } : {};
     const data = { workOrderId: w.id, workOrderNumber: w.number, cause: action, ...reason };
     await tickets.insertEvent(trx, {
-      id: eventId, ticketId: t.id, workOrderId: null, at, actorId: actorUserId(actor), actorLabel: actorLabel(actor),
-      action: auto, from: t.status, to: next, data,
+      id: eventId,
+      ticketId: t.id,
+      workOrderId: null,
+      at,
+      actorId: actorUserId(actor),
+      actorLabel: actorLabel(actor),
+      action: auto,
+      from: t.status,
+      to: next,
+      data,
     });
     const notices = noticesAfterWorkOrders(action, t.status as TicketState, next);
     if (notices.length) {
-      await enqueueNotices(trx, ctx, { notices, ticketId: t.id, workOrderId: w.id, eventId, actorUserId: actorUserId(actor), action: `${auto}_${action}`, data });
+      await enqueueNotices(trx, ctx, {
+        notices,
+        ticketId: t.id,
+        workOrderId: w.id,
+        eventId,
+        actorUserId: actorUserId(actor),
+        action: `${auto}_${action}`,
+        data,
+      });
     }
   }
 }
@@ -479,7 +691,12 @@ async function followTicket(
 // --- comments ------------------------------------------------------------------------------------
 
 /** A comment on a work order (and so on its ticket): its contractor, building manager, staff. */
-export async function addWorkOrderComment(ctx: AppContext, actor: Principal, workOrderId: string, input: CommentInput): Promise<CommentDto> {
+export async function addWorkOrderComment(
+  ctx: AppContext,
+  actor: Principal,
+  workOrderId: string,
+  input: CommentInput,
+): Promise<CommentDto> {
   return ctx.db.transaction().execute(async (trx) => {
     const w = await repo.getWorkOrder(trx, workOrderId);
     if (!w) throw notFound();
@@ -489,8 +706,15 @@ export async function addWorkOrderComment(ctx: AppContext, actor: Principal, wor
     const body = input.body.trim();
     if (!body) throw invalid([{ field: 'body', rule: 'required' }]);
     const row = {
-      id: newSortableId(), ticket_id: w.ticket_id, work_order_id: w.id, author_id: actor.userId, author_label: actor.displayName,
-      visibility: input.visibility ?? 'public', source: 'web', body, created_at: ctx.now().toISOString(),
+      id: newSortableId(),
+      ticket_id: w.ticket_id,
+      work_order_id: w.id,
+      author_id: actor.userId,
+      author_label: actor.displayName,
+      visibility: input.visibility ?? 'public',
+      source: 'web',
+      body,
+      created_at: ctx.now().toISOString(),
     };
     await tickets.insertComment(trx, row);
     return presentComment(row);

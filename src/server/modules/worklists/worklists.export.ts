@@ -12,7 +12,16 @@ import { formatter } from '../../../shared/format.ts';
 import * as repo from './worklists.repository.ts';
 import type { Resource } from './worklists.repository.ts';
 import { label, TICKET_COLUMNS, WORK_ORDER_COLUMNS } from './worklists.i18n.ts';
-import { allRows, listSpec, presentTickets, presentWorkOrders, ZONE, type ListInput, type TicketItem, type WorkOrderItem } from './worklists.service.ts';
+import {
+  allRows,
+  listSpec,
+  presentTickets,
+  presentWorkOrders,
+  ZONE,
+  type ListInput,
+  type TicketItem,
+  type WorkOrderItem,
+} from './worklists.service.ts';
 import { EXPORT_MAX_ROWS } from './worklists.views.ts';
 import { csvNumberField, csvTextField, xlsxValue } from '../../spreadsheet-escape.ts';
 
@@ -23,7 +32,11 @@ export type Cell = string | number | { instant: string } | { day: string } | nul
 
 function ticketCells(lang: Lang, t: TicketItem): Record<(typeof TICKET_COLUMNS)[number], Cell> {
   const open = t.workOrders.filter((w) => w.status !== 'verified' && w.status !== 'closed');
-  const next = open.map((w) => w.scheduledAt).filter((x): x is string => !!x).sort()[0] ?? null;
+  const next =
+    open
+      .map((w) => w.scheduledAt)
+      .filter((x): x is string => !!x)
+      .sort()[0] ?? null;
   return {
     number: t.number,
     status: label(lang, 'ticketStatus', t.status),
@@ -115,7 +128,12 @@ export interface ExportFile {
  * then streams the file.
  */
 export async function exportList(
-  ctx: AppContext, p: Principal, resource: Resource, input: ListInput, format: Format, cap = EXPORT_MAX_ROWS,
+  ctx: AppContext,
+  p: Principal,
+  resource: Resource,
+  input: ListInput,
+  format: Format,
+  cap = EXPORT_MAX_ROWS,
 ): Promise<ExportFile> {
   const spec = await listSpec(ctx, p, resource, input);
   const total = await repo.countRows(ctx.db, spec, cap);

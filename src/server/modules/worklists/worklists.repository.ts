@@ -3,7 +3,14 @@
 // of a page of tickets, and what the printable sheet needs. Column and table names come from
 // this file only; every value from the client travels as a parameter.
 import {
-  expressionBuilder, sql, type Expression, type ExpressionBuilder, type Kysely, type RawBuilder, type SelectQueryBuilder, type SqlBool,
+  expressionBuilder,
+  sql,
+  type Expression,
+  type ExpressionBuilder,
+  type Kysely,
+  type RawBuilder,
+  type SelectQueryBuilder,
+  type SqlBool,
 } from 'kysely';
 import { engineOf, type Db } from '../../db/create-db.ts';
 import { slaStateIs, type SlaRowFilter } from '../sla/overdue.ts';
@@ -25,7 +32,10 @@ const c = (alias: string, column: string) => eb.ref(`${alias}.${column}`);
 export type Resource = 'tickets' | 'workOrders';
 export type SortKey = 'created' | 'issued' | 'priority' | 'number' | 'due';
 export type Direction = 'asc' | 'desc';
-export interface Sort { key: SortKey; dir: Direction }
+export interface Sort {
+  key: SortKey;
+  dir: Direction;
+}
 
 /**
  * What the search box holds: a number (the exact stored forms it may stand for) and/or words.
@@ -68,10 +78,12 @@ const TABLE = { tickets: 'tickets', workOrders: 'work_orders' } as const;
 const TIME = { tickets: 'created_at', workOrders: 'issued_at' } as const;
 
 /** The SLA due instant; rows with none (paused, stopped, no clock) after every due one. */
-export const slaDueKey = (alias: string): RawBuilder<string> => sql<string>`coalesce(${sql.ref(`${alias}.sla_due_at`)}, '9999-12-31T23:59:59.999Z')`;
+export const slaDueKey = (alias: string): RawBuilder<string> =>
+  sql<string>`coalesce(${sql.ref(`${alias}.sla_due_at`)}, '9999-12-31T23:59:59.999Z')`;
 
 /** Emergency first; a ticket whose priority is not known yet comes last. */
-export const priorityRank = (alias: string): RawBuilder<number> => sql<number>`(case ${sql.ref(`${alias}.priority`)} when 'emergency' then 0 when 'urgent' then 1 when 'ordinary' then 2 when 'deferrable' then 3 else 4 end)`;
+export const priorityRank = (alias: string): RawBuilder<number> =>
+  sql<number>`(case ${sql.ref(`${alias}.priority`)} when 'emergency' then 0 when 'urgent' then 1 when 'ordinary' then 2 when 'deferrable' then 3 else 4 end)`;
 
 /** The sort keys before the id tiebreak, and whether each cursor value is a number. */
 export function sortKeys(resource: Resource, key: SortKey): Array<{ expr: Expression<unknown>; numeric: boolean; column: string }> {
@@ -98,11 +110,16 @@ function tsQuery(words: string[]): string {
 function ticketWords(db: Db, words: string[], callers = false): Sub {
   let text: Sub;
   if (engineOf(db) === 'postgres') {
-    text = any(db).selectFrom('tickets as t_s').select('t_s.id')
+    text = any(db)
+      .selectFrom('tickets as t_s')
+      .select('t_s.id')
       .where(sql<SqlBool>`to_tsvector('simple', t_s.subject || ' ' || t_s.description) @@ to_tsquery('simple', ${tsQuery(words)})`);
   } else {
-    text = any(db).selectFrom('tickets_fts as f').innerJoin('tickets_fts_keys as k', 'k.id', 'f.rowid')
-      .select('k.ticket_id').where(sql<SqlBool>`tickets_fts match ${ftsMatch(words)}`);
+    text = any(db)
+      .selectFrom('tickets_fts as f')
+      .innerJoin('tickets_fts_keys as k', 'k.id', 'f.rowid')
+      .select('k.ticket_id')
+      .where(sql<SqlBool>`tickets_fts match ${ftsMatch(words)}`);
   }
   return callers ? text.union(callerWords(db, words)).union(requesterWords(db, words)) : text;
 }
@@ -114,27 +131,41 @@ const CALLER_TEXT_PG = sql`regexp_replace(coalesce(t_c.caller_name, '') || ' ' |
 
 function callerWords(db: Db, words: string[]): Sub {
   if (engineOf(db) === 'postgres') {
-    return any(db).selectFrom('tickets as t_c').select('t_c.id')
+    return any(db)
+      .selectFrom('tickets as t_c')
+      .select('t_c.id')
       .where(sql<SqlBool>`to_tsvector('simple', ${CALLER_TEXT_PG}) @@ to_tsquery('simple', ${tsQuery(words)})`);
   }
-  return any(db).selectFrom('tickets_callers_fts as fc').innerJoin('tickets_callers_fts_keys as kc', 'kc.id', 'fc.rowid')
-    .select('kc.ticket_id').where(sql<SqlBool>`tickets_callers_fts match ${ftsMatch(words)}`);
+  return any(db)
+    .selectFrom('tickets_callers_fts as fc')
+    .innerJoin('tickets_callers_fts_keys as kc', 'kc.id', 'fc.rowid')
+    .select('kc.ticket_id')
+    .where(sql<SqlBool>`tickets_callers_fts match ${ftsMatch(words)}`);
 }
 
 /** Tickets whose requester (a user, e.g. the caller the call center linked) has the words in name, e-mail or phone. */
 function requesterWords(db: Db, words: string[]): Sub {
-  return any(db).selectFrom('tickets as t_r').select('t_r.id')
+  return any(db)
+    .selectFrom('tickets as t_r')
+    .select('t_r.id')
     .where('t_r.requester_id', 'in', any(db).selectFrom('users as u_r').select('u_r.id').where(userWordsWhere('u_r', words)));
 }
 
 /** Ids of work orders whose description or location matches the words: a subquery. */
 function workOrderWords(db: Db, words: string[]): Sub {
   if (engineOf(db) === 'postgres') {
-    return any(db).selectFrom('work_orders as w_s').select('w_s.id')
-      .where(sql<SqlBool>`to_tsvector('simple', w_s.description || ' ' || coalesce(w_s.location, '')) @@ to_tsquery('simple', ${tsQuery(words)})`);
+    return any(db)
+      .selectFrom('work_orders as w_s')
+      .select('w_s.id')
+      .where(
+        sql<SqlBool>`to_tsvector('simple', w_s.description || ' ' || coalesce(w_s.location, '')) @@ to_tsquery('simple', ${tsQuery(words)})`,
+      );
   }
-  return any(db).selectFrom('work_orders_fts as f').innerJoin('work_orders_fts_keys as k', 'k.id', 'f.rowid')
-    .select('k.work_order_id').where(sql<SqlBool>`work_orders_fts match ${ftsMatch(words)}`);
+  return any(db)
+    .selectFrom('work_orders_fts as f')
+    .innerJoin('work_orders_fts_keys as k', 'k.id', 'f.rowid')
+    .select('k.work_order_id')
+    .where(sql<SqlBool>`work_orders_fts match ${ftsMatch(words)}`);
 }
 
 /**
@@ -145,7 +176,14 @@ function workOrderWords(db: Db, words: string[]): Sub {
  * ORDER BY … LIMIT, would walk the sort index recomputing to_tsvector on every row — seconds for a
  * rare word. Here only bitmap scans are allowed, so the GIN index answers.
  */
-export async function wordMatches(db: Db, resource: Resource, words: string[], cap: number, plenty: number, callers = false): Promise<string[] | null> {
+export async function wordMatches(
+  db: Db,
+  resource: Resource,
+  words: string[],
+  cap: number,
+  plenty: number,
+  callers = false,
+): Promise<string[] | null> {
   const sub = resource === 'tickets' ? ticketWords(db, words, callers) : workOrderWords(db, words);
   const query = sub.limit(cap + 1);
   if (engineOf(db) !== 'postgres') return (await query.execute()).map((r: Row) => Object.values(r)[0] as string);
@@ -172,7 +210,9 @@ function searchExpr(db: Db, resource: Resource, s: Search): Expression<SqlBool> 
     } else {
       if (s.workOrderNumbers.length) parts.push(eb(c(a, 'number'), 'in', s.workOrderNumbers));
       if (s.ticketNumbers.length) {
-        parts.push(eb(c(a, 'ticket_id'), 'in', any(db).selectFrom('tickets as t_n').select('t_n.id').where('t_n.number', 'in', s.ticketNumbers)));
+        parts.push(
+          eb(c(a, 'ticket_id'), 'in', any(db).selectFrom('tickets as t_n').select('t_n.id').where('t_n.number', 'in', s.ticketNumbers)),
+        );
       }
     }
   }
@@ -230,7 +270,10 @@ function filterExprs(db: Db, resource: Resource, f: Filters): Expression<SqlBool
     // A ticket has a class and a contractor through its work orders. EXISTS, not IN: these match a
     // large share of tickets, so the list walks its sort index and probes each ticket's work orders
     // (an IN would collect every matching ticket and sort them all, on SQLite).
-    let sub = eb.selectFrom('work_orders as w_f').select(sql`1`.as('one')).whereRef('w_f.ticket_id', '=', c(a, 'id'));
+    let sub = eb
+      .selectFrom('work_orders as w_f')
+      .select(sql`1`.as('one'))
+      .whereRef('w_f.ticket_id', '=', c(a, 'id'));
     if (f.technologyClassId) sub = sub.where('w_f.technology_class_id', '=', f.technologyClassId);
     if (f.contractorId) sub = sub.where('w_f.contractor_id', '=', f.contractorId);
     out.push(eb.exists(sub));
@@ -248,10 +291,10 @@ function filterExprs(db: Db, resource: Resource, f: Filters): Expression<SqlBool
 
 function whereAll(db: Db, spec: ListSpec): Expression<SqlBool>[] {
   const a = A[spec.resource];
-  return [scopeExpr(spec.scope, a), viewExpr(spec), ...filterExprs(db, spec.resource, spec.filters)]
-    .filter((x): x is Expression<SqlBool> => x !== null);
+  return [scopeExpr(spec.scope, a), viewExpr(spec), ...filterExprs(db, spec.resource, spec.filters)].filter(
+    (x): x is Expression<SqlBool> => x !== null,
+  );
 }
-
 
 /**
  * Rows of one page, `limit + 1` of them so the caller knows whether a next page exists.
@@ -280,17 +323,34 @@ export async function pageRows(db: Db, spec: ListSpec, after: Array<string | num
 /** How many rows match (no cursor), counting at most `cap + 1`. */
 export async function countRows(db: Db, spec: ListSpec, cap: number): Promise<number> {
   const a = A[spec.resource];
-  let inner = any(db).selectFrom(`${TABLE[spec.resource]} as ${a}`).select(sql`1`.as('one'));
+  let inner = any(db)
+    .selectFrom(`${TABLE[spec.resource]} as ${a}`)
+    .select(sql`1`.as('one'));
   for (const w of whereAll(db, spec)) inner = inner.where(w);
-  const row = await any(db).selectFrom(inner.limit(cap + 1).as('capped')).select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  const row = await any(db)
+    .selectFrom(inner.limit(cap + 1).as('capped'))
+    .select((e) => e.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 /** Rows in the buildings `inBuildings` selects, counting at most `cap` (on the building index). */
-export async function countInBuildings(db: Db, resource: Resource, inBuildings: (column: string) => Expression<SqlBool>, cap: number): Promise<number> {
+export async function countInBuildings(
+  db: Db,
+  resource: Resource,
+  inBuildings: (column: string) => Expression<SqlBool>,
+  cap: number,
+): Promise<number> {
   const a = A[resource];
-  const inner = any(db).selectFrom(`${TABLE[resource]} as ${a}`).select(sql`1`.as('one')).where(inBuildings(`${a}.building_id`)).limit(cap);
-  const row = await any(db).selectFrom(inner.as('capped')).select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  const inner = any(db)
+    .selectFrom(`${TABLE[resource]} as ${a}`)
+    .select(sql`1`.as('one'))
+    .where(inBuildings(`${a}.building_id`))
+    .limit(cap);
+  const row = await any(db)
+    .selectFrom(inner.as('capped'))
+    .select((e) => e.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -298,13 +358,19 @@ export async function countInBuildings(db: Db, resource: Resource, inBuildings: 
 
 export async function ticketDisplay(db: Db, ids: string[]): Promise<Map<string, Row>> {
   if (ids.length === 0) return new Map();
-  const rows = await any(db).selectFrom('tickets as t')
+  const rows = await any(db)
+    .selectFrom('tickets as t')
     .innerJoin('buildings as b', 'b.id', 't.building_id')
     .leftJoin('spaces as s', 's.id', 't.space_id')
     .leftJoin('users as u', 'u.id', 't.requester_id')
     .select([
-      't.id', 'b.code as building_code', 'b.name as building_name',
-      's.id as space_id', 's.code as space_code', 's.name as space_name', 'u.display_name as requester_name',
+      't.id',
+      'b.code as building_code',
+      'b.name as building_name',
+      's.id as space_id',
+      's.code as space_code',
+      's.name as space_name',
+      'u.display_name as requester_name',
     ])
     .where('t.id', 'in', ids)
     .execute();
@@ -314,14 +380,27 @@ export async function ticketDisplay(db: Db, ids: string[]): Promise<Map<string, 
 /** The work orders of these tickets (within `scope` when it is narrower), oldest first. */
 export async function workOrdersOfTickets(db: Db, ticketIds: string[], scope: RowScope): Promise<Row[]> {
   if (ticketIds.length === 0) return [];
-  let qb = any(db).selectFrom('work_orders as w')
+  let qb = any(db)
+    .selectFrom('work_orders as w')
     .innerJoin('technology_classes as tc', 'tc.id', 'w.technology_class_id')
     .innerJoin('contractors as k', 'k.id', 'w.contractor_id')
     .select([
-      'w.id', 'w.ticket_id', 'w.number', 'w.status', 'w.priority', 'w.scheduled_at', 'w.expected_on',
-      'w.sla_state', 'w.sla_due_at', 'w.sla_paused_for',
-      'w.technology_class_id', 'tc.code as class_code', 'tc.name_it as class_name_it', 'tc.name_en as class_name_en',
-      'w.contractor_id', 'k.name as contractor_name',
+      'w.id',
+      'w.ticket_id',
+      'w.number',
+      'w.status',
+      'w.priority',
+      'w.scheduled_at',
+      'w.expected_on',
+      'w.sla_state',
+      'w.sla_due_at',
+      'w.sla_paused_for',
+      'w.technology_class_id',
+      'tc.code as class_code',
+      'tc.name_it as class_name_it',
+      'tc.name_en as class_name_en',
+      'w.contractor_id',
+      'k.name as contractor_name',
     ])
     .where('w.ticket_id', 'in', ticketIds);
   if (scope.kind === 'rows') qb = qb.where(scope.where('w'));
@@ -330,7 +409,8 @@ export async function workOrdersOfTickets(db: Db, ticketIds: string[], scope: Ro
 
 export async function workOrderDisplay(db: Db, ids: string[]): Promise<Map<string, Row>> {
   if (ids.length === 0) return new Map();
-  const rows = await any(db).selectFrom('work_orders as w')
+  const rows = await any(db)
+    .selectFrom('work_orders as w')
     .innerJoin('buildings as b', 'b.id', 'w.building_id')
     .leftJoin('spaces as s', 's.id', 'w.space_id')
     .innerJoin('technology_classes as tc', 'tc.id', 'w.technology_class_id')
@@ -339,11 +419,21 @@ export async function workOrderDisplay(db: Db, ids: string[]): Promise<Map<strin
     .leftJoin('tickets as t', 't.id', 'w.ticket_id')
     .leftJoin('users as tu', 'tu.id', 'w.technician_id')
     .select([
-      'w.id', 'b.code as building_code', 'b.name as building_name',
-      's.id as space_id', 's.code as space_code', 's.name as space_name',
-      'tc.code as class_code', 'tc.name_it as class_name_it', 'tc.name_en as class_name_en',
-      'k.name as contractor_name', 'ct.lot as contract_lot', 'ct.cig as contract_cig',
-      't.number as ticket_number', 't.subject as ticket_subject', 'tu.display_name as technician_name',
+      'w.id',
+      'b.code as building_code',
+      'b.name as building_name',
+      's.id as space_id',
+      's.code as space_code',
+      's.name as space_name',
+      'tc.code as class_code',
+      'tc.name_it as class_name_it',
+      'tc.name_en as class_name_en',
+      'k.name as contractor_name',
+      'ct.lot as contract_lot',
+      'ct.cig as contract_cig',
+      't.number as ticket_number',
+      't.subject as ticket_subject',
+      'tu.display_name as technician_name',
     ])
     .where('w.id', 'in', ids)
     .execute();
@@ -353,7 +443,8 @@ export async function workOrderDisplay(db: Db, ids: string[]): Promise<Map<strin
 // --- the printable sheet --------------------------------------------------------------------
 
 export async function sheetData(db: Db, id: string, scope: RowScope): Promise<{ wo: Row; events: Row[] } | null> {
-  let qb = any(db).selectFrom('work_orders as w')
+  let qb = any(db)
+    .selectFrom('work_orders as w')
     .innerJoin('buildings as b', 'b.id', 'w.building_id')
     .innerJoin('sites as si', 'si.id', 'b.site_id')
     .leftJoin('spaces as s', 's.id', 'w.space_id')
@@ -366,13 +457,31 @@ export async function sheetData(db: Db, id: string, scope: RowScope): Promise<{ 
     .leftJoin('users as ib', 'ib.id', 'w.issued_by_id')
     .selectAll('w')
     .select([
-      'b.code as building_code', 'b.name as building_name', 'b.address as building_address', 'si.name as site_name',
-      's.code as space_code', 's.name as space_name', 'fl.code as floor_code', 'fl.name as floor_name',
-      'ast.code as asset_code', 'ast.name as asset_name',
-      'tc.code as class_code', 'tc.name_it as class_name_it', 'tc.name_en as class_name_en', 'tc.dm37_letter',
-      'k.name as contractor_name', 'k.vat_number as contractor_vat', 'k.pec as contractor_pec', 'k.phone as contractor_phone',
-      'ct.lot as contract_lot', 'ct.cig as contract_cig', 'ct.title as contract_title',
-      't.number as ticket_number', 't.subject as ticket_subject', 't.caller_name', 't.caller_phone',
+      'b.code as building_code',
+      'b.name as building_name',
+      'b.address as building_address',
+      'si.name as site_name',
+      's.code as space_code',
+      's.name as space_name',
+      'fl.code as floor_code',
+      'fl.name as floor_name',
+      'ast.code as asset_code',
+      'ast.name as asset_name',
+      'tc.code as class_code',
+      'tc.name_it as class_name_it',
+      'tc.name_en as class_name_en',
+      'tc.dm37_letter',
+      'k.name as contractor_name',
+      'k.vat_number as contractor_vat',
+      'k.pec as contractor_pec',
+      'k.phone as contractor_phone',
+      'ct.lot as contract_lot',
+      'ct.cig as contract_cig',
+      'ct.title as contract_title',
+      't.number as ticket_number',
+      't.subject as ticket_subject',
+      't.caller_name',
+      't.caller_phone',
       'ib.display_name as issued_by_name',
     ])
     .where('w.id', '=', id);
@@ -380,7 +489,13 @@ export async function sheetData(db: Db, id: string, scope: RowScope): Promise<{ 
   if (scoped) qb = qb.where(scoped);
   const wo = await qb.executeTakeFirst();
   if (!wo) return null;
-  const events = await any(db).selectFrom('events').select(['at', 'actor_label', 'action', 'from_state', 'to_state'])
-    .where('work_order_id', '=', id).orderBy('at').orderBy('id').limit(200).execute();
+  const events = await any(db)
+    .selectFrom('events')
+    .select(['at', 'actor_label', 'action', 'from_state', 'to_state'])
+    .where('work_order_id', '=', id)
+    .orderBy('at')
+    .orderBy('id')
+    .limit(200)
+    .execute();
   return { wo, events };
 }

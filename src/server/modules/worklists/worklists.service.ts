@@ -15,8 +15,16 @@ import { STAFF_ROLES } from '../tickets/actor.ts';
 import * as repo from './worklists.repository.ts';
 import type { Direction, Filters, ListSpec, Resource, Row, Search, Sort, SortKey } from './worklists.repository.ts';
 import {
-  badgeLists, COUNT_CAP, managedBuildings, ticketScope, viewParts, workOrderScope,
-  type RowScope, type ScopeOptions, type View, type ViewClock,
+  badgeLists,
+  COUNT_CAP,
+  managedBuildings,
+  ticketScope,
+  viewParts,
+  workOrderScope,
+  type RowScope,
+  type ScopeOptions,
+  type View,
+  type ViewClock,
 } from './worklists.views.ts';
 
 export const ZONE = 'Europe/Rome';
@@ -66,7 +74,11 @@ export function parseSearch(q: string | undefined, now: Date): Search | undefine
     const wos = m[3] ? [`${ticket}/${Number(m[3])}`, `ODL ${ticket}/${Number(m[3])}`] : [];
     return { kind: 'number', ticketNumbers: [ticket], workOrderNumbers: wos, words: [] };
   }
-  const words = text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, 8);
+  const words = text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .slice(0, 8);
   if (words.length === 1 && /^\d{1,6}$/.test(words[0])) {
     const year = now.getUTCFullYear();
     const numbers = Array.from({ length: 10 }, (_, i) => `${year - i}-${words[0].padStart(6, '0')}`);
@@ -172,9 +184,13 @@ export function decodeCursor(raw: string | undefined, spec: ListSpec): Array<str
   try {
     const c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as { s?: unknown; v?: unknown };
     const v = c.v;
-    if (c.s === sortTag(spec.sort) && Array.isArray(v) && v.length === keys.length + 1
-      && keys.every((k, i) => (k.numeric ? Number.isInteger(v[i]) : typeof v[i] === 'string'))
-      && typeof v[keys.length] === 'string') {
+    if (
+      c.s === sortTag(spec.sort) &&
+      Array.isArray(v) &&
+      v.length === keys.length + 1 &&
+      keys.every((k, i) => (k.numeric ? Number.isInteger(v[i]) : typeof v[i] === 'string')) &&
+      typeof v[keys.length] === 'string'
+    ) {
       return v as Array<string | number>;
     }
   } catch {
@@ -192,10 +208,7 @@ const bool = (v: unknown) => v === true || v === 1 || v === '1';
 export async function presentTickets(ctx: AppContext, p: Principal, rows: Row[], woScope: RowScope) {
   const ids = rows.map((r) => r.id as string);
   // Requesters see the work orders of their own tickets (a plain status line); contractors only theirs.
-  const [display, wos] = await Promise.all([
-    repo.ticketDisplay(ctx.db, ids),
-    repo.workOrdersOfTickets(ctx.db, ids, woScope),
-  ]);
+  const [display, wos] = await Promise.all([repo.ticketDisplay(ctx.db, ids), repo.workOrdersOfTickets(ctx.db, ids, woScope)]);
   const staff = [...p.roles].some((r) => r !== 'requester');
   const now = ctx.now().toISOString();
   const byTicket = new Map<string, Row[]>();
@@ -242,7 +255,10 @@ export async function presentTickets(ctx: AppContext, p: Principal, rows: Row[],
 export type TicketItem = Awaited<ReturnType<typeof presentTickets>>[number];
 
 export async function presentWorkOrders(ctx: AppContext, p: Principal, rows: Row[], fullDescription = false) {
-  const display = await repo.workOrderDisplay(ctx.db, rows.map((r) => r.id as string));
+  const display = await repo.workOrderDisplay(
+    ctx.db,
+    rows.map((r) => r.id as string),
+  );
   const now = ctx.now().toISOString();
   return rows.map((r) => {
     const d = display.get(r.id)!;
@@ -254,7 +270,8 @@ export async function presentWorkOrders(ctx: AppContext, p: Principal, rows: Row
       status: r.status as string,
       outcome: (r.outcome ?? null) as string | null,
       priority: r.priority as string,
-      description: fullDescription || description.length <= DESCRIPTION_IN_LIST ? description : `${description.slice(0, DESCRIPTION_IN_LIST - 1)}…`,
+      description:
+        fullDescription || description.length <= DESCRIPTION_IN_LIST ? description : `${description.slice(0, DESCRIPTION_IN_LIST - 1)}…`,
       location: (r.location ?? null) as string | null,
       ticket: r.ticket_id ? { id: r.ticket_id as string, number: d.ticket_number as string, subject: d.ticket_subject as string } : null,
       building: ref(r.building_id, d.building_code, d.building_name),
@@ -320,16 +337,23 @@ export async function* allRows(ctx: AppContext, spec: ListSpec, batch = 1000): A
 export async function counts(ctx: AppContext, p: Principal) {
   const clock = viewClock(ctx.now());
   const lists = badgeLists(p);
-  const items = await Promise.all(lists.map(async ({ resource, view }) => {
-    const res: Resource = resource === 'tickets' ? 'tickets' : 'workOrders';
-    const wo = workOrderScope(p);
-    const scope = res === 'tickets' ? ticketScope(p) : wo;
-    const spec: ListSpec = {
-      resource: res, scope, workOrderScope: wo, view: viewParts(view, p, clock), filters: {}, sort: sortOf(res, {}),
-    };
-    const n = scope.kind === 'forbidden' ? 0 : await repo.countRows(ctx.db, spec, COUNT_CAP);
-    return { resource, view, count: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
-  }));
+  const items = await Promise.all(
+    lists.map(async ({ resource, view }) => {
+      const res: Resource = resource === 'tickets' ? 'tickets' : 'workOrders';
+      const wo = workOrderScope(p);
+      const scope = res === 'tickets' ? ticketScope(p) : wo;
+      const spec: ListSpec = {
+        resource: res,
+        scope,
+        workOrderScope: wo,
+        view: viewParts(view, p, clock),
+        filters: {},
+        sort: sortOf(res, {}),
+      };
+      const n = scope.kind === 'forbidden' ? 0 : await repo.countRows(ctx.db, spec, COUNT_CAP);
+      return { resource, view, count: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
+    }),
+  );
   // Beside the work lists, the inbox of e-mails held from unknown senders (#9: the call center's badge).
   return { items: [...items, ...(await heldBadge(ctx, p, COUNT_CAP))] };
 }

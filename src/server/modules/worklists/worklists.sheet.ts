@@ -24,17 +24,29 @@ export async function workOrderSheet(ctx: AppContext, p: Principal, id: string):
   const when = (iso: string | null) => formatter(lang).dateTime(iso);
   const day = (d: string | null) => formatter(lang).date(d);
 
-  const { doc, face, left, width: widthOf, end } = createPdf({ title: `${L('title')} ${wo.number}`, subject: wo.building_name as string, lang });
+  const {
+    doc,
+    face,
+    left,
+    width: widthOf,
+    end,
+  } = createPdf({ title: `${L('title')} ${wo.number}`, subject: wo.building_name as string, lang });
   const width = widthOf();
 
   // --- header
   const title = `${L('title')} ${wo.number}`;
   face(title, true).fontSize(18).fillColor(PRIMARY).text(title, left, doc.y, { width });
-  const status = `${L('status')}: ${label(lang, 'workOrderStatus', wo.status)}${wo.outcome ? ` (${label(lang, 'outcome', wo.outcome)})` : ''}`
-    + `   ·   ${L('priority')}: ${label(lang, 'priority', wo.priority)}   ·   ${L('kind')}: ${label(lang, 'kind', wo.kind)}`;
+  const status =
+    `${L('status')}: ${label(lang, 'workOrderStatus', wo.status)}${wo.outcome ? ` (${label(lang, 'outcome', wo.outcome)})` : ''}` +
+    `   ·   ${L('priority')}: ${label(lang, 'priority', wo.priority)}   ·   ${L('kind')}: ${label(lang, 'kind', wo.kind)}`;
   face(status).fontSize(10).fillColor('black').text(status, { width });
   doc.moveDown(0.3);
-  doc.moveTo(left, doc.y).lineTo(left + width, doc.y).lineWidth(1).strokeColor(PRIMARY).stroke();
+  doc
+    .moveTo(left, doc.y)
+    .lineTo(left + width, doc.y)
+    .lineWidth(1)
+    .strokeColor(PRIMARY)
+    .stroke();
   doc.moveDown(0.6);
 
   const section = (name: string) => {
@@ -53,8 +65,14 @@ export async function workOrderSheet(ctx: AppContext, p: Principal, id: string):
       for (let j = 0; j < 2 && i + j < shown.length; j++) {
         const [k, v] = shown[i + j];
         const x = left + j * col;
-        face(k).fontSize(8).fillColor(GREY).text(k, x, y, { width: col - 10 });
-        face(v!).fontSize(10).fillColor('black').text(v!, x, doc.y, { width: col - 10 });
+        face(k)
+          .fontSize(8)
+          .fillColor(GREY)
+          .text(k, x, y, { width: col - 10 });
+        face(v!)
+          .fontSize(10)
+          .fillColor('black')
+          .text(v!, x, doc.y, { width: col - 10 });
         bottom = Math.max(bottom, doc.y);
       }
       doc.x = left;
@@ -82,7 +100,10 @@ export async function workOrderSheet(ctx: AppContext, p: Principal, id: string):
 
   section(L('contract'));
   pairs([
-    [L('technologyClass'), `${wo.class_code} — ${lang === 'en' ? wo.class_name_en : wo.class_name_it}${wo.dm37_letter ? ` (${L('dm37')} ${wo.dm37_letter})` : ''}`],
+    [
+      L('technologyClass'),
+      `${wo.class_code} — ${lang === 'en' ? wo.class_name_en : wo.class_name_it}${wo.dm37_letter ? ` (${L('dm37')} ${wo.dm37_letter})` : ''}`,
+    ],
     [L('lot'), wo.contract_lot],
     [L('cig'), wo.contract_cig],
     [L('contract'), wo.contract_title],
@@ -105,14 +126,22 @@ export async function workOrderSheet(ctx: AppContext, p: Principal, id: string):
   ]);
 
   section(L('timeline'));
-  const cols = [{ k: L('when'), w: 90 }, { k: L('who'), w: 130 }, { k: L('what'), w: 150 }, { k: L('change'), w: width - 370 }];
+  const cols = [
+    { k: L('when'), w: 90 },
+    { k: L('who'), w: 130 },
+    { k: L('what'), w: 150 },
+    { k: L('change'), w: width - 370 },
+  ];
   const row = (cells: string[], bold = false) => {
     if (doc.y > doc.page.height - doc.page.margins.bottom - 30) doc.addPage();
     const y = doc.y;
     let x = left;
     let bottom = y;
     cells.forEach((text, i) => {
-      face(text, bold).fontSize(8.5).fillColor(bold ? GREY : 'black').text(text, x, y, { width: cols[i].w - 6 });
+      face(text, bold)
+        .fontSize(8.5)
+        .fillColor(bold ? GREY : 'black')
+        .text(text, x, y, { width: cols[i].w - 6 });
       bottom = Math.max(bottom, doc.y);
       x += cols[i].w;
     });
@@ -122,13 +151,19 @@ export async function workOrderSheet(ctx: AppContext, p: Principal, id: string):
   if (events.length === 0) {
     face(L('noEvents')).fontSize(9).fillColor(GREY).text(L('noEvents'), left, doc.y, { width });
   } else {
-    row(cols.map((c) => c.k), true);
+    row(
+      cols.map((c) => c.k),
+      true,
+    );
     const shown = events.length > EVENTS_SHOWN ? [...events.slice(0, 5), ...events.slice(-(EVENTS_SHOWN - 5))] : events;
     shown.forEach((e, i) => {
       if (events.length > EVENTS_SHOWN && i === 5) row(['…', '', L('more', { count: events.length - EVENTS_SHOWN }), '']);
-      const change = e.from_state && e.to_state && e.from_state !== e.to_state
-        ? `${label(lang, 'workOrderStatus', e.from_state)} › ${label(lang, 'workOrderStatus', e.to_state)}`
-        : e.to_state ? label(lang, 'workOrderStatus', e.to_state) : '';
+      const change =
+        e.from_state && e.to_state && e.from_state !== e.to_state
+          ? `${label(lang, 'workOrderStatus', e.from_state)} › ${label(lang, 'workOrderStatus', e.to_state)}`
+          : e.to_state
+            ? label(lang, 'workOrderStatus', e.to_state)
+            : '';
       row([when(e.at), String(e.actor_label), label(lang, 'action', e.action), change]);
     });
   }
@@ -142,8 +177,14 @@ export async function workOrderSheet(ctx: AppContext, p: Principal, id: string):
   [L('signContractor'), L('signBody')].forEach((who, i) => {
     const x = left + i * (boxW + 20);
     doc.rect(x, top, boxW, boxH).lineWidth(0.7).strokeColor(GREY).stroke();
-    face(who).fontSize(8).fillColor(GREY).text(who, x + 6, top + 5, { width: boxW - 12 });
-    face(L('signDate')).fontSize(8).fillColor(GREY).text(`${L('signDate')}: ____/____/________`, x + 6, top + boxH - 15, { width: boxW - 12 });
+    face(who)
+      .fontSize(8)
+      .fillColor(GREY)
+      .text(who, x + 6, top + 5, { width: boxW - 12 });
+    face(L('signDate'))
+      .fontSize(8)
+      .fillColor(GREY)
+      .text(`${L('signDate')}: ____/____/________`, x + 6, top + boxH - 15, { width: boxW - 12 });
   });
   doc.x = left;
   doc.y = top + boxH + 10;

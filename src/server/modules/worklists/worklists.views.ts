@@ -16,8 +16,17 @@ import { buildingIdScope } from '../../scope.ts';
 import { slaOverdue } from '../sla/overdue.ts';
 
 export const VIEWS = [
-  'mine', 'to_qualify', 'awaiting_my_action', 'awaiting_authorization', 'waiting_materials', 'past_planned_date',
-  'overdue', 'due_soon', 'planned_this_month', 'planned_due_this_week', 'planned_late',
+  'mine',
+  'to_qualify',
+  'awaiting_my_action',
+  'awaiting_authorization',
+  'waiting_materials',
+  'past_planned_date',
+  'overdue',
+  'due_soon',
+  'planned_this_month',
+  'planned_due_this_week',
+  'planned_late',
 ] as const;
 
 /** Planned work-order states still to be done (DOMAIN.md Workflow 2). */
@@ -35,7 +44,13 @@ export const EXPORT_MAX_ROWS = 100_000;
 export const TO_QUALIFY_STATES = ['new', 'qualifying', 'qualified'] as const;
 /** Work-order states in which the contractor is the one to move. */
 export const CONTRACTOR_ACTION_STATES = [
-  'issued', 'acknowledged', 'inspection_scheduled', 'inspected', 'authorized', 'scheduled', 'in_progress',
+  'issued',
+  'acknowledged',
+  'inspection_scheduled',
+  'inspected',
+  'authorized',
+  'scheduled',
+  'in_progress',
 ] as const;
 /** Work-order states in which the building manager is the one to move (verify, confirm in plan). */
 export const BM_ACTION_STATES = ['completed', 'in_plan_proposed'] as const;
@@ -79,37 +94,45 @@ function union(parts: Array<'all' | Pred | null>): RowScope {
 }
 
 export function ticketScope(p: Principal, o: ScopeOptions = {}): RowScope {
-  return union([...p.roles].map((role): 'all' | Pred | null => {
-    if (STAFF_ALL.includes(role)) return 'all';
-    if (role === 'requester') return (t) => eb(c(t, 'requester_id'), '=', p.userId);
-    if (role === 'building_manager') {
-      const inCompetence = managedBuildings(p, o);
-      return (t) => inCompetence(`${t}.building_id`);
-    }
-    if (role === 'contractor' && p.contractorId) {
-      const cid = p.contractorId;
-      return (t) => eb.exists(
-        eb.selectFrom('work_orders as sc_tw').select(sql`1`.as('one'))
-          .whereRef('sc_tw.ticket_id', '=', `${t}.id`).where('sc_tw.contractor_id', '=', cid),
-      );
-    }
-    return null;
-  }));
+  return union(
+    [...p.roles].map((role): 'all' | Pred | null => {
+      if (STAFF_ALL.includes(role)) return 'all';
+      if (role === 'requester') return (t) => eb(c(t, 'requester_id'), '=', p.userId);
+      if (role === 'building_manager') {
+        const inCompetence = managedBuildings(p, o);
+        return (t) => inCompetence(`${t}.building_id`);
+      }
+      if (role === 'contractor' && p.contractorId) {
+        const cid = p.contractorId;
+        return (t) =>
+          eb.exists(
+            eb
+              .selectFrom('work_orders as sc_tw')
+              .select(sql`1`.as('one'))
+              .whereRef('sc_tw.ticket_id', '=', `${t}.id`)
+              .where('sc_tw.contractor_id', '=', cid),
+          );
+      }
+      return null;
+    }),
+  );
 }
 
 export function workOrderScope(p: Principal, o: ScopeOptions = {}): RowScope {
-  return union([...p.roles].map((role): 'all' | Pred | null => {
-    if (STAFF_ALL.includes(role)) return 'all';
-    if (role === 'building_manager') {
-      const inCompetence = managedBuildings(p, o);
-      return (w) => inCompetence(`${w}.building_id`);
-    }
-    if (role === 'contractor' && p.contractorId) {
-      const cid = p.contractorId;
-      return (w) => eb(c(w, 'contractor_id'), '=', cid);
-    }
-    return null;
-  }));
+  return union(
+    [...p.roles].map((role): 'all' | Pred | null => {
+      if (STAFF_ALL.includes(role)) return 'all';
+      if (role === 'building_manager') {
+        const inCompetence = managedBuildings(p, o);
+        return (w) => inCompetence(`${w}.building_id`);
+      }
+      if (role === 'contractor' && p.contractorId) {
+        const cid = p.contractorId;
+        return (w) => eb(c(w, 'contractor_id'), '=', cid);
+      }
+      return null;
+    }),
+  );
 }
 
 export function scopeExpr(scope: RowScope, alias: string): Expression<SqlBool> | null {
@@ -146,8 +169,10 @@ export interface ViewPart {
 
 const onTickets = (where: Pred): ViewPart => ({ on: 'ticket', where });
 const onWorkOrders = (where: Pred): ViewPart => ({ on: 'workOrder', where });
-const statusIn = (states: readonly string[]): Pred => (a) =>
-  states.length === 1 ? eb(c(a, 'status'), '=', states[0]) : eb(c(a, 'status'), 'in', [...states]);
+const statusIn =
+  (states: readonly string[]): Pred =>
+  (a) =>
+    states.length === 1 ? eb(c(a, 'status'), '=', states[0]) : eb(c(a, 'status'), 'in', [...states]);
 
 /**
  * The pieces of a named work list for this user (several roles: their union). Role-bound pieces
@@ -163,42 +188,65 @@ export function viewParts(view: View, p: Principal, clock: ViewClock, o: ScopeOp
     case 'waiting_materials':
       return [onWorkOrders(statusIn(['waiting_materials']))];
     case 'past_planned_date':
-      return [onWorkOrders((w) => eb.or([
-        eb.and([eb(c(w, 'status'), '=', 'scheduled'), eb(c(w, 'scheduled_at'), '<', clock.now)]),
-        eb.and([eb(c(w, 'status'), '=', 'waiting_materials'), eb(c(w, 'expected_on'), '<', clock.today)]),
-      ]))];
+      return [
+        onWorkOrders((w) =>
+          eb.or([
+            eb.and([eb(c(w, 'status'), '=', 'scheduled'), eb(c(w, 'scheduled_at'), '<', clock.now)]),
+            eb.and([eb(c(w, 'status'), '=', 'waiting_materials'), eb(c(w, 'expected_on'), '<', clock.today)]),
+          ]),
+        ),
+      ];
     case 'overdue':
       // By the SLA clocks (due instant kept on the work order by the SLA watcher, migration 0005).
       return [onWorkOrders(slaOverdue(clock.now))];
     case 'due_soon': {
       const until = new Date(Date.parse(clock.now) + DUE_SOON_HOURS * 3600_000).toISOString();
-      return [onWorkOrders((w) => eb.and([
-        eb(c(w, 'sla_due_at'), '>', clock.now), eb(c(w, 'sla_due_at'), '<=', until), statusIn(OPEN_WORK_ORDER_STATES)(w),
-      ]))];
+      return [
+        onWorkOrders((w) =>
+          eb.and([eb(c(w, 'sla_due_at'), '>', clock.now), eb(c(w, 'sla_due_at'), '<=', until), statusIn(OPEN_WORK_ORDER_STATES)(w)]),
+        ),
+      ];
     }
     case 'planned_this_month': {
       // "Da programmare questo mese": planned work orders not yet given a date, due this month.
       const { monthFrom, monthTo } = periodsOf(clock.today);
-      return [onWorkOrders((w) => eb.and([
-        eb(c(w, 'kind'), '=', 'planned'), eb(c(w, 'status'), '=', 'planned'),
-        eb(c(w, 'due_on'), '>=', monthFrom), eb(c(w, 'due_on'), '<=', monthTo),
-      ]))];
+      return [
+        onWorkOrders((w) =>
+          eb.and([
+            eb(c(w, 'kind'), '=', 'planned'),
+            eb(c(w, 'status'), '=', 'planned'),
+            eb(c(w, 'due_on'), '>=', monthFrom),
+            eb(c(w, 'due_on'), '<=', monthTo),
+          ]),
+        ),
+      ];
     }
     case 'planned_due_this_week': {
       // "In scadenza questa settimana": still open, due from today to Sunday.
       const { weekTo } = periodsOf(clock.today);
-      return [onWorkOrders((w) => eb.and([
-        eb(c(w, 'kind'), '=', 'planned'), statusIn(OPEN_PLANNED_STATES)(w),
-        eb(c(w, 'due_on'), '>=', clock.today), eb(c(w, 'due_on'), '<=', weekTo),
-      ]))];
+      return [
+        onWorkOrders((w) =>
+          eb.and([
+            eb(c(w, 'kind'), '=', 'planned'),
+            statusIn(OPEN_PLANNED_STATES)(w),
+            eb(c(w, 'due_on'), '>=', clock.today),
+            eb(c(w, 'due_on'), '<=', weekTo),
+          ]),
+        ),
+      ];
     }
     case 'planned_late':
       // "Attività programmate in ritardo": open and past the agreed date (late_at is set by the
       // late watcher; the date test also catches the ones it has not reached yet).
-      return [onWorkOrders((w) => eb.and([
-        eb(c(w, 'kind'), '=', 'planned'), statusIn(OPEN_PLANNED_STATES)(w),
-        eb.or([eb(c(w, 'late_at'), 'is not', null), eb(c(w, 'due_on'), '<', clock.today)]),
-      ]))];
+      return [
+        onWorkOrders((w) =>
+          eb.and([
+            eb(c(w, 'kind'), '=', 'planned'),
+            statusIn(OPEN_PLANNED_STATES)(w),
+            eb.or([eb(c(w, 'late_at'), 'is not', null), eb(c(w, 'due_on'), '<', clock.today)]),
+          ]),
+        ),
+      ];
     case 'mine': {
       // Open ones only, for everyone (#9 item 10): the requester's badge, home and list count the same rows.
       const parts: ViewPart[] = [];

@@ -17,7 +17,11 @@ export function StarRating({ label, value, onChange, required, error }: StarRati
   const name = useId();
   const errorId = `${name}-error`;
   return (
-    <fieldset className="star-rating-group" style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }} aria-describedby={error ? errorId : undefined}>
+    <fieldset
+      className="star-rating-group"
+      style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}
+      aria-describedby={error ? errorId : undefined}
+    >
       <legend>
         <Text size="sm" fw={500} span>
           {label}
@@ -29,7 +33,13 @@ export function StarRating({ label, value, onChange, required, error }: StarRati
           )}
         </Text>
       </legend>
-      <div className="star-rating" role="radiogroup" aria-label={label} aria-required={required || undefined} aria-invalid={!!error || undefined}>
+      <div
+        className="star-rating"
+        role="radiogroup"
+        aria-label={label}
+        aria-required={required || undefined}
+        aria-invalid={!!error || undefined}
+      >
         {[1, 2, 3, 4, 5].map((n) => {
           const id = `${name}-${n}`;
           const on = value !== null && n <= value;

@@ -48,7 +48,17 @@ interface ListPageProps<T extends { id: string }> {
  * with "load more", an error in place of the table, and an empty state that says why it is empty
  * (nothing yet, or the filters) and what to do.
  */
-export function ListPage<T extends { id: string }>({ header, label, filters, summary, list, columns, filtered, onClearFilters, empty }: ListPageProps<T>) {
+export function ListPage<T extends { id: string }>({
+  header,
+  label,
+  filters,
+  summary,
+  list,
+  columns,
+  filtered,
+  onClearFilters,
+  empty,
+}: ListPageProps<T>) {
   const t = useT();
   const records = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const emptyState = (

@@ -20,7 +20,17 @@ export function fieldLabel(t: Translate, action: string, field: string): string 
 }
 
 /** The modal shell every action form shares: title, what the action does, a warning when it cannot be undone. */
-export function ActionModal({ action, opened, onClose, children }: { action: string; opened: boolean; onClose: () => void; children: ReactNode }) {
+export function ActionModal({
+  action,
+  opened,
+  onClose,
+  children,
+}: {
+  action: string;
+  opened: boolean;
+  onClose: () => void;
+  children: ReactNode;
+}) {
   const t = useT();
   const phone = useMediaQuery('(max-width: 47.99em)');
   const help = lookup(t, `actions.${action}.help`, '');
@@ -47,7 +57,14 @@ export function ActionModal({ action, opened, onClose, children }: { action: str
 }
 
 /** Submit and cancel of an action form, with the problems the server reported. */
-export function ActionFooter({ action, pending, error, conflict, onReload, onCancel }: {
+export function ActionFooter({
+  action,
+  pending,
+  error,
+  conflict,
+  onReload,
+  onCancel,
+}: {
   action: string;
   pending: boolean;
   error: unknown;
@@ -78,20 +95,53 @@ export interface FieldContext {
   buildingId?: string;
 }
 
-function FieldInput({ action, rule, value, error, onChange, context }: { action: string; rule: FieldRule; value: unknown; error?: string; onChange: (v: unknown) => void; context?: FieldContext }) {
+function FieldInput({
+  action,
+  rule,
+  value,
+  error,
+  onChange,
+  context,
+}: {
+  action: string;
+  rule: FieldRule;
+  value: unknown;
+  error?: string;
+  onChange: (v: unknown) => void;
+  context?: FieldContext;
+}) {
   const t = useT();
   const separators = useNumberSeparators();
   const label = fieldLabel(t, action, rule.field);
   const required = !rule.optional;
   const description = lookup(t, `actions.${action}.hints.${rule.field}`, '') || undefined;
   if (rule.field === 'plannedWorkOrderId' && context?.buildingId) {
-    return <PlannedWorkOrderSelect buildingId={context.buildingId} label={label} value={(value as string) ?? null} onChange={onChange} error={error} />;
+    return (
+      <PlannedWorkOrderSelect
+        buildingId={context.buildingId}
+        label={label}
+        value={(value as string) ?? null}
+        onChange={onChange}
+        error={error}
+      />
+    );
   }
   switch (rule.kind) {
     case 'checklist':
-      return <ChecklistField items={context?.checklist ?? []} value={value as ChecklistAnswers | undefined} onChange={onChange} error={error} />;
+      return (
+        <ChecklistField items={context?.checklist ?? []} value={value as ChecklistAnswers | undefined} onChange={onChange} error={error} />
+      );
     case 'instant':
-      return <InstantField label={label} description={description} required={required} value={(value as string) ?? null} onChange={onChange} error={error} />;
+      return (
+        <InstantField
+          label={label}
+          description={description}
+          required={required}
+          value={(value as string) ?? null}
+          onChange={onChange}
+          error={error}
+        />
+      );
     case 'date':
       return (
         <DateField
@@ -123,7 +173,14 @@ function FieldInput({ action, rule, value, error, onChange, context }: { action:
       );
     case 'priority':
       return (
-        <Radio.Group label={label} description={description} required={required} value={(value as string) ?? ''} onChange={onChange} error={error}>
+        <Radio.Group
+          label={label}
+          description={description}
+          required={required}
+          value={(value as string) ?? ''}
+          onChange={onChange}
+          error={error}
+        >
           <Group gap="md" mt={6}>
             {PRIORITIES.map((p) => (
               <Radio key={p} value={p} label={priorityLabel(t, p)} />

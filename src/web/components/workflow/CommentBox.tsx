@@ -48,7 +48,11 @@ export function CommentBox({ target, staff }: { target: ActionTarget; staff: boo
           onChange={(e) => setBody(e.currentTarget.value)}
         />
         {staff && (
-          <Radio.Group label={t('comments.visibility')} value={visibility} onChange={(v) => setVisibility(v === 'internal' ? 'internal' : 'public')}>
+          <Radio.Group
+            label={t('comments.visibility')}
+            value={visibility}
+            onChange={(v) => setVisibility(v === 'internal' ? 'internal' : 'public')}
+          >
             <Group gap="lg" mt={4}>
               <Radio value="public" label={t('comments.public')} />
               <Radio value="internal" label={t('comments.internalLong')} />

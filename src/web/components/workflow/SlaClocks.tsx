@@ -38,7 +38,15 @@ export function SlaClocks({ clocks }: { clocks: Clocks }) {
   const items = clocks.items.filter((c) => c.status !== 'not_applicable');
   if (items.length === 0) return <Text size="sm">{t('sla.none')}</Text>;
   return (
-    <SimpleGrid cols={{ base: 1, sm: items.length }} spacing="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('sla.title')}>
+    <SimpleGrid
+      cols={{ base: 1, sm: items.length }}
+      spacing="sm"
+      component="ul"
+      p={0}
+      m={0}
+      style={{ listStyle: 'none' }}
+      aria-label={t('sla.title')}
+    >
       {items.map((c) => {
         const look = LOOK[c.status] ?? LOOK.not_applicable;
         const Icon = look.icon;
@@ -50,7 +58,13 @@ export function SlaClocks({ clocks }: { clocks: Clocks }) {
                 <Text fw={700} size="sm">
                   {lookup(t, `sla.clocks.${c.clock}`, c.clock)}
                 </Text>
-                <Badge variant="outline" color={look.color} tt="none" leftSection={<Icon size={14} aria-hidden />} style={{ minWidth: 'max-content' }}>
+                <Badge
+                  variant="outline"
+                  color={look.color}
+                  tt="none"
+                  leftSection={<Icon size={14} aria-hidden />}
+                  style={{ minWidth: 'max-content' }}
+                >
                   {lookup(t, `sla.status.${c.status}`, c.status)}
                 </Badge>
               </Group>

@@ -34,7 +34,14 @@ export function SlaStateBadge({ sla, size = 'sm' }: { sla: SlaRow | null | undef
             : t('slaRow.paused')
           : t(`slaRow.${sla.state}`);
   return (
-    <Badge size={size} color={look.color} variant={look.variant} leftSection={<Icon size={12} aria-hidden />} tt="none" data-sla={sla.state}>
+    <Badge
+      size={size}
+      color={look.color}
+      variant={look.variant}
+      leftSection={<Icon size={12} aria-hidden />}
+      tt="none"
+      data-sla={sla.state}
+    >
       {text}
     </Badge>
   );

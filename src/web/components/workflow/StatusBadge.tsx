@@ -60,15 +60,35 @@ const WORK_ORDER: Record<string, Look> = {
 const CLOSED_WITHOUT_WORK: Look = { icon: IconCircleX, color: 'gray' };
 
 /** A state in words with an icon (never colour alone): tickets and work orders. */
-export function StatusBadge({ kind, status, outcome, size = 'md' }: { kind: 'ticket' | 'workOrder'; status: string; outcome?: string | null; size?: 'sm' | 'md' | 'lg' }) {
+export function StatusBadge({
+  kind,
+  status,
+  outcome,
+  size = 'md',
+}: {
+  kind: 'ticket' | 'workOrder';
+  status: string;
+  outcome?: string | null;
+  size?: 'sm' | 'md' | 'lg';
+}) {
   const t = useT();
   const known = kind === 'ticket' ? isTicketState(status) : isWorkOrderState(status);
   const table = kind === 'ticket' ? TICKET : WORK_ORDER;
-  const look = kind === 'workOrder' && status === 'closed' && outcome ? CLOSED_WITHOUT_WORK : (known ? table[status] : undefined) ?? { icon: IconCircle, color: 'gray' };
+  const look =
+    kind === 'workOrder' && status === 'closed' && outcome
+      ? CLOSED_WITHOUT_WORK
+      : ((known ? table[status] : undefined) ?? { icon: IconCircle, color: 'gray' });
   const Icon = look.icon;
   const label = kind === 'ticket' ? ticketStatusLabel(t, status) : workOrderStatusLabel(t, status, outcome);
   return (
-    <Badge variant="outline" color={look.color} size={size} tt="none" leftSection={<Icon size={14} aria-hidden />} style={{ flexShrink: 0, minWidth: 'max-content' }}>
+    <Badge
+      variant="outline"
+      color={look.color}
+      size={size}
+      tt="none"
+      leftSection={<Icon size={14} aria-hidden />}
+      style={{ flexShrink: 0, minWidth: 'max-content' }}
+    >
       {label}
     </Badge>
   );
@@ -82,7 +102,15 @@ const PRIORITY: Record<string, Look> = {
 };
 
 /** Priority in words with an icon; "to be set" when the ticket has none yet. */
-export function PriorityBadge({ priority, size = 'md', bare }: { priority: string | null | undefined; size?: 'sm' | 'md' | 'lg'; /** Without "Priorità:" (under a column header that says it). */ bare?: boolean }) {
+export function PriorityBadge({
+  priority,
+  size = 'md',
+  bare,
+}: {
+  priority: string | null | undefined;
+  size?: 'sm' | 'md' | 'lg';
+  /** Without "Priorità:" (under a column header that says it). */ bare?: boolean;
+}) {
   const t = useT();
   const look = isPriority(priority) ? PRIORITY[priority] : { icon: IconCircle, color: 'gray' };
   const Icon = look.icon;

@@ -1,13 +1,6 @@
 import type { ReactNode } from 'react';
 import { Anchor, Badge, Box, Group, Paper, Stack, Text, ThemeIcon } from '@mantine/core';
-import {
-  IconArrowRight,
-  IconBolt,
-  IconLock,
-  IconMail,
-  IconMessage,
-  IconPaperclip,
-} from '@tabler/icons-react';
+import { IconArrowRight, IconBolt, IconLock, IconMail, IconMessage, IconPaperclip } from '@tabler/icons-react';
 import type { TimelineItem } from '../../api/workflow';
 import { useFormat, type Formatters } from '../../i18n/format';
 import { useT, type Translate } from '../../i18n/messages';
@@ -60,9 +53,15 @@ function formatValue(kind: (typeof DATA_FIELDS)[number][1], value: unknown, t: T
 function TriageChanges({ changes }: { changes: Array<{ field: string; from: unknown; to: unknown }> }) {
   const t = useT();
   const show = (field: string, v: unknown) =>
-    v === null || v === undefined || v === '' ? t('triage.none')
-      : typeof v === 'boolean' ? (v ? t('common.yes') : t('common.no'))
-        : field === 'priority' ? priorityLabel(t, String(v)) : String(v);
+    v === null || v === undefined || v === ''
+      ? t('triage.none')
+      : typeof v === 'boolean'
+        ? v
+          ? t('common.yes')
+          : t('common.no')
+        : field === 'priority'
+          ? priorityLabel(t, String(v))
+          : String(v);
   return (
     <Box component="dl" m={0} className="timeline-data">
       {changes.map((c) => (
@@ -85,11 +84,7 @@ function EventBody({ item }: { item: TimelineItem }) {
   const e = item.event;
   if (!e) return null;
   const objectKind = e.object === 'ticket' ? 'ticket' : 'workOrder';
-  const toLabel = e.to
-    ? objectKind === 'ticket'
-      ? ticketStatusLabel(t, e.to)
-      : workOrderStatusLabel(t, e.to)
-    : null;
+  const toLabel = e.to ? (objectKind === 'ticket' ? ticketStatusLabel(t, e.to) : workOrderStatusLabel(t, e.to)) : null;
   const changed = e.from !== e.to && toLabel;
   const details = DATA_FIELDS.map(([field, kind]) => {
     if (field === 'workOrderNumber' && e.object === 'work_order') return null;

@@ -23,14 +23,20 @@ const FIELDS = Object.entries(TABLES).flatMap(([table, rows]) =>
 );
 
 describe('the words of the action dialogs', () => {
-  for (const [lang, dict] of [['it', it_], ['en', en]] as const) {
+  for (const [lang, dict] of [
+    ['it', it_],
+    ['en', en],
+  ] as const) {
     it(`${lang}: every field of every action has a label`, () => {
-      const missing = FIELDS.filter(({ action, field }) => !has(dict, `actions.${action}.fields.${field}`) && !has(dict, `fields.${field}`))
-        .map(({ table, action, field }) => `${table}.${action}.${field}`);
+      const missing = FIELDS.filter(
+        ({ action, field }) => !has(dict, `actions.${action}.fields.${field}`) && !has(dict, `fields.${field}`),
+      ).map(({ table, action, field }) => `${table}.${action}.${field}`);
       expect([...new Set(missing)]).toEqual([]);
     });
     it(`${lang}: every action has a name`, () => {
-      const missing = Object.values(TABLES).flatMap((rows) => rows.map((r) => r.action)).filter((a) => !has(dict, `actions.${a}.label`));
+      const missing = Object.values(TABLES)
+        .flatMap((rows) => rows.map((r) => r.action))
+        .filter((a) => !has(dict, `actions.${a}.label`));
       expect([...new Set(missing)]).toEqual([]);
     });
   }
@@ -42,6 +48,10 @@ describe('the words of the action dialogs', () => {
 describe('the main button', () => {
   it('a reminder or a complaint is never the main action', () => {
     expect(arrangeActions(['complain', 'remind'])).toEqual({ primary: null, secondary: ['remind', 'complain'], destructive: [] });
-    expect(arrangeActions(['remind', 'close', 'dismiss'])).toMatchObject({ primary: 'close', secondary: ['remind'], destructive: ['dismiss'] });
+    expect(arrangeActions(['remind', 'close', 'dismiss'])).toMatchObject({
+      primary: 'close',
+      secondary: ['remind'],
+      destructive: ['dismiss'],
+    });
   });
 });

@@ -22,13 +22,32 @@ export const DESTRUCTIVE = new Set(['dismiss', 'cancel', 'deny_quote', 'reject_c
 /** The order of the buttons: the first offered one is the primary action. */
 const ORDER = [
   // ticket
-  'issue', 'qualify', 'request_inspection', 'close', 'remind', 'complain',
+  'issue',
+  'qualify',
+  'request_inspection',
+  'close',
+  'remind',
+  'complain',
   // work order, in the order work goes
-  'acknowledge', 'record_inspection', 'schedule_inspection', 'start_work', 'schedule_work', 'submit_quote',
-  'mark_in_plan', 'resume', 'complete', 'wait_materials', 'verify', 'approve_quote', 'confirm_in_plan',
-  'reopen', 'change_priority',
+  'acknowledge',
+  'record_inspection',
+  'schedule_inspection',
+  'start_work',
+  'schedule_work',
+  'submit_quote',
+  'mark_in_plan',
+  'resume',
+  'complete',
+  'wait_materials',
+  'verify',
+  'approve_quote',
+  'confirm_in_plan',
+  'reopen',
+  'change_priority',
   // planned work order
-  'schedule', 'reschedule', 'open_follow_up',
+  'schedule',
+  'reschedule',
+  'open_follow_up',
 ];
 
 /** Side actions of the requester: offered as plain buttons, never as the page's main one. */

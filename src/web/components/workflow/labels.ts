@@ -53,6 +53,6 @@ export function lookup(t: Translate, key: string, fallback: string): string {
 }
 
 export function technologyClassName(c: { nameIt?: string; nameEn?: string; name?: string; code: string }, language: string): string {
-  const name = language === 'en' ? c.nameEn ?? c.name : c.nameIt ?? c.name;
+  const name = language === 'en' ? (c.nameEn ?? c.name) : (c.nameIt ?? c.name);
   return name ? `${c.code} – ${name}` : c.code;
 }

@@ -15,7 +15,8 @@ export function useRunAction<T extends { version: number }>(target: ActionTarget
   const queryClient = useQueryClient();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const mutation = useMutation({
-    mutationFn: ({ version, fields }: { version: number; fields: Record<string, unknown> }) => postAction<T>(target, action, version, fields),
+    mutationFn: ({ version, fields }: { version: number; fields: Record<string, unknown> }) =>
+      postAction<T>(target, action, version, fields),
     onMutate: () => setFieldErrors({}),
     onSuccess: (saved) => {
       const key = target.kind === 'ticket' ? workflowKeys.ticket(target.id) : workflowKeys.workOrder(target.id);

@@ -42,8 +42,20 @@ export function AmountListPage() {
         </Anchor>
       ),
     },
-    { accessor: 'status', title: t('common.status'), render: (r) => <StatusBadge kind="workOrder" status={r.status} outcome={r.outcome} size="sm" /> },
-    { accessor: 'description', title: t('fields.description'), render: (r) => <Text size="sm" lineClamp={2}>{r.description}</Text> },
+    {
+      accessor: 'status',
+      title: t('common.status'),
+      render: (r) => <StatusBadge kind="workOrder" status={r.status} outcome={r.outcome} size="sm" />,
+    },
+    {
+      accessor: 'description',
+      title: t('fields.description'),
+      render: (r) => (
+        <Text size="sm" lineClamp={2}>
+          {r.description}
+        </Text>
+      ),
+    },
     { accessor: 'building', title: t('ticket.building'), render: (r) => r.building.code },
     { accessor: 'contractor', title: t('workOrder.contractor'), render: (r) => r.contractor.name },
     { accessor: 'contract', title: t('accounting.contract'), noWrap: true, render: (r) => r.contract.lot },
@@ -78,7 +90,13 @@ export function AmountListPage() {
         title={title}
         description={t('accounting.description')}
         actions={
-          <Button component="a" href={amountExportUrl(query)} download variant="default" leftSection={<IconFileSpreadsheet size={16} aria-hidden />}>
+          <Button
+            component="a"
+            href={amountExportUrl(query)}
+            download
+            variant="default"
+            leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
+          >
             {t('accounting.exportXlsx')}
           </Button>
         }

@@ -18,14 +18,25 @@ export function AmountQueue({ title, params, link, emptyText }: { title: string;
   const first = list.data?.pages[0];
   const items: AmountListItem[] = first?.items ?? [];
   return (
-    <Shell title={title} count={first?.count} capped={first?.countCapped} link={link} loading={list.isPending} error={list.error} emptyText={emptyText} isEmpty={items.length === 0}>
+    <Shell
+      title={title}
+      count={first?.count}
+      capped={first?.countCapped}
+      link={link}
+      loading={list.isPending}
+      error={list.error}
+      emptyText={emptyText}
+      isEmpty={items.length === 0}
+    >
       <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }}>
         {items.map((r) => {
           const a = r.amounts;
           const money = [
             a.quoteTotalCents !== null ? `${t('accounting.quoteTotal')} ${format.euro(a.quoteTotalCents)}` : quoteStatusText(t, a),
             a.authorizedCents !== null ? `${t('accounting.authorized')} ${format.euro(a.authorizedCents)}` : null,
-          ].filter(Boolean).join(' · ');
+          ]
+            .filter(Boolean)
+            .join(' · ');
           return (
             <li key={r.id} style={{ borderTop: '1px solid var(--mantine-color-gray-3)', paddingTop: 8 }}>
               <Stack gap={4}>

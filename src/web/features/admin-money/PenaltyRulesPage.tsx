@@ -75,9 +75,18 @@ function EditRuleForm({ rule, onClose }: { rule: PenaltyRuleDto; onClose: () => 
     mutation.mutate(body);
   };
   return (
-    <form noValidate onSubmit={(e) => { e.preventDefault(); submit(); }}>
+    <form
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
       <Stack gap="md">
-        <Text size="sm">{kindLabel(t, rule.kind)} · {rule.clock ? `${clockLabel(t, rule.clock)}, ${priorityLabel(t, rule.priority)}` : eventLabel(t, rule.event)}</Text>
+        <Text size="sm">
+          {kindLabel(t, rule.kind)} ·{' '}
+          {rule.clock ? `${clockLabel(t, rule.clock)}, ${priorityLabel(t, rule.priority)}` : eventLabel(t, rule.event)}
+        </Text>
         {perMille ? (
           <NumberInput
             label={t('adminMoney.rules.perMille')}
@@ -93,7 +102,14 @@ function EditRuleForm({ rule, onClose }: { rule: PenaltyRuleDto; onClose: () => 
             maw={260}
           />
         ) : (
-          <EuroInput label={t('adminMoney.rules.amount')} required value={amount} onChange={setAmount} error={errors.amountCents} maw={260} />
+          <EuroInput
+            label={t('adminMoney.rules.amount')}
+            required
+            value={amount}
+            onChange={setAmount}
+            error={errors.amountCents}
+            maw={260}
+          />
         )}
         <Switch label={t('adminMoney.rules.active')} checked={active} onChange={(e) => setActive(e.currentTarget.checked)} />
         {isVersionConflict(mutation.error) ? (
@@ -102,8 +118,12 @@ function EditRuleForm({ rule, onClose }: { rule: PenaltyRuleDto; onClose: () => 
           <ProblemAlert error={mutation.error} title={t('form.saveFailed')} />
         ) : null}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="submit" loading={mutation.isPending}>{t('form.save')}</Button>
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={mutation.isPending}>
+            {t('form.save')}
+          </Button>
         </Group>
       </Stack>
     </form>
@@ -159,7 +179,13 @@ function NewRuleForm({ contractId, onClose }: { contractId: string; onClose: () 
   };
   const options = <T extends string>(values: readonly T[], label: (v: T) => string) => values.map((v) => ({ value: v, label: label(v) }));
   return (
-    <form noValidate onSubmit={(e) => { e.preventDefault(); submit(); }}>
+    <form
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
       <Stack gap="md">
         <Select
           label={t('adminMoney.rules.kind')}
@@ -167,14 +193,38 @@ function NewRuleForm({ contractId, onClose }: { contractId: string; onClose: () 
           allowDeselect={false}
           data={options(RULE_KINDS, (k) => kindLabel(t, k))}
           value={kind}
-          onChange={(v) => { if (v) setKind(v as RuleKind); setAmount(''); }}
+          onChange={(v) => {
+            if (v) setKind(v as RuleKind);
+            setAmount('');
+          }}
         />
         {fixed ? (
-          <Select label={t('adminMoney.rules.event')} required data={options(RULE_EVENTS, (e) => eventLabel(t, e))} value={event} onChange={setEvent} error={errors.event} />
+          <Select
+            label={t('adminMoney.rules.event')}
+            required
+            data={options(RULE_EVENTS, (e) => eventLabel(t, e))}
+            value={event}
+            onChange={setEvent}
+            error={errors.event}
+          />
         ) : (
           <Group grow align="flex-start">
-            <Select label={t('adminMoney.rules.clock')} required data={options(RULE_CLOCKS, (c) => clockLabel(t, c))} value={clock} onChange={setClock} error={errors.clock} />
-            <Select label={t('priority.label')} required data={options(RULE_PRIORITIES, (p) => priorityLabel(t, p))} value={priority} onChange={setPriority} error={errors.priority} />
+            <Select
+              label={t('adminMoney.rules.clock')}
+              required
+              data={options(RULE_CLOCKS, (c) => clockLabel(t, c))}
+              value={clock}
+              onChange={setClock}
+              error={errors.clock}
+            />
+            <Select
+              label={t('priority.label')}
+              required
+              data={options(RULE_PRIORITIES, (p) => priorityLabel(t, p))}
+              value={priority}
+              onChange={setPriority}
+              error={errors.priority}
+            />
           </Group>
         )}
         {perMille ? (
@@ -192,12 +242,24 @@ function NewRuleForm({ contractId, onClose }: { contractId: string; onClose: () 
             maw={260}
           />
         ) : (
-          <EuroInput label={t('adminMoney.rules.amount')} description={t(`adminMoney.rules.amountHint.${kind as 'per_hour'}`)} required value={amount} onChange={setAmount} error={errors.amountCents} maw={260} />
+          <EuroInput
+            label={t('adminMoney.rules.amount')}
+            description={t(`adminMoney.rules.amountHint.${kind as 'per_hour'}`)}
+            required
+            value={amount}
+            onChange={setAmount}
+            error={errors.amountCents}
+            maw={260}
+          />
         )}
         {mutation.error && Object.keys(errors).length === 0 ? <ProblemAlert error={mutation.error} title={t('form.saveFailed')} /> : null}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="submit" loading={mutation.isPending}>{t('form.create')}</Button>
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={mutation.isPending}>
+            {t('form.create')}
+          </Button>
         </Group>
       </Stack>
     </form>
@@ -219,7 +281,13 @@ export function PenaltyRulesPage() {
       <PageHeader
         title={t('adminMoney.rules.title')}
         description={t('adminMoney.rules.description')}
-        actions={contractId ? <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setAdding(true)}>{t('adminMoney.rules.add')}</Button> : null}
+        actions={
+          contractId ? (
+            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setAdding(true)}>
+              {t('adminMoney.rules.add')}
+            </Button>
+          ) : null
+        }
       />
       <Stack gap="md">
         <EntitySelect
@@ -245,12 +313,18 @@ export function PenaltyRulesPage() {
                     <Table.Th scope="col">{t('adminMoney.rules.event')}</Table.Th>
                     <Table.Th scope="col">{t('adminMoney.rules.amountColumn')}</Table.Th>
                     <Table.Th scope="col">{t('adminMoney.rules.active')}</Table.Th>
-                    <Table.Th scope="col"><VisuallyHidden>{t('adminMoney.rules.edit')}</VisuallyHidden></Table.Th>
+                    <Table.Th scope="col">
+                      <VisuallyHidden>{t('adminMoney.rules.edit')}</VisuallyHidden>
+                    </Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
                   {items.length === 0 && !rules.isLoading ? (
-                    <Table.Tr><Table.Td colSpan={7}><Text c="dimmed">{t('adminMoney.rules.empty')}</Text></Table.Td></Table.Tr>
+                    <Table.Tr>
+                      <Table.Td colSpan={7}>
+                        <Text c="dimmed">{t('adminMoney.rules.empty')}</Text>
+                      </Table.Td>
+                    </Table.Tr>
                   ) : null}
                   {items.map((r) => (
                     <Table.Tr key={r.id} data-testid="penalty-rule">
@@ -261,7 +335,9 @@ export function PenaltyRulesPage() {
                       <Table.Td title={ruleText(t, format, r)} className="tabular-nums">
                         {usesPerMille(r.kind) ? `${format.number(r.perMille)}‰` : format.euro(r.amountCents)}
                       </Table.Td>
-                      <Table.Td><ActiveBadge active={r.active} /></Table.Td>
+                      <Table.Td>
+                        <ActiveBadge active={r.active} />
+                      </Table.Td>
                       <Table.Td>
                         <Button
                           size="xs"
@@ -281,10 +357,20 @@ export function PenaltyRulesPage() {
           </Paper>
         )}
       </Stack>
-      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={t('adminMoney.rules.editTitle')} closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <Modal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title={t('adminMoney.rules.editTitle')}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
         {editing ? <EditRuleForm rule={editing} onClose={() => setEditing(null)} /> : null}
       </Modal>
-      <Modal opened={adding} onClose={() => setAdding(false)} title={t('adminMoney.rules.addTitle')} closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <Modal
+        opened={adding}
+        onClose={() => setAdding(false)}
+        title={t('adminMoney.rules.addTitle')}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
         {adding && contractId ? <NewRuleForm contractId={contractId} onClose={() => setAdding(false)} /> : null}
       </Modal>
     </>

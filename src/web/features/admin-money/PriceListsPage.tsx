@@ -1,5 +1,19 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, FileInput, Group, Paper, ScrollArea, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  FileInput,
+  Group,
+  Paper,
+  ScrollArea,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { IconCircleCheck, IconFileUpload, IconUpload } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
@@ -56,10 +70,22 @@ function ImportForm({ onImported }: { onImported: (list: AdminPriceList) => void
     <Paper withBorder p="md">
       <form noValidate onSubmit={submit} aria-labelledby="price-list-import-title">
         <Stack gap="md">
-          <Title order={2} size="h3" id="price-list-import-title">{t('adminMoney.priceLists.importTitle')}</Title>
-          <Text size="sm" c="dimmed">{t('adminMoney.priceLists.importHelp')}</Text>
+          <Title order={2} size="h3" id="price-list-import-title">
+            {t('adminMoney.priceLists.importTitle')}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {t('adminMoney.priceLists.importHelp')}
+          </Text>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <EntitySelect entity="contracts" label={t('adminMoney.priceLists.lot')} description={t('adminMoney.priceLists.lotHint')} value={contractId} onChange={setContractId} error={errors.contractId} clearable />
+            <EntitySelect
+              entity="contracts"
+              label={t('adminMoney.priceLists.lot')}
+              description={t('adminMoney.priceLists.lotHint')}
+              value={contractId}
+              onChange={setContractId}
+              error={errors.contractId}
+              clearable
+            />
             <FileInput
               label={t('import.file')}
               required
@@ -71,21 +97,59 @@ function ImportForm({ onImported }: { onImported: (list: AdminPriceList) => void
               clearable
               clearButtonProps={{ 'aria-label': t('common.clear') }}
             />
-            <TextInput label={t('adminMoney.priceLists.code')} required maxLength={40} value={code} onChange={(e) => setCode(e.currentTarget.value)} error={errors.code} />
-            <TextInput label={t('adminMoney.priceLists.name')} required maxLength={200} value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} />
-            <TextInput label={t('adminMoney.priceLists.year')} required inputMode="numeric" maxLength={4} value={year} onChange={(e) => setYear(e.currentTarget.value)} error={errors.year} />
-            <TextInput label={t('adminMoney.priceLists.source')} maxLength={200} value={source} onChange={(e) => setSource(e.currentTarget.value)} error={errors.source} />
+            <TextInput
+              label={t('adminMoney.priceLists.code')}
+              required
+              maxLength={40}
+              value={code}
+              onChange={(e) => setCode(e.currentTarget.value)}
+              error={errors.code}
+            />
+            <TextInput
+              label={t('adminMoney.priceLists.name')}
+              required
+              maxLength={200}
+              value={name}
+              onChange={(e) => setName(e.currentTarget.value)}
+              error={errors.name}
+            />
+            <TextInput
+              label={t('adminMoney.priceLists.year')}
+              required
+              inputMode="numeric"
+              maxLength={4}
+              value={year}
+              onChange={(e) => setYear(e.currentTarget.value)}
+              error={errors.year}
+            />
+            <TextInput
+              label={t('adminMoney.priceLists.source')}
+              maxLength={200}
+              value={source}
+              onChange={(e) => setSource(e.currentTarget.value)}
+              error={errors.source}
+            />
           </SimpleGrid>
           <Group>
-            <Button type="submit" loading={mutation.isPending} leftSection={<IconUpload size={16} aria-hidden />}>{t('adminMoney.priceLists.import')}</Button>
+            <Button type="submit" loading={mutation.isPending} leftSection={<IconUpload size={16} aria-hidden />}>
+              {t('adminMoney.priceLists.import')}
+            </Button>
           </Group>
           {mutation.isSuccess ? (
-            <Alert color="green" variant="light" role="status" icon={<IconCircleCheck aria-hidden />} title={t('adminMoney.priceLists.imported', { code: mutation.data.priceList.code })}>
+            <Alert
+              color="green"
+              variant="light"
+              role="status"
+              icon={<IconCircleCheck aria-hidden />}
+              title={t('adminMoney.priceLists.imported', { code: mutation.data.priceList.code })}
+            >
               {t('adminMoney.priceLists.importedCount', { count: mutation.data.items })}
             </Alert>
           ) : null}
           {invalid ? <ImportErrorsTable error={invalid} /> : null}
-          {mutation.error && !invalid && Object.keys(errors).length === 0 ? <ProblemAlert error={mutation.error} title={t('import.failedTitle')} /> : null}
+          {mutation.error && !invalid && Object.keys(errors).length === 0 ? (
+            <ProblemAlert error={mutation.error} title={t('import.failedTitle')} />
+          ) : null}
         </Stack>
       </form>
     </Paper>
@@ -103,8 +167,18 @@ function ItemsTable({ list }: { list: AdminPriceList }) {
   const items = page.data?.items ?? [];
   return (
     <Stack gap="sm">
-      <Title order={2} size="h3" id="price-list-items-title">{t('adminMoney.priceLists.itemsTitle', { code: list.code })}</Title>
-      <SearchInput label={t('adminMoney.priceLists.search')} description={t('adminMoney.priceLists.searchHint')} value={q} onChange={(v) => { setQ(v); setCursors([null]); }} />
+      <Title order={2} size="h3" id="price-list-items-title">
+        {t('adminMoney.priceLists.itemsTitle', { code: list.code })}
+      </Title>
+      <SearchInput
+        label={t('adminMoney.priceLists.search')}
+        description={t('adminMoney.priceLists.searchHint')}
+        value={q}
+        onChange={(v) => {
+          setQ(v);
+          setCursors([null]);
+        }}
+      />
       {page.error ? <ProblemAlert error={page.error} /> : null}
       <Paper withBorder>
         <ScrollArea type="auto">
@@ -114,17 +188,29 @@ function ItemsTable({ list }: { list: AdminPriceList }) {
                 <Table.Th scope="col">{t('adminMoney.priceLists.itemCode')}</Table.Th>
                 <Table.Th scope="col">{t('adminMoney.priceLists.description')}</Table.Th>
                 <Table.Th scope="col">{t('adminMoney.priceLists.unit')}</Table.Th>
-                <Table.Th scope="col" ta="right">{t('adminMoney.priceLists.price')}</Table.Th>
+                <Table.Th scope="col" ta="right">
+                  {t('adminMoney.priceLists.price')}
+                </Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {items.length === 0 && !page.isLoading ? (
-                <Table.Tr><Table.Td colSpan={4}><Text c="dimmed">{t('adminMoney.priceLists.noItems')}</Text></Table.Td></Table.Tr>
+                <Table.Tr>
+                  <Table.Td colSpan={4}>
+                    <Text c="dimmed">{t('adminMoney.priceLists.noItems')}</Text>
+                  </Table.Td>
+                </Table.Tr>
               ) : null}
               {items.map((i) => (
                 <Table.Tr key={i.id} data-testid="price-list-item">
-                  <Table.Td><code>{i.code}</code></Table.Td>
-                  <Table.Td><Text size="sm" lineClamp={3}>{i.description}</Text></Table.Td>
+                  <Table.Td>
+                    <code>{i.code}</code>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" lineClamp={3}>
+                      {i.description}
+                    </Text>
+                  </Table.Td>
                   <Table.Td>{i.unit}</Table.Td>
                   <Table.Td ta="right" className="tabular-nums">
                     {i.priceCents === null ? `${format.number(i.surchargePercent)} %` : format.euro(i.priceCents)}
@@ -136,12 +222,19 @@ function ItemsTable({ list }: { list: AdminPriceList }) {
         </ScrollArea>
       </Paper>
       <Group justify="space-between">
-        <Button variant="default" disabled={cursors.length === 1} onClick={() => setCursors((c) => c.slice(0, -1))}>{t('adminMoney.priceLists.previous')}</Button>
-        <Text size="sm" c="dimmed">{t('adminMoney.priceLists.pageOf', { page: cursors.length })}</Text>
+        <Button variant="default" disabled={cursors.length === 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
+          {t('adminMoney.priceLists.previous')}
+        </Button>
+        <Text size="sm" c="dimmed">
+          {t('adminMoney.priceLists.pageOf', { page: cursors.length })}
+        </Text>
         <Button
           variant="default"
           disabled={!page.data?.nextCursor}
-          onClick={() => { const next = page.data?.nextCursor; if (next) setCursors((c) => [...c, next]); }}
+          onClick={() => {
+            const next = page.data?.nextCursor;
+            if (next) setCursors((c) => [...c, next]);
+          }}
         >
           {t('adminMoney.priceLists.next')}
         </Button>
@@ -174,18 +267,26 @@ export function PriceListsPage() {
                   <Table.Th scope="col">{t('adminMoney.priceLists.code')}</Table.Th>
                   <Table.Th scope="col">{t('adminMoney.priceLists.name')}</Table.Th>
                   <Table.Th scope="col">{t('adminMoney.priceLists.lot')}</Table.Th>
-                  <Table.Th scope="col" ta="right">{t('adminMoney.priceLists.items')}</Table.Th>
+                  <Table.Th scope="col" ta="right">
+                    {t('adminMoney.priceLists.items')}
+                  </Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {all.map((l) => (
                   <Table.Tr key={l.id} data-testid="price-list" aria-current={l.id === selectedId ? 'true' : undefined}>
                     <Table.Td>
-                      <Button variant={l.id === selectedId ? 'light' : 'subtle'} size="compact-sm" onClick={() => choose(l.id)}>{l.code}</Button>
+                      <Button variant={l.id === selectedId ? 'light' : 'subtle'} size="compact-sm" onClick={() => choose(l.id)}>
+                        {l.code}
+                      </Button>
                     </Table.Td>
-                    <Table.Td>{l.name} ({l.year})</Table.Td>
+                    <Table.Td>
+                      {l.name} ({l.year})
+                    </Table.Td>
                     <Table.Td>{lotOf(l, everyLot)}</Table.Td>
-                    <Table.Td ta="right" className="tabular-nums">{format.number(l.itemCount)}</Table.Td>
+                    <Table.Td ta="right" className="tabular-nums">
+                      {format.number(l.itemCount)}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

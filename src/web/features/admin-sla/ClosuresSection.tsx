@@ -90,7 +90,9 @@ export function ClosuresSection({ contractId, sites, canEdit }: { contractId: st
             <Table.Tbody>
               {items.map((c) => (
                 <Table.Tr key={c.id}>
-                  <Table.Td>{format.dayLong(c.date)} {c.date.slice(0, 4)}</Table.Td>
+                  <Table.Td>
+                    {format.dayLong(c.date)} {c.date.slice(0, 4)}
+                  </Table.Td>
                   <Table.Td>{siteLabel(c)}</Table.Td>
                   <Table.Td>{c.reason}</Table.Td>
                   {canEdit && (
@@ -118,15 +120,34 @@ export function ClosuresSection({ contractId, sites, canEdit }: { contractId: st
         >
           <Stack gap="xs">
             <Group align="flex-start" gap="sm">
-              <DateField label={t('adminSla.closures.date')} required value={date} onChange={(v) => setDate(v)} error={dateError} minDate={today} w={180} />
+              <DateField
+                label={t('adminSla.closures.date')}
+                required
+                value={date}
+                onChange={(v) => setDate(v)}
+                error={dateError}
+                minDate={today}
+                w={180}
+              />
               <NativeSelect
                 label={t('adminSla.closures.site')}
                 value={siteId}
                 onChange={(e) => setSiteId(e.currentTarget.value)}
-                data={[{ value: EVERY_SITE, label: t('adminSla.closures.everySite') }, ...sites.map((s) => ({ value: s.id, label: `${s.code} · ${s.name}` }))]}
+                data={[
+                  { value: EVERY_SITE, label: t('adminSla.closures.everySite') },
+                  ...sites.map((s) => ({ value: s.id, label: `${s.code} · ${s.name}` })),
+                ]}
                 w={240}
               />
-              <TextInput label={t('adminSla.closures.reason')} required maxLength={500} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={reasonError} w={280} />
+              <TextInput
+                label={t('adminSla.closures.reason')}
+                required
+                maxLength={500}
+                value={reason}
+                onChange={(e) => setReason(e.currentTarget.value)}
+                error={reasonError}
+                w={280}
+              />
             </Group>
             {add.error && !serverError('date') && !serverError('reason') && <ProblemAlert error={add.error} />}
             <Group>
@@ -141,7 +162,11 @@ export function ClosuresSection({ contractId, sites, canEdit }: { contractId: st
       <ConfirmModal
         opened={removing !== null}
         title={t('adminSla.closures.removeTitle')}
-        message={removing ? t('adminSla.closures.removeMessage', { date: format.date(removing.date), site: siteLabel(removing), reason: removing.reason }) : ''}
+        message={
+          removing
+            ? t('adminSla.closures.removeMessage', { date: format.date(removing.date), site: siteLabel(removing), reason: removing.reason })
+            : ''
+        }
         confirmLabel={t('adminSla.closures.removeConfirm')}
         danger
         loading={remove.isPending}

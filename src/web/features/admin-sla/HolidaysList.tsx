@@ -13,7 +13,11 @@ export function HolidaysList({ contractId }: { contractId: string }) {
   const [year, setYear] = useState(() => new Date().getFullYear());
   const holidays = useHolidays(contractId, year);
   const what = (h: HolidaysDto['items'][number]) =>
-    h.kind === 'national' ? h.name : h.kind === 'patron_saint' ? t('adminSla.holidays.patronSaint') : t('adminSla.holidays.closure', { reason: h.name ?? '' });
+    h.kind === 'national'
+      ? h.name
+      : h.kind === 'patron_saint'
+        ? t('adminSla.holidays.patronSaint')
+        : t('adminSla.holidays.closure', { reason: h.name ?? '' });
   const where = (h: HolidaysDto['items'][number]) => (h.site ? `${h.site.code} · ${h.site.name}` : t('adminSla.closures.everySite'));
 
   return (

@@ -43,7 +43,9 @@ export function SlaPreview({ contractId, limits, draftInvalid }: { contractId: s
       ) : (
         <>
           <Text size="sm" c="dimmed">
-            {data.site ? t('adminSla.preview.calendarOf', { site: `${data.site.code} · ${data.site.name}` }) : t('adminSla.preview.calendarNoSite')}
+            {data.site
+              ? t('adminSla.preview.calendarOf', { site: `${data.site.code} · ${data.site.name}` })
+              : t('adminSla.preview.calendarNoSite')}
           </Text>
           <List size="sm" spacing={4} aria-live="polite" data-testid="sla-preview">
             {PRIORITIES.map((p) => {
@@ -54,7 +56,9 @@ export function SlaPreview({ contractId, limits, draftInvalid }: { contractId: s
               const priority = t(`priority.${p}`).toLowerCase();
               return (
                 <List.Item key={p}>
-                  {parts.length ? t('adminSla.preview.sentence', { priority, parts: parts.join(', ') }) : t('adminSla.preview.noClock', { priority })}
+                  {parts.length
+                    ? t('adminSla.preview.sentence', { priority, parts: parts.join(', ') })
+                    : t('adminSla.preview.noClock', { priority })}
                 </List.Item>
               );
             })}

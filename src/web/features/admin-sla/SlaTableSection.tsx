@@ -33,7 +33,12 @@ export function SlaTableSection({ contractId, sla, canEdit }: { contractId: stri
 
   const save = useMutation({
     mutationFn: (limits: NonNullable<NonNullable<typeof checked>['limits']>) =>
-      saveSlaVersion(contractId, { version: current.number, limits, pauses: current.pauses, ...(note.trim() ? { note: note.trim() } : {}) }),
+      saveSlaVersion(contractId, {
+        version: current.number,
+        limits,
+        pauses: current.pauses,
+        ...(note.trim() ? { note: note.trim() } : {}),
+      }),
     onSuccess: (saved) => {
       queryClient.setQueryData(slaKeys.table(contractId), saved);
       void queryClient.invalidateQueries({ queryKey: slaKeys.all(contractId) });
@@ -107,7 +112,10 @@ export function SlaTableSection({ contractId, sla, canEdit }: { contractId: stri
           )}
           {viewed.createdAt && (
             <Text size="sm" c="dimmed">
-              {t('adminSla.table.savedBy', { at: format.dateTime(viewed.createdAt), by: viewed.createdBy?.label ?? t('adminSla.table.system') })}
+              {t('adminSla.table.savedBy', {
+                at: format.dateTime(viewed.createdAt),
+                by: viewed.createdBy?.label ?? t('adminSla.table.system'),
+              })}
             </Text>
           )}
         </Group>
@@ -143,7 +151,11 @@ export function SlaTableSection({ contractId, sla, canEdit }: { contractId: stri
                           value={draft[p][c].minutes}
                           onChange={(e) => edit(p, c, { minutes: e.currentTarget.value })}
                           error={cellError(p, c)}
-                          rightSection={<Text size="xs" c="dimmed" aria-hidden>min</Text>}
+                          rightSection={
+                            <Text size="xs" c="dimmed" aria-hidden>
+                              min
+                            </Text>
+                          }
                         />
                         <NativeSelect
                           aria-label={t('adminSla.table.basisLabel', { priority: t(`priority.${p}`), clock: t(`sla.clocks.${c}`) })}
@@ -168,7 +180,13 @@ export function SlaTableSection({ contractId, sla, canEdit }: { contractId: stri
 
       {draft && (
         <Stack gap="sm">
-          <TextInput label={t('adminSla.table.note')} description={t('adminSla.table.noteHint')} maxLength={2000} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+          <TextInput
+            label={t('adminSla.table.note')}
+            description={t('adminSla.table.noteHint')}
+            maxLength={2000}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+          />
           {isVersionConflict(save.error) ? (
             <VersionConflictAlert onReload={() => void reload()} />
           ) : (
@@ -204,7 +222,9 @@ export function SlaTableSection({ contractId, sla, canEdit }: { contractId: stri
                   <Table.Th scope="col">{t('adminSla.history.savedAt')}</Table.Th>
                   <Table.Th scope="col">{t('adminSla.history.by')}</Table.Th>
                   <Table.Th scope="col">{t('adminSla.history.note')}</Table.Th>
-                  <Table.Th scope="col" style={{ textAlign: 'right' }}>{t('adminSla.history.workOrders')}</Table.Th>
+                  <Table.Th scope="col" style={{ textAlign: 'right' }}>
+                    {t('adminSla.history.workOrders')}
+                  </Table.Th>
                   <Table.Th scope="col">
                     <VisuallyHidden>{t('adminSla.history.actions')}</VisuallyHidden>
                   </Table.Th>
@@ -213,7 +233,10 @@ export function SlaTableSection({ contractId, sla, canEdit }: { contractId: stri
               <Table.Tbody>
                 {sla.history.map((v) => (
                   <Table.Tr key={v.number}>
-                    <Table.Td>{t('adminSla.table.version', { number: v.number })}{v.number === current.number ? ` · ${t('adminSla.table.inForce')}` : ''}</Table.Td>
+                    <Table.Td>
+                      {t('adminSla.table.version', { number: v.number })}
+                      {v.number === current.number ? ` · ${t('adminSla.table.inForce')}` : ''}
+                    </Table.Td>
                     <Table.Td>{format.dateTime(v.createdAt)}</Table.Td>
                     <Table.Td>{v.createdBy?.label ?? t('adminSla.table.system')}</Table.Td>
                     <Table.Td>{v.note ?? '—'}</Table.Td>

@@ -29,8 +29,10 @@ export function useContractSla(id: string | undefined) {
   });
 }
 
-export const saveSlaVersion = (id: string, body: { version: number; limits: Limits; pauses: ContractSlaDto['current']['pauses']; note?: string }) =>
-  api.post<ContractSlaDto>(`${base(id)}/sla`, body);
+export const saveSlaVersion = (
+  id: string,
+  body: { version: number; limits: Limits; pauses: ContractSlaDto['current']['pauses']; note?: string },
+) => api.post<ContractSlaDto>(`${base(id)}/sla`, body);
 
 /** The server's due instants for a ticket opened now: `limits` null previews the table in force. */
 export function useSlaPreview(id: string | undefined, limits: Limits | null, siteId: string | null, enabled = true) {

@@ -5,9 +5,21 @@ import type { SlaDefinitionDto } from '../../../shared/schemas/sla';
 type Limits = SlaDefinitionDto['limits'];
 
 const limits = {
-  emergency: { take_charge: { minutes: 30, basis: 'solar' }, on_site: { minutes: 120, basis: 'solar' }, resolution: { minutes: 480, basis: 'solar' } },
-  urgent: { take_charge: { minutes: 120, basis: 'working' }, on_site: { minutes: 480, basis: 'working' }, resolution: { minutes: 1200, basis: 'working' } },
-  ordinary: { take_charge: { minutes: 600, basis: 'working' }, on_site: { minutes: 1800, basis: 'working' }, resolution: { minutes: 6000, basis: 'working' } },
+  emergency: {
+    take_charge: { minutes: 30, basis: 'solar' },
+    on_site: { minutes: 120, basis: 'solar' },
+    resolution: { minutes: 480, basis: 'solar' },
+  },
+  urgent: {
+    take_charge: { minutes: 120, basis: 'working' },
+    on_site: { minutes: 480, basis: 'working' },
+    resolution: { minutes: 1200, basis: 'working' },
+  },
+  ordinary: {
+    take_charge: { minutes: 600, basis: 'working' },
+    on_site: { minutes: 1800, basis: 'working' },
+    resolution: { minutes: 6000, basis: 'working' },
+  },
   deferrable: { take_charge: null, on_site: null, resolution: null },
 } as Limits;
 

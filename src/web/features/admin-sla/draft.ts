@@ -6,7 +6,10 @@ import { CLOCKS, PRIORITIES, type ClockKey, type PriorityKey } from './vocab';
 type Limits = SlaDefinitionDto['limits'];
 
 export type Basis = 'solar' | 'working';
-export interface DraftCell { minutes: string; basis: Basis }
+export interface DraftCell {
+  minutes: string;
+  basis: Basis;
+}
 export type Draft = Record<PriorityKey, Record<ClockKey, DraftCell>>;
 
 /** The schema's bounds (src/shared/schemas/sla.ts): one minute to a year. */

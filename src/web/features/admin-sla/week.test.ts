@@ -3,10 +3,18 @@ import { parseRanges, rangesText, weekFromTexts } from './week';
 
 describe('working week as typed', () => {
   it('reads ranges with either dash, and writes them back', () => {
-    expect(parseRanges('08:00-12:30, 13:30 – 17:00')).toEqual([{ from: '08:00', to: '12:30' }, { from: '13:30', to: '17:00' }]);
+    expect(parseRanges('08:00-12:30, 13:30 – 17:00')).toEqual([
+      { from: '08:00', to: '12:30' },
+      { from: '13:30', to: '17:00' },
+    ]);
     expect(parseRanges('')).toEqual([]);
     expect(parseRanges('00:00-24:00')).toEqual([{ from: '00:00', to: '24:00' }]);
-    expect(rangesText([{ from: '08:00', to: '12:30' }, { from: '13:30', to: '17:00' }])).toBe('08:00–12:30, 13:30–17:00');
+    expect(
+      rangesText([
+        { from: '08:00', to: '12:30' },
+        { from: '13:30', to: '17:00' },
+      ]),
+    ).toBe('08:00–12:30, 13:30–17:00');
   });
 
   it('names the days that are not HH:mm–HH:mm', () => {

@@ -10,7 +10,10 @@ export const rangesText = (ranges: ReadonlyArray<{ from: string; to: string }>) 
 
 /** The ranges typed, or null when one is not HH:mm–HH:mm (the server checks order and overlaps). */
 export function parseRanges(text: string): Array<{ from: string; to: string }> | null {
-  const parts = text.split(/[,;]/).map((s) => s.trim()).filter(Boolean);
+  const parts = text
+    .split(/[,;]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   const out: Array<{ from: string; to: string }> = [];
   for (const p of parts) {
     if (!RANGE.test(p)) return null;

@@ -37,7 +37,9 @@ function Decision({ id }: { id: string }) {
   if (workOrder.isError) return <ProblemAlert error={workOrder.error} />;
   const w = workOrder.data;
   const findings = findingsOf(w);
-  const photos = [...(ticket.data?.attachments ?? []), ...w.attachments].filter((a) => a.kind === 'photo' || a.contentType.startsWith('image/'));
+  const photos = [...(ticket.data?.attachments ?? []), ...w.attachments].filter(
+    (a) => a.kind === 'photo' || a.contentType.startsWith('image/'),
+  );
   return (
     <Stack gap="md">
       <Card withBorder padding="md">
@@ -62,7 +64,10 @@ function Decision({ id }: { id: string }) {
                   </Anchor>
                 ),
               },
-              { label: t('ticket.building'), value: `${w.building.code} – ${w.building.name}${w.space ? ` · ${w.space.code} ${w.space.name}` : ''}` },
+              {
+                label: t('ticket.building'),
+                value: `${w.building.code} – ${w.building.name}${w.space ? ` · ${w.space.code} ${w.space.name}` : ''}`,
+              },
               { label: t('fields.technologyClassId'), value: technologyClassName(w.technologyClass, i18n.language) },
               { label: t('workOrder.contractor'), value: w.contractor.name },
               { label: t('workOrder.contract'), value: t('workOrder.contractValue', { lot: w.contract.lot, cig: w.contract.cig }) },
@@ -76,7 +81,9 @@ function Decision({ id }: { id: string }) {
           {findings ?? t('authorizations.noFindings')}
         </Text>
       </Section>
-      <Section title={t('quote.title')}>{w.quote ? <QuoteView quote={w.quote} /> : <Text size="sm">{t('authorizations.noQuote')}</Text>}</Section>
+      <Section title={t('quote.title')}>
+        {w.quote ? <QuoteView quote={w.quote} /> : <Text size="sm">{t('authorizations.noQuote')}</Text>}
+      </Section>
       <Section title={t('authorizations.photos')}>
         <AttachmentGrid attachments={photos} />
       </Section>
@@ -138,11 +145,7 @@ export function AuthorizationInboxPage() {
               )}
             </nav>
           </Grid.Col>
-          <Grid.Col span={{ base: 12, md: 8, xl: 9 }}>
-            {selected ? (
-              <Decision key={selected} id={selected} />
-            ) : null}
-          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 8, xl: 9 }}>{selected ? <Decision key={selected} id={selected} /> : null}</Grid.Col>
         </Grid>
       )}
     </>

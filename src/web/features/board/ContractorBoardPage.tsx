@@ -17,7 +17,12 @@ const COLUMNS: Array<{ key: string; title: MessageKey; empty: MessageKey; states
   { key: 'new', title: 'board.new', empty: 'board.newEmpty', states: ['issued'] },
   { key: 'plan', title: 'board.toPlan', empty: 'board.toPlanEmpty', states: ['acknowledged', 'inspected', 'authorized'] },
   { key: 'agenda', title: 'board.agenda', empty: 'board.agendaEmpty', states: ['inspection_scheduled', 'scheduled', 'in_progress'] },
-  { key: 'waiting', title: 'board.waiting', empty: 'board.waitingEmpty', states: ['waiting_materials', 'awaiting_authorization', 'in_plan_proposed', 'completed'] },
+  {
+    key: 'waiting',
+    title: 'board.waiting',
+    empty: 'board.waitingEmpty',
+    states: ['waiting_materials', 'awaiting_authorization', 'in_plan_proposed', 'completed'],
+  },
 ];
 
 const whenOf = (w: WorkOrderListItem) =>

@@ -1,7 +1,17 @@
 import type { ReactNode } from 'react';
 import { Alert, Anchor, Button, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import {
-  IconAlertTriangle, IconCalendarStats, IconCurrencyEuro, IconGavel, IconLayoutKanban, IconMailbox, IconPhoneCall, IconPlus, IconReportAnalytics, IconSearch, IconShieldCheck,
+  IconAlertTriangle,
+  IconCalendarStats,
+  IconCurrencyEuro,
+  IconGavel,
+  IconLayoutKanban,
+  IconMailbox,
+  IconPhoneCall,
+  IconPlus,
+  IconReportAnalytics,
+  IconSearch,
+  IconShieldCheck,
 } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useMe } from '../../api/me';
@@ -71,7 +81,13 @@ export function HomePage() {
   }
   if (has(me, 'building_manager') || has(me, 'admin')) {
     queues.push(
-      <TicketQueue key="toQualify" title={t('views.tickets.to_qualify')} params={{ view: 'to_qualify' }} link="/tickets?view=to_qualify" emptyText={t('home.empty.toQualify')} />,
+      <TicketQueue
+        key="toQualify"
+        title={t('views.tickets.to_qualify')}
+        params={{ view: 'to_qualify' }}
+        link="/tickets?view=to_qualify"
+        emptyText={t('home.empty.toQualify')}
+      />,
     );
   }
   if (has(me, 'building_manager')) {
@@ -83,8 +99,20 @@ export function HomePage() {
         link="/work-orders?view=awaiting_my_action"
         emptyText={t('home.empty.toVerify')}
       />,
-      <ProgramQueue key="toApprove" title={t('planned.home.toApprove')} status={['submitted']} link="/programs?status=submitted" emptyText={t('planned.home.toApproveEmpty')} />,
-      <WorkOrderQueue key="plannedLate" title={t('views.workOrders.planned_late')} params={{ view: 'planned_late' }} link="/work-orders?view=planned_late" emptyText={t('planned.home.lateEmpty')} />,
+      <ProgramQueue
+        key="toApprove"
+        title={t('planned.home.toApprove')}
+        status={['submitted']}
+        link="/programs?status=submitted"
+        emptyText={t('planned.home.toApproveEmpty')}
+      />,
+      <WorkOrderQueue
+        key="plannedLate"
+        title={t('views.workOrders.planned_late')}
+        params={{ view: 'planned_late' }}
+        link="/work-orders?view=planned_late"
+        emptyText={t('planned.home.lateEmpty')}
+      />,
     );
   }
   if (has(me, 'service_head')) {
@@ -119,7 +147,14 @@ export function HomePage() {
       <Button key="board" component={Link} to="/board" size="md" leftSection={<IconLayoutKanban size={18} aria-hidden />}>
         {t('nav.board')}
       </Button>,
-      <Button key="program" component={Link} to={`/programs?month=${romeMonth()}`} size="md" variant="default" leftSection={<IconCalendarStats size={18} aria-hidden />}>
+      <Button
+        key="program"
+        component={Link}
+        to={`/programs?month=${romeMonth()}`}
+        size="md"
+        variant="default"
+        leftSection={<IconCalendarStats size={18} aria-hidden />}
+      >
         {t('planned.home.prepareMonth', { month: format.month(romeMonth()) })}
       </Button>,
     );
@@ -138,20 +173,52 @@ export function HomePage() {
         link={`/programs?month=${romeMonth()}`}
         emptyText={t('planned.home.toPrepareEmpty')}
       />,
-      <WorkOrderQueue key="plannedMonth" title={t('views.workOrders.planned_this_month')} params={{ view: 'planned_this_month' }} link="/work-orders?view=planned_this_month" emptyText={t('planned.home.thisMonthEmpty')} />,
-      <WorkOrderQueue key="plannedWeek" title={t('views.workOrders.planned_due_this_week')} params={{ view: 'planned_due_this_week' }} link="/work-orders?view=planned_due_this_week" emptyText={t('planned.home.thisWeekEmpty')} />,
+      <WorkOrderQueue
+        key="plannedMonth"
+        title={t('views.workOrders.planned_this_month')}
+        params={{ view: 'planned_this_month' }}
+        link="/work-orders?view=planned_this_month"
+        emptyText={t('planned.home.thisMonthEmpty')}
+      />,
+      <WorkOrderQueue
+        key="plannedWeek"
+        title={t('views.workOrders.planned_due_this_week')}
+        params={{ view: 'planned_due_this_week' }}
+        link="/work-orders?view=planned_due_this_week"
+        emptyText={t('planned.home.thisWeekEmpty')}
+      />,
     );
   }
   if (has(me, 'accounting')) {
     // Until statements and invoices exist (docs/PLANNED.md): the money of the work orders, and the lots' dashboard.
     shortcuts.push(
-      <Button key="amounts" component={Link} to="/accounting/work-orders" size="md" leftSection={<IconCurrencyEuro size={18} aria-hidden />}>
+      <Button
+        key="amounts"
+        component={Link}
+        to="/accounting/work-orders"
+        size="md"
+        leftSection={<IconCurrencyEuro size={18} aria-hidden />}
+      >
         {t('home.accounting.amounts')}
       </Button>,
-      <Button key="contracts" component={Link} to="/contracts" size="md" variant="default" leftSection={<IconReportAnalytics size={18} aria-hidden />}>
+      <Button
+        key="contracts"
+        component={Link}
+        to="/contracts"
+        size="md"
+        variant="default"
+        leftSection={<IconReportAnalytics size={18} aria-hidden />}
+      >
         {t('home.accounting.contracts')}
       </Button>,
-      <Button key="penalties" component={Link} to="/penalties" size="md" variant="default" leftSection={<IconGavel size={18} aria-hidden />}>
+      <Button
+        key="penalties"
+        component={Link}
+        to="/penalties"
+        size="md"
+        variant="default"
+        leftSection={<IconGavel size={18} aria-hidden />}
+      >
         {t('home.accounting.penalties')}
       </Button>,
     );

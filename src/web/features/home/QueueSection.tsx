@@ -16,7 +16,17 @@ import { nextDate } from '../work-orders/nextDate';
 
 const SHOWN = 8;
 
-export function Shell({ title, count, capped, link, loading, error, emptyText, children, isEmpty }: {
+export function Shell({
+  title,
+  count,
+  capped,
+  link,
+  loading,
+  error,
+  emptyText,
+  children,
+  isEmpty,
+}: {
   title: string;
   count: number | undefined;
   capped?: boolean;
@@ -37,7 +47,12 @@ export function Shell({ title, count, capped, link, loading, error, emptyText, c
             {title}
           </Title>
           {count !== undefined && (
-            <Badge variant="filled" color={count > 0 ? 'primary' : 'gray'} className="tabular-nums" aria-label={t('home.countLabel', { count })}>
+            <Badge
+              variant="filled"
+              color={count > 0 ? 'primary' : 'gray'}
+              className="tabular-nums"
+              aria-label={t('home.countLabel', { count })}
+            >
               {capped ? `${count}+` : count}
             </Badge>
           )}
@@ -61,8 +76,22 @@ export function Shell({ title, count, capped, link, loading, error, emptyText, c
   );
 }
 
-function Row({ to, number, status, priority, sla, text, meta }: {
-  to: string; number: ReactNode; status: ReactNode; priority: ReactNode; sla?: SlaRow | null; text: string; meta: string;
+function Row({
+  to,
+  number,
+  status,
+  priority,
+  sla,
+  text,
+  meta,
+}: {
+  to: string;
+  number: ReactNode;
+  status: ReactNode;
+  priority: ReactNode;
+  sla?: SlaRow | null;
+  text: string;
+  meta: string;
 }) {
   return (
     <li style={{ borderTop: '1px solid var(--mantine-color-gray-3)', paddingTop: 8 }}>
@@ -87,14 +116,35 @@ function Row({ to, number, status, priority, sla, text, meta }: {
 }
 
 /** One work list of the home queue: tickets waiting for me, most urgent and oldest first. */
-export function TicketQueue({ title, params, link, emptyText, plain }: { title: string; params: QueryParams; link: string; emptyText: string; plain?: boolean }) {
+export function TicketQueue({
+  title,
+  params,
+  link,
+  emptyText,
+  plain,
+}: {
+  title: string;
+  params: QueryParams;
+  link: string;
+  emptyText: string;
+  plain?: boolean;
+}) {
   const t = useT();
   const format = useFormat();
   const list = useTicketList({ sort: 'priority', order: 'asc', ...params }, SHOWN);
   const first = list.data?.pages[0];
   const items: TicketListItem[] = first?.items ?? [];
   return (
-    <Shell title={title} count={first?.count} capped={first?.countCapped} link={link} loading={list.isPending} error={list.error} emptyText={emptyText} isEmpty={items.length === 0}>
+    <Shell
+      title={title}
+      count={first?.count}
+      capped={first?.countCapped}
+      link={link}
+      loading={list.isPending}
+      error={list.error}
+      emptyText={emptyText}
+      isEmpty={items.length === 0}
+    >
       <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }}>
         {items.map((r) => (
           <Row
@@ -119,7 +169,17 @@ export function TicketQueue({ title, params, link, emptyText, plain }: { title: 
   );
 }
 
-export function WorkOrderQueue({ title, params, link, emptyText }: { title: string; params: QueryParams; link: string; emptyText: string }) {
+export function WorkOrderQueue({
+  title,
+  params,
+  link,
+  emptyText,
+}: {
+  title: string;
+  params: QueryParams;
+  link: string;
+  emptyText: string;
+}) {
   const t = useT();
   const format = useFormat();
   const { i18n } = useTranslation();
@@ -127,7 +187,16 @@ export function WorkOrderQueue({ title, params, link, emptyText }: { title: stri
   const first = list.data?.pages[0];
   const items: WorkOrderListItem[] = first?.items ?? [];
   return (
-    <Shell title={title} count={first?.count} capped={first?.countCapped} link={link} loading={list.isPending} error={list.error} emptyText={emptyText} isEmpty={items.length === 0}>
+    <Shell
+      title={title}
+      count={first?.count}
+      capped={first?.countCapped}
+      link={link}
+      loading={list.isPending}
+      error={list.error}
+      emptyText={emptyText}
+      isEmpty={items.length === 0}
+    >
       <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }}>
         {items.map((r) => (
           <Row

@@ -19,7 +19,22 @@ const COLUMNS: Record<ImportKind, { required: string[]; optional: string[] }> = 
   assets: { required: ['code', 'name', 'technology_class_code', 'building_code'], optional: ['space_code', 'serial_number'] },
   'maintenance-plans': {
     required: ['code', 'activity', 'building_code', 'technology_class_code', 'schedule_kind', 'starts_on'],
-    optional: ['asset_code', 'rrule', 'frequency_months', 'ends_on', 'season_from', 'season_to', 'shift', 'meter_name', 'meter_every', 'regulation', 'estimated_minutes', 'checklist', 'required_documents', 'description'],
+    optional: [
+      'asset_code',
+      'rrule',
+      'frequency_months',
+      'ends_on',
+      'season_from',
+      'season_to',
+      'shift',
+      'meter_name',
+      'meter_every',
+      'regulation',
+      'estimated_minutes',
+      'checklist',
+      'required_documents',
+      'description',
+    ],
   },
   'meter-readings': { required: ['asset_code', 'meter_name', 'value', 'read_at'], optional: [] },
 };
@@ -41,9 +56,14 @@ export function ImportPage() {
   const mutation = useMutation({
     mutationFn: (input: { kind: ImportKind; file: File }) => upload(input.kind, input.file),
     onSuccess: (result) => {
-      const touched = result.kind === 'spaces' ? [ENTITY_API.spaces, ENTITY_API.floors]
-        : result.kind === 'maintenance-plans' ? [PLANS_API]
-          : result.kind === 'meter-readings' ? [METERS_API, PLANS_API] : [ENTITY_API[result.kind]];
+      const touched =
+        result.kind === 'spaces'
+          ? [ENTITY_API.spaces, ENTITY_API.floors]
+          : result.kind === 'maintenance-plans'
+            ? [PLANS_API]
+            : result.kind === 'meter-readings'
+              ? [METERS_API, PLANS_API]
+              : [ENTITY_API[result.kind]];
       for (const path of touched) void queryClient.invalidateQueries({ queryKey: [path] });
     },
   });

@@ -1,15 +1,25 @@
 import { useMemo, useState } from 'react';
-import { Anchor, Badge, Button, Card, Center, EmptyState, Group, Loader, Modal, SegmentedControl, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Center,
+  EmptyState,
+  Group,
+  Loader,
+  Modal,
+  SegmentedControl,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { IconFilePlus, IconLink, IconMailbox, IconPaperclip, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import {
-  attachInbound,
-  discardInbound,
-  openTicketFromInbound,
-  useInbound,
-  type InboundItem,
-} from '../../api/notices';
+import { attachInbound, discardInbound, openTicketFromInbound, useInbound, type InboundItem } from '../../api/notices';
 import { isVersionConflict } from '../../api/problem';
 import { refreshWorkflow } from '../../api/workflow';
 import { EntitySelect } from '../../components/EntitySelect';
@@ -33,14 +43,25 @@ function HandleDialog({ message, mode, onClose }: { message: InboundItem; mode: 
   const [error, setError] = useState<string | null>(null);
   const run = useMutation({
     mutationFn: () => {
-      if (mode === 'open') return openTicketFromInbound(message, { buildingId: buildingId ?? '', ...(spaceId ? { spaceId } : {}), ...(subject.trim() ? { subject: subject.trim() } : {}) });
+      if (mode === 'open')
+        return openTicketFromInbound(message, {
+          buildingId: buildingId ?? '',
+          ...(spaceId ? { spaceId } : {}),
+          ...(subject.trim() ? { subject: subject.trim() } : {}),
+        });
       if (mode === 'attach') return attachInbound(message, ticketNumber.trim());
       return discardInbound(message, reason.trim());
     },
     onSuccess: (saved) => {
       void queryClient.invalidateQueries({ queryKey: ['inbound'] });
       void refreshWorkflow(queryClient);
-      notify(mode === 'open' ? t('inbox.opened', { number: saved.ticketNumber ?? '' }) : mode === 'attach' ? t('inbox.attached', { number: saved.ticketNumber ?? ticketNumber }) : t('inbox.discarded'));
+      notify(
+        mode === 'open'
+          ? t('inbox.opened', { number: saved.ticketNumber ?? '' })
+          : mode === 'attach'
+            ? t('inbox.attached', { number: saved.ticketNumber ?? ticketNumber })
+            : t('inbox.discarded'),
+      );
       onClose();
     },
   });
@@ -63,11 +84,22 @@ function HandleDialog({ message, mode, onClose }: { message: InboundItem; mode: 
       >
         <Stack gap="md">
           <Text size="sm">
-            {t('inbox.from', { from: message.fromName ? `${message.fromName} <${message.fromAddress}>` : message.fromAddress })} · {message.subject}
+            {t('inbox.from', { from: message.fromName ? `${message.fromName} <${message.fromAddress}>` : message.fromAddress })} ·{' '}
+            {message.subject}
           </Text>
           {mode === 'open' && (
             <>
-              <EntitySelect entity="buildings" label={t('newTicket.building')} required value={buildingId} onChange={(v) => { setBuildingId(v); setSpaceId(null); }} error={error} />
+              <EntitySelect
+                entity="buildings"
+                label={t('newTicket.building')}
+                required
+                value={buildingId}
+                onChange={(v) => {
+                  setBuildingId(v);
+                  setSpaceId(null);
+                }}
+                error={error}
+              />
               <EntitySelect
                 key={buildingId ?? 'none'}
                 entity="spaces"
@@ -84,12 +116,33 @@ function HandleDialog({ message, mode, onClose }: { message: InboundItem; mode: 
             </>
           )}
           {mode === 'attach' && (
-            <TextInput label={t('inbox.ticketNumber')} description={t('inbox.ticketNumberHint')} required value={ticketNumber} onChange={(e) => setTicketNumber(e.currentTarget.value)} error={error} />
+            <TextInput
+              label={t('inbox.ticketNumber')}
+              description={t('inbox.ticketNumberHint')}
+              required
+              value={ticketNumber}
+              onChange={(e) => setTicketNumber(e.currentTarget.value)}
+              error={error}
+            />
           )}
           {mode === 'discard' && (
-            <Textarea label={t('fields.reason')} required autosize minRows={2} maxLength={500} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={error} />
+            <Textarea
+              label={t('fields.reason')}
+              required
+              autosize
+              minRows={2}
+              maxLength={500}
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+              error={error}
+            />
           )}
-          {run.isError && (isVersionConflict(run.error) ? <ProblemAlert error={run.error} title={t('inbox.alreadyHandled')} /> : <ProblemAlert error={run.error} />)}
+          {run.isError &&
+            (isVersionConflict(run.error) ? (
+              <ProblemAlert error={run.error} title={t('inbox.alreadyHandled')} />
+            ) : (
+              <ProblemAlert error={run.error} />
+            ))}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
@@ -124,7 +177,9 @@ function MessageCard({ m }: { m: InboundItem }) {
         <Text size="sm" c="dimmed">
           {t('inbox.from', { from: m.fromName ? `${m.fromName} <${m.fromAddress}>` : m.fromAddress })} · {format.dateTime(m.receivedAt)}
         </Text>
-        {m.status === 'held' && (m.reason === 'sender_not_verified' || m.reason === 'unknown_sender') && <Text size="sm">{t('inbox.notVerifiedHint')}</Text>}
+        {m.status === 'held' && (m.reason === 'sender_not_verified' || m.reason === 'unknown_sender') && (
+          <Text size="sm">{t('inbox.notVerifiedHint')}</Text>
+        )}
         <Text size="sm" lineClamp={8} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
           {m.body}
         </Text>
@@ -142,7 +197,13 @@ function MessageCard({ m }: { m: InboundItem }) {
             <Button size="sm" variant="default" leftSection={<IconLink size={16} aria-hidden />} onClick={() => setMode('attach')}>
               {t('inbox.attach')}
             </Button>
-            <Button size="sm" variant="outline" color="red" leftSection={<IconTrash size={16} aria-hidden />} onClick={() => setMode('discard')}>
+            <Button
+              size="sm"
+              variant="outline"
+              color="red"
+              leftSection={<IconTrash size={16} aria-hidden />}
+              onClick={() => setMode('discard')}
+            >
               {t('inbox.discard')}
             </Button>
           </Group>
@@ -187,7 +248,11 @@ export function InboxPage() {
           </Center>
         ) : items.length === 0 ? (
           <Card withBorder padding="xl">
-            <EmptyState icon={<IconMailbox size={28} aria-hidden />} title={t('inbox.emptyTitle')} description={t('inbox.emptyDescription')} />
+            <EmptyState
+              icon={<IconMailbox size={28} aria-hidden />}
+              title={t('inbox.emptyTitle')}
+              description={t('inbox.emptyDescription')}
+            />
           </Card>
         ) : (
           <Stack component="ul" gap="md" p={0} m={0} style={{ listStyle: 'none' }}>

@@ -55,7 +55,13 @@ function Item({ n, requester }: { n: NotificationItem; requester: boolean }) {
             {format.dateTime(n.createdAt)} · {format.relative(n.createdAt)}
           </Text>
           {unread && (
-            <Button size="xs" variant="subtle" onClick={() => mark.mutate(n.id)} loading={mark.isPending} aria-label={t('notifications.markReadNamed', { title: n.title })}>
+            <Button
+              size="xs"
+              variant="subtle"
+              onClick={() => mark.mutate(n.id)}
+              loading={mark.isPending}
+              aria-label={t('notifications.markReadNamed', { title: n.title })}
+            >
               {t('notifications.markRead')}
             </Button>
           )}
@@ -80,7 +86,12 @@ export function NotificationsPage() {
         description={t('notifications.unreadCount', { count: unread })}
         actions={
           unread > 0 ? (
-            <Button variant="default" leftSection={<IconChecks size={16} aria-hidden />} onClick={() => markAll.mutate(null)} loading={markAll.isPending}>
+            <Button
+              variant="default"
+              leftSection={<IconChecks size={16} aria-hidden />}
+              onClick={() => markAll.mutate(null)}
+              loading={markAll.isPending}
+            >
               {t('notifications.markAllRead')}
             </Button>
           ) : null
@@ -94,7 +105,11 @@ export function NotificationsPage() {
         </Center>
       ) : items.length === 0 ? (
         <Card withBorder padding="xl">
-          <EmptyState icon={<IconBellOff size={28} aria-hidden />} title={t('notifications.emptyTitle')} description={t('notifications.emptyDescription')} />
+          <EmptyState
+            icon={<IconBellOff size={28} aria-hidden />}
+            title={t('notifications.emptyTitle')}
+            description={t('notifications.emptyDescription')}
+          />
         </Card>
       ) : (
         <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} maw={900}>

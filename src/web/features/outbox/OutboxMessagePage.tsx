@@ -74,11 +74,20 @@ export function OutboxMessagePage() {
             { label: t('outbox.kind'), value: lookup(t, `notices.kinds.${m.kind}`, m.kind) },
             { label: t('outbox.language'), value: m.language },
             m.ticketNumber && m.ticketId
-              ? { label: t('outbox.ticket'), value: <Anchor component={Link} to={`/tickets/${m.ticketId}`}>{m.ticketNumber}</Anchor> }
+              ? {
+                  label: t('outbox.ticket'),
+                  value: (
+                    <Anchor component={Link} to={`/tickets/${m.ticketId}`}>
+                      {m.ticketNumber}
+                    </Anchor>
+                  ),
+                }
               : null,
             { label: t('outbox.createdAt'), value: format.dateTime(m.createdAt) },
             { label: t('outbox.attempts'), value: format.number(m.attempts) },
-            m.sentAt ? { label: t('outbox.sentAt'), value: format.dateTime(m.sentAt) } : { label: t('outbox.nextAttemptAt'), value: format.dateTime(m.nextAttemptAt) },
+            m.sentAt
+              ? { label: t('outbox.sentAt'), value: format.dateTime(m.sentAt) }
+              : { label: t('outbox.nextAttemptAt'), value: format.dateTime(m.nextAttemptAt) },
             { label: t('outbox.messageId'), value: m.messageId },
           ]}
         />
@@ -100,7 +109,13 @@ export function OutboxMessagePage() {
             <Text size="xs" c="dimmed">
               {t('outbox.htmlNote')}
             </Text>
-            <iframe className="mail-preview" title={t('outbox.htmlFrame', { subject: m.subject })} sandbox="" srcDoc={m.htmlBody} referrerPolicy="no-referrer" />
+            <iframe
+              className="mail-preview"
+              title={t('outbox.htmlFrame', { subject: m.subject })}
+              sandbox=""
+              srcDoc={m.htmlBody}
+              referrerPolicy="no-referrer"
+            />
           </Stack>
         </Tabs.Panel>
       </Tabs>

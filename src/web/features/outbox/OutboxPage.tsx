@@ -53,7 +53,15 @@ export function OutboxPage() {
         </Anchor>
       ),
     },
-    { accessor: 'toAddress', title: t('outbox.to'), render: (m) => <Text size="sm" style={{ overflowWrap: 'anywhere' }}>{m.toAddress}</Text> },
+    {
+      accessor: 'toAddress',
+      title: t('outbox.to'),
+      render: (m) => (
+        <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+          {m.toAddress}
+        </Text>
+      ),
+    },
     { accessor: 'kind', title: t('outbox.kind'), render: (m) => lookup(t, `notices.kinds.${m.kind}`, m.kind) },
     { accessor: 'status', title: t('common.status'), render: (m) => <OutboxStatusBadge status={m.status} /> },
     { accessor: 'attempts', title: t('outbox.attempts'), textAlign: 'right' },
@@ -96,7 +104,11 @@ export function OutboxPage() {
           onLoadMore={() => void list.fetchNextPage()}
           empty={
             <Card withBorder padding="xl">
-              <EmptyState icon={<IconMailOff size={28} aria-hidden />} title={t('outbox.emptyTitle')} description={t('outbox.emptyDescription')} />
+              <EmptyState
+                icon={<IconMailOff size={28} aria-hidden />}
+                title={t('outbox.emptyTitle')}
+                description={t('outbox.emptyDescription')}
+              />
             </Card>
           }
         />

@@ -79,7 +79,11 @@ export function ContractOverviewPage() {
             { label: t('contracts.remaining'), value: format.euro(s.remainingCents) },
             {
               label: t('contracts.counts'),
-              value: Object.entries(s.counts).filter(([, n]) => n > 0).map(([k, n]) => `${penaltyStatusLabel(t, k)}: ${n}`).join(' · ') || '—',
+              value:
+                Object.entries(s.counts)
+                  .filter(([, n]) => n > 0)
+                  .map(([k, n]) => `${penaltyStatusLabel(t, k)}: ${n}`)
+                  .join(' · ') || '—',
             },
           ]}
         />
@@ -97,10 +101,20 @@ export function ContractOverviewPage() {
           />
           {validPeriod && (
             <>
-              <Button component="a" href={registerUrl(s.contractId, period, 'xlsx')} variant="default" leftSection={<IconFileSpreadsheet size={16} aria-hidden />}>
+              <Button
+                component="a"
+                href={registerUrl(s.contractId, period, 'xlsx')}
+                variant="default"
+                leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
+              >
                 {t('contracts.registerXlsx', { period })}
               </Button>
-              <Button component="a" href={registerUrl(s.contractId, period, 'pdf')} variant="default" leftSection={<IconFileTypePdf size={16} aria-hidden />}>
+              <Button
+                component="a"
+                href={registerUrl(s.contractId, period, 'pdf')}
+                variant="default"
+                leftSection={<IconFileTypePdf size={16} aria-hidden />}
+              >
                 {t('contracts.registerPdf', { period })}
               </Button>
             </>
@@ -133,14 +147,19 @@ export function ContractOverviewPage() {
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {[...compliance.data.groups.map((g) => ({ ...g, name: lookup(t, `priority.${g.key}`, priorityLabel(t, g.key)) })), { ...compliance.data.total, key: 'total', name: t('contracts.total') }].map((g) => (
+                  {[
+                    ...compliance.data.groups.map((g) => ({ ...g, name: lookup(t, `priority.${g.key}`, priorityLabel(t, g.key)) })),
+                    { ...compliance.data.total, key: 'total', name: t('contracts.total') },
+                  ].map((g) => (
                     <Table.Tr key={g.key} fw={g.key === 'total' ? 700 : undefined}>
                       <Table.Td>{g.name}</Table.Td>
                       <Table.Td style={{ textAlign: 'right' }}>{g.clocks}</Table.Td>
                       <Table.Td style={{ textAlign: 'right' }}>{g.met}</Table.Td>
                       <Table.Td style={{ textAlign: 'right' }}>{g.breached}</Table.Td>
                       <Table.Td style={{ textAlign: 'right' }}>{g.open}</Table.Td>
-                      <Table.Td style={{ textAlign: 'right' }}>{g.metShare === null ? '—' : format.percent(Math.round(g.metShare * 1000) / 10)}</Table.Td>
+                      <Table.Td style={{ textAlign: 'right' }}>
+                        {g.metShare === null ? '—' : format.percent(Math.round(g.metShare * 1000) / 10)}
+                      </Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>

@@ -46,7 +46,12 @@ export function ManualPenaltyForm({ contractId, onClose }: { contractId?: string
     if (!reason.trim()) local.reason = t('form.required');
     setErrors(local);
     if (Object.keys(local).length > 0 || !contract || cents === null) return;
-    mutation.mutate({ contractId: contract, amountCents: cents, reason: reason.trim(), ...(evidence.trim() ? { evidence: evidence.trim() } : {}) });
+    mutation.mutate({
+      contractId: contract,
+      amountCents: cents,
+      reason: reason.trim(),
+      ...(evidence.trim() ? { evidence: evidence.trim() } : {}),
+    });
   };
 
   return (
@@ -58,7 +63,9 @@ export function ManualPenaltyForm({ contractId, onClose }: { contractId?: string
       }}
     >
       <Stack gap="md">
-        <Text size="sm" c="dimmed">{t('penalties.propose.help')}</Text>
+        <Text size="sm" c="dimmed">
+          {t('penalties.propose.help')}
+        </Text>
         <Select
           label={t('penalties.contract')}
           required
@@ -67,13 +74,41 @@ export function ManualPenaltyForm({ contractId, onClose }: { contractId?: string
           onChange={setContract}
           error={errors.contractId}
         />
-        <EuroInput label={t('penalties.propose.amount')} required value={amount} onChange={setAmount} error={errors.amountCents} maw={260} />
-        <Textarea label={t('penalties.fields.reason')} required autosize minRows={3} maxLength={10_000} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={errors.reason} />
-        <Textarea label={t('penalties.propose.evidence')} autosize minRows={2} maxLength={10_000} value={evidence} onChange={(e) => setEvidence(e.currentTarget.value)} error={errors.evidence} />
+        <EuroInput
+          label={t('penalties.propose.amount')}
+          required
+          value={amount}
+          onChange={setAmount}
+          error={errors.amountCents}
+          maw={260}
+        />
+        <Textarea
+          label={t('penalties.fields.reason')}
+          required
+          autosize
+          minRows={3}
+          maxLength={10_000}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          error={errors.reason}
+        />
+        <Textarea
+          label={t('penalties.propose.evidence')}
+          autosize
+          minRows={2}
+          maxLength={10_000}
+          value={evidence}
+          onChange={(e) => setEvidence(e.currentTarget.value)}
+          error={errors.evidence}
+        />
         {mutation.error && !Object.keys(errors).length ? <ProblemAlert error={mutation.error} title={t('actions.failed')} /> : null}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>{t('penalties.propose.cancel')}</Button>
-          <Button type="submit" loading={mutation.isPending}>{t('penalties.propose.submit')}</Button>
+          <Button variant="default" onClick={onClose}>
+            {t('penalties.propose.cancel')}
+          </Button>
+          <Button type="submit" loading={mutation.isPending}>
+            {t('penalties.propose.submit')}
+          </Button>
         </Group>
       </Stack>
     </form>

@@ -45,7 +45,13 @@ export function PenaltyListPage() {
     <>
       <PageHeader
         title={t('penalties.title')}
-        actions={mayPropose ? <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setProposing(true)}>{t('penalties.propose.button')}</Button> : undefined}
+        actions={
+          mayPropose ? (
+            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setProposing(true)}>
+              {t('penalties.propose.button')}
+            </Button>
+          ) : undefined
+        }
       />
       <Modal opened={proposing} onClose={() => setProposing(false)} title={t('penalties.propose.title')} size="lg">
         {proposing && <ManualPenaltyForm contractId={filters.contractId} onClose={() => setProposing(false)} />}

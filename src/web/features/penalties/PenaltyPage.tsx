@@ -81,9 +81,15 @@ function PenaltyView({ p, crumbs }: { p: PenaltyDetailDto; crumbs: Array<{ label
             { label: t('penalties.explanation'), value: p.explanation ?? '—' },
             { label: t('penalties.rule'), value: ruleText(t, format, p.rule) },
             { label: t('penalties.computed'), value: amount(p.computedCents) },
-            { label: t('penalties.proposed'), value: p.clippedByCap ? `${amount(p.proposedCents)} (${t('penalties.clippedByCap')})` : amount(p.proposedCents) },
+            {
+              label: t('penalties.proposed'),
+              value: p.clippedByCap ? `${amount(p.proposedCents)} (${t('penalties.clippedByCap')})` : amount(p.proposedCents),
+            },
             { label: t('penalties.final'), value: amount(p.finalCents) },
-            p.termEndsAt && { label: t('penalties.termEndsAt'), value: `${format.dateTime(p.termEndsAt)} (${format.relative(p.termEndsAt)})` },
+            p.termEndsAt && {
+              label: t('penalties.termEndsAt'),
+              value: `${format.dateTime(p.termEndsAt)} (${format.relative(p.termEndsAt)})`,
+            },
             { label: t('penalties.period'), value: p.period },
             { label: t('penalties.contract'), value: t('penalties.contractValue', { lot: p.contract.lot, cig: p.contract.cig }) },
             { label: t('penalties.contractor'), value: p.contractor.name },
@@ -112,7 +118,12 @@ function PenaltyView({ p, crumbs }: { p: PenaltyDetailDto; crumbs: Array<{ label
         <Box component="ol" aria-label={t('penalties.timeline')} p={0} m={0} style={{ listStyle: 'none' }}>
           {p.timeline.map((e) => {
             const cents = AMOUNT_KEYS.map((k) => e.data[k]).find((v): v is number => typeof v === 'number');
-            const shownCents = typeof e.data.finalCents === 'number' ? e.data.finalCents : typeof e.data.proposedCents === 'number' ? e.data.proposedCents : cents;
+            const shownCents =
+              typeof e.data.finalCents === 'number'
+                ? e.data.finalCents
+                : typeof e.data.proposedCents === 'number'
+                  ? e.data.proposedCents
+                  : cents;
             const words = ['note', 'text', 'reason'].map((k) => e.data[k]).filter((v): v is string => typeof v === 'string' && v !== '');
             return (
               <Box component="li" key={e.id} py="xs" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
@@ -125,7 +136,8 @@ function PenaltyView({ p, crumbs }: { p: PenaltyDetailDto; crumbs: Array<{ label
                       <time dateTime={e.at}>{format.dateTime(e.at)}</time> · {format.relative(e.at)}
                     </Text>
                     <Text size="sm">
-                      <strong>{lookup(t, `penalties.events.${e.action}`, e.action)}</strong> {t('penalties.eventBy', { actor: e.actor.label })}
+                      <strong>{lookup(t, `penalties.events.${e.action}`, e.action)}</strong>{' '}
+                      {t('penalties.eventBy', { actor: e.actor.label })}
                     </Text>
                     {shownCents !== undefined && <Text size="sm">{t('penalties.eventAmount', { amount: format.euro(shownCents) })}</Text>}
                     {words.map((w, i) => (

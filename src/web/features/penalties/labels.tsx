@@ -25,7 +25,14 @@ export function PenaltyStatusBadge({ status, size = 'md' }: { status: string; si
   const look = LOOK[status] ?? { color: 'gray', icon: IconCircleX };
   const Icon = look.icon;
   return (
-    <Badge variant="outline" color={look.color} size={size} tt="none" leftSection={<Icon size={14} aria-hidden />} style={{ minWidth: 'max-content' }}>
+    <Badge
+      variant="outline"
+      color={look.color}
+      size={size}
+      tt="none"
+      leftSection={<Icon size={14} aria-hidden />}
+      style={{ minWidth: 'max-content' }}
+    >
       {penaltyStatusLabel(t, status)}
     </Badge>
   );
@@ -36,7 +43,9 @@ export function ruleText(t: Translate, format: Formatters, rule: PenaltyDto['rul
   if (!rule) return t('penalties.noRule');
   const base = lookup(t, `penalties.ruleText.${rule.kind}`, rule.kind);
   const text = t(`penalties.ruleText.${rule.kind}` as 'penalties.ruleText.per_hour', {
-    amount: format.euro(rule.amountCents), perMille: format.number(rule.perMille), defaultValue: base,
+    amount: format.euro(rule.amountCents),
+    perMille: format.number(rule.perMille),
+    defaultValue: base,
   });
   if (rule.kind !== 'fixed' && !rule.clock && rule.event === 'late_planned_activity') {
     // A daily rule of planned lateness: whole days after the deadline, no clock or priority.

@@ -10,7 +10,13 @@ import { LateBadge, PlannedStatusBadge, ProgramStatusBadge, windowText } from '.
 export type MoveMode = 'program' | 'workOrder' | null;
 
 /** An activity's details, and — for who may — a date field to move it (the keyboard way of dragging). */
-export function MoveDialog({ item, mode, initialDate, onMove, onClose }: {
+export function MoveDialog({
+  item,
+  mode,
+  initialDate,
+  onMove,
+  onClose,
+}: {
   item: PlannedWorkItem;
   mode: MoveMode;
   initialDate?: string;
@@ -31,7 +37,13 @@ export function MoveDialog({ item, mode, initialDate, onMove, onClose }: {
     onClose();
   };
   return (
-    <Modal opened onClose={onClose} title={mode ? t('planned.calendar.moveTitle', { activity: item.activity }) : item.activity} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={mode ? t('planned.calendar.moveTitle', { activity: item.activity }) : item.activity}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <Stack gap="md">
         <Stack gap={4}>
           <Text size="sm">
@@ -48,7 +60,11 @@ export function MoveDialog({ item, mode, initialDate, onMove, onClose }: {
             <strong>{t('planned.fields.technician')}:</strong> {item.technician ?? t('planned.noTechnician')}
           </Text>
           <Group gap="xs">
-            {item.workOrderStatus ? <PlannedStatusBadge status={item.workOrderStatus} t={t} /> : item.programStatus ? <ProgramStatusBadge status={item.programStatus} t={t} size="sm" /> : null}
+            {item.workOrderStatus ? (
+              <PlannedStatusBadge status={item.workOrderStatus} t={t} />
+            ) : item.programStatus ? (
+              <ProgramStatusBadge status={item.programStatus} t={t} size="sm" />
+            ) : null}
             {item.late && <LateBadge t={t} />}
           </Group>
           <Group gap="md">

@@ -4,7 +4,14 @@ import { IconChevronLeft, IconChevronRight, IconFilterOff } from '@tabler/icons-
 import { useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { useMe } from '../../api/me';
-import { patchProgramItem, PLANNED_WORK_ORDER_STATES, rescheduleWorkOrder, usePlannedInvalidate, usePlannedWork, type PlannedWorkItem } from '../../api/planned';
+import {
+  patchProgramItem,
+  PLANNED_WORK_ORDER_STATES,
+  rescheduleWorkOrder,
+  usePlannedInvalidate,
+  usePlannedWork,
+  type PlannedWorkItem,
+} from '../../api/planned';
 import { hasRole } from '../../app/permissions';
 import { EntitySelect } from '../../components/EntitySelect';
 import { notify } from '../../components/notify';
@@ -136,15 +143,39 @@ export function PlannedCalendarPage() {
       <PageHeader title={t('planned.calendar.title')} description={t('planned.calendar.description')} />
       <Card withBorder padding="sm" component="section" aria-label={t('lists.filtersOf', { what: t('planned.calendar.title') })}>
         <Group gap="sm" align="flex-end">
-          <EntitySelect entity="buildings" label={t('planned.fields.building')} placeholder={t('planned.calendar.allBuildings')} value={filters.buildingId ?? null} onChange={(v) => set({ buildingId: v })} w={260} />
-          <EntitySelect entity="contracts" label={t('planned.fields.contract')} placeholder={t('planned.programs.allContracts')} value={filters.contractId ?? null} onChange={(v) => set({ contractId: v })} w={260} />
+          <EntitySelect
+            entity="buildings"
+            label={t('planned.fields.building')}
+            placeholder={t('planned.calendar.allBuildings')}
+            value={filters.buildingId ?? null}
+            onChange={(v) => set({ buildingId: v })}
+            w={260}
+          />
+          <EntitySelect
+            entity="contracts"
+            label={t('planned.fields.contract')}
+            placeholder={t('planned.programs.allContracts')}
+            value={filters.contractId ?? null}
+            onChange={(v) => set({ contractId: v })}
+            w={260}
+          />
           {!contractor && (
-            <EntitySelect entity="contractors" label={t('planned.fields.contractor')} placeholder={t('planned.calendar.allContractors')} value={filters.contractorId ?? null} onChange={(v) => set({ contractorId: v })} w={240} />
+            <EntitySelect
+              entity="contractors"
+              label={t('planned.fields.contractor')}
+              placeholder={t('planned.calendar.allContractors')}
+              value={filters.contractorId ?? null}
+              onChange={(v) => set({ contractorId: v })}
+              w={240}
+            />
           )}
           <Select
             label={t('planned.fields.status')}
             placeholder={t('planned.programs.allStates')}
-            data={[{ value: 'unpublished', label: t('planned.calendar.unpublished') }, ...PLANNED_WORK_ORDER_STATES.map((s) => ({ value: s, label: plannedStatusLabel(t, s) }))]}
+            data={[
+              { value: 'unpublished', label: t('planned.calendar.unpublished') },
+              ...PLANNED_WORK_ORDER_STATES.map((s) => ({ value: s, label: plannedStatusLabel(t, s) })),
+            ]}
             value={filters.status ?? null}
             onChange={(v) => set({ status: v })}
             clearable
@@ -152,7 +183,11 @@ export function PlannedCalendarPage() {
             w={200}
           />
           {filtered && (
-            <Button variant="default" leftSection={<IconFilterOff size={16} aria-hidden />} onClick={() => set({ buildingId: null, contractId: null, contractorId: null, status: null })}>
+            <Button
+              variant="default"
+              leftSection={<IconFilterOff size={16} aria-hidden />}
+              onClick={() => set({ buildingId: null, contractId: null, contractorId: null, status: null })}
+            >
               {t('planned.clearFilters')}
             </Button>
           )}
@@ -204,7 +239,11 @@ export function PlannedCalendarPage() {
               <thead>
                 <tr>
                   {weeks[0].map((d) => (
-                    <th key={d} scope="col" style={{ textAlign: 'left', padding: 6, borderBottom: '1px solid var(--mantine-color-gray-4)' }}>
+                    <th
+                      key={d}
+                      scope="col"
+                      style={{ textAlign: 'left', padding: 6, borderBottom: '1px solid var(--mantine-color-gray-4)' }}
+                    >
                       {format.weekday(d)}
                     </th>
                   ))}
@@ -278,7 +317,10 @@ export function PlannedCalendarPage() {
                             })}
                             {shown.length < entries.length && (
                               <li>
-                                <UnstyledButton onClick={() => set({ view: 'week', date: day })} style={{ fontSize: 'var(--mantine-font-size-xs)', textDecoration: 'underline' }}>
+                                <UnstyledButton
+                                  onClick={() => set({ view: 'week', date: day })}
+                                  style={{ fontSize: 'var(--mantine-font-size-xs)', textDecoration: 'underline' }}
+                                >
                                   {t('planned.calendar.more', { count: entries.length - shown.length })}
                                 </UnstyledButton>
                               </li>

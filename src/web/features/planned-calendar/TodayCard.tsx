@@ -23,7 +23,13 @@ export function TodayCard() {
       </Group>
       <Stack gap="sm">
         <EntitySelect entity="buildings" label={t('planned.fields.building')} value={buildingId} onChange={setBuildingId} />
-        {buildingId ? <TodayList buildingId={buildingId} /> : <Text size="sm" c="dimmed">{t('planned.today.pickBuilding')}</Text>}
+        {buildingId ? (
+          <TodayList buildingId={buildingId} />
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t('planned.today.pickBuilding')}
+          </Text>
+        )}
       </Stack>
     </Card>
   );

@@ -17,7 +17,10 @@ export function TodayList({ buildingId }: { buildingId: string }) {
   return (
     <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('planned.today.title')}>
       {items.map((i) => (
-        <li key={i.workOrderId ?? i.programItemId ?? i.activity} style={{ borderTop: '1px solid var(--mantine-color-gray-3)', paddingTop: 8 }}>
+        <li
+          key={i.workOrderId ?? i.programItemId ?? i.activity}
+          style={{ borderTop: '1px solid var(--mantine-color-gray-3)', paddingTop: 8 }}
+        >
           <Group gap="xs" wrap="wrap">
             <Text fw={700} size="sm" className="tabular-nums">
               {windowText(t, i.windowFrom, i.windowTo)}
@@ -31,7 +34,11 @@ export function TodayList({ buildingId }: { buildingId: string }) {
                 {i.activity}
               </Text>
             )}
-            {i.workOrderStatus ? <PlannedStatusBadge status={i.workOrderStatus} t={t} /> : i.programStatus ? <ProgramStatusBadge status={i.programStatus} t={t} size="sm" /> : null}
+            {i.workOrderStatus ? (
+              <PlannedStatusBadge status={i.workOrderStatus} t={t} />
+            ) : i.programStatus ? (
+              <ProgramStatusBadge status={i.programStatus} t={t} size="sm" />
+            ) : null}
             {i.late && <LateBadge t={t} />}
           </Group>
           <Text size="xs" c="dimmed">

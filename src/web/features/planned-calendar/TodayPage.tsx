@@ -29,7 +29,13 @@ export function TodayPage() {
             onChange={(v) => setParams(v ? { buildingId: v } : {}, { replace: true })}
             w={360}
           />
-          {buildingId ? <TodayList buildingId={buildingId} /> : <Text size="sm" c="dimmed">{t('planned.today.pickBuilding')}</Text>}
+          {buildingId ? (
+            <TodayList buildingId={buildingId} />
+          ) : (
+            <Text size="sm" c="dimmed">
+              {t('planned.today.pickBuilding')}
+            </Text>
+          )}
         </Stack>
       </Card>
       {buildingId && hasRole(me, 'call_center', 'building_manager', 'service_head', 'admin') && (

@@ -33,4 +33,5 @@ export function weeksOf(view: CalendarView, anchor: string): string[][] {
 }
 
 /** A day and a time of day (HH:MM, default 08:00) in the user's local time, as an ISO instant. */
-export const localInstant = (day: string, time: string | null) => dayjs(`${day}T${time && /^\d{2}:\d{2}$/.test(time) ? time : '08:00'}:00`).toISOString();
+export const localInstant = (day: string, time: string | null) =>
+  dayjs(`${day}T${time && /^\d{2}:\d{2}$/.test(time) ? time : '08:00'}:00`).toISOString();

@@ -38,15 +38,27 @@ export function MetersPage() {
       void queryClient.invalidateQueries({ queryKey: [METERS_API, 'list'] });
     },
   });
-  const submit = (e: FormEvent) => { e.preventDefault(); create.mutate(); };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    create.mutate();
+  };
 
   return (
     <>
       <PageHeader title={t('meters.title')} description={t('meters.description')} crumbs={[{ label: t('plans.title'), to: '/plans' }]} />
       <Group component="search" align="flex-end" gap="md" mb="md" aria-label={t('list.filtersOf', { what: t('meters.title') })}>
-        <EntitySelect entity="assets" label={t('meters.fields.assetId')} placeholder={t('list.any')} value={assetId} onChange={(v) => params.set('assetId', v)} miw={320} />
+        <EntitySelect
+          entity="assets"
+          label={t('meters.fields.assetId')}
+          placeholder={t('list.any')}
+          value={assetId}
+          onChange={(v) => params.set('assetId', v)}
+          miw={320}
+        />
       </Group>
-      {list.isError ? <ProblemAlert error={list.error} /> : (
+      {list.isError ? (
+        <ProblemAlert error={list.error} />
+      ) : (
         <EntityTable<Meter>
           label={t('meters.title')}
           records={records}
@@ -54,11 +66,32 @@ export function MetersPage() {
           hasMore={list.hasNextPage}
           loadingMore={list.isFetchingNextPage}
           onLoadMore={() => void list.fetchNextPage()}
-          empty={<Card withBorder padding="xl"><EmptyState icon={<IconDatabaseOff size={28} aria-hidden />} title={t('meters.emptyTitle')} description={t('meters.emptyDescription')} /></Card>}
+          empty={
+            <Card withBorder padding="xl">
+              <EmptyState
+                icon={<IconDatabaseOff size={28} aria-hidden />}
+                title={t('meters.emptyTitle')}
+                description={t('meters.emptyDescription')}
+              />
+            </Card>
+          }
           columns={[
-            { accessor: 'name', title: t('meters.fields.name'), render: (m) => <Anchor component={Link} to={`/meters/${m.id}`} fw={600}>{m.name}</Anchor> },
+            {
+              accessor: 'name',
+              title: t('meters.fields.name'),
+              render: (m) => (
+                <Anchor component={Link} to={`/meters/${m.id}`} fw={600}>
+                  {m.name}
+                </Anchor>
+              ),
+            },
             { accessor: 'assetCode', title: t('meters.fields.assetId'), render: (m) => `${m.assetCode} · ${m.assetName}` },
-            { accessor: 'lastValue', title: t('meters.fields.lastValue'), noWrap: true, render: (m) => (m.lastValue == null ? '—' : `${format.number(m.lastValue)} ${m.unit}`) },
+            {
+              accessor: 'lastValue',
+              title: t('meters.fields.lastValue'),
+              noWrap: true,
+              render: (m) => (m.lastValue == null ? '—' : `${format.number(m.lastValue)} ${m.unit}`),
+            },
             { accessor: 'lastReadAt', title: t('meters.fields.lastReadAt'), noWrap: true, render: (m) => format.dateTime(m.lastReadAt) },
           ]}
         />
@@ -67,13 +100,36 @@ export function MetersPage() {
         <Paper withBorder p="md" mt="lg" maw={720}>
           <form noValidate onSubmit={submit} aria-labelledby="new-meter-title">
             <Stack gap="sm">
-              <Title order={2} size="h4" id="new-meter-title">{t('meters.new')}</Title>
-              {!assetId && <Text size="sm" c="dimmed">{t('meters.pickAsset')}</Text>}
+              <Title order={2} size="h4" id="new-meter-title">
+                {t('meters.new')}
+              </Title>
+              {!assetId && (
+                <Text size="sm" c="dimmed">
+                  {t('meters.pickAsset')}
+                </Text>
+              )}
               {create.isError && <ProblemAlert error={create.error} />}
               <Group grow align="flex-end">
-                <TextInput label={t('meters.fields.name')} required placeholder={t('meters.namePlaceholder')} value={name} onChange={(e) => setName(e.currentTarget.value)} />
-                <TextInput label={t('meters.fields.unit')} required value={unit} onChange={(e) => setUnit(e.currentTarget.value)} maw={140} />
-                <Button type="submit" disabled={!assetId || !name.trim() || !unit.trim()} loading={create.isPending} leftSection={<IconPlus size={16} aria-hidden />}>
+                <TextInput
+                  label={t('meters.fields.name')}
+                  required
+                  placeholder={t('meters.namePlaceholder')}
+                  value={name}
+                  onChange={(e) => setName(e.currentTarget.value)}
+                />
+                <TextInput
+                  label={t('meters.fields.unit')}
+                  required
+                  value={unit}
+                  onChange={(e) => setUnit(e.currentTarget.value)}
+                  maw={140}
+                />
+                <Button
+                  type="submit"
+                  disabled={!assetId || !name.trim() || !unit.trim()}
+                  loading={create.isPending}
+                  leftSection={<IconPlus size={16} aria-hidden />}
+                >
                   {t('meters.add')}
                 </Button>
               </Group>
@@ -92,7 +148,10 @@ export function MeterPage() {
   const { id } = useParams();
   const { data: me } = useMe();
   const meter = useRegistryItem<Meter>(METERS_API, id);
-  const readings = useRegistryList<Reading & { active: boolean; version: number; createdAt: string; updatedAt: string }>(`${METERS_API}/${id}/readings`, {});
+  const readings = useRegistryList<Reading & { active: boolean; version: number; createdAt: string; updatedAt: string }>(
+    `${METERS_API}/${id}/readings`,
+    {},
+  );
   const records = useMemo(() => readings.data?.pages.flatMap((p) => p.items) ?? [], [readings.data]);
   const queryClient = useQueryClient();
   const [value, setValue] = useState<number | string>('');
@@ -107,26 +166,59 @@ export function MeterPage() {
     },
   });
   const mayRead = hasRole(me, 'admin', 'service_head', 'building_manager', 'contractor');
-  if (meter.isError) return <><PageHeader title={t('meters.singular')} crumbs={[{ label: t('meters.title'), to: '/meters' }]} /><ProblemAlert error={meter.error} /></>;
+  if (meter.isError)
+    return (
+      <>
+        <PageHeader title={t('meters.singular')} crumbs={[{ label: t('meters.title'), to: '/meters' }]} />
+        <ProblemAlert error={meter.error} />
+      </>
+    );
   const m = meter.data;
   const title = m ? `${m.name} · ${m.assetCode}` : t('meters.singular');
   return (
     <>
-      <PageHeader title={title} description={m ? `${m.assetName} — ${t('meters.fields.unit')}: ${m.unit}` : undefined} crumbs={[{ label: t('meters.title'), to: '/meters' }]} />
+      <PageHeader
+        title={title}
+        description={m ? `${m.assetName} — ${t('meters.fields.unit')}: ${m.unit}` : undefined}
+        crumbs={[{ label: t('meters.title'), to: '/meters' }]}
+      />
       {mayRead && (
         <Paper withBorder p="md" mb="lg" maw={720}>
-          <form noValidate onSubmit={(e) => { e.preventDefault(); add.mutate(); }} aria-labelledby="add-reading-title">
+          <form
+            noValidate
+            onSubmit={(e) => {
+              e.preventDefault();
+              add.mutate();
+            }}
+            aria-labelledby="add-reading-title"
+          >
             <Stack gap="sm">
-              <Title order={2} size="h4" id="add-reading-title">{t('meters.addReading')}</Title>
+              <Title order={2} size="h4" id="add-reading-title">
+                {t('meters.addReading')}
+              </Title>
               {add.isError && <ProblemAlert error={add.error} />}
-              <NumberInput label={m ? `${t('meters.fields.value')} (${m.unit})` : t('meters.fields.value')} required min={0} decimalScale={3} value={value} onChange={setValue} maw={260} />
+              <NumberInput
+                label={m ? `${t('meters.fields.value')} (${m.unit})` : t('meters.fields.value')}
+                required
+                min={0}
+                decimalScale={3}
+                value={value}
+                onChange={setValue}
+                maw={260}
+              />
               <InstantField label={t('meters.fields.readAt')} required value={readAt} onChange={setReadAt} />
-              <Group><Button type="submit" disabled={value === '' || !readAt} loading={add.isPending}>{t('meters.saveReading')}</Button></Group>
+              <Group>
+                <Button type="submit" disabled={value === '' || !readAt} loading={add.isPending}>
+                  {t('meters.saveReading')}
+                </Button>
+              </Group>
             </Stack>
           </form>
         </Paper>
       )}
-      <Title order={2} size="h4" mb="sm">{t('meters.readings')}</Title>
+      <Title order={2} size="h4" mb="sm">
+        {t('meters.readings')}
+      </Title>
       <EntityTable
         label={t('meters.readings')}
         records={records}
@@ -134,7 +226,11 @@ export function MeterPage() {
         hasMore={readings.hasNextPage}
         loadingMore={readings.isFetchingNextPage}
         onLoadMore={() => void readings.fetchNextPage()}
-        empty={<Text size="sm" c="dimmed">{t('meters.noReadings')}</Text>}
+        empty={
+          <Text size="sm" c="dimmed">
+            {t('meters.noReadings')}
+          </Text>
+        }
         columns={[
           { accessor: 'readAt', title: t('meters.fields.readAt'), render: (r) => format.dateTime(r.readAt) },
           { accessor: 'value', title: t('meters.fields.value'), render: (r) => `${format.number(r.value)} ${m?.unit ?? ''}` },

@@ -1,6 +1,21 @@
 import { useState } from 'react';
 import {
-  Button, Center, Checkbox, Fieldset, Group, List, Loader, NumberInput, Paper, Radio, Select, Stack, Text, TextInput, Textarea, Title,
+  Button,
+  Center,
+  Checkbox,
+  Fieldset,
+  Group,
+  List,
+  Loader,
+  NumberInput,
+  Paper,
+  Radio,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
@@ -32,7 +47,12 @@ export function PlanEditorPage() {
   const t = useT();
   const { id } = useParams();
   const plan = useRegistryItem<Plan>(PLANS_API, id);
-  if (id && plan.isPending) return <Center py="xl"><Loader aria-label={t('common.loading')} /></Center>;
+  if (id && plan.isPending)
+    return (
+      <Center py="xl">
+        <Loader aria-label={t('common.loading')} />
+      </Center>
+    );
   if (id && plan.isError) {
     return (
       <>
@@ -71,7 +91,17 @@ function PlanEditor({ initial }: { initial: Plan | undefined }) {
 
   const rule = ruleOf(v);
   const [debounced] = useDebouncedValue(
-    rule.rrule && v.startsOn ? { rrule: rule.rrule, startsOn: v.startsOn, endsOn: v.endsOn, seasonFrom: rule.seasonFrom, seasonTo: rule.seasonTo, shift: rule.shift, scheduleKind: v.scheduleKind } : null,
+    rule.rrule && v.startsOn
+      ? {
+          rrule: rule.rrule,
+          startsOn: v.startsOn,
+          endsOn: v.endsOn,
+          seasonFrom: rule.seasonFrom,
+          seasonTo: rule.seasonTo,
+          shift: rule.shift,
+          scheduleKind: v.scheduleKind,
+        }
+      : null,
     300,
   );
   const preview = usePlanPreview(debounced);
@@ -85,9 +115,15 @@ function PlanEditor({ initial }: { initial: Plan | undefined }) {
       if (Object.keys(changes).length === 0) return null;
       return patchItem<Plan>(PLANS_API, base.id, { ...changes, version: base.version });
     },
-    onMutate: () => { setConflict(false); setShownFields(new Set()); },
+    onMutate: () => {
+      setConflict(false);
+      setShownFields(new Set());
+    },
     onSuccess: (saved) => {
-      if (!saved) { notify(t('form.noChanges'), 'info'); return; }
+      if (!saved) {
+        notify(t('form.noChanges'), 'info');
+        return;
+      }
       adoptSaved(queryClient, PLANS_API, saved);
       notify(t(base ? 'form.saved' : 'form.created', { name: saved.code }));
       if (base) {
@@ -97,7 +133,10 @@ function PlanEditor({ initial }: { initial: Plan | undefined }) {
       } else void navigate(`/plans/${saved.id}`);
     },
     onError: (error, values) => {
-      if (isVersionConflict(error)) { setConflict(true); return; }
+      if (isVersionConflict(error)) {
+        setConflict(true);
+        return;
+      }
       const { formErrors, shown } = mapServerErrors(error, values, SERVER_FIELDS);
       form.setErrors(formErrors);
       setShownFields(shown);
@@ -129,7 +168,10 @@ function PlanEditor({ initial }: { initial: Plan | undefined }) {
       setBase(saved);
       notify(t(saved.active ? 'plans.reactivated' : 'plans.deactivated', { name: saved.code }));
     },
-    onError: (error) => { if (isVersionConflict(error)) setConflict(true); else notify(t('form.saveFailed'), 'error'); },
+    onError: (error) => {
+      if (isVersionConflict(error)) setConflict(true);
+      else notify(t('form.saveFailed'), 'error');
+    },
   });
 
   const title = base ? `${base.code} · ${base.activity}` : t('plans.new');
@@ -140,16 +182,29 @@ function PlanEditor({ initial }: { initial: Plan | undefined }) {
         crumbs={[{ label: t('plans.title'), to: '/plans' }]}
         badge={base ? <ActiveBadge active={base.active} /> : null}
         description={readOnly ? t('form.readOnlyNote') : undefined}
-        actions={base && !readOnly ? (
-          <Button variant="default" loading={toggle.isPending} onClick={() => toggle.mutate(!base.active)}>
-            {base.active ? t('plans.deactivate') : t('plans.reactivate')}
-          </Button>
-        ) : null}
+        actions={
+          base && !readOnly ? (
+            <Button variant="default" loading={toggle.isPending} onClick={() => toggle.mutate(!base.active)}>
+              {base.active ? t('plans.deactivate') : t('plans.reactivate')}
+            </Button>
+          ) : null
+        }
       />
       <Paper withBorder p={{ base: 'md', sm: 'lg' }} maw={960}>
-        <form noValidate aria-label={title} onSubmit={form.onSubmit((values) => save.mutate(values), (errors) => focusFirstError(errors))}>
+        <form
+          noValidate
+          aria-label={title}
+          onSubmit={form.onSubmit(
+            (values) => save.mutate(values),
+            (errors) => focusFirstError(errors),
+          )}
+        >
           <Stack gap="md">
-            {!readOnly && <Text size="sm" c="dimmed">{t('form.requiredNote')}</Text>}
+            {!readOnly && (
+              <Text size="sm" c="dimmed">
+                {t('form.requiredNote')}
+              </Text>
+            )}
             {conflict && <VersionConflictAlert onReload={() => reload.mutate()} reloading={reload.isPending} />}
             {save.isError && !conflict && <ProblemAlert error={save.error} shownFields={shownFields} title={t('form.saveFailed')} />}
             <Fieldset variant="unstyled" disabled={readOnly} p={0} m={0} style={{ border: 0, minWidth: 0 }}>
@@ -162,45 +217,106 @@ function PlanEditor({ initial }: { initial: Plan | undefined }) {
                   <TextInput label={t('plans.fields.activity')} required maxLength={300} {...form.getInputProps('activity')} />
                   <Textarea label={t('plans.fields.description')} autosize minRows={2} {...form.getInputProps('description')} />
                   <Group grow align="flex-start">
-                    <EntitySelect entity="buildings" label={t('plans.fields.buildingId')} required {...form.getInputProps('buildingId')}
-                      onChange={(b) => { form.setFieldValue('buildingId', b); form.setFieldValue('assetId', null); }} />
-                    <EntitySelect entity="technologyClasses" label={t('plans.fields.technologyClassId')} required {...form.getInputProps('technologyClassId')} />
+                    <EntitySelect
+                      entity="buildings"
+                      label={t('plans.fields.buildingId')}
+                      required
+                      {...form.getInputProps('buildingId')}
+                      onChange={(b) => {
+                        form.setFieldValue('buildingId', b);
+                        form.setFieldValue('assetId', null);
+                      }}
+                    />
+                    <EntitySelect
+                      entity="technologyClasses"
+                      label={t('plans.fields.technologyClassId')}
+                      required
+                      {...form.getInputProps('technologyClassId')}
+                    />
                   </Group>
-                  <EntitySelect entity="assets" label={t('plans.fields.assetId')} description={t('plans.assetHint')}
-                    params={{ buildingId: v.buildingId ?? undefined }} disabled={readOnly || !v.buildingId} {...form.getInputProps('assetId')} />
+                  <EntitySelect
+                    entity="assets"
+                    label={t('plans.fields.assetId')}
+                    description={t('plans.assetHint')}
+                    params={{ buildingId: v.buildingId ?? undefined }}
+                    disabled={readOnly || !v.buildingId}
+                    {...form.getInputProps('assetId')}
+                  />
                 </Stack>
 
                 <Stack gap="sm">
-                  <Title order={2} size="h4">{t('plans.sections.schedule')}</Title>
+                  <Title order={2} size="h4">
+                    {t('plans.sections.schedule')}
+                  </Title>
                   <Radio.Group label={t('plans.fields.scheduleKind')} required {...form.getInputProps('scheduleKind')}>
                     <Group mt="xs" gap="lg">
-                      {SCHEDULE_KINDS.map((k) => <Radio key={k} value={k} label={t(`plans.kinds.${k}`)} description={t(`plans.kindHints.${k}`)} />)}
+                      {SCHEDULE_KINDS.map((k) => (
+                        <Radio key={k} value={k} label={t(`plans.kinds.${k}`)} description={t(`plans.kindHints.${k}`)} />
+                      ))}
                     </Group>
                   </Radio.Group>
                   <Group grow align="flex-start">
-                    <DateField label={t('plans.fields.startsOn')} description={t('plans.startsOnHint')} required {...form.getInputProps('startsOn')} />
+                    <DateField
+                      label={t('plans.fields.startsOn')}
+                      description={t('plans.startsOnHint')}
+                      required
+                      {...form.getInputProps('startsOn')}
+                    />
                     <DateField label={t('plans.fields.endsOn')} {...form.getInputProps('endsOn')} />
-                    {v.scheduleKind === 'floating' && <DateField label={t('plans.fields.lastDoneOn')} {...form.getInputProps('lastDoneOn')} />}
+                    {v.scheduleKind === 'floating' && (
+                      <DateField label={t('plans.fields.lastDoneOn')} {...form.getInputProps('lastDoneOn')} />
+                    )}
                   </Group>
                   {v.scheduleKind === 'meter' ? (
                     <Group grow align="flex-start">
-                      <Select label={t('plans.fields.meterId')} required data={meterOptions} disabled={readOnly || !v.assetId}
-                        description={v.assetId ? undefined : t('plans.meterNeedsAsset')} {...form.getInputProps('meterId')} />
-                      <NumberInput label={t('plans.fields.meterEvery')} required min={0} decimalScale={3} {...form.getInputProps('meterEvery')} />
+                      <Select
+                        label={t('plans.fields.meterId')}
+                        required
+                        data={meterOptions}
+                        disabled={readOnly || !v.assetId}
+                        description={v.assetId ? undefined : t('plans.meterNeedsAsset')}
+                        {...form.getInputProps('meterId')}
+                      />
+                      <NumberInput
+                        label={t('plans.fields.meterEvery')}
+                        required
+                        min={0}
+                        decimalScale={3}
+                        {...form.getInputProps('meterEvery')}
+                      />
                     </Group>
                   ) : (
                     <>
                       <RecurrenceEditor form={form} />
-                      <Paper withBorder p="sm" bg="var(--mantine-color-gray-0)" aria-live="polite" aria-label={t('plans.preview.title')} role="region">
-                        <Text size="sm" fw={600}>{t('plans.preview.title')}</Text>
+                      <Paper
+                        withBorder
+                        p="sm"
+                        bg="var(--mantine-color-gray-0)"
+                        aria-live="polite"
+                        aria-label={t('plans.preview.title')}
+                        role="region"
+                      >
+                        <Text size="sm" fw={600}>
+                          {t('plans.preview.title')}
+                        </Text>
                         {preview.data?.valid ? (
                           <>
-                            <Text size="sm" data-testid="rule-text">{preview.data.ruleText}</Text>
-                            <Text size="sm" mt={4}>{t('plans.preview.next')}</Text>
-                            <List size="sm">{preview.data.dates.map((d) => <List.Item key={d}>{format.date(d)}</List.Item>)}</List>
+                            <Text size="sm" data-testid="rule-text">
+                              {preview.data.ruleText}
+                            </Text>
+                            <Text size="sm" mt={4}>
+                              {t('plans.preview.next')}
+                            </Text>
+                            <List size="sm">
+                              {preview.data.dates.map((d) => (
+                                <List.Item key={d}>{format.date(d)}</List.Item>
+                              ))}
+                            </List>
                           </>
                         ) : (
-                          <Text size="sm" c="dimmed">{preview.data && !preview.data.valid ? t('plans.preview.invalid') : t('plans.preview.empty')}</Text>
+                          <Text size="sm" c="dimmed">
+                            {preview.data && !preview.data.valid ? t('plans.preview.invalid') : t('plans.preview.empty')}
+                          </Text>
                         )}
                       </Paper>
                     </>
@@ -208,18 +324,31 @@ function PlanEditor({ initial }: { initial: Plan | undefined }) {
                 </Stack>
 
                 <Stack gap="sm">
-                  <Title order={2} size="h4">{t('plans.sections.checklist')}</Title>
+                  <Title order={2} size="h4">
+                    {t('plans.sections.checklist')}
+                  </Title>
                   <ChecklistEditor form={form} readOnly={readOnly} />
                 </Stack>
 
                 <Stack gap="sm">
-                  <Title order={2} size="h4">{t('plans.sections.documents')}</Title>
+                  <Title order={2} size="h4">
+                    {t('plans.sections.documents')}
+                  </Title>
                   <Checkbox.Group label={t('plans.fields.requiredDocuments')} {...form.getInputProps('requiredDocuments')}>
                     <Stack gap={6} mt="xs">
-                      {PLAN_DOCUMENTS.map((d) => <Checkbox key={d} value={d} label={t(`attachments.kinds.${d}`)} />)}
+                      {PLAN_DOCUMENTS.map((d) => (
+                        <Checkbox key={d} value={d} label={t(`attachments.kinds.${d}`)} />
+                      ))}
                     </Stack>
                   </Checkbox.Group>
-                  <NumberInput label={t('plans.fields.estimatedHours')} min={0} max={1000} decimalScale={2} w={220} {...form.getInputProps('estimatedHours')} />
+                  <NumberInput
+                    label={t('plans.fields.estimatedHours')}
+                    min={0}
+                    max={1000}
+                    decimalScale={2}
+                    w={220}
+                    {...form.getInputProps('estimatedHours')}
+                  />
                 </Stack>
               </Stack>
             </Fieldset>

@@ -45,10 +45,14 @@ export function PlansListPage() {
       >
         {filtered && (
           <Group justify="center" mt="md">
-            <Button variant="default" leftSection={<IconFilterOff size={16} aria-hidden />} onClick={() => {
-              params.clear(['q', 'active', ...filters]);
-              setSearchKey((k) => k + 1);
-            }}>
+            <Button
+              variant="default"
+              leftSection={<IconFilterOff size={16} aria-hidden />}
+              onClick={() => {
+                params.clear(['q', 'active', ...filters]);
+                setSearchKey((k) => k + 1);
+              }}
+            >
               {t('list.clearFilters')}
             </Button>
           </Group>
@@ -76,14 +80,33 @@ export function PlansListPage() {
         }
       />
       <Group component="search" align="flex-end" gap="md" mb="md" wrap="wrap" aria-label={t('list.filtersOf', { what: t('plans.title') })}>
-        <SearchInput key={searchKey} label={t('list.search')} description={t('plans.searchHint')} value={q} onChange={(v) => params.set('q', v)} />
-        <ListFilterField def={{ kind: 'entity', param: 'buildingId', label: 'plans.fields.buildingId', entity: 'buildings' }}
-          value={params.get('buildingId')} onChange={(v) => params.set('buildingId', v)} />
-        <ListFilterField def={{ kind: 'entity', param: 'technologyClassId', label: 'plans.fields.technologyClassId', entity: 'technologyClasses' }}
-          value={params.get('technologyClassId')} onChange={(v) => params.set('technologyClassId', v)} />
+        <SearchInput
+          key={searchKey}
+          label={t('list.search')}
+          description={t('plans.searchHint')}
+          value={q}
+          onChange={(v) => params.set('q', v)}
+        />
         <ListFilterField
-          def={{ kind: 'options', param: 'scheduleKind', label: 'plans.fields.scheduleKind', options: SCHEDULE_KINDS.map((k) => ({ value: k, label: `plans.kinds.${k}` as const })) }}
-          value={params.get('scheduleKind')} onChange={(v) => params.set('scheduleKind', v)} />
+          def={{ kind: 'entity', param: 'buildingId', label: 'plans.fields.buildingId', entity: 'buildings' }}
+          value={params.get('buildingId')}
+          onChange={(v) => params.set('buildingId', v)}
+        />
+        <ListFilterField
+          def={{ kind: 'entity', param: 'technologyClassId', label: 'plans.fields.technologyClassId', entity: 'technologyClasses' }}
+          value={params.get('technologyClassId')}
+          onChange={(v) => params.set('technologyClassId', v)}
+        />
+        <ListFilterField
+          def={{
+            kind: 'options',
+            param: 'scheduleKind',
+            label: 'plans.fields.scheduleKind',
+            options: SCHEDULE_KINDS.map((k) => ({ value: k, label: `plans.kinds.${k}` as const })),
+          }}
+          value={params.get('scheduleKind')}
+          onChange={(v) => params.set('scheduleKind', v)}
+        />
         <ActiveFilterControl value={active} onChange={(v) => params.set('active', v === 'true' ? null : v)} />
       </Group>
       {list.isError ? (
@@ -98,16 +121,30 @@ export function PlansListPage() {
           onLoadMore={() => void list.fetchNextPage()}
           empty={empty}
           columns={[
-            { accessor: 'code', title: t('plans.fields.code'), noWrap: true, render: (p) => <Anchor component={Link} to={`/plans/${p.id}`} fw={600}>{p.code}</Anchor> },
+            {
+              accessor: 'code',
+              title: t('plans.fields.code'),
+              noWrap: true,
+              render: (p) => (
+                <Anchor component={Link} to={`/plans/${p.id}`} fw={600}>
+                  {p.code}
+                </Anchor>
+              ),
+            },
             { accessor: 'activity', title: t('plans.fields.activity') },
             { accessor: 'buildingCode', title: t('plans.fields.buildingId'), noWrap: true },
             { accessor: 'assetName', title: t('plans.fields.assetId'), render: (p) => p.assetName ?? '—' },
             {
-              accessor: 'ruleText', title: t('plans.fields.rule'),
+              accessor: 'ruleText',
+              title: t('plans.fields.rule'),
               render: (p) => (
                 <>
-                  <Badge variant="light" size="sm" mr={6}>{t(`plans.kinds.${p.scheduleKind}`)}</Badge>
-                  <Text span size="sm">{p.ruleText}</Text>
+                  <Badge variant="light" size="sm" mr={6}>
+                    {t(`plans.kinds.${p.scheduleKind}`)}
+                  </Badge>
+                  <Text span size="sm">
+                    {p.ruleText}
+                  </Text>
                 </>
               ),
             },

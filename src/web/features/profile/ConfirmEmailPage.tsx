@@ -51,7 +51,12 @@ export function ConfirmEmailPage() {
       <Stack>
         <Text>{t('account.confirm.intro')}</Text>
         <div>
-          <Button size="md" loading={confirm.isPending} leftSection={<IconMailCheck size={18} aria-hidden />} onClick={() => confirm.mutate()}>
+          <Button
+            size="md"
+            loading={confirm.isPending}
+            leftSection={<IconMailCheck size={18} aria-hidden />}
+            onClick={() => confirm.mutate()}
+          >
             {t('account.confirm.submit')}
           </Button>
         </div>

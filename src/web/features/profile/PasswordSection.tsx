@@ -31,7 +31,8 @@ export function PasswordSection() {
     initialValues: EMPTY,
     validate: {
       currentPassword: (v) => (v ? null : t('form.required')),
-      newPassword: (v) => (!v ? t('form.required') : v.length < PASSWORD_MIN ? t('account.password.tooShort', { min: PASSWORD_MIN }) : null),
+      newPassword: (v) =>
+        !v ? t('form.required') : v.length < PASSWORD_MIN ? t('account.password.tooShort', { min: PASSWORD_MIN }) : null,
       repeatPassword: (v, values) => (v === values.newPassword ? null : t('account.password.mismatch')),
     },
   });

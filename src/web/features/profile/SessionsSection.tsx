@@ -10,8 +10,19 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/messages';
 
-const BROWSERS: Array<[RegExp, string]> = [[/Edg\//, 'Edge'], [/Firefox\//, 'Firefox'], [/Chrom(e|ium)\//, 'Chrome'], [/Safari\//, 'Safari']];
-const SYSTEMS: Array<[RegExp, string]> = [[/Android/, 'Android'], [/iPhone|iPad/, 'iOS'], [/Windows/, 'Windows'], [/Mac OS X|Macintosh/, 'macOS'], [/Linux/, 'Linux']];
+const BROWSERS: Array<[RegExp, string]> = [
+  [/Edg\//, 'Edge'],
+  [/Firefox\//, 'Firefox'],
+  [/Chrom(e|ium)\//, 'Chrome'],
+  [/Safari\//, 'Safari'],
+];
+const SYSTEMS: Array<[RegExp, string]> = [
+  [/Android/, 'Android'],
+  [/iPhone|iPad/, 'iOS'],
+  [/Windows/, 'Windows'],
+  [/Mac OS X|Macintosh/, 'macOS'],
+  [/Linux/, 'Linux'],
+];
 
 /** "Firefox · Windows" from a User-Agent header; the header itself when nothing is recognised. */
 export function describeAgent(ua: string): string {
@@ -81,7 +92,9 @@ export function SessionsSection() {
                   <Table.Tr key={s.id}>
                     <Table.Td>
                       <Group gap={6} wrap="nowrap">
-                        <span title={s.userAgent ?? undefined}>{s.userAgent ? describeAgent(s.userAgent) : t('account.sessions.unknown')}</span>
+                        <span title={s.userAgent ?? undefined}>
+                          {s.userAgent ? describeAgent(s.userAgent) : t('account.sessions.unknown')}
+                        </span>
                         {s.current && (
                           <Badge variant="light" color="green" size="sm">
                             {t('account.sessions.current')}

@@ -66,7 +66,13 @@ export function CalendarFeeds({ contractId, buildingId, defaultName }: { contrac
           }}
         >
           <Group gap="sm" align="flex-end">
-            <TextInput label={t('planned.fields.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} maxLength={120} w={320} />
+            <TextInput
+              label={t('planned.fields.name')}
+              value={name}
+              onChange={(e) => setName(e.currentTarget.value)}
+              maxLength={120}
+              w={320}
+            />
             <Button type="submit" loading={busy} leftSection={<IconCalendarShare size={16} aria-hidden />}>
               {t('planned.feeds.create')}
             </Button>
@@ -77,10 +83,20 @@ export function CalendarFeeds({ contractId, buildingId, defaultName }: { contrac
           <Alert color="green" variant="light" title={t('planned.feeds.urlTitle')} role="status">
             <Stack gap="xs">
               <Group gap="xs" wrap="nowrap">
-                <TextInput readOnly value={created.url} aria-label={t('planned.feeds.urlTitle')} style={{ flex: 1 }} onFocus={(e) => e.currentTarget.select()} />
+                <TextInput
+                  readOnly
+                  value={created.url}
+                  aria-label={t('planned.feeds.urlTitle')}
+                  style={{ flex: 1 }}
+                  onFocus={(e) => e.currentTarget.select()}
+                />
                 <CopyButton value={created.url}>
                   {({ copied, copy }) => (
-                    <Button variant="default" onClick={copy} leftSection={copied ? <IconCheck size={16} aria-hidden /> : <IconCopy size={16} aria-hidden />}>
+                    <Button
+                      variant="default"
+                      onClick={copy}
+                      leftSection={copied ? <IconCheck size={16} aria-hidden /> : <IconCopy size={16} aria-hidden />}
+                    >
                       {copied ? t('planned.feeds.copied') : t('planned.feeds.copy')}
                     </Button>
                   )}
@@ -110,7 +126,14 @@ export function CalendarFeeds({ contractId, buildingId, defaultName }: { contrac
                       {f.prefix ? ` · ${f.prefix}…` : ''}
                     </Text>
                   </div>
-                  <Button size="xs" color="red" variant="light" leftSection={<IconTrash size={14} aria-hidden />} onClick={() => setRevoking(f)} aria-label={t('planned.feeds.revokeNamed', { name: f.name })}>
+                  <Button
+                    size="xs"
+                    color="red"
+                    variant="light"
+                    leftSection={<IconTrash size={14} aria-hidden />}
+                    onClick={() => setRevoking(f)}
+                    aria-label={t('planned.feeds.revokeNamed', { name: f.name })}
+                  >
                     {t('planned.feeds.revoke')}
                   </Button>
                 </Group>

@@ -23,7 +23,12 @@ export function ProgramActions({ program, onDone, onReload }: { program: Program
         {actions.map((a) => {
           const Icon = ICON[a];
           return (
-            <Button key={a} variant={a === 'regenerate' || a === 'return' ? 'default' : 'filled'} leftSection={<Icon size={16} aria-hidden />} onClick={() => setOpen(a)}>
+            <Button
+              key={a}
+              variant={a === 'regenerate' || a === 'return' ? 'default' : 'filled'}
+              leftSection={<Icon size={16} aria-hidden />}
+              onClick={() => setOpen(a)}
+            >
               {t(`planned.actions.${a}`)}
             </Button>
           );
@@ -34,7 +39,19 @@ export function ProgramActions({ program, onDone, onReload }: { program: Program
   );
 }
 
-function ActionForm({ action, program, onClose, onDone, onReload }: { action: ProgramAction; program: ProgramDto; onClose: () => void; onDone: () => void; onReload: () => void }) {
+function ActionForm({
+  action,
+  program,
+  onClose,
+  onDone,
+  onReload,
+}: {
+  action: ProgramAction;
+  program: ProgramDto;
+  onClose: () => void;
+  onDone: () => void;
+  onReload: () => void;
+}) {
   const t = useT();
   const [text, setText] = useState('');
   const [grouping, setGrouping] = useState<string>(program.grouping ?? 'activity');
@@ -88,7 +105,14 @@ function ActionForm({ action, program, onClose, onDone, onReload }: { action: Pr
             />
           )}
           {(action === 'submit' || action === 'approve') && (
-            <Textarea label={t('planned.fields.note')} autosize minRows={2} value={text} onChange={(e) => setText(e.currentTarget.value)} data-autofocus />
+            <Textarea
+              label={t('planned.fields.note')}
+              autosize
+              minRows={2}
+              value={text}
+              onChange={(e) => setText(e.currentTarget.value)}
+              data-autofocus
+            />
           )}
           {action === 'publish' && (
             <Radio.Group label={t('planned.fields.grouping')} value={grouping} onChange={setGrouping}>
@@ -100,7 +124,16 @@ function ActionForm({ action, program, onClose, onDone, onReload }: { action: Pr
             </Radio.Group>
           )}
           {action === 'regenerate' && <Text size="sm">{t('planned.programs.emptyGenerate')}</Text>}
-          {isVersionConflict(error) ? <VersionConflictAlert onReload={() => { onReload(); onClose(); }} /> : error ? <ProblemAlert error={error} /> : null}
+          {isVersionConflict(error) ? (
+            <VersionConflictAlert
+              onReload={() => {
+                onReload();
+                onClose();
+              }}
+            />
+          ) : error ? (
+            <ProblemAlert error={error} />
+          ) : null}
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

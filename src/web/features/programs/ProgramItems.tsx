@@ -13,10 +13,22 @@ import { useT } from '../../i18n/messages';
 import { LateBadge, PlannedStatusBadge, shiftText, windowText } from './labels';
 
 /** The program's items grouped by building, in date order; the contractor edits them in place while draft/returned. */
-export function ProgramItems({ program, editable, onSaved, onReload }: { program: ProgramDto; editable: boolean; onSaved: () => void; onReload: () => void }) {
+export function ProgramItems({
+  program,
+  editable,
+  onSaved,
+  onReload,
+}: {
+  program: ProgramDto;
+  editable: boolean;
+  onSaved: () => void;
+  onReload: () => void;
+}) {
   const t = useT();
   const groups = new Map<string, ProgramItemDto[]>();
-  for (const item of [...program.items].sort((a, b) => a.plannedOn.localeCompare(b.plannedOn) || (a.windowFrom ?? '').localeCompare(b.windowFrom ?? ''))) {
+  for (const item of [...program.items].sort(
+    (a, b) => a.plannedOn.localeCompare(b.plannedOn) || (a.windowFrom ?? '').localeCompare(b.windowFrom ?? ''),
+  )) {
     const list = groups.get(item.buildingId) ?? [];
     list.push(item);
     groups.set(item.buildingId, list);
@@ -64,7 +76,19 @@ export function ProgramItems({ program, editable, onSaved, onReload }: { program
   );
 }
 
-function ItemRow({ item, program, editable, onSaved, onReload }: { item: ProgramItemDto; program: ProgramDto; editable: boolean; onSaved: () => void; onReload: () => void }) {
+function ItemRow({
+  item,
+  program,
+  editable,
+  onSaved,
+  onReload,
+}: {
+  item: ProgramItemDto;
+  program: ProgramDto;
+  editable: boolean;
+  onSaved: () => void;
+  onReload: () => void;
+}) {
   const t = useT();
   const format = useFormat();
   const [editing, setEditing] = useState(false);
@@ -91,7 +115,13 @@ function ItemRow({ item, program, editable, onSaved, onReload }: { item: Program
           </Group>
         </Table.Td>
         <Table.Td>{item.assetName ?? '—'}</Table.Td>
-        <Table.Td>{item.technician ?? <Text span size="sm" c="dimmed">{t('planned.noTechnician')}</Text>}</Table.Td>
+        <Table.Td>
+          {item.technician ?? (
+            <Text span size="sm" c="dimmed">
+              {t('planned.noTechnician')}
+            </Text>
+          )}
+        </Table.Td>
         <Table.Td>
           {item.workOrderId ? (
             <Group gap={6}>
@@ -100,7 +130,12 @@ function ItemRow({ item, program, editable, onSaved, onReload }: { item: Program
               </Anchor>
               {item.workOrderStatus && <PlannedStatusBadge status={item.workOrderStatus} t={t} />}
               {item.ticketId && (
-                <Anchor component={Link} to={`/tickets/${item.ticketId}`} size="xs" aria-label={`${t('planned.fields.ticket')} ${item.ticketNumber ?? ''}`}>
+                <Anchor
+                  component={Link}
+                  to={`/tickets/${item.ticketId}`}
+                  size="xs"
+                  aria-label={`${t('planned.fields.ticket')} ${item.ticketNumber ?? ''}`}
+                >
                   {t('planned.fields.ticket')} {item.ticketNumber}
                 </Anchor>
               )}
@@ -111,7 +146,14 @@ function ItemRow({ item, program, editable, onSaved, onReload }: { item: Program
         </Table.Td>
         {editable && (
           <Table.Td>
-            <Button size="xs" variant="default" leftSection={<IconPencil size={14} aria-hidden />} onClick={() => setEditing((v) => !v)} aria-expanded={editing} aria-label={t('planned.program.editItem', { activity: `${item.activity} ${format.date(item.plannedOn)}` })}>
+            <Button
+              size="xs"
+              variant="default"
+              leftSection={<IconPencil size={14} aria-hidden />}
+              onClick={() => setEditing((v) => !v)}
+              aria-expanded={editing}
+              aria-label={t('planned.program.editItem', { activity: `${item.activity} ${format.date(item.plannedOn)}` })}
+            >
               {t('planned.fields.edit')}
             </Button>
           </Table.Td>
@@ -130,7 +172,19 @@ function ItemRow({ item, program, editable, onSaved, onReload }: { item: Program
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-function ItemEditor({ item, program, onClose, onSaved, onReload }: { item: ProgramItemDto; program: ProgramDto; onClose: () => void; onSaved: () => void; onReload: () => void }) {
+function ItemEditor({
+  item,
+  program,
+  onClose,
+  onSaved,
+  onReload,
+}: {
+  item: ProgramItemDto;
+  program: ProgramDto;
+  onClose: () => void;
+  onSaved: () => void;
+  onReload: () => void;
+}) {
   const t = useT();
   const [plannedOn, setPlannedOn] = useState<string | null>(item.plannedOn);
   const [from, setFrom] = useState(item.windowFrom ?? '');
@@ -169,9 +223,21 @@ function ItemEditor({ item, program, onClose, onSaved, onReload }: { item: Progr
       <Stack gap="sm">
         <Group gap="sm" align="flex-end" wrap="wrap">
           <DateField label={t('planned.fields.date')} value={plannedOn} onChange={(v) => setPlannedOn(v)} required w={170} />
-          <TextInput type="time" label={t('planned.fields.windowFrom')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} w={120} />
+          <TextInput
+            type="time"
+            label={t('planned.fields.windowFrom')}
+            value={from}
+            onChange={(e) => setFrom(e.currentTarget.value)}
+            w={120}
+          />
           <TextInput type="time" label={t('planned.fields.windowTo')} value={to} onChange={(e) => setTo(e.currentTarget.value)} w={120} />
-          <TextInput label={t('planned.fields.technician')} value={technician} onChange={(e) => setTechnician(e.currentTarget.value)} maxLength={120} w={220} />
+          <TextInput
+            label={t('planned.fields.technician')}
+            value={technician}
+            onChange={(e) => setTechnician(e.currentTarget.value)}
+            maxLength={120}
+            w={220}
+          />
           <Button type="submit" loading={busy}>
             {t('planned.save')}
           </Button>
@@ -179,7 +245,16 @@ function ItemEditor({ item, program, onClose, onSaved, onReload }: { item: Progr
             {t('common.cancel')}
           </Button>
         </Group>
-        {isVersionConflict(error) ? <VersionConflictAlert onReload={() => { onReload(); onClose(); }} /> : error ? <ProblemAlert error={error} /> : null}
+        {isVersionConflict(error) ? (
+          <VersionConflictAlert
+            onReload={() => {
+              onReload();
+              onClose();
+            }}
+          />
+        ) : error ? (
+          <ProblemAlert error={error} />
+        ) : null}
       </Stack>
     </form>
   );

@@ -41,8 +41,21 @@ export function ProgramListPage() {
       {mayGenerate && <GenerateCard defaultContractId={contractId} defaultMonth={month} />}
       <Card withBorder padding="sm" mb="md" component="section" aria-label={t('lists.filtersOf', { what: t('planned.programs.title') })}>
         <Group gap="sm" align="flex-end">
-          <EntitySelect entity="contracts" label={t('planned.fields.contract')} placeholder={t('planned.programs.allContracts')} value={contractId ?? null} onChange={(v) => set('contractId', v)} w={320} />
-          <TextInput type="month" label={t('planned.fields.month')} value={month ?? ''} onChange={(e) => set('month', MONTH.test(e.currentTarget.value) ? e.currentTarget.value : null)} w={200} />
+          <EntitySelect
+            entity="contracts"
+            label={t('planned.fields.contract')}
+            placeholder={t('planned.programs.allContracts')}
+            value={contractId ?? null}
+            onChange={(v) => set('contractId', v)}
+            w={320}
+          />
+          <TextInput
+            type="month"
+            label={t('planned.fields.month')}
+            value={month ?? ''}
+            onChange={(e) => set('month', MONTH.test(e.currentTarget.value) ? e.currentTarget.value : null)}
+            w={200}
+          />
           <Select
             label={t('planned.fields.status')}
             placeholder={t('planned.programs.allStates')}
@@ -54,7 +67,11 @@ export function ProgramListPage() {
             w={200}
           />
           {filtered && (
-            <Button variant="default" leftSection={<IconFilterOff size={16} aria-hidden />} onClick={() => setParams(new URLSearchParams(), { replace: true })}>
+            <Button
+              variant="default"
+              leftSection={<IconFilterOff size={16} aria-hidden />}
+              onClick={() => setParams(new URLSearchParams(), { replace: true })}
+            >
               {t('planned.clearFilters')}
             </Button>
           )}
@@ -91,7 +108,12 @@ export function ProgramListPage() {
                 {items.map((p) => (
                   <Table.Tr key={p.id}>
                     <Table.Td>
-                      <Anchor component={Link} to={`/programs/${p.id}`} fw={600} aria-label={t('planned.programs.open', { month: `${format.month(p.month)} · ${p.lot}` })}>
+                      <Anchor
+                        component={Link}
+                        to={`/programs/${p.id}`}
+                        fw={600}
+                        aria-label={t('planned.programs.open', { month: `${format.month(p.month)} · ${p.lot}` })}
+                      >
                         {format.month(p.month)}
                       </Anchor>
                     </Table.Td>
@@ -147,9 +169,28 @@ function GenerateCard({ defaultContractId, defaultMonth }: { defaultContractId?:
         {t('planned.programs.generate')}
       </Title>
       <Group gap="sm" align="flex-end">
-        <EntitySelect entity="contracts" label={t('planned.fields.contract')} value={contractId} onChange={setContractId} required w={320} />
-        <TextInput type="month" label={t('planned.fields.month')} value={month} onChange={(e) => setMonth(e.currentTarget.value)} required w={200} />
-        <Button onClick={() => void run()} loading={busy} disabled={!contractId || !MONTH.test(month)} leftSection={<IconCalendarPlus size={16} aria-hidden />}>
+        <EntitySelect
+          entity="contracts"
+          label={t('planned.fields.contract')}
+          value={contractId}
+          onChange={setContractId}
+          required
+          w={320}
+        />
+        <TextInput
+          type="month"
+          label={t('planned.fields.month')}
+          value={month}
+          onChange={(e) => setMonth(e.currentTarget.value)}
+          required
+          w={200}
+        />
+        <Button
+          onClick={() => void run()}
+          loading={busy}
+          disabled={!contractId || !MONTH.test(month)}
+          leftSection={<IconCalendarPlus size={16} aria-hidden />}
+        >
           {t('planned.programs.generate')}
         </Button>
       </Group>

@@ -33,7 +33,9 @@ export function ProgramPage() {
   const p = program.data;
   const editable = hasRole(me, 'contractor') && EDITABLE.has(p.status);
   const c = p.compliance;
-  const statusLine = (PROGRAM_STATES as readonly string[]).includes(p.status) ? t(`planned.program.statusLine.${p.status as (typeof PROGRAM_STATES)[number]}`) : '';
+  const statusLine = (PROGRAM_STATES as readonly string[]).includes(p.status)
+    ? t(`planned.program.statusLine.${p.status as (typeof PROGRAM_STATES)[number]}`)
+    : '';
   return (
     <Stack gap="lg">
       <PageHeader
@@ -96,8 +98,13 @@ export function ProgramPage() {
                   <Text span c="dimmed" className="tabular-nums">
                     {format.dateTime(e.at)}
                   </Text>{' '}
-                  · {e.actor.label} · {e.to && e.to !== e.from ? programStatusLabel(t, e.to) : lookup(t, `planned.actions.${e.action}`, e.action)}
-                  {typeof e.data.remarks === 'string' ? ` — «${e.data.remarks}»` : typeof e.data.note === 'string' ? ` — ${e.data.note}` : ''}
+                  · {e.actor.label} ·{' '}
+                  {e.to && e.to !== e.from ? programStatusLabel(t, e.to) : lookup(t, `planned.actions.${e.action}`, e.action)}
+                  {typeof e.data.remarks === 'string'
+                    ? ` — «${e.data.remarks}»`
+                    : typeof e.data.note === 'string'
+                      ? ` — ${e.data.note}`
+                      : ''}
                 </Text>
               </li>
             ))}

@@ -14,7 +14,15 @@ export function ProgramQueue({ title, status, link, emptyText }: { title: string
   const list = usePrograms(status.length === 1 ? { status: status[0] } : {});
   const items = (list.data?.items ?? []).filter((p) => status.includes(p.status));
   return (
-    <Shell title={title} count={list.data ? items.length : undefined} link={link} loading={list.isPending} error={list.error} emptyText={emptyText} isEmpty={items.length === 0}>
+    <Shell
+      title={title}
+      count={list.data ? items.length : undefined}
+      link={link}
+      loading={list.isPending}
+      error={list.error}
+      emptyText={emptyText}
+      isEmpty={items.length === 0}
+    >
       <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }}>
         {items.slice(0, 8).map((p) => (
           <li key={p.id} style={{ borderTop: '1px solid var(--mantine-color-gray-3)', paddingTop: 8 }}>

@@ -41,7 +41,8 @@ const WO_LOOK: Record<string, { icon: Icon; color: string }> = {
 };
 
 const isProgramState = (s: string): s is (typeof PROGRAM_STATES)[number] => (PROGRAM_STATES as readonly string[]).includes(s);
-const isPlannedState = (s: string): s is (typeof PLANNED_WORK_ORDER_STATES)[number] => (PLANNED_WORK_ORDER_STATES as readonly string[]).includes(s);
+const isPlannedState = (s: string): s is (typeof PLANNED_WORK_ORDER_STATES)[number] =>
+  (PLANNED_WORK_ORDER_STATES as readonly string[]).includes(s);
 
 export const programStatusLabel = (t: Translate, status: string) => (isProgramState(status) ? t(`planned.status.${status}`) : status);
 export const plannedStatusLabel = (t: Translate, status: string) => (isPlannedState(status) ? t(`planned.woStatus.${status}`) : status);
@@ -77,11 +78,16 @@ export function LateBadge({ t }: { t: Translate }) {
 }
 
 /** "Prevista il 08/12/2026, spostata: festa del santo patrono" — the shift as text, not as a mark alone. */
-export function shiftText(t: Translate, format: Formatters, item: Pick<ProgramItemDto, 'dueOn' | 'plannedOn' | 'shiftReason'>): string | null {
+export function shiftText(
+  t: Translate,
+  format: Formatters,
+  item: Pick<ProgramItemDto, 'dueOn' | 'plannedOn' | 'shiftReason'>,
+): string | null {
   if (!item.shiftReason && item.dueOn === item.plannedOn) return null;
-  const reason = item.shiftReason && (SHIFT_REASONS as readonly string[]).includes(item.shiftReason)
-    ? t(`planned.shift.${item.shiftReason as (typeof SHIFT_REASONS)[number]}`)
-    : '';
+  const reason =
+    item.shiftReason && (SHIFT_REASONS as readonly string[]).includes(item.shiftReason)
+      ? t(`planned.shift.${item.shiftReason as (typeof SHIFT_REASONS)[number]}`)
+      : '';
   return t('planned.shiftedFrom', { date: format.date(item.dueOn), reason }).replace(/, $/, '');
 }
 

@@ -25,7 +25,8 @@ export function RatingPage() {
   const [workDone, setWorkDone] = useState<string>('');
   const [errors, setErrors] = useState<{ stars?: string; workDone?: string }>({});
   const send = useMutation({
-    mutationFn: () => submitRating(token, { stars: stars ?? 0, workDone: workDone === 'yes', ...(comment.trim() ? { comment: comment.trim() } : {}) }),
+    mutationFn: () =>
+      submitRating(token, { stars: stars ?? 0, workDone: workDone === 'yes', ...(comment.trim() ? { comment: comment.trim() } : {}) }),
   });
 
   useEffect(() => {
@@ -54,7 +55,9 @@ export function RatingPage() {
           {t('rating.thanksTitle')}
         </Title>
         <Alert color="green" variant="light" icon={<IconCircleCheck aria-hidden />} role="status">
-          {send.data.reopened ? t('rating.thanksReopened', { number: send.data.ticketNumber }) : t('rating.thanks', { number: send.data.ticketNumber })}
+          {send.data.reopened
+            ? t('rating.thanksReopened', { number: send.data.ticketNumber })
+            : t('rating.thanks', { number: send.data.ticketNumber })}
         </Alert>
       </Stack>
     );
@@ -86,13 +89,27 @@ export function RatingPage() {
             </Text>
           </Stack>
           <StarRating label={t('rating.stars')} required value={stars} onChange={setStars} error={errors.stars} />
-          <Radio.Group label={t('rating.workDone')} required value={workDone} onChange={setWorkDone} error={errors.workDone} description={t('rating.workDoneHint')}>
+          <Radio.Group
+            label={t('rating.workDone')}
+            required
+            value={workDone}
+            onChange={setWorkDone}
+            error={errors.workDone}
+            description={t('rating.workDoneHint')}
+          >
             <Group gap="xl" mt="xs">
               <Radio value="yes" label={t('common.yes')} />
               <Radio value="no" label={t('common.no')} />
             </Group>
           </Radio.Group>
-          <Textarea label={t('rating.comment')} autosize minRows={3} maxLength={2000} value={comment} onChange={(e) => setComment(e.currentTarget.value)} />
+          <Textarea
+            label={t('rating.comment')}
+            autosize
+            minRows={3}
+            maxLength={2000}
+            value={comment}
+            onChange={(e) => setComment(e.currentTarget.value)}
+          />
           {send.isError && <ProblemAlert error={send.error} />}
           <Button type="submit" size="md" loading={send.isPending} leftSection={<IconSend size={18} aria-hidden />}>
             {t('rating.submit')}

@@ -4,7 +4,15 @@ import { useT } from '../../i18n/messages';
 import type { ListFilterDef } from './types';
 
 /** One extra filter of a list (a site, a contractor, a role…). */
-export function ListFilterField({ def, value, onChange }: { def: ListFilterDef; value: string | null; onChange: (v: string | null) => void }) {
+export function ListFilterField({
+  def,
+  value,
+  onChange,
+}: {
+  def: ListFilterDef;
+  value: string | null;
+  onChange: (v: string | null) => void;
+}) {
   const t = useT();
   if (def.kind === 'entity') {
     return (

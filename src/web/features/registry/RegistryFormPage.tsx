@@ -125,9 +125,7 @@ function RegistryForm<T extends RegistryItem, V extends object>({ config, initia
     mutationFn: async () => {
       if (!base) throw new Error('nothing to reload');
       const current = isApiError(save.error) ? save.error.problem.current : undefined;
-      return current && typeof current === 'object' && 'version' in current
-        ? (current as T)
-        : fetchItem<T>(apiPath, base.id);
+      return current && typeof current === 'object' && 'version' in current ? (current as T) : fetchItem<T>(apiPath, base.id);
     },
     onSuccess: (current) => adopt(current),
   });

@@ -8,7 +8,12 @@ export function textOrNull(value: string): string | null {
 }
 
 /** Adds a "required" error for each listed field that is empty. */
-export function requireFields<V extends object>(values: V, fields: Array<keyof V & string>, t: Translate, errors: FormErrors = {}): FormErrors {
+export function requireFields<V extends object>(
+  values: V,
+  fields: Array<keyof V & string>,
+  t: Translate,
+  errors: FormErrors = {},
+): FormErrors {
   for (const field of fields) {
     const v = values[field] as unknown;
     const empty = v === null || v === undefined || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);

@@ -1,3 +1,4 @@
+import { romeDay } from '../../../shared/format';
 import { useState } from 'react';
 import { Anchor, Badge, Card, Center, Group, Loader, Stack, Text } from '@mantine/core';
 import { IconClockExclamation } from '@tabler/icons-react';
@@ -17,8 +18,6 @@ import { WorkOrderActionForm } from '../work-orders/WorkOrderPage';
 
 /** The next visit of a work order: its inspection while one is scheduled, else its work date. */
 const visitOf = (w: WorkOrderDto) => (w.status === 'inspection_scheduled' ? w.inspectionAt : w.scheduledAt);
-/** The calendar day (Rome, YYYY-MM-DD) of an instant: the server's "today" is a Rome day too. */
-const romeDay = (instant: string) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date(instant));
 
 /** One work order as a phone-sized card: where, what, when, and the actions the server offers, big. */
 function WorkCard({ w, today, onRun }: { w: WorkOrderDto; today: string; onRun: (w: WorkOrderDto, action: string) => void }) {
@@ -26,13 +25,22 @@ function WorkCard({ w, today, onRun }: { w: WorkOrderDto; today: string; onRun: 
   const format = useFormat();
   const { i18n } = useTranslation();
   const visit = visitOf(w);
-  const overdue = visit !== null && w.status !== 'in_progress' && romeDay(visit) < today;
-  const place = [`${w.building.code} – ${w.building.name}`, w.space && `${w.space.code} – ${w.space.name}`, w.location].filter(Boolean).join(' · ');
+  const overdue = visit !== null && w.status !== 'in_progress' && romeDay(new Date(visit)) < today;
+  const place = [`${w.building.code} – ${w.building.name}`, w.space && `${w.space.code} – ${w.space.name}`, w.location]
+    .filter(Boolean)
+    .join(' · ');
   return (
     <Card withBorder padding="md" component="li" aria-labelledby={`wo-${w.id}`}>
       <Stack gap="sm">
         <Group gap="xs" justify="space-between" wrap="wrap">
-          <Anchor component={Link} to={`/work-orders/${w.id}`} fw={700} size="xl" id={`wo-${w.id}`} aria-label={t('technicians.open', { number: w.number })}>
+          <Anchor
+            component={Link}
+            to={`/work-orders/${w.id}`}
+            fw={700}
+            size="xl"
+            id={`wo-${w.id}`}
+            aria-label={t('technicians.open', { number: w.number })}
+          >
             {w.number}
           </Anchor>
           <Group gap={6}>

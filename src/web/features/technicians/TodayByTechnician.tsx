@@ -76,7 +76,10 @@ export function TodayByTechnician() {
           {day.data.technicians.map((p) => (
             <Person key={p.id} name={p.displayName} items={day.data.items.filter((w) => w.technicianId === p.id)} />
           ))}
-          <Person name={t('technicians.unassigned')} items={day.data.items.filter((w) => !day.data.technicians.some((p) => p.id === w.technicianId))} />
+          <Person
+            name={t('technicians.unassigned')}
+            items={day.data.items.filter((w) => !day.data.technicians.some((p) => p.id === w.technicianId))}
+          />
         </SimpleGrid>
       )}
     </section>

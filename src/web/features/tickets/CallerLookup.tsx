@@ -13,7 +13,11 @@ export const callerLine = (c: CallerDto) => [c.displayName, c.phone, c.email, c.
  * the arrow keys and Enter. The picked user is linked to the ticket (its requester, who gets the
  * notices); `linked` shows who is linked now, with a button to undo it.
  */
-export function CallerLookup({ linked, onPick, onUnlink }: {
+export function CallerLookup({
+  linked,
+  onPick,
+  onUnlink,
+}: {
   linked: { id: string; label: string } | null;
   onPick: (caller: CallerDto) => void;
   onUnlink: () => void;

@@ -124,7 +124,8 @@ export function NewTicketPage() {
     validate: (v) => {
       const errors: Record<string, string> = {};
       if (!v.buildingId) errors.buildingId = t('newTicket.buildingRequired');
-      if (!v.description.trim()) errors.description = onBehalf ? t('newTicket.phone.descriptionRequired') : t('newTicket.descriptionRequired');
+      if (!v.description.trim())
+        errors.description = onBehalf ? t('newTicket.phone.descriptionRequired') : t('newTicket.descriptionRequired');
       const anyCaller = v.callerName.trim() || v.callerPhone.trim() || v.callerEmail.trim();
       if ((callerRequired || anyCaller) && !v.callerName.trim() && !v.requester) errors.callerName = t('form.required');
       checkEmail(errors, 'callerEmail', v.callerEmail, t);
@@ -134,14 +135,15 @@ export function NewTicketPage() {
 
   const send = useMutation({
     mutationFn: async (v: Values) => {
-      const caller = onBehalf && (v.callerName.trim() || v.requester)
-        ? {
-            ...(v.requester ? { requesterId: v.requester.id } : {}),
-            ...(v.callerName.trim() ? { callerName: v.callerName.trim() } : {}),
-            ...(v.callerPhone.trim() ? { callerPhone: v.callerPhone.trim() } : {}),
-            ...(v.callerEmail.trim() ? { callerEmail: v.callerEmail.trim() } : {}),
-          }
-        : {};
+      const caller =
+        onBehalf && (v.callerName.trim() || v.requester)
+          ? {
+              ...(v.requester ? { requesterId: v.requester.id } : {}),
+              ...(v.callerName.trim() ? { callerName: v.callerName.trim() } : {}),
+              ...(v.callerPhone.trim() ? { callerPhone: v.callerPhone.trim() } : {}),
+              ...(v.callerEmail.trim() ? { callerEmail: v.callerEmail.trim() } : {}),
+            }
+          : {};
       const ticket = await openTicket({
         buildingId: v.buildingId ?? '',
         ...(v.spaceId ? { spaceId: v.spaceId } : {}),
@@ -221,7 +223,12 @@ export function NewTicketPage() {
                   onUnlink={() => form.setFieldValue('requester', null)}
                 />
                 <SimpleGrid cols={{ base: 1, sm: 3 }}>
-                  <TextInput label={t('newTicket.callerName')} required={callerRequired && !form.values.requester} autoComplete="off" {...form.getInputProps('callerName')} />
+                  <TextInput
+                    label={t('newTicket.callerName')}
+                    required={callerRequired && !form.values.requester}
+                    autoComplete="off"
+                    {...form.getInputProps('callerName')}
+                  />
                   <TextInput label={t('newTicket.callerPhone')} type="tel" autoComplete="off" {...form.getInputProps('callerPhone')} />
                   <TextInput label={t('newTicket.callerEmail')} type="email" autoComplete="off" {...form.getInputProps('callerEmail')} />
                 </SimpleGrid>
@@ -287,7 +294,14 @@ export function NewTicketPage() {
               <Title order={2} size="h4" component="legend" mb="xs">
                 {onBehalf ? t('newTicket.phone.whatTitle') : t('newTicket.whatTitle')}
               </Title>
-              {onBehalf && <TextInput label={t('newTicket.subject')} description={t('newTicket.subjectHint')} maxLength={200} {...form.getInputProps('subject')} />}
+              {onBehalf && (
+                <TextInput
+                  label={t('newTicket.subject')}
+                  description={t('newTicket.subjectHint')}
+                  maxLength={200}
+                  {...form.getInputProps('subject')}
+                />
+              )}
               <Textarea
                 label={onBehalf ? t('newTicket.phone.description') : t('newTicket.description')}
                 description={onBehalf ? t('newTicket.phone.descriptionHint') : t('newTicket.descriptionHint')}
@@ -358,16 +372,32 @@ export function NewTicketPage() {
               </Radio.Group>
             )}
             {danger && (
-              <Alert color="red" variant="light" icon={<IconAlertOctagon aria-hidden />} title={t('newTicket.dangerWarningTitle')} role="alert">
+              <Alert
+                color="red"
+                variant="light"
+                icon={<IconAlertOctagon aria-hidden />}
+                title={t('newTicket.dangerWarningTitle')}
+                role="alert"
+              >
                 {onBehalf ? t('newTicket.phone.dangerWarning') : t('newTicket.dangerWarning')}
               </Alert>
             )}
 
             <Group>
-              <Button type="submit" size="md" loading={send.isPending} leftSection={<IconSend size={18} aria-hidden />} color={danger ? 'red' : undefined}>
+              <Button
+                type="submit"
+                size="md"
+                loading={send.isPending}
+                leftSection={<IconSend size={18} aria-hidden />}
+                color={danger ? 'red' : undefined}
+              >
                 {onBehalf
-                  ? danger ? t('newTicket.phone.submitEmergency') : t('newTicket.phone.submit')
-                  : danger ? t('newTicket.submitEmergency') : t('newTicket.submit')}
+                  ? danger
+                    ? t('newTicket.phone.submitEmergency')
+                    : t('newTicket.phone.submit')
+                  : danger
+                    ? t('newTicket.submitEmergency')
+                    : t('newTicket.submit')}
               </Button>
             </Group>
           </Stack>

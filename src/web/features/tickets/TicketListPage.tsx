@@ -60,7 +60,15 @@ export function TicketListPage() {
           },
           { accessor: 'sla', title: t('slaRow.column'), render: (r: TicketListItem) => <SlaStateBadge sla={r.sla} /> },
         ]),
-    { accessor: 'subject', title: t('ticket.subject'), render: (r) => <Text size="sm" lineClamp={2}>{r.subject}</Text> },
+    {
+      accessor: 'subject',
+      title: t('ticket.subject'),
+      render: (r) => (
+        <Text size="sm" lineClamp={2}>
+          {r.subject}
+        </Text>
+      ),
+    },
     {
       accessor: 'building',
       title: t('ticket.building'),
@@ -71,7 +79,9 @@ export function TicketListPage() {
         </Text>
       ),
     },
-    ...(requester ? [] : [{ accessor: 'requesterName', title: t('ticket.requester'), render: (r: TicketListItem) => r.requesterName ?? '—' }]),
+    ...(requester
+      ? []
+      : [{ accessor: 'requesterName', title: t('ticket.requester'), render: (r: TicketListItem) => r.requesterName ?? '—' }]),
     {
       accessor: 'createdAt',
       title: t('ticket.createdAt'),
@@ -85,7 +95,9 @@ export function TicketListPage() {
             accessor: 'workOrders',
             title: t('ticket.workOrders'),
             render: (r: TicketListItem) =>
-              r.workOrders.length === 0 ? '—' : (
+              r.workOrders.length === 0 ? (
+                '—'
+              ) : (
                 <Stack gap={2}>
                   {r.workOrders.map((w) => (
                     <Anchor key={w.id} component={Link} to={`/work-orders/${w.id}`} size="sm" style={{ whiteSpace: 'nowrap' }}>

@@ -65,7 +65,11 @@ function TicketView({ ticket, crumbs }: { ticket: TicketDto; crumbs: Array<{ lab
   const requesterOnly = isRequesterOnly(me);
   const staff = !requesterOnly;
   const target = { kind: 'ticket' as const, id: ticket.id };
-  const place = [`${ticket.building.code} – ${ticket.building.name}`, ticket.space && `${ticket.space.code} – ${ticket.space.name}`, ticket.asset && `${ticket.asset.code} – ${ticket.asset.name}`]
+  const place = [
+    `${ticket.building.code} – ${ticket.building.name}`,
+    ticket.space && `${ticket.space.code} – ${ticket.space.name}`,
+    ticket.asset && `${ticket.asset.code} – ${ticket.asset.name}`,
+  ]
     .filter(Boolean)
     .join(' · ');
   const close = () => setAction(null);
@@ -124,13 +128,22 @@ function TicketView({ ticket, crumbs }: { ticket: TicketDto; crumbs: Array<{ lab
             { label: t('ticket.building'), value: place },
             ticket.requester && { label: t('ticket.requester'), value: ticket.requester.label },
             ticket.caller && (ticket.caller.name || ticket.caller.phone || ticket.caller.email)
-              ? { label: t('ticket.caller'), value: [ticket.caller.name, ticket.caller.phone, ticket.caller.email].filter(Boolean).join(' · ') }
+              ? {
+                  label: t('ticket.caller'),
+                  value: [ticket.caller.name, ticket.caller.phone, ticket.caller.email].filter(Boolean).join(' · '),
+                }
               : null,
             ticket.openedBy && { label: t('ticket.openedBy'), value: ticket.openedBy.label },
             { label: t('ticket.channel'), value: t(`channels.${ticket.channel}`) },
             { label: t('ticket.createdAt'), value: `${format.dateTime(ticket.createdAt)} (${format.relative(ticket.createdAt)})` },
             ticket.closedAt && { label: t('ticket.closedAt'), value: format.dateTime(ticket.closedAt) },
-            { label: t('ticket.reminders'), value: ticket.reminderCount > 0 ? t('ticket.remindersValue', { count: ticket.reminderCount, date: format.dateTime(ticket.lastReminderAt) }) : t('ticket.noReminders') },
+            {
+              label: t('ticket.reminders'),
+              value:
+                ticket.reminderCount > 0
+                  ? t('ticket.remindersValue', { count: ticket.reminderCount, date: format.dateTime(ticket.lastReminderAt) })
+                  : t('ticket.noReminders'),
+            },
             ticket.complaintCount !== undefined && { label: t('ticket.complaints'), value: format.number(ticket.complaintCount) },
             ticket.reopenCount > 0 && { label: t('ticket.reopened'), value: format.number(ticket.reopenCount) },
             ticket.reviewFlag ? { label: t('ticket.reviewFlag'), value: t('ticket.reviewFlagValue') } : null,
@@ -176,9 +189,7 @@ function TicketView({ ticket, crumbs }: { ticket: TicketDto; crumbs: Array<{ lab
                     </Table.Td>
                     <Table.Td>{technologyClassName(w.technologyClass, i18n.language)}</Table.Td>
                     {staff && <Table.Td>{w.contractor?.name ?? '—'}</Table.Td>}
-                    <Table.Td>
-                      {nextDate(w, t, format)}
-                    </Table.Td>
+                    <Table.Td>{nextDate(w, t, format)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -193,7 +204,13 @@ function TicketView({ ticket, crumbs }: { ticket: TicketDto; crumbs: Array<{ lab
       </Section>
 
       <Section title={t('timeline.title')}>
-        {timeline.isError ? <ProblemAlert error={timeline.error} /> : timeline.isPending ? <Loader size="sm" aria-label={t('common.loading')} /> : <Timeline items={timeline.data.items} label={t('timeline.title')} />}
+        {timeline.isError ? (
+          <ProblemAlert error={timeline.error} />
+        ) : timeline.isPending ? (
+          <Loader size="sm" aria-label={t('common.loading')} />
+        ) : (
+          <Timeline items={timeline.data.items} label={t('timeline.title')} />
+        )}
       </Section>
 
       {!isContractorOnly(me) && (

@@ -99,7 +99,14 @@ function TriageForm({ ticket, onClose }: { ticket: TicketDto; onClose: () => voi
   const reload = () => void refreshWorkflow(queryClient).then(onClose);
 
   return (
-    <form noValidate aria-label={t('actions.triage.title')} onSubmit={form.onSubmit((v) => save.mutate(v), (errors) => focusFirstError(errors))}>
+    <form
+      noValidate
+      aria-label={t('actions.triage.title')}
+      onSubmit={form.onSubmit(
+        (v) => save.mutate(v),
+        (errors) => focusFirstError(errors),
+      )}
+    >
       <Stack gap="md">
         <Stack gap="sm" component="fieldset" style={fieldset}>
           <Title order={3} size="h5" component="legend" mb="xs">
@@ -116,8 +123,20 @@ function TriageForm({ ticket, onClose }: { ticket: TicketDto; onClose: () => voi
           />
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <TextInput label={t('newTicket.callerName')} autoComplete="off" maxLength={200} {...form.getInputProps('callerName')} />
-            <TextInput label={t('newTicket.callerPhone')} type="tel" autoComplete="off" maxLength={40} {...form.getInputProps('callerPhone')} />
-            <TextInput label={t('newTicket.callerEmail')} type="email" autoComplete="off" maxLength={200} {...form.getInputProps('callerEmail')} />
+            <TextInput
+              label={t('newTicket.callerPhone')}
+              type="tel"
+              autoComplete="off"
+              maxLength={40}
+              {...form.getInputProps('callerPhone')}
+            />
+            <TextInput
+              label={t('newTicket.callerEmail')}
+              type="email"
+              autoComplete="off"
+              maxLength={200}
+              {...form.getInputProps('callerEmail')}
+            />
           </SimpleGrid>
         </Stack>
 
@@ -167,7 +186,14 @@ function TriageForm({ ticket, onClose }: { ticket: TicketDto; onClose: () => voi
             {t('newTicket.phone.whatTitle')}
           </Title>
           <TextInput label={t('ticket.subject')} required maxLength={200} {...form.getInputProps('subject')} />
-          <Textarea label={t('newTicket.phone.description')} required autosize minRows={3} maxLength={10_000} {...form.getInputProps('description')} />
+          <Textarea
+            label={t('newTicket.phone.description')}
+            required
+            autosize
+            minRows={3}
+            maxLength={10_000}
+            {...form.getInputProps('description')}
+          />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <Select
               label={t('triage.priorityHint')}
@@ -194,7 +220,14 @@ function TriageForm({ ticket, onClose }: { ticket: TicketDto; onClose: () => voi
           </SimpleGrid>
         </Stack>
 
-        <ActionFooter action="triage" pending={save.isPending} error={save.error} conflict={isVersionConflict(save.error)} onReload={reload} onCancel={onClose} />
+        <ActionFooter
+          action="triage"
+          pending={save.isPending}
+          error={save.error}
+          conflict={isVersionConflict(save.error)}
+          onReload={reload}
+          onCancel={onClose}
+        />
       </Stack>
     </form>
   );

@@ -13,8 +13,17 @@ interface WorkOrderLike {
 
 /** Work-order states from the requester's point of view, the one nearest to done first. */
 const WORK_ORDER_RANK = [
-  'completed', 'in_progress', 'waiting_materials', 'scheduled', 'authorized', 'awaiting_authorization', 'in_plan_proposed',
-  'inspected', 'inspection_scheduled', 'acknowledged', 'issued',
+  'completed',
+  'in_progress',
+  'waiting_materials',
+  'scheduled',
+  'authorized',
+  'awaiting_authorization',
+  'in_plan_proposed',
+  'inspected',
+  'inspection_scheduled',
+  'acknowledged',
+  'issued',
 ];
 
 export function ticketStatusLine(

@@ -11,21 +11,35 @@ import { useT } from '../../i18n/messages';
 export type ChecklistAnswers = Record<string, { ok?: boolean; value?: number | string }>;
 
 export const isOutOfRange = (item: ChecklistItem, value: unknown): boolean =>
-  item.kind === 'measure' && typeof value === 'number' && ((item.min !== undefined && value < item.min) || (item.max !== undefined && value > item.max));
+  item.kind === 'measure' &&
+  typeof value === 'number' &&
+  ((item.min !== undefined && value < item.min) || (item.max !== undefined && value > item.max));
 
 /** Keys of the items still unanswered. */
 export function unanswered(items: readonly ChecklistItem[], answers: ChecklistAnswers | undefined): string[] {
-  return items.filter((i) => {
-    const a = answers?.[i.key];
-    return i.kind === 'yes_no' ? typeof a?.ok !== 'boolean' : typeof a?.value !== 'number';
-  }).map((i) => i.key);
+  return items
+    .filter((i) => {
+      const a = answers?.[i.key];
+      return i.kind === 'yes_no' ? typeof a?.ok !== 'boolean' : typeof a?.value !== 'number';
+    })
+    .map((i) => i.key);
 }
 
 /** The answers as the API takes them. */
 export const toResults = (items: readonly ChecklistItem[], answers: ChecklistAnswers) =>
   items.map((i) => (i.kind === 'yes_no' ? { key: i.key, ok: answers[i.key]?.ok } : { key: i.key, value: answers[i.key]?.value as number }));
 
-export function ChecklistField({ items, value, onChange, error }: { items: readonly ChecklistItem[]; value: ChecklistAnswers | undefined; onChange: (v: ChecklistAnswers) => void; error?: string }) {
+export function ChecklistField({
+  items,
+  value,
+  onChange,
+  error,
+}: {
+  items: readonly ChecklistItem[];
+  value: ChecklistAnswers | undefined;
+  onChange: (v: ChecklistAnswers) => void;
+  error?: string;
+}) {
   const t = useT();
   const separators = useNumberSeparators();
   const answers = value ?? {};
@@ -56,9 +70,10 @@ export function ChecklistField({ items, value, onChange, error }: { items: reado
           );
         }
         const out = isOutOfRange(item, a?.value);
-        const range = item.min !== undefined || item.max !== undefined
-          ? t('planned.range', { min: item.min ?? '–', max: item.max ?? '–', unit: item.unit ?? '' })
-          : undefined;
+        const range =
+          item.min !== undefined || item.max !== undefined
+            ? t('planned.range', { min: item.min ?? '–', max: item.max ?? '–', unit: item.unit ?? '' })
+            : undefined;
         return (
           <Stack key={item.key} gap={4}>
             <NumberInput

@@ -51,14 +51,18 @@ export function ChecklistResults({ workOrder: w }: { workOrder: WorkOrderDto }) 
             const answer = !r
               ? t('planned.noAnswer')
               : item.kind === 'yes_no'
-                ? (r.ok ? t('planned.yes') : t('planned.no'))
+                ? r.ok
+                  ? t('planned.yes')
+                  : t('planned.no')
                 : `${format.number(r.value ?? 0)} ${item.unit ?? ''}`.trim();
             return (
               <Table.Tr key={item.key}>
                 <Table.Td>
                   {item.label}
                   {item.kind === 'measure' && (item.min !== undefined || item.max !== undefined) && (
-                    <Text size="xs" c="dimmed">{t('planned.range', { min: item.min ?? '–', max: item.max ?? '–', unit: item.unit ?? '' })}</Text>
+                    <Text size="xs" c="dimmed">
+                      {t('planned.range', { min: item.min ?? '–', max: item.max ?? '–', unit: item.unit ?? '' })}
+                    </Text>
                   )}
                 </Table.Td>
                 <Table.Td>

@@ -4,7 +4,19 @@ import { OPEN_PLANNED_STATES, useWorkOrderList } from '../../api/workflow';
 import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/messages';
 
-export function PlannedWorkOrderSelect({ buildingId, label, value, onChange, error }: { buildingId: string; label: string; value: string | null; onChange: (v: string | null) => void; error?: string }) {
+export function PlannedWorkOrderSelect({
+  buildingId,
+  label,
+  value,
+  onChange,
+  error,
+}: {
+  buildingId: string;
+  label: string;
+  value: string | null;
+  onChange: (v: string | null) => void;
+  error?: string;
+}) {
   const t = useT();
   const format = useFormat();
   const list = useWorkOrderList({ kind: 'planned', buildingId, status: [...OPEN_PLANNED_STATES] }, 100);

@@ -62,7 +62,10 @@ function PriceListPicker({ contractId, onPick }: { contractId: string; onPick: (
     <SimpleGrid cols={{ base: 1, sm: 2 }}>
       <Select
         label={t('quote.priceList')}
-        data={(lists.data?.items ?? []).map((l) => ({ value: l.id, label: `${l.code} – ${l.contract ? `${l.contract.lot} – ` : ''}${l.name}` }))}
+        data={(lists.data?.items ?? []).map((l) => ({
+          value: l.id,
+          label: `${l.code} – ${l.contract ? `${l.contract.lot} – ` : ''}${l.name}`,
+        }))}
         value={active}
         onChange={setListId}
         allowDeselect={false}
@@ -118,7 +121,10 @@ export function QuoteForm({ workOrder, onClose }: { workOrder: WorkOrderDto; onC
   const preview = useMemo(() => {
     const valid = lines
       .map((l) => ({ quantityMilli: quantityMilli(l.quantity), unitPriceCents: priceCents(l), category: l.category }))
-      .filter((l): l is { quantityMilli: number; unitPriceCents: number; category: LineCategory } => l.quantityMilli !== null && l.unitPriceCents !== null);
+      .filter(
+        (l): l is { quantityMilli: number; unitPriceCents: number; category: LineCategory } =>
+          l.quantityMilli !== null && l.unitPriceCents !== null,
+      );
     return { totals: quoteTotals(valid, Math.round(discountPercent * 100)), complete: valid.length === lines.length };
   }, [lines, discountPercent]);
 
@@ -181,7 +187,18 @@ export function QuoteForm({ workOrder, onClose }: { workOrder: WorkOrderDto; onC
           <Button
             variant="light"
             leftSection={<IconPlus size={16} aria-hidden />}
-            onClick={() => add({ priceListItemId: null, code: '', description: '', unit: '', price: '', listPriceCents: null, quantity: 1, category: 'works' })}
+            onClick={() =>
+              add({
+                priceListItemId: null,
+                code: '',
+                description: '',
+                unit: '',
+                price: '',
+                listPriceCents: null,
+                quantity: 1,
+                category: 'works',
+              })
+            }
           >
             {t('quote.addFreeLine')}
           </Button>
@@ -211,7 +228,12 @@ export function QuoteForm({ workOrder, onClose }: { workOrder: WorkOrderDto; onC
                 ) : (
                   <>
                     <SimpleGrid cols={{ base: 1, sm: 3 }}>
-                      <TextInput label={t('quote.code')} value={l.code} onChange={(e) => update(l.key, { code: e.currentTarget.value })} maxLength={40} />
+                      <TextInput
+                        label={t('quote.code')}
+                        value={l.code}
+                        onChange={(e) => update(l.key, { code: e.currentTarget.value })}
+                        maxLength={40}
+                      />
                       <TextInput
                         label={t('quote.unit')}
                         required
@@ -220,7 +242,13 @@ export function QuoteForm({ workOrder, onClose }: { workOrder: WorkOrderDto; onC
                         onChange={(e) => update(l.key, { unit: e.currentTarget.value })}
                         error={errors[`${i}.unit`]}
                       />
-                      <EuroInput label={t('quote.unitPrice')} required value={l.price} onChange={(v) => update(l.key, { price: v })} error={errors[`${i}.price`]} />
+                      <EuroInput
+                        label={t('quote.unitPrice')}
+                        required
+                        value={l.price}
+                        onChange={(v) => update(l.key, { price: v })}
+                        error={errors[`${i}.price`]}
+                      />
                     </SimpleGrid>
                     <Textarea
                       label={t('quote.description')}
@@ -290,11 +318,23 @@ export function QuoteForm({ workOrder, onClose }: { workOrder: WorkOrderDto; onC
             <Text size="sm" c="dimmed">
               {preview.complete ? t('quote.previewNote') : t('quote.previewIncomplete')}
             </Text>
-            <QuoteTotals totals={preview.totals} discountPercent={discountPercent} vatPercent={DEFAULT_VAT_BP / 100} label={t('quote.previewTitle')} />
+            <QuoteTotals
+              totals={preview.totals}
+              discountPercent={discountPercent}
+              vatPercent={DEFAULT_VAT_BP / 100}
+              label={t('quote.previewTitle')}
+            />
           </Stack>
         )}
 
-        <Textarea label={t('fields.note')} autosize minRows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={fieldErrors.note} />
+        <Textarea
+          label={t('fields.note')}
+          autosize
+          minRows={2}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          error={fieldErrors.note}
+        />
         <ActionFooter
           action="submit_quote"
           pending={mutation.isPending}

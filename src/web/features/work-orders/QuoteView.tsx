@@ -14,7 +14,17 @@ export interface Totals {
 }
 
 /** Totals of a quote: before and after the tender discount, VAT, total. */
-export function QuoteTotals({ totals, discountPercent, vatPercent, label }: { totals: Totals; discountPercent: number; vatPercent: number; label: string }) {
+export function QuoteTotals({
+  totals,
+  discountPercent,
+  vatPercent,
+  label,
+}: {
+  totals: Totals;
+  discountPercent: number;
+  vatPercent: number;
+  label: string;
+}) {
   const t = useT();
   const format = useFormat();
   const rows: Array<[string, number, boolean?]> = [

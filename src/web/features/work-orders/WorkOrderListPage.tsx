@@ -44,11 +44,27 @@ export function WorkOrderListPage() {
         </>
       ),
     },
-    { accessor: 'status', title: t('common.status'), render: (r) => <StatusBadge kind="workOrder" status={r.status} outcome={r.outcome} size="sm" /> },
+    {
+      accessor: 'status',
+      title: t('common.status'),
+      render: (r) => <StatusBadge kind="workOrder" status={r.status} outcome={r.outcome} size="sm" />,
+    },
     { accessor: 'priority', title: t('fields.priority'), render: (r) => <PriorityBadge priority={r.priority} size="sm" bare /> },
     { accessor: 'sla', title: t('slaRow.column'), render: (r) => <SlaStateBadge sla={r.sla} /> },
-    { accessor: 'technologyClass', title: t('fields.technologyClassId'), render: (r) => technologyClassName(r.technologyClass, i18n.language) },
-    { accessor: 'description', title: t('fields.description'), render: (r) => <Text size="sm" lineClamp={2}>{r.description}</Text> },
+    {
+      accessor: 'technologyClass',
+      title: t('fields.technologyClassId'),
+      render: (r) => technologyClassName(r.technologyClass, i18n.language),
+    },
+    {
+      accessor: 'description',
+      title: t('fields.description'),
+      render: (r) => (
+        <Text size="sm" lineClamp={2}>
+          {r.description}
+        </Text>
+      ),
+    },
     {
       accessor: 'building',
       title: t('ticket.building'),

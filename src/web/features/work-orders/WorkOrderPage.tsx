@@ -56,7 +56,12 @@ export function WorkOrderActionForm({ workOrder, action, onClose }: { workOrder:
   // The yes/no of "changes the installation" starts from what was recorded (at the inspection).
   const asksChanges = !planned && actionFields('workOrder', action).some((r) => r.field === 'changesInstallation');
   const initial = asksChanges ? { changesInstallation: workOrder.changesInstallation } : undefined;
-  const before = action !== 'complete' ? undefined : planned ? <PlannedDocuments workOrder={workOrder} /> : <DocumentsChecklist workOrder={workOrder} canUpload />;
+  const before =
+    action !== 'complete' ? undefined : planned ? (
+      <PlannedDocuments workOrder={workOrder} />
+    ) : (
+      <DocumentsChecklist workOrder={workOrder} canUpload />
+    );
   return (
     <ActionForm
       object="workOrder"
@@ -81,7 +86,12 @@ function WorkOrderView({ workOrder: w, crumbs }: { workOrder: WorkOrderDto; crum
   const [assigning, setAssigning] = useState(false);
   const close = () => setAction(null);
   const target = { kind: 'workOrder' as const, id: w.id };
-  const place = [`${w.building.code} – ${w.building.name}`, w.space && `${w.space.code} – ${w.space.name}`, w.asset && `${w.asset.code} – ${w.asset.name}`, w.location]
+  const place = [
+    `${w.building.code} – ${w.building.name}`,
+    w.space && `${w.space.code} – ${w.space.name}`,
+    w.asset && `${w.asset.code} – ${w.asset.name}`,
+    w.location,
+  ]
     .filter(Boolean)
     .join(' · ');
   const staff = !!me && me.roles.some((r) => r !== 'requester');
@@ -113,7 +123,14 @@ function WorkOrderView({ workOrder: w, crumbs }: { workOrder: WorkOrderDto; crum
           </>
         }
         actions={
-          <Button component="a" href={sheetUrl(w.id)} target="_blank" rel="noopener" variant="default" leftSection={<IconPrinter size={16} aria-hidden />}>
+          <Button
+            component="a"
+            href={sheetUrl(w.id)}
+            target="_blank"
+            rel="noopener"
+            variant="default"
+            leftSection={<IconPrinter size={16} aria-hidden />}
+          >
             {t('workOrder.sheet')}
           </Button>
         }
@@ -149,7 +166,12 @@ function WorkOrderView({ workOrder: w, crumbs }: { workOrder: WorkOrderDto; crum
         <Details
           items={[
             { label: t('fields.description'), value: w.description },
-            w.dueOn && { label: t('planned.due'), value: w.lateAt ? `${format.date(w.dueOn)} — ${t('planned.lateSince', { date: format.dateTime(w.lateAt) })}` : format.date(w.dueOn) },
+            w.dueOn && {
+              label: t('planned.due'),
+              value: w.lateAt
+                ? `${format.date(w.dueOn)} — ${t('planned.lateSince', { date: format.dateTime(w.lateAt) })}`
+                : format.date(w.dueOn),
+            },
             w.technician && { label: t('fields.technician'), value: w.technician },
             w.followUpTicket && {
               label: t('planned.followUp'),
@@ -163,7 +185,8 @@ function WorkOrderView({ workOrder: w, crumbs }: { workOrder: WorkOrderDto; crum
               label: t('planned.inPlan'),
               value: (
                 <Anchor component={Link} to={`/work-orders/${w.plannedWorkOrder.id}`}>
-                  {w.plannedWorkOrder.number}{w.plannedWorkOrder.date ? ` (${format.date(w.plannedWorkOrder.date)})` : ''}
+                  {w.plannedWorkOrder.number}
+                  {w.plannedWorkOrder.date ? ` (${format.date(w.plannedWorkOrder.date)})` : ''}
                 </Anchor>
               ),
             },
@@ -182,8 +205,14 @@ function WorkOrderView({ workOrder: w, crumbs }: { workOrder: WorkOrderDto; crum
             !planned && { label: t('workOrder.fee'), value: w.extraFee || w.quote ? t('workOrder.extraFee') : t('workOrder.flatFee') },
             w.issuedBy && { label: t('workOrder.issuedBy'), value: `${w.issuedBy.label}, ${format.dateTime(w.issuedAt)}` },
             w.acknowledgedAt && { label: t('workOrder.acknowledgedAt'), value: format.dateTime(w.acknowledgedAt) },
-            w.inspectionAt && { label: t('fields.inspectionAt'), value: `${format.dateTime(w.inspectionAt)} (${format.relative(w.inspectionAt)})` },
-            w.scheduledAt && { label: t('fields.scheduledAt'), value: `${format.dateTime(w.scheduledAt)} (${format.relative(w.scheduledAt)})` },
+            w.inspectionAt && {
+              label: t('fields.inspectionAt'),
+              value: `${format.dateTime(w.inspectionAt)} (${format.relative(w.inspectionAt)})`,
+            },
+            w.scheduledAt && {
+              label: t('fields.scheduledAt'),
+              value: `${format.dateTime(w.scheduledAt)} (${format.relative(w.scheduledAt)})`,
+            },
             w.expectedOn && { label: t('fields.expectedOn'), value: format.date(w.expectedOn) },
             w.plannedActivity && { label: t('fields.plannedActivity'), value: w.plannedActivity },
             w.report && { label: t('fields.report'), value: w.report },

@@ -16,7 +16,8 @@ export interface NextDateFacts {
 export function nextDate(w: NextDateFacts, t: Translate, format: Pick<Formatters, 'date' | 'dateTime'>): string {
   if (DONE.has(w.status)) return '—';
   if (w.status === 'waiting_materials' && w.expectedOn) return t('workOrder.expectedOnShort', { date: format.date(w.expectedOn) });
-  if (w.status === 'inspection_scheduled' && w.inspectionAt) return t('workOrder.inspectionShort', { date: format.dateTime(w.inspectionAt) });
+  if (w.status === 'inspection_scheduled' && w.inspectionAt)
+    return t('workOrder.inspectionShort', { date: format.dateTime(w.inspectionAt) });
   if (w.scheduledAt) return t('workOrder.workShort', { date: format.dateTime(w.scheduledAt) });
   return '—';
 }

@@ -9,10 +9,22 @@ export function ExportLinks({ resource, query }: { resource: Resource; query: Qu
   const t = useT();
   return (
     <Group gap="xs">
-      <Button component="a" href={exportUrl(resource, query, 'csv')} download variant="default" leftSection={<IconFileTypeCsv size={16} aria-hidden />}>
+      <Button
+        component="a"
+        href={exportUrl(resource, query, 'csv')}
+        download
+        variant="default"
+        leftSection={<IconFileTypeCsv size={16} aria-hidden />}
+      >
         {t('lists.exportCsv')}
       </Button>
-      <Button component="a" href={exportUrl(resource, query, 'xlsx')} download variant="default" leftSection={<IconFileSpreadsheet size={16} aria-hidden />}>
+      <Button
+        component="a"
+        href={exportUrl(resource, query, 'xlsx')}
+        download
+        variant="default"
+        leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
+      >
         {t('lists.exportXlsx')}
       </Button>
     </Group>

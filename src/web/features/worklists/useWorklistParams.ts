@@ -96,8 +96,16 @@ export function useWorklistParams(resource: Resource) {
   );
 
   const filtered =
-    filters.status.length > 0 || filters.priority.length > 0 || filters.sla.length > 0 || !!filters.buildingId || !!filters.technologyClassId ||
-    !!filters.contractorId || !!filters.kind || !!filters.from || !!filters.to || filters.q !== '';
+    filters.status.length > 0 ||
+    filters.priority.length > 0 ||
+    filters.sla.length > 0 ||
+    !!filters.buildingId ||
+    !!filters.technologyClassId ||
+    !!filters.contractorId ||
+    !!filters.kind ||
+    !!filters.from ||
+    !!filters.to ||
+    filters.q !== '';
 
   return { filters, set, clear, query, filtered };
 }

@@ -16,7 +16,11 @@ export const assetList: RegistryListConfig<Asset> = {
       title: t('entities.assets.fields.technologyClassId'),
       render: (a) => <EntityLabel entity="technologyClasses" id={a.technologyClassId} />,
     },
-    { accessor: 'buildingId', title: t('entities.assets.fields.buildingId'), render: (a) => <EntityLabel entity="buildings" id={a.buildingId} /> },
+    {
+      accessor: 'buildingId',
+      title: t('entities.assets.fields.buildingId'),
+      render: (a) => <EntityLabel entity="buildings" id={a.buildingId} />,
+    },
     { accessor: 'spaceId', title: t('entities.assets.fields.spaceId'), render: (a) => <EntityLabel entity="spaces" id={a.spaceId} /> },
     { accessor: 'active', title: t('common.status'), render: (a) => <ActiveBadge active={a.active} /> },
   ],

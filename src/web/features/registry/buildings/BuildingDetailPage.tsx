@@ -73,7 +73,12 @@ export function BuildingDetailPage() {
             {t('entities.floors.title')}
           </Title>
           {floorsWritable && (
-            <Button component={Link} to={`/registry/buildings/${b.id}/floors/new`} variant="light" leftSection={<IconPlus size={16} aria-hidden />}>
+            <Button
+              component={Link}
+              to={`/registry/buildings/${b.id}/floors/new`}
+              variant="light"
+              leftSection={<IconPlus size={16} aria-hidden />}
+            >
               {t('entities.floors.new')}
             </Button>
           )}
@@ -87,7 +92,12 @@ export function BuildingDetailPage() {
             {t('entities.spaces.title')}
           </Title>
           {spacesWritable && (
-            <Button component={Link} to={`/registry/buildings/${b.id}/spaces/new`} variant="light" leftSection={<IconPlus size={16} aria-hidden />}>
+            <Button
+              component={Link}
+              to={`/registry/buildings/${b.id}/spaces/new`}
+              variant="light"
+              leftSection={<IconPlus size={16} aria-hidden />}
+            >
               {t('entities.spaces.new')}
             </Button>
           )}

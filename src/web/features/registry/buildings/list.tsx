@@ -20,11 +20,7 @@ export const buildingList: RegistryListConfig<Building> = {
         b.competence === 'central' ? (
           t('entities.buildings.competence.central')
         ) : (
-          <EntityLabel
-            entity="departments"
-            id={b.competenceDepartmentId}
-            fallback={t('entities.buildings.competence.department')}
-          />
+          <EntityLabel entity="departments" id={b.competenceDepartmentId} fallback={t('entities.buildings.competence.department')} />
         ),
     },
     { accessor: 'active', title: t('common.status'), render: (b) => <ActiveBadge active={b.active} /> },

@@ -48,7 +48,12 @@ function ContractFields({ form, mode, params }: FieldsProps<ContractValues>) {
         />
       </SimpleGrid>
       <TextInput label={t('entities.contracts.fields.title')} required {...form.getInputProps('title')} />
-      <EntitySelect entity="contractors" label={t('entities.contracts.fields.contractorId')} required {...form.getInputProps('contractorId')} />
+      <EntitySelect
+        entity="contractors"
+        label={t('entities.contracts.fields.contractorId')}
+        required
+        {...form.getInputProps('contractorId')}
+      />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <DateField label={t('entities.contracts.fields.startsOn')} required {...form.getInputProps('startsOn')} />
         <DateField label={t('entities.contracts.fields.endsOn')} required {...form.getInputProps('endsOn')} />
@@ -58,7 +63,11 @@ function ContractFields({ form, mode, params }: FieldsProps<ContractValues>) {
           <EuroInput label={t('entities.contracts.fields.netAmountCents')} required {...form.getInputProps('netAmount')} />
           <EuroInput label={t('entities.contracts.fields.yearlyFeeCents')} required {...form.getInputProps('yearlyFee')} />
           <PercentInput label={t('entities.contracts.fields.discountPercent')} required {...form.getInputProps('discountPercent')} />
-          <EuroInput label={t('entities.contracts.fields.lotCeilingCents')} description={t('entities.contracts.lotCeilingHint')} {...form.getInputProps('lotCeiling')} />
+          <EuroInput
+            label={t('entities.contracts.fields.lotCeilingCents')}
+            description={t('entities.contracts.lotCeilingHint')}
+            {...form.getInputProps('lotCeiling')}
+          />
         </SimpleGrid>
       )}
       <EntityMultiSelect
@@ -134,7 +143,8 @@ export const contractForm: RegistryFormConfig<Contract, ContractValues> = {
     }
     const ceiling = eurosToCents(v.lotCeiling);
     if (v.lotCeiling !== '' && ceiling === null) errors.lotCeiling = t('form.invalidAmount');
-    else if (ceiling !== null && eurosToCents(v.netAmount) !== null && ceiling < eurosToCents(v.netAmount)!) errors.lotCeiling = t('entities.contracts.ceilingBelowAmount');
+    else if (ceiling !== null && eurosToCents(v.netAmount) !== null && ceiling < eurosToCents(v.netAmount)!)
+      errors.lotCeiling = t('entities.contracts.ceilingBelowAmount');
     if (v.discountPercent === '') errors.discountPercent = t('form.required');
     else {
       const d = Number(v.discountPercent);

@@ -67,11 +67,7 @@ function UserFields({ form, mode }: FieldsProps<UserValues>) {
             {...form.getInputProps('contractorId')}
           />
         )}
-        <EntitySelect
-          entity="departments"
-          label={t('entities.users.fields.departmentId')}
-          {...form.getInputProps('departmentId')}
-        />
+        <EntitySelect entity="departments" label={t('entities.users.fields.departmentId')} {...form.getInputProps('departmentId')} />
       </SimpleGrid>
     </>
   );

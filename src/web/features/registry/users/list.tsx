@@ -7,7 +7,12 @@ export const userList: RegistryListConfig<User> = {
   itemPath: (u) => `/registry/users/${u.id}`,
   newPath: '/registry/users/new',
   filters: [
-    { kind: 'options', param: 'role', label: 'entities.users.fields.role', options: ROLES.map((r) => ({ value: r, label: `roles.${r}` as const })) },
+    {
+      kind: 'options',
+      param: 'role',
+      label: 'entities.users.fields.role',
+      options: ROLES.map((r) => ({ value: r, label: `roles.${r}` as const })),
+    },
   ],
   columns: ({ t, link }) => [
     { accessor: 'username', title: t('entities.users.fields.username'), render: (u) => link(u, u.username) },
