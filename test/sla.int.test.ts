@@ -232,7 +232,7 @@ describeEachDb(
       ok(await capo.patch('/api/me', { language: 'en' }));
       capo = await env.login('capo.servizio');
       expect((await clocksOf(capo, wo)).by.resolution.explanation).toMatch(
-        /paused 2 h 30 min for materials, still paused; 18 h 30 min left$/,
+        /paused 2 h 30 min for materials, still paused; 18 h 30 min left \(working hours\)$/,
       );
       expect((await clocksOf(ele, wo)).computedAt).toBe('2026-03-16T12:00:00.000Z');
     });

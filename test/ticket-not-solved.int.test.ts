@@ -107,7 +107,7 @@ describeEachDb(
       expect(late.headers['content-type']).toContain('application/problem+json');
       expect(late.json()).toMatchObject({ code: 'REOPEN_WINDOW_OVER', reason: 'reopen_window_over' });
       expect(late.json().detail).toBe(
-        'Si può indicare che il problema non è risolto entro 15 giorni dalla chiusura (fino al 17/04/2026 14:00): apri una nuova segnalazione.',
+        'Si può indicare che il problema non è risolto entro 15 giorni dalla chiusura (fino al 17/04/2026, 14:00): apri una nuova segnalazione.',
       );
       expect(ok(await requester.get(`/api/tickets/${t.id}`))).toMatchObject({ status: 'closed', reopenCount: 0 });
     });

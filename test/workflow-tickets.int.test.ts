@@ -319,7 +319,7 @@ describeEachDb(
       const again = await act(requester, 'tickets', t.id, 'remind');
       expect(again.statusCode).toBe(409);
       expect(again.json()).toMatchObject({ code: 'REMINDER_TOO_SOON', reason: 'reminder_once_a_day', nextAt: '2026-03-13T09:00:00.000Z' });
-      expect(again.json().detail).toContain('13/03/2026 10:00'); // Rome time
+      expect(again.json().detail).toContain('13/03/2026, 10:00'); // Rome time
       at('2026-03-13T09:00:00Z');
       mine = await move(requester, 'tickets', t.id, 'remind');
       expect(mine.reminderCount).toBe(2);

@@ -606,7 +606,7 @@ describeEachDb('work lists', (env) => {
         'work-orders:planned_due_this_week': 0,
       });
       expect(await badges('capo.servizio')).toEqual({ 'work-orders:awaiting_my_action': 1 });
-      expect(await badges('callcenter')).toEqual({ 'tickets:awaiting_my_action': 1 });
+      expect(await badges('callcenter')).toEqual({ 'tickets:awaiting_my_action': 1, 'inbound-messages:held': 0 });
       expect(await badges('richiedente')).toEqual({ 'tickets:mine': 6 });
       // T9 is closed: the badge counts open tickets only, as the home and the list of view=mine do (#9 item 10).
       expect(await badges('requester.en')).toEqual({ 'tickets:mine': 2 });
