@@ -182,6 +182,7 @@ describeEachDb(
     it('respects the cap: clipped to what is left, then nothing more', async () => {
       at('2026-05-07T08:00:00Z');
       const a = await inProgress();
+      at('2026-05-07T08:05:00Z'); // b issued after a: the room left goes to a
       const b = await inProgress();
       const ele = await as('ditta.elettrica');
       for (const id of [a, b])

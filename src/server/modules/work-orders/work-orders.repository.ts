@@ -111,16 +111,21 @@ export async function firstAttachedAt(db: Db, workOrderId: string): Promise<Map<
 
 /** Corrective work orders whose documents were due before `today` (Rome date) and not checked yet, oldest due first. */
 export function lateDocumentsCandidates(db: Db, today: string, limit: number) {
-  return db
-    .selectFrom('work_orders')
-    .select('id')
-    .where('documents_due_on', '<', today)
-    .where('documents_checked_at', 'is', null)
-    .where('kind', '<>', 'planned')
-    .orderBy('documents_due_on')
-    .orderBy('id')
-    .limit(limit)
-    .execute();
+  return (
+    db
+      .selectFrom('work_orders')
+      .select('id')
+      .where('documents_due_on', '<', today)
+      .where('documents_checked_at', 'is', null)
+      .where('kind', '<>', 'planned')
+      // The earlier work first (ids are random): when the cap leaves room for one more penalty, it
+      // goes to the work order issued first, as the SLA watcher does.
+      .orderBy('documents_due_on')
+      .orderBy('issued_at')
+      .orderBy('id')
+      .limit(limit)
+      .execute()
+  );
 }
 
 /** Claims one such work order for its check (PostgreSQL: skipping one another instance holds); undefined when done meanwhile. */
