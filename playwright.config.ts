@@ -19,6 +19,9 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT}`,
     locale: 'it-IT',
     timezoneId: 'Europe/Rome',
+    // No fades: axe must not read a toast's colours halfway through its transition (a contrast failure
+    // that depends on timing). The app honours the preference (theme.respectReducedMotion).
+    contextOptions: { reducedMotion: 'reduce' },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {

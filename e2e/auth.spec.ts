@@ -73,7 +73,9 @@ test.describe('login and session', () => {
     await page.goto('/login');
     await loginWithForm(page, 'richiedente');
     const nav = mainNav(page);
-    await expect(nav.getByRole('link', { name: 'Edifici' })).toBeVisible();
+    // #9 item 10: a requester's menu is its tickets, not the registry.
+    await expect(nav.getByRole('link', { name: 'Segnala un guasto' })).toBeVisible();
+    await expect(nav.getByRole('link', { name: 'Edifici' })).toHaveCount(0);
     await expect(nav.getByRole('link', { name: 'Utenti' })).toHaveCount(0);
     await expect(nav.getByRole('link', { name: 'Contratti' })).toHaveCount(0);
     await page.goto('/registry/users');

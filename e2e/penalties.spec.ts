@@ -33,7 +33,7 @@ test.describe.serial('penalty: contest, counter-argue, reduce', () => {
     const clocks = page.getByRole('list', { name: 'Tempi contrattuali (SLA)' });
     const takeCharge = clocks.getByRole('listitem').filter({ hasText: 'Presa in carico' });
     await expect(takeCharge).toContainText('Superato');
-    await expect(takeCharge).toContainText(/scaduto da \d/);
+    await expect(takeCharge).toContainText(/(Scaduto|Concluso) .* in ritardo di \d/);
     await expectAccessible(page, 'overdue work order');
 
     // The list of penalties, filtered in the URL.

@@ -13,18 +13,18 @@ test.describe('work pages', () => {
     await page.goto('/');
     await mainNav(page).getByRole('link', { name: 'Nuova segnalazione telefonica' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Nuova segnalazione' })).toBeVisible();
-    await page.getByRole('button', { name: 'Invia la segnalazione' }).click();
+    await page.getByRole('button', { name: 'Registra la segnalazione' }).click();
     await expect(page.getByLabel(/^Nome e cognome del chiamante/)).toHaveAttribute('aria-invalid', 'true');
 
     await page.getByLabel(/^Nome e cognome del chiamante/).fill('Luca Ferri');
-    await page.getByLabel(/^Telefono/).fill('+39 02 2399 0000');
-    await page.getByLabel(/^E-mail/).fill('luca.ferri@example.org');
+    await page.getByLabel(/^Telefono del chiamante/).fill('+39 02 2399 0000');
+    await page.getByLabel(/^E-mail del chiamante/).fill('luca.ferri@example.org');
     await choose(page, page.getByRole('combobox', { name: /^Edificio/ }), 'MI-B02', /MI-B02/);
-    await page.getByLabel(/^Descrizione del problema/).fill('Odore di bruciato dal quadro elettrico del corridoio.');
+    await page.getByLabel(/^Descrivi il guasto segnalato/).fill('Odore di bruciato dal quadro elettrico del corridoio.');
     await page.getByRole('switch', { name: /Emergenza: pericolo per le persone/ }).check();
-    await expect(page.getByRole('button', { name: 'Invia la segnalazione di emergenza' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Registra la segnalazione di emergenza' })).toBeVisible();
     await expectAccessible(page, 'phone entry form');
-    await page.getByRole('button', { name: 'Invia la segnalazione di emergenza' }).click();
+    await page.getByRole('button', { name: 'Registra la segnalazione di emergenza' }).click();
 
     await expect(page.getByRole('heading', { level: 1, name: /^Segnalazione \d{4}-\d{6} inviata$/ })).toBeVisible();
     const call = page.getByRole('link', { name: /^Chiama il \d+/ });
@@ -93,7 +93,7 @@ test.describe('work pages', () => {
     await noSideScroll(page);
     await expectAccessible(page, 'report form, English, phone');
     await page.goto('/tickets?view=mine');
-    await expect(page.getByRole('heading', { level: 1, name: 'My tickets' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'My open tickets' })).toBeVisible();
     await page.waitForLoadState('networkidle');
     await noSideScroll(page);
     await expectAccessible(page, 'my tickets, English, phone');

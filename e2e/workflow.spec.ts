@@ -51,7 +51,7 @@ test.describe.serial('happy path: report, issue, work, verify, close, rate', () 
     await expectAccessible(page, 'ticket page (requester)');
 
     await mainNav(page)
-      .getByRole('link', { name: /Le mie segnalazioni/ })
+      .getByRole('link', { name: /^Le mie segnalazioni aperte/ })
       .click();
     await expect(page.getByRole('link', { name: ticketNumber, exact: true })).toBeVisible();
     await expectAccessible(page, 'my tickets');

@@ -59,7 +59,7 @@ describeEachDb(
         production: true,
       });
       expect(r.seeded).toBe(true);
-      expect(r.logins.length).toBe(15);
+      expect(r.logins.length).toBe(21); // 15 office and contractor users, 6 technicians (#9 item 13)
       for (const l of r.logins) expect(l.password).toBe(DEMO_PASSWORD);
       expect(
         c.lines
@@ -70,7 +70,7 @@ describeEachDb(
       usernames = r.logins.map((l) => l.username).sort();
       expect(await demoAccountsInUse(env.db)).toEqual(usernames);
       const banner = await demoBanner(env.db);
-      expect(banner).toContain('DEMO ACCOUNTS ACTIVE: 15 account(s)');
+      expect(banner).toContain('DEMO ACCOUNTS ACTIVE: 21 account(s)');
       expect(banner).toContain('admin');
       expect(banner).not.toContain(DEMO_PASSWORD);
     });

@@ -187,7 +187,7 @@ describeEachDb(
       const formal = pec.find((x) => x.to_address === PEC)!;
       expect(formal.language).toBe('it');
       expect(formal.subject).toMatch(/Contestazione formale di penale/);
-      expect(formal.text_body).toContain('penale di € 200,00');
+      expect(formal.text_body).toContain('penale di 200,00\u00a0€');
       expect(formal.text_body).toContain('entro il 11 aprile 2026 alle 23:59');
       expect(formal.text_body).not.toContain('http'); // an address without an account gets no link
 
@@ -272,7 +272,7 @@ describeEachDb(
       const late = await pact(ele, p.id, 'counter_argue', { text: 'Eravamo in ferie' });
       expect(late.statusCode).toBe(409);
       expect(late.json()).toMatchObject({ code: 'PENALTY_TERM_EXPIRED', reason: 'term_expired', termEndsAt: '2026-04-12T21:59:59.999Z' });
-      expect(late.json().detail).toContain('12/04/2026 23:59');
+      expect(late.json().detail).toContain('12/04/2026, 23:59');
       expect((await pact(bm, p.id, 'waive', {})).statusCode).toBe(400);
       const waived = ok(await pact(bm, p.id, 'waive', { reason: 'Primo ritardo del lotto' }));
       expect(waived).toMatchObject({ status: 'waived', finalCents: 0 });
@@ -390,7 +390,7 @@ describeEachDb(
         contestedAt: '2026-04-01T11:00:00.000Z',
         decidedAt: '2026-04-03T09:00:00.000Z',
       });
-      expect(applied.rule).toBe('€ 100,00 per ogni ora o frazione di ritardo — presa in carico, urgenza');
+      expect(applied.rule).toBe('100,00\u00a0€ per ogni ora o frazione di ritardo — presa in carico, urgenza');
       expect(ok(await capo.get(`${url}&period=2026`)).rows).toHaveLength(5);
       const xlsx = await capo.get(`${url}&period=2026-04&format=xlsx`);
       expect(xlsx.statusCode).toBe(200);

@@ -233,7 +233,7 @@ describeEachDb('maintenance plans and meters', (env: TestEnv) => {
       startsOn: '2026-01-01',
     });
     expect(plan.statusCode, plan.body).toBe(201);
-    expect(plan.json()).toMatchObject({ meterEvery: 2000, meterLastTrigger: 0, nextDue: null, ruleText: 'Ogni 2000 h di contatore' });
+    expect(plan.json()).toMatchObject({ meterEvery: 2000, meterLastTrigger: 0, nextDue: null, ruleText: 'Ogni 2.000 h di contatore' });
 
     // 1,500 → 4,100 h passes 2,000 and 4,000: one activity, at 4,000.
     const first = await read(4100.5, '2026-02-20T08:00:00Z');

@@ -621,7 +621,7 @@ describeEachDb('registry', (env) => {
       expect(noClass.statusCode).toBe(422);
       expect(noClass.json()).toMatchObject({
         code: 'CONTRACT_NOT_FOUND',
-        detail: "Nessun contratto attivo copre l'edificio MI-B03 per la classe VER alla data 2026-03-10.",
+        detail: "Nessun contratto attivo copre l'edificio MI-B03 per la classe VER alla data 10/03/2026.",
       });
       const late = await admin.get(`/api/contracts/resolve?buildingId=${ids.B03}&technologyClassId=${ids.ELE}&date=2029-01-01`);
       expect(late.json().code).toBe('CONTRACT_NOT_FOUND');

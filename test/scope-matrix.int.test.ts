@@ -19,6 +19,8 @@ const USERS = [
   'contabilita',
   'ditta.elettrica',
   'ditta.ascensori',
+  // #9: a technician of Elettrosistemi (contractor role + technician flag) sees what its contractor sees.
+  'tecnico.elettrica',
 ] as const;
 type User = (typeof USERS)[number];
 
@@ -122,6 +124,23 @@ const SEES: Record<User, ObjName[]> = {
     'cLotto2',
     'cELE',
   ],
+  'tecnico.elettrica': [
+    'siteMI',
+    'siteOFF',
+    'tcELE',
+    'bB01',
+    'bB03',
+    'bELE',
+    'fB01',
+    'fB03',
+    'sB01',
+    'sB03',
+    'aB01',
+    'aB03',
+    'kElettrica',
+    'cLotto2',
+    'cELE',
+  ],
   'ditta.ascensori': [
     'siteMI',
     'siteOFF',
@@ -149,6 +168,7 @@ const FORBIDDEN: Record<User, string[]> = {
   'bm.centrale': ['users'],
   'bm.deib': ['users'],
   'ditta.elettrica': ['departments', 'users'],
+  'tecnico.elettrica': ['departments', 'users'],
   'ditta.ascensori': ['departments', 'users'],
   richiedente: ['departments', 'assets', 'contractors', 'contracts', 'users'],
 };
@@ -163,7 +183,15 @@ interface WriteCase {
   expect: Partial<Record<User, Outcome>>;
   fallback: Outcome;
 }
-const READ_ONLY: User[] = ['richiedente', 'callcenter', 'capo.servizio', 'contabilita', 'ditta.elettrica', 'ditta.ascensori'];
+const READ_ONLY: User[] = [
+  'richiedente',
+  'callcenter',
+  'capo.servizio',
+  'contabilita',
+  'ditta.elettrica',
+  'ditta.ascensori',
+  'tecnico.elettrica',
+];
 const forbiddenFor = (users: User[]) => Object.fromEntries(users.map((u) => [u, 403])) as Partial<Record<User, Outcome>>;
 
 const WRITES: WriteCase[] = [

@@ -175,6 +175,7 @@ const ENDPOINTS: Record<string, { kind: Kind; rule: RuleName } | { elsewhere: st
   '/api/contracts/{id}': { kind: 'contract', rule: 'contracts' },
   '/api/contracts/{id}/sla': { kind: 'contract', rule: 'contracts' },
   '/api/contracts/{id}/calendar': { kind: 'contract', rule: 'contracts' },
+  '/api/contracts/{id}/holidays': { kind: 'contract', rule: 'contracts' },
   '/api/contracts/{id}/penalty-rules': { kind: 'contract', rule: 'contractMoney' },
   '/api/contracts/{id}/penalties/summary': { kind: 'contract', rule: 'contractMoney' },
   '/api/sites/{id}': { elsewhere: 'registry: test/scope-matrix.int.test.ts' },

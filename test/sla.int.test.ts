@@ -227,12 +227,12 @@ describeEachDb(
       });
       expect(c.by.take_charge.explanation).toBe('scadenza 16/03 11:00; rispettato: concluso il 16/03 09:10 con 1 h 50 min di margine');
       expect(c.by.resolution.explanation).toMatch(
-        /^se ripreso ora scade il \d\d\/03 \d\d:\d\d; in pausa 2 h 30 min per materiali, ancora in pausa; mancano 18 h 30 min$/,
+        /^se ripreso ora scade il \d\d\/03 \d\d:\d\d; in pausa 2 h 30 min per materiali, ancora in pausa; mancano 18 h 30 min \(orario di lavoro\)$/,
       );
       ok(await capo.patch('/api/me', { language: 'en' }));
       capo = await env.login('capo.servizio');
       expect((await clocksOf(capo, wo)).by.resolution.explanation).toMatch(
-        /paused 2 h 30 min for materials, still paused; 18 h 30 min left$/,
+        /paused 2 h 30 min for materials, still paused; 18 h 30 min left \(working hours\)$/,
       );
       expect((await clocksOf(ele, wo)).computedAt).toBe('2026-03-16T12:00:00.000Z');
     });

@@ -148,11 +148,14 @@ describeEachDb(
       expect(mine.filter((i: Obj) => i.type === 'notice').every((i: Obj) => i.notice.to === MAIL.richiedente)).toBe(true);
 
       expect(await outboxByKind(env, t.id)).toEqual({
-        ticket_opened: [MAIL.callcenter, MAIL.richiedente].sort(),
+        ticket_opened: [MAIL.bmCentrale, MAIL.callcenter, MAIL.richiedente].sort(), // #9: the building's manager too
         work_order_issued: [MAIL.elettrica],
         ticket_update: [MAIL.callcenter, MAIL.callcenter, MAIL.richiedente, MAIL.richiedente].sort(), // inspection recorded, work scheduled
         completion_to_verify: [MAIL.bmCentrale, MAIL.callcenter].sort(),
         ticket_closed: [MAIL.richiedente],
+        // #9 item 14: the clocks are refreshed by each action, so the warning share reached on the
+        // way is told at once, not when the watcher next runs (it does not run in this test).
+        sla_warning: [MAIL.bmCentrale, MAIL.elettrica].sort(),
       });
     });
 
@@ -182,7 +185,7 @@ describeEachDb(
         inspectionAt: '2026-03-13T14:00:00.000Z',
       });
       expect(await outboxByKind(env, t.id)).toEqual({
-        ticket_opened: [MAIL.callcenter, MAIL.richiedente].sort(),
+        ticket_opened: [MAIL.bmCentrale, MAIL.callcenter, MAIL.richiedente].sort(),
         work_order_issued: [MAIL.elettrica],
       });
     });
@@ -236,7 +239,7 @@ describeEachDb(
       expect(wo).toMatchObject({ status: 'closed', outcome: 'not_manageable', closedAt: '2026-03-17T09:00:00.000Z' });
       const mine = ok(await requester.get(`/api/tickets/${t.id}`));
       expect(mine).toMatchObject({ status: 'closed', workOrders: [{ status: 'closed', outcome: 'not_manageable' }] });
-      expect(mine.availableActions).toEqual(['complain']);
+      expect(mine.availableActions).toEqual(['not_solved', 'complain']); // #9 item 8: within REOPEN_DAYS
       const items = ok(await requester.get(`/api/tickets/${t.id}/timeline`)).items;
       expect(items.find((i: Obj) => i.event?.action === 'mark_not_manageable').event.data).toEqual({
         reason: "Impianto non di proprietà dell'ateneo",

@@ -60,7 +60,7 @@ describeEachDb(
         ok(await admin.get('/api/price-lists'))
           .items.map((p: Obj) => p.code)
           .sort(),
-      ).toEqual([DEMO_PRICE_LIST_CODE, 'LAZIO-2023-G-TEST'].sort());
+      ).toEqual([DEMO_PRICE_LIST_CODE, 'LAZIO-2023-G-L1', 'LAZIO-2023-G-L3', 'LAZIO-2023-G-TEST'].sort());
     });
 
     it('lists and searches items for quote lines (staff and contractors; not requesters)', async () => {

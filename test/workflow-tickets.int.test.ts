@@ -35,7 +35,7 @@ describeEachDb(
       );
     });
 
-    it('opens a ticket from the requester form, deriving the subject; notice 1 goes to requester and call center', async () => {
+    it('opens a ticket from the requester form, deriving the subject; notice 1 goes to requester, call center and the building manager', async () => {
       const t = await openTicket(requester, {
         buildingId: await r.building('MI-B02'),
         spaceId: await r.space('MI-B02', 'P1.01'),
@@ -56,7 +56,8 @@ describeEachDb(
       });
       expect(t).not.toHaveProperty('emergencyHint');
       expect(t).not.toHaveProperty('caller');
-      expect(await outboxByKind(env, t.id)).toEqual({ ticket_opened: [MAIL.callcenter, MAIL.richiedente].sort() });
+      // #9: and to the building's manager (MI-B02 tells its managers of every new ticket, the default).
+      expect(await outboxByKind(env, t.id)).toEqual({ ticket_opened: [MAIL.bmCentrale, MAIL.callcenter, MAIL.richiedente].sort() });
       expect(await eventTrail(requester, t.id)).toEqual(['ticket:open -→new']);
     });
 
@@ -82,7 +83,7 @@ describeEachDb(
         callerEmail: 'custode@example.org',
       });
       expect(stranger).toMatchObject({ channel: 'phone', requester: { id: null, label: 'Custode' } });
-      expect((await outboxByKind(env, stranger.id)).ticket_opened).toEqual(['custode@example.org']); // the caller; the call center opened it
+      expect((await outboxByKind(env, stranger.id)).ticket_opened).toEqual([MAIL.bmDeib, 'custode@example.org'].sort()); // the caller and MI-B03's manager; the call center opened it
       const noCaller = await cc.post('/api/tickets', { buildingId: await r.building('MI-B03'), description: 'x', callerPhone: '123' });
       expect(noCaller.statusCode).toBe(400);
       expect(noCaller.json().errors).toEqual([expect.objectContaining({ field: 'callerName', code: 'required' })]);
@@ -150,7 +151,11 @@ describeEachDb(
         'Gocciola ancora',
         'Probabile colonna di scarico',
       ]);
-      expect(staff.filter((i: Obj) => i.type === 'notice').map((i: Obj) => i.notice.kind)).toEqual(['ticket_opened', 'ticket_opened']);
+      expect(staff.filter((i: Obj) => i.type === 'notice').map((i: Obj) => i.notice.kind)).toEqual([
+        'ticket_opened',
+        'ticket_opened',
+        'ticket_opened',
+      ]);
       expect(mine.filter((i: Obj) => i.type === 'notice').map((i: Obj) => i.notice.to)).toEqual([MAIL.richiedente]);
 
       const asBm = ok(await bm.get(`/api/tickets/${t.id}`));
@@ -314,7 +319,7 @@ describeEachDb(
       const again = await act(requester, 'tickets', t.id, 'remind');
       expect(again.statusCode).toBe(409);
       expect(again.json()).toMatchObject({ code: 'REMINDER_TOO_SOON', reason: 'reminder_once_a_day', nextAt: '2026-03-13T09:00:00.000Z' });
-      expect(again.json().detail).toContain('13/03/2026 10:00'); // Rome time
+      expect(again.json().detail).toContain('13/03/2026, 10:00'); // Rome time
       at('2026-03-13T09:00:00Z');
       mine = await move(requester, 'tickets', t.id, 'remind');
       expect(mine.reminderCount).toBe(2);

@@ -49,6 +49,41 @@ export function nationalHolidays(year: number): ReadonlySet<string> {
   return set;
 }
 
+const holidayNames = new Map<string, ReadonlyMap<string, string>>();
+
+/** The name of an Italian national public holiday ('YYYY-MM-DD') in a language, or null. */
+export function holidayName(date: string, lang: 'it' | 'en'): string | null {
+  const year = Number(date.slice(0, 4));
+  const key = `${year}-${lang}`;
+  let names = holidayNames.get(key);
+  if (!names) {
+    names = new Map(
+      italy
+        .getHolidays(year, lang)
+        .filter((h) => h.type === 'public')
+        .map((h) => [h.date.slice(0, 10), h.name]),
+    );
+    holidayNames.set(key, names);
+  }
+  return names.get(date) ?? null;
+}
+
+/** Why a day has no working time. */
+export type ClosedReason = 'closure' | 'patron_saint' | 'holiday' | 'weekly';
+export interface ClosedDay {
+  date: string;
+  reason: ClosedReason;
+}
+
+/** The same holidays with their names in a language ('it', 'en'), by date: what a calendar page lists. */
+export function nationalHolidayNames(year: number, lang: string): Array<{ date: string; name: string }> {
+  return italy
+    .getHolidays(year, lang)
+    .filter((h) => h.type === 'public')
+    .map((h) => ({ date: h.date.slice(0, 10), name: h.name }))
+    .sort((a, b) => a.date.localeCompare(b.date));
+}
+
 const MAX_YEARS = 10; // a calendar with no working time in reach must not loop for ever
 
 /**
@@ -165,6 +200,36 @@ export class WorkingCalendar {
       c += Math.min(t, this.ivTo[k]) - this.ivFrom[k];
     }
     return c;
+  }
+
+  /** Why a local day is not a working day, or null when it is one (weekly hours, then holidays). */
+  closedReason(date: DateTime): ClosedReason | null {
+    if (this.spec.observeHolidays !== false) {
+      const iso = date.toISODate()!;
+      if (this.closures.has(iso)) return 'closure';
+      if (this.spec.patronSaint && iso.slice(5) === this.spec.patronSaint) return 'patron_saint';
+      if (nationalHolidays(date.year).has(iso)) return 'holiday';
+    }
+    return (this.ranges.get(date.weekday) ?? []).length ? null : 'weekly';
+  }
+
+  /** The local days from a's day to b's day (both included) without working time, and why. */
+  closedDays(a: number, b: number): ClosedDay[] {
+    const out: ClosedDay[] = [];
+    const last = DateTime.fromMillis(b, { zone: this.spec.zone }).startOf('day');
+    for (let d = DateTime.fromMillis(a, { zone: this.spec.zone }).startOf('day'); d <= last && out.length < 400; d = d.plus({ days: 1 })) {
+      const reason = this.closedReason(d);
+      if (reason) out.push({ date: d.toISODate()!, reason });
+    }
+    return out;
+  }
+
+  /** The end of the working range holding t, or null when t is not working time. */
+  rangeEnd(t: number): number | null {
+    this.coverInstant(t);
+    const day = this.dayOf(t);
+    for (let k = this.ivIndex[day]; k < this.ivIndex[day + 1]; k++) if (t >= this.ivFrom[k] && t < this.ivTo[k]) return this.ivTo[k];
+    return null;
   }
 
   isWorkingTime(t: number): boolean {

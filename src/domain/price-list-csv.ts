@@ -114,6 +114,11 @@ function articleOf(code: string): string | null {
 
 /** Parses the whole file; every problem is reported with its line, nothing is thrown. */
 export function parsePriceListCsv(text: string): PriceListCsvResult {
+  return parsePriceListRecords(splitCsv(text));
+}
+
+/** The same layout read from rows already split (the first sheet of an XLSX, #9). */
+export function parsePriceListRecords(records: readonly CsvRecord[]): PriceListCsvResult {
   const items: PriceListCsvItem[] = [];
   const issues: PriceListCsvIssue[] = [];
   const articles = new Map<string, string>(); // raw code → text
@@ -121,7 +126,7 @@ export function parsePriceListCsv(text: string): PriceListCsvResult {
   let headings = 0;
   let notes = 0;
 
-  for (const { row, fields } of splitCsv(text)) {
+  for (const { row, fields } of records) {
     const part = clean(fields[0]);
     const rawCode = clean(fields[1]);
     const text = clean(fields[2]);

@@ -1,6 +1,8 @@
 // A clock in words, for people: "scade il 12/03 16:00; in pausa 3 h 20 min per materiali;
 // superato di 2 h 05 min". Pure: the caller gives "now" (only to leave out the current year).
 import { DateTime } from 'luxon';
+import { formatter } from '../shared/format.ts';
+import { holidayName, type WorkingCalendar } from './calendar.ts';
 import type { ClockName, ClockResult } from './sla.ts';
 
 export type ExplainLang = 'it' | 'en';
@@ -22,6 +24,7 @@ const WORDS = {
     paused: (dur: string, why: string) => `in pausa ${dur} per ${why}`,
     stillPaused: 'ancora in pausa',
     left: (dur: string) => `mancano ${dur}`,
+    workingTime: ' (orario di lavoro)',
     met: (at: string, margin: string) => `rispettato: concluso il ${at} con ${margin} di margine`,
     breachedBy: (dur: string) => `superato di ${dur}`,
     stoppedBreached: (at: string, dur: string) => `concluso il ${at}, superato di ${dur}`,
@@ -40,6 +43,7 @@ const WORDS = {
     paused: (dur: string, why: string) => `paused ${dur} for ${why}`,
     stillPaused: 'still paused',
     left: (dur: string) => `${dur} left`,
+    workingTime: ' (working hours)',
     met: (at: string, margin: string) => `met: stopped ${at} with ${margin} to spare`,
     breachedBy: (dur: string) => `breached by ${dur}`,
     stoppedBreached: (at: string, dur: string) => `stopped ${at}, breached by ${dur}`,
@@ -101,7 +105,8 @@ export function explainClock(c: ClockResult, lang: ExplainLang, now: number, zon
   switch (c.status) {
     case 'running':
     case 'paused':
-      parts.push(w.left(dur(c.remainingMs ?? 0)));
+      // Working time left is not clock time left: say so (issue #9: "mancano 2 h" three days ahead).
+      parts.push(w.left(dur(c.remainingMs ?? 0)) + (c.basis === 'working' ? w.workingTime : ''));
       break;
     case 'met':
       parts.push(w.met(when(c.stoppedAt!), dur((c.limitMinutes ?? 0) * MINUTE - c.elapsedMs)));
@@ -114,4 +119,139 @@ export function explainClock(c: ClockResult, lang: ExplainLang, now: number, zon
       break;
   }
   return parts.join('; ');
+}
+
+// --- the card's headline ---------------------------------------------------------------------------
+// Issue #9: a card read "entro 2 h … mancano 2 h" for a deadline three days away, because the two
+// hours were working hours. The headline leads with the due instant, names working time as such and,
+// when working time and clock time differ, says why (out of hours, weekend, a named holiday).
+
+const HEAD = {
+  it: {
+    due: (at: string) => `Entro ${at}`,
+    left: (dur: string) => dur,
+    inSolar: (dur: string) => `tra ${dur}`,
+    today: 'oggi',
+    tomorrow: 'domani',
+    at: (day: string, time: string) => `${day} alle ${time}`,
+    outOfHours: (resume: string) => `fuori orario: riprende ${resume}`,
+    rangeEnds: (end: string, resume: string) => `orario di lavoro fino alle ${end}, riprende ${resume}`,
+    holiday: (names: string) => `festività: ${names}`,
+    patronSaint: 'santo patrono',
+    closure: 'chiusura',
+    weekend: 'fine settimana',
+    closedDays: 'giorni non lavorativi',
+    pausedFor: (why: string, since: string) => `In pausa per ${why} dal ${since}`,
+    pausedLeft: (dur: string, due: string) => `restano ${dur}; se riprende ora, entro ${due}`,
+    overdue: (at: string, dur: string) => `Scaduto ${at} — in ritardo di ${dur}`,
+    stillPaused: (why: string) => `in pausa per ${why}`,
+    met: (at: string, due: string) => `Rispettato: concluso ${at} (scadenza ${due})`,
+    lateDone: (at: string, dur: string, due: string) => `Concluso ${at}, in ritardo di ${dur} (scadenza ${due})`,
+    cancelled: (at: string, due: string) => `Annullato ${at} (scadenza ${due})`,
+  },
+  en: {
+    due: (at: string) => `Due ${at}`,
+    left: (dur: string) => `${dur} left`,
+    inSolar: (dur: string) => `in ${dur}`,
+    today: 'today',
+    tomorrow: 'tomorrow',
+    at: (day: string, time: string) => `${day} at ${time}`,
+    outOfHours: (resume: string) => `outside working hours: resumes ${resume}`,
+    rangeEnds: (end: string, resume: string) => `working hours end at ${end}, resume ${resume}`,
+    holiday: (names: string) => `public holiday: ${names}`,
+    patronSaint: "patron saint's day",
+    closure: 'closure',
+    weekend: 'weekend',
+    closedDays: 'non-working days',
+    pausedFor: (why: string, since: string) => `Paused for ${why} since ${since}`,
+    pausedLeft: (dur: string, due: string) => `${dur} left; if resumed now, due ${due}`,
+    overdue: (at: string, dur: string) => `Overdue since ${at} — ${dur} late`,
+    stillPaused: (why: string) => `paused for ${why}`,
+    met: (at: string, due: string) => `Met: done ${at} (due ${due})`,
+    lateDone: (at: string, dur: string, due: string) => `Done ${at}, ${dur} late (due ${due})`,
+    cancelled: (at: string, due: string) => `Cancelled ${at} (due ${due})`,
+  },
+} as const;
+
+/** "oggi alle 14:00", "domani alle 08:00", "lunedì alle 08:00", or the date when over a week away. */
+function resumeWords(at: number, now: number, lang: ExplainLang, zone: string): string {
+  const f = formatter(lang);
+  const w = HEAD[lang];
+  const day = DateTime.fromMillis(at, { zone }).startOf('day');
+  const today = DateTime.fromMillis(now, { zone }).startOf('day');
+  const days = Math.round(day.diff(today, 'days').days);
+  const name =
+    days === 0 ? w.today : days === 1 ? w.tomorrow : days < 7 ? f.weekdayOf(at) : f.dayTime(at, now).replace(/,? \d{2}:\d{2}$/, '');
+  return w.at(name, f.time(at));
+}
+
+/**
+ * Why working time left differs from clock time until `dueAt`, in words; empty when it does not
+ * (the deadline falls within the working range that holds now).
+ */
+export function calendarReasons(now: number, dueAt: number, cal: WorkingCalendar, lang: ExplainLang, zone = ZONE): string[] {
+  if (dueAt <= now || cal.between(now, dueAt) >= dueAt - now - MINUTE) return [];
+  const w = HEAD[lang];
+  const f = formatter(lang);
+  const reasons: string[] = [];
+  const end = cal.rangeEnd(now);
+  // From here on the working calendar decides; before it, the resume reason already explains the gap.
+  let from = now;
+  if (end === null) {
+    const resume = cal.add(now, 0);
+    reasons.push(w.outOfHours(resumeWords(resume, now, lang, zone)));
+    from = resume;
+  } else if (end < dueAt) {
+    const resume = cal.add(end, 0);
+    reasons.push(w.rangeEnds(f.time(end), resumeWords(resume, now, lang, zone)));
+  }
+  const closed = cal.closedDays(now, dueAt);
+  const holidays = [...new Set(closed.filter((d) => d.reason === 'holiday').map((d) => holidayName(d.date, lang) ?? d.date))];
+  if (holidays.length) reasons.push(w.holiday(holidays.join(', ')));
+  if (closed.some((d) => d.reason === 'patron_saint')) reasons.push(w.patronSaint);
+  if (closed.some((d) => d.reason === 'closure')) reasons.push(w.closure);
+  const fromDay = DateTime.fromMillis(from, { zone }).toISODate()!;
+  const weekly = closed.filter((d) => d.reason === 'weekly' && d.date > fromDay);
+  if (weekly.length) {
+    const weekend = weekly.every((d) => DateTime.fromISO(d.date, { zone }).weekday >= 6);
+    reasons.push(weekend ? w.weekend : w.closedDays);
+  }
+  return reasons;
+}
+
+/**
+ * The first line of an SLA card: the due instant first ("Entro lun 9 dic, 10:30"), then the time
+ * left as counted (working time named as such: "2 ore lavorative") and, when the calendar makes it
+ * differ from clock time, why; paused clocks say why and since when; overdue and stopped clocks
+ * say by how much. `cal` is the clock's own calendar (working or 24/7).
+ */
+export function clockHeadline(c: ClockResult, lang: ExplainLang, now: number, cal: WorkingCalendar, zone = ZONE): string {
+  const w = HEAD[lang];
+  const f = formatter(lang);
+  if (c.status === 'not_applicable' || c.dueAt === null) return WORDS[lang].noLimit;
+  const working = c.basis === 'working';
+  const when = (ms: number) => f.dayTime(ms, now);
+  const dur = (ms: number) => f.duration(ms, { working });
+  const openPause = c.stoppedAt === null ? c.pauses.find((p) => p.to === null) : undefined;
+  const why = openPause ? pauseReason(openPause.state, lang) : '';
+
+  switch (c.status) {
+    case 'running': {
+      const left = c.remainingMs ?? 0;
+      if (!working) return `${w.due(when(c.dueAt))} — ${w.inSolar(dur(left))}`;
+      const reasons = calendarReasons(now, c.dueAt, cal, lang, zone);
+      return `${w.due(when(c.dueAt))} — ${w.left(dur(left))}${reasons.length ? ` (${reasons.join('; ')})` : ''}`;
+    }
+    case 'paused':
+      return `${w.pausedFor(why, when(openPause?.from ?? now))} — ${w.pausedLeft(dur(c.remainingMs ?? 0), when(c.dueAt))}`;
+    case 'breached':
+      if (c.stoppedAt === null) {
+        return w.overdue(when(c.dueAt), dur(c.breachedByMs)) + (openPause ? `; ${w.stillPaused(why)}` : '');
+      }
+      return w.lateDone(when(c.stoppedAt), dur(c.breachedByMs), when(c.dueAt));
+    case 'met':
+      return w.met(when(c.stoppedAt!), when(c.dueAt));
+    case 'cancelled':
+      return w.cancelled(when(c.stoppedAt!), when(c.dueAt));
+  }
 }

@@ -21,6 +21,7 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { registryRoutes } from './modules/registry/index.ts';
 import { importRoutes } from './modules/import/import.routes.ts';
 import { ticketRoutes } from './modules/tickets/tickets.routes.ts';
+import { callerRoutes } from './modules/callers/callers.routes.ts';
 import { plannedComplianceRoutes } from './modules/planned-compliance/compliance.routes.ts';
 import { workOrderRoutes } from './modules/work-orders/work-orders.routes.ts';
 import { attachmentRoutes } from './modules/attachments/attachments.routes.ts';
@@ -32,10 +33,12 @@ import { mailInRoutes } from './modules/mail-in/mail-in.routes.ts';
 import { slaRoutes } from './modules/sla/sla.routes.ts';
 import { penaltyRoutes } from './modules/penalties/penalties.routes.ts';
 import { reportRoutes } from './modules/reports/reports.routes.ts';
+import { accountingRoutes } from './modules/accounting/amounts.routes.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
 import { programRoutes } from './modules/programs/programs.routes.ts';
 import { calendarFeedRoutes } from './modules/calendar-feeds/calendar-feeds.routes.ts';
 import { planRoutes } from './modules/plans/plans.routes.ts';
+import { technicianRoutes } from './modules/technicians/technicians.routes.ts';
 
 export interface BuildOptions {
   db: Db;
@@ -121,7 +124,9 @@ export async function buildApp(config: Config, opts: BuildOptions): Promise<Fast
   await app.register(registryRoutes);
   await app.register(importRoutes);
   await app.register(ticketRoutes);
+  await app.register(callerRoutes);
   await app.register(workOrderRoutes);
+  await app.register(technicianRoutes);
   await app.register(plannedComplianceRoutes);
   await app.register(attachmentRoutes);
   await app.register(ratingRoutes);
@@ -133,6 +138,7 @@ export async function buildApp(config: Config, opts: BuildOptions): Promise<Fast
   await app.register(penaltyRoutes);
   await app.register(planRoutes);
   await app.register(reportRoutes);
+  await app.register(accountingRoutes);
   await app.register(systemRoutes);
   await app.register(programRoutes);
   await app.register(calendarFeedRoutes);

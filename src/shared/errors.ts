@@ -20,6 +20,9 @@ export const ERROR_STATUS = {
   REMINDER_TOO_SOON: 409,
   ACTION_REFUSED: 409,
   DOCUMENTS_MISSING: 422,
+  // #9: the requester's "not solved" after its window; a verification while documents are still to follow.
+  REOPEN_WINDOW_OVER: 409,
+  DOCUMENTS_PENDING: 422,
   // #8: planned work orders.
   CHECKLIST_INCOMPLETE: 422,
   NO_OUT_OF_RANGE: 409,

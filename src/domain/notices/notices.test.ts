@@ -196,6 +196,18 @@ describe('renderNotice', () => {
     }
   });
 
+  it("amounts are integer cents written in the recipient's language, grouped", () => {
+    const facts = {
+      ...base,
+      kind: 'penalty_decided' as NoticeKind,
+      action: 'reduce',
+      workOrderNumber: '2026-000123/1',
+      data: { amount: 270_000, finalAmount: 397_500_000, reason: 'r' },
+    };
+    expect(renderNotice('it', facts).text.replace(/\u00a0/g, ' ')).toContain('ridotta a 3.975.000,00 € (proposta: 2.700,00 €)');
+    expect(renderNotice('en', facts).text).toContain('reduced to €3,975,000.00 (proposed: €2,700.00)');
+  });
+
   it('escapeHtml', () => expect(escapeHtml('<a href="x">&\'</a>')).toBe('&lt;a href=&quot;x&quot;&gt;&amp;&#39;&lt;/a&gt;'));
 });
 

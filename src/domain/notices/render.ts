@@ -2,6 +2,7 @@
 // server resolves recipients and facts; this only writes. Every interpolated value is escaped in
 // the HTML part; the text part carries the same words.
 import { DateTime } from 'luxon';
+import { formatMoney } from '../../shared/format.ts';
 import { PRIORITIES, type Priority } from '../workflow/types.ts';
 import { EN } from './templates.en.ts';
 import { IT } from './templates.it.ts';
@@ -73,6 +74,10 @@ function format(pack: LanguagePack, value: unknown, type: string | undefined): s
     // A 'YYYY-MM' month in words ("marzo 2026", "March 2026").
     const dt = DateTime.fromFormat(String(value), 'yyyy-MM', { zone: ZONE });
     return dt.isValid ? dt.setLocale(pack.lang).toFormat('LLLL yyyy') : String(value);
+  }
+  if (type === 'money') {
+    // Integer cents, in the recipient's language ("200,00 €"); text written before cents were passed stays as it was.
+    return typeof value === 'number' ? formatMoney(value, pack.lang) : String(value);
   }
   if (type === 'priority') {
     return (PRIORITIES as readonly string[]).includes(String(value)) ? pack.priorities[value as Priority] : String(value);

@@ -199,6 +199,10 @@ export const EN: LanguagePack = {
         'reopen@requester': {
           body: ['your request {ticketNumber} has been reopened and will be taken up again.', 'Reason: {reason}'],
         },
+        not_solved: {
+          subject: 'Not solved, reopened: {subject}',
+          body: ['the requester says the problem is not solved: request {ticketNumber} has been reopened.', "Requester's reason: {reason}"],
+        },
       },
     },
     low_rating: {
@@ -296,7 +300,7 @@ export const EN: LanguagePack = {
       default: {
         subject: 'Formal penalty notice: {subject}',
         body: [
-          'we formally contest the delay ({breachedBy}) in carrying out work order {workOrderNumber}, for which contract {contract} (CIG {cig}) sets a penalty of {amount}, under art. 126 of Legislative Decree 36/2023.',
+          'we formally contest the delay ({breachedBy}) in carrying out work order {workOrderNumber}, for which contract {contract} (CIG {cig}) sets a penalty of {amount:money}, under art. 126 of Legislative Decree 36/2023.',
           'You may counter-argue by {termEndsAt:datetime}, in Presidio or by replying to this message.',
           'Attached: the notice with the timeline of the work order ({attachment}).',
           'Note: {note}',
@@ -307,7 +311,7 @@ export const EN: LanguagePack = {
       default: {
         subject: 'Counter-arguments on a penalty: {subject}',
         body: [
-          'the contractor counter-argued the penalty contested for work order {workOrderNumber} ({amount}): assess them and apply, reduce or waive it.',
+          'the contractor counter-argued the penalty contested for work order {workOrderNumber} ({amount:money}): assess them and apply, reduce or waive it.',
           'Counter-arguments: {text}',
         ],
       },
@@ -320,18 +324,18 @@ export const EN: LanguagePack = {
       variants: {
         apply: {
           subject: 'Penalty applied: {subject}',
-          body: ['the penalty contested for work order {workOrderNumber} is applied: {finalAmount}.', 'Reason: {reason}'],
+          body: ['the penalty contested for work order {workOrderNumber} is applied: {finalAmount:money}.', 'Reason: {reason}'],
         },
         reduce: {
           subject: 'Penalty reduced: {subject}',
           body: [
-            'the penalty contested for work order {workOrderNumber} is reduced to {finalAmount} (proposed: {amount}).',
+            'the penalty contested for work order {workOrderNumber} is reduced to {finalAmount:money} (proposed: {amount:money}).',
             'Reason: {reason}',
           ],
         },
         waive: {
           subject: 'Penalty waived: {subject}',
-          body: ['the penalty contested for work order {workOrderNumber} ({amount}) is not applied.', 'Reason: {reason}'],
+          body: ['the penalty contested for work order {workOrderNumber} ({amount:money}) is not applied.', 'Reason: {reason}'],
         },
       },
     },

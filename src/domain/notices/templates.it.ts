@@ -216,6 +216,13 @@ export const IT: LanguagePack = {
         'reopen@requester': {
           body: ['la tua segnalazione {ticketNumber} è stata riaperta e sarà ripresa in carico.', 'Motivo: {reason}'],
         },
+        not_solved: {
+          subject: 'Non risolta, riaperta: {subject}',
+          body: [
+            'il richiedente indica che il problema non è risolto: la segnalazione {ticketNumber} è stata riaperta.',
+            'Motivo del richiedente: {reason}',
+          ],
+        },
       },
     },
     low_rating: {
@@ -315,7 +322,7 @@ export const IT: LanguagePack = {
       default: {
         subject: 'Contestazione formale di penale: {subject}',
         body: [
-          "con la presente si contesta formalmente il ritardo ({breachedBy}) nell'esecuzione dell'ordine di lavoro {workOrderNumber}, per il quale il contratto {contract} (CIG {cig}) prevede una penale di {amount}, ai sensi dell'art. 126 del D.Lgs. 36/2023.",
+          "con la presente si contesta formalmente il ritardo ({breachedBy}) nell'esecuzione dell'ordine di lavoro {workOrderNumber}, per il quale il contratto {contract} (CIG {cig}) prevede una penale di {amount:money}, ai sensi dell'art. 126 del D.Lgs. 36/2023.",
           'Potete presentare controdeduzioni entro il {termEndsAt:datetime}, in Presidio o rispondendo a questo messaggio.',
           "In allegato la contestazione con la cronologia dell'intervento: {attachment}.",
           'Note: {note}',
@@ -326,7 +333,7 @@ export const IT: LanguagePack = {
       default: {
         subject: 'Controdeduzioni sulla penale: {subject}',
         body: [
-          "la ditta ha presentato controdeduzioni sulla penale contestata per l'ordine di lavoro {workOrderNumber} ({amount}): valutale e decidi se applicarla, ridurla o annullarla.",
+          "la ditta ha presentato controdeduzioni sulla penale contestata per l'ordine di lavoro {workOrderNumber} ({amount:money}): valutale e decidi se applicarla, ridurla o annullarla.",
           'Controdeduzioni: {text}',
         ],
       },
@@ -339,18 +346,24 @@ export const IT: LanguagePack = {
       variants: {
         apply: {
           subject: 'Penale applicata: {subject}',
-          body: ["la penale contestata per l'ordine di lavoro {workOrderNumber} è applicata per {finalAmount}.", 'Motivazione: {reason}'],
+          body: [
+            "la penale contestata per l'ordine di lavoro {workOrderNumber} è applicata per {finalAmount:money}.",
+            'Motivazione: {reason}',
+          ],
         },
         reduce: {
           subject: 'Penale ridotta: {subject}',
           body: [
-            "la penale contestata per l'ordine di lavoro {workOrderNumber} è ridotta a {finalAmount} (proposta: {amount}).",
+            "la penale contestata per l'ordine di lavoro {workOrderNumber} è ridotta a {finalAmount:money} (proposta: {amount:money}).",
             'Motivazione: {reason}',
           ],
         },
         waive: {
           subject: 'Penale non applicata: {subject}',
-          body: ["la penale contestata per l'ordine di lavoro {workOrderNumber} ({amount}) non è applicata.", 'Motivazione: {reason}'],
+          body: [
+            "la penale contestata per l'ordine di lavoro {workOrderNumber} ({amount:money}) non è applicata.",
+            'Motivazione: {reason}',
+          ],
         },
       },
     },

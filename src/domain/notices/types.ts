@@ -12,6 +12,7 @@ export type NoticeLang = 'it' | 'en';
  *   {name:date}      a YYYY-MM-DD date in the pack's date format
  *   {name:month}     a YYYY-MM month in words ("marzo 2026")
  *   {name:priority}  a priority code, in words
+ *   {name:money}     integer cents as euro in the language (src/shared/format.ts): "2.700,00 €"
  * A paragraph whose placeholders have no value (missing, null, empty) is left out entirely, so
  * optional fields (a note) need no conditionals. A link paragraph shows `label`, the URL, then
  * `after`; without a URL the whole paragraph is left out.

@@ -14,6 +14,10 @@ export interface TicketContext {
   openedAt: string;
   /** Hours after opening before a reminder makes sense (config REMINDER_QUIET_HOURS, default 24). */
   reminderQuietHours: number;
+  /** When the ticket was closed, ISO, or null: the requester's "not solved" counts from it. */
+  closedAt: string | null;
+  /** Days after closure in which the requester may say the problem is not solved (config REOPEN_DAYS, default 15). */
+  reopenDays: number;
 }
 
 const DAY_MS = 24 * 3600_000;
@@ -93,6 +97,25 @@ export const TICKET_TRANSITIONS: readonly Transition<TicketState, TicketContext>
     roles: ['building_manager', 'call_center'],
     fields: [{ field: 'reason', kind: 'text' }],
     notices: [{ kind: 'ticket_reopened', to: ['building_managers', 'contractor', 'requester'] }],
+  },
+  {
+    // #9: the requester's own way back from the ticket page (the rating link's "work not done" is the
+    // other): within reopenDays of the closure, with a reason; the same reopen path follows.
+    action: 'not_solved',
+    from: ['closed'],
+    to: 'in_progress',
+    roles: ['requester'],
+    fields: [{ field: 'reason', kind: 'text' }],
+    guard: (_f, c) => {
+      const until = c.closedAt ? Date.parse(c.closedAt) + c.reopenDays * DAY_MS : Number.NaN;
+      return Number.isNaN(until) || Date.parse(c.now) > until
+        ? {
+            reason: 'reopen_window_over',
+            params: { until: Number.isNaN(until) ? null : new Date(until).toISOString(), days: c.reopenDays },
+          }
+        : null;
+    },
+    notices: [{ kind: 'ticket_reopened', to: ['building_managers', 'contractor', 'call_center'] }],
   },
   {
     action: 'remind',

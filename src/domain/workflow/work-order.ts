@@ -30,7 +30,11 @@ export interface WorkOrderContext {
   requiredDocuments: readonly DocumentKind[];
   /** Kinds of the documents attached to the work order so far. */
   attachedDocuments: readonly DocumentKind[];
+  /** Completed with documents to follow (#9): the Rome date they are due by, else null. */
+  documentsDueOn?: string | null;
 }
+
+const missingDocuments = (c: WorkOrderContext) => c.requiredDocuments.filter((d) => !c.attachedDocuments.includes(d));
 
 export const DM37_LETTERS = ['a', 'b', 'c', 'd', 'e', 'f', 'g'] as const;
 
@@ -218,10 +222,13 @@ export const WORK_ORDER_TRANSITIONS: readonly Transition<WorkOrderState, WorkOrd
       { field: 'report', kind: 'text' },
       { field: 'hours', kind: 'number' },
       { field: 'materials', kind: 'text', optional: true },
+      // #9: the required documents declared "to follow" (due DOCUMENTS_DUE_DAYS after completion);
+      // verification waits for them, and a late one costs the contract's late_documents penalty.
+      { field: 'documentsToFollow', kind: 'boolean', optional: true },
     ],
-    guard: (_f, c) => {
-      const missing = c.requiredDocuments.filter((d) => !c.attachedDocuments.includes(d));
-      return missing.length ? { reason: 'documents_missing', params: { missing } } : null;
+    guard: (f, c) => {
+      const missing = missingDocuments(c);
+      return missing.length && f.documentsToFollow !== true ? { reason: 'documents_missing', params: { missing } } : null;
     },
     notices: [{ kind: 'completion_to_verify', to: ['building_managers', 'call_center'] }],
   },
@@ -247,6 +254,11 @@ export const WORK_ORDER_TRANSITIONS: readonly Transition<WorkOrderState, WorkOrd
     to: 'verified',
     roles: ['building_manager', 'call_center'],
     fields: [{ field: 'note', kind: 'text', optional: true }],
+    // Documents declared "to follow" at completion: no verification until every one is attached.
+    guard: (_f, c) => {
+      const missing = missingDocuments(c);
+      return missing.length ? { reason: 'documents_pending', params: { missing, dueOn: c.documentsDueOn ?? null } } : null;
+    },
     notices: [],
   },
   {

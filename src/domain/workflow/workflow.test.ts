@@ -102,6 +102,7 @@ const TICKET_SPEC: Record<string, TRow[]> = {
   close: [[['resolved'], ['call_center', 'building_manager'], 'closed']],
   rate: [[['closed'], ['requester'], '=']],
   reopen: [[['resolved', 'closed'], ['building_manager', 'call_center'], 'in_progress']],
+  not_solved: [[['closed'], ['requester'], 'in_progress']],
   remind: [[['new', 'qualifying', 'qualified', 'in_progress'], ['requester'], '=']],
   complain: [[['new', 'qualifying', 'qualified', 'in_progress', 'resolved', 'closed'], ['requester'], '=']],
 };
@@ -117,7 +118,14 @@ const TICKET_FIELDS = {
   workDone: true,
   text: 'nobody came',
 };
-const tCtx: TicketContext = { now: '2026-03-10T09:00:00Z', lastReminderAt: null, openedAt: '2026-03-01T09:00:00Z', reminderQuietHours: 24 };
+const tCtx: TicketContext = {
+  now: '2026-03-10T09:00:00Z',
+  lastReminderAt: null,
+  openedAt: '2026-03-01T09:00:00Z',
+  reminderQuietHours: 24,
+  closedAt: '2026-03-09T09:00:00Z',
+  reopenDays: 15,
+};
 
 describe('ticket: every state × action × role', () => {
   for (const [action, rows] of Object.entries(TICKET_SPEC)) {
@@ -235,6 +243,36 @@ describe('required fields and guards', () => {
       ok: true,
     });
     expect(decide(TICKET_TRANSITIONS, 'new', 'remind', requester, {}, { ...fresh, reminderQuietHours: 0 })).toMatchObject({ ok: true });
+  });
+  it('lets the requester mark a closed ticket not solved within the reopen window, with a reason', () => {
+    const requester = new Set<Role>(['requester']);
+    const closed = { ...tCtx, closedAt: '2026-03-01T10:00:00Z', reopenDays: 15 };
+    expect(decide(TICKET_TRANSITIONS, 'closed', 'not_solved', requester, {}, { ...closed, now: '2026-03-02T10:00:00Z' })).toMatchObject({
+      code: 'FIELD_REQUIRED',
+      field: 'reason',
+    });
+    expect(
+      decide(
+        TICKET_TRANSITIONS,
+        'closed',
+        'not_solved',
+        requester,
+        { reason: 'gocciola ancora' },
+        { ...closed, now: '2026-03-16T10:00:00Z' },
+      ),
+    ).toMatchObject({
+      ok: true,
+      to: 'in_progress',
+      notices: [{ kind: 'ticket_reopened', to: ['building_managers', 'contractor', 'call_center'] }],
+    });
+    expect(
+      decide(TICKET_TRANSITIONS, 'closed', 'not_solved', requester, { reason: 'x' }, { ...closed, now: '2026-03-16T10:00:01Z' }),
+    ).toMatchObject({
+      code: 'GUARD_FAILED',
+      reason: 'reopen_window_over',
+      params: { until: '2026-03-16T10:00:00.000Z', days: 15 },
+    });
+    expect(availableActions(TICKET_TRANSITIONS, 'closed', requester, closed)).toContain('not_solved');
   });
   it('offers neither a priority change nor a cancellation once the work is done', () => {
     const manager = new Set<Role>(['building_manager']);

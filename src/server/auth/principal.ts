@@ -11,6 +11,8 @@ export interface Principal {
   language: Lang;
   roles: ReadonlySet<Role>;
   contractorId: string | null;
+  /** #9: one of its contractor's technicians (field staff): may act on work orders, not assign them. */
+  technician?: boolean;
   departmentId: string | null;
   via: 'session' | 'token';
   sessionId?: string;

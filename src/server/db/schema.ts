@@ -39,6 +39,8 @@ export interface UserRow extends Audited {
   locked_until: string | null;
   contractor_id: string | null;
   department_id: string | null;
+  /** From migration 2026-12-09T0007 (#9): 1 = one of its contractor's technicians (field staff). */
+  technician: Generated<number>;
 }
 export interface UserRoleRow {
   user_id: string;
@@ -91,6 +93,8 @@ export interface BuildingRow extends Audited {
   competence_department_id: string | null;
   /** From migration 2026-12-07T0006 (#8): 1 = planned dates also go to the occupants' contacts. */
   notify_occupants_planned: Generated<number>;
+  /** From migration 2026-12-09T0001 (#9): which new tickets reach the building's managers — 'all' | 'danger' | 'none'. */
+  new_ticket_notices: Generated<string>;
 }
 export interface BuildingManagerRow {
   building_id: string;
@@ -131,6 +135,8 @@ export interface ContractRow extends Audited {
   net_amount_cents: number | string;
   yearly_fee_cents: number | string;
   discount_bp: number;
+  /** The framework agreement's maximum for the lot (#9); null: not recorded. */
+  lot_ceiling_cents: number | string | null;
 }
 export interface ContractClassRow {
   contract_id: string;
@@ -188,6 +194,10 @@ export interface TicketRow {
   kind: Generated<string>;
   /** A follow-up fault opened from a planned work order's out-of-range measurement. */
   source_work_order_id: string | null;
+  /** From migration 2026-12-09T0008: the SLA row state over the ticket's work orders (see refresh.ts). */
+  sla_state?: string | null;
+  sla_due_at?: string | null;
+  sla_paused_for?: string | null;
 }
 export interface WorkOrderRow {
   id: string;
@@ -225,11 +235,18 @@ export interface WorkOrderRow {
   version: Generated<number>;
   /** From migration 0004; null until SLA versions exist for the contract. */
   sla_version_id?: string | null;
+  /** From migration 2026-12-09T0002 (#9): completed with documents to follow — the Rome date they are due by; null otherwise. */
+  documents_due_on: Generated<string | null>;
+  /** From migration 2026-12-09T0002: when the late-documents check ran after the due date (once). */
+  documents_checked_at: Generated<string | null>;
   /** From migration 0005, kept by the SLA watcher (src/server/modules/sla/refresh.ts). */
   sla_due_at?: string | null;
   sla_breached?: number;
   sla_next_check_at?: string | null;
   sla_checked_version?: number | null;
+  /** From migration 2026-12-09T0008: what a list row shows (running | paused | met | missed) and a pause's state. */
+  sla_state?: string | null;
+  sla_paused_for?: string | null;
   /** From migration 2026-12-07T0001 (#8): planned work orders (kind = 'planned'). */
   program_item_id: string | null;
   plan_id: string | null;
@@ -243,6 +260,8 @@ export interface WorkOrderRow {
   late_at: string | null;
   /** A fault closed as "in plan": the planned work order that will do the job. */
   planned_work_order_id: string | null;
+  /** From migration 2026-12-09T0007 (#9): the contractor's technician the work order is assigned to. */
+  technician_id: Generated<string | null>;
 }
 export interface EventRow {
   id: string;
@@ -319,6 +338,8 @@ export interface PriceListRow {
   created_at: string;
   updated_at: string;
   version: Generated<number>;
+  /** The lot it prices (#9); null: every lot. */
+  contract_id: string | null;
 }
 export interface PriceListItemRow {
   id: string;
@@ -328,6 +349,8 @@ export interface PriceListItemRow {
   unit: string;
   price_cents: number | null;
   surcharge_bp: number | null;
+  /** The description's stems between spaces (src/domain/stem.ts), matched with LIKE '% stem%'. */
+  search_stems: string;
 }
 export interface QuoteRow {
   id: string;

@@ -1,5 +1,6 @@
 // Server-side messages (problem details, field errors) in each supported language.
 // {name} placeholders are filled from the error's params.
+import { readableParam } from '../../shared/format.ts';
 export type Lang = 'it' | 'en';
 export const LANGS: readonly Lang[] = ['it', 'en'];
 
@@ -25,6 +26,8 @@ const it = {
     REMINDER_TOO_SOON: 'Sollecito già inviato',
     ACTION_REFUSED: 'Azione rifiutata',
     DOCUMENTS_MISSING: 'Documenti mancanti',
+    REOPEN_WINDOW_OVER: 'Termine per riaprire scaduto',
+    DOCUMENTS_PENDING: 'Documenti ancora da consegnare',
     CHECKLIST_INCOMPLETE: 'Checklist incompleta',
     NO_OUT_OF_RANGE: 'Nessuna misura fuori intervallo',
     FOLLOW_UP_EXISTS: 'Segnalazione di seguito già aperta',
@@ -63,6 +66,9 @@ const it = {
     REMINDER_TOO_SOON: 'Puoi inviare un sollecito al giorno: il prossimo dalle {nextAt}.',
     ACTION_REFUSED: "L'azione non è consentita ({reason}).",
     DOCUMENTS_MISSING: 'Per chiudere il lavoro allega prima: {missing}.',
+    REOPEN_WINDOW_OVER:
+      'Si può indicare che il problema non è risolto entro {days} giorni dalla chiusura (fino al {until}): apri una nuova segnalazione.',
+    DOCUMENTS_PENDING: 'Non si può verificare finché la ditta non allega: {missing} (da consegnare entro il {dueOn}).',
     CHECKLIST_INCOMPLETE: 'Compila tutte le voci della checklist: mancano {missing}.',
     NO_OUT_OF_RANGE: "Nessuna misura di questo ordine di lavoro è fuori intervallo: non c'è un guasto da aprire.",
     FOLLOW_UP_EXISTS: 'La segnalazione di guasto per le misure fuori intervallo è già stata aperta.',
@@ -102,6 +108,7 @@ const it = {
     cigFormat: 'Il CIG ha 10 caratteri (lettere maiuscole e cifre).',
     sharesTotal: 'Le quote devono sommare 100% (ora {total}%).',
     dateOrder: 'La data di fine deve seguire quella di inizio.',
+    ceilingBelowAmount: "Il massimale del lotto non può essere inferiore all'importo netto del contratto.",
     mmdd: 'Data nel formato MM-GG (es. 12-07).',
     date: 'Data non valida (AAAA-MM-GG).',
     number: 'Numero non valido.',
@@ -109,6 +116,8 @@ const it = {
     notManager: "L'utente non ha il ruolo di responsabile di edificio.",
     floorBuilding: "Il piano non appartiene all'edificio.",
     spaceBuilding: "Lo spazio non appartiene all'edificio.",
+    notTechnician: 'Non è un tecnico attivo della ditta di questo ordine di lavoro.',
+    dangerEmergency: 'Con un pericolo per le persone la priorità è emergenza.',
     outsideContract: 'Il mese è fuori dal periodo del contratto ({from} – {to}).',
     programMonth: 'La data deve cadere nel mese del programma o nei 7 giorni successivi ({from} – {to}).',
     windowOrder: "L'ora di fine della fascia deve seguire quella di inizio.",
@@ -215,6 +224,8 @@ const en: Messages = {
     REMINDER_TOO_SOON: 'Reminder already sent',
     ACTION_REFUSED: 'Action refused',
     DOCUMENTS_MISSING: 'Documents missing',
+    REOPEN_WINDOW_OVER: 'Too late to reopen',
+    DOCUMENTS_PENDING: 'Documents still to follow',
     CHECKLIST_INCOMPLETE: 'Checklist incomplete',
     NO_OUT_OF_RANGE: 'No measurement out of range',
     FOLLOW_UP_EXISTS: 'Follow-up already opened',
@@ -253,6 +264,8 @@ const en: Messages = {
     REMINDER_TOO_SOON: 'You can send one reminder a day: the next one from {nextAt}.',
     ACTION_REFUSED: 'The action is not allowed ({reason}).',
     DOCUMENTS_MISSING: 'Before completing the work, attach: {missing}.',
+    REOPEN_WINDOW_OVER: 'A ticket can be marked not solved within {days} days of its closure (until {until}): open a new ticket.',
+    DOCUMENTS_PENDING: 'It cannot be verified until the contractor attaches: {missing} (due by {dueOn}).',
     CHECKLIST_INCOMPLETE: 'Answer every item of the checklist: {missing} still missing.',
     NO_OUT_OF_RANGE: 'No measurement of this work order is out of range: there is no fault to open.',
     FOLLOW_UP_EXISTS: 'The fault request for the out-of-range measurements is already open.',
@@ -292,6 +305,7 @@ const en: Messages = {
     cigFormat: 'A CIG has 10 characters (capital letters and digits).',
     sharesTotal: 'Shares must add up to 100% (now {total}%).',
     dateOrder: 'The end date must follow the start date.',
+    ceilingBelowAmount: "The lot ceiling cannot be below the contract's net amount.",
     mmdd: 'Date as MM-DD (e.g. 12-07).',
     date: 'Invalid date (YYYY-MM-DD).',
     number: 'Invalid number.',
@@ -299,6 +313,8 @@ const en: Messages = {
     notManager: 'The user does not have the building manager role.',
     floorBuilding: 'The floor does not belong to the building.',
     spaceBuilding: 'The space does not belong to the building.',
+    notTechnician: "Not an active technician of this work order's contractor.",
+    dangerEmergency: 'With a danger to people the priority is emergency.',
     outsideContract: 'The month is outside the contract period ({from} – {to}).',
     programMonth: "The date must fall in the program's month or the 7 days after it ({from} – {to}).",
     windowOrder: 'The window must end after it starts.',
@@ -386,7 +402,10 @@ const catalogue: Record<Lang, Messages> = { it, en };
 export function translate(lang: Lang, section: keyof Messages, key: string, params: Record<string, unknown> = {}): string {
   const table = catalogue[lang][section] as Record<string, string>;
   const template = table[key] ?? (catalogue.it[section] as Record<string, string>)[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => (params[name] === undefined ? `{${name}}` : String(params[name])));
+  // ISO days and instants are written as dates of the language: a message never shows "2026-12-09T09:30:00.000Z".
+  return template.replace(/\{(\w+)\}/g, (_, name: string) =>
+    params[name] === undefined ? `{${name}}` : String(readableParam(params[name], lang)),
+  );
 }
 
 /** Picks the first supported language of an Accept-Language header, else Italian. */

@@ -13,6 +13,7 @@
 import type { AppContext } from '../context.ts';
 import { refreshWorkOrderSla } from '../modules/sla/refresh.ts';
 import { claimForWatch, countWaitingForWatch, watchPage } from '../modules/sla/sla.repository.ts';
+import { reconcileLateDocuments } from '../modules/penalties/late-documents.ts';
 import { startWorker, type JobLog, type Worker } from './worker.ts';
 
 export interface WatchResult {
@@ -62,6 +63,11 @@ export function createSlaWatcher(ctx: AppContext, log: JobLog, batchSize = 200):
           after = [String(kind === 'stale' ? last.issued_at : last.sla_next_check_at), last.id];
         }
       }
+      // Documents declared "to follow" at completion and now past their due date (#9): the late_documents rule.
+      const docs = await reconcileLateDocuments(ctx, log, batchSize);
+      result.checked += docs.checked;
+      result.penalties += docs.penalties;
+      result.failed += docs.failed;
       if (result.checked || result.failed) log.info({ ...result }, 'sla watcher run');
       return result;
     },

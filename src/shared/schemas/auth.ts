@@ -15,6 +15,8 @@ export const MeSchema = Type.Object({
   language: Language,
   roles: Type.Array(Role),
   contractorId: Nullable(Type.String()),
+  /** #9: one of its contractor's technicians (their home is "my work today"). */
+  technician: Type.Boolean(),
   departmentId: Nullable(Type.String()),
   csrfToken: Nullable(Type.String()),
   /** #7: an address asked for in PATCH /api/me, waiting for the link sent to it; `email` is unchanged until then. */

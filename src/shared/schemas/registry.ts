@@ -57,6 +57,10 @@ const buildingFields = {
     description:
       "the new dates of planned work orders also go to the occupants' contacts (active users of the occupying departments with an e-mail)",
   }),
+  newTicketNotices: Type.Union([Type.Literal('all'), Type.Literal('danger'), Type.Literal('none')], {
+    description:
+      'which new tickets in the building reach its managers (notice 1, e-mail and in-app): all (default), danger (only those reporting a danger to people), none (none but dangers: a danger always reaches them)',
+  }),
 };
 export const BuildingSchema = Item(buildingFields);
 export const BuildingCreate = Create({
@@ -65,6 +69,7 @@ export const BuildingCreate = Create({
   managerIds: Type.Optional(Ids),
   occupancies: Type.Optional(buildingFields.occupancies),
   notifyOccupantsPlanned: Type.Optional(buildingFields.notifyOccupantsPlanned),
+  newTicketNotices: Type.Optional(buildingFields.newTicketNotices),
 });
 export const BuildingPatch = Patch(buildingFields);
 export const BuildingQuery = Query({ siteId: Type.Optional(Id) });
@@ -135,15 +140,24 @@ const contractFields = {
   technologyClassIds: Ids,
   buildingIds: Ids,
 };
+/** The framework agreement's maximum for the lot (#9); null: not recorded. At least the net amount. */
+const LotCeiling = Nullable(
+  Type.Integer({
+    minimum: 0,
+    maximum: Number.MAX_SAFE_INTEGER,
+    description: "euro cents: the framework agreement's maximum for the lot; null: not recorded",
+  }),
+);
 /** Money is null for a caller outside contractMoneyScope (the call center): responses only. */
 export const ContractSchema = Item({
   ...contractFields,
   netAmountCents: Nullable(Cents),
   yearlyFeeCents: Nullable(Cents),
   discountPercent: Nullable(Percent),
+  lotCeilingCents: LotCeiling,
 });
-export const ContractCreate = Create(contractFields);
-export const ContractPatch = Patch(contractFields);
+export const ContractCreate = Create({ ...contractFields, lotCeilingCents: Type.Optional(LotCeiling) });
+export const ContractPatch = Patch({ ...contractFields, lotCeilingCents: LotCeiling });
 export const ContractQuery = Query({ contractorId: Type.Optional(Id) });
 export const ContractResolveQuery = Type.Object({ buildingId: Id, technologyClassId: Id, date: IsoDate }, { additionalProperties: false });
 

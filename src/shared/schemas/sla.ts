@@ -96,6 +96,43 @@ export const SlaVersionBody = Body({
 });
 export type SlaVersionInput = Static<typeof SlaVersionBody>;
 
+// --- preview: when a ticket opened at an instant would be due, per priority and clock -------------
+
+export const SlaPreviewBody = Body(
+  {
+    limits: Type.Optional(perPriority(perClock(LimitIn))),
+    at: Type.Optional(Type.String({ format: 'date-time', description: 'the instant the work order would be issued (default: now)' })),
+    siteId: Type.Optional(Id),
+  },
+  "limits: a draft table (default: the version in force); siteId: whose patron saint and closures count (default: the first site, by code, of the contract's buildings)",
+);
+export type SlaPreviewInput = Static<typeof SlaPreviewBody>;
+
+const SiteRef = Type.Object({ id: Id, code: Type.String(), name: Type.String() });
+export const SlaPreviewSchema = Type.Object(
+  {
+    contractId: Id,
+    at: Instant,
+    site: OrNull(SiteRef),
+    sites: Type.Array(SiteRef, { description: "the sites of the contract's buildings, to preview another" }),
+    items: Type.Array(
+      Type.Object({
+        priority: Priority,
+        clock: ClockNameSchema,
+        limitMinutes: OrNull(Type.Integer()),
+        basis: OrNull(BasisSchema),
+        dueAt: OrNull(Instant),
+      }),
+      { description: 'every priority × clock; dueAt null when the clock has no limit' },
+    ),
+  },
+  {
+    description:
+      "computed with the domain's clocks, the contract's working week, national holidays, the site's patron saint and closures: what a work order issued at `at` gets",
+  },
+);
+export type SlaPreviewDto = Static<typeof SlaPreviewSchema>;
+
 // --- working calendar ------------------------------------------------------------------------------
 
 const Range = Type.Object(
@@ -133,6 +170,34 @@ export const CalendarBody = Body({
   week: Week,
 });
 export type CalendarInput = { version: number; week: Partial<Record<(typeof WEEKDAYS)[number], Array<{ from: string; to: string }>>> };
+
+export const HolidaysQuery = Type.Object(
+  {
+    year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100, description: 'the calendar year (default: this year in Rome)' })),
+  },
+  { additionalProperties: false },
+);
+export const HolidaysSchema = Type.Object(
+  {
+    contractId: Id,
+    year: Type.Integer(),
+    items: Type.Array(
+      Type.Object({
+        date: IsoDate,
+        kind: Literals(['national', 'patron_saint', 'closure'] as const),
+        name: OrNull(
+          Type.String({ description: "the holiday in the caller's language (national), the closure's reason; null for a patron saint" }),
+        ),
+        site: OrNull(Type.Object({ id: Id, code: Type.String(), name: Type.String() }, { description: 'null: every site' })),
+      }),
+    ),
+  },
+  {
+    description:
+      "the days that are not working time for the contract in a year besides its week: national holidays, its sites' patron saints, closures; by date",
+  },
+);
+export type HolidaysDto = Static<typeof HolidaysSchema>;
 
 // --- closures --------------------------------------------------------------------------------------
 
@@ -181,6 +246,10 @@ export const ClockSchema = Type.Object({
   breachedByMs: Type.Integer(),
   share: OrNull(Type.Number({ description: 'elapsed / limit (≥ 1: breached)' })),
   explanation: Type.String({ description: "the clock in words, in the caller's language" }),
+  headline: Type.String({
+    description:
+      "the card's first line in the caller's language: the due instant first, the time left (working time named as such) and, when the calendar makes it differ from clock time, why",
+  }),
 });
 export type ClockDto = Static<typeof ClockSchema>;
 

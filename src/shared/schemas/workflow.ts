@@ -66,6 +66,28 @@ export const TicketOpenBody = Body({
 });
 export type TicketOpenInput = Static<typeof TicketOpenBody>;
 
+/**
+ * PATCH /api/tickets/{id}: the call center's triage before qualification. Only the fields sent
+ * change; null clears an optional one. `priority` is a hint the building manager starts from.
+ */
+export const TicketPatchBody = Body({
+  version: Type.Integer({ description: 'the version you read; a stale one gets 409 VERSION_CONFLICT' }),
+  subject: Type.Optional(Text(200)),
+  description: Type.Optional(Text(10_000)),
+  buildingId: Type.Optional(Id),
+  spaceId: Type.Optional(Nullable(Id)),
+  assetId: Type.Optional(Nullable(Id)),
+  requesterId: Type.Optional(
+    Nullable({ ...Id, description: 'link the ticket to a known user (GET /api/callers): they become its requester' }),
+  ),
+  callerName: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
+  callerPhone: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
+  callerEmail: Type.Optional(Nullable(Type.String({ format: 'email', maxLength: 200 }))),
+  priority: Type.Optional(Nullable(Type.String({ description: `priority hint: ${PRIORITIES.join(' | ')}; emergency when danger` }))),
+  danger: Type.Optional(Type.Boolean({ description: 'a danger to people: priority emergency' })),
+});
+export type TicketPatchInput = Static<typeof TicketPatchBody>;
+
 export const WorkOrderSummarySchema = Type.Object({
   id: Id,
   number: Type.String(),
@@ -127,6 +149,7 @@ export const TicketSchema = Type.Object({
   workOrders: Type.Array(WorkOrderSummarySchema),
   attachments: Type.Array(AttachmentSchema),
   emergencyHint: Type.Optional(Type.Object({ phone: Type.String(), message: Type.String() })),
+  editable: Type.Optional(Type.Boolean({ description: 'the caller may triage it now: PATCH /api/tickets/{id}' })),
 });
 export type TicketDto = Static<typeof TicketSchema>;
 
@@ -256,6 +279,9 @@ export const WorkOrderSchema = Type.Object({
   }),
   contract: Type.Object({ id: Id, lot: Type.String(), cig: Type.String(), discountPercent: Type.Number() }),
   contractor: Type.Object({ id: Id, name: Type.String() }),
+  /** #9: the contractor's technician the work order is assigned to (POST /api/work-orders/{id}/assign). */
+  assignee: OrNull(Type.Object({ id: Id, label: Type.String() })),
+  canAssign: Type.Boolean({ description: 'the caller may assign it: a dispatcher of its contractor (not a technician), while it is open' }),
   extraFee: Type.Boolean(),
   changesInstallation: Type.Boolean(),
   inspectionAt: OrNull(Instant),
@@ -280,6 +306,8 @@ export const WorkOrderSchema = Type.Object({
     required: Type.Array(DocumentKind),
     missing: Type.Array(DocumentKind),
     attached: Type.Array(Type.Object({ kind: DocumentKind, attachmentId: Id, filename: Type.String() })),
+    /** Completed with documents to follow (#9): the Rome date the missing ones are due by; null otherwise. */
+    dueOn: OrNull(IsoDate),
   }),
   attachments: Type.Array(AttachmentSchema),
   timeline: Type.Array(TimelineItemSchema),
@@ -428,6 +456,9 @@ export const PriceListSchema = Type.Object({
   name: Type.String(),
   source: OrNull(Type.String()),
   year: Type.Integer(),
+  contract: OrNull(
+    Type.Object({ id: Id, lot: Type.String(), cig: Type.String() }, { description: 'the lot whose quotes use it; null: every lot' }),
+  ),
   active: Type.Boolean(),
   itemCount: Type.Integer(),
   createdAt: Instant,
@@ -443,9 +474,23 @@ export const PriceListItemSchema = Type.Object({
   priceCents: OrNull(Type.Integer()),
   surchargePercent: OrNull(Type.Number({ description: 'a % surcharge row (cannot be quoted on its own)' })),
 });
+export const PriceListQuery = Type.Object(
+  {
+    contractId: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 64,
+        description: "only the lists that contract's quotes may use: its own, then those of every lot",
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
 export const PriceListItemsQuery = Type.Object(
   {
-    q: Type.Optional(Type.String({ maxLength: 200 })),
+    q: Type.Optional(
+      Type.String({ maxLength: 200, description: 'a code fragment, or words matched by stem and prefix ("valvola" finds "valvole")' }),
+    ),
     cursor: Type.Optional(Type.String({ maxLength: 500 })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
   },

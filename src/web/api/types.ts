@@ -15,6 +15,8 @@ export interface Me {
   language: Language;
   roles: Role[];
   contractorId: string | null;
+  /** #9: one of its contractor's technicians (field staff). */
+  technician: boolean;
   departmentId: string | null;
   /** Null for bearer-token callers, which need no CSRF token. */
   csrfToken: string | null;

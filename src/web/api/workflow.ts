@@ -55,6 +55,14 @@ export const VIEWS = [
 export type View = (typeof VIEWS)[number];
 export type Resource = 'tickets' | 'work-orders';
 
+/** A list row's SLA state (GET /api/tickets, /api/work-orders: `sla`; filter `sla`). */
+export const SLA_ROW_STATES = ['due', 'overdue', 'paused', 'met', 'missed'] as const;
+export interface SlaRow {
+  state: (typeof SLA_ROW_STATES)[number];
+  dueAt: string | null;
+  pausedFor: string | null;
+}
+
 interface Ref {
   id: string;
   code: string;
@@ -79,6 +87,7 @@ export interface TicketListItem {
   closedAt: string | null;
   reopenCount: number;
   reminderCount: number;
+  sla: SlaRow | null;
   workOrders: Array<{
     id: string;
     number: string;
@@ -88,6 +97,7 @@ export interface TicketListItem {
     contractor: { id: string; name: string };
     scheduledAt: string | null;
     expectedOn: string | null;
+    sla: SlaRow | null;
   }>;
 }
 
@@ -106,6 +116,8 @@ export interface WorkOrderListItem {
   technologyClass: Ref;
   contractor: { id: string; name: string };
   contract: { id: string; lot: string; cig: string };
+  /** #9: the contractor's technician it is assigned to. */
+  assignee: { id: string; label: string } | null;
   issuedAt: string;
   acknowledgedAt: string | null;
   inspectionAt: string | null;
@@ -113,6 +125,7 @@ export interface WorkOrderListItem {
   expectedOn: string | null;
   completedAt: string | null;
   closedAt: string | null;
+  sla: SlaRow | null;
 }
 
 export interface ListPage<T> extends Page<T> {
@@ -120,9 +133,12 @@ export interface ListPage<T> extends Page<T> {
   countCapped?: boolean;
 }
 
+/** A navigation badge: a work list, or the inbox of held e-mails (call center, admin). */
+export type BadgeSource = { resource: Resource; view: View } | { resource: 'inbound-messages'; view: 'held' };
+
 export interface WorklistCount {
-  resource: Resource;
-  view: View;
+  resource: BadgeSource['resource'];
+  view: BadgeSource['view'];
   count: number;
   capped: boolean;
 }
@@ -217,9 +233,48 @@ export interface TicketOpenInput {
   callerName?: string;
   callerPhone?: string;
   callerEmail?: string;
+  requesterId?: string;
 }
 
 export const openTicket = (input: TicketOpenInput) => api.post<TicketDto>('/api/tickets', input);
+
+/** PATCH /api/tickets/{id}: the call center's triage before qualification (only the fields sent change). */
+export interface TicketPatch {
+  subject?: string;
+  description?: string;
+  buildingId?: string;
+  spaceId?: string | null;
+  assetId?: string | null;
+  requesterId?: string | null;
+  callerName?: string | null;
+  callerPhone?: string | null;
+  callerEmail?: string | null;
+  priority?: string | null;
+  danger?: boolean;
+}
+
+export const patchTicket = (id: string, version: number, changes: TicketPatch) =>
+  api.patch<TicketDto>(ticketUrl(id), { version, ...changes });
+
+/** One user found by GET /api/callers (call center, admin). */
+export interface CallerDto {
+  id: string;
+  displayName: string;
+  email: string | null;
+  phone: string | null;
+  language: string;
+  organisation: string | null;
+}
+
+export function useCallers(q: string) {
+  const text = q.trim();
+  return useQuery({
+    queryKey: ['callers', text] as const,
+    queryFn: ({ signal }) => api.get<{ items: CallerDto[] }>('/api/callers', { q: text }, signal),
+    enabled: text.length >= 2,
+    staleTime: 30_000,
+  });
+}
 
 export type ActionTarget = { kind: 'ticket'; id: string } | { kind: 'workOrder'; id: string };
 
@@ -256,6 +311,8 @@ export interface PriceList {
   name: string;
   source: string | null;
   year: number;
+  /** The lot whose quotes use it; null: every lot. */
+  contract: { id: string; lot: string; cig: string } | null;
   active: boolean;
   itemCount: number;
 }
@@ -270,10 +327,11 @@ export interface PriceListItem {
   surchargePercent: number | null;
 }
 
-export function usePriceLists(enabled = true) {
+/** The lists a contract's quotes may use (its lot's own first, then those of every lot), or all the caller reads. */
+export function usePriceLists(contractId?: string, enabled = true) {
   return useQuery({
-    queryKey: ['price-lists'],
-    queryFn: ({ signal }) => api.get<{ items: PriceList[] }>('/api/price-lists', undefined, signal),
+    queryKey: ['price-lists', 'usable', contractId ?? null],
+    queryFn: ({ signal }) => api.get<{ items: PriceList[] }>('/api/price-lists', { contractId }, signal),
     enabled,
     staleTime: 5 * 60_000,
   });

@@ -54,3 +54,87 @@ describe('navigation and planned maintenance', () => {
     ).toEqual([]);
   });
 });
+
+// #9 item 10: each role sees the entries it can use, and nothing the API would refuse it.
+describe('navigation per role', () => {
+  const REGISTRY = [
+    '/registry/sites',
+    '/registry/buildings',
+    '/registry/departments',
+    '/registry/technology-classes',
+    '/registry/contractors',
+    '/registry/contracts',
+    '/registry/assets',
+    '/registry/users',
+  ];
+
+  it('requester: report a fault, its open tickets (with a badge), all its tickets, notifications; no registry, no staff lists', () => {
+    const groups = navigationFor(me('requester'));
+    expect(targets(me('requester'))).toEqual(['/', '/tickets/new', '/tickets?view=mine', '/tickets', '/notifications']);
+    const open = groups.flatMap((g) => g.items).find((i) => i.to === '/tickets?view=mine')!;
+    // The badge counts the list the entry opens, under a label that says "open" (the home counts the same list).
+    expect(open).toMatchObject({ label: 'nav.myOpenTickets', badge: { resource: 'tickets', view: 'mine' } });
+    expect(groups.map((g) => g.label)).not.toContain('nav.registry');
+  });
+
+  it('accounting: tickets, work orders, their amounts, penalties and the contract dashboard; read-only registry; nothing to act on', () => {
+    const to = targets(me('accounting'));
+    expect(to).toEqual(expect.arrayContaining(['/tickets', '/work-orders', '/accounting/work-orders', '/penalties', '/contracts']));
+    expect(to).not.toEqual(expect.arrayContaining(['/tickets/new']));
+    for (const other of ['/board', '/authorizations', '/inbox', '/import', '/admin/outbox', '/registry/users', '/tickets?view=to_qualify'])
+      expect(to).not.toContain(other);
+  });
+
+  it.each([['service_head'], ['admin']] as const)('%s: the work-order amounts too', (role) => {
+    expect(targets(me(role))).toContain('/accounting/work-orders');
+  });
+
+  it.each([['requester'], ['call_center'], ['building_manager'], ['contractor']] as const)(
+    '%s: no work-order amounts (the API refuses them)',
+    (role) => {
+      expect(targets(me(role))).not.toContain('/accounting/work-orders');
+    },
+  );
+
+  it('call center: phone entry, tickets to close, inbox, all tickets and work orders; registry without users', () => {
+    const to = targets(me('call_center'));
+    expect(to).toEqual(
+      expect.arrayContaining(['/tickets/new', '/tickets?view=awaiting_my_action', '/inbox', '/tickets', '/work-orders', '/planned-today']),
+    );
+    expect(to).not.toContain('/registry/users');
+    expect(to).not.toContain('/board');
+  });
+
+  it('building manager: to qualify, to verify, its work lists and the registry it reads', () => {
+    const to = targets(me('building_manager'));
+    expect(to).toEqual(
+      expect.arrayContaining(['/tickets?view=to_qualify', '/work-orders?view=awaiting_my_action', '/registry/buildings', '/contracts']),
+    );
+    expect(to).not.toContain('/authorizations');
+    expect(to).not.toContain('/registry/users');
+  });
+
+  it('service head: the authorisation inbox', () => {
+    expect(targets(me('service_head'))).toEqual(expect.arrayContaining(['/authorizations', '/penalties', '/contracts']));
+    expect(targets(me('service_head'))).not.toContain('/tickets/new');
+  });
+
+  it('contractor: the board and its lists; no departments, no users, no ticket entry', () => {
+    const to = targets(me('contractor'));
+    expect(to).toEqual(expect.arrayContaining(['/board', '/work-orders?view=waiting_materials', '/work-orders']));
+    for (const other of ['/tickets/new', '/registry/departments', '/registry/users', '/contracts', '/inbox'])
+      expect(to).not.toContain(other);
+  });
+
+  it('admin: the whole registry, import, outbox', () => {
+    expect(targets(me('admin'))).toEqual(expect.arrayContaining([...REGISTRY, '/import', '/admin/outbox', '/inbox']));
+  });
+
+  it('every role: each page at most once, home first', () => {
+    for (const role of ['requester', 'call_center', 'building_manager', 'service_head', 'contractor', 'accounting', 'admin'] as const) {
+      const to = targets(me(role));
+      expect(to[0]).toBe('/');
+      expect(new Set(to).size, role).toBe(to.length);
+    }
+  });
+});

@@ -10,12 +10,14 @@ import {
   IconCalendarStats,
   IconCalendarRepeat,
   IconCategory,
+  IconCurrencyEuro,
   IconFileImport,
   IconFileText,
   IconGauge,
   IconClipboardCheck,
   IconClipboardList,
   IconClockExclamation,
+  IconHistory,
   IconGavel,
   IconReportAnalytics,
   IconHome,
@@ -34,17 +36,26 @@ import {
   IconUsers,
 } from '@tabler/icons-react';
 import type { Me, Role } from '../api/types';
-import type { Resource, View } from '../api/workflow';
+import type { BadgeSource } from '../api/workflow';
 import type { MessageKey } from '../i18n/messages';
-import { canImport, canRead, canSeeContracts, canSeePenalties, canSeePlanned, type EntityKey } from './permissions';
+import {
+  canBrowseRegistry,
+  canImport,
+  canRead,
+  canSeeAmounts,
+  canSeeContracts,
+  canSeePenalties,
+  canSeePlanned,
+  type EntityKey,
+} from './permissions';
 import { canReadPlans } from '../features/plans/access';
 
 export interface NavItem {
   to: string;
   label: MessageKey;
   icon: ComponentType<{ size?: number; 'aria-hidden'?: boolean }>;
-  /** The work list whose count (GET /api/worklists/counts) is shown beside the entry. */
-  badge?: { resource: Resource; view: View };
+  /** The work list (or the held inbox) whose count (GET /api/worklists/counts) is shown beside the entry. */
+  badge?: BadgeSource;
 }
 
 export interface NavGroup {
@@ -79,7 +90,10 @@ function workItems(me: Me): NavItem[] {
   };
   if (has(me, 'requester')) {
     add({ to: '/tickets/new', label: 'nav.newTicket', icon: IconPlus });
-    add({ to: '/tickets?view=mine', label: 'nav.myTickets', icon: IconClipboardList, badge: { resource: 'tickets', view: 'mine' } });
+    // The badge counts what the label says and what the home and the list count: open tickets (view mine).
+    add({ to: '/tickets?view=mine', label: 'nav.myOpenTickets', icon: IconClipboardList, badge: { resource: 'tickets', view: 'mine' } });
+    // Closed ones too (to rate, to ask to reopen): a requester's whole ticket list is its own tickets.
+    if (me.roles.length === 1) add({ to: '/tickets', label: 'nav.myTickets', icon: IconHistory });
   }
   if (has(me, 'call_center')) {
     add({ to: '/tickets/new', label: 'nav.newPhoneTicket', icon: IconPhoneCall });
@@ -89,7 +103,7 @@ function workItems(me: Me): NavItem[] {
       icon: IconListCheck,
       badge: { resource: 'tickets', view: 'awaiting_my_action' },
     });
-    add({ to: '/inbox', label: 'nav.inbox', icon: IconMailbox });
+    add({ to: '/inbox', label: 'nav.inbox', icon: IconMailbox, badge: { resource: 'inbound-messages', view: 'held' } });
   }
   if (has(me, 'building_manager', 'admin')) {
     add({
@@ -123,6 +137,8 @@ function workItems(me: Me): NavItem[] {
       badge: { resource: 'work-orders', view: 'awaiting_authorization' },
     });
   }
+  // #9: a technician's day starts from its own work.
+  if (has(me, 'contractor') && me.technician) add({ to: '/my-work', label: 'nav.myWork', icon: IconCalendarTime });
   if (has(me, 'contractor')) {
     add({ to: '/board', label: 'nav.board', icon: IconLayoutKanban, badge: { resource: 'work-orders', view: 'awaiting_my_action' } });
   }
@@ -148,6 +164,7 @@ function workItems(me: Me): NavItem[] {
     add({ to: '/tickets', label: 'nav.tickets', icon: IconAlertTriangle });
     add({ to: '/work-orders', label: 'nav.workOrders', icon: IconTool });
   }
+  if (canSeeAmounts(me)) add({ to: '/accounting/work-orders', label: 'nav.amounts', icon: IconCurrencyEuro });
   if (canSeePenalties(me)) add({ to: '/penalties', label: 'nav.penalties', icon: IconGavel });
   if (canSeeContracts(me)) add({ to: '/contracts', label: 'nav.contracts', icon: IconReportAnalytics });
   return items;
@@ -193,10 +210,16 @@ export function navigationFor(me: Me): NavGroup[] {
   if (work.length > 0) groups.push({ label: 'nav.work', items: work });
   const planned = plannedItems(me);
   if (planned.length > 0) groups.push({ label: 'nav.plannedMaintenance', items: planned });
-  const registry = REGISTRY_PAGES.filter((p) => canRead(me, p.entity));
+  const registry = canBrowseRegistry(me) ? REGISTRY_PAGES.filter((p) => canRead(me, p.entity)) : [];
   if (registry.length > 0) groups.push({ label: 'nav.registry', items: registry });
   const tools: NavItem[] = [{ to: '/notifications', label: 'nav.notifications', icon: IconBell }];
   if (canImport(me)) tools.push({ to: '/import', label: 'nav.import', icon: IconFileImport });
+  if (has(me, 'admin')) {
+    tools.push(
+      { to: '/admin/penalty-rules', label: 'nav.penaltyRules', icon: IconGavel },
+      { to: '/admin/price-lists', label: 'nav.priceLists', icon: IconCurrencyEuro },
+    );
+  }
   if (has(me, 'admin')) tools.push({ to: '/admin/outbox', label: 'nav.outbox', icon: IconMail });
   if (has(me, 'admin') && !has(me, 'call_center')) tools.push({ to: '/inbox', label: 'nav.inbox', icon: IconMailbox });
   groups.push({ label: 'nav.tools', items: tools });

@@ -51,8 +51,21 @@ export const hasRole = (me: Pick<Me, 'roles'> | null | undefined, ...roles: Role
 export const canSeePenalties = (me: Pick<Me, 'roles'> | null | undefined) =>
   hasAny(me, ['building_manager', 'service_head', 'contractor', 'accounting', 'admin']);
 
-/** The contract view (SLA compliance, penalties against the cap, register): building managers, service head, admin. */
-export const canSeeContracts = (me: Pick<Me, 'roles'> | null | undefined) => hasAny(me, ['building_manager', 'service_head', 'admin']);
+/**
+ * The contract view (SLA compliance, penalties against the cap, register): building managers,
+ * service head, admin, and accounting read only (#9 item 16; the page offers no action).
+ */
+export const canSeeContracts = (me: Pick<Me, 'roles'> | null | undefined) =>
+  hasAny(me, ['building_manager', 'service_head', 'accounting', 'admin']);
+
+/** Work orders with their money (GET /api/accounting/work-orders): the roles that see all money records. */
+export const canSeeAmounts = (me: Pick<Me, 'roles'> | null | undefined) => hasAny(me, ['accounting', 'service_head', 'admin']);
+
+/**
+ * The registry pages (lists and forms): staff only. A requester reads buildings and spaces to
+ * report a fault, through the report form; browsing the registry is not its job (#9 item 10).
+ */
+export const canBrowseRegistry = (me: Pick<Me, 'roles'> | null | undefined) => hasAny(me, STAFF);
 
 /** Planned maintenance (#8): programs, their calendar, today's work — every staff role, not requesters. */
 export const canSeePlanned = (me: Pick<Me, 'roles'> | null | undefined) => hasAny(me, STAFF);

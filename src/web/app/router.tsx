@@ -36,6 +36,7 @@ import { WorkOrderListPage } from '../features/work-orders/WorkOrderListPage';
 import { WorkOrderPage } from '../features/work-orders/WorkOrderPage';
 import { AuthorizationInboxPage } from '../features/authorizations/AuthorizationInboxPage';
 import { ContractorBoardPage } from '../features/board/ContractorBoardPage';
+import { MyWorkPage } from '../features/technicians/MyWorkPage';
 import { InboxPage } from '../features/inbox/InboxPage';
 import { NotificationsPage } from '../features/notifications/NotificationsPage';
 import { OutboxPage } from '../features/outbox/OutboxPage';
@@ -50,7 +51,22 @@ import { ProgramListPage } from '../features/programs/ProgramListPage';
 import { ProgramPage } from '../features/programs/ProgramPage';
 import { PlannedCalendarPage } from '../features/planned-calendar/PlannedCalendarPage';
 import { TodayPage } from '../features/planned-calendar/TodayPage';
-import { canImport, canRead, canSeeContracts, canSeePenalties, canSeePlanned, canWrite, hasRole, type EntityKey } from './permissions';
+import { PenaltyRulesPage } from '../features/admin-money/PenaltyRulesPage';
+import { PriceListsPage } from '../features/admin-money/PriceListsPage';
+import {
+  canBrowseRegistry,
+  canImport,
+  canRead,
+  canSeeAmounts,
+  canSeeContracts,
+  canSeePenalties,
+  canSeePlanned,
+  canWrite,
+  hasRole,
+  type EntityKey,
+} from './permissions';
+import { AmountListPage } from '../features/accounting/AmountListPage';
+import { ContractSlaPage } from '../features/admin-sla/ContractSlaPage';
 import { RequireAccess } from './RequireAccess';
 import { RequireAuth } from './RequireAuth';
 import { PlansListPage } from '../features/plans/PlansListPage';
@@ -58,8 +74,13 @@ import { PlanEditorPage } from '../features/plans/PlanEditorPage';
 import { MeterPage, MetersPage } from '../features/plans/MetersPage';
 import { canReadPlans, canWritePlans } from '../features/plans/access';
 
+/** A registry page: staff only (canBrowseRegistry), then the entity's read or write right. */
 function guarded(entity: EntityKey, element: ReactNode, needsWrite = false) {
-  return <RequireAccess allow={(me) => (needsWrite ? canWrite(me, entity) : canRead(me, entity))}>{element}</RequireAccess>;
+  return (
+    <RequireAccess allow={(me) => canBrowseRegistry(me) && (needsWrite ? canWrite(me, entity) : canRead(me, entity))}>
+      {element}
+    </RequireAccess>
+  );
 }
 
 /** List, new and show/edit routes of one registry collection. */
@@ -199,6 +220,14 @@ export const routes: RouteObject[] = [
         ),
       },
       {
+        path: 'my-work',
+        element: (
+          <RequireAccess allow={(me) => hasRole(me, 'contractor')}>
+            <MyWorkPage />
+          </RequireAccess>
+        ),
+      },
+      {
         path: 'inbox',
         element: (
           <RequireAccess allow={(me) => hasRole(me, 'call_center', 'admin')}>
@@ -220,6 +249,14 @@ export const routes: RouteObject[] = [
         element: (
           <RequireAccess allow={canSeePenalties}>
             <PenaltyPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'accounting/work-orders',
+        element: (
+          <RequireAccess allow={canSeeAmounts}>
+            <AmountListPage />
           </RequireAccess>
         ),
       },
@@ -271,6 +308,23 @@ export const routes: RouteObject[] = [
           </RequireAccess>
         ),
       },
+      {
+        path: 'admin/penalty-rules',
+        element: (
+          <RequireAccess allow={(me) => hasRole(me, 'admin')}>
+            <PenaltyRulesPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'admin/price-lists',
+        element: (
+          <RequireAccess allow={(me) => hasRole(me, 'admin')}>
+            <PriceListsPage />
+          </RequireAccess>
+        ),
+      },
+      { path: 'admin/contracts/:id/sla', element: guarded('contracts', <ContractSlaPage />) },
       {
         path: 'admin/outbox',
         element: (

@@ -71,6 +71,8 @@ const gray: MantineColorsTuple = [
 const fontFamily = '"Titillium Web", system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 
 export const theme = createTheme({
+  // Users who ask their system for less motion get no fades or slides (WCAG 2.3.3).
+  respectReducedMotion: true,
   primaryColor: 'primary',
   primaryShade: 6,
   colors: { primary, red, green, orange, gray },

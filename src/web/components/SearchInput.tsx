@@ -15,7 +15,22 @@ interface SearchInputProps {
 export function SearchInput({ label, description, value, onChange }: SearchInputProps) {
   const t = useT();
   const [text, setText] = useState(value);
-  const report = useDebouncedCallback((next: string) => onChange(next.trim()), 300);
+  // The value comes from the URL: when it changes to something this box did not send (filters
+  // cleared, back button), the box shows it; its own reports never overwrite what is being typed.
+  const [seen, setSeen] = useState(value);
+  const [sent, setSent] = useState(value);
+  if (value !== seen) {
+    setSeen(value);
+    if (value !== sent) {
+      setSent(value);
+      setText(value);
+    }
+  }
+  const send = (next: string) => {
+    setSent(next.trim());
+    onChange(next.trim());
+  };
+  const report = useDebouncedCallback(send, 300);
   return (
     <TextInput
       type="search"
@@ -27,7 +42,7 @@ export function SearchInput({ label, description, value, onChange }: SearchInput
         report(e.currentTarget.value);
       }}
       onKeyDown={(e) => {
-        if (e.key === 'Enter') onChange(text.trim());
+        if (e.key === 'Enter') send(text);
       }}
       leftSection={<IconSearch size={16} aria-hidden />}
       rightSection={
@@ -37,7 +52,7 @@ export function SearchInput({ label, description, value, onChange }: SearchInput
             aria-label={t('list.clearSearch')}
             onClick={() => {
               setText('');
-              onChange('');
+              send('');
             }}
           />
         ) : null

@@ -1,5 +1,6 @@
-// i18next set up once. Italian is the default; before login the choice is kept in localStorage,
-// after login the user's `language` (GET /api/me) decides.
+// i18next set up once. Before login the choice is kept in localStorage; until one is made, the
+// browser's languages decide (Italian, else English, else Italian); after login the user's
+// `language` (GET /api/me) decides.
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import dayjs from 'dayjs';
@@ -9,6 +10,7 @@ import customParseFormat from 'dayjs/plugin/customParseFormat';
 import it from './it.json';
 import en from './en.json';
 import type { Language } from '../api/types';
+import { browserLanguage } from './browser-language';
 
 dayjs.extend(customParseFormat);
 
@@ -19,18 +21,17 @@ export function isLanguage(value: unknown): value is Language {
 }
 
 function storedLanguage(): Language {
+  const browser = () => browserLanguage(typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]));
   try {
     const value = window.localStorage.getItem(STORAGE_KEY);
-    return isLanguage(value) ? value : 'it';
+    return isLanguage(value) ? value : browser();
   } catch {
-    return 'it';
+    return browser();
   }
 }
 
 /** The BCP 47 locale used for dates and numbers of each UI language. */
-export function localeOf(language: string): string {
-  return language === 'en' ? 'en-GB' : 'it-IT';
-}
+export { localeOf } from '../../shared/format';
 
 /** dayjs locale name of each UI language. */
 export function dayjsLocaleOf(language: string): string {

@@ -12,6 +12,12 @@ import * as plannedMaintenance from './2026-12-07T0001-planned-maintenance.ts';
 import * as programEvents from './2026-12-07T0003-program-events.ts';
 import * as buildingNotifyOccupants from './2026-12-07T0006-building-notify-occupants.ts';
 import * as outboxMessageKey from './2026-12-08T0001-outbox-message-key.ts';
+import * as buildingNewTicketNotices from './2026-12-09T0001-building-new-ticket-notices.ts';
+import * as documentsToFollow from './2026-12-09T0002-documents-to-follow.ts';
+import * as ticketCallerSearch from './2026-12-09T0004-ticket-caller-search.ts';
+import * as priceListsPerLot from './2026-12-09T0006-price-lists-per-lot.ts';
+import * as technicians from './2026-12-09T0007-technicians.ts';
+import * as slaRowState from './2026-12-09T0008-sla-row-state.ts';
 
 /** Every migration, by name; names sort in the order they run. Append, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +34,10 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T0003-program-events': programEvents,
   '2026-12-07T0006-building-notify-occupants': buildingNotifyOccupants,
   '2026-12-08T0001-outbox-message-key': outboxMessageKey,
+  '2026-12-09T0001-building-new-ticket-notices': buildingNewTicketNotices,
+  '2026-12-09T0002-documents-to-follow': documentsToFollow,
+  '2026-12-09T0004-ticket-caller-search': ticketCallerSearch,
+  '2026-12-09T0006-price-lists-per-lot': priceListsPerLot,
+  '2026-12-09T0007-technicians': technicians,
+  '2026-12-09T0008-sla-row-state': slaRowState,
 };

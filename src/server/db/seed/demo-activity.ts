@@ -11,6 +11,7 @@ import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { demoStories } from './demo-activity.stories.ts';
 import { seedDemoPenalties } from './demo-penalties.ts';
+import { seedDemoInbox } from './demo-inbox.ts';
 import { demoClock, loadActors, loadRefs } from './demo-story.ts';
 
 export { seedDemoPenalties } from './demo-penalties.ts';
@@ -51,5 +52,6 @@ export async function seedDemoActivity(ctx: AppContext, opts: { now: Date }): Pr
   }
 
   await seedDemoPenalties(ctx, opts);
+  await seedDemoInbox(ctx, opts);
   return { tickets: stories.length, workOrders: stories.reduce((n, s) => n + s.workOrderIds.length, 0) };
 }

@@ -9,9 +9,10 @@ import { sql, type Insertable, type Kysely } from 'kysely';
 import { hashPassword } from '../../auth/password.ts';
 import { newId } from '../../ids.ts';
 import { engineOf } from '../create-db.ts';
-import { seedDemoPriceList } from '../../modules/price-lists/index.ts';
+import { seedDemoLotPriceLists, seedDemoPriceList } from '../../modules/price-lists/index.ts';
 import { seedDemoPlans } from './demo-plans.ts';
 import type { Database } from '../schema.ts';
+import { DEMO_TECHNICIANS } from './demo-technicians.ts';
 
 /** The one password of every demo user: published in the README, so demo data is seeded only when asked for (PRESIDIO_DEMO=1, `npm run demo`). */
 export const DEMO_PASSWORD = 'presidio';
@@ -145,6 +146,8 @@ const CONTRACTS: Array<{
   feeCents: number;
   discountBp: number;
   classes: ClassCode[];
+  /** The framework agreement's maximum for the lot (#9). */
+  ceilingCents: number;
 }> = [
   {
     lot: 'Lotto 1',
@@ -152,6 +155,7 @@ const CONTRACTS: Array<{
     title: `${TITLE_PREFIX} delle opere edili`,
     contractor: 'edile',
     netCents: 385_000_000,
+    ceilingCents: 462_000_000,
     feeCents: 52_000_000,
     discountBp: 2350,
     classes: ['EDI'],
@@ -162,6 +166,7 @@ const CONTRACTS: Array<{
     title: `${TITLE_PREFIX} degli impianti elettrici e speciali`,
     contractor: 'elettrica',
     netCents: 294_000_000,
+    ceilingCents: 352_800_000,
     feeCents: 41_000_000,
     discountBp: 1875,
     classes: ['ELE', 'SPE'],
@@ -172,6 +177,7 @@ const CONTRACTS: Array<{
     title: `${TITLE_PREFIX} degli impianti termici, di climatizzazione, idrico-sanitari e gas`,
     contractor: 'termica',
     netCents: 397_500_000,
+    ceilingCents: 477_000_000,
     feeCents: 56_500_000,
     discountBp: 2712,
     classes: ['TER', 'IDR', 'GAS'],
@@ -182,6 +188,7 @@ const CONTRACTS: Array<{
     title: `${TITLE_PREFIX} degli impianti antincendio`,
     contractor: 'antincendio',
     netCents: 126_000_000,
+    ceilingCents: 151_200_000,
     feeCents: 18_500_000,
     discountBp: 1530,
     classes: ['ANT'],
@@ -192,6 +199,7 @@ const CONTRACTS: Array<{
     title: `${TITLE_PREFIX} degli impianti elevatori`,
     contractor: 'ascensori',
     netCents: 148_000_000,
+    ceilingCents: 177_600_000,
     feeCents: 24_000_000,
     discountBp: 3105,
     classes: ['ASC'],
@@ -682,6 +690,8 @@ interface UserSpec {
   contractor?: ContractorKey;
   password?: string; // defaults to DEMO_PASSWORD
   note: string;
+  /** #9: one of the contractor's technicians (field staff). */
+  technician?: boolean;
 }
 
 const USERS: UserSpec[] = [
@@ -829,6 +839,17 @@ const USERS: UserSpec[] = [
     contractor: 'ascensori',
     note: 'Ditta Lotto 5 ascensori: prende in carico e chiude gli ODL / Lot 5 lifts contractor: handles its work orders',
   },
+  ...DEMO_TECHNICIANS.map((t): UserSpec => ({
+    username: t.username,
+    displayName: t.displayName,
+    email: t.email,
+    phone: t.phone,
+    language: 'it',
+    roles: ['contractor'],
+    contractor: t.contractor,
+    technician: true,
+    note: t.note,
+  })),
 ];
 
 const FLOOR_NAMES: Record<string, string> = {
@@ -965,6 +986,7 @@ export async function seedDemo(db: Kysely<Database>, opts: { now: Date }): Promi
         net_amount_cents: c.netCents,
         yearly_fee_cents: c.feeCents,
         discount_bp: c.discountBp,
+        lot_ceiling_cents: c.ceilingCents,
       };
       contracts.push(contract);
       for (const cls of c.classes) contractClasses.push({ contract_id: contract.id, technology_class_id: classIds.get(cls)! });
@@ -989,6 +1011,7 @@ export async function seedDemo(db: Kysely<Database>, opts: { now: Date }): Promi
     });
     await trx.insertInto('assets').values(assets).execute();
     await seedDemoPriceList(trx, opts.now);
+    await seedDemoLotPriceLists(trx, opts.now);
     await seedDemoPlans(trx, opts.now);
 
     const userIds = new Map<string, string>();
@@ -1005,6 +1028,7 @@ export async function seedDemo(db: Kysely<Database>, opts: { now: Date }): Promi
         locked_until: null,
         contractor_id: u.contractor ? contractorIds.get(u.contractor)! : null,
         department_id: u.department ? deptIds.get(u.department)! : null,
+        technician: u.technician ? 1 : 0,
       };
       userIds.set(u.username, row.id);
       return row;

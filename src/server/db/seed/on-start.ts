@@ -56,6 +56,9 @@ export async function seedOnStart(
       opts.log.info(
         `Demo planned work: ${planned.previousMonthDone} done last month, ${planned.late} late; this month: ${planned.states.join(', ')}.`,
       );
+      // Technicians (#9): each dispatcher hands its open work with a visit to its technicians.
+      const { seedDemoAssignments } = await import('./demo-technicians.ts');
+      opts.log.info(`Demo technicians: ${await seedDemoAssignments({ db, config, now: () => opts.now })} work orders assigned.`);
     } catch (e) {
       opts.log.error('Demo activity not complete (the registry demo is there; the app starts anyway)', e);
     }

@@ -122,7 +122,7 @@ export async function deleteExpiredSessions(db: Db, now: string) {
 async function principalFor(db: Db, userId: string, via: Principal['via']): Promise<Principal | null> {
   const user = await db
     .selectFrom('users')
-    .select(['id', 'username', 'display_name', 'language', 'contractor_id', 'department_id'])
+    .select(['id', 'username', 'display_name', 'language', 'contractor_id', 'department_id', 'technician'])
     .where('id', '=', userId)
     .where('active', '=', 1)
     .executeTakeFirst();
@@ -135,6 +135,7 @@ async function principalFor(db: Db, userId: string, via: Principal['via']): Prom
     language: (user.language === 'en' ? 'en' : 'it') as Lang,
     roles: new Set(roles.map((r) => r.role as Role)),
     contractorId: user.contractor_id,
+    technician: Number(user.technician) === 1,
     departmentId: user.department_id,
     via,
   };

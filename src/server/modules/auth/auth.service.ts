@@ -103,6 +103,7 @@ export async function me(ctx: AppContext, p: Principal): Promise<Me> {
     language: u.language === 'en' ? 'en' : 'it',
     roles: [...p.roles].sort(),
     contractorId: u.contractor_id,
+    technician: p.technician === true,
     departmentId: u.department_id,
     csrfToken: p.csrfToken ?? null,
     ...(await account.pendingEmail(ctx, p.userId)),

@@ -177,3 +177,14 @@ export async function storedSecret(db: Db, name: string, candidate: string): Pro
     .execute();
   return (await db.selectFrom('mail_in_secrets').select('value').where('name', '=', name).executeTakeFirstOrThrow()).value;
 }
+
+/** How many messages wait in the held inbox, counting at most `cap + 1` (the navigation badge). */
+export async function countHeld(db: Db, cap: number): Promise<number> {
+  const rows = await db
+    .selectFrom('inbound_messages')
+    .select('id')
+    .where('status', '=', 'held')
+    .limit(cap + 1)
+    .execute();
+  return rows.length;
+}

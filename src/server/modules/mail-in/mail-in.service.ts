@@ -2,7 +2,7 @@
 // opening a ticket from it, attaching it to a ticket as a comment, or discarding it. Each action
 // checks the version the caller read, in the same transaction as its effect.
 import type { AppContext } from '../../context.ts';
-import type { Principal } from '../../auth/principal.ts';
+import { hasRole, type Principal } from '../../auth/principal.ts';
 import { AppError, conflict, invalid, notFound } from '../../errors.ts';
 import { translate } from '../../i18n/messages.ts';
 import { stripQuotedReply } from '../../../domain/notices/mail-rules.ts';
@@ -153,4 +153,11 @@ export async function discard(ctx: AppContext, p: Principal, id: string, body: {
     release(ctx, trx, p, id, body.version, { status: 'discarded', reason: body.reason.trim(), ticket_id: null }),
   );
   return getInbound(ctx, id);
+}
+
+/** The held inbox's badge (GET /api/worklists/counts): call center and admin, who handle it. */
+export async function heldBadge(ctx: AppContext, p: Principal, cap: number) {
+  if (!hasRole(p, 'call_center', 'admin')) return [];
+  const n = await repo.countHeld(ctx.db, cap);
+  return [{ resource: 'inbound-messages' as const, view: 'held', count: Math.min(n, cap), capped: n > cap }];
 }

@@ -46,7 +46,7 @@ type WorkOrderFacts = NonNullable<Awaited<ReturnType<typeof repo.workOrderForNot
  * - requester: the ticket's requester (an active user: their address and language), or for a
  *   phone/e-mail ticket without a user the caller's address in the ticket's language;
  * - call_center / service_heads: active users with that role; building_managers: active managers
- *   of the work order's building (else the ticket's); contractor: active users of the work
+ *   of the work order's building (else the ticket's); contractor: active users (not technicians) of the work
  *   order's contractor (a ticket-level notice: of every contractor with a non-cancelled work order
  *   on the ticket), plus the contractor's own address when none of its users has one;
  *   contractor_pec: the contractor's PEC address (formal notices), in Italian; occupants: active

@@ -118,8 +118,9 @@ export async function contractorIdsOfTicket(db: Db, ticketId: string): Promise<s
   return rows.map((r) => r.contractor_id);
 }
 
+/** The contractor's office users: its technicians (#9 item 13) hear of their assignments in-app, not of every notice. */
 export function activeUsersOfContractor(db: Db, contractorId: string): Promise<PersonRow[]> {
-  return activeUser(db).where('u.contractor_id', '=', contractorId).orderBy('u.id').execute();
+  return activeUser(db).where('u.contractor_id', '=', contractorId).where('u.technician', '=', 0).orderBy('u.id').execute();
 }
 
 export function contractorById(db: Db, id: string) {

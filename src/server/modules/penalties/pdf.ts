@@ -1,15 +1,13 @@
 // PDF documents of the penalty procedure (pdfkit, A4): the formal notice of contestation sent to
 // the contractor by PEC, and the register of penalties per contract and period. Titillium Web
 // (the Italian public administration's typeface) when it has every letter, else Helvetica.
-import { DateTime } from 'luxon';
+import { formatMoney, formatter } from '../../../shared/format.ts';
 import { createPdf, GREY, PRIMARY } from '../../pdf/document.ts';
 
-const ZONE = 'Europe/Rome';
-
-export const euro = (cents: number, lang: 'it' | 'en' = 'it') =>
-  `€ ${new Intl.NumberFormat(lang === 'it' ? 'it-IT' : 'en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: true }).format(cents / 100)}`;
-export const romeTime = (iso: string | null) =>
-  iso ? DateTime.fromISO(iso, { zone: 'utc' }).setZone(ZONE).toFormat('dd/MM/yyyy HH:mm') : '—';
+/** Money in a language, by the shared formatter ("2.700,00 €"). */
+export const euro = (cents: number, lang: 'it' | 'en' = 'it') => formatMoney(cents, lang);
+/** An instant in Rome's time, in Italian (these documents are Italian). */
+export const romeTime = (iso: string | null, lang: 'it' | 'en' = 'it') => formatter(lang).dateTime(iso);
 
 /** A document with the fonts registered, the text helpers and a promise of its bytes. */
 function makeDoc(info: { title: string; subject: string }, layout: 'portrait' | 'landscape' = 'portrait') {
@@ -78,7 +76,7 @@ export function contestNoticePdf(i: ContestNoticeInput): Promise<Buffer> {
   const { para, heading, pair, doc, finish } = makeDoc({ title, subject: `${i.contract.lot} CIG ${i.contract.cig}` });
   para('CONTESTAZIONE FORMALE DI INADEMPIMENTO E PROPOSTA DI PENALE', { size: 15, bold: true, color: PRIMARY, gap: 0.2 });
   para(`ai sensi dell'art. 126 del D.Lgs. 31 marzo 2023, n. 36 e del contratto di appalto`, { color: GREY, gap: 0.8 });
-  pair('Data', DateTime.fromJSDate(i.now).setZone(ZONE).toFormat('dd/MM/yyyy HH:mm'));
+  pair('Data', romeTime(i.now.toISOString()));
   pair('Spett.le', `${i.contractor.name} — P. IVA ${i.contractor.vatNumber}`);
   pair('Trasmessa via PEC a', i.contractor.pec);
 
@@ -143,7 +141,7 @@ export function registerPdf(i: RegisterPdfInput): Promise<Buffer> {
   pair('Contratto', `${i.contract.title} — CIG ${i.contract.cig}`);
   pair('Appaltatore', i.contract.contractor);
   pair('Importo netto', euro(i.contract.netAmountCents));
-  pair('Estratto il', DateTime.fromJSDate(i.now).setZone(ZONE).toFormat('dd/MM/yyyy HH:mm'));
+  pair('Estratto il', romeTime(i.now.toISOString()));
   doc.moveDown(0.6);
   const cols = i.headers.length;
   const w = width() / cols;

@@ -48,6 +48,7 @@ import { clocksOf, SlaContext } from '../sla/clocks.ts';
 import * as slaRepo from '../sla/sla.repository.ts';
 import { readableContract } from '../sla/sla.service.ts';
 import { contestNoticePdf, euro, romeTime } from './pdf.ts';
+import { formatter } from '../../../shared/format.ts';
 import * as repo from './penalties.repository.ts';
 import { ruleOf } from './reconcile.ts';
 
@@ -56,7 +57,7 @@ const MICRO = 1_000_000;
 
 // --- rules -----------------------------------------------------------------------------------------
 
-const fmt = (n: number, lang: Lang) => new Intl.NumberFormat(lang === 'it' ? 'it-IT' : 'en-GB', { maximumFractionDigits: 4 }).format(n);
+const fmt = (n: number, lang: Lang) => formatter(lang).decimal(n, 4);
 
 /** The rule as ‰ a day of the net amount (an hourly rate over 24 hours); null for fixed amounts. */
 export function dailyPerMille(rule: PenaltyRule, netCents: number): number | null {
@@ -578,7 +579,7 @@ export async function getPenalty(ctx: AppContext, actor: Principal, id: string, 
 function penaltyRefusal(r: Refusal, action: string, state: string, lang: Lang): AppError {
   if (r.code === 'GUARD_FAILED') {
     const termEndsAt = typeof r.params?.termEndsAt === 'string' ? r.params.termEndsAt : null;
-    const when = termEndsAt ? romeTime(termEndsAt) : '';
+    const when = termEndsAt ? romeTime(termEndsAt, lang) : '';
     if (r.reason === 'term_expired')
       return new AppError('PENALTY_TERM_EXPIRED', { termEndsAt: when }, [], { reason: r.reason, termEndsAt });
     if (r.reason === 'term_running')
@@ -619,7 +620,7 @@ export async function penaltyAction(
       let attachmentId: string | null = null;
       const eventId = newSortableId();
       const noticeData: Record<string, unknown> = {
-        amount: euro(proposed),
+        amount: proposed,
         breachedBy: v.breached_by_ms === null ? null : formatDuration(Number(v.breached_by_ms), 'it'),
         contract: `${v.lot} – ${v.contract_title}`,
         cig: v.cig,
@@ -667,7 +668,7 @@ export async function penaltyAction(
         const final = action === 'apply' ? proposed : action === 'reduce' ? Number(d.data.amountCents) : 0;
         set.final_cents = final;
         data.finalCents = final;
-        Object.assign(noticeData, { finalAmount: euro(final), reason: d.data.reason });
+        Object.assign(noticeData, { finalAmount: final, reason: d.data.reason });
       }
 
       if (!(await repo.updatePenalty(trx, id, set, { version: Number(v.version) }))) throw new StaleVersion();

@@ -3,6 +3,7 @@
 // rrule library works on instants: dates are UTC midnights, so no time zone ever shifts a day.
 import rrulePkg from 'rrule';
 import type { Lang } from '../../i18n/messages.ts';
+import { formatter } from '../../../shared/format.ts';
 import { inSeason } from '../../../domain/planned/rule-presets.ts';
 import { describeRule as domainDescribe, validateRRule as domainValidate } from '../../../domain/planned/rule-text.ts';
 
@@ -59,7 +60,7 @@ export interface DescribedPlan {
 export function describeRule(p: DescribedPlan, lang: Lang): string {
   const it = lang === 'it';
   if (p.scheduleKind === 'meter') {
-    const every = p.meterEvery == null ? '?' : p.meterEvery.toLocaleString(it ? 'it-IT' : 'en-GB');
+    const every = p.meterEvery == null ? '?' : formatter(lang).quantity(p.meterEvery);
     return it ? `Ogni ${every} ${p.meterUnit ?? ''} di contatore`.trim() : `Every ${every} ${p.meterUnit ?? ''} on the meter`.trim();
   }
   if (!p.rrule) return '';

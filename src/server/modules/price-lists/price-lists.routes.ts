@@ -6,6 +6,7 @@ import {
   PriceListImportResultSchema,
   PriceListItemSchema,
   PriceListItemsQuery,
+  PriceListQuery,
   PriceListSchema,
 } from '../../../shared/schemas/workflow.ts';
 import { AppError } from '../../errors.ts';
@@ -22,11 +23,12 @@ export async function priceListRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: 'Import a regional price list (CSV, Regione Lazio layout) — admin',
+        summary: 'Import a regional price list (CSV or XLSX, Regione Lazio layout) — admin',
         description:
           'multipart/form-data: "file" (UTF-8 CSV: part;code;description;unit;price, no header, "€ 19,01", "%" surcharge rows, ' +
-          'heading rows without price), "code", "name", "year", optional "source". All or nothing: 422 IMPORT_INVALID lists every bad row; ' +
-          '409 DUPLICATE for a code in use.',
+          'heading rows without price; or an XLSX whose first sheet has the same columns), "code", "name", "year", optional "source", ' +
+          'optional "contractId" (the lot whose quotes use it; none: every lot). All or nothing: 422 IMPORT_INVALID lists every bad row; ' +
+          '409 DUPLICATE for a code in use; 400 on contractId for an unknown contract.',
         consumes: ['multipart/form-data'],
         response: { 201: PriceListImportResultSchema, ...problemResponses, 413: { $ref: 'Problem#' }, 415: { $ref: 'Problem#' } },
       },
@@ -48,11 +50,12 @@ export async function priceListRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: 'Price lists (staff and contractors)',
+        summary: 'Price lists (staff: all; a contractor: those of every lot and of its own lots); contractId: those its quotes may use',
+        querystring: PriceListQuery,
         response: { 200: Type.Object({ items: Type.Array(PriceListSchema) }), ...problemResponses },
       },
     },
-    async (request) => listPriceLists(app.ctx, principalOf(request)),
+    async (request) => listPriceLists(app.ctx, principalOf(request), request.query),
   );
 
   r.get(
@@ -60,7 +63,7 @@ export async function priceListRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: 'Items of a price list by code; q searches code and description (for quote lines)',
+        summary: 'Items of a price list by code; q searches codes, and words by stem and prefix (for quote lines)',
         params: IdParams,
         querystring: PriceListItemsQuery,
         response: { 200: Page(PriceListItemSchema), ...problemResponses },

@@ -3,7 +3,7 @@
 // (a building manager: its buildings'). One table per building: date, window, activity, asset,
 // technician, and the mark of a date moved off a non-working day.
 import ExcelJS from 'exceljs';
-import { DateTime } from 'luxon';
+import { formatter } from '../../../shared/format.ts';
 import type { ProgramDto, ProgramItemDto } from '../../../shared/schemas/programs.ts';
 import type { Principal } from '../../auth/principal.ts';
 import type { AppContext } from '../../context.ts';
@@ -77,14 +77,8 @@ const L = {
 } as const;
 
 const t = (lang: Lang, key: string): string => (L[lang] as Record<string, string>)[key] ?? key;
-const day = (iso: string, lang: Lang) =>
-  DateTime.fromISO(iso)
-    .setLocale(lang === 'it' ? 'it-IT' : 'en-GB')
-    .toFormat('ccc dd/MM/yyyy');
-const monthName = (month: string, lang: Lang) =>
-  DateTime.fromISO(`${month}-01`)
-    .setLocale(lang === 'it' ? 'it-IT' : 'en-GB')
-    .toFormat('LLLL yyyy');
+const day = (iso: string, lang: Lang) => `${formatter(lang).weekday(iso)} ${formatter(lang).date(iso)}`;
+const monthName = (month: string, lang: Lang) => formatter(lang).month(month);
 const windowOf = (i: ProgramItemDto) => (i.windowFrom && i.windowTo ? `${i.windowFrom}–${i.windowTo}` : '');
 const shiftOf = (i: ProgramItemDto, lang: Lang) => (i.shiftReason ? `${t(lang, `shift_${i.shiftReason}`)} (${day(i.dueOn, lang)})` : '');
 

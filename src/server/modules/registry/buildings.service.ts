@@ -33,6 +33,7 @@ export const buildings: EntityDef<Building> = {
       managerIds: managers.get(r.id)!.map((m) => m.user_id as string),
       occupancies: shares.get(r.id)!.map((o) => ({ departmentId: o.department_id as string, sharePercent: bpToPercent(o.share_bp) })),
       notifyOccupantsPlanned: Number(r.notify_occupants_planned) === 1,
+      newTicketNotices: r.new_ticket_notices === 'danger' || r.new_ticket_notices === 'none' ? r.new_ticket_notices : ('all' as const),
     }));
   },
   toRow: (i) => ({
@@ -44,6 +45,7 @@ export const buildings: EntityDef<Building> = {
     // A centrally managed building has no competent department.
     competence_department_id: i.competence === 'department' ? i.competenceDepartmentId : null,
     notify_occupants_planned: i.notifyOccupantsPlanned ? 1 : 0,
+    new_ticket_notices: i.newTicketNotices ?? 'all',
   }),
   validate: (i) => {
     const issues: FieldIssue[] = [];

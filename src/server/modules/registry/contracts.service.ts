@@ -36,6 +36,7 @@ export const contracts: EntityDef<Contract> = {
       netAmountCents: shows(r.id) ? Number(r.net_amount_cents) : null,
       yearlyFeeCents: shows(r.id) ? Number(r.yearly_fee_cents) : null,
       discountPercent: shows(r.id) ? bpToPercent(r.discount_bp) : null,
+      lotCeilingCents: shows(r.id) && r.lot_ceiling_cents !== null ? Number(r.lot_ceiling_cents) : null,
       technologyClassIds: classes.get(r.id)!.map((c) => c.technology_class_id as string),
       buildingIds: covered.get(r.id)!.map((b) => b.building_id as string),
     }));
@@ -50,12 +51,16 @@ export const contracts: EntityDef<Contract> = {
     net_amount_cents: i.netAmountCents,
     yearly_fee_cents: i.yearlyFeeCents,
     discount_bp: percentToBp(i.discountPercent),
+    lot_ceiling_cents: i.lotCeilingCents ?? null,
   }),
   validate: (i) => {
     const issues: FieldIssue[] = [];
     if (!CIG.test(i.cig)) issues.push({ field: 'cig', rule: 'cigFormat' });
     if (!(i.endsOn > i.startsOn)) issues.push({ field: 'endsOn', rule: 'dateOrder' });
     if (!twoDecimals(i.discountPercent)) issues.push({ field: 'discountPercent', rule: 'number' });
+    const ceiling = i.lotCeilingCents ?? null;
+    if (ceiling !== null && i.netAmountCents !== null && ceiling < i.netAmountCents)
+      issues.push({ field: 'lotCeilingCents', rule: 'ceilingBelowAmount' });
     return issues;
   },
   references: async (db, i) => [

@@ -12,7 +12,7 @@ import {
   type SlaVersion,
   type TimelineEvent,
 } from '../../../domain/sla.ts';
-import { explainClock, type ExplainLang } from '../../../domain/sla-explain.ts';
+import { clockHeadline, explainClock, type ExplainLang } from '../../../domain/sla-explain.ts';
 import { PRIORITIES, type Priority } from '../../../domain/workflow/types.ts';
 import type { ClocksDto } from '../../../shared/schemas/sla.ts';
 import type { Db } from '../../db/create-db.ts';
@@ -218,6 +218,7 @@ export function presentClocks(results: readonly ClockResult[], inputs: SlaInputs
       breachedByMs: Math.round(c.breachedByMs),
       share: c.share === null ? null : Math.round(c.share * 10_000) / 10_000,
       explanation: explainClock(c, lang, t, ZONE),
+      headline: clockHeadline(c, lang, t, c.basis === 'solar' ? SOLAR : inputs.working, ZONE),
     })),
   };
 }

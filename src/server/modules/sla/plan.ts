@@ -55,3 +55,38 @@ export function slaPlan(
   }
   return { dueAt, breached: clocks.some((c) => c.status === 'breached'), nextCheckAt: next };
 }
+
+/** What a list row shows of a work order's clocks (stored: migration 2026-12-09T0008). */
+export type SlaRowState = 'running' | 'paused' | 'met' | 'missed';
+
+/**
+ * The row state: `running` while some clock counts (its earliest due instant is the plan's
+ * dueAt; overdue once that has passed, decided at read time); else `paused` with the state the
+ * clock waits in; else, once every clock stopped, `missed` when one was breached, `met` when one
+ * was kept; else none (no clock applies, or the work was cancelled before any breach).
+ */
+export function slaRowState(clocks: readonly ClockResult[], plan: SlaPlan): { state: SlaRowState | null; pausedFor: string | null } {
+  if (plan.dueAt !== null) return { state: 'running', pausedFor: null };
+  for (const c of clocks) {
+    const open = c.stoppedAt === null ? c.pauses.find((p) => p.to === null) : undefined;
+    if (open && (c.status === 'paused' || c.status === 'breached')) return { state: 'paused', pausedFor: open.state };
+  }
+  if (clocks.some((c) => c.status === 'breached')) return { state: 'missed', pausedFor: null };
+  if (clocks.some((c) => c.status === 'met')) return { state: 'met', pausedFor: null };
+  return { state: null, pausedFor: null };
+}
+
+/** A ticket's row state: its most pressing work order's (running, then paused, missed, met). */
+export function ticketRowState(
+  wos: ReadonlyArray<{ sla_state?: string | null; sla_due_at?: string | null; sla_paused_for?: string | null }>,
+): { state: SlaRowState | null; dueAt: string | null; pausedFor: string | null } {
+  const running = wos
+    .filter((w) => w.sla_state === 'running' && w.sla_due_at)
+    .map((w) => w.sla_due_at!)
+    .sort();
+  if (running.length) return { state: 'running', dueAt: running[0], pausedFor: null };
+  const paused = wos.find((w) => w.sla_state === 'paused');
+  if (paused) return { state: 'paused', dueAt: null, pausedFor: paused.sla_paused_for ?? null };
+  for (const s of ['missed', 'met'] as const) if (wos.some((w) => w.sla_state === s)) return { state: s, dueAt: null, pausedFor: null };
+  return { state: null, dueAt: null, pausedFor: null };
+}

@@ -1,8 +1,11 @@
 // One work order's SLA brought up to date, in the caller's transaction: clocks computed from its
 // timeline; a warning or breach alert inserted once per (work order, clock, level, cycle start)
 // and, only when that insert succeeded, its notice enqueued to the contractor and the building
-// managers; penalty proposals recomputed; the stored columns of migration 0005 refreshed.
-// Called by the SLA watcher; a work-order action may call it too, right after its event.
+// managers; penalty proposals recomputed; the stored columns of migrations 0005 and
+// 2026-12-09T0008 refreshed (the work order's and its ticket's row state).
+// Called by every work-order action right after its event, in the action's transaction (a list
+// read after the response already shows the new state), and by the SLA watcher when time alone
+// moves a clock (a due instant reached, a calendar edited).
 import type { ClockResult } from '../../../domain/sla.ts';
 import { formatDuration } from '../../../domain/sla-explain.ts';
 import type { AppContext } from '../../context.ts';
@@ -13,7 +16,7 @@ import type { Trx } from '../tickets/workflow-helpers.ts';
 import { recomputeWorkOrderPenalties } from '../penalties/proposals.ts';
 import type { PenaltyChange } from '../penalties/reconcile.ts';
 import { clocksOf, SlaContext, SOLAR } from './clocks.ts';
-import { alertLevel, slaPlan, type AlertLevel } from './plan.ts';
+import { alertLevel, slaPlan, slaRowState, ticketRowState, type AlertLevel } from './plan.ts';
 import * as repo from './sla.repository.ts';
 
 export interface RefreshResult {
@@ -78,6 +81,8 @@ export async function refreshWorkOrderSla(trx: Trx, ctx: AppContext, workOrderId
     breached: plan.breached,
     nextCheckAt: iso(plan.nextCheckAt),
     checkedVersion: Number(f.version),
+    ...slaRowState(clocks, plan),
   });
+  if (f.ticket_id) await repo.storeTicketSlaState(db, f.ticket_id, ticketRowState(await repo.rowStatesOfTicket(db, f.ticket_id)));
   return { workOrderId: f.id, clocks, alerts, penalties };
 }

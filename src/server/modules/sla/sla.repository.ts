@@ -220,12 +220,49 @@ export async function timelinesOf(db: Db, ids: readonly string[]): Promise<Map<s
 export async function storeSlaState(
   db: Db,
   id: string,
-  s: { dueAt: string | null; breached: boolean; nextCheckAt: string | null; checkedVersion: number },
+  s: {
+    dueAt: string | null;
+    breached: boolean;
+    nextCheckAt: string | null;
+    checkedVersion: number;
+    state: string | null;
+    pausedFor: string | null;
+  },
 ): Promise<void> {
   await db
     .updateTable('work_orders')
-    .set({ sla_due_at: s.dueAt, sla_breached: s.breached ? 1 : 0, sla_next_check_at: s.nextCheckAt, sla_checked_version: s.checkedVersion })
+    .set({
+      sla_due_at: s.dueAt,
+      sla_breached: s.breached ? 1 : 0,
+      sla_next_check_at: s.nextCheckAt,
+      sla_checked_version: s.checkedVersion,
+      sla_state: s.state,
+      sla_paused_for: s.pausedFor,
+    })
     .where('id', '=', id)
+    .execute();
+}
+
+/** The stored row states of a ticket's work orders with a clock (planned work has none). */
+export function rowStatesOfTicket(db: Db, ticketId: string) {
+  return db
+    .selectFrom('work_orders')
+    .select(['sla_state', 'sla_due_at', 'sla_paused_for'])
+    .where('ticket_id', '=', ticketId)
+    .where('kind', '<>', 'planned')
+    .execute();
+}
+
+/** The ticket's row state (its version and updated_at stay: nobody edited the ticket). */
+export async function storeTicketSlaState(
+  db: Db,
+  ticketId: string,
+  s: { state: string | null; dueAt: string | null; pausedFor: string | null },
+): Promise<void> {
+  await db
+    .updateTable('tickets')
+    .set({ sla_state: s.state, sla_due_at: s.dueAt, sla_paused_for: s.pausedFor })
+    .where('id', '=', ticketId)
     .execute();
 }
 
@@ -303,4 +340,26 @@ export async function countWaitingForWatch(db: Db, at: string): Promise<number> 
     .where(corrective)
     .executeTakeFirstOrThrow();
   return Number(r.n);
+}
+
+/** The sites of a contract's buildings (by code), with their patron saints: what a preview may count in. */
+export function sitesOfContract(db: Db, contractId: string) {
+  return db
+    .selectFrom('sites as s')
+    .select(['s.id', 's.code', 's.name', 's.patron_saint'])
+    .where(
+      's.id',
+      'in',
+      db
+        .selectFrom('contract_buildings as cb')
+        .innerJoin('buildings as b', 'b.id', 'cb.building_id')
+        .select('b.site_id')
+        .where('cb.contract_id', '=', contractId),
+    )
+    .orderBy('s.code')
+    .execute();
+}
+
+export function siteById(db: Db, id: string) {
+  return db.selectFrom('sites').select(['id', 'code', 'name', 'patron_saint']).where('id', '=', id).executeTakeFirst();
 }

@@ -10,10 +10,16 @@ import {
   ClosurePatchBody,
   ClosureSchema,
   ContractSlaSchema,
+  HolidaysQuery,
+  HolidaysSchema,
+  SlaPreviewBody,
+  SlaPreviewSchema,
   SlaVersionBody,
   type CalendarInput,
 } from '../../../shared/schemas/sla.ts';
 import { principalOf } from '../../plugins/auth.ts';
+import { requestLang } from '../../plugins/errors.ts';
+import { contractHolidays, previewSla } from './preview.ts';
 import * as svc from './sla.service.ts';
 
 /** SLA tables per contract with their history, the contract's working week, closures. */
@@ -55,6 +61,23 @@ export async function slaRoutes(app: FastifyInstance) {
       reply.code(201).send(await svc.createSlaVersion(app.ctx, principalOf(request), request.params.id, request.body)),
   );
 
+  r.post(
+    '/api/contracts/:id/sla/preview',
+    {
+      schema: {
+        tags,
+        params: IdParams,
+        body: SlaPreviewBody,
+        response: { 200: SlaPreviewSchema, ...problemResponses },
+        summary: 'When a work order issued now (or at `at`) would be due, per priority and clock, for the table in force or a draft',
+        description:
+          "Readable by whoever reads the contract; nothing is saved. The same computation as the real clocks: the contract's working week, " +
+          "national holidays, the patron saint and closures of `siteId` (default: the first site of the contract's buildings), 24/7 for solar time.",
+      },
+    },
+    async (request) => previewSla(app.ctx, principalOf(request), request.params.id, request.body),
+  );
+
   r.get(
     '/api/contracts/:id/calendar',
     {
@@ -82,6 +105,21 @@ export async function slaRoutes(app: FastifyInstance) {
       },
     },
     async (request) => svc.putCalendar(app.ctx, principalOf(request), request.params.id, request.body as CalendarInput),
+  );
+
+  r.get(
+    '/api/contracts/:id/holidays',
+    {
+      schema: {
+        tags,
+        params: IdParams,
+        querystring: HolidaysQuery,
+        response: { 200: HolidaysSchema, ...problemResponses },
+        summary:
+          "The days of a year that are not working time for the contract besides its week: national holidays (named in the caller's language), its sites' patron saints, closures",
+      },
+    },
+    async (request) => contractHolidays(app.ctx, principalOf(request), request.params.id, request.query.year, requestLang(request)),
   );
 
   r.get(

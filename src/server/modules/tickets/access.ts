@@ -44,3 +44,13 @@ export async function workOrderRoles(db: Db, actor: WorkflowActor, w: { contract
 export function itemView(actor: WorkflowActor, roles: ReadonlySet<Role>): TicketItemView {
   return ticketItemView(roles, { userId: actor.userId, contractorId: isSystem(actor) ? null : actor.contractorId });
 }
+
+/** Before qualification only: afterwards the building manager's qualification and work orders rest on what was written. */
+export const TRIAGE_STATES: readonly string[] = ['new', 'qualifying'];
+/** Roles (on the ticket) that may triage it: the call center, admin, and the building's managers. */
+export const TRIAGE_ROLES: readonly Role[] = ['call_center', 'admin', 'building_manager'];
+
+/** Whether the caller, with these roles on the ticket, may PATCH it now. */
+export function canTriage(roles: ReadonlySet<Role>, t: { status: string; kind: string }): boolean {
+  return t.kind !== 'planned' && TRIAGE_STATES.includes(t.status) && TRIAGE_ROLES.some((r) => roles.has(r));
+}

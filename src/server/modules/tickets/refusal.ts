@@ -1,5 +1,5 @@
 // The domain's typed refusals → the API's stable error codes (docs/API.md "Workflow").
-import { DateTime } from 'luxon';
+import { formatter } from '../../../shared/format.ts';
 import type { Refusal } from '../../../domain/workflow/types.ts';
 import { PRIORITIES } from '../../../domain/workflow/types.ts';
 import { AppError, forbidden, invalid, notFound } from '../../errors.ts';
@@ -26,8 +26,8 @@ const DOC_RULE: Record<string, string> = {
 
 export const documentName = (lang: Lang, kind: string): string => translate(lang, 'rule', DOC_RULE[kind] ?? kind);
 
-const localTime = (iso: string, lang: Lang) =>
-  DateTime.fromISO(iso, { zone: 'utc' }).setZone('Europe/Rome').setLocale(lang).toFormat('dd/MM/yyyy HH:mm');
+const localTime = (iso: string, lang: Lang) => formatter(lang).dateTime(iso);
+const localDate = (isoDate: string, lang: Lang) => formatter(lang).date(isoDate);
 
 /**
  * ROLE → 403 FORBIDDEN; STATE → 409 INVALID_STATE; FIELD_* → 400 VALIDATION_FAILED naming the
@@ -73,6 +73,23 @@ export function refusalError(r: Refusal, action: string, state: string, lang: La
             'CHECKLIST_INCOMPLETE',
             { missing: missing.join(', ') },
             missing.map((k) => ({ field: `checklist.${k}`, rule: 'required' })),
+            extra,
+          );
+        }
+        case 'reopen_window_over':
+          return new AppError(
+            'REOPEN_WINDOW_OVER',
+            { days: Number(r.params?.days), until: r.params?.until ? localTime(String(r.params.until), lang) : '—' },
+            [],
+            extra,
+          );
+        case 'documents_pending': {
+          const missing = (r.params?.missing as string[]) ?? [];
+          const dueOn = String(r.params?.dueOn ?? '');
+          return new AppError(
+            'DOCUMENTS_PENDING',
+            { missing: missing.map((k) => documentName(lang, k)).join(', '), dueOn: localDate(dueOn, lang) },
+            [],
             extra,
           );
         }

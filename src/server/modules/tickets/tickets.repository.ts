@@ -106,7 +106,7 @@ export function findActiveBuilding(db: Db, id: string, inScope: ((column: string
   let q = db
     .selectFrom('buildings as b')
     .innerJoin('sites as st', 'st.id', 'b.site_id')
-    .select(['b.id', 'b.code', 'b.name'])
+    .select(['b.id', 'b.code', 'b.name', 'b.new_ticket_notices'])
     .where('b.id', '=', id)
     .where('b.active', '=', 1)
     .where('st.active', '=', 1);
@@ -120,6 +120,15 @@ export function findSpace(db: Db, id: string) {
 
 export function findAsset(db: Db, id: string) {
   return db.selectFrom('assets').select(['id', 'building_id', 'active']).where('id', '=', id).executeTakeFirst();
+}
+
+/** A room or asset with what the timeline shows of it (triage records the place by its labels). */
+export function findSpaceRef(db: Db, id: string) {
+  return db.selectFrom('spaces').select(['id', 'building_id', 'active', 'code', 'name']).where('id', '=', id).executeTakeFirst();
+}
+
+export function findAssetRef(db: Db, id: string) {
+  return db.selectFrom('assets').select(['id', 'building_id', 'active', 'code', 'name']).where('id', '=', id).executeTakeFirst();
 }
 
 export function findActiveUser(db: Db, id: string) {

@@ -9,12 +9,14 @@ import {
   CommentBody,
   CommentSchema,
   TicketOpenBody,
+  TicketPatchBody,
   TicketSchema,
   TimelineSchema,
 } from '../../../shared/schemas/workflow.ts';
 import { translate } from '../../i18n/messages.ts';
 import { principalOf } from '../../plugins/auth.ts';
 import * as tickets from './tickets.service.ts';
+import { triageTicket } from './triage.ts';
 
 const SUMMARY: Record<string, string> = {
   request_inspection: "Plan a building manager's inspection to qualify the ticket (new → qualifying)",
@@ -70,6 +72,27 @@ export async function ticketRoutes(app: FastifyInstance) {
       },
     },
     async (request) => tickets.getTicket(app.ctx, principalOf(request), request.params.id),
+  );
+
+  r.patch(
+    '/api/tickets/:id',
+    {
+      schema: {
+        tags,
+        summary:
+          'Triage a ticket before qualification: subject, description, place, caller, priority hint, danger (call center, admin, its building managers)',
+        description:
+          'Only while the ticket is new or qualifying (else 409 INVALID_STATE); send the `version` you read (stale: 409 VERSION_CONFLICT with `current`). ' +
+          'Only the fields sent change; null clears an optional one. A new building drops the old room and asset unless new ones are given; ' +
+          'requesterId links a known user (GET /api/callers), who becomes the requester. danger: true sets priority emergency. ' +
+          'Each change is listed (old → new) in one "triage" timeline event that staff see; a requester does not see it. ' +
+          'A requester or another role gets 403; out of scope 404; bad input 400 naming the field.',
+        params: IdParams,
+        body: TicketPatchBody,
+        response: { 200: TicketSchema, ...problemResponses },
+      },
+    },
+    async (request) => triageTicket(app.ctx, principalOf(request), request.params.id, request.body),
   );
 
   for (const action of tickets.TICKET_ACTIONS) {

@@ -19,16 +19,21 @@ import { presentAttachment } from '../attachments/attachments.service.ts';
 import { listAttachments } from '../attachments/attachments.repository.ts';
 import { presentComment, timelineOf } from './timeline.ts';
 import { createWorkOrder, prepareIssue, reopenLastWorkOrder } from '../work-orders/work-orders.service.ts';
-import { itemView, ticketRoles } from './access.ts';
+import { canTriage, itemView, ticketRoles } from './access.ts';
 import { actorLabel, actorLang, actorUserId, isStaffOn, isSystem, newSortableId, type WorkflowActor } from './actor.ts';
 import { refusalError } from './refusal.ts';
 import * as repo from './tickets.repository.ts';
 import { highestPriority, inVersionedTransaction, offeredActions, romeYear, StaleVersion, type Trx } from './workflow-helpers.ts';
 
-/** Notice 1; building managers too when someone reports a danger to people. */
-const openNotices = (danger: boolean): Notice[] => [
-  { kind: 'ticket_opened', to: danger ? ['requester', 'call_center', 'building_managers'] : ['requester', 'call_center'] },
-];
+/**
+ * Notice 1 to the requester and the call center; to the building's managers as the building asks
+ * (buildings.new_ticket_notices: 'all' — the default —, 'danger', 'none'). A danger to people
+ * reaches them whatever the setting: 'none' silences ordinary tickets only.
+ */
+export function openNotices(danger: boolean, buildingSetting: string | null | undefined): Notice[] {
+  const managers = danger || (buildingSetting ?? 'all') === 'all';
+  return [{ kind: 'ticket_opened', to: managers ? ['requester', 'call_center', 'building_managers'] : ['requester', 'call_center'] }];
+}
 
 /** The ticket actions of the API (the rating goes through the public rating link instead). */
 export const TICKET_ACTIONS = [...new Set(TICKET_TRANSITIONS.map((t) => t.action))].filter((a) => a !== 'rate');
@@ -149,7 +154,7 @@ export async function openTicket(
       data,
     });
     await enqueueNotices(trx, ctx, {
-      notices: openNotices(danger),
+      notices: openNotices(danger, building?.new_ticket_notices),
       ticketId: id,
       workOrderId: null,
       eventId,
@@ -173,9 +178,20 @@ export async function getTicket(ctx: AppContext, actor: WorkflowActor, id: strin
   return presentTicket(ctx, db, actor, v, roles);
 }
 
-/** The facts the ticket table's guards read: the reminder's quiet time after opening, once a day after. */
-function ticketContext(ctx: AppContext, now: string, t: { created_at: string; last_reminder_at: string | null }): TicketContext {
-  return { now, lastReminderAt: t.last_reminder_at, openedAt: t.created_at, reminderQuietHours: ctx.config.reminderQuietHours };
+/** The facts the ticket table's guards read: the reminder's quiet time after opening, once a day after; the requester's reopen window. */
+function ticketContext(
+  ctx: AppContext,
+  now: string,
+  t: { created_at: string; last_reminder_at: string | null; closed_at: string | null },
+): TicketContext {
+  return {
+    now,
+    lastReminderAt: t.last_reminder_at,
+    openedAt: t.created_at,
+    reminderQuietHours: ctx.config.reminderQuietHours,
+    closedAt: t.closed_at,
+    reopenDays: ctx.config.reopenDays,
+  };
 }
 
 async function presentTicket(
@@ -247,6 +263,7 @@ async function presentTicket(
     dto.complaintCount = Number(v.complaint_count);
     dto.reviewFlag = bool(v.review_flag);
   }
+  if (!isSystem(actor)) dto.editable = canTriage(roles, v);
   return dto;
 }
 
@@ -308,7 +325,7 @@ export async function applyTicketAction(
   if (typeof data.inspectionAt === 'string') data.inspectionAt = new Date(data.inspectionAt).toISOString();
   let issue: Awaited<ReturnType<typeof prepareIssue>> | null = null;
   let ratingToken: string | null = null;
-  const reopening = action === 'reopen' || (action === 'rate' && d.to !== 'closed');
+  const reopening = action === 'reopen' || action === 'not_solved' || (action === 'rate' && d.to !== 'closed');
   switch (action) {
     case 'issue':
       issue = await prepareIssue(trx, ctx, t, d.data);
@@ -379,7 +396,8 @@ export async function applyTicketAction(
   });
   if (reopening) {
     const reason = String(d.data.reason ?? d.data.comment ?? '') || translate(t.language === 'en' ? 'en' : 'it', 'rule', 'ratingNotDone');
-    await reopenLastWorkOrder(trx, ctx, actor, t.id, reason, d.notices);
+    // The requester holds no role on the work order: its reopen follows the ticket's as the system's move.
+    await reopenLastWorkOrder(trx, ctx, actor, t.id, reason, d.notices, action === 'not_solved');
   }
   return { to: d.to, eventId, ...(workOrder ? { workOrder: { id: workOrder.id, number: workOrder.number } } : {}) };
 }

@@ -47,6 +47,7 @@ const REQUESTER_EVENTS: Record<string, readonly string[]> = {
   'ticket:close': ['note'],
   'ticket:rate': ['stars', 'workDone', 'comment'],
   'ticket:reopen': ['reason'],
+  'ticket:not_solved': ['reason'],
   'ticket:remind': ['note'],
   'ticket:complain': ['text'],
   'ticket:auto_resolve': [],

@@ -16,6 +16,7 @@ import {
 } from '../../../domain/workflow/planned-work-order.ts';
 import type { Notice, Role } from '../../../domain/workflow/types.ts';
 import type { WorkOrderDto } from '../../../shared/schemas/workflow.ts';
+import { formatter } from '../../../shared/format.ts';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/create-db.ts';
 import { AppError, invalid, type FieldIssue } from '../../errors.ts';
@@ -311,7 +312,7 @@ async function followPlannedTicket(trx: Trx, actor: WorkflowActor, w: repo.WorkO
   });
 }
 
-const fmt = (n: number | undefined, lang: 'it' | 'en') => (n === undefined ? '–' : n.toLocaleString(lang === 'it' ? 'it-IT' : 'en-GB'));
+const fmt = (n: number | undefined, lang: 'it' | 'en') => (n === undefined ? '–' : formatter(lang).quantity(n));
 
 /**
  * The follow-up fault of an out-of-range measurement: a new fault ticket (channel 'staff', no

@@ -44,6 +44,7 @@ export function getWorkOrderView(db: Db, id: string) {
     .leftJoin('spaces as s', 's.id', 'w.space_id')
     .leftJoin('assets as a', 'a.id', 'w.asset_id')
     .leftJoin('users as iu', 'iu.id', 'w.issued_by_id')
+    .leftJoin('users as tu', 'tu.id', 'w.technician_id')
     .selectAll('w')
     .select([
       'b.code as building_code',
@@ -64,6 +65,7 @@ export function getWorkOrderView(db: Db, id: string) {
       'a.code as asset_code',
       'a.name as asset_name',
       'iu.display_name as issued_by_name',
+      'tu.display_name as technician_name',
     ])
     .where('w.id', '=', id)
     .executeTakeFirst();
@@ -94,6 +96,52 @@ export async function contractDiscountBp(db: Db, contractId: string): Promise<nu
 export async function attachedKinds(db: Db, workOrderId: string): Promise<string[]> {
   const rows = await db.selectFrom('attachments').select('kind').distinct().where('work_order_id', '=', workOrderId).execute();
   return rows.map((r) => r.kind);
+}
+
+/** The first instant each kind of document was attached to the work order (#9: documents on time or late). */
+export async function firstAttachedAt(db: Db, workOrderId: string): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('attachments')
+    .select(['kind', (eb) => eb.fn.min<string>('created_at').as('first')])
+    .where('work_order_id', '=', workOrderId)
+    .groupBy('kind')
+    .execute();
+  return new Map(rows.map((r) => [r.kind, String(r.first)]));
+}
+
+/** Corrective work orders whose documents were due before `today` (Rome date) and not checked yet, oldest due first. */
+export function lateDocumentsCandidates(db: Db, today: string, limit: number) {
+  return (
+    db
+      .selectFrom('work_orders')
+      .select('id')
+      .where('documents_due_on', '<', today)
+      .where('documents_checked_at', 'is', null)
+      .where('kind', '<>', 'planned')
+      // The earlier work first (ids are random): when the cap leaves room for one more penalty, it
+      // goes to the work order issued first, as the SLA watcher does.
+      .orderBy('documents_due_on')
+      .orderBy('issued_at')
+      .orderBy('id')
+      .limit(limit)
+      .execute()
+  );
+}
+
+/** Claims one such work order for its check (PostgreSQL: skipping one another instance holds); undefined when done meanwhile. */
+export function claimLateDocuments(db: Db, id: string, today: string, pg: boolean) {
+  let q = db
+    .selectFrom('work_orders')
+    .selectAll()
+    .where('id', '=', id)
+    .where('documents_due_on', '<', today)
+    .where('documents_checked_at', 'is', null);
+  if (pg) q = q.forUpdate().skipLocked();
+  return q.executeTakeFirst();
+}
+
+export async function markDocumentsChecked(db: Db, id: string, at: string): Promise<void> {
+  await db.updateTable('work_orders').set({ documents_checked_at: at }).where('id', '=', id).execute();
 }
 
 /** The work order of the ticket verified last (the one a reopen sends back to work). */

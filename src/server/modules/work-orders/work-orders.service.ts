@@ -1,6 +1,7 @@
 // Corrective work orders of workflow 1: issued from a ticket, moved by WORK_ORDER_TRANSITIONS,
 // priced by quote, closed with their documents. After every move the ticket follows
 // (ticketAfterWorkOrders) in the same transaction, with its own event.
+import { DateTime } from 'luxon';
 import { decide } from '../../../domain/workflow/machine.ts';
 import { noticesAfterWorkOrders, ticketAfterWorkOrders, type TicketState } from '../../../domain/workflow/ticket.ts';
 import type { Notice, Priority, Role } from '../../../domain/workflow/types.ts';
@@ -24,7 +25,7 @@ import { enqueueNotices } from '../notices/enqueue.ts';
 import { presentAttachment } from '../attachments/attachments.service.ts';
 import { listAttachments } from '../attachments/attachments.repository.ts';
 import { workOrderRoles } from '../tickets/access.ts';
-import { actorLabel, actorLang, actorUserId, newSortableId, type WorkflowActor } from '../tickets/actor.ts';
+import { actorLabel, actorLang, actorUserId, newSortableId, SYSTEM_ROLES, type WorkflowActor } from '../tickets/actor.ts';
 import { refusalError } from '../tickets/refusal.ts';
 import * as tickets from '../tickets/tickets.repository.ts';
 import { FULL_VIEW, presentComment, timelineOf } from '../tickets/timeline.ts';
@@ -32,8 +33,10 @@ import { highestPriority, inVersionedTransaction, offeredActions, romeDate, Stal
 import * as repo from './work-orders.repository.ts';
 import { slaVersionIdForIssue } from '../sla/sla.service.ts';
 import { workOrderClocks } from '../sla/clocks.ts';
+import { refreshWorkOrderSla } from '../sla/refresh.ts';
 import { applyPlannedAction, plannedActionsOf, presentPlannedFields } from './planned.service.ts';
 import { linkInPlan, presentPlannedLink } from './in-plan.ts';
+import { canAssign } from '../technicians/assignable.ts';
 
 export const WORK_ORDER_ACTIONS = [...new Set(WORK_ORDER_TRANSITIONS.map((t) => t.action))];
 
@@ -44,7 +47,14 @@ const utc = (instant: unknown) => new Date(String(instant)).toISOString();
 
 async function contextOf(
   db: Db,
-  w: { id: string; technology_class_id: string; priority: string; extra_fee: unknown; changes_installation: unknown },
+  w: {
+    id: string;
+    technology_class_id: string;
+    priority: string;
+    extra_fee: unknown;
+    changes_installation: unknown;
+    documents_due_on?: string | null;
+  },
 ): Promise<WorkOrderContext> {
   const cls = await repo.technologyClass(db, w.technology_class_id);
   return {
@@ -54,8 +64,17 @@ async function contextOf(
       { extraordinary: bool(w.extra_fee), changesInstallation: bool(w.changes_installation) },
     ),
     attachedDocuments: (await repo.attachedKinds(db, w.id)).filter((k): k is DocumentKind => DOCUMENT_KINDS.includes(k)),
+    documentsDueOn: w.documents_due_on ?? null,
   };
 }
+
+/** The documents the work order's class and work require (DM 37/2008 and the class's own). */
+export async function requiredDocumentsOfWorkOrder(db: Db, w: repo.WorkOrder): Promise<DocumentKind[]> {
+  return [...(await contextOf(db, w)).requiredDocuments];
+}
+
+/** The Rome date `days` after `now`: when documents declared "to follow" at completion are due. */
+const documentsDueOn = (now: Date, days: number): string => DateTime.fromJSDate(now).setZone('Europe/Rome').plus({ days }).toISODate()!;
 
 // --- issue (called by the ticket's 'issue' action) -----------------------------------------------
 
@@ -108,7 +127,7 @@ export async function prepareIssue(trx: Db, ctx: AppContext, t: tickets.Ticket, 
 
 /** Writes the work order ("<ticket number>/<n>") and its 'issue' event. */
 export async function createWorkOrder(
-  trx: Db,
+  trx: Trx,
   ctx: AppContext,
   actor: WorkflowActor,
   t: tickets.Ticket,
@@ -164,6 +183,8 @@ export async function createWorkOrder(
     to: 'issued',
     data: { priority: p.priority, technologyClassId: p.technologyClassId, contractId: p.contractId },
   });
+  // The clocks start now: the lists show the due instant as soon as the issue's response is out.
+  await refreshWorkOrderSla(trx, ctx, id);
   return { id, number };
 }
 
@@ -179,10 +200,12 @@ export async function reopenLastWorkOrder(
   ticketId: string,
   reason: string,
   alreadySent: readonly Notice[],
+  followOn = false,
 ): Promise<void> {
   const w = await repo.lastVerifiedWorkOrder(trx, ticketId);
   if (!w) return;
-  const roles = await workOrderRoles(trx, actor, w);
+  // followOn: the ticket's move was already allowed (the requester's "not solved"); states are still checked.
+  const roles = followOn ? SYSTEM_ROLES : await workOrderRoles(trx, actor, w);
   await applyWorkOrderAction(trx, ctx, actor, w, roles, 'reopen', { reason }, { alreadySent, followTicket: false });
 }
 
@@ -229,6 +252,8 @@ export async function getWorkOrder(ctx: AppContext, actor: Principal, id: string
     },
     contract: { id: v.contract_id, lot: v.lot, cig: v.cig, discountPercent: Number(v.discount_bp) / 100 },
     contractor: { id: v.contractor_id, name: v.contractor_name },
+    assignee: v.technician_id ? { id: v.technician_id, label: v.technician_name ?? '' } : null,
+    canAssign: canAssign(actor, v),
     extraFee: bool(v.extra_fee),
     changesInstallation: bool(v.changes_installation),
     inspectionAt: v.inspection_at,
@@ -255,6 +280,7 @@ export async function getWorkOrder(ctx: AppContext, actor: Principal, id: string
       required: [...wctx.requiredDocuments],
       missing: wctx.requiredDocuments.filter((k) => !wctx.attachedDocuments.includes(k)),
       attached: docs.map((a) => ({ kind: a.kind as DocumentKind, attachmentId: a.id, filename: a.filename })),
+      dueOn: v.documents_due_on ?? null,
     },
     attachments: attachments.map(presentAttachment),
     timeline,
@@ -463,9 +489,21 @@ export async function applyWorkOrderAction(
       set.hours_centi = Math.round((data.hours as number) * 100);
       set.materials = (data.materials as string | undefined) ?? null;
       set.completed_at = at;
+      {
+        const missing = wctx.requiredDocuments.filter((k) => !wctx.attachedDocuments.includes(k));
+        if (missing.length && data.documentsToFollow === true) {
+          set.documents_due_on = documentsDueOn(ctx.now(), ctx.config.documentsDueDays);
+          Object.assign(data, { documentsMissing: missing, documentsDueOn: set.documents_due_on });
+        } else {
+          delete data.documentsToFollow; // nothing is missing: nothing follows
+        }
+      }
       break;
     case 'reject_completion':
+      // A new completion sets a new due date (or attaches everything).
       set.completed_at = null;
+      set.documents_due_on = null;
+      set.documents_checked_at = null;
       break;
     case 'verify':
       set.verified_at = at;
@@ -579,6 +617,9 @@ export async function applyWorkOrderAction(
     });
   }
   if (opts.followTicket !== false) await followTicket(trx, ctx, actor, w, action, at, data);
+  // Any action may start, stop, pause or resume a clock (or change its limits): the stored SLA
+  // state is brought up to date in this same transaction, not by the watcher a minute later.
+  await refreshWorkOrderSla(trx, ctx, w.id);
 }
 
 /**

@@ -8,6 +8,7 @@ import type { AppContext } from '../../context.ts';
 import type { Principal } from '../../auth/principal.ts';
 import { AppError } from '../../errors.ts';
 import type { Lang } from '../../i18n/messages.ts';
+import { formatter } from '../../../shared/format.ts';
 import * as repo from './worklists.repository.ts';
 import type { Resource } from './worklists.repository.ts';
 import { label, TICKET_COLUMNS, WORK_ORDER_COLUMNS } from './worklists.i18n.ts';
@@ -27,7 +28,7 @@ import { csvNumberField, csvTextField, xlsxValue } from '../../spreadsheet-escap
 export type Format = 'csv' | 'xlsx';
 
 /** A cell before formatting: text, a number, an instant (ISO) or a calendar day. */
-type Cell = string | number | { instant: string } | { day: string } | null;
+export type Cell = string | number | { instant: string } | { day: string } | null;
 
 function ticketCells(lang: Lang, t: TicketItem): Record<(typeof TICKET_COLUMNS)[number], Cell> {
   const open = t.workOrders.filter((w) => w.status !== 'verified' && w.status !== 'closed');
@@ -59,7 +60,7 @@ function ticketCells(lang: Lang, t: TicketItem): Record<(typeof TICKET_COLUMNS)[
   };
 }
 
-function workOrderCells(lang: Lang, w: WorkOrderItem): Record<(typeof WORK_ORDER_COLUMNS)[number], Cell> {
+export function workOrderCells(lang: Lang, w: WorkOrderItem): Record<(typeof WORK_ORDER_COLUMNS)[number], Cell> {
   const instant = (v: string | null) => (v ? { instant: v } : null);
   return {
     number: w.number,
@@ -91,7 +92,7 @@ function workOrderCells(lang: Lang, w: WorkOrderItem): Record<(typeof WORK_ORDER
 /** Local wall-clock time in Rome. */
 const local = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' }).setZone(ZONE);
 
-function cellText(lang: Lang, v: Cell): string {
+export function cellText(lang: Lang, v: Cell): string {
   if (v === null) return '';
   if (typeof v === 'number') return String(v);
   if (typeof v === 'string') return v;
@@ -100,7 +101,7 @@ function cellText(lang: Lang, v: Cell): string {
 }
 
 /** Excel stores wall-clock serials with no zone: the Rome time, written as if it were UTC. */
-function cellValue(v: Cell): ExcelJS.CellValue {
+export function cellValue(v: Cell): ExcelJS.CellValue {
   if (v === null) return null;
   if (typeof v === 'string' || typeof v === 'number') return v;
   if ('instant' in v) {
@@ -112,7 +113,7 @@ function cellValue(v: Cell): ExcelJS.CellValue {
 }
 
 /** One CSV field: numbers as numbers, everything else as escaped text (src/server/spreadsheet-escape.ts). */
-function csvCell(lang: Lang, v: Cell): string {
+export function csvCell(lang: Lang, v: Cell): string {
   return typeof v === 'number' ? csvNumberField(v) : csvTextField(cellText(lang, v));
 }
 
@@ -138,11 +139,9 @@ export async function exportList(
   const total = await repo.countRows(ctx.db, spec, cap);
   const lang = p.language;
   if (total > cap) {
-    throw new AppError(
-      'BAD_REQUEST',
-      { reason: label(lang, 'misc', 'exportTooLarge', { limit: cap.toLocaleString(lang === 'it' ? 'it-IT' : 'en-GB') }) },
-      [{ field: 'filters', rule: 'exportTooLarge', params: { limit: cap } }],
-    );
+    throw new AppError('BAD_REQUEST', { reason: label(lang, 'misc', 'exportTooLarge', { limit: formatter(lang).integer(cap) }) }, [
+      { field: 'filters', rule: 'exportTooLarge', params: { limit: cap } },
+    ]);
   }
   const columns: readonly string[] = resource === 'tickets' ? TICKET_COLUMNS : WORK_ORDER_COLUMNS;
   const headers = columns.map((col) => label(lang, 'header', col));

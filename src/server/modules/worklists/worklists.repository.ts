@@ -13,6 +13,8 @@ import {
   type SqlBool,
 } from 'kysely';
 import { engineOf, type Db } from '../../db/create-db.ts';
+import { slaStateIs, type SlaRowFilter } from '../sla/overdue.ts';
+import { userWordsWhere } from '../callers/callers.repository.ts';
 import { scopeExpr, type RowScope, type ViewPart } from './worklists.views.ts';
 
 // Transaction<Database> is a Kysely<Database> too; the lists build their SQL untyped, like the
@@ -28,7 +30,7 @@ type Sub = SelectQueryBuilder<any, any, any>;
 const c = (alias: string, column: string) => eb.ref(`${alias}.${column}`);
 
 export type Resource = 'tickets' | 'workOrders';
-export type SortKey = 'created' | 'issued' | 'priority' | 'number';
+export type SortKey = 'created' | 'issued' | 'priority' | 'number' | 'due';
 export type Direction = 'asc' | 'desc';
 export interface Sort {
   key: SortKey;
@@ -40,8 +42,8 @@ export interface Sort {
  * `matchIds`: the rows the words match, when the service found them few (see `wordMatches`).
  */
 export type Search =
-  | { kind: 'number'; ticketNumbers: string[]; workOrderNumbers: string[]; words: string[]; matchIds?: string[] }
-  | { kind: 'words'; words: string[]; matchIds?: string[] };
+  | { kind: 'number'; ticketNumbers: string[]; workOrderNumbers: string[]; words: string[]; matchIds?: string[]; callers?: boolean }
+  | { kind: 'words'; words: string[]; matchIds?: string[]; callers?: boolean };
 
 export interface Filters {
   status?: string[];
@@ -55,6 +57,8 @@ export interface Filters {
   fromInstant?: string;
   toInstant?: string;
   search?: Search;
+  /** SLA row states (any of them), split at `now` (migration 2026-12-09T0008's stored columns) */
+  sla?: { states: SlaRowFilter[]; now: string };
 }
 
 export interface ListSpec {
@@ -73,6 +77,10 @@ const A = { tickets: 't', workOrders: 'w' } as const;
 const TABLE = { tickets: 'tickets', workOrders: 'work_orders' } as const;
 const TIME = { tickets: 'created_at', workOrders: 'issued_at' } as const;
 
+/** The SLA due instant; rows with none (paused, stopped, no clock) after every due one. */
+export const slaDueKey = (alias: string): RawBuilder<string> =>
+  sql<string>`coalesce(${sql.ref(`${alias}.sla_due_at`)}, '9999-12-31T23:59:59.999Z')`;
+
 /** Emergency first; a ticket whose priority is not known yet comes last. */
 export const priorityRank = (alias: string): RawBuilder<number> =>
   sql<number>`(case ${sql.ref(`${alias}.priority`)} when 'emergency' then 0 when 'urgent' then 1 when 'ordinary' then 2 when 'deferrable' then 3 else 4 end)`;
@@ -82,6 +90,7 @@ export function sortKeys(resource: Resource, key: SortKey): Array<{ expr: Expres
   const a = A[resource];
   const time = { expr: c(a, TIME[resource]), numeric: false, column: TIME[resource] };
   if (key === 'number') return [{ expr: c(a, 'number'), numeric: false, column: 'number' }];
+  if (key === 'due') return [{ expr: slaDueKey(a), numeric: false, column: 'sla_due_key' }];
   if (key === 'priority') return [{ expr: priorityRank(a), numeric: true, column: 'priority_rank' }, time];
   return [time];
 }
@@ -97,19 +106,49 @@ function tsQuery(words: string[]): string {
   return words.map((w) => `${w.replaceAll(/[^\p{L}\p{N}]/gu, '')}:*`).join(' & ');
 }
 
-/** Ids of tickets whose subject or description matches the words: a subquery. */
-function ticketWords(db: Db, words: string[]): Sub {
+/** Ids of tickets whose subject or description matches the words (and, with `callers`, who called): a subquery. */
+function ticketWords(db: Db, words: string[], callers = false): Sub {
+  let text: Sub;
   if (engineOf(db) === 'postgres') {
-    return any(db)
+    text = any(db)
       .selectFrom('tickets as t_s')
       .select('t_s.id')
       .where(sql<SqlBool>`to_tsvector('simple', t_s.subject || ' ' || t_s.description) @@ to_tsquery('simple', ${tsQuery(words)})`);
+  } else {
+    text = any(db)
+      .selectFrom('tickets_fts as f')
+      .innerJoin('tickets_fts_keys as k', 'k.id', 'f.rowid')
+      .select('k.ticket_id')
+      .where(sql<SqlBool>`tickets_fts match ${ftsMatch(words)}`);
+  }
+  return callers ? text.union(callerWords(db, words)).union(requesterWords(db, words)) : text;
+}
+
+// Who called (migration 2026-12-09T0004): the caller's name, e-mail and phone as the ticket stores
+// them, the phone also as one run of digits without +39. The expression must stay identical to the index's.
+const CALLER_TEXT_PG = sql`regexp_replace(coalesce(t_c.caller_name, '') || ' ' || coalesce(t_c.caller_email, '') || ' ' || coalesce(t_c.caller_phone, ''), '[^[:alnum:]]+', ' ', 'g')
+      || ' ' || regexp_replace(regexp_replace(coalesce(t_c.caller_phone, ''), '[^0-9]+', '', 'g'), '^(00)?39', '')`;
+
+function callerWords(db: Db, words: string[]): Sub {
+  if (engineOf(db) === 'postgres') {
+    return any(db)
+      .selectFrom('tickets as t_c')
+      .select('t_c.id')
+      .where(sql<SqlBool>`to_tsvector('simple', ${CALLER_TEXT_PG}) @@ to_tsquery('simple', ${tsQuery(words)})`);
   }
   return any(db)
-    .selectFrom('tickets_fts as f')
-    .innerJoin('tickets_fts_keys as k', 'k.id', 'f.rowid')
-    .select('k.ticket_id')
-    .where(sql<SqlBool>`tickets_fts match ${ftsMatch(words)}`);
+    .selectFrom('tickets_callers_fts as fc')
+    .innerJoin('tickets_callers_fts_keys as kc', 'kc.id', 'fc.rowid')
+    .select('kc.ticket_id')
+    .where(sql<SqlBool>`tickets_callers_fts match ${ftsMatch(words)}`);
+}
+
+/** Tickets whose requester (a user, e.g. the caller the call center linked) has the words in name, e-mail or phone. */
+function requesterWords(db: Db, words: string[]): Sub {
+  return any(db)
+    .selectFrom('tickets as t_r')
+    .select('t_r.id')
+    .where('t_r.requester_id', 'in', any(db).selectFrom('users as u_r').select('u_r.id').where(userWordsWhere('u_r', words)));
 }
 
 /** Ids of work orders whose description or location matches the words: a subquery. */
@@ -137,8 +176,15 @@ function workOrderWords(db: Db, words: string[]): Sub {
  * ORDER BY … LIMIT, would walk the sort index recomputing to_tsvector on every row — seconds for a
  * rare word. Here only bitmap scans are allowed, so the GIN index answers.
  */
-export async function wordMatches(db: Db, resource: Resource, words: string[], cap: number, plenty: number): Promise<string[] | null> {
-  const sub = resource === 'tickets' ? ticketWords(db, words) : workOrderWords(db, words);
+export async function wordMatches(
+  db: Db,
+  resource: Resource,
+  words: string[],
+  cap: number,
+  plenty: number,
+  callers = false,
+): Promise<string[] | null> {
+  const sub = resource === 'tickets' ? ticketWords(db, words, callers) : workOrderWords(db, words);
   const query = sub.limit(cap + 1);
   if (engineOf(db) !== 'postgres') return (await query.execute()).map((r: Row) => Object.values(r)[0] as string);
   // Words PostgreSQL's statistics know to be common (its estimate is right for those): no need to
@@ -150,7 +196,7 @@ export async function wordMatches(db: Db, resource: Resource, words: string[], c
   return db.transaction().execute(async (trx) => {
     await sql`set local enable_seqscan = off`.execute(trx);
     await sql`set local enable_indexscan = off`.execute(trx);
-    const q = resource === 'tickets' ? ticketWords(trx, words) : workOrderWords(trx, words);
+    const q = resource === 'tickets' ? ticketWords(trx, words, callers) : workOrderWords(trx, words);
     return (await q.limit(cap + 1).execute()).map((r: Row) => Object.values(r)[0] as string);
   });
 }
@@ -178,7 +224,7 @@ function searchExpr(db: Db, resource: Resource, s: Search): Expression<SqlBool> 
       // Many matches: walk the sort index and keep the rows that match. SQLite would otherwise
       // look every match up by id and sort them all (`+` keeps it off the primary key);
       // PostgreSQL, knowing they are many, chooses the walk by itself.
-      const sub = resource === 'tickets' ? ticketWords(db, s.words) : workOrderWords(db, s.words);
+      const sub = resource === 'tickets' ? ticketWords(db, s.words, s.callers) : workOrderWords(db, s.words);
       parts.push(engineOf(db) === 'postgres' ? eb(c(a, 'id'), 'in', sub) : sql<SqlBool>`+${c(a, 'id')} in (${sub})`);
     }
   }
@@ -235,6 +281,11 @@ function filterExprs(db: Db, resource: Resource, f: Filters): Expression<SqlBool
   // Work orders: corrective | planned; tickets: fault | planned.
   if (f.kind) out.push(eb(c(a, 'kind'), '=', f.kind));
   if (f.search) out.push(searchExpr(db, resource, f.search));
+  if (f.sla?.states.length) {
+    const now = f.sla.now;
+    const parts = f.sla.states.map((st) => slaStateIs(st, now)(a));
+    out.push(parts.length === 1 ? parts[0] : eb.or(parts));
+  }
   return out;
 }
 
@@ -255,6 +306,7 @@ export async function pageRows(db: Db, spec: ListSpec, after: Array<string | num
   const keys = sortKeys(resource, sort.key);
   let qb = any(db).selectFrom(`${TABLE[resource]} as ${a}`).selectAll(a);
   if (sort.key === 'priority') qb = qb.select(priorityRank(a).as('priority_rank'));
+  if (sort.key === 'due') qb = qb.select(slaDueKey(a).as('sla_due_key'));
   for (const w of whereAll(db, spec)) qb = qb.where(w);
   if (after) {
     // Row-value comparison: one range on the index of the sort keys, on both engines.
@@ -340,6 +392,9 @@ export async function workOrdersOfTickets(db: Db, ticketIds: string[], scope: Ro
       'w.priority',
       'w.scheduled_at',
       'w.expected_on',
+      'w.sla_state',
+      'w.sla_due_at',
+      'w.sla_paused_for',
       'w.technology_class_id',
       'tc.code as class_code',
       'tc.name_it as class_name_it',
@@ -362,6 +417,7 @@ export async function workOrderDisplay(db: Db, ids: string[]): Promise<Map<strin
     .innerJoin('contractors as k', 'k.id', 'w.contractor_id')
     .innerJoin('contracts as ct', 'ct.id', 'w.contract_id')
     .leftJoin('tickets as t', 't.id', 'w.ticket_id')
+    .leftJoin('users as tu', 'tu.id', 'w.technician_id')
     .select([
       'w.id',
       'b.code as building_code',
@@ -377,6 +433,7 @@ export async function workOrderDisplay(db: Db, ids: string[]): Promise<Map<strin
       'ct.cig as contract_cig',
       't.number as ticket_number',
       't.subject as ticket_subject',
+      'tu.display_name as technician_name',
     ])
     .where('w.id', 'in', ids)
     .execute();

@@ -113,7 +113,8 @@ export async function worklistRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: ['work-orders', 'tickets'],
-        summary: "How many rows each of the caller's work lists holds (navigation badges), capped",
+        summary:
+          "How many rows each of the caller's work lists holds (navigation badges), capped; call center and admin also get the held inbound e-mails",
         response: { 200: s.WorklistCounts, ...problemResponses },
       },
     },

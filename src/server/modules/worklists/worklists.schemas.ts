@@ -7,6 +7,7 @@ import { WORK_ORDER_STATES } from '../../../domain/workflow/work-order.ts';
 import { PLANNED_WORK_ORDER_STATES } from '../../../domain/workflow/planned-work-order.ts';
 import { PRIORITIES } from '../../../domain/workflow/types.ts';
 import { Id, Instant, IsoDate, Nullable } from '../../../shared/schemas/common.ts';
+import { SLA_ROW_STATES } from '../sla/overdue.ts';
 import { COUNT_CAP, EXPORT_MAX_ROWS, VIEWS } from './worklists.views.ts';
 
 const literals = <T extends string>(values: readonly T[], description?: string) =>
@@ -21,7 +22,7 @@ export const WorkOrderStatus = literals([...new Set<string>([...WORK_ORDER_STATE
 export const Priority = literals(PRIORITIES);
 
 const VIEW_DOC =
-  'named work list: mine (requester: own tickets; contractor: its open work orders; other staff: tickets they opened), ' +
+  'named work list: mine (requester: own open tickets, i.e. not closed; contractor: its open work orders; other staff: open tickets they opened), ' +
   'to_qualify (tickets new|qualifying|qualified), awaiting_my_action (per role: contractor issued…in_progress; ' +
   'building manager completed + in_plan_proposed; service head awaiting_authorization; call center resolved tickets), ' +
   'awaiting_authorization, waiting_materials, past_planned_date (scheduled with scheduled_at in the past, or waiting ' +
@@ -39,6 +40,15 @@ const common = {
   contractorId: Type.Optional(Id),
   from: Type.Optional(IsoDate),
   to: Type.Optional(IsoDate),
+  sla: Type.Optional(
+    Type.Array(literals(SLA_ROW_STATES), {
+      maxItems: 5,
+      description:
+        'SLA state of the row, repeat for several: due (a clock counting, due instant ahead), overdue (past it), ' +
+        'paused (waiting for materials or an authorization), met (every clock stopped in time), missed (stopped, one late). ' +
+        'A ticket has the state of its most pressing work order.',
+    }),
+  ),
   q: Type.Optional(
     Type.String({
       maxLength: 200,
@@ -56,15 +66,25 @@ const paging = {
 const ticketOnly = {
   kind: Type.Optional(literals(['fault', 'planned'] as const, 'fault (workflow 1) or planned (opened by a published program)')),
   status: Type.Optional(Type.Array(TicketStatus, { maxItems: 20, description: 'repeat for several: status=new&status=qualifying' })),
-  sort: Type.Optional(literals(['created', 'priority', 'number'] as const, 'priority: emergency first, then by creation; id breaks ties')),
-  order: Type.Optional(literals(['asc', 'desc'] as const, 'default desc (asc for priority)')),
+  sort: Type.Optional(
+    literals(
+      ['created', 'priority', 'number', 'due'] as const,
+      'priority: emergency first, then by creation; due: SLA due instant, rows without one last; id breaks ties',
+    ),
+  ),
+  order: Type.Optional(literals(['asc', 'desc'] as const, 'default desc (asc for priority and due)')),
 };
 const workOrderOnly = {
   status: Type.Optional(Type.Array(WorkOrderStatus, { maxItems: 20, description: 'repeat for several' })),
   ticketId: Type.Optional(Id),
   kind: Type.Optional(literals(['corrective', 'planned'] as const)),
-  sort: Type.Optional(literals(['issued', 'priority', 'number'] as const, 'priority: emergency first, then by issue; id breaks ties')),
-  order: Type.Optional(literals(['asc', 'desc'] as const, 'default desc (asc for priority)')),
+  sort: Type.Optional(
+    literals(
+      ['issued', 'priority', 'number', 'due'] as const,
+      'priority: emergency first, then by issue; due: SLA due instant, rows without one last; id breaks ties',
+    ),
+  ),
+  order: Type.Optional(literals(['asc', 'desc'] as const, 'default desc (asc for priority and due)')),
 };
 
 const strict = { additionalProperties: false } as const;
@@ -80,6 +100,19 @@ export type TicketListQueryInput = Static<typeof TicketListQuery>;
 export type WorkOrderListQueryInput = Static<typeof WorkOrderListQuery>;
 
 const Ref = Type.Object({ id: Id, code: Type.String(), name: Type.String() });
+
+/** What a row shows of the SLA, from the stored state (kept in the transaction of every work-order action). */
+export const SlaRow = Nullable(
+  Type.Object(
+    {
+      state: literals(SLA_ROW_STATES),
+      /** due and overdue: the earliest due instant of a clock still counting */
+      dueAt: Nullable(Instant),
+      pausedFor: Nullable(Type.String({ description: 'paused: the state the clock waits in (waiting_materials, awaiting_authorization)' })),
+    },
+    { description: 'null: no SLA clock (planned work, deferrable priority, cancelled before any breach)' },
+  ),
+);
 const Named = Type.Object({ id: Id, name: Type.String() });
 
 export const TicketWorkOrderSummary = Type.Object({
@@ -91,6 +124,7 @@ export const TicketWorkOrderSummary = Type.Object({
   contractor: Type.Optional(Type.Object({ id: Id, name: Type.String() }, { description: 'absent for requesters' })),
   scheduledAt: Nullable(Instant),
   expectedOn: Nullable(IsoDate),
+  sla: SlaRow,
 });
 
 export const TicketListItem = Type.Object({
@@ -110,6 +144,7 @@ export const TicketListItem = Type.Object({
   closedAt: Nullable(Instant),
   reopenCount: Type.Integer(),
   reminderCount: Type.Integer(),
+  sla: SlaRow,
   workOrders: Type.Array(TicketWorkOrderSummary, { description: 'the work orders of the ticket the caller may see' }),
 });
 
@@ -128,6 +163,9 @@ export const WorkOrderListItem = Type.Object({
   technologyClass: Ref,
   contractor: Named,
   contract: Type.Object({ id: Id, lot: Type.String(), cig: Type.String() }),
+  assignee: Type.Union([Type.Object({ id: Id, label: Type.String() }), Type.Null()], {
+    description: "#9: the contractor's technician it is assigned to",
+  }),
   issuedAt: Instant,
   acknowledgedAt: Nullable(Instant),
   inspectionAt: Nullable(Instant),
@@ -135,6 +173,7 @@ export const WorkOrderListItem = Type.Object({
   expectedOn: Nullable(IsoDate),
   completedAt: Nullable(Instant),
   closedAt: Nullable(Instant),
+  sla: SlaRow,
 });
 
 const ListPage = <T extends TSchema>(item: T) =>
@@ -151,8 +190,8 @@ export const WorkOrderPage = ListPage(WorkOrderListItem);
 export const WorklistCounts = Type.Object({
   items: Type.Array(
     Type.Object({
-      resource: literals(['tickets', 'work-orders'] as const),
-      view: Type.String(),
+      resource: literals(['tickets', 'work-orders', 'inbound-messages'] as const),
+      view: Type.String({ description: 'a work list; for inbound-messages: held (e-mails from unknown senders waiting to be handled)' }),
       count: Type.Integer(),
       capped: Type.Boolean({ description: `true when more than ${COUNT_CAP} (show "${COUNT_CAP}+")` }),
     }),

@@ -9,6 +9,9 @@ import { hasRole, type Principal } from '../../auth/principal.ts';
 import { engineOf } from '../../db/create-db.ts';
 import { forbidden, invalid } from '../../errors.ts';
 import type { Lang } from '../../i18n/messages.ts';
+import { slaRowOf, type SlaRowFilter } from '../sla/overdue.ts';
+import { heldBadge } from '../mail-in/mail-in.service.ts';
+import { STAFF_ROLES } from '../tickets/actor.ts';
 import * as repo from './worklists.repository.ts';
 import type { Direction, Filters, ListSpec, Resource, Row, Search, Sort, SortKey } from './worklists.repository.ts';
 import {
@@ -41,6 +44,7 @@ export interface ListInput {
   from?: string;
   to?: string;
   q?: string;
+  sla?: SlaRowFilter[];
   sort?: SortKey;
   order?: Direction;
   cursor?: string;
@@ -96,12 +100,14 @@ function filtersOf(input: ListInput, now: Date): Filters {
     fromInstant: input.from ? dayStart(input.from) : undefined,
     toInstant: input.to ? dayStart(DateTime.fromISO(input.to).plus({ days: 1 }).toISODate()!) : undefined,
     search: parseSearch(input.q, now),
+    sla: input.sla?.length ? { states: input.sla, now: now.toISOString() } : undefined,
   };
 }
 
 function sortOf(resource: Resource, input: ListInput): Sort {
   const key: SortKey = input.sort ?? (resource === 'tickets' ? 'created' : 'issued');
-  return { key, dir: input.order ?? (key === 'priority' ? 'asc' : 'desc') };
+  // Priority and SLA due: the most pressing first by default.
+  return { key, dir: input.order ?? (key === 'priority' || key === 'due' ? 'asc' : 'desc') };
 }
 
 /** Plan thresholds (tests lower them to exercise both plans on a small fixture). */
@@ -137,8 +143,11 @@ export async function listSpec(ctx: AppContext, p: Principal, resource: Resource
   const filters = filtersOf(input, now);
   const search = filters.search;
   if (search?.words.length) {
+    // Staff read who called on a ticket, so their words also find the caller (name, e-mail, phone)
+    // and the requester; a requester alone does not see those fields, so they do not match for them.
+    if (resource === 'tickets' && hasRole(p, ...STAFF_ROLES)) search.callers = true;
     // Few matches (a rare word, an asset tag): list them by id. Many: the list walks its order.
-    const ids = await repo.wordMatches(ctx.db, resource, search.words, tuning.fewMatches, tuning.plentyEstimate);
+    const ids = await repo.wordMatches(ctx.db, resource, search.words, tuning.fewMatches, tuning.plentyEstimate, search.callers);
     if (ids && ids.length <= tuning.fewMatches) search.matchIds = ids;
   }
   const o: ScopeOptions = { buildingIndex: await buildingIndexPays(ctx, p, resource, input) };
@@ -201,6 +210,7 @@ export async function presentTickets(ctx: AppContext, p: Principal, rows: Row[],
   // Requesters see the work orders of their own tickets (a plain status line); contractors only theirs.
   const [display, wos] = await Promise.all([repo.ticketDisplay(ctx.db, ids), repo.workOrdersOfTickets(ctx.db, ids, woScope)]);
   const staff = [...p.roles].some((r) => r !== 'requester');
+  const now = ctx.now().toISOString();
   const byTicket = new Map<string, Row[]>();
   for (const w of wos) {
     const list = byTicket.get(w.ticket_id) ?? [];
@@ -226,6 +236,7 @@ export async function presentTickets(ctx: AppContext, p: Principal, rows: Row[],
       closedAt: (r.closed_at ?? null) as string | null,
       reopenCount: Number(r.reopen_count),
       reminderCount: Number(r.reminder_count),
+      sla: slaRowOf(r, now),
       workOrders: (byTicket.get(r.id) ?? []).map((w) => ({
         id: w.id as string,
         number: w.number as string,
@@ -236,6 +247,7 @@ export async function presentTickets(ctx: AppContext, p: Principal, rows: Row[],
         ...(staff ? { contractor: { id: w.contractor_id as string, name: w.contractor_name as string } } : {}),
         scheduledAt: (w.scheduled_at ?? null) as string | null,
         expectedOn: (w.expected_on ?? null) as string | null,
+        sla: slaRowOf(w, now),
       })),
     };
   });
@@ -247,6 +259,7 @@ export async function presentWorkOrders(ctx: AppContext, p: Principal, rows: Row
     ctx.db,
     rows.map((r) => r.id as string),
   );
+  const now = ctx.now().toISOString();
   return rows.map((r) => {
     const d = display.get(r.id)!;
     const description = r.description as string;
@@ -266,6 +279,7 @@ export async function presentWorkOrders(ctx: AppContext, p: Principal, rows: Row
       technologyClass: ref(r.technology_class_id, d.class_code, className(p.language, d)),
       contractor: { id: r.contractor_id as string, name: d.contractor_name as string },
       contract: { id: r.contract_id as string, lot: d.contract_lot as string, cig: d.contract_cig as string },
+      assignee: r.technician_id ? { id: r.technician_id as string, label: (d.technician_name as string | null) ?? '' } : null,
       issuedAt: r.issued_at as string,
       acknowledgedAt: (r.acknowledged_at ?? null) as string | null,
       inspectionAt: (r.inspection_at ?? null) as string | null,
@@ -273,6 +287,7 @@ export async function presentWorkOrders(ctx: AppContext, p: Principal, rows: Row
       expectedOn: (r.expected_on ?? null) as string | null,
       completedAt: (r.completed_at ?? null) as string | null,
       closedAt: (r.closed_at ?? null) as string | null,
+      sla: slaRowOf(r, now),
     };
   });
 }
@@ -339,5 +354,6 @@ export async function counts(ctx: AppContext, p: Principal) {
       return { resource, view, count: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
     }),
   );
-  return { items };
+  // Beside the work lists, the inbox of e-mails held from unknown senders (#9: the call center's badge).
+  return { items: [...items, ...(await heldBadge(ctx, p, COUNT_CAP))] };
 }

@@ -2,14 +2,13 @@
 // signed. Scope as the work-order list (out of scope: 404). Titillium Web, the Italian public
 // administration's typeface, from @fontsource (pdfkit reads its WOFF); Helvetica when a text holds
 // a letter outside the font's latin subset or the font files are missing.
-import { DateTime } from 'luxon';
+import { formatter } from '../../../shared/format.ts';
 import type { AppContext } from '../../context.ts';
 import type { Principal } from '../../auth/principal.ts';
 import { forbidden, notFound } from '../../errors.ts';
 import { sheetData } from './worklists.repository.ts';
 import { label } from './worklists.i18n.ts';
 import { createPdf, GREY, PRIMARY } from '../../pdf/document.ts';
-import { ZONE } from './worklists.service.ts';
 import { workOrderScope } from './worklists.views.ts';
 
 const EVENTS_SHOWN = 40;
@@ -22,13 +21,8 @@ export async function workOrderSheet(ctx: AppContext, p: Principal, id: string):
   const { wo, events } = data;
   const lang = p.language;
   const L = (key: string, params?: Record<string, unknown>) => label(lang, 'sheet', key, params);
-  const when = (iso: string | null) =>
-    iso
-      ? DateTime.fromISO(iso, { zone: 'utc' })
-          .setZone(ZONE)
-          .toFormat(lang === 'it' ? 'dd/MM/yyyy HH:mm' : 'yyyy-MM-dd HH:mm')
-      : '—';
-  const day = (d: string | null) => (d ? DateTime.fromISO(d).toFormat(lang === 'it' ? 'dd/MM/yyyy' : 'yyyy-MM-dd') : '—');
+  const when = (iso: string | null) => formatter(lang).dateTime(iso);
+  const day = (d: string | null) => formatter(lang).date(d);
 
   const {
     doc,

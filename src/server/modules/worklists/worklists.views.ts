@@ -9,6 +9,7 @@
 //
 // Buildings in competence come from the registry's scope (src/server/scope.ts), never copied.
 import { expressionBuilder, sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { OPEN_TICKET_STATES } from '../../../domain/workflow/ticket.ts';
 import { OPEN_WORK_ORDER_STATES } from '../../../domain/workflow/work-order.ts';
 import { hasRole, type Principal, type Role } from '../../auth/principal.ts';
 import { buildingIdScope } from '../../scope.ts';
@@ -247,14 +248,16 @@ export function viewParts(view: View, p: Principal, clock: ViewClock, o: ScopeOp
         ),
       ];
     case 'mine': {
+      // Open ones only, for everyone (#9 item 10): the requester's badge, home and list count the same rows.
       const parts: ViewPart[] = [];
-      if (hasRole(p, 'requester')) parts.push(onTickets((t) => eb(c(t, 'requester_id'), '=', p.userId)));
+      const open = statusIn(OPEN_TICKET_STATES);
+      if (hasRole(p, 'requester')) parts.push(onTickets((t) => eb.and([eb(c(t, 'requester_id'), '=', p.userId), open(t)])));
       if (hasRole(p, 'contractor') && p.contractorId) {
         const cid = p.contractorId;
         parts.push(onWorkOrders((w) => eb.and([eb(c(w, 'contractor_id'), '=', cid), statusIn(OPEN_WORK_ORDER_STATES)(w)])));
       }
       if (hasRole(p, 'call_center', 'building_manager', 'service_head', 'accounting', 'admin')) {
-        parts.push(onTickets((t) => eb(c(t, 'opened_by_id'), '=', p.userId)));
+        parts.push(onTickets((t) => eb.and([eb(c(t, 'opened_by_id'), '=', p.userId), open(t)])));
       }
       return parts;
     }

@@ -1,12 +1,10 @@
 import { Badge, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconAlarm, IconCircleCheck, IconCircleOff, IconClockPause, IconClockPlay } from '@tabler/icons-react';
 import type { WorkOrderDto } from '../../api/workflow';
-import { useFormat } from '../../i18n/format';
 import { useT, type Translate } from '../../i18n/messages';
 import { lookup } from './labels';
 
 type Clocks = NonNullable<WorkOrderDto['clocks']>;
-type Clock = Clocks['items'][number];
 
 const LOOK: Record<string, { color: string; icon: typeof IconAlarm }> = {
   running: { color: 'primary', icon: IconClockPlay },
@@ -30,21 +28,13 @@ export function durationText(ms: number, t: Translate): string {
   return parts.length ? parts.join(' ') : t('sla.minutes', { count: 0 });
 }
 
-function timeLeft(c: Clock, t: Translate): string | null {
-  if (c.status === 'running' && c.remainingMs !== null) {
-    return c.remainingMs > 0
-      ? t('sla.within', { duration: durationText(c.remainingMs, t) })
-      : t('sla.overdueBy', { duration: durationText(c.breachedByMs, t) });
-  }
-  if (c.status === 'paused' && c.remainingMs !== null) return t('sla.pausedLeft', { duration: durationText(c.remainingMs, t) });
-  if (c.status === 'breached') return t('sla.overdueBy', { duration: durationText(c.breachedByMs, t) });
-  return null;
-}
-
-/** The work order's SLA clocks: each with its state in words, its deadline in local time and the time left or past. */
+/**
+ * The work order's SLA clocks: each leads with the server's headline (the due instant, then the time
+ * left, working time named as such, and why the calendar makes it differ from clock time), then the
+ * clock's history in words.
+ */
 export function SlaClocks({ clocks }: { clocks: Clocks }) {
   const t = useT();
-  const format = useFormat();
   const items = clocks.items.filter((c) => c.status !== 'not_applicable');
   if (items.length === 0) return <Text size="sm">{t('sla.none')}</Text>;
   return (
@@ -60,7 +50,6 @@ export function SlaClocks({ clocks }: { clocks: Clocks }) {
       {items.map((c) => {
         const look = LOOK[c.status] ?? LOOK.not_applicable;
         const Icon = look.icon;
-        const left = timeLeft(c, t);
         const late = c.status === 'breached' || (c.status === 'running' && (c.remainingMs ?? 1) <= 0);
         return (
           <Paper key={c.clock} withBorder p="sm" component="li">
@@ -79,16 +68,9 @@ export function SlaClocks({ clocks }: { clocks: Clocks }) {
                   {lookup(t, `sla.status.${c.status}`, c.status)}
                 </Badge>
               </Group>
-              {c.dueAt && (
-                <Text size="sm">
-                  {t('sla.due')}: {format.dateTime(c.dueAt)}
-                </Text>
-              )}
-              {left && (
-                <Text size="sm" fw={700} c={late ? 'red.6' : undefined}>
-                  {left}
-                </Text>
-              )}
+              <Text size="sm" fw={700} c={late ? 'red.6' : undefined}>
+                {c.headline}
+              </Text>
               <Text size="xs" c="dimmed">
                 {c.explanation}
               </Text>

@@ -9,6 +9,8 @@ import { attachmentKindLabel, lookup, priorityLabel, ticketStatusLabel, workOrde
 /** Event data worth showing, in this order, with how to show each value. */
 const DATA_FIELDS: Array<[string, 'text' | 'instant' | 'date' | 'priority' | 'number' | 'boolean' | 'stars']> = [
   ['workOrderNumber', 'text'],
+  ['technicianName', 'text'],
+  ['previousTechnicianName', 'text'],
   ['priority', 'priority'],
   ['inspectionAt', 'instant'],
   ['scheduledAt', 'instant'],
@@ -47,6 +49,35 @@ function formatValue(kind: (typeof DATA_FIELDS)[number][1], value: unknown, t: T
   }
 }
 
+/** A triage (PATCH of a new ticket) lists each field it changed: old → new. */
+function TriageChanges({ changes }: { changes: Array<{ field: string; from: unknown; to: unknown }> }) {
+  const t = useT();
+  const show = (field: string, v: unknown) =>
+    v === null || v === undefined || v === ''
+      ? t('triage.none')
+      : typeof v === 'boolean'
+        ? v
+          ? t('common.yes')
+          : t('common.no')
+        : field === 'priority'
+          ? priorityLabel(t, String(v))
+          : String(v);
+  return (
+    <Box component="dl" m={0} className="timeline-data">
+      {changes.map((c) => (
+        <Group key={c.field} gap={6} align="baseline" wrap="nowrap">
+          <Text component="dt" size="sm" c="dimmed" style={{ flexShrink: 0 }}>
+            {lookup(t, `triage.fields.${c.field}`, c.field)}:
+          </Text>
+          <Text component="dd" size="sm" m={0} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+            {t('triage.change', { from: show(c.field, c.from), to: show(c.field, c.to) })}
+          </Text>
+        </Group>
+      ))}
+    </Box>
+  );
+}
+
 function EventBody({ item }: { item: TimelineItem }) {
   const t = useT();
   const format = useFormat();
@@ -79,6 +110,9 @@ function EventBody({ item }: { item: TimelineItem }) {
           <IconArrowRight size={14} aria-hidden />
           <Text size="sm">{t('timeline.newStatus', { status: toLabel })}</Text>
         </Group>
+      )}
+      {Array.isArray((e.data as { changes?: unknown }).changes) && (
+        <TriageChanges changes={(e.data as { changes: Array<{ field: string; from: unknown; to: unknown }> }).changes} />
       )}
       {details.length > 0 && (
         <Box component="dl" m={0} className="timeline-data">

@@ -6,10 +6,12 @@ import { useWorkOrderList, type WorkOrderListItem } from '../../api/workflow';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { technologyClassName } from '../../components/workflow/labels';
+import { SlaStateBadge } from '../../components/workflow/SlaStateBadge';
 import { PriorityBadge, StatusBadge } from '../../components/workflow/StatusBadge';
 import { useFormat } from '../../i18n/format';
 import { useT, type MessageKey } from '../../i18n/messages';
 import { nextDate } from '../work-orders/nextDate';
+import { TodayByTechnician } from '../technicians/TodayByTechnician';
 
 const COLUMNS: Array<{ key: string; title: MessageKey; empty: MessageKey; states: string[] }> = [
   { key: 'new', title: 'board.new', empty: 'board.newEmpty', states: ['issued'] },
@@ -39,7 +41,10 @@ function BoardCard({ w }: { w: WorkOrderListItem }) {
           </Anchor>
           <PriorityBadge priority={w.priority} size="sm" />
         </Group>
-        <StatusBadge kind="workOrder" status={w.status} outcome={w.outcome} size="sm" />
+        <Group gap="xs">
+          <StatusBadge kind="workOrder" status={w.status} outcome={w.outcome} size="sm" />
+          <SlaStateBadge sla={w.sla} />
+        </Group>
         <Text size="sm" lineClamp={3}>
           {w.description}
         </Text>
@@ -47,6 +52,11 @@ function BoardCard({ w }: { w: WorkOrderListItem }) {
           {w.building.code}
           {w.space ? ` · ${w.space.code} ${w.space.name}` : ''} · {technologyClassName(w.technologyClass, i18n.language)}
         </Text>
+        {w.assignee && (
+          <Text size="xs">
+            {t('technicians.assignee')}: {w.assignee.label}
+          </Text>
+        )}
         <Text size="sm" fw={600}>
           {nextDate(w, t, format) !== '—' ? nextDate(w, t, format) : t('home.issued', { when: format.relative(w.issuedAt) })}
         </Text>
@@ -105,11 +115,14 @@ export function ContractorBoardPage() {
           <Loader aria-label={t('common.loading')} />
         </Center>
       ) : (
-        <SimpleGrid cols={{ base: 1, sm: 2, xl: 4 }} spacing="lg">
-          {columns.map((c) => (
-            <Column key={c.key} title={t(c.title)} empty={t(c.empty)} items={c.rows} />
-          ))}
-        </SimpleGrid>
+        <Stack gap="xl">
+          <TodayByTechnician />
+          <SimpleGrid cols={{ base: 1, sm: 2, xl: 4 }} spacing="lg">
+            {columns.map((c) => (
+              <Column key={c.key} title={t(c.title)} empty={t(c.empty)} items={c.rows} />
+            ))}
+          </SimpleGrid>
+        </Stack>
       )}
     </>
   );

@@ -3,10 +3,13 @@ import { Alert, Anchor, Button, Card, Group, SimpleGrid, Stack, Text } from '@ma
 import {
   IconAlertTriangle,
   IconCalendarStats,
+  IconCurrencyEuro,
+  IconGavel,
   IconLayoutKanban,
   IconMailbox,
   IconPhoneCall,
   IconPlus,
+  IconReportAnalytics,
   IconSearch,
   IconShieldCheck,
 } from '@tabler/icons-react';
@@ -18,11 +21,10 @@ import { PageHeader } from '../../components/PageHeader';
 import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/messages';
 import { TicketQueue, WorkOrderQueue } from './QueueSection';
+import { AmountQueue } from '../accounting/AmountQueue';
 import { ProgramQueue } from '../programs/ProgramQueue';
 import { romeMonth } from '../programs/labels';
 import { TodayCard } from '../planned-calendar/TodayCard';
-
-const OPEN_TICKETS = ['new', 'qualifying', 'qualified', 'in_progress', 'resolved'];
 
 const has = (me: Me, role: Role) => me.roles.includes(role);
 
@@ -47,7 +49,7 @@ export function HomePage() {
       <TicketQueue
         key="mine"
         title={t('home.queues.myOpenTickets')}
-        params={{ view: 'mine', status: OPEN_TICKETS }}
+        params={{ view: 'mine' }}
         link="/tickets?view=mine"
         emptyText={t('home.empty.myOpenTickets')}
         plain
@@ -184,6 +186,56 @@ export function HomePage() {
         params={{ view: 'planned_due_this_week' }}
         link="/work-orders?view=planned_due_this_week"
         emptyText={t('planned.home.thisWeekEmpty')}
+      />,
+    );
+  }
+  if (has(me, 'accounting')) {
+    // Until statements and invoices exist (docs/PLANNED.md): the money of the work orders, and the lots' dashboard.
+    shortcuts.push(
+      <Button
+        key="amounts"
+        component={Link}
+        to="/accounting/work-orders"
+        size="md"
+        leftSection={<IconCurrencyEuro size={18} aria-hidden />}
+      >
+        {t('home.accounting.amounts')}
+      </Button>,
+      <Button
+        key="contracts"
+        component={Link}
+        to="/contracts"
+        size="md"
+        variant="default"
+        leftSection={<IconReportAnalytics size={18} aria-hidden />}
+      >
+        {t('home.accounting.contracts')}
+      </Button>,
+      <Button
+        key="penalties"
+        component={Link}
+        to="/penalties"
+        size="md"
+        variant="default"
+        leftSection={<IconGavel size={18} aria-hidden />}
+      >
+        {t('home.accounting.penalties')}
+      </Button>,
+    );
+    queues.push(
+      <AmountQueue
+        key="quotes"
+        title={t('home.queues.awaitingQuotes')}
+        params={{ view: 'awaiting_authorization' }}
+        link="/accounting/work-orders?view=awaiting_authorization"
+        emptyText={t('home.empty.awaitingQuotes')}
+      />,
+      <AmountQueue
+        key="verified"
+        title={t('home.queues.verifiedAmounts')}
+        params={{ status: ['verified'] }}
+        link="/accounting/work-orders?status=verified"
+        emptyText={t('home.empty.verifiedAmounts')}
       />,
     );
   }

@@ -4,9 +4,10 @@ import { IconArrowRight } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { QueryParams } from '../../api/client';
-import { useTicketList, useWorkOrderList, type TicketListItem, type WorkOrderListItem } from '../../api/workflow';
+import { useTicketList, useWorkOrderList, type SlaRow, type TicketListItem, type WorkOrderListItem } from '../../api/workflow';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { technologyClassName } from '../../components/workflow/labels';
+import { SlaStateBadge } from '../../components/workflow/SlaStateBadge';
 import { PriorityBadge, StatusBadge } from '../../components/workflow/StatusBadge';
 import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/messages';
@@ -80,6 +81,7 @@ function Row({
   number,
   status,
   priority,
+  sla,
   text,
   meta,
 }: {
@@ -87,6 +89,7 @@ function Row({
   number: ReactNode;
   status: ReactNode;
   priority: ReactNode;
+  sla?: SlaRow | null;
   text: string;
   meta: string;
 }) {
@@ -99,6 +102,7 @@ function Row({
           </Anchor>
           {status}
           {priority}
+          <SlaStateBadge sla={sla} />
         </Group>
         <Text size="sm" lineClamp={2}>
           {text}
@@ -149,6 +153,7 @@ export function TicketQueue({
             number={r.number}
             status={<StatusBadge kind="ticket" status={r.status} size="sm" />}
             priority={plain ? null : <PriorityBadge priority={r.priority} size="sm" />}
+            sla={plain ? null : r.sla}
             text={r.subject}
             meta={[
               `${r.building.code}${r.space ? ` · ${r.space.code}` : ''}`,
@@ -200,6 +205,7 @@ export function WorkOrderQueue({
             number={r.number}
             status={<StatusBadge kind="workOrder" status={r.status} outcome={r.outcome} size="sm" />}
             priority={<PriorityBadge priority={r.priority} size="sm" />}
+            sla={r.sla}
             text={r.description}
             meta={[
               `${r.building.code}${r.space ? ` · ${r.space.code}` : ''}`,

@@ -1,19 +1,18 @@
 import { useState } from 'react';
-import { Button, Group, NumberInput, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { proposePenalty, refreshPenalties, useContractCaps } from '../../api/penalties';
 import { fieldPath, isApiError } from '../../api/problem';
 import { notify } from '../../components/notify';
+import { EuroInput } from '../../components/inputs/EuroInput';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { useNumberSeparators } from '../../i18n/format';
 import { useT } from '../../i18n/messages';
 import { eurosToCents } from '../../lib/money';
 
 /** "Propose a penalty": contract, amount, reason and text evidence (docs/API.md POST /api/penalties); the cap may clip it. */
 export function ManualPenaltyForm({ contractId, onClose }: { contractId?: string; onClose: () => void }) {
   const t = useT();
-  const separators = useNumberSeparators();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const caps = useContractCaps();
@@ -75,18 +74,12 @@ export function ManualPenaltyForm({ contractId, onClose }: { contractId?: string
           onChange={setContract}
           error={errors.contractId}
         />
-        <NumberInput
+        <EuroInput
           label={t('penalties.propose.amount')}
           required
           value={amount}
           onChange={setAmount}
           error={errors.amountCents}
-          min={0}
-          decimalScale={2}
-          allowNegative={false}
-          inputMode="decimal"
-          decimalSeparator={separators.decimalSeparator}
-          thousandSeparator={false}
           maw={260}
         />
         <Textarea

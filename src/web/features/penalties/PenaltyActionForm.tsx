@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import { NumberInput, Stack, Text, Textarea } from '@mantine/core';
+import { Stack, Text, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { penaltyKeys, postPenaltyAction, refreshPenalties, type PenaltyDetailDto } from '../../api/penalties';
 import { fieldPath, isApiError, isVersionConflict } from '../../api/problem';
+import { EuroInput } from '../../components/inputs/EuroInput';
 import { ActionFooter } from '../../components/workflow/ActionDialog';
 import { actionLabel, lookup } from '../../components/workflow/labels';
 import { notify } from '../../components/notify';
-import { useFormat, useNumberSeparators } from '../../i18n/format';
+import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/messages';
 import { eurosToCents } from '../../lib/money';
 
@@ -24,7 +25,6 @@ const TEXT_FIELD: Record<string, { field: 'note' | 'text' | 'reason'; optional?:
 export function PenaltyActionForm({ penalty, action, onClose }: { penalty: PenaltyDetailDto; action: string; onClose: () => void }) {
   const t = useT();
   const format = useFormat();
-  const separators = useNumberSeparators();
   const queryClient = useQueryClient();
   const text = TEXT_FIELD[action] ?? { field: 'reason' };
   const [value, setValue] = useState('');
@@ -80,19 +80,13 @@ export function PenaltyActionForm({ penalty, action, onClose }: { penalty: Penal
           </Text>
         )}
         {action === 'reduce' && (
-          <NumberInput
+          <EuroInput
             label={t('penalties.fields.amount')}
             description={t('penalties.fields.amountHint', { max: format.euro(penalty.proposedCents) })}
             required
             value={amount}
             onChange={setAmount}
             error={errors.amountCents}
-            min={0}
-            decimalScale={2}
-            allowNegative={false}
-            inputMode="decimal"
-            decimalSeparator={separators.decimalSeparator}
-            thousandSeparator={false}
             maw={260}
           />
         )}

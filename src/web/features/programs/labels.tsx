@@ -17,6 +17,7 @@ import {
 } from '@tabler/icons-react';
 import { PLANNED_WORK_ORDER_STATES, PROGRAM_STATES, SHIFT_REASONS, type ProgramItemDto } from '../../api/planned';
 import type { Formatters } from '../../i18n/format';
+import { romeDay } from '../../../shared/format';
 import type { Translate } from '../../i18n/messages';
 
 type Icon = ComponentType<{ size?: number; 'aria-hidden'?: boolean }>;
@@ -97,7 +98,7 @@ export function windowText(t: Translate, from: string | null, to: string | null)
 
 /** Today and this month in Europe/Rome (the programs' calendar), whatever the browser's zone. */
 export function romeToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return romeDay(now);
 }
 export const romeMonth = (now = new Date()) => romeToday(now).slice(0, 7);
 

@@ -1,6 +1,6 @@
-import { useMemo, useState } from 'react';
-import { Anchor, Button, Card, EmptyState, Group } from '@mantine/core';
-import { IconDatabaseOff, IconFilterOff, IconPlus } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { Anchor, Button } from '@mantine/core';
+import { IconDatabaseOff, IconPlus } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ENTITY_API, useRegistryList } from '../../api/registry';
@@ -9,9 +9,8 @@ import type { RegistryItem } from '../../api/types';
 import { useMe } from '../../api/me';
 import { seesInactive } from '../../app/permissions';
 import { ActiveFilterControl } from '../../components/ActiveFilterControl';
-import { EntityTable } from '../../components/EntityTable';
-import { ProblemAlert } from '../../components/ProblemAlert';
-import { SearchInput } from '../../components/SearchInput';
+import { ListFilterBar } from '../../components/list/ListFilterBar';
+import { ListPage } from '../../components/list/ListPage';
 import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/messages';
 import { ListFilterField } from './ListFilterField';
@@ -24,18 +23,18 @@ interface RegistryListProps<T extends RegistryItem> {
   paramPrefix?: string;
   /** Offer "New …" in the empty state. */
   canCreate?: boolean;
+  /** The page header, when the list is the page (RegistryListPage). */
+  header?: { title: string; description?: string; actions?: ReactNode };
 }
 
 /** Filters (search, active, extra), the table and the empty state of one registry list. */
-export function RegistryList<T extends RegistryItem>({ config, paramPrefix = '', canCreate }: RegistryListProps<T>) {
+export function RegistryList<T extends RegistryItem>({ config, paramPrefix = '', canCreate, header }: RegistryListProps<T>) {
   const t = useT();
   const { i18n } = useTranslation();
   const format = useFormat();
   const { data: me } = useMe();
   const params = useListParams(paramPrefix);
   const withActive = seesInactive(me);
-  // Clearing the filters also empties the search box, which keeps its own text while typing.
-  const [searchKey, setSearchKey] = useState(0);
 
   const q = params.get('q') ?? '';
   const active = parseActive(params.get('active'));
@@ -47,7 +46,6 @@ export function RegistryList<T extends RegistryItem>({ config, paramPrefix = '',
   for (const e of extra) if (e.value) query[e.def.param] = e.value;
 
   const list = useRegistryList<T>(ENTITY_API[config.entity], query);
-  const records = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
 
   const columns = config
     .columns({
@@ -69,72 +67,43 @@ export function RegistryList<T extends RegistryItem>({ config, paramPrefix = '',
       return i === 0 ? ({ ...c, noWrap: true } as typeof c) : c;
     });
 
-  const empty = (
-    <Card withBorder padding="xl">
-      <EmptyState
-        icon={filtered ? <IconFilterOff size={28} aria-hidden /> : <IconDatabaseOff size={28} aria-hidden />}
-        title={filtered ? t('list.emptyFilteredTitle') : t(`entities.${config.entity}.emptyTitle`)}
-        description={filtered ? t('list.emptyFilteredDescription') : t(`entities.${config.entity}.emptyDescription`)}
-      >
-        <Group justify="center" mt="md">
-          {filtered && (
-            <Button
-              variant="default"
-              onClick={() => {
-                params.clear(filterNames);
-                setSearchKey((k) => k + 1);
-              }}
-              leftSection={<IconFilterOff size={16} aria-hidden />}
-            >
-              {t('list.clearFilters')}
-            </Button>
-          )}
-          {!filtered && canCreate && config.newPath && (
-            <Button component={Link} to={config.newPath} leftSection={<IconPlus size={16} aria-hidden />}>
-              {t(`entities.${config.entity}.new`)}
-            </Button>
-          )}
-        </Group>
-      </EmptyState>
-    </Card>
-  );
-
+  const title = t(`entities.${config.entity}.title`);
   return (
-    <>
-      <Group
-        component="search"
-        align="flex-end"
-        gap="md"
-        mb="md"
-        wrap="wrap"
-        aria-label={t('list.filtersOf', { what: t(`entities.${config.entity}.title`) })}
-      >
-        <SearchInput
-          key={searchKey}
-          label={t('list.search')}
-          description={t(`entities.${config.entity}.searchHint`)}
-          value={q}
-          onChange={(v) => params.set('q', v)}
-        />
-        {extra.map(({ def, value }) => (
-          <ListFilterField key={def.param} def={def} value={value} onChange={(v) => params.set(def.param, v)} />
-        ))}
-        {withActive && <ActiveFilterControl value={active} onChange={(v) => params.set('active', v === 'true' ? null : v)} />}
-      </Group>
-      {list.isError ? (
-        <ProblemAlert error={list.error} />
-      ) : (
-        <EntityTable<T>
-          label={t(`entities.${config.entity}.title`)}
-          records={records}
-          columns={columns}
-          fetching={list.isFetching}
-          hasMore={list.hasNextPage}
-          loadingMore={list.isFetchingNextPage}
-          onLoadMore={() => void list.fetchNextPage()}
-          empty={empty}
-        />
-      )}
-    </>
+    <ListPage<T>
+      header={header}
+      label={title}
+      filters={
+        <ListFilterBar
+          label={t('list.filtersOf', { what: title })}
+          search={{ description: t(`entities.${config.entity}.searchHint`), value: q, onChange: (v) => params.set('q', v) }}
+        >
+          {extra.map(({ def, value }) => (
+            <ListFilterField key={def.param} def={def} value={value} onChange={(v) => params.set(def.param, v)} />
+          ))}
+          {withActive && <ActiveFilterControl value={active} onChange={(v) => params.set('active', v === 'true' ? null : v)} />}
+        </ListFilterBar>
+      }
+      list={list}
+      columns={columns}
+      filtered={filtered}
+      onClearFilters={() => params.clear(filterNames)}
+      empty={{
+        icon: <IconDatabaseOff size={28} aria-hidden />,
+        title: t(`entities.${config.entity}.emptyTitle`),
+        description: t(`entities.${config.entity}.emptyDescription`),
+        action: canCreate ? <NewEntityButton config={config} /> : undefined,
+      }}
+    />
+  );
+}
+
+/** "New …" for a registry entity, when it has a creation page. */
+export function NewEntityButton<T extends RegistryItem>({ config }: { config: RegistryListConfig<T> }) {
+  const t = useT();
+  if (!config.newPath) return null;
+  return (
+    <Button component={Link} to={config.newPath} leftSection={<IconPlus size={16} aria-hidden />}>
+      {t(`entities.${config.entity}.new`)}
+    </Button>
   );
 }

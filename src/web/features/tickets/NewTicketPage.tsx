@@ -34,8 +34,11 @@ import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/messages';
 import { checkEmail } from '../registry/formHelpers';
 import { mapServerErrors } from '../registry/serverErrors';
+import { CallerLookup } from './CallerLookup';
 
 interface Values {
+  /** The user the call center linked (GET /api/callers): the ticket's requester. */
+  requester: { id: string; label: string } | null;
   callerName: string;
   callerPhone: string;
   callerEmail: string;
@@ -106,6 +109,7 @@ export function NewTicketPage() {
 
   const form = useForm<Values>({
     initialValues: {
+      requester: null,
       callerName: '',
       callerPhone: '',
       callerEmail: '',
@@ -120,9 +124,10 @@ export function NewTicketPage() {
     validate: (v) => {
       const errors: Record<string, string> = {};
       if (!v.buildingId) errors.buildingId = t('newTicket.buildingRequired');
-      if (!v.description.trim()) errors.description = t('newTicket.descriptionRequired');
+      if (!v.description.trim())
+        errors.description = onBehalf ? t('newTicket.phone.descriptionRequired') : t('newTicket.descriptionRequired');
       const anyCaller = v.callerName.trim() || v.callerPhone.trim() || v.callerEmail.trim();
-      if ((callerRequired || anyCaller) && !v.callerName.trim()) errors.callerName = t('form.required');
+      if ((callerRequired || anyCaller) && !v.callerName.trim() && !v.requester) errors.callerName = t('form.required');
       checkEmail(errors, 'callerEmail', v.callerEmail, t);
       return errors;
     },
@@ -131,9 +136,10 @@ export function NewTicketPage() {
   const send = useMutation({
     mutationFn: async (v: Values) => {
       const caller =
-        onBehalf && v.callerName.trim()
+        onBehalf && (v.callerName.trim() || v.requester)
           ? {
-              callerName: v.callerName.trim(),
+              ...(v.requester ? { requesterId: v.requester.id } : {}),
+              ...(v.callerName.trim() ? { callerName: v.callerName.trim() } : {}),
               ...(v.callerPhone.trim() ? { callerPhone: v.callerPhone.trim() } : {}),
               ...(v.callerEmail.trim() ? { callerEmail: v.callerEmail.trim() } : {}),
             }
@@ -184,7 +190,7 @@ export function NewTicketPage() {
 
   return (
     <>
-      <PageHeader title={title} description={t('newTicket.intro')} />
+      <PageHeader title={title} description={onBehalf ? t('newTicket.phone.intro') : t('newTicket.intro')} />
       <Paper withBorder p={{ base: 'md', sm: 'lg' }} maw={820}>
         <form
           noValidate
@@ -205,10 +211,21 @@ export function NewTicketPage() {
                 <Title order={2} size="h4" component="legend" mb="xs">
                   {t('newTicket.callerTitle')}
                 </Title>
+                <CallerLookup
+                  linked={form.values.requester}
+                  onPick={(c) => {
+                    form.setFieldValue('requester', { id: c.id, label: c.displayName });
+                    form.setFieldValue('callerName', c.displayName);
+                    form.setFieldValue('callerPhone', c.phone ?? '');
+                    form.setFieldValue('callerEmail', c.email ?? '');
+                    form.clearFieldError('callerName');
+                  }}
+                  onUnlink={() => form.setFieldValue('requester', null)}
+                />
                 <SimpleGrid cols={{ base: 1, sm: 3 }}>
                   <TextInput
                     label={t('newTicket.callerName')}
-                    required={callerRequired}
+                    required={callerRequired && !form.values.requester}
                     autoComplete="off"
                     {...form.getInputProps('callerName')}
                   />
@@ -275,7 +292,7 @@ export function NewTicketPage() {
 
             <Stack gap="sm" component="fieldset" style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
               <Title order={2} size="h4" component="legend" mb="xs">
-                {t('newTicket.whatTitle')}
+                {onBehalf ? t('newTicket.phone.whatTitle') : t('newTicket.whatTitle')}
               </Title>
               {onBehalf && (
                 <TextInput
@@ -286,8 +303,8 @@ export function NewTicketPage() {
                 />
               )}
               <Textarea
-                label={t('newTicket.description')}
-                description={t('newTicket.descriptionHint')}
+                label={onBehalf ? t('newTicket.phone.description') : t('newTicket.description')}
+                description={onBehalf ? t('newTicket.phone.descriptionHint') : t('newTicket.descriptionHint')}
                 required
                 autosize
                 minRows={4}
@@ -362,7 +379,7 @@ export function NewTicketPage() {
                 title={t('newTicket.dangerWarningTitle')}
                 role="alert"
               >
-                {t('newTicket.dangerWarning')}
+                {onBehalf ? t('newTicket.phone.dangerWarning') : t('newTicket.dangerWarning')}
               </Alert>
             )}
 
@@ -374,7 +391,13 @@ export function NewTicketPage() {
                 leftSection={<IconSend size={18} aria-hidden />}
                 color={danger ? 'red' : undefined}
               >
-                {danger ? t('newTicket.submitEmergency') : t('newTicket.submit')}
+                {onBehalf
+                  ? danger
+                    ? t('newTicket.phone.submitEmergency')
+                    : t('newTicket.phone.submit')
+                  : danger
+                    ? t('newTicket.submitEmergency')
+                    : t('newTicket.submit')}
               </Button>
             </Group>
           </Stack>

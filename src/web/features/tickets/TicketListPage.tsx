@@ -1,15 +1,14 @@
-import { useMemo } from 'react';
-import { Anchor, Button, Card, EmptyState, Group, Stack, Text } from '@mantine/core';
-import { IconAlertOctagon, IconFilterOff, IconInbox, IconPlus } from '@tabler/icons-react';
+import { Anchor, Button, Group, Stack, Text } from '@mantine/core';
+import { IconAlertOctagon, IconInbox, IconPlus } from '@tabler/icons-react';
 import type { DataTableColumn } from 'mantine-datatable';
 import { Link } from 'react-router';
 import { useMe } from '../../api/me';
 import { useTicketList, type TicketListItem } from '../../api/workflow';
-import { EntityTable } from '../../components/EntityTable';
-import { PageHeader } from '../../components/PageHeader';
-import { ProblemAlert } from '../../components/ProblemAlert';
+import { InstantCell } from '../../components/list/InstantCell';
+import { ListPage } from '../../components/list/ListPage';
 import { PriorityBadge, StatusBadge } from '../../components/workflow/StatusBadge';
 import { KindBadge } from '../../components/workflow/KindBadge';
+import { SlaStateBadge } from '../../components/workflow/SlaStateBadge';
 import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/messages';
 import { ExportLinks } from '../worklists/ExportLinks';
@@ -28,7 +27,6 @@ export function TicketListPage() {
   const requester = isRequesterOnly(me);
   const { filters, query, filtered, clear } = useWorklistParams('tickets');
   const list = useTicketList(query);
-  const records = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const first = list.data?.pages[0];
   const title = filters.view ? viewTitle(t, 'tickets', filters.view, me) : requester ? t('nav.myTickets') : t('nav.tickets');
 
@@ -60,6 +58,7 @@ export function TicketListPage() {
               </Group>
             ),
           },
+          { accessor: 'sla', title: t('slaRow.column'), render: (r: TicketListItem) => <SlaStateBadge sla={r.sla} /> },
         ]),
     {
       accessor: 'subject',
@@ -87,14 +86,7 @@ export function TicketListPage() {
       accessor: 'createdAt',
       title: t('ticket.createdAt'),
       noWrap: true,
-      render: (r) => (
-        <Stack gap={0}>
-          <Text size="sm">{format.dateTime(r.createdAt)}</Text>
-          <Text size="xs" c="dimmed">
-            {format.relative(r.createdAt)}
-          </Text>
-        </Stack>
-      ),
+      render: (r) => <InstantCell value={r.createdAt} />,
     },
     ...(requester
       ? []
@@ -118,63 +110,28 @@ export function TicketListPage() {
         ]),
   ];
 
-  const empty = (
-    <Card withBorder padding="xl">
-      <EmptyState
-        icon={filtered ? <IconFilterOff size={28} aria-hidden /> : <IconInbox size={28} aria-hidden />}
-        title={filtered ? t('list.emptyFilteredTitle') : t('lists.emptyTickets')}
-        description={
-          filtered ? t('list.emptyFilteredDescription') : requester ? t('lists.emptyTicketsRequester') : t('lists.emptyTicketsHint')
-        }
-      >
-        <Group justify="center" mt="md">
-          {filtered && (
-            <Button variant="default" onClick={clear} leftSection={<IconFilterOff size={16} aria-hidden />}>
-              {t('list.clearFilters')}
-            </Button>
-          )}
-          {!filtered && requester && (
-            <Button component={Link} to="/tickets/new" leftSection={<IconPlus size={16} aria-hidden />}>
-              {t('nav.newTicket')}
-            </Button>
-          )}
-        </Group>
-      </EmptyState>
-    </Card>
+  const newTicket = (
+    <Button component={Link} to="/tickets/new" leftSection={<IconPlus size={16} aria-hidden />}>
+      {t('nav.newTicket')}
+    </Button>
   );
 
   return (
-    <>
-      <PageHeader
-        title={title}
-        actions={
-          requester ? (
-            <Button component={Link} to="/tickets/new" leftSection={<IconPlus size={16} aria-hidden />}>
-              {t('nav.newTicket')}
-            </Button>
-          ) : (
-            <ExportLinks resource="tickets" query={query} />
-          )
-        }
-      />
-      <WorklistFilterBar resource="tickets" simple={requester} />
-      <Group justify="space-between" mb="xs">
-        <ListCount count={first?.count} capped={first?.countCapped} />
-      </Group>
-      {list.isError ? (
-        <ProblemAlert error={list.error} />
-      ) : (
-        <EntityTable<TicketListItem>
-          label={title}
-          records={records}
-          columns={columns}
-          fetching={list.isFetching}
-          hasMore={list.hasNextPage}
-          loadingMore={list.isFetchingNextPage}
-          onLoadMore={() => void list.fetchNextPage()}
-          empty={empty}
-        />
-      )}
-    </>
+    <ListPage<TicketListItem>
+      header={{ title, actions: requester ? newTicket : <ExportLinks resource="tickets" query={query} /> }}
+      label={title}
+      filters={<WorklistFilterBar resource="tickets" simple={requester} />}
+      summary={<ListCount count={first?.count} capped={first?.countCapped} />}
+      list={list}
+      columns={columns}
+      filtered={filtered}
+      onClearFilters={clear}
+      empty={{
+        icon: <IconInbox size={28} aria-hidden />,
+        title: t('lists.emptyTickets'),
+        description: requester ? t('lists.emptyTicketsRequester') : t('lists.emptyTicketsHint'),
+        action: requester ? newTicket : undefined,
+      }}
+    />
   );
 }

@@ -20,6 +20,7 @@ import { Timeline } from '../../components/workflow/Timeline';
 import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/messages';
 import { IssueForm } from './IssueForm';
+import { TriageButton } from './TriageDialog';
 import { ticketStatusLine } from './statusLine';
 import { nextDate } from '../work-orders/nextDate';
 
@@ -34,7 +35,7 @@ export function TicketPage() {
   const ticket = useTicket(id);
   const { data: me } = useMe();
   const crumbs = isRequesterOnly(me)
-    ? [{ label: t('nav.myTickets'), to: '/tickets?view=mine' }]
+    ? [{ label: t('nav.myTickets'), to: '/tickets' }] // all of them: this one may be closed
     : [{ label: t('nav.tickets'), to: '/tickets' }];
   if (ticket.isPending) {
     return (
@@ -106,7 +107,7 @@ function TicketView({ ticket, crumbs }: { ticket: TicketDto; crumbs: Array<{ lab
         </Alert>
       )}
 
-      <Section title={t('actions.title')}>
+      <Section title={t('actions.title')} actions={<TriageButton ticket={ticket} />}>
         <ActionBar actions={ticket.availableActions} onRun={setAction} label={t('actions.title')} />
       </Section>
 

@@ -44,11 +44,11 @@ function quantityMilli(q: number | string): number | null {
 
 const priceCents = (l: Line): number | null => (l.priceListItemId ? l.listPriceCents : eurosToCents(l.price));
 
-/** Search the price list and add a line from it. */
-function PriceListPicker({ onPick }: { onPick: (item: PriceListItem) => void }) {
+/** Search the price lists of the work order's lot (its own first) and add a line from one. */
+function PriceListPicker({ contractId, onPick }: { contractId: string; onPick: (item: PriceListItem) => void }) {
   const t = useT();
   const format = useFormat();
-  const lists = usePriceLists();
+  const lists = usePriceLists(contractId);
   const [listId, setListId] = useState<string | null>(null);
   const [search, setSearch] = useState('');
   const active = listId ?? lists.data?.items.find((l) => l.active)?.id ?? null;
@@ -62,7 +62,10 @@ function PriceListPicker({ onPick }: { onPick: (item: PriceListItem) => void }) 
     <SimpleGrid cols={{ base: 1, sm: 2 }}>
       <Select
         label={t('quote.priceList')}
-        data={(lists.data?.items ?? []).map((l) => ({ value: l.id, label: `${l.code} – ${l.name}` }))}
+        data={(lists.data?.items ?? []).map((l) => ({
+          value: l.id,
+          label: `${l.code} – ${l.contract ? `${l.contract.lot} – ` : ''}${l.name}`,
+        }))}
         value={active}
         onChange={setListId}
         allowDeselect={false}
@@ -166,6 +169,7 @@ export function QuoteForm({ workOrder, onClose }: { workOrder: WorkOrderDto; onC
       <Stack gap="md">
         <Text size="sm">{t('quote.discountNote', { percent: format.percent(discountPercent), lot: workOrder.contract.lot })}</Text>
         <PriceListPicker
+          contractId={workOrder.contract.id}
           onPick={(item) =>
             add({
               priceListItemId: item.id,

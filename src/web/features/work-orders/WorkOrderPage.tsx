@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Anchor, Badge, Button, Center, Group, Loader, Stack, Text } from '@mantine/core';
-import { IconClockExclamation, IconPrinter } from '@tabler/icons-react';
+import { IconClockExclamation, IconPrinter, IconUserShare } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../api/me';
@@ -24,6 +24,7 @@ import { DocumentsChecklist } from './DocumentsChecklist';
 import { QuoteForm } from './QuoteForm';
 import { QuoteView } from './QuoteView';
 import { ChecklistResults, PlannedDocuments } from './PlannedDetails';
+import { AssignDialog } from '../technicians/AssignDialog';
 
 export function WorkOrderPage() {
   const t = useT();
@@ -82,6 +83,7 @@ function WorkOrderView({ workOrder: w, crumbs }: { workOrder: WorkOrderDto; crum
   const { i18n } = useTranslation();
   const { data: me } = useMe();
   const [action, setAction] = useState<string | null>(null);
+  const [assigning, setAssigning] = useState(false);
   const close = () => setAction(null);
   const target = { kind: 'workOrder' as const, id: w.id };
   const place = [
@@ -135,8 +137,18 @@ function WorkOrderView({ workOrder: w, crumbs }: { workOrder: WorkOrderDto; crum
       />
 
       <Section title={t('actions.title')}>
-        <ActionBar actions={w.availableActions} onRun={setAction} label={t('actions.title')} />
+        <Stack gap="sm">
+          <ActionBar actions={w.availableActions} onRun={setAction} label={t('actions.title')} />
+          {w.canAssign && (
+            <Group>
+              <Button variant="light" leftSection={<IconUserShare size={16} aria-hidden />} onClick={() => setAssigning(true)}>
+                {w.assignee ? t('technicians.reassign') : t('technicians.assign')}
+              </Button>
+            </Group>
+          )}
+        </Stack>
       </Section>
+      {assigning && <AssignDialog workOrder={w} onClose={() => setAssigning(false)} />}
 
       {action && (
         <ActionModal action={action} opened onClose={close}>
@@ -188,6 +200,7 @@ function WorkOrderView({ workOrder: w, crumbs }: { workOrder: WorkOrderDto; crum
             },
             { label: t('ticket.building'), value: place },
             { label: t('workOrder.contractor'), value: w.contractor.name },
+            { label: t('technicians.assignee'), value: w.assignee?.label ?? t('technicians.unassigned') },
             { label: t('workOrder.contract'), value: t('workOrder.contractValue', { lot: w.contract.lot, cig: w.contract.cig }) },
             !planned && { label: t('workOrder.fee'), value: w.extraFee || w.quote ? t('workOrder.extraFee') : t('workOrder.flatFee') },
             w.issuedBy && { label: t('workOrder.issuedBy'), value: `${w.issuedBy.label}, ${format.dateTime(w.issuedAt)}` },

@@ -1,12 +1,10 @@
-import { useState } from 'react';
-import { Button, Group, MultiSelect, Select, SimpleGrid, Stack } from '@mantine/core';
-import { IconFilterOff } from '@tabler/icons-react';
+import { MultiSelect, Select } from '@mantine/core';
 import { useMe } from '../../api/me';
-import { PRIORITIES, TICKET_STATES, VIEWS, WORK_ORDER_STATES, type Resource } from '../../api/workflow';
+import { PRIORITIES, SLA_ROW_STATES, TICKET_STATES, VIEWS, WORK_ORDER_STATES, type Resource } from '../../api/workflow';
 import { canRead } from '../../app/permissions';
 import { DateField } from '../../components/inputs/DateField';
 import { EntitySelect } from '../../components/EntitySelect';
-import { SearchInput } from '../../components/SearchInput';
+import { ListFilterBar } from '../../components/list/ListFilterBar';
 import { lookup, priorityLabel, ticketStatusLabel, workOrderStatusLabel } from '../../components/workflow/labels';
 import { useT } from '../../i18n/messages';
 import { SORTS, useWorklistParams } from './useWorklistParams';
@@ -16,140 +14,132 @@ export function WorklistFilterBar({ resource, simple }: { resource: Resource; si
   const t = useT();
   const { data: me } = useMe();
   const { filters, set, clear, filtered } = useWorklistParams(resource);
-  const [searchKey, setSearchKey] = useState(0);
   const states = resource === 'tickets' ? TICKET_STATES : WORK_ORDER_STATES;
-  const sortValue = filters.sort ? `${filters.sort}:${filters.order ?? (filters.sort === 'priority' ? 'asc' : 'desc')}` : null;
+  const sortValue = filters.sort
+    ? `${filters.sort}:${filters.order ?? (filters.sort === 'priority' || filters.sort === 'due' ? 'asc' : 'desc')}`
+    : null;
   const sortOptions = SORTS[resource].flatMap((s) => [
     { value: `${s}:desc`, label: lookup(t, `lists.sort.${s}_desc`, s) },
     { value: `${s}:asc`, label: lookup(t, `lists.sort.${s}_asc`, s) },
   ]);
 
   return (
-    <Stack
-      gap="sm"
-      component="search"
-      aria-label={t('lists.filtersOf', { what: t(resource === 'tickets' ? 'nav.tickets' : 'nav.workOrders') })}
-      mb="md"
+    <ListFilterBar
+      grid
+      label={t('lists.filtersOf', { what: t(resource === 'tickets' ? 'nav.tickets' : 'nav.workOrders') })}
+      search={{
+        description: t(resource === 'tickets' ? 'lists.searchTicketsHint' : 'lists.searchWorkOrdersHint'),
+        value: filters.q,
+        onChange: (q) => set({ q }),
+      }}
+      onClear={filtered || filters.view || filters.sort ? clear : undefined}
     >
-      <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
-        <SearchInput
-          key={searchKey}
-          label={t('list.search')}
-          description={t(resource === 'tickets' ? 'lists.searchTicketsHint' : 'lists.searchWorkOrdersHint')}
-          value={filters.q}
-          onChange={(q) => set({ q })}
-        />
-        {!simple && (
-          <Select
-            label={t('lists.view')}
-            placeholder={t('lists.allInScope')}
-            clearable
-            clearButtonProps={{ 'aria-label': t('common.clear') }}
-            data={VIEWS.map((v) => ({ value: v, label: t(`views.${resource === 'tickets' ? 'tickets' : 'workOrders'}.${v}`) }))}
-            value={filters.view}
-            onChange={(view) => set({ view })}
-          />
-        )}
-        <MultiSelect
-          label={t('common.status')}
-          placeholder={filters.status.length ? undefined : t('list.any')}
+      {!simple && (
+        <Select
+          label={t('lists.view')}
+          placeholder={t('lists.allInScope')}
           clearable
           clearButtonProps={{ 'aria-label': t('common.clear') }}
-          data={states.map((s) => ({ value: s, label: resource === 'tickets' ? ticketStatusLabel(t, s) : workOrderStatusLabel(t, s) }))}
-          value={filters.status}
-          onChange={(status) => set({ status })}
+          data={VIEWS.map((v) => ({ value: v, label: t(`views.${resource === 'tickets' ? 'tickets' : 'workOrders'}.${v}`) }))}
+          value={filters.view}
+          onChange={(view) => set({ view })}
         />
-        {!simple && (
-          <MultiSelect
-            label={t('fields.priority')}
-            placeholder={filters.priority.length ? undefined : t('list.any')}
-            clearable
-            clearButtonProps={{ 'aria-label': t('common.clear') }}
-            data={PRIORITIES.map((p) => ({ value: p, label: priorityLabel(t, p) }))}
-            value={filters.priority}
-            onChange={(priority) => set({ priority })}
-          />
-        )}
+      )}
+      <MultiSelect
+        label={t('common.status')}
+        placeholder={filters.status.length ? undefined : t('list.any')}
+        clearable
+        clearButtonProps={{ 'aria-label': t('common.clear') }}
+        data={states.map((s) => ({ value: s, label: resource === 'tickets' ? ticketStatusLabel(t, s) : workOrderStatusLabel(t, s) }))}
+        value={filters.status}
+        onChange={(status) => set({ status })}
+      />
+      {!simple && (
+        <MultiSelect
+          label={t('fields.priority')}
+          placeholder={filters.priority.length ? undefined : t('list.any')}
+          clearable
+          clearButtonProps={{ 'aria-label': t('common.clear') }}
+          data={PRIORITIES.map((p) => ({ value: p, label: priorityLabel(t, p) }))}
+          value={filters.priority}
+          onChange={(priority) => set({ priority })}
+        />
+      )}
+      {!simple && (
+        <MultiSelect
+          label={t('slaRow.filter')}
+          placeholder={filters.sla.length ? undefined : t('list.any')}
+          clearable
+          clearButtonProps={{ 'aria-label': t('common.clear') }}
+          data={SLA_ROW_STATES.map((s) => ({ value: s, label: t(`slaRow.states.${s}`) }))}
+          value={filters.sla}
+          onChange={(sla) => set({ sla })}
+        />
+      )}
+      <EntitySelect
+        entity="buildings"
+        label={t('ticket.building')}
+        placeholder={t('list.any')}
+        value={filters.buildingId}
+        onChange={(buildingId) => set({ buildingId })}
+        params={{ active: 'all' }}
+      />
+      {!simple && (
         <EntitySelect
-          entity="buildings"
-          label={t('ticket.building')}
+          entity="technologyClasses"
+          label={t('fields.technologyClassId')}
           placeholder={t('list.any')}
-          value={filters.buildingId}
-          onChange={(buildingId) => set({ buildingId })}
+          value={filters.technologyClassId}
+          onChange={(technologyClassId) => set({ technologyClassId })}
           params={{ active: 'all' }}
         />
-        {!simple && (
-          <EntitySelect
-            entity="technologyClasses"
-            label={t('fields.technologyClassId')}
-            placeholder={t('list.any')}
-            value={filters.technologyClassId}
-            onChange={(technologyClassId) => set({ technologyClassId })}
-            params={{ active: 'all' }}
-          />
-        )}
-        {!simple && canRead(me, 'contractors') && (
-          <EntitySelect
-            entity="contractors"
-            label={t('workOrder.contractor')}
-            placeholder={t('list.any')}
-            value={filters.contractorId}
-            onChange={(contractorId) => set({ contractorId })}
-            params={{ active: 'all' }}
-          />
-        )}
-        {!simple && (
-          <Select
-            label={t('planned.kindFilter')}
-            placeholder={t('planned.kindAll')}
-            clearable
-            clearButtonProps={{ 'aria-label': t('common.clear') }}
-            data={[
-              { value: resource === 'tickets' ? 'fault' : 'corrective', label: t('planned.kind.fault') },
-              { value: 'planned', label: t('planned.kind.planned') },
-            ]}
-            value={filters.kind}
-            onChange={(kind) => set({ kind })}
-          />
-        )}
-        <DateField
-          label={t(resource === 'tickets' ? 'lists.createdFrom' : 'lists.issuedFrom')}
-          value={filters.from}
-          onChange={(from) => set({ from })}
+      )}
+      {!simple && canRead(me, 'contractors') && (
+        <EntitySelect
+          entity="contractors"
+          label={t('workOrder.contractor')}
+          placeholder={t('list.any')}
+          value={filters.contractorId}
+          onChange={(contractorId) => set({ contractorId })}
+          params={{ active: 'all' }}
         />
-        <DateField
-          label={t(resource === 'tickets' ? 'lists.createdTo' : 'lists.issuedTo')}
-          value={filters.to}
-          onChange={(to) => set({ to })}
-        />
+      )}
+      {!simple && (
         <Select
-          label={t('lists.sortBy')}
-          placeholder={t('lists.sortDefault')}
+          label={t('planned.kindFilter')}
+          placeholder={t('planned.kindAll')}
           clearable
           clearButtonProps={{ 'aria-label': t('common.clear') }}
-          data={sortOptions}
-          value={sortValue}
-          onChange={(v) => {
-            const [sort, order] = v ? v.split(':') : [null, null];
-            set({ sort, order });
-          }}
+          data={[
+            { value: resource === 'tickets' ? 'fault' : 'corrective', label: t('planned.kind.fault') },
+            { value: 'planned', label: t('planned.kind.planned') },
+          ]}
+          value={filters.kind}
+          onChange={(kind) => set({ kind })}
         />
-      </SimpleGrid>
-      {(filtered || filters.view || filters.sort) && (
-        <Group>
-          <Button
-            variant="default"
-            size="xs"
-            leftSection={<IconFilterOff size={14} aria-hidden />}
-            onClick={() => {
-              clear();
-              setSearchKey((k) => k + 1);
-            }}
-          >
-            {t('list.clearFilters')}
-          </Button>
-        </Group>
       )}
-    </Stack>
+      <DateField
+        label={t(resource === 'tickets' ? 'lists.createdFrom' : 'lists.issuedFrom')}
+        value={filters.from}
+        onChange={(from) => set({ from })}
+      />
+      <DateField
+        label={t(resource === 'tickets' ? 'lists.createdTo' : 'lists.issuedTo')}
+        value={filters.to}
+        onChange={(to) => set({ to })}
+      />
+      <Select
+        label={t('lists.sortBy')}
+        placeholder={t('lists.sortDefault')}
+        clearable
+        clearButtonProps={{ 'aria-label': t('common.clear') }}
+        data={sortOptions}
+        value={sortValue}
+        onChange={(v) => {
+          const [sort, order] = v ? v.split(':') : [null, null];
+          set({ sort, order });
+        }}
+      />
+    </ListFilterBar>
   );
 }

@@ -8,6 +8,8 @@ export interface WorklistFilters {
   view: View | null;
   status: string[];
   priority: string[];
+  /** SLA row states (due, overdue, paused, met, missed). */
+  sla: string[];
   buildingId: string | null;
   technologyClassId: string | null;
   contractorId: string | null;
@@ -21,12 +23,12 @@ export interface WorklistFilters {
 }
 
 const SINGLE = ['view', 'buildingId', 'technologyClassId', 'contractorId', 'kind', 'from', 'to', 'q', 'sort', 'order'] as const;
-const MULTI = ['status', 'priority'] as const;
+const MULTI = ['status', 'priority', 'sla'] as const;
 export const FILTER_NAMES = [...SINGLE, ...MULTI];
 
 export const SORTS: Record<Resource, string[]> = {
-  tickets: ['created', 'priority', 'number'],
-  'work-orders': ['issued', 'priority', 'number'],
+  tickets: ['created', 'priority', 'number', 'due'],
+  'work-orders': ['issued', 'priority', 'number', 'due'],
 };
 
 const isView = (v: string | null): v is View => v !== null && (VIEWS as readonly string[]).includes(v);
@@ -41,6 +43,7 @@ export function useWorklistParams(resource: Resource) {
       view: isView(view) ? view : null,
       status: search.getAll('status'),
       priority: search.getAll('priority'),
+      sla: search.getAll('sla'),
       buildingId: search.get('buildingId'),
       technologyClassId: search.get('technologyClassId'),
       contractorId: search.get('contractorId'),
@@ -78,6 +81,7 @@ export function useWorklistParams(resource: Resource) {
       view: filters.view ?? undefined,
       status: filters.status.length ? filters.status : undefined,
       priority: filters.priority.length ? filters.priority : undefined,
+      sla: filters.sla.length ? filters.sla : undefined,
       buildingId: filters.buildingId ?? undefined,
       technologyClassId: filters.technologyClassId ?? undefined,
       contractorId: filters.contractorId ?? undefined,
@@ -94,6 +98,7 @@ export function useWorklistParams(resource: Resource) {
   const filtered =
     filters.status.length > 0 ||
     filters.priority.length > 0 ||
+    filters.sla.length > 0 ||
     !!filters.buildingId ||
     !!filters.technologyClassId ||
     !!filters.contractorId ||

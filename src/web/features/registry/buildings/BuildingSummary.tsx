@@ -58,6 +58,9 @@ export function BuildingSummary({ building }: { building: Building }) {
         <Item label={t('entities.buildings.fields.notifyOccupantsPlanned')}>
           {building.notifyOccupantsPlanned ? t('common.yes') : t('common.no')}
         </Item>
+        <Item label={t('entities.buildings.fields.newTicketNotices')}>
+          {t(`entities.buildings.newTicketNotices.${building.newTicketNotices}`)}
+        </Item>
         <Item label={t('entities.buildings.fields.managerIds')}>
           {canRead(me, 'users') && building.managerIds.length > 0 ? (
             <List size="sm" spacing={2}>

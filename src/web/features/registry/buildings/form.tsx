@@ -8,7 +8,9 @@ import type { FieldsProps, RegistryFormConfig } from '../formTypes';
 import { requireFields } from '../formHelpers';
 import { ManagersSelect } from './ManagersSelect';
 import { OccupanciesEditor } from './OccupanciesEditor';
-import type { BuildingValues } from './values';
+import type { BuildingValues, NewTicketNotices } from './values';
+
+const NEW_TICKET_NOTICES: readonly NewTicketNotices[] = ['all', 'danger', 'none'];
 
 function BuildingFields({ form, readOnly }: FieldsProps<BuildingValues>) {
   const t = useT();
@@ -51,6 +53,17 @@ function BuildingFields({ form, readOnly }: FieldsProps<BuildingValues>) {
         description={t('entities.buildings.notifyOccupantsPlannedHint')}
         {...form.getInputProps('notifyOccupantsPlanned', { type: 'checkbox' })}
       />
+      <Radio.Group
+        label={t('entities.buildings.fields.newTicketNotices')}
+        description={t('entities.buildings.newTicketNoticesHint')}
+        {...form.getInputProps('newTicketNotices')}
+      >
+        <Stack gap="xs" mt="xs">
+          {NEW_TICKET_NOTICES.map((v) => (
+            <Radio key={v} value={v} label={t(`entities.buildings.newTicketNotices.${v}`)} />
+          ))}
+        </Stack>
+      </Radio.Group>
     </>
   );
 }
@@ -73,6 +86,7 @@ export const buildingForm: RegistryFormConfig<Building, BuildingValues> = {
     managerIds: [],
     occupancies: [],
     notifyOccupantsPlanned: false,
+    newTicketNotices: 'all',
   }),
   fromItem: (b) => ({
     siteId: b.siteId,
@@ -84,6 +98,7 @@ export const buildingForm: RegistryFormConfig<Building, BuildingValues> = {
     managerIds: [...b.managerIds],
     occupancies: b.occupancies.map((o) => ({ departmentId: o.departmentId, sharePercent: o.sharePercent })),
     notifyOccupantsPlanned: b.notifyOccupantsPlanned,
+    newTicketNotices: b.newTicketNotices,
   }),
   toBody: (v) => ({
     siteId: v.siteId,
@@ -95,6 +110,7 @@ export const buildingForm: RegistryFormConfig<Building, BuildingValues> = {
     managerIds: [...v.managerIds].sort(),
     occupancies: v.occupancies.map((o) => ({ departmentId: o.departmentId, sharePercent: Number(o.sharePercent) })),
     notifyOccupantsPlanned: v.notifyOccupantsPlanned,
+    newTicketNotices: v.newTicketNotices,
   }),
   validate: (v, t) => {
     const errors = requireFields(v, ['siteId', 'code', 'name', 'address'], t);

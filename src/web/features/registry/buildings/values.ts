@@ -1,4 +1,6 @@
-import type { Competence } from '../../../api/types';
+import type { Building, Competence } from '../../../api/types';
+
+export type NewTicketNotices = Building['newTicketNotices'];
 
 export interface OccupancyValues {
   departmentId: string | null;
@@ -15,4 +17,5 @@ export interface BuildingValues {
   managerIds: string[];
   occupancies: OccupancyValues[];
   notifyOccupantsPlanned: boolean;
+  newTicketNotices: NewTicketNotices;
 }

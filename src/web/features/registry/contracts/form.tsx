@@ -1,4 +1,5 @@
-import { SimpleGrid, TextInput } from '@mantine/core';
+import { Anchor, SimpleGrid, TextInput } from '@mantine/core';
+import { Link } from 'react-router';
 import type { Contract } from '../../../api/types';
 import { EntityMultiSelect, EntitySelect } from '../../../components/EntitySelect';
 import { DateField } from '../../../components/inputs/DateField';
@@ -20,6 +21,8 @@ interface ContractValues {
   netAmount: number | string;
   yearlyFee: number | string;
   discountPercent: number | string;
+  /** The framework agreement's maximum for the lot, in euros; '' when not recorded. */
+  lotCeiling: number | string;
   technologyClassIds: string[];
   buildingIds: string[];
   /** The server left the money out: not this caller's business (the call center). Never sent. */
@@ -28,7 +31,7 @@ interface ContractValues {
 
 const CIG = /^[0-9A-Z]{10}$/;
 
-function ContractFields({ form }: FieldsProps<ContractValues>) {
+function ContractFields({ form, mode, params }: FieldsProps<ContractValues>) {
   const t = useT();
   return (
     <>
@@ -60,6 +63,11 @@ function ContractFields({ form }: FieldsProps<ContractValues>) {
           <EuroInput label={t('entities.contracts.fields.netAmountCents')} required {...form.getInputProps('netAmount')} />
           <EuroInput label={t('entities.contracts.fields.yearlyFeeCents')} required {...form.getInputProps('yearlyFee')} />
           <PercentInput label={t('entities.contracts.fields.discountPercent')} required {...form.getInputProps('discountPercent')} />
+          <EuroInput
+            label={t('entities.contracts.fields.lotCeilingCents')}
+            description={t('entities.contracts.lotCeilingHint')}
+            {...form.getInputProps('lotCeiling')}
+          />
         </SimpleGrid>
       )}
       <EntityMultiSelect
@@ -68,6 +76,11 @@ function ContractFields({ form }: FieldsProps<ContractValues>) {
         {...form.getInputProps('technologyClassIds')}
       />
       <EntityMultiSelect entity="buildings" label={t('entities.contracts.fields.buildingIds')} {...form.getInputProps('buildingIds')} />
+      {mode === 'edit' && params.id && (
+        <Anchor component={Link} to={`/admin/contracts/${encodeURIComponent(params.id)}/sla`}>
+          {t('adminSla.link')}
+        </Anchor>
+      )}
     </>
   );
 }
@@ -75,7 +88,7 @@ function ContractFields({ form }: FieldsProps<ContractValues>) {
 export const contractForm: RegistryFormConfig<Contract, ContractValues> = {
   entity: 'contracts',
   listPath: () => '/registry/contracts',
-  serverFields: { netAmountCents: 'netAmount', yearlyFeeCents: 'yearlyFee' },
+  serverFields: { netAmountCents: 'netAmount', yearlyFeeCents: 'yearlyFee', lotCeilingCents: 'lotCeiling' },
   empty: () => ({
     lot: '',
     cig: '',
@@ -86,6 +99,7 @@ export const contractForm: RegistryFormConfig<Contract, ContractValues> = {
     netAmount: '',
     yearlyFee: '',
     discountPercent: '',
+    lotCeiling: '',
     technologyClassIds: [],
     buildingIds: [],
     moneyHidden: false,
@@ -100,6 +114,7 @@ export const contractForm: RegistryFormConfig<Contract, ContractValues> = {
     netAmount: centsToEuros(c.netAmountCents),
     yearlyFee: centsToEuros(c.yearlyFeeCents),
     discountPercent: c.discountPercent ?? '',
+    lotCeiling: centsToEuros(c.lotCeilingCents),
     technologyClassIds: [...c.technologyClassIds],
     buildingIds: [...c.buildingIds],
     moneyHidden: c.netAmountCents === null,
@@ -114,6 +129,7 @@ export const contractForm: RegistryFormConfig<Contract, ContractValues> = {
     netAmountCents: eurosToCents(v.netAmount),
     yearlyFeeCents: eurosToCents(v.yearlyFee),
     discountPercent: v.discountPercent === '' ? null : Number(v.discountPercent),
+    lotCeilingCents: v.lotCeiling === '' ? null : eurosToCents(v.lotCeiling),
     technologyClassIds: [...v.technologyClassIds].sort(),
     buildingIds: [...v.buildingIds].sort(),
   }),
@@ -125,6 +141,10 @@ export const contractForm: RegistryFormConfig<Contract, ContractValues> = {
       if (v[field] === '') errors[field] = t('form.required');
       else if (eurosToCents(v[field]) === null) errors[field] = t('form.invalidAmount');
     }
+    const ceiling = eurosToCents(v.lotCeiling);
+    if (v.lotCeiling !== '' && ceiling === null) errors.lotCeiling = t('form.invalidAmount');
+    else if (ceiling !== null && eurosToCents(v.netAmount) !== null && ceiling < eurosToCents(v.netAmount)!)
+      errors.lotCeiling = t('entities.contracts.ceilingBelowAmount');
     if (v.discountPercent === '') errors.discountPercent = t('form.required');
     else {
       const d = Number(v.discountPercent);

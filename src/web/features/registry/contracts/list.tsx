@@ -29,6 +29,13 @@ export const contractList: RegistryListConfig<Contract> = {
       cellsClassName: 'tabular-nums',
       render: (c) => format.euro(c.netAmountCents),
     },
+    {
+      accessor: 'lotCeilingCents',
+      title: t('entities.contracts.fields.lotCeilingCents'),
+      textAlign: 'right',
+      cellsClassName: 'tabular-nums',
+      render: (c) => (c.lotCeilingCents === null ? '—' : format.euro(c.lotCeilingCents)),
+    },
     { accessor: 'active', title: t('common.status'), render: (c) => <ActiveBadge active={c.active} /> },
   ],
 };
