@@ -4,8 +4,10 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible, loginAs } from './helpers';
 import { apiAs, choose } from './workflow-helpers';
+import { formatter } from '../src/shared/format';
 
-const euro = (cents: number) => new Intl.NumberFormat('it-IT', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+// The app's own formatter: amounts grouped from the thousands ("2.345,67 €"), unlike Intl's it-IT default.
+const euro = formatter('it').money;
 
 test.describe('admin money: penalty rules, price lists per lot, a valve priced by lot 3', () => {
   // Several pages, imports and a quote per test: give them the time a loaded machine needs.
@@ -50,17 +52,24 @@ test.describe('admin money: penalty rules, price lists per lot, a valve priced b
     await loginAs(page, 'admin');
     await page.goto(`/admin/penalty-rules?contract=${lot3}`);
     await expect(page.getByRole('heading', { name: 'Regole penali', level: 1 })).toBeVisible();
-    const row = page.getByTestId('penalty-rule').first();
+    // A rule per day of delay (rules created together list in no fixed order).
+    const row = page.getByTestId('penalty-rule').filter({ hasText: 'Per giorno di ritardo' }).first();
     await expect(row).toBeVisible();
     await expectAccessible(page, 'penalty rules');
     await row.getByRole('button', { name: /^Modifica la regola/ }).click();
     const dialog = page.getByRole('dialog');
     const amount = dialog.getByLabel(/^Importo \(€\)/);
+    // A daily amount below the legal 0.3‰ of the contract's net amount is refused with the range in euro.
     await amount.fill('123,45');
-    await expectAccessible(page, 'penalty rule dialog');
+    await dialog.getByRole('button', { name: 'Salva' }).click();
+    await expect(dialog.getByText(/^Fuori dall'intervallo di legge/)).toBeVisible();
+    await expect(amount).toHaveAttribute('aria-invalid', 'true');
+    await expectAccessible(page, 'penalty rule dialog, amount refused');
+    // Lot 3's range is 1.192,50–3.975,00 € a day.
+    await amount.fill('2345,67');
     await dialog.getByRole('button', { name: 'Salva' }).click();
     await expect(dialog).toBeHidden();
-    await expect(page.getByTestId('penalty-rule').first()).toContainText(euro(12345));
+    await expect(page.getByTestId('penalty-rule').filter({ hasText: euro(234567) })).toHaveCount(1);
   });
 
   test('the admin imports a price list into lot 3; a bad file shows its rows and imports nothing', async ({ page }) => {
