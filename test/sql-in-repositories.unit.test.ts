@@ -25,9 +25,12 @@ const PATTERNS: Array<{ name: string; re: RegExp }> = [
     re: /\.(selectFrom|selectNoFrom|insertInto|replaceInto|updateTable|deleteFrom|mergeInto|with)\s*\(/,
   },
   {
-    name: 'a query clause (where/join/orderBy/groupBy/having/returning/onConflict)',
-    re: /\.(where|whereRef|innerJoin|leftJoin|rightJoin|fullJoin|orderBy|groupBy|having|returning|onConflict)\s*\(/,
+    name: 'a query clause (whereRef/join/orderBy/groupBy/having/returning/onConflict)',
+    re: /\.(whereRef|innerJoin|leftJoin|rightJoin|fullJoin|orderBy|groupBy|having|returning|onConflict)\s*\(/,
   },
+  // Kysely's where(column, op, value) or where((eb) => …); not a scope's own where(alias), which
+  // hands a rule's predicate to the repository that runs the query.
+  { name: 'a where clause', re: /\.where\s*\(\s*(['"`][^'"`]*['"`]\s*,|\(?\s*\w+\s*\)?\s*=>)/ },
   { name: 'running a built query (executeTakeFirst…)', re: /\.(executeTakeFirst|executeTakeFirstOrThrow|stream)\s*\(/ },
   { name: 'an sql`` template', re: /\bsql\s*(<[^`>]*>)?\s*`|\bsql\.(ref|raw|lit|id|table|join|val)\s*\(/ },
   {
@@ -80,14 +83,16 @@ describe('SQL lives only in *.repository.ts', () => {
     const service = [
       "import { sql, type SqlBool } from 'kysely';",
       'export const one = (db: Db) => db.selectFrom("users").selectAll().executeTakeFirst();',
-      '  return q.where("id", "=", id);',
+      '  return q.where("id", "=", id).where((eb) => eb.or(parts));',
       '  const none = sql<SqlBool>`1 = 0`;',
       '  const all = sql`1 = 1`;',
       '  const r = sql.ref(column);',
     ].join('\n');
     const found = sqlOutsideRepositories('x.service.ts', service);
     expect(found.map((f) => f.split(':')[1])).toEqual(['1', '2', '2', '3', '4', '5', '6']);
-    // Allowed outside repositories: type imports, transactions, comments naming SQL, Map.set.
+    expect(sqlOutsideRepositories('x.service.ts', 'q.where(eb => eb.or(parts));')).toHaveLength(1);
+    // Allowed outside repositories: type imports, transactions, comments naming SQL, Map.set, a
+    // rule's predicate handed on (scope.where(alias)).
     const allowed = [
       "import type { Expression, SqlBool, Transaction } from 'kysely';",
       'await ctx.db.transaction().execute(async (trx) => repo.save(trx, row));',
@@ -95,6 +100,7 @@ describe('SQL lives only in *.repository.ts', () => {
       '/* where(x) in a block comment',
       '   .orderBy(y) still in it */',
       'seen.set(key, row);',
+      "const scoped = scope.where(alias) ?? money.where('p');",
     ].join('\n');
     expect(sqlOutsideRepositories('x.service.ts', allowed)).toEqual([]);
   });
