@@ -7,7 +7,6 @@ import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
-import { sql } from 'kysely';
 import type { Config } from './config.ts';
 import { loggerOptions, type LogStream } from './log.ts';
 import type { Db } from './db/create-db.ts';
@@ -35,6 +34,7 @@ import { penaltyRoutes } from './modules/penalties/penalties.routes.ts';
 import { reportRoutes } from './modules/reports/reports.routes.ts';
 import { accountingRoutes } from './modules/accounting/amounts.routes.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
+import { pingDatabase } from './modules/system/system.repository.ts';
 import { programRoutes } from './modules/programs/programs.routes.ts';
 import { calendarFeedRoutes } from './modules/calendar-feeds/calendar-feeds.routes.ts';
 import { planRoutes } from './modules/plans/plans.routes.ts';
@@ -116,7 +116,7 @@ export async function buildApp(config: Config, opts: BuildOptions): Promise<Fast
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   app.get('/healthz', { config: { public: true }, schema: { tags: ['health'], summary: 'Liveness and database check' } }, async () => {
-    await sql`select 1`.execute(ctx.db);
+    await pingDatabase(ctx.db);
     return { status: 'ok' };
   });
 

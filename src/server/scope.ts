@@ -1,5 +1,6 @@
 // Who may see and change which registry rows, as SQL predicates added to the query itself
-// (never a filter after loading). docs/API.md "Who may do what" is the source of these rules:
+// (never a filter after loading); the SQL of each condition is in scope.repository.ts, the rules
+// choosing them are here. docs/API.md "Who may do what" is the source of these rules:
 //
 //   admin                               everything, users included
 //   service_head, call_center, accounting every registry row except users; no writes
@@ -13,8 +14,24 @@
 //
 // A user with several roles sees the union. A collection no role of the caller may read is
 // `forbidden` (403); a row outside the scope is simply not selected (so it reads as 404).
-import { expressionBuilder, sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { Expression, SqlBool } from 'kysely';
 import { hasRole, type Principal, type Role } from './auth/principal.ts';
+import {
+  allOf,
+  anyOf,
+  columnInBuildings,
+  columnInContractorsOfManagedContracts,
+  columnInManagedContracts,
+  columnInVisibleBuildings,
+  columnIs,
+  columnIsNull,
+  floorIsActive,
+  nothing,
+  onContractorWorkOrder,
+  siteIsActive,
+  visibleBuildingExists,
+  type BuildingSet,
+} from './scope.repository.ts';
 
 /** A logged-in caller, or the system itself (jobs, other modules acting on their own account): unscoped. */
 export type Actor = Principal | 'system';
@@ -30,43 +47,12 @@ export type Scope = { kind: 'all' } | { kind: 'forbidden' } | { kind: 'rows'; wh
 const ALL: Scope = { kind: 'all' };
 const FORBIDDEN: Scope = { kind: 'forbidden' };
 
-// Predicates are built with a free-standing, untyped expression builder: the table they apply to
-// is only known by name, and the subqueries use aliases of their own so they never clash with it.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const eb: ExpressionBuilder<any, any> = expressionBuilder<any, any>();
-const col = (table: string, column: string) => eb.ref(`${table}.${column}`);
-
-/** Ids of the buildings the user manages. */
-const managedBuildingIds = (userId: string) =>
-  eb.selectFrom('building_managers as sc_bm').select('sc_bm.building_id').where('sc_bm.user_id', '=', userId);
-
-/** Ids of the buildings covered by any contract of the contractor. */
-const contractorBuildingIds = (contractorId: string) =>
-  eb
-    .selectFrom('contract_buildings as sc_cb')
-    .innerJoin('contracts as sc_c', 'sc_c.id', 'sc_cb.contract_id')
-    .select('sc_cb.building_id')
-    .where('sc_c.contractor_id', '=', contractorId);
-
-/** Ids of the active buildings on active sites (what a requester may report a fault in). */
-const activeBuildingIds = () =>
-  eb
-    .selectFrom('buildings as sc_ab')
-    .innerJoin('sites as sc_as', 'sc_as.id', 'sc_ab.site_id')
-    .select('sc_ab.id')
-    .where('sc_ab.active', '=', 1)
-    .where('sc_as.active', '=', 1);
-
-/** Ids of the contracts covering any building the user manages. */
-const managedContractIds = (userId: string) =>
-  eb.selectFrom('contract_buildings as sc_mcb').select('sc_mcb.contract_id').where('sc_mcb.building_id', 'in', managedBuildingIds(userId));
-
-type BuildingIds = ReturnType<typeof managedBuildingIds> | ReturnType<typeof contractorBuildingIds> | ReturnType<typeof activeBuildingIds>;
+// The conditions below (their SQL: scope.repository.ts) name the table only through `t`.
 
 /** Rows of a collection that hangs off buildings (floors, spaces, assets) or the buildings themselves. */
-const inBuildings = (ids: BuildingIds, coll: Collection): RowPredicate | null => {
-  if (coll === 'buildings') return (t) => eb(col(t, 'id'), 'in', ids);
-  if (coll === 'floors' || coll === 'spaces' || coll === 'assets') return (t) => eb(col(t, 'building_id'), 'in', ids);
+const inBuildings = (set: BuildingSet, coll: Collection): RowPredicate | null => {
+  if (coll === 'buildings') return (t) => columnInBuildings(t, 'id', set);
+  if (coll === 'floors' || coll === 'spaces' || coll === 'assets') return (t) => columnInBuildings(t, 'building_id', set);
   return null;
 };
 
@@ -80,52 +66,26 @@ const READ_RULES: Partial<Record<Role, RoleRule>> = {
   accounting: fullRead,
   building_manager: (p, coll) => {
     if (coll === 'sites' || coll === 'departments' || coll === 'technologyClasses') return 'all';
-    if (coll === 'contracts') return (t) => eb(col(t, 'id'), 'in', managedContractIds(p.userId));
-    if (coll === 'contractors') {
-      return (t) =>
-        eb(
-          col(t, 'id'),
-          'in',
-          eb.selectFrom('contracts as sc_mc').select('sc_mc.contractor_id').where('sc_mc.id', 'in', managedContractIds(p.userId)),
-        );
-    }
-    return inBuildings(managedBuildingIds(p.userId), coll);
+    if (coll === 'contracts') return (t) => columnInManagedContracts(t, 'id', p.userId);
+    if (coll === 'contractors') return (t) => columnInContractorsOfManagedContracts(t, 'id', p.userId);
+    return inBuildings({ managedBy: p.userId }, coll);
   },
   contractor: (p, coll) => {
     if (coll === 'sites' || coll === 'technologyClasses') return 'all';
     const cid = p.contractorId;
     if (!cid) return null; // a contractor user not linked to a contractor sees no contractor data
-    if (coll === 'contracts') return (t) => eb(col(t, 'contractor_id'), '=', cid);
-    if (coll === 'contractors') return (t) => eb(col(t, 'id'), '=', cid);
-    return inBuildings(contractorBuildingIds(cid), coll);
+    if (coll === 'contracts') return (t) => columnIs(t, 'contractor_id', cid);
+    if (coll === 'contractors') return (t) => columnIs(t, 'id', cid);
+    return inBuildings({ coveredFor: cid }, coll);
   },
   requester: (_p, coll) => {
     if (coll === 'technologyClasses') return 'all';
-    if (coll === 'sites') return (t) => eb(col(t, 'active'), '=', 1);
+    if (coll === 'sites') return (t) => columnIs(t, 'active', 1);
     // Row-local (no list of every active building): one building is checked by its own key.
-    if (coll === 'buildings') {
-      return (t) =>
-        eb.and([
-          eb(col(t, 'active'), '=', 1),
-          eb.exists(
-            eb
-              .selectFrom('sites as sc_bs')
-              .select(sql`1`.as('one'))
-              .whereRef('sc_bs.id', '=', col(t, 'site_id') as never)
-              .where('sc_bs.active', '=', 1),
-          ),
-        ]);
-    }
-    if (coll === 'floors') {
-      return (t) => eb.and([eb(col(t, 'active'), '=', 1), eb(col(t, 'building_id'), 'in', activeBuildingIds())]);
-    }
+    if (coll === 'buildings') return (t) => allOf([columnIs(t, 'active', 1), siteIsActive(t)]);
+    if (coll === 'floors') return (t) => allOf([columnIs(t, 'active', 1), columnInBuildings(t, 'building_id', 'active')]);
     if (coll === 'spaces') {
-      return (t) =>
-        eb.and([
-          eb(col(t, 'active'), '=', 1),
-          eb(col(t, 'building_id'), 'in', activeBuildingIds()),
-          eb(col(t, 'floor_id'), 'in', eb.selectFrom('floors as sc_af').select('sc_af.id').where('sc_af.active', '=', 1)),
-        ]);
+      return (t) => allOf([columnIs(t, 'active', 1), columnInBuildings(t, 'building_id', 'active'), floorIsActive(t)]);
     }
     return null;
   },
@@ -133,7 +93,7 @@ const READ_RULES: Partial<Record<Role, RoleRule>> = {
 
 const WRITE_RULES: Partial<Record<Role, RoleRule>> = {
   building_manager: (p, coll) =>
-    coll === 'floors' || coll === 'spaces' || coll === 'assets' ? inBuildings(managedBuildingIds(p.userId), coll) : null,
+    coll === 'floors' || coll === 'spaces' || coll === 'assets' ? inBuildings({ managedBy: p.userId }, coll) : null,
 };
 
 function combine(actor: Actor, coll: Collection, rules: Partial<Record<Role, RoleRule>>): Scope {
@@ -146,7 +106,7 @@ function combine(actor: Actor, coll: Collection, rules: Partial<Record<Role, Rol
   }
   if (parts.length === 0) return FORBIDDEN;
   if (parts.length === 1) return { kind: 'rows', where: parts[0] };
-  return { kind: 'rows', where: (t) => eb.or(parts.map((w) => w(t))) };
+  return { kind: 'rows', where: (t) => anyOf(parts.map((w) => w(t))) };
 }
 
 /** The rows of a collection the actor may read. */
@@ -163,7 +123,7 @@ export function parentBuildingWriteScope(actor: Actor): Scope {
   if (actor === 'system' || hasRole(actor, 'admin')) return ALL;
   if (hasRole(actor, 'building_manager')) {
     const userId = actor.userId;
-    return { kind: 'rows', where: (t) => eb(col(t, 'id'), 'in', managedBuildingIds(userId)) };
+    return { kind: 'rows', where: (t) => columnInBuildings(t, 'id', { managedBy: userId }) };
   }
   return FORBIDDEN;
 }
@@ -186,15 +146,8 @@ export function buildingIdScope(actor: Actor):
   if (s.kind !== 'rows') return s;
   return {
     kind: 'rows',
-    where: (column) => eb(eb.ref(column), 'in', eb.selectFrom('buildings as sc_vb').select('sc_vb.id').where(s.where('sc_vb'))),
-    contains: (column) =>
-      eb.exists(
-        eb
-          .selectFrom('buildings as sc_vb')
-          .select(sql`1`.as('one'))
-          .whereRef('sc_vb.id', '=', column as never)
-          .where(s.where('sc_vb')),
-      ),
+    where: (column) => columnInVisibleBuildings(column, s.where),
+    contains: (column) => visibleBuildingExists(column, s.where),
   };
 }
 
@@ -204,7 +157,7 @@ export function buildingIdScope(actor: Actor):
  */
 export function scopeWhere(scope: Scope, table: string): Expression<SqlBool> | null {
   if (scope.kind === 'all') return null;
-  if (scope.kind === 'forbidden') return sql<SqlBool>`1 = 0`;
+  if (scope.kind === 'forbidden') return nothing();
   return scope.where(table);
 }
 
@@ -249,16 +202,6 @@ export function ticketItemView(
   };
 }
 
-/** The item hangs off one of the contractor's work orders (row-local: checked by the work order's key). */
-const onContractorWorkOrder = (table: string, contractorId: string) =>
-  eb.exists(
-    eb
-      .selectFrom('work_orders as sc_ow')
-      .select(sql`1`.as('one'))
-      .whereRef('sc_ow.id', '=', col(table, 'work_order_id') as never)
-      .where('sc_ow.contractor_id', '=', contractorId),
-  );
-
 /**
  * The predicate on the items of a ticket in `table` (alias), or null when the view reads them all:
  *   'flagged' comments and attachments (visibility, work_order_id)
@@ -268,22 +211,22 @@ const onContractorWorkOrder = (table: string, contractorId: string) =>
 export function ticketItemWhere(view: TicketItemView, table: string, kind: 'flagged' | 'notice' | 'event'): Expression<SqlBool> | null {
   if (view.full) return null;
   const parts: Expression<SqlBool>[] = [];
-  const onTicket = eb(col(table, 'work_order_id'), 'is', null);
+  const onTicket = columnIsNull(table, 'work_order_id');
   const own = view.contractorId ? onContractorWorkOrder(table, view.contractorId) : null;
   if (kind === 'event') {
     if (view.requester) return null;
     parts.push(onTicket);
     if (own) parts.push(own);
   } else if (kind === 'flagged') {
-    const isPublic = eb(col(table, 'visibility'), '=', 'public');
+    const isPublic = columnIs(table, 'visibility', 'public');
     if (view.requester) parts.push(isPublic);
-    if (own) parts.push(own, eb.and([onTicket, isPublic]));
+    if (own) parts.push(own, allOf([onTicket, isPublic]));
   } else {
-    if (view.userId) parts.push(eb(col(table, 'to_user_id'), '=', view.userId));
+    if (view.userId) parts.push(columnIs(table, 'to_user_id', view.userId));
     if (own) parts.push(own);
   }
-  if (parts.length === 0) return sql<SqlBool>`1 = 0`;
-  return parts.length === 1 ? parts[0] : eb.or(parts);
+  if (parts.length === 0) return nothing();
+  return parts.length === 1 ? parts[0] : anyOf(parts);
 }
 
 // --- contract money ----------------------------------------------------------------------------
@@ -299,13 +242,13 @@ export function contractMoneyScope(actor: Actor): Scope {
   const parts: RowPredicate[] = [];
   if (actor.roles.has('building_manager')) {
     const userId = actor.userId;
-    parts.push((t) => eb(col(t, 'id'), 'in', managedContractIds(userId)));
+    parts.push((t) => columnInManagedContracts(t, 'id', userId));
   }
   if (actor.roles.has('contractor') && actor.contractorId) {
     const cid = actor.contractorId;
-    parts.push((t) => eb(col(t, 'contractor_id'), '=', cid));
+    parts.push((t) => columnIs(t, 'contractor_id', cid));
   }
   if (parts.length === 0) return FORBIDDEN;
   if (parts.length === 1) return { kind: 'rows', where: parts[0] };
-  return { kind: 'rows', where: (t) => eb.or(parts.map((w) => w(t))) };
+  return { kind: 'rows', where: (t) => anyOf(parts.map((w) => w(t))) };
 }

@@ -1,6 +1,6 @@
 // SQL of penalty rules and penalties: rules per contract, the penalties of a work order, contract
 // totals against the cap, scoped lists, the procedure's events (events.penalty_id).
-import { sql, type Expression, type Insertable, type SqlBool, type Updateable } from 'kysely';
+import { expressionBuilder, sql, type Expression, type ExpressionBuilder, type Insertable, type SqlBool, type Updateable } from 'kysely';
 import type { Db } from '../../db/create-db.ts';
 import { engineOf } from '../../db/create-db.ts';
 import type { PenaltyRow, PenaltyRuleRow } from '../../db/schema.ts';
@@ -151,6 +151,11 @@ export function penaltyViews(db: Db) {
     ]);
 }
 export type PenaltyView = Awaited<ReturnType<ReturnType<typeof penaltyViews>['execute']>>[number];
+
+/** One penalty's view (unscoped: the service checks the caller's roles on it). */
+export function findPenaltyView(db: Db, id: string) {
+  return penaltyViews(db).where('p.id', '=', id).executeTakeFirst();
+}
 
 export interface PenaltyFilter {
   scope: ((alias: string) => Expression<SqlBool>) | null;
@@ -353,3 +358,39 @@ export function contractsWithContractor(db: Db, scope: Expression<SqlBool> | nul
   if (scope) q = q.where(scope);
   return q.orderBy('contracts.lot').orderBy('contracts.id').execute();
 }
+
+// --- scope predicates (the rules that pick them: penalties.service.ts penaltyScope) ---------------
+
+// Predicates on a penalties alias: a free-standing, untyped expression builder; the subqueries
+// use aliases of their own (ps_*).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const eb: ExpressionBuilder<any, any> = expressionBuilder<any, any>();
+
+/** The penalty (alias) is on one of the contractor's contracts. */
+export const onContractorContracts =
+  (contractorId: string) =>
+  (a: string): Expression<SqlBool> =>
+    eb(
+      eb.ref(`${a}.contract_id`),
+      'in',
+      eb.selectFrom('contracts as ps_k').select('ps_k.id').where('ps_k.contractor_id', '=', contractorId),
+    );
+
+/**
+ * The penalty (alias) is on a work order in the buildings `inBuildings` accepts (a predicate on a
+ * building-id column), or, without a work order, on a contract covering one of those buildings.
+ */
+export const inBuildingsOf =
+  (inBuildings: (buildingIdColumn: string) => Expression<SqlBool>) =>
+  (a: string): Expression<SqlBool> =>
+    eb.or([
+      eb(eb.ref(`${a}.work_order_id`), 'in', eb.selectFrom('work_orders as ps_w').select('ps_w.id').where(inBuildings('ps_w.building_id'))),
+      eb.and([
+        eb(eb.ref(`${a}.work_order_id`), 'is', null),
+        eb(
+          eb.ref(`${a}.contract_id`),
+          'in',
+          eb.selectFrom('contract_buildings as ps_cb').select('ps_cb.contract_id').where(inBuildings('ps_cb.building_id')),
+        ),
+      ]),
+    ]);

@@ -32,6 +32,7 @@ import { AppError, conflict, forbidden, invalid, notFound, type FieldIssue } fro
 import { newId } from '../../ids.ts';
 import type { Lang } from '../../i18n/messages.ts';
 import { buildingIdScope, contractMoneyScope } from '../../scope.ts';
+import { anyOf } from '../../scope.repository.ts';
 import { findRow } from '../registry/common.repository.ts';
 import { presentAttachment, storeAttachment } from '../attachments/attachments.service.ts';
 import { getAttachment } from '../attachments/attachments.repository.ts';
@@ -40,7 +41,7 @@ import { presentOwnEvent } from '../tickets/timeline.ts';
 import { decodeCursor, encodeCursor } from '../registry/common.ts';
 import { newSortableId } from '../tickets/actor.ts';
 import { refusalError } from '../tickets/refusal.ts';
-import { expressionBuilder, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { Expression, SqlBool } from 'kysely';
 import { isBuildingManagedBy, listEvents } from '../tickets/tickets.repository.ts';
 import { inVersionedTransaction, StaleVersion } from '../tickets/workflow-helpers.ts';
 import { label } from '../worklists/worklists.i18n.ts';
@@ -378,8 +379,6 @@ export async function contractSummary(ctx: AppContext, actor: Principal, contrac
 
 // --- who sees and acts on a penalty ----------------------------------------------------------------
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const eb: ExpressionBuilder<any, any> = expressionBuilder<any, any>();
 const ALL_ROLES: readonly Role[] = ['service_head', 'accounting', 'admin'];
 type Pred = (alias: string) => Expression<SqlBool>;
 
@@ -387,36 +386,20 @@ type Pred = (alias: string) => Expression<SqlBool>;
  * Penalties a user may see, as a predicate on the penalties table: service head, accounting,
  * admin all; a contractor its own contracts'; a building manager those of work orders in their
  * buildings (and, for a penalty without a work order, of contracts covering their buildings).
+ * The predicates' SQL: penalties.repository.ts.
  */
 export function penaltyScope(p: Principal): { kind: 'all' } | { kind: 'forbidden' } | { kind: 'rows'; where: Pred } {
   if (ALL_ROLES.some((r) => p.roles.has(r))) return { kind: 'all' };
   const parts: Pred[] = [];
   if (p.roles.has('contractor') && p.contractorId) {
-    const cid = p.contractorId;
-    parts.push((a) =>
-      eb(eb.ref(`${a}.contract_id`), 'in', eb.selectFrom('contracts as ps_k').select('ps_k.id').where('ps_k.contractor_id', '=', cid)),
-    );
+    parts.push(repo.onContractorContracts(p.contractorId));
   }
   if (p.roles.has('building_manager')) {
     const s = buildingIdScope({ ...p, roles: new Set<Role>(['building_manager']) });
-    if (s.kind === 'rows') {
-      parts.push((a) =>
-        eb.or([
-          eb(eb.ref(`${a}.work_order_id`), 'in', eb.selectFrom('work_orders as ps_w').select('ps_w.id').where(s.where('ps_w.building_id'))),
-          eb.and([
-            eb(eb.ref(`${a}.work_order_id`), 'is', null),
-            eb(
-              eb.ref(`${a}.contract_id`),
-              'in',
-              eb.selectFrom('contract_buildings as ps_cb').select('ps_cb.contract_id').where(s.where('ps_cb.building_id')),
-            ),
-          ]),
-        ]),
-      );
-    }
+    if (s.kind === 'rows') parts.push(repo.inBuildingsOf(s.where));
   }
   if (parts.length === 0) return { kind: 'forbidden' };
-  return { kind: 'rows', where: parts.length === 1 ? parts[0] : (a) => eb.or(parts.map((w) => w(a))) };
+  return { kind: 'rows', where: parts.length === 1 ? parts[0] : (a) => anyOf(parts.map((w) => w(a))) };
 }
 
 export const scopePredicate = (p: Principal): Pred | null => {
@@ -437,10 +420,6 @@ async function penaltyRoles(db: Db, actor: Principal, v: repo.PenaltyView): Prom
     }
   }
   return roles;
-}
-
-async function viewOf(db: Db, id: string) {
-  return repo.penaltyViews(db).where('p.id', '=', id).executeTakeFirst();
 }
 
 // --- presenting ------------------------------------------------------------------------------------
@@ -538,7 +517,7 @@ async function breachedClock(db: Db, v: { work_order_id: string | null; breach_k
 
 export async function getPenalty(ctx: AppContext, actor: Principal, id: string, db: Db = ctx.db): Promise<PenaltyDetailDto> {
   scopePredicate(actor);
-  const v = await viewOf(db, id);
+  const v = await repo.findPenaltyView(db, id);
   if (!v) throw notFound();
   const roles = await penaltyRoles(db, actor, v);
   if (roles.size === 0) throw notFound();
@@ -604,7 +583,7 @@ export async function penaltyAction(
   await inVersionedTransaction(
     ctx,
     async (trx) => {
-      const v = await viewOf(trx, id);
+      const v = await repo.findPenaltyView(trx, id);
       if (!v) throw notFound();
       const roles = await penaltyRoles(trx, actor, v);
       if (roles.size === 0) throw notFound();

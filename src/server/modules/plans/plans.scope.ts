@@ -1,5 +1,5 @@
 // Who reads and writes which maintenance plans, as SQL predicates on a (building, class) pair
-// (docs/PLANNED.md "Plans and meters"):
+// (docs/PLANNED.md "Plans and meters"; the predicates' SQL is in plans.repository.ts):
 //
 //   admin, service_head                every plan; write every plan
 //   call_center, accounting            read every plan
@@ -10,17 +10,15 @@
 // Meter readings ('reading'): those who write plans, and contractors on the pairs they read.
 //
 // Several roles: the union. A plan outside the scope reads as 404.
-import { expressionBuilder, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { Expression, SqlBool } from 'kysely';
 import { coveredPairs, managedPairs } from './plans.repository.ts';
 import { hasRole } from '../../auth/principal.ts';
 import type { Actor } from '../../scope.ts';
+import { anyOf } from '../../scope.repository.ts';
 
 /** A predicate on the columns naming a plan's building and class (e.g. 'maintenance_plans.building_id'). */
 export type PairPredicate = (buildingCol: string, classCol: string) => Expression<SqlBool>;
 export type PlanScope = { kind: 'all' } | { kind: 'forbidden' } | { kind: 'rows'; where: PairPredicate };
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const eb: ExpressionBuilder<any, any> = expressionBuilder<any, any>();
 
 export function planScope(actor: Actor, mode: 'read' | 'write' | 'reading'): PlanScope {
   if (actor === 'system' || hasRole(actor, 'admin', 'service_head')) return { kind: 'all' };
@@ -30,5 +28,5 @@ export function planScope(actor: Actor, mode: 'read' | 'write' | 'reading'): Pla
   if (mode !== 'write' && actor.roles.has('contractor') && actor.contractorId) parts.push(coveredPairs(actor.contractorId));
   if (parts.length === 0) return { kind: 'forbidden' };
   if (parts.length === 1) return { kind: 'rows', where: parts[0] };
-  return { kind: 'rows', where: (b, c) => eb.or(parts.map((p) => p(b, c))) };
+  return { kind: 'rows', where: (b, c) => anyOf(parts.map((p) => p(b, c))) };
 }

@@ -18,6 +18,7 @@ import { clocksOf, SlaContext, ZONE } from '../sla/clocks.ts';
 import * as slaRepo from '../sla/sla.repository.ts';
 import * as penaltiesRepo from '../penalties/penalties.repository.ts';
 import { aggregateCompliance, type ClockRow } from './aggregate.ts';
+import { factsBatch, type ReportFacts } from './reports.repository.ts';
 
 const MAX_DAYS = 366;
 const BATCH = 1000;
@@ -36,13 +37,7 @@ function bounds(p: Period): [string, string] {
   return [a.toUTC().toISO()!, b.toUTC().toISO()!];
 }
 
-type Facts = slaRepo.WorkOrderFacts & {
-  lot: string;
-  class_code: string;
-  class_name_it: string;
-  class_name_en: string;
-  building_code: string;
-};
+type Facts = ReportFacts;
 
 /** Calls `each` with every work order issued in the period (in scope) and its clocks now. */
 async function eachWorkOrder(
@@ -58,21 +53,7 @@ async function eachWorkOrder(
   let after: [string, string] | null = null;
   let n = 0;
   for (;;) {
-    let q = slaRepo
-      .workOrderFacts(ctx.db)
-      .innerJoin('contracts as k', 'k.id', 'w.contract_id')
-      .innerJoin('technology_classes as tc', 'tc.id', 'w.technology_class_id')
-      .select(['k.lot', 'tc.code as class_code', 'tc.name_it as class_name_it', 'tc.name_en as class_name_en', 'b.code as building_code'])
-      .where('w.issued_at', '>=', start)
-      .where('w.issued_at', '<', end);
-    const s = scopeExpr(scope, 'w');
-    if (s) q = q.where(s);
-    if (p.contractId) q = q.where('w.contract_id', '=', p.contractId);
-    if (after) {
-      const [at, id] = after;
-      q = q.where((eb) => eb.or([eb('w.issued_at', '>', at), eb.and([eb('w.issued_at', '=', at), eb('w.id', '>', id)])]));
-    }
-    const rows = (await q.orderBy('w.issued_at').orderBy('w.id').limit(BATCH).execute()) as Facts[];
+    const rows = await factsBatch(ctx.db, { start, end, scope: scopeExpr(scope, 'w'), contractId: p.contractId, after, limit: BATCH });
     if (rows.length === 0) break;
     const [sctx, timelines] = await Promise.all([
       SlaContext.load(ctx.db, rows),

@@ -1,34 +1,10 @@
-// "Overdue by SLA" as a predicate on a work-orders alias, for the work lists: a clock still
-// counting whose due instant has passed (migration 0005's sla_due_at, kept by the SLA watcher;
-// index work_orders_sla_due_idx). Fresh to within SLA_WATCH_INTERVAL_SECONDS after an event,
-// and at once by every work-order action (refreshWorkOrderSla in the action's transaction).
-import { expressionBuilder, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const eb: ExpressionBuilder<any, any> = expressionBuilder<any, any>();
-
-export const slaOverdue =
-  (nowIso: string) =>
-  (alias: string): Expression<SqlBool> =>
-    eb.and([eb(eb.ref(`${alias}.sla_due_at`), '<=', nowIso), eb(eb.ref(`${alias}.status`), 'not in', ['verified', 'closed'])]);
+// What a list row shows of a work order's or ticket's SLA, from its stored columns (sla_state,
+// sla_due_at, sla_paused_for; migration 2026-12-09T0008). The same states as SQL predicates, for
+// the lists' filters and the "overdue" work list: sla.repository.ts (slaOverdue, slaStateIs).
 
 /** What a list row shows of the SLA (API `sla.state`, filter `sla`): running split by now into due and overdue. */
 export const SLA_ROW_STATES = ['due', 'overdue', 'paused', 'met', 'missed'] as const;
 export type SlaRowFilter = (typeof SLA_ROW_STATES)[number];
-
-/**
- * One row state as a predicate on an alias of work_orders or tickets (both carry sla_state and
- * sla_due_at, migration 2026-12-09T0008): the stored state, with "running" split at `nowIso`.
- */
-export const slaStateIs =
-  (state: SlaRowFilter, nowIso: string) =>
-  (alias: string): Expression<SqlBool> => {
-    const st = eb.ref(`${alias}.sla_state`);
-    const due = eb.ref(`${alias}.sla_due_at`);
-    if (state === 'overdue') return eb.and([eb(st, '=', 'running'), eb(due, '<=', nowIso)]);
-    if (state === 'due') return eb.and([eb(st, '=', 'running'), eb(due, '>', nowIso)]);
-    return eb(st, '=', state);
-  };
 
 /** A row's stored SLA columns as the API's `sla` (null: no clock to show). */
 export function slaRowOf(

@@ -1,8 +1,9 @@
 // SQL of the SLA module: versions per contract, working weeks, closures, and what computing the
 // clocks of work orders needs (their facts and timelines), one or many at a time.
-import { sql, type Expression, type Insertable, type SqlBool } from 'kysely';
+import { expressionBuilder, sql, type Expression, type ExpressionBuilder, type Insertable, type SqlBool } from 'kysely';
 import { engineOf, type Db } from '../../db/create-db.ts';
 import type { ClosureRow, SlaVersionRow } from '../../db/schema.ts';
+import type { SlaRowFilter } from './overdue.ts';
 
 // --- versions --------------------------------------------------------------------------------------
 
@@ -363,3 +364,32 @@ export function sitesOfContract(db: Db, contractId: string) {
 export function siteById(db: Db, id: string) {
   return db.selectFrom('sites').select(['id', 'code', 'name', 'patron_saint']).where('id', '=', id).executeTakeFirst();
 }
+
+// --- the SLA state of a list row, as predicates (what a row shows of it: overdue.ts) ----------------
+
+// Predicates on a table known by its alias: a free-standing, untyped expression builder.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const eb: ExpressionBuilder<any, any> = expressionBuilder<any, any>();
+
+// "Overdue by SLA" as a predicate on a work-orders alias, for the work lists: a clock still
+// counting whose due instant has passed (migration 0005's sla_due_at, kept by the SLA watcher;
+// index work_orders_sla_due_idx). Fresh to within SLA_WATCH_INTERVAL_SECONDS after an event,
+// and at once by every work-order action (refreshWorkOrderSla in the action's transaction).
+export const slaOverdue =
+  (nowIso: string) =>
+  (alias: string): Expression<SqlBool> =>
+    eb.and([eb(eb.ref(`${alias}.sla_due_at`), '<=', nowIso), eb(eb.ref(`${alias}.status`), 'not in', ['verified', 'closed'])]);
+
+/**
+ * One row state as a predicate on an alias of work_orders or tickets (both carry sla_state and
+ * sla_due_at, migration 2026-12-09T0008): the stored state, with "running" split at `nowIso`.
+ */
+export const slaStateIs =
+  (state: SlaRowFilter, nowIso: string) =>
+  (alias: string): Expression<SqlBool> => {
+    const st = eb.ref(`${alias}.sla_state`);
+    const due = eb.ref(`${alias}.sla_due_at`);
+    if (state === 'overdue') return eb.and([eb(st, '=', 'running'), eb(due, '<=', nowIso)]);
+    if (state === 'due') return eb.and([eb(st, '=', 'running'), eb(due, '>', nowIso)]);
+    return eb(st, '=', state);
+  };

@@ -26,6 +26,11 @@ export function userLabel(db: Db, id: string) {
   return db.selectFrom('users').select(['id', 'display_name']).where('id', '=', id).executeTakeFirst();
 }
 
+/** The building's code and name, for the technician's notification. */
+export function buildingLabel(db: Db, id: string) {
+  return db.selectFrom('buildings').select(['code', 'name']).where('id', '=', id).executeTakeFirstOrThrow();
+}
+
 /** Ids of the open work orders of the contractor assigned to the technician: in progress, or due by `before`. */
 export async function myWorkIds(db: Db, technicianId: string, contractorId: string, before: string, limit: number): Promise<string[]> {
   const rows = await db

@@ -76,11 +76,7 @@ export async function assign(
         },
       });
       if (tech) {
-        const building = await trx
-          .selectFrom('buildings')
-          .select(['code', 'name'])
-          .where('id', '=', w.building_id)
-          .executeTakeFirstOrThrow();
+        const building = await repo.buildingLabel(trx, w.building_id);
         const text = assignedNotification(tech.language, w.number, `${building.code} ${building.name}`, w.description);
         await insertNotification(trx, {
           id: newId(),

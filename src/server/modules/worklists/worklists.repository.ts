@@ -13,9 +13,10 @@ import {
   type SqlBool,
 } from 'kysely';
 import { engineOf, type Db } from '../../db/create-db.ts';
-import { slaStateIs, type SlaRowFilter } from '../sla/overdue.ts';
+import type { SlaRowFilter } from '../sla/overdue.ts';
+import { slaStateIs } from '../sla/sla.repository.ts';
 import { userWordsWhere } from '../callers/callers.repository.ts';
-import { scopeExpr, type RowScope, type ViewPart } from './worklists.views.ts';
+import { scopeExpr, type Pred, type RowScope, type ViewPart } from './worklists.views.ts';
 
 // Transaction<Database> is a Kysely<Database> too; the lists build their SQL untyped, like the
 // registry's generic repository, because predicates address tables by alias.
@@ -499,3 +500,68 @@ export async function sheetData(db: Db, id: string, scope: RowScope): Promise<{ 
     .execute();
   return { wo, events };
 }
+
+// --- the conditions of the scopes and work lists (which role and list takes which: worklists.views.ts) ---
+
+/** All of the conditions, on the same alias. */
+export const every =
+  (...preds: Pred[]): Pred =>
+  (a) =>
+    eb.and(preds.map((p) => p(a)));
+
+/** The row's status is one of `states`. */
+export const statusIn =
+  (states: readonly string[]): Pred =>
+  (a) =>
+    states.length === 1 ? eb(c(a, 'status'), '=', states[0]) : eb(c(a, 'status'), 'in', [...states]);
+
+/** The ticket (alias) has a work order of the contractor (row-local: checked by the ticket's key). */
+export const hasWorkOrderOf =
+  (contractorId: string): Pred =>
+  (t) =>
+    eb.exists(
+      eb
+        .selectFrom('work_orders as sc_tw')
+        .select(sql`1`.as('one'))
+        .whereRef('sc_tw.ticket_id', '=', `${t}.id`)
+        .where('sc_tw.contractor_id', '=', contractorId),
+    );
+
+/**
+ * `column in (the buildings matching inBuildings)` without the building index (SQLite: `+column`),
+ * so the list walks its sort index and tests each row (worklists.views.ts `ScopeOptions`).
+ */
+export function buildingTestedRowByRow(inBuildings: (column: string) => Expression<SqlBool>): (column: string) => Expression<SqlBool> {
+  const ids = eb.selectFrom('buildings as sc_wb').select('sc_wb.id').where(inBuildings('sc_wb.id'));
+  return (column) => sql<SqlBool>`+${sql.ref(column)} in (${ids})`;
+}
+
+/** Scheduled for an instant already past, or waiting for materials expected before today. */
+export const pastPlannedDate =
+  (now: string, today: string): Pred =>
+  (w) =>
+    eb.or([
+      eb.and([eb(c(w, 'status'), '=', 'scheduled'), eb(c(w, 'scheduled_at'), '<', now)]),
+      eb.and([eb(c(w, 'status'), '=', 'waiting_materials'), eb(c(w, 'expected_on'), '<', today)]),
+    ]);
+
+/** The SLA due instant falls in (from, to]. */
+export const slaDueIn =
+  (from: string, to: string): Pred =>
+  (w) =>
+    eb.and([eb(c(w, 'sla_due_at'), '>', from), eb(c(w, 'sla_due_at'), '<=', to)]);
+
+/** A planned work order (workflow 2), not a corrective one. */
+export const isPlanned: Pred = (w) => eb(c(w, 'kind'), '=', 'planned');
+
+/** The agreed day (due_on) falls in [from, to]. */
+export const dueOnIn =
+  (from: string, to: string): Pred =>
+  (w) =>
+    eb.and([eb(c(w, 'due_on'), '>=', from), eb(c(w, 'due_on'), '<=', to)]);
+
+/** Marked late (late_at, set by the late watcher) or due before `today`. */
+export const lateOrDueBefore =
+  (today: string): Pred =>
+  (w) =>
+    eb.or([eb(c(w, 'late_at'), 'is not', null), eb(c(w, 'due_on'), '<', today)]);

@@ -8,12 +8,26 @@
 //                 buildings in competence; contractor: its contractor's; requester: none (403)
 //
 // Buildings in competence come from the registry's scope (src/server/scope.ts), never copied.
-import { expressionBuilder, sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+// The SQL of each condition is in worklists.repository.ts (and scope.repository.ts,
+// sla.repository.ts); which role and which list take which condition is decided here.
+import type { Expression, SqlBool } from 'kysely';
 import { OPEN_TICKET_STATES } from '../../../domain/workflow/ticket.ts';
 import { OPEN_WORK_ORDER_STATES } from '../../../domain/workflow/work-order.ts';
 import { hasRole, type Principal, type Role } from '../../auth/principal.ts';
 import { buildingIdScope } from '../../scope.ts';
-import { slaOverdue } from '../sla/overdue.ts';
+import { anyOf, columnIs, everything, nothing } from '../../scope.repository.ts';
+import { slaOverdue } from '../sla/sla.repository.ts';
+import {
+  buildingTestedRowByRow,
+  dueOnIn,
+  every,
+  hasWorkOrderOf,
+  isPlanned,
+  lateOrDueBefore,
+  pastPlannedDate,
+  slaDueIn,
+  statusIn,
+} from './worklists.repository.ts';
 
 export const VIEWS = [
   'mine',
@@ -61,11 +75,6 @@ const STAFF_ALL: readonly Role[] = ['admin', 'call_center', 'service_head', 'acc
 export type Pred = (alias: string) => Expression<SqlBool>;
 export type RowScope = { kind: 'all' } | { kind: 'forbidden' } | { kind: 'rows'; where: Pred };
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const eb: ExpressionBuilder<any, any> = expressionBuilder<any, any>();
-const c = (alias: string, column: string) => eb.ref(`${alias}.${column}`);
-const NONE: Pred = () => sql<SqlBool>`1 = 0`;
-
 /** How the lists may reach a building manager's rows (see `ScopeOptions`). */
 export interface ScopeOptions {
   /**
@@ -79,10 +88,9 @@ export interface ScopeOptions {
 /** `column in (buildings the user manages)`, from the registry's building scope for that role alone. */
 export function managedBuildings(p: Principal, o: ScopeOptions = {}): (column: string) => Expression<SqlBool> {
   const s = buildingIdScope({ ...p, roles: new Set<Role>(['building_manager']) });
-  if (s.kind !== 'rows') return s.kind === 'all' ? () => sql<SqlBool>`1 = 1` : () => sql<SqlBool>`1 = 0`;
+  if (s.kind !== 'rows') return s.kind === 'all' ? () => everything() : () => nothing();
   if (o.buildingIndex !== false) return s.where;
-  const ids = eb.selectFrom('buildings as sc_wb').select('sc_wb.id').where(s.where('sc_wb.id'));
-  return (column) => sql<SqlBool>`+${sql.ref(column)} in (${ids})`;
+  return buildingTestedRowByRow(s.where);
 }
 
 function union(parts: Array<'all' | Pred | null>): RowScope {
@@ -90,29 +98,19 @@ function union(parts: Array<'all' | Pred | null>): RowScope {
   const preds = parts.filter((x): x is Pred => typeof x === 'function');
   if (preds.length === 0) return { kind: 'forbidden' };
   if (preds.length === 1) return { kind: 'rows', where: preds[0] };
-  return { kind: 'rows', where: (a) => eb.or(preds.map((w) => w(a))) };
+  return { kind: 'rows', where: (a) => anyOf(preds.map((w) => w(a))) };
 }
 
 export function ticketScope(p: Principal, o: ScopeOptions = {}): RowScope {
   return union(
     [...p.roles].map((role): 'all' | Pred | null => {
       if (STAFF_ALL.includes(role)) return 'all';
-      if (role === 'requester') return (t) => eb(c(t, 'requester_id'), '=', p.userId);
+      if (role === 'requester') return (t) => columnIs(t, 'requester_id', p.userId);
       if (role === 'building_manager') {
         const inCompetence = managedBuildings(p, o);
         return (t) => inCompetence(`${t}.building_id`);
       }
-      if (role === 'contractor' && p.contractorId) {
-        const cid = p.contractorId;
-        return (t) =>
-          eb.exists(
-            eb
-              .selectFrom('work_orders as sc_tw')
-              .select(sql`1`.as('one'))
-              .whereRef('sc_tw.ticket_id', '=', `${t}.id`)
-              .where('sc_tw.contractor_id', '=', cid),
-          );
-      }
+      if (role === 'contractor' && p.contractorId) return hasWorkOrderOf(p.contractorId);
       return null;
     }),
   );
@@ -128,7 +126,7 @@ export function workOrderScope(p: Principal, o: ScopeOptions = {}): RowScope {
       }
       if (role === 'contractor' && p.contractorId) {
         const cid = p.contractorId;
-        return (w) => eb(c(w, 'contractor_id'), '=', cid);
+        return (w) => columnIs(w, 'contractor_id', cid);
       }
       return null;
     }),
@@ -137,7 +135,7 @@ export function workOrderScope(p: Principal, o: ScopeOptions = {}): RowScope {
 
 export function scopeExpr(scope: RowScope, alias: string): Expression<SqlBool> | null {
   if (scope.kind === 'all') return null;
-  if (scope.kind === 'forbidden') return NONE(alias);
+  if (scope.kind === 'forbidden') return nothing();
   return scope.where(alias);
 }
 
@@ -169,10 +167,6 @@ export interface ViewPart {
 
 const onTickets = (where: Pred): ViewPart => ({ on: 'ticket', where });
 const onWorkOrders = (where: Pred): ViewPart => ({ on: 'workOrder', where });
-const statusIn =
-  (states: readonly string[]): Pred =>
-  (a) =>
-    states.length === 1 ? eb(c(a, 'status'), '=', states[0]) : eb(c(a, 'status'), 'in', [...states]);
 
 /**
  * The pieces of a named work list for this user (several roles: their union). Role-bound pieces
@@ -188,76 +182,40 @@ export function viewParts(view: View, p: Principal, clock: ViewClock, o: ScopeOp
     case 'waiting_materials':
       return [onWorkOrders(statusIn(['waiting_materials']))];
     case 'past_planned_date':
-      return [
-        onWorkOrders((w) =>
-          eb.or([
-            eb.and([eb(c(w, 'status'), '=', 'scheduled'), eb(c(w, 'scheduled_at'), '<', clock.now)]),
-            eb.and([eb(c(w, 'status'), '=', 'waiting_materials'), eb(c(w, 'expected_on'), '<', clock.today)]),
-          ]),
-        ),
-      ];
+      // Scheduled for an instant already past, or waiting for materials expected before today.
+      return [onWorkOrders(pastPlannedDate(clock.now, clock.today))];
     case 'overdue':
       // By the SLA clocks (due instant kept on the work order by the SLA watcher, migration 0005).
       return [onWorkOrders(slaOverdue(clock.now))];
     case 'due_soon': {
       const until = new Date(Date.parse(clock.now) + DUE_SOON_HOURS * 3600_000).toISOString();
-      return [
-        onWorkOrders((w) =>
-          eb.and([eb(c(w, 'sla_due_at'), '>', clock.now), eb(c(w, 'sla_due_at'), '<=', until), statusIn(OPEN_WORK_ORDER_STATES)(w)]),
-        ),
-      ];
+      return [onWorkOrders(every(slaDueIn(clock.now, until), statusIn(OPEN_WORK_ORDER_STATES)))];
     }
     case 'planned_this_month': {
       // "Da programmare questo mese": planned work orders not yet given a date, due this month.
       const { monthFrom, monthTo } = periodsOf(clock.today);
-      return [
-        onWorkOrders((w) =>
-          eb.and([
-            eb(c(w, 'kind'), '=', 'planned'),
-            eb(c(w, 'status'), '=', 'planned'),
-            eb(c(w, 'due_on'), '>=', monthFrom),
-            eb(c(w, 'due_on'), '<=', monthTo),
-          ]),
-        ),
-      ];
+      return [onWorkOrders(every(isPlanned, statusIn(['planned']), dueOnIn(monthFrom, monthTo)))];
     }
     case 'planned_due_this_week': {
       // "In scadenza questa settimana": still open, due from today to Sunday.
       const { weekTo } = periodsOf(clock.today);
-      return [
-        onWorkOrders((w) =>
-          eb.and([
-            eb(c(w, 'kind'), '=', 'planned'),
-            statusIn(OPEN_PLANNED_STATES)(w),
-            eb(c(w, 'due_on'), '>=', clock.today),
-            eb(c(w, 'due_on'), '<=', weekTo),
-          ]),
-        ),
-      ];
+      return [onWorkOrders(every(isPlanned, statusIn(OPEN_PLANNED_STATES), dueOnIn(clock.today, weekTo)))];
     }
     case 'planned_late':
       // "Attività programmate in ritardo": open and past the agreed date (late_at is set by the
       // late watcher; the date test also catches the ones it has not reached yet).
-      return [
-        onWorkOrders((w) =>
-          eb.and([
-            eb(c(w, 'kind'), '=', 'planned'),
-            statusIn(OPEN_PLANNED_STATES)(w),
-            eb.or([eb(c(w, 'late_at'), 'is not', null), eb(c(w, 'due_on'), '<', clock.today)]),
-          ]),
-        ),
-      ];
+      return [onWorkOrders(every(isPlanned, statusIn(OPEN_PLANNED_STATES), lateOrDueBefore(clock.today)))];
     case 'mine': {
       // Open ones only, for everyone (#9 item 10): the requester's badge, home and list count the same rows.
       const parts: ViewPart[] = [];
       const open = statusIn(OPEN_TICKET_STATES);
-      if (hasRole(p, 'requester')) parts.push(onTickets((t) => eb.and([eb(c(t, 'requester_id'), '=', p.userId), open(t)])));
+      if (hasRole(p, 'requester')) parts.push(onTickets(every((t) => columnIs(t, 'requester_id', p.userId), open)));
       if (hasRole(p, 'contractor') && p.contractorId) {
         const cid = p.contractorId;
-        parts.push(onWorkOrders((w) => eb.and([eb(c(w, 'contractor_id'), '=', cid), statusIn(OPEN_WORK_ORDER_STATES)(w)])));
+        parts.push(onWorkOrders(every((w) => columnIs(w, 'contractor_id', cid), statusIn(OPEN_WORK_ORDER_STATES))));
       }
       if (hasRole(p, 'call_center', 'building_manager', 'service_head', 'accounting', 'admin')) {
-        parts.push(onTickets((t) => eb.and([eb(c(t, 'opened_by_id'), '=', p.userId), open(t)])));
+        parts.push(onTickets(every((t) => columnIs(t, 'opened_by_id', p.userId), open)));
       }
       return parts;
     }
@@ -265,11 +223,11 @@ export function viewParts(view: View, p: Principal, clock: ViewClock, o: ScopeOp
       const parts: ViewPart[] = [];
       if (hasRole(p, 'contractor') && p.contractorId) {
         const cid = p.contractorId;
-        parts.push(onWorkOrders((w) => eb.and([eb(c(w, 'contractor_id'), '=', cid), statusIn(CONTRACTOR_ACTION_STATES)(w)])));
+        parts.push(onWorkOrders(every((w) => columnIs(w, 'contractor_id', cid), statusIn(CONTRACTOR_ACTION_STATES))));
       }
       if (hasRole(p, 'building_manager')) {
         const inCompetence = managedBuildings(p, o);
-        parts.push(onWorkOrders((w) => eb.and([statusIn(BM_ACTION_STATES)(w), inCompetence(`${w}.building_id`)])));
+        parts.push(onWorkOrders(every(statusIn(BM_ACTION_STATES), (w) => inCompetence(`${w}.building_id`))));
       }
       if (hasRole(p, 'service_head')) parts.push(onWorkOrders(statusIn(['awaiting_authorization'])));
       if (hasRole(p, 'call_center')) parts.push(onTickets(statusIn(['resolved'])));
