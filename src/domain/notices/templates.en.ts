@@ -38,7 +38,7 @@ export const EN: LanguagePack = {
         '@building_managers': {
           subject: 'New request: {subject}',
           body: ['request {ticketNumber} has been opened in a building in your competence ({building}).', 'Description: {description}'],
-        },        },
+        },
         // The call center marked the ticket a danger to people while completing it (PATCH /api/tickets/{id}).
         'raise_danger@building_managers': {
           subject: 'Danger to people: {subject}',

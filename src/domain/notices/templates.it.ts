@@ -42,7 +42,7 @@ export const IT: LanguagePack = {
             'è stata aperta la segnalazione {ticketNumber} in un edificio di tua competenza ({building}).',
             'Descrizione: {description}',
           ],
-        },        },
+        },
         // The call center marked the ticket a danger to people while completing it (PATCH /api/tickets/{id}).
         'raise_danger@building_managers': {
           subject: 'Pericolo per le persone: {subject}',

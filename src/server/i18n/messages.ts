@@ -182,6 +182,9 @@ const it = {
     penaltyRuleFields: 'Campo non previsto per questo tipo di regola.',
     reduceAmount: 'Importo maggiore di zero e minore della penale proposta ({max} centesimi).',
     slaPauseState: 'Stato non ammesso come pausa ({state}): ammessi {allowed}.',
+    slaEffectivePast:
+      'Non può entrare in vigore in un giorno passato: da allora sono già stati emessi ordini con la tabella in vigore. Scegli oggi o un giorno futuro.',
+    slaEffectiveBeforeLatest: "Non può entrare in vigore prima della versione più recente (in vigore dal {date}).",
     timeRange: "Fascia oraria non valida: HH:mm–HH:mm, l'inizio prima della fine (fine fino a 24:00).",
     rangesOverlap: 'Fasce orarie sovrapposte nello stesso giorno.',
     calendarEmpty: 'Il calendario deve avere almeno una fascia lavorativa.',
@@ -380,6 +383,9 @@ const en: Messages = {
     penaltyRuleFields: 'Field not used by this kind of rule.',
     reduceAmount: 'An amount above zero and below the proposed penalty ({max} cents).',
     slaPauseState: 'State not allowed as a pause ({state}): allowed {allowed}.',
+    slaEffectivePast:
+      'It cannot take effect on a past day: work orders have been issued since then under the table in force. Choose today or a later day.',
+    slaEffectiveBeforeLatest: 'It cannot take effect before the newest version (in force from {date}).',
     timeRange: 'Invalid time range: HH:mm–HH:mm, start before end (end up to 24:00).',
     rangesOverlap: 'Overlapping time ranges on the same day.',
     calendarEmpty: 'The calendar needs at least one working range.',
