@@ -131,7 +131,9 @@ test.describe.serial('admin console: SLA table, calendar, closures', () => {
     await expect(ordinary).toContainText(`risolto entro il ${toItalian(day)}`);
   });
 
-  test('a version for a later day: picked in the editor, scheduled in the versions list; the preview at that day uses it', async ({ page }) => {
+  test('a version for a later day: picked in the editor, scheduled in the versions list; the preview at that day uses it', async ({
+    page,
+  }) => {
     await loginAs(page, 'admin');
     const before = (await (await page.request.get(`/api/contracts/${id}/sla`)).json()) as { history: Array<{ number: number }> };
     const next = before.history[0].number + 1;
@@ -163,7 +165,9 @@ test.describe.serial('admin console: SLA table, calendar, closures', () => {
     await at.getByRole('textbox', { name: /^Giorno/ }).press('Tab');
     await at.getByLabel(/^Ora/).fill('10:00');
     await expect(page.getByTestId('sla-preview-version')).toContainText(`versione ${next}, in vigore dal ${toItalian(day)}, 00:00`);
-    await expect(page.getByTestId('sla-preview').getByRole('listitem').first()).toContainText(`Un ticket aperto il ${toItalian(day)}, 10:00`);
+    await expect(page.getByTestId('sla-preview').getByRole('listitem').first()).toContainText(
+      `Un ticket aperto il ${toItalian(day)}, 10:00`,
+    );
     await expectAccessible(page, 'SLA preview at a later day');
     await page.getByRole('button', { name: 'Torna a ora' }).click();
     await expect(page.getByTestId('sla-preview-version')).toContainText(`versione ${next - 1}`);

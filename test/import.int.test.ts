@@ -181,7 +181,7 @@ describeEachDb('import of buildings, spaces and assets', (env: TestEnv) => {
     expect(Number(count.n)).toBe(2);
   });
 
-  it("the optional new_ticket_notices column sets which new tickets reach the managers: new buildings default to all, absent it is left alone", async () => {
+  it('the optional new_ticket_notices column sets which new tickets reach the managers: new buildings default to all, absent it is left alone', async () => {
     const head = 'site_code;code;name;address;competence;new_ticket_notices\n';
     const res = await upload(
       admin,

@@ -204,7 +204,9 @@ describeEachDb(
     it('a danger raised by the call center while triaging reaches the managers once, whatever the setting; later edits do not', async () => {
       await setting('none');
       const cc = await env.login('callcenter');
-      const t = (await cc.post('/api/tickets', { buildingId: building, description: 'Odore di gas in aula 2', callerName: 'Anna Verdi' })).json();
+      const t = (
+        await cc.post('/api/tickets', { buildingId: building, description: 'Odore di gas in aula 2', callerName: 'Anna Verdi' })
+      ).json();
       expect(managerMail(await deliver(env, t.number))).toEqual([]);
       const patch = async (version: number, body: Record<string, unknown>) => {
         const res = await cc.patch(`/api/tickets/${t.id}`, { version, ...body });

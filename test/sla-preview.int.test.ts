@@ -134,7 +134,11 @@ describeEachDb('SLA preview', (env) => {
     // A real work order issued now gets the same due instant: the clocks see every day of the range.
     const t = await openTicket(requester, { buildingId: await r.building('MI-B01'), subject: 'Guasto lungo', description: 'Non va.' });
     await move(bm, 'tickets', t.id, 'qualify', {});
-    const issued = await move(bm, 'tickets', t.id, 'issue', { technologyClassId: await r.cls('TER'), priority: 'ordinary', description: 'X' });
+    const issued = await move(bm, 'tickets', t.id, 'issue', {
+      technologyClassId: await r.cls('TER'),
+      priority: 'ordinary',
+      description: 'X',
+    });
     const wo = ok(await bm.get(`/api/work-orders/${issued.workOrders[0].id}`));
     expect(wo.clocks.items.find((c: Obj) => c.clock === 'take_charge').dueAt).toBe('2026-03-16T09:00:00.000Z');
 
@@ -172,7 +176,11 @@ describeEachDb('SLA preview', (env) => {
     const issueAt = async () => {
       const t = await openTicket(requester, { buildingId: await r.building('MI-B01'), subject: 'Guasto', description: 'Non va.' });
       await move(bm, 'tickets', t.id, 'qualify', {});
-      const issued = await move(bm, 'tickets', t.id, 'issue', { technologyClassId: await r.cls('TER'), priority: 'urgent', description: 'X' });
+      const issued = await move(bm, 'tickets', t.id, 'issue', {
+        technologyClassId: await r.cls('TER'),
+        priority: 'urgent',
+        description: 'X',
+      });
       return ok(await bm.get(`/api/work-orders/${issued.workOrders[0].id}`)).clocks;
     };
     const sla = ok(await admin.get(`/api/contracts/${lot3}/sla`));

@@ -162,8 +162,9 @@ describeEachDb('technicians', (env) => {
   it('the administrator makes a contractor user a technician (and takes it back); anyone else gets a clear 400 on `technician`', async () => {
     const admin = await env.login('admin');
     const errors = (res: { json(): Obj }) => (res.json().errors ?? []).map((e: Obj) => `${e.field}:${e.code}`);
-    const contractorId = (await env.db.selectFrom('users').select('contractor_id').where('username', '=', 'ditta.elettrica').executeTakeFirstOrThrow())
-      .contractor_id;
+    const contractorId = (
+      await env.db.selectFrom('users').select('contractor_id').where('username', '=', 'ditta.elettrica').executeTakeFirstOrThrow()
+    ).contractor_id;
     const made = ok(
       await admin.post('/api/users', {
         username: 'tecnico.nuovo',

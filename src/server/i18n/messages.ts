@@ -184,7 +184,7 @@ const it = {
     slaPauseState: 'Stato non ammesso come pausa ({state}): ammessi {allowed}.',
     slaEffectivePast:
       'Non può entrare in vigore in un giorno passato: da allora sono già stati emessi ordini con la tabella in vigore. Scegli oggi o un giorno futuro.',
-    slaEffectiveBeforeLatest: "Non può entrare in vigore prima della versione più recente (in vigore dal {date}).",
+    slaEffectiveBeforeLatest: 'Non può entrare in vigore prima della versione più recente (in vigore dal {date}).',
     timeRange: "Fascia oraria non valida: HH:mm–HH:mm, l'inizio prima della fine (fine fino a 24:00).",
     rangesOverlap: 'Fasce orarie sovrapposte nello stesso giorno.',
     calendarEmpty: 'Il calendario deve avere almeno una fascia lavorativa.',

@@ -190,7 +190,8 @@ const userFields = {
   contractorId: Nullable(Id),
   departmentId: Nullable(Id),
   technician: Type.Boolean({
-    description: "one of its contractor's technicians (field staff: assigned work orders, \"my work today\"); only with the contractor role and a contractor",
+    description:
+      'one of its contractor\'s technicians (field staff: assigned work orders, "my work today"); only with the contractor role and a contractor',
   }),
 };
 const Password = Type.String({ maxLength: 200, description: 'at least 10 characters' });

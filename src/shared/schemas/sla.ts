@@ -70,9 +70,14 @@ export const SlaVersionSchema = Type.Object({
   number: Type.Integer({ description: '1, 2, … per contract; 0 = the defaults (no version saved yet)' }),
   isDefault: Type.Boolean(),
   effectiveFrom: OrNull(
-    Type.String({ description: 'ISO-8601 UTC instant it takes effect: 00:00 in Rome of the day chosen, or when saved for today; null for the defaults' }),
+    Type.String({
+      description: 'ISO-8601 UTC instant it takes effect: 00:00 in Rome of the day chosen, or when saved for today; null for the defaults',
+    }),
   ),
-  status: Literals(['in_force', 'scheduled', 'superseded'] as const, 'in_force: applies now; scheduled: from a later day; superseded: replaced'),
+  status: Literals(
+    ['in_force', 'scheduled', 'superseded'] as const,
+    'in_force: applies now; scheduled: from a later day; superseded: replaced',
+  ),
   note: OrNull(Type.String()),
   createdBy: OrNull(Person),
   createdAt: OrNull(Instant),
@@ -85,7 +90,9 @@ export type SlaVersionDto = Static<typeof SlaVersionSchema>;
 export const ContractSlaSchema = Type.Object({
   contractId: Id,
   current: SlaVersionSchema,
-  history: Type.Array(SlaVersionSchema, { description: 'every saved version, newest first (a scheduled one may be newer than the one in force)' }),
+  history: Type.Array(SlaVersionSchema, {
+    description: 'every saved version, newest first (a scheduled one may be newer than the one in force)',
+  }),
 });
 export type ContractSlaDto = Static<typeof ContractSlaSchema>;
 

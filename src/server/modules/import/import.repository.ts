@@ -47,7 +47,17 @@ export async function loadLookups(db: Db, kind: ImportKind, refs: References): P
     const buildings = await inChunks(refs.own, (c) =>
       db
         .selectFrom('buildings')
-        .select(['id', 'code', 'site_id', 'name', 'address', 'competence', 'competence_department_id', 'notify_occupants_planned', 'new_ticket_notices'])
+        .select([
+          'id',
+          'code',
+          'site_id',
+          'name',
+          'address',
+          'competence',
+          'competence_department_id',
+          'notify_occupants_planned',
+          'new_ticket_notices',
+        ])
         .where('code', 'in', c)
         .execute(),
     );

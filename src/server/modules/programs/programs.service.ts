@@ -70,11 +70,7 @@ async function calendarsFor(db: Db, contractId: string, from: string, to: string
   return (siteId: string, patronSaint: string | null): WorkingCalendar => {
     let cal = memo.get(siteId);
     if (!cal) {
-      cal = workingCalendar(
-        w,
-        patronSaint,
-        closureDays(closures.filter((c) => c.site_id === null || c.site_id === siteId)),
-      );
+      cal = workingCalendar(w, patronSaint, closureDays(closures.filter((c) => c.site_id === null || c.site_id === siteId)));
       memo.set(siteId, cal);
     }
     return cal;

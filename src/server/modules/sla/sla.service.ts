@@ -2,14 +2,7 @@
 // closures the body adds. Reading follows the contracts' scope (src/server/scope.ts); writing is
 // for admins. A work order keeps the version in force when it was issued (work_orders.sla_version_id).
 import { DateTime } from 'luxon';
-import {
-  CLOSURE_MAX_DAYS,
-  closureDays,
-  WorkingCalendar,
-  DEFAULT_WEEK,
-  type CalendarSpec,
-  type Weekday,
-} from '../../../domain/calendar.ts';
+import { CLOSURE_MAX_DAYS, closureDays, WorkingCalendar, DEFAULT_WEEK, type CalendarSpec, type Weekday } from '../../../domain/calendar.ts';
 import { CLOCKS, DEFAULT_SLA, type SlaVersion } from '../../../domain/sla.ts';
 import { WORK_ORDER_STATES } from '../../../domain/workflow/work-order.ts';
 import { PRIORITIES } from '../../../domain/workflow/types.ts';
@@ -103,7 +96,9 @@ function inForceAt(rows: VersionRow[], at: string): VersionRow | undefined {
   for (const v of rows)
     if (
       v.effective_from <= at &&
-      (!best || v.effective_from > best.effective_from || (v.effective_from === best.effective_from && Number(v.number) > Number(best.number)))
+      (!best ||
+        v.effective_from > best.effective_from ||
+        (v.effective_from === best.effective_from && Number(v.number) > Number(best.number)))
     )
       best = v;
   return best;
@@ -305,7 +300,6 @@ export async function getClosure(ctx: AppContext, id: string): Promise<ClosureDt
   if (!c) throw notFound();
   return presentClosure(c);
 }
-
 
 /** A closure's days: real dates, `dateTo` not before `date`, at most CLOSURE_MAX_DAYS; and its site. */
 async function checkClosure(db: Db, input: { siteId?: string | null; date?: string; dateTo?: string }, range: [string, string]) {

@@ -40,13 +40,7 @@ export function SlaPreview({
         {limits ? t('adminSla.preview.titleDraft') : t('adminSla.preview.title')}
       </Text>
       <Group align="flex-end" gap="sm">
-        <InstantField
-          key={atKey}
-          label={t('adminSla.preview.at')}
-          description={t('adminSla.preview.atHint')}
-          value={at}
-          onChange={setAt}
-        />
+        <InstantField key={atKey} label={t('adminSla.preview.at')} description={t('adminSla.preview.atHint')} value={at} onChange={setAt} />
         {at && (
           <Button
             variant="default"

@@ -18,7 +18,8 @@ export const slaKeys = {
   calendar: (id: string) => ['admin-sla', id, 'calendar'] as const,
   closures: (id: string) => ['admin-sla', id, 'closures'] as const,
   holidays: (id: string, year: number) => ['admin-sla', id, 'holidays', year] as const,
-  preview: (id: string, draft: string, siteId: string | null, at: string | null) => ['admin-sla', id, 'preview', draft, siteId, at] as const,
+  preview: (id: string, draft: string, siteId: string | null, at: string | null) =>
+    ['admin-sla', id, 'preview', draft, siteId, at] as const,
 };
 
 export function useContractSla(id: string | undefined) {
@@ -35,7 +36,13 @@ export const saveSlaVersion = (
 ) => api.post<ContractSlaDto>(`${base(id)}/sla`, body);
 
 /** The server's due instants for a ticket opened now (or at `at`): `limits` null previews the table in force then. */
-export function useSlaPreview(id: string | undefined, limits: Limits | null, siteId: string | null, enabled = true, at: string | null = null) {
+export function useSlaPreview(
+  id: string | undefined,
+  limits: Limits | null,
+  siteId: string | null,
+  enabled = true,
+  at: string | null = null,
+) {
   const draft = limits ? JSON.stringify(limits) : '';
   return useQuery({
     queryKey: slaKeys.preview(id ?? '', draft, siteId, at),
