@@ -183,6 +183,9 @@ describeEachDb('SLA preview', (env) => {
       });
       return ok(await bm.get(`/api/work-orders/${issued.workOrders[0].id}`)).clocks;
     };
+    const relogin = async () => {
+      [admin, bm, requester] = await Promise.all(['admin', 'bm.centrale', 'richiedente'].map((u) => env.login(u)));
+    };
     const sla = ok(await admin.get(`/api/contracts/${lot3}/sla`));
     expect(sla.current).toMatchObject({ number: 1, status: 'in_force', effectiveFrom: expect.any(String) });
     const limits = structuredClone(sla.current.limits);
@@ -205,6 +208,7 @@ describeEachDb('SLA preview', (env) => {
     expect((await issueAt()).slaVersion.number).toBe(1);
 
     at('2026-03-16T09:00:00Z');
+    await relogin(); // sessions end after days without use
     expect((await issueAt()).slaVersion.number).toBe(2);
     const inForce = ok(await admin.get(`/api/contracts/${lot3}/sla`));
     expect(inForce.current).toMatchObject({ number: 2, status: 'in_force' });
@@ -215,6 +219,7 @@ describeEachDb('SLA preview', (env) => {
     expect(before.statusCode).toBe(400);
     expect(before.json().errors).toMatchObject([{ field: 'effectiveFrom', code: 'slaEffectiveBeforeLatest' }]);
     at('2026-03-18T09:00:00Z');
+    await relogin();
     const past = await admin.post(`/api/contracts/${lot3}/sla`, { ...body, version: 2, effectiveFrom: '2026-03-16' });
     expect(past.statusCode).toBe(400);
     expect(past.json().errors).toMatchObject([{ field: 'effectiveFrom', code: 'slaEffectivePast' }]);
