@@ -228,6 +228,7 @@ describeEachDb(
       v = await patch(v, { subject: 'Odore di gas in aula 2, piano terra' });
       v = await patch(v, { danger: false });
       await patch(v, { danger: true });
+      smtp.clear();
       expect(managerMail(await deliver(env, t.number))).toEqual([]);
       expect(await managerNotifications(env, t.id)).toHaveLength(2);
 
@@ -242,6 +243,7 @@ describeEachDb(
         return res.json().version as number;
       })();
       expect((await cc.patch(`/api/tickets/${d.id}`, { version: v2, danger: true })).statusCode).toBe(200);
+      smtp.clear();
       expect(managerMail(await deliver(env, d.number))).toEqual([]);
       await setting('all');
     });
