@@ -14,6 +14,8 @@ interface Preview {
 const LOT = 'Lotto 4';
 const romeDate = (iso: string) => new Date(iso).toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' });
 const toItalian = (date: string) => `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
+/** A calendar day `n` days after `date` (YYYY-MM-DD). */
+const plusDays = (date: string, n: number) => new Date(Date.parse(`${date}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 async function contractId(page: Page): Promise<string> {
   const list = (await (await page.request.get('/api/contracts?limit=100')).json()) as { items: Array<{ id: string; lot: string }> };
@@ -127,6 +129,85 @@ test.describe.serial('admin console: SLA table, calendar, closures', () => {
     await dialog.getByRole('button', { name: 'Rimuovi' }).click();
     await expect(page.getByText('Chiusura rimossa')).toBeVisible();
     await expect(ordinary).toContainText(`risolto entro il ${toItalian(day)}`);
+  });
+
+  test('a version for a later day: picked in the editor, scheduled in the versions list; the preview at that day uses it', async ({
+    page,
+  }) => {
+    await loginAs(page, 'admin');
+    const before = (await (await page.request.get(`/api/contracts/${id}/sla`)).json()) as { history: Array<{ number: number }> };
+    const next = before.history[0].number + 1;
+    const day = plusDays(romeDate(new Date().toISOString()), 7);
+
+    await page.goto(`/admin/contracts/${id}/sla`);
+    await expect(page.getByRole('heading', { level: 1, name: `SLA e calendario · ${LOT}` })).toBeVisible({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Modifica la tabella' }).click();
+    const from = page.getByRole('textbox', { name: /^In vigore dal/ });
+    await expect(from).toHaveValue(toItalian(romeDate(new Date().toISOString()))); // today by default
+    await from.fill(toItalian(day));
+    await from.press('Tab');
+    await page.getByRole('textbox', { name: 'Urgenza · Presa in carico: minuti' }).fill('45');
+    await expect(page.getByTestId('sla-preview-version')).toContainText(`entrerebbero in vigore il ${toItalian(day)}`);
+    await expectAccessible(page, 'SLA editor with the day it takes effect');
+    await page.getByRole('button', { name: `Salva come versione ${next}` }).click();
+    await expect(page.getByText(`Versione ${next} salvata: entra in vigore il ${toItalian(day)}`)).toBeVisible();
+
+    const history = page.getByRole('table', { name: 'Versioni' });
+    const row = history.getByRole('row').filter({ hasText: `Versione ${next} · programmata` });
+    await expect(row).toContainText(`${toItalian(day)}, 00:00`);
+    await expect(history.getByRole('row').filter({ hasText: `Versione ${next - 1} · in vigore` })).toBeVisible();
+    // The table in force now still leads the page and the preview.
+    await expect(page.getByTestId('sla-preview-version')).toContainText(`versione ${next - 1}`);
+
+    // A ticket opened on that day: the preview takes the version in force then.
+    const at = page.getByRole('group', { name: 'Ticket aperto il' });
+    await at.getByRole('textbox', { name: /^Giorno/ }).fill(toItalian(day));
+    await at.getByRole('textbox', { name: /^Giorno/ }).press('Tab');
+    await at.getByLabel(/^Ora/).fill('10:00');
+    await expect(page.getByTestId('sla-preview-version')).toContainText(`versione ${next}, in vigore dal ${toItalian(day)}, 00:00`);
+    await expect(page.getByTestId('sla-preview').getByRole('listitem').first()).toContainText(
+      `Un ticket aperto il ${toItalian(day)}, 10:00`,
+    );
+    await expectAccessible(page, 'SLA preview at a later day');
+    await page.getByRole('button', { name: 'Torna a ora' }).click();
+    await expect(page.getByTestId('sla-preview-version')).toContainText(`versione ${next - 1}`);
+  });
+
+  test('a closure over several days is added with one form, listed as one row and removed as one', async ({ page }) => {
+    await loginAs(page, 'admin');
+    const p = await preview(page, id);
+    const due = p.items.find((i) => i.priority === 'ordinary' && i.clock === 'resolution')!.dueAt!;
+    const first = romeDate(due);
+    const last = plusDays(first, 2);
+
+    await page.goto(`/admin/contracts/${id}/sla`);
+    await expect(page.getByRole('heading', { level: 1, name: `SLA e calendario · ${LOT}` })).toBeVisible({ timeout: 30_000 });
+    const ordinary = page.getByTestId('sla-preview').getByRole('listitem').filter({ hasText: 'priorità ordinaria' });
+    await expect(ordinary).toContainText(`risolto entro il ${toItalian(first)}`);
+
+    const form = page.getByRole('form', { name: 'Aggiungi la chiusura' });
+    await form.getByRole('textbox', { name: /^Giorno/ }).fill(toItalian(first));
+    await form.getByRole('textbox', { name: /^Giorno/ }).press('Tab');
+    await form.getByRole('textbox', { name: /^Fino al/ }).fill(toItalian(last));
+    await form.getByRole('textbox', { name: /^Fino al/ }).press('Tab');
+    await form.getByRole('textbox', { name: /^Motivo/ }).fill('Chiusura estiva di prova');
+    await form.getByRole('button', { name: 'Aggiungi la chiusura' }).click();
+    await expect(page.getByText(`Chiusura dal ${toItalian(first)} al ${toItalian(last)} aggiunta`)).toBeVisible();
+    const rows = page.getByRole('table', { name: 'Chiusure' }).getByRole('row').filter({ hasText: 'Chiusura estiva di prova' });
+    await expect(rows).toHaveCount(1);
+    await expect(rows).toContainText(`dal ${toItalian(first)} al ${toItalian(last)} (3 giorni)`);
+    await expect(ordinary).not.toContainText(`risolto entro il ${toItalian(first)}`);
+    const after = await preview(page, id);
+    expect(after.items.find((i) => i.priority === 'ordinary' && i.clock === 'resolution')!.dueAt! > `${last}T22:00:00Z`).toBe(true);
+    await expectAccessible(page, 'SLA admin page with a closure over several days');
+
+    await rows.getByRole('button', { name: `Rimuovi la chiusura dal ${toItalian(first)} al ${toItalian(last)}` }).click();
+    const dialog = page.getByRole('dialog', { name: 'Rimuovere la chiusura?' });
+    await expect(dialog).toContainText('Chiusura estiva di prova');
+    await dialog.getByRole('button', { name: 'Rimuovi' }).click();
+    await expect(page.getByText('Chiusura rimossa')).toBeVisible();
+    await expect(rows).toHaveCount(0);
+    await expect(ordinary).toContainText(`risolto entro il ${toItalian(first)}`);
   });
 
   test('a building manager reads the table, calendar and closures without editing controls', async ({ page }) => {

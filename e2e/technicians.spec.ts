@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, loginAs, loginWithForm } from './helpers';
+import { csrfToken, expectAccessible, loginAs, loginWithForm, unique } from './helpers';
 import { apiAs } from './workflow-helpers';
 
 // #9 item 13, technicians: the dispatcher assigns a work order to one of its technicians through
@@ -98,6 +98,41 @@ test('the dispatcher assigns the work order to a technician through the dialog; 
   const day = page.getByRole('region', { name: 'Oggi per tecnico' });
   await expect(day.getByRole('list', { name: 'Programma di Davide Sironi' }).getByRole('link', { name: number })).toBeVisible();
   await expectAccessible(page, 'board with today by technician');
+});
+
+test("the administrator makes a contractor's user one of its technicians in the user form", async ({ page }) => {
+  await loginAs(page, 'admin');
+  const token = await csrfToken(page);
+  const me = (await (await page.request.get('/api/users?q=ditta.elettrica')).json()) as { items: Array<{ contractorId: string }> };
+  const username = unique('tecnico.').toLowerCase();
+  const res = await page.request.post('/api/users', {
+    data: {
+      username,
+      displayName: 'Tecnico di prova',
+      roles: ['contractor'],
+      contractorId: me.items[0].contractorId,
+      password: 'una-password-lunga',
+    },
+    headers: { 'X-CSRF-Token': token },
+  });
+  expect(res.status()).toBe(201);
+  const user = (await res.json()) as { id: string; technician: boolean };
+  expect(user.technician).toBe(false);
+
+  await page.goto(`/registry/users/${user.id}`);
+  const flag = page.getByRole('checkbox', { name: 'Tecnico della ditta' });
+  await expect(flag).not.toBeChecked();
+  await flag.check();
+  await expectAccessible(page, 'user form with the technician flag');
+  await page.getByRole('button', { name: 'Salva' }).click();
+  await expect(page).toHaveURL(/\/registry\/users$/);
+  expect(((await (await page.request.get(`/api/users/${user.id}`)).json()) as { technician: boolean }).technician).toBe(true);
+
+  // Without the contractor role the flag is not offered (a requester is nobody's technician).
+  await page.goto(`/registry/users/${user.id}`);
+  await expect(page.getByRole('checkbox', { name: 'Tecnico della ditta' })).toBeChecked();
+  await page.getByRole('checkbox', { name: 'Appaltatore', exact: true }).uncheck();
+  await expect(page.getByRole('checkbox', { name: 'Tecnico della ditta' })).toHaveCount(0);
 });
 
 test.describe('on a phone', () => {

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
-import { testDatabaseUrl } from '../test/helpers/test-database-url.ts';
+import { testDatabaseUrl } from './test-database-url.ts';
 
 export const DOVECOT_PATHS = ['/usr/sbin/dovecot', '/usr/local/sbin/dovecot'];
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';

@@ -181,6 +181,36 @@ describeEachDb('import of buildings, spaces and assets', (env: TestEnv) => {
     expect(Number(count.n)).toBe(2);
   });
 
+  it('the optional new_ticket_notices column sets which new tickets reach the managers: new buildings default to all, absent it is left alone', async () => {
+    const head = 'site_code;code;name;address;competence;new_ticket_notices\n';
+    const res = await upload(
+      admin,
+      'buildings',
+      'edifici.csv',
+      Buffer.from(`${head}MI;IMP-N01;Avvisi Uno;Via 1;central;pericolo\nMI;IMP-N02;Avvisi Due;Via 2;central;\n`),
+    );
+    expect(res.json()).toEqual({ kind: 'buildings', created: 2, updated: 0, unchanged: 0 });
+    expect(await building('IMP-N01')).toMatchObject({ new_ticket_notices: 'danger' });
+    expect(await building('IMP-N02')).toMatchObject({ new_ticket_notices: 'all' });
+    // Shown on the building as the registry reads it.
+    expect((await admin.get(`/api/buildings/${await buildingId('IMP-N01')}`)).json().newTicketNotices).toBe('danger');
+
+    const update = await upload(admin, 'buildings', 'edifici.csv', Buffer.from(`${head}MI;IMP-N02;Avvisi Due;Via 2;central;none\n`));
+    expect(update.json()).toEqual({ kind: 'buildings', created: 0, updated: 1, unchanged: 0 });
+    expect(await building('IMP-N02')).toMatchObject({ new_ticket_notices: 'none', version: 2 });
+    const without = await upload(
+      admin,
+      'buildings',
+      'edifici.csv',
+      Buffer.from('site_code;code;name;address;competence\nMI;IMP-N01;Avvisi Uno bis;Via 1;central\n'),
+    );
+    expect(without.json()).toEqual({ kind: 'buildings', created: 0, updated: 1, unchanged: 0 });
+    expect(await building('IMP-N01')).toMatchObject({ name: 'Avvisi Uno bis', new_ticket_notices: 'danger' });
+
+    const bad = await refused('buildings', 'edifici.csv', Buffer.from(`${head}MI;IMP-N03;Avvisi Tre;Via 3;central;qualcuna\n`));
+    expect(bad.json().errors).toMatchObject([{ field: 'new_ticket_notices', code: 'enum', row: 2 }]);
+  });
+
   it('imports buildings from a "," CSV (spaced header names, quoted quotes)', async () => {
     const res = await upload(admin, 'buildings', 'edifici.csv', fixture('buildings-good-comma.csv'));
     expect(res.statusCode, res.body).toBe(200);

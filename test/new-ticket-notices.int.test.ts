@@ -200,6 +200,53 @@ describeEachDb(
       expect(mails.find((m) => m.to === GALLI)!.subject).toContain('Segnalazione aperta: ');
       expect(mails.find((m) => m.to === FONTANA)!.subject).toContain('New request: ');
     });
+
+    it('a danger raised by the call center while triaging reaches the managers once, whatever the setting; later edits do not', async () => {
+      await setting('none');
+      const cc = await env.login('callcenter');
+      const t = (
+        await cc.post('/api/tickets', { buildingId: building, description: 'Odore di gas in aula 2', callerName: 'Anna Verdi' })
+      ).json();
+      expect(managerMail(await deliver(env, t.number))).toEqual([]);
+      const patch = async (version: number, body: Record<string, unknown>) => {
+        const res = await cc.patch(`/api/tickets/${t.id}`, { version, ...body });
+        expect(res.statusCode, res.body).toBe(200);
+        return res.json().version as number;
+      };
+      let v = await patch(t.version, { danger: true });
+      const mails = managerMail(await deliver(env, t.number));
+      expect(mails.map((m) => m.to)).toEqual([GALLI, FONTANA].sort());
+      expect(mails.find((m) => m.to === GALLI)!.subject).toMatch(new RegExp(`^\\[Presidio ${t.number}\\] Pericolo per le persone: `));
+      expect(mails.find((m) => m.to === GALLI)!.text).toContain(`la segnalazione ${t.number} in un edificio di tua competenza (MI-B01`);
+      expect(mails.find((m) => m.to === FONTANA)!.subject).toMatch(/Danger to people: /);
+      expect(await managerNotifications(env, t.id)).toEqual([
+        { user: 'bm.centrale', kind: 'ticket_opened', title: expect.stringMatching(/^Pericolo per le persone: /) },
+        { user: 'bm.deib', kind: 'ticket_opened', title: expect.stringMatching(/^Danger to people: /) },
+      ]);
+
+      // Later edits, and the flag cleared and raised again, tell them nothing new.
+      v = await patch(v, { subject: 'Odore di gas in aula 2, piano terra' });
+      v = await patch(v, { danger: false });
+      await patch(v, { danger: true });
+      smtp.clear();
+      expect(managerMail(await deliver(env, t.number))).toEqual([]);
+      expect(await managerNotifications(env, t.id)).toHaveLength(2);
+
+      // A ticket opened as a danger was announced at opening: raising it again in triage is no news either.
+      const d = (
+        await cc.post('/api/tickets', { buildingId: building, description: 'Cavi scoperti', callerName: 'Anna Verdi', danger: true })
+      ).json();
+      expect(managerMail(await deliver(env, d.number))).toHaveLength(2);
+      const v2 = await (async () => {
+        const res = await cc.patch(`/api/tickets/${d.id}`, { version: d.version, danger: false });
+        expect(res.statusCode, res.body).toBe(200);
+        return res.json().version as number;
+      })();
+      expect((await cc.patch(`/api/tickets/${d.id}`, { version: v2, danger: true })).statusCode).toBe(200);
+      smtp.clear();
+      expect(managerMail(await deliver(env, d.number))).toEqual([]);
+      await setting('all');
+    });
   },
   { env: { MAIL_IN_ADDRESS: MAILBOX, ATTACHMENTS_DIR: path.join(os.tmpdir(), `presidio-new-ticket-${process.pid}`) } },
 );

@@ -119,4 +119,118 @@ describeEachDb('SLA preview', (env) => {
     expect(site.json().errors[0]).toMatchObject({ field: 'siteId' });
     expect((await admin.post(`/api/contracts/${lot3}/sla/preview`, { at: 'yesterday' })).statusCode).toBe(400);
   });
+
+  it('a closure over several days (from–to, with a reason) is one entry, and the clocks skip every one of its days', async () => {
+    at('2026-03-10T09:00:00Z'); // Tuesday 10:00
+    const ordinary = async () => due(ok(await admin.post(`/api/contracts/${lot3}/sla/preview`, { siteId: mi })), 'ordinary', 'take_charge');
+    expect(await ordinary()).toBe('2026-03-11T09:00:00.000Z');
+    const closure = ok(
+      await admin.post('/api/closures', { siteId: mi, date: '2026-03-11', dateTo: '2026-03-13', reason: 'Chiusura per lavori' }),
+      201,
+    );
+    expect(closure).toMatchObject({ date: '2026-03-11', dateTo: '2026-03-13', days: 3, reason: 'Chiusura per lavori', siteCode: 'MI' });
+    // Tuesday 10:00–18:00 (8 h), then Wednesday to Friday closed: Monday 08:00–10:00.
+    expect(await ordinary()).toBe('2026-03-16T09:00:00.000Z');
+    // A real work order issued now gets the same due instant: the clocks see every day of the range.
+    const t = await openTicket(requester, { buildingId: await r.building('MI-B01'), subject: 'Guasto lungo', description: 'Non va.' });
+    await move(bm, 'tickets', t.id, 'qualify', {});
+    const issued = await move(bm, 'tickets', t.id, 'issue', {
+      technologyClassId: await r.cls('TER'),
+      priority: 'ordinary',
+      description: 'X',
+    });
+    const wo = ok(await bm.get(`/api/work-orders/${issued.workOrders[0].id}`));
+    expect(wo.clocks.items.find((c: Obj) => c.clock === 'take_charge').dueAt).toBe('2026-03-16T09:00:00.000Z');
+
+    // Listed once, found by any day it covers; the year's days off list each of its days.
+    const listed = ok(await bm.get(`/api/closures?siteId=${mi}&from=2026-03-12&to=2026-03-12`)).items as Obj[];
+    expect(listed.map((c) => [c.id, c.date, c.dateTo])).toEqual([[closure.id, '2026-03-11', '2026-03-13']]);
+    const days = (ok(await bm.get(`/api/contracts/${lot3}/holidays?year=2026`)).items as Obj[])
+      .filter((i) => i.kind === 'closure')
+      .map((i) => `${i.date} ${i.name}`);
+    expect(days).toEqual(['2026-03-11 Chiusura per lavori', '2026-03-12 Chiusura per lavori', '2026-03-13 Chiusura per lavori']);
+
+    // Bad ranges name the field and the rule.
+    const reversed = await admin.post('/api/closures', { siteId: mi, date: '2026-03-13', dateTo: '2026-03-11', reason: 'x' });
+    expect(reversed.statusCode).toBe(400);
+    expect(reversed.json().errors).toMatchObject([{ field: 'dateTo', code: 'dateOrder' }]);
+    const long = await admin.post('/api/closures', { siteId: mi, date: '2026-01-01', dateTo: '2027-01-05', reason: 'x' });
+    expect(long.statusCode).toBe(400);
+    expect(long.json().errors).toMatchObject([{ field: 'dateTo', code: 'rangeTooLong' }]);
+    const shrink = await admin.patch(`/api/closures/${closure.id}`, { date: '2026-03-14' });
+    expect(shrink.json().errors).toMatchObject([{ field: 'dateTo', code: 'dateOrder' }]);
+
+    // Shortened to one day, then removed as one entry.
+    expect(ok(await admin.patch(`/api/closures/${closure.id}`, { dateTo: '2026-03-11' }))).toMatchObject({ dateTo: '2026-03-11', days: 1 });
+    expect(await ordinary()).toBe('2026-03-12T09:00:00.000Z');
+    expect((await admin.delete(`/api/closures/${closure.id}`)).statusCode).toBe(204);
+    expect(await ordinary()).toBe('2026-03-11T09:00:00.000Z');
+    // A one-day closure as before: dateTo defaults to date.
+    const one = ok(await admin.post('/api/closures', { siteId: null, date: '2026-08-14', reason: 'Ponte' }), 201);
+    expect(one).toMatchObject({ dateTo: '2026-08-14', days: 1 });
+    expect((await admin.delete(`/api/closures/${one.id}`)).statusCode).toBe(204);
+  });
+
+  it('a new version takes effect from the day the admin picks: the preview and new work orders use the version in force at their instant', async () => {
+    at('2026-03-10T09:00:00Z'); // Tuesday
+    const issueAt = async () => {
+      const t = await openTicket(requester, { buildingId: await r.building('MI-B01'), subject: 'Guasto', description: 'Non va.' });
+      await move(bm, 'tickets', t.id, 'qualify', {});
+      const issued = await move(bm, 'tickets', t.id, 'issue', {
+        technologyClassId: await r.cls('TER'),
+        priority: 'urgent',
+        description: 'X',
+      });
+      return ok(await bm.get(`/api/work-orders/${issued.workOrders[0].id}`)).clocks;
+    };
+    const relogin = async () => {
+      [admin, bm, requester] = await Promise.all(['admin', 'bm.centrale', 'richiedente'].map((u) => env.login(u)));
+    };
+    const sla = ok(await admin.get(`/api/contracts/${lot3}/sla`));
+    expect(sla.current).toMatchObject({ number: 1, status: 'in_force', effectiveFrom: expect.any(String) });
+    const limits = structuredClone(sla.current.limits);
+    limits.urgent.take_charge = { minutes: 60, basis: 'working' };
+    const body = { version: 1, limits, pauses: sla.current.pauses, note: 'Atto aggiuntivo', effectiveFrom: '2026-03-16' };
+
+    const saved = ok(await admin.post(`/api/contracts/${lot3}/sla`, body), 201);
+    // Monday 16 March from 00:00 in Rome; until then version 1 stays in force.
+    expect(saved.current.number).toBe(1);
+    expect(saved.history.map((v: Obj) => [v.number, v.status, v.effectiveFrom])).toEqual([
+      [2, 'scheduled', '2026-03-15T23:00:00.000Z'],
+      [1, 'in_force', sla.current.effectiveFrom],
+    ]);
+    const now = ok(await admin.post(`/api/contracts/${lot3}/sla/preview`, { siteId: mi }));
+    expect(now.slaVersion).toMatchObject({ number: 1 });
+    expect(due(now, 'urgent', 'take_charge')).toBe('2026-03-10T11:00:00.000Z');
+    const monday = ok(await admin.post(`/api/contracts/${lot3}/sla/preview`, { siteId: mi, at: '2026-03-16T09:00:00Z' }));
+    expect(monday.slaVersion).toEqual({ number: 2, effectiveFrom: '2026-03-15T23:00:00.000Z' });
+    expect(due(monday, 'urgent', 'take_charge')).toBe('2026-03-16T10:00:00.000Z');
+    expect((await issueAt()).slaVersion.number).toBe(1);
+
+    at('2026-03-16T09:00:00Z');
+    await relogin(); // sessions end after days without use
+    expect((await issueAt()).slaVersion.number).toBe(2);
+    const inForce = ok(await admin.get(`/api/contracts/${lot3}/sla`));
+    expect(inForce.current).toMatchObject({ number: 2, status: 'in_force' });
+    expect(inForce.history.map((v: Obj) => v.status)).toEqual(['in_force', 'superseded']);
+
+    // Not before the newest version; an earlier day only while nothing was issued since.
+    const before = await admin.post(`/api/contracts/${lot3}/sla`, { ...body, version: 2, effectiveFrom: '2026-03-12' });
+    expect(before.statusCode).toBe(400);
+    expect(before.json().errors).toMatchObject([{ field: 'effectiveFrom', code: 'slaEffectiveBeforeLatest' }]);
+    at('2026-03-18T09:00:00Z');
+    await relogin();
+    const past = await admin.post(`/api/contracts/${lot3}/sla`, { ...body, version: 2, effectiveFrom: '2026-03-16' });
+    expect(past.statusCode).toBe(400);
+    expect(past.json().errors).toMatchObject([{ field: 'effectiveFrom', code: 'slaEffectivePast' }]);
+    expect(past.json().errors[0].message).toMatch(/giorno passato/);
+    const quietPast = ok(await admin.post(`/api/contracts/${lot3}/sla`, { ...body, version: 2, effectiveFrom: '2026-03-17' }), 201);
+    expect(quietPast.current).toMatchObject({ number: 3, status: 'in_force', effectiveFrom: '2026-03-16T23:00:00.000Z' });
+    // Today (the default): from the moment it is saved.
+    const today = ok(await admin.post(`/api/contracts/${lot3}/sla`, { ...body, version: 3, effectiveFrom: undefined }), 201);
+    expect(today.current).toMatchObject({ number: 4, effectiveFrom: '2026-03-18T09:00:00.000Z' });
+    const bad = await admin.post(`/api/contracts/${lot3}/sla`, { ...body, version: 4, effectiveFrom: '18/03/2026' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('effectiveFrom');
+  });
 });

@@ -158,4 +158,40 @@ describeEachDb('technicians', (env) => {
     expect(ok(await lifts.get('/api/technicians/schedule')).items).toEqual([]);
     expect((await ele.get('/api/technicians/schedule?date=10-03-2026')).statusCode).toBe(400);
   });
+
+  it('the administrator makes a contractor user a technician (and takes it back); anyone else gets a clear 400 on `technician`', async () => {
+    const admin = await env.login('admin');
+    const errors = (res: { json(): Obj }) => (res.json().errors ?? []).map((e: Obj) => `${e.field}:${e.code}`);
+    const contractorId = (
+      await env.db.selectFrom('users').select('contractor_id').where('username', '=', 'ditta.elettrica').executeTakeFirstOrThrow()
+    ).contractor_id;
+    const made = ok(
+      await admin.post('/api/users', {
+        username: 'tecnico.nuovo',
+        displayName: 'Marco Nuovo',
+        roles: ['contractor'],
+        contractorId,
+        technician: true,
+        password: 'una-password-lunga',
+      }),
+      201,
+    );
+    expect(made.technician).toBe(true);
+    expect((ok(await ele.get('/api/technicians')).items as Obj[]).map((x) => x.username)).toContain('tecnico.nuovo');
+    expect(ok(await admin.get(`/api/users/${ids['ditta.elettrica']}`)).technician).toBe(false);
+
+    // Not a contractor's user: refused, naming the field and the rule, in the admin's language.
+    const rq = ok(await admin.get(`/api/users/${ids['richiedente']}`));
+    const requesterFlag = await admin.patch(`/api/users/${rq.id}`, { technician: true, version: rq.version });
+    expect(requesterFlag.statusCode).toBe(400);
+    expect(errors(requesterFlag)).toEqual(['technician:technicianContractor']);
+    expect(requesterFlag.json().errors[0].message).toMatch(/tecnico/);
+    // Dropping the contractor role keeps the flag only if it is cleared too.
+    const dropRole = await admin.patch(`/api/users/${made.id}`, { roles: ['requester'], contractorId: null, version: made.version });
+    expect(errors(dropRole)).toEqual(['technician:technicianContractor']);
+
+    const back = ok(await admin.patch(`/api/users/${made.id}`, { technician: false, version: made.version }));
+    expect(back.technician).toBe(false);
+    expect((ok(await ele.get('/api/technicians')).items as Obj[]).map((x) => x.username)).not.toContain('tecnico.nuovo');
+  }, 60_000);
 });

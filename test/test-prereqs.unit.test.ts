@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decide, type Facts } from '../scripts/test-prereqs.ts';
-import { DEFAULT_TEST_DATABASE_URL, testDatabaseUrl } from './helpers/test-database-url.ts';
+import { DEFAULT_TEST_DATABASE_URL, testDatabaseUrl } from '../scripts/test-database-url.ts';
 
 // The decision of `npm test`'s first step, from fake paths and environments: nothing is installed here.
 const ALL = ['/usr/sbin/dovecot', '/usr/bin/chromium'];

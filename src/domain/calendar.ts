@@ -26,6 +26,27 @@ export const DEFAULT_WEEK: CalendarSpec['week'] = {
   5: [['08:00', '18:00']],
 };
 
+/** Closures are entered as ranges (the August closure, the Christmas break); calendars need every day. */
+export const CLOSURE_MAX_DAYS = 366;
+
+/** Every day from `from` to `to`, both included ('YYYY-MM-DD'); empty when `to` is before `from`. */
+export function daysOfRange(from: string, to: string): string[] {
+  const out: string[] = [];
+  let d = DateTime.fromISO(from, { zone: 'UTC' });
+  const end = DateTime.fromISO(to, { zone: 'UTC' });
+  if (!d.isValid || !end.isValid) return out;
+  // The cap keeps a bad row from expanding without end; the API refuses longer ranges anyway.
+  while (d <= end && out.length < CLOSURE_MAX_DAYS) {
+    out.push(d.toISODate()!);
+    d = d.plus({ days: 1 });
+  }
+  return out;
+}
+
+/** The closed days of closures stored as ranges (date_to null: one day, as before ranges). */
+export const closureDays = (rows: ReadonlyArray<{ date: string; date_to?: string | null }>): string[] =>
+  rows.flatMap((r) => daysOfRange(r.date, r.date_to ?? r.date));
+
 /** Every hour of every day: for clocks counted in solar time. */
 export const SOLAR_WEEK: CalendarSpec['week'] = Object.fromEntries(([1, 2, 3, 4, 5, 6, 7] as const).map((d) => [d, [['00:00', '24:00']]]));
 

@@ -2,7 +2,7 @@ import pg from 'pg';
 import { randomBytes } from 'node:crypto';
 import { createDb, migrateToLatest, type Db } from '../../src/server/db/create-db.ts';
 import type { DatabaseConfig } from '../../src/server/config.ts';
-import { testDatabaseUrl } from './test-database-url.ts';
+import { testDatabaseUrl } from '../../scripts/test-database-url.ts';
 
 export interface Dialect {
   name: 'sqlite' | 'postgres';
@@ -50,7 +50,7 @@ function postgres(url: string): Dialect {
 
 /**
  * The engines every integration test runs on: SQLite, and PostgreSQL at TEST_DATABASE_URL or the
- * local default (test-database-url.ts). `npm test` checks first that it answers (scripts/test-prereqs.ts).
+ * local default (scripts/test-database-url.ts). `npm test` checks first that it answers (scripts/test-prereqs.ts).
  */
 export function dialects(): Dialect[] {
   const url = postgresUrl();

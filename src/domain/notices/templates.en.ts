@@ -39,6 +39,14 @@ export const EN: LanguagePack = {
           subject: 'New request: {subject}',
           body: ['request {ticketNumber} has been opened in a building in your competence ({building}).', 'Description: {description}'],
         },
+        // The call center marked the ticket a danger to people while completing it (PATCH /api/tickets/{id}).
+        'raise_danger@building_managers': {
+          subject: 'Danger to people: {subject}',
+          body: [
+            'request {ticketNumber} in a building in your competence ({building}) is now reported as a danger to people (emergency priority).',
+            'Description: {description}',
+          ],
+        },
       },
     },
     ticket_update: {

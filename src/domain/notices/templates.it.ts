@@ -43,6 +43,14 @@ export const IT: LanguagePack = {
             'Descrizione: {description}',
           ],
         },
+        // The call center marked the ticket a danger to people while completing it (PATCH /api/tickets/{id}).
+        'raise_danger@building_managers': {
+          subject: 'Pericolo per le persone: {subject}',
+          body: [
+            'la segnalazione {ticketNumber} in un edificio di tua competenza ({building}) è ora segnalata come pericolo per le persone (priorità emergenza).',
+            'Descrizione: {description}',
+          ],
+        },
       },
     },
     // Notice 2: what happened, by the action that caused it

@@ -437,6 +437,8 @@ export interface SlaVersionRow {
   note: string | null;
   created_by_id: string | null;
   created_at: string;
+  /** From migration 2026-12-10T0003 (#9): the instant it takes effect (older versions: created_at). */
+  effective_from: string;
 }
 export interface ContractCalendarRow {
   contract_id: string;
@@ -447,7 +449,10 @@ export interface ContractCalendarRow {
 export interface ClosureRow {
   id: string;
   site_id: string | null;
+  /** The first day closed (YYYY-MM-DD, Rome). */
   date: string;
+  /** From migration 2026-12-10T0004 (#9): the last day closed, included (older closures: = date). */
+  date_to: string;
   reason: string;
   created_at: string;
 }

@@ -42,6 +42,7 @@ export interface RunResult {
   failed: number;
 }
 
+/** The one minute of this job: the lease and the backoff (the repository gets instants, not minutes). */
 const MINUTE = 60_000;
 const DEFAULT_LEASE_MS = 15 * MINUTE;
 const DEFAULT_BATCH = 10;
@@ -167,7 +168,8 @@ export function createOutboxSender(o: OutboxSenderOptions): OutboxSender {
         password,
       );
       const final = isPermanent(err) || row.attempts + 1 >= o.mail.outboxMaxAttempts;
-      await repo.markFailure(o.db, row, o.now(), message, final, backoffMinutes(row.attempts + 1));
+      const retryAt = new Date(o.now().getTime() + backoffMinutes(row.attempts + 1) * MINUTE);
+      await repo.markFailure(o.db, row, retryAt, message, final);
       if (final) result.failed++;
       else result.retrying++;
       o.log.warn(

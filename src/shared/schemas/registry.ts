@@ -189,6 +189,10 @@ const userFields = {
   roles: Type.Array(Role, { maxItems: 7 }),
   contractorId: Nullable(Id),
   departmentId: Nullable(Id),
+  technician: Type.Boolean({
+    description:
+      'one of its contractor\'s technicians (field staff: assigned work orders, "my work today"); only with the contractor role and a contractor',
+  }),
 };
 const Password = Type.String({ maxLength: 200, description: 'at least 10 characters' });
 export const UserSchema = Item(userFields);
@@ -199,6 +203,7 @@ export const UserCreate = Create({
   language: Type.Optional(Language),
   contractorId: Type.Optional(userFields.contractorId),
   departmentId: Type.Optional(userFields.departmentId),
+  technician: Type.Optional(userFields.technician),
   password: Password,
 });
 export const UserPatch = Patch({ ...userFields, password: Password });

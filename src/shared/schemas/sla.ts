@@ -69,6 +69,15 @@ export const SlaVersionSchema = Type.Object({
   id: OrNull(Id),
   number: Type.Integer({ description: '1, 2, … per contract; 0 = the defaults (no version saved yet)' }),
   isDefault: Type.Boolean(),
+  effectiveFrom: OrNull(
+    Type.String({
+      description: 'ISO-8601 UTC instant it takes effect: 00:00 in Rome of the day chosen, or when saved for today; null for the defaults',
+    }),
+  ),
+  status: Literals(
+    ['in_force', 'scheduled', 'superseded'] as const,
+    'in_force: applies now; scheduled: from a later day; superseded: replaced',
+  ),
   note: OrNull(Type.String()),
   createdBy: OrNull(Person),
   createdAt: OrNull(Instant),
@@ -81,18 +90,28 @@ export type SlaVersionDto = Static<typeof SlaVersionSchema>;
 export const ContractSlaSchema = Type.Object({
   contractId: Id,
   current: SlaVersionSchema,
-  history: Type.Array(SlaVersionSchema, { description: 'every saved version, newest first' }),
+  history: Type.Array(SlaVersionSchema, {
+    description: 'every saved version, newest first (a scheduled one may be newer than the one in force)',
+  }),
 });
 export type ContractSlaDto = Static<typeof ContractSlaSchema>;
 
 export const SlaVersionBody = Body({
   version: Type.Integer({
     minimum: 0,
-    description: 'the number of the current version you read (0 for the defaults); another → 409 VERSION_CONFLICT',
+    description: 'the number of the newest version you read (history[0]; 0 for the defaults); another → 409 VERSION_CONFLICT',
   }),
   limits: perPriority(perClock(LimitIn)),
   pauses: perClock(PauseStates),
   note: Type.Optional(Type.String({ maxLength: 2000 })),
+  effectiveFrom: Type.Optional(
+    Type.String({
+      format: 'date',
+      description:
+        'the day it takes effect (Europe/Rome; default today = from when it is saved; a later day: from 00:00). ' +
+        'An earlier day only while no work order of the contract was issued since (400 slaEffectivePast); never before the newest version (400 slaEffectiveBeforeLatest)',
+    }),
+  ),
 });
 export type SlaVersionInput = Static<typeof SlaVersionBody>;
 
@@ -113,6 +132,12 @@ export const SlaPreviewSchema = Type.Object(
   {
     contractId: Id,
     at: Instant,
+    slaVersion: OrNull(
+      Type.Object(
+        { number: Type.Integer(), effectiveFrom: OrNull(Instant) },
+        { description: 'the version in force at `at` whose limits were used (number 0: the defaults); null for a draft' },
+      ),
+    ),
     site: OrNull(SiteRef),
     sites: Type.Array(SiteRef, { description: "the sites of the contract's buildings, to preview another" }),
     items: Type.Array(
@@ -206,6 +231,8 @@ export const ClosureSchema = Type.Object({
   siteId: OrNull(Id),
   siteCode: OrNull(Type.String()),
   date: IsoDate,
+  dateTo: IsoDate,
+  days: Type.Integer({ description: 'days closed, date to dateTo included' }),
   reason: Type.String(),
   createdAt: Instant,
 });
@@ -213,11 +240,13 @@ export type ClosureDto = Static<typeof ClosureSchema>;
 export const ClosureBody = Body({
   siteId: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 64, description: 'a site, or null for every site' }))),
   date: IsoDate,
+  dateTo: Type.Optional(IsoDate),
   reason: Text(500),
 });
 export const ClosurePatchBody = Body({
   siteId: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 64 }))),
   date: Type.Optional(IsoDate),
+  dateTo: Type.Optional(IsoDate),
   reason: Type.Optional(Text(500)),
 });
 export const ClosureListQuery = Type.Object(

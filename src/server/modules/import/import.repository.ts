@@ -47,7 +47,17 @@ export async function loadLookups(db: Db, kind: ImportKind, refs: References): P
     const buildings = await inChunks(refs.own, (c) =>
       db
         .selectFrom('buildings')
-        .select(['id', 'code', 'site_id', 'name', 'address', 'competence', 'competence_department_id', 'notify_occupants_planned'])
+        .select([
+          'id',
+          'code',
+          'site_id',
+          'name',
+          'address',
+          'competence',
+          'competence_department_id',
+          'notify_occupants_planned',
+          'new_ticket_notices',
+        ])
         .where('code', 'in', c)
         .execute(),
     );
@@ -137,6 +147,8 @@ export async function writePlan(db: Db, plan: ImportPlan, { now, newId }: WriteC
             competence_department_id: eb.ref('excluded.competence_department_id'),
             // The occupants' setting only when the file has its column (every row then carries it).
             ...(plan.withNotify ? { notify_occupants_planned: eb.ref('excluded.notify_occupants_planned') } : {}),
+            // Which new tickets reach the managers: likewise only with its column.
+            ...(plan.withNewTicketNotices ? { new_ticket_notices: eb.ref('excluded.new_ticket_notices') } : {}),
             version: sql<number>`${sql.ref('buildings.version')} + 1`,
             updated_at: eb.ref('excluded.updated_at'),
           })),

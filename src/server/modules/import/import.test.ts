@@ -196,6 +196,7 @@ describe('validation', () => {
           competence: 'central',
           competence_department_id: null,
           notify_occupants_planned: 0,
+          new_ticket_notices: 'all',
         },
       ],
     ]),
@@ -264,6 +265,39 @@ describe('validation', () => {
     expect(validateRows(without, mapHeader('buildings', without.header).columns, buildingsLookups())).toMatchObject({
       ok: true,
       plan: { withNotify: false, counts: { unchanged: 1 } },
+    });
+  });
+
+  it('buildings: the optional new_ticket_notices column (all/danger/none, tutte/pericolo/nessuna; blank = all) sets who hears of new tickets', () => {
+    const head = 'site_code;code;name;address;competence;new_ticket_notices\n';
+    const bad = sheetOf(`${head}MI;B1;Uno;Via 1;central;pericolo\nMI;B2;Due;Via 2;central;qualcuna\n`);
+    const badResult = validateRows(bad, mapHeader('buildings', bad.header).columns, buildingsLookups());
+    expect(badResult.ok ? [] : badResult.issues.map((i) => [i.row, i.field, i.rule, i.params])).toEqual([
+      [3, 'new_ticket_notices', 'enum', { allowed: 'all, danger, none, tutte, pericolo, nessuna' }],
+    ]);
+    const good = sheetOf(`${head}MI;B1;Uno;Via 1;central;Pericolo\nMI;B2;Due;Via 2;central;\nMI;B3;Tre;Via 3;central;none\n`);
+    expect(validateRows(good, mapHeader('buildings', good.header).columns, buildingsLookups())).toMatchObject({
+      ok: true,
+      plan: {
+        withNewTicketNotices: true,
+        counts: { created: 2, updated: 1, unchanged: 0 },
+        rows: [
+          { code: 'B1', new_ticket_notices: 'danger' },
+          { code: 'B2', new_ticket_notices: 'all' },
+          { code: 'B3', new_ticket_notices: 'none' },
+        ],
+      },
+    });
+    // The same value as stored: unchanged; without the column: left alone.
+    const same = sheetOf(`${head}MI;B1;Uno;Via 1;central;all\n`);
+    expect(validateRows(same, mapHeader('buildings', same.header).columns, buildingsLookups())).toMatchObject({
+      ok: true,
+      plan: { counts: { unchanged: 1 } },
+    });
+    const without = sheetOf('site_code;code;name;address;competence\nMI;B1;Uno;Via 1;central\n');
+    expect(validateRows(without, mapHeader('buildings', without.header).columns, buildingsLookups())).toMatchObject({
+      ok: true,
+      plan: { withNewTicketNotices: false },
     });
   });
 

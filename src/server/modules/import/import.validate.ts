@@ -39,6 +39,7 @@ export const COLUMNS: Record<ImportKind, readonly ColumnSpec[]> = {
     col('competence'),
     col('department_code', false),
     col('notify_occupants', false),
+    col('new_ticket_notices', false),
   ],
   spaces: [
     col('building_code'),
@@ -157,6 +158,21 @@ export function parseYesNo(input: string): Parsed<0 | 1> {
   return v !== undefined ? { ok: true, value: v } : { ok: false, rule: 'enum', params: { allowed: 'yes, no, sì, no' } };
 }
 
+export const NEW_TICKET_NOTICES_VALUES = 'all, danger, none, tutte, pericolo, nessuna';
+const NEW_TICKET_NOTICES: Record<string, 'all' | 'danger' | 'none'> = {
+  all: 'all',
+  tutte: 'all',
+  danger: 'danger',
+  pericolo: 'danger',
+  none: 'none',
+  nessuna: 'none',
+};
+/** Which new tickets reach the building's managers (#9 item 2), English or Italian, any case; blank = all (the default). */
+export function parseNewTicketNotices(input: string): Parsed<'all' | 'danger' | 'none'> {
+  const v = input.trim() === '' ? 'all' : NEW_TICKET_NOTICES[input.trim().toLowerCase()];
+  return v ? { ok: true, value: v } : { ok: false, rule: 'enum', params: { allowed: NEW_TICKET_NOTICES_VALUES } };
+}
+
 export function parseCompetence(input: string): Parsed<'central' | 'department'> {
   const v = COMPETENCE[input.trim().toLowerCase()];
   return v ? { ok: true, value: v } : { ok: false, rule: 'enum', params: { allowed: COMPETENCE_VALUES } };
@@ -180,6 +196,7 @@ export interface ExistingBuilding {
   competence: string;
   competence_department_id: string | null;
   notify_occupants_planned: number;
+  new_ticket_notices: string;
 }
 export interface ExistingFloor {
   id: string;
@@ -250,6 +267,8 @@ export interface BuildingValues {
   competence_department_id: string | null;
   /** Only when the file has the notify_occupants column (absent: updates leave the setting alone). */
   notify_occupants_planned?: 0 | 1;
+  /** Only when the file has the new_ticket_notices column (absent: updates leave the setting alone, new buildings get all). */
+  new_ticket_notices?: 'all' | 'danger' | 'none';
 }
 export interface FloorValues {
   building_id: string;
@@ -275,7 +294,7 @@ export interface AssetValues {
 }
 
 export type ImportPlan =
-  | { kind: 'buildings'; counts: Counts; rows: BuildingValues[]; withNotify: boolean }
+  | { kind: 'buildings'; counts: Counts; rows: BuildingValues[]; withNotify: boolean; withNewTicketNotices: boolean }
   | {
       kind: 'spaces';
       counts: Counts;
@@ -440,6 +459,12 @@ function validateBuildings(sheet: Sheet, columns: Columns, lk: BuildingsLookups,
       if (n.ok) notify = n.value;
       else r.fail('notify_occupants', n.rule, n.params);
     }
+    let newTicketNotices: 'all' | 'danger' | 'none' | undefined;
+    if (r.has('new_ticket_notices')) {
+      const n = parseNewTicketNotices(r.text('new_ticket_notices', LIMITS.code, false));
+      if (n.ok) newTicketNotices = n.value;
+      else r.fail('new_ticket_notices', n.rule, n.params);
+    }
     const siteId = lookup(r, lk.sites, 'site_code', siteCode);
     let competence: 'central' | 'department' | null = null;
     if (competenceRaw) {
@@ -462,6 +487,7 @@ function validateBuildings(sheet: Sheet, columns: Columns, lk: BuildingsLookups,
       competence,
       competence_department_id: competence === 'department' ? departmentId : null,
       ...(notify !== undefined ? { notify_occupants_planned: notify } : {}),
+      ...(newTicketNotices !== undefined ? { new_ticket_notices: newTicketNotices } : {}),
     };
     const old = lk.buildings.get(code);
     if (!old) counts.created++;
@@ -471,14 +497,21 @@ function validateBuildings(sheet: Sheet, columns: Columns, lk: BuildingsLookups,
       old.address === values.address &&
       old.competence === values.competence &&
       old.competence_department_id === values.competence_department_id &&
-      (values.notify_occupants_planned === undefined || Number(old.notify_occupants_planned) === values.notify_occupants_planned)
+      (values.notify_occupants_planned === undefined || Number(old.notify_occupants_planned) === values.notify_occupants_planned) &&
+      (values.new_ticket_notices === undefined || old.new_ticket_notices === values.new_ticket_notices)
     ) {
       counts.unchanged++;
       continue;
     } else counts.updated++;
     rows.push(values);
   }
-  return { kind: 'buildings', counts, rows, withNotify: columns.index.has('notify_occupants') };
+  return {
+    kind: 'buildings',
+    counts,
+    rows,
+    withNotify: columns.index.has('notify_occupants'),
+    withNewTicketNotices: columns.index.has('new_ticket_notices'),
+  };
 }
 
 interface FloorDraft {

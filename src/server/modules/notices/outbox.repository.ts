@@ -5,8 +5,6 @@ import type { OutboxRow } from '../../db/schema.ts';
 
 export type ClaimedRow = Omit<OutboxRow, 'attempts'> & { attempts: number };
 
-const MINUTE = 60_000;
-
 /**
  * Up to `batch` due rows, leased until now + leaseMs. PostgreSQL: `for update skip locked` in a short
  * transaction; SQLite: one conditional update … returning, atomic in its single writer.
@@ -55,22 +53,15 @@ export async function markSent(db: Db, row: ClaimedRow, now: Date): Promise<void
     .execute();
 }
 
-/** A failed attempt: retried after `retryAfterMinutes`, or failed for good when `final`. */
-export async function markFailure(
-  db: Db,
-  row: ClaimedRow,
-  now: Date,
-  error: string,
-  final: boolean,
-  retryAfterMinutes: number,
-): Promise<void> {
+/** A failed attempt: retried at `retryAt` (the sender's backoff), or failed for good when `final`. */
+export async function markFailure(db: Db, row: ClaimedRow, retryAt: Date, error: string, final: boolean): Promise<void> {
   const attempts = row.attempts + 1;
   await db
     .updateTable('outbox')
     .set({
       attempts,
       status: final ? 'failed' : 'pending',
-      next_attempt_at: final ? row.next_attempt_at : new Date(now.getTime() + retryAfterMinutes * MINUTE).toISOString(),
+      next_attempt_at: final ? row.next_attempt_at : retryAt.toISOString(),
       locked_until: null,
       last_error: error.slice(0, 1000),
     })

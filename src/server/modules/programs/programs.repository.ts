@@ -39,8 +39,9 @@ export function contractWeek(db: Db, contractId: string) {
   return db.selectFrom('contract_calendars').select('week').where('contract_id', '=', contractId).executeTakeFirst();
 }
 
+/** Closures that overlap [from, to] (each a range of days: date … date_to). */
 export function closuresBetween(db: Db, from: string, to: string) {
-  return db.selectFrom('closures').select(['site_id', 'date']).where('date', '>=', from).where('date', '<=', to).execute();
+  return db.selectFrom('closures').select(['site_id', 'date', 'date_to']).where('date', '<=', to).where('date_to', '>=', from).execute();
 }
 
 /**

@@ -22,7 +22,7 @@ import { newSortableId } from '../tickets/actor.ts';
 import { refusalError } from '../tickets/refusal.ts';
 import { inVersionedTransaction, offeredActions, romeDate, romeYear, StaleVersion, type Trx } from '../tickets/workflow-helpers.ts';
 import { compliance, isLate as domainIsLate, occurrencesInMonth, type DueItem } from '../../../domain/planned/recurrence.ts';
-import type { WorkingCalendar } from '../../../domain/calendar.ts';
+import { closureDays, type WorkingCalendar } from '../../../domain/calendar.ts';
 import { workingCalendar } from '../sla/clocks.ts';
 import * as repo from './programs.repository.ts';
 import { lastPlannableDay, monthBounds } from './schedule.ts';
@@ -70,11 +70,7 @@ async function calendarsFor(db: Db, contractId: string, from: string, to: string
   return (siteId: string, patronSaint: string | null): WorkingCalendar => {
     let cal = memo.get(siteId);
     if (!cal) {
-      cal = workingCalendar(
-        w,
-        patronSaint,
-        closures.filter((c) => c.site_id === null || c.site_id === siteId).map((c) => c.date),
-      );
+      cal = workingCalendar(w, patronSaint, closureDays(closures.filter((c) => c.site_id === null || c.site_id === siteId)));
       memo.set(siteId, cal);
     }
     return cal;

@@ -32,6 +32,7 @@ export const users: EntityDef<User> = {
       roles: roles.get(r.id)! as User['roles'],
       contractorId: r.contractor_id,
       departmentId: r.department_id,
+      technician: r.technician === true || Number(r.technician) === 1,
     }));
   },
   toRow: (i) => ({
@@ -42,12 +43,16 @@ export const users: EntityDef<User> = {
     language: i.language ?? 'it',
     contractor_id: i.contractorId ?? null,
     department_id: i.departmentId ?? null,
+    technician: i.technician ? 1 : 0,
   }),
   validate: (i) => {
     const issues: FieldIssue[] = [];
     if (typeof i.password === 'string' && i.password.length < PASSWORD_MIN)
       issues.push({ field: 'password', rule: 'passwordLength', params: { limit: PASSWORD_MIN } });
-    if ((i.roles ?? []).includes('contractor') && !i.contractorId) issues.push({ field: 'contractorId', rule: 'contractorRequired' });
+    const contractorRole = (i.roles ?? []).includes('contractor');
+    if (contractorRole && !i.contractorId) issues.push({ field: 'contractorId', rule: 'contractorRequired' });
+    // A technician is field staff of one contractor (#9 item 13): the flag needs both.
+    if (i.technician && (!contractorRole || !i.contractorId)) issues.push({ field: 'technician', rule: 'technicianContractor' });
     return issues;
   },
   prepare: async (body) => {

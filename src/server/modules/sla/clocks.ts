@@ -2,7 +2,7 @@
 // the work order's SLA version (kept from its issue; else the version in force then; else the
 // defaults), its contract's working week with the site's patron saint and the closures for working
 // time, 24/7 for solar time. One work order (the GET presenter) or many (watcher, reports, bench).
-import { DEFAULT_WEEK, WorkingCalendar, solarCalendar, type CalendarSpec } from '../../../domain/calendar.ts';
+import { closureDays, DEFAULT_WEEK, WorkingCalendar, solarCalendar, type CalendarSpec } from '../../../domain/calendar.ts';
 import {
   CLOCKS,
   DEFAULT_SLA,
@@ -111,8 +111,8 @@ export interface SlaInputs {
 /** The SLA versions and calendars a batch of work orders uses, loaded once. */
 export class SlaContext {
   private constructor(
-    private readonly versions: Map<string, { id: string; number: number; sla: SlaVersion; contractId: string; createdAt: string }>,
-    private readonly byContract: Map<string, Array<{ id: string; number: number; createdAt: string }>>,
+    private readonly versions: Map<string, { id: string; number: number; sla: SlaVersion; contractId: string; effectiveFrom: string }>,
+    private readonly byContract: Map<string, Array<{ id: string; number: number; effectiveFrom: string }>>,
     private readonly weeks: Map<string, CalendarSpec['week']>,
     private readonly closuresAll: string[],
     private readonly closuresBySite: Map<string, string[]>,
@@ -128,28 +128,29 @@ export class SlaContext {
       repo.calendarsOf(db, contractIds),
       repo.listClosures(db),
     ]);
-    const versions = new Map<string, { id: string; number: number; sla: SlaVersion; contractId: string; createdAt: string }>();
-    const byContract = new Map<string, Array<{ id: string; number: number; createdAt: string }>>();
+    const versions = new Map<string, { id: string; number: number; sla: SlaVersion; contractId: string; effectiveFrom: string }>();
+    const byContract = new Map<string, Array<{ id: string; number: number; effectiveFrom: string }>>();
     for (const v of [...direct, ...history]) {
       versions.set(v.id, {
         id: v.id,
         number: Number(v.number),
         sla: parseDefinition(v.definition),
         contractId: v.contract_id,
-        createdAt: v.created_at,
+        effectiveFrom: v.effective_from,
       });
     }
     for (const v of history) {
       const list = byContract.get(v.contract_id) ?? [];
-      list.push({ id: v.id, number: Number(v.number), createdAt: v.created_at });
+      list.push({ id: v.id, number: Number(v.number), effectiveFrom: v.effective_from });
       byContract.set(v.contract_id, list);
     }
     const weeks = new Map(cals.map((c) => [c.contract_id, parseWeek(c.week)]));
     const all: string[] = [];
     const bySite = new Map<string, string[]>();
     for (const c of closures) {
-      if (!c.site_id) all.push(c.date);
-      else bySite.set(c.site_id, [...(bySite.get(c.site_id) ?? []), c.date]);
+      const days = closureDays([c]);
+      if (!c.site_id) all.push(...days);
+      else bySite.set(c.site_id, [...(bySite.get(c.site_id) ?? []), ...days]);
     }
     return new SlaContext(versions, byContract, weeks, all, bySite);
   }
@@ -159,8 +160,10 @@ export class SlaContext {
   inputsOf(f: repo.WorkOrderFacts): SlaInputs {
     let v = f.sla_version_id ? this.versions.get(f.sla_version_id) : undefined;
     if (!v) {
-      // Issued before versions were kept: the newest version created by the issue instant, else the defaults.
-      const candidates = (this.byContract.get(f.contract_id) ?? []).filter((x) => x.createdAt <= f.issued_at);
+      // Issued before versions were kept: the version in force at the issue instant, else the defaults.
+      const candidates = (this.byContract.get(f.contract_id) ?? [])
+        .filter((x) => x.effectiveFrom <= f.issued_at)
+        .sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom) || a.number - b.number);
       const last = candidates[candidates.length - 1];
       v = last ? this.versions.get(last.id) : undefined;
     }

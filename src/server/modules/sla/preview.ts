@@ -3,7 +3,7 @@
 // Same arithmetic as the real clocks (computeClocks over a timeline holding only the issue, the
 // calendar built as SlaContext builds it), so the admin console never does it in the browser.
 import { DateTime } from 'luxon';
-import { DEFAULT_WEEK, nationalHolidayNames } from '../../../domain/calendar.ts';
+import { closureDays, DEFAULT_WEEK, nationalHolidayNames } from '../../../domain/calendar.ts';
 import { CLOCKS, computeClocks, DEFAULT_SLA, type SlaVersion } from '../../../domain/sla.ts';
 import { PRIORITIES } from '../../../domain/workflow/types.ts';
 import type { HolidaysDto, SlaPreviewDto, SlaPreviewInput } from '../../../shared/schemas/sla.ts';
@@ -23,20 +23,24 @@ export async function previewSla(ctx: AppContext, actor: Actor, contractId: stri
     site = sites.find((s) => s.id === input.siteId) ?? (await repo.siteById(ctx.db, input.siteId));
     if (!site) throw new AppError('INVALID_REFERENCE', {}, [{ field: 'siteId', rule: 'notFound' }]);
   }
+  const at = input.at ? new Date(input.at) : ctx.now();
   let sla: SlaVersion;
+  let slaVersion: SlaPreviewDto['slaVersion'] = null;
   if (input.limits) sla = { limits: input.limits as SlaVersion['limits'], pauses: DEFAULT_SLA.pauses };
   else {
-    const latest = await repo.latestVersion(ctx.db, contractId);
-    sla = latest ? parseDefinition(latest.definition) : DEFAULT_SLA;
+    // The version a work order issued at `at` would keep (a version saved for a later day counts from that day).
+    const iso = at.toISOString();
+    const v = (await repo.versionInForce(ctx.db, contractId, iso)) ?? (await repo.firstVersion(ctx.db, contractId));
+    sla = v ? parseDefinition(v.definition) : DEFAULT_SLA;
+    slaVersion = v ? { number: Number(v.number), effectiveFrom: v.effective_from } : { number: 0, effectiveFrom: null };
   }
   const [cal, closures] = await Promise.all([
     repo.getCalendar(ctx.db, contractId),
     repo.listClosures(ctx.db, site ? { siteId: site.id } : {}),
   ]);
   // Without a site only the closures of every site count (listClosures with no filter lists all).
-  const dates = closures.filter((c) => c.site_id === null || c.site_id === site?.id).map((c) => c.date);
+  const dates = closureDays(closures.filter((c) => c.site_id === null || c.site_id === site?.id));
   const working = workingCalendar(cal ? parseWeek(cal.week) : DEFAULT_WEEK, site?.patron_saint ?? null, dates);
-  const at = input.at ? new Date(input.at) : ctx.now();
   const t = at.getTime();
   const items: SlaPreviewDto['items'] = [];
   for (const priority of PRIORITIES) {
@@ -62,6 +66,7 @@ export async function previewSla(ctx: AppContext, actor: Actor, contractId: stri
   return {
     contractId,
     at: at.toISOString(),
+    slaVersion,
     site: site ? { id: site.id, code: site.code, name: site.name } : null,
     sites: sites.map((s) => ({ id: s.id, code: s.code, name: s.name })),
     items,
@@ -87,9 +92,14 @@ export async function contractHolidays(
     ...sites
       .filter((s) => s.patron_saint)
       .map((s) => ({ date: `${year}-${s.patron_saint}`, kind: 'patron_saint' as const, name: null, site: ref(s) })),
+    // A closure of several days lists each of its days in the year.
     ...closures
       .filter((c) => c.site_id === null || byId.has(c.site_id))
-      .map((c) => ({ date: c.date, kind: 'closure' as const, name: c.reason, site: c.site_id ? ref(byId.get(c.site_id)!) : null })),
+      .flatMap((c) =>
+        closureDays([c])
+          .filter((date) => date.startsWith(`${year}-`))
+          .map((date) => ({ date, kind: 'closure' as const, name: c.reason, site: c.site_id ? ref(byId.get(c.site_id)!) : null })),
+      ),
   ];
   const order = { national: 0, patron_saint: 1, closure: 2 };
   items.sort(

@@ -35,16 +35,35 @@ export function latestVersion(db: Db, contractId: string) {
     .executeTakeFirst();
 }
 
-/** The version in force at an instant: the newest one created at or before it. */
+/** The version in force at an instant: the last to take effect at or before it (of two from the same instant, the newer). */
 export function versionInForce(db: Db, contractId: string, at: string) {
   return db
     .selectFrom('sla_versions')
     .selectAll()
     .where('contract_id', '=', contractId)
-    .where('created_at', '<=', at)
+    .where('effective_from', '<=', at)
+    .orderBy('effective_from', 'desc')
     .orderBy('number', 'desc')
     .limit(1)
     .executeTakeFirst();
+}
+
+/** The contract's first version (number 1): what an instant before every version falls back to. */
+export function firstVersion(db: Db, contractId: string) {
+  return db.selectFrom('sla_versions').selectAll().where('contract_id', '=', contractId).orderBy('number').limit(1).executeTakeFirst();
+}
+
+/** Whether a work order of the contract was issued at or after an instant (a version cannot take effect before it). */
+export async function issuedSince(db: Db, contractId: string, at: string): Promise<boolean> {
+  const r = await db
+    .selectFrom('work_orders')
+    .select('id')
+    .where('contract_id', '=', contractId)
+    .where('issued_at', '>=', at)
+    .where('kind', '<>', 'planned')
+    .limit(1)
+    .executeTakeFirst();
+  return r !== undefined;
 }
 
 export function versionsByIds(db: Db, ids: string[]) {
@@ -104,7 +123,8 @@ export async function saveCalendar(db: Db, contractId: string, expected: number,
 export function listClosures(db: Db, f: { siteId?: string; from?: string; to?: string } = {}) {
   let q = db.selectFrom('closures as c').leftJoin('sites as s', 's.id', 'c.site_id').selectAll('c').select('s.code as site_code');
   if (f.siteId) q = q.where((eb) => eb.or([eb('c.site_id', '=', f.siteId!), eb('c.site_id', 'is', null)]));
-  if (f.from) q = q.where('c.date', '>=', f.from);
+  // A closure is a range of days: listed when it overlaps [from, to].
+  if (f.from) q = q.where('c.date_to', '>=', f.from);
   if (f.to) q = q.where('c.date', '<=', f.to);
   return q.orderBy('c.date').orderBy('c.id').execute();
 }
@@ -123,7 +143,11 @@ export async function insertClosure(db: Db, row: Insertable<ClosureRow>): Promis
   await db.insertInto('closures').values(row).execute();
 }
 
-export async function updateClosure(db: Db, id: string, set: Partial<Pick<ClosureRow, 'site_id' | 'date' | 'reason'>>): Promise<void> {
+export async function updateClosure(
+  db: Db,
+  id: string,
+  set: Partial<Pick<ClosureRow, 'site_id' | 'date' | 'date_to' | 'reason'>>,
+): Promise<void> {
   await db.updateTable('closures').set(set).where('id', '=', id).execute();
 }
 

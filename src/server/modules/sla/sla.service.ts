@@ -2,7 +2,7 @@
 // closures the body adds. Reading follows the contracts' scope (src/server/scope.ts); writing is
 // for admins. A work order keeps the version in force when it was issued (work_orders.sla_version_id).
 import { DateTime } from 'luxon';
-import { WorkingCalendar, DEFAULT_WEEK, type CalendarSpec, type Weekday } from '../../../domain/calendar.ts';
+import { CLOSURE_MAX_DAYS, closureDays, WorkingCalendar, DEFAULT_WEEK, type CalendarSpec, type Weekday } from '../../../domain/calendar.ts';
 import { CLOCKS, DEFAULT_SLA, type SlaVersion } from '../../../domain/sla.ts';
 import { WORK_ORDER_STATES } from '../../../domain/workflow/work-order.ts';
 import { PRIORITIES } from '../../../domain/workflow/types.ts';
@@ -37,6 +37,8 @@ export async function readableContract(db: Db, actor: Actor, contractId: string)
   return row;
 }
 
+const validDate = (d: string) => DateTime.fromISO(d, { zone: ZONE }).isValid && /^\d{4}-\d{2}-\d{2}$/.test(d);
+
 const requireAdmin = (p: Principal) => {
   if (!hasRole(p, 'admin')) throw forbidden();
 };
@@ -45,12 +47,14 @@ const requireAdmin = (p: Principal) => {
 
 type VersionRow = Awaited<ReturnType<typeof repo.listVersions>>[number];
 
-function presentVersion(v: VersionRow): SlaVersionDto {
+function presentVersion(v: VersionRow, inForceId: string | null, now: string): SlaVersionDto {
   const d = parseDefinition(v.definition);
   return {
     id: v.id,
     number: Number(v.number),
     isDefault: false,
+    effectiveFrom: v.effective_from,
+    status: v.id === inForceId ? 'in_force' : v.effective_from > now ? 'scheduled' : 'superseded',
     note: v.note,
     createdBy: v.created_by_id ? { id: v.created_by_id, label: v.created_by_name ?? '' } : null,
     createdAt: v.created_at,
@@ -65,6 +69,8 @@ function defaultVersion(workOrders: number): SlaVersionDto {
     id: null,
     number: 0,
     isDefault: true,
+    effectiveFrom: null,
+    status: 'in_force',
     note: null,
     createdBy: null,
     createdAt: null,
@@ -76,16 +82,43 @@ function defaultVersion(workOrders: number): SlaVersionDto {
 
 export async function getContractSla(ctx: AppContext, actor: Actor, contractId: string, db: Db = ctx.db): Promise<ContractSlaDto> {
   await readableContract(db, actor, contractId);
-  const rows = await listVersionsOf(db, contractId);
-  const history = rows.map(presentVersion);
-  let current = history[0];
-  if (!current) {
-    current = defaultVersion(await repo.countWorkOrdersOfContract(db, contractId));
-  }
+  const now = ctx.now().toISOString();
+  const rows = await repo.listVersions(db, contractId);
+  const inForce = inForceAt(rows, now) ?? rows[rows.length - 1];
+  const history = rows.map((v) => presentVersion(v, inForce?.id ?? null, now));
+  const current = history.find((v) => v.id === inForce?.id) ?? defaultVersion(await repo.countWorkOrdersOfContract(db, contractId));
   return { contractId, current, history };
 }
 
-const listVersionsOf = (db: Db, contractId: string) => repo.listVersions(db, contractId);
+/** Of a contract's versions, the one in force at `at` (as repo.versionInForce, on rows already read). */
+function inForceAt(rows: VersionRow[], at: string): VersionRow | undefined {
+  let best: VersionRow | undefined;
+  for (const v of rows)
+    if (
+      v.effective_from <= at &&
+      (!best ||
+        v.effective_from > best.effective_from ||
+        (v.effective_from === best.effective_from && Number(v.number) > Number(best.number)))
+    )
+      best = v;
+  return best;
+}
+
+/**
+ * The instant a new version takes effect, from the day the admin chose (Europe/Rome):
+ *   - none, or today: from the moment it is saved (work orders issued earlier today keep theirs);
+ *   - a later day: from 00:00 of that day;
+ *   - an earlier day: from 00:00 of that day, only while no work order of the contract was issued
+ *     since then (each keeps the version in force when issued: none may silently change table).
+ * Never before the newest saved version takes effect, so the numbers follow the order in force.
+ */
+function effectiveInstant(day: string | undefined, now: Date): { at: string; past: boolean } | FieldIssue {
+  const today = DateTime.fromJSDate(now, { zone: ZONE }).toISODate()!;
+  if (day === undefined || day === today) return { at: now.toISOString(), past: false };
+  if (!validDate(day)) return { field: 'effectiveFrom', rule: 'date' };
+  const at = DateTime.fromISO(day, { zone: ZONE }).startOf('day').toUTC().toISO()!;
+  return { at, past: day < today };
+}
 
 function checkDefinition(input: SlaVersionInput): { def: SlaVersion; issues: FieldIssue[] } {
   const issues: FieldIssue[] = [];
@@ -122,43 +155,70 @@ export async function createSlaVersion(
   requireAdmin(actor);
   await readableContract(ctx.db, actor, contractId);
   const { def, issues } = checkDefinition(input);
-  if (issues.length) throw invalid(issues);
+  const now = ctx.now();
+  const effective = effectiveInstant(input.effectiveFrom, now);
+  if ('field' in effective) issues.push(effective);
+  if (issues.length || 'field' in effective) throw invalid(issues);
   const inserted = await ctx.db.transaction().execute(async (trx) => {
     const latest = await repo.latestVersion(trx, contractId);
-    const current = latest ? Number(latest.number) : 0;
-    if (input.version !== current) return false;
+    let number = latest ? Number(latest.number) : 0;
+    if (input.version !== number) return false;
+    if (latest && effective.at < latest.effective_from)
+      throw invalid([{ field: 'effectiveFrom', rule: 'slaEffectiveBeforeLatest', params: { date: latest.effective_from } }]);
+    if (effective.past && (await repo.issuedSince(trx, contractId, effective.at)))
+      throw invalid([{ field: 'effectiveFrom', rule: 'slaEffectivePast' }]);
+    const created_at = now.toISOString();
+    if (!latest && effective.at > created_at) {
+      // A first table that takes effect later: until then the defaults hold, saved as version 1 so
+      // that work orders issued meanwhile keep a version like any other.
+      await repo.insertVersion(trx, {
+        id: newId(),
+        contract_id: contractId,
+        number: ++number,
+        definition: JSON.stringify(DEFAULT_SLA),
+        note: DEFAULTS_NOTE,
+        created_by_id: null,
+        created_at,
+        effective_from: created_at,
+      });
+    }
     return repo.insertVersion(trx, {
       id: newId(),
       contract_id: contractId,
-      number: current + 1,
+      number: number + 1,
       definition: JSON.stringify(def),
       note: input.note?.trim() || null,
       created_by_id: actor.userId,
-      created_at: ctx.now().toISOString(),
+      created_at,
+      effective_from: effective.at,
     });
   });
-  const now = await getContractSla(ctx, actor, contractId);
-  if (!inserted) throw conflict(now);
-  return now;
+  const after = await getContractSla(ctx, actor, contractId);
+  if (!inserted) throw conflict(after);
+  return after;
 }
 
+const DEFAULTS_NOTE = 'Valori predefiniti / defaults (DOMAIN.md)';
+
 /**
- * The version a work order issued now keeps: the contract's newest; a contract without one gets
+ * The version a work order issued at `at` keeps: the one in force then (a version saved for a later
+ * day waits for it); an instant before every version gets the first. A contract without one gets
  * version 1 with the defaults, created here (once, even with parallel issues: the unique number).
  */
 export async function slaVersionIdForIssue(db: Db, contractId: string, at: string): Promise<string> {
-  const latest = await repo.latestVersion(db, contractId);
-  if (latest) return latest.id;
+  const inForce = (await repo.versionInForce(db, contractId, at)) ?? (await repo.firstVersion(db, contractId));
+  if (inForce) return inForce.id;
   await repo.insertVersion(db, {
     id: newId(),
     contract_id: contractId,
     number: 1,
     definition: JSON.stringify(DEFAULT_SLA),
-    note: 'Valori predefiniti / defaults (DOMAIN.md)',
+    note: DEFAULTS_NOTE,
     created_by_id: null,
     created_at: at,
+    effective_from: at,
   });
-  return (await repo.latestVersion(db, contractId))!.id;
+  return (await repo.firstVersion(db, contractId))!.id;
 }
 
 // --- working calendar ------------------------------------------------------------------------------
@@ -225,6 +285,8 @@ const presentClosure = (c: ClosureView): ClosureDto => ({
   siteId: c.site_id,
   siteCode: c.site_code ?? null,
   date: c.date,
+  dateTo: c.date_to ?? c.date,
+  days: closureDays([c]).length,
   reason: c.reason,
   createdAt: c.created_at,
 });
@@ -239,10 +301,18 @@ export async function getClosure(ctx: AppContext, id: string): Promise<ClosureDt
   return presentClosure(c);
 }
 
-const validDate = (d: string) => DateTime.fromISO(d, { zone: ZONE }).isValid && /^\d{4}-\d{2}-\d{2}$/.test(d);
-
-async function checkClosure(db: Db, input: { siteId?: string | null; date?: string }): Promise<void> {
-  if (input.date !== undefined && !validDate(input.date)) throw invalid([{ field: 'date', rule: 'date' }]);
+/** A closure's days: real dates, `dateTo` not before `date`, at most CLOSURE_MAX_DAYS; and its site. */
+async function checkClosure(db: Db, input: { siteId?: string | null; date?: string; dateTo?: string }, range: [string, string]) {
+  const issues: FieldIssue[] = [];
+  if (input.date !== undefined && !validDate(input.date)) issues.push({ field: 'date', rule: 'date' });
+  if (input.dateTo !== undefined && !validDate(input.dateTo)) issues.push({ field: 'dateTo', rule: 'date' });
+  if (issues.length === 0) {
+    const [from, to] = range;
+    if (to < from) issues.push({ field: 'dateTo', rule: 'dateOrder' });
+    else if (DateTime.fromISO(to, { zone: 'UTC' }).diff(DateTime.fromISO(from, { zone: 'UTC' }), 'days').days + 1 > CLOSURE_MAX_DAYS)
+      issues.push({ field: 'dateTo', rule: 'rangeTooLong', params: { days: CLOSURE_MAX_DAYS } });
+  }
+  if (issues.length) throw invalid(issues);
   if (input.siteId && !(await repo.siteExists(db, input.siteId)))
     throw new AppError('INVALID_REFERENCE', {}, [{ field: 'siteId', rule: 'notFound' }]);
 }
@@ -250,16 +320,18 @@ async function checkClosure(db: Db, input: { siteId?: string | null; date?: stri
 export async function createClosure(
   ctx: AppContext,
   actor: Principal,
-  input: { siteId?: string | null; date: string; reason: string },
+  input: { siteId?: string | null; date: string; dateTo?: string; reason: string },
 ): Promise<ClosureDto> {
   requireAdmin(actor);
-  await checkClosure(ctx.db, input);
+  const dateTo = input.dateTo ?? input.date;
+  await checkClosure(ctx.db, input, [input.date, dateTo]);
   const id = newId();
   await ctx.db.transaction().execute(async (trx) => {
     await repo.insertClosure(trx, {
       id,
       site_id: input.siteId ?? null,
       date: input.date,
+      date_to: dateTo,
       reason: input.reason.trim(),
       created_at: ctx.now().toISOString(),
     });
@@ -272,19 +344,24 @@ export async function updateClosure(
   ctx: AppContext,
   actor: Principal,
   id: string,
-  input: { siteId?: string | null; date?: string; reason?: string },
+  input: { siteId?: string | null; date?: string; dateTo?: string; reason?: string },
 ): Promise<ClosureDto> {
   requireAdmin(actor);
   // The HTTP layer refuses empty PATCH bodies already; this keeps other callers from an empty SET.
-  if (input.siteId === undefined && input.date === undefined && input.reason === undefined)
+  if (input.siteId === undefined && input.date === undefined && input.dateTo === undefined && input.reason === undefined)
     throw invalid([{ field: 'body', rule: 'emptyChange' }]);
   const before = await repo.getClosure(ctx.db, id);
   if (!before) throw notFound();
-  await checkClosure(ctx.db, input);
+  // A new first day alone keeps a one-day closure one day long; a range keeps its last day.
+  const from = input.date ?? before.date;
+  const oldTo = before.date_to ?? before.date;
+  const to = input.dateTo ?? (input.date !== undefined && oldTo === before.date ? input.date : oldTo);
+  await checkClosure(ctx.db, input, [from, to]);
   await ctx.db.transaction().execute(async (trx) => {
     await repo.updateClosure(trx, id, {
       ...(input.siteId !== undefined ? { site_id: input.siteId } : {}),
       ...(input.date !== undefined ? { date: input.date } : {}),
+      ...(to !== oldTo ? { date_to: to } : {}),
       ...(input.reason !== undefined ? { reason: input.reason.trim() } : {}),
     });
     await repo.markStale(trx, { siteId: before.site_id });

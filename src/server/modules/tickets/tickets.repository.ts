@@ -200,6 +200,19 @@ export async function insertEvent(db: Db, e: EventInsert): Promise<void> {
     .execute();
 }
 
+/** The data of a ticket's own events with these actions (no work-order events), oldest first. */
+export function ticketEventData(db: Db, ticketId: string, actions: readonly string[]) {
+  return db
+    .selectFrom('events')
+    .select(['action', 'data'])
+    .where('ticket_id', '=', ticketId)
+    .where('work_order_id', 'is', null)
+    .where('action', 'in', actions)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+}
+
 /**
  * Events of a ticket (its own and its work orders'), or of one work order; `only` narrows them
  * to what the caller may read (scope.ts ticketItemWhere on alias `e`).

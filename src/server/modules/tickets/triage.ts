@@ -9,10 +9,11 @@ import type { AppContext } from '../../context.ts';
 import { AppError, forbidden, invalid, notFound, type FieldIssue } from '../../errors.ts';
 import { buildingIdScope } from '../../scope.ts';
 import { canTriage, TRIAGE_ROLES, ticketRoles } from './access.ts';
+import { enqueueNotices } from '../notices/enqueue.ts';
 import { actorLabel, actorUserId, newSortableId } from './actor.ts';
 import * as repo from './tickets.repository.ts';
 import { getTicket } from './tickets.service.ts';
-import { inVersionedTransaction, StaleVersion } from './workflow-helpers.ts';
+import { inVersionedTransaction, StaleVersion, type Trx } from './workflow-helpers.ts';
 
 export interface TriageChange {
   field: string;
@@ -149,8 +150,14 @@ export async function triageTicket(ctx: AppContext, actor: Principal, id: string
       if (changes.length === 0) return;
       const at = ctx.now().toISOString();
       if (!(await repo.updateTicketVersioned(trx, t.id, Number(t.version), { ...set, updated_at: at }))) throw new StaleVersion();
+      // A danger raised here reaches the building's managers as opening a danger ticket does
+      // (whatever the building's new-ticket setting), once: not if they were told at opening or by
+      // an earlier triage (the flag cleared and raised again tells them nothing new).
+      const announceDanger = set.danger === 1 && !(await dangerAnnounced(trx, t.id));
+      const eventId = newSortableId();
+      const data = announceDanger ? { changes, dangerAnnounced: true } : { changes };
       await repo.insertEvent(trx, {
-        id: newSortableId(),
+        id: eventId,
         ticketId: t.id,
         workOrderId: null,
         at,
@@ -159,10 +166,29 @@ export async function triageTicket(ctx: AppContext, actor: Principal, id: string
         action: 'triage',
         from: t.status,
         to: t.status,
-        data: { changes },
+        data,
       });
+      if (announceDanger)
+        await enqueueNotices(trx, ctx, {
+          notices: [{ kind: 'ticket_opened', to: ['building_managers'] }],
+          ticketId: t.id,
+          workOrderId: null,
+          eventId,
+          actorUserId: actorUserId(actor),
+          action: 'raise_danger',
+          data: { danger: true, priority: 'emergency' },
+        });
     },
     () => getTicket(ctx, actor, id),
   );
   return getTicket(ctx, actor, id);
+}
+
+/** Were the building's managers told of a danger to people on this ticket: opened as one, or raised by an earlier triage? */
+async function dangerAnnounced(trx: Trx, ticketId: string): Promise<boolean> {
+  const rows = await repo.ticketEventData(trx, ticketId, ['open', 'triage']);
+  return rows.some((r) => {
+    const d = JSON.parse(r.data || '{}') as { danger?: unknown; dangerAnnounced?: unknown };
+    return r.action === 'open' ? d.danger === true : d.dangerAnnounced === true;
+  });
 }

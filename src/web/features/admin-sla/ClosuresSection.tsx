@@ -9,25 +9,23 @@ import { notify } from '../../components/notify';
 import { Section } from '../../components/workflow/Section';
 import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/messages';
-import { createClosure, deleteClosure, slaKeys, useClosures, type ClosureDto, type SlaPreviewDto } from './api';
+import { createClosure, deleteClosure, romeToday, slaKeys, useClosures, type ClosureDto, type SlaPreviewDto } from './api';
 
 const EVERY_SITE = '';
-const todayIso = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
 
 /**
  * Days off the body adds (closures) that count for this contract: every site's and its sites'.
- * The model keeps a closure per day and per site (or every site); the list starts today.
+ * A closure is one day or a range of days (the August closure, the Christmas break) for a site or
+ * every site, entered, listed and removed as one; the list starts today (ranges still running too).
  */
 export function ClosuresSection({ contractId, sites, canEdit }: { contractId: string; sites: SlaPreviewDto['sites']; canEdit: boolean }) {
   const t = useT();
   const format = useFormat();
   const queryClient = useQueryClient();
-  const [today] = useState(todayIso);
+  const [today] = useState(romeToday);
   const closures = useClosures(contractId, today);
   const [date, setDate] = useState<string | null>(null);
+  const [dateTo, setDateTo] = useState<string | null>(null);
   const [siteId, setSiteId] = useState(EVERY_SITE);
   const [reason, setReason] = useState('');
   const [removing, setRemoving] = useState<ClosureDto | null>(null);
@@ -35,11 +33,16 @@ export function ClosuresSection({ contractId, sites, canEdit }: { contractId: st
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: slaKeys.all(contractId) });
   const add = useMutation({
-    mutationFn: () => createClosure({ siteId: siteId || null, date: date!, reason: reason.trim() }),
+    mutationFn: () => createClosure({ siteId: siteId || null, date: date!, ...(dateTo ? { dateTo } : {}), reason: reason.trim() }),
     onSuccess: (c) => {
       void refresh();
-      notify(t('adminSla.closures.added', { date: format.date(c.date) }));
+      notify(
+        c.days > 1
+          ? t('adminSla.closures.addedRange', { from: format.date(c.date), to: format.date(c.dateTo) })
+          : t('adminSla.closures.added', { date: format.date(c.date) }),
+      );
       setDate(null);
+      setDateTo(null);
       setReason('');
       setTried(false);
     },
@@ -57,6 +60,16 @@ export function ClosuresSection({ contractId, sites, canEdit }: { contractId: st
     isApiError(add.error) ? add.error.errors.find((e) => e.field && fieldPath(e.field) === field)?.message : undefined;
   const dateError = (tried && !date ? t('form.required') : undefined) ?? serverError('date');
   const reasonError = (tried && !reason.trim() ? t('form.required') : undefined) ?? serverError('reason');
+  const dateToError = (date && dateTo && dateTo < date ? t('adminSla.closures.dateToBefore') : undefined) ?? serverError('dateTo');
+  /** "12/08/2026" or "10/08/2026 – 21/08/2026 (12 giorni)". */
+  const daysLabel = (c: ClosureDto) =>
+    c.days > 1
+      ? t('adminSla.closures.range', { from: format.date(c.date), to: format.date(c.dateTo), days: c.days })
+      : `${format.dayLong(c.date)} ${c.date.slice(0, 4)}`;
+  const removeLabel = (c: ClosureDto) =>
+    c.days > 1
+      ? t('adminSla.closures.removeRange', { from: format.date(c.date), to: format.date(c.dateTo) })
+      : t('adminSla.closures.remove', { date: format.date(c.date) });
   const siteIds = new Set(sites.map((s) => s.id));
   const items = (closures.data?.items ?? []).filter((c) => c.siteId === null || siteIds.has(c.siteId));
   const siteLabel = (c: ClosureDto) => (c.siteId === null ? t('adminSla.closures.everySite') : (c.siteCode ?? c.siteId));
@@ -77,7 +90,7 @@ export function ClosuresSection({ contractId, sites, canEdit }: { contractId: st
           <Table aria-label={t('adminSla.closures.title')}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th scope="col">{t('adminSla.closures.date')}</Table.Th>
+                <Table.Th scope="col">{t('adminSla.closures.days')}</Table.Th>
                 <Table.Th scope="col">{t('adminSla.closures.site')}</Table.Th>
                 <Table.Th scope="col">{t('adminSla.closures.reason')}</Table.Th>
                 {canEdit && (
@@ -90,15 +103,13 @@ export function ClosuresSection({ contractId, sites, canEdit }: { contractId: st
             <Table.Tbody>
               {items.map((c) => (
                 <Table.Tr key={c.id}>
-                  <Table.Td>
-                    {format.dayLong(c.date)} {c.date.slice(0, 4)}
-                  </Table.Td>
+                  <Table.Td>{daysLabel(c)}</Table.Td>
                   <Table.Td>{siteLabel(c)}</Table.Td>
                   <Table.Td>{c.reason}</Table.Td>
                   {canEdit && (
                     <Table.Td>
                       <Button size="compact-sm" variant="subtle" color="red" onClick={() => setRemoving(c)}>
-                        {t('adminSla.closures.remove', { date: format.date(c.date) })}
+                        {removeLabel(c)}
                       </Button>
                     </Table.Td>
                   )}
@@ -115,7 +126,7 @@ export function ClosuresSection({ contractId, sites, canEdit }: { contractId: st
           onSubmit={(e) => {
             e.preventDefault();
             setTried(true);
-            if (date && reason.trim()) add.mutate();
+            if (date && reason.trim() && !(dateTo && dateTo < date)) add.mutate();
           }}
         >
           <Stack gap="xs">
@@ -128,6 +139,15 @@ export function ClosuresSection({ contractId, sites, canEdit }: { contractId: st
                 error={dateError}
                 minDate={today}
                 w={180}
+              />
+              <DateField
+                label={t('adminSla.closures.dateTo')}
+                description={t('adminSla.closures.dateToHint')}
+                value={dateTo}
+                onChange={(v) => setDateTo(v)}
+                error={dateToError}
+                minDate={date ?? today}
+                w={200}
               />
               <NativeSelect
                 label={t('adminSla.closures.site')}
@@ -149,7 +169,7 @@ export function ClosuresSection({ contractId, sites, canEdit }: { contractId: st
                 w={280}
               />
             </Group>
-            {add.error && !serverError('date') && !serverError('reason') && <ProblemAlert error={add.error} />}
+            {add.error && !serverError('date') && !serverError('dateTo') && !serverError('reason') && <ProblemAlert error={add.error} />}
             <Group>
               <Button type="submit" loading={add.isPending}>
                 {t('adminSla.closures.add')}
@@ -164,7 +184,7 @@ export function ClosuresSection({ contractId, sites, canEdit }: { contractId: st
         title={t('adminSla.closures.removeTitle')}
         message={
           removing
-            ? t('adminSla.closures.removeMessage', { date: format.date(removing.date), site: siteLabel(removing), reason: removing.reason })
+            ? t('adminSla.closures.removeMessage', { date: daysLabel(removing), site: siteLabel(removing), reason: removing.reason })
             : ''
         }
         confirmLabel={t('adminSla.closures.removeConfirm')}

@@ -9,7 +9,8 @@ import { notify } from '../../components/notify';
 import { Section } from '../../components/workflow/Section';
 import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/messages';
-import { CLOCKS, PRIORITIES, saveSlaVersion, slaKeys, type ContractSlaDto } from './api';
+import { DateField } from '../../components/inputs/DateField';
+import { CLOCKS, PRIORITIES, romeToday, saveSlaVersion, slaKeys, type ContractSlaDto } from './api';
 import { cellKey, fromDraft, toDraft, type Basis, type Draft } from './draft';
 import { LimitText } from './LimitText';
 import { SlaPreview } from './SlaPreview';
@@ -25,7 +26,10 @@ export function SlaTableSection({ contractId, sla, canEdit }: { contractId: stri
   const [note, setNote] = useState('');
   const [shown, setShown] = useState<number | null>(null);
   const [serverCells, setServerCells] = useState<Record<string, string>>({});
+  const [effectiveFrom, setEffectiveFrom] = useState<string | null>(null);
   const current = sla.current;
+  // The newest saved version (it may be scheduled for a later day): a new one follows it.
+  const latest = sla.history[0] ?? current;
   const viewed: Version = (shown !== null && sla.history.find((v) => v.number === shown)) || current;
 
   const checked = useMemo(() => (draft ? fromDraft(draft) : null), [draft]);
@@ -34,15 +38,21 @@ export function SlaTableSection({ contractId, sla, canEdit }: { contractId: stri
   const save = useMutation({
     mutationFn: (limits: NonNullable<NonNullable<typeof checked>['limits']>) =>
       saveSlaVersion(contractId, {
-        version: current.number,
+        version: latest.number,
         limits,
-        pauses: current.pauses,
+        pauses: latest.pauses,
         ...(note.trim() ? { note: note.trim() } : {}),
+        ...(effectiveFrom ? { effectiveFrom } : {}),
       }),
     onSuccess: (saved) => {
       queryClient.setQueryData(slaKeys.table(contractId), saved);
       void queryClient.invalidateQueries({ queryKey: slaKeys.all(contractId) });
-      notify(t('adminSla.table.saved', { number: saved.current.number }));
+      const newest = saved.history[0] ?? saved.current;
+      notify(
+        newest.status === 'scheduled' && newest.effectiveFrom
+          ? t('adminSla.table.savedScheduled', { number: newest.number, date: format.date(newest.effectiveFrom) })
+          : t('adminSla.table.saved', { number: newest.number }),
+      );
       setDraft(null);
       setNote('');
       setServerCells({});
@@ -53,7 +63,7 @@ export function SlaTableSection({ contractId, sla, canEdit }: { contractId: stri
         for (const e of error.errors) {
           // limits.urgent.take_charge.minutes → the cell limits.urgent.take_charge
           const path = e.field ? fieldPath(e.field).split('.').slice(0, 3).join('.') : '';
-          if (path.startsWith('limits.') && !cells[path]) cells[path] = e.message;
+          if ((path.startsWith('limits.') || path === 'effectiveFrom') && !cells[path]) cells[path] = e.message;
         }
       }
       setServerCells(cells);
@@ -72,7 +82,8 @@ export function SlaTableSection({ contractId, sla, canEdit }: { contractId: stri
 
   const start = () => {
     setShown(null);
-    setDraft(toDraft(current.limits));
+    setDraft(toDraft(latest.limits));
+    setEffectiveFrom(romeToday());
     save.reset();
   };
   const reload = async () => {
@@ -82,6 +93,12 @@ export function SlaTableSection({ contractId, sla, canEdit }: { contractId: stri
   };
 
   const versionLabel = (v: Version) => (v.isDefault ? t('adminSla.table.defaults') : t('adminSla.table.version', { number: v.number }));
+  const statusText = (v: Version) =>
+    v.status === 'scheduled' && v.effectiveFrom
+      ? t('adminSla.table.scheduled', { date: format.date(v.effectiveFrom) })
+      : v.status === 'in_force'
+        ? t('adminSla.table.inForce')
+        : t('adminSla.table.superseded');
 
   return (
     <Section
@@ -95,21 +112,15 @@ export function SlaTableSection({ contractId, sla, canEdit }: { contractId: stri
       }
     >
       {draft ? (
-        <Text size="sm">{t('adminSla.table.editing', { number: current.number + 1 })}</Text>
+        <Text size="sm">{t('adminSla.table.editing', { number: latest.number + 1 })}</Text>
       ) : (
         <Group gap="xs">
           <Text size="sm" fw={700}>
             {versionLabel(viewed)}
           </Text>
-          {viewed.number === current.number ? (
-            <Badge color="green" variant="light">
-              {t('adminSla.table.inForce')}
-            </Badge>
-          ) : (
-            <Badge color="gray" variant="light">
-              {t('adminSla.table.superseded')}
-            </Badge>
-          )}
+          <Badge color={viewed.status === 'in_force' ? 'green' : viewed.status === 'scheduled' ? 'blue' : 'gray'} variant="light">
+            {statusText(viewed)}
+          </Badge>
           {viewed.createdAt && (
             <Text size="sm" c="dimmed">
               {t('adminSla.table.savedBy', {
@@ -180,6 +191,18 @@ export function SlaTableSection({ contractId, sla, canEdit }: { contractId: stri
 
       {draft && (
         <Stack gap="sm">
+          <DateField
+            label={t('adminSla.table.effectiveFrom')}
+            description={t('adminSla.table.effectiveFromHint')}
+            required
+            value={effectiveFrom}
+            onChange={(v) => {
+              setEffectiveFrom(v);
+              setServerCells(({ effectiveFrom: _gone, ...rest }) => rest);
+            }}
+            error={serverCells.effectiveFrom}
+            w={220}
+          />
           <TextInput
             label={t('adminSla.table.note')}
             description={t('adminSla.table.noteHint')}
@@ -190,11 +213,20 @@ export function SlaTableSection({ contractId, sla, canEdit }: { contractId: stri
           {isVersionConflict(save.error) ? (
             <VersionConflictAlert onReload={() => void reload()} />
           ) : (
-            save.error && <ProblemAlert error={save.error} shownFields={new Set(Object.keys(serverCells).map((k) => `${k}.minutes`))} />
+            save.error && (
+              <ProblemAlert
+                error={save.error}
+                shownFields={new Set(Object.keys(serverCells).map((k) => (k === 'effectiveFrom' ? k : `${k}.minutes`)))}
+              />
+            )
           )}
           <Group>
-            <Button onClick={() => checked?.limits && save.mutate(checked.limits)} disabled={!checked?.limits} loading={save.isPending}>
-              {t('adminSla.table.save', { number: current.number + 1 })}
+            <Button
+              onClick={() => checked?.limits && save.mutate(checked.limits)}
+              disabled={!checked?.limits || !effectiveFrom}
+              loading={save.isPending}
+            >
+              {t('adminSla.table.save', { number: latest.number + 1 })}
             </Button>
             <Button variant="default" onClick={() => setDraft(null)}>
               {t('common.cancel')}
@@ -203,7 +235,12 @@ export function SlaTableSection({ contractId, sla, canEdit }: { contractId: stri
         </Stack>
       )}
 
-      <SlaPreview contractId={contractId} limits={draft ? debouncedLimits : null} draftInvalid={!!draft && !checked?.limits} />
+      <SlaPreview
+        contractId={contractId}
+        limits={draft ? debouncedLimits : null}
+        draftInvalid={!!draft && !checked?.limits}
+        draftFrom={draft ? effectiveFrom : null}
+      />
 
       <Stack gap={4}>
         <Text fw={700} size="sm" component="h3" m={0}>
@@ -214,11 +251,12 @@ export function SlaTableSection({ contractId, sla, canEdit }: { contractId: stri
             {t('adminSla.history.none')}
           </Alert>
         ) : (
-          <Table.ScrollContainer minWidth={600}>
+          <Table.ScrollContainer minWidth={720}>
             <Table aria-label={t('adminSla.history.title')}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">{t('adminSla.history.version')}</Table.Th>
+                  <Table.Th scope="col">{t('adminSla.history.effectiveFrom')}</Table.Th>
                   <Table.Th scope="col">{t('adminSla.history.savedAt')}</Table.Th>
                   <Table.Th scope="col">{t('adminSla.history.by')}</Table.Th>
                   <Table.Th scope="col">{t('adminSla.history.note')}</Table.Th>
@@ -235,8 +273,13 @@ export function SlaTableSection({ contractId, sla, canEdit }: { contractId: stri
                   <Table.Tr key={v.number}>
                     <Table.Td>
                       {t('adminSla.table.version', { number: v.number })}
-                      {v.number === current.number ? ` · ${t('adminSla.table.inForce')}` : ''}
+                      {v.status === 'in_force'
+                        ? ` · ${t('adminSla.table.inForce')}`
+                        : v.status === 'scheduled'
+                          ? ` · ${t('adminSla.table.scheduledShort')}`
+                          : ''}
                     </Table.Td>
+                    <Table.Td>{format.dateTime(v.effectiveFrom)}</Table.Td>
                     <Table.Td>{format.dateTime(v.createdAt)}</Table.Td>
                     <Table.Td>{v.createdBy?.label ?? t('adminSla.table.system')}</Table.Td>
                     <Table.Td>{v.note ?? '—'}</Table.Td>

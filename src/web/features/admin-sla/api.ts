@@ -18,7 +18,8 @@ export const slaKeys = {
   calendar: (id: string) => ['admin-sla', id, 'calendar'] as const,
   closures: (id: string) => ['admin-sla', id, 'closures'] as const,
   holidays: (id: string, year: number) => ['admin-sla', id, 'holidays', year] as const,
-  preview: (id: string, draft: string, siteId: string | null) => ['admin-sla', id, 'preview', draft, siteId] as const,
+  preview: (id: string, draft: string, siteId: string | null, at: string | null) =>
+    ['admin-sla', id, 'preview', draft, siteId, at] as const,
 };
 
 export function useContractSla(id: string | undefined) {
@@ -31,15 +32,26 @@ export function useContractSla(id: string | undefined) {
 
 export const saveSlaVersion = (
   id: string,
-  body: { version: number; limits: Limits; pauses: ContractSlaDto['current']['pauses']; note?: string },
+  body: { version: number; limits: Limits; pauses: ContractSlaDto['current']['pauses']; note?: string; effectiveFrom?: string },
 ) => api.post<ContractSlaDto>(`${base(id)}/sla`, body);
 
-/** The server's due instants for a ticket opened now: `limits` null previews the table in force. */
-export function useSlaPreview(id: string | undefined, limits: Limits | null, siteId: string | null, enabled = true) {
+/** The server's due instants for a ticket opened now (or at `at`): `limits` null previews the table in force then. */
+export function useSlaPreview(
+  id: string | undefined,
+  limits: Limits | null,
+  siteId: string | null,
+  enabled = true,
+  at: string | null = null,
+) {
   const draft = limits ? JSON.stringify(limits) : '';
   return useQuery({
-    queryKey: slaKeys.preview(id ?? '', draft, siteId),
-    queryFn: () => api.post<SlaPreviewDto>(`${base(id!)}/sla/preview`, { ...(limits ? { limits } : {}), ...(siteId ? { siteId } : {}) }),
+    queryKey: slaKeys.preview(id ?? '', draft, siteId, at),
+    queryFn: () =>
+      api.post<SlaPreviewDto>(`${base(id!)}/sla/preview`, {
+        ...(limits ? { limits } : {}),
+        ...(siteId ? { siteId } : {}),
+        ...(at ? { at } : {}),
+      }),
     enabled: !!id && enabled,
     placeholderData: keepPreviousData,
   });
@@ -65,7 +77,11 @@ export function useClosures(id: string | undefined, from: string) {
   });
 }
 
-export const createClosure = (body: { siteId: string | null; date: string; reason: string }) => api.post<ClosureDto>('/api/closures', body);
+export const createClosure = (body: { siteId: string | null; date: string; dateTo?: string; reason: string }) =>
+  api.post<ClosureDto>('/api/closures', body);
+
+/** Today in Rome (YYYY-MM-DD): the day the server counts from (SLA versions, closures). */
+export const romeToday = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' });
 export const deleteClosure = (closureId: string) => api.delete(`/api/closures/${encodeURIComponent(closureId)}`);
 
 /** National holidays (named in the user's language), the patron saints of the contract's sites, closures: one year. */

@@ -14,7 +14,10 @@ import { ImportErrorsTable } from './ImportErrorsTable';
 
 /** Header names the server reads (docs/API.md "Import"). */
 const COLUMNS: Record<ImportKind, { required: string[]; optional: string[] }> = {
-  buildings: { required: ['site_code', 'code', 'name', 'address', 'competence'], optional: ['department_code'] },
+  buildings: {
+    required: ['site_code', 'code', 'name', 'address', 'competence'],
+    optional: ['department_code', 'notify_occupants', 'new_ticket_notices'],
+  },
   spaces: { required: ['building_code', 'floor_code', 'code', 'name'], optional: ['floor_name', 'floor_level', 'use', 'area_m2'] },
   assets: { required: ['code', 'name', 'technology_class_code', 'building_code'], optional: ['space_code', 'serial_number'] },
   'maintenance-plans': {

@@ -14,6 +14,7 @@ interface UserValues {
   roles: Role[];
   contractorId: string | null;
   departmentId: string | null;
+  technician: boolean;
   password: string;
 }
 
@@ -69,6 +70,13 @@ function UserFields({ form, mode }: FieldsProps<UserValues>) {
         )}
         <EntitySelect entity="departments" label={t('entities.users.fields.departmentId')} {...form.getInputProps('departmentId')} />
       </SimpleGrid>
+      {isContractor && (
+        <Checkbox
+          label={t('entities.users.fields.technician')}
+          description={t('entities.users.technicianHint')}
+          {...form.getInputProps('technician', { type: 'checkbox' })}
+        />
+      )}
     </>
   );
 }
@@ -85,6 +93,7 @@ export const userForm: RegistryFormConfig<User, UserValues> = {
     roles: [],
     contractorId: null,
     departmentId: null,
+    technician: false,
     password: '',
   }),
   fromItem: (u) => ({
@@ -96,6 +105,7 @@ export const userForm: RegistryFormConfig<User, UserValues> = {
     roles: [...u.roles],
     contractorId: u.contractorId,
     departmentId: u.departmentId,
+    technician: u.technician,
     password: '',
   }),
   toBody: (v) => {
@@ -108,6 +118,8 @@ export const userForm: RegistryFormConfig<User, UserValues> = {
       roles: ROLES.filter((r) => v.roles.includes(r)),
       contractorId: v.roles.includes('contractor') ? v.contractorId : null,
       departmentId: v.departmentId,
+      // Only a contractor's user can be its technician: leaving the role clears the flag.
+      technician: v.roles.includes('contractor') && v.technician,
     };
     if (v.password) body.password = v.password;
     return body;
