@@ -3,6 +3,7 @@
 import { useQuery, keepPreviousData } from '@tanstack/react-query';
 import { api, apiRequest } from '../../api/client';
 import type { CalendarDto, ClosureDto, ContractSlaDto, HolidaysDto, SlaPreviewDto, SlaDefinitionDto } from '../../../shared/schemas/sla';
+import { romeDay } from '../../../shared/format';
 
 export type { CalendarDto, ClosureDto, ContractSlaDto, HolidaysDto, SlaPreviewDto };
 export type Limits = SlaDefinitionDto['limits'];
@@ -81,7 +82,8 @@ export const createClosure = (body: { siteId: string | null; date: string; dateT
   api.post<ClosureDto>('/api/closures', body);
 
 /** Today in Rome (YYYY-MM-DD): the day the server counts from (SLA versions, closures). */
-export const romeToday = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' });
+/** Today in Europe/Rome, the contracts' calendar, whatever the browser's zone. */
+export const romeToday = () => romeDay();
 export const deleteClosure = (closureId: string) => api.delete(`/api/closures/${encodeURIComponent(closureId)}`);
 
 /** National holidays (named in the user's language), the patron saints of the contract's sites, closures: one year. */
