@@ -45,7 +45,7 @@ describeEachDb('formats in the reader language: notices and exports', (env) => {
     woNumber = issued.workOrders[0].number as string;
     at('2026-03-17T10:35:00Z');
     await watch();
-    at('2026-03-17T11:05:00Z'); // 12:05 in Rome: 5 min late
+    at('2026-03-17T12:10:00Z'); // 13:10 in Rome: 1 hour 10 min late (worded, not "1 h 10 min")
     await watch();
   });
 
@@ -54,14 +54,14 @@ describeEachDb('formats in the reader language: notices and exports', (env) => {
     expect(warning.language).toBe('en');
     expect(warning.text_body).toContain('is due 17 March 2026 at 12:00: 25 min left.');
     const breach = await mailTo('sla_breach', MAIL.elettrica);
-    expect(breach.text_body).toContain('was due by 17 March 2026 at 12:00: exceeded by 5 min.');
+    expect(breach.text_body).toContain('was due by 17 March 2026 at 12:00: exceeded by 1 hour 10 min.');
     for (const m of [warning, breach]) {
       expect(m.subject).not.toMatch(ITALIAN);
       expect(m.text_body).not.toMatch(ITALIAN);
       expect(m.html_body).not.toMatch(ITALIAN);
     }
     const italian = await mailTo('sla_breach', MAIL.bmCentrale);
-    expect(italian.text_body).toContain('era dovuta entro il 17 marzo 2026 alle 12:00: termine superato di 5 min.');
+    expect(italian.text_body).toContain('era dovuta entro il 17 marzo 2026 alle 12:00: termine superato di 1 ora e 10 min.');
   });
 
   it('the XLSX export holds typed dates and the SLA state; the CSV the reader date format', async () => {

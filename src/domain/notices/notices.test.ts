@@ -435,7 +435,7 @@ describe('dates, money and durations in the recipient language', () => {
     expect(en.text).toContain('by 19 December 2026 at 23:59');
     expect(en.text).not.toMatch(italian);
     const it = renderNotice('it', contested);
-    expect(it.text).toContain('2.700,00 €');
+    expect(it.text).toMatch(/penale di 2\.700,00\s€/);
     expect(it.text).toContain('1 giorno e 2 ore');
   });
 
