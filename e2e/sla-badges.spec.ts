@@ -111,3 +111,23 @@ test.describe('documents to follow', () => {
     await expectAccessible(page, 'work order with documents to follow');
   });
 });
+
+test('an admin sets the days for documents to follow on the contract form: 1..365, saved with the contract', async ({ page }) => {
+  await loginAs(page, 'admin');
+  await page.goto('/registry/contracts');
+  await page.getByRole('link', { name: 'Lotto 4' }).click();
+  const days = page.getByLabel(/Giorni per i documenti a seguire/);
+  await expect(days).toHaveValue('30', { timeout: 30_000 });
+  const id = page.url().split('/').pop();
+
+  await days.fill('400');
+  await page.getByRole('button', { name: 'Salva' }).click();
+  await expect(page.getByText('Da 1 a 365 giorni')).toBeVisible();
+  await expectAccessible(page, 'contract form with the documents days refused');
+
+  await days.fill('45');
+  await page.getByRole('button', { name: 'Salva' }).click();
+  await expect(page).toHaveURL(/\/registry\/contracts$/);
+  const stored = (await (await page.request.get(`/api/contracts/${id}`)).json()) as { documentsDueDays: number };
+  expect(stored.documentsDueDays).toBe(45);
+});

@@ -87,6 +87,8 @@ function ContractFields({ form, mode, params }: FieldsProps<ContractValues>) {
         allowDecimal={false}
         min={1}
         max={365}
+        // Out of range is said, not silently changed to 365 on leaving the field.
+        clampBehavior="none"
         maw={320}
         {...form.getInputProps('documentsDueDays')}
       />
