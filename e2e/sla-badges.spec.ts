@@ -112,7 +112,9 @@ test.describe('documents to follow', () => {
   });
 });
 
-test('an admin sets the days for documents to follow on the contract form: 1..365, saved with the contract', async ({ page }) => {
+test('an admin sets the days for documents to follow on the contract form and on the SLA page: 1..365, saved with the contract', async ({
+  page,
+}) => {
   await loginAs(page, 'admin');
   await page.goto('/registry/contracts');
   await page.getByRole('link', { name: 'Lotto 4' }).click();
@@ -130,4 +132,20 @@ test('an admin sets the days for documents to follow on the contract form: 1..36
   await expect(page).toHaveURL(/\/registry\/contracts$/);
   const stored = (await (await page.request.get(`/api/contracts/${id}`)).json()) as { documentsDueDays: number };
   expect(stored.documentsDueDays).toBe(45);
+
+  // The same setting beside the contract's SLA, on the admin SLA page.
+  await page.goto(`/admin/contracts/${id}/sla`);
+  const section = page.getByRole('region', { name: 'Documenti a seguire' });
+  await expect(section.getByTestId('documents-days')).toContainText('entro 45 giorni dal completamento', { timeout: 30_000 });
+  await section.getByRole('button', { name: 'Modifica i giorni' }).click();
+  const field = section.getByLabel(/Giorni per i documenti a seguire/);
+  await field.fill('0');
+  await expect(section.getByText('Da 1 a 365 giorni')).toBeVisible();
+  await expect(section.getByRole('button', { name: 'Salva' })).toBeDisabled();
+  await expectAccessible(page, 'admin SLA page, documents days being edited');
+  await field.fill('20');
+  await section.getByRole('button', { name: 'Salva' }).click();
+  await expect(section.getByTestId('documents-days')).toContainText('entro 20 giorni dal completamento');
+  const after = (await (await page.request.get(`/api/contracts/${id}`)).json()) as { documentsDueDays: number };
+  expect(after.documentsDueDays).toBe(20);
 });
