@@ -6,6 +6,7 @@ import { attachmentKindLabel } from '../../components/workflow/labels';
 import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/messages';
 import { romeDay } from '../../../shared/format';
+import { documentsLate } from './documentsDue';
 
 /**
  * The documents closing this work order needs (DM 37/2008 conformity declaration, logbook, test
@@ -19,7 +20,7 @@ export function DocumentsChecklist({ workOrder, canUpload }: { workOrder: WorkOr
   if (required.length === 0 && attached.length === 0) return <Text size="sm">{t('documents.noneRequired')}</Text>;
   // Completed with documents to follow: the day they are due by (the contract's days), red once
   // it is over (the late-documents penalty may then be proposed). In words, not colour alone.
-  const late = !!dueOn && missing.length > 0 && romeDay() > dueOn;
+  const late = documentsLate(dueOn, missing, romeDay());
   return (
     <Stack gap="sm">
       {dueOn && missing.length > 0 && (
