@@ -1,6 +1,6 @@
 // #9 item 7: the fixed 'late_documents' penalty rule fires. A contractor may complete with the
-// required documents declared "to follow" (due DOCUMENTS_DUE_DAYS, 30, after completion, Rome
-// date); the building manager cannot verify until they are attached; once the due day is over
+// required documents declared "to follow" (due the contract's documents_due_days, default 30, after
+// completion, Rome date); the building manager cannot verify until they are attached; once the due day is over
 // with a document missing (or attached late), the reconciliation proposes ONE fixed penalty per
 // work order, within the contract's cap, in the register; never when the documents came in time.
 import os from 'node:os';
@@ -210,6 +210,44 @@ describeEachDb(
       } finally {
         await env.db.updateTable('contracts').set({ net_amount_cents: before.net_amount_cents }).where('id', '=', lot2).execute();
       }
+    });
+
+    it('the days are a contract setting: admins edit them (1..365, version-checked); completion uses the contract days', async () => {
+      at('2026-06-10T08:00:00Z');
+      const admin = await as('admin');
+      const contract = ok(await admin.get(`/api/contracts/${lot2}`));
+      expect(contract.documentsDueDays).toBe(30); // the default every contract got
+      for (const bad of [0, 366, 2.5]) {
+        const res = await admin.patch(`/api/contracts/${lot2}`, { version: contract.version, documentsDueDays: bad });
+        expect(res.statusCode).toBe(400);
+        expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+        expect(JSON.stringify(res.json())).toContain('documentsDueDays');
+      }
+      const bm = await as('bm.centrale');
+      expect([403, 404]).toContain(
+        (await bm.patch(`/api/contracts/${lot2}`, { version: contract.version, documentsDueDays: 10 })).statusCode,
+      );
+      const saved = ok(await admin.patch(`/api/contracts/${lot2}`, { version: contract.version, documentsDueDays: 10 }));
+      expect(saved).toMatchObject({ documentsDueDays: 10, version: contract.version + 1 });
+      expect((await admin.patch(`/api/contracts/${lot2}`, { version: contract.version, documentsDueDays: 12 })).statusCode).toBe(409);
+
+      const id = await inProgress();
+      const done = ok(
+        await act(await as('ditta.elettrica'), 'work-orders', id, 'complete', {
+          report: 'Posata linea',
+          hours: 1,
+          documentsToFollow: true,
+        }),
+      );
+      expect(done.documents).toMatchObject({ missing: ['conformity_declaration'], dueOn: '2026-06-20' }); // 10 June + 10 days
+
+      at('2026-06-20T21:30:00Z'); // 23:30 on the due day in Rome: not late yet
+      await reconcileLateDocuments(env.app.ctx, quiet);
+      expect(await penaltiesOf(id)).toEqual([]);
+      at('2026-06-21T06:00:00Z'); // the day after: one penalty, as with the default days
+      await reconcileLateDocuments(env.app.ctx, quiet);
+      expect(await penaltiesOf(id)).toHaveLength(1);
+      expect((await penaltiesOf(id))[0]).toMatchObject({ breach_key: lateDocumentsKey(id), status: 'proposed' });
     });
   },
   {

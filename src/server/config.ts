@@ -35,7 +35,6 @@ export interface Config {
   emailChangeHours: number; // life of the link that confirms a new e-mail address (#7)
   reminderQuietHours: number; // hours after opening before the requester is offered a reminder (#9)
   reopenDays: number; // days after closure in which the requester may say a ticket is not solved (#9)
-  documentsDueDays: number; // days after completion by which documents declared 'to follow' are due (#9)
   mail: MailConfig;
   sla: SlaConfig;
   penalties: PenaltyConfig;
@@ -120,8 +119,6 @@ export const ENV_DOC: Record<string, string> = {
   EMAIL_CHANGE_HOURS: "hours the link confirming a new e-mail address of one's profile stays valid (default 24, 1–168)",
   REMINDER_QUIET_HOURS: 'hours after a ticket is opened before its requester may send a reminder ("sollecito") (default 24, 0–720)',
   REOPEN_DAYS: 'days after a ticket is closed in which its requester may mark it "not solved" from the ticket page (default 15, 1–365)',
-  DOCUMENTS_DUE_DAYS:
-    'days after completion by which the documents a contractor declared "to follow" are due; after that the late_documents penalty rule applies (default 30, 1–365)',
   SMTP_URL: 'outgoing mail server, smtp://user:password@host:587 or smtps://…:465; unset: notices stay in the outbox (admin › outbox)',
   MAIL_FROM: 'sender of the notices, e.g. "Presidio <presidio@ateneo.it>" (default presidio@ the PUBLIC_URL host)',
   OUTBOX_MAX_ATTEMPTS: 'sending attempts before a notice is marked failed (default 8; backoff 1, 2, 4 … minutes)',
@@ -353,7 +350,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     emailChangeHours: int('EMAIL_CHANGE_HOURS', 24, 1, 168),
     reminderQuietHours: int('REMINDER_QUIET_HOURS', 24, 0, 720),
     reopenDays: int('REOPEN_DAYS', 15, 1, 365),
-    documentsDueDays: int('DOCUMENTS_DUE_DAYS', 30, 1, 365),
     mail,
     sla: {
       warnShare: dec('SLA_WARN_SHARE', 0.75, 0.1, 0.99),

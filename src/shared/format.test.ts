@@ -72,6 +72,19 @@ describe('dates in Rome, across daylight-saving changes', () => {
     expect(it_.date(null)).toBe('—');
     expect(en.dateTime(undefined)).toBe('—');
   });
+  it('for prose (e-mails): the month in words, our own word before the time', () => {
+    expect(it_.dateTimeLong('2026-12-09T09:30:00Z')).toBe('9 dicembre 2026 alle 10:30');
+    expect(en.dateTimeLong('2026-12-09T09:30:00Z')).toBe('9 December 2026 at 10:30');
+    expect(it_.dateTimeLong('2026-07-01T22:15:00Z')).toBe('2 luglio 2026 alle 00:15'); // summer time, next day
+    expect(it_.dateLong('2026-03-01')).toBe('1 marzo 2026');
+    expect(en.dateLong('2026-12-31T23:30:00Z')).toBe('1 January 2027');
+    expect(en.dateTimeLong(null)).toBe('—');
+    expect(it_.dateTimeLong('not a date')).toBe('not a date');
+  });
+  it('for spreadsheets (CSV): no comma between day and time, so Excel reads a date', () => {
+    expect(it_.dateTimeSheet('2026-12-09T09:30:00Z')).toBe('09/12/2026 10:30');
+    expect(en.dateTimeSheet('2026-10-25T01:30:00Z')).toBe('25/10/2026 02:30');
+  });
 });
 
 describe('durations', () => {

@@ -38,6 +38,7 @@ const WORDS = {
     workingMinutes: (n: number) => (n === 1 ? '1 minuto lavorativo' : `${n} minuti lavorativi`),
     days: (n: number) => (n === 1 ? '1 giorno' : `${n} giorni`),
     and: ' e ',
+    at: 'alle',
   },
   en: {
     underMinute: 'under 1 min',
@@ -47,6 +48,7 @@ const WORDS = {
     workingMinutes: (n: number) => (n === 1 ? '1 working minute' : `${n} working minutes`),
     days: (n: number) => (n === 1 ? '1 day' : `${n} days`),
     and: ' ',
+    at: 'at',
   },
 } as const;
 
@@ -83,6 +85,12 @@ export interface Formatter {
   date: (value: string | null | undefined) => string;
   /** An instant in Rome: "09/12/2026, 10:30". */
   dateTime: (value: string | null | undefined) => string;
+  /** An instant in Rome for spreadsheets (CSV): "09/12/2026 10:30", no comma, so Excel reads it as a date. */
+  dateTimeSheet: (value: string | null | undefined) => string;
+  /** A calendar day (or an instant's day in Rome) with the month in words, for prose (e-mails): "9 dicembre 2026". */
+  dateLong: (value: string | null | undefined) => string;
+  /** An instant in Rome with the month in words, for prose (e-mails): "9 dicembre 2026 alle 10:30", "9 December 2026 at 10:30". */
+  dateTimeLong: (value: string | null | undefined) => string;
   /** An instant in Rome, short and with its weekday: "lun 9 dic, 10:30"; the year only when it is not `now`'s. */
   dayTime: (value: string | number, now?: number) => string;
   /** An instant's time of day in Rome: "08:00". */
@@ -174,6 +182,8 @@ function build(lang: FormatLang): Formatter {
     hourCycle: 'h23',
     timeZone: DISPLAY_ZONE,
   });
+  const longDayFmt = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const romeLongDayFmt = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: DISPLAY_ZONE });
   const yearFmt = new Intl.DateTimeFormat('en-GB', { year: 'numeric', timeZone: DISPLAY_ZONE });
   const timeFmt = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: DISPLAY_ZONE });
   const weekdayLongFmt = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: DISPLAY_ZONE });
@@ -228,6 +238,23 @@ function build(lang: FormatLang): Formatter {
       if (!value) return EMPTY;
       const ms = Date.parse(value);
       return Number.isNaN(ms) ? value : dateTimeFmt.format(ms);
+    },
+    dateTimeSheet: (value) => {
+      if (!value) return EMPTY;
+      const ms = Date.parse(value);
+      return Number.isNaN(ms) ? value : `${romeDayFmt.format(ms)} ${timeFmt.format(ms)}`;
+    },
+    dateLong: (value) => {
+      if (!value) return EMPTY;
+      if (isIsoInstant(value)) return romeLongDayFmt.format(new Date(value));
+      const d = utcDay(value);
+      return Number.isNaN(d.getTime()) ? value : longDayFmt.format(d);
+    },
+    // Day and time joined by our own word: Intl's it-IT says "alle ore", longer than Italian prose wants.
+    dateTimeLong: (value) => {
+      if (!value) return EMPTY;
+      const ms = Date.parse(value);
+      return Number.isNaN(ms) ? value : `${romeLongDayFmt.format(ms)} ${w.at} ${timeFmt.format(ms)}`;
     },
     dayTime: (value, now) => {
       const ms = toMs(value);

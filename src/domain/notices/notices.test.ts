@@ -386,3 +386,60 @@ describe('planned maintenance notices (#8)', () => {
     expect(scheduled.text).not.toContain('Expected date:');
   });
 });
+
+// #9 item 6: every date, amount and duration of a message through src/shared/format.ts, in the
+// recipient's language; an English message carries no Italian word for them.
+describe('dates, money and durations in the recipient language', () => {
+  const breach: NoticeFacts = {
+    ...base,
+    kind: 'sla_breach',
+    action: 'resolution',
+    audience: 'contractor',
+    workOrderNumber: '2026-000123/1',
+    priority: 'urgent',
+    data: { dueAt: '2026-12-09T09:30:00.000Z', breachedBy: 2 * 3_600_000 + 5 * 60_000 },
+  };
+  const italian = /\b(superato|alle|ore|dicembre|giorn\w*|scadut\w*|ritardo)\b/i;
+
+  it('an overdue notice in English: the due instant and the delay in English words', () => {
+    const r = renderNotice('en', breach);
+    expect(r.text).toContain('was due by 9 December 2026 at 10:30: exceeded by 2 hours 5 min.');
+    expect(r.text).not.toMatch(italian);
+    expect(r.html).not.toMatch(italian);
+  });
+
+  it('the same notice in Italian', () => {
+    const r = renderNotice('it', breach);
+    expect(r.text).toContain('era dovuta entro il 9 dicembre 2026 alle 10:30: termine superato di 2 ore e 5 min.');
+  });
+
+  it('a warning words the time left; a day without time reads as a day; money grouped', () => {
+    const warning = renderNotice('en', {
+      ...breach,
+      kind: 'sla_warning',
+      data: { dueAt: '2026-12-09T09:30:00.000Z', remaining: 3 * 86_400_000 },
+    });
+    expect(warning.text).toContain('is due 9 December 2026 at 10:30: 3 days left.');
+    expect(
+      renderNotice('it', { ...breach, kind: 'sla_warning', data: { dueAt: '2026-12-09T09:30:00.000Z', remaining: 25 * 60_000 } }).text,
+    ).toContain('scade il 9 dicembre 2026 alle 10:30: restano 25 min');
+    const contested: NoticeFacts = {
+      ...breach,
+      kind: 'penalty_contested',
+      action: 'contest',
+      data: { breachedBy: 26 * 3_600_000, amount: 270_000, contract: 'Lotto 2', cig: 'A1B2C3D4E5', termEndsAt: '2026-12-19T22:59:00.000Z' },
+    };
+    const en = renderNotice('en', contested);
+    expect(en.text).toContain('the delay (1 day 2 hours)');
+    expect(en.text).toContain('a penalty of €2,700.00');
+    expect(en.text).toContain('by 19 December 2026 at 23:59');
+    expect(en.text).not.toMatch(italian);
+    const it = renderNotice('it', contested);
+    expect(it.text).toMatch(/penale di 2\.700,00\s€/);
+    expect(it.text).toContain('1 giorno e 2 ore');
+  });
+
+  it('text from an older release (a duration already in words) is shown as it was', () => {
+    expect(renderNotice('en', { ...breach, data: { ...breach.data, breachedBy: '5 min' } }).text).toContain('exceeded by 5 min');
+  });
+});

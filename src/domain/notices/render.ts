@@ -1,8 +1,7 @@
 // Renders a notice from its language pack and facts: subject, plain text and HTML. Pure: the
 // server resolves recipients and facts; this only writes. Every interpolated value is escaped in
 // the HTML part; the text part carries the same words.
-import { DateTime } from 'luxon';
-import { formatMoney } from '../../shared/format.ts';
+import { formatter } from '../../shared/format.ts';
 import { PRIORITIES, type Priority } from '../workflow/types.ts';
 import { EN } from './templates.en.ts';
 import { IT } from './templates.it.ts';
@@ -14,7 +13,6 @@ export const LANGUAGE_PACKS: Readonly<Record<NoticeLang, LanguagePack>> = { it: 
 export const SUBJECT_TAG = 'Presidio';
 /** Rating links last this long (the notice says so). */
 export const RATING_LINK_DAYS = 30;
-const ZONE = 'Europe/Rome';
 
 export const noticeLang = (raw: string | null | undefined): NoticeLang => (raw === 'en' ? 'en' : 'it');
 
@@ -61,23 +59,19 @@ function rawValue(f: NoticeFacts, name: string): unknown {
 
 function format(pack: LanguagePack, value: unknown, type: string | undefined): string | null {
   if (value === undefined || value === null) return null;
+  // Dates, months, money and durations in the recipient's language, through the one helper the
+  // UI, PDFs and exports use (src/shared/format.ts); a value that is not what the type expects
+  // (text written by an older release) is shown as it is.
+  const f = formatter(pack.lang);
   if (type === 'datetime' || type === 'date') {
     const s = String(value);
-    const dt =
-      type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(s)
-        ? DateTime.fromISO(s, { zone: ZONE })
-        : DateTime.fromISO(s, { zone: 'utc' }).setZone(ZONE);
-    if (!dt.isValid) return s;
-    return dt.setLocale(pack.lang).toFormat(type === 'date' ? pack.dateFormat : pack.datetimeFormat);
+    return type === 'date' ? f.dateLong(s) : f.dateTimeLong(s);
   }
-  if (type === 'month') {
-    // A 'YYYY-MM' month in words ("marzo 2026", "March 2026").
-    const dt = DateTime.fromFormat(String(value), 'yyyy-MM', { zone: ZONE });
-    return dt.isValid ? dt.setLocale(pack.lang).toFormat('LLLL yyyy') : String(value);
-  }
-  if (type === 'money') {
-    // Integer cents, in the recipient's language ("200,00 €"); text written before cents were passed stays as it was.
-    return typeof value === 'number' ? formatMoney(value, pack.lang) : String(value);
+  if (type === 'month') return f.month(String(value));
+  if (type === 'money') return typeof value === 'number' ? f.money(value) : String(value);
+  if (type === 'duration') {
+    // Milliseconds: "2 ore e 5 min", "2 hours 5 min".
+    return typeof value === 'number' ? f.duration(value) : String(value);
   }
   if (type === 'priority') {
     return (PRIORITIES as readonly string[]).includes(String(value)) ? pack.priorities[value as Priority] : String(value);

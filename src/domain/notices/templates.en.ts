@@ -5,8 +5,6 @@ const closedByReason = 'Request closed: {subject}';
 
 export const EN: LanguagePack = {
   lang: 'en',
-  datetimeFormat: "d MMMM yyyy 'at' HH:mm",
-  dateFormat: 'd MMMM yyyy',
   greeting: 'Dear {recipientName},',
   greetingNoName: 'Hello,',
   facts: [
@@ -250,24 +248,26 @@ export const EN: LanguagePack = {
       default: {
         subject: 'Contractual time running out: {subject}',
         body: [
-          'a contractual time of work order {workOrderNumber} (priority {priority:priority}) is about to run out: due {dueAt:datetime}, {remaining} left.',
+          'a contractual time of work order {workOrderNumber} (priority {priority:priority}) is about to run out: due {dueAt:datetime}, {remaining:duration} left.',
         ],
       },
       variants: {
         take_charge: {
           subject: 'Take charge due soon: {subject}',
-          body: ['taking charge of work order {workOrderNumber} (priority {priority:priority}) is due {dueAt:datetime}: {remaining} left.'],
+          body: [
+            'taking charge of work order {workOrderNumber} (priority {priority:priority}) is due {dueAt:datetime}: {remaining:duration} left.',
+          ],
         },
         on_site: {
           subject: 'On-site visit due soon: {subject}',
           body: [
-            'the on-site visit for work order {workOrderNumber} (priority {priority:priority}) is due {dueAt:datetime}: {remaining} left.',
+            'the on-site visit for work order {workOrderNumber} (priority {priority:priority}) is due {dueAt:datetime}: {remaining:duration} left.',
           ],
         },
         resolution: {
           subject: 'Resolution due soon: {subject}',
           body: [
-            'the resolution of work order {workOrderNumber} (priority {priority:priority}) is due {dueAt:datetime}: {remaining} left.',
+            'the resolution of work order {workOrderNumber} (priority {priority:priority}) is due {dueAt:datetime}: {remaining:duration} left.',
           ],
         },
       },
@@ -276,7 +276,7 @@ export const EN: LanguagePack = {
       default: {
         subject: 'Contractual time exceeded: {subject}',
         body: [
-          'a contractual time of work order {workOrderNumber} (priority {priority:priority}) ran out on {dueAt:datetime}: exceeded by {breachedBy}.',
+          'a contractual time of work order {workOrderNumber} (priority {priority:priority}) ran out on {dueAt:datetime}: exceeded by {breachedBy:duration}.',
           'The delay may lead to the penalties set by the contract.',
         ],
       },
@@ -284,21 +284,21 @@ export const EN: LanguagePack = {
         take_charge: {
           subject: 'Take charge overdue: {subject}',
           body: [
-            'taking charge of work order {workOrderNumber} (priority {priority:priority}) was due by {dueAt:datetime}: exceeded by {breachedBy}.',
+            'taking charge of work order {workOrderNumber} (priority {priority:priority}) was due by {dueAt:datetime}: exceeded by {breachedBy:duration}.',
             'The delay may lead to the penalties set by the contract.',
           ],
         },
         on_site: {
           subject: 'On-site visit overdue: {subject}',
           body: [
-            'the on-site visit for work order {workOrderNumber} (priority {priority:priority}) was due by {dueAt:datetime}: exceeded by {breachedBy}.',
+            'the on-site visit for work order {workOrderNumber} (priority {priority:priority}) was due by {dueAt:datetime}: exceeded by {breachedBy:duration}.',
             'The delay may lead to the penalties set by the contract.',
           ],
         },
         resolution: {
           subject: 'Resolution overdue: {subject}',
           body: [
-            'the resolution of work order {workOrderNumber} (priority {priority:priority}) was due by {dueAt:datetime}: exceeded by {breachedBy}.',
+            'the resolution of work order {workOrderNumber} (priority {priority:priority}) was due by {dueAt:datetime}: exceeded by {breachedBy:duration}.',
             'The delay may lead to the penalties set by the contract.',
           ],
         },
@@ -308,7 +308,7 @@ export const EN: LanguagePack = {
       default: {
         subject: 'Formal penalty notice: {subject}',
         body: [
-          'we formally contest the delay ({breachedBy}) in carrying out work order {workOrderNumber}, for which contract {contract} (CIG {cig}) sets a penalty of {amount:money}, under art. 126 of Legislative Decree 36/2023.',
+          'we formally contest the delay ({breachedBy:duration}) in carrying out work order {workOrderNumber}, for which contract {contract} (CIG {cig}) sets a penalty of {amount:money}, under art. 126 of Legislative Decree 36/2023.',
           'You may counter-argue by {termEndsAt:datetime}, in Presidio or by replying to this message.',
           'Attached: the notice with the timeline of the work order ({attachment}).',
           'Note: {note}',

@@ -5,8 +5,6 @@ const closedByReason = 'Segnalazione chiusa: {subject}';
 
 export const IT: LanguagePack = {
   lang: 'it',
-  datetimeFormat: "d MMMM yyyy 'alle' HH:mm",
-  dateFormat: 'd MMMM yyyy',
   greeting: 'Gentile {recipientName},',
   greetingNoName: 'Gentile utente,',
   facts: [
@@ -270,26 +268,26 @@ export const IT: LanguagePack = {
       default: {
         subject: 'Tempo contrattuale in scadenza: {subject}',
         body: [
-          "un tempo contrattuale dell'ordine di lavoro {workOrderNumber} (priorità {priority:priority}) sta per scadere: scadenza {dueAt:datetime}, restano {remaining}.",
+          "un tempo contrattuale dell'ordine di lavoro {workOrderNumber} (priorità {priority:priority}) sta per scadere: scadenza {dueAt:datetime}, restano {remaining:duration}.",
         ],
       },
       variants: {
         take_charge: {
           subject: 'Presa in carico in scadenza: {subject}',
           body: [
-            "la presa in carico dell'ordine di lavoro {workOrderNumber} (priorità {priority:priority}) scade il {dueAt:datetime}: restano {remaining}.",
+            "la presa in carico dell'ordine di lavoro {workOrderNumber} (priorità {priority:priority}) scade il {dueAt:datetime}: restano {remaining:duration}.",
           ],
         },
         on_site: {
           subject: 'Intervento sul posto in scadenza: {subject}',
           body: [
-            "il tempo per l'intervento sul posto dell'ordine di lavoro {workOrderNumber} (priorità {priority:priority}) scade il {dueAt:datetime}: restano {remaining}.",
+            "il tempo per l'intervento sul posto dell'ordine di lavoro {workOrderNumber} (priorità {priority:priority}) scade il {dueAt:datetime}: restano {remaining:duration}.",
           ],
         },
         resolution: {
           subject: 'Risoluzione in scadenza: {subject}',
           body: [
-            "il tempo di risoluzione dell'ordine di lavoro {workOrderNumber} (priorità {priority:priority}) scade il {dueAt:datetime}: restano {remaining}.",
+            "il tempo di risoluzione dell'ordine di lavoro {workOrderNumber} (priorità {priority:priority}) scade il {dueAt:datetime}: restano {remaining:duration}.",
           ],
         },
       },
@@ -298,7 +296,7 @@ export const IT: LanguagePack = {
       default: {
         subject: 'Tempo contrattuale superato: {subject}',
         body: [
-          "un tempo contrattuale dell'ordine di lavoro {workOrderNumber} (priorità {priority:priority}) è scaduto il {dueAt:datetime}: superato di {breachedBy}.",
+          "un tempo contrattuale dell'ordine di lavoro {workOrderNumber} (priorità {priority:priority}) è scaduto il {dueAt:datetime}: superato di {breachedBy:duration}.",
           'Il ritardo può comportare le penali previste dal contratto.',
         ],
       },
@@ -306,21 +304,21 @@ export const IT: LanguagePack = {
         take_charge: {
           subject: 'Presa in carico oltre il termine: {subject}',
           body: [
-            "la presa in carico dell'ordine di lavoro {workOrderNumber} (priorità {priority:priority}) era dovuta entro il {dueAt:datetime}: termine superato di {breachedBy}.",
+            "la presa in carico dell'ordine di lavoro {workOrderNumber} (priorità {priority:priority}) era dovuta entro il {dueAt:datetime}: termine superato di {breachedBy:duration}.",
             'Il ritardo può comportare le penali previste dal contratto.',
           ],
         },
         on_site: {
           subject: 'Intervento sul posto oltre il termine: {subject}',
           body: [
-            "l'intervento sul posto per l'ordine di lavoro {workOrderNumber} (priorità {priority:priority}) era dovuto entro il {dueAt:datetime}: termine superato di {breachedBy}.",
+            "l'intervento sul posto per l'ordine di lavoro {workOrderNumber} (priorità {priority:priority}) era dovuto entro il {dueAt:datetime}: termine superato di {breachedBy:duration}.",
             'Il ritardo può comportare le penali previste dal contratto.',
           ],
         },
         resolution: {
           subject: 'Risoluzione oltre il termine: {subject}',
           body: [
-            "la risoluzione dell'ordine di lavoro {workOrderNumber} (priorità {priority:priority}) era dovuta entro il {dueAt:datetime}: termine superato di {breachedBy}.",
+            "la risoluzione dell'ordine di lavoro {workOrderNumber} (priorità {priority:priority}) era dovuta entro il {dueAt:datetime}: termine superato di {breachedBy:duration}.",
             'Il ritardo può comportare le penali previste dal contratto.',
           ],
         },
@@ -330,7 +328,7 @@ export const IT: LanguagePack = {
       default: {
         subject: 'Contestazione formale di penale: {subject}',
         body: [
-          "con la presente si contesta formalmente il ritardo ({breachedBy}) nell'esecuzione dell'ordine di lavoro {workOrderNumber}, per il quale il contratto {contract} (CIG {cig}) prevede una penale di {amount:money}, ai sensi dell'art. 126 del D.Lgs. 36/2023.",
+          "con la presente si contesta formalmente il ritardo ({breachedBy:duration}) nell'esecuzione dell'ordine di lavoro {workOrderNumber}, per il quale il contratto {contract} (CIG {cig}) prevede una penale di {amount:money}, ai sensi dell'art. 126 del D.Lgs. 36/2023.",
           'Potete presentare controdeduzioni entro il {termEndsAt:datetime}, in Presidio o rispondendo a questo messaggio.',
           "In allegato la contestazione con la cronologia dell'intervento: {attachment}.",
           'Note: {note}',

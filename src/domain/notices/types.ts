@@ -8,9 +8,11 @@ export type NoticeLang = 'it' | 'en';
 /**
  * One paragraph of a message. A string is text with placeholders:
  *   {name}           the fact or action field `name`, as text
- *   {name:datetime}  an ISO instant, shown in Europe/Rome in the pack's datetime format
- *   {name:date}      a YYYY-MM-DD date in the pack's date format
+ *   {name:datetime}  an ISO instant in Europe/Rome, month in words: "9 dicembre 2026 alle 10:30"
+ *   {name:date}      a YYYY-MM-DD date, month in words: "9 dicembre 2026"
  *   {name:month}     a YYYY-MM month in words ("marzo 2026")
+ *   {name:duration}  milliseconds in words: "2 ore e 5 min", "2 hours 5 min"
+ * Dates, months, money and durations all go through src/shared/format.ts, in the pack's language.
  *   {name:priority}  a priority code, in words
  *   {name:money}     integer cents as euro in the language (src/shared/format.ts): "2.700,00 €"
  * A paragraph whose placeholders have no value (missing, null, empty) is left out entirely, so
@@ -35,9 +37,6 @@ export interface KindTemplates {
 
 export interface LanguagePack {
   lang: NoticeLang;
-  /** Luxon formats. */
-  datetimeFormat: string;
-  dateFormat: string;
   greeting: string; // uses {recipientName}
   greetingNoName: string;
   /** The fact lines under the body (ticket, building, work order), each left out when empty. */

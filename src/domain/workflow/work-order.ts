@@ -222,7 +222,7 @@ export const WORK_ORDER_TRANSITIONS: readonly Transition<WorkOrderState, WorkOrd
       { field: 'report', kind: 'text' },
       { field: 'hours', kind: 'number' },
       { field: 'materials', kind: 'text', optional: true },
-      // #9: the required documents declared "to follow" (due DOCUMENTS_DUE_DAYS after completion);
+      // #9: the required documents declared "to follow" (due the contract's documents_due_days after completion);
       // verification waits for them, and a late one costs the contract's late_documents penalty.
       { field: 'documentsToFollow', kind: 'boolean', optional: true },
     ],

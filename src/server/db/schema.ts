@@ -137,6 +137,8 @@ export interface ContractRow extends Audited {
   discount_bp: number;
   /** The framework agreement's maximum for the lot (#9); null: not recorded. */
   lot_ceiling_cents: number | string | null;
+  /** Days to attach the documents declared "to follow" at completion (#9 item 7a), 1..365. */
+  documents_due_days: Generated<number>;
 }
 export interface ContractClassRow {
   contract_id: string;

@@ -148,6 +148,13 @@ const LotCeiling = Nullable(
     description: "euro cents: the framework agreement's maximum for the lot; null: not recorded",
   }),
 );
+/** Days to attach the documents declared "to follow" at completion (#9 item 7a); default 30. */
+export const DOCUMENTS_DUE_DAYS_DEFAULT = 30;
+const DocumentsDueDays = Type.Integer({
+  minimum: 1,
+  maximum: 365,
+  description: 'days after completion by which documents declared "to follow" are due (late_documents penalty after that); default 30',
+});
 /** Money is null for a caller outside contractMoneyScope (the call center): responses only. */
 export const ContractSchema = Item({
   ...contractFields,
@@ -155,9 +162,14 @@ export const ContractSchema = Item({
   yearlyFeeCents: Nullable(Cents),
   discountPercent: Nullable(Percent),
   lotCeilingCents: LotCeiling,
+  documentsDueDays: DocumentsDueDays,
 });
-export const ContractCreate = Create({ ...contractFields, lotCeilingCents: Type.Optional(LotCeiling) });
-export const ContractPatch = Patch({ ...contractFields, lotCeilingCents: LotCeiling });
+export const ContractCreate = Create({
+  ...contractFields,
+  lotCeilingCents: Type.Optional(LotCeiling),
+  documentsDueDays: Type.Optional(DocumentsDueDays),
+});
+export const ContractPatch = Patch({ ...contractFields, lotCeilingCents: LotCeiling, documentsDueDays: DocumentsDueDays });
 export const ContractQuery = Query({ contractorId: Type.Optional(Id) });
 export const ContractResolveQuery = Type.Object({ buildingId: Id, technologyClassId: Id, date: IsoDate }, { additionalProperties: false });
 

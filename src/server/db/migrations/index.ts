@@ -18,6 +18,7 @@ import * as ticketCallerSearch from './2026-12-09T0004-ticket-caller-search.ts';
 import * as priceListsPerLot from './2026-12-09T0006-price-lists-per-lot.ts';
 import * as technicians from './2026-12-09T0007-technicians.ts';
 import * as slaRowState from './2026-12-09T0008-sla-row-state.ts';
+import * as contractDocumentsDueDays from './2026-12-10T0001-contract-documents-due-days.ts';
 import * as slaVersionEffectiveFrom from './2026-12-10T0003-sla-version-effective-from.ts';
 import * as closureRanges from './2026-12-10T0004-closure-ranges.ts';
 
@@ -42,6 +43,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-09T0006-price-lists-per-lot': priceListsPerLot,
   '2026-12-09T0007-technicians': technicians,
   '2026-12-09T0008-sla-row-state': slaRowState,
+  '2026-12-10T0001-contract-documents-due-days': contractDocumentsDueDays,
   '2026-12-10T0003-sla-version-effective-from': slaVersionEffectiveFrom,
   '2026-12-10T0004-closure-ranges': closureRanges,
 };

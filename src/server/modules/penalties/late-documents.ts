@@ -1,5 +1,5 @@
 // Late documents (#9): a contractor may complete a corrective work order with its required documents
-// declared "to follow" (work_orders.documents_due_on = completion day + DOCUMENTS_DUE_DAYS, Rome).
+// declared "to follow" (work_orders.documents_due_on = completion day + the contract's documents_due_days, Rome).
 // Once that day is over, each such work order is checked once (documents_checked_at): a required
 // document still missing, or attached after the end of the due day, makes the contract's active
 // fixed 'late_documents' rule propose ONE penalty for the work order — breach key

@@ -600,7 +600,7 @@ export async function penaltyAction(
       const eventId = newSortableId();
       const noticeData: Record<string, unknown> = {
         amount: proposed,
-        breachedBy: v.breached_by_ms === null ? null : formatDuration(Number(v.breached_by_ms), 'it'),
+        breachedBy: v.breached_by_ms === null ? null : Number(v.breached_by_ms), // {breachedBy:duration}, in the recipient's language
         contract: `${v.lot} – ${v.contract_title}`,
         cig: v.cig,
       };

@@ -1,4 +1,4 @@
-import type { Contract } from '../../../shared/schemas/registry.ts';
+import { DOCUMENTS_DUE_DAYS_DEFAULT, type Contract } from '../../../shared/schemas/registry.ts';
 import { describeContracts, pickContract } from '../../../domain/contract-resolver.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError, forbidden, type FieldIssue } from '../../errors.ts';
@@ -37,6 +37,7 @@ export const contracts: EntityDef<Contract> = {
       yearlyFeeCents: shows(r.id) ? Number(r.yearly_fee_cents) : null,
       discountPercent: shows(r.id) ? bpToPercent(r.discount_bp) : null,
       lotCeilingCents: shows(r.id) && r.lot_ceiling_cents !== null ? Number(r.lot_ceiling_cents) : null,
+      documentsDueDays: Number(r.documents_due_days),
       technologyClassIds: classes.get(r.id)!.map((c) => c.technology_class_id as string),
       buildingIds: covered.get(r.id)!.map((b) => b.building_id as string),
     }));
@@ -52,6 +53,7 @@ export const contracts: EntityDef<Contract> = {
     yearly_fee_cents: i.yearlyFeeCents,
     discount_bp: percentToBp(i.discountPercent),
     lot_ceiling_cents: i.lotCeilingCents ?? null,
+    documents_due_days: i.documentsDueDays ?? DOCUMENTS_DUE_DAYS_DEFAULT,
   }),
   validate: (i) => {
     const issues: FieldIssue[] = [];

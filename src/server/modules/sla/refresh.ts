@@ -7,7 +7,6 @@
 // read after the response already shows the new state), and by the SLA watcher when time alone
 // moves a clock (a due instant reached, a calendar edited).
 import type { ClockResult } from '../../../domain/sla.ts';
-import { formatDuration } from '../../../domain/sla-explain.ts';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/create-db.ts';
 import { newSortableId } from '../tickets/actor.ts';
@@ -65,8 +64,9 @@ export async function refreshWorkOrderSla(trx: Trx, ctx: AppContext, workOrderId
         data: {
           clock: c.clock,
           dueAt: iso(c.dueAt),
-          remaining: c.remainingMs === null ? null : formatDuration(c.remainingMs, 'it'),
-          breachedBy: c.breachedByMs > 0 ? formatDuration(c.breachedByMs, 'it') : null,
+          // Milliseconds: each recipient's message words them in its own language ({remaining:duration}).
+          remaining: c.remainingMs,
+          breachedBy: c.breachedByMs > 0 ? c.breachedByMs : null,
           limitMinutes: c.limitMinutes,
           sharePercent: c.share === null ? null : Math.round(c.share * 100),
         },

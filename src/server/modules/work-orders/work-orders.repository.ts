@@ -93,6 +93,12 @@ export async function contractDiscountBp(db: Db, contractId: string): Promise<nu
 }
 
 /** Kinds of the documents attached to the work order so far. */
+/** The days the contract gives to attach the documents declared "to follow" at completion (#9 item 7a). */
+export async function contractDocumentsDueDays(db: Db, contractId: string): Promise<number> {
+  const r = await db.selectFrom('contracts').select('documents_due_days').where('id', '=', contractId).executeTakeFirstOrThrow();
+  return Number(r.documents_due_days);
+}
+
 export async function attachedKinds(db: Db, workOrderId: string): Promise<string[]> {
   const rows = await db.selectFrom('attachments').select('kind').distinct().where('work_order_id', '=', workOrderId).execute();
   return rows.map((r) => r.kind);

@@ -492,7 +492,8 @@ export async function applyWorkOrderAction(
       {
         const missing = wctx.requiredDocuments.filter((k) => !wctx.attachedDocuments.includes(k));
         if (missing.length && data.documentsToFollow === true) {
-          set.documents_due_on = documentsDueOn(ctx.now(), ctx.config.documentsDueDays);
+          // The days are the contract's (admin setting, default 30): completion day + days, Rome.
+          set.documents_due_on = documentsDueOn(ctx.now(), await repo.contractDocumentsDueDays(trx, w.contract_id));
           Object.assign(data, { documentsMissing: missing, documentsDueOn: set.documents_due_on });
         } else {
           delete data.documentsToFollow; // nothing is missing: nothing follows

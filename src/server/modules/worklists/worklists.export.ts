@@ -27,6 +27,10 @@ import { csvNumberField, csvTextField, xlsxValue } from '../../spreadsheet-escap
 
 export type Format = 'csv' | 'xlsx';
 
+/** Excel number formats of the date columns: typed dates, day before month as both languages write them. */
+export const DATE_TIME_FORMAT = 'dd/mm/yyyy hh:mm';
+export const DATE_FORMAT = 'dd/mm/yyyy';
+
 /** A cell before formatting: text, a number, an instant (ISO) or a calendar day. */
 export type Cell = string | number | { instant: string } | { day: string } | null;
 
@@ -57,6 +61,7 @@ function ticketCells(lang: Lang, t: TicketItem): Record<(typeof TICKET_COLUMNS)[
     closedAt: t.closedAt ? { instant: t.closedAt } : null,
     reopenCount: t.reopenCount,
     reminderCount: t.reminderCount,
+    ...slaCells(lang, t.sla),
   };
 }
 
@@ -86,18 +91,35 @@ export function workOrderCells(lang: Lang, w: WorkOrderItem): Record<(typeof WOR
     expectedOn: w.expectedOn ? { day: w.expectedOn } : null,
     completedAt: instant(w.completedAt),
     closedAt: instant(w.closedAt),
+    ...slaCells(lang, w.sla),
   };
+}
+
+type SlaRow = TicketItem['sla'];
+
+/** The SLA state in the words of the lists' badge (SlaStateBadge), and its due instant as a date of its own. */
+export function slaText(lang: Lang, sla: SlaRow): string | null {
+  if (!sla) return null;
+  const when = formatter(lang).dateTime(sla.dueAt);
+  if (sla.state === 'paused' && sla.pausedFor)
+    return label(lang, 'slaRow', 'pausedFor', { reason: label(lang, 'workOrderStatus', sla.pausedFor) });
+  return label(lang, 'slaRow', sla.state, { when });
+}
+
+function slaCells(lang: Lang, sla: SlaRow): { sla: Cell; slaDueAt: Cell } {
+  return { sla: slaText(lang, sla), slaDueAt: sla?.dueAt ? { instant: sla.dueAt } : null };
 }
 
 /** Local wall-clock time in Rome. */
 const local = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' }).setZone(ZONE);
 
+/** A cell as CSV text: dates in the reader's language through src/shared/format.ts ("09/12/2026 10:30"). */
 export function cellText(lang: Lang, v: Cell): string {
   if (v === null) return '';
   if (typeof v === 'number') return String(v);
   if (typeof v === 'string') return v;
-  if ('instant' in v) return local(v.instant).toFormat(lang === 'it' ? 'dd/MM/yyyy HH:mm' : 'yyyy-MM-dd HH:mm');
-  return DateTime.fromISO(v.day).toFormat(lang === 'it' ? 'dd/MM/yyyy' : 'yyyy-MM-dd');
+  if ('instant' in v) return formatter(lang).dateTimeSheet(v.instant);
+  return formatter(lang).date(v.day);
 }
 
 /** Excel stores wall-clock serials with no zone: the Rome time, written as if it were UTC. */
@@ -185,7 +207,7 @@ export async function exportList(
     header: xlsxValue(headers[i]),
     key: col,
     width: col === 'description' || col === 'subject' || col === 'ticketSubject' ? 60 : Math.max(12, headers[i].length + 2),
-    style: /At$|Date$/.test(col) ? { numFmt: 'dd/mm/yyyy hh:mm' } : col === 'expectedOn' ? { numFmt: 'dd/mm/yyyy' } : {},
+    style: /At$|Date$/.test(col) ? { numFmt: DATE_TIME_FORMAT } : col === 'expectedOn' ? { numFmt: DATE_FORMAT } : {},
   }));
   sheet.getRow(1).font = { bold: true };
   (async () => {

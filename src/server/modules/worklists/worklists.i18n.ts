@@ -148,6 +148,8 @@ export const TICKET_COLUMNS = [
   'closedAt',
   'reopenCount',
   'reminderCount',
+  'sla',
+  'slaDueAt',
 ] as const;
 export const WORK_ORDER_COLUMNS = [
   'number',
@@ -173,6 +175,8 @@ export const WORK_ORDER_COLUMNS = [
   'expectedOn',
   'completedAt',
   'closedAt',
+  'sla',
+  'slaDueAt',
 ] as const;
 
 const HEADER: Record<Lang, Table> = {
@@ -211,6 +215,8 @@ const HEADER: Record<Lang, Table> = {
     scheduledAt: 'Data programmata',
     expectedOn: 'Materiali attesi il',
     completedAt: 'Completato il',
+    sla: 'SLA',
+    slaDueAt: 'Scadenza SLA',
   },
   en: {
     number: 'Number',
@@ -247,6 +253,28 @@ const HEADER: Record<Lang, Table> = {
     scheduledAt: 'Scheduled',
     expectedOn: 'Materials expected',
     completedAt: 'Completed',
+    sla: 'SLA',
+    slaDueAt: 'SLA due',
+  },
+};
+
+/** A row's SLA state: the words of the lists' badge (src/web/i18n/*.json "slaRow"), {when} the due instant. */
+const SLA_ROW: Record<Lang, Table> = {
+  it: {
+    due: 'Scade {when}',
+    overdue: 'Scaduto {when}',
+    paused: 'SLA in pausa',
+    pausedFor: 'In pausa: {reason}',
+    met: 'SLA rispettato',
+    missed: 'SLA non rispettato',
+  },
+  en: {
+    due: 'Due {when}',
+    overdue: 'Overdue since {when}',
+    paused: 'SLA paused',
+    pausedFor: 'Paused: {reason}',
+    met: 'SLA met',
+    missed: 'SLA missed',
   },
 };
 
@@ -381,6 +409,7 @@ const TABLES = {
   kind: KIND,
   action: ACTION,
   header: HEADER,
+  slaRow: SLA_ROW,
   sheet: SHEET,
   misc: MISC,
 };

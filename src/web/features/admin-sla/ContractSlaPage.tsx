@@ -10,10 +10,12 @@ import { useT } from '../../i18n/messages';
 import { useCalendar, useContractSla, useSlaPreview } from './api';
 import { CalendarSection } from './CalendarSection';
 import { ClosuresSection } from './ClosuresSection';
+import { DocumentsDaysSection } from './DocumentsDaysSection';
 import { SlaTableSection } from './SlaTableSection';
 
 /**
- * A contract's SLA table (versions, preview), working week and closures (issue #9, admin console):
+ * A contract's SLA table (versions, preview), working week, closures and the days for documents to
+ * follow (issue #9, admin console):
  * editable by admins, readable by whoever reads the contract (the API decides; it answers 404 or 403).
  */
 export function ContractSlaPage() {
@@ -54,6 +56,7 @@ export function ContractSlaPage() {
       <SlaTableSection contractId={id} sla={sla.data} canEdit={canEdit} />
       <CalendarSection contractId={id} calendar={calendar.data} canEdit={canEdit} />
       <ClosuresSection contractId={id} sites={sites.data?.sites ?? []} canEdit={canEdit} />
+      <DocumentsDaysSection contract={contract.data} canEdit={canEdit} />
     </Stack>
   );
 }

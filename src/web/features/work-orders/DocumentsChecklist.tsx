@@ -3,7 +3,10 @@ import { IconCircleCheck, IconCircleDashed } from '@tabler/icons-react';
 import type { WorkOrderDto } from '../../api/workflow';
 import { AttachmentUploader } from '../../components/workflow/AttachmentList';
 import { attachmentKindLabel } from '../../components/workflow/labels';
+import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/messages';
+import { romeDay } from '../../../shared/format';
+import { documentsLate } from './documentsDue';
 
 /**
  * The documents closing this work order needs (DM 37/2008 conformity declaration, logbook, test
@@ -11,11 +14,20 @@ import { useT } from '../../i18n/messages';
  */
 export function DocumentsChecklist({ workOrder, canUpload }: { workOrder: WorkOrderDto; canUpload: boolean }) {
   const t = useT();
-  const { required, missing, attached } = workOrder.documents;
+  const format = useFormat();
+  const { required, missing, attached, dueOn } = workOrder.documents;
   const target = { kind: 'workOrder' as const, id: workOrder.id };
   if (required.length === 0 && attached.length === 0) return <Text size="sm">{t('documents.noneRequired')}</Text>;
+  // Completed with documents to follow: the day they are due by (the contract's days), red once
+  // it is over (the late-documents penalty may then be proposed). In words, not colour alone.
+  const late = documentsLate(dueOn, missing, romeDay());
   return (
     <Stack gap="sm">
+      {dueOn && missing.length > 0 && (
+        <Text size="sm" fw={600} c={late ? 'red.9' : undefined} data-testid="documents-due" data-late={late}>
+          {t(late ? 'documents.dueOnLate' : 'documents.dueOn', { date: format.date(dueOn) })}
+        </Text>
+      )}
       {required.length > 0 && (
         <List spacing="xs" aria-label={t('documents.required')} listStyleType="none" p={0}>
           {required.map((kind) => {

@@ -1,4 +1,4 @@
-import { Anchor, SimpleGrid, TextInput } from '@mantine/core';
+import { Anchor, NumberInput, SimpleGrid, TextInput } from '@mantine/core';
 import { Link } from 'react-router';
 import type { Contract } from '../../../api/types';
 import { EntityMultiSelect, EntitySelect } from '../../../components/EntitySelect';
@@ -25,11 +25,15 @@ interface ContractValues {
   lotCeiling: number | string;
   technologyClassIds: string[];
   buildingIds: string[];
+  /** Days to attach the documents declared "to follow" at completion (#9 item 7a), 1..365. */
+  documentsDueDays: number | string;
   /** The server left the money out: not this caller's business (the call center). Never sent. */
   moneyHidden: boolean;
 }
 
 const CIG = /^[0-9A-Z]{10}$/;
+/** The server's default (src/shared/schemas/registry.ts DOCUMENTS_DUE_DAYS_DEFAULT; not imported: the schemas stay out of the bundle). */
+const DOCUMENTS_DUE_DAYS_DEFAULT = 30;
 
 function ContractFields({ form, mode, params }: FieldsProps<ContractValues>) {
   const t = useT();
@@ -76,6 +80,18 @@ function ContractFields({ form, mode, params }: FieldsProps<ContractValues>) {
         {...form.getInputProps('technologyClassIds')}
       />
       <EntityMultiSelect entity="buildings" label={t('entities.contracts.fields.buildingIds')} {...form.getInputProps('buildingIds')} />
+      <NumberInput
+        label={t('entities.contracts.fields.documentsDueDays')}
+        description={t('entities.contracts.documentsDueDaysHint')}
+        required
+        allowDecimal={false}
+        min={1}
+        max={365}
+        // Out of range is said, not silently changed to 365 on leaving the field.
+        clampBehavior="none"
+        maw={320}
+        {...form.getInputProps('documentsDueDays')}
+      />
       {mode === 'edit' && params.id && (
         <Anchor component={Link} to={`/admin/contracts/${encodeURIComponent(params.id)}/sla`}>
           {t('adminSla.link')}
@@ -102,6 +118,7 @@ export const contractForm: RegistryFormConfig<Contract, ContractValues> = {
     lotCeiling: '',
     technologyClassIds: [],
     buildingIds: [],
+    documentsDueDays: DOCUMENTS_DUE_DAYS_DEFAULT,
     moneyHidden: false,
   }),
   fromItem: (c) => ({
@@ -117,6 +134,7 @@ export const contractForm: RegistryFormConfig<Contract, ContractValues> = {
     lotCeiling: centsToEuros(c.lotCeilingCents),
     technologyClassIds: [...c.technologyClassIds],
     buildingIds: [...c.buildingIds],
+    documentsDueDays: c.documentsDueDays,
     moneyHidden: c.netAmountCents === null,
   }),
   toBody: (v) => ({
@@ -132,6 +150,7 @@ export const contractForm: RegistryFormConfig<Contract, ContractValues> = {
     lotCeilingCents: v.lotCeiling === '' ? null : eurosToCents(v.lotCeiling),
     technologyClassIds: [...v.technologyClassIds].sort(),
     buildingIds: [...v.buildingIds].sort(),
+    documentsDueDays: Number(v.documentsDueDays),
   }),
   validate: (v, t) => {
     const errors = requireFields(v, ['lot', 'cig', 'title', 'contractorId', 'startsOn', 'endsOn'], t);
@@ -145,6 +164,9 @@ export const contractForm: RegistryFormConfig<Contract, ContractValues> = {
     if (v.lotCeiling !== '' && ceiling === null) errors.lotCeiling = t('form.invalidAmount');
     else if (ceiling !== null && eurosToCents(v.netAmount) !== null && ceiling < eurosToCents(v.netAmount)!)
       errors.lotCeiling = t('entities.contracts.ceilingBelowAmount');
+    const days = Number(v.documentsDueDays);
+    if (v.documentsDueDays === '' || !Number.isInteger(days) || days < 1 || days > 365)
+      errors.documentsDueDays = t('entities.contracts.documentsDueDaysRange');
     if (v.discountPercent === '') errors.discountPercent = t('form.required');
     else {
       const d = Number(v.discountPercent);
