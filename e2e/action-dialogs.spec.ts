@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible, loginAs } from './helpers';
-import { apiAs, dayFromNow, fillInstant } from './workflow-helpers';
+import { apiAs, dayFromNow, fillInstant, openAndIssue } from './workflow-helpers';
 
 // The contractor's dialogs with a yes/no field (#9 item 1): "changes the installation" is a Sì/No
 // choice with its words, not a text box named by its key; the answer reaches the timeline.
@@ -13,19 +13,13 @@ test.describe.serial('yes/no fields of the action dialogs', () => {
     const requester = await apiAs(playwright, baseURL, 'richiedente');
     const bm = await apiAs(playwright, baseURL, 'bm.centrale');
     const contractor = await apiAs(playwright, baseURL, 'ditta.elettrica');
-    const buildings = await requester.get<{ items: Array<{ id: string }> }>('/api/buildings?q=MI-B01');
-    const ticket = await requester.post<{ id: string; version: number }>('/api/tickets', {
-      buildingId: buildings.items[0].id,
-      description: 'Prese del corridoio senza corrente: serve una nuova linea.',
-    });
-    const classes = await bm.get<{ items: Array<{ id: string; code: string }> }>('/api/technology-classes?q=ELE');
-    const issued = await bm.post<{ workOrders: Array<{ id: string }> }>(`/api/tickets/${ticket.id}/actions/issue`, {
-      version: ticket.version,
-      technologyClassId: classes.items.find((c) => c.code === 'ELE')?.id,
+    const issued = await openAndIssue(requester, bm, {
+      report: 'Prese del corridoio senza corrente: serve una nuova linea.',
+      classCode: 'ELE',
       priority: 'ordinary',
-      description: 'Nuova linea prese nel corridoio',
+      workOrder: 'Nuova linea prese nel corridoio',
     });
-    workOrderId = issued.workOrders[0].id;
+    workOrderId = issued.workOrderId;
     let v = 1;
     for (const [action, fields] of [
       ['acknowledge', {}],

@@ -3,7 +3,7 @@
 // the lot 3 contractor finds a valve by "valvola" in its lot's own list and prices it in a quote.
 import { expect, test } from '@playwright/test';
 import { expectAccessible, loginAs } from './helpers';
-import { apiAs, choose } from './workflow-helpers';
+import { apiAs, choose, openAndIssue } from './workflow-helpers';
 import { formatter } from '../src/shared/format';
 
 // The app's own formatter: amounts grouped from the thousands ("2.345,67 €"), unlike Intl's it-IT default.
@@ -24,19 +24,13 @@ test.describe('admin money: penalty rules, price lists per lot, a valve priced b
     const requester = await apiAs(playwright, baseURL, 'richiedente');
     const bm = await apiAs(playwright, baseURL, 'bm.centrale');
     const plumber = await apiAs(playwright, baseURL, 'ditta.termica');
-    const buildings = await requester.get<{ items: Array<{ id: string }> }>('/api/buildings?q=MI-B01');
-    const ticket = await requester.post<{ id: string; version: number }>('/api/tickets', {
-      buildingId: buildings.items[0].id,
-      description: 'Perde la valvola di intercettazione sotto il lavabo del bagno.',
-    });
-    const classes = await bm.get<{ items: Array<{ id: string; code: string }> }>('/api/technology-classes?q=IDR');
-    const issued = await bm.post<{ workOrders: Array<{ id: string }> }>(`/api/tickets/${ticket.id}/actions/issue`, {
-      version: ticket.version,
-      technologyClassId: classes.items.find((c) => c.code === 'IDR')?.id,
+    const issued = await openAndIssue(requester, bm, {
+      report: 'Perde la valvola di intercettazione sotto il lavabo del bagno.',
+      classCode: 'IDR',
       priority: 'ordinary',
-      description: 'Sostituire la valvola',
+      workOrder: 'Sostituire la valvola',
     });
-    workOrderId = issued.workOrders[0].id;
+    workOrderId = issued.workOrderId;
     let v = 1;
     for (const [action, fields] of [
       ['acknowledge', {}],

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { expectAccessible, loginAs, mainNav } from './helpers';
-import { apiAs, choose, fillInstant, runAction } from './workflow-helpers';
+import { apiAs, choose, fillInstant, runAction, openAndIssue } from './workflow-helpers';
 
 // The role guides (docs/guide/README.md, README.en.md): each role's day walked through the UI,
 // one ticket carried from the requester's report to its closing, plus a quote for the service
@@ -65,20 +65,14 @@ test.describe.serial("each role's day, for the guides", () => {
     const requester = await apiAs(playwright, baseURL, 'richiedente');
     const bm = await apiAs(playwright, baseURL, 'bm.centrale');
     const contractor = await apiAs(playwright, baseURL, 'ditta.elettrica');
-    const buildings = await requester.get<{ items: Array<{ id: string }> }>('/api/buildings?q=MI-B01');
-    const ticket = await requester.post<{ id: string; version: number }>('/api/tickets', {
-      buildingId: buildings.items[0].id,
-      description: 'Le prese della sala lettura non danno corrente: il salvavita del quadro scatta di continuo.',
-    });
-    const classes = await bm.get<{ items: Array<{ id: string; code: string }> }>('/api/technology-classes?q=ELE');
-    const issued = await bm.post<{ workOrders: Array<{ id: string; number: string }> }>(`/api/tickets/${ticket.id}/actions/issue`, {
-      version: ticket.version,
-      technologyClassId: classes.items.find((c) => c.code === 'ELE')?.id,
+    const issued = await openAndIssue(requester, bm, {
+      report: 'Le prese della sala lettura non danno corrente: il salvavita del quadro scatta di continuo.',
+      classCode: 'ELE',
       priority: 'ordinary',
-      description: 'Sostituire il differenziale del quadro della sala lettura',
+      workOrder: 'Sostituire il differenziale del quadro della sala lettura',
     });
-    const id = issued.workOrders[0].id;
-    quoteNumber = issued.workOrders[0].number;
+    const id = issued.workOrderId;
+    quoteNumber = issued.workOrderNumber;
     let v = 1;
     const move = async (action: string, fields: Record<string, unknown> = {}) => {
       v = (await contractor.post<{ version: number }>(`/api/work-orders/${id}/actions/${action}`, { version: v, ...fields })).version;

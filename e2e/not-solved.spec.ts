@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible, loginAs } from './helpers';
-import { apiAs, runAction } from './workflow-helpers';
+import { apiAs, runAction, openAndIssue } from './workflow-helpers';
 
 // #9 item 8: the requester says a closed ticket is not solved, from the ticket page, with a reason;
 // the ticket reopens and the timeline shows it. The work is done and the ticket closed behind the
@@ -15,20 +15,14 @@ test.describe.serial('the requester reopens a closed ticket: "Non risolto"', () 
     const bm = await apiAs(playwright, baseURL, 'bm.centrale');
     const contractor = await apiAs(playwright, baseURL, 'ditta.elettrica');
     const cc = await apiAs(playwright, baseURL, 'callcenter');
-    const buildings = await requester.get<{ items: Array<{ id: string }> }>('/api/buildings?q=MI-B01');
-    const ticket = await requester.post<{ id: string; version: number }>('/api/tickets', {
-      buildingId: buildings.items[0].id,
-      description: 'La plafoniera dello studio 12 sfarfalla e si spegne.',
-    });
-    ticketId = ticket.id;
-    const classes = await bm.get<{ items: Array<{ id: string; code: string }> }>('/api/technology-classes?q=ELE');
-    const issued = await bm.post<{ workOrders: Array<{ id: string }> }>(`/api/tickets/${ticket.id}/actions/issue`, {
-      version: ticket.version,
-      technologyClassId: classes.items.find((c) => c.code === 'ELE')?.id,
+    const issued = await openAndIssue(requester, bm, {
+      report: 'La plafoniera dello studio 12 sfarfalla e si spegne.',
+      classCode: 'ELE',
       priority: 'ordinary',
-      description: 'Sostituire la plafoniera',
+      workOrder: 'Sostituire la plafoniera',
     });
-    const wo = issued.workOrders[0].id;
+    ticketId = issued.ticketId;
+    const wo = issued.workOrderId;
     const soon = new Date(Date.now() + 3_600_000).toISOString();
     let v = 1;
     for (const [action, fields] of [
@@ -42,8 +36,8 @@ test.describe.serial('the requester reopens a closed ticket: "Non risolto"', () 
       v = (await contractor.post<{ version: number }>(`/api/work-orders/${wo}/actions/${action}`, { version: v, ...fields })).version;
     }
     await bm.post(`/api/work-orders/${wo}/actions/verify`, { version: v });
-    const resolved = await cc.get<{ version: number }>(`/api/tickets/${ticket.id}`);
-    await cc.post(`/api/tickets/${ticket.id}/actions/close`, { version: resolved.version });
+    const resolved = await cc.get<{ version: number }>(`/api/tickets/${issued.ticketId}`);
+    await cc.post(`/api/tickets/${issued.ticketId}/actions/close`, { version: resolved.version });
     await Promise.all([requester.dispose(), bm.dispose(), contractor.dispose(), cc.dispose()]);
   });
 

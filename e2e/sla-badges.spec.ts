@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { formatter } from '../src/shared/format';
 import { expectAccessible, loginAs } from './helpers';
-import { apiAs } from './workflow-helpers';
+import { apiAs, openAndIssue } from './workflow-helpers';
 
 // #9 item 14: the ticket and work-order lists show each row's SLA state (due, overdue since,
 // paused and why) as a badge in words; item 7a: the work-order page says by when the documents
@@ -70,19 +70,13 @@ test.describe('documents to follow', () => {
     const requester = await apiAs(playwright, baseURL, 'richiedente');
     const bm = await apiAs(playwright, baseURL, 'bm.centrale');
     const contractor = await apiAs(playwright, baseURL, 'ditta.elettrica');
-    const buildings = await requester.get<{ items: Array<{ id: string }> }>('/api/buildings?q=MI-B01');
-    const ticket = await requester.post<{ id: string; version: number }>('/api/tickets', {
-      buildingId: buildings.items[0].id,
-      description: 'Serve una nuova linea prese in laboratorio.',
-    });
-    const classes = await bm.get<{ items: Array<{ id: string; code: string }> }>('/api/technology-classes?q=ELE');
-    const issued = await bm.post<{ workOrders: Array<{ id: string }> }>(`/api/tickets/${ticket.id}/actions/issue`, {
-      version: ticket.version,
-      technologyClassId: classes.items.find((c) => c.code === 'ELE')?.id,
+    const issued = await openAndIssue(requester, bm, {
+      report: 'Serve una nuova linea prese in laboratorio.',
+      classCode: 'ELE',
       priority: 'ordinary',
-      description: 'Nuova linea prese',
+      workOrder: 'Nuova linea prese',
     });
-    workOrderId = issued.workOrders[0].id;
+    workOrderId = issued.workOrderId;
     const soon = new Date(Date.now() + 60_000).toISOString();
     let v = 1;
     let last: { version: number; documents: { dueOn: string | null } } | null = null;

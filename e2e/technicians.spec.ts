@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { csrfToken, expectAccessible, loginAs, loginWithForm, unique } from './helpers';
-import { apiAs } from './workflow-helpers';
+import { apiAs, openAndIssue } from './workflow-helpers';
 
 // #9 item 13, technicians: the dispatcher assigns a work order to one of its technicians through
 // the dialog; the technician, on a phone (390 × 844), finds it in "my work today", opens it, reads
@@ -25,20 +25,14 @@ test.beforeAll(async ({ playwright }, info) => {
   const bm = await apiAs(playwright, baseURL, 'bm.centrale');
   const contractor = await apiAs(playwright, baseURL, 'ditta.elettrica');
   const head = await apiAs(playwright, baseURL, 'capo.servizio');
-  const buildings = await requester.get<{ items: Array<{ id: string }> }>('/api/buildings?q=MI-B01');
-  const ticket = await requester.post<{ id: string; version: number }>('/api/tickets', {
-    buildingId: buildings.items[0].id,
-    description: 'Il quadro di piano scatta ogni mattina: serve un nuovo interruttore differenziale.',
-  });
-  const classes = await bm.get<{ items: Array<{ id: string; code: string }> }>('/api/technology-classes?q=ELE');
-  const issued = await bm.post<{ workOrders: Array<{ id: string; number: string }> }>(`/api/tickets/${ticket.id}/actions/issue`, {
-    version: ticket.version,
-    technologyClassId: classes.items.find((c) => c.code === 'ELE')?.id,
+  const issued = await openAndIssue(requester, bm, {
+    report: 'Il quadro di piano scatta ogni mattina: serve un nuovo interruttore differenziale.',
+    classCode: 'ELE',
     priority: 'urgent',
-    description: "Sostituire l'interruttore differenziale del quadro di piano",
+    workOrder: "Sostituire l'interruttore differenziale del quadro di piano",
   });
-  workOrderId = issued.workOrders[0].id;
-  number = issued.workOrders[0].number;
+  workOrderId = issued.workOrderId;
+  number = issued.workOrderNumber;
   const soon = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
   let v = 1;
   const move = async (who: typeof contractor, action: string, fields: Record<string, unknown> = {}) => {

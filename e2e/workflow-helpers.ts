@@ -65,3 +65,29 @@ export async function fillInstant(scope: Locator, day: string, time: string): Pr
   await dayField.press('Tab');
   await scope.getByLabel(/^Ora/).fill(time);
 }
+
+export type ApiClient = Awaited<ReturnType<typeof apiAs>>;
+
+/**
+ * Behind the UI's back: the requester reports a fault in MI-B01 and its building manager issues one
+ * work order of the technology class `classCode`. The ids and numbers, for the steps that follow.
+ */
+export async function openAndIssue(
+  requester: ApiClient,
+  bm: ApiClient,
+  fault: { report: string; classCode: string; priority: 'emergency' | 'urgent' | 'ordinary' | 'deferrable'; workOrder: string },
+): Promise<{ ticketId: string; workOrderId: string; workOrderNumber: string }> {
+  const buildings = await requester.get<{ items: Array<{ id: string }> }>('/api/buildings?q=MI-B01');
+  const ticket = await requester.post<{ id: string; version: number }>('/api/tickets', {
+    buildingId: buildings.items[0].id,
+    description: fault.report,
+  });
+  const classes = await bm.get<{ items: Array<{ id: string; code: string }> }>(`/api/technology-classes?q=${fault.classCode}`);
+  const issued = await bm.post<{ workOrders: Array<{ id: string; number: string }> }>(`/api/tickets/${ticket.id}/actions/issue`, {
+    version: ticket.version,
+    technologyClassId: classes.items.find((c) => c.code === fault.classCode)?.id,
+    priority: fault.priority,
+    description: fault.workOrder,
+  });
+  return { ticketId: ticket.id, workOrderId: issued.workOrders[0].id, workOrderNumber: issued.workOrders[0].number };
+}
