@@ -43,6 +43,7 @@ const OBJECTS = {
   outbox: ['oT', 'oE', 'oH', 'oU'],
   penalty: ['pE', 'pH', 'pU'],
   contract: ['kE', 'kH', 'kU'],
+  finalAccount: ['fE', 'fH', 'fU'],
 } as const;
 type Kind = keyof typeof OBJECTS;
 type Name = (typeof OBJECTS)[Kind][number];
@@ -51,7 +52,8 @@ type Name = (typeof OBJECTS)[Kind][number];
 type Rule = Record<User, readonly Name[] | 403>;
 const STAFF_ALL = <K extends Kind>(k: K) => OBJECTS[k];
 
-type RuleName = 'tickets' | 'workOrders' | 'workOrderSheets' | 'attachments' | 'outbox' | 'penalties' | 'contracts' | 'contractMoney';
+type RuleName =
+  'tickets' | 'workOrders' | 'workOrderSheets' | 'attachments' | 'outbox' | 'penalties' | 'contracts' | 'contractMoney' | 'finalAccounts';
 const RULES: Record<RuleName, Rule> = {
   tickets: {
     richiedente: ['T'],
@@ -158,6 +160,20 @@ const RULES: Record<RuleName, Rule> = {
     'ditta.ascensori': ['kU'],
     admin: STAFF_ALL('contract'),
   },
+  /** Final accounts (#10 item 2): as the penalties — the contractor its own, the building manager its buildings'. */
+  finalAccounts: {
+    richiedente: 403,
+    'requester.en': 403,
+    callcenter: 403,
+    'bm.centrale': ['fE', 'fH'],
+    'bm.deib': ['fU'],
+    'capo.servizio': STAFF_ALL('finalAccount'),
+    contabilita: STAFF_ALL('finalAccount'),
+    'ditta.elettrica': ['fE'],
+    'ditta.termica': ['fH'],
+    'ditta.ascensori': ['fU'],
+    admin: STAFF_ALL('finalAccount'),
+  },
 };
 
 /**
@@ -178,6 +194,7 @@ const ENDPOINTS: Record<string, { kind: Kind; rule: RuleName } | { elsewhere: st
   '/api/contracts/{id}/holidays': { kind: 'contract', rule: 'contracts' },
   '/api/contracts/{id}/penalty-rules': { kind: 'contract', rule: 'contractMoney' },
   '/api/contracts/{id}/penalties/summary': { kind: 'contract', rule: 'contractMoney' },
+  '/api/final-accounts/{id}': { kind: 'finalAccount', rule: 'finalAccounts' },
   '/api/sites/{id}': { elsewhere: 'registry: test/scope-matrix.int.test.ts' },
   '/api/departments/{id}': { elsewhere: 'registry: test/scope-matrix.int.test.ts' },
   '/api/buildings/{id}': { elsewhere: 'registry: test/scope-matrix.int.test.ts' },
@@ -332,6 +349,53 @@ describeEachDb(
             status: 'proposed',
             term_ends_at: null,
             period: '2026-03',
+            created_at: at,
+            updated_at: at,
+          })
+          .execute();
+      }
+      // A final account of each work order, written straight to the table: only reads are tested here.
+      for (const [name, wo] of [
+        ['fE', 'woE'],
+        ['fH', 'woH'],
+        ['fU', 'woU'],
+      ] as const) {
+        const w = await env.db
+          .selectFrom('work_orders')
+          .select(['contract_id', 'contractor_id', 'building_id'])
+          .where('id', '=', id[wo])
+          .executeTakeFirstOrThrow();
+        id[name] = `00000000-0000-4000-8000-0000000001${name === 'fE' ? '01' : name === 'fH' ? '02' : '03'}`;
+        await env.db
+          .insertInto('final_accounts')
+          .values({
+            id: id[name],
+            work_order_id: id[wo],
+            ...w,
+            basis: 'flat_fee',
+            status: 'draft',
+            quote_id: null,
+            approved_net_cents: null,
+            discount_bp: 0,
+            vat_bp: 2200,
+            discountable_cents: 0,
+            discount_cents: 0,
+            undiscounted_cents: 0,
+            net_cents: 0,
+            vat_cents: 0,
+            total_cents: 0,
+            chargeable_net_cents: 0,
+            variance_cents: null,
+            variance_bp: null,
+            variance_reason: null,
+            hours_centi: 150,
+            materials: null,
+            submitted_at: null,
+            service_head_id: null,
+            service_head_at: null,
+            decided_by_id: null,
+            decided_at: null,
+            return_reason: null,
             created_at: at,
             updated_at: at,
           })

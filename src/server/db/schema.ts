@@ -139,6 +139,8 @@ export interface ContractRow extends Audited {
   lot_ceiling_cents: number | string | null;
   /** Days to attach the documents declared "to follow" at completion (#9 item 7a), 1..365. */
   documents_due_days: Generated<number>;
+  /** #10 item 2: share of the approved quote (bp) above which a final account goes back to the service head. */
+  variance_threshold_bp: Generated<number>;
 }
 export interface ContractClassRow {
   contract_id: string;
@@ -385,6 +387,59 @@ export interface QuoteLineRow {
   category: string;
   amount_cents: number;
 }
+/** #10 item 2: the final account (consuntivo) of one work order. */
+export interface FinalAccountRow {
+  id: string;
+  work_order_id: string;
+  contract_id: string;
+  contractor_id: string;
+  building_id: string;
+  basis: string;
+  status: string;
+  quote_id: string | null;
+  approved_net_cents: number | null;
+  discount_bp: number;
+  vat_bp: number;
+  discountable_cents: number;
+  discount_cents: number;
+  undiscounted_cents: number;
+  net_cents: number;
+  vat_cents: number;
+  total_cents: number;
+  chargeable_net_cents: number;
+  variance_cents: number | null;
+  variance_bp: number | null;
+  variance_reason: string | null;
+  hours_centi: number | null;
+  materials: string | null;
+  submitted_at: string | null;
+  service_head_id: string | null;
+  service_head_at: string | null;
+  decided_by_id: string | null;
+  decided_at: string | null;
+  return_reason: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+export interface FinalAccountLineRow {
+  id: string;
+  final_account_id: string;
+  position: number;
+  price_list_item_id: string | null;
+  code: string | null;
+  description: string;
+  unit: string;
+  quantity_milli: number;
+  unit_price_cents: number;
+  category: string;
+  amount_cents: number;
+  materials_cents: number | null;
+  labour_cents: number | null;
+  equipment_cents: number | null;
+  overheads_bp: number | null;
+  profit_bp: number | null;
+}
 export interface OutboxRow {
   id: string;
   idempotency_key: string;
@@ -624,6 +679,8 @@ export interface Database {
   price_list_items: PriceListItemRow;
   quotes: QuoteRow;
   quote_lines: QuoteLineRow;
+  final_accounts: FinalAccountRow;
+  final_account_lines: FinalAccountLineRow;
   outbox: OutboxRow;
   notifications: NotificationRow;
   rating_tokens: RatingTokenRow;

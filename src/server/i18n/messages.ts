@@ -97,6 +97,8 @@ const it = {
     enum: 'Valore non ammesso (ammessi: {allowed}).',
     minimum: 'Deve essere almeno {limit}.',
     maximum: 'Deve essere al massimo {limit}.',
+    exclusiveMinimum: 'Deve essere maggiore di {limit}.',
+    exclusiveMaximum: 'Deve essere minore di {limit}.',
     minItems: 'Indica almeno {limit} elementi.',
     maxItems: 'Al massimo {limit} elementi.',
     unknownField: 'Campo non previsto.',
@@ -200,6 +202,12 @@ const it = {
     unpackedTooLarge: 'Il foglio decompresso supera {limit}.',
     tooManyEntries: 'Il foglio contiene più di {limit} file.',
     zipDamaged: "Il foglio è danneggiato: l'indice non corrisponde al contenuto.",
+    // #10 item 2: final accounts.
+    varianceReasonRequired: 'Il consuntivo differisce dal preventivo approvato ({delta}): indica il motivo dello scostamento.',
+    overheadsRange: 'Spese generali tra il 13% e il 17% (DPR 207/2010 art. 32): indica da 1300 a 1700 punti base.',
+    analysisEmpty: 'Un nuovo prezzo per analisi ha bisogno di un costo: materiali, manodopera o noli maggiori di zero.',
+    analysisOrList: 'Una voce di elenco non ha un nuovo prezzo per analisi: usa una riga libera.',
+    priceFromAnalysis: "Il prezzo di un nuovo prezzo per analisi si calcola dall'analisi: non indicarlo.",
   },
   format: { date: 'data AAAA-MM-GG', 'date-time': 'data e ora ISO 8601', email: 'indirizzo e-mail', uuid: 'identificativo' },
 } as const;
@@ -298,6 +306,8 @@ const en: Messages = {
     enum: 'Value not allowed (allowed: {allowed}).',
     minimum: 'Must be at least {limit}.',
     maximum: 'Must be at most {limit}.',
+    exclusiveMinimum: 'Must be greater than {limit}.',
+    exclusiveMaximum: 'Must be less than {limit}.',
     minItems: 'Give at least {limit} items.',
     maxItems: 'At most {limit} items.',
     unknownField: 'Unexpected field.',
@@ -401,6 +411,12 @@ const en: Messages = {
     unpackedTooLarge: 'The workbook unpacks to more than {limit}.',
     tooManyEntries: 'The workbook holds more than {limit} files.',
     zipDamaged: 'The workbook is damaged: its table of contents does not match its content.',
+    // #10 item 2: final accounts.
+    varianceReasonRequired: 'The final account differs from the approved quote ({delta}): give the reason for the variance.',
+    overheadsRange: 'Overheads between 13% and 17% (DPR 207/2010 art. 32): give 1300 to 1700 basis points.',
+    analysisEmpty: 'A new price by analysis needs a cost: materials, labour or equipment above zero.',
+    analysisOrList: 'A price-list line has no new price by analysis: use a free line.',
+    priceFromAnalysis: 'A new price by analysis takes its price from the analysis: do not give one.',
   },
   format: { date: 'date YYYY-MM-DD', 'date-time': 'ISO 8601 date and time', email: 'e-mail address', uuid: 'identifier' },
 };

@@ -31,7 +31,9 @@ export function ajvIssues(errors: AjvError[], context?: string): FieldIssue[] {
       rule = 'enum';
       params.allowed = e.params.allowedValue;
     } else if (e.keyword === 'format') params.format = e.params.format;
-    else if (['minLength', 'maxLength', 'minimum', 'maximum', 'minItems', 'maxItems'].includes(e.keyword)) {
+    else if (
+      ['minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minItems', 'maxItems'].includes(e.keyword)
+    ) {
       params.limit = e.params.limit;
     } else if (e.keyword === 'anyOf' || e.keyword === 'oneOf') rule = 'type';
     const field = path.join('.') || (context === 'body' ? 'body' : (context ?? 'body'));

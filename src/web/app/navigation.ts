@@ -11,6 +11,7 @@ import {
   IconCalendarRepeat,
   IconCategory,
   IconCurrencyEuro,
+  IconReceipt,
   IconFileImport,
   IconFileText,
   IconGauge,
@@ -43,6 +44,7 @@ import {
   canImport,
   canRead,
   canSeeAmounts,
+  canSeeFinalAccounts,
   canSeeContracts,
   canSeePenalties,
   canSeePlanned,
@@ -165,6 +167,7 @@ function workItems(me: Me): NavItem[] {
     add({ to: '/work-orders', label: 'nav.workOrders', icon: IconTool });
   }
   if (canSeeAmounts(me)) add({ to: '/accounting/work-orders', label: 'nav.amounts', icon: IconCurrencyEuro });
+  if (canSeeFinalAccounts(me)) add({ to: '/accounting/final-accounts', label: 'nav.finalAccounts', icon: IconReceipt });
   if (canSeePenalties(me)) add({ to: '/penalties', label: 'nav.penalties', icon: IconGavel });
   if (canSeeContracts(me)) add({ to: '/contracts', label: 'nav.contracts', icon: IconReportAnalytics });
   return items;

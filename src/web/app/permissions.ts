@@ -60,6 +60,8 @@ export const canSeeContracts = (me: Pick<Me, 'roles'> | null | undefined) =>
 
 /** Work orders with their money (GET /api/accounting/work-orders): the roles that see all money records. */
 export const canSeeAmounts = (me: Pick<Me, 'roles'> | null | undefined) => hasAny(me, ['accounting', 'service_head', 'admin']);
+/** Final accounts' worklist (#10 item 2): accounting approves, the service head decides variances, admin reads. */
+export const canSeeFinalAccounts = (me: Pick<Me, 'roles'> | null | undefined) => hasAny(me, ['accounting', 'service_head', 'admin']);
 
 /**
  * The registry pages (lists and forms): staff only. A requester reads buildings and spaces to

@@ -58,6 +58,7 @@ import {
   canImport,
   canRead,
   canSeeAmounts,
+  canSeeFinalAccounts,
   canSeeContracts,
   canSeePenalties,
   canSeePlanned,
@@ -66,6 +67,7 @@ import {
   type EntityKey,
 } from './permissions';
 import { AmountListPage } from '../features/accounting/AmountListPage';
+import { FinalAccountListPage } from '../features/accounting/FinalAccountListPage';
 import { ContractSlaPage } from '../features/admin-sla/ContractSlaPage';
 import { RequireAccess } from './RequireAccess';
 import { RequireAuth } from './RequireAuth';
@@ -249,6 +251,14 @@ export const routes: RouteObject[] = [
         element: (
           <RequireAccess allow={canSeePenalties}>
             <PenaltyPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'accounting/final-accounts',
+        element: (
+          <RequireAccess allow={canSeeFinalAccounts}>
+            <FinalAccountListPage />
           </RequireAccess>
         ),
       },

@@ -352,7 +352,7 @@ export async function workOrderAction(
   return getWorkOrder(ctx, actor, id);
 }
 
-interface PreparedQuote {
+export interface PreparedQuote {
   lines: Array<{
     priceListItemId: string | null;
     code: string | null;
@@ -367,7 +367,7 @@ interface PreparedQuote {
 }
 
 /** Lines → priced lines: list items give code, description, unit and price; free lines give their own. */
-async function prepareQuote(db: Db, w: repo.WorkOrder, input: QuoteLineInputDto[]): Promise<PreparedQuote> {
+export async function prepareQuote(db: Db, w: repo.WorkOrder, input: QuoteLineInputDto[]): Promise<PreparedQuote> {
   const ids = [...new Set(input.map((l) => l.priceListItemId).filter((x): x is string => !!x))];
   const items = new Map((await repo.priceListItems(db, ids)).map((i) => [i.id, i]));
   const issues: FieldIssue[] = [];
