@@ -3,6 +3,7 @@ import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { workOrderDocumentsComplete } from '../src/server/modules/as-built/as-built.service.ts';
 import { describeEachDb, type Client } from './helpers/app.ts';
+import { makePlannedWorkOrder } from './helpers/planned.ts';
 import { FILES, move, ok, openTicket, refs, upload, type Obj } from './fixtures/workflow/workflow.ts';
 
 // #10 item 1: the documents a completed work order carries (the DM 37/2008 declaration and its
@@ -176,6 +177,39 @@ describeEachDb(
       expect(item(stale.json().current, 'as_built')).toMatchObject({ state: 'uploaded', version: 2 });
       expect((await docAct(bm, id, 'missing_only', 'accept', { version: 2 })).statusCode).toBe(400);
       expect((await docAct(bm, id, 'as_built', 'accept', { version: 2, extra: 1 })).statusCode).toBe(400);
+    });
+
+    it('a planned visit carries the documents of its plan and the "always" ones of its class (HVAC: the F-gas register entry)', async () => {
+      const ter = await env.login('ditta.termica');
+      const p = await makePlannedWorkOrder(env.db, {
+        at: env.clock.now,
+        classCode: 'TER',
+        requiredDocuments: ['test_report'],
+        status: 'in_progress',
+      });
+      ok(
+        await upload(
+          ter,
+          `/api/work-orders/${p.workOrderId}/attachments`,
+          { kind: 'test_report' },
+          { filename: 'prova.pdf', data: FILES.pdf },
+        ),
+        201,
+      );
+      await move(ter, 'work-orders', p.workOrderId, 'complete', {
+        report: 'Pulizia bruciatore',
+        hours: 2,
+        checklist: [
+          { key: 'flame', ok: true },
+          { key: 'co', value: 12 },
+        ],
+      });
+      const d = await docs(ter, p.workOrderId);
+      expect(d.items.map((i: Obj) => [i.documentType, i.state])).toEqual([
+        ['test_report', 'uploaded'],
+        ['fgas_register_entry', 'missing'],
+      ]);
+      expect(d.complete).toBe(false);
     });
 
     it('lets the admin say per class what its work orders carry (class version checked)', async () => {

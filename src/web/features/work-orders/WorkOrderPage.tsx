@@ -239,14 +239,8 @@ function WorkOrderView({ workOrder: w, crumbs }: { workOrder: WorkOrderDto; crum
       )}
 
       <Section title={planned ? t('planned.documents') : t('documents.title')}>
-        {planned ? (
-          <PlannedDocuments workOrder={w} />
-        ) : (
-          <>
-            <DocumentsChecklist workOrder={w} canUpload={staff} />
-            <DocumentChecks workOrder={w} />
-          </>
-        )}
+        {planned ? <PlannedDocuments workOrder={w} /> : <DocumentsChecklist workOrder={w} canUpload={staff} />}
+        <DocumentChecks workOrder={w} />
       </Section>
 
       <Section title={t('attachments.title')}>
