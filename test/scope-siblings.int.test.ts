@@ -201,6 +201,9 @@ const ENDPOINTS: Record<string, { kind: Kind; rule: RuleName } | { elsewhere: st
   '/api/floors/{id}': { elsewhere: 'registry: test/scope-matrix.int.test.ts' },
   '/api/spaces/{id}': { elsewhere: 'registry: test/scope-matrix.int.test.ts' },
   '/api/technology-classes/{id}': { elsewhere: 'registry: test/scope-matrix.int.test.ts' },
+  '/api/technology-classes/{id}/required-documents': {
+    elsewhere: "a class's document rules, the same for every logged-in user: test/as-built-documents.int.test.ts",
+  },
   '/api/contractors/{id}': { elsewhere: 'registry: test/scope-matrix.int.test.ts' },
   '/api/assets/{id}': { elsewhere: 'registry: test/scope-matrix.int.test.ts' },
   '/api/users/{id}': { elsewhere: 'registry: test/scope-matrix.int.test.ts' },

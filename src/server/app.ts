@@ -40,6 +40,7 @@ import { programRoutes } from './modules/programs/programs.routes.ts';
 import { calendarFeedRoutes } from './modules/calendar-feeds/calendar-feeds.routes.ts';
 import { planRoutes } from './modules/plans/plans.routes.ts';
 import { technicianRoutes } from './modules/technicians/technicians.routes.ts';
+import { asBuiltRoutes } from './modules/as-built/as-built.routes.ts';
 
 export interface BuildOptions {
   db: Db;
@@ -128,6 +129,7 @@ export async function buildApp(config: Config, opts: BuildOptions): Promise<Fast
   await app.register(callerRoutes);
   await app.register(workOrderRoutes);
   await app.register(technicianRoutes);
+  await app.register(asBuiltRoutes);
   await app.register(plannedComplianceRoutes);
   await app.register(attachmentRoutes);
   await app.register(ratingRoutes);

@@ -22,7 +22,8 @@ export type ClosedOutcome = 'in_plan' | 'not_manageable' | 'denied' | 'cancelled
 
 export const OPEN_WORK_ORDER_STATES: readonly WorkOrderState[] = WORK_ORDER_STATES.filter((s) => s !== 'verified' && s !== 'closed');
 
-export type DocumentKind = 'conformity_declaration' | 'logbook_entry' | 'test_report' | 'as_built' | 'maintenance_tag';
+export type DocumentKind =
+  'conformity_declaration' | 'logbook_entry' | 'test_report' | 'as_built' | 'maintenance_tag' | 'fgas_register_entry';
 
 export interface WorkOrderContext {
   priority: Priority;

@@ -316,6 +316,32 @@ export interface MailInSecretRow {
   value: string;
   created_at: string;
 }
+/** #10 item 1: the catalogue of closing documents, per-class requirements, per-work-order states. */
+export interface DocumentTypeRow {
+  code: string;
+  name_it: string;
+  name_en: string;
+  position: number;
+}
+export interface TechnologyClassDocumentRow {
+  technology_class_id: string;
+  document_type: string;
+  required_when: string;
+}
+export interface WorkOrderDocumentRow {
+  id: string;
+  work_order_id: string;
+  document_type: string;
+  state: string;
+  attachment_id: string | null;
+  reason: string | null;
+  uploaded_at: string | null;
+  decided_by_id: string | null;
+  decided_at: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
 export interface AttachmentRow {
   id: string;
   ticket_id: string | null;
@@ -675,6 +701,9 @@ export interface Database {
   comments: CommentRow;
   inbound_messages: InboundMessageRow;
   attachments: AttachmentRow;
+  document_types: DocumentTypeRow;
+  technology_class_documents: TechnologyClassDocumentRow;
+  work_order_documents: WorkOrderDocumentRow;
   price_lists: PriceListRow;
   price_list_items: PriceListItemRow;
   quotes: QuoteRow;

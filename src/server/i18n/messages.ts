@@ -105,6 +105,7 @@ const it = {
     unique: 'Valore già usato da un altro elemento.',
     duplicateInFile: 'Codice ripetuto nel file (già alla riga {firstRow}).',
     notFound: 'Nessun elemento con questo valore.',
+    documentAttachment: 'Indica un allegato di questo ordine di lavoro di tipo «{type}».',
     vatChecksum: 'Partita IVA non valida: la cifra di controllo non torna.',
     vatFormat: 'La partita IVA ha 11 cifre.',
     cigFormat: 'Il CIG ha 10 caratteri (lettere maiuscole e cifre).',
@@ -156,6 +157,7 @@ const it = {
     docTestReport: 'verbale di prova',
     docAsBuilt: 'documentazione as built',
     docMaintenanceTag: 'cartellino di manutenzione',
+    docFgasRegisterEntry: 'registrazione nel registro F-gas',
     // #8: maintenance plans and meters.
     rrule: 'Regola di ricorrenza non valida (RRULE senza DTSTART, es. FREQ=MONTHLY;INTERVAL=6).',
     rruleRequired: 'Un piano a calendario o a scadenza mobile ha bisogno della regola di ricorrenza.',
@@ -314,6 +316,7 @@ const en: Messages = {
     unique: 'Value already used by another item.',
     duplicateInFile: 'Code repeated in the file (first at row {firstRow}).',
     notFound: 'No item with this value.',
+    documentAttachment: 'Name an attachment of this work order of kind "{type}".',
     vatChecksum: 'Invalid VAT number: the check digit does not match.',
     vatFormat: 'A VAT number has 11 digits.',
     cigFormat: 'A CIG has 10 characters (capital letters and digits).',
@@ -365,6 +368,7 @@ const en: Messages = {
     docTestReport: 'test report',
     docAsBuilt: 'as-built documents',
     docMaintenanceTag: 'maintenance tag',
+    docFgasRegisterEntry: 'F-gas register entry',
     // #8: maintenance plans and meters.
     rrule: 'Invalid recurrence rule (an RRULE without DTSTART, e.g. FREQ=MONTHLY;INTERVAL=6).',
     rruleRequired: 'A calendar or floating plan needs its recurrence rule.',

@@ -9,6 +9,7 @@ import { WORK_ORDER_STATES } from '../../domain/workflow/work-order.ts';
 import { PLANNED_WORK_ORDER_STATES } from '../../domain/workflow/planned-work-order.ts';
 import { Id, Instant, IsoDate, Nullable, ProblemSchema } from './common.ts';
 import { ClocksSchema } from './sla.ts';
+import { DOCUMENT_TYPE_CODES, WorkOrderDocumentSchema } from './as-built.ts';
 
 /** A union of string literals, typed as the union of `values`. */
 const Literals = <T extends string>(values: readonly T[], description?: string) =>
@@ -38,10 +39,13 @@ export const ATTACHMENT_KINDS = [
   'test_report',
   'as_built',
   'maintenance_tag',
+  'fgas_register_entry',
 ] as const;
 export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
 export const AttachmentKindSchema = Literals(ATTACHMENT_KINDS);
-export const DocumentKind = Literals(['conformity_declaration', 'logbook_entry', 'test_report', 'as_built', 'maintenance_tag'] as const);
+/** The document kinds are the catalogue's codes (#10 item 1). */
+export const DOCUMENT_KINDS = DOCUMENT_TYPE_CODES;
+export const DocumentKind = Literals(DOCUMENT_KINDS);
 export const LINE_CATEGORIES = ['works', 'safety', 'labour'] as const;
 export const LineCategory = Literals(LINE_CATEGORIES, 'works: discountable; safety costs and labour: never discounted');
 
@@ -308,6 +312,10 @@ export const WorkOrderSchema = Type.Object({
     attached: Type.Array(Type.Object({ kind: DocumentKind, attachmentId: Id, filename: Type.String() })),
     /** Completed with documents to follow (#9): the Rome date the missing ones are due by; null otherwise. */
     dueOn: OrNull(IsoDate),
+    /** #10 item 1: completed and every document accepted (documentsComplete); false before completion. */
+    complete: Type.Boolean(),
+    /** #10 item 1: the documents the work order carries (snapshot at completion), each with its check. */
+    items: Type.Array(WorkOrderDocumentSchema),
   }),
   attachments: Type.Array(AttachmentSchema),
   timeline: Type.Array(TimelineItemSchema),

@@ -31,6 +31,7 @@ export const ATTACHMENT_KINDS = [
   'test_report',
   'as_built',
   'maintenance_tag',
+  'fgas_register_entry',
 ] as const;
 export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
 export const LINE_CATEGORIES = ['works', 'safety', 'labour'] as const;

@@ -138,3 +138,13 @@ describe('navigation per role', () => {
     }
   });
 });
+
+// #10 item 1: the closing documents still owed, for the roles the list answers (never a requester or the call center).
+describe('navigation and missing documents', () => {
+  it.each([['building_manager'], ['service_head'], ['contractor'], ['accounting'], ['admin']] as const)('%s: the list', (role) => {
+    expect(targets(me(role))).toContain('/as-built-documents');
+  });
+  it.each([['requester'], ['call_center']] as const)('%s: no list', (role) => {
+    expect(targets(me(role))).not.toContain('/as-built-documents');
+  });
+});

@@ -12,6 +12,7 @@ import {
   IconCategory,
   IconCurrencyEuro,
   IconReceipt,
+  IconFileAlert,
   IconFileImport,
   IconFileText,
   IconGauge,
@@ -166,6 +167,9 @@ function workItems(me: Me): NavItem[] {
     add({ to: '/tickets', label: 'nav.tickets', icon: IconAlertTriangle });
     add({ to: '/work-orders', label: 'nav.workOrders', icon: IconTool });
   }
+  // #10 item 1: the closing documents still owed (the server scopes the list to the caller).
+  if (has(me, 'building_manager', 'service_head', 'contractor', 'accounting', 'admin'))
+    add({ to: '/as-built-documents', label: 'nav.asBuiltDocuments', icon: IconFileAlert });
   if (canSeeAmounts(me)) add({ to: '/accounting/work-orders', label: 'nav.amounts', icon: IconCurrencyEuro });
   if (canSeeFinalAccounts(me)) add({ to: '/accounting/final-accounts', label: 'nav.finalAccounts', icon: IconReceipt });
   if (canSeePenalties(me)) add({ to: '/penalties', label: 'nav.penalties', icon: IconGavel });

@@ -37,6 +37,7 @@ import { WorkOrderPage } from '../features/work-orders/WorkOrderPage';
 import { AuthorizationInboxPage } from '../features/authorizations/AuthorizationInboxPage';
 import { ContractorBoardPage } from '../features/board/ContractorBoardPage';
 import { MyWorkPage } from '../features/technicians/MyWorkPage';
+import { OwedDocumentsPage } from '../features/work-orders/OwedDocumentsPage';
 import { InboxPage } from '../features/inbox/InboxPage';
 import { NotificationsPage } from '../features/notifications/NotificationsPage';
 import { OutboxPage } from '../features/outbox/OutboxPage';
@@ -218,6 +219,14 @@ export const routes: RouteObject[] = [
         element: (
           <RequireAccess allow={(me) => hasRole(me, 'contractor')}>
             <ContractorBoardPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'as-built-documents',
+        element: (
+          <RequireAccess allow={(me) => hasRole(me, 'building_manager', 'service_head', 'contractor', 'accounting', 'admin')}>
+            <OwedDocumentsPage />
           </RequireAccess>
         ),
       },

@@ -21,6 +21,7 @@ import * as slaRowState from './2026-12-09T0008-sla-row-state.ts';
 import * as contractDocumentsDueDays from './2026-12-10T0001-contract-documents-due-days.ts';
 import * as slaVersionEffectiveFrom from './2026-12-10T0003-sla-version-effective-from.ts';
 import * as closureRanges from './2026-12-10T0004-closure-ranges.ts';
+import * as asBuiltDocuments from './2026-12-11T0001-as-built-documents.ts';
 import * as finalAccounts from './2026-12-11T0003-final-accounts.ts';
 
 /** Every migration, by name; names sort in the order they run. Append, never edit. */
@@ -47,5 +48,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-10T0001-contract-documents-due-days': contractDocumentsDueDays,
   '2026-12-10T0003-sla-version-effective-from': slaVersionEffectiveFrom,
   '2026-12-10T0004-closure-ranges': closureRanges,
+  '2026-12-11T0001-as-built-documents': asBuiltDocuments,
   '2026-12-11T0003-final-accounts': finalAccounts,
 };

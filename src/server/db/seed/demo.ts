@@ -72,6 +72,22 @@ const DEPARTMENTS: Array<{ code: DeptCode; name: string; costCentre: string }> =
 type ClassCode = 'EDI' | 'ELE' | 'SPE' | 'TER' | 'IDR' | 'GAS' | 'ASC' | 'ANT' | 'VER';
 
 /** Technology classes; the letter is the installation class of DM 37/2008 art. 1, null when none applies. */
+/**
+ * #10 item 1: the documents a work order of the class carries, besides the DM 37/2008 conformity
+ * declaration its letter implies: as-built drawings when the installation changes, the lift's and
+ * the fire systems' logbook page on every job, the F-gas register entry on air conditioning work,
+ * the gas tightness test when the installation changes.
+ */
+const CLASS_DOCUMENTS: Array<[ClassCode, string, 'always' | 'installation_work']> = [
+  ['ELE', 'as_built', 'installation_work'],
+  ['SPE', 'as_built', 'installation_work'],
+  ['TER', 'fgas_register_entry', 'always'],
+  ['TER', 'as_built', 'installation_work'],
+  ['GAS', 'test_report', 'installation_work'],
+  ['ASC', 'logbook_entry', 'always'],
+  ['ANT', 'logbook_entry', 'always'],
+];
+
 const TECHNOLOGY_CLASSES: Array<{ code: ClassCode; nameIt: string; nameEn: string; dm37: string | null }> = [
   { code: 'EDI', nameIt: 'Opere edili', nameEn: 'Building fabric', dm37: null },
   { code: 'ELE', nameIt: 'Impianti elettrici', nameEn: 'Electrical systems', dm37: 'a' },
@@ -929,6 +945,17 @@ export async function seedDemo(db: Kysely<Database>, opts: { now: Date }): Promi
       return row;
     });
     await trx.insertInto('technology_classes').values(classes).execute();
+    // #10 item 1: what each class's work orders carry besides the DM 37/2008 declaration.
+    await trx
+      .insertInto('technology_class_documents')
+      .values(
+        CLASS_DOCUMENTS.map(([code, documentType, requiredWhen]) => ({
+          technology_class_id: classIds.get(code)!,
+          document_type: documentType,
+          required_when: requiredWhen,
+        })),
+      )
+      .execute();
 
     const buildingIds = new Map<string, string>();
     const spaceIds = new Map<string, string>(); // `${building}/${space}`

@@ -22,6 +22,7 @@ const DOC_RULE: Record<string, string> = {
   test_report: 'docTestReport',
   as_built: 'docAsBuilt',
   maintenance_tag: 'docMaintenanceTag',
+  fgas_register_entry: 'docFgasRegisterEntry',
 };
 
 export const documentName = (lang: Lang, kind: string): string => translate(lang, 'rule', DOC_RULE[kind] ?? kind);

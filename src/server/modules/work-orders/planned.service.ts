@@ -28,6 +28,7 @@ import { refusalError } from '../tickets/refusal.ts';
 import * as tickets from '../tickets/tickets.repository.ts';
 import { offeredActions, romeDate, romeYear, StaleVersion, type Trx } from '../tickets/workflow-helpers.ts';
 import { syncLatePlannedDaily } from '../penalties/planned.ts';
+import { snapshotDocuments } from '../as-built/as-built.service.ts';
 import { completedLate, markLate } from './lateness.ts';
 import * as plannedRepo from './planned.repository.ts';
 import * as repo from './work-orders.repository.ts';
@@ -251,6 +252,8 @@ export async function applyPlannedAction(
     }
   }
   if (!(await repo.updateWorkOrderVersioned(trx, w.id, Number(w.version), set))) throw new StaleVersion();
+  // #10 item 1: the plan's documents and the class's "always" ones, each to be checked by the building manager.
+  if (action === 'complete') await snapshotDocuments(trx, w, requiredDocumentsOf(w), at);
 
   const eventId = newSortableId();
   await tickets.insertEvent(trx, {

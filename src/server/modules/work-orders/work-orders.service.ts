@@ -15,6 +15,7 @@ import {
 } from '../../../domain/workflow/work-order.ts';
 import { DEFAULT_VAT_BP, quoteTotals, type LineCategory } from '../../../domain/money.ts';
 import type { CommentDto, CommentInput, QuoteLineInputDto, WorkOrderDto } from '../../../shared/schemas/workflow.ts';
+import { DOCUMENT_KINDS as SHARED_DOCUMENT_KINDS } from '../../../shared/schemas/workflow.ts';
 import type { Principal } from '../../auth/principal.ts';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/create-db.ts';
@@ -37,10 +38,11 @@ import { refreshWorkOrderSla } from '../sla/refresh.ts';
 import { applyPlannedAction, plannedActionsOf, presentPlannedFields } from './planned.service.ts';
 import { linkInPlan, presentPlannedLink } from './in-plan.ts';
 import { canAssign } from '../technicians/assignable.ts';
+import { presentDocuments, snapshotDocuments } from '../as-built/as-built.service.ts';
 
 export const WORK_ORDER_ACTIONS = [...new Set(WORK_ORDER_TRANSITIONS.map((t) => t.action))];
 
-const DOCUMENT_KINDS: readonly string[] = ['conformity_declaration', 'logbook_entry', 'test_report', 'as_built', 'maintenance_tag'];
+const DOCUMENT_KINDS: readonly string[] = SHARED_DOCUMENT_KINDS;
 
 const bool = (v: unknown) => v === true || v === 1 || v === '1';
 const utc = (instant: unknown) => new Date(String(instant)).toISOString();
@@ -228,6 +230,7 @@ export async function getWorkOrder(ctx: AppContext, actor: Principal, id: string
     presentPlannedLink(db, v.planned_work_order_id),
   ]);
   const docs = attachments.filter((a) => DOCUMENT_KINDS.includes(a.kind));
+  const checked = await presentDocuments(db, v, roles);
   return {
     id: v.id,
     number: v.number,
@@ -281,6 +284,8 @@ export async function getWorkOrder(ctx: AppContext, actor: Principal, id: string
       missing: wctx.requiredDocuments.filter((k) => !wctx.attachedDocuments.includes(k)),
       attached: docs.map((a) => ({ kind: a.kind as DocumentKind, attachmentId: a.id, filename: a.filename })),
       dueOn: v.documents_due_on ?? null,
+      complete: checked.complete,
+      items: checked.items,
     },
     attachments: attachments.map(presentAttachment),
     timeline,
@@ -533,6 +538,8 @@ export async function applyWorkOrderAction(
     data.outcome = set.outcome;
   }
   if (!(await repo.updateWorkOrderVersioned(trx, w.id, Number(w.version), set))) throw new StaleVersion();
+  // #10 item 1: the documents the work order must now carry, each to be checked by the building manager.
+  if (action === 'complete') await snapshotDocuments(trx, w, wctx.requiredDocuments, at);
 
   if (quote) {
     const quoteId = newId();

@@ -21,6 +21,7 @@ import { Timeline } from '../../components/workflow/Timeline';
 import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/messages';
 import { DocumentsChecklist } from './DocumentsChecklist';
+import { DocumentChecks } from './DocumentChecks';
 import { QuoteForm } from './QuoteForm';
 import { QuoteView } from './QuoteView';
 import { ChecklistResults, PlannedDocuments } from './PlannedDetails';
@@ -239,6 +240,7 @@ function WorkOrderView({ workOrder: w, crumbs }: { workOrder: WorkOrderDto; crum
 
       <Section title={planned ? t('planned.documents') : t('documents.title')}>
         {planned ? <PlannedDocuments workOrder={w} /> : <DocumentsChecklist workOrder={w} canUpload={staff} />}
+        <DocumentChecks workOrder={w} />
       </Section>
 
       <Section title={t('attachments.title')}>
