@@ -219,21 +219,21 @@ describeEachDb(
       const before = ok(await admin.get(`/api/technology-classes/${idr}/required-documents`));
       expect(before.items).toEqual([]);
       const body = { version: before.version, items: [{ documentType: 'test_report', requiredWhen: 'installation_work' }] };
-      expect((await bm.patch(`/api/technology-classes/${idr}/required-documents`, body)).statusCode).toBe(403);
-      const dup = await admin.patch(`/api/technology-classes/${idr}/required-documents`, {
+      expect((await bm.put(`/api/technology-classes/${idr}/required-documents`, body)).statusCode).toBe(403);
+      const dup = await admin.put(`/api/technology-classes/${idr}/required-documents`, {
         version: before.version,
         items: [body.items[0], body.items[0]],
       });
       expect(dup.statusCode).toBe(400);
       expect(dup.json()).toMatchObject({ errors: [{ field: 'items.1.documentType' }] });
-      const bad = await admin.patch(`/api/technology-classes/${idr}/required-documents`, {
+      const bad = await admin.put(`/api/technology-classes/${idr}/required-documents`, {
         version: before.version,
         items: [{ documentType: 'test_report', requiredWhen: 'sometimes' }],
       });
       expect(bad.statusCode).toBe(400);
-      const saved = ok(await admin.patch(`/api/technology-classes/${idr}/required-documents`, body));
+      const saved = ok(await admin.put(`/api/technology-classes/${idr}/required-documents`, body));
       expect(saved).toMatchObject({ version: before.version + 1, items: body.items });
-      expect((await admin.patch(`/api/technology-classes/${idr}/required-documents`, body)).statusCode).toBe(409);
+      expect((await admin.put(`/api/technology-classes/${idr}/required-documents`, body)).statusCode).toBe(409);
       expect(ok(await ele.get(`/api/technology-classes/${idr}/required-documents`)).items).toEqual(body.items);
     });
   },

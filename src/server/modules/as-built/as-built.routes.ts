@@ -50,7 +50,8 @@ export async function asBuiltRoutes(app: FastifyInstance) {
     async (request) => asBuilt.getClassRules(app.ctx.db, request.params.id),
   );
 
-  r.patch(
+  // PUT: the body is the whole list (an empty list is a valid answer, not an empty change).
+  r.put(
     '/api/technology-classes/:id/required-documents',
     {
       schema: {
