@@ -34,7 +34,7 @@ import { newSortableId } from '../tickets/actor.ts';
 import * as tickets from '../tickets/tickets.repository.ts';
 import { inVersionedTransaction, StaleVersion, type Trx } from '../tickets/workflow-helpers.ts';
 import * as workOrders from '../work-orders/work-orders.repository.ts';
-import { prepareQuote } from '../work-orders/work-orders.service.ts';
+import { prepareQuote, presentPricedLine } from '../work-orders/work-orders.service.ts';
 import * as repo from './final-accounts.repository.ts';
 import type {
   FinalAccountAction,
@@ -103,16 +103,7 @@ function present(v: repo.FinalAccountView, lines: repo.FinalAccountLine[], roles
     discountBp: Number(v.discount_bp),
     vatBp: Number(v.vat_bp),
     lines: lines.map((l) => ({
-      id: l.id,
-      position: Number(l.position),
-      priceListItemId: l.price_list_item_id,
-      code: l.code,
-      description: l.description,
-      unit: l.unit,
-      quantity: Number(l.quantity_milli) / 1000,
-      unitPriceCents: Number(l.unit_price_cents),
-      category: l.category as LineCategory,
-      amountCents: Number(l.amount_cents),
+      ...presentPricedLine(l),
       analysis:
         l.overheads_bp === null
           ? null

@@ -295,6 +295,33 @@ export async function getWorkOrder(ctx: AppContext, actor: Principal, id: string
   };
 }
 
+/** A priced line as the API shows it (quotes and final accounts store the same columns). */
+export function presentPricedLine(l: {
+  id: string;
+  position: number | string;
+  price_list_item_id: string | null;
+  code: string | null;
+  description: string;
+  unit: string;
+  quantity_milli: number | string;
+  unit_price_cents: number | string;
+  category: string;
+  amount_cents: number | string;
+}) {
+  return {
+    id: l.id,
+    position: Number(l.position),
+    priceListItemId: l.price_list_item_id,
+    code: l.code,
+    description: l.description,
+    unit: l.unit,
+    quantity: Number(l.quantity_milli) / 1000,
+    unitPriceCents: Number(l.unit_price_cents),
+    category: l.category as LineCategory,
+    amountCents: Number(l.amount_cents),
+  };
+}
+
 async function presentQuote(db: Db, workOrderId: string): Promise<WorkOrderDto['quote']> {
   const q = await repo.latestQuote(db, workOrderId);
   if (!q) return null;
@@ -304,18 +331,7 @@ async function presentQuote(db: Db, workOrderId: string): Promise<WorkOrderDto['
     status: q.status as 'submitted' | 'approved' | 'denied',
     discountPercent: Number(q.discount_bp) / 100,
     vatPercent: Number(q.vat_bp) / 100,
-    lines: lines.map((l) => ({
-      id: l.id,
-      position: Number(l.position),
-      priceListItemId: l.price_list_item_id,
-      code: l.code,
-      description: l.description,
-      unit: l.unit,
-      quantity: Number(l.quantity_milli) / 1000,
-      unitPriceCents: Number(l.unit_price_cents),
-      category: l.category as LineCategory,
-      amountCents: Number(l.amount_cents),
-    })),
+    lines: lines.map(presentPricedLine),
     discountableCents: Number(q.discountable_cents),
     discountCents: Number(q.discount_cents),
     undiscountedCents: Number(q.undiscounted_cents),
