@@ -1,3 +1,4 @@
+import { formatter } from '../src/shared/format';
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { expectAccessible, loginAs, mainNav } from './helpers';
@@ -30,23 +31,11 @@ async function step(page: Page, name: string, only?: Locator): Promise<void> {
 
 /** Today's date (DD/MM/YYYY) and a time (HH:MM) in Rome, `minutes` from now but never past today's 23:59. */
 function romeToday(minutes: number): { day: string; time: string } {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('it-IT', {
-      timeZone: 'Europe/Rome',
-      day: '2-digit',
-      month: '2-digit',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(new Date())
-      .map((p) => [p.type, p.value]),
-  );
-  const at = Math.min(Number(parts.hour) * 60 + Number(parts.minute) + minutes, 23 * 60 + 59);
-  const hh = String(Math.floor(at / 60)).padStart(2, '0');
-  const mm = String(at % 60).padStart(2, '0');
-  return { day: `${parts.day}/${parts.month}/${parts.year}`, time: `${hh}:${mm}` };
+  const it = formatter('it');
+  const now = new Date().toISOString();
+  const [h, m] = it.time(now).split(':').map(Number);
+  const at = Math.min(h * 60 + m + minutes, 23 * 60 + 59);
+  return { day: it.date(now), time: `${String(Math.floor(at / 60)).padStart(2, '0')}:${String(at % 60).padStart(2, '0')}` };
 }
 
 test.describe.serial("each role's day, for the guides", () => {
