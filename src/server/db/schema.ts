@@ -27,6 +27,8 @@ export interface ContractorRow extends Audited {
   pec: string;
   email: string | null;
   phone: string | null;
+  /** From migration 2026-12-12T0001 (#10 item 4): the DURC's last valid day (YYYY-MM-DD), null: not recorded. */
+  durc_valid_until: string | null;
 }
 export interface UserRow extends Audited {
   username: string;
@@ -466,6 +468,77 @@ export interface FinalAccountLineRow {
   overheads_bp: number | null;
   profit_bp: number | null;
 }
+/** #10 item 4: the monthly statement of a contract (stato di avanzamento); frozen once approved. */
+export interface StatementRow {
+  id: string;
+  contract_id: string;
+  contractor_id: string;
+  period: string;
+  number: number;
+  final: Generated<number>;
+  status: string;
+  flat_fee_cents: number | string;
+  extra_fee_cents: number | string;
+  gross_cents: number | string;
+  penalties_cents: number | string;
+  penalties_deducted_cents: number | string;
+  penalties_carried_cents: number | string;
+  net_cents: number | string;
+  progressive_net_cents: number | string;
+  withheld_cents: number | string;
+  released_cents: number | string;
+  taxable_cents: number | string;
+  vat_bp: number;
+  vat_cents: number | string;
+  total_cents: number | string;
+  durc_valid_until: string | null;
+  prepared_by_id: string | null;
+  approved_by_id: string | null;
+  approved_at: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+/** #10 item 4: what a statement is made of, each with the work order or penalty behind it. */
+export interface StatementItemRow {
+  id: string;
+  statement_id: string;
+  position: number;
+  kind: string;
+  final_account_id: string | null;
+  penalty_id: string | null;
+  work_order_id: string | null;
+  description: string;
+  amount_cents: number | string;
+}
+/** #10 item 5: a contractor's invoice registered against a statement. */
+export interface InvoiceRow {
+  id: string;
+  statement_id: string;
+  contract_id: string;
+  contractor_id: string;
+  source: string;
+  number: string;
+  issue_date: string;
+  supplier_vat_number: string;
+  cig: string | null;
+  taxable_cents: number | string;
+  vat_cents: number | string;
+  total_cents: number | string;
+  vat_collectability: string | null;
+  mismatches: string;
+  status: string;
+  dispute_reason: string | null;
+  file_name: string | null;
+  file_storage_key: string | null;
+  file_sha256: string | null;
+  registered_by_id: string | null;
+  decided_by_id: string | null;
+  decided_at: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
 export interface OutboxRow {
   id: string;
   idempotency_key: string;
@@ -710,6 +783,9 @@ export interface Database {
   quote_lines: QuoteLineRow;
   final_accounts: FinalAccountRow;
   final_account_lines: FinalAccountLineRow;
+  statements: StatementRow;
+  statement_items: StatementItemRow;
+  invoices: InvoiceRow;
   outbox: OutboxRow;
   notifications: NotificationRow;
   rating_tokens: RatingTokenRow;

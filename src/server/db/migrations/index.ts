@@ -23,6 +23,7 @@ import * as slaVersionEffectiveFrom from './2026-12-10T0003-sla-version-effectiv
 import * as closureRanges from './2026-12-10T0004-closure-ranges.ts';
 import * as asBuiltDocuments from './2026-12-11T0001-as-built-documents.ts';
 import * as finalAccounts from './2026-12-11T0003-final-accounts.ts';
+import * as statementsInvoices from './2026-12-12T0001-statements-invoices.ts';
 
 /** Every migration, by name; names sort in the order they run. Append, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -50,4 +51,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-10T0004-closure-ranges': closureRanges,
   '2026-12-11T0001-as-built-documents': asBuiltDocuments,
   '2026-12-11T0003-final-accounts': finalAccounts,
+  '2026-12-12T0001-statements-invoices': statementsInvoices,
 };
