@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
+import { seedDemoInvoices } from '../src/server/db/seed/demo-invoices.ts';
 import { describeEachDb, type Client } from './helpers/app.ts';
 import { insertStatement } from './fixtures/accounting/statements.ts';
 import { fatturaPA } from './fixtures/fatturapa/build.ts';
@@ -57,6 +58,9 @@ describeEachDb(
           env.login(u),
         ),
       );
+      // The demo's invoices need approved statements: with none there, it does nothing.
+      const ctx = { db: env.db, config: env.config, now: () => env.clock.now };
+      expect(await seedDemoInvoices(ctx, { now: env.clock.now })).toEqual({ accepted: 0, disputed: 0, registered: 0 });
       st = {
         oct: await insertStatement(env.db, { lot: 'Lotto 2', period: '2026-10', number: 1, taxableCents: 24_500_00 }, env.clock.now),
         nov: await insertStatement(env.db, { lot: 'Lotto 2', period: '2026-11', number: 2, taxableCents: 25_118_37 }, env.clock.now),
@@ -313,6 +317,26 @@ describeEachDb(
 
       // The manual invoice matches: accepted by the admin.
       expect(ok(await act(admin, mine, 'accept')).status).toBe('accepted');
+    });
+
+    it('the demo: one invoice accepted, one disputed for VAT not in split payment, one to decide', async () => {
+      const periods = ['2020-01', '2020-02', '2020-03'];
+      const ids: string[] = [];
+      for (const [i, period] of periods.entries())
+        ids.push(
+          (await insertStatement(env.db, { lot: 'Lotto 4', period, number: i + 1, taxableCents: 31_250_00 + i * 1_017_45 }, env.clock.now))
+            .id,
+        );
+      const ctx = { db: env.db, config: env.config, now: () => env.clock.now };
+      expect(await seedDemoInvoices(ctx, { now: env.clock.now })).toEqual({ accepted: 1, disputed: 1, registered: 1 });
+      const byStatement = async (id: string) => ok(await acc.get(`/api/invoices?statementId=${id}`)).items[0] as Obj;
+      expect(await byStatement(ids[0])).toMatchObject({ status: 'accepted', matched: true, issueDate: '2020-02-05' });
+      expect(await byStatement(ids[1])).toMatchObject({
+        status: 'disputed',
+        matched: false,
+        mismatches: [{ field: 'vatCollectability', expected: 'S', actual: 'I' }],
+      });
+      expect(await byStatement(ids[2])).toMatchObject({ status: 'registered', matched: true, availableActions: ['accept', 'dispute'] });
     });
   },
   { env: { ATTACHMENTS_DIR } },
