@@ -35,7 +35,7 @@ test('accounting registers a FatturaPA against an approved statement, sees it ma
   await expect(dialog.getByText('Campo obbligatorio').first()).toBeVisible();
   await expectAccessible(page, 'register dialog with its errors');
 
-  await dialog.getByRole('textbox', { name: /^Stato di avanzamento/ }).click();
+  await dialog.getByRole('combobox', { name: 'Stato di avanzamento' }).click();
   await page.getByRole('option', { name: /SAL n\. 90/ }).click();
   await dialog.locator('input[type="file"]').setInputFiles({ name: 'IT_E2E_90.xml', mimeType: 'text/xml', buffer: Buffer.from(xml) });
   await dialog.getByRole('button', { name: 'Registra', exact: true }).click();
