@@ -60,3 +60,49 @@ test('accounting registers a FatturaPA against an approved statement, sees it ma
   await expect(table.getByRole('link', { name: 'E2E/90' })).toBeVisible();
   await expect(table.getByText('Accettata')).toBeVisible();
 });
+
+test('an invoice entered by hand with VAT not in split payment and a total one cent off is flagged, then disputed', async ({ page }) => {
+  const db = createDb({ kind: 'sqlite', file: DB_FILE });
+  const s = await insertStatement(db, { lot: 'Lotto 1', period: '2025-07', number: 91, taxableCents: 20_000_00 });
+  await db.destroy();
+
+  await loginAs(page, 'contabilita');
+  await page.goto('/accounting/invoices');
+  await page.getByRole('button', { name: 'Registra fattura' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Registra la fattura della ditta' });
+  await dialog.getByRole('combobox', { name: 'Stato di avanzamento' }).click();
+  await page.getByRole('option', { name: /SAL n\. 91/ }).click();
+  await dialog.getByText('Inserisci a mano', { exact: true }).click();
+  await dialog.getByLabel(/^Numero/).fill('E2E/91');
+  const day = dialog.getByLabel(/^Data/);
+  await day.fill('04/08/2025');
+  await day.press('Tab');
+  await dialog.getByLabel(/^Partita IVA del fornitore/).fill(`IT${s.vatNumber}`);
+  await dialog.getByLabel(/^CIG/).fill(s.cig);
+  await dialog.getByLabel(/^Imponibile/).fill('20000');
+  await dialog.getByLabel(/^IVA$|^IVA \*/).fill('4400');
+  await dialog.getByLabel(/^Totale documento/).fill('24400,01');
+  await dialog.getByRole('combobox', { name: /^Esigibilità IVA/ }).click();
+  await page.getByRole('option', { name: 'Immediata (I)' }).click();
+  await expectAccessible(page, 'manual entry form');
+  await dialog.getByRole('button', { name: 'Registra', exact: true }).click();
+  await expect(dialog).toBeHidden();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Fattura E2E/91' })).toBeVisible();
+  await expect(page.getByText('2 differenze', { exact: true })).toBeVisible();
+  const table = page.getByRole('table', { name: 'Confronto con lo stato di avanzamento' });
+  await expect(table.getByRole('row', { name: /Totale documento .*24\.400,00 €.*24\.400,01 €.*\+0,01 €/ })).toBeVisible();
+  await expect(table.getByRole('row', { name: /Esigibilità IVA .*Scissione dei pagamenti \(S\).*Immediata \(I\)/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Accetta', exact: true })).toHaveCount(0);
+  await expectAccessible(page, 'mismatched invoice');
+
+  await page.getByRole('button', { name: 'Contesta', exact: true }).click();
+  const dispute = page.getByRole('dialog');
+  await dispute.getByRole('button', { name: 'Contesta', exact: true }).click();
+  await expect(dispute.getByText('Campo obbligatorio')).toBeVisible();
+  await dispute.getByLabel(/^Motivo della contestazione/).fill('IVA non in scissione dei pagamenti; totale diverso di 1 centesimo');
+  await dispute.getByRole('button', { name: 'Contesta', exact: true }).click();
+  await expect(dispute).toBeHidden();
+  await expect(page.getByText('Contestata', { exact: true })).toBeVisible();
+  await expect(page.getByText('IVA non in scissione dei pagamenti; totale diverso di 1 centesimo')).toBeVisible();
+});
