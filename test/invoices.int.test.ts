@@ -91,7 +91,7 @@ describeEachDb(
         source: 'fatturapa',
         number: '2026/118',
         issueDate: '2026-12-05',
-        supplierVatNumber: `IT${s.vatNumber}`,
+        supplierVatNumber: s.vatNumber,
         cig: s.cig,
         taxableCents: s.taxableCents,
         vatCents: s.vatCents,
@@ -161,6 +161,19 @@ describeEachDb(
       const dup = await send(acc, s.id, xml);
       expect(dup.statusCode).toBe(409);
       expect(dup.json().code).toBe('DUPLICATE');
+      // Typed by hand without the country code, it is still the same supplier's invoice.
+      const typed = await acc.post(`/api/statements/${s.id}/invoices`, {
+        number: '2026/131',
+        issueDate: '2026-12-06',
+        supplierVatNumber: s.vatNumber,
+        cig: s.cig,
+        taxableCents: s.taxableCents,
+        vatCents: s.vatCents,
+        totalCents: s.taxableCents + s.vatCents,
+        vatCollectability: 'S',
+      });
+      expect(typed.statusCode).toBe(409);
+      expect(typed.json().code).toBe('DUPLICATE');
 
       // Another supplier and CIG, a different taxable amount: each difference with its amount.
       const other = ok(

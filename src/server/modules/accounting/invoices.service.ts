@@ -12,7 +12,13 @@
 // its own invoices; other roles 403. Scope is a predicate in the SQL (repository).
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { matchInvoice, type InvoiceFacts, type Mismatch, type StatementExpectation } from '../../../domain/accounting/invoice-match.ts';
+import {
+  matchInvoice,
+  normaliseVatNumber,
+  type InvoiceFacts,
+  type Mismatch,
+  type StatementExpectation,
+} from '../../../domain/accounting/invoice-match.ts';
 import { hasRole, type Principal, type Role } from '../../auth/principal.ts';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/create-db.ts';
@@ -185,11 +191,13 @@ async function statementToRegister(db: Db, p: Principal, statementId: string): P
 
 async function register(ctx: AppContext, p: Principal, statementId: string, r: Registration): Promise<InvoiceDto> {
   const id = newId();
+  // "IT04812730150" on the XML and "04812730150" typed by hand are one supplier: one invoice number each day.
+  const supplier = normaliseVatNumber(r.facts.supplierVatNumber);
   try {
     await transaction(ctx.db, async (trx) => {
       const s = await statementToRegister(trx, p, statementId);
       const expected: StatementExpectation = expectationOf(s);
-      if (await repo.sameInvoice(trx, r.facts.supplierVatNumber, r.number, r.issueDate))
+      if (await repo.sameInvoice(trx, supplier, r.number, r.issueDate))
         throw new AppError('DUPLICATE', { field: 'number', value: `${r.number} (${r.issueDate})` });
       const mismatches = matchInvoice(r.facts, expected);
       const at = ctx.now().toISOString();
@@ -202,7 +210,7 @@ async function register(ctx: AppContext, p: Principal, statementId: string, r: R
         source: r.source,
         number: r.number,
         issue_date: r.issueDate,
-        supplier_vat_number: r.facts.supplierVatNumber,
+        supplier_vat_number: supplier,
         cig: r.facts.cig,
         taxable_cents: r.facts.taxableCents,
         vat_cents: r.facts.vatCents,
