@@ -15,6 +15,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDb, type Client } from './helpers/app.ts';
 import { FILES, move, ok, openTicket, refs, upload, type Obj } from './fixtures/workflow/workflow.ts';
+import { insertStatement } from './fixtures/accounting/statements.ts';
 
 const DIR = path.join(os.tmpdir(), `presidio-scope-siblings-${process.pid}`);
 afterAll(() => fs.rmSync(DIR, { recursive: true, force: true }));
@@ -44,6 +45,7 @@ const OBJECTS = {
   penalty: ['pE', 'pH', 'pU'],
   contract: ['kE', 'kH', 'kU'],
   finalAccount: ['fE', 'fH', 'fU'],
+  invoice: ['iE', 'iH', 'iU'],
 } as const;
 type Kind = keyof typeof OBJECTS;
 type Name = (typeof OBJECTS)[Kind][number];
@@ -53,7 +55,16 @@ type Rule = Record<User, readonly Name[] | 403>;
 const STAFF_ALL = <K extends Kind>(k: K) => OBJECTS[k];
 
 type RuleName =
-  'tickets' | 'workOrders' | 'workOrderSheets' | 'attachments' | 'outbox' | 'penalties' | 'contracts' | 'contractMoney' | 'finalAccounts';
+  | 'tickets'
+  | 'workOrders'
+  | 'workOrderSheets'
+  | 'attachments'
+  | 'outbox'
+  | 'penalties'
+  | 'contracts'
+  | 'contractMoney'
+  | 'finalAccounts'
+  | 'invoices';
 const RULES: Record<RuleName, Rule> = {
   tickets: {
     richiedente: ['T'],
@@ -174,6 +185,20 @@ const RULES: Record<RuleName, Rule> = {
     'ditta.ascensori': ['fU'],
     admin: STAFF_ALL('finalAccount'),
   },
+  /** Invoices (#10 item 5): accounting's, read by the service head; a contractor its own; no building manager. */
+  invoices: {
+    richiedente: 403,
+    'requester.en': 403,
+    callcenter: 403,
+    'bm.centrale': 403,
+    'bm.deib': 403,
+    'capo.servizio': STAFF_ALL('invoice'),
+    contabilita: STAFF_ALL('invoice'),
+    'ditta.elettrica': ['iE'],
+    'ditta.termica': ['iH'],
+    'ditta.ascensori': ['iU'],
+    admin: STAFF_ALL('invoice'),
+  },
 };
 
 /**
@@ -195,6 +220,8 @@ const ENDPOINTS: Record<string, { kind: Kind; rule: RuleName } | { elsewhere: st
   '/api/contracts/{id}/penalty-rules': { kind: 'contract', rule: 'contractMoney' },
   '/api/contracts/{id}/penalties/summary': { kind: 'contract', rule: 'contractMoney' },
   '/api/final-accounts/{id}': { kind: 'finalAccount', rule: 'finalAccounts' },
+  '/api/invoices/{id}': { kind: 'invoice', rule: 'invoices' },
+  '/api/invoices/{id}/file': { elsewhere: 'as the invoice (a stored FatturaPA, none for a manual entry): test/invoices.int.test.ts' },
   '/api/sites/{id}': { elsewhere: 'registry: test/scope-matrix.int.test.ts' },
   '/api/departments/{id}': { elsewhere: 'registry: test/scope-matrix.int.test.ts' },
   '/api/buildings/{id}': { elsewhere: 'registry: test/scope-matrix.int.test.ts' },
@@ -399,6 +426,42 @@ describeEachDb(
             decided_by_id: null,
             decided_at: null,
             return_reason: null,
+            created_at: at,
+            updated_at: at,
+          })
+          .execute();
+      }
+      // An invoice of each contract against an approved statement, written straight to the tables: only reads are tested here.
+      for (const [name, k] of [
+        ['iE', 'kE'],
+        ['iH', 'kH'],
+        ['iU', 'kU'],
+      ] as const) {
+        const statement = await insertStatement(env.db, {
+          lot: name === 'iE' ? 'Lotto 2' : name === 'iH' ? 'Lotto 3' : 'Lotto 5',
+          period: '2026-02',
+          number: 1,
+          taxableCents: 100_00,
+        });
+        id[name] = `00000000-0000-4000-8000-0000000002${name === 'iE' ? '01' : name === 'iH' ? '02' : '03'}`;
+        await env.db
+          .insertInto('invoices')
+          .values({
+            id: id[name],
+            statement_id: statement.id,
+            contract_id: id[k],
+            contractor_id: statement.contractorId,
+            source: 'manual',
+            number: name,
+            issue_date: '2026-03-01',
+            supplier_vat_number: statement.vatNumber,
+            cig: statement.cig,
+            taxable_cents: 100_00,
+            vat_cents: statement.vatCents,
+            total_cents: 100_00 + statement.vatCents,
+            vat_collectability: 'S',
+            mismatches: '[]',
+            status: 'registered',
             created_at: at,
             updated_at: at,
           })

@@ -148,3 +148,13 @@ describe('navigation and missing documents', () => {
     expect(targets(me(role))).not.toContain('/as-built-documents');
   });
 });
+
+// #10 item 5: the invoices for the roles that read them all; a contractor reads its own through the API only.
+describe('navigation and invoices', () => {
+  it.each([['accounting'], ['service_head'], ['admin']] as const)('%s: the invoices', (role) => {
+    expect(targets(me(role))).toContain('/accounting/invoices');
+  });
+  it.each([['contractor'], ['building_manager'], ['call_center'], ['requester']] as const)('%s: no invoices', (role) => {
+    expect(targets(me(role))).not.toContain('/accounting/invoices');
+  });
+});

@@ -62,6 +62,8 @@ export const canSeeContracts = (me: Pick<Me, 'roles'> | null | undefined) =>
 export const canSeeAmounts = (me: Pick<Me, 'roles'> | null | undefined) => hasAny(me, ['accounting', 'service_head', 'admin']);
 /** Final accounts' worklist (#10 item 2): accounting approves, the service head decides variances, admin reads. */
 export const canSeeFinalAccounts = (me: Pick<Me, 'roles'> | null | undefined) => hasAny(me, ['accounting', 'service_head', 'admin']);
+/** #10 item 5: the contractors' invoices; accounting registers and decides, the service head reads. */
+export const canSeeInvoices = (me: Pick<Me, 'roles'> | null | undefined) => hasAny(me, ['accounting', 'service_head', 'admin']);
 
 /**
  * The registry pages (lists and forms): staff only. A requester reads buildings and spaces to

@@ -60,6 +60,7 @@ import {
   canRead,
   canSeeAmounts,
   canSeeFinalAccounts,
+  canSeeInvoices,
   canSeeContracts,
   canSeePenalties,
   canSeePlanned,
@@ -69,6 +70,8 @@ import {
 } from './permissions';
 import { AmountListPage } from '../features/accounting/AmountListPage';
 import { FinalAccountListPage } from '../features/accounting/FinalAccountListPage';
+import { InvoiceListPage } from '../features/accounting/invoices/InvoiceListPage';
+import { InvoicePage } from '../features/accounting/invoices/InvoicePage';
 import { ContractSlaPage } from '../features/admin-sla/ContractSlaPage';
 import { RequireAccess } from './RequireAccess';
 import { RequireAuth } from './RequireAuth';
@@ -268,6 +271,22 @@ export const routes: RouteObject[] = [
         element: (
           <RequireAccess allow={canSeeFinalAccounts}>
             <FinalAccountListPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'accounting/invoices',
+        element: (
+          <RequireAccess allow={canSeeInvoices}>
+            <InvoiceListPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'accounting/invoices/:id',
+        element: (
+          <RequireAccess allow={canSeeInvoices}>
+            <InvoicePage />
           </RequireAccess>
         ),
       },

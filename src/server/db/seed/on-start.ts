@@ -59,6 +59,9 @@ export async function seedOnStart(
       // Technicians (#9): each dispatcher hands its open work with a visit to its technicians.
       const { seedDemoAssignments } = await import('./demo-technicians.ts');
       opts.log.info(`Demo technicians: ${await seedDemoAssignments({ db, config, now: () => opts.now })} work orders assigned.`);
+      // #10 item 5: the contractors' invoices against the approved statements (none yet: nothing).
+      const inv = await (await import('./demo-invoices.ts')).seedDemoInvoices({ db, config, now: () => opts.now }, { now: opts.now });
+      opts.log.info(`Demo invoices: ${inv.accepted} accepted, ${inv.disputed} disputed, ${inv.registered} to decide.`);
     } catch (e) {
       opts.log.error('Demo activity not complete (the registry demo is there; the app starts anyway)', e);
     }

@@ -39,6 +39,24 @@ export const tooLarge = (ctx: AppContext) =>
   new AppError('PAYLOAD_TOO_LARGE', { limit: `${Math.round(ctx.config.attachmentMaxBytes / 1024 / 1024)} MB` });
 
 /**
+ * Writes bytes under a new random key in the attachments directory, removed again if `trx` rolls
+ * back (`trx` from `transaction()`, db/transaction.ts). For every stored file (attachments, the
+ * contractors' invoices): the key is what the row records.
+ */
+export async function writeStoredFile(trx: Db, ctx: AppContext, data: Buffer): Promise<string> {
+  const key = randomBytes(16).toString('hex');
+  const storageKey = `${key.slice(0, 2)}/${key}`;
+  const file = storedFilePath(ctx, storageKey);
+  await fs.promises.mkdir(path.dirname(file), { recursive: true });
+  await fs.promises.writeFile(file, data, { flag: 'wx', mode: 0o640 });
+  // Only once written: a failed 'wx' (another file under that key) must not remove that file.
+  onRollback(trx, () => fs.promises.rm(file, { force: true }));
+  return storageKey;
+}
+
+export const storedFilePath = (ctx: AppContext, storageKey: string) => path.join(ctx.config.attachmentsDir, storageKey);
+
+/**
  * Checks and stores one file and records it, in the caller's transaction: over the size limit →
  * 413; content not JPEG/PNG/WebP/HEIC/PDF, or a name whose extension lies about the content
  * (a ".jpg" that is a PDF, an executable, HTML) → 415. The file is written before the row and
@@ -58,13 +76,7 @@ export async function storeAttachment(trx: Db, ctx: AppContext, input: StoreAtta
       reason: translate(lang, 'rule', 'fileNameMismatch', { filename, detected: type.contentType }),
     });
   }
-  const key = randomBytes(16).toString('hex');
-  const storageKey = `${key.slice(0, 2)}/${key}`;
-  const file = path.join(ctx.config.attachmentsDir, storageKey);
-  await fs.promises.mkdir(path.dirname(file), { recursive: true });
-  await fs.promises.writeFile(file, input.data, { flag: 'wx', mode: 0o640 });
-  // Only once written: a failed 'wx' (another file under that key) must not remove that file.
-  onRollback(trx, () => fs.promises.rm(file, { force: true }));
+  const storageKey = await writeStoredFile(trx, ctx, input.data);
   const row = {
     id: newSortableId(),
     ticket_id: input.ticketId ?? null,
