@@ -194,6 +194,7 @@ const ENDPOINTS: Record<string, { kind: Kind; rule: RuleName } | { elsewhere: st
   '/api/contracts/{id}/holidays': { kind: 'contract', rule: 'contracts' },
   '/api/contracts/{id}/penalty-rules': { kind: 'contract', rule: 'contractMoney' },
   '/api/contracts/{id}/penalties/summary': { kind: 'contract', rule: 'contractMoney' },
+  '/api/contracts/{id}/spend': { kind: 'contract', rule: 'contractMoney' },
   '/api/final-accounts/{id}': { kind: 'finalAccount', rule: 'finalAccounts' },
   '/api/sites/{id}': { elsewhere: 'registry: test/scope-matrix.int.test.ts' },
   '/api/departments/{id}': { elsewhere: 'registry: test/scope-matrix.int.test.ts' },

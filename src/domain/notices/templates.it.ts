@@ -397,6 +397,26 @@ export const IT: LanguagePack = {
         ],
       },
     },
+    // #10 item 6: data {contract ('lot – title'), threshold ('80 %'), used (cents), base (cents),
+    // share ('81,5 %')}; the action is the basis (amount | ceiling); the url opens the spend page.
+    spend_threshold: {
+      default: {
+        subject: 'Spesa al {threshold} dell\'importo contrattuale: {contract}',
+        body: [
+          'la spesa impegnata e sostenuta sul contratto {contract} ha raggiunto il {share} dell\'importo contrattuale: {used:money} su {base:money} (canone dell\'intera durata, preventivi approvati, consuntivi approvati).',
+          'Prima di autorizzare altri lavori extra canone verifica la capienza residua.',
+        ],
+      },
+      variants: {
+        ceiling: {
+          subject: 'Spesa al {threshold} del massimale del lotto: {contract}',
+          body: [
+            'la spesa impegnata e sostenuta sul contratto {contract} ha raggiunto il {share} del massimale dell\'accordo quadro per il lotto: {used:money} su {base:money}.',
+            'Prima di autorizzare altri lavori extra canone verifica la capienza residua.',
+          ],
+        },
+      },
+    },
     // #8, workflow 2. Program notices carry data {contract ('lot – title'), month ('YYYY-MM'),
     // remarks?, note?}; the facts' url opens the program. No ticket: the subject tag is plain.
     program_submitted: {
