@@ -384,7 +384,7 @@ export const EN: LanguagePack = {
         ceiling: {
           subject: 'Spend at {threshold} of the lot ceiling: {contract}',
           body: [
-            'the spend committed and incurred on contract {contract} has reached {share} of the framework agreement\'s maximum for the lot: {used:money} of {base:money}.',
+            "the spend committed and incurred on contract {contract} has reached {share} of the framework agreement's maximum for the lot: {used:money} of {base:money}.",
             'Check the room left before authorising more extra-fee work.',
           ],
         },

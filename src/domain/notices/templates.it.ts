@@ -401,9 +401,9 @@ export const IT: LanguagePack = {
     // share ('81,5 %')}; the action is the basis (amount | ceiling); the url opens the spend page.
     spend_threshold: {
       default: {
-        subject: 'Spesa al {threshold} dell\'importo contrattuale: {contract}',
+        subject: "Spesa al {threshold} dell'importo contrattuale: {contract}",
         body: [
-          'la spesa impegnata e sostenuta sul contratto {contract} ha raggiunto il {share} dell\'importo contrattuale: {used:money} su {base:money} (canone dell\'intera durata, preventivi approvati, consuntivi approvati).',
+          "la spesa impegnata e sostenuta sul contratto {contract} ha raggiunto il {share} dell'importo contrattuale: {used:money} su {base:money} (canone dell'intera durata, preventivi approvati, consuntivi approvati).",
           'Prima di autorizzare altri lavori extra canone verifica la capienza residua.',
         ],
       },
@@ -411,7 +411,7 @@ export const IT: LanguagePack = {
         ceiling: {
           subject: 'Spesa al {threshold} del massimale del lotto: {contract}',
           body: [
-            'la spesa impegnata e sostenuta sul contratto {contract} ha raggiunto il {share} del massimale dell\'accordo quadro per il lotto: {used:money} su {base:money}.',
+            "la spesa impegnata e sostenuta sul contratto {contract} ha raggiunto il {share} del massimale dell'accordo quadro per il lotto: {used:money} su {base:money}.",
             'Prima di autorizzare altri lavori extra canone verifica la capienza residua.',
           ],
         },
