@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import {
   IconAlarm,
   IconAlertTriangle,
+  IconChartBar,
   IconBell,
   IconBuilding,
   IconBuildingCommunity,
@@ -172,6 +173,8 @@ function workItems(me: Me): NavItem[] {
     add({ to: '/as-built-documents', label: 'nav.asBuiltDocuments', icon: IconFileAlert });
   if (canSeeAmounts(me)) add({ to: '/accounting/work-orders', label: 'nav.amounts', icon: IconCurrencyEuro });
   if (canSeeFinalAccounts(me)) add({ to: '/accounting/final-accounts', label: 'nav.finalAccounts', icon: IconReceipt });
+  // #10 item 6: spend against each contract's amount and lot ceiling (accounting, service head, admin).
+  if (canSeeFinalAccounts(me)) add({ to: '/accounting/spend', label: 'nav.spend', icon: IconChartBar });
   if (canSeePenalties(me)) add({ to: '/penalties', label: 'nav.penalties', icon: IconGavel });
   if (canSeeContracts(me)) add({ to: '/contracts', label: 'nav.contracts', icon: IconReportAnalytics });
   return items;
