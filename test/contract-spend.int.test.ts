@@ -5,6 +5,9 @@
 import os from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
+import type { AppContext } from '../src/server/context.ts';
+import { seedDemoActivity } from '../src/server/db/seed/demo-activity.ts';
+import { seedDemoSpend } from '../src/server/db/seed/demo-spend.ts';
 import { describeEachDb, type Client } from './helpers/app.ts';
 import { FILES, move, ok, openTicket, refs, upload, type Obj } from './fixtures/workflow/workflow.ts';
 
@@ -281,3 +284,22 @@ describeEachDb(
   },
   { env: { ATTACHMENTS_DIR, PUBLIC_URL: 'https://presidio.example' } },
 );
+
+describeEachDb('demo spend', (env) => {
+  it('the demo takes lot 4 just past 80 % of its amount with a believable quote, and the service heads were told', async () => {
+    const ctx = (): AppContext => ({ db: env.db, config: env.config, now: () => env.clock.now });
+    await seedDemoActivity(ctx(), { now: env.clock.now });
+    const number = await seedDemoSpend(ctx(), { now: env.clock.now });
+    expect(number).not.toBe('');
+    const acc = await env.login('contabilita');
+    const lot4 = (ok(await acc.get('/api/contracts/spend')).items as Obj[]).find((c) => c.contract.lot === 'Lotto 4')!;
+    expect(lot4.amountUsedBp).toBeGreaterThanOrEqual(8000);
+    expect(lot4.amountUsedBp).toBeLessThan(8500);
+    expect(lot4.alerts).toEqual([{ basis: 'amount', thresholdBp: 8000 }]);
+    expect((await env.db.selectFrom('outbox').select('id').where('kind', '=', 'spend_threshold').execute()).length).toBeGreaterThan(0);
+    const detail = ok(await acc.get(`/api/contracts/${lot4.contract.id}/spend`));
+    expect(detail.committedWorkOrders.map((w: Obj) => w.number)).toContain(`${number}/1`);
+    const home = ok(await acc.get('/api/accounting/home'));
+    expect(home.spendAlerts.items.map((s: Obj) => s.lot)).toEqual(['Lotto 4']);
+  });
+});

@@ -59,6 +59,9 @@ export async function seedOnStart(
       // Technicians (#9): each dispatcher hands its open work with a visit to its technicians.
       const { seedDemoAssignments } = await import('./demo-technicians.ts');
       opts.log.info(`Demo technicians: ${await seedDemoAssignments({ db, config, now: () => opts.now })} work orders assigned.`);
+      opts.log.info(
+        `Demo spend: ${await (await import('./demo-spend.ts')).seedDemoSpend({ db, config, now: () => opts.now }, { now: opts.now })}`,
+      );
     } catch (e) {
       opts.log.error('Demo activity not complete (the registry demo is there; the app starts anyway)', e);
     }
