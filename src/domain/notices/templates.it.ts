@@ -401,17 +401,17 @@ export const IT: LanguagePack = {
     // share ('81,5 %')}; the action is the basis (amount | ceiling); the url opens the spend page.
     spend_threshold: {
       default: {
-        subject: "Spesa al {threshold} dell'importo contrattuale: {contract}",
+        subject: "Soglia di spesa raggiunta ({threshold} dell'importo contrattuale): {contract}",
         body: [
-          "la spesa impegnata e sostenuta sul contratto {contract} ha raggiunto il {share} dell'importo contrattuale: {used:money} su {base:money} (canone dell'intera durata, preventivi approvati, consuntivi approvati).",
+          "la spesa impegnata e sostenuta sul contratto {contract} è arrivata a {used:money} su {base:money} dell'importo contrattuale ({share}), contando il canone dell'intera durata, i preventivi approvati e i consuntivi approvati.",
           'Prima di autorizzare altri lavori extra canone verifica la capienza residua.',
         ],
       },
       variants: {
         ceiling: {
-          subject: 'Spesa al {threshold} del massimale del lotto: {contract}',
+          subject: 'Soglia di spesa raggiunta ({threshold} del massimale del lotto): {contract}',
           body: [
-            "la spesa impegnata e sostenuta sul contratto {contract} ha raggiunto il {share} del massimale dell'accordo quadro per il lotto: {used:money} su {base:money}.",
+            "la spesa impegnata e sostenuta sul contratto {contract} è arrivata a {used:money} su {base:money} del massimale dell'accordo quadro per il lotto ({share}).",
             'Prima di autorizzare altri lavori extra canone verifica la capienza residua.',
           ],
         },
