@@ -91,7 +91,11 @@ test.describe.serial("accounting's home and the spend per contract", () => {
   test('the service head sees the spend alerts on the home too', async ({ page }) => {
     await loginAs(page, 'capo.servizio');
     await page.goto('/');
-    await expect(page.getByRole('region', { name: "Contratti oltre l'80 % della spesa" })).toBeVisible();
+    const card = page.getByRole('region', { name: "Contratti oltre l'80 % della spesa" });
+    // The demo's lot 4 is just past 80 % of its amount (src/server/db/seed/demo-spend.ts).
+    await expect(card.getByRole('link', { name: 'Lotto 4' })).toHaveAttribute('href', /\/accounting\/spend\?contract=/);
+    await expect(card.getByText(/8\d(,\d)? % dell'importo/)).toBeVisible();
     await expect(page.getByRole('region', { name: 'Consuntivi da approvare' })).toHaveCount(0);
+    await expectAccessible(page, "the service head's home");
   });
 });
