@@ -171,10 +171,10 @@ function workItems(me: Me): NavItem[] {
   // #10 item 1: the closing documents still owed (the server scopes the list to the caller).
   if (has(me, 'building_manager', 'service_head', 'contractor', 'accounting', 'admin'))
     add({ to: '/as-built-documents', label: 'nav.asBuiltDocuments', icon: IconFileAlert });
-  if (canSeeAmounts(me)) add({ to: '/accounting/work-orders', label: 'nav.amounts', icon: IconCurrencyEuro });
-  if (canSeeFinalAccounts(me)) add({ to: '/accounting/final-accounts', label: 'nav.finalAccounts', icon: IconReceipt });
   // #10 item 6: spend against each contract's amount and lot ceiling (accounting, service head, admin).
   if (canSeeFinalAccounts(me)) add({ to: '/accounting/spend', label: 'nav.spend', icon: IconChartBar });
+  if (canSeeAmounts(me)) add({ to: '/accounting/work-orders', label: 'nav.amounts', icon: IconCurrencyEuro });
+  if (canSeeFinalAccounts(me)) add({ to: '/accounting/final-accounts', label: 'nav.finalAccounts', icon: IconReceipt });
   if (canSeePenalties(me)) add({ to: '/penalties', label: 'nav.penalties', icon: IconGavel });
   if (canSeeContracts(me)) add({ to: '/contracts', label: 'nav.contracts', icon: IconReportAnalytics });
   return items;

@@ -68,8 +68,8 @@ import {
   type EntityKey,
 } from './permissions';
 import { AmountListPage } from '../features/accounting/AmountListPage';
-import { FinalAccountListPage } from '../features/accounting/FinalAccountListPage';
 import { SpendPage } from '../features/accounting/SpendPage';
+import { FinalAccountListPage } from '../features/accounting/FinalAccountListPage';
 import { ContractSlaPage } from '../features/admin-sla/ContractSlaPage';
 import { RequireAccess } from './RequireAccess';
 import { RequireAuth } from './RequireAuth';
@@ -265,18 +265,18 @@ export const routes: RouteObject[] = [
         ),
       },
       {
-        path: 'accounting/final-accounts',
-        element: (
-          <RequireAccess allow={canSeeFinalAccounts}>
-            <FinalAccountListPage />
-          </RequireAccess>
-        ),
-      },
-      {
         path: 'accounting/spend',
         element: (
           <RequireAccess allow={canSeeFinalAccounts}>
             <SpendPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'accounting/final-accounts',
+        element: (
+          <RequireAccess allow={canSeeFinalAccounts}>
+            <FinalAccountListPage />
           </RequireAccess>
         ),
       },
