@@ -219,6 +219,7 @@ const ENDPOINTS: Record<string, { kind: Kind; rule: RuleName } | { elsewhere: st
   '/api/contracts/{id}/holidays': { kind: 'contract', rule: 'contracts' },
   '/api/contracts/{id}/penalty-rules': { kind: 'contract', rule: 'contractMoney' },
   '/api/contracts/{id}/penalties/summary': { kind: 'contract', rule: 'contractMoney' },
+  '/api/contracts/{id}/spend': { kind: 'contract', rule: 'contractMoney' },
   '/api/final-accounts/{id}': { kind: 'finalAccount', rule: 'finalAccounts' },
   '/api/invoices/{id}': { kind: 'invoice', rule: 'invoices' },
   '/api/invoices/{id}/file': { elsewhere: 'as the invoice (a stored FatturaPA, none for a manual entry): test/invoices.int.test.ts' },

@@ -32,6 +32,7 @@ import { mailInRoutes } from './modules/mail-in/mail-in.routes.ts';
 import { slaRoutes } from './modules/sla/sla.routes.ts';
 import { penaltyRoutes } from './modules/penalties/penalties.routes.ts';
 import { reportRoutes } from './modules/reports/reports.routes.ts';
+import { spendRoutes } from './modules/accounting/spend.routes.ts';
 import { accountingRoutes } from './modules/accounting/amounts.routes.ts';
 import { finalAccountRoutes } from './modules/accounting/final-accounts.routes.ts';
 import { invoiceRoutes } from './modules/accounting/invoices.routes.ts';
@@ -142,6 +143,7 @@ export async function buildApp(config: Config, opts: BuildOptions): Promise<Fast
   await app.register(penaltyRoutes);
   await app.register(planRoutes);
   await app.register(reportRoutes);
+  await app.register(spendRoutes);
   await app.register(accountingRoutes);
   await app.register(finalAccountRoutes);
   await app.register(invoiceRoutes);

@@ -372,6 +372,24 @@ export const EN: LanguagePack = {
       },
     },
     // #8, workflow 2: see templates.it.ts for the data each kind carries.
+    spend_threshold: {
+      default: {
+        subject: 'Spend at {threshold} of the contract amount: {contract}',
+        body: [
+          'the spend committed and incurred on contract {contract} has reached {share} of the contract amount: {used:money} of {base:money} (flat fee of the whole term, approved quotes, approved final accounts).',
+          'Check the room left before authorising more extra-fee work.',
+        ],
+      },
+      variants: {
+        ceiling: {
+          subject: 'Spend at {threshold} of the lot ceiling: {contract}',
+          body: [
+            "the spend committed and incurred on contract {contract} has reached {share} of the framework agreement's maximum for the lot: {used:money} of {base:money}.",
+            'Check the room left before authorising more extra-fee work.',
+          ],
+        },
+      },
+    },
     program_submitted: {
       default: {
         subject: 'Program to approve: {contract}, {month:month}',

@@ -397,6 +397,26 @@ export const IT: LanguagePack = {
         ],
       },
     },
+    // #10 item 6: data {contract ('lot – title'), threshold ('80 %'), used (cents), base (cents),
+    // share ('81,5 %')}; the action is the basis (amount | ceiling); the url opens the spend page.
+    spend_threshold: {
+      default: {
+        subject: "Soglia di spesa raggiunta ({threshold} dell'importo contrattuale): {contract}",
+        body: [
+          "la spesa impegnata e sostenuta sul contratto {contract} è arrivata a {used:money} su {base:money} dell'importo contrattuale ({share}), contando il canone dell'intera durata, i preventivi approvati e i consuntivi approvati.",
+          'Prima di autorizzare altri lavori extra canone verifica la capienza residua.',
+        ],
+      },
+      variants: {
+        ceiling: {
+          subject: 'Soglia di spesa raggiunta ({threshold} del massimale del lotto): {contract}',
+          body: [
+            "la spesa impegnata e sostenuta sul contratto {contract} è arrivata a {used:money} su {base:money} del massimale dell'accordo quadro per il lotto ({share}).",
+            'Prima di autorizzare altri lavori extra canone verifica la capienza residua.',
+          ],
+        },
+      },
+    },
     // #8, workflow 2. Program notices carry data {contract ('lot – title'), month ('YYYY-MM'),
     // remarks?, note?}; the facts' url opens the program. No ticket: the subject tag is plain.
     program_submitted: {

@@ -50,7 +50,8 @@ export type NoticeKind =
   | 'planned_waiting_materials'
   | 'planned_closed' // the contractor completed a planned work order: to verify
   | 'planned_late' // a planned work order passed its due date undone
-  | 'in_plan_date'; // a fault requester told the date of the planned work order that will do the job
+  | 'in_plan_date' // a fault requester told the date of the planned work order that will do the job
+  | 'spend_threshold'; // #10 item 6: a contract's spend reached 80 % or 100 % of its amount or of the lot ceiling
 
 export interface Notice {
   kind: NoticeKind;

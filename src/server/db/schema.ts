@@ -512,6 +512,15 @@ export interface StatementItemRow {
   amount_cents: number | string;
 }
 /** #10 item 5: a contractor's invoice registered against a statement. */
+/** #10 item 6: a spend threshold of a contract announced to the service heads (once each). */
+export interface ContractSpendAlertRow {
+  contract_id: string;
+  basis: string; // amount | ceiling
+  threshold_bp: number;
+  used_cents: number | string;
+  base_cents: number | string;
+  notified_at: string;
+}
 export interface InvoiceRow {
   id: string;
   statement_id: string;
@@ -786,6 +795,7 @@ export interface Database {
   statements: StatementRow;
   statement_items: StatementItemRow;
   invoices: InvoiceRow;
+  contract_spend_alerts: ContractSpendAlertRow;
   outbox: OutboxRow;
   notifications: NotificationRow;
   rating_tokens: RatingTokenRow;

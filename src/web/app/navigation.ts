@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import {
   IconAlarm,
   IconAlertTriangle,
+  IconChartBar,
   IconBell,
   IconBuilding,
   IconBuildingCommunity,
@@ -172,6 +173,8 @@ function workItems(me: Me): NavItem[] {
   // #10 item 1: the closing documents still owed (the server scopes the list to the caller).
   if (has(me, 'building_manager', 'service_head', 'contractor', 'accounting', 'admin'))
     add({ to: '/as-built-documents', label: 'nav.asBuiltDocuments', icon: IconFileAlert });
+  // #10 item 6: spend against each contract's amount and lot ceiling (accounting, service head, admin).
+  if (canSeeFinalAccounts(me)) add({ to: '/accounting/spend', label: 'nav.spend', icon: IconChartBar });
   if (canSeeAmounts(me)) add({ to: '/accounting/work-orders', label: 'nav.amounts', icon: IconCurrencyEuro });
   if (canSeeFinalAccounts(me)) add({ to: '/accounting/final-accounts', label: 'nav.finalAccounts', icon: IconReceipt });
   if (canSeeInvoices(me)) add({ to: '/accounting/invoices', label: 'nav.invoices', icon: IconFileInvoice });

@@ -69,6 +69,7 @@ import {
   type EntityKey,
 } from './permissions';
 import { AmountListPage } from '../features/accounting/AmountListPage';
+import { SpendPage } from '../features/accounting/SpendPage';
 import { FinalAccountListPage } from '../features/accounting/FinalAccountListPage';
 import { InvoiceListPage } from '../features/accounting/invoices/InvoiceListPage';
 import { InvoicePage } from '../features/accounting/invoices/InvoicePage';
@@ -263,6 +264,14 @@ export const routes: RouteObject[] = [
         element: (
           <RequireAccess allow={canSeePenalties}>
             <PenaltyPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'accounting/spend',
+        element: (
+          <RequireAccess allow={canSeeFinalAccounts}>
+            <SpendPage />
           </RequireAccess>
         ),
       },

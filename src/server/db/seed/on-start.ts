@@ -56,6 +56,10 @@ export async function seedOnStart(
       opts.log.info(
         `Demo planned work: ${planned.previousMonthDone} done last month, ${planned.late} late; this month: ${planned.states.join(', ')}.`,
       );
+      // #10 item 6: lot 4 just past 80 % of its amount (the service head's spend alert).
+      opts.log.info(
+        `Demo spend: ${await (await import('./demo-spend.ts')).seedDemoSpend({ db, config, now: () => opts.now }, { now: opts.now })}`,
+      );
       // Technicians (#9): each dispatcher hands its open work with a visit to its technicians.
       const { seedDemoAssignments } = await import('./demo-technicians.ts');
       opts.log.info(`Demo technicians: ${await seedDemoAssignments({ db, config, now: () => opts.now })} work orders assigned.`);

@@ -36,6 +36,7 @@ import { inVersionedTransaction, StaleVersion, type Trx } from '../tickets/workf
 import * as workOrders from '../work-orders/work-orders.repository.ts';
 import { prepareQuote, presentPricedLine } from '../work-orders/work-orders.service.ts';
 import * as repo from './final-accounts.repository.ts';
+import { checkSpendAlerts } from './spend.service.ts';
 import type {
   FinalAccountAction,
   FinalAccountActionInput,
@@ -432,6 +433,7 @@ export async function finalAccountAction(
         if (v?.needsReason) data.varianceReason = varianceReason;
       }
       if (!(await repo.updateFinalAccountVersioned(trx, id, input.version, set))) throw new StaleVersion();
+      if (action === 'approve') await checkSpendAlerts(trx, ctx, fa.contract_id);
       await event(trx, p, w, at, action, fa.status, String(set.status ?? fa.status), data);
     },
     () => getFinalAccount(ctx, p, id),

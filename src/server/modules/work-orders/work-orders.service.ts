@@ -31,6 +31,7 @@ import { refusalError } from '../tickets/refusal.ts';
 import * as tickets from '../tickets/tickets.repository.ts';
 import { FULL_VIEW, presentComment, timelineOf } from '../tickets/timeline.ts';
 import { highestPriority, inVersionedTransaction, offeredActions, romeDate, StaleVersion, type Trx } from '../tickets/workflow-helpers.ts';
+import { checkSpendAlerts } from '../accounting/spend.service.ts';
 import * as repo from './work-orders.repository.ts';
 import { slaVersionIdForIssue } from '../sla/sla.service.ts';
 import { workOrderClocks } from '../sla/clocks.ts';
@@ -603,6 +604,8 @@ export async function applyWorkOrderAction(
       reason: (d.data.reason as string | undefined) ?? null,
     });
   }
+  // #10 item 6: an approved quote commits money: the service heads hear of 80 % / 100 % now.
+  if (action === 'approve_quote') await checkSpendAlerts(trx, ctx, w.contract_id);
 
   const eventId = newSortableId();
   await tickets.insertEvent(trx, {

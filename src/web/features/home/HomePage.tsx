@@ -3,6 +3,7 @@ import { Alert, Anchor, Button, Card, Group, SimpleGrid, Stack, Text } from '@ma
 import {
   IconAlertTriangle,
   IconCalendarStats,
+  IconChartBar,
   IconCurrencyEuro,
   IconGavel,
   IconLayoutKanban,
@@ -22,6 +23,12 @@ import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/messages';
 import { TicketQueue, WorkOrderQueue } from './QueueSection';
 import { AmountQueue } from '../accounting/AmountQueue';
+import {
+  FinalAccountsToApproveCard,
+  InvoicesToMatchCard,
+  SpendAlertsCard,
+  StatementsToPrepareCard,
+} from '../accounting/AccountingHomeCards';
 import { ProgramQueue } from '../programs/ProgramQueue';
 import { romeMonth } from '../programs/labels';
 import { TodayCard } from '../planned-calendar/TodayCard';
@@ -129,6 +136,7 @@ export function HomePage() {
         link="/authorizations"
         emptyText={t('home.empty.toAuthorize')}
       />,
+      <SpendAlertsCard key="spendAlertsHead" />,
     );
   }
   if (has(me, 'admin') && !has(me, 'service_head')) {
@@ -190,8 +198,18 @@ export function HomePage() {
     );
   }
   if (has(me, 'accounting')) {
-    // Until statements and invoices exist (docs/PLANNED.md): the money of the work orders, and the lots' dashboard.
+    // What waits for accounting (#10 item 7), then the money of the work orders and the lots' dashboard.
     shortcuts.push(
+      <Button
+        key="spend"
+        component={Link}
+        to="/accounting/spend"
+        size="md"
+        variant="default"
+        leftSection={<IconChartBar size={18} aria-hidden />}
+      >
+        {t('accountingHome.spend')}
+      </Button>,
       <Button
         key="amounts"
         component={Link}
@@ -223,6 +241,10 @@ export function HomePage() {
       </Button>,
     );
     queues.push(
+      <FinalAccountsToApproveCard key="finalAccounts" />,
+      <StatementsToPrepareCard key="statements" />,
+      <InvoicesToMatchCard key="invoices" />,
+      ...(has(me, 'service_head') ? [] : [<SpendAlertsCard key="spendAlerts" />]),
       <AmountQueue
         key="quotes"
         title={t('home.queues.awaitingQuotes')}
