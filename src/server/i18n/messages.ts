@@ -43,6 +43,7 @@ const it = {
     HEADERS_TOO_LARGE: 'Intestazioni troppo grandi',
     REQUEST_TIMEOUT: 'Richiesta scaduta',
     IMPORT_TOO_LARGE: 'File troppo grande da importare',
+    ALLOCATION_IMPOSSIBLE: 'Ripartizione degli oneri non possibile',
   },
   detail: {
     VALIDATION_FAILED: 'Alcuni campi non sono validi: correggili e riprova.',
@@ -86,6 +87,8 @@ const it = {
     HEADERS_TOO_LARGE: "Le intestazioni della richiesta superano {limit}: elimina qualche cookie o accorcia l'indirizzo.",
     REQUEST_TIMEOUT: 'La richiesta è arrivata troppo lentamente: riprova.',
     IMPORT_TOO_LARGE: "Il file supera i limiti dell'importazione e non è stato letto.",
+    ALLOCATION_IMPOSSIBLE:
+      "Il consuntivo dell'ordine {workOrder} non si può ripartire con la regola «{method}» ({source}): {reason} Nulla è stato salvato: correggi la regola di ripartizione o l'anagrafica e riprova.",
   },
   rule: {
     required: 'Campo obbligatorio.',
@@ -210,6 +213,18 @@ const it = {
     analysisEmpty: 'Un nuovo prezzo per analisi ha bisogno di un costo: materiali, manodopera o noli maggiori di zero.',
     analysisOrList: 'Una voce di elenco non ha un nuovo prezzo per analisi: usa una riga libera.',
     priceFromAnalysis: "Il prezzo di un nuovo prezzo per analisi si calcola dall'analisi: non indicarlo.",
+    // #10 item 3: cost allocation.
+    sharesNotWhole: 'Le quote devono sommare esattamente al 100% (ora {sum}%).',
+    duplicatePayer: 'Ogni dipartimento (o il bilancio centrale) compare una sola volta.',
+    sharesOnlyForPercentages: 'Le quote si indicano solo con il metodo «percentuali».',
+    allocationNoRequestingDepartment:
+      "il richiedente della segnalazione non ha un dipartimento (o non c'è una segnalazione con un richiedente).",
+    allocationNoOccupancies: "l'edificio {building} non ha le quote di superficie dei dipartimenti in anagrafica.",
+    allocationNegativeShare: 'una quota della regola non è valida.',
+    allocationSourceBuilding: "regola dell'edificio {building}",
+    allocationSourceContract: 'regola del contratto',
+    allocationCentral: 'Bilancio centrale (Amministrazione)',
+    monthRange: 'Il mese «da» deve precedere il mese «a».',
   },
   format: { date: 'data AAAA-MM-GG', 'date-time': 'data e ora ISO 8601', email: 'indirizzo e-mail', uuid: 'identificativo' },
 } as const;
@@ -255,6 +270,7 @@ const en: Messages = {
     HEADERS_TOO_LARGE: 'Headers too large',
     REQUEST_TIMEOUT: 'Request timed out',
     IMPORT_TOO_LARGE: 'File too large to import',
+    ALLOCATION_IMPOSSIBLE: 'Cost allocation not possible',
   },
   detail: {
     VALIDATION_FAILED: 'Some fields are not valid: correct them and try again.',
@@ -297,6 +313,8 @@ const en: Messages = {
     HEADERS_TOO_LARGE: 'The request headers are larger than {limit}: remove some cookies or shorten the address.',
     REQUEST_TIMEOUT: 'The request took too long to arrive: try again.',
     IMPORT_TOO_LARGE: 'The file exceeds the import limits and was not read.',
+    ALLOCATION_IMPOSSIBLE:
+      'The final account of work order {workOrder} cannot be allocated by the rule "{method}" ({source}): {reason} Nothing was saved: fix the allocation rule or the registry and try again.',
   },
   rule: {
     required: 'Required.',
@@ -421,6 +439,17 @@ const en: Messages = {
     analysisEmpty: 'A new price by analysis needs a cost: materials, labour or equipment above zero.',
     analysisOrList: 'A price-list line has no new price by analysis: use a free line.',
     priceFromAnalysis: 'A new price by analysis takes its price from the analysis: do not give one.',
+    // #10 item 3: cost allocation.
+    sharesNotWhole: 'The shares must add up to exactly 100% (now {sum}%).',
+    duplicatePayer: 'Each department (or the central budget) appears once.',
+    sharesOnlyForPercentages: 'Shares are given only with the "percentages" method.',
+    allocationNoRequestingDepartment: "the ticket's requester has no department (or there is no ticket with a requester).",
+    allocationNoOccupancies: 'building {building} has no floor-area shares of the departments in the registry.',
+    allocationNegativeShare: 'a share of the rule is not valid.',
+    allocationSourceBuilding: 'rule of building {building}',
+    allocationSourceContract: "the contract's rule",
+    allocationCentral: 'Central budget (Administration)',
+    monthRange: 'The "from" month must come before the "to" month.',
   },
   format: { date: 'date YYYY-MM-DD', 'date-time': 'ISO 8601 date and time', email: 'e-mail address', uuid: 'identifier' },
 };

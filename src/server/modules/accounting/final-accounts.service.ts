@@ -35,6 +35,7 @@ import * as tickets from '../tickets/tickets.repository.ts';
 import { inVersionedTransaction, StaleVersion, type Trx } from '../tickets/workflow-helpers.ts';
 import * as workOrders from '../work-orders/work-orders.repository.ts';
 import { prepareQuote, presentPricedLine } from '../work-orders/work-orders.service.ts';
+import { allocateOnApproval } from './allocations.service.ts';
 import * as repo from './final-accounts.repository.ts';
 import type {
   FinalAccountAction,
@@ -432,6 +433,7 @@ export async function finalAccountAction(
         if (v?.needsReason) data.varianceReason = varianceReason;
       }
       if (!(await repo.updateFinalAccountVersioned(trx, id, input.version, set))) throw new StaleVersion();
+      if (action === 'approve') await allocateOnApproval(trx, p, id, at);
       await event(trx, p, w, at, action, fa.status, String(set.status ?? fa.status), data);
     },
     () => getFinalAccount(ctx, p, id),
