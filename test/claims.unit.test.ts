@@ -9,7 +9,6 @@ const NOT_YET: { feature: string; words: RegExp }[] = [
     feature: 'KPIs and penalty-reward schemes',
     words: /\bKPIs?\b|penalty[- ]reward|premiali|indicatori di prestazione|performance indicators?/i,
   },
-  { feature: 'cost allocation', words: /ripartizione (degli )?oneri|ripartizione dei costi|cost allocation/i },
   { feature: 'invoices and statements', words: /fattur|invoic|statements? of account|estratt[oi] conto/i },
 ];
 

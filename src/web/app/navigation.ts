@@ -12,6 +12,7 @@ import {
   IconCategory,
   IconCurrencyEuro,
   IconReceipt,
+  IconChartPie,
   IconFileAlert,
   IconFileImport,
   IconFileText,
@@ -44,6 +45,7 @@ import {
   canBrowseRegistry,
   canImport,
   canRead,
+  canSeeAllocations,
   canSeeAmounts,
   canSeeFinalAccounts,
   canSeeContracts,
@@ -172,6 +174,7 @@ function workItems(me: Me): NavItem[] {
     add({ to: '/as-built-documents', label: 'nav.asBuiltDocuments', icon: IconFileAlert });
   if (canSeeAmounts(me)) add({ to: '/accounting/work-orders', label: 'nav.amounts', icon: IconCurrencyEuro });
   if (canSeeFinalAccounts(me)) add({ to: '/accounting/final-accounts', label: 'nav.finalAccounts', icon: IconReceipt });
+  if (canSeeAllocations(me)) add({ to: '/accounting/allocations', label: 'nav.allocations', icon: IconChartPie });
   if (canSeePenalties(me)) add({ to: '/penalties', label: 'nav.penalties', icon: IconGavel });
   if (canSeeContracts(me)) add({ to: '/contracts', label: 'nav.contracts', icon: IconReportAnalytics });
   return items;

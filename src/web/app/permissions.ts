@@ -62,6 +62,8 @@ export const canSeeContracts = (me: Pick<Me, 'roles'> | null | undefined) =>
 export const canSeeAmounts = (me: Pick<Me, 'roles'> | null | undefined) => hasAny(me, ['accounting', 'service_head', 'admin']);
 /** Final accounts' worklist (#10 item 2): accounting approves, the service head decides variances, admin reads. */
 export const canSeeFinalAccounts = (me: Pick<Me, 'roles'> | null | undefined) => hasAny(me, ['accounting', 'service_head', 'admin']);
+/** Cost allocation report (#10 item 3): accounting, service head, admin (the API also lets a building manager read its buildings'). */
+export const canSeeAllocations = (me: Pick<Me, 'roles'> | null | undefined) => hasAny(me, ['accounting', 'service_head', 'admin']);
 
 /**
  * The registry pages (lists and forms): staff only. A requester reads buildings and spaces to

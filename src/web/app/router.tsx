@@ -59,6 +59,7 @@ import {
   canImport,
   canRead,
   canSeeAmounts,
+  canSeeAllocations,
   canSeeFinalAccounts,
   canSeeContracts,
   canSeePenalties,
@@ -69,6 +70,7 @@ import {
 } from './permissions';
 import { AmountListPage } from '../features/accounting/AmountListPage';
 import { FinalAccountListPage } from '../features/accounting/FinalAccountListPage';
+import { AllocationsPage } from '../features/accounting/AllocationsPage';
 import { ContractSlaPage } from '../features/admin-sla/ContractSlaPage';
 import { RequireAccess } from './RequireAccess';
 import { RequireAuth } from './RequireAuth';
@@ -268,6 +270,14 @@ export const routes: RouteObject[] = [
         element: (
           <RequireAccess allow={canSeeFinalAccounts}>
             <FinalAccountListPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'accounting/allocations',
+        element: (
+          <RequireAccess allow={canSeeAllocations}>
+            <AllocationsPage />
           </RequireAccess>
         ),
       },
