@@ -53,7 +53,16 @@ type Rule = Record<User, readonly Name[] | 403>;
 const STAFF_ALL = <K extends Kind>(k: K) => OBJECTS[k];
 
 type RuleName =
-  'tickets' | 'workOrders' | 'workOrderSheets' | 'attachments' | 'outbox' | 'penalties' | 'contracts' | 'contractMoney' | 'finalAccounts';
+  | 'tickets'
+  | 'workOrders'
+  | 'workOrderSheets'
+  | 'attachments'
+  | 'outbox'
+  | 'penalties'
+  | 'contracts'
+  | 'contractMoney'
+  | 'finalAccounts'
+  | 'allocationRules';
 const RULES: Record<RuleName, Rule> = {
   tickets: {
     richiedente: ['T'],
@@ -174,6 +183,20 @@ const RULES: Record<RuleName, Rule> = {
     'ditta.ascensori': ['fU'],
     admin: STAFF_ALL('finalAccount'),
   },
+  /** Cost-allocation rules (#10 item 3): admin, accounting and the service head read every contract's; nobody else. */
+  allocationRules: {
+    richiedente: 403,
+    'requester.en': 403,
+    callcenter: 403,
+    'bm.centrale': 403,
+    'bm.deib': 403,
+    'capo.servizio': STAFF_ALL('contract'),
+    contabilita: STAFF_ALL('contract'),
+    'ditta.elettrica': 403,
+    'ditta.termica': 403,
+    'ditta.ascensori': 403,
+    admin: STAFF_ALL('contract'),
+  },
 };
 
 /**
@@ -194,6 +217,10 @@ const ENDPOINTS: Record<string, { kind: Kind; rule: RuleName } | { elsewhere: st
   '/api/contracts/{id}/holidays': { kind: 'contract', rule: 'contracts' },
   '/api/contracts/{id}/penalty-rules': { kind: 'contract', rule: 'contractMoney' },
   '/api/contracts/{id}/penalties/summary': { kind: 'contract', rule: 'contractMoney' },
+  '/api/contracts/{id}/allocation-rule': { kind: 'contract', rule: 'allocationRules' },
+  '/api/buildings/{id}/allocation-rule': {
+    elsewhere: 'cost-allocation rules of buildings, admin/accounting/service head only: test/allocations.int.test.ts',
+  },
   '/api/final-accounts/{id}': { kind: 'finalAccount', rule: 'finalAccounts' },
   '/api/sites/{id}': { elsewhere: 'registry: test/scope-matrix.int.test.ts' },
   '/api/departments/{id}': { elsewhere: 'registry: test/scope-matrix.int.test.ts' },
