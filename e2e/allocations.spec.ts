@@ -101,3 +101,27 @@ test('accounting opens the cost allocation, drills down to the work order, chang
   await page.getByRole('link', { name: number }).first().click();
   await expect(page).toHaveURL(/\/work-orders\//);
 });
+
+test("the admin sets a contract's rule to explicit percentages: not 100 % is refused, 100 % is saved", async ({
+  page,
+  playwright,
+}, info) => {
+  const admin = await apiAs(playwright, info.project.use.baseURL ?? '', 'admin');
+  const contracts = await admin.get<{ items: Array<{ id: string; lot: string }> }>('/api/contracts?q=Lotto%204');
+  const lot4 = contracts.items.find((c) => c.lot === 'Lotto 4')!;
+  await admin.dispose();
+  await loginAs(page, 'admin');
+  await page.goto(`/admin/contracts/${lot4.id}/sla`);
+  const rule = page.getByTestId('allocation-rule');
+  await expect(rule).toContainText('Percentuali');
+  await page.getByRole('button', { name: 'Modifica regola' }).click();
+  await expect(page.getByLabel('Quota (%)')).toHaveCount(3);
+  await page.getByLabel('Quota (%)').nth(0).fill('50');
+  await expect(page.getByText('Totale quote: 90,00 %')).toBeVisible();
+  await expectAccessible(page, 'allocation rule editor');
+  await page.getByRole('button', { name: 'Salva regola' }).click();
+  await expect(page.getByText(/Le quote devono sommare esattamente al 100% \(ora 90/)).toBeVisible();
+  await page.getByLabel('Quota (%)').nth(0).fill('60');
+  await page.getByRole('button', { name: 'Salva regola' }).click();
+  await expect(rule).toContainText('60 %');
+});
