@@ -420,7 +420,8 @@ export async function reportFile(ctx: AppContext, p: Principal, q: ReportInput, 
   const lang = p.language;
   const stem = [allocationLabel(lang, 'misc', 'filePrefix'), q.from ?? '', q.to ?? '', r.groupBy].filter(Boolean).join('-');
   if (format === 'xlsx') {
-    const { items } = await listAllocations(ctx, p, { from: q.from, to: q.to, contractId: q.contractId, limit: 1000 });
+    // The file carries every allocation behind the figures, not only a page of them.
+    const { items } = await listAllocations(ctx, p, { from: q.from, to: q.to, contractId: q.contractId, limit: 100_000 });
     return {
       filename: `${stem}.xlsx`,
       contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
