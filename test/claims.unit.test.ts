@@ -9,7 +9,6 @@ const NOT_YET: { feature: string; words: RegExp }[] = [
     feature: 'KPIs and penalty-reward schemes',
     words: /\bKPIs?\b|penalty[- ]reward|premiali|indicatori di prestazione|performance indicators?/i,
   },
-  { feature: 'cost allocation', words: /ripartizione (degli )?oneri|ripartizione dei costi|cost allocation/i },
   { feature: 'statements of account', words: /statements? of account|estratt[oi] conto/i },
 ];
 

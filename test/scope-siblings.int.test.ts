@@ -64,7 +64,8 @@ type RuleName =
   | 'contracts'
   | 'contractMoney'
   | 'finalAccounts'
-  | 'invoices';
+  | 'invoices'
+  | 'allocationRules';
 const RULES: Record<RuleName, Rule> = {
   tickets: {
     richiedente: ['T'],
@@ -199,6 +200,20 @@ const RULES: Record<RuleName, Rule> = {
     'ditta.ascensori': ['iU'],
     admin: STAFF_ALL('invoice'),
   },
+  /** Cost-allocation rules (#10 item 3): admin, accounting and the service head read every contract's; nobody else. */
+  allocationRules: {
+    richiedente: 403,
+    'requester.en': 403,
+    callcenter: 403,
+    'bm.centrale': 403,
+    'bm.deib': 403,
+    'capo.servizio': STAFF_ALL('contract'),
+    contabilita: STAFF_ALL('contract'),
+    'ditta.elettrica': 403,
+    'ditta.termica': 403,
+    'ditta.ascensori': 403,
+    admin: STAFF_ALL('contract'),
+  },
 };
 
 /**
@@ -220,6 +235,10 @@ const ENDPOINTS: Record<string, { kind: Kind; rule: RuleName } | { elsewhere: st
   '/api/contracts/{id}/penalty-rules': { kind: 'contract', rule: 'contractMoney' },
   '/api/contracts/{id}/penalties/summary': { kind: 'contract', rule: 'contractMoney' },
   '/api/contracts/{id}/spend': { kind: 'contract', rule: 'contractMoney' },
+  '/api/contracts/{id}/allocation-rule': { kind: 'contract', rule: 'allocationRules' },
+  '/api/buildings/{id}/allocation-rule': {
+    elsewhere: 'cost-allocation rules of buildings, admin/accounting/service head only: test/allocations.int.test.ts',
+  },
   '/api/final-accounts/{id}': { kind: 'finalAccount', rule: 'finalAccounts' },
   '/api/invoices/{id}': { kind: 'invoice', rule: 'invoices' },
   '/api/invoices/{id}/file': { elsewhere: 'as the invoice (a stored FatturaPA, none for a manual entry): test/invoices.int.test.ts' },

@@ -41,6 +41,8 @@ export const ERROR_STATUS = {
   HEADERS_TOO_LARGE: 431,
   REQUEST_TIMEOUT: 408,
   IMPORT_TOO_LARGE: 413,
+  // #10 item 3: a final account whose allocation rule cannot apply is not approved.
+  ALLOCATION_IMPOSSIBLE: 422,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

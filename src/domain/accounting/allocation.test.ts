@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { allocate, checkShares, type AllocationFacts, type Payer } from './allocation.ts';
+import { allocate, checkShares, withVat, type AllocationFacts, type Payer } from './allocation.ts';
 
 const facts = (over: Partial<AllocationFacts> = {}): AllocationFacts => ({
   totalCents: 123_457,
@@ -101,6 +101,43 @@ describe('allocate', () => {
           if (!result.ok) return;
           expect(result.parts.reduce((a, p) => a + p.cents, 0)).toBe(total);
           for (const p of result.parts) expect(p.cents).toBeGreaterThanOrEqual(0);
+        },
+      ),
+    );
+  });
+
+  it('adds the VAT by the same shares: 1,000.01 € + 22 % over 60/40', () => {
+    const r = allocate({ kind: 'floor_area' }, facts({ totalCents: 100_001 }));
+    if (!r.ok) throw new Error('expected ok');
+    expect(withVat(r.parts, 22_000)).toEqual([
+      { payer: dep('DIP-FIS'), shareBp: 6000, cents: 60_001, netCents: 60_001, vatCents: 13_200, amountCents: 73_201 },
+      { payer: dep('DIP-MAT'), shareBp: 4000, cents: 40_000, netCents: 40_000, vatCents: 8800, amountCents: 48_800 },
+    ]);
+  });
+
+  it('net, VAT and amounts each add up to their whole, none negative (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 10_000_000_00 }),
+        fc.integer({ min: 0, max: 2_200_000_00 }),
+        fc.array(fc.integer({ min: 0, max: 10_000 }), { minLength: 1, maxLength: 12 }),
+        fc.boolean(),
+        (net, vat, raw, central) => {
+          const sum = raw.reduce((a, w) => a + w, 0) || 1;
+          const bp = raw.map((w) => Math.floor((w * 10_000) / sum));
+          bp[bp.length - 1] += 10_000 - bp.reduce((a, b) => a + b, 0);
+          const shares = bp.map((shareBp, i) => ({ payer: i === 0 && central ? ({ kind: 'central' } as Payer) : dep(`D${i}`), shareBp }));
+          const r = allocate({ kind: 'percentages', shares }, facts({ totalCents: net }));
+          expect(r.ok).toBe(true);
+          if (!r.ok) return;
+          const parts = withVat(r.parts, vat);
+          expect(parts.reduce((a, p) => a + p.netCents, 0)).toBe(net);
+          expect(parts.reduce((a, p) => a + p.vatCents, 0)).toBe(vat);
+          expect(parts.reduce((a, p) => a + p.amountCents, 0)).toBe(net + vat);
+          for (const p of parts) {
+            expect(Math.min(p.netCents, p.vatCents, p.amountCents)).toBeGreaterThanOrEqual(0);
+            expect(p.amountCents).toBe(p.netCents + p.vatCents);
+          }
         },
       ),
     );

@@ -96,3 +96,23 @@ export function allocate(rule: AllocationRule, facts: AllocationFacts): Allocati
     }
   }
 }
+
+export interface PartWithVat extends AllocationPart {
+  /** The part of the net (the rule's split of the net: `cents`). */
+  netCents: number;
+  vatCents: number;
+  /** Net plus VAT: what the payer's budget bears (a public body cannot deduct the VAT). */
+  amountCents: number;
+}
+
+/**
+ * Adds the VAT to parts of a net split: the VAT split by the same shares (largest remainder), so the
+ * nets add up to the net, the VATs to the VAT and the amounts to the total, each to the cent.
+ */
+export function withVat(netParts: readonly AllocationPart[], vatCents: number): PartWithVat[] {
+  const vat = splitByWeights(
+    vatCents,
+    netParts.map((p) => p.shareBp),
+  );
+  return netParts.map((p, i) => ({ ...p, netCents: p.cents, vatCents: vat[i], amountCents: p.cents + vat[i] }));
+}

@@ -120,6 +120,10 @@ export interface SpaceRow extends Audited {
   name: string;
   use: string | null;
   area_cm2: number | null;
+  /** From migration 2026-12-12T0002 (#10 item 3): department_own | teaching | common; null: not classified. */
+  allocation_kind?: string | null;
+  /** From migration 2026-12-12T0002: the department whose own space it is. */
+  department_id?: string | null;
 }
 export interface TechnologyClassRow extends Audited {
   code: string;
@@ -548,6 +552,43 @@ export interface InvoiceRow {
   created_at: string;
   updated_at: string;
 }
+/** #10 item 3: how a contract's (or, overriding it, a building's) approved final accounts are allocated. */
+export interface AllocationRuleRow {
+  id: string;
+  contract_id: string | null;
+  building_id: string | null;
+  method: string;
+  updated_by_id: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+/** #10 item 3: the explicit shares of a 'percentages' rule; a null department is the central budget. */
+export interface AllocationRuleShareRow {
+  rule_id: string;
+  position: number;
+  department_id: string | null;
+  share_bp: number;
+}
+/** #10 item 3: one payer's part of an approved final account; a null department is the central budget. */
+export interface CostAllocationRow {
+  id: string;
+  final_account_id: string;
+  position: number;
+  department_id: string | null;
+  share_bp: number;
+  net_cents: number | string;
+  vat_cents: number | string;
+  amount_cents: number | string;
+  method: string;
+  rule_source: string;
+  work_order_id: string;
+  contract_id: string;
+  building_id: string;
+  technology_class_id: string;
+  period: string;
+  created_at: string;
+}
 export interface OutboxRow {
   id: string;
   idempotency_key: string;
@@ -796,6 +837,9 @@ export interface Database {
   statement_items: StatementItemRow;
   invoices: InvoiceRow;
   contract_spend_alerts: ContractSpendAlertRow;
+  allocation_rules: AllocationRuleRow;
+  allocation_rule_shares: AllocationRuleShareRow;
+  cost_allocations: CostAllocationRow;
   outbox: OutboxRow;
   notifications: NotificationRow;
   rating_tokens: RatingTokenRow;

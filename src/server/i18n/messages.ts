@@ -43,6 +43,7 @@ const it = {
     HEADERS_TOO_LARGE: 'Intestazioni troppo grandi',
     REQUEST_TIMEOUT: 'Richiesta scaduta',
     IMPORT_TOO_LARGE: 'File troppo grande da importare',
+    ALLOCATION_IMPOSSIBLE: 'Ripartizione degli oneri non possibile',
   },
   detail: {
     VALIDATION_FAILED: 'Alcuni campi non sono validi: correggili e riprova.',
@@ -86,6 +87,8 @@ const it = {
     HEADERS_TOO_LARGE: "Le intestazioni della richiesta superano {limit}: elimina qualche cookie o accorcia l'indirizzo.",
     REQUEST_TIMEOUT: 'La richiesta è arrivata troppo lentamente: riprova.',
     IMPORT_TOO_LARGE: "Il file supera i limiti dell'importazione e non è stato letto.",
+    ALLOCATION_IMPOSSIBLE:
+      "Il consuntivo dell'ordine {workOrder} non si può ripartire con la regola «{method}» ({source}): {reason} Nulla è stato salvato: correggi la regola di ripartizione o l'anagrafica e riprova.",
   },
   rule: {
     required: 'Campo obbligatorio.',
@@ -221,6 +224,18 @@ const it = {
     invoiceSignedFile: 'fattura firmata (.p7m): carica il file XML della fattura, senza la busta della firma',
     invoiceMismatched: 'la fattura non corrisponde allo stato di avanzamento: contestala indicando il motivo',
     invoiceStatementPaid: 'lo stato di avanzamento ha già una fattura accettata',
+    // #10 item 3: cost allocation.
+    sharesNotWhole: 'Le quote devono sommare esattamente al 100% (ora {sum}%).',
+    duplicatePayer: 'Ogni dipartimento (o il bilancio centrale) compare una sola volta.',
+    sharesOnlyForPercentages: 'Le quote si indicano solo con il metodo «percentuali».',
+    allocationNoRequestingDepartment:
+      "il richiedente della segnalazione non ha un dipartimento (o non c'è una segnalazione con un richiedente).",
+    allocationNoOccupancies: "l'edificio {building} non ha le quote di superficie dei dipartimenti in anagrafica.",
+    allocationNegativeShare: 'una quota della regola non è valida.',
+    allocationSourceBuilding: "regola dell'edificio {building}",
+    allocationSourceContract: 'regola del contratto',
+    allocationCentral: 'Bilancio centrale (Amministrazione)',
+    monthRange: 'Il mese «da» deve precedere il mese «a».',
   },
   format: { date: 'data AAAA-MM-GG', 'date-time': 'data e ora ISO 8601', email: 'indirizzo e-mail', uuid: 'identificativo' },
 } as const;
@@ -266,6 +281,7 @@ const en: Messages = {
     HEADERS_TOO_LARGE: 'Headers too large',
     REQUEST_TIMEOUT: 'Request timed out',
     IMPORT_TOO_LARGE: 'File too large to import',
+    ALLOCATION_IMPOSSIBLE: 'Cost allocation not possible',
   },
   detail: {
     VALIDATION_FAILED: 'Some fields are not valid: correct them and try again.',
@@ -308,6 +324,8 @@ const en: Messages = {
     HEADERS_TOO_LARGE: 'The request headers are larger than {limit}: remove some cookies or shorten the address.',
     REQUEST_TIMEOUT: 'The request took too long to arrive: try again.',
     IMPORT_TOO_LARGE: 'The file exceeds the import limits and was not read.',
+    ALLOCATION_IMPOSSIBLE:
+      'The final account of work order {workOrder} cannot be allocated by the rule "{method}" ({source}): {reason} Nothing was saved: fix the allocation rule or the registry and try again.',
   },
   rule: {
     required: 'Required.',
@@ -442,6 +460,17 @@ const en: Messages = {
     invoiceSignedFile: 'signed invoice (.p7m): upload the XML file of the invoice, without the signature envelope',
     invoiceMismatched: 'the invoice does not match the statement: dispute it with a reason',
     invoiceStatementPaid: 'the statement already has an accepted invoice',
+    // #10 item 3: cost allocation.
+    sharesNotWhole: 'The shares must add up to exactly 100% (now {sum}%).',
+    duplicatePayer: 'Each department (or the central budget) appears once.',
+    sharesOnlyForPercentages: 'Shares are given only with the "percentages" method.',
+    allocationNoRequestingDepartment: "the ticket's requester has no department (or there is no ticket with a requester).",
+    allocationNoOccupancies: 'building {building} has no floor-area shares of the departments in the registry.',
+    allocationNegativeShare: 'a share of the rule is not valid.',
+    allocationSourceBuilding: 'rule of building {building}',
+    allocationSourceContract: "the contract's rule",
+    allocationCentral: 'Central budget (Administration)',
+    monthRange: 'The "from" month must come before the "to" month.',
   },
   format: { date: 'date YYYY-MM-DD', 'date-time': 'ISO 8601 date and time', email: 'e-mail address', uuid: 'identifier' },
 };

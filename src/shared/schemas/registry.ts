@@ -89,10 +89,34 @@ const spaceFields = {
   name: Name,
   use: Nullable(Type.String({ maxLength: 100 })),
   areaM2: Nullable(Type.Number({ minimum: 0, maximum: 10_000_000, description: 'square metres' })),
+  // #10 item 3: what the central-vs-department cost-allocation rule reads.
+  allocationKind: Nullable(
+    Type.String({
+      enum: ['department_own', 'teaching', 'common'],
+      description: "cost allocation: a department's own space, a teaching space or a common part; null: not classified (central budget)",
+    }),
+  ),
+  departmentId: Nullable(
+    Type.String({ minLength: 1, maxLength: 64, description: 'the department whose own space it is (allocationKind department_own)' }),
+  ),
 };
 export const SpaceSchema = Item(spaceFields);
-export const SpaceCreate = Create({ ...spaceFields, use: Type.Optional(spaceFields.use), areaM2: Type.Optional(spaceFields.areaM2) });
-export const SpacePatch = Patch({ floorId: Id, code: Code, name: Name, use: spaceFields.use, areaM2: spaceFields.areaM2 }); // stays in its building
+export const SpaceCreate = Create({
+  ...spaceFields,
+  use: Type.Optional(spaceFields.use),
+  areaM2: Type.Optional(spaceFields.areaM2),
+  allocationKind: Type.Optional(spaceFields.allocationKind),
+  departmentId: Type.Optional(spaceFields.departmentId),
+});
+export const SpacePatch = Patch({
+  floorId: Id,
+  code: Code,
+  name: Name,
+  use: spaceFields.use,
+  areaM2: spaceFields.areaM2,
+  allocationKind: spaceFields.allocationKind,
+  departmentId: spaceFields.departmentId,
+}); // stays in its building
 export const SpaceQuery = Query({ buildingId: Type.Optional(Id), floorId: Type.Optional(Id) });
 
 // --- technology classes ------------------------------------------------------------------------

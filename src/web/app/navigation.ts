@@ -14,6 +14,7 @@ import {
   IconCurrencyEuro,
   IconFileInvoice,
   IconReceipt,
+  IconChartPie,
   IconFileAlert,
   IconFileImport,
   IconFileText,
@@ -46,6 +47,7 @@ import {
   canBrowseRegistry,
   canImport,
   canRead,
+  canSeeAllocations,
   canSeeAmounts,
   canSeeFinalAccounts,
   canSeeInvoices,
@@ -178,6 +180,7 @@ function workItems(me: Me): NavItem[] {
   if (canSeeAmounts(me)) add({ to: '/accounting/work-orders', label: 'nav.amounts', icon: IconCurrencyEuro });
   if (canSeeFinalAccounts(me)) add({ to: '/accounting/final-accounts', label: 'nav.finalAccounts', icon: IconReceipt });
   if (canSeeInvoices(me)) add({ to: '/accounting/invoices', label: 'nav.invoices', icon: IconFileInvoice });
+  if (canSeeAllocations(me)) add({ to: '/accounting/allocations', label: 'nav.allocations', icon: IconChartPie });
   if (canSeePenalties(me)) add({ to: '/penalties', label: 'nav.penalties', icon: IconGavel });
   if (canSeeContracts(me)) add({ to: '/contracts', label: 'nav.contracts', icon: IconReportAnalytics });
   return items;

@@ -64,6 +64,8 @@ export const canSeeAmounts = (me: Pick<Me, 'roles'> | null | undefined) => hasAn
 export const canSeeFinalAccounts = (me: Pick<Me, 'roles'> | null | undefined) => hasAny(me, ['accounting', 'service_head', 'admin']);
 /** #10 item 5: the contractors' invoices; accounting registers and decides, the service head reads. */
 export const canSeeInvoices = (me: Pick<Me, 'roles'> | null | undefined) => hasAny(me, ['accounting', 'service_head', 'admin']);
+/** Cost allocation report (#10 item 3): accounting, service head, admin (the API also lets a building manager read its buildings'). */
+export const canSeeAllocations = (me: Pick<Me, 'roles'> | null | undefined) => hasAny(me, ['accounting', 'service_head', 'admin']);
 
 /**
  * The registry pages (lists and forms): staff only. A requester reads buildings and spaces to

@@ -59,6 +59,7 @@ import {
   canImport,
   canRead,
   canSeeAmounts,
+  canSeeAllocations,
   canSeeFinalAccounts,
   canSeeInvoices,
   canSeeContracts,
@@ -73,6 +74,7 @@ import { SpendPage } from '../features/accounting/SpendPage';
 import { FinalAccountListPage } from '../features/accounting/FinalAccountListPage';
 import { InvoiceListPage } from '../features/accounting/invoices/InvoiceListPage';
 import { InvoicePage } from '../features/accounting/invoices/InvoicePage';
+import { AllocationsPage } from '../features/accounting/AllocationsPage';
 import { ContractSlaPage } from '../features/admin-sla/ContractSlaPage';
 import { RequireAccess } from './RequireAccess';
 import { RequireAuth } from './RequireAuth';
@@ -296,6 +298,14 @@ export const routes: RouteObject[] = [
         element: (
           <RequireAccess allow={canSeeInvoices}>
             <InvoicePage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'accounting/allocations',
+        element: (
+          <RequireAccess allow={canSeeAllocations}>
+            <AllocationsPage />
           </RequireAccess>
         ),
       },

@@ -11,6 +11,7 @@ import { newId } from '../../ids.ts';
 import { engineOf } from '../create-db.ts';
 import { seedDemoLotPriceLists, seedDemoPriceList } from '../../modules/price-lists/index.ts';
 import { seedDemoPlans } from './demo-plans.ts';
+import { seedDemoAllocation } from './demo-allocation.ts';
 import type { Database } from '../schema.ts';
 import { DEMO_TECHNICIANS } from './demo-technicians.ts';
 
@@ -1040,6 +1041,7 @@ export async function seedDemo(db: Kysely<Database>, opts: { now: Date }): Promi
     await seedDemoPriceList(trx, opts.now);
     await seedDemoLotPriceLists(trx, opts.now);
     await seedDemoPlans(trx, opts.now);
+    await seedDemoAllocation(trx, opts.now);
 
     const userIds = new Map<string, string>();
     const users: Insertable<Database['users']>[] = USERS.map((u) => {

@@ -35,6 +35,7 @@ import * as tickets from '../tickets/tickets.repository.ts';
 import { inVersionedTransaction, StaleVersion, type Trx } from '../tickets/workflow-helpers.ts';
 import * as workOrders from '../work-orders/work-orders.repository.ts';
 import { prepareQuote, presentPricedLine } from '../work-orders/work-orders.service.ts';
+import { allocateOnApproval } from './allocations.service.ts';
 import * as repo from './final-accounts.repository.ts';
 import { checkSpendAlerts } from './spend.service.ts';
 import type {
@@ -433,7 +434,11 @@ export async function finalAccountAction(
         if (v?.needsReason) data.varianceReason = varianceReason;
       }
       if (!(await repo.updateFinalAccountVersioned(trx, id, input.version, set))) throw new StaleVersion();
-      if (action === 'approve') await checkSpendAlerts(trx, ctx, fa.contract_id);
+      if (action === 'approve') {
+        // The allocation may refuse the approval (422): before any alert is queued.
+        await allocateOnApproval(trx, p, id, at);
+        await checkSpendAlerts(trx, ctx, fa.contract_id);
+      }
       await event(trx, p, w, at, action, fa.status, String(set.status ?? fa.status), data);
     },
     () => getFinalAccount(ctx, p, id),

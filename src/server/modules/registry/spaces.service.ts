@@ -21,6 +21,8 @@ export const spaces: EntityDef<Space> = {
       name: r.name,
       use: r.use,
       areaM2: cm2ToM2(r.area_cm2),
+      allocationKind: r.allocation_kind ?? null,
+      departmentId: r.department_id ?? null,
     })),
   toRow: (i) => ({
     building_id: i.buildingId,
@@ -29,11 +31,14 @@ export const spaces: EntityDef<Space> = {
     name: i.name,
     use: i.use ?? null,
     area_cm2: m2ToCm2(i.areaM2),
+    allocation_kind: i.allocationKind ?? null,
+    department_id: i.departmentId ?? null,
   }),
   validate: () => [],
   buildingOf: (i) => i.buildingId,
   references: async (db, i) => {
     const issues: FieldIssue[] = await missingReferences(db, 'buildings', [{ field: 'buildingId', id: i.buildingId }]);
+    if (i.departmentId) issues.push(...(await missingReferences(db, 'departments', [{ field: 'departmentId', id: i.departmentId }])));
     const floor = (await rowsById(db, 'floors', [i.floorId], ['building_id'])).get(i.floorId);
     if (!floor) issues.push({ field: 'floorId', rule: 'notFound' });
     else if (floor.building_id !== i.buildingId) issues.push({ field: 'floorId', rule: 'floorBuilding' });

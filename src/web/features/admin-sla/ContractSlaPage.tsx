@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useT } from '../../i18n/messages';
 import { useCalendar, useContractSla, useSlaPreview } from './api';
+import { AllocationRuleSection } from '../accounting/AllocationRuleSection';
 import { CalendarSection } from './CalendarSection';
 import { ClosuresSection } from './ClosuresSection';
 import { DocumentsDaysSection } from './DocumentsDaysSection';
@@ -57,6 +58,7 @@ export function ContractSlaPage() {
       <CalendarSection contractId={id} calendar={calendar.data} canEdit={canEdit} />
       <ClosuresSection contractId={id} sites={sites.data?.sites ?? []} canEdit={canEdit} />
       <DocumentsDaysSection contract={contract.data} canEdit={canEdit} />
+      <AllocationRuleSection contractId={id} canEdit={canEdit} />
     </Stack>
   );
 }

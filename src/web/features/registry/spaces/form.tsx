@@ -1,4 +1,4 @@
-import { NumberInput, SimpleGrid, TextInput } from '@mantine/core';
+import { NumberInput, Select, SimpleGrid, TextInput } from '@mantine/core';
 import type { Space } from '../../../api/types';
 import { EntityLabel } from '../../../components/EntityLabel';
 import { EntitySelect } from '../../../components/EntitySelect';
@@ -14,7 +14,12 @@ interface SpaceValues {
   name: string;
   use: string;
   areaM2: number | string;
+  /** #10 item 3: what the central-vs-department cost-allocation rule reads ('' = not classified). */
+  allocationKind: string;
+  departmentId: string | null;
 }
+
+const KINDS = ['department_own', 'teaching', 'common'] as const;
 
 function SpaceFields({ form }: FieldsProps<SpaceValues>) {
   const t = useT();
@@ -42,6 +47,15 @@ function SpaceFields({ form }: FieldsProps<SpaceValues>) {
           rightSection={<span aria-hidden>m²</span>}
           {...form.getInputProps('areaM2')}
         />
+        <Select
+          label={t('entities.spaces.fields.allocationKind')}
+          description={t('entities.spaces.allocationKindHint')}
+          clearable
+          data={KINDS.map((k) => ({ value: k, label: t(`entities.spaces.allocationKinds.${k}`) }))}
+          value={form.values.allocationKind || null}
+          onChange={(v) => form.setFieldValue('allocationKind', v ?? '')}
+        />
+        <EntitySelect entity="departments" label={t('entities.spaces.fields.departmentId')} {...form.getInputProps('departmentId')} />
       </SimpleGrid>
     </>
   );
@@ -54,7 +68,16 @@ export const spaceForm: RegistryFormConfig<Space, SpaceValues> = {
     { label: t('entities.buildings.title'), to: '/registry/buildings' },
     { label: <EntityLabel entity="buildings" id={params.buildingId} />, to: `/registry/buildings/${params.buildingId ?? ''}` },
   ],
-  empty: (params) => ({ buildingId: params.buildingId ?? '', floorId: null, code: '', name: '', use: '', areaM2: '' }),
+  empty: (params) => ({
+    buildingId: params.buildingId ?? '',
+    floorId: null,
+    code: '',
+    name: '',
+    use: '',
+    areaM2: '',
+    allocationKind: '',
+    departmentId: null,
+  }),
   fromItem: (s) => ({
     buildingId: s.buildingId,
     floorId: s.floorId,
@@ -62,6 +85,8 @@ export const spaceForm: RegistryFormConfig<Space, SpaceValues> = {
     name: s.name,
     use: s.use ?? '',
     areaM2: s.areaM2 ?? '',
+    allocationKind: s.allocationKind ?? '',
+    departmentId: s.departmentId ?? null,
   }),
   toBody: (v, mode) => ({
     ...(mode === 'create' ? { buildingId: v.buildingId } : {}),
@@ -70,6 +95,8 @@ export const spaceForm: RegistryFormConfig<Space, SpaceValues> = {
     name: v.name.trim(),
     use: textOrNull(v.use),
     areaM2: v.areaM2 === '' ? null : Number(v.areaM2),
+    allocationKind: v.allocationKind === '' ? null : v.allocationKind,
+    departmentId: v.departmentId || null,
   }),
   validate: (v, t) => requireFields(v, ['floorId', 'code', 'name'], t),
   Fields: SpaceFields,
