@@ -34,6 +34,7 @@ import { penaltyRoutes } from './modules/penalties/penalties.routes.ts';
 import { reportRoutes } from './modules/reports/reports.routes.ts';
 import { accountingRoutes } from './modules/accounting/amounts.routes.ts';
 import { finalAccountRoutes } from './modules/accounting/final-accounts.routes.ts';
+import { statementRoutes } from './modules/accounting/statements.routes.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
 import { pingDatabase } from './modules/system/system.repository.ts';
 import { programRoutes } from './modules/programs/programs.routes.ts';
@@ -143,6 +144,7 @@ export async function buildApp(config: Config, opts: BuildOptions): Promise<Fast
   await app.register(reportRoutes);
   await app.register(accountingRoutes);
   await app.register(finalAccountRoutes);
+  await app.register(statementRoutes);
   await app.register(systemRoutes);
   await app.register(programRoutes);
   await app.register(calendarFeedRoutes);

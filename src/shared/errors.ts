@@ -41,6 +41,9 @@ export const ERROR_STATUS = {
   HEADERS_TOO_LARGE: 431,
   REQUEST_TIMEOUT: 408,
   IMPORT_TOO_LARGE: 413,
+  // #10 item 4: a statement is not approved without the contractor's valid contributions certificate.
+  DURC_EXPIRED: 422,
+  DURC_MISSING: 422,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

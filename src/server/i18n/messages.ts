@@ -43,6 +43,8 @@ const it = {
     HEADERS_TOO_LARGE: 'Intestazioni troppo grandi',
     REQUEST_TIMEOUT: 'Richiesta scaduta',
     IMPORT_TOO_LARGE: 'File troppo grande da importare',
+    DURC_EXPIRED: 'DURC scaduto',
+    DURC_MISSING: 'DURC non registrato',
   },
   detail: {
     VALIDATION_FAILED: 'Alcuni campi non sono validi: correggili e riprova.',
@@ -86,6 +88,10 @@ const it = {
     HEADERS_TOO_LARGE: "Le intestazioni della richiesta superano {limit}: elimina qualche cookie o accorcia l'indirizzo.",
     REQUEST_TIMEOUT: 'La richiesta è arrivata troppo lentamente: riprova.',
     IMPORT_TOO_LARGE: "Il file supera i limiti dell'importazione e non è stato letto.",
+    DURC_EXPIRED:
+      "Il DURC di {contractor} è scaduto il {validUntil}: lo stato di avanzamento non si può approvare. L'amministratore registra la nuova scadenza nell'anagrafica della ditta.",
+    DURC_MISSING:
+      "Per {contractor} non è registrata la validità del DURC: lo stato di avanzamento non si può approvare. L'amministratore la registra nell'anagrafica della ditta.",
   },
   rule: {
     required: 'Campo obbligatorio.',
@@ -210,6 +216,12 @@ const it = {
     analysisEmpty: 'Un nuovo prezzo per analisi ha bisogno di un costo: materiali, manodopera o noli maggiori di zero.',
     analysisOrList: 'Una voce di elenco non ha un nuovo prezzo per analisi: usa una riga libera.',
     priceFromAnalysis: "Il prezzo di un nuovo prezzo per analisi si calcola dall'analisi: non indicarlo.",
+    // #10 item 4: statements.
+    statementNextPeriod: 'Il prossimo stato di avanzamento di questo contratto è quello di {expected}: i mesi vanno in ordine.',
+    statementDraftOpen: "C'è già uno stato di avanzamento in bozza ({period}): approvalo o scartalo prima.",
+    statementAfterFinal: 'Lo stato di avanzamento finale ({period}) è già approvato: il contratto è chiuso.',
+    periodFuture: 'Il mese non è ancora iniziato.',
+    conformityCheckMissing: 'Lo stato finale richiede la data della verifica di conformità del contratto (anagrafica del contratto).',
   },
   format: { date: 'data AAAA-MM-GG', 'date-time': 'data e ora ISO 8601', email: 'indirizzo e-mail', uuid: 'identificativo' },
 } as const;
@@ -255,6 +267,8 @@ const en: Messages = {
     HEADERS_TOO_LARGE: 'Headers too large',
     REQUEST_TIMEOUT: 'Request timed out',
     IMPORT_TOO_LARGE: 'File too large to import',
+    DURC_EXPIRED: 'DURC expired',
+    DURC_MISSING: 'DURC not recorded',
   },
   detail: {
     VALIDATION_FAILED: 'Some fields are not valid: correct them and try again.',
@@ -297,6 +311,10 @@ const en: Messages = {
     HEADERS_TOO_LARGE: 'The request headers are larger than {limit}: remove some cookies or shorten the address.',
     REQUEST_TIMEOUT: 'The request took too long to arrive: try again.',
     IMPORT_TOO_LARGE: 'The file exceeds the import limits and was not read.',
+    DURC_EXPIRED:
+      "{contractor}'s DURC (contributions certificate) expired on {validUntil}: the statement cannot be approved. The administrator records the new expiry in the contractor's registry entry.",
+    DURC_MISSING:
+      "No DURC (contributions certificate) validity is recorded for {contractor}: the statement cannot be approved. The administrator records it in the contractor's registry entry.",
   },
   rule: {
     required: 'Required.',
@@ -421,6 +439,11 @@ const en: Messages = {
     analysisEmpty: 'A new price by analysis needs a cost: materials, labour or equipment above zero.',
     analysisOrList: 'A price-list line has no new price by analysis: use a free line.',
     priceFromAnalysis: 'A new price by analysis takes its price from the analysis: do not give one.',
+    statementNextPeriod: "This contract's next statement is the one of {expected}: months go in order.",
+    statementDraftOpen: 'A statement is already in draft ({period}): approve or discard it first.',
+    statementAfterFinal: 'The final statement ({period}) is already approved: the contract is closed.',
+    periodFuture: 'The month has not started yet.',
+    conformityCheckMissing: "The final statement needs the date of the contract's conformity check (the contract's registry entry).",
   },
   format: { date: 'date YYYY-MM-DD', 'date-time': 'ISO 8601 date and time', email: 'e-mail address', uuid: 'identifier' },
 };

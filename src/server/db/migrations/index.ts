@@ -24,6 +24,7 @@ import * as closureRanges from './2026-12-10T0004-closure-ranges.ts';
 import * as asBuiltDocuments from './2026-12-11T0001-as-built-documents.ts';
 import * as finalAccounts from './2026-12-11T0003-final-accounts.ts';
 import * as statementsInvoices from './2026-12-12T0001-statements-invoices.ts';
+import * as contractConformityCheck from './2026-12-12T0004-contract-conformity-check.ts';
 
 /** Every migration, by name; names sort in the order they run. Append, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -52,4 +53,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-11T0001-as-built-documents': asBuiltDocuments,
   '2026-12-11T0003-final-accounts': finalAccounts,
   '2026-12-12T0001-statements-invoices': statementsInvoices,
+  '2026-12-12T0004-contract-conformity-check': contractConformityCheck,
 };
