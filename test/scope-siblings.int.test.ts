@@ -220,6 +220,10 @@ const ENDPOINTS: Record<string, { kind: Kind; rule: RuleName } | { elsewhere: st
   '/api/programs/{id}/export.pdf': { elsewhere: 'as the program: test/programs.int.test.ts' },
   '/api/programs/{id}/export.xlsx': { elsewhere: 'as the program: test/programs.int.test.ts' },
   '/api/calendar/{token}': { elsewhere: 'a public secret feed URL, no caller: test/calendar-feeds.int.test.ts' },
+  '/api/statements/{id}': {
+    elsewhere: "a contract's statements: staff all, the contractor its own (another's 404), other roles 403: test/statements.int.test.ts",
+  },
+  '/api/statements/{id}/export': { elsewhere: 'as the statement: test/statements.int.test.ts' },
 };
 
 /** The ticket's items a user reads in its timeline (by fixture name), and whose work orders' events. */

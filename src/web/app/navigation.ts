@@ -12,6 +12,7 @@ import {
   IconCategory,
   IconCurrencyEuro,
   IconReceipt,
+  IconFileInvoice,
   IconFileAlert,
   IconFileImport,
   IconFileText,
@@ -46,6 +47,7 @@ import {
   canRead,
   canSeeAmounts,
   canSeeFinalAccounts,
+  canSeeStatements,
   canSeeContracts,
   canSeePenalties,
   canSeePlanned,
@@ -172,6 +174,7 @@ function workItems(me: Me): NavItem[] {
     add({ to: '/as-built-documents', label: 'nav.asBuiltDocuments', icon: IconFileAlert });
   if (canSeeAmounts(me)) add({ to: '/accounting/work-orders', label: 'nav.amounts', icon: IconCurrencyEuro });
   if (canSeeFinalAccounts(me)) add({ to: '/accounting/final-accounts', label: 'nav.finalAccounts', icon: IconReceipt });
+  if (canSeeStatements(me)) add({ to: '/accounting/statements', label: 'nav.statements', icon: IconFileInvoice });
   if (canSeePenalties(me)) add({ to: '/penalties', label: 'nav.penalties', icon: IconGavel });
   if (canSeeContracts(me)) add({ to: '/contracts', label: 'nav.contracts', icon: IconReportAnalytics });
   return items;

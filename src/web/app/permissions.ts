@@ -62,6 +62,11 @@ export const canSeeContracts = (me: Pick<Me, 'roles'> | null | undefined) =>
 export const canSeeAmounts = (me: Pick<Me, 'roles'> | null | undefined) => hasAny(me, ['accounting', 'service_head', 'admin']);
 /** Final accounts' worklist (#10 item 2): accounting approves, the service head decides variances, admin reads. */
 export const canSeeFinalAccounts = (me: Pick<Me, 'roles'> | null | undefined) => hasAny(me, ['accounting', 'service_head', 'admin']);
+/** Monthly statements (#10 item 4): accounting prepares and approves; service head and admin read; a contractor reads its own. */
+export const canSeeStatements = (me: Pick<Me, 'roles'> | null | undefined) =>
+  hasAny(me, ['accounting', 'service_head', 'admin', 'contractor']);
+/** Only accounting prepares, refreshes, approves and discards statements. */
+export const canPrepareStatements = (me: Pick<Me, 'roles'> | null | undefined) => hasAny(me, ['accounting']);
 
 /**
  * The registry pages (lists and forms): staff only. A requester reads buildings and spaces to

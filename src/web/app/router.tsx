@@ -60,6 +60,7 @@ import {
   canRead,
   canSeeAmounts,
   canSeeFinalAccounts,
+  canSeeStatements,
   canSeeContracts,
   canSeePenalties,
   canSeePlanned,
@@ -69,6 +70,8 @@ import {
 } from './permissions';
 import { AmountListPage } from '../features/accounting/AmountListPage';
 import { FinalAccountListPage } from '../features/accounting/FinalAccountListPage';
+import { StatementListPage } from '../features/accounting/StatementListPage';
+import { StatementPage } from '../features/accounting/StatementPage';
 import { ContractSlaPage } from '../features/admin-sla/ContractSlaPage';
 import { RequireAccess } from './RequireAccess';
 import { RequireAuth } from './RequireAuth';
@@ -268,6 +271,22 @@ export const routes: RouteObject[] = [
         element: (
           <RequireAccess allow={canSeeFinalAccounts}>
             <FinalAccountListPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'accounting/statements',
+        element: (
+          <RequireAccess allow={canSeeStatements}>
+            <StatementListPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'accounting/statements/:id',
+        element: (
+          <RequireAccess allow={canSeeStatements}>
+            <StatementPage />
           </RequireAccess>
         ),
       },
