@@ -24,19 +24,17 @@ test.describe.serial('statements: accounting prepares and approves a statement',
       buildingId: buildings.items[0].id,
       description: 'Quadro di piano: scatta il differenziale.',
     });
-    const issued = await bm.post<{ workOrders: Array<{ id: string; number: string; contract: { id: string } }> }>(
-      `/api/tickets/${ticket.id}/actions/issue`,
-      {
-        version: ticket.version,
-        technologyClassId: classes.items.find((c) => c.code === 'ELE')?.id,
-        priority: 'ordinary',
-        description: 'Quadro',
-      },
-    );
+    const issued = await bm.post<{ workOrders: Array<{ id: string; number: string }> }>(`/api/tickets/${ticket.id}/actions/issue`, {
+      version: ticket.version,
+      technologyClassId: classes.items.find((c) => c.code === 'ELE')?.id,
+      priority: 'ordinary',
+      description: 'Quadro',
+    });
     const wo = issued.workOrders[0];
     number = wo.number;
+    const { contract } = await bm.get<{ contract: { id: string } }>(`/api/work-orders/${wo.id}`);
     let p = await cs.post<{ id: string; version: number }>('/api/penalties', {
-      contractId: wo.contract.id,
+      contractId: contract.id,
       workOrderId: wo.id,
       amountCents: 25_000,
       reason: 'Quadro lasciato aperto',
