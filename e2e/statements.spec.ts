@@ -55,9 +55,8 @@ test.describe.serial('statements: accounting prepares and approves a statement',
 
     // The demo's draft of the electrical lot for this month.
     await page.getByLabel('Mese').last().fill(month);
-    await page.getByRole('textbox', { name: 'Stato' }).click();
-    await page.getByRole('option', { name: 'Bozza' }).click();
-    await table.getByRole('link', { name: /Lotto 2$/ }).click();
+    await expect(table.getByRole('link', { name: 'N. 1 — Lotto 2' })).toHaveCount(0);
+    await table.getByRole('link', { name: 'N. 2 — Lotto 2' }).click();
     await expect(page.getByRole('heading', { level: 1, name: /Lotto 2/ })).toBeVisible();
     await expectAccessible(page, 'statement draft');
     await page.getByRole('button', { name: 'Scarta la bozza' }).click();
@@ -67,7 +66,7 @@ test.describe.serial('statements: accounting prepares and approves a statement',
 
     // Prepared again: the penalty applied since is in it, linked to its work order.
     const prepare = page.getByRole('region', { name: 'Prepara uno stato di avanzamento' });
-    await choose(page, prepare.getByRole('textbox', { name: 'Contratto' }), 'Lotto 2', /Lotto 2/);
+    await choose(page, prepare.getByRole('combobox', { name: 'Lotto' }), 'Lotto 2', /Lotto 2/);
     await prepare.getByLabel('Mese').fill(month);
     await prepare.getByRole('button', { name: 'Prepara' }).click();
     await expect(page.getByRole('heading', { level: 1, name: /Lotto 2/ })).toBeVisible();

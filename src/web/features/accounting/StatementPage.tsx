@@ -148,54 +148,52 @@ export function StatementPage() {
             <Title order={2} size="h4" id="statement-items" mb="xs">
               {t('statements.itemsTitle')}
             </Title>
-            <Table.ScrollContainer minWidth={480}>
-              <Table>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('statements.item')}</Table.Th>
-                    <Table.Th scope="col">{t('statements.reference')}</Table.Th>
-                    <Table.Th scope="col" ta="right">
-                      {t('statements.amount')}
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {(s.items ?? []).map((i) => (
-                    <Table.Tr key={i.id}>
-                      <Table.Td>{t(`statements.kinds.${i.kind}`)}</Table.Td>
-                      <Table.Td>
-                        {i.workOrder ? (
-                          <Stack gap={0}>
-                            <Anchor component={Link} to={`/work-orders/${i.workOrder.id}`} fw={600}>
-                              {i.workOrder.number}
-                            </Anchor>
-                            <Text size="xs" c="dimmed" lineClamp={1}>
-                              {i.workOrder.description}
-                            </Text>
-                            {i.penaltyId && (
-                              <Anchor component={Link} to={`/penalties/${i.penaltyId}`} size="xs">
-                                {t('statements.penaltyOf', { month: format.month(i.penaltyPeriod) })}
-                              </Anchor>
-                            )}
-                          </Stack>
-                        ) : i.penaltyId ? (
-                          <Anchor component={Link} to={`/penalties/${i.penaltyId}`}>
-                            {t('statements.penaltyOf', { month: format.month(i.penaltyPeriod) })}
+            <Table>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('statements.item')}</Table.Th>
+                  <Table.Th scope="col">{t('statements.reference')}</Table.Th>
+                  <Table.Th scope="col" ta="right">
+                    {t('statements.amount')}
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {(s.items ?? []).map((i) => (
+                  <Table.Tr key={i.id}>
+                    <Table.Td>{t(`statements.kinds.${i.kind}`)}</Table.Td>
+                    <Table.Td>
+                      {i.workOrder ? (
+                        <Stack gap={0}>
+                          <Anchor component={Link} to={`/work-orders/${i.workOrder.id}`} fw={600}>
+                            {i.workOrder.number}
                           </Anchor>
-                        ) : i.kind === 'flat_fee' || i.kind === 'withholding_release' ? (
-                          format.month(i.description)
-                        ) : (
-                          i.description
-                        )}
-                      </Table.Td>
-                      <Table.Td ta="right" className="tabular-nums">
-                        {format.euro(i.amountCents)}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+                          <Text size="xs" c="dimmed" lineClamp={1}>
+                            {i.workOrder.description}
+                          </Text>
+                          {i.penaltyId && (
+                            <Anchor component={Link} to={`/penalties/${i.penaltyId}`} size="xs">
+                              {t('statements.penaltyOf', { month: format.month(i.penaltyPeriod) })}
+                            </Anchor>
+                          )}
+                        </Stack>
+                      ) : i.penaltyId ? (
+                        <Anchor component={Link} to={`/penalties/${i.penaltyId}`}>
+                          {t('statements.penaltyOf', { month: format.month(i.penaltyPeriod) })}
+                        </Anchor>
+                      ) : i.kind === 'flat_fee' || i.kind === 'withholding_release' ? (
+                        format.month(i.description)
+                      ) : (
+                        i.description
+                      )}
+                    </Table.Td>
+                    <Table.Td ta="right" className="tabular-nums">
+                      {format.euro(i.amountCents)}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
           </Card>
         </SimpleGrid>
         <Anchor component={Link} to="/accounting/statements">
