@@ -69,17 +69,22 @@ describeEachDb(
     };
 
     /** A penalty proposed by hand now on `workOrderId`, contested, answered, and applied. */
-    const appliedPenalty = async (workOrderId: string, amountCents: number): Promise<Obj> => {
+    const appliedPenalty = async (workOrderId: string, amountCents: number, on = { contractId: '', contractor: '' }): Promise<Obj> => {
       const pact = async (c: Client, id: string, action: string, fields: Obj = {}) =>
         ok(
           await c.post(`/api/penalties/${id}/actions/${action}`, { version: ok(await cs.get(`/api/penalties/${id}`)).version, ...fields }),
         );
       const p = ok(
-        await cs.post('/api/penalties', { contractId: contract.id, workOrderId, amountCents, reason: 'Ritardo accertato' }),
+        await cs.post('/api/penalties', {
+          contractId: on.contractId || contract.id,
+          workOrderId,
+          amountCents,
+          reason: 'Ritardo accertato',
+        }),
         201,
       );
       await pact(cs, p.id, 'contest', { note: 'Contestazione' });
-      await pact(ele, p.id, 'counter_argue', { text: 'Controdeduzioni' });
+      await pact(on.contractor === 'ter' ? ter : ele, p.id, 'counter_argue', { text: 'Controdeduzioni' });
       return pact(cs, p.id, 'apply', { reason: 'Controdeduzioni non accolte' });
     };
 
@@ -255,15 +260,33 @@ describeEachDb(
       expect((await prepare(acc, { period: '2026-04' })).json().errors[0]).toMatchObject({ field: 'period', code: 'statementAfterFinal' });
     });
 
-    it('a draft can be discarded: its items are free again', async () => {
-      // Another contract (Lotto 3) for a draft to discard.
+    it('a draft picks up on refresh what arrived since; discarded, its items are free again', async () => {
+      // Another contract (Lotto 3, HVAC), its first statement in the middle of March.
+      await at('2026-03-20T09:00:00Z');
       const lot3 = (ok(await acc.get('/api/contracts?limit=50')).items as Obj[]).find((c) => c.lot === 'Lotto 3')!;
-      const d = ok(await acc.post(`/api/contracts/${lot3.id}/statements`, { period: '2026-03' }), 201);
+      let d = ok(await acc.post(`/api/contracts/${lot3.id}/statements`, { period: '2026-03' }), 201);
       expect(d.number).toBe(1);
+      expect(d.items.map((i: Obj) => i.kind)).toEqual(['flat_fee']);
+      const t = await openTicket(requester, { buildingId: await r.building('MI-B01'), description: 'Radiatore freddo.' });
+      const w = (
+        await move(bm, 'tickets', t.id, 'issue', { technologyClassId: await r.cls('TER'), priority: 'ordinary', description: 'x' })
+      ).workOrders[0];
+      const p = await appliedPenalty(w.id, 12_345, { contractId: lot3.id, contractor: 'ter' });
+      d = ok(await act(acc, d, 'refresh'));
+      expect(d.items.map((i: Obj) => [i.kind, i.penaltyId, i.amountCents])).toEqual([
+        ['flat_fee', null, d.totals.flatFeeCents],
+        ['penalty', p.id, -12_345],
+      ]);
+      expect(d.totals.penaltiesDeductedCents).toBe(12_345);
       expect((await act(ele, d, 'discard')).statusCode).toBe(404); // not its contract
+      expect((await act(ter, d, 'discard')).statusCode).toBe(403); // its own: read only
       const res = await act(acc, d, 'discard');
       expect(res.statusCode).toBe(204);
       expect((await acc.get(`/api/statements/${d.id}`)).statusCode).toBe(404);
+      const again = ok(await acc.post(`/api/contracts/${lot3.id}/statements`, { period: '2026-03' }), 201);
+      expect(again.items.map((i: Obj) => i.penaltyId)).toEqual([null, p.id]);
+      expect(again.number).toBe(1);
+      st.lot3 = again;
     });
 
     it('scope: accounting, service head, admin all; the contractor its own, read only; building manager and requester 403', async () => {
@@ -271,7 +294,7 @@ describeEachDb(
       const listOf = async (c: Client, q = '') => (ok(await c.get(`/api/statements${q}`)).items as Obj[]).map((i) => i.id);
       for (const c of [acc, cs, admin]) expect(await listOf(c, `?contractId=${contract.id}`)).toEqual([...ids].reverse());
       expect(await listOf(ele)).toEqual([...ids].reverse());
-      expect(await listOf(ter)).toEqual([]);
+      expect(await listOf(ter)).toEqual([st.lot3.id]); // its own only
       expect((await ter.get(`/api/statements/${st.jan.id}`)).statusCode).toBe(404);
       for (const c of [bm, requester]) {
         expect((await c.get('/api/statements')).statusCode).toBe(403);
