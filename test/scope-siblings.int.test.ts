@@ -46,6 +46,7 @@ const OBJECTS = {
   contract: ['kE', 'kH', 'kU'],
   finalAccount: ['fE', 'fH', 'fU'],
   invoice: ['iE', 'iH', 'iU'],
+  statement: ['sE', 'sH', 'sU'],
 } as const;
 type Kind = keyof typeof OBJECTS;
 type Name = (typeof OBJECTS)[Kind][number];
@@ -65,7 +66,8 @@ type RuleName =
   | 'contractMoney'
   | 'finalAccounts'
   | 'invoices'
-  | 'allocationRules';
+  | 'allocationRules'
+  | 'statements';
 const RULES: Record<RuleName, Rule> = {
   tickets: {
     richiedente: ['T'],
@@ -214,6 +216,20 @@ const RULES: Record<RuleName, Rule> = {
     'ditta.ascensori': 403,
     admin: STAFF_ALL('contract'),
   },
+  /** Monthly statements (#10 item 4): staff all, the contractor its own; building managers 403 (a statement is the whole contract). */
+  statements: {
+    richiedente: 403,
+    'requester.en': 403,
+    callcenter: 403,
+    'bm.centrale': 403,
+    'bm.deib': 403,
+    'capo.servizio': STAFF_ALL('statement'),
+    contabilita: STAFF_ALL('statement'),
+    'ditta.elettrica': ['sE'],
+    'ditta.termica': ['sH'],
+    'ditta.ascensori': ['sU'],
+    admin: STAFF_ALL('statement'),
+  },
 };
 
 /**
@@ -267,6 +283,8 @@ const ENDPOINTS: Record<string, { kind: Kind; rule: RuleName } | { elsewhere: st
   '/api/programs/{id}/export.pdf': { elsewhere: 'as the program: test/programs.int.test.ts' },
   '/api/programs/{id}/export.xlsx': { elsewhere: 'as the program: test/programs.int.test.ts' },
   '/api/calendar/{token}': { elsewhere: 'a public secret feed URL, no caller: test/calendar-feeds.int.test.ts' },
+  '/api/statements/{id}': { kind: 'statement', rule: 'statements' },
+  '/api/statements/{id}/export': { elsewhere: 'as the statement (needs ?format=): test/statements.int.test.ts' },
 };
 
 /** The ticket's items a user reads in its timeline (by fixture name), and whose work orders' events. */
@@ -482,6 +500,47 @@ describeEachDb(
             vat_collectability: 'S',
             mismatches: '[]',
             status: 'registered',
+            created_at: at,
+            updated_at: at,
+          })
+          .execute();
+      }
+      // A draft statement of each contract, written straight to the table: only reads are tested here.
+      for (const [name, k] of [
+        ['sE', 'kE'],
+        ['sH', 'kH'],
+        ['sU', 'kU'],
+      ] as const) {
+        const { contractor_id } = await env.db
+          .selectFrom('contracts')
+          .select('contractor_id')
+          .where('id', '=', id[k])
+          .executeTakeFirstOrThrow();
+        id[name] = `00000000-0000-4000-8000-0000000003${name === 'sE' ? '01' : name === 'sH' ? '02' : '03'}`;
+        const zero = { flat_fee_cents: 0, extra_fee_cents: 0, gross_cents: 0, penalties_cents: 0, penalties_deducted_cents: 0 };
+        await env.db
+          .insertInto('statements')
+          .values({
+            id: id[name],
+            contract_id: id[k],
+            contractor_id,
+            period: '2026-03',
+            number: 2,
+            status: 'draft',
+            ...zero,
+            penalties_carried_cents: 0,
+            net_cents: 0,
+            progressive_net_cents: 0,
+            withheld_cents: 0,
+            released_cents: 0,
+            taxable_cents: 0,
+            vat_bp: 2200,
+            vat_cents: 0,
+            total_cents: 0,
+            durc_valid_until: null,
+            prepared_by_id: null,
+            approved_by_id: null,
+            approved_at: null,
             created_at: at,
             updated_at: at,
           })

@@ -37,6 +37,7 @@ import { accountingRoutes } from './modules/accounting/amounts.routes.ts';
 import { finalAccountRoutes } from './modules/accounting/final-accounts.routes.ts';
 import { invoiceRoutes } from './modules/accounting/invoices.routes.ts';
 import { allocationRoutes } from './modules/accounting/allocations.routes.ts';
+import { statementRoutes } from './modules/accounting/statements.routes.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
 import { pingDatabase } from './modules/system/system.repository.ts';
 import { programRoutes } from './modules/programs/programs.routes.ts';
@@ -149,6 +150,7 @@ export async function buildApp(config: Config, opts: BuildOptions): Promise<Fast
   await app.register(finalAccountRoutes);
   await app.register(invoiceRoutes);
   await app.register(allocationRoutes);
+  await app.register(statementRoutes);
   await app.register(systemRoutes);
   await app.register(programRoutes);
   await app.register(calendarFeedRoutes);

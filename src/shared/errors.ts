@@ -43,6 +43,9 @@ export const ERROR_STATUS = {
   IMPORT_TOO_LARGE: 413,
   // #10 item 3: a final account whose allocation rule cannot apply is not approved.
   ALLOCATION_IMPOSSIBLE: 422,
+  // #10 item 4: a statement is not approved without the contractor's valid contributions certificate.
+  DURC_EXPIRED: 422,
+  DURC_MISSING: 422,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -147,6 +147,8 @@ export interface ContractRow extends Audited {
   documents_due_days: Generated<number>;
   /** #10 item 2: share of the approved quote (bp) above which a final account goes back to the service head. */
   variance_threshold_bp: Generated<number>;
+  /** From migration 2026-12-12T0004 (#10 item 4): the conformity check's day; the final statement needs it. */
+  conformity_checked_on: string | null;
 }
 export interface ContractClassRow {
   contract_id: string;

@@ -44,6 +44,8 @@ const it = {
     REQUEST_TIMEOUT: 'Richiesta scaduta',
     IMPORT_TOO_LARGE: 'File troppo grande da importare',
     ALLOCATION_IMPOSSIBLE: 'Ripartizione degli oneri non possibile',
+    DURC_EXPIRED: 'DURC scaduto',
+    DURC_MISSING: 'DURC non registrato',
   },
   detail: {
     VALIDATION_FAILED: 'Alcuni campi non sono validi: correggili e riprova.',
@@ -89,6 +91,10 @@ const it = {
     IMPORT_TOO_LARGE: "Il file supera i limiti dell'importazione e non è stato letto.",
     ALLOCATION_IMPOSSIBLE:
       "Il consuntivo dell'ordine {workOrder} non si può ripartire con la regola «{method}» ({source}): {reason} Nulla è stato salvato: correggi la regola di ripartizione o l'anagrafica e riprova.",
+    DURC_EXPIRED:
+      "Il DURC di {contractor} è scaduto il {validUntil}: lo stato di avanzamento non si può approvare. L'amministratore registra la nuova scadenza nell'anagrafica della ditta.",
+    DURC_MISSING:
+      "Per {contractor} non è registrata la validità del DURC: lo stato di avanzamento non si può approvare. L'amministratore la registra nell'anagrafica della ditta.",
   },
   rule: {
     required: 'Campo obbligatorio.',
@@ -236,6 +242,12 @@ const it = {
     allocationSourceContract: 'regola del contratto',
     allocationCentral: 'Bilancio centrale (Amministrazione)',
     monthRange: 'Il mese «da» deve precedere il mese «a».',
+    // #10 item 4: statements.
+    statementNextPeriod: 'Il prossimo stato di avanzamento di questo contratto è quello di {expected}: i mesi vanno in ordine.',
+    statementDraftOpen: "C'è già uno stato di avanzamento in bozza ({period}): approvalo o scartalo prima.",
+    statementAfterFinal: 'Lo stato di avanzamento finale ({period}) è già approvato: il contratto è chiuso.',
+    periodFuture: 'Il mese non è ancora iniziato.',
+    conformityCheckMissing: 'Lo stato finale richiede la data della verifica di conformità del contratto (anagrafica del contratto).',
   },
   format: { date: 'data AAAA-MM-GG', 'date-time': 'data e ora ISO 8601', email: 'indirizzo e-mail', uuid: 'identificativo' },
 } as const;
@@ -282,6 +294,8 @@ const en: Messages = {
     REQUEST_TIMEOUT: 'Request timed out',
     IMPORT_TOO_LARGE: 'File too large to import',
     ALLOCATION_IMPOSSIBLE: 'Cost allocation not possible',
+    DURC_EXPIRED: 'DURC expired',
+    DURC_MISSING: 'DURC not recorded',
   },
   detail: {
     VALIDATION_FAILED: 'Some fields are not valid: correct them and try again.',
@@ -326,6 +340,10 @@ const en: Messages = {
     IMPORT_TOO_LARGE: 'The file exceeds the import limits and was not read.',
     ALLOCATION_IMPOSSIBLE:
       'The final account of work order {workOrder} cannot be allocated by the rule "{method}" ({source}): {reason} Nothing was saved: fix the allocation rule or the registry and try again.',
+    DURC_EXPIRED:
+      "{contractor}'s DURC (contributions certificate) expired on {validUntil}: the statement cannot be approved. The administrator records the new expiry in the contractor's registry entry.",
+    DURC_MISSING:
+      "No DURC (contributions certificate) validity is recorded for {contractor}: the statement cannot be approved. The administrator records it in the contractor's registry entry.",
   },
   rule: {
     required: 'Required.',
@@ -471,6 +489,11 @@ const en: Messages = {
     allocationSourceContract: "the contract's rule",
     allocationCentral: 'Central budget (Administration)',
     monthRange: 'The "from" month must come before the "to" month.',
+    statementNextPeriod: "This contract's next statement is the one of {expected}: months go in order.",
+    statementDraftOpen: 'A statement is already in draft ({period}): approve or discard it first.',
+    statementAfterFinal: 'The final statement ({period}) is already approved: the contract is closed.',
+    periodFuture: 'The month has not started yet.',
+    conformityCheckMissing: "The final statement needs the date of the contract's conformity check (the contract's registry entry).",
   },
   format: { date: 'date YYYY-MM-DD', 'date-time': 'ISO 8601 date and time', email: 'e-mail address', uuid: 'identifier' },
 };

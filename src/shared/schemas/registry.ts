@@ -139,12 +139,18 @@ const contractorFields = {
   pec: Email,
   email: Nullable(Email),
   phone: Nullable(Phone),
+  durcValidUntil: Nullable({
+    ...IsoDate,
+    description:
+      "the DURC (contributions certificate)'s last valid day; a statement is not approved after it (#10 item 4); null: not recorded",
+  }),
 };
 export const ContractorSchema = Item(contractorFields);
 export const ContractorCreate = Create({
   ...contractorFields,
   email: Type.Optional(contractorFields.email),
   phone: Type.Optional(contractorFields.phone),
+  durcValidUntil: Type.Optional(contractorFields.durcValidUntil),
 });
 export const ContractorPatch = Patch(contractorFields);
 export const ContractorQuery = Query({});
@@ -179,6 +185,8 @@ const DocumentsDueDays = Type.Integer({
   maximum: 365,
   description: 'days after completion by which documents declared "to follow" are due (late_documents penalty after that); default 30',
 });
+/** The day of the contract's conformity check; the final statement needs it (#10 item 4). */
+const ConformityCheckedOn = Nullable({ ...IsoDate, description: "the conformity check's day (verifica di conformità); null: not yet" });
 /** Money is null for a caller outside contractMoneyScope (the call center): responses only. */
 export const ContractSchema = Item({
   ...contractFields,
@@ -187,13 +195,20 @@ export const ContractSchema = Item({
   discountPercent: Nullable(Percent),
   lotCeilingCents: LotCeiling,
   documentsDueDays: DocumentsDueDays,
+  conformityCheckedOn: ConformityCheckedOn,
 });
 export const ContractCreate = Create({
   ...contractFields,
   lotCeilingCents: Type.Optional(LotCeiling),
   documentsDueDays: Type.Optional(DocumentsDueDays),
+  conformityCheckedOn: Type.Optional(ConformityCheckedOn),
 });
-export const ContractPatch = Patch({ ...contractFields, lotCeilingCents: LotCeiling, documentsDueDays: DocumentsDueDays });
+export const ContractPatch = Patch({
+  ...contractFields,
+  lotCeilingCents: LotCeiling,
+  documentsDueDays: DocumentsDueDays,
+  conformityCheckedOn: ConformityCheckedOn,
+});
 export const ContractQuery = Query({ contractorId: Type.Optional(Id) });
 export const ContractResolveQuery = Type.Object({ buildingId: Id, technologyClassId: Id, date: IsoDate }, { additionalProperties: false });
 

@@ -158,3 +158,14 @@ describe('navigation and invoices', () => {
     expect(targets(me(role))).not.toContain('/accounting/invoices');
   });
 });
+
+// Monthly statements (#10 item 4): GET /api/statements's scope; building managers 403 there.
+describe('navigation and statements', () => {
+  it.each([['accounting'], ['service_head'], ['admin'], ['contractor']] as const)('%s: the statements', (role) => {
+    expect(targets(me(role))).toContain('/accounting/statements');
+  });
+
+  it.each([['building_manager'], ['call_center'], ['requester']] as const)('%s: no statements (the API refuses them)', (role) => {
+    expect(targets(me(role))).not.toContain('/accounting/statements');
+  });
+});

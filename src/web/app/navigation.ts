@@ -15,6 +15,7 @@ import {
   IconFileInvoice,
   IconReceipt,
   IconChartPie,
+  IconReportMoney,
   IconFileAlert,
   IconFileImport,
   IconFileText,
@@ -51,6 +52,7 @@ import {
   canSeeAmounts,
   canSeeFinalAccounts,
   canSeeInvoices,
+  canSeeStatements,
   canSeeContracts,
   canSeePenalties,
   canSeePlanned,
@@ -181,6 +183,7 @@ function workItems(me: Me): NavItem[] {
   if (canSeeFinalAccounts(me)) add({ to: '/accounting/final-accounts', label: 'nav.finalAccounts', icon: IconReceipt });
   if (canSeeInvoices(me)) add({ to: '/accounting/invoices', label: 'nav.invoices', icon: IconFileInvoice });
   if (canSeeAllocations(me)) add({ to: '/accounting/allocations', label: 'nav.allocations', icon: IconChartPie });
+  if (canSeeStatements(me)) add({ to: '/accounting/statements', label: 'nav.statements', icon: IconReportMoney });
   if (canSeePenalties(me)) add({ to: '/penalties', label: 'nav.penalties', icon: IconGavel });
   if (canSeeContracts(me)) add({ to: '/contracts', label: 'nav.contracts', icon: IconReportAnalytics });
   return items;

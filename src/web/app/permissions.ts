@@ -66,6 +66,11 @@ export const canSeeFinalAccounts = (me: Pick<Me, 'roles'> | null | undefined) =>
 export const canSeeInvoices = (me: Pick<Me, 'roles'> | null | undefined) => hasAny(me, ['accounting', 'service_head', 'admin']);
 /** Cost allocation report (#10 item 3): accounting, service head, admin (the API also lets a building manager read its buildings'). */
 export const canSeeAllocations = (me: Pick<Me, 'roles'> | null | undefined) => hasAny(me, ['accounting', 'service_head', 'admin']);
+/** Monthly statements (#10 item 4): accounting prepares and approves; service head and admin read; a contractor reads its own. */
+export const canSeeStatements = (me: Pick<Me, 'roles'> | null | undefined) =>
+  hasAny(me, ['accounting', 'service_head', 'admin', 'contractor']);
+/** Only accounting prepares, refreshes, approves and discards statements. */
+export const canPrepareStatements = (me: Pick<Me, 'roles'> | null | undefined) => hasAny(me, ['accounting']);
 
 /**
  * The registry pages (lists and forms): staff only. A requester reads buildings and spaces to

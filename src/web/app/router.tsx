@@ -62,6 +62,7 @@ import {
   canSeeAllocations,
   canSeeFinalAccounts,
   canSeeInvoices,
+  canSeeStatements,
   canSeeContracts,
   canSeePenalties,
   canSeePlanned,
@@ -75,6 +76,8 @@ import { FinalAccountListPage } from '../features/accounting/FinalAccountListPag
 import { InvoiceListPage } from '../features/accounting/invoices/InvoiceListPage';
 import { InvoicePage } from '../features/accounting/invoices/InvoicePage';
 import { AllocationsPage } from '../features/accounting/AllocationsPage';
+import { StatementListPage } from '../features/accounting/StatementListPage';
+import { StatementPage } from '../features/accounting/StatementPage';
 import { ContractSlaPage } from '../features/admin-sla/ContractSlaPage';
 import { RequireAccess } from './RequireAccess';
 import { RequireAuth } from './RequireAuth';
@@ -282,6 +285,22 @@ export const routes: RouteObject[] = [
         element: (
           <RequireAccess allow={canSeeFinalAccounts}>
             <FinalAccountListPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'accounting/statements',
+        element: (
+          <RequireAccess allow={canSeeStatements}>
+            <StatementListPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'accounting/statements/:id',
+        element: (
+          <RequireAccess allow={canSeeStatements}>
+            <StatementPage />
           </RequireAccess>
         ),
       },

@@ -25,6 +25,7 @@ import * as asBuiltDocuments from './2026-12-11T0001-as-built-documents.ts';
 import * as finalAccounts from './2026-12-11T0003-final-accounts.ts';
 import * as statementsInvoices from './2026-12-12T0001-statements-invoices.ts';
 import * as costAllocation from './2026-12-12T0002-cost-allocation.ts';
+import * as contractConformityCheck from './2026-12-12T0004-contract-conformity-check.ts';
 import * as contractSpendAlerts from './2026-12-12T0006-contract-spend-alerts.ts';
 
 /** Every migration, by name; names sort in the order they run. Append, never edit. */
@@ -55,5 +56,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-11T0003-final-accounts': finalAccounts,
   '2026-12-12T0001-statements-invoices': statementsInvoices,
   '2026-12-12T0002-cost-allocation': costAllocation,
+  '2026-12-12T0004-contract-conformity-check': contractConformityCheck,
   '2026-12-12T0006-contract-spend-alerts': contractSpendAlerts,
 };

@@ -63,6 +63,10 @@ export async function seedOnStart(
       // Technicians (#9): each dispatcher hands its open work with a visit to its technicians.
       const { seedDemoAssignments } = await import('./demo-technicians.ts');
       opts.log.info(`Demo technicians: ${await seedDemoAssignments({ db, config, now: () => opts.now })} work orders assigned.`);
+      // Statements (#10 item 4): last month's approved, this month's in draft, per contract.
+      const { seedDemoStatements } = await import('./demo-statements.ts');
+      const statements = await seedDemoStatements({ db, config, now: () => opts.now }, { now: opts.now });
+      opts.log.info(`Demo statements: ${statements.approved} approved, ${statements.drafts} drafts.`);
       // #10 item 5: the contractors' invoices against the approved statements (none yet: nothing).
       const inv = await (await import('./demo-invoices.ts')).seedDemoInvoices({ db, config, now: () => opts.now }, { now: opts.now });
       opts.log.info(`Demo invoices: ${inv.accepted} accepted, ${inv.disputed} disputed, ${inv.registered} to decide.`);

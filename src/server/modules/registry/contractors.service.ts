@@ -18,8 +18,16 @@ export const contractors: EntityDef<Contractor> = {
       pec: r.pec,
       email: r.email,
       phone: r.phone,
+      durcValidUntil: r.durc_valid_until ?? null,
     })),
-  toRow: (i) => ({ name: i.name, vat_number: i.vatNumber, pec: i.pec, email: i.email ?? null, phone: i.phone ?? null }),
+  toRow: (i) => ({
+    name: i.name,
+    vat_number: i.vatNumber,
+    pec: i.pec,
+    email: i.email ?? null,
+    phone: i.phone ?? null,
+    durc_valid_until: i.durcValidUntil ?? null,
+  }),
   validate: (i) => {
     const rule = checkVatNumber(i.vatNumber);
     return rule ? [{ field: 'vatNumber', rule }] : [];

@@ -38,6 +38,7 @@ export const contracts: EntityDef<Contract> = {
       discountPercent: shows(r.id) ? bpToPercent(r.discount_bp) : null,
       lotCeilingCents: shows(r.id) && r.lot_ceiling_cents !== null ? Number(r.lot_ceiling_cents) : null,
       documentsDueDays: Number(r.documents_due_days),
+      conformityCheckedOn: r.conformity_checked_on ?? null,
       technologyClassIds: classes.get(r.id)!.map((c) => c.technology_class_id as string),
       buildingIds: covered.get(r.id)!.map((b) => b.building_id as string),
     }));
@@ -54,6 +55,7 @@ export const contracts: EntityDef<Contract> = {
     discount_bp: percentToBp(i.discountPercent),
     lot_ceiling_cents: i.lotCeilingCents ?? null,
     documents_due_days: i.documentsDueDays ?? DOCUMENTS_DUE_DAYS_DEFAULT,
+    conformity_checked_on: i.conformityCheckedOn ?? null,
   }),
   validate: (i) => {
     const issues: FieldIssue[] = [];

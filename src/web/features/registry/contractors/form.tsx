@@ -1,4 +1,5 @@
 import { SimpleGrid, TextInput } from '@mantine/core';
+import { DateField } from '../../../components/inputs/DateField';
 import type { Contractor } from '../../../api/types';
 import { useT } from '../../../i18n/messages';
 import type { FieldsProps, RegistryFormConfig } from '../formTypes';
@@ -11,6 +12,8 @@ interface ContractorValues {
   pec: string;
   email: string;
   phone: string;
+  /** The DURC's last valid day (YYYY-MM-DD), null: not recorded. */
+  durcValidUntil: string | null;
 }
 
 function ContractorFields({ form }: FieldsProps<ContractorValues>) {
@@ -36,6 +39,11 @@ function ContractorFields({ form }: FieldsProps<ContractorValues>) {
         />
         <TextInput label={t('entities.contractors.fields.email')} type="email" autoComplete="off" {...form.getInputProps('email')} />
         <TextInput label={t('entities.contractors.fields.phone')} type="tel" {...form.getInputProps('phone')} />
+        <DateField
+          label={t('entities.contractors.fields.durcValidUntil')}
+          description={t('entities.contractors.durcHint')}
+          {...form.getInputProps('durcValidUntil')}
+        />
       </SimpleGrid>
     </>
   );
@@ -44,14 +52,22 @@ function ContractorFields({ form }: FieldsProps<ContractorValues>) {
 export const contractorForm: RegistryFormConfig<Contractor, ContractorValues> = {
   entity: 'contractors',
   listPath: () => '/registry/contractors',
-  empty: () => ({ name: '', vatNumber: '', pec: '', email: '', phone: '' }),
-  fromItem: (c) => ({ name: c.name, vatNumber: c.vatNumber, pec: c.pec, email: c.email ?? '', phone: c.phone ?? '' }),
+  empty: () => ({ name: '', vatNumber: '', pec: '', email: '', phone: '', durcValidUntil: null }),
+  fromItem: (c) => ({
+    name: c.name,
+    vatNumber: c.vatNumber,
+    pec: c.pec,
+    email: c.email ?? '',
+    phone: c.phone ?? '',
+    durcValidUntil: c.durcValidUntil ?? null,
+  }),
   toBody: (v) => ({
     name: v.name.trim(),
     vatNumber: v.vatNumber.replace(/\s+/g, ''),
     pec: v.pec.trim(),
     email: textOrNull(v.email),
     phone: textOrNull(v.phone),
+    durcValidUntil: v.durcValidUntil || null,
   }),
   validate: (v, t) => {
     const errors = requireFields(v, ['name', 'vatNumber', 'pec'], t);

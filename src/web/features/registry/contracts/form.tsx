@@ -27,6 +27,8 @@ interface ContractValues {
   buildingIds: string[];
   /** Days to attach the documents declared "to follow" at completion (#9 item 7a), 1..365. */
   documentsDueDays: number | string;
+  /** The conformity check's day (the final statement needs it), null: not yet. */
+  conformityCheckedOn: string | null;
   /** The server left the money out: not this caller's business (the call center). Never sent. */
   moneyHidden: boolean;
 }
@@ -92,6 +94,12 @@ function ContractFields({ form, mode, params }: FieldsProps<ContractValues>) {
         maw={320}
         {...form.getInputProps('documentsDueDays')}
       />
+      <DateField
+        label={t('entities.contracts.fields.conformityCheckedOn')}
+        description={t('entities.contracts.conformityHint')}
+        maw={320}
+        {...form.getInputProps('conformityCheckedOn')}
+      />
       {mode === 'edit' && params.id && (
         <Anchor component={Link} to={`/admin/contracts/${encodeURIComponent(params.id)}/sla`}>
           {t('adminSla.link')}
@@ -119,6 +127,7 @@ export const contractForm: RegistryFormConfig<Contract, ContractValues> = {
     technologyClassIds: [],
     buildingIds: [],
     documentsDueDays: DOCUMENTS_DUE_DAYS_DEFAULT,
+    conformityCheckedOn: null,
     moneyHidden: false,
   }),
   fromItem: (c) => ({
@@ -135,6 +144,7 @@ export const contractForm: RegistryFormConfig<Contract, ContractValues> = {
     technologyClassIds: [...c.technologyClassIds],
     buildingIds: [...c.buildingIds],
     documentsDueDays: c.documentsDueDays,
+    conformityCheckedOn: c.conformityCheckedOn ?? null,
     moneyHidden: c.netAmountCents === null,
   }),
   toBody: (v) => ({
@@ -151,6 +161,7 @@ export const contractForm: RegistryFormConfig<Contract, ContractValues> = {
     technologyClassIds: [...v.technologyClassIds].sort(),
     buildingIds: [...v.buildingIds].sort(),
     documentsDueDays: Number(v.documentsDueDays),
+    conformityCheckedOn: v.conformityCheckedOn || null,
   }),
   validate: (v, t) => {
     const errors = requireFields(v, ['lot', 'cig', 'title', 'contractorId', 'startsOn', 'endsOn'], t);
