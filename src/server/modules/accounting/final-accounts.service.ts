@@ -29,6 +29,8 @@ import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/create-db.ts';
 import { AppError, forbidden, invalid, notFound, type FieldIssue } from '../../errors.ts';
 import { newId } from '../../ids.ts';
+import { documentsNotAccepted, workOrderDocumentsComplete } from '../as-built/as-built.service.ts';
+import { duplicate, uniqueViolationColumns } from '../registry/common.ts';
 import { workOrderRoles } from '../tickets/access.ts';
 import { newSortableId } from '../tickets/actor.ts';
 import * as tickets from '../tickets/tickets.repository.ts';
@@ -279,6 +281,20 @@ async function event(
 
 // --- writes --------------------------------------------------------------------------------------
 
+/**
+ * A work order whose documents are missing cannot enter the accounts: opening and submitting its
+ * final account wait until every closing document is accepted (422 DOCUMENTS_INCOMPLETE naming
+ * them in the caller's language; `missing` carries their type codes for clients).
+ */
+async function requireDocumentsComplete(db: Db, p: Principal, workOrderId: string): Promise<void> {
+  if (await workOrderDocumentsComplete(db, workOrderId)) return;
+  const open = await documentsNotAccepted(db, workOrderId);
+  throw new AppError('DOCUMENTS_INCOMPLETE', { missing: open.map((d) => (p.language === 'en' ? d.nameEn : d.nameIt)).join(', ') }, [], {
+    missing: open.map((d) => d.documentType),
+    states: Object.fromEntries(open.map((d) => [d.documentType, d.state])),
+  });
+}
+
 /** POST /api/work-orders/{id}/final-account: the contractor opens the final account of its done work. */
 export async function createFinalAccount(
   ctx: AppContext,
@@ -286,14 +302,17 @@ export async function createFinalAccount(
   workOrderId: string,
   input: { lines?: FinalAccountLineInputDto[]; hours?: number; materials?: string },
 ): Promise<FinalAccountDto> {
-  const id = await ctx.db.transaction().execute(async (trx) => {
+  let number = workOrderId;
+  const create = ctx.db.transaction().execute(async (trx) => {
     const w = await workOrders.getWorkOrder(trx, workOrderId);
+    number = w?.number ?? workOrderId;
     if (!w) throw notFound();
     const roles = await workOrderRoles(trx, p, w);
     if (roles.size === 0) throw notFound();
     if (!roles.has('contractor')) throw forbidden();
     if (!DONE_STATES.includes(w.status)) throw new AppError('INVALID_STATE', { action: 'final_account_create', state: w.status });
-    if (await repo.finalAccountOfWorkOrder(trx, w.id)) throw new AppError('DUPLICATE', { field: 'workOrderId', value: w.number });
+    if (await repo.finalAccountOfWorkOrder(trx, w.id)) throw duplicate('workOrderId', w.number);
+    await requireDocumentsComplete(trx, p, w.id);
     const basis: FeeBasis = bool(w.extra_fee) ? 'extra_fee' : 'flat_fee';
     const quote = basis === 'extra_fee' ? await repo.approvedQuote(trx, w.id) : undefined;
     const lines = input.lines ?? (quote ? await linesOfQuote(trx, quote.id) : []);
@@ -330,6 +349,11 @@ export async function createFinalAccount(
     await repo.replaceLines(trx, id, withIds(id, priced.rows));
     await event(trx, p, w, at, 'create', null, 'draft', { finalAccountId: id, basis, netCents: priced.totals.netCents });
     return id;
+  });
+  // Two opening at once both pass the check above; the unique work order is the last word (409, not 500).
+  const id = await create.catch((err: unknown) => {
+    if (uniqueViolationColumns(err)?.includes('work_order_id')) throw duplicate('workOrderId', number);
+    throw err;
   });
   return getFinalAccount(ctx, p, id);
 }
@@ -407,6 +431,7 @@ export async function finalAccountAction(
       if (action === 'approve_variance') set.status = 'submitted';
       if (action === 'approve') Object.assign(set, { status: 'approved', decided_by_id: p.userId, decided_at: at });
       if (action === 'submit') {
+        await requireDocumentsComplete(trx, p, fa.work_order_id);
         const v =
           fa.basis === 'extra_fee'
             ? variance(num(fa.approved_net_cents), Number(fa.net_cents), await repo.contractVarianceThresholdBp(trx, fa.contract_id))
