@@ -419,6 +419,39 @@ describeEachDb(
       expect((await listOf(acc, `?contractorId=${contractor}`)).sort()).toEqual(expect.arrayContaining(ids));
       expect(await listOf(acc, `?contractId=${accounts.flat.contract.id}&state=draft`)).toContain(accounts.analysis.id);
       expect((await acc.get('/api/final-accounts?state=nope')).statusCode).toBe(400);
+      expect(await listOf(ele, `?workOrderId=${accounts.small.workOrder.id}`)).toEqual([accounts.small.id]);
+      expect(await listOf(ter, `?workOrderId=${accounts.small.workOrder.id}`)).toEqual([]);
+    });
+
+    it('pages the list with a cursor in the worklist order, each page with its lines', async () => {
+      const whole = ok(await acc.get('/api/final-accounts?limit=500'));
+      expect(whole.nextCursor).toBeNull();
+      const all = whole.items as Obj[];
+      expect(all.length).toBeGreaterThanOrEqual(7);
+      const seen: Obj[] = [];
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        const page: Obj = ok(await acc.get(`/api/final-accounts?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`));
+        expect(page.items.length).toBeLessThanOrEqual(2);
+        seen.push(...page.items);
+        cursor = page.nextCursor;
+        pages += 1;
+      } while (cursor && pages < 100);
+      expect(seen.map((i) => i.id)).toEqual(all.map((i) => i.id));
+      expect(seen.map((i) => i.lines.length)).toEqual(all.map((i) => i.lines.length));
+      // Submitted ones first (oldest submission first), drafts last.
+      const firstDraft = seen.findIndex((i) => i.submittedAt === null);
+      expect(seen.slice(firstDraft).every((i) => i.submittedAt === null)).toBe(true);
+      expect(seen.find((i) => i.id === accounts.small.id)?.lines).toHaveLength(2);
+
+      const drafts = ok(await acc.get('/api/final-accounts?state=draft&limit=1'));
+      expect(drafts.items).toHaveLength(1);
+      const next = ok(await acc.get(`/api/final-accounts?state=draft&limit=1&cursor=${encodeURIComponent(drafts.nextCursor)}`));
+      expect(next.items[0].id).not.toBe(drafts.items[0].id);
+      const bad = await acc.get('/api/final-accounts?cursor=garbage');
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().errors).toEqual([expect.objectContaining({ field: 'cursor' })]);
     });
   },
   { env: { ATTACHMENTS_DIR, PUBLIC_URL: 'https://presidio.example' } },

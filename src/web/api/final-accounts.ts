@@ -1,5 +1,5 @@
 // Final accounts of work orders (#10 item 2): accounting's worklist and its approve / return.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
 
 export type FinalAccountState = 'draft' | 'needs_service_head' | 'submitted' | 'approved' | 'returned';
@@ -43,10 +43,18 @@ export interface FinalAccount {
 
 const keys = { all: ['final-accounts'] as const, list: (state: string | null) => ['final-accounts', 'list', state] as const };
 
-export function useFinalAccounts(state: FinalAccountState | null) {
-  return useQuery({
+/** Keyset pages of the list (ListPage's shape): `nextCursor` of one page asks for the next. */
+export function useFinalAccounts(state: FinalAccountState | null, pageSize = 50) {
+  return useInfiniteQuery({
     queryKey: keys.list(state),
-    queryFn: ({ signal }) => api.get<{ items: FinalAccount[] }>('/api/final-accounts', { state: state ?? undefined }, signal),
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam, signal }) =>
+      api.get<{ items: FinalAccount[]; nextCursor: string | null }>(
+        '/api/final-accounts',
+        { state: state ?? undefined, limit: pageSize, cursor: pageParam ?? undefined },
+        signal,
+      ),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
 

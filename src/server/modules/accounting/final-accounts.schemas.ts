@@ -79,7 +79,9 @@ export const FinalAccountListQuery = Type.Object(
     state: Type.Optional(State),
     contractorId: Type.Optional(Id),
     contractId: Type.Optional(Id),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+    workOrderId: Type.Optional(Id),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, description: 'page size, default 100' })),
+    cursor: Type.Optional(Type.String({ maxLength: 500, description: "the previous page's nextCursor" })),
   },
   { additionalProperties: false },
 );
@@ -148,7 +150,10 @@ export const FinalAccountSchema = Type.Object({
 });
 export type FinalAccountDto = Static<typeof FinalAccountSchema>;
 
-export const FinalAccountPage = Type.Object({ items: Type.Array(FinalAccountSchema) });
+export const FinalAccountPage = Type.Object({
+  items: Type.Array(FinalAccountSchema),
+  nextCursor: Nullable(Type.String({ description: 'pass as `cursor` for the next page; null on the last one' })),
+});
 
 /** 422 DOCUMENTS_INCOMPLETE: the work order's closing documents not accepted yet, by type code and state. */
 export const DocumentsIncompleteProblem = Type.Object(

@@ -30,7 +30,7 @@ import type { Db } from '../../db/create-db.ts';
 import { AppError, forbidden, invalid, notFound, type FieldIssue } from '../../errors.ts';
 import { newId } from '../../ids.ts';
 import { documentsNotAccepted, workOrderDocumentsComplete } from '../as-built/as-built.service.ts';
-import { duplicate, uniqueViolationColumns } from '../registry/common.ts';
+import { decodeCursor, duplicate, encodeCursor, uniqueViolationColumns } from '../registry/common.ts';
 import { workOrderRoles } from '../tickets/access.ts';
 import { newSortableId } from '../tickets/actor.ts';
 import * as tickets from '../tickets/tickets.repository.ts';
@@ -81,8 +81,14 @@ function scopeOf(p: Principal): repo.ScopePredicate | null {
   return parts.length === 1 ? parts[0] : repo.anyOfScopes(parts);
 }
 
-async function rolesOn(db: Db, p: Principal, fa: { contractor_id: string; building_id: string }): Promise<Set<Role>> {
-  return workOrderRoles(db, p, fa);
+/**
+ * The caller's roles that act on a final account. The building manager only reads (scope says
+ * which), so none depends on the building: no query per row of a list.
+ */
+function actingRoles(p: Principal, fa: { contractor_id: string }): Set<Role> {
+  const roles = new Set<Role>(READ_ALL.filter((r) => p.roles.has(r)));
+  if (p.roles.has('contractor') && p.contractorId && p.contractorId === fa.contractor_id) roles.add('contractor');
+  return roles;
 }
 
 // --- read ----------------------------------------------------------------------------------------
@@ -146,21 +152,46 @@ function present(v: repo.FinalAccountView, lines: repo.FinalAccountLine[], roles
 export async function getFinalAccount(ctx: AppContext, p: Principal, id: string, db: Db = ctx.db): Promise<FinalAccountDto> {
   const [v] = await repo.listFinalAccounts(db, { id, limit: 1, scope: scopeOf(p) });
   if (!v) throw notFound();
-  return present(v, await repo.finalAccountLines(db, id), await rolesOn(db, p, v));
+  return present(v, await repo.finalAccountLines(db, id), actingRoles(p, v));
 }
 
-/** Accounting's worklist and everyone's list in scope: oldest submission first, then drafts. */
-export async function listFinalAccounts(ctx: AppContext, p: Principal, q: FinalAccountListInput): Promise<{ items: FinalAccountDto[] }> {
+function decodeListCursor(raw: string | undefined): repo.ListSortKey | null {
+  const c = decodeCursor(raw);
+  if (!c) return null;
+  const [unsubmitted, submittedAt, createdAt] = c[0].split('|');
+  if ((unsubmitted !== '0' && unsubmitted !== '1') || createdAt === undefined) throw invalid([{ field: 'cursor', rule: 'pattern' }]);
+  return { unsubmitted: Number(unsubmitted), submittedAt, createdAt, id: c[1] };
+}
+const encodeListCursor = (k: repo.ListSortKey) => encodeCursor([`${k.unsubmitted}|${k.submittedAt}|${k.createdAt}`, k.id]);
+
+/**
+ * Accounting's worklist and everyone's list in scope: oldest submission first, then drafts; keyset
+ * pages (`cursor` from the previous page's `nextCursor`), the lines of a page read in one query.
+ */
+export async function listFinalAccounts(
+  ctx: AppContext,
+  p: Principal,
+  q: FinalAccountListInput,
+): Promise<{ items: FinalAccountDto[]; nextCursor: string | null }> {
+  const limit = q.limit ?? 100;
   const rows = await repo.listFinalAccounts(ctx.db, {
     status: q.state,
     contractorId: q.contractorId,
     contractId: q.contractId,
-    limit: q.limit ?? 100,
+    workOrderId: q.workOrderId,
+    after: decodeListCursor(q.cursor),
+    limit: limit + 1,
     scope: scopeOf(p),
   });
-  const items: FinalAccountDto[] = [];
-  for (const v of rows) items.push(present(v, await repo.finalAccountLines(ctx.db, v.id), await rolesOn(ctx.db, p, v)));
-  return { items };
+  const page = rows.slice(0, limit);
+  const lines = await repo.linesOfFinalAccounts(
+    ctx.db,
+    page.map((v) => v.id),
+  );
+  return {
+    items: page.map((v) => present(v, lines.get(v.id) ?? [], actingRoles(p, v))),
+    nextCursor: rows.length > limit ? encodeListCursor(repo.listSortKey(page[page.length - 1])) : null,
+  };
 }
 
 // --- lines ---------------------------------------------------------------------------------------
@@ -362,7 +393,7 @@ export async function createFinalAccount(
 async function forWrite(trx: Trx, p: Principal, id: string, version: number) {
   const fa = await repo.getFinalAccount(trx, id);
   if (!fa) throw notFound();
-  const roles = await rolesOn(trx, p, fa);
+  const roles = await workOrderRoles(trx, p, fa);
   const readable = READ_ALL.some((r) => roles.has(r)) || roles.has('contractor') || roles.has('building_manager');
   if (!readable) throw notFound();
   if (Number(fa.version) !== version) throw new StaleVersion();

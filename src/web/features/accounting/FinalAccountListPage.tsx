@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Anchor, Badge, Button, Card, EmptyState, Group, Modal, SegmentedControl, Stack, Table, Text, Textarea } from '@mantine/core';
 import { IconArrowBackUp, IconCheck, IconInbox } from '@tabler/icons-react';
 import type { DataTableColumn } from 'mantine-datatable';
@@ -35,7 +35,7 @@ export function FinalAccountListPage() {
   const [state, setState] = useState<FinalAccountState>('submitted');
   const [open, setOpen] = useState<{ account: FinalAccount; action: FinalAccountAction } | null>(null);
   const list = useFinalAccounts(state);
-  const records = list.data?.items ?? [];
+  const records = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const title = t('finalAccounts.title');
 
   const columns: DataTableColumn<FinalAccount>[] = [
@@ -105,9 +105,9 @@ export function FinalAccountListPage() {
           records={records}
           columns={columns}
           fetching={list.isFetching}
-          hasMore={false}
-          loadingMore={false}
-          onLoadMore={() => undefined}
+          hasMore={list.hasNextPage}
+          loadingMore={list.isFetchingNextPage}
+          onLoadMore={() => void list.fetchNextPage()}
           empty={
             <Card withBorder padding="xl">
               <EmptyState icon={<IconInbox size={28} aria-hidden />} title={t('finalAccounts.empty')} />
