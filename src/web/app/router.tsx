@@ -69,6 +69,7 @@ import {
 } from './permissions';
 import { AmountListPage } from '../features/accounting/AmountListPage';
 import { FinalAccountListPage } from '../features/accounting/FinalAccountListPage';
+import { FinalAccountPage } from '../features/accounting/FinalAccountPage';
 import { ContractSlaPage } from '../features/admin-sla/ContractSlaPage';
 import { RequireAccess } from './RequireAccess';
 import { RequireAuth } from './RequireAuth';
@@ -268,6 +269,14 @@ export const routes: RouteObject[] = [
         element: (
           <RequireAccess allow={canSeeFinalAccounts}>
             <FinalAccountListPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'accounting/final-accounts/:id',
+        element: (
+          <RequireAccess allow={canSeeFinalAccounts}>
+            <FinalAccountPage />
           </RequireAccess>
         ),
       },

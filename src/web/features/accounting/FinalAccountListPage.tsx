@@ -44,7 +44,7 @@ export function FinalAccountListPage() {
       title: t('workOrder.number'),
       noWrap: true,
       render: (r) => (
-        <Anchor component={Link} to={`/work-orders/${r.workOrder.id}`} fw={600}>
+        <Anchor component={Link} to={`/accounting/final-accounts/${r.id}`} fw={600}>
           {r.workOrder.number}
         </Anchor>
       ),
@@ -121,7 +121,7 @@ export function FinalAccountListPage() {
 }
 
 /** Approve, or return with a reason; shows what is being decided: totals, variance and its reason. */
-function DecisionDialog({ account, action, onClose }: { account: FinalAccount; action: FinalAccountAction; onClose: () => void }) {
+export function DecisionDialog({ account, action, onClose }: { account: FinalAccount; action: FinalAccountAction; onClose: () => void }) {
   const t = useT();
   const format = useFormat();
   const mutation = useFinalAccountAction();
