@@ -59,6 +59,14 @@ export async function seedOnStart(
       // Technicians (#9): each dispatcher hands its open work with a visit to its technicians.
       const { seedDemoAssignments } = await import('./demo-technicians.ts');
       opts.log.info(`Demo technicians: ${await seedDemoAssignments({ db, config, now: () => opts.now })} work orders assigned.`);
+      // #10: closing documents checked and final accounts in every state (demo-money.ts).
+      const { seedDemoFinalAccounts } = await import('./demo-money.ts');
+      const money = await seedDemoFinalAccounts({ db, config, now: () => opts.now }, { now: opts.now });
+      opts.log.info(
+        `Demo final accounts: ${Object.entries(money.finalAccounts)
+          .map(([state, n]) => `${n} ${state}`)
+          .join(', ')}; ${money.documentsAccepted} closing documents accepted.`,
+      );
     } catch (e) {
       opts.log.error('Demo activity not complete (the registry demo is there; the app starts anyway)', e);
     }
