@@ -453,6 +453,23 @@ describeEachDb(
       expect(bad.statusCode).toBe(400);
       expect(bad.json().errors).toEqual([expect.objectContaining({ field: 'cursor' })]);
     });
+
+    it("the contract's variance threshold is the admin's to set (percent, two decimals), and the final accounts read it", async () => {
+      const admin = await env.login('admin');
+      const id = accounts.over.contract.id as string;
+      const contract = ok(await admin.get(`/api/contracts/${id}`));
+      expect(contract.varianceThresholdPercent).toBe(20);
+      const bad = await admin.patch(`/api/contracts/${id}`, { version: contract.version, varianceThresholdPercent: 12.345 });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().errors).toEqual([expect.objectContaining({ field: 'varianceThresholdPercent' })]);
+      expect((await admin.patch(`/api/contracts/${id}`, { version: contract.version, varianceThresholdPercent: 101 })).statusCode).toBe(
+        400,
+      );
+      const saved = ok(await admin.patch(`/api/contracts/${id}`, { version: contract.version, varianceThresholdPercent: 25.5 }));
+      expect(saved.varianceThresholdPercent).toBe(25.5);
+      expect(ok(await acc.get(`/api/final-accounts/${accounts.over.id}`)).contract.varianceThresholdBp).toBe(2550);
+      ok(await admin.patch(`/api/contracts/${id}`, { version: saved.version, varianceThresholdPercent: 20 }));
+    });
   },
   { env: { ATTACHMENTS_DIR, PUBLIC_URL: 'https://presidio.example' } },
 );

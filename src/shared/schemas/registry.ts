@@ -155,6 +155,14 @@ const DocumentsDueDays = Type.Integer({
   maximum: 365,
   description: 'days after completion by which documents declared "to follow" are due (late_documents penalty after that); default 30',
 });
+/** #10 item 2: the share of the approved quote above which a final account's variance goes back to the service head. */
+export const VARIANCE_THRESHOLD_PERCENT_DEFAULT = 20;
+const VarianceThreshold = Type.Number({
+  minimum: 0,
+  maximum: 100,
+  description:
+    "percent, two decimals: a final account's net further than this from the approved quote needs the service head again; default 20",
+});
 /** Money is null for a caller outside contractMoneyScope (the call center): responses only. */
 export const ContractSchema = Item({
   ...contractFields,
@@ -163,13 +171,20 @@ export const ContractSchema = Item({
   discountPercent: Nullable(Percent),
   lotCeilingCents: LotCeiling,
   documentsDueDays: DocumentsDueDays,
+  varianceThresholdPercent: VarianceThreshold,
 });
 export const ContractCreate = Create({
   ...contractFields,
   lotCeilingCents: Type.Optional(LotCeiling),
   documentsDueDays: Type.Optional(DocumentsDueDays),
+  varianceThresholdPercent: Type.Optional(VarianceThreshold),
 });
-export const ContractPatch = Patch({ ...contractFields, lotCeilingCents: LotCeiling, documentsDueDays: DocumentsDueDays });
+export const ContractPatch = Patch({
+  ...contractFields,
+  lotCeilingCents: LotCeiling,
+  documentsDueDays: DocumentsDueDays,
+  varianceThresholdPercent: VarianceThreshold,
+});
 export const ContractQuery = Query({ contractorId: Type.Optional(Id) });
 export const ContractResolveQuery = Type.Object({ buildingId: Id, technologyClassId: Id, date: IsoDate }, { additionalProperties: false });
 

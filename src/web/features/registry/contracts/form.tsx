@@ -27,6 +27,8 @@ interface ContractValues {
   buildingIds: string[];
   /** Days to attach the documents declared "to follow" at completion (#9 item 7a), 1..365. */
   documentsDueDays: number | string;
+  /** #10 item 2: a final account's variance over this share of the approved quote goes back to the service head. */
+  varianceThresholdPercent: number | string;
   /** The server left the money out: not this caller's business (the call center). Never sent. */
   moneyHidden: boolean;
 }
@@ -34,6 +36,8 @@ interface ContractValues {
 const CIG = /^[0-9A-Z]{10}$/;
 /** The server's default (src/shared/schemas/registry.ts DOCUMENTS_DUE_DAYS_DEFAULT; not imported: the schemas stay out of the bundle). */
 const DOCUMENTS_DUE_DAYS_DEFAULT = 30;
+/** The server's default (VARIANCE_THRESHOLD_PERCENT_DEFAULT, same reason). */
+const VARIANCE_THRESHOLD_PERCENT_DEFAULT = 20;
 
 function ContractFields({ form, mode, params }: FieldsProps<ContractValues>) {
   const t = useT();
@@ -92,6 +96,13 @@ function ContractFields({ form, mode, params }: FieldsProps<ContractValues>) {
         maw={320}
         {...form.getInputProps('documentsDueDays')}
       />
+      <PercentInput
+        label={t('entities.contracts.fields.varianceThresholdPercent')}
+        description={t('entities.contracts.varianceThresholdHint')}
+        required
+        maw={320}
+        {...form.getInputProps('varianceThresholdPercent')}
+      />
       {mode === 'edit' && params.id && (
         <Anchor component={Link} to={`/admin/contracts/${encodeURIComponent(params.id)}/sla`}>
           {t('adminSla.link')}
@@ -119,6 +130,7 @@ export const contractForm: RegistryFormConfig<Contract, ContractValues> = {
     technologyClassIds: [],
     buildingIds: [],
     documentsDueDays: DOCUMENTS_DUE_DAYS_DEFAULT,
+    varianceThresholdPercent: VARIANCE_THRESHOLD_PERCENT_DEFAULT,
     moneyHidden: false,
   }),
   fromItem: (c) => ({
@@ -135,6 +147,7 @@ export const contractForm: RegistryFormConfig<Contract, ContractValues> = {
     technologyClassIds: [...c.technologyClassIds],
     buildingIds: [...c.buildingIds],
     documentsDueDays: c.documentsDueDays,
+    varianceThresholdPercent: c.varianceThresholdPercent,
     moneyHidden: c.netAmountCents === null,
   }),
   toBody: (v) => ({
@@ -151,6 +164,7 @@ export const contractForm: RegistryFormConfig<Contract, ContractValues> = {
     technologyClassIds: [...v.technologyClassIds].sort(),
     buildingIds: [...v.buildingIds].sort(),
     documentsDueDays: Number(v.documentsDueDays),
+    varianceThresholdPercent: Number(v.varianceThresholdPercent),
   }),
   validate: (v, t) => {
     const errors = requireFields(v, ['lot', 'cig', 'title', 'contractorId', 'startsOn', 'endsOn'], t);
@@ -167,6 +181,9 @@ export const contractForm: RegistryFormConfig<Contract, ContractValues> = {
     const days = Number(v.documentsDueDays);
     if (v.documentsDueDays === '' || !Number.isInteger(days) || days < 1 || days > 365)
       errors.documentsDueDays = t('entities.contracts.documentsDueDaysRange');
+    const threshold = Number(v.varianceThresholdPercent);
+    if (v.varianceThresholdPercent === '') errors.varianceThresholdPercent = t('form.required');
+    else if (!Number.isFinite(threshold) || threshold < 0 || threshold > 100) errors.varianceThresholdPercent = t('form.invalidPercent');
     if (v.discountPercent === '') errors.discountPercent = t('form.required');
     else {
       const d = Number(v.discountPercent);
