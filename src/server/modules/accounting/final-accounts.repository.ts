@@ -116,13 +116,7 @@ export function listFinalAccounts(db: Db, f: ListFilter) {
   if (f.contractorId) q = q.where('fa.contractor_id', '=', f.contractorId);
   if (f.contractId) q = q.where('fa.contract_id', '=', f.contractId);
   if (f.scope) q = q.where(f.scope('fa'));
-  return q
-    .orderBy(UNSUBMITTED)
-    .orderBy(SUBMITTED_AT)
-    .orderBy('fa.created_at')
-    .orderBy('fa.id')
-    .limit(f.limit)
-    .execute();
+  return q.orderBy(UNSUBMITTED).orderBy(SUBMITTED_AT).orderBy('fa.created_at').orderBy('fa.id').limit(f.limit).execute();
 }
 export type FinalAccountView = Awaited<ReturnType<typeof listFinalAccounts>>[number];
 
