@@ -142,4 +142,32 @@ test.describe.serial('final accounts: accounting approves and returns', () => {
     await expect(page.getByTestId('final-account')).toHaveAttribute('data-state', 'approved');
     await expect(page.getByRole('list', { name: 'Storia del consuntivo' })).toContainText('ha approvato il consuntivo');
   });
+
+  test("the service head approves the demo's variance over the threshold on the work-order page; accounting sees it to approve", async ({
+    page,
+    playwright,
+  }, info) => {
+    const head = await apiAs(playwright, info.project.use.baseURL ?? '', 'capo.servizio');
+    const waiting = await head.get<{ items: Array<{ id: string; workOrder: { id: string; number: string } }> }>(
+      '/api/final-accounts?state=needs_service_head',
+    );
+    await head.dispose();
+    const account = waiting.items[0];
+    expect(account, 'the demo has a variance over the threshold').toBeDefined();
+    await loginAs(page, 'capo.servizio');
+    await page.goto(`/work-orders/${account.workOrder.id}`);
+    const section = page.getByTestId('final-account-section');
+    await expect(section.getByTestId('final-account')).toHaveAttribute('data-state', 'needs_service_head');
+    await expect(section.getByTestId('final-account-next')).toContainText('Tocca al capo servizio');
+    await expect(section.getByRole('table', { name: 'Confronto con il preventivo approvato' })).toBeVisible();
+    await expectAccessible(page, 'work order with a variance to decide');
+    await section.getByRole('button', { name: 'Approva lo scostamento' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Approva lo scostamento' }).click();
+    await expect(section.getByTestId('final-account')).toHaveAttribute('data-state', 'submitted');
+
+    await switchUser(page, 'contabilita');
+    await page.goto(`/accounting/final-accounts/${account.id}`);
+    await expect(page.getByTestId('final-account-next')).toContainText('Tocca alla contabilità');
+    await expect(page.getByRole('list', { name: 'Storia del consuntivo' })).toContainText('ha approvato lo scostamento dal preventivo');
+  });
 });
