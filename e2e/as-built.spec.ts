@@ -100,3 +100,37 @@ test('the list of missing documents shows the returned drawings under the contra
   await expect(row).toContainText('Manca la planimetria');
   await expectAccessible(page, 'missing documents');
 });
+
+test("the admin says which closing documents a class's work orders carry (and takes it back)", async ({ page, playwright }, info) => {
+  const admin = await apiAs(playwright, info.project.use.baseURL ?? '', 'admin');
+  const classes = await admin.get<{ items: Array<{ id: string; code: string }> }>('/api/technology-classes?q=IDR');
+  const idr = classes.items.find((c) => c.code === 'IDR')!;
+  await admin.dispose();
+  await loginAs(page, 'admin');
+  await page.goto(`/registry/technology-classes/${idr.id}`);
+  const section = page.getByRole('region', { name: 'Documenti di chiusura richiesti' });
+  const when = section.getByRole('combobox', { name: 'Quando è richiesto: Certificato di collaudo / verifica' });
+  await expect(when).toHaveValue('Non richiesto');
+  await expectAccessible(page, 'technology class with its required documents');
+  await when.click();
+  await page.getByRole('option', { name: 'Sempre', exact: true }).click();
+  await section.getByRole('button', { name: 'Salva i documenti richiesti' }).click();
+  await expect(page.getByText('Documenti richiesti salvati')).toBeVisible();
+  // The class's version moved with the list: the class form saves after it without a conflict.
+  const nameEn = page.getByRole('textbox', { name: /^Nome in inglese/ });
+  const original = await nameEn.inputValue();
+  await nameEn.fill(`${original} systems`);
+  await page.getByRole('button', { name: 'Salva', exact: true }).click();
+  await expect(page).toHaveURL(/\/registry\/technology-classes$/);
+
+  // Back as the demo had it.
+  await page.goto(`/registry/technology-classes/${idr.id}`);
+  await expect(when).toHaveValue('Sempre');
+  await when.click();
+  await page.getByRole('option', { name: 'Non richiesto', exact: true }).click();
+  await section.getByRole('button', { name: 'Salva i documenti richiesti' }).click();
+  await expect(page.getByText('Documenti richiesti salvati').first()).toBeVisible();
+  await nameEn.fill(original);
+  await page.getByRole('button', { name: 'Salva', exact: true }).click();
+  await expect(page).toHaveURL(/\/registry\/technology-classes$/);
+});

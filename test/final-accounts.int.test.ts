@@ -19,8 +19,42 @@ describeEachDb(
     let item: Obj; // a price-list item with a unit price
     const accounts: Record<string, Obj> = {};
 
-    /** An ELE work order in MI-B01 taken to completed: flat fee, or extra fee with `quote` approved first. */
-    const done = async (subject: string, quote?: Obj[]): Promise<Obj> => {
+    /**
+     * The contractor hands in every closing document still owed and the building manager accepts
+     * them all: what the final accounts wait for.
+     */
+    const acceptDocuments = async (workOrderId: string) => {
+      const docs = ok(await ele.get(`/api/work-orders/${workOrderId}`)).documents.items as Obj[];
+      for (const d of docs) {
+        let version = d.version as number;
+        if (d.state === 'missing' || d.state === 'returned') {
+          const file = ok(
+            await upload(
+              ele,
+              `/api/work-orders/${workOrderId}/attachments`,
+              { kind: d.documentType },
+              { filename: `${d.documentType}.pdf`, data: FILES.pdf },
+            ),
+            201,
+          );
+          ok(
+            await ele.post(`/api/work-orders/${workOrderId}/documents/${d.documentType}/actions/upload`, {
+              version,
+              attachmentId: file.id,
+            }),
+          );
+          version += 1;
+        }
+        if (d.state !== 'accepted')
+          ok(await bm.post(`/api/work-orders/${workOrderId}/documents/${d.documentType}/actions/accept`, { version }));
+      }
+    };
+
+    /**
+     * An ELE work order in MI-B01 taken to completed: flat fee, or extra fee with `quote` approved
+     * first; its closing documents accepted unless `documents` is 'as-is'.
+     */
+    const done = async (subject: string, quote?: Obj[], documents: 'accepted' | 'as-is' = 'accepted'): Promise<Obj> => {
       const t = await openTicket(requester, { buildingId: await r.building('MI-B01'), subject, description: `${subject}: guasto.` });
       const w = (
         await move(bm, 'tickets', t.id, 'issue', { technologyClassId: await r.cls('ELE'), priority: 'ordinary', description: subject })
@@ -43,7 +77,10 @@ describeEachDb(
       }
       await move(ele, 'work-orders', w.id, 'schedule_work', { scheduledAt: '2026-03-12T08:00:00Z' });
       await move(ele, 'work-orders', w.id, 'start_work');
-      return move(ele, 'work-orders', w.id, 'complete', { report: 'Fatto', hours: 2.5, materials: 'Plafoniera LED 36W' });
+      const completed = await move(ele, 'work-orders', w.id, 'complete', { report: 'Fatto', hours: 2.5, materials: 'Plafoniera LED 36W' });
+      if (documents === 'as-is') return completed;
+      await acceptDocuments(w.id);
+      return ok(await ele.get(`/api/work-orders/${w.id}`));
     };
 
     const act = (c: Client, fa: Obj, action: string, body: Obj = {}) =>
@@ -239,6 +276,77 @@ describeEachDb(
       accounts.analysis = fa;
     });
 
+    it('a work order whose documents are missing cannot enter the accounts: opening and submitting wait for every acceptance', async () => {
+      const w = await done('Linea dedicata al laboratorio', [{ priceListItemId: item.id, quantity: 1 }], 'as-is');
+      // Extra-fee electrical work: the DM 37/2008 declaration (uploaded before completing) and the as-built drawings (not yet).
+      expect((w.documents.items as Obj[]).map((d) => [d.documentType, d.state])).toEqual([
+        ['conformity_declaration', 'uploaded'],
+        ['as_built', 'missing'],
+      ]);
+      const refused = await ele.post(`/api/work-orders/${w.id}/final-account`, {});
+      expect(refused.statusCode).toBe(422);
+      expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(refused.json()).toMatchObject({
+        code: 'DOCUMENTS_INCOMPLETE',
+        missing: ['conformity_declaration', 'as_built'],
+        states: { conformity_declaration: 'uploaded', as_built: 'missing' },
+      });
+      expect(refused.json().detail).toContain('Dichiarazione di conformità (DM 37/2008), Elaborati as built');
+      expect((ok(await ele.get('/api/final-accounts?limit=500')).items as Obj[]).some((i) => i.workOrder.id === w.id)).toBe(false);
+
+      // The declaration accepted, the drawings returned: still refused, naming only the drawings.
+      const dico = (w.documents.items as Obj[])[0];
+      ok(await bm.post(`/api/work-orders/${w.id}/documents/conformity_declaration/actions/accept`, { version: dico.version }));
+      const drawings = ok(
+        await upload(ele, `/api/work-orders/${w.id}/attachments`, { kind: 'as_built' }, { filename: 'schema.pdf', data: FILES.pdf }),
+        201,
+      );
+      ok(await ele.post(`/api/work-orders/${w.id}/documents/as_built/actions/upload`, { version: 1, attachmentId: drawings.id }));
+      ok(await bm.post(`/api/work-orders/${w.id}/documents/as_built/actions/return`, { version: 2, reason: 'Manca il quadro di piano' }));
+      const still = await ele.post(`/api/work-orders/${w.id}/final-account`, {});
+      expect(still.statusCode).toBe(422);
+      expect(still.json()).toMatchObject({ code: 'DOCUMENTS_INCOMPLETE', missing: ['as_built'], states: { as_built: 'returned' } });
+
+      await acceptDocuments(w.id);
+      const fa = ok(await ele.post(`/api/work-orders/${w.id}/final-account`, {}), 201);
+      expect(fa).toMatchObject({ status: 'draft', basis: 'extra_fee' });
+
+      // Opened, then the work order went back to work and completed again with one more document owed:
+      // submitting waits for it too (a second completion adds the new type as missing).
+      await env.db
+        .insertInto('work_order_documents')
+        .values({
+          id: `zz-${fa.id}`,
+          work_order_id: w.id,
+          document_type: 'test_report',
+          state: 'missing',
+          attachment_id: null,
+          reason: null,
+          uploaded_at: null,
+          decided_by_id: null,
+          decided_at: null,
+          created_at: '2026-03-13T08:00:00Z',
+          updated_at: '2026-03-13T08:00:00Z',
+        })
+        .execute();
+      const submit = await act(ele, fa, 'submit');
+      expect(submit.statusCode).toBe(422);
+      expect(submit.json()).toMatchObject({ code: 'DOCUMENTS_INCOMPLETE', missing: ['test_report'] });
+      expect(ok(await ele.get(`/api/final-accounts/${fa.id}`))).toMatchObject({ status: 'draft', version: fa.version });
+      await acceptDocuments(w.id);
+      expect(ok(await act(ele, fa, 'submit')).status).toBe('submitted');
+    });
+
+    it('two opening the same final account at once: one 201, the other 409 DUPLICATE, never 500', async () => {
+      const w = await done('Due consuntivi insieme');
+      const both = await Promise.all([0, 1].map(() => ele.post(`/api/work-orders/${w.id}/final-account`, {})));
+      expect(both.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+      const refused = both.find((r) => r.statusCode === 409)!.json();
+      expect(refused).toMatchObject({ code: 'DUPLICATE', errors: [{ field: 'workOrderId', code: 'unique' }] });
+      const rows = await env.db.selectFrom('final_accounts').select('id').where('work_order_id', '=', w.id).execute();
+      expect(rows).toHaveLength(1);
+    });
+
     it('bad input is refused naming the field and saves nothing; a stale version is 409', async () => {
       const w = await done('Presa bruciata');
       const neg = await ele.post(`/api/work-orders/${w.id}/final-account`, {
@@ -311,6 +419,56 @@ describeEachDb(
       expect((await listOf(acc, `?contractorId=${contractor}`)).sort()).toEqual(expect.arrayContaining(ids));
       expect(await listOf(acc, `?contractId=${accounts.flat.contract.id}&state=draft`)).toContain(accounts.analysis.id);
       expect((await acc.get('/api/final-accounts?state=nope')).statusCode).toBe(400);
+      expect(await listOf(ele, `?workOrderId=${accounts.small.workOrder.id}`)).toEqual([accounts.small.id]);
+      expect(await listOf(ter, `?workOrderId=${accounts.small.workOrder.id}`)).toEqual([]);
+    });
+
+    it('pages the list with a cursor in the worklist order, each page with its lines', async () => {
+      const whole = ok(await acc.get('/api/final-accounts?limit=500'));
+      expect(whole.nextCursor).toBeNull();
+      const all = whole.items as Obj[];
+      expect(all.length).toBeGreaterThanOrEqual(7);
+      const seen: Obj[] = [];
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        const page: Obj = ok(await acc.get(`/api/final-accounts?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`));
+        expect(page.items.length).toBeLessThanOrEqual(2);
+        seen.push(...page.items);
+        cursor = page.nextCursor;
+        pages += 1;
+      } while (cursor && pages < 100);
+      expect(seen.map((i) => i.id)).toEqual(all.map((i) => i.id));
+      expect(seen.map((i) => i.lines.length)).toEqual(all.map((i) => i.lines.length));
+      // Submitted ones first (oldest submission first), drafts last.
+      const firstDraft = seen.findIndex((i) => i.submittedAt === null);
+      expect(seen.slice(firstDraft).every((i) => i.submittedAt === null)).toBe(true);
+      expect(seen.find((i) => i.id === accounts.small.id)?.lines).toHaveLength(2);
+
+      const drafts = ok(await acc.get('/api/final-accounts?state=draft&limit=1'));
+      expect(drafts.items).toHaveLength(1);
+      const next = ok(await acc.get(`/api/final-accounts?state=draft&limit=1&cursor=${encodeURIComponent(drafts.nextCursor)}`));
+      expect(next.items[0].id).not.toBe(drafts.items[0].id);
+      const bad = await acc.get('/api/final-accounts?cursor=garbage');
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().errors).toEqual([expect.objectContaining({ field: 'cursor' })]);
+    });
+
+    it("the contract's variance threshold is the admin's to set (percent, two decimals), and the final accounts read it", async () => {
+      const admin = await env.login('admin');
+      const id = accounts.over.contract.id as string;
+      const contract = ok(await admin.get(`/api/contracts/${id}`));
+      expect(contract.varianceThresholdPercent).toBe(20);
+      const bad = await admin.patch(`/api/contracts/${id}`, { version: contract.version, varianceThresholdPercent: 12.345 });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().errors).toEqual([expect.objectContaining({ field: 'varianceThresholdPercent' })]);
+      expect((await admin.patch(`/api/contracts/${id}`, { version: contract.version, varianceThresholdPercent: 101 })).statusCode).toBe(
+        400,
+      );
+      const saved = ok(await admin.patch(`/api/contracts/${id}`, { version: contract.version, varianceThresholdPercent: 25.5 }));
+      expect(saved.varianceThresholdPercent).toBe(25.5);
+      expect(ok(await acc.get(`/api/final-accounts/${accounts.over.id}`)).contract.varianceThresholdBp).toBe(2550);
+      ok(await admin.patch(`/api/contracts/${id}`, { version: saved.version, varianceThresholdPercent: 20 }));
     });
   },
   { env: { ATTACHMENTS_DIR, PUBLIC_URL: 'https://presidio.example' } },

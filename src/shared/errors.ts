@@ -23,6 +23,8 @@ export const ERROR_STATUS = {
   // #9: the requester's "not solved" after its window; a verification while documents are still to follow.
   REOPEN_WINDOW_OVER: 409,
   DOCUMENTS_PENDING: 422,
+  // #10: a final account only for a work order whose closing documents are all accepted.
+  DOCUMENTS_INCOMPLETE: 422,
   // #8: planned work orders.
   CHECKLIST_INCOMPLETE: 422,
   NO_OUT_OF_RANGE: 409,

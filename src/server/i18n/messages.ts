@@ -28,6 +28,7 @@ const it = {
     DOCUMENTS_MISSING: 'Documenti mancanti',
     REOPEN_WINDOW_OVER: 'Termine per riaprire scaduto',
     DOCUMENTS_PENDING: 'Documenti ancora da consegnare',
+    DOCUMENTS_INCOMPLETE: 'Documenti di chiusura non accettati',
     CHECKLIST_INCOMPLETE: 'Checklist incompleta',
     NO_OUT_OF_RANGE: 'Nessuna misura fuori intervallo',
     FOLLOW_UP_EXISTS: 'Segnalazione di seguito già aperta',
@@ -72,6 +73,8 @@ const it = {
     REOPEN_WINDOW_OVER:
       'Si può indicare che il problema non è risolto entro {days} giorni dalla chiusura (fino al {until}): apri una nuova segnalazione.',
     DOCUMENTS_PENDING: 'Non si può verificare finché la ditta non allega: {missing} (da consegnare entro il {dueOn}).',
+    DOCUMENTS_INCOMPLETE:
+      'Il consuntivo entra in contabilità solo quando tutti i documenti di chiusura sono accettati: mancano ancora {missing}.',
     CHECKLIST_INCOMPLETE: 'Compila tutte le voci della checklist: mancano {missing}.',
     NO_OUT_OF_RANGE: "Nessuna misura di questo ordine di lavoro è fuori intervallo: non c'è un guasto da aprire.",
     FOLLOW_UP_EXISTS: 'La segnalazione di guasto per le misure fuori intervallo è già stata aperta.',
@@ -278,6 +281,7 @@ const en: Messages = {
     DOCUMENTS_MISSING: 'Documents missing',
     REOPEN_WINDOW_OVER: 'Too late to reopen',
     DOCUMENTS_PENDING: 'Documents still to follow',
+    DOCUMENTS_INCOMPLETE: 'Closing documents not accepted',
     CHECKLIST_INCOMPLETE: 'Checklist incomplete',
     NO_OUT_OF_RANGE: 'No measurement out of range',
     FOLLOW_UP_EXISTS: 'Follow-up already opened',
@@ -321,6 +325,7 @@ const en: Messages = {
     DOCUMENTS_MISSING: 'Before completing the work, attach: {missing}.',
     REOPEN_WINDOW_OVER: 'A ticket can be marked not solved within {days} days of its closure (until {until}): open a new ticket.',
     DOCUMENTS_PENDING: 'It cannot be verified until the contractor attaches: {missing} (due by {dueOn}).',
+    DOCUMENTS_INCOMPLETE: 'A final account enters the accounts only once every closing document is accepted: still not accepted {missing}.',
     CHECKLIST_INCOMPLETE: 'Answer every item of the checklist: {missing} still missing.',
     NO_OUT_OF_RANGE: 'No measurement of this work order is out of range: there is no fault to open.',
     FOLLOW_UP_EXISTS: 'The fault request for the out-of-range measurements is already open.',

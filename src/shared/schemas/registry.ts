@@ -187,6 +187,14 @@ const DocumentsDueDays = Type.Integer({
 });
 /** The day of the contract's conformity check; the final statement needs it (#10 item 4). */
 const ConformityCheckedOn = Nullable({ ...IsoDate, description: "the conformity check's day (verifica di conformità); null: not yet" });
+/** #10 item 2: the share of the approved quote above which a final account's variance goes back to the service head. */
+export const VARIANCE_THRESHOLD_PERCENT_DEFAULT = 20;
+const VarianceThreshold = Type.Number({
+  minimum: 0,
+  maximum: 100,
+  description:
+    "percent, two decimals: a final account's net further than this from the approved quote needs the service head again; default 20",
+});
 /** Money is null for a caller outside contractMoneyScope (the call center): responses only. */
 export const ContractSchema = Item({
   ...contractFields,
@@ -196,18 +204,21 @@ export const ContractSchema = Item({
   lotCeilingCents: LotCeiling,
   documentsDueDays: DocumentsDueDays,
   conformityCheckedOn: ConformityCheckedOn,
+  varianceThresholdPercent: VarianceThreshold,
 });
 export const ContractCreate = Create({
   ...contractFields,
   lotCeilingCents: Type.Optional(LotCeiling),
   documentsDueDays: Type.Optional(DocumentsDueDays),
   conformityCheckedOn: Type.Optional(ConformityCheckedOn),
+  varianceThresholdPercent: Type.Optional(VarianceThreshold),
 });
 export const ContractPatch = Patch({
   ...contractFields,
   lotCeilingCents: LotCeiling,
   documentsDueDays: DocumentsDueDays,
   conformityCheckedOn: ConformityCheckedOn,
+  varianceThresholdPercent: VarianceThreshold,
 });
 export const ContractQuery = Query({ contractorId: Type.Optional(Id) });
 export const ContractResolveQuery = Type.Object({ buildingId: Id, technologyClassId: Id, date: IsoDate }, { additionalProperties: false });

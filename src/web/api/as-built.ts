@@ -1,8 +1,8 @@
 // #10 item 1: as-built documents and certificates: the checks of a work order's documents and the
 // list of documents still owed.
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Static } from 'typebox';
-import type { DocumentList, WorkOrderDocuments } from '../../shared/schemas/as-built';
+import type { ClassRules, DocumentList, DocumentTypeList, WorkOrderDocuments } from '../../shared/schemas/as-built';
 import { api } from './client';
 
 export type WorkOrderDocumentsDto = Static<typeof WorkOrderDocuments>;
@@ -26,5 +26,38 @@ export function useOwedDocuments(filters: { state?: string; buildingId?: string;
   return useQuery({
     queryKey: ['workflow', 'as-built-documents', filters] as const,
     queryFn: ({ signal }) => api.get<DocumentListDto>('/api/as-built-documents', { ...filters, limit: 200 }, signal),
+  });
+}
+
+export type ClassRulesDto = Static<typeof ClassRules>;
+export type DocumentTypeListDto = Static<typeof DocumentTypeList>;
+
+/** The catalogue of closing documents (codes are the attachment kinds). */
+export function useDocumentTypes() {
+  return useQuery({
+    queryKey: ['document-types'] as const,
+    queryFn: ({ signal }) => api.get<DocumentTypeListDto>('/api/document-types', undefined, signal),
+    staleTime: Infinity,
+  });
+}
+
+const classRulesKey = (id: string) => ['technology-classes', id, 'required-documents'] as const;
+
+/** What a class's work orders must carry besides the DM 37/2008 declaration. */
+export function useClassRules(technologyClassId: string) {
+  return useQuery({
+    queryKey: classRulesKey(technologyClassId),
+    queryFn: ({ signal }) =>
+      api.get<ClassRulesDto>(`/api/technology-classes/${encodeURIComponent(technologyClassId)}/required-documents`, undefined, signal),
+  });
+}
+
+/** Admin: the whole list replaced (PUT), with the class's version read. */
+export function useSaveClassRules(technologyClassId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { version: number; items: ClassRulesDto['items'] }) =>
+      api.put<ClassRulesDto>(`/api/technology-classes/${encodeURIComponent(technologyClassId)}/required-documents`, body),
+    onSuccess: (saved) => qc.setQueryData(classRulesKey(technologyClassId), saved),
   });
 }

@@ -78,6 +78,7 @@ import { InvoicePage } from '../features/accounting/invoices/InvoicePage';
 import { AllocationsPage } from '../features/accounting/AllocationsPage';
 import { StatementListPage } from '../features/accounting/StatementListPage';
 import { StatementPage } from '../features/accounting/StatementPage';
+import { FinalAccountPage } from '../features/accounting/FinalAccountPage';
 import { ContractSlaPage } from '../features/admin-sla/ContractSlaPage';
 import { RequireAccess } from './RequireAccess';
 import { RequireAuth } from './RequireAuth';
@@ -285,6 +286,14 @@ export const routes: RouteObject[] = [
         element: (
           <RequireAccess allow={canSeeFinalAccounts}>
             <FinalAccountListPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'accounting/final-accounts/:id',
+        element: (
+          <RequireAccess allow={canSeeFinalAccounts}>
+            <FinalAccountPage />
           </RequireAccess>
         ),
       },

@@ -63,6 +63,14 @@ export async function seedOnStart(
       // Technicians (#9): each dispatcher hands its open work with a visit to its technicians.
       const { seedDemoAssignments } = await import('./demo-technicians.ts');
       opts.log.info(`Demo technicians: ${await seedDemoAssignments({ db, config, now: () => opts.now })} work orders assigned.`);
+      // #10: closing documents checked and final accounts in every state (demo-money.ts).
+      const { seedDemoFinalAccounts } = await import('./demo-money.ts');
+      const money = await seedDemoFinalAccounts({ db, config, now: () => opts.now }, { now: opts.now });
+      opts.log.info(
+        `Demo final accounts: ${Object.entries(money.finalAccounts)
+          .map(([state, n]) => `${n} ${state}`)
+          .join(', ')}; ${money.documentsAccepted} closing documents accepted.`,
+      );
       // Statements (#10 item 4): last month's approved, this month's in draft, per contract.
       const { seedDemoStatements } = await import('./demo-statements.ts');
       const statements = await seedDemoStatements({ db, config, now: () => opts.now }, { now: opts.now });

@@ -55,10 +55,29 @@ export interface ListFilter {
   status?: string;
   contractorId?: string;
   contractId?: string;
+  workOrderId?: string;
   id?: string;
+  /** Keyset: the sort key of the last row of the previous page (see listSortKey). */
+  after?: ListSortKey | null;
   limit: number;
   scope: ScopePredicate | null;
 }
+
+/** The list's order, as values: submitted ones first (by submission), then the drafts; then creation and id. */
+export interface ListSortKey {
+  unsubmitted: number;
+  submittedAt: string;
+  createdAt: string;
+  id: string;
+}
+export const listSortKey = (r: { submitted_at: string | null; created_at: string; id: string }): ListSortKey => ({
+  unsubmitted: r.submitted_at === null ? 1 : 0,
+  submittedAt: r.submitted_at ?? '',
+  createdAt: r.created_at,
+  id: r.id,
+});
+const UNSUBMITTED = sql<number>`case when fa.submitted_at is null then 1 else 0 end`;
+const SUBMITTED_AT = sql<string>`coalesce(fa.submitted_at, '')`;
 
 /** Final accounts with their work order, contract and contractor, oldest submission first (the worklist order). */
 export function listFinalAccounts(db: Db, f: ListFilter) {
@@ -85,22 +104,39 @@ export function listFinalAccounts(db: Db, f: ListFilter) {
       'du.display_name as decided_by_name',
     ]);
   if (f.id) q = q.where('fa.id', '=', f.id);
+  if (f.workOrderId) q = q.where('fa.work_order_id', '=', f.workOrderId);
+  if (f.after) {
+    const a = f.after;
+    // Row values compare in order on both engines: the rows after the last one of the previous page.
+    q = q.where(
+      sql<SqlBool>`(${UNSUBMITTED}, ${SUBMITTED_AT}, fa.created_at, fa.id) > (${a.unsubmitted}, ${a.submittedAt}, ${a.createdAt}, ${a.id})`,
+    );
+  }
   if (f.status) q = q.where('fa.status', '=', f.status);
   if (f.contractorId) q = q.where('fa.contractor_id', '=', f.contractorId);
   if (f.contractId) q = q.where('fa.contract_id', '=', f.contractId);
   if (f.scope) q = q.where(f.scope('fa'));
-  return q
-    .orderBy(sql`case when fa.submitted_at is null then 1 else 0 end`)
-    .orderBy('fa.submitted_at')
-    .orderBy('fa.created_at')
-    .orderBy('fa.id')
-    .limit(f.limit)
-    .execute();
+  return q.orderBy(UNSUBMITTED).orderBy(SUBMITTED_AT).orderBy('fa.created_at').orderBy('fa.id').limit(f.limit).execute();
 }
 export type FinalAccountView = Awaited<ReturnType<typeof listFinalAccounts>>[number];
 
 export function finalAccountLines(db: Db, finalAccountId: string): Promise<FinalAccountLine[]> {
   return db.selectFrom('final_account_lines').selectAll().where('final_account_id', '=', finalAccountId).orderBy('position').execute();
+}
+
+/** The lines of several final accounts in one query (a page of the list), by account then position. */
+export async function linesOfFinalAccounts(db: Db, finalAccountIds: readonly string[]): Promise<Map<string, FinalAccountLine[]>> {
+  const out = new Map<string, FinalAccountLine[]>(finalAccountIds.map((id) => [id, []]));
+  if (finalAccountIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('final_account_lines')
+    .selectAll()
+    .where('final_account_id', 'in', [...finalAccountIds])
+    .orderBy('final_account_id')
+    .orderBy('position')
+    .execute();
+  for (const r of rows) out.get(r.final_account_id)?.push(r);
+  return out;
 }
 
 export async function insertFinalAccount(db: Db, row: Insertable<FinalAccountRow>): Promise<void> {

@@ -60,10 +60,12 @@ export async function finalAccountRoutes(app: FastifyInstance) {
         summary: "The work order's contractor opens its final account (work order completed or verified; one per work order)",
         description:
           'Lines omitted: extra-fee work starts from the approved quote, flat-fee work from none (hours and materials from the completion). ' +
-          'Refusals: 403 not its contractor, 409 INVALID_STATE (work not done), 409 DUPLICATE (already open), 400 VALIDATION_FAILED with the line field named.',
+          'Refusals: 403 not its contractor, 409 INVALID_STATE (work not done), 409 DUPLICATE (already open, also when two open it at once), ' +
+          '422 DOCUMENTS_INCOMPLETE (a closing document of the work order not accepted yet: `missing` names the types, `states` their states), ' +
+          '400 VALIDATION_FAILED with the line field named.',
         params: IdParams,
         body: s.FinalAccountCreateBody,
-        response: { 201: s.FinalAccountSchema, ...problemResponses },
+        response: { 201: s.FinalAccountSchema, ...problemResponses, 422: s.DocumentsIncompleteProblem },
       },
     },
     async (request, reply) =>
@@ -94,10 +96,11 @@ export async function finalAccountRoutes(app: FastifyInstance) {
           summary: SUMMARY[action],
           description:
             'Send the `version` you read; a stale one gets 409 VERSION_CONFLICT with `current`. ' +
-            'Refusals: 403 FORBIDDEN (role), 409 INVALID_STATE (state), 400 VALIDATION_FAILED (reason / varianceReason named).',
+            'Refusals: 403 FORBIDDEN (role), 409 INVALID_STATE (state), 400 VALIDATION_FAILED (reason / varianceReason named); ' +
+            'submit: 422 DOCUMENTS_INCOMPLETE while a closing document of the work order is not accepted.',
           params: IdParams,
           body: s.FinalAccountActionBody,
-          response: { 200: s.FinalAccountSchema, ...problemResponses },
+          response: { 200: s.FinalAccountSchema, ...problemResponses, 422: s.DocumentsIncompleteProblem },
         },
       },
       async (request) => finalAccounts.finalAccountAction(app.ctx, principalOf(request), request.params.id, action, request.body),

@@ -1,7 +1,7 @@
 // HTTP shapes of final accounts (#10 item 2): the contractor's lines (price-list items, free lines,
 // new prices by analysis), the actions and the account as read. Money is integer euro cents.
 import { Type, type Static } from 'typebox';
-import { Id, Instant, Nullable } from '../../../shared/schemas/common.ts';
+import { Id, Instant, Nullable, ProblemSchema } from '../../../shared/schemas/common.ts';
 import { LineCategory, QuoteLineInput } from '../../../shared/schemas/workflow.ts';
 
 export const FINAL_ACCOUNT_STATES = ['draft', 'needs_service_head', 'submitted', 'approved', 'returned'] as const;
@@ -79,7 +79,9 @@ export const FinalAccountListQuery = Type.Object(
     state: Type.Optional(State),
     contractorId: Type.Optional(Id),
     contractId: Type.Optional(Id),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+    workOrderId: Type.Optional(Id),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, description: 'page size, default 100' })),
+    cursor: Type.Optional(Type.String({ maxLength: 500, description: "the previous page's nextCursor" })),
   },
   { additionalProperties: false },
 );
@@ -148,4 +150,19 @@ export const FinalAccountSchema = Type.Object({
 });
 export type FinalAccountDto = Static<typeof FinalAccountSchema>;
 
-export const FinalAccountPage = Type.Object({ items: Type.Array(FinalAccountSchema) });
+export const FinalAccountPage = Type.Object({
+  items: Type.Array(FinalAccountSchema),
+  nextCursor: Nullable(Type.String({ description: 'pass as `cursor` for the next page; null on the last one' })),
+});
+
+/** 422 DOCUMENTS_INCOMPLETE: the work order's closing documents not accepted yet, by type code and state. */
+export const DocumentsIncompleteProblem = Type.Object(
+  {
+    ...ProblemSchema.properties,
+    missing: Type.Optional(Type.Array(Type.String(), { description: 'document types not accepted yet (codes of /api/document-types)' })),
+    states: Type.Optional(
+      Type.Record(Type.String(), Type.String(), { description: 'their states: missing, uploaded (to check) or returned' }),
+    ),
+  },
+  { description: 'application/problem+json' },
+);

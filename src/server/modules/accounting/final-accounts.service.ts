@@ -29,6 +29,8 @@ import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/create-db.ts';
 import { AppError, forbidden, invalid, notFound, type FieldIssue } from '../../errors.ts';
 import { newId } from '../../ids.ts';
+import { documentsNotAccepted, workOrderDocumentsComplete } from '../as-built/as-built.service.ts';
+import { decodeCursor, duplicate, encodeCursor, uniqueViolationColumns } from '../registry/common.ts';
 import { workOrderRoles } from '../tickets/access.ts';
 import { newSortableId } from '../tickets/actor.ts';
 import * as tickets from '../tickets/tickets.repository.ts';
@@ -81,8 +83,14 @@ function scopeOf(p: Principal): repo.ScopePredicate | null {
   return parts.length === 1 ? parts[0] : repo.anyOfScopes(parts);
 }
 
-async function rolesOn(db: Db, p: Principal, fa: { contractor_id: string; building_id: string }): Promise<Set<Role>> {
-  return workOrderRoles(db, p, fa);
+/**
+ * The caller's roles that act on a final account. The building manager only reads (scope says
+ * which), so none depends on the building: no query per row of a list.
+ */
+function actingRoles(p: Principal, fa: { contractor_id: string }): Set<Role> {
+  const roles = new Set<Role>(READ_ALL.filter((r) => p.roles.has(r)));
+  if (p.roles.has('contractor') && p.contractorId && p.contractorId === fa.contractor_id) roles.add('contractor');
+  return roles;
 }
 
 // --- read ----------------------------------------------------------------------------------------
@@ -146,21 +154,46 @@ function present(v: repo.FinalAccountView, lines: repo.FinalAccountLine[], roles
 export async function getFinalAccount(ctx: AppContext, p: Principal, id: string, db: Db = ctx.db): Promise<FinalAccountDto> {
   const [v] = await repo.listFinalAccounts(db, { id, limit: 1, scope: scopeOf(p) });
   if (!v) throw notFound();
-  return present(v, await repo.finalAccountLines(db, id), await rolesOn(db, p, v));
+  return present(v, await repo.finalAccountLines(db, id), actingRoles(p, v));
 }
 
-/** Accounting's worklist and everyone's list in scope: oldest submission first, then drafts. */
-export async function listFinalAccounts(ctx: AppContext, p: Principal, q: FinalAccountListInput): Promise<{ items: FinalAccountDto[] }> {
+function decodeListCursor(raw: string | undefined): repo.ListSortKey | null {
+  const c = decodeCursor(raw);
+  if (!c) return null;
+  const [unsubmitted, submittedAt, createdAt] = c[0].split('|');
+  if ((unsubmitted !== '0' && unsubmitted !== '1') || createdAt === undefined) throw invalid([{ field: 'cursor', rule: 'pattern' }]);
+  return { unsubmitted: Number(unsubmitted), submittedAt, createdAt, id: c[1] };
+}
+const encodeListCursor = (k: repo.ListSortKey) => encodeCursor([`${k.unsubmitted}|${k.submittedAt}|${k.createdAt}`, k.id]);
+
+/**
+ * Accounting's worklist and everyone's list in scope: oldest submission first, then drafts; keyset
+ * pages (`cursor` from the previous page's `nextCursor`), the lines of a page read in one query.
+ */
+export async function listFinalAccounts(
+  ctx: AppContext,
+  p: Principal,
+  q: FinalAccountListInput,
+): Promise<{ items: FinalAccountDto[]; nextCursor: string | null }> {
+  const limit = q.limit ?? 100;
   const rows = await repo.listFinalAccounts(ctx.db, {
     status: q.state,
     contractorId: q.contractorId,
     contractId: q.contractId,
-    limit: q.limit ?? 100,
+    workOrderId: q.workOrderId,
+    after: decodeListCursor(q.cursor),
+    limit: limit + 1,
     scope: scopeOf(p),
   });
-  const items: FinalAccountDto[] = [];
-  for (const v of rows) items.push(present(v, await repo.finalAccountLines(ctx.db, v.id), await rolesOn(ctx.db, p, v)));
-  return { items };
+  const page = rows.slice(0, limit);
+  const lines = await repo.linesOfFinalAccounts(
+    ctx.db,
+    page.map((v) => v.id),
+  );
+  return {
+    items: page.map((v) => present(v, lines.get(v.id) ?? [], actingRoles(p, v))),
+    nextCursor: rows.length > limit ? encodeListCursor(repo.listSortKey(page[page.length - 1])) : null,
+  };
 }
 
 // --- lines ---------------------------------------------------------------------------------------
@@ -281,6 +314,20 @@ async function event(
 
 // --- writes --------------------------------------------------------------------------------------
 
+/**
+ * A work order whose documents are missing cannot enter the accounts: opening and submitting its
+ * final account wait until every closing document is accepted (422 DOCUMENTS_INCOMPLETE naming
+ * them in the caller's language; `missing` carries their type codes for clients).
+ */
+async function requireDocumentsComplete(db: Db, p: Principal, workOrderId: string): Promise<void> {
+  if (await workOrderDocumentsComplete(db, workOrderId)) return;
+  const open = await documentsNotAccepted(db, workOrderId);
+  throw new AppError('DOCUMENTS_INCOMPLETE', { missing: open.map((d) => (p.language === 'en' ? d.nameEn : d.nameIt)).join(', ') }, [], {
+    missing: open.map((d) => d.documentType),
+    states: Object.fromEntries(open.map((d) => [d.documentType, d.state])),
+  });
+}
+
 /** POST /api/work-orders/{id}/final-account: the contractor opens the final account of its done work. */
 export async function createFinalAccount(
   ctx: AppContext,
@@ -288,14 +335,17 @@ export async function createFinalAccount(
   workOrderId: string,
   input: { lines?: FinalAccountLineInputDto[]; hours?: number; materials?: string },
 ): Promise<FinalAccountDto> {
-  const id = await ctx.db.transaction().execute(async (trx) => {
+  let number = workOrderId;
+  const create = ctx.db.transaction().execute(async (trx) => {
     const w = await workOrders.getWorkOrder(trx, workOrderId);
+    number = w?.number ?? workOrderId;
     if (!w) throw notFound();
     const roles = await workOrderRoles(trx, p, w);
     if (roles.size === 0) throw notFound();
     if (!roles.has('contractor')) throw forbidden();
     if (!DONE_STATES.includes(w.status)) throw new AppError('INVALID_STATE', { action: 'final_account_create', state: w.status });
-    if (await repo.finalAccountOfWorkOrder(trx, w.id)) throw new AppError('DUPLICATE', { field: 'workOrderId', value: w.number });
+    if (await repo.finalAccountOfWorkOrder(trx, w.id)) throw duplicate('workOrderId', w.number);
+    await requireDocumentsComplete(trx, p, w.id);
     const basis: FeeBasis = bool(w.extra_fee) ? 'extra_fee' : 'flat_fee';
     const quote = basis === 'extra_fee' ? await repo.approvedQuote(trx, w.id) : undefined;
     const lines = input.lines ?? (quote ? await linesOfQuote(trx, quote.id) : []);
@@ -333,6 +383,11 @@ export async function createFinalAccount(
     await event(trx, p, w, at, 'create', null, 'draft', { finalAccountId: id, basis, netCents: priced.totals.netCents });
     return id;
   });
+  // Two opening at once both pass the check above; the unique work order is the last word (409, not 500).
+  const id = await create.catch((err: unknown) => {
+    if (uniqueViolationColumns(err)?.includes('work_order_id')) throw duplicate('workOrderId', number);
+    throw err;
+  });
   return getFinalAccount(ctx, p, id);
 }
 
@@ -340,7 +395,7 @@ export async function createFinalAccount(
 async function forWrite(trx: Trx, p: Principal, id: string, version: number) {
   const fa = await repo.getFinalAccount(trx, id);
   if (!fa) throw notFound();
-  const roles = await rolesOn(trx, p, fa);
+  const roles = await workOrderRoles(trx, p, fa);
   const readable = READ_ALL.some((r) => roles.has(r)) || roles.has('contractor') || roles.has('building_manager');
   if (!readable) throw notFound();
   if (Number(fa.version) !== version) throw new StaleVersion();
@@ -409,6 +464,7 @@ export async function finalAccountAction(
       if (action === 'approve_variance') set.status = 'submitted';
       if (action === 'approve') Object.assign(set, { status: 'approved', decided_by_id: p.userId, decided_at: at });
       if (action === 'submit') {
+        await requireDocumentsComplete(trx, p, fa.work_order_id);
         const v =
           fa.basis === 'extra_fee'
             ? variance(num(fa.approved_net_cents), Number(fa.net_cents), await repo.contractVarianceThresholdBp(trx, fa.contract_id))

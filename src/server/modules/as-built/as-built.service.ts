@@ -181,6 +181,13 @@ export async function presentDocuments(db: Db, w: { id: string; completed_at: st
 /** documentsComplete(workOrder): the predicate the final accounts use (SQL in the repository). */
 export const workOrderDocumentsComplete = (db: Db, workOrderId: string): Promise<boolean> => repo.documentsComplete(db, workOrderId);
 
+/** The work order's documents not accepted yet (missing, uploaded or returned), in catalogue order. */
+export async function documentsNotAccepted(db: Db, workOrderId: string) {
+  return (await repo.documentsOf(db, workOrderId))
+    .filter((d) => d.state !== 'accepted')
+    .map((d) => ({ documentType: d.document_type, state: d.state as DocumentState, nameIt: d.name_it, nameEn: d.name_en }));
+}
+
 async function documentsForCaller(ctx: AppContext, actor: Principal, workOrderId: string): Promise<WorkOrderDocumentsDto> {
   const w = await getWorkOrder(ctx.db, workOrderId);
   if (!w) throw notFound();

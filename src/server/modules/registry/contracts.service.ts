@@ -1,4 +1,4 @@
-import { DOCUMENTS_DUE_DAYS_DEFAULT, type Contract } from '../../../shared/schemas/registry.ts';
+import { DOCUMENTS_DUE_DAYS_DEFAULT, VARIANCE_THRESHOLD_PERCENT_DEFAULT, type Contract } from '../../../shared/schemas/registry.ts';
 import { describeContracts, pickContract } from '../../../domain/contract-resolver.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError, forbidden, type FieldIssue } from '../../errors.ts';
@@ -39,6 +39,7 @@ export const contracts: EntityDef<Contract> = {
       lotCeilingCents: shows(r.id) && r.lot_ceiling_cents !== null ? Number(r.lot_ceiling_cents) : null,
       documentsDueDays: Number(r.documents_due_days),
       conformityCheckedOn: r.conformity_checked_on ?? null,
+      varianceThresholdPercent: bpToPercent(r.variance_threshold_bp),
       technologyClassIds: classes.get(r.id)!.map((c) => c.technology_class_id as string),
       buildingIds: covered.get(r.id)!.map((b) => b.building_id as string),
     }));
@@ -56,12 +57,15 @@ export const contracts: EntityDef<Contract> = {
     lot_ceiling_cents: i.lotCeilingCents ?? null,
     documents_due_days: i.documentsDueDays ?? DOCUMENTS_DUE_DAYS_DEFAULT,
     conformity_checked_on: i.conformityCheckedOn ?? null,
+    variance_threshold_bp: percentToBp(i.varianceThresholdPercent ?? VARIANCE_THRESHOLD_PERCENT_DEFAULT),
   }),
   validate: (i) => {
     const issues: FieldIssue[] = [];
     if (!CIG.test(i.cig)) issues.push({ field: 'cig', rule: 'cigFormat' });
     if (!(i.endsOn > i.startsOn)) issues.push({ field: 'endsOn', rule: 'dateOrder' });
     if (!twoDecimals(i.discountPercent)) issues.push({ field: 'discountPercent', rule: 'number' });
+    if (i.varianceThresholdPercent !== undefined && !twoDecimals(i.varianceThresholdPercent))
+      issues.push({ field: 'varianceThresholdPercent', rule: 'number' });
     const ceiling = i.lotCeilingCents ?? null;
     if (ceiling !== null && i.netAmountCents !== null && ceiling < i.netAmountCents)
       issues.push({ field: 'lotCeilingCents', rule: 'ceilingBelowAmount' });

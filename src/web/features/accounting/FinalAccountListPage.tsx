@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Anchor, Badge, Button, Card, EmptyState, Group, Modal, SegmentedControl, Stack, Table, Text, Textarea } from '@mantine/core';
 import { IconArrowBackUp, IconCheck, IconInbox } from '@tabler/icons-react';
 import type { DataTableColumn } from 'mantine-datatable';
@@ -35,7 +35,7 @@ export function FinalAccountListPage() {
   const [state, setState] = useState<FinalAccountState>('submitted');
   const [open, setOpen] = useState<{ account: FinalAccount; action: FinalAccountAction } | null>(null);
   const list = useFinalAccounts(state);
-  const records = list.data?.items ?? [];
+  const records = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const title = t('finalAccounts.title');
 
   const columns: DataTableColumn<FinalAccount>[] = [
@@ -44,7 +44,7 @@ export function FinalAccountListPage() {
       title: t('workOrder.number'),
       noWrap: true,
       render: (r) => (
-        <Anchor component={Link} to={`/work-orders/${r.workOrder.id}`} fw={600}>
+        <Anchor component={Link} to={`/accounting/final-accounts/${r.id}`} fw={600}>
           {r.workOrder.number}
         </Anchor>
       ),
@@ -105,9 +105,9 @@ export function FinalAccountListPage() {
           records={records}
           columns={columns}
           fetching={list.isFetching}
-          hasMore={false}
-          loadingMore={false}
-          onLoadMore={() => undefined}
+          hasMore={list.hasNextPage}
+          loadingMore={list.isFetchingNextPage}
+          onLoadMore={() => void list.fetchNextPage()}
           empty={
             <Card withBorder padding="xl">
               <EmptyState icon={<IconInbox size={28} aria-hidden />} title={t('finalAccounts.empty')} />
@@ -121,7 +121,7 @@ export function FinalAccountListPage() {
 }
 
 /** Approve, or return with a reason; shows what is being decided: totals, variance and its reason. */
-function DecisionDialog({ account, action, onClose }: { account: FinalAccount; action: FinalAccountAction; onClose: () => void }) {
+export function DecisionDialog({ account, action, onClose }: { account: FinalAccount; action: FinalAccountAction; onClose: () => void }) {
   const t = useT();
   const format = useFormat();
   const mutation = useFinalAccountAction();

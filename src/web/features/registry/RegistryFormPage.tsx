@@ -196,6 +196,9 @@ function RegistryForm<T extends RegistryItem, V extends object>({ config, initia
           </Stack>
         </form>
       </Paper>
+      {base && config.Below && (
+        <config.Below item={base} readOnly={readOnly} onVersion={(version) => setBase((b) => (b ? { ...b, version } : b))} />
+      )}
     </>
   );
 }

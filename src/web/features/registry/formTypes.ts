@@ -31,6 +31,11 @@ export interface RegistryFormConfig<T extends RegistryItem, V> {
   listPath: (params: Readonly<Params>, item?: T) => string;
   /** Extra breadcrumbs between the list and this page (e.g. the building of a floor). */
   crumbs?: (params: Readonly<Params>, item: T | undefined, t: Translate) => Crumb[];
+  /**
+   * A part of the edit page with its own saving below the form (a class's required documents);
+   * `onVersion` hands back the object's new version when that saving moved it.
+   */
+  Below?: ComponentType<{ item: T; readOnly: boolean; onVersion: (version: number) => void }>;
   /** Where to go after saving; the list by default. */
   afterSavePath?: (saved: T, params: Readonly<Params>) => string;
 }

@@ -34,7 +34,8 @@ interface Line {
 
 const QUANTITY = /^\d+(\.\d{1,3})?$/;
 
-function quantityMilli(q: number | string): number | null {
+/** A typed quantity in thousandths (three decimals at most, above zero), or null. */
+export function quantityMilli(q: number | string): number | null {
   const text = typeof q === 'number' ? String(q) : q.trim();
   if (!QUANTITY.test(text)) return null;
   const [whole, fraction = ''] = text.split('.');
@@ -45,7 +46,7 @@ function quantityMilli(q: number | string): number | null {
 const priceCents = (l: Line): number | null => (l.priceListItemId ? l.listPriceCents : eurosToCents(l.price));
 
 /** Search the price lists of the work order's lot (its own first) and add a line from one. */
-function PriceListPicker({ contractId, onPick }: { contractId: string; onPick: (item: PriceListItem) => void }) {
+export function PriceListPicker({ contractId, onPick }: { contractId: string; onPick: (item: PriceListItem) => void }) {
   const t = useT();
   const format = useFormat();
   const lists = usePriceLists(contractId);

@@ -22,6 +22,7 @@ import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/messages';
 import { DocumentsChecklist } from './DocumentsChecklist';
 import { DocumentChecks } from './DocumentChecks';
+import { FinalAccountSection } from './FinalAccountSection';
 import { QuoteForm } from './QuoteForm';
 import { QuoteView } from './QuoteView';
 import { ChecklistResults, PlannedDocuments } from './PlannedDetails';
@@ -231,6 +232,8 @@ function WorkOrderView({ workOrder: w, crumbs }: { workOrder: WorkOrderDto; crum
           <QuoteView quote={w.quote} />
         </Section>
       )}
+
+      <FinalAccountSection workOrder={w} />
 
       {planned && w.checklist.length > 0 && (
         <Section title={t('planned.checklist')}>

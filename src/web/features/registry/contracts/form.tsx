@@ -29,6 +29,8 @@ interface ContractValues {
   documentsDueDays: number | string;
   /** The conformity check's day (the final statement needs it), null: not yet. */
   conformityCheckedOn: string | null;
+  /** #10 item 2: a final account's variance over this share of the approved quote goes back to the service head. */
+  varianceThresholdPercent: number | string;
   /** The server left the money out: not this caller's business (the call center). Never sent. */
   moneyHidden: boolean;
 }
@@ -36,6 +38,8 @@ interface ContractValues {
 const CIG = /^[0-9A-Z]{10}$/;
 /** The server's default (src/shared/schemas/registry.ts DOCUMENTS_DUE_DAYS_DEFAULT; not imported: the schemas stay out of the bundle). */
 const DOCUMENTS_DUE_DAYS_DEFAULT = 30;
+/** The server's default (VARIANCE_THRESHOLD_PERCENT_DEFAULT, same reason). */
+const VARIANCE_THRESHOLD_PERCENT_DEFAULT = 20;
 
 function ContractFields({ form, mode, params }: FieldsProps<ContractValues>) {
   const t = useT();
@@ -100,6 +104,13 @@ function ContractFields({ form, mode, params }: FieldsProps<ContractValues>) {
         maw={320}
         {...form.getInputProps('conformityCheckedOn')}
       />
+      <PercentInput
+        label={t('entities.contracts.fields.varianceThresholdPercent')}
+        description={t('entities.contracts.varianceThresholdHint')}
+        required
+        maw={320}
+        {...form.getInputProps('varianceThresholdPercent')}
+      />
       {mode === 'edit' && params.id && (
         <Anchor component={Link} to={`/admin/contracts/${encodeURIComponent(params.id)}/sla`}>
           {t('adminSla.link')}
@@ -128,6 +139,7 @@ export const contractForm: RegistryFormConfig<Contract, ContractValues> = {
     buildingIds: [],
     documentsDueDays: DOCUMENTS_DUE_DAYS_DEFAULT,
     conformityCheckedOn: null,
+    varianceThresholdPercent: VARIANCE_THRESHOLD_PERCENT_DEFAULT,
     moneyHidden: false,
   }),
   fromItem: (c) => ({
@@ -145,6 +157,7 @@ export const contractForm: RegistryFormConfig<Contract, ContractValues> = {
     buildingIds: [...c.buildingIds],
     documentsDueDays: c.documentsDueDays,
     conformityCheckedOn: c.conformityCheckedOn ?? null,
+    varianceThresholdPercent: c.varianceThresholdPercent,
     moneyHidden: c.netAmountCents === null,
   }),
   toBody: (v) => ({
@@ -162,6 +175,7 @@ export const contractForm: RegistryFormConfig<Contract, ContractValues> = {
     buildingIds: [...v.buildingIds].sort(),
     documentsDueDays: Number(v.documentsDueDays),
     conformityCheckedOn: v.conformityCheckedOn || null,
+    varianceThresholdPercent: Number(v.varianceThresholdPercent),
   }),
   validate: (v, t) => {
     const errors = requireFields(v, ['lot', 'cig', 'title', 'contractorId', 'startsOn', 'endsOn'], t);
@@ -178,6 +192,9 @@ export const contractForm: RegistryFormConfig<Contract, ContractValues> = {
     const days = Number(v.documentsDueDays);
     if (v.documentsDueDays === '' || !Number.isInteger(days) || days < 1 || days > 365)
       errors.documentsDueDays = t('entities.contracts.documentsDueDaysRange');
+    const threshold = Number(v.varianceThresholdPercent);
+    if (v.varianceThresholdPercent === '') errors.varianceThresholdPercent = t('form.required');
+    else if (!Number.isFinite(threshold) || threshold < 0 || threshold > 100) errors.varianceThresholdPercent = t('form.invalidPercent');
     if (v.discountPercent === '') errors.discountPercent = t('form.required');
     else {
       const d = Number(v.discountPercent);

@@ -3,6 +3,7 @@ import { DM37_LETTERS, type Dm37Letter, type TechnologyClass } from '../../../ap
 import { useT } from '../../../i18n/messages';
 import type { FieldsProps, RegistryFormConfig } from '../formTypes';
 import { requireFields } from '../formHelpers';
+import { RequiredDocuments } from './RequiredDocuments';
 
 interface TechnologyClassValues {
   code: string;
@@ -41,4 +42,5 @@ export const technologyClassForm: RegistryFormConfig<TechnologyClass, Technology
   toBody: (v) => ({ code: v.code.trim(), nameIt: v.nameIt.trim(), nameEn: v.nameEn.trim(), dm37Letter: v.dm37Letter }),
   validate: (v, t) => requireFields(v, ['code', 'nameIt', 'nameEn'], t),
   Fields: TechnologyClassFields,
+  Below: RequiredDocuments,
 };
