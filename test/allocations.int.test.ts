@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
 import { splitByWeights } from '../src/domain/accounting/split.ts';
 import { describeEachDb, type Client } from './helpers/app.ts';
-import { FILES, move, ok, openTicket, refs, upload, type Obj } from './fixtures/workflow/workflow.ts';
+import { acceptDocuments, FILES, move, ok, openTicket, refs, upload, type Obj } from './fixtures/workflow/workflow.ts';
 
 const ATTACHMENTS_DIR = path.join(os.tmpdir(), `presidio-allocations-${process.pid}`);
 
@@ -51,6 +51,7 @@ describeEachDb(
       await move(ele, 'work-orders', w.id, 'schedule_work', { scheduledAt: '2026-03-12T08:00:00Z' });
       await move(ele, 'work-orders', w.id, 'start_work');
       await move(ele, 'work-orders', w.id, 'complete', { report: 'Fatto', hours: 1.5, materials: 'Plafoniere' });
+      await acceptDocuments(ele, manager, w.id);
       const fa = ok(await ele.post(`/api/work-orders/${w.id}/final-account`, {}), 201);
       return ok(await ele.post(`/api/final-accounts/${fa.id}/actions/submit`, { version: fa.version }));
     };

@@ -9,7 +9,7 @@ import type { AppContext } from '../src/server/context.ts';
 import { seedDemoActivity } from '../src/server/db/seed/demo-activity.ts';
 import { seedDemoSpend } from '../src/server/db/seed/demo-spend.ts';
 import { describeEachDb, type Client } from './helpers/app.ts';
-import { FILES, move, ok, openTicket, refs, upload, type Obj } from './fixtures/workflow/workflow.ts';
+import { acceptDocuments, FILES, move, ok, openTicket, refs, upload, type Obj } from './fixtures/workflow/workflow.ts';
 
 const ATTACHMENTS_DIR = path.join(os.tmpdir(), `presidio-contract-spend-${process.pid}`);
 
@@ -132,6 +132,7 @@ describeEachDb(
       await move(ele, 'work-orders', wos.a.id, 'schedule_work', { scheduledAt: '2026-03-12T08:00:00Z' });
       await move(ele, 'work-orders', wos.a.id, 'start_work');
       await move(ele, 'work-orders', wos.a.id, 'complete', { report: 'Fatto', hours: 90, materials: 'Cavi' });
+      await acceptDocuments(ele, bm, wos.a.id);
       let fa = ok(await ele.post(`/api/work-orders/${wos.a.id}/final-account`, { lines: labour(90) }), 201); // 270,000
       fa = ok(await ele.post(`/api/final-accounts/${fa.id}/actions/submit`, { version: fa.version, varianceReason: 'Misurato in opera' }));
       expect(fa.status).toBe('submitted');

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { expect, it } from 'vitest';
 import { analysisPrice, finalAccountTotals } from '../src/domain/accounting/final-account.ts';
 import { describeEachDb, type Client } from './helpers/app.ts';
-import { FILES, move, ok, openTicket, refs, upload, type Obj } from './fixtures/workflow/workflow.ts';
+import { acceptDocuments as acceptDocumentsOf, FILES, move, ok, openTicket, refs, upload, type Obj } from './fixtures/workflow/workflow.ts';
 
 const ATTACHMENTS_DIR = path.join(os.tmpdir(), `presidio-final-accounts-${process.pid}`);
 
@@ -19,36 +19,7 @@ describeEachDb(
     let item: Obj; // a price-list item with a unit price
     const accounts: Record<string, Obj> = {};
 
-    /**
-     * The contractor hands in every closing document still owed and the building manager accepts
-     * them all: what the final accounts wait for.
-     */
-    const acceptDocuments = async (workOrderId: string) => {
-      const docs = ok(await ele.get(`/api/work-orders/${workOrderId}`)).documents.items as Obj[];
-      for (const d of docs) {
-        let version = d.version as number;
-        if (d.state === 'missing' || d.state === 'returned') {
-          const file = ok(
-            await upload(
-              ele,
-              `/api/work-orders/${workOrderId}/attachments`,
-              { kind: d.documentType },
-              { filename: `${d.documentType}.pdf`, data: FILES.pdf },
-            ),
-            201,
-          );
-          ok(
-            await ele.post(`/api/work-orders/${workOrderId}/documents/${d.documentType}/actions/upload`, {
-              version,
-              attachmentId: file.id,
-            }),
-          );
-          version += 1;
-        }
-        if (d.state !== 'accepted')
-          ok(await bm.post(`/api/work-orders/${workOrderId}/documents/${d.documentType}/actions/accept`, { version }));
-      }
-    };
+    const acceptDocuments = (workOrderId: string) => acceptDocumentsOf(ele, bm, workOrderId);
 
     /**
      * An ELE work order in MI-B01 taken to completed: flat fee, or extra fee with `quote` approved

@@ -11,7 +11,7 @@ import { expect, it } from 'vitest';
 import { instalmentOf } from '../src/domain/accounting/instalments.ts';
 import { statementTotals } from '../src/domain/accounting/statement.ts';
 import { describeEachDb, type Client } from './helpers/app.ts';
-import { FILES, move, ok, openTicket, refs, upload, type Obj } from './fixtures/workflow/workflow.ts';
+import { acceptDocuments, FILES, move, ok, openTicket, refs, upload, type Obj } from './fixtures/workflow/workflow.ts';
 
 const ATTACHMENTS_DIR = path.join(os.tmpdir(), `presidio-statements-${process.pid}`);
 
@@ -61,6 +61,7 @@ describeEachDb(
       await move(ele, 'work-orders', w.id, 'schedule_work', { scheduledAt: new Date(day + 7_200_000).toISOString() });
       await move(ele, 'work-orders', w.id, 'start_work');
       await move(ele, 'work-orders', w.id, 'complete', { report: 'Fatto', hours: 1, materials: 'Interruttore' });
+      await acceptDocuments(ele, bm, w.id);
       let fa = ok(await ele.post(`/api/work-orders/${w.id}/final-account`, {}), 201);
       fa = ok(await ele.post(`/api/final-accounts/${fa.id}/actions/submit`, { version: fa.version }));
       fa = ok(await acc.post(`/api/final-accounts/${fa.id}/actions/approve`, { version: fa.version }));
