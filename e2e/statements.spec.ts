@@ -84,6 +84,16 @@ test.describe.serial('statements: accounting prepares and approves a statement',
     await expect(page.getByRole('button', { name: 'Approva' })).toHaveCount(0);
     await expect(page.getByRole('link', { name: 'PDF' })).toHaveAttribute('href', /format=pdf/);
 
+    // Approved, it waits for the contractor's invoice: registered from here, the statement already chosen.
+    const invoices = page.getByRole('region', { name: 'Fatture di questo stato di avanzamento' });
+    await expect(invoices.getByText('Nessuna fattura registrata su questo stato di avanzamento.')).toBeVisible();
+    await invoices.getByRole('button', { name: 'Registra fattura' }).click();
+    dialog = page.getByRole('dialog', { name: 'Registra la fattura della ditta' });
+    await expect(dialog.getByRole('combobox', { name: 'Stato di avanzamento' })).toHaveCount(0);
+    await expectAccessible(page, 'register invoice from the statement');
+    await dialog.getByRole('button', { name: 'Chiudi' }).click();
+    await expect(dialog).toBeHidden();
+
     // Drill-down: from the penalty's euro to the work order behind it.
     await items.getByRole('link', { name: number }).click();
     await expect(page).toHaveURL(/\/work-orders\//);

@@ -17,6 +17,9 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { VersionConflictAlert } from '../../components/VersionConflictAlert';
 import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/messages';
+import { useMe } from '../../api/me';
+import { canSeeInvoices } from '../../app/permissions';
+import { StatementInvoices } from './invoices/StatementInvoices';
 import { DurcBadge, StatementStatusBadge } from './StatementBadges';
 
 /** The totals in the order of the document; the emphasised ones are the sums. */
@@ -47,6 +50,7 @@ export function StatementPage() {
   const { id = '' } = useParams();
   const q = useStatement(id);
   const [confirm, setConfirm] = useState<StatementAction | null>(null);
+  const { data: me } = useMe();
   if (q.isError) return <ProblemAlert error={q.error} />;
   if (!q.data) return <Loader aria-label={t('common.loading')} />;
   const s = q.data;
@@ -196,6 +200,7 @@ export function StatementPage() {
             </Table>
           </Card>
         </SimpleGrid>
+        {s.status === 'approved' && canSeeInvoices(me) && <StatementInvoices statementId={s.id} />}
         <Anchor component={Link} to="/accounting/statements">
           {t('statements.backToList')}
         </Anchor>
