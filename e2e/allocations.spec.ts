@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { PASSWORD, expectAccessible, loginAs, mainNav } from './helpers';
-import { apiAs } from './workflow-helpers';
+import { acceptDocuments, apiAs, choose } from './workflow-helpers';
 
 // Cost allocation (#10 item 3): an extra-fee work order in MI-B02 (Lotto 2 allocates by the
 // departments' floor-area shares: DEIB 40 %, DMEC 35 %, DCMC 25 %) done and its final account
@@ -63,6 +63,7 @@ test.beforeAll(async ({ playwright }, info) => {
   await act(contractor, 'schedule_work', { scheduledAt: tomorrow });
   await act(contractor, 'start_work');
   await act(contractor, 'complete', { report: 'Prese sostituite', hours: 2, materials: 'Prese' });
+  await acceptDocuments(playwright, baseURL, wo.id, { contractor: 'ditta.elettrica', bm: 'bm.centrale' });
   const fa = await contractor.post<{ id: string; version: number }>(`/api/work-orders/${wo.id}/final-account`, {});
   const sent = await contractor.post<{ version: number }>(`/api/final-accounts/${fa.id}/actions/submit`, { version: fa.version });
   await accounting.post(`/api/final-accounts/${fa.id}/actions/approve`, { version: sent.version });
@@ -124,4 +125,27 @@ test("the admin sets a contract's rule to explicit percentages: not 100 % is ref
   await page.getByLabel('Quota (%)').nth(0).fill('60');
   await page.getByRole('button', { name: 'Salva regola' }).click();
   await expect(rule).toContainText('60 %');
+});
+
+test("the admin removes a building's rule (its contract's applies) and sets it again on the building's page", async ({
+  page,
+  playwright,
+}, info) => {
+  const admin = await apiAs(playwright, info.project.use.baseURL ?? '', 'admin');
+  const buildings = await admin.get<{ items: Array<{ id: string; code: string }> }>('/api/buildings?q=MI-B03');
+  const b03 = buildings.items.find((b) => b.code === 'MI-B03')!;
+  await admin.dispose();
+  await loginAs(page, 'admin');
+  await page.goto(`/registry/buildings/${b03.id}`);
+  const rule = page.getByTestId('allocation-rule');
+  await expect(rule).toContainText('Centrale / dipartimento');
+  await expectAccessible(page, "building's allocation rule");
+  await page.getByRole('button', { name: "Rimuovi la regola dell'edificio" }).click();
+  await expect(rule).toContainText("Nessuna regola dell'edificio: vale quella del contratto.");
+  await expect(page.getByRole('button', { name: "Rimuovi la regola dell'edificio" })).toHaveCount(0);
+  // Set again as the demo has it.
+  await page.getByRole('button', { name: 'Modifica regola' }).click();
+  await choose(page, page.getByRole('combobox', { name: 'Metodo' }), '', 'Centrale / dipartimento');
+  await page.getByRole('button', { name: 'Salva regola' }).click();
+  await expect(rule).toContainText('Centrale / dipartimento');
 });

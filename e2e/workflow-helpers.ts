@@ -91,3 +91,42 @@ export async function openAndIssue(
   });
   return { ticketId: ticket.id, workOrderId: issued.workOrders[0].id, workOrderNumber: issued.workOrders[0].number };
 }
+
+const DOCUMENT_PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
+/**
+ * The contractor hands in every closing document its completed work order still owes and the
+ * building manager accepts them (#10 item 1), behind the UI's back: what a final account waits for.
+ */
+export async function acceptDocuments(
+  playwright: PlaywrightWorkerArgs['playwright'],
+  baseURL: string,
+  workOrderId: string,
+  users: { contractor: string; bm: string },
+): Promise<void> {
+  const ctx = await playwright.request.newContext({ baseURL });
+  const login = await ctx.post('/api/session', { data: { username: users.contractor, password: PASSWORD } });
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const bm = await apiAs(playwright, baseURL, users.bm);
+  type Doc = { documentType: string; state: string; version: number };
+  const { documents } = await bm.get<{ documents: { items: Doc[] } }>(`/api/work-orders/${workOrderId}`);
+  for (const d of documents.items) {
+    let version = d.version;
+    if (d.state === 'missing' || d.state === 'returned') {
+      const file = await ctx.post(`/api/work-orders/${workOrderId}/attachments`, {
+        headers: { 'X-CSRF-Token': csrfToken },
+        multipart: { kind: d.documentType, file: { name: `${d.documentType}.pdf`, mimeType: 'application/pdf', buffer: DOCUMENT_PDF } },
+      });
+      expect(file.status(), await file.text()).toBe(201);
+      const { id } = (await file.json()) as { id: string };
+      const handed = await ctx.post(`/api/work-orders/${workOrderId}/documents/${d.documentType}/actions/upload`, {
+        headers: { 'X-CSRF-Token': csrfToken },
+        data: { version, attachmentId: id },
+      });
+      expect(handed.ok(), await handed.text()).toBe(true);
+      version += 1;
+    }
+    if (d.state !== 'accepted') await bm.post(`/api/work-orders/${workOrderId}/documents/${d.documentType}/actions/accept`, { version });
+  }
+  await Promise.all([ctx.dispose(), bm.dispose()]);
+}

@@ -75,18 +75,31 @@ export function useAllocations(filter: Record<string, string | undefined> | null
   });
 }
 
-export function useContractRule(contractId: string) {
+/** Whose rule: a contract's, or a building's (which prevails for every contract's work in it). */
+export type RuleOwner = 'contract' | 'building';
+const ruleUrl = (owner: RuleOwner, id: string) => `/api/${owner === 'contract' ? 'contracts' : 'buildings'}/${id}/allocation-rule`;
+
+export function useAllocationRule(owner: RuleOwner, id: string) {
   return useQuery({
-    queryKey: ['allocations', 'rule', contractId],
-    queryFn: ({ signal }) => api.get<Rule>(`/api/contracts/${contractId}/allocation-rule`, undefined, signal),
+    queryKey: ['allocations', 'rule', owner, id],
+    queryFn: ({ signal }) => api.get<Rule>(ruleUrl(owner, id), undefined, signal),
   });
 }
 
-export function useSaveContractRule(contractId: string) {
+export function useSaveAllocationRule(owner: RuleOwner, id: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: { version: number; method: AllocationMethod; shares?: Array<{ departmentId: string | null; shareBp: number }> }) =>
-      apiRequest<Rule>(`/api/contracts/${contractId}/allocation-rule`, { method: 'PUT', body }),
+      apiRequest<Rule>(ruleUrl(owner, id), { method: 'PUT', body }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['allocations'] }),
+  });
+}
+
+/** Removes the rule: a building's work then follows its contract's. */
+export function useDeleteAllocationRule(owner: RuleOwner, id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (version: number) => apiRequest<void>(`${ruleUrl(owner, id)}?version=${version}`, { method: 'DELETE' }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['allocations'] }),
   });
 }

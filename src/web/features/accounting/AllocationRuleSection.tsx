@@ -2,7 +2,13 @@ import { useState } from 'react';
 import { ActionIcon, Button, Group, NumberInput, Select, Stack, Text } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useContractRule, useSaveContractRule, type AllocationMethod } from '../../api/allocations';
+import {
+  useAllocationRule,
+  useDeleteAllocationRule,
+  useSaveAllocationRule,
+  type AllocationMethod,
+  type RuleOwner,
+} from '../../api/allocations';
 import { api } from '../../api/client';
 import { isApiError, isVersionConflict } from '../../api/problem';
 import { notify } from '../../components/notify';
@@ -17,16 +23,18 @@ const CENTRAL = 'central';
 type Share = { payer: string | null; percent: number | string };
 
 /**
- * The contract's cost-allocation rule (#10 item 3), on the admin's contract page: the method and,
- * for percentages, the payers (a department or the central budget) and their shares; the server
- * refuses shares that do not make exactly 100 % and a stale version.
+ * A contract's or a building's cost-allocation rule (#10 item 3), on the admin's contract page and
+ * the building's page: the method and, for percentages, the payers (a department or the central
+ * budget) and their shares; the server refuses shares that do not make exactly 100 % and a stale
+ * version. A building's rule prevails over the contract's and can be removed.
  */
-export function AllocationRuleSection({ contractId, canEdit }: { contractId: string; canEdit: boolean }) {
+export function AllocationRuleSection({ owner, ownerId, canEdit }: { owner: RuleOwner; ownerId: string; canEdit: boolean }) {
   const t = useT();
   const format = useFormat();
   const qc = useQueryClient();
-  const rule = useContractRule(contractId);
-  const save = useSaveContractRule(contractId);
+  const rule = useAllocationRule(owner, ownerId);
+  const save = useSaveAllocationRule(owner, ownerId);
+  const remove = useDeleteAllocationRule(owner, ownerId);
   const departments = useQuery({
     queryKey: ['/api/departments', 'all'],
     queryFn: ({ signal }) =>
@@ -78,19 +86,34 @@ export function AllocationRuleSection({ contractId, canEdit }: { contractId: str
       title={t('allocations.ruleTitle')}
       actions={
         canEdit && draft === null ? (
-          <Button variant="default" onClick={start}>
-            {t('allocations.edit')}
-          </Button>
+          <Group gap="xs">
+            {owner === 'building' && current.method !== null && (
+              <Button
+                variant="default"
+                color="red"
+                loading={remove.isPending}
+                onClick={() => remove.mutate(current.version, { onSuccess: () => notify(t('allocations.removed')) })}
+              >
+                {t('allocations.removeBuildingRule')}
+              </Button>
+            )}
+            <Button variant="default" onClick={start}>
+              {t('allocations.edit')}
+            </Button>
+          </Group>
         ) : undefined
       }
     >
       <Text size="sm" c="dimmed">
-        {t('allocations.ruleDescription')}
+        {t(owner === 'contract' ? 'allocations.ruleDescription' : 'allocations.buildingRuleDescription')}
       </Text>
       {draft === null ? (
         <Stack gap={4} data-testid="allocation-rule">
+          {isApiError(remove.error) && <ProblemAlert error={remove.error} />}
           <Text size="sm" fw={600}>
-            {current.method ? t(`allocations.methods.${current.method}`) : t('allocations.ruleNone')}
+            {current.method
+              ? t(`allocations.methods.${current.method}`)
+              : t(owner === 'contract' ? 'allocations.ruleNone' : 'allocations.buildingRuleNone')}
           </Text>
           {current.shares.map((s, i) => (
             <Text size="sm" key={i}>
@@ -158,7 +181,7 @@ export function AllocationRuleSection({ contractId, canEdit }: { contractId: str
           {isVersionConflict(save.error) && (
             <VersionConflictAlert
               onReload={() => {
-                void qc.invalidateQueries({ queryKey: ['allocations', 'rule', contractId] });
+                void qc.invalidateQueries({ queryKey: ['allocations', 'rule', owner, ownerId] });
                 setDraft(null);
                 save.reset();
               }}

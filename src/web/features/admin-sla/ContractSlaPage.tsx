@@ -58,7 +58,7 @@ export function ContractSlaPage() {
       <CalendarSection contractId={id} calendar={calendar.data} canEdit={canEdit} />
       <ClosuresSection contractId={id} sites={sites.data?.sites ?? []} canEdit={canEdit} />
       <DocumentsDaysSection contract={contract.data} canEdit={canEdit} />
-      <AllocationRuleSection contractId={id} canEdit={canEdit} />
+      <AllocationRuleSection owner="contract" ownerId={id} canEdit={canEdit} />
     </Stack>
   );
 }

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ENTITY_API, useRegistryItem } from '../../../api/registry';
 import type { Building } from '../../../api/types';
 import { useMe } from '../../../api/me';
-import { canWrite } from '../../../app/permissions';
+import { canSeeAllocations, canWrite, hasRole } from '../../../app/permissions';
 import { ActiveBadge } from '../../../components/ActiveBadge';
 import { entityLabel } from '../../../components/entityLabels';
 import { PageHeader } from '../../../components/PageHeader';
@@ -14,9 +14,10 @@ import { useT } from '../../../i18n/messages';
 import { RegistryList } from '../RegistryList';
 import { floorList } from '../floors/list';
 import { spaceList } from '../spaces/list';
+import { AllocationRuleSection } from '../../accounting/AllocationRuleSection';
 import { BuildingSummary } from './BuildingSummary';
 
-/** One building: its data, its floors and its spaces. */
+/** One building: its data, its floors and its spaces; for the money roles, its cost-allocation rule. */
 export function BuildingDetailPage() {
   const t = useT();
   const { i18n } = useTranslation();
@@ -104,6 +105,8 @@ export function BuildingDetailPage() {
         </Group>
         <RegistryList config={spaceList(b.id)} paramPrefix="spaces." canCreate={spacesWritable} />
       </section>
+
+      {canSeeAllocations(me) && <AllocationRuleSection owner="building" ownerId={b.id} canEdit={hasRole(me, 'admin')} />}
     </Stack>
   );
 }
