@@ -95,6 +95,11 @@ test('accounting opens the cost allocation, drills down to the work order, chang
   await expect(table.getByRole('rowheader', { name: /^MI-B02 — / })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Scarica XLSX' })).toHaveAttribute('href', /format=xlsx/);
   await expect(page.getByRole('link', { name: 'Scarica PDF' })).toHaveAttribute('href', /groupBy=building.*format=pdf/);
+  // One contract only: the filter goes into the URL and the downloads.
+  await choose(page, page.getByRole('combobox', { name: 'Contratto' }), 'Lotto 2', /Lotto 2/);
+  await expect(page).toHaveURL(/contractId=/);
+  await expect(table.getByRole('rowheader', { name: /^MI-B02 — / })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Scarica XLSX' })).toHaveAttribute('href', /contractId=.*format=xlsx/);
 
   // The drill-down by keyboard: the work order opens from the detail table.
   await page.getByRole('button', { name: /^Dettaglio di MI-B02 — / }).focus();

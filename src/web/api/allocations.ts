@@ -10,6 +10,7 @@ export interface ReportQuery {
   groupBy: GroupBy;
   from?: string;
   to?: string;
+  contractId?: string;
 }
 interface Sums {
   finalAccounts: number;
@@ -60,11 +61,11 @@ export function useAllocationReport(q: ReportQuery) {
 
 /** The filter of the allocations behind one row of a report. */
 export function drillFilter(q: ReportQuery, key: string | null): Record<string, string | undefined> {
-  const range = { from: q.from, to: q.to };
+  const range = { from: q.from, to: q.to, contractId: q.contractId };
   if (q.groupBy === 'department') return { ...range, departmentId: key ?? 'central' };
   if (q.groupBy === 'building') return { ...range, buildingId: key ?? undefined };
   if (q.groupBy === 'class') return { ...range, classId: key ?? undefined };
-  return { period: key ?? undefined };
+  return { period: key ?? undefined, contractId: q.contractId };
 }
 
 export function useAllocations(filter: Record<string, string | undefined> | null) {

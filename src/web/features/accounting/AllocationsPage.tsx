@@ -14,6 +14,7 @@ import {
 import { api } from '../../api/client';
 import { useMe } from '../../api/me';
 import { hasRole } from '../../app/permissions';
+import { EntitySelect } from '../../components/EntitySelect';
 import { notify } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -35,7 +36,7 @@ export function AllocationsPage() {
   const [params, setParams] = useSearchParams();
   const groupBy = (GROUPS as readonly string[]).includes(params.get('groupBy') ?? '') ? (params.get('groupBy') as GroupBy) : 'department';
   const month = (k: string) => (MONTH.test(params.get(k) ?? '') ? params.get(k)! : undefined);
-  const query: ReportQuery = { groupBy, from: month('from'), to: month('to') };
+  const query: ReportQuery = { groupBy, from: month('from'), to: month('to'), contractId: params.get('contractId') || undefined };
   const detail = params.get('detail');
   const report = useAllocationReport(query);
   const title = t('allocations.title');
@@ -102,6 +103,14 @@ export function AllocationsPage() {
           label={t('allocations.to')}
           value={query.to ?? ''}
           onChange={(e) => set({ to: e.currentTarget.value, detail: null })}
+        />
+        <EntitySelect
+          entity="contracts"
+          label={t('allocations.contract')}
+          placeholder={t('allocations.allContracts')}
+          value={query.contractId ?? null}
+          onChange={(v) => set({ contractId: v, detail: null })}
+          w={320}
         />
       </Group>
       {report.data && report.data.unallocated > 0 && <Unallocated count={report.data.unallocated} />}
