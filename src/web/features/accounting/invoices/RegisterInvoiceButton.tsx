@@ -141,7 +141,6 @@ function RegisterInvoiceForm({ statementId, onClose }: { statementId?: string; o
             value={statement}
             onChange={setStatement}
             error={err('statementId')}
-            data-autofocus
           />
         )}
         {statements.isError && <ProblemAlert error={statements.error} />}
