@@ -80,6 +80,17 @@ describeEachDb(
 
       d = ok(await docAct(bm, id, 'as_built', 'return', { version: 2, reason: 'Manca la planimetria del piano terra' }));
       expect(item(d, 'as_built')).toMatchObject({ state: 'returned', reason: 'Manca la planimetria del piano terra', version: 3 });
+      // The contractor is told, in its language, with the reason; nobody else.
+      const mails = await env.db
+        .selectFrom('outbox')
+        .innerJoin('users as u', 'u.id', 'outbox.to_user_id')
+        .select(['u.username', 'outbox.subject', 'outbox.text_body'])
+        .where('outbox.work_order_id', '=', id)
+        .where('outbox.kind', '=', 'document_returned')
+        .execute();
+      expect(mails.map((m) => m.username)).toEqual(['ditta.elettrica']);
+      expect(mails[0].subject).toContain('Elaborati as built');
+      expect(mails[0].text_body).toContain('Manca la planimetria del piano terra');
       expect(item(await docs(ele, id), 'as_built').availableActions).toEqual(['upload']);
 
       const second = await attach(id, 'as_built');

@@ -371,6 +371,16 @@ export const EN: LanguagePack = {
         ],
       },
     },
+    document_returned: {
+      default: {
+        subject: 'Closing document to redo: {documentEn} — {subject}',
+        body: [
+          'the building manager returned the document "{documentEn}" of work order {workOrderNumber}.',
+          'Reason: {reason}',
+          'Upload the corrected document: the final account enters the accounts only once every closing document is accepted.',
+        ],
+      },
+    },
     // #8, workflow 2: see templates.it.ts for the data each kind carries.
     spend_threshold: {
       default: {

@@ -397,6 +397,17 @@ export const IT: LanguagePack = {
         ],
       },
     },
+    // #10 item 1: data {documentIt, documentEn (the type's names), reason}.
+    document_returned: {
+      default: {
+        subject: 'Documento di chiusura da rifare: {documentIt} — {subject}',
+        body: [
+          "il responsabile di edificio ha respinto il documento «{documentIt}» dell'ordine di lavoro {workOrderNumber}.",
+          'Motivo: {reason}',
+          'Carica il documento corretto: il consuntivo entra in contabilità solo quando tutti i documenti di chiusura sono accettati.',
+        ],
+      },
+    },
     // #10 item 6: data {contract ('lot – title'), threshold ('80 %'), used (cents), base (cents),
     // share ('81,5 %')}; the action is the basis (amount | ceiling); the url opens the spend page.
     spend_threshold: {

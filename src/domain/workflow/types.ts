@@ -51,7 +51,8 @@ export type NoticeKind =
   | 'planned_closed' // the contractor completed a planned work order: to verify
   | 'planned_late' // a planned work order passed its due date undone
   | 'in_plan_date' // a fault requester told the date of the planned work order that will do the job
-  | 'spend_threshold'; // #10 item 6: a contract's spend reached 80 % or 100 % of its amount or of the lot ceiling
+  | 'spend_threshold' // #10 item 6: a contract's spend reached 80 % or 100 % of its amount or of the lot ceiling
+  | 'document_returned'; // #10 item 1: the building manager returned a closing document to the contractor, with the reason
 
 export interface Notice {
   kind: NoticeKind;

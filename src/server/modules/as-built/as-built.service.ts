@@ -21,6 +21,7 @@ import type { Db } from '../../db/create-db.ts';
 import { AppError, forbidden, invalid, notFound, type FieldIssue } from '../../errors.ts';
 import { workOrderRoles } from '../tickets/access.ts';
 import { actorLabel, actorUserId, newSortableId } from '../tickets/actor.ts';
+import { enqueueNotices } from '../notices/enqueue.ts';
 import * as tickets from '../tickets/tickets.repository.ts';
 import { inVersionedTransaction, StaleVersion, type Trx } from '../tickets/workflow-helpers.ts';
 import { getWorkOrder, type WorkOrder } from '../work-orders/work-orders.repository.ts';
@@ -249,8 +250,9 @@ export async function documentAction(
       }
       if (!(await repo.updateDocumentVersioned(trx, doc.id, Number(doc.version), set))) throw new StaleVersion();
       // On the work order's timeline (its status does not move: from and to are the same).
+      const eventId = newSortableId();
       await tickets.insertEvent(trx, {
-        id: newSortableId(),
+        id: eventId,
         ticketId: w.ticket_id,
         workOrderId: w.id,
         at,
@@ -261,6 +263,19 @@ export async function documentAction(
         to: w.status,
         data,
       });
+      // A returned document is the contractor's to redo: tell it, in its language, with the reason.
+      if (action === 'return') {
+        const type = (await repo.documentTypes(trx)).find((t) => t.code === documentType);
+        await enqueueNotices(trx, ctx, {
+          notices: [{ kind: 'document_returned', to: ['contractor'] }],
+          ticketId: w.ticket_id,
+          workOrderId: w.id,
+          eventId,
+          actorUserId: actorUserId(actor),
+          action: 'document_return',
+          data: { ...data, documentIt: type?.name_it ?? documentType, documentEn: type?.name_en ?? documentType },
+        });
+      }
     },
     () => documentsForCaller(ctx, actor, workOrderId),
   );
