@@ -65,6 +65,39 @@ describeEachDb(
       const contractor = await env.login(owner.find((u) => u.startsWith('ditta.'))!);
       expect(ok(await contractor.get(`/api/final-accounts/${draft.id}`))).toMatchObject({ canEdit: true, availableActions: ['submit'] });
     });
+
+    it('the rest of the chain: approved final accounts allocated, statements approved and in draft, invoices in every state, a spend alert', async () => {
+      const acc = await env.login('contabilita');
+      const approved = (ok(await acc.get('/api/final-accounts?state=approved&limit=500')).items as Obj[]).filter(
+        (a) => a.basis === 'extra_fee',
+      );
+      // Every approved extra-fee account is allocated, to the cent.
+      const allocations = ok(await acc.get('/api/allocations?limit=1000')).items as Obj[];
+      for (const a of approved)
+        expect(
+          allocations.filter((x) => x.finalAccountId === a.id).reduce((n, x) => n + x.netCents, 0),
+          a.workOrder.number,
+        ).toBe(a.chargeableNetCents);
+      // Statements: last month's approved, this month's in draft; extra-fee work billed in them.
+      const statements = ok(await acc.get('/api/statements?limit=200')).items as Obj[];
+      expect(statements.some((x) => x.status === 'approved')).toBe(true);
+      expect(statements.some((x) => x.status === 'draft')).toBe(true);
+      const billed = await env.db.selectFrom('statement_items').select('final_account_id').where('kind', '=', 'extra_fee').execute();
+      expect(billed.length).toBeGreaterThan(0);
+      // Invoices: accepted, disputed, waiting for a decision.
+      const invoices = ok(await acc.get('/api/invoices?limit=200')).items as Obj[];
+      for (const state of ['accepted', 'disputed', 'registered'])
+        expect(
+          invoices.some((i) => i.status === state),
+          state,
+        ).toBe(true);
+      expect(invoices.find((i) => i.status === 'disputed')!.mismatches.length).toBeGreaterThan(0);
+      // Spend: a lot past 80 % and its alert in the service heads' mail.
+      const home = ok(await acc.get('/api/accounting/home'));
+      expect(home.spendAlerts.count).toBeGreaterThan(0);
+      const alerts = await env.db.selectFrom('outbox').select('id').where('kind', '=', 'spend_threshold').execute();
+      expect(alerts.length).toBeGreaterThan(0);
+    });
   },
   { demo: false, env: { ATTACHMENTS_DIR } },
 );
