@@ -5,10 +5,7 @@ import { describe, expect, it } from 'vitest';
 // Presidio does must run today. These features do not exist yet: the commit that builds one
 // removes its words from this list and writes its own description.
 const NOT_YET: { feature: string; words: RegExp }[] = [
-  {
-    feature: 'KPIs and penalty-reward schemes',
-    words: /\bKPIs?\b|penalty[- ]reward|premiali|indicatori di prestazione|performance indicators?/i,
-  },
+  { feature: 'penalty-reward schemes', words: /penalty[- ]reward|premiali|sistema premiante/i },
   { feature: 'statements of account', words: /statements? of account|estratt[oi] conto/i },
 ];
 

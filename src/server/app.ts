@@ -32,6 +32,7 @@ import { mailInRoutes } from './modules/mail-in/mail-in.routes.ts';
 import { slaRoutes } from './modules/sla/sla.routes.ts';
 import { penaltyRoutes } from './modules/penalties/penalties.routes.ts';
 import { reportRoutes } from './modules/reports/reports.routes.ts';
+import { kpiRoutes } from './modules/kpi/kpi.routes.ts';
 import { spendRoutes } from './modules/accounting/spend.routes.ts';
 import { accountingRoutes } from './modules/accounting/amounts.routes.ts';
 import { finalAccountRoutes } from './modules/accounting/final-accounts.routes.ts';
@@ -145,6 +146,7 @@ export async function buildApp(config: Config, opts: BuildOptions): Promise<Fast
   await app.register(penaltyRoutes);
   await app.register(planRoutes);
   await app.register(reportRoutes);
+  await app.register(kpiRoutes);
   await app.register(spendRoutes);
   await app.register(accountingRoutes);
   await app.register(finalAccountRoutes);

@@ -81,6 +81,19 @@ export interface EmailChangeRow {
   expires_at: string;
   used_at: string | null;
 }
+/** #11 item 4: the follow-up of a low rating. */
+export interface RatingFollowUpRow {
+  id: string;
+  ticket_id: string;
+  status: string; // open | done
+  assigned_to_id: string | null;
+  assigned_at: string | null;
+  outcome: string | null;
+  done_by_id: string | null;
+  done_at: string | null;
+  created_at: string;
+  version: Generated<number>;
+}
 export interface RateLimitRow {
   key: string;
   window_start: string;
@@ -635,8 +648,9 @@ export interface RatingTokenRow {
   created_at: string;
   expires_at: string;
   used_at: string | null;
+  /** From migration 2026-12-13T0001 (#11): when the one reminder to rate went. */
+  reminded_at: Generated<string | null>;
 }
-
 export interface SlaVersionRow {
   id: string;
   contract_id: string;
@@ -845,6 +859,7 @@ export interface Database {
   outbox: OutboxRow;
   notifications: NotificationRow;
   rating_tokens: RatingTokenRow;
+  rating_follow_ups: RatingFollowUpRow;
   sites: SiteRow;
   departments: DepartmentRow;
   contractors: ContractorRow;

@@ -1,0 +1,121 @@
+// SQL of the service indicators (#11): the work orders issued in a period with what the KPI engine
+// and the groupings need, in keyset batches, and the ratings and approved costs behind them.
+import type { Expression, SqlBool } from 'kysely';
+import type { Db } from '../../db/create-db.ts';
+
+export interface KpiBatch {
+  /** issued_at in [start, end) */
+  start: string;
+  end: string;
+  /** the caller's work-order scope on alias `w` (null: every work order) */
+  scope: Expression<SqlBool> | null;
+  contractId?: string;
+  buildingId?: string;
+  technologyClassId?: string;
+  priority?: string;
+  /** the last (issued_at, id) of the previous batch */
+  after: [string, string] | null;
+  limit: number;
+}
+
+/** Up to `limit` work orders (fault and planned) issued in the period, by (issued_at, id) after `after`. */
+export async function kpiBatch(db: Db, b: KpiBatch) {
+  let q = db
+    .selectFrom('work_orders as w')
+    .innerJoin('buildings as b', 'b.id', 'w.building_id')
+    .innerJoin('sites as st', 'st.id', 'b.site_id')
+    .innerJoin('contracts as k', 'k.id', 'w.contract_id')
+    .innerJoin('technology_classes as tc', 'tc.id', 'w.technology_class_id')
+    .select([
+      'w.id',
+      'w.number',
+      'w.kind',
+      'w.status',
+      'w.outcome',
+      'w.priority',
+      'w.version',
+      'w.contract_id',
+      'w.contractor_id',
+      'w.building_id',
+      'w.technology_class_id',
+      'w.ticket_id',
+      'w.issued_at',
+      'w.completed_at',
+      'w.due_on',
+      'w.sla_version_id',
+      'st.id as site_id',
+      'st.patron_saint',
+      'k.lot',
+      'tc.code as class_code',
+      'b.code as building_code',
+    ])
+    .where('w.issued_at', '>=', b.start)
+    .where('w.issued_at', '<', b.end);
+  if (b.scope) q = q.where(b.scope);
+  if (b.contractId) q = q.where('w.contract_id', '=', b.contractId);
+  if (b.buildingId) q = q.where('w.building_id', '=', b.buildingId);
+  if (b.technologyClassId) q = q.where('w.technology_class_id', '=', b.technologyClassId);
+  if (b.priority) q = q.where('w.priority', '=', b.priority);
+  if (b.after) {
+    const [at, id] = b.after;
+    q = q.where((eb) => eb.or([eb('w.issued_at', '>', at), eb.and([eb('w.issued_at', '=', at), eb('w.id', '>', id)])]));
+  }
+  return q.orderBy('w.issued_at').orderBy('w.id').limit(b.limit).execute();
+}
+export type KpiBatchRow = Awaited<ReturnType<typeof kpiBatch>>[number];
+
+/** Per ticket: whether a rating link went, the score given, the follow-up's state. */
+export async function ratingsOf(db: Db, ticketIds: readonly string[]) {
+  const out = new Map<string, { sent: boolean; score: number | null; followUp: 'open' | 'done' | null }>();
+  for (let i = 0; i < ticketIds.length; i += 500) {
+    const part = ticketIds.slice(i, i + 500);
+    const [tickets, tokens, followUps] = await Promise.all([
+      db.selectFrom('tickets').select(['id', 'rating_stars']).where('id', 'in', part).execute(),
+      db.selectFrom('rating_tokens').select('ticket_id').distinct().where('ticket_id', 'in', part).execute(),
+      db.selectFrom('rating_follow_ups').select(['ticket_id', 'status']).where('ticket_id', 'in', part).execute(),
+    ]);
+    const sent = new Set(tokens.map((t) => t.ticket_id));
+    const fu = new Map(followUps.map((f) => [f.ticket_id, f.status as 'open' | 'done']));
+    for (const t of tickets)
+      out.set(t.id, {
+        // A rating given without a link (in the app) was asked all the same.
+        sent: sent.has(t.id) || t.rating_stars !== null,
+        score: t.rating_stars,
+        followUp: fu.get(t.id) ?? null,
+      });
+  }
+  return out;
+}
+
+/** Approved final accounts (net, cents) of the given work orders. */
+export async function approvedCostsOf(db: Db, workOrderIds: readonly string[]) {
+  const out = new Map<string, number>();
+  for (let i = 0; i < workOrderIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('final_accounts')
+      .select(['work_order_id', 'net_cents'])
+      .where('status', '=', 'approved')
+      .where('work_order_id', 'in', workOrderIds.slice(i, i + 500))
+      .execute();
+    for (const r of rows) out.set(r.work_order_id, (out.get(r.work_order_id) ?? 0) + Number(r.net_cents));
+  }
+  return out;
+}
+
+export function buildingsByIds(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  // A building's floor area is the sum of its spaces' (the registry records areas per space).
+  return db
+    .selectFrom('buildings as b')
+    .leftJoin('spaces as s', 's.building_id', 'b.id')
+    .select((eb) => ['b.id', 'b.code', 'b.name', eb.fn.sum<number | string | null>('s.area_cm2').as('area_cm2')])
+    .where('b.id', 'in', ids)
+    .groupBy(['b.id', 'b.code', 'b.name'])
+    .orderBy('b.code')
+    .execute();
+}
+
+export function classesByIds(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('technology_classes').select(['id', 'code', 'name_it', 'name_en']).where('id', 'in', ids).orderBy('code').execute();
+}

@@ -1,0 +1,297 @@
+// Service indicators (#11): the work orders issued in a period (in the caller's work-order scope,
+// so a contractor sees only its own, a building manager only its buildings) turned into the KPI
+// engine's facts — timeline facts from the events, clocks recomputed as the SLA reports do — and
+// the engine's figures (src/domain/kpi/indicators.ts), their work orders, the trend by month and
+// the faults by building and class.
+import { DateTime } from 'luxon';
+import {
+  backlog,
+  correctiveShare,
+  firstTimeFix,
+  plannedCompliance,
+  reopenRate,
+  resolutionTimes,
+  satisfaction,
+  slaCompliance,
+  timelineFacts,
+  type Figure,
+  type KpiWorkOrder,
+  type RatingFact,
+} from '../../../domain/kpi/indicators.ts';
+import type { ClockName } from '../../../domain/sla.ts';
+import { PRIORITIES, type Priority } from '../../../domain/workflow/types.ts';
+import type {
+  FigureDto,
+  KpiFigureName,
+  KpiHeatmapDto,
+  KpiQueryDto,
+  KpiReportDto,
+  KpiTrendDto,
+  KpiWorkOrdersDto,
+} from '../../../shared/schemas/kpi.ts';
+import type { Principal } from '../../auth/principal.ts';
+import type { AppContext } from '../../context.ts';
+import { forbidden, invalid } from '../../errors.ts';
+import { clocksOf, SlaContext, toTimeline, ZONE } from '../sla/clocks.ts';
+import * as slaRepo from '../sla/sla.repository.ts';
+import { scopeExpr, workOrderScope } from '../worklists/worklists.views.ts';
+import * as repo from './kpi.repository.ts';
+
+const MAX_DAYS = 366;
+const BATCH = 1000;
+
+/** One work order as the indicators and their groupings see it. */
+export interface KpiRow extends KpiWorkOrder {
+  number: string;
+  ticketId: string | null;
+  issuedAtIso: string;
+  month: string;
+  contractId: string;
+  lot: string;
+  buildingId: string;
+  buildingCode: string;
+  classId: string;
+  classCode: string;
+}
+
+/** [from 00:00, to + 1 day 00:00) in Rome, as UTC instants; refused when reversed or too long. */
+export function periodBounds(q: { from: string; to: string }): [string, string] {
+  const a = DateTime.fromISO(q.from, { zone: ZONE });
+  const b = DateTime.fromISO(q.to, { zone: ZONE }).plus({ days: 1 });
+  if (!a.isValid || !b.isValid || b <= a || b.diff(a, 'days').days > MAX_DAYS + 1)
+    throw invalid([{ field: 'to', rule: 'dateRange', params: { limit: MAX_DAYS } }]);
+  return [a.toUTC().toISO()!, b.toUTC().toISO()!];
+}
+
+const romeDay = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' }).setZone(ZONE).toISODate()!;
+
+/** The KPI facts of every work order issued in the period that `actor` sees, with the filters. */
+export async function kpiWorkOrders(ctx: AppContext, actor: Principal, q: KpiQueryDto): Promise<KpiRow[]> {
+  const scope = workOrderScope(actor);
+  if (scope.kind === 'forbidden') throw forbidden();
+  const [start, end] = periodBounds(q);
+  const now = ctx.now().getTime();
+  const out: KpiRow[] = [];
+  let after: [string, string] | null = null;
+  for (;;) {
+    const rows: repo.KpiBatchRow[] = await repo.kpiBatch(ctx.db, { ...q, start, end, scope: scopeExpr(scope, 'w'), after, limit: BATCH });
+    if (rows.length === 0) break;
+    const corrective = rows.filter((r) => r.kind !== 'planned');
+    const [sctx, timelines] = await Promise.all([
+      SlaContext.load(ctx.db, corrective),
+      slaRepo.timelinesOf(
+        ctx.db,
+        rows.map((r) => r.id),
+      ),
+    ]);
+    for (const r of rows) {
+      const events = timelines.get(r.id) ?? [];
+      const facts = timelineFacts(toTimeline(events, r.priority).events);
+      const clocks = r.kind === 'planned' ? [] : clocksOf(r, events, sctx.inputsOf(r), now);
+      out.push({
+        id: r.id,
+        kind: r.kind === 'planned' ? 'planned' : 'corrective',
+        priority: r.kind === 'planned' ? null : (r.priority as Priority),
+        status: r.status,
+        issuedAt: Date.parse(r.issued_at),
+        clocks: Object.fromEntries(clocks.map((c) => [c.clock, { status: c.status, elapsedMs: c.elapsedMs }])),
+        ...facts,
+        closedOutcome: facts.closedOutcome,
+        planned:
+          r.kind === 'planned' && r.due_on ? { dueOn: r.due_on, doneOn: r.completed_at ? romeDay(r.completed_at) : null } : undefined,
+        number: r.number,
+        ticketId: r.ticket_id,
+        issuedAtIso: r.issued_at,
+        month: romeDay(r.issued_at).slice(0, 7),
+        contractId: r.contract_id,
+        lot: r.lot,
+        buildingId: r.building_id,
+        buildingCode: r.building_code,
+        classId: r.technology_class_id,
+        classCode: r.class_code,
+      });
+    }
+    if (rows.length < BATCH) break;
+    const last = rows[rows.length - 1];
+    after = [last.issued_at, last.id];
+  }
+  return out;
+}
+
+/** The ratings of the period's tickets, each counted once (on the ticket's first work order). */
+async function ratingFacts(ctx: AppContext, rows: readonly KpiRow[]): Promise<RatingFact[]> {
+  const firstOfTicket = new Map<string, string>();
+  for (const r of rows) if (r.ticketId && !firstOfTicket.has(r.ticketId)) firstOfTicket.set(r.ticketId, r.id);
+  const ratings = await repo.ratingsOf(ctx.db, [...firstOfTicket.keys()]);
+  return [...firstOfTicket].flatMap(([ticketId, workOrderId]) => {
+    const r = ratings.get(ticketId);
+    return r ? [{ workOrderId, ...r }] : [];
+  });
+}
+
+const dto = (f: Figure): FigureDto => ({ value: f.value, numerator: f.numerator, denominator: f.denominator });
+const CLOCK_KEYS: Array<[ClockName, 'takeCharge' | 'onSite' | 'resolution']> = [
+  ['take_charge', 'takeCharge'],
+  ['on_site', 'onSite'],
+  ['resolution', 'resolution'],
+];
+const clocksOfSet = (wos: readonly KpiWorkOrder[], priority?: Priority) =>
+  Object.fromEntries(CLOCK_KEYS.map(([clock, key]) => [key, slaCompliance(wos, clock, priority)])) as Record<
+    'takeCharge' | 'onSite' | 'resolution',
+    Figure
+  >;
+const todayOf = (ctx: AppContext) => DateTime.fromJSDate(ctx.now(), { zone: ZONE }).toISODate()!;
+
+/** The figures of one set of work orders (a period, a month of the trend). */
+export async function figuresOf(ctx: AppContext, rows: readonly KpiRow[]) {
+  const ratings = satisfaction(await ratingFacts(ctx, rows));
+  const b = backlog(rows, ctx.now().getTime());
+  const open = [...b.byAge.upTo7Days, ...b.byAge.upTo30Days, ...b.byAge.over30Days];
+  const figures: Record<KpiFigureName, Figure> = {
+    ...clocksOfSet(rows),
+    reopenRate: reopenRate(rows),
+    firstTimeFix: firstTimeFix(rows),
+    plannedCompliance: plannedCompliance(rows, todayOf(ctx)),
+    correctiveShare: correctiveShare(rows),
+    // The backlog's "hits" are the work orders open for more than 30 days.
+    backlog: {
+      value: b.total === 0 ? null : b.byAge.over30Days.length / b.total,
+      numerator: b.byAge.over30Days.length,
+      denominator: b.total,
+      basis: open,
+      hits: b.byAge.over30Days,
+    },
+    satisfactionResponse: ratings.responseRate,
+    satisfactionLow: ratings.lowScores,
+    satisfactionFollowedUp: ratings.followedUp,
+  };
+  return { figures, backlog: b, ratings };
+}
+
+export async function report(ctx: AppContext, actor: Principal, q: KpiQueryDto): Promise<KpiReportDto> {
+  const rows = await kpiWorkOrders(ctx, actor, q);
+  const { figures, backlog: b, ratings } = await figuresOf(ctx, rows);
+  const mttr = resolutionTimes(rows);
+  const priorities = PRIORITIES.filter((p) => rows.some((r) => r.priority === p));
+  return {
+    from: q.from,
+    to: q.to,
+    computedAt: ctx.now().toISOString(),
+    workOrders: rows.length,
+    sla: { takeCharge: dto(figures.takeCharge), onSite: dto(figures.onSite), resolution: dto(figures.resolution) },
+    byPriority: priorities.map((priority) => {
+      const c = clocksOfSet(rows, priority);
+      return { priority, takeCharge: dto(c.takeCharge), onSite: dto(c.onSite), resolution: dto(c.resolution) };
+    }),
+    mttr: { meanMs: mttr.meanMs, p90Ms: mttr.p90Ms, count: mttr.count },
+    backlog: {
+      total: b.total,
+      upTo7Days: b.byAge.upTo7Days.length,
+      upTo30Days: b.byAge.upTo30Days.length,
+      over30Days: b.byAge.over30Days.length,
+    },
+    reopenRate: dto(figures.reopenRate),
+    firstTimeFix: dto(figures.firstTimeFix),
+    plannedCompliance: dto(figures.plannedCompliance),
+    correctiveShare: dto(figures.correctiveShare),
+    satisfaction: {
+      average: ratings.average,
+      responseRate: dto(ratings.responseRate),
+      lowScores: dto(ratings.lowScores),
+      followedUp: dto(ratings.followedUp),
+    },
+    costPerM2: await costPerM2(ctx, rows),
+  };
+}
+
+async function costPerM2(ctx: AppContext, rows: readonly KpiRow[]): Promise<KpiReportDto['costPerM2']> {
+  const costs = await repo.approvedCostsOf(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
+  const byBuilding = new Map<string, number>();
+  for (const r of rows) if (costs.has(r.id)) byBuilding.set(r.buildingId, (byBuilding.get(r.buildingId) ?? 0) + costs.get(r.id)!);
+  const buildings = await repo.buildingsByIds(ctx.db, [...byBuilding.keys()]);
+  return buildings.map((b) => {
+    const costCents = byBuilding.get(b.id)!;
+    const area = b.area_cm2 ? Number(b.area_cm2) : null;
+    return {
+      building: { id: b.id, code: b.code, name: b.name },
+      costCents,
+      areaM2: area === null ? null : area / 10_000,
+      centsPerM2: area ? Math.round((costCents * 10_000) / area) : null,
+    };
+  });
+}
+
+/** The work orders behind one figure: its basis, its hits, or the misses (basis minus hits). */
+export async function workOrdersOf(
+  ctx: AppContext,
+  actor: Principal,
+  q: KpiQueryDto & { figure: KpiFigureName; set?: 'basis' | 'hits' | 'misses'; limit?: number; offset?: number },
+): Promise<KpiWorkOrdersDto> {
+  const { figure, set = 'basis', limit = 100, offset = 0, ...filter } = q;
+  const rows = await kpiWorkOrders(ctx, actor, filter);
+  const f = (await figuresOf(ctx, rows)).figures[figure];
+  const hits = new Set(f.hits);
+  const ids = new Set(set === 'hits' ? f.hits : set === 'misses' ? f.basis.filter((id) => !hits.has(id)) : f.basis);
+  const chosen = rows.filter((r) => ids.has(r.id));
+  return {
+    total: chosen.length,
+    items: chosen.slice(offset, offset + limit).map((r) => ({
+      id: r.id,
+      number: r.number,
+      kind: r.kind,
+      status: r.status,
+      priority: r.priority ?? 'planned',
+      issuedAt: r.issuedAtIso,
+      building: { id: r.buildingId, code: r.buildingCode },
+      technologyClass: { id: r.classId, code: r.classCode },
+      contract: { id: r.contractId, lot: r.lot },
+    })),
+  };
+}
+
+/** The headline figures month by month (month of issue, Rome). */
+export async function trend(ctx: AppContext, actor: Principal, q: KpiQueryDto): Promise<KpiTrendDto> {
+  const rows = await kpiWorkOrders(ctx, actor, q);
+  const byMonth = new Map<string, KpiRow[]>();
+  for (const r of rows) byMonth.set(r.month, [...(byMonth.get(r.month) ?? []), r]);
+  const months: KpiTrendDto['months'] = [];
+  for (const [month, set] of [...byMonth].sort(([a], [b]) => a.localeCompare(b))) {
+    const c = clocksOfSet(set);
+    const ratings = satisfaction(await ratingFacts(ctx, set));
+    months.push({
+      month,
+      workOrders: set.length,
+      takeCharge: dto(c.takeCharge),
+      onSite: dto(c.onSite),
+      resolution: dto(c.resolution),
+      mttrMeanMs: resolutionTimes(set).meanMs,
+      reopenRate: dto(reopenRate(set)),
+      satisfactionAverage: ratings.average,
+    });
+  }
+  return { months };
+}
+
+/** Faults (corrective work orders, cancelled ones left out) by building and technology class. */
+export async function heatmap(ctx: AppContext, actor: Principal, q: KpiQueryDto): Promise<KpiHeatmapDto> {
+  const rows = (await kpiWorkOrders(ctx, actor, q)).filter((r) => r.kind === 'corrective' && r.closedOutcome !== 'cancelled');
+  const cells = new Map<string, { buildingId: string; technologyClassId: string; faults: number }>();
+  for (const r of rows) {
+    const key = `${r.buildingId}|${r.classId}`;
+    const c = cells.get(key) ?? { buildingId: r.buildingId, technologyClassId: r.classId, faults: 0 };
+    c.faults += 1;
+    cells.set(key, c);
+  }
+  const [buildings, classes] = await Promise.all([
+    repo.buildingsByIds(ctx.db, [...new Set(rows.map((r) => r.buildingId))]),
+    repo.classesByIds(ctx.db, [...new Set(rows.map((r) => r.classId))]),
+  ]);
+  return {
+    buildings: buildings.map((b) => ({ id: b.id, code: b.code, name: b.name })),
+    classes: classes.map((c) => ({ id: c.id, code: c.code, name: actor.language === 'it' ? c.name_it : c.name_en })),
+    cells: [...cells.values()],
+  };
+}
