@@ -43,6 +43,13 @@ export const KpiQuery = Type.Object(KpiFilter, { additionalProperties: false });
 export type KpiQueryDto = Static<typeof KpiQuery>;
 
 export const KpiFormat = Type.Optional(Literals(['json', 'xlsx', 'pdf'] as const, 'json (default), xlsx or pdf'));
+/** The views other than the report have no printed form: a spreadsheet or JSON. */
+const KpiSheetFormat = Type.Optional(Literals(['json', 'xlsx'] as const, 'json (default) or xlsx'));
+
+/** The report's query: the filter and the answer's form (pdf needs contractId). */
+export const KpiReportQuery = Type.Object({ ...KpiFilter, format: KpiFormat }, { additionalProperties: false });
+/** The trend's and the heat map's query: the filter and the answer's form. */
+export const KpiViewQuery = Type.Object({ ...KpiFilter, format: KpiSheetFormat }, { additionalProperties: false });
 
 export const FigureSchema = Type.Object({
   value: OrNull(Type.Number({ description: 'numerator ÷ denominator, 0..1; null: no data' })),
@@ -100,6 +107,7 @@ export const KpiWorkOrdersQuery = Type.Object(
     ),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
     offset: Type.Optional(Type.Integer({ minimum: 0 })),
+    format: KpiSheetFormat,
   },
   { additionalProperties: false },
 );
