@@ -175,4 +175,21 @@ describeEachDb('service indicator exports', (env) => {
     expect((await ele.get(`/api/kpi/report?${PERIOD}&contractId=${terContract.id}&format=xlsx`)).statusCode).toBe(404);
     expect((await ele.get(`/api/kpi/heatmap?${PERIOD}&contractId=${terContract.id}&format=xlsx`)).statusCode).toBe(404);
   });
+
+  it('the OpenAPI spec documents the format and the file types of each view', async () => {
+    const spec = ok(await env.anonymous().get('/api/openapi.json'));
+    for (const [path, types] of [
+      ['/api/kpi/report', ['application/json', XLSX, 'application/pdf']],
+      ['/api/kpi/work-orders', ['application/json', XLSX]],
+      ['/api/kpi/trend', ['application/json', XLSX]],
+      ['/api/kpi/heatmap', ['application/json', XLSX]],
+    ] as const) {
+      const op = spec.paths[path].get;
+      expect(
+        op.parameters.map((p: Obj) => p.name),
+        path,
+      ).toContain('format');
+      expect(Object.keys(op.responses['200'].content).sort(), path).toEqual([...types].sort());
+    }
+  });
 });
