@@ -8,7 +8,7 @@ import { asPercent, judge, TARGETS } from './indicators';
 
 /**
  * One figure as a card: the share as a percentage, numerator over denominator, "nessun dato" when
- * there is nothing to measure, red with "sotto obiettivo" (text, not colour alone) when it misses
+ * there is nothing to measure, red with "fuori obiettivo" (text, not colour alone) when it misses
  * the dashboard's target. The whole card is a button that opens the work orders behind it.
  */
 export function FigureCard({

@@ -338,7 +338,7 @@ function SatisfactionAverage({ average }: { average: number | null }) {
   );
 }
 
-/** The SLA shares per priority: a table, "sotto obiettivo" written beside a red figure. */
+/** The SLA shares per priority: a table, "fuori obiettivo" written beside a red figure. */
 function ByPriority({ report }: { report: KpiReportDto }) {
   const t = useT();
   const format = useFormat();

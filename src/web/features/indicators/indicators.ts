@@ -37,7 +37,7 @@ export function readFilter(params: URLSearchParams, today: Date): KpiFilter {
 
 /**
  * Targets of the dashboard (not the contract's scheme, which has its own thresholds): a figure on
- * the wrong side is shown red with "sotto obiettivo". `min`: at least this share is expected (SLA
+ * the wrong side is shown red with "fuori obiettivo". `min`: at least this share is expected (SLA
  * clocks 90 %, the usual threshold of Italian facility-service contracts); `max`: at most this share
  * (reopened, low scores). Figures without a target (corrective share, response rate) are never red.
  */
