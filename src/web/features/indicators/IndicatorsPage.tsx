@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import { Anchor, Button, Group, Loader, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Loader, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconFileSpreadsheet, IconFileTypePdf } from '@tabler/icons-react';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import {
   KPI_FIGURE_NAMES,
   kpiFileUrl,
@@ -13,21 +13,20 @@ import {
   type KpiSet,
 } from '../../api/kpi';
 import { useMe } from '../../api/me';
-import { useContractSummary } from '../../api/penalties';
-import { useContractSpendDetail } from '../../api/spend';
 import type { Me } from '../../api/types';
-import { canSeeContracts, canSeeFinalAccounts, hasRole } from '../../app/permissions';
+import { hasRole } from '../../app/permissions';
 import { EntitySelect } from '../../components/EntitySelect';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { priorityLabel } from '../../components/workflow/labels';
-import { Details, Section } from '../../components/workflow/Section';
 import { useFormat } from '../../i18n/format';
 import { useT, type MessageKey } from '../../i18n/messages';
 import { DrillDown, PAGE_SIZE } from './DrillDown';
 import { CardButton, FigureCard } from './FigureCard';
+import { ContractStanding } from './ContractStanding';
 import { HeatmapSection } from './HeatmapSection';
-import { asPercent, drillSet, judge, PRIORITY_VALUES, readFilter } from './indicators';
+import { ByPriority, CostPerM2, SatisfactionAverage } from './ReportTables';
+import { drillSet, PRIORITY_VALUES, readFilter } from './indicators';
 import { TrendSection } from './TrendSection';
 
 /** Whose dashboard this is: the service head's contract view, a building manager's buildings, a contractor's scorecard. */
@@ -320,147 +319,5 @@ export function IndicatorsPage() {
       <TrendSection filter={filter} />
       <HeatmapSection filter={filter} />
     </Stack>
-  );
-}
-
-function SatisfactionAverage({ average }: { average: number | null }) {
-  const t = useT();
-  const format = useFormat();
-  return (
-    <Stack gap={4} p="md" style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 4 }}>
-      <Text size="sm" fw={600}>
-        {t('indicators.satisfaction.average')}
-      </Text>
-      <Text fz={28} fw={700} lh={1.1} className="tabular-nums">
-        {average === null ? t('indicators.noData') : t('indicators.satisfaction.outOf5', { value: format.decimal(average, 1) })}
-      </Text>
-    </Stack>
-  );
-}
-
-/** The SLA shares per priority: a table, "fuori obiettivo" written beside a red figure. */
-function ByPriority({ report }: { report: KpiReportDto }) {
-  const t = useT();
-  const format = useFormat();
-  const title = t('indicators.byPriority');
-  const clocks = ['takeCharge', 'onSite', 'resolution'] as const;
-  return (
-    <Section title={title}>
-      {report.byPriority.length === 0 ? (
-        <Text size="sm">{t('indicators.empty')}</Text>
-      ) : (
-        <Table.ScrollContainer minWidth={600}>
-          <Table striped withTableBorder aria-label={title}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('indicators.columns.priority')}</Table.Th>
-                {clocks.map((c) => (
-                  <Table.Th key={c} scope="col" ta="right">
-                    {t(`indicators.figures.${c}`)}
-                  </Table.Th>
-                ))}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {report.byPriority.map((p) => (
-                <Table.Tr key={p.priority}>
-                  <Table.Th scope="row" fw={400}>
-                    {priorityLabel(t, p.priority)}
-                  </Table.Th>
-                  {clocks.map((c) => {
-                    const f = p[c];
-                    const bad = judge(c, f.value) === 'bad';
-                    return (
-                      <Table.Td key={c} ta="right" className="tabular-nums" c={bad ? 'red.9' : undefined} fw={bad ? 700 : undefined}>
-                        {f.value === null
-                          ? t('indicators.noData')
-                          : `${format.percent(asPercent(f.value))} (${f.numerator}/${f.denominator})`}
-                        {bad && ` · ${t('indicators.belowTarget')}`}
-                      </Table.Td>
-                    );
-                  })}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-    </Section>
-  );
-}
-
-function CostPerM2({ report }: { report: KpiReportDto }) {
-  const t = useT();
-  const format = useFormat();
-  const title = t('indicators.cost.title');
-  return (
-    <Section title={title}>
-      <Table.ScrollContainer minWidth={600}>
-        <Table striped withTableBorder aria-label={title}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('indicators.columns.building')}</Table.Th>
-              <Table.Th scope="col" ta="right">
-                {t('indicators.cost.cost')}
-              </Table.Th>
-              <Table.Th scope="col" ta="right">
-                {t('indicators.cost.area')}
-              </Table.Th>
-              <Table.Th scope="col" ta="right">
-                {t('indicators.cost.perM2')}
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {report.costPerM2.map((c) => (
-              <Table.Tr key={c.building.id}>
-                <Table.Th scope="row" fw={400}>{`${c.building.code} – ${c.building.name}`}</Table.Th>
-                <Table.Td ta="right" className="tabular-nums">
-                  {format.euro(c.costCents)}
-                </Table.Td>
-                <Table.Td ta="right" className="tabular-nums">
-                  {c.areaM2 === null ? t('indicators.noData') : format.decimal(c.areaM2, 2)}
-                </Table.Td>
-                <Table.Td ta="right" className="tabular-nums">
-                  {c.centsPerM2 === null ? t('indicators.noData') : format.euro(c.centsPerM2)}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-    </Section>
-  );
-}
-
-/** The service head's contract view: penalties against the cap and spend against the lot's ceiling. */
-function ContractStanding({ contractId, me }: { contractId: string; me: Me | null | undefined }) {
-  const t = useT();
-  const format = useFormat();
-  const summary = useContractSummary(canSeeContracts(me) ? contractId : undefined);
-  const spend = useContractSpendDetail(canSeeFinalAccounts(me) ? contractId : null);
-  const bp = (v: number | null | undefined) => (v === null || v === undefined ? t('indicators.noData') : format.percent(v / 100));
-  return (
-    <Section
-      title={t('indicators.contract.title')}
-      actions={
-        canSeeContracts(me) && (
-          <Anchor component={Link} to={`/contracts/${encodeURIComponent(contractId)}/overview`} size="sm">
-            {t('indicators.contract.overview')}
-          </Anchor>
-        )
-      }
-    >
-      {summary.isError && <ProblemAlert error={summary.error} />}
-      {spend.isError && <ProblemAlert error={spend.error} />}
-      <Details
-        items={[
-          summary.data && { label: t('indicators.contract.capUsed'), value: format.percent(summary.data.usedPercent) },
-          summary.data && { label: t('indicators.contract.capRemaining'), value: format.euro(summary.data.remainingCents) },
-          spend.data && { label: t('indicators.contract.amountUsed'), value: bp(spend.data.amountUsedBp) },
-          spend.data && { label: t('indicators.contract.ceilingUsed'), value: bp(spend.data.ceilingUsedBp) },
-        ]}
-      />
-    </Section>
   );
 }
