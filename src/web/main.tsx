@@ -6,6 +6,7 @@ import '@fontsource/titillium-web/600.css';
 import '@fontsource/titillium-web/700.css';
 import '@mantine/core/styles.layer.css';
 import '@mantine/dates/styles.layer.css';
+import '@mantine/charts/styles.layer.css';
 import '@mantine/notifications/styles.layer.css';
 import 'mantine-datatable/styles.layer.css';
 import './app/styles.css';

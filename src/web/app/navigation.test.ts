@@ -169,3 +169,25 @@ describe('navigation and statements', () => {
     expect(targets(me(role))).not.toContain('/accounting/statements');
   });
 });
+
+// #11 item 3: one indicator page, named after whose figures it shows; none for call center and requesters.
+describe('navigation and the indicator dashboard', () => {
+  const entry = (m: Me) =>
+    navigationFor(m)
+      .flatMap((g) => g.items)
+      .find((i) => i.to === '/indicators');
+
+  it.each([
+    ['service_head', 'nav.indicators'],
+    ['admin', 'nav.indicators'],
+    ['accounting', 'nav.indicators'],
+    ['building_manager', 'nav.buildingIndicators'],
+    ['contractor', 'nav.scorecard'],
+  ] as const)('%s: %s', (role, label) => {
+    expect(entry(me(role))?.label).toBe(label);
+  });
+
+  it.each([['call_center'], ['requester']] as const)('%s: no dashboard', (role) => {
+    expect(entry(me(role))).toBeUndefined();
+  });
+});

@@ -3,6 +3,7 @@ import {
   IconAlarm,
   IconAlertTriangle,
   IconChartBar,
+  IconChartLine,
   IconBell,
   IconBuilding,
   IconBuildingCommunity,
@@ -54,6 +55,7 @@ import {
   canSeeInvoices,
   canSeeStatements,
   canSeeContracts,
+  canSeeIndicators,
   canSeePenalties,
   canSeePlanned,
   type EntityKey,
@@ -91,6 +93,13 @@ export const REGISTRY_PAGES: Array<NavItem & { entity: EntityKey }> = [
 ];
 
 const has = (me: Me, ...roles: Role[]) => me.roles.some((r) => roles.includes(r));
+
+/** The service head's contract view, a building manager's buildings, a contractor's own scorecard. */
+function indicatorsLabel(me: Me): MessageKey {
+  if (has(me, 'service_head', 'admin', 'accounting')) return 'nav.indicators';
+  if (has(me, 'building_manager')) return 'nav.buildingIndicators';
+  return 'nav.scorecard';
+}
 
 /** Workflow 1 pages of each role, in the order the role uses them; one entry per page. */
 function workItems(me: Me): NavItem[] {
@@ -186,6 +195,8 @@ function workItems(me: Me): NavItem[] {
   if (canSeeStatements(me)) add({ to: '/accounting/statements', label: 'nav.statements', icon: IconReportMoney });
   if (canSeePenalties(me)) add({ to: '/penalties', label: 'nav.penalties', icon: IconGavel });
   if (canSeeContracts(me)) add({ to: '/contracts', label: 'nav.contracts', icon: IconReportAnalytics });
+  // #11 item 3: one page, named after whose figures it shows (the server scopes them).
+  if (canSeeIndicators(me)) add({ to: '/indicators', label: indicatorsLabel(me), icon: IconChartLine });
   return items;
 }
 

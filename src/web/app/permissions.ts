@@ -80,3 +80,10 @@ export const canBrowseRegistry = (me: Pick<Me, 'roles'> | null | undefined) => h
 
 /** Planned maintenance (#8): programs, their calendar, today's work — every staff role, not requesters. */
 export const canSeePlanned = (me: Pick<Me, 'roles'> | null | undefined) => hasAny(me, STAFF);
+
+/**
+ * Service indicators (#11 item 3): the API scopes them to the caller's work orders (a contractor its
+ * own, a building manager its buildings'); the call center and requesters have no dashboard.
+ */
+export const canSeeIndicators = (me: Pick<Me, 'roles'> | null | undefined) =>
+  hasAny(me, ['building_manager', 'service_head', 'contractor', 'accounting', 'admin']);

@@ -64,6 +64,7 @@ import {
   canSeeInvoices,
   canSeeStatements,
   canSeeContracts,
+  canSeeIndicators,
   canSeePenalties,
   canSeePlanned,
   canWrite,
@@ -80,6 +81,7 @@ import { StatementListPage } from '../features/accounting/StatementListPage';
 import { StatementPage } from '../features/accounting/StatementPage';
 import { FinalAccountPage } from '../features/accounting/FinalAccountPage';
 import { ContractSlaPage } from '../features/admin-sla/ContractSlaPage';
+import { IndicatorsPage } from '../features/indicators/IndicatorsPage';
 import { RequireAccess } from './RequireAccess';
 import { RequireAuth } from './RequireAuth';
 import { PlansListPage } from '../features/plans/PlansListPage';
@@ -358,6 +360,14 @@ export const routes: RouteObject[] = [
         element: (
           <RequireAccess allow={canSeeContracts}>
             <ContractOverviewPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'indicators',
+        element: (
+          <RequireAccess allow={canSeeIndicators}>
+            <IndicatorsPage />
           </RequireAccess>
         ),
       },
