@@ -188,11 +188,11 @@ describe('the scheme and its periods', () => {
       maxRewardBp: -1,
     };
     expect(checkScheme(bad)).toEqual([
-      { field: 'indicators.0.bands.0.from', rule: 'range', params: { min: 0, max: 10_000 } },
-      { field: 'indicators.1.indicator', rule: 'duplicate' },
+      { field: 'indicators.0.bands.0.from', rule: 'kpiRange', params: { min: 0, max: 10_000 } },
+      { field: 'indicators.1.indicator', rule: 'kpiDuplicate' },
       { field: 'indicators.1.bands', rule: 'minItems', params: { limit: 1 } },
-      { field: 'indicators.2.bands.0.from', rule: 'range', params: { min: 0, max: 500 } },
-      { field: 'maxRewardBp', rule: 'range', params: { min: 0, max: 10_000 } },
+      { field: 'indicators.2.bands.0.from', rule: 'kpiRange', params: { min: 0, max: 500 } },
+      { field: 'maxRewardBp', rule: 'kpiRange', params: { min: 0, max: 10_000 } },
     ]);
     expect(checkScheme(SCHEME)).toEqual([]);
   });

@@ -69,31 +69,31 @@ export function checkScheme(s: Scheme): SchemeIssue[] {
   const out: SchemeIssue[] = [];
   const seen = new Set<string>();
   s.indicators.forEach((r, i) => {
-    if (seen.has(r.indicator)) out.push({ field: `indicators.${i}.indicator`, rule: 'duplicate' });
+    if (seen.has(r.indicator)) out.push({ field: `indicators.${i}.indicator`, rule: 'kpiDuplicate' });
     seen.add(r.indicator);
     if (r.bands.length === 0) out.push({ field: `indicators.${i}.bands`, rule: 'minItems', params: { limit: 1 } });
     const froms = new Set<number>();
     r.bands.forEach((b, j) => {
       const max = valueMax(r.indicator);
-      if (!isInt(b.from, 0, max)) out.push({ field: `indicators.${i}.bands.${j}.from`, rule: 'range', params: { min: 0, max } });
-      else if (froms.has(b.from)) out.push({ field: `indicators.${i}.bands.${j}.from`, rule: 'duplicate' });
+      if (!isInt(b.from, 0, max)) out.push({ field: `indicators.${i}.bands.${j}.from`, rule: 'kpiRange', params: { min: 0, max } });
+      else if (froms.has(b.from)) out.push({ field: `indicators.${i}.bands.${j}.from`, rule: 'kpiDuplicate' });
       froms.add(b.from);
       if (!isInt(b.points, -100, 100))
-        out.push({ field: `indicators.${i}.bands.${j}.points`, rule: 'range', params: { min: -100, max: 100 } });
+        out.push({ field: `indicators.${i}.bands.${j}.points`, rule: 'kpiRange', params: { min: -100, max: 100 } });
     });
   });
   const fromPoints = new Set<number>();
   s.bands.forEach((b, j) => {
     if (!isInt(b.fromPoints, -10_000, 10_000))
-      out.push({ field: `bands.${j}.fromPoints`, rule: 'range', params: { min: -10_000, max: 10_000 } });
-    else if (fromPoints.has(b.fromPoints)) out.push({ field: `bands.${j}.fromPoints`, rule: 'duplicate' });
+      out.push({ field: `bands.${j}.fromPoints`, rule: 'kpiRange', params: { min: -10_000, max: 10_000 } });
+    else if (fromPoints.has(b.fromPoints)) out.push({ field: `bands.${j}.fromPoints`, rule: 'kpiDuplicate' });
     fromPoints.add(b.fromPoints);
-    if (!isInt(b.bp, -10_000, 10_000)) out.push({ field: `bands.${j}.bp`, rule: 'range', params: { min: -10_000, max: 10_000 } });
+    if (!isInt(b.bp, -10_000, 10_000)) out.push({ field: `bands.${j}.bp`, rule: 'kpiRange', params: { min: -10_000, max: 10_000 } });
   });
-  if (!isInt(s.maxRewardBp, 0, 10_000)) out.push({ field: 'maxRewardBp', rule: 'range', params: { min: 0, max: 10_000 } });
+  if (!isInt(s.maxRewardBp, 0, 10_000)) out.push({ field: 'maxRewardBp', rule: 'kpiRange', params: { min: 0, max: 10_000 } });
   if (!isInt(s.acceleration.bpPerDay, 0, 10_000))
-    out.push({ field: 'acceleration.bpPerDay', rule: 'range', params: { min: 0, max: 10_000 } });
-  if (!isInt(s.acceleration.maxBp, 0, 10_000)) out.push({ field: 'acceleration.maxBp', rule: 'range', params: { min: 0, max: 10_000 } });
+    out.push({ field: 'acceleration.bpPerDay', rule: 'kpiRange', params: { min: 0, max: 10_000 } });
+  if (!isInt(s.acceleration.maxBp, 0, 10_000)) out.push({ field: 'acceleration.maxBp', rule: 'kpiRange', params: { min: 0, max: 10_000 } });
   return out;
 }
 
@@ -179,7 +179,6 @@ export function assess(s: Scheme, input: AssessInput): Assessment {
 
 /** The service head's final adjustment: a penalty within the cap's room, a reward within the maximum. */
 export function checkFinal(finalCents: number, room: number, maxRewardCents: number): SchemeIssue | null {
-  if (!Number.isInteger(finalCents)) return { field: 'finalCents', rule: 'integer' };
   if (finalCents < 0 && -finalCents > Math.max(0, room))
     return { field: 'finalCents', rule: 'penaltyCapReached', params: { remaining: room } };
   if (finalCents > maxRewardCents) return { field: 'finalCents', rule: 'maximum', params: { limit: maxRewardCents } };

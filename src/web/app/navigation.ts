@@ -54,6 +54,7 @@ import {
   canSeeInvoices,
   canSeeStatements,
   canSeeContracts,
+  canSeeKpiReports,
   canSeePenalties,
   canSeePlanned,
   type EntityKey,
@@ -186,6 +187,7 @@ function workItems(me: Me): NavItem[] {
   if (canSeeStatements(me)) add({ to: '/accounting/statements', label: 'nav.statements', icon: IconReportMoney });
   if (canSeePenalties(me)) add({ to: '/penalties', label: 'nav.penalties', icon: IconGavel });
   if (canSeeContracts(me)) add({ to: '/contracts', label: 'nav.contracts', icon: IconReportAnalytics });
+  if (canSeeKpiReports(me)) add({ to: '/kpi-reports', label: 'nav.kpiReports', icon: IconGauge });
   return items;
 }
 
