@@ -14,8 +14,11 @@ import { ok, type Obj } from './fixtures/workflow/workflow.ts';
 describeEachDb('demo indicator reports', (env) => {
   const ctx = (): AppContext => ({ db: env.db, config: env.config, now: () => env.clock.now });
 
-  it('a signed-off indicator report of last month, billed by its statement; another to review', async () => {
+  it('the demo activity is played', async () => {
     await seedDemoActivity(ctx(), { now: env.clock.now });
+  });
+
+  it('a signed-off indicator report of last month, billed by its statement; another to review', async () => {
     const seeded = await seedDemoKpi(ctx(), { now: env.clock.now });
     expect(seeded.signedOff).toHaveLength(1);
     expect(seeded.awaitingReview).toHaveLength(1);
