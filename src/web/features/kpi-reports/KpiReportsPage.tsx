@@ -14,7 +14,8 @@ import { useFormat, useNumberSeparators } from '../../i18n/format';
 import { useT } from '../../i18n/messages';
 import { centsToEuros, eurosToCents } from '../../lib/money';
 
-const STATE_COLOR = { generated: 'yellow', reviewed: 'blue', signed_off: 'green' } as const;
+// As the penalties' badges (outline, colours that pass the contrast check), the words always shown.
+const STATE_COLOR = { generated: 'orange', reviewed: 'primary', signed_off: 'green' } as const;
 
 /**
  * "Report indicatori" (#11 item 2): the period reports of the contracts' penalty/reward schemes the
@@ -102,7 +103,11 @@ function ReportSection({ report: r }: { report: KpiReport }) {
   return (
     <Section
       title={t('kpiReports.reportTitle', { lot: r.contract.lot, period: r.period })}
-      actions={<Badge color={STATE_COLOR[r.status]}>{t(`kpiReports.states.${r.status}`)}</Badge>}
+      actions={
+        <Badge variant="outline" color={STATE_COLOR[r.status]}>
+          {t(`kpiReports.states.${r.status}`)}
+        </Badge>
+      }
     >
       <Text size="sm" c="dimmed">
         {r.contract.contractor} · CIG {r.contract.cig} · {format.date(r.from)} – {format.date(r.to)}
