@@ -15,6 +15,8 @@ test.describe.serial('indicator reports: the building manager reviews, the servi
   test('the building manager reviews last month’s report of lot 3', async ({ page }) => {
     await loginAs(page, 'bm.centrale');
     await page.goto('/');
+    // The home's queue names the report waiting for the review.
+    await expect(page.getByRole('main').getByRole('link', { name: `Lotto 3 — ${lastMonth}` })).toBeVisible();
     await mainNav(page).getByRole('link', { name: 'Report indicatori' }).click();
     await expect(page.getByRole('heading', { name: 'Report indicatori', level: 1 })).toBeVisible();
     const report = page.getByRole('region', { name: `Lotto 3 — ${lastMonth}` });
@@ -31,7 +33,11 @@ test.describe.serial('indicator reports: the building manager reviews, the servi
 
   test('the service head signs off the period', async ({ page }) => {
     await loginAs(page, 'capo.servizio');
-    await page.goto('/kpi-reports');
+    await page.goto('/');
+    await page
+      .getByRole('main')
+      .getByRole('link', { name: `Lotto 3 — ${lastMonth}` })
+      .click();
     const report = page.getByRole('region', { name: `Lotto 3 — ${lastMonth}` });
     await expect(report.getByText('Da approvare')).toBeVisible();
     await expectAccessible(page, 'indicator reports, to sign off');
