@@ -252,6 +252,10 @@ const ENDPOINTS: Record<string, { kind: Kind; rule: RuleName } | { elsewhere: st
   '/api/contracts/{id}/penalties/summary': { kind: 'contract', rule: 'contractMoney' },
   '/api/contracts/{id}/spend': { kind: 'contract', rule: 'contractMoney' },
   '/api/contracts/{id}/allocation-rule': { kind: 'contract', rule: 'allocationRules' },
+  '/api/contracts/{id}/kpi-scheme': { kind: 'contract', rule: 'contractMoney' },
+  '/api/kpi-reports/{id}': {
+    elsewhere: "a period report reads like its contract's money (a contractor its own, 404 for another's): test/kpi-scheme.int.test.ts",
+  },
   '/api/buildings/{id}/allocation-rule': {
     elsewhere: 'cost-allocation rules of buildings, admin/accounting/service head only: test/allocations.int.test.ts',
   },

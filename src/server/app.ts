@@ -33,6 +33,7 @@ import { slaRoutes } from './modules/sla/sla.routes.ts';
 import { penaltyRoutes } from './modules/penalties/penalties.routes.ts';
 import { reportRoutes } from './modules/reports/reports.routes.ts';
 import { kpiRoutes } from './modules/kpi/kpi.routes.ts';
+import { kpiSchemeRoutes } from './modules/kpi-scheme/scheme.routes.ts';
 import { spendRoutes } from './modules/accounting/spend.routes.ts';
 import { accountingRoutes } from './modules/accounting/amounts.routes.ts';
 import { finalAccountRoutes } from './modules/accounting/final-accounts.routes.ts';
@@ -147,6 +148,7 @@ export async function buildApp(config: Config, opts: BuildOptions): Promise<Fast
   await app.register(planRoutes);
   await app.register(reportRoutes);
   await app.register(kpiRoutes);
+  await app.register(kpiSchemeRoutes);
   await app.register(spendRoutes);
   await app.register(accountingRoutes);
   await app.register(finalAccountRoutes);

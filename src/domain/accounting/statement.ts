@@ -11,6 +11,8 @@ export interface StatementInput {
   flatFeeCents: number;
   /** Chargeable net of each extra-fee final account approved in the period. */
   extraFeeCents: readonly number[];
+  /** Rewards of signed-off indicator reports (#11 item 2), added to the gross; none: 0. */
+  rewardsCents?: number;
   /** Penalties applied in the period, plus those carried over because an earlier statement was too small. */
   penaltiesCents: number;
   /** Net amount of the contract's earlier statements (progressive), and the withholding kept on it. */
@@ -24,6 +26,7 @@ export interface StatementInput {
 export interface StatementTotals {
   flatFeeCents: number;
   extraFeeCents: number;
+  rewardsCents: number;
   grossCents: number;
   /** Penalties deducted here: never more than the statement's gross. */
   penaltiesDeductedCents: number;
@@ -48,7 +51,8 @@ export interface StatementTotals {
  */
 export function statementTotals(input: StatementInput): StatementTotals {
   const extraFeeCents = input.extraFeeCents.reduce((a, c) => a + c, 0);
-  const grossCents = input.flatFeeCents + extraFeeCents;
+  const rewardsCents = input.rewardsCents ?? 0;
+  const grossCents = input.flatFeeCents + extraFeeCents + rewardsCents;
   const penaltiesDeductedCents = Math.max(0, Math.min(input.penaltiesCents, grossCents));
   const penaltiesCarriedCents = input.penaltiesCents - penaltiesDeductedCents;
   const netCents = grossCents - penaltiesDeductedCents;
@@ -60,6 +64,7 @@ export function statementTotals(input: StatementInput): StatementTotals {
   return {
     flatFeeCents: input.flatFeeCents,
     extraFeeCents,
+    rewardsCents,
     grossCents,
     penaltiesDeductedCents,
     penaltiesCarriedCents,

@@ -487,6 +487,52 @@ export interface FinalAccountLineRow {
   overheads_bp: number | null;
   profit_bp: number | null;
 }
+/** #11 item 2: a contract's penalty/reward scheme (src/domain/kpi/scheme.ts). */
+export interface KpiSchemeRow {
+  contract_id: string;
+  period: string;
+  indicators: string;
+  bands: string;
+  max_reward_bp: number;
+  acceleration_enabled: Generated<number>;
+  acceleration_bp_per_day: Generated<number>;
+  acceleration_max_bp: Generated<number>;
+  updated_by_id: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+/** #11 item 2: a contract's indicator report of one period: generated → reviewed → signed_off. */
+export interface KpiPeriodReportRow {
+  id: string;
+  contract_id: string;
+  period: string;
+  from_on: string;
+  to_on: string;
+  status: string;
+  scheme: string;
+  figures: string;
+  scoring: string;
+  points: number;
+  band_bp: number;
+  days_early: number;
+  period_fee_cents: number | string;
+  cap_room_cents: number | string;
+  computed_cents: number | string;
+  proposed_cents: number | string;
+  final_cents: number | string | null;
+  review_note: string | null;
+  reason: string | null;
+  penalty_id: string | null;
+  generated_by_id: string | null;
+  reviewed_by_id: string | null;
+  reviewed_at: string | null;
+  signed_off_by_id: string | null;
+  signed_off_at: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
 /** #10 item 4: the monthly statement of a contract (stato di avanzamento); frozen once approved. */
 export interface StatementRow {
   id: string;
@@ -510,6 +556,8 @@ export interface StatementRow {
   vat_bp: number;
   vat_cents: number | string;
   total_cents: number | string;
+  /** #11 item 2: rewards of signed-off indicator reports added to the gross. */
+  rewards_cents: Generated<number | string>;
   durc_valid_until: string | null;
   prepared_by_id: string | null;
   approved_by_id: string | null;
@@ -527,6 +575,8 @@ export interface StatementItemRow {
   final_account_id: string | null;
   penalty_id: string | null;
   work_order_id: string | null;
+  /** #11 item 2: a reward of a signed-off indicator report (migration 2026-12-13T0003). */
+  kpi_report_id?: string | null;
   description: string;
   amount_cents: number | string;
 }
@@ -860,6 +910,8 @@ export interface Database {
   notifications: NotificationRow;
   rating_tokens: RatingTokenRow;
   rating_follow_ups: RatingFollowUpRow;
+  kpi_schemes: KpiSchemeRow;
+  kpi_period_reports: KpiPeriodReportRow;
   sites: SiteRow;
   departments: DepartmentRow;
   contractors: ContractorRow;

@@ -5,12 +5,13 @@ import { api, buildUrl } from './client';
 
 export type StatementState = 'draft' | 'approved';
 export type StatementAction = 'refresh' | 'approve' | 'discard';
-export type StatementItemKind = 'flat_fee' | 'extra_fee' | 'penalty' | 'penalty_carried' | 'withholding_release';
+export type StatementItemKind = 'flat_fee' | 'extra_fee' | 'kpi_reward' | 'penalty' | 'penalty_carried' | 'withholding_release';
 export type DurcState = 'valid' | 'expiring' | 'expired' | 'missing';
 
 export interface StatementTotals {
   flatFeeCents: number;
   extraFeeCents: number;
+  rewardsCents: number;
   grossCents: number;
   penaltiesCents: number;
   penaltiesDeductedCents: number;
@@ -37,6 +38,7 @@ export interface StatementItem {
   finalAccountApprovedAt: string | null;
   penaltyId: string | null;
   penaltyPeriod: string | null;
+  kpiReportId: string | null;
 }
 
 export interface Statement {

@@ -56,6 +56,7 @@ import {
   canSeeStatements,
   canSeeContracts,
   canSeeIndicators,
+  canSeeKpiReports,
   canSeePenalties,
   canSeePlanned,
   type EntityKey,
@@ -197,6 +198,7 @@ function workItems(me: Me): NavItem[] {
   if (canSeeContracts(me)) add({ to: '/contracts', label: 'nav.contracts', icon: IconReportAnalytics });
   // #11 item 3: one page, named after whose figures it shows (the server scopes them).
   if (canSeeIndicators(me)) add({ to: '/indicators', label: indicatorsLabel(me), icon: IconChartLine });
+  if (canSeeKpiReports(me)) add({ to: '/kpi-reports', label: 'nav.kpiReports', icon: IconGauge });
   return items;
 }
 

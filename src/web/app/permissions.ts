@@ -51,6 +51,10 @@ export const hasRole = (me: Pick<Me, 'roles'> | null | undefined, ...roles: Role
 export const canSeePenalties = (me: Pick<Me, 'roles'> | null | undefined) =>
   hasAny(me, ['building_manager', 'service_head', 'contractor', 'accounting', 'admin']);
 
+/** #11 item 2: the indicator reports of the penalty/reward schemes (the contract money scope). */
+export const canSeeKpiReports = (me: Pick<Me, 'roles'> | null | undefined) =>
+  hasAny(me, ['building_manager', 'service_head', 'contractor', 'accounting', 'admin']);
+
 /**
  * The contract view (SLA compliance, penalties against the cap, register): building managers,
  * service head, admin, and accounting read only (#9 item 16; the page offers no action).

@@ -45,6 +45,7 @@ import { OutboxMessagePage } from '../features/outbox/OutboxMessagePage';
 import { RatingPage } from '../features/rating/RatingPage';
 import { ConfirmEmailPage } from '../features/profile/ConfirmEmailPage';
 import { PenaltyListPage } from '../features/penalties/PenaltyListPage';
+import { KpiReportsPage } from '../features/kpi-reports/KpiReportsPage';
 import { PenaltyPage } from '../features/penalties/PenaltyPage';
 import { ContractsPage } from '../features/penalties/ContractsPage';
 import { ContractOverviewPage } from '../features/penalties/ContractOverviewPage';
@@ -66,6 +67,7 @@ import {
   canSeeContracts,
   canSeeIndicators,
   canSeePenalties,
+  canSeeKpiReports,
   canSeePlanned,
   canWrite,
   hasRole,
@@ -264,6 +266,14 @@ export const routes: RouteObject[] = [
         element: (
           <RequireAccess allow={canSeePenalties}>
             <PenaltyListPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'kpi-reports',
+        element: (
+          <RequireAccess allow={canSeeKpiReports}>
+            <KpiReportsPage />
           </RequireAccess>
         ),
       },

@@ -71,6 +71,9 @@ export async function seedOnStart(
           .map(([state, n]) => `${n} ${state}`)
           .join(', ')}; ${money.documentsAccepted} closing documents accepted.`,
       );
+      // #11 item 2: the penalty/reward scheme of lots 2 and 3, last month's reports (one signed off, one to review).
+      const kpi = await (await import('./demo-kpi.ts')).seedDemoKpi({ db, config, now: () => opts.now }, { now: opts.now });
+      opts.log.info(`Demo indicator reports: ${kpi.signedOff.length} signed off, ${kpi.awaitingReview.length} to review.`);
       // Statements (#10 item 4): last month's approved, this month's in draft, per contract.
       const { seedDemoStatements } = await import('./demo-statements.ts');
       const statements = await seedDemoStatements({ db, config, now: () => opts.now }, { now: opts.now });

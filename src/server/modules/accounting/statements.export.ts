@@ -29,6 +29,7 @@ const L = {
     totals: [
       ['flatFeeCents', 'Rata del canone'],
       ['extraFeeCents', 'Lavori extra canone'],
+      ['rewardsCents', 'Premi (report indicatori)'],
       ['grossCents', 'Importo lordo'],
       ['penaltiesDeductedCents', 'Penali detratte'],
       ['penaltiesCarriedCents', 'Penali riportate al successivo'],
@@ -45,6 +46,7 @@ const L = {
     kinds: {
       flat_fee: 'Rata del canone',
       extra_fee: 'Consuntivo extra canone',
+      kpi_reward: 'Premio (report indicatori)',
       penalty: 'Penale applicata',
       penalty_carried: 'Penali riportate',
       withholding_release: 'Svincolo ritenute',
@@ -62,6 +64,7 @@ const L = {
     totals: [
       ['flatFeeCents', 'Flat-fee instalment'],
       ['extraFeeCents', 'Extra-fee work'],
+      ['rewardsCents', 'Rewards (indicator reports)'],
       ['grossCents', 'Gross'],
       ['penaltiesDeductedCents', 'Penalties deducted'],
       ['penaltiesCarriedCents', 'Penalties carried to the next'],
@@ -78,6 +81,7 @@ const L = {
     kinds: {
       flat_fee: 'Flat-fee instalment',
       extra_fee: 'Extra-fee final account',
+      kpi_reward: 'Reward (indicator report)',
       penalty: 'Penalty applied',
       penalty_carried: 'Penalties carried in',
       withholding_release: 'Withholding released',

@@ -5,7 +5,7 @@ import { Id, Instant, IsoDate, Nullable } from '../../../shared/schemas/common.t
 
 export const STATEMENT_STATES = ['draft', 'approved'] as const;
 export type StatementState = (typeof STATEMENT_STATES)[number];
-export const STATEMENT_ITEM_KINDS = ['flat_fee', 'extra_fee', 'penalty', 'penalty_carried', 'withholding_release'] as const;
+export const STATEMENT_ITEM_KINDS = ['flat_fee', 'extra_fee', 'kpi_reward', 'penalty', 'penalty_carried', 'withholding_release'] as const;
 export type StatementItemKind = (typeof STATEMENT_ITEM_KINDS)[number];
 export const DURC_STATES = ['valid', 'expiring', 'expired', 'missing'] as const;
 
@@ -59,12 +59,14 @@ export const StatementItemSchema = Type.Object({
   finalAccountApprovedAt: Nullable(Instant),
   penaltyId: Nullable(Id),
   penaltyPeriod: Nullable(Type.String()),
+  kpiReportId: Nullable(Id),
 });
 
 export const StatementTotalsSchema = Type.Object({
   flatFeeCents: Cents("the period's flat-fee instalment"),
   extraFeeCents: Cents('approved extra-fee final accounts'),
-  grossCents: Cents('instalment + extra fee'),
+  rewardsCents: Cents('rewards of signed-off indicator reports (penalty/reward scheme)'),
+  grossCents: Cents('instalment + extra fee + rewards'),
   penaltiesCents: Cents("the period's penalties plus those carried in"),
   penaltiesDeductedCents: Cents('deducted here, never more than the gross'),
   penaltiesCarriedCents: Cents('left for the next statement'),

@@ -14,7 +14,7 @@
 // Who: accounting writes; service head and admin read all; a contractor reads its own; every
 // other role 403. Scope is a predicate in the SQL (repository).
 import { DateTime } from 'luxon';
-import { instalmentOf, nextPeriod } from '../../../domain/accounting/instalments.ts';
+import { instalmentOf, nextPeriod, periodEnd } from '../../../domain/accounting/instalments.ts';
 import { durcState, statementTotals, type DurcState } from '../../../domain/accounting/statement.ts';
 import { DEFAULT_VAT_BP } from '../../../domain/money.ts';
 import { formatter } from '../../../shared/format.ts';
@@ -27,6 +27,7 @@ import { newId } from '../../ids.ts';
 import { decodeCursor, duplicate, encodeCursor, uniqueViolationColumns } from '../registry/common.ts';
 import { inVersionedTransaction, romeDate, StaleVersion, type Trx } from '../tickets/workflow-helpers.ts';
 import * as repo from './statements.repository.ts';
+import * as kpiRepo from '../kpi-scheme/scheme.repository.ts';
 import type {
   StatementActionInput,
   StatementDto,
@@ -72,6 +73,7 @@ function present(v: repo.StatementView, items: repo.StatementItemView[] | null, 
     totals: {
       flatFeeCents: num(v.flat_fee_cents),
       extraFeeCents: num(v.extra_fee_cents),
+      rewardsCents: num(v.rewards_cents),
       grossCents: num(v.gross_cents),
       penaltiesCents: num(v.penalties_cents),
       penaltiesDeductedCents: num(v.penalties_deducted_cents),
@@ -108,6 +110,7 @@ function present(v: repo.StatementView, items: repo.StatementItemView[] | null, 
             finalAccountApprovedAt: i.final_account_decided_at ?? null,
             penaltyId: i.penalty_id,
             penaltyPeriod: i.penalty_period ?? null,
+            kpiReportId: i.kpi_report_id ?? null,
           })),
         }
       : {}),
@@ -172,10 +175,12 @@ async function compute(trx: Trx, k: repo.ContractForStatement, d: Draft): Promis
   const flatFeeCents = instalmentOf({ yearlyFeeCents: num(k.yearly_fee_cents), startsOn: k.starts_on, endsOn: k.ends_on }, d.period);
   const accounts = await repo.finalAccountsToBill(trx, k.id, endOfPeriod(d.period));
   const penalties = await repo.penaltiesToBill(trx, k.id, d.period);
+  const rewards = await kpiRepo.rewardsToBill(trx, k.id, periodEnd(d.period));
   const carriedIn = prev ? num(prev.penalties_carried_cents) : 0;
   const totals = statementTotals({
     flatFeeCents,
     extraFeeCents: accounts.map((a) => num(a.chargeable_net_cents)),
+    rewardsCents: rewards.reduce((s, x) => s + num(x.final_cents), 0),
     penaltiesCents: penalties.reduce((s, x) => s + num(x.final_cents), 0) + carriedIn,
     previousNetCents: prev ? num(prev.progressive_net_cents) : 0,
     previousWithheldCents: withheldBefore,
@@ -192,6 +197,16 @@ async function compute(trx: Trx, k: repo.ContractForStatement, d: Draft): Promis
       work_order_id: a.work_order_id,
       description: `${a.number} — ${a.description}`,
       amount_cents: num(a.chargeable_net_cents),
+    })),
+    // Rewards of signed-off indicator reports (#11 item 2): the report's period stands for it.
+    ...rewards.map((x) => ({
+      kind: 'kpi_reward',
+      final_account_id: null,
+      penalty_id: null,
+      kpi_report_id: x.id,
+      work_order_id: null,
+      description: x.period,
+      amount_cents: num(x.final_cents),
     })),
     ...penalties.map((x) => ({
       kind: 'penalty',
@@ -228,6 +243,7 @@ async function compute(trx: Trx, k: repo.ContractForStatement, d: Draft): Promis
   return {
     flat_fee_cents: totals.flatFeeCents,
     extra_fee_cents: totals.extraFeeCents,
+    rewards_cents: totals.rewardsCents,
     gross_cents: totals.grossCents,
     penalties_cents: totals.penaltiesDeductedCents + totals.penaltiesCarriedCents,
     penalties_deducted_cents: totals.penaltiesDeductedCents,

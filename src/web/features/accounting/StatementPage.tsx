@@ -26,6 +26,7 @@ import { DurcBadge, StatementStatusBadge } from './StatementBadges';
 const TOTALS: ReadonlyArray<{ key: Exclude<keyof StatementTotals, 'vatBp' | 'penaltiesCents'>; strong?: boolean; minus?: boolean }> = [
   { key: 'flatFeeCents' },
   { key: 'extraFeeCents' },
+  { key: 'rewardsCents' },
   { key: 'grossCents', strong: true },
   { key: 'penaltiesDeductedCents', minus: true },
   { key: 'penaltiesCarriedCents' },

@@ -9,6 +9,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { useT } from '../../i18n/messages';
 import { useCalendar, useContractSla, useSlaPreview } from './api';
 import { AllocationRuleSection } from '../accounting/AllocationRuleSection';
+import { KpiSchemeSection } from '../kpi-reports/KpiSchemeSection';
 import { CalendarSection } from './CalendarSection';
 import { ClosuresSection } from './ClosuresSection';
 import { DocumentsDaysSection } from './DocumentsDaysSection';
@@ -59,6 +60,7 @@ export function ContractSlaPage() {
       <ClosuresSection contractId={id} sites={sites.data?.sites ?? []} canEdit={canEdit} />
       <DocumentsDaysSection contract={contract.data} canEdit={canEdit} />
       <AllocationRuleSection owner="contract" ownerId={id} canEdit={canEdit} />
+      <KpiSchemeSection contractId={id} canEdit={canEdit} />
     </Stack>
   );
 }

@@ -29,6 +29,7 @@ import {
   SpendAlertsCard,
   StatementsToPrepareCard,
 } from '../accounting/AccountingHomeCards';
+import { KpiReportQueue } from '../kpi-reports/KpiReportQueue';
 import { ProgramQueue } from '../programs/ProgramQueue';
 import { romeMonth } from '../programs/labels';
 import { TodayCard } from '../planned-calendar/TodayCard';
@@ -120,6 +121,7 @@ export function HomePage() {
         link="/work-orders?view=planned_late"
         emptyText={t('planned.home.lateEmpty')}
       />,
+      <KpiReportQueue key="kpiReports" />,
     );
   }
   if (has(me, 'service_head')) {
@@ -137,6 +139,7 @@ export function HomePage() {
         emptyText={t('home.empty.toAuthorize')}
       />,
       <SpendAlertsCard key="spendAlertsHead" />,
+      <KpiReportQueue key="kpiReportsHead" />,
     );
   }
   if (has(me, 'admin') && !has(me, 'service_head')) {
