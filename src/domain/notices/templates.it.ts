@@ -246,12 +246,12 @@ export const IT: LanguagePack = {
       default: {
         subject: 'Promemoria: valuta il servizio — {subject}',
         body: [
-          'la segnalazione {ticketNumber} è stata chiusa e non ci hai ancora detto com\'è andata.',
+          "la segnalazione {ticketNumber} è stata chiusa e non ci hai ancora detto com'è andata.",
           {
             link: 'ratingUrl',
             label: 'Puoi valutare il servizio da questo link:',
             after:
-              'Il link funziona senza accedere a Presidio, vale fino al {expiresAt:datetime} e si può usare una volta sola (anche il link del primo messaggio vale ancora, ma la segnalazione si valuta una volta). Questo è l\'unico promemoria.',
+              "Il link funziona senza accedere a Presidio, vale fino al {expiresAt:datetime} e si può usare una volta sola (anche il link del primo messaggio vale ancora, ma la segnalazione si valuta una volta). Questo è l'unico promemoria.",
           },
         ],
       },

@@ -101,6 +101,12 @@ export const ResponseRateSchema = Type.Object({
       low: Type.Integer(),
     }),
   ),
-  total: Type.Object({ sent: Type.Integer(), rated: Type.Integer(), rate: Nullable(Type.Number()), average: Nullable(Type.Number()), low: Type.Integer() }),
+  total: Type.Object({
+    sent: Type.Integer(),
+    rated: Type.Integer(),
+    rate: Nullable(Type.Number()),
+    average: Nullable(Type.Number()),
+    low: Type.Integer(),
+  }),
 });
 export type ResponseRateDto = Static<typeof ResponseRateSchema>;

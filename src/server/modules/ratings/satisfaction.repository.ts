@@ -149,7 +149,10 @@ export function followUpById(db: Db, id: string, scope: Expression<SqlBool> | nu
 export type FollowUpRow = NonNullable<Awaited<ReturnType<typeof followUpById>>>;
 
 /** Open ones first (oldest first: the longest waiting), then done ones, newest first. */
-export function followUpsPage(db: Db, f: { scope: Expression<SqlBool> | null; status?: 'open' | 'done'; buildingId?: string; limit: number }) {
+export function followUpsPage(
+  db: Db,
+  f: { scope: Expression<SqlBool> | null; status?: 'open' | 'done'; buildingId?: string; limit: number },
+) {
   let q = followUpQuery(db, f.scope);
   if (f.status) q = q.where('fu.status', '=', f.status);
   if (f.buildingId) q = q.where('t.building_id', '=', f.buildingId);
@@ -187,9 +190,15 @@ export async function canFollowUp(db: Db, userId: string, buildingId: string): P
     .where((eb) =>
       eb.or([
         eb.exists(
-          eb.selectFrom('building_managers as m').select('m.user_id').whereRef('m.user_id', '=', 'u.id').where('m.building_id', '=', buildingId),
+          eb
+            .selectFrom('building_managers as m')
+            .select('m.user_id')
+            .whereRef('m.user_id', '=', 'u.id')
+            .where('m.building_id', '=', buildingId),
         ),
-        eb.exists(eb.selectFrom('user_roles as r').select('r.user_id').whereRef('r.user_id', '=', 'u.id').where('r.role', '=', 'service_head')),
+        eb.exists(
+          eb.selectFrom('user_roles as r').select('r.user_id').whereRef('r.user_id', '=', 'u.id').where('r.role', '=', 'service_head'),
+        ),
       ]),
     )
     .executeTakeFirst();
@@ -207,7 +216,13 @@ export function responseRate(db: Db, f: { scope: Expression<SqlBool> | null; sta
     .selectFrom('tickets as t')
     .innerJoin('buildings as b', 'b.id', 't.building_id')
     .innerJoin(
-      (eb) => eb.selectFrom('rating_tokens').select(['ticket_id']).select((e) => e.fn.min('created_at').as('first_sent')).groupBy('ticket_id').as('s'),
+      (eb) =>
+        eb
+          .selectFrom('rating_tokens')
+          .select(['ticket_id'])
+          .select((e) => e.fn.min('created_at').as('first_sent'))
+          .groupBy('ticket_id')
+          .as('s'),
       (j) => j.onRef('s.ticket_id', '=', 't.id'),
     )
     .select(['b.id as building_id', 'b.code as building_code', 'b.name as building_name'])
@@ -215,9 +230,7 @@ export function responseRate(db: Db, f: { scope: Expression<SqlBool> | null; sta
       eb.fn.countAll<string | number>().as('sent'),
       eb.fn.count<string | number>('t.rating_stars').as('rated'),
       eb.fn.sum<string | number | null>('t.rating_stars').as('stars'),
-      eb.fn
-        .sum<string | number | null>(eb.case().when('t.rating_stars', '<=', 2).then(1).else(0).end())
-        .as('low'),
+      eb.fn.sum<string | number | null>(eb.case().when('t.rating_stars', '<=', 2).then(1).else(0).end()).as('low'),
     ])
     .where('s.first_sent', '>=', f.start)
     .where('s.first_sent', '<', f.end);
