@@ -68,6 +68,8 @@ export const FollowUpSchema = Type.Object({
   doneAt: Nullable(Instant),
   createdAt: Instant,
   version: Type.Integer(),
+  /** Who may be given it: the building's active managers, then the active service heads. */
+  assignees: Type.Array(Person),
 });
 export type FollowUpDto = Static<typeof FollowUpSchema>;
 export const FollowUpListSchema = Type.Object({ items: Type.Array(FollowUpSchema) });

@@ -31,6 +31,7 @@ import {
   IconLayoutKanban,
   IconListCheck,
   IconMail,
+  IconMoodSmile,
   IconMailbox,
   IconPackage,
   IconPhoneCall,
@@ -52,6 +53,7 @@ import {
   canSeeAmounts,
   canSeeFinalAccounts,
   canSeeInvoices,
+  canSeeSatisfaction,
   canSeeStatements,
   canSeeContracts,
   canSeePenalties,
@@ -186,6 +188,8 @@ function workItems(me: Me): NavItem[] {
   if (canSeeStatements(me)) add({ to: '/accounting/statements', label: 'nav.statements', icon: IconReportMoney });
   if (canSeePenalties(me)) add({ to: '/penalties', label: 'nav.penalties', icon: IconGavel });
   if (canSeeContracts(me)) add({ to: '/contracts', label: 'nav.contracts', icon: IconReportAnalytics });
+  // #11 item 4: ratings, follow-ups of low scores, response rate (service head, building managers, admin).
+  if (canSeeSatisfaction(me)) add({ to: '/satisfaction', label: 'nav.satisfaction', icon: IconMoodSmile });
   return items;
 }
 

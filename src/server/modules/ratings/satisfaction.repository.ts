@@ -303,3 +303,33 @@ export async function insertReminderToken(db: Db, t: { id: string; ticketId: str
     })
     .execute();
 }
+
+/** Who may be given a follow-up, per building: its active building managers, then the active service heads. */
+export async function assigneesOf(db: Db, buildingIds: readonly string[]) {
+  const out = new Map<string, Array<{ id: string; name: string }>>();
+  if (buildingIds.length === 0) return out;
+  const [managers, heads] = await Promise.all([
+    db
+      .selectFrom('building_managers as m')
+      .innerJoin('users as u', 'u.id', 'm.user_id')
+      .select(['m.building_id', 'u.id', 'u.display_name'])
+      .where('m.building_id', 'in', [...buildingIds])
+      .where('u.active', '=', 1)
+      .orderBy('u.display_name')
+      .execute(),
+    db
+      .selectFrom('user_roles as r')
+      .innerJoin('users as u', 'u.id', 'r.user_id')
+      .select(['u.id', 'u.display_name'])
+      .where('r.role', '=', 'service_head')
+      .where('u.active', '=', 1)
+      .orderBy('u.display_name')
+      .execute(),
+  ]);
+  for (const b of buildingIds) {
+    const list = managers.filter((m) => m.building_id === b).map((m) => ({ id: m.id, name: m.display_name }));
+    for (const h of heads) if (!list.some((p) => p.id === h.id)) list.push({ id: h.id, name: h.display_name });
+    out.set(b, list);
+  }
+  return out;
+}

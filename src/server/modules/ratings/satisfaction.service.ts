@@ -76,7 +76,7 @@ export async function listRatings(ctx: AppContext, actor: Principal, q: RatingsQ
   return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.rated_at!, last.id]) : null };
 }
 
-function present(r: repo.FollowUpRow): FollowUpDto {
+function present(r: repo.FollowUpRow, assignees: Map<string, Array<{ id: string; name: string }>>): FollowUpDto {
   return {
     id: r.id,
     status: r.status === 'done' ? 'done' : 'open',
@@ -95,6 +95,7 @@ function present(r: repo.FollowUpRow): FollowUpDto {
     doneAt: r.done_at,
     createdAt: r.created_at,
     version: Number(r.version),
+    assignees: assignees.get(r.building_id) ?? [],
   };
 }
 
@@ -102,14 +103,15 @@ function present(r: repo.FollowUpRow): FollowUpDto {
 export async function listFollowUps(ctx: AppContext, actor: Principal, q: FollowUpsQueryDto) {
   const scope = scoped(followUpScope(actor));
   const rows = await repo.followUpsPage(ctx.db, { scope, status: q.status, buildingId: q.buildingId, limit: q.limit ?? 200 });
-  return { items: rows.map(present) };
+  const assignees = await repo.assigneesOf(ctx.db, [...new Set(rows.map((r) => r.building_id))]);
+  return { items: rows.map((r) => present(r, assignees)) };
 }
 
 export async function getFollowUp(ctx: AppContext, actor: Principal, id: string): Promise<FollowUpDto> {
   const scope = scoped(followUpScope(actor));
   const row = await repo.followUpById(ctx.db, id, scope);
   if (!row) throw notFound();
-  return present(row);
+  return present(row, await repo.assigneesOf(ctx.db, [row.building_id]));
 }
 
 /**
@@ -148,7 +150,7 @@ export async function patchFollowUp(ctx: AppContext, actor: Principal, id: strin
     },
     async () => {
       const row = await repo.followUpById(ctx.db, id, scope);
-      return row ? present(row) : undefined;
+      return row ? present(row, await repo.assigneesOf(ctx.db, [row.building_id])) : undefined;
     },
   );
   return getFollowUp(ctx, actor, id);
