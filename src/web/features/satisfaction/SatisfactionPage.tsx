@@ -46,7 +46,7 @@ function Stars({ stars }: { stars: number | null }) {
   if (stars === null) return null;
   return (
     <Badge color={stars <= 2 ? 'red' : stars === 3 ? 'yellow' : 'green'} variant="light">
-      {t('satisfaction.stars', { stars })}
+      {t('satisfaction.stars', { count: stars })}
     </Badge>
   );
 }
@@ -321,7 +321,7 @@ function CommentsSection() {
         <Select
           label={t('satisfaction.score')}
           placeholder={t('satisfaction.anyScore')}
-          data={['1', '2', '3', '4', '5'].map((s) => ({ value: s, label: t('satisfaction.stars', { stars: Number(s) }) }))}
+          data={['1', '2', '3', '4', '5'].map((s) => ({ value: s, label: t('satisfaction.stars', { count: Number(s) }) }))}
           value={score}
           onChange={setScore}
           clearable
