@@ -158,6 +158,11 @@ describeEachDb(
       expect(ok(await c.bmDeib.get('/api/rating-follow-ups')).items.map((f: Obj) => f.ticketNumber)).toEqual([tickets.other.number]);
       const fu = list[0];
       expect(fu).toMatchObject({ status: 'open', stars: 1, comment: 'Tecnico in ritardo di due ore', version: 1, assignedTo: null });
+      // Who may be given it: the building's manager, then the service heads.
+      expect(fu.assignees.map((a: Obj) => a.id)).toEqual([
+        await (await refs(env)).user('bm.centrale'),
+        await (await refs(env)).user('capo.servizio'),
+      ]);
       expect((await c.bmDeib.get(`/api/rating-follow-ups/${fu.id}`)).statusCode).toBe(404);
       for (const who of [c.ele, c.cc, c.requester]) expect((await who.get('/api/rating-follow-ups')).statusCode).toBe(403);
       expect((await c.bmDeib.patch(`/api/rating-follow-ups/${fu.id}`, { version: 1, outcome: 'x' })).statusCode).toBe(404);

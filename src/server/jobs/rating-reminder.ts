@@ -2,7 +2,7 @@
 // after its rating link went gets one reminder, while that link still has at least a day of
 // validity. Links are stored only as hashes, so the reminder carries a NEW link, valid until the
 // first one expires; the first one keeps working, and rating by either uses both (a ticket is
-// rated once: ratings.repository.ts consumeToken, tickets.service.ts for a rating in the app).
+// rated once: ratings.repository.ts consumeToken).
 //
 // Never twice, even with several app instances: each link is claimed by a conditional UPDATE
 // (reminded_at set only while null) in the transaction that writes the new link and the notice;

@@ -25,7 +25,7 @@ export async function openFollowUp(db: Db, ticketId: string, now: string): Promi
     .execute();
 }
 
-/** Every usable link of the ticket used at once: a ticket rated in the app (or by one link) cannot be rated again by another. */
+/** Every unused link of the ticket used at once, in the rating's transaction: a ticket rated by one link is not rated again by another. */
 export async function useTicketTokens(db: Db, ticketId: string, now: string): Promise<void> {
   await db.updateTable('rating_tokens').set({ used_at: now }).where('ticket_id', '=', ticketId).where('used_at', 'is', null).execute();
 }

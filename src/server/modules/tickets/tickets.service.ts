@@ -361,7 +361,7 @@ export async function applyTicketAction(
   }
   if (!(await repo.updateTicketVersioned(trx, t.id, Number(t.version), set))) throw new StaleVersion();
   if (action === 'rate') {
-    // Rated (in the app or by one link): no link of this ticket rates it again.
+    // Rated by one link (the closing notice's or the reminder's): no other link of the ticket rates it again.
     await useTicketTokens(trx, t.id, at);
     if (followUp) await openFollowUp(trx, t.id, at);
   }
