@@ -14,12 +14,12 @@ const ROLES: Array<{ user: string; role: string; sees: string[]; not: string[] }
     user: 'callcenter',
     role: 'call center',
     sees: ['Nuova segnalazione telefonica', 'Da chiudere', 'Posta in arrivo'],
-    not: ['Da qualificare', 'Utenti', 'Bacheca della ditta', 'Penali', 'Cruscotto SLA dei lotti'],
+    not: ['Da qualificare', 'Utenti', 'Bacheca della ditta', 'Penali', 'Cruscotto SLA dei lotti', 'Soddisfazione'],
   },
   {
     user: 'bm.centrale',
     role: 'building manager',
-    sees: ['Da qualificare', 'Da verificare', 'Edifici'],
+    sees: ['Da qualificare', 'Da verificare', 'Edifici', 'Soddisfazione'],
     not: ['Utenti', 'Bacheca della ditta', 'Posta in uscita'],
   },
   {

@@ -275,6 +275,10 @@ const ENDPOINTS: Record<string, { kind: Kind; rule: RuleName } | { elsewhere: st
   '/api/assets/{id}': { elsewhere: 'registry: test/scope-matrix.int.test.ts' },
   '/api/users/{id}': { elsewhere: 'registry: test/scope-matrix.int.test.ts' },
   '/api/ratings/{token}': { elsewhere: 'a public single-use link, no caller: test/workflow-ratings.int.test.ts' },
+  '/api/rating-follow-ups/{id}': {
+    elsewhere:
+      "follow-ups of low ratings: service head and admin all, a building manager its buildings', everybody else 403: test/satisfaction.int.test.ts",
+  },
   '/api/closures/{id}': { elsewhere: 'site closures, the same for every logged-in user: test/sla.int.test.ts' },
   '/api/price-lists/{id}/items': {
     elsewhere: 'public price lists (staff, contractors), no object of a ticket: test/workflow-price-lists.int.test.ts',

@@ -25,6 +25,7 @@ import { plannedComplianceRoutes } from './modules/planned-compliance/compliance
 import { workOrderRoutes } from './modules/work-orders/work-orders.routes.ts';
 import { attachmentRoutes } from './modules/attachments/attachments.routes.ts';
 import { ratingRoutes } from './modules/ratings/ratings.routes.ts';
+import { satisfactionRoutes } from './modules/ratings/satisfaction.routes.ts';
 import { priceListRoutes } from './modules/price-lists/price-lists.routes.ts';
 import { worklistRoutes } from './modules/worklists/worklists.routes.ts';
 import { noticesRoutes } from './modules/notices/notices.routes.ts';
@@ -149,6 +150,7 @@ export async function buildApp(config: Config, opts: BuildOptions): Promise<Fast
   await app.register(reportRoutes);
   await app.register(kpiRoutes);
   await app.register(kpiSchemeRoutes);
+  await app.register(satisfactionRoutes);
   await app.register(spendRoutes);
   await app.register(accountingRoutes);
   await app.register(finalAccountRoutes);

@@ -32,6 +32,10 @@ export interface Config {
   ratingLinkDays: number;
   ratingRateLimit: number; // rating-page requests per client address per window
   ratingRateWindowSeconds: number;
+  /** #11: days after the rating link went before its one reminder (src/server/jobs/rating-reminder.ts). */
+  ratingReminderDays: number;
+  /** How often the rating-reminder job runs; 0 = off. */
+  ratingReminderIntervalSeconds: number;
   emailChangeHours: number; // life of the link that confirms a new e-mail address (#7)
   reminderQuietHours: number; // hours after opening before the requester is offered a reminder (#9)
   reopenDays: number; // days after closure in which the requester may say a ticket is not solved (#9)
@@ -347,6 +351,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     ratingLinkDays: int('RATING_LINK_DAYS', 30, 1, 365),
     ratingRateLimit: int('RATING_RATE_LIMIT', 30, 1, 10000),
     ratingRateWindowSeconds: int('RATING_RATE_WINDOW_SECONDS', 300, 1, 86400),
+    ratingReminderDays: int('RATING_REMINDER_DAYS', 3, 1, 364),
+    ratingReminderIntervalSeconds: int('RATING_REMINDER_INTERVAL_SECONDS', 3600, 0, 86400),
     emailChangeHours: int('EMAIL_CHANGE_HOURS', 24, 1, 168),
     reminderQuietHours: int('REMINDER_QUIET_HOURS', 24, 0, 720),
     reopenDays: int('REOPEN_DAYS', 15, 1, 365),

@@ -7,6 +7,7 @@ import { startOutboxSender } from './jobs/outbox-sender.ts';
 import { startPlannedLateness } from './jobs/planned-lateness.ts';
 import { startSlaWatcher } from './jobs/sla-watcher.ts';
 import { startProgramGenerator } from './jobs/program-generator.ts';
+import { startRatingReminder } from './jobs/rating-reminder.ts';
 import { startSmtpListener } from './modules/mail-in/smtp-listener.ts';
 import { startImapPoller } from './modules/mail-in/imap-poller.ts';
 
@@ -49,6 +50,8 @@ async function main() {
   const plannedLateness = startPlannedLateness(app.ctx, app.log);
   // Next month's draft programs, from the 20th, every PROGRAM_GENERATOR_INTERVAL_SECONDS (0: off).
   const programGenerator = startProgramGenerator(app.ctx, app.log);
+  // The one reminder to rate, with a new link, every RATING_REMINDER_INTERVAL_SECONDS (0: off, #11).
+  const ratingReminder = startRatingReminder(app.ctx, app.log);
   const smtpListener = await startSmtpListener(app.ctx, app.log);
   const imapPoller = startImapPoller(app.ctx, app.log);
   if (!config.mail.smtpUrl) console.log('SMTP_URL not set: e-mail notices stay in the outbox (admin: GET /api/admin/outbox).');
@@ -68,6 +71,7 @@ async function main() {
       slaWatcher?.stop(),
       plannedLateness?.stop(),
       programGenerator?.stop(),
+      ratingReminder?.stop(),
       smtpListener?.close(),
       imapPoller?.stop(),
     ]);

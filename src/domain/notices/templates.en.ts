@@ -214,7 +214,26 @@ export const EN: LanguagePack = {
     low_rating: {
       default: {
         subject: 'Low rating: {subject}',
-        body: ['the requester rated request {ticketNumber} {stars} out of 5.', "Requester's comment: {comment}"],
+        body: [
+          'the requester rated request {ticketNumber} {stars} out of 5.',
+          "Requester's comment: {comment}",
+          'A follow-up of the rating is open: assign it and record its outcome on the Satisfaction page.',
+        ],
+      },
+    },
+    // #11 item 4: the one reminder, with a new link (the first one is stored only as a hash).
+    rating_reminder: {
+      default: {
+        subject: 'Reminder: rate the service — {subject}',
+        body: [
+          'request {ticketNumber} was closed and you have not told us yet how it went.',
+          {
+            link: 'ratingUrl',
+            label: 'You can rate the service with this link:',
+            after:
+              'The link works without logging in to Presidio, is valid until {expiresAt:datetime} and can be used once (the link in the first message still works too, but a request is rated once). This is the only reminder.',
+          },
+        ],
       },
     },
     reminder: {

@@ -234,7 +234,26 @@ export const IT: LanguagePack = {
     low_rating: {
       default: {
         subject: 'Valutazione bassa: {subject}',
-        body: ['il richiedente ha valutato la segnalazione {ticketNumber} con {stars} su 5.', 'Commento del richiedente: {comment}'],
+        body: [
+          'il richiedente ha valutato la segnalazione {ticketNumber} con {stars} su 5.',
+          'Commento del richiedente: {comment}',
+          "È aperto un seguito della valutazione: assegnalo e registrane l'esito nella pagina Soddisfazione.",
+        ],
+      },
+    },
+    // #11 item 4: the one reminder, with a new link (the first one is stored only as a hash).
+    rating_reminder: {
+      default: {
+        subject: 'Promemoria: valuta il servizio — {subject}',
+        body: [
+          "la segnalazione {ticketNumber} è stata chiusa e non ci hai ancora detto com'è andata.",
+          {
+            link: 'ratingUrl',
+            label: 'Puoi valutare il servizio da questo link:',
+            after:
+              "Il link funziona senza accedere a Presidio, vale fino al {expiresAt:datetime} e si può usare una volta sola (anche il link del primo messaggio vale ancora, ma la segnalazione si valuta una volta). Questo è l'unico promemoria.",
+          },
+        ],
       },
     },
     reminder: {

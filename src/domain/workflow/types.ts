@@ -29,6 +29,7 @@ export type NoticeKind =
   | 'completion_rejected'
   | 'ticket_reopened'
   | 'low_rating'
+  | 'rating_reminder' // #11: the one reminder to a requester who has not rated, with a new link
   | 'reminder'
   | 'complaint'
   | 'priority_changed'

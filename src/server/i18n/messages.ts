@@ -219,6 +219,9 @@ const it = {
     currentPasswordWrong: 'La password attuale non è corretta.',
     // #7: errors of the HTTP layer and of imports (security review).
     emptyChange: 'La modifica non indica nessun campo: invia almeno un campo da cambiare oltre a «version».',
+    // #11 item 4: follow-ups of low ratings.
+    followUpAssignee: "Si può assegnare solo a un responsabile dell'edificio o a un capo servizio attivo.",
+    followUpDone: "Il seguito è già concluso: l'esito registrato non si cambia.",
     unpackedTooLarge: 'Il foglio decompresso supera {limit}.',
     tooManyEntries: 'Il foglio contiene più di {limit} file.',
     zipDamaged: "Il foglio è danneggiato: l'indice non corrisponde al contenuto.",
@@ -476,6 +479,9 @@ const en: Messages = {
     currentPasswordWrong: 'The current password is not correct.',
     // #7: errors of the HTTP layer and of imports (security review).
     emptyChange: 'The change names no field: send at least one field to change besides "version".',
+    // #11 item 4: follow-ups of low ratings.
+    followUpAssignee: 'Only an active building manager of the building or a service head can be assigned.',
+    followUpDone: 'The follow-up is already done: its recorded outcome is not changed.',
     unpackedTooLarge: 'The workbook unpacks to more than {limit}.',
     tooManyEntries: 'The workbook holds more than {limit} files.',
     zipDamaged: 'The workbook is damaged: its table of contents does not match its content.',

@@ -191,3 +191,13 @@ describe('navigation and the indicator dashboard', () => {
     expect(entry(me(role))).toBeUndefined();
   });
 });
+
+// "Soddisfazione" (#11 item 4): the roles the follow-ups API serves; the others get no entry.
+describe('navigation and the satisfaction loop', () => {
+  it.each([['service_head'], ['building_manager'], ['admin']] as const)('%s: the satisfaction page', (role) => {
+    expect(targets(me(role))).toContain('/satisfaction');
+  });
+  it.each([['call_center'], ['requester'], ['contractor'], ['accounting']] as const)('%s: no satisfaction page', (role) => {
+    expect(targets(me(role))).not.toContain('/satisfaction');
+  });
+});

@@ -32,6 +32,7 @@ import {
   IconLayoutKanban,
   IconListCheck,
   IconMail,
+  IconMoodSmile,
   IconMailbox,
   IconPackage,
   IconPhoneCall,
@@ -53,6 +54,7 @@ import {
   canSeeAmounts,
   canSeeFinalAccounts,
   canSeeInvoices,
+  canSeeSatisfaction,
   canSeeStatements,
   canSeeContracts,
   canSeeIndicators,
@@ -199,6 +201,8 @@ function workItems(me: Me): NavItem[] {
   // #11 item 3: one page, named after whose figures it shows (the server scopes them).
   if (canSeeIndicators(me)) add({ to: '/indicators', label: indicatorsLabel(me), icon: IconChartLine });
   if (canSeeKpiReports(me)) add({ to: '/kpi-reports', label: 'nav.kpiReports', icon: IconGauge });
+  // #11 item 4: ratings, follow-ups of low scores, response rate (service head, building managers, admin).
+  if (canSeeSatisfaction(me)) add({ to: '/satisfaction', label: 'nav.satisfaction', icon: IconMoodSmile });
   return items;
 }
 

@@ -66,6 +66,8 @@ export const canSeeContracts = (me: Pick<Me, 'roles'> | null | undefined) =>
 export const canSeeAmounts = (me: Pick<Me, 'roles'> | null | undefined) => hasAny(me, ['accounting', 'service_head', 'admin']);
 /** Final accounts' worklist (#10 item 2): accounting approves, the service head decides variances, admin reads. */
 export const canSeeFinalAccounts = (me: Pick<Me, 'roles'> | null | undefined) => hasAny(me, ['accounting', 'service_head', 'admin']);
+/** #11 item 4: the satisfaction page (comments stream, follow-ups of low ratings, response rate): service head, building manager, admin. */
+export const canSeeSatisfaction = (me: Pick<Me, 'roles'> | null | undefined) => hasAny(me, ['service_head', 'building_manager', 'admin']);
 /** #10 item 5: the contractors' invoices; accounting registers and decides, the service head reads. */
 export const canSeeInvoices = (me: Pick<Me, 'roles'> | null | undefined) => hasAny(me, ['accounting', 'service_head', 'admin']);
 /** Cost allocation report (#10 item 3): accounting, service head, admin (the API also lets a building manager read its buildings'). */

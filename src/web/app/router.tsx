@@ -63,6 +63,7 @@ import {
   canSeeAllocations,
   canSeeFinalAccounts,
   canSeeInvoices,
+  canSeeSatisfaction,
   canSeeStatements,
   canSeeContracts,
   canSeeIndicators,
@@ -75,6 +76,7 @@ import {
 } from './permissions';
 import { AmountListPage } from '../features/accounting/AmountListPage';
 import { SpendPage } from '../features/accounting/SpendPage';
+import { SatisfactionPage } from '../features/satisfaction/SatisfactionPage';
 import { FinalAccountListPage } from '../features/accounting/FinalAccountListPage';
 import { InvoiceListPage } from '../features/accounting/invoices/InvoiceListPage';
 import { InvoicePage } from '../features/accounting/invoices/InvoicePage';
@@ -282,6 +284,14 @@ export const routes: RouteObject[] = [
         element: (
           <RequireAccess allow={canSeePenalties}>
             <PenaltyPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'satisfaction',
+        element: (
+          <RequireAccess allow={canSeeSatisfaction}>
+            <SatisfactionPage />
           </RequireAccess>
         ),
       },

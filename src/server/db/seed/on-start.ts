@@ -81,6 +81,9 @@ export async function seedOnStart(
       // #10 item 5: the contractors' invoices against the approved statements (none yet: nothing).
       const inv = await (await import('./demo-invoices.ts')).seedDemoInvoices({ db, config, now: () => opts.now }, { now: opts.now });
       opts.log.info(`Demo invoices: ${inv.accepted} accepted, ${inv.disputed} disputed, ${inv.registered} to decide.`);
+      // #11 item 4: the low ratings' follow-ups, one done with its outcome, one open.
+      const sat = await (await import('./demo-satisfaction.ts')).seedDemoSatisfaction({ db, config, now: () => opts.now });
+      opts.log.info(`Demo satisfaction: ${sat.done} follow-up(s) done, ${sat.open} open.`);
     } catch (e) {
       opts.log.error('Demo activity not complete (the registry demo is there; the app starts anyway)', e);
     }

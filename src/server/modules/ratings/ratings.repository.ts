@@ -16,16 +16,21 @@ export function findUsableToken(db: Db, hash: string, now: string) {
 }
 
 /**
- * Uses the link: one UPDATE that only succeeds while it is unused and unexpired, so two parallel
- * submissions cannot both pass. Returns its ticket, or undefined.
+ * Uses the link, and with it every other unused link of its ticket (the reminder's new link and
+ * the first one: a ticket is rated once), in one UPDATE that only succeeds while they are unused,
+ * so two parallel submissions — by the same link or by both — cannot both pass. Returns the
+ * ticket when this link was among those used and unexpired, else undefined (the caller then
+ * rolls the transaction back).
  */
-export function consumeToken(db: Db, hash: string, now: string) {
-  return db
+export async function consumeToken(db: Db, hash: string, now: string) {
+  const own = await db.selectFrom('rating_tokens').select('ticket_id').where('token_hash', '=', hash).executeTakeFirst();
+  if (!own) return undefined;
+  const used = await db
     .updateTable('rating_tokens')
     .set({ used_at: now })
-    .where('token_hash', '=', hash)
+    .where('ticket_id', '=', own.ticket_id)
     .where('used_at', 'is', null)
-    .where('expires_at', '>', now)
-    .returning(['ticket_id'])
-    .executeTakeFirst();
+    .returning(['token_hash', 'expires_at'])
+    .execute();
+  return used.some((u) => u.token_hash === hash && u.expires_at > now) ? { ticket_id: own.ticket_id } : undefined;
 }

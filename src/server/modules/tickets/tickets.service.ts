@@ -15,6 +15,7 @@ import { newId } from '../../ids.ts';
 import { translate } from '../../i18n/messages.ts';
 import { buildingIdScope, ticketItemWhere } from '../../scope.ts';
 import { enqueueNotices } from '../notices/enqueue.ts';
+import { openFollowUp, useTicketTokens } from '../ratings/satisfaction.repository.ts';
 import { presentAttachment } from '../attachments/attachments.service.ts';
 import { listAttachments } from '../attachments/attachments.repository.ts';
 import { presentComment, timelineOf } from './timeline.ts';
@@ -325,6 +326,7 @@ export async function applyTicketAction(
   if (typeof data.inspectionAt === 'string') data.inspectionAt = new Date(data.inspectionAt).toISOString();
   let issue: Awaited<ReturnType<typeof prepareIssue>> | null = null;
   let ratingToken: string | null = null;
+  let followUp = false;
   const reopening = action === 'reopen' || action === 'not_solved' || (action === 'rate' && d.to !== 'closed');
   switch (action) {
     case 'issue':
@@ -349,6 +351,8 @@ export async function applyTicketAction(
       set.rating_comment = (d.data.comment as string | undefined) ?? null;
       set.rated_at = at;
       if ((d.data.stars as number) <= LOW_RATING_MAX) set.review_flag = 1;
+      // #11 item 4: a low score, or work not done, is followed up by someone with an outcome.
+      followUp = (d.data.stars as number) <= LOW_RATING_MAX || d.data.workDone === false;
       break;
   }
   if (reopening) {
@@ -356,6 +360,11 @@ export async function applyTicketAction(
     set.closed_at = null;
   }
   if (!(await repo.updateTicketVersioned(trx, t.id, Number(t.version), set))) throw new StaleVersion();
+  if (action === 'rate') {
+    // Rated by one link (the closing notice's or the reminder's): no other link of the ticket rates it again.
+    await useTicketTokens(trx, t.id, at);
+    if (followUp) await openFollowUp(trx, t.id, at);
+  }
 
   // The ticket's event id first: ids are time-ordered, so the timeline shows it before the work order's.
   const eventId = newSortableId();
