@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { romeDay } from '../src/shared/format';
 import { expectAccessible, loginAs, mainNav } from './helpers';
+import { choose } from './workflow-helpers';
 
 // Indicator reports (#11 item 2): the demo has lot 3's report of last month generated from its
 // scheme. The building manager reviews it with a note; the service head signs it off as proposed.
@@ -31,13 +32,15 @@ test.describe.serial('indicator reports: the building manager reviews, the servi
     await expect(report.getByRole('button', { name: 'Approva il report' })).toHaveCount(0);
   });
 
-  test('the service head signs off the period', async ({ page }) => {
+  test('the service head signs off the period from the contract dashboard', async ({ page }) => {
     await loginAs(page, 'capo.servizio');
     await page.goto('/');
-    await page
-      .getByRole('main')
-      .getByRole('link', { name: `Lotto 3 — ${lastMonth}` })
-      .click();
+    // The home's queue names it too.
+    await expect(page.getByRole('main').getByRole('link', { name: `Lotto 3 — ${lastMonth}` })).toBeVisible();
+    await mainNav(page).getByRole('link', { name: 'Indicatori' }).click();
+    await choose(page, page.getByRole('combobox', { name: 'Contratto' }), 'Lotto 3', /Lotto 3/);
+    await page.getByRole('link', { name: 'Report indicatori del periodo' }).click();
+    await expect(page.getByRole('heading', { name: 'Report indicatori', level: 1 })).toBeVisible();
     const report = page.getByRole('region', { name: `Lotto 3 — ${lastMonth}` });
     await expect(report.getByText('Da approvare')).toBeVisible();
     await expectAccessible(page, 'indicator reports, to sign off');

@@ -57,7 +57,13 @@ function rawRequest(
 
 /** Row count, version sum and latest update of every table: any write shows up in one of them. */
 async function snapshot(env: TestEnv): Promise<Record<string, string>> {
-  const tables = (await env.db.introspection.getTables()).filter((t) => !t.name.startsWith('kysely_'));
+  const all = await env.db.introspection.getTables();
+  // PostgreSQL lists the tables of every schema on the server (other test files', a benchmark's):
+  // only this test's schema counts. SQLite has no schemas.
+  const current = all.some((t) => t.schema)
+    ? (await sql<{ s: string }>`select current_schema() as s`.execute(env.db)).rows[0].s
+    : undefined;
+  const tables = all.filter((t) => !t.name.startsWith('kysely_') && (current === undefined || t.schema === current));
   const byName = new Map(tables.map((t) => [t.name, t]));
   const out: Record<string, string> = {};
   for (const [name, t] of byName) {

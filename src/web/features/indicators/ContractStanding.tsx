@@ -1,9 +1,9 @@
-import { Anchor } from '@mantine/core';
+import { Anchor, Group } from '@mantine/core';
 import { Link } from 'react-router';
 import { useContractSummary } from '../../api/penalties';
 import { useContractSpendDetail } from '../../api/spend';
 import type { Me } from '../../api/types';
-import { canSeeContracts, canSeeFinalAccounts } from '../../app/permissions';
+import { canSeeContracts, canSeeFinalAccounts, canSeeKpiReports } from '../../app/permissions';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { Details, Section } from '../../components/workflow/Section';
 import { useFormat } from '../../i18n/format';
@@ -20,11 +20,19 @@ export function ContractStanding({ contractId, me }: { contractId: string; me: M
     <Section
       title={t('indicators.contract.title')}
       actions={
-        canSeeContracts(me) && (
-          <Anchor component={Link} to={`/contracts/${encodeURIComponent(contractId)}/overview`} size="sm">
-            {t('indicators.contract.overview')}
-          </Anchor>
-        )
+        <Group gap="md">
+          {canSeeKpiReports(me) && (
+            // The period reports of the scheme: where the figures become a penalty or a reward.
+            <Anchor component={Link} to="/kpi-reports" size="sm">
+              {t('indicators.contract.periodReports')}
+            </Anchor>
+          )}
+          {canSeeContracts(me) && (
+            <Anchor component={Link} to={`/contracts/${encodeURIComponent(contractId)}/overview`} size="sm">
+              {t('indicators.contract.overview')}
+            </Anchor>
+          )}
+        </Group>
       }
     >
       {summary.isError && <ProblemAlert error={summary.error} />}
