@@ -17,7 +17,8 @@ export interface KpiBatch {
   priority?: string;
   /** the last (issued_at, id) of the previous batch */
   after: [string, string] | null;
-  limit: number;
+  /** null: every work order of the period, in one query (an index range read in order, each row joined once) */
+  limit: number | null;
 }
 
 /** The period's work orders (alias `w`) with the filters and scope; no order, no limit. */
@@ -32,7 +33,7 @@ function periodWorkOrders(db: Db, b: Omit<KpiBatch, 'after' | 'limit'>) {
 }
 
 /**
- * Up to `limit` work orders (fault and planned) issued in the period, by (issued_at, id) after
+ * Up to `limit` (null: all) work orders (fault and planned) issued in the period, by (issued_at, id) after
  * `after`, with their stored KPI facts when there are (migration 2026-12-13T0002; the caller
  * decides whether they still hold).
  */
@@ -83,7 +84,8 @@ export async function kpiBatch(db: Db, b: KpiBatch) {
     const [at, id] = b.after;
     q = q.where((eb) => eb.or([eb('w.issued_at', '>', at), eb.and([eb('w.issued_at', '=', at), eb('w.id', '>', id)])]));
   }
-  return q.orderBy('w.issued_at').orderBy('w.id').limit(b.limit).execute();
+  q = q.orderBy('w.issued_at').orderBy('w.id');
+  return (b.limit === null ? q : q.limit(b.limit)).execute();
 }
 export type KpiBatchRow = Awaited<ReturnType<typeof kpiBatch>>[number];
 

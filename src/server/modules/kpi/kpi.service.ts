@@ -101,10 +101,11 @@ async function readPeriod(ctx: AppContext, actor: Principal, q: KpiQueryDto, opt
   };
   const now = ctx.now().getTime();
   const out: KpiRow[] = [];
-  let after: [string, string] | null = null;
-  for (;;) {
-    const rows: repo.KpiBatchRow[] = await repo.kpiBatch(ctx.db, { ...filter, after, limit: BATCH });
-    if (rows.length === 0) break;
+  // One query for the period (keyset batches made each batch re-join and re-sort the rest of the
+  // range on PostgreSQL); the recomputation goes a batch at a time.
+  const all = await repo.kpiBatch(ctx.db, { ...filter, after: null, limit: null });
+  for (let i = 0; i < all.length; i += BATCH) {
+    const rows = all.slice(i, i + BATCH);
     const trusted = (r: repo.KpiBatchRow) =>
       !opts.recompute && r.facts_version !== null && Number(r.facts_version) === Number(r.version) && Number(r.facts_final) === 1;
     const corrective = rows.filter((r) => r.kind !== 'planned');
@@ -158,9 +159,6 @@ async function readPeriod(ctx: AppContext, actor: Principal, q: KpiQueryDto, opt
         classCode: r.class_code,
       });
     }
-    if (rows.length < BATCH) break;
-    const last = rows[rows.length - 1];
-    after = [last.issued_at, last.id];
   }
   return { rows: out, filter, recompute: !!opts.recompute };
 }
