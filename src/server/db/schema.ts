@@ -94,6 +94,27 @@ export interface RatingFollowUpRow {
   created_at: string;
   version: Generated<number>;
 }
+/** #11 (migration 2026-12-13T0002): the KPI facts of one corrective work order, derived from its timeline. */
+export interface WorkOrderKpiFactsRow {
+  work_order_id: string;
+  /** The work order's version they were computed from. */
+  version: number;
+  /** 1: no clock was counting (each stopped or without limit), so time alone cannot change them. */
+  final: number;
+  take_charge_status: string | null;
+  take_charge_ms: number | null;
+  on_site_status: string | null;
+  on_site_ms: number | null;
+  resolution_status: string | null;
+  resolution_ms: number | null;
+  /** The first completion (ISO instant). */
+  completed_at: string | null;
+  reopened: number;
+  rejected_completions: number;
+  visits: number;
+  closed_outcome: string | null;
+  computed_at: string;
+}
 export interface RateLimitRow {
   key: string;
   window_start: string;
@@ -912,6 +933,7 @@ export interface Database {
   rating_follow_ups: RatingFollowUpRow;
   kpi_schemes: KpiSchemeRow;
   kpi_period_reports: KpiPeriodReportRow;
+  work_order_kpi_facts: WorkOrderKpiFactsRow;
   sites: SiteRow;
   departments: DepartmentRow;
   contractors: ContractorRow;

@@ -4,6 +4,7 @@
 // - stale: changed since their clocks were last computed (a new event moves the version; a
 //   calendar or closure edit clears sla_checked_version), the partial index of migration 0005;
 // - due: sla_next_check_at has come (a warning share or a due instant reached, a breach growing).
+// Then one window of the service indicators' facts filler (modules/kpi/facts.ts).
 //
 // Safe with several app instances on one database: each work order is refreshed in its own
 // transaction that first claims it again — on PostgreSQL `for update skip locked` (another
@@ -11,6 +12,7 @@
 // is still stale or due. The alert's unique key (work order, clock, level, cycle start) is the
 // last line: an alert inserted twice fails the second time and sends nothing.
 import type { AppContext } from '../context.ts';
+import { fillKpiFacts } from '../modules/kpi/facts.ts';
 import { refreshWorkOrderSla } from '../modules/sla/refresh.ts';
 import { claimForWatch, countWaitingForWatch, watchPage } from '../modules/sla/sla.repository.ts';
 import { reconcileLateDocuments } from '../modules/penalties/late-documents.ts';
@@ -28,8 +30,10 @@ export interface SlaWatcher {
   runOnce(maxBatches?: number): Promise<WatchResult>;
 }
 
-export function createSlaWatcher(ctx: AppContext, log: JobLog, batchSize = 200): SlaWatcher {
+export function createSlaWatcher(ctx: AppContext, log: JobLog, batchSize = 200, kpiWindow = 5000): SlaWatcher {
   const db = ctx.db;
+  /** Where the KPI facts filler goes on next (null: from the first id). */
+  let kpiCursor: string | null = null;
 
   async function refreshOne(id: string, result: WatchResult): Promise<void> {
     try {
@@ -68,6 +72,13 @@ export function createSlaWatcher(ctx: AppContext, log: JobLog, batchSize = 200):
       result.checked += docs.checked;
       result.penalties += docs.penalties;
       result.failed += docs.failed;
+      // #11: the service indicators' facts of work orders that have none or an outdated one (a
+      // dataset loaded without the app, a calendar edit): one window of ids per run, round the table.
+      try {
+        kpiCursor = (await fillKpiFacts(ctx, kpiCursor, kpiWindow)).next;
+      } catch (err) {
+        log.warn({ err }, 'sla watcher: filling the KPI facts failed, will retry');
+      }
       if (result.checked || result.failed) log.info({ ...result }, 'sla watcher run');
       return result;
     },

@@ -28,6 +28,7 @@ import * as costAllocation from './2026-12-12T0002-cost-allocation.ts';
 import * as contractConformityCheck from './2026-12-12T0004-contract-conformity-check.ts';
 import * as contractSpendAlerts from './2026-12-12T0006-contract-spend-alerts.ts';
 import * as ratingFollowUps from './2026-12-13T0001-rating-follow-ups.ts';
+import * as kpiFacts from './2026-12-13T0002-kpi-facts.ts';
 import * as kpiScheme from './2026-12-13T0003-kpi-scheme.ts';
 
 /** Every migration, by name; names sort in the order they run. Append, never edit. */
@@ -61,5 +62,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-12T0004-contract-conformity-check': contractConformityCheck,
   '2026-12-12T0006-contract-spend-alerts': contractSpendAlerts,
   '2026-12-13T0001-rating-follow-ups': ratingFollowUps,
+  '2026-12-13T0002-kpi-facts': kpiFacts,
   '2026-12-13T0003-kpi-scheme': kpiScheme,
 };

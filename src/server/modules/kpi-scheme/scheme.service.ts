@@ -34,7 +34,7 @@ import { AppError, conflict, forbidden, invalid, notFound } from '../../errors.t
 import { newId } from '../../ids.ts';
 import { contractMoneyScope, scopeWhere } from '../../scope.ts';
 import { duplicate, uniqueViolationColumns } from '../registry/common.ts';
-import { figuresOf, kpiWorkOrders } from '../kpi/kpi.service.ts';
+import { periodFigures } from '../kpi/kpi.service.ts';
 import * as penaltiesRepo from '../penalties/penalties.repository.ts';
 import { euro } from '../penalties/pdf.ts';
 import { moneyReadableContract } from '../penalties/penalties.service.ts';
@@ -249,8 +249,7 @@ export async function generateReport(
   if (romeDate(ctx.now()) <= range.to) throw invalid([{ field: 'period', rule: 'kpiPeriodNotEnded', params: { to: range.to } }]);
   if (await repo.reportOfPeriod(ctx.db, k.id, input.period)) throw duplicate('period', input.period);
 
-  const rows = await kpiWorkOrders(ctx, SYSTEM, { from: range.from, to: range.to, contractId: k.id });
-  const { figures, ratings } = await figuresOf(ctx, rows);
+  const { rows, figures, ratings } = await periodFigures(ctx, SYSTEM, { from: range.from, to: range.to, contractId: k.id });
   const values = valuesOf(figures, ratings.average);
   // Works finished early: planned work done before its planned day, whole days summed.
   const daysEarly = rows.reduce((sum, r) => {

@@ -1,7 +1,9 @@
 // SQL of the service indicators (#11): the work orders issued in a period with what the KPI engine
-// and the groupings need, in keyset batches, and the ratings and approved costs behind them.
-import type { Expression, SqlBool } from 'kysely';
+// and the groupings need (with their stored KPI facts), in keyset batches, and the ratings and
+// approved costs behind them — for a whole period in one query each.
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { Db } from '../../db/create-db.ts';
+import type { Database } from '../../db/schema.ts';
 
 export interface KpiBatch {
   /** issued_at in [start, end) */
@@ -15,17 +17,33 @@ export interface KpiBatch {
   priority?: string;
   /** the last (issued_at, id) of the previous batch */
   after: [string, string] | null;
-  limit: number;
+  /** null: every work order of the period, in one query (an index range read in order, each row joined once) */
+  limit: number | null;
 }
 
-/** Up to `limit` work orders (fault and planned) issued in the period, by (issued_at, id) after `after`. */
+/** The period's work orders (alias `w`) with the filters and scope; no order, no limit. */
+function periodWorkOrders(db: Db, b: Omit<KpiBatch, 'after' | 'limit'>) {
+  let q = db.selectFrom('work_orders as w').where('w.issued_at', '>=', b.start).where('w.issued_at', '<', b.end);
+  if (b.scope) q = q.where(b.scope);
+  if (b.contractId) q = q.where('w.contract_id', '=', b.contractId);
+  if (b.buildingId) q = q.where('w.building_id', '=', b.buildingId);
+  if (b.technologyClassId) q = q.where('w.technology_class_id', '=', b.technologyClassId);
+  if (b.priority) q = q.where('w.priority', '=', b.priority);
+  return q;
+}
+
+/**
+ * Up to `limit` (null: all) work orders (fault and planned) issued in the period, by (issued_at, id) after
+ * `after`, with their stored KPI facts when there are (migration 2026-12-13T0002; the caller
+ * decides whether they still hold).
+ */
 export async function kpiBatch(db: Db, b: KpiBatch) {
-  let q = db
-    .selectFrom('work_orders as w')
+  let q = periodWorkOrders(db, b)
     .innerJoin('buildings as b', 'b.id', 'w.building_id')
     .innerJoin('sites as st', 'st.id', 'b.site_id')
     .innerJoin('contracts as k', 'k.id', 'w.contract_id')
     .innerJoin('technology_classes as tc', 'tc.id', 'w.technology_class_id')
+    .leftJoin('work_order_kpi_facts as kf', 'kf.work_order_id', 'w.id')
     .select([
       'w.id',
       'w.number',
@@ -48,42 +66,71 @@ export async function kpiBatch(db: Db, b: KpiBatch) {
       'k.lot',
       'tc.code as class_code',
       'b.code as building_code',
-    ])
-    .where('w.issued_at', '>=', b.start)
-    .where('w.issued_at', '<', b.end);
-  if (b.scope) q = q.where(b.scope);
-  if (b.contractId) q = q.where('w.contract_id', '=', b.contractId);
-  if (b.buildingId) q = q.where('w.building_id', '=', b.buildingId);
-  if (b.technologyClassId) q = q.where('w.technology_class_id', '=', b.technologyClassId);
-  if (b.priority) q = q.where('w.priority', '=', b.priority);
+      'kf.version as facts_version',
+      'kf.final as facts_final',
+      'kf.take_charge_status',
+      'kf.take_charge_ms',
+      'kf.on_site_status',
+      'kf.on_site_ms',
+      'kf.resolution_status',
+      'kf.resolution_ms',
+      'kf.completed_at as facts_completed_at',
+      'kf.reopened',
+      'kf.rejected_completions',
+      'kf.visits',
+      'kf.closed_outcome',
+    ]);
   if (b.after) {
     const [at, id] = b.after;
     q = q.where((eb) => eb.or([eb('w.issued_at', '>', at), eb.and([eb('w.issued_at', '=', at), eb('w.id', '>', id)])]));
   }
-  return q.orderBy('w.issued_at').orderBy('w.id').limit(b.limit).execute();
+  q = q.orderBy('w.issued_at').orderBy('w.id');
+  return (b.limit === null ? q : q.limit(b.limit)).execute();
 }
 export type KpiBatchRow = Awaited<ReturnType<typeof kpiBatch>>[number];
 
+export interface Rating {
+  sent: boolean;
+  score: number | null;
+  followUp: 'open' | 'done' | null;
+}
+
 /** Per ticket: whether a rating link went, the score given, the follow-up's state. */
 export async function ratingsOf(db: Db, ticketIds: readonly string[]) {
-  const out = new Map<string, { sent: boolean; score: number | null; followUp: 'open' | 'done' | null }>();
+  const out = new Map<string, Rating>();
   for (let i = 0; i < ticketIds.length; i += 500) {
     const part = ticketIds.slice(i, i + 500);
-    const [tickets, tokens, followUps] = await Promise.all([
-      db.selectFrom('tickets').select(['id', 'rating_stars']).where('id', 'in', part).execute(),
-      db.selectFrom('rating_tokens').select('ticket_id').distinct().where('ticket_id', 'in', part).execute(),
-      db.selectFrom('rating_follow_ups').select(['ticket_id', 'status']).where('ticket_id', 'in', part).execute(),
-    ]);
-    const sent = new Set(tokens.map((t) => t.ticket_id));
-    const fu = new Map(followUps.map((f) => [f.ticket_id, f.status as 'open' | 'done']));
-    for (const t of tickets)
-      out.set(t.id, {
-        // A rating given without a link (in the app) was asked all the same.
-        sent: sent.has(t.id) || t.rating_stars !== null,
-        score: t.rating_stars,
-        followUp: fu.get(t.id) ?? null,
-      });
+    for (const [id, r] of await ratingsWhere(db, (eb) => eb('t.id', 'in', part))) out.set(id, r);
   }
+  return out;
+}
+
+/** The ratings of the tickets of the period's work orders (the same filters), in one query. */
+export function ratingsOfPeriod(db: Db, b: Omit<KpiBatch, 'after' | 'limit'>) {
+  const tickets = periodWorkOrders(db, b).select('w.ticket_id').where('w.ticket_id', 'is not', null);
+  return ratingsWhere(db, (eb) => eb('t.id', 'in', tickets));
+}
+
+async function ratingsWhere(db: Db, where: (eb: ExpressionBuilder<Database & { t: Database['tickets'] }, 't'>) => Expression<SqlBool>) {
+  const rows = await db
+    .selectFrom('tickets as t')
+    .leftJoin('rating_follow_ups as fu', 'fu.ticket_id', 't.id')
+    .select((eb) => [
+      't.id',
+      't.rating_stars',
+      'fu.status as follow_up',
+      eb.exists(eb.selectFrom('rating_tokens as rt').select('rt.ticket_id').whereRef('rt.ticket_id', '=', 't.id')).as('link_sent'),
+    ])
+    .where(where)
+    .execute();
+  const out = new Map<string, Rating>();
+  for (const t of rows)
+    out.set(t.id, {
+      // A rating given without a link (in the app) was asked all the same.
+      sent: Boolean(Number(t.link_sent)) || t.rating_stars !== null,
+      score: t.rating_stars,
+      followUp: (t.follow_up as 'open' | 'done' | null) ?? null,
+    });
   return out;
 }
 
@@ -99,6 +146,19 @@ export async function approvedCostsOf(db: Db, workOrderIds: readonly string[]) {
       .execute();
     for (const r of rows) out.set(r.work_order_id, (out.get(r.work_order_id) ?? 0) + Number(r.net_cents));
   }
+  return out;
+}
+
+/** Approved final accounts (net, cents) of the period's work orders (the same filters), in one query. */
+export async function approvedCostsOfPeriod(db: Db, b: Omit<KpiBatch, 'after' | 'limit'>) {
+  const rows = await db
+    .selectFrom('final_accounts as fa')
+    .select(['fa.work_order_id', 'fa.net_cents'])
+    .where('fa.status', '=', 'approved')
+    .where('fa.work_order_id', 'in', periodWorkOrders(db, b).select('w.id'))
+    .execute();
+  const out = new Map<string, number>();
+  for (const r of rows) out.set(r.work_order_id, (out.get(r.work_order_id) ?? 0) + Number(r.net_cents));
   return out;
 }
 

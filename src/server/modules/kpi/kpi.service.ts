@@ -1,6 +1,7 @@
 // Service indicators (#11): the work orders issued in a period (in the caller's work-order scope,
 // so a contractor sees only its own, a building manager only its buildings) turned into the KPI
-// engine's facts — timeline facts from the events, clocks recomputed as the SLA reports do — and
+// engine's facts — stored per work order (work_order_kpi_facts, modules/kpi/facts.ts) where they
+// still hold, else recomputed from the events as the SLA reports do — and
 // the engine's figures (src/domain/kpi/indicators.ts), their work orders, the trend by month and
 // the faults by building and class.
 import { DateTime } from 'luxon';
@@ -13,7 +14,6 @@ import {
   resolutionTimes,
   satisfaction,
   slaCompliance,
-  timelineFacts,
   type Figure,
   type KpiWorkOrder,
   type RatingFact,
@@ -32,13 +32,14 @@ import type {
 import type { Principal } from '../../auth/principal.ts';
 import type { AppContext } from '../../context.ts';
 import { forbidden, invalid } from '../../errors.ts';
-import { clocksOf, SlaContext, toTimeline, ZONE } from '../sla/clocks.ts';
+import { ZONE } from '../sla/clocks.ts';
 import * as slaRepo from '../sla/sla.repository.ts';
 import { scopeExpr, workOrderScope } from '../worklists/worklists.views.ts';
+import { computeKpiFacts, kpiFactsOf, storedFacts, type KpiFacts } from './facts.ts';
 import * as repo from './kpi.repository.ts';
 
 const MAX_DAYS = 366;
-const BATCH = 1000;
+const BATCH = 5000;
 
 /** One work order as the indicators and their groupings see it. */
 export interface KpiRow extends KpiWorkOrder {
@@ -65,38 +66,85 @@ export function periodBounds(q: { from: string; to: string }): [string, string] 
 
 const romeDay = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' }).setZone(ZONE).toISODate()!;
 
-/** The KPI facts of every work order issued in the period that `actor` sees, with the filters. */
-export async function kpiWorkOrders(ctx: AppContext, actor: Principal, q: KpiQueryDto): Promise<KpiRow[]> {
+/** Options of the period's reading; `recompute` ignores the stored facts (the reference path, for tests and the bench). */
+export interface KpiReadOptions {
+  recompute?: boolean;
+}
+
+interface Period {
+  rows: KpiRow[];
+  /** The filters and scope as SQL, for the ratings and costs of the same work orders. */
+  filter: Omit<repo.KpiBatch, 'after' | 'limit'>;
+  recompute: boolean;
+}
+
+/**
+ * The KPI facts of every work order issued in the period that `actor` sees, with the filters.
+ * Corrective work orders: the stored facts (modules/kpi/facts.ts) when they were computed from the
+ * work order's current version and no clock was counting then; otherwise (no row yet, an older
+ * version, a clock still running or paused, whose status and counted time move with time) they
+ * are recomputed now from the events, as the SLA reports do. Planned work runs no clock: its
+ * facts are its columns (due day, completion, state; cancelled is its only closing outcome).
+ */
+async function readPeriod(ctx: AppContext, actor: Principal, q: KpiQueryDto, opts: KpiReadOptions = {}): Promise<Period> {
   const scope = workOrderScope(actor);
   if (scope.kind === 'forbidden') throw forbidden();
   const [start, end] = periodBounds(q);
+  const filter = {
+    start,
+    end,
+    scope: scopeExpr(scope, 'w'),
+    contractId: q.contractId,
+    buildingId: q.buildingId,
+    technologyClassId: q.technologyClassId,
+    priority: q.priority,
+  };
   const now = ctx.now().getTime();
   const out: KpiRow[] = [];
-  let after: [string, string] | null = null;
-  for (;;) {
-    const rows: repo.KpiBatchRow[] = await repo.kpiBatch(ctx.db, { ...q, start, end, scope: scopeExpr(scope, 'w'), after, limit: BATCH });
-    if (rows.length === 0) break;
+  // One query for the period (keyset batches made each batch re-join and re-sort the rest of the
+  // range on PostgreSQL); the recomputation goes a batch at a time.
+  const all = await repo.kpiBatch(ctx.db, { ...filter, after: null, limit: null });
+  for (let i = 0; i < all.length; i += BATCH) {
+    const rows = all.slice(i, i + BATCH);
+    const trusted = (r: repo.KpiBatchRow) =>
+      !opts.recompute && r.facts_version !== null && Number(r.facts_version) === Number(r.version) && Number(r.facts_final) === 1;
     const corrective = rows.filter((r) => r.kind !== 'planned');
-    const [sctx, timelines] = await Promise.all([
-      SlaContext.load(ctx.db, corrective),
-      slaRepo.timelinesOf(
+    const [computed, plannedTimelines] = await Promise.all([
+      computeKpiFacts(
         ctx.db,
-        rows.map((r) => r.id),
+        corrective.filter((r) => !trusted(r)),
+        now,
       ),
+      // The reference path reads planned work's timeline too, as the engine's definition does.
+      opts.recompute
+        ? slaRepo.timelinesOf(
+            ctx.db,
+            rows.filter((r) => r.kind === 'planned').map((r) => r.id),
+          )
+        : null,
     ]);
     for (const r of rows) {
-      const events = timelines.get(r.id) ?? [];
-      const facts = timelineFacts(toTimeline(events, r.priority).events);
-      const clocks = r.kind === 'planned' ? [] : clocksOf(r, events, sctx.inputsOf(r), now);
+      const facts: KpiFacts =
+        r.kind === 'planned'
+          ? plannedTimelines
+            ? kpiFactsOf(plannedTimelines.get(r.id) ?? [], r.priority, [])
+            : plannedFacts(r)
+          : (computed.get(r.id)?.facts ??
+            storedFacts({
+              ...r,
+              completed_at: r.facts_completed_at,
+              reopened: r.reopened!,
+              rejected_completions: r.rejected_completions!,
+              visits: r.visits!,
+            }));
       out.push({
         id: r.id,
         kind: r.kind === 'planned' ? 'planned' : 'corrective',
         priority: r.kind === 'planned' ? null : (r.priority as Priority),
         status: r.status,
         issuedAt: Date.parse(r.issued_at),
-        clocks: Object.fromEntries(clocks.map((c) => [c.clock, { status: c.status, elapsedMs: c.elapsedMs }])),
         ...facts,
-        closedOutcome: facts.closedOutcome,
+        clocks: r.kind === 'planned' ? {} : facts.clocks,
         planned:
           r.kind === 'planned' && r.due_on ? { dueOn: r.due_on, doneOn: r.completed_at ? romeDay(r.completed_at) : null } : undefined,
         number: r.number,
@@ -111,18 +159,38 @@ export async function kpiWorkOrders(ctx: AppContext, actor: Principal, q: KpiQue
         classCode: r.class_code,
       });
     }
-    if (rows.length < BATCH) break;
-    const last = rows[rows.length - 1];
-    after = [last.issued_at, last.id];
   }
-  return out;
+  return { rows: out, filter, recompute: !!opts.recompute };
 }
 
-/** The ratings of the period's tickets, each counted once (on the ticket's first work order). */
-async function ratingFacts(ctx: AppContext, rows: readonly KpiRow[]): Promise<RatingFact[]> {
+/** Planned work's facts from its columns: only its state, outcome and dates count in the figures. */
+const plannedFacts = (r: repo.KpiBatchRow): KpiFacts => ({
+  clocks: {},
+  completedAt: r.completed_at ? Date.parse(r.completed_at) : null,
+  reopened: 0,
+  rejectedCompletions: 0,
+  visits: 0,
+  closedOutcome: r.outcome === 'cancelled' ? 'cancelled' : null,
+});
+
+/** The KPI facts of every work order issued in the period that `actor` sees, with the filters. */
+export async function kpiWorkOrders(ctx: AppContext, actor: Principal, q: KpiQueryDto, opts: KpiReadOptions = {}): Promise<KpiRow[]> {
+  return (await readPeriod(ctx, actor, q, opts)).rows;
+}
+
+/** The ratings of the period's tickets: one query over the period (the reference path: by ticket ids). */
+function periodRatings(ctx: AppContext, p: Period): Promise<Map<string, repo.Rating>> {
+  if (p.recompute) {
+    const tickets = [...new Set(p.rows.map((r) => r.ticketId).filter((t): t is string => t !== null))];
+    return repo.ratingsOf(ctx.db, tickets);
+  }
+  return repo.ratingsOfPeriod(ctx.db, p.filter);
+}
+
+/** The ratings of the given work orders' tickets, each counted once (on the ticket's first work order). */
+function ratingFacts(rows: readonly KpiRow[], ratings: ReadonlyMap<string, repo.Rating>): RatingFact[] {
   const firstOfTicket = new Map<string, string>();
   for (const r of rows) if (r.ticketId && !firstOfTicket.has(r.ticketId)) firstOfTicket.set(r.ticketId, r.id);
-  const ratings = await repo.ratingsOf(ctx.db, [...firstOfTicket.keys()]);
   return [...firstOfTicket].flatMap(([ticketId, workOrderId]) => {
     const r = ratings.get(ticketId);
     return r ? [{ workOrderId, ...r }] : [];
@@ -142,9 +210,9 @@ const clocksOfSet = (wos: readonly KpiWorkOrder[], priority?: Priority) =>
   >;
 const todayOf = (ctx: AppContext) => DateTime.fromJSDate(ctx.now(), { zone: ZONE }).toISODate()!;
 
-/** The figures of one set of work orders (a period, a month of the trend). */
-export async function figuresOf(ctx: AppContext, rows: readonly KpiRow[]) {
-  const ratings = satisfaction(await ratingFacts(ctx, rows));
+/** The figures of one set of work orders (a period, a month of the trend), with their tickets' ratings. */
+export function figuresOf(ctx: AppContext, rows: readonly KpiRow[], ticketRatings: ReadonlyMap<string, repo.Rating>) {
+  const ratings = satisfaction(ratingFacts(rows, ticketRatings));
   const b = backlog(rows, ctx.now().getTime());
   const open = [...b.byAge.upTo7Days, ...b.byAge.upTo30Days, ...b.byAge.over30Days];
   const figures: Record<KpiFigureName, Figure> = {
@@ -168,9 +236,25 @@ export async function figuresOf(ctx: AppContext, rows: readonly KpiRow[]) {
   return { figures, backlog: b, ratings };
 }
 
-export async function report(ctx: AppContext, actor: Principal, q: KpiQueryDto): Promise<KpiReportDto> {
-  const rows = await kpiWorkOrders(ctx, actor, q);
-  const { figures, backlog: b, ratings } = await figuresOf(ctx, rows);
+/** The period's work orders with their figures (the penalty/reward scheme scores them). */
+export async function periodFigures(ctx: AppContext, actor: Principal, q: KpiQueryDto, opts: KpiReadOptions = {}) {
+  const p = await readPeriod(ctx, actor, q, opts);
+  return { rows: p.rows, ...figuresOf(ctx, p.rows, await periodRatings(ctx, p)) };
+}
+
+export async function report(ctx: AppContext, actor: Principal, q: KpiQueryDto, opts: KpiReadOptions = {}): Promise<KpiReportDto> {
+  const p = await readPeriod(ctx, actor, q, opts);
+  const rows = p.rows;
+  const [ticketRatings, costs] = await Promise.all([
+    periodRatings(ctx, p),
+    p.recompute
+      ? repo.approvedCostsOf(
+          ctx.db,
+          rows.map((r) => r.id),
+        )
+      : repo.approvedCostsOfPeriod(ctx.db, p.filter),
+  ]);
+  const { figures, backlog: b, ratings } = figuresOf(ctx, rows, ticketRatings);
   const mttr = resolutionTimes(rows);
   const priorities = PRIORITIES.filter((p) => rows.some((r) => r.priority === p));
   return {
@@ -200,15 +284,12 @@ export async function report(ctx: AppContext, actor: Principal, q: KpiQueryDto):
       lowScores: dto(ratings.lowScores),
       followedUp: dto(ratings.followedUp),
     },
-    costPerM2: await costPerM2(ctx, rows),
+    costPerM2: await costPerM2(ctx, rows, costs),
   };
 }
 
-async function costPerM2(ctx: AppContext, rows: readonly KpiRow[]): Promise<KpiReportDto['costPerM2']> {
-  const costs = await repo.approvedCostsOf(
-    ctx.db,
-    rows.map((r) => r.id),
-  );
+/** Approved costs (by work order) per building of the rows, over the buildings' floor area. */
+async function costPerM2(ctx: AppContext, rows: readonly KpiRow[], costs: ReadonlyMap<string, number>): Promise<KpiReportDto['costPerM2']> {
   const byBuilding = new Map<string, number>();
   for (const r of rows) if (costs.has(r.id)) byBuilding.set(r.buildingId, (byBuilding.get(r.buildingId) ?? 0) + costs.get(r.id)!);
   const buildings = await repo.buildingsByIds(ctx.db, [...byBuilding.keys()]);
@@ -231,8 +312,9 @@ export async function workOrdersOf(
   q: KpiQueryDto & { figure: KpiFigureName; set?: 'basis' | 'hits' | 'misses'; limit?: number; offset?: number },
 ): Promise<KpiWorkOrdersDto> {
   const { figure, set = 'basis', limit = 100, offset = 0, ...filter } = q;
-  const rows = await kpiWorkOrders(ctx, actor, filter);
-  const f = (await figuresOf(ctx, rows)).figures[figure];
+  const p = await readPeriod(ctx, actor, filter);
+  const rows = p.rows;
+  const f = figuresOf(ctx, rows, await periodRatings(ctx, p)).figures[figure];
   const hits = new Set(f.hits);
   const ids = new Set(set === 'hits' ? f.hits : set === 'misses' ? f.basis.filter((id) => !hits.has(id)) : f.basis);
   const chosen = rows.filter((r) => ids.has(r.id));
@@ -253,14 +335,16 @@ export async function workOrdersOf(
 }
 
 /** The headline figures month by month (month of issue, Rome). */
-export async function trend(ctx: AppContext, actor: Principal, q: KpiQueryDto): Promise<KpiTrendDto> {
-  const rows = await kpiWorkOrders(ctx, actor, q);
+export async function trend(ctx: AppContext, actor: Principal, q: KpiQueryDto, opts: KpiReadOptions = {}): Promise<KpiTrendDto> {
+  const p = await readPeriod(ctx, actor, q, opts);
+  const rows = p.rows;
+  const ticketRatings = await periodRatings(ctx, p);
   const byMonth = new Map<string, KpiRow[]>();
   for (const r of rows) byMonth.set(r.month, [...(byMonth.get(r.month) ?? []), r]);
   const months: KpiTrendDto['months'] = [];
   for (const [month, set] of [...byMonth].sort(([a], [b]) => a.localeCompare(b))) {
     const c = clocksOfSet(set);
-    const ratings = satisfaction(await ratingFacts(ctx, set));
+    const ratings = satisfaction(ratingFacts(set, ticketRatings));
     months.push({
       month,
       workOrders: set.length,
@@ -276,8 +360,8 @@ export async function trend(ctx: AppContext, actor: Principal, q: KpiQueryDto): 
 }
 
 /** Faults (corrective work orders, cancelled ones left out) by building and technology class. */
-export async function heatmap(ctx: AppContext, actor: Principal, q: KpiQueryDto): Promise<KpiHeatmapDto> {
-  const rows = (await kpiWorkOrders(ctx, actor, q)).filter((r) => r.kind === 'corrective' && r.closedOutcome !== 'cancelled');
+export async function heatmap(ctx: AppContext, actor: Principal, q: KpiQueryDto, opts: KpiReadOptions = {}): Promise<KpiHeatmapDto> {
+  const rows = (await kpiWorkOrders(ctx, actor, q, opts)).filter((r) => r.kind === 'corrective' && r.closedOutcome !== 'cancelled');
   const cells = new Map<string, { buildingId: string; technologyClassId: string; faults: number }>();
   for (const r of rows) {
     const key = `${r.buildingId}|${r.classId}`;

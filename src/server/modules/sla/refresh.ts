@@ -2,7 +2,8 @@
 // timeline; a warning or breach alert inserted once per (work order, clock, level, cycle start)
 // and, only when that insert succeeded, its notice enqueued to the contractor and the building
 // managers; penalty proposals recomputed; the stored columns of migrations 0005 and
-// 2026-12-09T0008 refreshed (the work order's and its ticket's row state).
+// 2026-12-09T0008 refreshed (the work order's and its ticket's row state); the service
+// indicators' facts row (2026-12-13T0002, modules/kpi/facts.ts) rewritten.
 // Called by every work-order action right after its event, in the action's transaction (a list
 // read after the response already shows the new state), and by the SLA watcher when time alone
 // moves a clock (a due instant reached, a calendar edited).
@@ -10,6 +11,7 @@ import type { ClockResult } from '../../../domain/sla.ts';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/create-db.ts';
 import { newSortableId } from '../tickets/actor.ts';
+import { factsRow, kpiFactsOf, storeKpiFacts } from '../kpi/facts.ts';
 import { enqueueNotices } from '../notices/enqueue.ts';
 import type { Trx } from '../tickets/workflow-helpers.ts';
 import { recomputeWorkOrderPenalties } from '../penalties/proposals.ts';
@@ -36,7 +38,10 @@ export async function refreshWorkOrderSla(trx: Trx, ctx: AppContext, workOrderId
   const now = ctx.now();
   const t = now.getTime();
   const { warnShare } = ctx.config.sla;
-  const clocks = clocksOf(f, timelines.get(workOrderId) ?? [], inputs, t, warnShare);
+  const events = timelines.get(workOrderId) ?? [];
+  const clocks = clocksOf(f, events, inputs, t, warnShare);
+  // The service indicators' facts (#11) from the same timeline and clocks, in the same transaction.
+  await storeKpiFacts(db, [factsRow(f.id, Number(f.version), kpiFactsOf(events, f.priority, clocks), clocks, now.toISOString())]);
 
   const alerts: RefreshResult['alerts'] = [];
   if (f.outcome !== 'cancelled') {

@@ -23,6 +23,7 @@ import { newId } from '../../ids.ts';
 import { readScope, type Actor } from '../../scope.ts';
 import { findRow } from '../registry/common.repository.ts';
 import { parseDefinition, parseWeek, ZONE } from './clocks.ts';
+import { forgetKpiFacts } from '../kpi/facts.ts';
 import * as repo from './sla.repository.ts';
 
 /** States a clock may pause in: any open state but `issued` (the take-charge clock would never start). */
@@ -269,7 +270,10 @@ export async function putCalendar(ctx: AppContext, actor: Principal, contractId:
   new WorkingCalendar({ zone: ZONE, week }); // the domain's own checks, for safety
   const saved = await ctx.db.transaction().execute(async (trx) => {
     const ok = await repo.saveCalendar(trx, contractId, input.version, JSON.stringify(week), ctx.now().toISOString());
-    if (ok) await repo.markStale(trx, { contractId });
+    if (ok) {
+      await repo.markStale(trx, { contractId });
+      await forgetKpiFacts(trx, { contractId });
+    }
     return ok;
   });
   const now = await getCalendar(ctx, actor, contractId);
@@ -336,6 +340,7 @@ export async function createClosure(
       created_at: ctx.now().toISOString(),
     });
     await repo.markStale(trx, { siteId: input.siteId ?? null });
+    await forgetKpiFacts(trx, { siteId: input.siteId ?? null, days: [input.date, dateTo] });
   });
   return getClosure(ctx, id);
 }
@@ -366,6 +371,10 @@ export async function updateClosure(
     });
     await repo.markStale(trx, { siteId: before.site_id });
     if (input.siteId !== undefined && input.siteId !== before.site_id) await repo.markStale(trx, { siteId: input.siteId });
+    // The days it covered and covers now, on the site it was on and the one it is on.
+    const days: [string, string] = [from < before.date ? from : before.date, to > oldTo ? to : oldTo];
+    await forgetKpiFacts(trx, { siteId: before.site_id, days });
+    if (input.siteId !== undefined && input.siteId !== before.site_id) await forgetKpiFacts(trx, { siteId: input.siteId, days });
   });
   return getClosure(ctx, id);
 }
@@ -377,5 +386,6 @@ export async function deleteClosure(ctx: AppContext, actor: Principal, id: strin
   await ctx.db.transaction().execute(async (trx) => {
     await repo.deleteClosure(trx, id);
     await repo.markStale(trx, { siteId: before.site_id });
+    await forgetKpiFacts(trx, { siteId: before.site_id, days: [before.date, before.date_to ?? before.date] });
   });
 }

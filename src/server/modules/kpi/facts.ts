@@ -1,0 +1,190 @@
+// The service indicators' facts of corrective work orders (#11), kept in work_order_kpi_facts
+// (migration 2026-12-13T0002) so a contract-year's report reads rows instead of recomputing every
+// timeline. A row is a cache, always derived from the timeline and the clocks computed from it
+// (the same computeClocks the SLA reports use), never a hand-kept counter:
+// - refreshWorkOrderSla writes it in every action's transaction (it has the clocks already);
+// - the filler below fills missing or outdated rows a window at a time (the SLA watcher runs it,
+//   and bench/kpi.ts --backfill for a dataset loaded without the app);
+// - a calendar edit forgets the rows of the work orders it may change (forgetKpiFacts).
+// A reader trusts a row only when its version is the work order's and it is `final` (no clock
+// was counting: time alone cannot move it); any other work order is recomputed on the spot.
+import type { Insertable } from 'kysely';
+import { timelineFacts, type KpiWorkOrder } from '../../../domain/kpi/indicators.ts';
+import { CLOCKS, type ClockName, type ClockResult, type ClockStatus } from '../../../domain/sla.ts';
+import type { ClosedOutcome } from '../../../domain/workflow/work-order.ts';
+import type { AppContext } from '../../context.ts';
+import type { Db } from '../../db/create-db.ts';
+import type { WorkOrderKpiFactsRow } from '../../db/schema.ts';
+import { clocksOf, SlaContext, toTimeline } from '../sla/clocks.ts';
+import * as slaRepo from '../sla/sla.repository.ts';
+
+/** What the KPI engine needs of a corrective work order besides its work_orders columns. */
+export type KpiFacts = Pick<KpiWorkOrder, 'clocks' | 'completedAt' | 'reopened' | 'rejectedCompletions' | 'visits' | 'closedOutcome'>;
+
+/** A clock time cannot change any more: stopped (met, breached or cancelled), or without a limit. */
+const settled = (c: ClockResult) => c.stoppedAt !== null || c.status === 'not_applicable';
+
+/** The engine's facts of one work order from its timeline rows and its clocks (computed at any instant). */
+export function kpiFactsOf(events: readonly slaRepo.EventLite[], priority: string, clocks: readonly ClockResult[]): KpiFacts {
+  const facts = timelineFacts(toTimeline(events, priority).events);
+  return {
+    clocks: Object.fromEntries(clocks.map((c) => [c.clock, { status: c.status, elapsedMs: c.elapsedMs }])),
+    ...facts,
+  };
+}
+
+/** The row to store: the facts, the version they hold for, and whether time alone could change them. */
+export function factsRow(
+  workOrderId: string,
+  version: number,
+  facts: KpiFacts,
+  clocks: readonly ClockResult[],
+  computedAt: string,
+): Insertable<WorkOrderKpiFactsRow> {
+  const clock = (name: ClockName) => facts.clocks[name];
+  return {
+    work_order_id: workOrderId,
+    version,
+    final: clocks.every(settled) ? 1 : 0,
+    take_charge_status: clock('take_charge')?.status ?? null,
+    take_charge_ms: clock('take_charge')?.elapsedMs ?? null,
+    on_site_status: clock('on_site')?.status ?? null,
+    on_site_ms: clock('on_site')?.elapsedMs ?? null,
+    resolution_status: clock('resolution')?.status ?? null,
+    resolution_ms: clock('resolution')?.elapsedMs ?? null,
+    completed_at: facts.completedAt === null ? null : new Date(facts.completedAt).toISOString(),
+    reopened: facts.reopened,
+    rejected_completions: facts.rejectedCompletions,
+    visits: facts.visits,
+    closed_outcome: facts.closedOutcome,
+    computed_at: computedAt,
+  };
+}
+
+/** A stored row back as the engine's facts (the inverse of factsRow). */
+export function storedFacts(r: {
+  take_charge_status: string | null;
+  take_charge_ms: number | string | null;
+  on_site_status: string | null;
+  on_site_ms: number | string | null;
+  resolution_status: string | null;
+  resolution_ms: number | string | null;
+  completed_at: string | null;
+  reopened: number | string;
+  rejected_completions: number | string;
+  visits: number | string;
+  closed_outcome: string | null;
+}): KpiFacts {
+  const clocks: KpiFacts['clocks'] = {};
+  const stored: Record<ClockName, [string | null, number | string | null]> = {
+    take_charge: [r.take_charge_status, r.take_charge_ms],
+    on_site: [r.on_site_status, r.on_site_ms],
+    resolution: [r.resolution_status, r.resolution_ms],
+  };
+  for (const name of CLOCKS) {
+    const [status, ms] = stored[name];
+    if (status !== null) clocks[name] = { status: status as ClockStatus, elapsedMs: Number(ms) };
+  }
+  return {
+    clocks,
+    completedAt: r.completed_at === null ? null : Date.parse(r.completed_at),
+    reopened: Number(r.reopened),
+    rejectedCompletions: Number(r.rejected_completions),
+    visits: Number(r.visits),
+    closedOutcome: r.closed_outcome as ClosedOutcome | null,
+  };
+}
+
+/** Inserts or replaces rows (one statement). */
+export async function storeKpiFacts(db: Db, rows: ReadonlyArray<Insertable<WorkOrderKpiFactsRow>>): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('work_order_kpi_facts')
+    .values([...rows])
+    .onConflict((oc) =>
+      oc.column('work_order_id').doUpdateSet((eb) => ({
+        version: eb.ref('excluded.version'),
+        final: eb.ref('excluded.final'),
+        take_charge_status: eb.ref('excluded.take_charge_status'),
+        take_charge_ms: eb.ref('excluded.take_charge_ms'),
+        on_site_status: eb.ref('excluded.on_site_status'),
+        on_site_ms: eb.ref('excluded.on_site_ms'),
+        resolution_status: eb.ref('excluded.resolution_status'),
+        resolution_ms: eb.ref('excluded.resolution_ms'),
+        completed_at: eb.ref('excluded.completed_at'),
+        reopened: eb.ref('excluded.reopened'),
+        rejected_completions: eb.ref('excluded.rejected_completions'),
+        visits: eb.ref('excluded.visits'),
+        closed_outcome: eb.ref('excluded.closed_outcome'),
+        computed_at: eb.ref('excluded.computed_at'),
+      })),
+    )
+    .execute();
+}
+
+/** Recomputes the facts of corrective work orders from their events, at `now` (ms); also the rows to store. */
+export async function computeKpiFacts(
+  db: Db,
+  workOrders: readonly slaRepo.WorkOrderFacts[],
+  now: number,
+): Promise<Map<string, { facts: KpiFacts; row: Insertable<WorkOrderKpiFactsRow> }>> {
+  const out = new Map<string, { facts: KpiFacts; row: Insertable<WorkOrderKpiFactsRow> }>();
+  if (workOrders.length === 0) return out;
+  const [sctx, timelines] = await Promise.all([
+    SlaContext.load(db, workOrders),
+    slaRepo.timelinesOf(
+      db,
+      workOrders.map((w) => w.id),
+    ),
+  ]);
+  const at = new Date(now).toISOString();
+  for (const w of workOrders) {
+    const events = timelines.get(w.id) ?? [];
+    const clocks = clocksOf(w, events, sctx.inputsOf(w), now);
+    const facts = kpiFactsOf(events, w.priority, clocks);
+    out.set(w.id, { facts, row: factsRow(w.id, Number(w.version), facts, clocks, at) });
+  }
+  return out;
+}
+
+/**
+ * One window of the filler: the corrective work orders with ids after `after` (up to `window` of
+ * them, by id), of which those with no facts row or one of another version are computed and
+ * stored. Returns how many were filled and where the next window starts (null: the end).
+ */
+export async function fillKpiFacts(ctx: AppContext, after: string | null, window = 5000): Promise<{ filled: number; next: string | null }> {
+  let q = slaRepo
+    .workOrderFacts(ctx.db)
+    .leftJoin('work_order_kpi_facts as kf', 'kf.work_order_id', 'w.id')
+    .select('kf.version as facts_version');
+  if (after !== null) q = q.where('w.id', '>', after);
+  const rows = await q.orderBy('w.id').limit(window).execute();
+  const missing = rows.filter((r) => r.facts_version === null || Number(r.facts_version) !== Number(r.version));
+  const computed = await computeKpiFacts(ctx.db, missing, ctx.now().getTime());
+  const toStore = [...computed.values()].map((c) => c.row);
+  // Each statement stays under SQLite's bound-parameter limit (16 columns a row).
+  for (let i = 0; i < toStore.length; i += 500) {
+    const part = toStore.slice(i, i + 500);
+    await ctx.db.transaction().execute((trx) => storeKpiFacts(trx, part));
+  }
+  return { filled: toStore.length, next: rows.length < window ? null : rows[rows.length - 1].id };
+}
+
+/**
+ * The facts of the work orders whose clocks a calendar edit may change (a contract's week; a site's
+ * or every site's closures, on `days` [first, last] Rome dates) are forgotten, whatever their
+ * state: a recomputation would use the new calendar for closed work too. For closures only the
+ * work orders alive on those days: issued before the last one ended and touched (an event moves
+ * updated_at; every clock stops at an event) since the first began; a day's margin each side
+ * covers Rome's offset. Readers recompute them until the filler has them again.
+ */
+export async function forgetKpiFacts(db: Db, by: { contractId?: string; siteId?: string | null; days?: [string, string] }): Promise<void> {
+  let ids = db.selectFrom('work_orders').select('id');
+  if (by.contractId) ids = ids.where('contract_id', '=', by.contractId);
+  if (by.siteId) ids = ids.where('building_id', 'in', db.selectFrom('buildings').select('id').where('site_id', '=', by.siteId));
+  if (by.days) {
+    const shift = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00.000Z`) + days * 86_400_000).toISOString();
+    ids = ids.where('issued_at', '<', shift(by.days[1], 2)).where('updated_at', '>=', shift(by.days[0], -1));
+  }
+  await db.deleteFrom('work_order_kpi_facts').where('work_order_id', 'in', ids).execute();
+}
