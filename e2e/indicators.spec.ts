@@ -97,6 +97,9 @@ test('the service head opens the contract dashboard, drills from a red figure to
   // Back to the red figure's list (filters replace the history entry: one back leaves the page), then its first work order.
   await card.click();
   await expect(page).toHaveURL(new RegExp(`figure=${name}&set=`));
+  // The backlog's list stays on screen until the red figure's has loaded: wait for the swap.
+  await expect(page.getByRole('table', { name: 'Ordini di lavoro dietro «Arretrato»' })).toHaveCount(0);
+  await expect(list.getByRole('row')).toHaveCount(Math.min(failing, 25) + 1);
   const first = list.getByRole('link').first();
   const number = (await first.textContent())!;
   await first.click();

@@ -37,7 +37,7 @@ test.describe.serial('indicator reports: the building manager reviews, the servi
     await page.goto('/');
     // The home's queue names it too.
     await expect(page.getByRole('main').getByRole('link', { name: `Lotto 3 — ${lastMonth}` })).toBeVisible();
-    await mainNav(page).getByRole('link', { name: 'Indicatori' }).click();
+    await mainNav(page).getByRole('link', { name: 'Indicatori', exact: true }).click();
     await choose(page, page.getByRole('combobox', { name: 'Contratto' }), 'Lotto 3', /Lotto 3/);
     await page.getByRole('link', { name: 'Report indicatori del periodo' }).click();
     await expect(page.getByRole('heading', { name: 'Report indicatori', level: 1 })).toBeVisible();
