@@ -3,18 +3,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
 
-export const SCHEME_INDICATORS = [
-  'takeCharge',
-  'onSite',
-  'resolution',
-  'reopenRate',
-  'firstTimeFix',
-  'plannedCompliance',
-  'satisfactionAverage',
-  'satisfactionResponse',
-  'satisfactionLow',
-] as const;
-export type SchemeIndicator = (typeof SCHEME_INDICATORS)[number];
+import type { SchemeIndicator } from '../../domain/kpi/scheme';
+export { SCHEME_INDICATORS, type SchemeIndicator } from '../../domain/kpi/scheme';
 export type KpiReportState = 'generated' | 'reviewed' | 'signed_off';
 
 export interface KpiScheme {

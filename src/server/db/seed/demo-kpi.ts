@@ -7,7 +7,7 @@
 //      reward waiting for the statement, which the statements step then bills;
 //   3. lot 3's report of last month generated, waiting for the building manager's review.
 import { DateTime } from 'luxon';
-import type { Principal, Role } from '../../auth/principal.ts';
+import { principal } from './demo-money.ts';
 import type { AppContext } from '../../context.ts';
 import { generateReport, putScheme, reviewReport, signOffReport } from '../../modules/kpi-scheme/scheme.service.ts';
 import type { KpiSchemeInput } from '../../../shared/schemas/kpi-scheme.ts';
@@ -59,27 +59,6 @@ export const DEMO_SCHEME: Omit<KpiSchemeInput, 'version'> = {
   maxRewardBp: 150,
   acceleration: { enabled: true, bpPerDay: 5, maxBp: 50 },
 };
-
-async function principal(ctx: AppContext, username: string): Promise<Principal | null> {
-  const u = await ctx.db
-    .selectFrom('users')
-    .select(['id', 'username', 'display_name', 'language', 'contractor_id', 'department_id'])
-    .where('username', '=', username)
-    .where('active', '=', 1)
-    .executeTakeFirst();
-  if (!u) return null;
-  const roles = await ctx.db.selectFrom('user_roles').select('role').where('user_id', '=', u.id).execute();
-  return {
-    userId: u.id,
-    username: u.username,
-    displayName: u.display_name,
-    language: u.language === 'en' ? 'en' : 'it',
-    roles: new Set(roles.map((r) => r.role as Role)),
-    contractorId: u.contractor_id,
-    departmentId: u.department_id,
-    via: 'session',
-  };
-}
 
 export interface DemoKpi {
   signedOff: string[];

@@ -190,7 +190,7 @@ function extraJobs(r: DemoRefs, c: DemoClock): ExtraJob[] {
 }
 
 /** A demo user by username as the services see it (accounting is not one of the stories' actors). */
-async function principal(ctx: AppContext, username: string): Promise<Principal | null> {
+export async function principal(ctx: AppContext, username: string): Promise<Principal | null> {
   const u = await ctx.db
     .selectFrom('users')
     .select(['id', 'username', 'display_name', 'language', 'contractor_id', 'department_id'])
