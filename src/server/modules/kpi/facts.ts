@@ -17,6 +17,7 @@ import type { Db } from '../../db/create-db.ts';
 import type { WorkOrderKpiFactsRow } from '../../db/schema.ts';
 import { clocksOf, SlaContext, toTimeline } from '../sla/clocks.ts';
 import * as slaRepo from '../sla/sla.repository.ts';
+import * as repo from './facts.repository.ts';
 
 /** What the KPI engine needs of a corrective work order besides its work_orders columns. */
 export type KpiFacts = Pick<KpiWorkOrder, 'clocks' | 'completedAt' | 'reopened' | 'rejectedCompletions' | 'visits' | 'closedOutcome'>;
@@ -95,33 +96,6 @@ export function storedFacts(r: {
   };
 }
 
-/** Inserts or replaces rows (one statement). */
-export async function storeKpiFacts(db: Db, rows: ReadonlyArray<Insertable<WorkOrderKpiFactsRow>>): Promise<void> {
-  if (rows.length === 0) return;
-  await db
-    .insertInto('work_order_kpi_facts')
-    .values([...rows])
-    .onConflict((oc) =>
-      oc.column('work_order_id').doUpdateSet((eb) => ({
-        version: eb.ref('excluded.version'),
-        final: eb.ref('excluded.final'),
-        take_charge_status: eb.ref('excluded.take_charge_status'),
-        take_charge_ms: eb.ref('excluded.take_charge_ms'),
-        on_site_status: eb.ref('excluded.on_site_status'),
-        on_site_ms: eb.ref('excluded.on_site_ms'),
-        resolution_status: eb.ref('excluded.resolution_status'),
-        resolution_ms: eb.ref('excluded.resolution_ms'),
-        completed_at: eb.ref('excluded.completed_at'),
-        reopened: eb.ref('excluded.reopened'),
-        rejected_completions: eb.ref('excluded.rejected_completions'),
-        visits: eb.ref('excluded.visits'),
-        closed_outcome: eb.ref('excluded.closed_outcome'),
-        computed_at: eb.ref('excluded.computed_at'),
-      })),
-    )
-    .execute();
-}
-
 /** Recomputes the facts of corrective work orders from their events, at `now` (ms); also the rows to store. */
 export async function computeKpiFacts(
   db: Db,
@@ -153,38 +127,14 @@ export async function computeKpiFacts(
  * stored. Returns how many were filled and where the next window starts (null: the end).
  */
 export async function fillKpiFacts(ctx: AppContext, after: string | null, window = 5000): Promise<{ filled: number; next: string | null }> {
-  let q = slaRepo
-    .workOrderFacts(ctx.db)
-    .leftJoin('work_order_kpi_facts as kf', 'kf.work_order_id', 'w.id')
-    .select('kf.version as facts_version');
-  if (after !== null) q = q.where('w.id', '>', after);
-  const rows = await q.orderBy('w.id').limit(window).execute();
+  const rows = await repo.factsWindow(ctx.db, after, window);
   const missing = rows.filter((r) => r.facts_version === null || Number(r.facts_version) !== Number(r.version));
   const computed = await computeKpiFacts(ctx.db, missing, ctx.now().getTime());
   const toStore = [...computed.values()].map((c) => c.row);
   // Each statement stays under SQLite's bound-parameter limit (16 columns a row).
   for (let i = 0; i < toStore.length; i += 500) {
     const part = toStore.slice(i, i + 500);
-    await ctx.db.transaction().execute((trx) => storeKpiFacts(trx, part));
+    await ctx.db.transaction().execute((trx) => repo.storeKpiFacts(trx, part));
   }
   return { filled: toStore.length, next: rows.length < window ? null : rows[rows.length - 1].id };
-}
-
-/**
- * The facts of the work orders whose clocks a calendar edit may change (a contract's week; a site's
- * or every site's closures, on `days` [first, last] Rome dates) are forgotten, whatever their
- * state: a recomputation would use the new calendar for closed work too. For closures only the
- * work orders alive on those days: issued before the last one ended and touched (an event moves
- * updated_at; every clock stops at an event) since the first began; a day's margin each side
- * covers Rome's offset. Readers recompute them until the filler has them again.
- */
-export async function forgetKpiFacts(db: Db, by: { contractId?: string; siteId?: string | null; days?: [string, string] }): Promise<void> {
-  let ids = db.selectFrom('work_orders').select('id');
-  if (by.contractId) ids = ids.where('contract_id', '=', by.contractId);
-  if (by.siteId) ids = ids.where('building_id', 'in', db.selectFrom('buildings').select('id').where('site_id', '=', by.siteId));
-  if (by.days) {
-    const shift = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00.000Z`) + days * 86_400_000).toISOString();
-    ids = ids.where('issued_at', '<', shift(by.days[1], 2)).where('updated_at', '>=', shift(by.days[0], -1));
-  }
-  await db.deleteFrom('work_order_kpi_facts').where('work_order_id', 'in', ids).execute();
 }

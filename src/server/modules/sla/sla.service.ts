@@ -23,7 +23,7 @@ import { newId } from '../../ids.ts';
 import { readScope, type Actor } from '../../scope.ts';
 import { findRow } from '../registry/common.repository.ts';
 import { parseDefinition, parseWeek, ZONE } from './clocks.ts';
-import { forgetKpiFacts } from '../kpi/facts.ts';
+import { forgetKpiFacts } from '../kpi/facts.repository.ts';
 import * as repo from './sla.repository.ts';
 
 /** States a clock may pause in: any open state but `issued` (the take-charge clock would never start). */
