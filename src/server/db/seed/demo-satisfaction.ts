@@ -4,8 +4,8 @@
 // the day after the rating. The lab door (1 star, work not done, back in progress) stays open and
 // unassigned: the building manager's to handle, as the guide shows.
 import type { AppContext } from '../../context.ts';
-import type { Principal, Role } from '../../auth/principal.ts';
 import { patchFollowUp } from '../../modules/ratings/satisfaction.service.ts';
+import { principal } from './demo-money.ts';
 
 export interface DemoSatisfaction {
   open: number;
@@ -15,26 +15,6 @@ export interface DemoSatisfaction {
 const OUTCOME =
   'Telefonato alla prof.ssa Bianchi: scuse per il ritardo e per il silenzio durante la riparazione. ' +
   'Chiesto alla ditta di avvisare il richiedente a ogni cambio di data; verificheremo nel prossimo stato di avanzamento.';
-
-async function principalOf(ctx: AppContext, userId: string): Promise<Principal | null> {
-  const u = await ctx.db
-    .selectFrom('users')
-    .select(['id', 'username', 'display_name', 'language'])
-    .where('id', '=', userId)
-    .executeTakeFirst();
-  if (!u) return null;
-  const roles = await ctx.db.selectFrom('user_roles').select('role').where('user_id', '=', u.id).execute();
-  return {
-    userId: u.id,
-    username: u.username,
-    displayName: u.display_name,
-    language: u.language === 'en' ? 'en' : 'it',
-    roles: new Set(roles.map((r) => r.role as Role)),
-    contractorId: null,
-    departmentId: null,
-    via: 'session',
-  };
-}
 
 export async function seedDemoSatisfaction(ctx: AppContext): Promise<DemoSatisfaction> {
   const rows = await ctx.db
@@ -48,12 +28,12 @@ export async function seedDemoSatisfaction(ctx: AppContext): Promise<DemoSatisfa
     const manager = await ctx.db
       .selectFrom('building_managers as m')
       .innerJoin('users as u', 'u.id', 'm.user_id')
-      .select('u.id')
+      .select('u.username')
       .where('m.building_id', '=', toClose.building_id)
       .where('u.active', '=', 1)
       .orderBy('u.username')
       .executeTakeFirst();
-    const bm = manager && (await principalOf(ctx, manager.id));
+    const bm = manager && (await principal(ctx, manager.username));
     if (bm) {
       const nextDay = new Date(Date.parse(toClose.rated_at!) + 86_400_000);
       const at: AppContext = { ...ctx, now: () => nextDay };

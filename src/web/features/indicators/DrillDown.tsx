@@ -1,7 +1,7 @@
 import { Anchor, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { kpiFileUrl, useKpiWorkOrders, type KpiDrill, type KpiFilter } from '../../api/kpi';
+import { XlsxLink } from './XlsxLink';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { priorityLabel, workOrderStatusLabel } from '../../components/workflow/labels';
 import { useFormat } from '../../i18n/format';
@@ -35,17 +35,10 @@ export function DrillDown({
         <Title order={2} size="h3">
           {heading}
         </Title>
-        <Button
-          component="a"
+        <XlsxLink
           href={kpiFileUrl('work-orders', filter, 'xlsx', { figure: drill.figure, set: drill.set })}
-          download
-          variant="default"
-          size="xs"
-          leftSection={<IconFileSpreadsheet size={14} aria-hidden />}
-          aria-label={t('indicators.exportDrill', { title: heading })}
-        >
-          {t('indicators.xlsx')}
-        </Button>
+          label={t('indicators.exportDrill', { title: heading })}
+        />
       </Group>
       {list.isError ? (
         <ProblemAlert error={list.error} />

@@ -1,6 +1,6 @@
-import { Button, Loader, Table, Text } from '@mantine/core';
-import { IconFileSpreadsheet } from '@tabler/icons-react';
+import { Loader, Table, Text } from '@mantine/core';
 import { kpiFileUrl, useKpiHeatmap, type KpiFilter } from '../../api/kpi';
+import { XlsxLink } from './XlsxLink';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { Section } from '../../components/workflow/Section';
 import { useFormat } from '../../i18n/format';
@@ -32,19 +32,7 @@ export function HeatmapSection({ filter }: { filter: KpiFilter }) {
   return (
     <Section
       title={title}
-      actions={
-        <Button
-          component="a"
-          href={kpiFileUrl('heatmap', filter, 'xlsx')}
-          download
-          variant="default"
-          size="xs"
-          leftSection={<IconFileSpreadsheet size={14} aria-hidden />}
-          aria-label={t('indicators.exportView', { title })}
-        >
-          {t('indicators.xlsx')}
-        </Button>
-      }
+      actions={<XlsxLink href={kpiFileUrl('heatmap', filter, 'xlsx')} label={t('indicators.exportView', { title })} />}
     >
       {heat.isError ? (
         <ProblemAlert error={heat.error} />

@@ -1,7 +1,7 @@
-import { Box, Button, Loader, SimpleGrid, Table, Text } from '@mantine/core';
+import { Box, Loader, SimpleGrid, Table, Text } from '@mantine/core';
 import { BarChart, LineChart } from '@mantine/charts';
-import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { kpiFileUrl, useKpiTrend, type FigureDto, type KpiFilter } from '../../api/kpi';
+import { XlsxLink } from './XlsxLink';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { Section } from '../../components/workflow/Section';
 import { useFormat } from '../../i18n/format';
@@ -32,22 +32,7 @@ export function TrendSection({ filter }: { filter: KpiFilter }) {
     to: format.month(months.at(-1)?.month),
   });
   return (
-    <Section
-      title={title}
-      actions={
-        <Button
-          component="a"
-          href={kpiFileUrl('trend', filter, 'xlsx')}
-          download
-          variant="default"
-          size="xs"
-          leftSection={<IconFileSpreadsheet size={14} aria-hidden />}
-          aria-label={t('indicators.exportView', { title })}
-        >
-          {t('indicators.xlsx')}
-        </Button>
-      }
-    >
+    <Section title={title} actions={<XlsxLink href={kpiFileUrl('trend', filter, 'xlsx')} label={t('indicators.exportView', { title })} />}>
       {trend.isError ? (
         <ProblemAlert error={trend.error} />
       ) : trend.isPending ? (
