@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { assess, bandBp, checkFinal, checkScheme, periodRange, pointsOf, SCHEME_INDICATORS, toSchemeValue, type Scheme } from './scheme.ts';
+import {
+  assess,
+  bandBp,
+  checkFinal,
+  checkScheme,
+  daysEarly,
+  periodRange,
+  pointsOf,
+  SCHEME_INDICATORS,
+  toSchemeValue,
+  type Scheme,
+} from './scheme.ts';
 
 // A typical scheme: resolution within SLA and satisfaction score points; reopenings cost points.
 const SCHEME: Scheme = {
@@ -173,6 +184,26 @@ describe('figures → adjustment', () => {
         expect(withoutNoData.points).toBe(a.points);
       }),
     );
+  });
+});
+
+describe('acceleration: days early', () => {
+  it.each([
+    { case: 'nothing done', works: [], days: 0 },
+    { case: 'done on the day', works: [{ doneOn: '2026-03-10', dueOn: '2026-03-10' }], days: 0 },
+    { case: 'done late adds nothing (no negative days)', works: [{ doneOn: '2026-03-12', dueOn: '2026-03-10' }], days: 0 },
+    { case: 'three days early', works: [{ doneOn: '2026-03-07', dueOn: '2026-03-10' }], days: 3 },
+    {
+      case: 'summed over works, across the DST change and a month end',
+      works: [
+        { doneOn: '2026-03-27', dueOn: '2026-04-02' },
+        { doneOn: '2026-03-09', dueOn: '2026-03-10' },
+        { doneOn: '2026-03-15', dueOn: '2026-03-11' },
+      ],
+      days: 7,
+    },
+  ])('$case → $days', ({ works, days }) => {
+    expect(daysEarly(works)).toBe(days);
   });
 });
 

@@ -121,6 +121,17 @@ export interface AssessInput {
   daysEarly: number;
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * The acceleration bonus's measure (D.Lgs. 36/2023 art. 126 c. 2): whole days each planned work was
+ * done ahead of its planned day, summed. Work done on the day or late adds nothing, never less.
+ * Dates are calendar days (YYYY-MM-DD).
+ */
+export function daysEarly(works: readonly { doneOn: string; dueOn: string }[]): number {
+  return works.reduce((sum, w) => (w.doneOn >= w.dueOn ? sum : sum + Math.round((Date.parse(w.dueOn) - Date.parse(w.doneOn)) / DAY_MS)), 0);
+}
+
 export interface Scored {
   indicator: SchemeIndicator;
   value: number | null;

@@ -18,6 +18,7 @@ import {
   assess,
   checkFinal,
   checkScheme,
+  daysEarly,
   periodRange,
   SCHEME_INDICATORS,
   toSchemeValue,
@@ -44,7 +45,6 @@ import * as repo from './scheme.repository.ts';
 
 const ZONE = 'Europe/Rome';
 const num = (v: unknown) => Number(v ?? 0);
-const DAY = 86_400_000;
 
 /** The figures are the contract's, whoever asks: computed as the service head sees them. */
 const SYSTEM: Principal = {
@@ -251,11 +251,9 @@ export async function generateReport(
 
   const { rows, figures, ratings } = await periodFigures(ctx, SYSTEM, { from: range.from, to: range.to, contractId: k.id });
   const values = valuesOf(figures, ratings.average);
-  // Works finished early: planned work done before its planned day, whole days summed.
-  const daysEarly = rows.reduce((sum, r) => {
-    if (!r.planned?.doneOn || !countsForService(r) || r.planned.doneOn >= r.planned.dueOn) return sum;
-    return sum + Math.round((Date.parse(r.planned.dueOn) - Date.parse(r.planned.doneOn)) / DAY);
-  }, 0);
+  const early = daysEarly(
+    rows.flatMap((r) => (r.planned?.doneOn && countsForService(r) ? [{ doneOn: r.planned.doneOn, dueOn: r.planned.dueOn }] : [])),
+  );
   const fee = { yearlyFeeCents: num(k.yearly_fee_cents), startsOn: k.starts_on, endsOn: k.ends_on };
   const periodFeeCents = range.months.reduce((s, m) => s + instalmentOf(fee, m), 0);
   const totals = await penaltiesRepo.totalsOf(ctx.db, k.id);
@@ -264,7 +262,7 @@ export async function generateReport(
     values: Object.fromEntries(Object.entries(values).map(([i, v]) => [i, v.value])),
     periodFeeCents,
     capRoomCents,
-    daysEarly,
+    daysEarly: early,
   });
   const id = newId();
   const at = ctx.now().toISOString();
@@ -282,7 +280,7 @@ export async function generateReport(
       scoring: JSON.stringify(a.scoring),
       points: a.points,
       band_bp: a.bp,
-      days_early: daysEarly,
+      days_early: early,
       period_fee_cents: periodFeeCents,
       cap_room_cents: capRoomCents,
       computed_cents: a.computedCents,
