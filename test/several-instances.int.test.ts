@@ -249,11 +249,14 @@ if (pgUrl) {
       // after a few messages went out: it holds the rest of its batch.
       let killedAt = 0;
       let heldByA: string[] = [];
+      /** When each notice's data last reached the SMTP server (before its reply). */
+      const arrived = new Map<string, number>();
       const killed = new Promise<void>((resolve, reject) => {
         smtp.onReceiving = (messageId) => {
-          if (killedAt || smtp.messages.length < 3) return;
           const id = keyOf.get(/^<([0-9a-f]{40})\./.exec(messageId)?.[1] ?? '');
           if (!id) return;
+          arrived.set(id, Date.now());
+          if (killedAt || smtp.messages.length < 3) return;
           db.selectFrom('outbox')
             .select(['id', 'locked_by'])
             .where('status', '=', 'pending')
@@ -270,15 +273,19 @@ if (pgUrl) {
       });
       await db.insertInto('outbox').values(rows).execute();
       await killed;
-      smtp.onReceiving = null;
       expect(heldByA.length).toBeGreaterThan(0);
 
       await smtp.waitFor(N, 120_000);
-      // Every notice's last one arrived; the time since the kill is the take-over delay (measured, and
-      // bounded generously by the issue's "within a minute"; it was 15 minutes).
-      const takeoverMs = Date.now() - killedAt;
-      console.log(`several instances: A held ${heldByA.length} notices at the kill; all ${N} delivered ${takeoverMs} ms after it`);
-      expect(takeoverMs).toBeLessThan(60_000);
+      smtp.onReceiving = null;
+      // The notices A held went out from B after A's lease (3 s here) lapsed. The latency is what
+      // the issue asks for ("within a minute"; it was 15 minutes): bounded generously, since B
+      // also sends its own notices, one at a time through the slowed SMTP server, meanwhile.
+      const after = heldByA.map((id) => arrived.get(id)! - killedAt);
+      const allSentMs = Date.now() - killedAt;
+      console.log(
+        `several instances: A held ${heldByA.length} notices at the kill; B sent the first ${Math.min(...after)} ms and the last ${Math.max(...after)} ms after it; all ${N} delivered ${allSentMs} ms after it`,
+      );
+      expect(Math.max(...after)).toBeLessThan(60_000);
 
       const ids = smtp.messages.map((m) => /^<([0-9a-f]{40})\./.exec(m.messageId)?.[1]);
       expect(ids).toHaveLength(N);
