@@ -10,7 +10,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeEachDb, type TestEnv } from './helpers/app.ts';
+import { describeEachDb, otherInstanceDb } from './helpers/app.ts';
 import { postgresUrl } from './helpers/db.ts';
 import { startSmtpCapture, type SmtpCapture } from './helpers/smtp-capture.ts';
 import { createDb, type Db } from '../src/server/db/create-db.ts';
@@ -19,14 +19,6 @@ import { jobLeases } from '../src/server/jobs/job-leases.repository.ts';
 import { createOutboxSender, noticeMessageKey } from '../src/server/jobs/outbox-sender.ts';
 
 const silent = { info() {}, warn() {}, error() {} };
-
-/** A second connection pool on the test's own PostgreSQL schema, as another instance would have; SQLite: the same database. */
-async function otherInstanceDb(env: TestEnv): Promise<Db> {
-  if (env.dialect !== 'postgres') return env.db;
-  const { sql } = await import('kysely');
-  const r = await sql<{ s: string }>`select current_schema() as s`.execute(env.db);
-  return createDb({ kind: 'postgres', url: postgresUrl()!, schema: r.rows[0].s });
-}
 
 /** Plain outbox rows (no ticket): what the sender needs to deliver a notice. */
 function outboxRows(n: number, at: string, tag: string) {

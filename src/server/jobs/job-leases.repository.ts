@@ -3,8 +3,8 @@
 import type { Db } from '../db/create-db.ts';
 
 /**
- * Takes the job's lease until `until` if nobody holds it, its holder let it lapse, or `owner`
- * holds it already. One statement: on PostgreSQL a racing instance waits for the row and then
+ * Takes the job's lease until `until` if nobody holds it or its holder let it lapse (released at
+ * the end of its pass, or dead). One statement: on PostgreSQL a racing instance waits for the row and then
  * finds it taken; on SQLite the single writer orders them. True when `owner` holds it now.
  */
 export async function acquireJobLease(db: Db, name: string, owner: string, now: string, until: string): Promise<boolean> {
@@ -12,10 +12,7 @@ export async function acquireJobLease(db: Db, name: string, owner: string, now: 
     .insertInto('job_leases')
     .values({ name, owner, acquired_at: now, expires_at: until })
     .onConflict((oc) =>
-      oc
-        .column('name')
-        .doUpdateSet({ owner, acquired_at: now, expires_at: until })
-        .where((eb) => eb.or([eb('job_leases.expires_at', '<=', now), eb('job_leases.owner', '=', owner)])),
+      oc.column('name').doUpdateSet({ owner, acquired_at: now, expires_at: until }).where('job_leases.expires_at', '<=', now),
     )
     .returning('owner')
     .execute();
