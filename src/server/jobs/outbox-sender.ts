@@ -147,11 +147,11 @@ export function createOutboxSender(o: OutboxSenderOptions): OutboxSender {
     beat.unref();
     try {
       for (const row of rows) {
-        // Still ours? A stalled process may have lost a row to another instance: sending it too
-        // would deliver it twice.
+        // Still ours? A stalled process may have lost a row to another instance (sending it too
+        // would deliver it twice), or an admin cancelled it meanwhile.
         if (!held.has(row.id) || (await repo.renewClaims(o.db, [row.id], owner, leaseEnd())).length === 0) {
           held.delete(row.id);
-          o.log.warn({ outboxId: row.id }, 'outbox sender: claim lost to another instance, not sending');
+          o.log.warn({ outboxId: row.id }, 'outbox sender: claim lost (another instance has it, or it was cancelled): not sending');
           continue;
         }
         await sendOne(row, result);
