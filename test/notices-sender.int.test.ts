@@ -176,11 +176,12 @@ describeEachDb('outbox sender over real SMTP', (env) => {
     expect(r.status).toBe('pending');
     expect(r.locked_until).not.toBeNull();
 
-    // While the dead sender's lease lasts nobody takes the row; after it, another sender does.
+    // While the dead sender's lease (OUTBOX_LEASE_SECONDS, 30 s) lasts nobody takes the row; after it, another sender does.
+    expect(r.locked_until).toBe(new Date(env.clock.now.getTime() + 30_000).toISOString());
     const s = sender(env);
-    minutes(env, 14);
+    minutes(env, 29 / 60);
     expect((await s.runOnce()).claimed).toBe(0);
-    minutes(env, 1);
+    minutes(env, 1 / 60);
     expect((await s.runOnce()).sent).toBe(1);
     s.close();
     await smtp.waitFor(2);

@@ -6,11 +6,12 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describeEachDb, type Client } from './helpers/app.ts';
+import { describeEachDb, otherInstanceDb, type Client } from './helpers/app.ts';
 import { startSmtpCapture, type SmtpCapture } from './helpers/smtp-capture.ts';
 import { act, FILES, MAIL, move, ok, openTicket, refs, upload, type Obj } from './fixtures/workflow/workflow.ts';
 import { createSlaWatcher } from '../src/server/jobs/sla-watcher.ts';
 import { createOutboxSender } from '../src/server/jobs/outbox-sender.ts';
+import { runLeased } from '../src/server/jobs/job-lease.ts';
 
 const ATTACHMENTS_DIR = path.join(os.tmpdir(), `presidio-penalties-${process.pid}`);
 const quiet = { info() {}, warn() {}, error() {} };
@@ -445,4 +446,80 @@ describeEachDb(
     });
   },
   { env: { ATTACHMENTS_DIR, SESSION_TTL_HOURS: '720', PUBLIC_URL: 'https://presidio.example' } },
+);
+
+describeEachDb(
+  'penalties with two instances watching (#12)',
+  (env) => {
+    it('their passes never overlap, each breach has one proposal and one breach alert', async () => {
+      env.clock.now = new Date('2026-04-01T07:00:00Z'); // Wednesday 09:00 in Rome
+      const r = await refs(env);
+      const [admin, bm, requester, capo] = await Promise.all(
+        ['admin', 'bm.centrale', 'richiedente', 'capo.servizio'].map((u) => env.login(u)),
+      );
+      const lot2 = (await env.db.selectFrom('contracts').select('id').where('lot', '=', 'Lotto 2').executeTakeFirstOrThrow()).id;
+      ok(
+        await admin.post(`/api/contracts/${lot2}/penalty-rules`, {
+          kind: 'per_hour',
+          clock: 'take_charge',
+          priority: 'urgent',
+          amountCents: 10_000,
+        }),
+        201,
+      );
+      const ids: string[] = [];
+      for (let n = 0; n < 3; n++) {
+        const t = await openTicket(requester, {
+          buildingId: await r.building('MI-B01'),
+          subject: `Quadro ${n}`,
+          description: 'Salta la corrente.',
+        });
+        await move(bm, 'tickets', t.id, 'qualify', {});
+        const after = await move(bm, 'tickets', t.id, 'issue', {
+          technologyClassId: await r.cls('ELE'),
+          priority: 'urgent',
+          description: `Intervento ${n}`,
+        });
+        ids.push(after.workOrders[0].id as string);
+      }
+      env.clock.now = new Date('2026-04-01T09:30:00Z'); // all three 30 min past their take-charge limit
+
+      const other = await otherInstanceDb(env);
+      const passes: Array<{ owner: string; start: number; end: number; penalties: number }> = [];
+      let tick = 0;
+      // What each instance's scheduler does at its turn (jobs/worker.ts with the job's lease).
+      const turn = (owner: string, db: typeof other) =>
+        runLeased('sla-watcher', { db, leaseMs: 30_000, owner }, quiet, async () => {
+          const start = ++tick;
+          const res = await createSlaWatcher({ ...env.app.ctx, db }, quiet).runOnce();
+          passes.push({ owner, start, end: ++tick, penalties: res.penalties });
+          return res;
+        });
+      try {
+        const turns = await Promise.all([turn('a', env.db), turn('b', other), turn('a', env.db), turn('b', other)]);
+        expect(turns.some((t) => t.skipped)).toBe(true);
+        // Later turns, one after the other, find nothing left to propose.
+        expect(await turn('b', other)).toMatchObject({ skipped: false, value: { penalties: 0 } });
+      } finally {
+        if (other !== env.db) await other.destroy();
+      }
+      // Each pass ran alone: none started while another was running.
+      const sorted = [...passes].sort((x, y) => x.start - y.start);
+      for (let i = 1; i < sorted.length; i++) expect(sorted[i].start).toBeGreaterThan(sorted[i - 1].end);
+      expect(passes.reduce((n, p) => n + p.penalties, 0)).toBe(3);
+      for (const id of ids) {
+        const items = ok(await capo.get(`/api/penalties?workOrderId=${id}`)).items as Obj[];
+        expect(items).toHaveLength(1);
+        expect(items[0]).toMatchObject({ status: 'proposed', proposedCents: 10_000 });
+        const alerts = await env.db
+          .selectFrom('sla_alerts')
+          .select('id')
+          .where('work_order_id', '=', id)
+          .where('level', '=', 'breach')
+          .execute();
+        expect(alerts).toHaveLength(1);
+      }
+    });
+  },
+  { env: { ATTACHMENTS_DIR } },
 );

@@ -48,6 +48,8 @@ export interface Config {
   importMaxUnpackedBytes: number;
   /** How often the job that prepares next month's draft programs runs (src/server/jobs/program-generator.ts; 0: off). */
   programGeneratorIntervalSeconds: number;
+  /** #12: a scheduled job's lease among several instances, renewed every third of it while a pass runs (jobs/job-lease.ts). */
+  jobLeaseSeconds: number;
 }
 
 /** SLA escalation (src/server/jobs/sla-watcher.ts). */
@@ -70,6 +72,8 @@ export interface MailConfig {
   from: string;
   outboxMaxAttempts: number;
   outboxIntervalSeconds: number;
+  /** #12: a sender's claim on its batch, renewed every third of it while sending (jobs/outbox-sender.ts). */
+  outboxLeaseSeconds: number;
   inAddress: string | null;
   inSmtpPort: number;
   inMaxBytes: number;
@@ -127,6 +131,8 @@ export const ENV_DOC: Record<string, string> = {
   MAIL_FROM: 'sender of the notices, e.g. "Presidio <presidio@ateneo.it>" (default presidio@ the PUBLIC_URL host)',
   OUTBOX_MAX_ATTEMPTS: 'sending attempts before a notice is marked failed (default 8; backoff 1, 2, 4 … minutes)',
   OUTBOX_INTERVAL_SECONDS: 'how often the outbox sender looks for due notices (default 10)',
+  OUTBOX_LEASE_SECONDS:
+    "how long a sender's claim on a batch of notices holds unless renewed; renewed every third of it while sending, so a killed instance's batch is sent by another within it (default 30, 2–3600)",
   OUTBOX_RETENTION_DAYS:
     'days a sent notice keeps its text (rating links, personal data) before the sender replaces it with a marker; subject, recipient and dates stay (default 30, 1–3650)',
   MAIL_IN_ADDRESS: 'the service mailbox that receives requests and replies, e.g. manutenzione@ateneo.it',
@@ -149,6 +155,8 @@ export const ENV_DOC: Record<string, string> = {
   PENALTY_CAP_PERCENT: 'total penalties cap, percent of the net contract amount (default 10)',
   PENALTY_TERM_DAYS: 'days a contractor has to counter-argue a contested penalty (default 10, 1–90)',
   IMPORT_MAX_UNPACKED_MB: 'largest size an imported XLSX may unpack to, in MB (default 50, 1–1000); larger is refused before reading',
+  JOB_LEASE_SECONDS:
+    "with several instances on one database: how long an instance's claim on a scheduled job's pass (SLA watcher, planned lateness, programs, rating reminders, IMAP polling) holds unless renewed; renewed every third of it (default 30, 2–3600)",
 };
 
 type Env = Record<string, string | undefined>;
@@ -283,6 +291,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     from: emailLike('MAIL_FROM', env.MAIL_FROM) ?? `Presidio <presidio@${publicHost}>`,
     outboxMaxAttempts: int('OUTBOX_MAX_ATTEMPTS', 8, 1, 30),
     outboxIntervalSeconds: int('OUTBOX_INTERVAL_SECONDS', 10, 1, 3600),
+    outboxLeaseSeconds: int('OUTBOX_LEASE_SECONDS', 30, 2, 3600),
     inAddress,
     inSmtpPort,
     inMaxBytes: int('MAIL_IN_MAX_MB', 25, 1, 100) * 1024 * 1024,
@@ -365,6 +374,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     plannedLatenessIntervalSeconds: int('PLANNED_LATENESS_INTERVAL_SECONDS', 300, 0, 86400),
     importMaxUnpackedBytes: int('IMPORT_MAX_UNPACKED_MB', 50, 1, 1000) * 1024 * 1024,
     programGeneratorIntervalSeconds: int('PROGRAM_GENERATOR_INTERVAL_SECONDS', 3600, 0, 86400),
+    jobLeaseSeconds: int('JOB_LEASE_SECONDS', 30, 2, 3600),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

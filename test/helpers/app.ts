@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { loadConfig, type Config } from '../../src/server/config.ts';
 import { buildApp } from '../../src/server/app.ts';
-import type { Db } from '../../src/server/db/create-db.ts';
-import { dialects, type Dialect } from './db.ts';
+import { createDb, type Db } from '../../src/server/db/create-db.ts';
+import { dialects, postgresUrl, type Dialect } from './db.ts';
 import { seedDemo } from '../../src/server/db/seed/demo.ts';
 
 export const DEMO_PASSWORD = 'presidio';
@@ -94,4 +94,15 @@ export function describeEachDb(title: string, fn: (env: TestEnv) => void, option
       fn(env);
     });
   }
+}
+
+/**
+ * The database as another app instance sees it: on PostgreSQL a connection pool of its own on the
+ * test's schema (destroy it after); on SQLite, one process's database, the same `env.db`.
+ */
+export async function otherInstanceDb(env: TestEnv): Promise<Db> {
+  if (env.dialect !== 'postgres') return env.db;
+  const { sql } = await import('kysely');
+  const r = await sql<{ s: string }>`select current_schema() as s`.execute(env.db);
+  return createDb({ kind: 'postgres', url: postgresUrl()!, schema: r.rows[0].s });
 }

@@ -1,6 +1,7 @@
 // A real SMTP server inside the test process (smtp-server + mailparser) on 127.0.0.1 and a random
 // port: what the outbox sender delivers arrives here, parsed. It can require a login, reject
-// messages with a chosen SMTP reply, or slow down to make races visible.
+// messages with a chosen SMTP reply, or slow down to make races visible. A message whose client
+// went away before the reply (a sender killed mid-send) is not kept: it never got its 250.
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import type { AddressInfo } from 'node:net';
@@ -23,6 +24,8 @@ export interface SmtpCapture {
   rejectWith: { code: number; message: string } | null;
   /** Wait this long before accepting each message (ms). */
   delayMs: number;
+  /** Called when a message's data has arrived, before the delay and the reply: its Message-ID. */
+  onReceiving: ((messageId: string) => void) | null;
   waitFor(count: number, timeoutMs?: number): Promise<void>;
   clear(): void;
   close(): Promise<void>;
@@ -35,7 +38,9 @@ export async function startSmtpCapture(opts: { auth?: { user: string; pass: stri
     messages: [] as Captured[],
     rejectWith: null as { code: number; message: string } | null,
     delayMs: 0,
+    onReceiving: null,
   } as SmtpCapture;
+  const gone = new Set<string>();
 
   const options: SMTPServerOptions = {
     disabledCommands: opts.auth ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
@@ -46,11 +51,17 @@ export async function startSmtpCapture(opts: { auth?: { user: string; pass: stri
       if (opts.auth && auth.username === opts.auth.user && auth.password === opts.auth.pass) return cb(null, { user: auth.username });
       return cb(Object.assign(new Error('Invalid username or password'), { responseCode: 535 }));
     },
+    onClose(session) {
+      gone.add(session.id);
+    },
     onData(stream, session, cb) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', async () => {
+        const head = Buffer.concat(chunks).toString('latin1');
+        capture.onReceiving?.(/^message-id:\s*(\S+)/im.exec(head)?.[1] ?? '');
         if (capture.delayMs) await new Promise((r) => setTimeout(r, capture.delayMs));
+        if (gone.has(session.id)) return cb(new Error('client gone'));
         const reject = capture.rejectWith;
         if (reject) return cb(Object.assign(new Error(reject.message), { responseCode: reject.code }));
         const raw = Buffer.concat(chunks);

@@ -675,6 +675,13 @@ export interface CostAllocationRow {
   period: string;
   created_at: string;
 }
+/** From migration 2026-12-14T0002 (#12): which instance runs a scheduled job's pass, until when. */
+export interface JobLeaseRow {
+  name: string;
+  owner: string;
+  acquired_at: string;
+  expires_at: string;
+}
 export interface OutboxRow {
   id: string;
   idempotency_key: string;
@@ -700,6 +707,8 @@ export interface OutboxRow {
   body_redacted_at?: string | null;
   /** From migration 2026-12-08T0001: the key of its Message-ID (noticeMessageKey), for replies that carry only In-Reply-To. */
   message_key?: string | null;
+  /** From migration 2026-12-14T0002: the instance holding the lease (locked_until); null: nobody. */
+  locked_by?: string | null;
 }
 export interface NotificationRow {
   id: string;
@@ -928,6 +937,7 @@ export interface Database {
   allocation_rule_shares: AllocationRuleShareRow;
   cost_allocations: CostAllocationRow;
   outbox: OutboxRow;
+  job_leases: JobLeaseRow;
   notifications: NotificationRow;
   rating_tokens: RatingTokenRow;
   rating_follow_ups: RatingFollowUpRow;

@@ -5,10 +5,14 @@
 //   locked_until (a lease); two senders never claim the same row;
 // - SQLite: one conditional `update … where id in (select due rows) returning *`, atomic in
 //   SQLite's single writer.
-// The lease (default 15 minutes) outlasts a batch's worst case (SMTP timeouts below), so a row is
-// only claimed again if its sender died. A sender that died after the server accepted a message
-// and before marking it sent sends it again after the lease: with the same Message-ID, derived
-// from the idempotency key, so the receiving side recognises the duplicate. Nothing is lost.
+// The lease is short (OUTBOX_LEASE_SECONDS, default 30) and names its holder (locked_by): while a
+// batch is being sent a heartbeat renews it every third of the lease, and just before each message
+// the sender renews that row again and skips it if it lost it. So a row is claimed again only if
+// its sender died or stalled past its lease, and a killed instance's batch goes out from another
+// instance within one lease (#12 item 5; it was a fixed 15 minutes). A sender that died after the
+// server accepted a message and before marking it sent sends it again after the lease: with the
+// same Message-ID, derived from the idempotency key, so the receiving side recognises the
+// duplicate. Nothing is lost.
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
@@ -18,6 +22,7 @@ import * as repo from '../modules/notices/outbox.repository.ts';
 import type { ClaimedRow } from '../modules/notices/outbox.repository.ts';
 import { redactSecret, redactUrl, startWorker, type JobLog, type Worker } from './worker.ts';
 import { redactDeliveredBodies } from './outbox-retention.ts';
+import { heartbeatMs, INSTANCE_ID } from './job-lease.ts';
 import { messageIdTag, replyAddress, replySecret, replyToken } from '../modules/mail-in/reply-token.ts';
 
 export interface OutboxSenderOptions {
@@ -26,7 +31,10 @@ export interface OutboxSenderOptions {
   now: () => Date;
   log: JobLog;
   batchSize?: number;
+  /** Default OUTBOX_LEASE_SECONDS. */
   leaseMs?: number;
+  /** Who holds the claims (default INSTANCE_ID; tests stand in for several instances). */
+  owner?: string;
   /** Where stored attachments live: a row with attachment_id sends that file along (the formal penalty notice). */
   attachmentsDir?: string;
   /** Tests: runs after the SMTP server accepted a message and before it is marked sent. */
@@ -42,9 +50,8 @@ export interface RunResult {
   failed: number;
 }
 
-/** The one minute of this job: the lease and the backoff (the repository gets instants, not minutes). */
+/** The one minute of the backoff (the repository gets instants, not minutes). */
 const MINUTE = 60_000;
-const DEFAULT_LEASE_MS = 15 * MINUTE;
 const DEFAULT_BATCH = 10;
 
 /** Minutes to wait after the n-th failed attempt (n ≥ 1): 1, 2, 4, 8 … capped at one day. */
@@ -69,7 +76,7 @@ export function messageIdFor(idempotencyKey: string, domain: string, replyTag?: 
 /** The id every notice of a ticket refers to, so mail clients thread them together. */
 export const ticketThreadId = (ticketId: string, domain: string) => `<ticket.${ticketId}@${domain}>`;
 
-/** SMTP transport from SMTP_URL, with timeouts well inside the lease. Query flags: ignoreTLS, requireTLS, tls.rejectUnauthorized. */
+/** SMTP transport from SMTP_URL (the heartbeat keeps the lease through its timeouts). Query flags: ignoreTLS, requireTLS, tls.rejectUnauthorized. */
 export function createSmtpTransport(smtpUrl: string): Transporter {
   const u = new URL(smtpUrl);
   const secure = u.protocol === 'smtps:';
@@ -120,7 +127,41 @@ export function createOutboxSender(o: OutboxSenderOptions): OutboxSender {
   const transport = createSmtpTransport(smtpUrl);
   const domain = mailDomain(o.mail.from);
   const batch = o.batchSize ?? DEFAULT_BATCH;
-  const leaseMs = o.leaseMs ?? DEFAULT_LEASE_MS;
+  const leaseMs = o.leaseMs ?? o.mail.outboxLeaseSeconds * 1000;
+  const owner = o.owner ?? INSTANCE_ID;
+  const leaseEnd = () => new Date(o.now().getTime() + leaseMs);
+
+  /** Sends a claimed batch in order while a heartbeat keeps the claims of the rows not yet done. */
+  async function sendBatch(rows: ClaimedRow[], result: RunResult) {
+    const held = new Set(rows.map((r) => r.id));
+    let beating: Promise<void> = Promise.resolve();
+    const beat = setInterval(() => {
+      beating = repo.renewClaims(o.db, [...held], owner, leaseEnd()).then(
+        (kept) => {
+          const still = new Set(kept);
+          for (const id of held) if (!still.has(id)) held.delete(id);
+        },
+        (err) => o.log.warn({ err }, 'outbox sender: lease heartbeat failed'),
+      );
+    }, heartbeatMs(leaseMs));
+    beat.unref();
+    try {
+      for (const row of rows) {
+        // Still ours? A stalled process may have lost a row to another instance (sending it too
+        // would deliver it twice), or an admin cancelled it meanwhile.
+        if (!held.has(row.id) || (await repo.renewClaims(o.db, [row.id], owner, leaseEnd())).length === 0) {
+          held.delete(row.id);
+          o.log.warn({ outboxId: row.id }, 'outbox sender: claim lost (another instance has it, or it was cancelled): not sending');
+          continue;
+        }
+        await sendOne(row, result);
+        held.delete(row.id);
+      }
+    } finally {
+      clearInterval(beat);
+      await beating;
+    }
+  }
 
   async function sendOne(row: ClaimedRow, result: RunResult) {
     const key = row.idempotency_key;
@@ -187,10 +228,10 @@ export function createOutboxSender(o: OutboxSenderOptions): OutboxSender {
     async runOnce(maxBatches = 100) {
       const result: RunResult = { claimed: 0, sent: 0, retrying: 0, failed: 0 };
       for (let i = 0; i < maxBatches; i++) {
-        const rows = await repo.claim(o.db, o.now(), batch, leaseMs);
+        const rows = await repo.claim(o.db, o.now(), batch, leaseMs, owner);
         if (rows.length === 0) break;
         result.claimed += rows.length;
-        for (const row of rows) await sendOne(row, result);
+        await sendBatch(rows, result);
         if (rows.length < batch) break;
       }
       if (result.claimed) o.log.info({ ...result, smtp: redactUrl(smtpUrl) }, 'outbox sender run');

@@ -14,6 +14,7 @@ import { markLate } from '../modules/work-orders/lateness.ts';
 import { claimLate, lateCandidates } from '../modules/work-orders/planned.repository.ts';
 import { romeDate } from '../modules/tickets/workflow-helpers.ts';
 import { startWorker, type JobLog, type Worker } from './worker.ts';
+import { jobLeaseOf } from './job-lease.ts';
 
 export interface LatenessResult {
   late: number;
@@ -66,5 +67,5 @@ export function startPlannedLateness(ctx: AppContext, log: JobLog): Worker | nul
     return null;
   }
   const job = createPlannedLateness(ctx, log);
-  return startWorker('planned-lateness', every * 1000, () => job.runOnce(), log);
+  return startWorker('planned-lateness', every * 1000, () => job.runOnce(), log, jobLeaseOf(ctx));
 }

@@ -11,6 +11,7 @@ import { contractsActiveIn } from '../modules/programs/programs.repository.ts';
 import { ensureProgram } from '../modules/programs/programs.service.ts';
 import { monthBounds } from '../modules/programs/schedule.ts';
 import { startWorker, type JobLog, type Worker } from './worker.ts';
+import { jobLeaseOf } from './job-lease.ts';
 
 /** The day of the month from which next month's programs are prepared. */
 export const GENERATE_FROM_DAY = 20;
@@ -49,5 +50,5 @@ export function startProgramGenerator(ctx: AppContext, log: JobLog): Worker | nu
     log.info({}, "PROGRAM_GENERATOR_INTERVAL_SECONDS=0: next month's programs are not prepared automatically");
     return null;
   }
-  return startWorker('program-generator', every * 1000, () => generateNextMonthPrograms(ctx, log), log);
+  return startWorker('program-generator', every * 1000, () => generateNextMonthPrograms(ctx, log), log, jobLeaseOf(ctx));
 }

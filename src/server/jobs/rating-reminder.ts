@@ -15,6 +15,7 @@ import { newId } from '../ids.ts';
 import { enqueueNotices } from '../modules/notices/enqueue.ts';
 import { claimReminder, insertReminderToken, reminderCandidates } from '../modules/ratings/satisfaction.repository.ts';
 import { startWorker, type JobLog, type Worker } from './worker.ts';
+import { jobLeaseOf } from './job-lease.ts';
 
 const DAY_MS = 86_400_000;
 /** The link must stay valid at least this long after the reminder: a reminder about to expire helps nobody. */
@@ -78,5 +79,5 @@ export function startRatingReminder(ctx: AppContext, log: JobLog): Worker | null
     return null;
   }
   const job = createRatingReminder(ctx, log);
-  return startWorker('rating-reminder', every * 1000, () => job.runOnce(), log);
+  return startWorker('rating-reminder', every * 1000, () => job.runOnce(), log, jobLeaseOf(ctx));
 }

@@ -17,6 +17,7 @@ import { refreshWorkOrderSla } from '../modules/sla/refresh.ts';
 import { claimForWatch, countWaitingForWatch, watchPage } from '../modules/sla/sla.repository.ts';
 import { reconcileLateDocuments } from '../modules/penalties/late-documents.ts';
 import { startWorker, type JobLog, type Worker } from './worker.ts';
+import { jobLeaseOf } from './job-lease.ts';
 
 export interface WatchResult {
   checked: number;
@@ -94,7 +95,7 @@ export function startSlaWatcher(ctx: AppContext, log: JobLog): Worker | null {
   }
   const watcher = createSlaWatcher(ctx, log);
   log.info({ every, warnShare: ctx.config.sla.warnShare }, 'sla watcher started');
-  return startWorker('sla-watcher', every * 1000, () => watcher.runOnce(), log);
+  return startWorker('sla-watcher', every * 1000, () => watcher.runOnce(), log, jobLeaseOf(ctx));
 }
 
 /** For tests and scripts: how many work orders wait for the watcher now. */

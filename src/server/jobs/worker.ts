@@ -1,6 +1,9 @@
 // A periodic job: runs `tick` now and then every `intervalMs` after the previous run ended (never
 // two runs at once in one process); stop() waits for a run in progress. Jobs keep no state between
-// runs: everything lives in the database, so several app instances can run the same job.
+// runs: everything lives in the database, so several app instances can run the same job. With a
+// `lease` (jobs/job-lease.ts) a run first takes the job's lease in the database: while another
+// instance runs its pass this one skips its turn, so passes never overlap across instances.
+import { runLeased, type JobLease } from './job-lease.ts';
 
 export interface JobLog {
   info(obj: object, msg?: string): void;
@@ -13,7 +16,7 @@ export interface Worker {
   stop(): Promise<void>;
 }
 
-export function startWorker(name: string, intervalMs: number, tick: () => Promise<unknown>, log: JobLog): Worker {
+export function startWorker(name: string, intervalMs: number, tick: () => Promise<unknown>, log: JobLog, lease?: JobLease): Worker {
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
@@ -23,7 +26,8 @@ export function startWorker(name: string, intervalMs: number, tick: () => Promis
     if (stopped) return;
     running = (async () => {
       try {
-        await tick();
+        if (lease) await runLeased(name, lease, log, tick);
+        else await tick();
       } catch (err) {
         log.error({ err, job: name }, `${name}: run failed`);
       }

@@ -30,6 +30,7 @@ import * as contractSpendAlerts from './2026-12-12T0006-contract-spend-alerts.ts
 import * as ratingFollowUps from './2026-12-13T0001-rating-follow-ups.ts';
 import * as kpiFacts from './2026-12-13T0002-kpi-facts.ts';
 import * as kpiScheme from './2026-12-13T0003-kpi-scheme.ts';
+import * as jobLeases from './2026-12-14T0002-job-leases.ts';
 
 /** Every migration, by name; names sort in the order they run. Append, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -64,4 +65,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-13T0001-rating-follow-ups': ratingFollowUps,
   '2026-12-13T0002-kpi-facts': kpiFacts,
   '2026-12-13T0003-kpi-scheme': kpiScheme,
+  '2026-12-14T0002-job-leases': jobLeases,
 };

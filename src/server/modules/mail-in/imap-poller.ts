@@ -8,6 +8,7 @@
 import { ImapFlow } from 'imapflow';
 import type { AppContext } from '../../context.ts';
 import { redactUrl, startWorker, type JobLog, type Worker } from '../../jobs/worker.ts';
+import { jobLeaseOf } from '../../jobs/job-lease.ts';
 import { intakeMessage, intakeTooLarge } from './intake.ts';
 
 export interface ImapTarget {
@@ -116,5 +117,5 @@ export function startImapPoller(ctx: AppContext, log: JobLog): Worker | null {
   const url = ctx.config.mail.inImapUrl;
   if (!url) return null;
   log.info({ imap: redactUrl(url), every: ctx.config.mail.inImapIntervalSeconds }, 'IMAP polling of the service mailbox started');
-  return startWorker('imap-poller', ctx.config.mail.inImapIntervalSeconds * 1000, () => pollImapOnce(ctx, log, url), log);
+  return startWorker('imap-poller', ctx.config.mail.inImapIntervalSeconds * 1000, () => pollImapOnce(ctx, log, url), log, jobLeaseOf(ctx));
 }

@@ -6,10 +6,10 @@ import type { OutboxRow } from '../../db/schema.ts';
 export type ClaimedRow = Omit<OutboxRow, 'attempts'> & { attempts: number };
 
 /**
- * Up to `batch` due rows, leased until now + leaseMs. PostgreSQL: `for update skip locked` in a short
- * transaction; SQLite: one conditional update … returning, atomic in its single writer.
+ * Up to `batch` due rows, leased to `owner` until now + leaseMs. PostgreSQL: `for update skip locked`
+ * in a short transaction; SQLite: one conditional update … returning, atomic in its single writer.
  */
-export async function claim(db: Db, now: Date, batch: number, leaseMs: number): Promise<ClaimedRow[]> {
+export async function claim(db: Db, now: Date, batch: number, leaseMs: number, owner: string): Promise<ClaimedRow[]> {
   const at = now.toISOString();
   const lease = new Date(now.getTime() + leaseMs).toISOString();
   const due = (q: typeof db) =>
@@ -28,7 +28,7 @@ export async function claim(db: Db, now: Date, batch: number, leaseMs: number): 
       if (rows.length)
         await trx
           .updateTable('outbox')
-          .set({ locked_until: lease })
+          .set({ locked_until: lease, locked_by: owner })
           .where(
             'id',
             'in',
@@ -38,16 +38,39 @@ export async function claim(db: Db, now: Date, batch: number, leaseMs: number): 
       return rows.map((r) => ({ ...r, attempts: Number(r.attempts), locked_until: lease }));
     });
   }
-  const rows = await db.updateTable('outbox').set({ locked_until: lease }).where('id', 'in', due(db).select('id')).returningAll().execute();
+  const rows = await db
+    .updateTable('outbox')
+    .set({ locked_until: lease, locked_by: owner })
+    .where('id', 'in', due(db).select('id'))
+    .returningAll()
+    .execute();
   return rows
     .map((r) => ({ ...r, attempts: Number(r.attempts) }))
     .sort((a, b) => a.next_attempt_at.localeCompare(b.next_attempt_at) || a.id.localeCompare(b.id));
 }
 
+/**
+ * The sender's heartbeat, and its check just before sending a row: moves the lease of those of
+ * `ids` that `owner` still holds to `until`; returns their ids. A row missing from the answer was
+ * lost (its lease lapsed and another instance claimed it, or it was sent or cancelled meanwhile).
+ */
+export async function renewClaims(db: Db, ids: string[], owner: string, until: Date): Promise<string[]> {
+  if (!ids.length) return [];
+  const rows = await db
+    .updateTable('outbox')
+    .set({ locked_until: until.toISOString() })
+    .where('id', 'in', ids)
+    .where('locked_by', '=', owner)
+    .where('status', '=', 'pending')
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 export async function markSent(db: Db, row: ClaimedRow, now: Date): Promise<void> {
   await db
     .updateTable('outbox')
-    .set({ status: 'sent', sent_at: now.toISOString(), attempts: row.attempts + 1, locked_until: null, last_error: null })
+    .set({ status: 'sent', sent_at: now.toISOString(), attempts: row.attempts + 1, locked_until: null, locked_by: null, last_error: null })
     .where('id', '=', row.id)
     .where('status', '=', 'pending')
     .execute();
@@ -63,6 +86,7 @@ export async function markFailure(db: Db, row: ClaimedRow, retryAt: Date, error:
       status: final ? 'failed' : 'pending',
       next_attempt_at: final ? row.next_attempt_at : retryAt.toISOString(),
       locked_until: null,
+      locked_by: null,
       last_error: error.slice(0, 1000),
     })
     .where('id', '=', row.id)
