@@ -26,7 +26,8 @@ function precompress(): Plugin {
     apply: 'build',
     async writeBundle(options, bundle) {
       const outDir = options.dir ?? '';
-      const names = [...Object.keys(bundle), 'index.html'].filter((name) => COMPRESSIBLE.test(name));
+      // The manifest (.vite/) is for the page-weight check, never served.
+      const names = [...Object.keys(bundle), 'index.html'].filter((name) => COMPRESSIBLE.test(name) && !name.startsWith('.vite/'));
       await Promise.all(
         [...new Set(names)].map(async (name) => {
           const file = path.join(outDir, name);
