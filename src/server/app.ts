@@ -16,6 +16,8 @@ import { clientErrorHandler, frameworkErrors, registerEmptyChangeCheck, register
 import { registerAuth } from './plugins/auth.ts';
 import { registerSecurityHeaders } from './plugins/security.ts';
 import { isApiPath, normalisePath } from './plugins/request-path.ts';
+import { registerCompression } from './plugins/compression.ts';
+import { isSourceMap, webStaticOptions } from './plugins/web-assets.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { registryRoutes } from './modules/registry/index.ts';
 import { importRoutes } from './modules/import/import.routes.ts';
@@ -82,6 +84,8 @@ export async function buildApp(config: Config, opts: BuildOptions): Promise<Fast
   // Before the plugins, so their routes (the API docs, static files) answer problem+json too.
   registerErrorHandling(app, { uploadLimitMb: Math.round(config.uploadMaxBytes / 1024 / 1024), bodyLimitBytes: BODY_LIMIT });
 
+  // Light pages (#12): brotli/gzip for every compressible answer, before the routes and the API docs.
+  await registerCompression(app);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 10 } });
   await app.register(swagger, {
@@ -168,13 +172,13 @@ export async function buildApp(config: Config, opts: BuildOptions): Promise<Fast
 /** Serves the built single-page app; any non-API GET falls back to index.html for client routing. */
 function serveWeb(app: FastifyInstance, dist: string) {
   const hasWeb = fs.existsSync(path.join(dist, 'index.html'));
-  // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
-  if (hasWeb) app.register(fastifyStatic, { root: dist, wildcard: true, index: 'index.html' });
+  // Caching, precompressed files and no source maps: web-assets.ts (#12).
+  if (hasWeb) app.register(fastifyStatic, webStaticOptions(dist));
   app.setNotFoundHandler((request, reply) => {
     // A missing built file (/assets/…) is a 404, not the app: a stale hashed name must not load HTML as code.
     // Normalised path: /%61pi/… or //api/… is an API miss (problem+json), not a page.
     const p = normalisePath(request.url);
-    const isPage = request.method === 'GET' && !isApiPath(p) && !p.startsWith('/assets/') && p !== '/healthz';
+    const isPage = request.method === 'GET' && !isApiPath(p) && !p.startsWith('/assets/') && !isSourceMap(p) && p !== '/healthz';
     if (hasWeb && isPage) {
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html');
     }

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { Anchor, AppShell, Burger, Group, ScrollArea } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { Link, Outlet, useLocation } from 'react-router';
@@ -8,6 +8,7 @@ import { LanguageMenu } from './LanguageMenu';
 import { NavMenu } from './NavMenu';
 import { UserMenu } from './UserMenu';
 import { NotificationBell } from '../features/notifications/NotificationBell';
+import { PageLoader } from '../components/FullPageLoader';
 
 const NAV_ID = 'main-navigation';
 export const MAIN_ID = 'main-content';
@@ -73,7 +74,9 @@ export function AppLayout({ me }: { me: Me }) {
           </AppShell.Section>
         </AppShell.Navbar>
         <AppShell.Main id={MAIN_ID} tabIndex={-1}>
-          <Outlet />
+          <Suspense fallback={<PageLoader />}>
+            <Outlet />
+          </Suspense>
         </AppShell.Main>
       </AppShell>
     </>

@@ -1,60 +1,5 @@
-import type { ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
-import type { RegistryItem } from '../api/types';
-import { LoginPage } from '../features/auth/LoginPage';
-import { HomePage } from '../features/home/HomePage';
-import { ProfilePage } from '../features/profile/ProfilePage';
-import { ImportPage } from '../features/import/ImportPage';
-import { RegistryListPage } from '../features/registry/RegistryListPage';
-import { RegistryFormPage } from '../features/registry/RegistryFormPage';
-import type { RegistryListConfig } from '../features/registry/types';
-import type { RegistryFormConfig } from '../features/registry/formTypes';
-import { BuildingDetailPage } from '../features/registry/buildings/BuildingDetailPage';
-import { siteList } from '../features/registry/sites/list';
-import { siteForm } from '../features/registry/sites/form';
-import { departmentList } from '../features/registry/departments/list';
-import { departmentForm } from '../features/registry/departments/form';
-import { buildingList } from '../features/registry/buildings/list';
-import { buildingForm } from '../features/registry/buildings/form';
-import { floorForm } from '../features/registry/floors/form';
-import { spaceForm } from '../features/registry/spaces/form';
-import { technologyClassList } from '../features/registry/technology-classes/list';
-import { technologyClassForm } from '../features/registry/technology-classes/form';
-import { contractorList } from '../features/registry/contractors/list';
-import { contractorForm } from '../features/registry/contractors/form';
-import { contractList } from '../features/registry/contracts/list';
-import { contractForm } from '../features/registry/contracts/form';
-import { assetList } from '../features/registry/assets/list';
-import { assetForm } from '../features/registry/assets/form';
-import { userList } from '../features/registry/users/list';
-import { userForm } from '../features/registry/users/form';
-import { NotFoundPage } from '../components/NotFoundPage';
-import { NewTicketPage } from '../features/tickets/NewTicketPage';
-import { TicketListPage } from '../features/tickets/TicketListPage';
-import { TicketPage } from '../features/tickets/TicketPage';
-import { WorkOrderListPage } from '../features/work-orders/WorkOrderListPage';
-import { WorkOrderPage } from '../features/work-orders/WorkOrderPage';
-import { AuthorizationInboxPage } from '../features/authorizations/AuthorizationInboxPage';
-import { ContractorBoardPage } from '../features/board/ContractorBoardPage';
-import { MyWorkPage } from '../features/technicians/MyWorkPage';
-import { OwedDocumentsPage } from '../features/work-orders/OwedDocumentsPage';
-import { InboxPage } from '../features/inbox/InboxPage';
-import { NotificationsPage } from '../features/notifications/NotificationsPage';
-import { OutboxPage } from '../features/outbox/OutboxPage';
-import { OutboxMessagePage } from '../features/outbox/OutboxMessagePage';
-import { RatingPage } from '../features/rating/RatingPage';
-import { ConfirmEmailPage } from '../features/profile/ConfirmEmailPage';
-import { PenaltyListPage } from '../features/penalties/PenaltyListPage';
-import { KpiReportsPage } from '../features/kpi-reports/KpiReportsPage';
-import { PenaltyPage } from '../features/penalties/PenaltyPage';
-import { ContractsPage } from '../features/penalties/ContractsPage';
-import { ContractOverviewPage } from '../features/penalties/ContractOverviewPage';
-import { ProgramListPage } from '../features/programs/ProgramListPage';
-import { ProgramPage } from '../features/programs/ProgramPage';
-import { PlannedCalendarPage } from '../features/planned-calendar/PlannedCalendarPage';
-import { TodayPage } from '../features/planned-calendar/TodayPage';
-import { PenaltyRulesPage } from '../features/admin-money/PenaltyRulesPage';
-import { PriceListsPage } from '../features/admin-money/PriceListsPage';
 import {
   canBrowseRegistry,
   canImport,
@@ -74,24 +19,233 @@ import {
   hasRole,
   type EntityKey,
 } from './permissions';
-import { AmountListPage } from '../features/accounting/AmountListPage';
-import { SpendPage } from '../features/accounting/SpendPage';
-import { SatisfactionPage } from '../features/satisfaction/SatisfactionPage';
-import { FinalAccountListPage } from '../features/accounting/FinalAccountListPage';
-import { InvoiceListPage } from '../features/accounting/invoices/InvoiceListPage';
-import { InvoicePage } from '../features/accounting/invoices/InvoicePage';
-import { AllocationsPage } from '../features/accounting/AllocationsPage';
-import { StatementListPage } from '../features/accounting/StatementListPage';
-import { StatementPage } from '../features/accounting/StatementPage';
-import { FinalAccountPage } from '../features/accounting/FinalAccountPage';
-import { ContractSlaPage } from '../features/admin-sla/ContractSlaPage';
-import { IndicatorsPage } from '../features/indicators/IndicatorsPage';
 import { RequireAccess } from './RequireAccess';
-import { RequireAuth } from './RequireAuth';
-import { PlansListPage } from '../features/plans/PlansListPage';
-import { PlanEditorPage } from '../features/plans/PlanEditorPage';
-import { MeterPage, MetersPage } from '../features/plans/MetersPage';
+import { lazyPage } from './lazyPage';
+import type { RegistryItem } from '../api/types';
+import type { RegistryListConfig } from '../features/registry/types';
+import type { RegistryFormConfig } from '../features/registry/formTypes';
 import { canReadPlans, canWritePlans } from '../features/plans/access';
+
+// Each page is its own chunk, fetched on first visit: the login page does not carry the whole app (#12).
+// The signed-in layout (menu, header, notices) too: the login page has none of it.
+const RequireAuth = lazyPage(
+  () => import('./RequireAuth'),
+  (m) => m.RequireAuth,
+);
+const LoginPage = lazyPage(
+  () => import('../features/auth/LoginPage'),
+  (m) => m.LoginPage,
+);
+const HomePage = lazyPage(
+  () => import('../features/home/HomePage'),
+  (m) => m.HomePage,
+);
+const ProfilePage = lazyPage(
+  () => import('../features/profile/ProfilePage'),
+  (m) => m.ProfilePage,
+);
+const ImportPage = lazyPage(
+  () => import('../features/import/ImportPage'),
+  (m) => m.ImportPage,
+);
+const BuildingDetailPage = lazyPage(
+  () => import('../features/registry/buildings/BuildingDetailPage'),
+  (m) => m.BuildingDetailPage,
+);
+const NotFoundPage = lazyPage(
+  () => import('../components/NotFoundPage'),
+  (m) => m.NotFoundPage,
+);
+const NewTicketPage = lazyPage(
+  () => import('../features/tickets/NewTicketPage'),
+  (m) => m.NewTicketPage,
+);
+const TicketListPage = lazyPage(
+  () => import('../features/tickets/TicketListPage'),
+  (m) => m.TicketListPage,
+);
+const TicketPage = lazyPage(
+  () => import('../features/tickets/TicketPage'),
+  (m) => m.TicketPage,
+);
+const WorkOrderListPage = lazyPage(
+  () => import('../features/work-orders/WorkOrderListPage'),
+  (m) => m.WorkOrderListPage,
+);
+const WorkOrderPage = lazyPage(
+  () => import('../features/work-orders/WorkOrderPage'),
+  (m) => m.WorkOrderPage,
+);
+const AuthorizationInboxPage = lazyPage(
+  () => import('../features/authorizations/AuthorizationInboxPage'),
+  (m) => m.AuthorizationInboxPage,
+);
+const ContractorBoardPage = lazyPage(
+  () => import('../features/board/ContractorBoardPage'),
+  (m) => m.ContractorBoardPage,
+);
+const MyWorkPage = lazyPage(
+  () => import('../features/technicians/MyWorkPage'),
+  (m) => m.MyWorkPage,
+);
+const OwedDocumentsPage = lazyPage(
+  () => import('../features/work-orders/OwedDocumentsPage'),
+  (m) => m.OwedDocumentsPage,
+);
+const InboxPage = lazyPage(
+  () => import('../features/inbox/InboxPage'),
+  (m) => m.InboxPage,
+);
+const NotificationsPage = lazyPage(
+  () => import('../features/notifications/NotificationsPage'),
+  (m) => m.NotificationsPage,
+);
+const OutboxPage = lazyPage(
+  () => import('../features/outbox/OutboxPage'),
+  (m) => m.OutboxPage,
+);
+const OutboxMessagePage = lazyPage(
+  () => import('../features/outbox/OutboxMessagePage'),
+  (m) => m.OutboxMessagePage,
+);
+const RatingPage = lazyPage(
+  () => import('../features/rating/RatingPage'),
+  (m) => m.RatingPage,
+);
+const ConfirmEmailPage = lazyPage(
+  () => import('../features/profile/ConfirmEmailPage'),
+  (m) => m.ConfirmEmailPage,
+);
+const PenaltyListPage = lazyPage(
+  () => import('../features/penalties/PenaltyListPage'),
+  (m) => m.PenaltyListPage,
+);
+const KpiReportsPage = lazyPage(
+  () => import('../features/kpi-reports/KpiReportsPage'),
+  (m) => m.KpiReportsPage,
+);
+const PenaltyPage = lazyPage(
+  () => import('../features/penalties/PenaltyPage'),
+  (m) => m.PenaltyPage,
+);
+const ContractsPage = lazyPage(
+  () => import('../features/penalties/ContractsPage'),
+  (m) => m.ContractsPage,
+);
+const ContractOverviewPage = lazyPage(
+  () => import('../features/penalties/ContractOverviewPage'),
+  (m) => m.ContractOverviewPage,
+);
+const ProgramListPage = lazyPage(
+  () => import('../features/programs/ProgramListPage'),
+  (m) => m.ProgramListPage,
+);
+const ProgramPage = lazyPage(
+  () => import('../features/programs/ProgramPage'),
+  (m) => m.ProgramPage,
+);
+const PlannedCalendarPage = lazyPage(
+  () => import('../features/planned-calendar/PlannedCalendarPage'),
+  (m) => m.PlannedCalendarPage,
+);
+const TodayPage = lazyPage(
+  () => import('../features/planned-calendar/TodayPage'),
+  (m) => m.TodayPage,
+);
+const PenaltyRulesPage = lazyPage(
+  () => import('../features/admin-money/PenaltyRulesPage'),
+  (m) => m.PenaltyRulesPage,
+);
+const PriceListsPage = lazyPage(
+  () => import('../features/admin-money/PriceListsPage'),
+  (m) => m.PriceListsPage,
+);
+const AmountListPage = lazyPage(
+  () => import('../features/accounting/AmountListPage'),
+  (m) => m.AmountListPage,
+);
+const SpendPage = lazyPage(
+  () => import('../features/accounting/SpendPage'),
+  (m) => m.SpendPage,
+);
+const SatisfactionPage = lazyPage(
+  () => import('../features/satisfaction/SatisfactionPage'),
+  (m) => m.SatisfactionPage,
+);
+const FinalAccountListPage = lazyPage(
+  () => import('../features/accounting/FinalAccountListPage'),
+  (m) => m.FinalAccountListPage,
+);
+const InvoiceListPage = lazyPage(
+  () => import('../features/accounting/invoices/InvoiceListPage'),
+  (m) => m.InvoiceListPage,
+);
+const InvoicePage = lazyPage(
+  () => import('../features/accounting/invoices/InvoicePage'),
+  (m) => m.InvoicePage,
+);
+const AllocationsPage = lazyPage(
+  () => import('../features/accounting/AllocationsPage'),
+  (m) => m.AllocationsPage,
+);
+const StatementListPage = lazyPage(
+  () => import('../features/accounting/StatementListPage'),
+  (m) => m.StatementListPage,
+);
+const StatementPage = lazyPage(
+  () => import('../features/accounting/StatementPage'),
+  (m) => m.StatementPage,
+);
+const FinalAccountPage = lazyPage(
+  () => import('../features/accounting/FinalAccountPage'),
+  (m) => m.FinalAccountPage,
+);
+const ContractSlaPage = lazyPage(
+  () => import('../features/admin-sla/ContractSlaPage'),
+  (m) => m.ContractSlaPage,
+);
+const IndicatorsPage = lazyPage(
+  () => import('../features/indicators/IndicatorsPage'),
+  (m) => m.IndicatorsPage,
+);
+const PlansListPage = lazyPage(
+  () => import('../features/plans/PlansListPage'),
+  (m) => m.PlansListPage,
+);
+const PlanEditorPage = lazyPage(
+  () => import('../features/plans/PlanEditorPage'),
+  (m) => m.PlanEditorPage,
+);
+const MeterPage = lazyPage(
+  () => import('../features/plans/MetersPage'),
+  (m) => m.MeterPage,
+);
+const MetersPage = lazyPage(
+  () => import('../features/plans/MetersPage'),
+  (m) => m.MetersPage,
+);
+
+/** A registry list page bound to its collection's columns; both come in on the first visit. */
+function registryList<T extends RegistryItem>(load: () => Promise<RegistryListConfig<T>>) {
+  return lazyPage(
+    () => Promise.all([import('../features/registry/RegistryListPage'), load()]),
+    ([{ RegistryListPage }, config]) =>
+      function RegistryList() {
+        return <RegistryListPage config={config} />;
+      },
+  );
+}
+
+/** A registry form page bound to its collection's fields; both come in on the first visit. */
+function registryForm<T extends RegistryItem, V extends object>(load: () => Promise<RegistryFormConfig<T, V>>) {
+  return lazyPage(
+    () => Promise.all([import('../features/registry/RegistryFormPage'), load()]),
+    ([{ RegistryFormPage }, config]) =>
+      function RegistryForm() {
+        return <RegistryFormPage config={config} />;
+      },
+  );
+}
 
 /** A registry page: staff only (canBrowseRegistry), then the entity's read or write right. */
 function guarded(entity: EntityKey, element: ReactNode, needsWrite = false) {
@@ -102,16 +256,51 @@ function guarded(entity: EntityKey, element: ReactNode, needsWrite = false) {
   );
 }
 
+// One component per collection, shared by its new and show routes as before (same type, same state).
+const registry = {
+  sites: {
+    List: registryList(() => import('../features/registry/sites/list').then((m) => m.siteList)),
+    Form: registryForm(() => import('../features/registry/sites/form').then((m) => m.siteForm)),
+  },
+  departments: {
+    List: registryList(() => import('../features/registry/departments/list').then((m) => m.departmentList)),
+    Form: registryForm(() => import('../features/registry/departments/form').then((m) => m.departmentForm)),
+  },
+  buildings: {
+    List: registryList(() => import('../features/registry/buildings/list').then((m) => m.buildingList)),
+    Form: registryForm(() => import('../features/registry/buildings/form').then((m) => m.buildingForm)),
+  },
+  floors: { Form: registryForm(() => import('../features/registry/floors/form').then((m) => m.floorForm)) },
+  spaces: { Form: registryForm(() => import('../features/registry/spaces/form').then((m) => m.spaceForm)) },
+  technologyClasses: {
+    List: registryList(() => import('../features/registry/technology-classes/list').then((m) => m.technologyClassList)),
+    Form: registryForm(() => import('../features/registry/technology-classes/form').then((m) => m.technologyClassForm)),
+  },
+  contractors: {
+    List: registryList(() => import('../features/registry/contractors/list').then((m) => m.contractorList)),
+    Form: registryForm(() => import('../features/registry/contractors/form').then((m) => m.contractorForm)),
+  },
+  contracts: {
+    List: registryList(() => import('../features/registry/contracts/list').then((m) => m.contractList)),
+    Form: registryForm(() => import('../features/registry/contracts/form').then((m) => m.contractForm)),
+  },
+  assets: {
+    List: registryList(() => import('../features/registry/assets/list').then((m) => m.assetList)),
+    Form: registryForm(() => import('../features/registry/assets/form').then((m) => m.assetForm)),
+  },
+  users: {
+    List: registryList(() => import('../features/registry/users/list').then((m) => m.userList)),
+    Form: registryForm(() => import('../features/registry/users/form').then((m) => m.userForm)),
+  },
+};
+
 /** List, new and show/edit routes of one registry collection. */
-function registryRoutes<T extends RegistryItem, V extends object>(
-  segment: string,
-  list: RegistryListConfig<T>,
-  form: RegistryFormConfig<T, V>,
-): RouteObject[] {
+function registryRoutes(segment: string, entity: EntityKey, pages: { List: ComponentType; Form: ComponentType }): RouteObject[] {
+  const { List, Form } = pages;
   return [
-    { path: `registry/${segment}`, element: guarded(list.entity, <RegistryListPage key={list.entity} config={list} />) },
-    { path: `registry/${segment}/new`, element: guarded(list.entity, <RegistryFormPage key={form.entity} config={form} />, true) },
-    { path: `registry/${segment}/:id`, element: guarded(list.entity, <RegistryFormPage key={form.entity} config={form} />) },
+    { path: `registry/${segment}`, element: guarded(entity, <List />) },
+    { path: `registry/${segment}/new`, element: guarded(entity, <Form />, true) },
+    { path: `registry/${segment}/:id`, element: guarded(entity, <Form />) },
   ];
 }
 
@@ -127,33 +316,33 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <HomePage /> },
       { path: 'profile', element: <ProfilePage /> },
-      ...registryRoutes('sites', siteList, siteForm),
-      ...registryRoutes('departments', departmentList, departmentForm),
-      { path: 'registry/buildings', element: guarded('buildings', <RegistryListPage key="buildings" config={buildingList} />) },
-      { path: 'registry/buildings/new', element: guarded('buildings', <RegistryFormPage key="buildings" config={buildingForm} />, true) },
+      ...registryRoutes('sites', 'sites', registry.sites),
+      ...registryRoutes('departments', 'departments', registry.departments),
+      { path: 'registry/buildings', element: guarded('buildings', <registry.buildings.List />) },
+      { path: 'registry/buildings/new', element: guarded('buildings', <registry.buildings.Form />, true) },
       { path: 'registry/buildings/:id', element: guarded('buildings', <BuildingDetailPage />) },
-      { path: 'registry/buildings/:id/edit', element: guarded('buildings', <RegistryFormPage key="buildings" config={buildingForm} />) },
+      { path: 'registry/buildings/:id/edit', element: guarded('buildings', <registry.buildings.Form />) },
       {
         path: 'registry/buildings/:buildingId/floors/new',
-        element: guarded('floors', <RegistryFormPage key="floors" config={floorForm} />, true),
+        element: guarded('floors', <registry.floors.Form />, true),
       },
       {
         path: 'registry/buildings/:buildingId/floors/:id',
-        element: guarded('floors', <RegistryFormPage key="floors" config={floorForm} />),
+        element: guarded('floors', <registry.floors.Form />),
       },
       {
         path: 'registry/buildings/:buildingId/spaces/new',
-        element: guarded('spaces', <RegistryFormPage key="spaces" config={spaceForm} />, true),
+        element: guarded('spaces', <registry.spaces.Form />, true),
       },
       {
         path: 'registry/buildings/:buildingId/spaces/:id',
-        element: guarded('spaces', <RegistryFormPage key="spaces" config={spaceForm} />),
+        element: guarded('spaces', <registry.spaces.Form />),
       },
-      ...registryRoutes('technology-classes', technologyClassList, technologyClassForm),
-      ...registryRoutes('contractors', contractorList, contractorForm),
-      ...registryRoutes('contracts', contractList, contractForm),
-      ...registryRoutes('assets', assetList, assetForm),
-      ...registryRoutes('users', userList, userForm),
+      ...registryRoutes('technology-classes', 'technologyClasses', registry.technologyClasses),
+      ...registryRoutes('contractors', 'contractors', registry.contractors),
+      ...registryRoutes('contracts', 'contracts', registry.contracts),
+      ...registryRoutes('assets', 'assets', registry.assets),
+      ...registryRoutes('users', 'users', registry.users),
       {
         path: 'plans',
         element: (

@@ -3,6 +3,8 @@ import { Button, Group, Stack, Text } from '@mantine/core';
 import { DataTable, type DataTableColumn } from 'mantine-datatable';
 import { IconChevronDown } from '@tabler/icons-react';
 import { useT } from '../i18n/messages';
+// Its CSS comes with the first table, not with the login page (#12).
+import 'mantine-datatable/styles.layer.css';
 
 interface EntityTableProps<T extends { id: string }> {
   label: string;

@@ -7,8 +7,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/it';
 import 'dayjs/locale/en-gb';
 import customParseFormat from 'dayjs/plugin/customParseFormat';
-import it from './it.json';
-import en from './en.json';
+import type it from './it.json';
 import type { Language } from '../api/types';
 import { browserLanguage } from './browser-language';
 
@@ -45,17 +44,38 @@ function onLanguageChanged(language: string): void {
 
 i18n.on('languageChanged', onLanguageChanged);
 
+type Catalogue = typeof it;
+
+// One catalogue per chunk, fetched when its language is first used: a visitor downloads one language,
+// not both (#12). The type makes the build fail when en.json lacks a key of it.json.
+const catalogues: Record<Language, () => Promise<Catalogue>> = {
+  it: () => import('./it.json').then((m) => m.default),
+  en: () => import('./en.json').then((m) => m.default),
+};
+
+/** Loads a language's messages once; later calls find them in i18next. */
+async function loadLanguage(language: Language): Promise<void> {
+  if (i18n.hasResourceBundle(language, 'translation')) return;
+  i18n.addResourceBundle(language, 'translation', await catalogues[language]());
+}
+
+const initialLanguage = storedLanguage();
+
 void i18n.use(initReactI18next).init({
-  // `satisfies` makes the build fail when en.json lacks a key of it.json.
-  resources: { it: { translation: it }, en: { translation: en satisfies typeof it } },
-  lng: storedLanguage(),
+  resources: {},
+  lng: initialLanguage,
   fallbackLng: 'it',
   supportedLngs: ['it', 'en'],
   interpolation: { escapeValue: false },
   returnNull: false,
   initAsync: false,
+  // Bundles are added by loadLanguage, not fetched by i18next.
+  partialBundledLanguages: true,
 });
-onLanguageChanged(i18n.language);
+
+/** Resolves when the first language's messages are in: main.tsx renders after it. */
+// English has every key of Italian (the type above), so the Italian fallback is not fetched with it.
+export const i18nReady: Promise<void> = loadLanguage(initialLanguage);
 
 /** Switches the UI language now and remembers it for the next visit to the login page. */
 export function applyLanguage(language: Language): void {
@@ -64,7 +84,7 @@ export function applyLanguage(language: Language): void {
   } catch {
     // private mode: the choice lasts for this page only
   }
-  if (i18n.language !== language) void i18n.changeLanguage(language);
+  if (i18n.language !== language) void loadLanguage(language).then(() => i18n.changeLanguage(language));
 }
 
 export function currentLanguage(): Language {

@@ -1,5 +1,7 @@
 import { DateInput, type DateInputProps } from '@mantine/dates';
 import { useT } from '../../i18n/messages';
+// Its CSS comes with the first date field, not with the login page (#12).
+import '@mantine/dates/styles.layer.css';
 
 /** A calendar date typed as DD/MM/YYYY or picked; the value is `YYYY-MM-DD`. */
 export function DateField(props: DateInputProps) {

@@ -4,6 +4,8 @@ import { TimeInput } from '@mantine/dates';
 import dayjs from 'dayjs';
 import { useT } from '../../i18n/messages';
 import { DateField } from './DateField';
+// Its CSS comes with the first date field, not with the login page (#12).
+import '@mantine/dates/styles.layer.css';
 
 interface InstantFieldProps {
   label: string;

@@ -7,6 +7,8 @@ import { Section } from '../../components/workflow/Section';
 import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/messages';
 import { asPercent } from './indicators';
+// Its CSS comes with the first chart, not with the login page (#12).
+import '@mantine/charts/styles.layer.css';
 
 /**
  * The headline figures month by month (month of issue): the SLA shares as lines, the work orders as
