@@ -1,5 +1,5 @@
 // The HTTP path against its floor (#12): the real server (src/server/main.ts as a child process,
-// production-like: NODE_ENV=production, LOG_LEVEL info, its default jobs) and bench/minimal-app.ts
+// production-like: NODE_ENV=production, LOG_LEVEL info; its background jobs off, see presidio()) and bench/minimal-app.ts
 // (plain Fastify + better-sqlite3) on the same 10,000-ticket dataset, both driven by autocannon
 // over real sockets, interleaved (minimal, Presidio SQLite, Presidio PostgreSQL, minimal, …), the
 // median of the rounds per target. Prints a markdown table for docs/BENCHMARKS.md.
@@ -35,6 +35,7 @@ const CONNECTIONS = Number(arg('connections', '10'));
 const ONLY = arg('only')?.split(',');
 const PROF = flag('prof');
 const PROF_DIR = '/tmp/http-bench-prof';
+const PORT = Number(arg('port', '3901'));
 const root = path.resolve(import.meta.dirname, '..');
 const tsx = ['--import', 'tsx'];
 
@@ -99,7 +100,7 @@ const children: ChildProcess[] = [];
 process.on('exit', () => children.forEach((c) => c.kill('SIGTERM')));
 
 async function start(name: string, port: number, args: string[], env: Record<string, string>, ids: Ids): Promise<Target> {
-  const log = fs.openSync(`/tmp/http-bench-${name.replace(/\W+/g, '-').toLowerCase()}.log`, 'w');
+  const log = fs.openSync(`/tmp/http-bench-${PORT}-${name.replace(/\W+/g, '-').toLowerCase()}.log`, 'w');
   const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', log, log] });
   children.push(child);
   for (let i = 0; ; i++) {
@@ -127,6 +128,13 @@ function presidio(name: string, port: number, databaseUrl: string, ids: Ids) {
       PORT: String(port),
       HOST: '127.0.0.1',
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+      // The request path alone: the background jobs off. On a freshly generated dataset the SLA
+      // watcher's first pass refreshes every work order's clocks and KPI facts — half the CPU of
+      // the first minutes in the profile — which is no request's cost.
+      SLA_WATCH_INTERVAL_SECONDS: '0',
+      PLANNED_LATENESS_INTERVAL_SECONDS: '0',
+      PROGRAM_GENERATOR_INTERVAL_SECONDS: '0',
+      RATING_REMINDER_INTERVAL_SECONDS: '0',
     },
     ids,
   );
@@ -211,8 +219,16 @@ const SCENARIOS = ALL.filter((s) => !ONLY || ONLY.includes(s.key));
 interface Run {
   rps: number;
   p99: number;
+  /** CPU time the server process spent per request (user + system): steadier than req/s on a shared machine. */
+  cpuMs: number;
+}
+/** The process's CPU time so far in ms (/proc/<pid>/stat utime + stime, in clock ticks of 10 ms). */
+function cpuOf(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 async function drive(t: Target, s: Scenario, seconds: number): Promise<Run> {
+  const cpu0 = cpuOf(t.child.pid!);
   const result = await autocannon({
     url: `http://127.0.0.1:${t.port}`,
     connections: CONNECTIONS,
@@ -226,17 +242,17 @@ async function drive(t: Target, s: Scenario, seconds: number): Promise<Run> {
   await new Promise((r) => setTimeout(r, 1000));
   const bad = result.non2xx + result.errors + result.timeouts;
   if (bad) throw new Error(`${t.name} ${s.name}: ${bad} failed requests of ${result.requests.total}`);
-  return { rps: result.requests.average, p99: result.latency.p99 };
+  return { rps: result.requests.average, p99: result.latency.p99, cpuMs: (cpuOf(t.child.pid!) - cpu0) / result.requests.total };
 }
 
 // --- run ------------------------------------------------------------------------------------
 
 const sqliteData = sqliteIds();
 const targets: Target[] = [];
-const minimal = await start('minimal', 3901, [...tsx, 'bench/minimal-app.ts', '--db', RUN_FILE, '--port', '3901'], {}, sqliteData);
-const presidioSqlite = await presidio('Presidio SQLite', 3902, `sqlite:${RUN_FILE}`, sqliteData);
+const minimal = await start('minimal', PORT, [...tsx, 'bench/minimal-app.ts', '--db', RUN_FILE, '--port', String(PORT)], {}, sqliteData);
+const presidioSqlite = await presidio('Presidio SQLite', PORT + 1, `sqlite:${RUN_FILE}`, sqliteData);
 targets.push(minimal, presidioSqlite);
-if (WITH_PG) targets.push(await presidio('Presidio PostgreSQL', 3903, pgUrl, await pgIds()));
+if (WITH_PG) targets.push(await presidio('Presidio PostgreSQL', PORT + 2, pgUrl, await pgIds()));
 
 for (const user of new Set(SCENARIOS.map((s) => s.user))) {
   // The minimal app reads Presidio's sessions table: a session opened on the SQLite server.
@@ -255,26 +271,30 @@ for (const s of SCENARIOS) {
     for (const t of targets) {
       const r = await drive(t, s, DURATION);
       per.get(t.name)!.push(r);
-      console.error(`${s.key} round ${round + 1} ${t.name}: ${Math.round(r.rps)} req/s, p99 ${r.p99} ms`);
+      console.error(
+        `${s.key} round ${round + 1} ${t.name}: ${Math.round(r.rps)} req/s, p99 ${r.p99} ms, ${r.cpuMs.toFixed(2)} CPU ms/request`,
+      );
     }
   }
 }
 
+const med = (runs: Run[], k: keyof Run) => median(runs.map((r) => r[k]));
 const fmt = (runs: Run[]) =>
-  `**${Math.round(median(runs.map((r) => r.rps))).toLocaleString('en')}** (${runs.map((r) => Math.round(r.rps)).join(', ')}), p99 ${median(runs.map((r) => r.p99))} ms`;
+  `**${Math.round(med(runs, 'rps')).toLocaleString('en')}** (${runs.map((r) => Math.round(r.rps)).join(', ')}), p99 ${med(runs, 'p99')} ms, ${med(runs, 'cpuMs').toFixed(2)} CPU ms/req`;
 console.log(
-  `\nautocannon: ${CONNECTIONS} connections, ${DURATION} s per run, ${ROUNDS} rounds interleaved, median req/s (the rounds), median p99; ` +
-    `load average before ${loadBefore}, after ${uptime()}; ${os.cpus().length} CPUs; Node ${process.version}\n`,
+  `\nautocannon: ${CONNECTIONS} connections, ${DURATION} s per run, ${ROUNDS} rounds interleaved; median req/s (the rounds), median p99, ` +
+    `median CPU time of the server process per request; load average before ${loadBefore}, after ${uptime()}; ${os.cpus().length} CPUs; Node ${process.version}\n`,
 );
-console.log(`| request | Presidio SQLite | minimal app | ratio |${WITH_PG ? ' Presidio PostgreSQL |' : ''}`);
-console.log(`| --- | --- | --- | --- |${WITH_PG ? ' --- |' : ''}`);
+console.log(`| request | Presidio SQLite | minimal app | ratio (req/s) | ratio (CPU/req) |${WITH_PG ? ' Presidio PostgreSQL |' : ''}`);
+console.log(`| --- | --- | --- | --- | --- |${WITH_PG ? ' --- |' : ''}`);
 for (const s of SCENARIOS) {
   const per = results.get(s.key)!;
   const p = per.get('Presidio SQLite')!;
   const m = per.get('minimal')!;
-  const ratio = median(p.map((r) => r.rps)) / median(m.map((r) => r.rps));
+  const ratio = med(p, 'rps') / med(m, 'rps');
+  const cpuRatio = med(m, 'cpuMs') / med(p, 'cpuMs');
   const pgCell = WITH_PG ? ` ${fmt(per.get('Presidio PostgreSQL')!)} |` : '';
-  console.log(`| ${s.name} | ${fmt(p)} | ${fmt(m)} | **${ratio.toFixed(2)}** |${pgCell}`);
+  console.log(`| ${s.name} | ${fmt(p)} | ${fmt(m)} | **${ratio.toFixed(2)}** | ${cpuRatio.toFixed(2)} |${pgCell}`);
 }
 
 for (const t of targets) t.child.kill('SIGINT');
