@@ -110,7 +110,7 @@ async function start(name: string, port: number, args: string[], env: Record<str
     } catch {
       // not listening yet
     }
-    if (child.exitCode !== null || i > 600) throw new Error(`${name} did not start (see /tmp/http-bench-*.log)`);
+    if (child.exitCode !== null || i > 3000) throw new Error(`${name} did not start (see /tmp/http-bench-*.log)`);
     await new Promise((r) => setTimeout(r, 100));
   }
   return { name, port, child, ids, cookies: {} };

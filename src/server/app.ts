@@ -8,7 +8,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import type { Config } from './config.ts';
-import { loggerOptions, registerRequestLog, type LogStream } from './log.ts';
+import { loggerOptions, OneLinePerRequest, type LogStream } from './log.ts';
 import type { Db } from './db/create-db.ts';
 import type { AppContext } from './context.ts';
 import { ProblemSchema } from '../shared/schemas/common.ts';
@@ -62,11 +62,9 @@ const BODY_LIMIT = 1024 * 1024;
 
 /** Builds the whole app without listening: tests drive it with inject(). */
 export async function buildApp(config: Config, opts: BuildOptions): Promise<FastifyInstance> {
-  const logged = opts.logger !== false && config.logLevel !== 'silent';
   const app = Fastify({
-    logger: logged ? loggerOptions(config, opts.logStream) : false,
-    // One line per request instead of Fastify's two (log.ts registerRequestLog).
-    disableRequestLogging: true,
+    logger: opts.logger === false || config.logLevel === 'silent' ? false : loggerOptions(config, opts.logStream),
+    logController: new OneLinePerRequest(),
     // Only configured proxies may speak for the client (X-Forwarded-For/-Proto); with none, the
     // socket's address is the client's, so nobody picks their own address for the login limits.
     trustProxy: config.trustProxy.length ? config.trustProxy : false,
@@ -81,7 +79,6 @@ export async function buildApp(config: Config, opts: BuildOptions): Promise<Fast
   });
   const ctx: AppContext = { db: opts.db, config, now: opts.now ?? (() => new Date()) };
   app.decorate('ctx', ctx);
-  if (logged) registerRequestLog(app);
   app.addSchema(ProblemSchema);
   // Before the plugins, so their routes (the API docs, static files) answer problem+json too.
   registerErrorHandling(app, { uploadLimitMb: Math.round(config.uploadMaxBytes / 1024 / 1024), bodyLimitBytes: BODY_LIMIT });
