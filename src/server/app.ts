@@ -8,7 +8,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import type { Config } from './config.ts';
-import { loggerOptions, type LogStream } from './log.ts';
+import { loggerOptions, OneLinePerRequest, type LogStream } from './log.ts';
 import type { Db } from './db/create-db.ts';
 import type { AppContext } from './context.ts';
 import { ProblemSchema } from '../shared/schemas/common.ts';
@@ -66,6 +66,7 @@ const BODY_LIMIT = 1024 * 1024;
 export async function buildApp(config: Config, opts: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger === false || config.logLevel === 'silent' ? false : loggerOptions(config, opts.logStream),
+    logController: new OneLinePerRequest(),
     // Only configured proxies may speak for the client (X-Forwarded-For/-Proto); with none, the
     // socket's address is the client's, so nobody picks their own address for the login limits.
     trustProxy: config.trustProxy.length ? config.trustProxy : false,

@@ -3,6 +3,7 @@
 // calendar feed (/api/calendar/<token>.ics) lets them read the planned work. Such path segments
 // and secret-looking query values are replaced before anything is written; headers that carry
 // credentials are redacted by pino.
+import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Config } from './config.ts';
 
 /** Paths whose segment after the prefix is a credential; add new capability links here. */
@@ -72,4 +73,19 @@ export function loggerOptions(config: Pick<Config, 'logLevel'>, stream?: LogStre
     },
     ...(stream ? { stream } : {}),
   };
+}
+
+/**
+ * One log line per request, when it is answered: Fastify's own pair ("incoming request" and
+ * "request completed") doubled the logging cost of every short request (#12, docs/BENCHMARKS.md
+ * "HTTP path"). The one line keeps what both said: the request (redacted URL), status, time.
+ * Errors and the other framework lines stay as Fastify writes them.
+ */
+export class OneLinePerRequest extends LogController {
+  override incomingRequest(): void {}
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    if (error) reply.log.error({ req: request, res: reply, err: error, responseTime: reply.elapsedTime }, 'request errored');
+    else reply.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
+  }
 }

@@ -141,17 +141,48 @@ async function principalFor(db: Db, userId: string, via: Principal['via']): Prom
   };
 }
 
+/**
+ * The session's caller in one indexed query (sessions by primary key, the user, their roles: one
+ * row per role), as it runs on every request: three round trips cost more than the request's own
+ * reads on a short GET (docs/BENCHMARKS.md "HTTP path").
+ */
 export async function principalBySession(db: Db, sessionId: string, now: string): Promise<Principal | null> {
-  const s = await db
-    .selectFrom('sessions')
-    .select(['user_id', 'csrf_token', 'last_seen_at'])
-    .where('id', '=', sessionId)
-    .where('expires_at', '>', now)
-    .executeTakeFirst();
-  if (!s) return null;
-  await touchSession(db, sessionId, s.last_seen_at, now);
-  const p = await principalFor(db, s.user_id, 'session');
-  return p && { ...p, sessionId, csrfToken: s.csrf_token };
+  const rows = await db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .leftJoin('user_roles as r', 'r.user_id', 's.user_id')
+    .select([
+      's.user_id',
+      's.csrf_token',
+      's.last_seen_at',
+      'u.username',
+      'u.display_name',
+      'u.language',
+      'u.contractor_id',
+      'u.department_id',
+      'u.technician',
+      'r.role',
+    ])
+    .where('s.id', '=', sessionId)
+    .where('s.expires_at', '>', now)
+    .where('u.active', '=', 1)
+    .execute();
+  if (!rows.length) return null;
+  const u = rows[0];
+  await touchSession(db, sessionId, u.last_seen_at, now);
+  return {
+    userId: u.user_id,
+    username: u.username,
+    displayName: u.display_name,
+    language: (u.language === 'en' ? 'en' : 'it') as Lang,
+    roles: new Set(rows.flatMap((r) => (r.role ? [r.role as Role] : []))),
+    contractorId: u.contractor_id,
+    technician: Number(u.technician) === 1,
+    departmentId: u.department_id,
+    via: 'session',
+    sessionId,
+    csrfToken: u.csrf_token,
+  };
 }
 
 export async function principalByToken(db: Db, tokenHash: string, now: string): Promise<Principal | null> {
