@@ -14,6 +14,7 @@ import { markLate } from '../modules/work-orders/lateness.ts';
 import { claimLate, lateCandidates } from '../modules/work-orders/planned.repository.ts';
 import { romeDate } from '../modules/tickets/workflow-helpers.ts';
 import { startWorker, type JobLog, type Worker } from './worker.ts';
+import { timeSlices } from './yield.ts';
 
 export interface LatenessResult {
   late: number;
@@ -30,6 +31,7 @@ export function createPlannedLateness(ctx: AppContext, log: JobLog, batchSize = 
       // lateDeadline(due_on) < today ⇔ due_on is in a month before today's.
       const dueBefore = `${today.slice(0, 7)}-01`;
       let after: [string, string] | null = null;
+      const slice = timeSlices(); // requests go first (./yield.ts)
       for (let i = 0; i < maxBatches; i++) {
         const rows = await lateCandidates(db, dueBefore, after, batchSize);
         for (const r of rows) {
@@ -47,6 +49,7 @@ export function createPlannedLateness(ctx: AppContext, log: JobLog, batchSize = 
             result.failed++;
             log.warn({ err, workOrderId: r.id }, 'planned lateness: failed, will retry');
           }
+          await slice();
         }
         if (rows.length < batchSize) break;
         const last = rows[rows.length - 1];
