@@ -20,7 +20,7 @@ import { startWorker, type JobLog, type Worker } from './worker.ts';
 import { timeSlices } from './yield.ts';
 
 /** Ids per call of the KPI facts filler: its window is computed in parts this size, yielding between them. */
-const KPI_SLICE = 250;
+const KPI_SLICE = 50;
 
 export interface WatchResult {
   checked: number;
