@@ -18,6 +18,7 @@ import { registerSecurityHeaders } from './plugins/security.ts';
 import { isApiPath, normalisePath } from './plugins/request-path.ts';
 import { registerCompression } from './plugins/compression.ts';
 import { isSourceMap, webStaticOptions } from './plugins/web-assets.ts';
+import { lazySchemaCompilers } from './plugins/lazy-schemas.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { registryRoutes } from './modules/registry/index.ts';
 import { importRoutes } from './modules/import/import.routes.ts';
@@ -78,6 +79,8 @@ export async function buildApp(config: Config, opts: BuildOptions): Promise<Fast
       // Fastify strips unknown fields by default; we refuse them instead, so nothing is lost silently.
       customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
     },
+    // Each route's validators and serializers compile on first use, not before listening (#12 item 3).
+    schemaController: lazySchemaCompilers(),
   });
   const ctx: AppContext = { db: opts.db, config, now: opts.now ?? (() => new Date()) };
   app.decorate('ctx', ctx);

@@ -15,6 +15,7 @@ import { claimLate, lateCandidates } from '../modules/work-orders/planned.reposi
 import { romeDate } from '../modules/tickets/workflow-helpers.ts';
 import { startWorker, type JobLog, type Worker } from './worker.ts';
 import { jobLeaseOf } from './job-lease.ts';
+import { timeSlices } from './yield.ts';
 
 export interface LatenessResult {
   late: number;
@@ -31,6 +32,7 @@ export function createPlannedLateness(ctx: AppContext, log: JobLog, batchSize = 
       // lateDeadline(due_on) < today ⇔ due_on is in a month before today's.
       const dueBefore = `${today.slice(0, 7)}-01`;
       let after: [string, string] | null = null;
+      const slice = timeSlices(); // requests go first (./yield.ts)
       for (let i = 0; i < maxBatches; i++) {
         const rows = await lateCandidates(db, dueBefore, after, batchSize);
         for (const r of rows) {
@@ -48,6 +50,7 @@ export function createPlannedLateness(ctx: AppContext, log: JobLog, batchSize = 
             result.failed++;
             log.warn({ err, workOrderId: r.id }, 'planned lateness: failed, will retry');
           }
+          await slice();
         }
         if (rows.length < batchSize) break;
         const last = rows[rows.length - 1];

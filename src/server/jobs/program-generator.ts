@@ -12,6 +12,7 @@ import { ensureProgram } from '../modules/programs/programs.service.ts';
 import { monthBounds } from '../modules/programs/schedule.ts';
 import { startWorker, type JobLog, type Worker } from './worker.ts';
 import { jobLeaseOf } from './job-lease.ts';
+import { timeSlices } from './yield.ts';
 
 /** The day of the month from which next month's programs are prepared. */
 export const GENERATE_FROM_DAY = 20;
@@ -29,6 +30,7 @@ export async function generateNextMonthPrograms(ctx: AppContext, log: JobLog): P
   const month = today.plus({ months: 1 }).toFormat('yyyy-MM');
   const { start, end } = monthBounds(month);
   const result: GeneratorResult = { month, created: 0, existing: 0, failed: 0 };
+  const slice = timeSlices(); // requests go first (./yield.ts)
   for (const c of await contractsActiveIn(ctx.db, start, end)) {
     try {
       const r = await ensureProgram(ctx, { contractId: c.id, month }, { id: null, label: 'Presidio' });
@@ -38,6 +40,7 @@ export async function generateNextMonthPrograms(ctx: AppContext, log: JobLog): P
       result.failed++;
       log.warn({ err, contractId: c.id, month }, 'program generator: contract failed, will retry');
     }
+    await slice();
   }
   if (result.created || result.failed) log.info({ ...result }, 'program generator run');
   return result;

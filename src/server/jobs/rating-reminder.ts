@@ -16,6 +16,7 @@ import { enqueueNotices } from '../modules/notices/enqueue.ts';
 import { claimReminder, insertReminderToken, reminderCandidates } from '../modules/ratings/satisfaction.repository.ts';
 import { startWorker, type JobLog, type Worker } from './worker.ts';
 import { jobLeaseOf } from './job-lease.ts';
+import { timeSlices } from './yield.ts';
 
 const DAY_MS = 86_400_000;
 /** The link must stay valid at least this long after the reminder: a reminder about to expire helps nobody. */
@@ -36,6 +37,7 @@ export function createRatingReminder(ctx: AppContext, log: JobLog, batchSize = 2
       const sentBefore = new Date(now.getTime() - ctx.config.ratingReminderDays * DAY_MS).toISOString();
       const validAfter = new Date(now.getTime() + REMINDER_MIN_VALIDITY_MS).toISOString();
       let after: [string, string] | null = null;
+      const slice = timeSlices(); // requests go first (./yield.ts)
       for (let i = 0; i < maxBatches; i++) {
         const rows = await reminderCandidates(db, { sentBefore, validAfter, after, limit: batchSize });
         for (const r of rows) {
@@ -60,6 +62,7 @@ export function createRatingReminder(ctx: AppContext, log: JobLog, batchSize = 2
             result.failed++;
             log.warn({ err, ratingTokenId: r.id }, 'rating reminder: failed, will retry');
           }
+          await slice();
         }
         if (rows.length < batchSize) break;
         const last = rows[rows.length - 1];

@@ -18,6 +18,10 @@ import { claimForWatch, countWaitingForWatch, watchPage } from '../modules/sla/s
 import { reconcileLateDocuments } from '../modules/penalties/late-documents.ts';
 import { startWorker, type JobLog, type Worker } from './worker.ts';
 import { jobLeaseOf } from './job-lease.ts';
+import { timeSlices } from './yield.ts';
+
+/** Ids per call of the KPI facts filler: its window is computed in parts this size, yielding between them. */
+const KPI_SLICE = 50;
 
 export interface WatchResult {
   checked: number;
@@ -55,6 +59,8 @@ export function createSlaWatcher(ctx: AppContext, log: JobLog, batchSize = 200, 
     async runOnce(maxBatches = 1000) {
       const result: WatchResult = { checked: 0, alerts: 0, penalties: 0, failed: 0 };
       const at = ctx.now().toISOString();
+      // Requests go first: the pass yields to the event loop between work orders (./yield.ts).
+      const slice = timeSlices();
       // Stale ones in issue order, due ones in the order they fell due: when the cap leaves room for
       // one more penalty, the earlier work goes first. Keyset pages, so a work order that fails (or
       // stays due) is not taken again in this run.
@@ -62,21 +68,29 @@ export function createSlaWatcher(ctx: AppContext, log: JobLog, batchSize = 200, 
         let after: [string, string] | null = null;
         for (let i = 0; i < maxBatches; i++) {
           const rows = await watchPage(db, kind, at, after, batchSize);
-          for (const r of rows) await refreshOne(r.id, result);
+          for (const r of rows) {
+            await refreshOne(r.id, result);
+            await slice();
+          }
           if (rows.length < batchSize) break;
           const last = rows[rows.length - 1];
           after = [String(kind === 'stale' ? last.issued_at : last.sla_next_check_at), last.id];
         }
       }
       // Documents declared "to follow" at completion and now past their due date (#9): the late_documents rule.
-      const docs = await reconcileLateDocuments(ctx, log, batchSize);
+      const docs = await reconcileLateDocuments(ctx, log, batchSize, slice);
       result.checked += docs.checked;
       result.penalties += docs.penalties;
       result.failed += docs.failed;
       // #11: the service indicators' facts of work orders that have none or an outdated one (a
       // dataset loaded without the app, a calendar edit): one window of ids per run, round the table.
+      // The window goes in parts of KPI_SLICE ids (the same keyset walk), yielding between them.
       try {
-        kpiCursor = (await fillKpiFacts(ctx, kpiCursor, kpiWindow)).next;
+        for (let done = 0; done < kpiWindow; done += KPI_SLICE) {
+          kpiCursor = (await fillKpiFacts(ctx, kpiCursor, Math.min(KPI_SLICE, kpiWindow - done))).next;
+          await slice();
+          if (kpiCursor === null) break;
+        }
       } catch (err) {
         log.warn({ err }, 'sla watcher: filling the KPI facts failed, will retry');
       }

@@ -117,6 +117,8 @@ export async function reconcileLateDocuments(
   ctx: AppContext,
   log: { warn(o: object, m: string): void },
   batchSize = 200,
+  /** The caller's time slices (jobs/yield.ts): awaited after each work order so requests are not held up. */
+  slice: () => Promise<void> = async () => {},
 ): Promise<LateDocumentsResult> {
   const result: LateDocumentsResult = { checked: 0, penalties: 0, failed: 0 };
   const today = romeDate(ctx.now());
@@ -139,6 +141,7 @@ export async function reconcileLateDocuments(
         result.failed++;
         log.warn({ err, workOrderId: r.id }, 'late documents: check failed, will retry');
       }
+      await slice();
     }
   }
   return result;
