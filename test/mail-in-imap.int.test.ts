@@ -15,6 +15,7 @@ import { createDb } from '../src/server/db/create-db.ts';
 import type { AppContext } from '../src/server/context.ts';
 import { makeTicket, userId } from './helpers/notice-fixtures.ts';
 import { replyAddress, replySecret, replyToken } from '../src/server/modules/mail-in/reply-token.ts';
+import { freePort } from './helpers/free-port.ts';
 
 const silent = { info() {}, warn() {}, error() {} };
 const PASSWORD = 'imap-s3cret';
@@ -26,17 +27,6 @@ interface Dovecot {
   log: string[];
 }
 let dovecot: Dovecot;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function startDovecot(users: string[]): Promise<Dovecot> {
   const bin = ['/usr/sbin/dovecot', '/usr/local/sbin/dovecot'].find((p) => fs.existsSync(p));

@@ -4,7 +4,6 @@
 // none twice; the notices it held go out from the other server within the short lease.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -17,6 +16,7 @@ import { createDb, type Db } from '../src/server/db/create-db.ts';
 import { runLeased } from '../src/server/jobs/job-lease.ts';
 import { jobLeases } from '../src/server/jobs/job-leases.repository.ts';
 import { createOutboxSender, noticeMessageKey } from '../src/server/jobs/outbox-sender.ts';
+import { freePort } from './helpers/free-port.ts';
 
 const silent = { info() {}, warn() {}, error() {} };
 
@@ -285,17 +285,6 @@ if (pgUrl) {
       expect([...new Set(ids)].sort()).toEqual([...keyOf.keys()].sort());
       const left = await db.selectFrom('outbox').select('id').where('status', '<>', 'sent').execute();
       expect(left).toEqual([]);
-    });
-  });
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
     });
   });
 }
