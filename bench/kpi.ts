@@ -1,7 +1,7 @@
 // The service indicators' report (#11) of one contract over one year on bench/generate.ts's dataset
 // (docs/BENCHMARKS.md "Service indicators"): the busiest contract, the 12 months ending at the
 // dataset's "now", read as the service head (every work order in scope). Migrates the database
-// first (migration 2026-12-13T0002 adds the KPI facts table), prints the facts' coverage of the
+// first (migrations 2026-12-13T0002 and 2026-12-14T0003: the narrow KPI facts rows), prints the facts' coverage of the
 // period, optionally fills the missing facts (the filler the SLA watcher also runs), then times
 // report() with the stored facts and once by full recomputation, and checks both are equal.
 //
@@ -88,12 +88,12 @@ async function coverage(): Promise<string> {
     .select((eb) => [
       eb.fn.countAll<number>().as('total'),
       eb.fn.sum<number>(eb.case().when('w.kind', '=', 'planned').then(1).else(0).end()).as('planned'),
-      eb.fn.sum<number>(eb.case().when('kf.version', '=', eb.ref('w.version')).then(1).else(0).end()).as('current'),
+      eb.fn.sum<number>(eb.case().when('kf.facts_version', '=', eb.ref('w.version')).then(1).else(0).end()).as('current'),
       eb.fn
         .sum<number>(
           eb
             .case()
-            .when(eb.and([eb('kf.version', '=', eb.ref('w.version')), eb('kf.final', '=', 1)]))
+            .when(eb.and([eb('kf.facts_version', '=', eb.ref('w.version')), eb('kf.final', '=', 1)]))
             .then(1)
             .else(0)
             .end(),

@@ -1,4 +1,5 @@
-// The service indicators' stored facts (#11, work_order_kpi_facts) on both engines: over the demo
+// The service indicators' stored facts (#11, work_order_kpi_facts: one row per work order kept by
+// triggers, its facts by the application) on both engines: over the demo
 // activity and planned work (every state of both workflows, a reopened ticket, materials awaited,
 // faults closed in plan, not manageable, denied and cancelled, ratings), the report, trend and
 // heatmap read from the facts equal those of a full recomputation from the events — now, later
@@ -39,6 +40,69 @@ describeEachDb('service indicators from the stored facts', (env) => {
 
   const factsOf = (id: string) => env.db.selectFrom('work_order_kpi_facts').selectAll().where('work_order_id', '=', id).executeTakeFirst();
 
+  /** Every work order has one row, whose mirrored columns and rating are the work order's and its ticket's now. */
+  async function expectRowsMirror() {
+    const source = await env.db
+      .selectFrom('work_orders as w')
+      .leftJoin('tickets as t', 't.id', 'w.ticket_id')
+      .leftJoin('rating_follow_ups as fu', 'fu.ticket_id', 'w.ticket_id')
+      .select((eb) => [
+        'w.id',
+        'w.contract_id',
+        'w.issued_at',
+        'w.number',
+        'w.kind',
+        'w.status',
+        'w.outcome',
+        'w.priority',
+        'w.version',
+        'w.contractor_id',
+        'w.building_id',
+        'w.technology_class_id',
+        'w.ticket_id',
+        'w.completed_at',
+        'w.due_on',
+        't.rating_stars',
+        'fu.status as follow_up',
+        eb
+          .case()
+          .when(eb.exists(eb.selectFrom('rating_tokens as rt').select('rt.id').whereRef('rt.ticket_id', '=', 'w.ticket_id')))
+          .then(1)
+          .else(0)
+          .end()
+          .as('rating_link'),
+      ])
+      .orderBy('w.id')
+      .execute();
+    const rows = await env.db
+      .selectFrom('work_order_kpi_facts')
+      .select([
+        'work_order_id as id',
+        'contract_id',
+        'issued_at',
+        'number',
+        'kind',
+        'status',
+        'outcome',
+        'priority',
+        'version',
+        'contractor_id',
+        'building_id',
+        'technology_class_id',
+        'ticket_id',
+        'wo_completed_at as completed_at',
+        'due_on',
+        'rating_stars',
+        'follow_up',
+        'rating_link',
+      ])
+      .orderBy('work_order_id')
+      .execute();
+    const norm = (xs: typeof source) => xs.map((x) => ({ ...x, version: Number(x.version), rating_link: Number(x.rating_link) }));
+    expect(norm(rows)).toEqual(norm(source));
+    expect(source.length).toBeGreaterThan(0);
+  }
+
   it('after the demo activity every corrective work order has the facts of its current version', async () => {
     await seedDemoActivity(ctx(), { now: env.clock.now });
     await seedDemoPrograms(ctx(), { now: env.clock.now });
@@ -68,13 +132,19 @@ describeEachDb('service indicators from the stored facts', (env) => {
     const stale = await env.db
       .selectFrom('work_orders as w')
       .leftJoin('work_order_kpi_facts as kf', 'kf.work_order_id', 'w.id')
-      .select(['w.number', 'kf.version'])
+      .select(['w.number', 'kf.facts_version'])
       .where('w.kind', '<>', 'planned')
-      .where((eb) => eb.or([eb('kf.version', 'is', null), eb('kf.version', '<>', eb.ref('w.version'))]))
+      .where((eb) => eb.or([eb('kf.facts_version', 'is', null), eb('kf.facts_version', '<>', eb.ref('w.version'))]))
       .execute();
     expect(stale).toEqual([]);
+    await expectRowsMirror();
     // The mix the comparison covers: outcomes, reopenings, pauses for materials, planned work.
-    const outcomes = await env.db.selectFrom('work_order_kpi_facts').select('closed_outcome').distinct().execute();
+    const outcomes = await env.db
+      .selectFrom('work_order_kpi_facts')
+      .select('closed_outcome')
+      .distinct()
+      .where('kind', '<>', 'planned')
+      .execute();
     expect(new Set(outcomes.map((o) => o.closed_outcome))).toEqual(new Set([null, 'in_plan', 'not_manageable', 'denied', 'cancelled']));
     for (const action of ['reopen', 'wait_materials', 'reject_completion'])
       expect((await env.db.selectFrom('events').select('id').where('action', '=', action).execute()).length, action).toBeGreaterThan(0);
@@ -118,19 +188,86 @@ describeEachDb('service indicators from the stored facts', (env) => {
       .executeTakeFirstOrThrow();
     await move(await env.login(contractor.username), 'work-orders', open.id, 'acknowledge');
     const row = await factsOf(open.id);
-    expect(row).toMatchObject({
+    expect({ ...row, version: Number(row!.version), facts_version: Number(row!.facts_version) }).toMatchObject({
       version: Number(open.version) + 1,
+      facts_version: Number(open.version) + 1,
+      status: 'acknowledged',
       computed_at: env.clock.now.toISOString(),
       take_charge_status: 'breached',
     });
     expect(Number(row!.final)).toBe(0); // the other clocks still count
     await expectSameAsRecomputation();
+    await expectRowsMirror();
   }, 60_000);
 
-  it('rows missing or forgotten by a calendar edit are recomputed, then filled again by the SLA watcher', async () => {
-    const some = await env.db.selectFrom('work_order_kpi_facts').select('work_order_id').limit(5).execute();
+  it('a rating, its link and its follow-up reach the rows of the ticket, whenever and however they change', async () => {
+    const ticket = await env.db
+      .selectFrom('work_orders as w')
+      .innerJoin('tickets as t', 't.id', 'w.ticket_id')
+      .select(['t.id'])
+      .where('t.rating_stars', 'is', null)
+      .where('w.status', '=', 'closed')
+      .orderBy('t.id')
+      .executeTakeFirstOrThrow();
+    const at = env.clock.now.toISOString();
+    // A rating given after closure, a low one; then its follow-up, opened and done; a link sent and withdrawn.
+    await env.db.updateTable('tickets').set({ rating_stars: 1 }).where('id', '=', ticket.id).execute();
     await env.db
-      .deleteFrom('work_order_kpi_facts')
+      .insertInto('rating_follow_ups')
+      .values({ id: `fu-${ticket.id}`, ticket_id: ticket.id, status: 'open', created_at: at })
+      .execute();
+    await expectRowsMirror();
+    await env.db.updateTable('rating_follow_ups').set({ status: 'done' }).where('ticket_id', '=', ticket.id).execute();
+    await env.db.deleteFrom('rating_tokens').where('ticket_id', '=', ticket.id).execute();
+    await expectRowsMirror();
+    await env.db
+      .insertInto('rating_tokens')
+      .values({ id: `rt-${ticket.id}`, ticket_id: ticket.id, token_hash: `hash-${ticket.id}`, created_at: at, expires_at: at })
+      .execute();
+    await expectRowsMirror();
+    const rows = await env.db
+      .selectFrom('work_order_kpi_facts')
+      .select(['rating_stars', 'follow_up', 'rating_link'])
+      .where('ticket_id', '=', ticket.id)
+      .execute();
+    expect(rows.map((r) => ({ ...r, rating_link: Number(r.rating_link) }))[0]).toEqual({
+      rating_stars: 1,
+      follow_up: 'done',
+      rating_link: 1,
+    });
+    await env.db.deleteFrom('rating_follow_ups').where('ticket_id', '=', ticket.id).execute();
+    await expectRowsMirror();
+    await expectSameAsRecomputation();
+  });
+
+  it('a plain UPDATE of a work order, outside any action, moves its row (a new building, another contract)', async () => {
+    const [a, b] = await env.db
+      .selectFrom('work_orders')
+      .select(['id', 'contract_id', 'building_id'])
+      .where('kind', '<>', 'planned')
+      .orderBy('id')
+      .limit(2)
+      .execute();
+    await env.db
+      .updateTable('work_orders')
+      .set({ building_id: b.building_id, contract_id: b.contract_id })
+      .where('id', '=', a.id)
+      .execute();
+    await expectRowsMirror();
+    await env.db
+      .updateTable('work_orders')
+      .set({ building_id: a.building_id, contract_id: a.contract_id })
+      .where('id', '=', a.id)
+      .execute();
+    await expectRowsMirror();
+    await expectSameAsRecomputation();
+  });
+
+  it('facts missing or forgotten by a calendar edit are recomputed, then filled again by the SLA watcher', async () => {
+    const some = await env.db.selectFrom('work_order_kpi_facts').select('work_order_id').where('kind', '<>', 'planned').limit(5).execute();
+    await env.db
+      .updateTable('work_order_kpi_facts')
+      .set({ facts_version: null })
       .where(
         'work_order_id',
         'in',
@@ -155,6 +292,7 @@ describeEachDb('service indicators from the stored facts', (env) => {
       .innerJoin('work_orders as w', 'w.id', 'kf.work_order_id')
       .select('w.id')
       .where('w.contract_id', '=', contract)
+      .where('kf.facts_version', 'is not', null)
       .execute();
     expect(left).toEqual([]);
     await expectSameAsRecomputation();
@@ -165,7 +303,7 @@ describeEachDb('service indicators from the stored facts', (env) => {
       .leftJoin('work_order_kpi_facts as kf', 'kf.work_order_id', 'w.id')
       .select('w.id')
       .where('w.kind', '<>', 'planned')
-      .where((eb) => eb.or([eb('kf.version', 'is', null), eb('kf.version', '<>', eb.ref('w.version'))]))
+      .where((eb) => eb.or([eb('kf.facts_version', 'is', null), eb('kf.facts_version', '<>', eb.ref('w.version'))]))
       .execute();
     expect(missing).toEqual([]);
     await expectSameAsRecomputation();

@@ -95,12 +95,35 @@ export interface RatingFollowUpRow {
   version: Generated<number>;
 }
 /** #11 (migration 2026-12-13T0002): the KPI facts of one corrective work order, derived from its timeline. */
+/** One row per work order (migrations 2026-12-13T0002, 2026-12-14T0003): see modules/kpi/facts.ts. */
 export interface WorkOrderKpiFactsRow {
+  contract_id: string;
+  issued_at: string;
   work_order_id: string;
-  /** The work order's version they were computed from. */
+  // Mirrored from work_orders and the ticket's rating by database triggers (never written by the app).
+  number: string;
+  kind: string;
+  status: string;
+  outcome: string | null;
+  priority: string;
+  /** The work order's version. */
   version: number;
+  contractor_id: string;
+  building_id: string;
+  technology_class_id: string;
+  ticket_id: string | null;
+  wo_completed_at: string | null;
+  due_on: string | null;
+  rating_stars: number | null;
+  /** 1: a rating link went to the requester. */
+  rating_link: number;
+  /** The low score's follow-up: open | done. */
+  follow_up: string | null;
+  // The KPI engine's facts, written by the app (null until computed).
+  /** The work order's version they were computed from. */
+  facts_version: number | null;
   /** 1: no clock was counting (each stopped or without limit), so time alone cannot change them. */
-  final: number;
+  final: number | null;
   take_charge_status: string | null;
   take_charge_ms: number | null;
   on_site_status: string | null;
@@ -109,11 +132,11 @@ export interface WorkOrderKpiFactsRow {
   resolution_ms: number | null;
   /** The first completion (ISO instant). */
   completed_at: string | null;
-  reopened: number;
-  rejected_completions: number;
-  visits: number;
+  reopened: number | null;
+  rejected_completions: number | null;
+  visits: number | null;
   closed_outcome: string | null;
-  computed_at: string;
+  computed_at: string | null;
 }
 export interface RateLimitRow {
   key: string;

@@ -31,6 +31,7 @@ import * as ratingFollowUps from './2026-12-13T0001-rating-follow-ups.ts';
 import * as kpiFacts from './2026-12-13T0002-kpi-facts.ts';
 import * as kpiScheme from './2026-12-13T0003-kpi-scheme.ts';
 import * as jobLeases from './2026-12-14T0002-job-leases.ts';
+import * as kpiFactsNarrow from './2026-12-14T0003-kpi-facts-narrow.ts';
 
 /** Every migration, by name; names sort in the order they run. Append, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -66,4 +67,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-13T0002-kpi-facts': kpiFacts,
   '2026-12-13T0003-kpi-scheme': kpiScheme,
   '2026-12-14T0002-job-leases': jobLeases,
+  '2026-12-14T0003-kpi-facts-narrow': kpiFactsNarrow,
 };

@@ -1,14 +1,15 @@
 // The service indicators' facts of corrective work orders (#11), kept in work_order_kpi_facts
-// (migration 2026-12-13T0002) so a contract-year's report reads rows instead of recomputing every
-// timeline. A row is a cache, always derived from the timeline and the clocks computed from it
-// (the same computeClocks the SLA reports use), never a hand-kept counter:
+// (migrations 2026-12-13T0002, 2026-12-14T0003) so a contract-year's report reads rows instead of
+// recomputing every timeline. The row itself (one per work order, planned too, with the columns the
+// figures group by and the ticket's rating) is kept by database triggers; its facts columns are a
+// cache, always derived from the timeline and the clocks computed from it (the same computeClocks
+// the SLA reports use), never a hand-kept counter:
 // - refreshWorkOrderSla writes it in every action's transaction (it has the clocks already);
 // - the filler below fills missing or outdated rows a window at a time (the SLA watcher runs it,
 //   and bench/kpi.ts --backfill for a dataset loaded without the app);
-// - a calendar edit forgets the rows of the work orders it may change (forgetKpiFacts).
-// A reader trusts a row only when its version is the work order's and it is `final` (no clock
+// - a calendar edit forgets the facts of the work orders it may change (forgetKpiFacts).
+// A reader trusts the facts only when they were computed from the work order's version and it is `final` (no clock
 // was counting: time alone cannot move it); any other work order is recomputed on the spot.
-import type { Insertable } from 'kysely';
 import { timelineFacts, type KpiWorkOrder } from '../../../domain/kpi/indicators.ts';
 import { CLOCKS, type ClockName, type ClockResult, type ClockStatus } from '../../../domain/sla.ts';
 import type { ClosedOutcome } from '../../../domain/workflow/work-order.ts';
@@ -34,18 +35,21 @@ export function kpiFactsOf(events: readonly slaRepo.EventLite[], priority: strin
   };
 }
 
-/** The row to store: the facts, the version they hold for, and whether time alone could change them. */
+/** The facts columns of a work order's row (the rest is kept by triggers). */
+export type KpiFactsColumns = Pick<WorkOrderKpiFactsRow, 'work_order_id' | (typeof repo.FACTS_COLUMNS)[number]>;
+
+/** The facts to store: the facts, the version they hold for, and whether time alone could change them. */
 export function factsRow(
   workOrderId: string,
   version: number,
   facts: KpiFacts,
   clocks: readonly ClockResult[],
   computedAt: string,
-): Insertable<WorkOrderKpiFactsRow> {
+): KpiFactsColumns {
   const clock = (name: ClockName) => facts.clocks[name];
   return {
     work_order_id: workOrderId,
-    version,
+    facts_version: version,
     final: clocks.every(settled) ? 1 : 0,
     take_charge_status: clock('take_charge')?.status ?? null,
     take_charge_ms: clock('take_charge')?.elapsedMs ?? null,
@@ -71,9 +75,9 @@ export function storedFacts(r: {
   resolution_status: string | null;
   resolution_ms: number | string | null;
   completed_at: string | null;
-  reopened: number | string;
-  rejected_completions: number | string;
-  visits: number | string;
+  reopened: number | string | null;
+  rejected_completions: number | string | null;
+  visits: number | string | null;
   closed_outcome: string | null;
 }): KpiFacts {
   const clocks: KpiFacts['clocks'] = {};
@@ -101,8 +105,8 @@ export async function computeKpiFacts(
   db: Db,
   workOrders: readonly slaRepo.WorkOrderFacts[],
   now: number,
-): Promise<Map<string, { facts: KpiFacts; row: Insertable<WorkOrderKpiFactsRow> }>> {
-  const out = new Map<string, { facts: KpiFacts; row: Insertable<WorkOrderKpiFactsRow> }>();
+): Promise<Map<string, { facts: KpiFacts; row: KpiFactsColumns }>> {
+  const out = new Map<string, { facts: KpiFacts; row: KpiFactsColumns }>();
   if (workOrders.length === 0) return out;
   const [sctx, timelines] = await Promise.all([
     SlaContext.load(db, workOrders),
@@ -131,7 +135,6 @@ export async function fillKpiFacts(ctx: AppContext, after: string | null, window
   const missing = rows.filter((r) => r.facts_version === null || Number(r.facts_version) !== Number(r.version));
   const computed = await computeKpiFacts(ctx.db, missing, ctx.now().getTime());
   const toStore = [...computed.values()].map((c) => c.row);
-  // Each statement stays under SQLite's bound-parameter limit (16 columns a row).
   for (let i = 0; i < toStore.length; i += 500) {
     const part = toStore.slice(i, i + 500);
     await ctx.db.transaction().execute((trx) => repo.storeKpiFacts(trx, part));

@@ -1,9 +1,10 @@
 // SQL of the service indicators (#11): the work orders issued in a period with what the KPI engine
-// and the groupings need (with their stored KPI facts), in keyset batches, and the ratings and
-// approved costs behind them — for a whole period in one query each.
+// and the groupings need — from the narrow facts rows (with their ratings), or from work_orders
+// for the reference recomputation — and the ratings and approved costs behind them.
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { Db } from '../../db/create-db.ts';
 import type { Database } from '../../db/schema.ts';
+import * as slaRepo from '../sla/sla.repository.ts';
 
 export interface KpiBatch {
   /** issued_at in [start, end) */
@@ -33,9 +34,9 @@ function periodWorkOrders(db: Db, b: Omit<KpiBatch, 'after' | 'limit'>) {
 }
 
 /**
- * Up to `limit` (null: all) work orders (fault and planned) issued in the period, by (issued_at, id) after
- * `after`, with their stored KPI facts when there are (migration 2026-12-13T0002; the caller
- * decides whether they still hold).
+ * The reference reading (a full recomputation): up to `limit` (null: all) work orders (fault and
+ * planned) issued in the period, by (issued_at, id) after `after`, from work_orders itself, with
+ * what recomputing their facts needs.
  */
 export async function kpiBatch(db: Db, b: KpiBatch) {
   let q = periodWorkOrders(db, b)
@@ -43,7 +44,6 @@ export async function kpiBatch(db: Db, b: KpiBatch) {
     .innerJoin('sites as st', 'st.id', 'b.site_id')
     .innerJoin('contracts as k', 'k.id', 'w.contract_id')
     .innerJoin('technology_classes as tc', 'tc.id', 'w.technology_class_id')
-    .leftJoin('work_order_kpi_facts as kf', 'kf.work_order_id', 'w.id')
     .select([
       'w.id',
       'w.number',
@@ -66,19 +66,6 @@ export async function kpiBatch(db: Db, b: KpiBatch) {
       'k.lot',
       'tc.code as class_code',
       'b.code as building_code',
-      'kf.version as facts_version',
-      'kf.final as facts_final',
-      'kf.take_charge_status',
-      'kf.take_charge_ms',
-      'kf.on_site_status',
-      'kf.on_site_ms',
-      'kf.resolution_status',
-      'kf.resolution_ms',
-      'kf.completed_at as facts_completed_at',
-      'kf.reopened',
-      'kf.rejected_completions',
-      'kf.visits',
-      'kf.closed_outcome',
     ]);
   if (b.after) {
     const [at, id] = b.after;
@@ -87,6 +74,81 @@ export async function kpiBatch(db: Db, b: KpiBatch) {
   q = q.orderBy('w.issued_at').orderBy('w.id');
   return (b.limit === null ? q : q.limit(b.limit)).execute();
 }
+
+/**
+ * The period's rows of work_order_kpi_facts (migration 2026-12-14T0003, alias `w`: the scope
+ * predicates read its building_id and contractor_id): one index range of narrow rows per contract,
+ * with the work order's mirrored columns, its ticket's rating and the stored facts (the caller
+ * decides whether they still hold), in (issued_at, id) order.
+ */
+export function kpiFactsRows(db: Db, b: Omit<KpiBatch, 'after' | 'limit'>) {
+  let q = db
+    .selectFrom('work_order_kpi_facts as w')
+    .innerJoin('buildings as b', 'b.id', 'w.building_id')
+    .innerJoin('contracts as k', 'k.id', 'w.contract_id')
+    .innerJoin('technology_classes as tc', 'tc.id', 'w.technology_class_id')
+    .where('w.issued_at', '>=', b.start)
+    .where('w.issued_at', '<', b.end);
+  if (b.scope) q = q.where(b.scope);
+  if (b.contractId) q = q.where('w.contract_id', '=', b.contractId);
+  if (b.buildingId) q = q.where('w.building_id', '=', b.buildingId);
+  if (b.technologyClassId) q = q.where('w.technology_class_id', '=', b.technologyClassId);
+  if (b.priority) q = q.where('w.priority', '=', b.priority);
+  return q
+    .select([
+      'w.work_order_id as id',
+      'w.number',
+      'w.kind',
+      'w.status',
+      'w.outcome',
+      'w.priority',
+      'w.version',
+      'w.contract_id',
+      'w.building_id',
+      'w.technology_class_id',
+      'w.ticket_id',
+      'w.issued_at',
+      'w.wo_completed_at as completed_at',
+      'w.due_on',
+      'w.rating_stars',
+      'w.rating_link',
+      'w.follow_up',
+      'k.lot',
+      'tc.code as class_code',
+      'b.code as building_code',
+      'w.facts_version',
+      'w.final as facts_final',
+      'w.take_charge_status',
+      'w.take_charge_ms',
+      'w.on_site_status',
+      'w.on_site_ms',
+      'w.resolution_status',
+      'w.resolution_ms',
+      'w.completed_at as facts_completed_at',
+      'w.reopened',
+      'w.rejected_completions',
+      'w.visits',
+      'w.closed_outcome',
+    ])
+    .orderBy('w.issued_at')
+    .orderBy('w.work_order_id')
+    .execute();
+}
+export type KpiFactsRow = Awaited<ReturnType<typeof kpiFactsRows>>[number];
+
+/** What recomputing the facts of the given work orders needs (corrective ones only), by lists of 500 ids. */
+export async function workOrderFactsByIds(db: Db, ids: readonly string[]) {
+  const out: slaRepo.WorkOrderFacts[] = [];
+  for (let i = 0; i < ids.length; i += 500)
+    out.push(
+      ...(await slaRepo
+        .workOrderFacts(db)
+        .where('w.id', 'in', ids.slice(i, i + 500))
+        .execute()),
+    );
+  return out;
+}
+
 export type KpiBatchRow = Awaited<ReturnType<typeof kpiBatch>>[number];
 
 export interface Rating {
@@ -103,12 +165,6 @@ export async function ratingsOf(db: Db, ticketIds: readonly string[]) {
     for (const [id, r] of await ratingsWhere(db, (eb) => eb('t.id', 'in', part))) out.set(id, r);
   }
   return out;
-}
-
-/** The ratings of the tickets of the period's work orders (the same filters), in one query. */
-export function ratingsOfPeriod(db: Db, b: Omit<KpiBatch, 'after' | 'limit'>) {
-  const tickets = periodWorkOrders(db, b).select('w.ticket_id').where('w.ticket_id', 'is not', null);
-  return ratingsWhere(db, (eb) => eb('t.id', 'in', tickets));
 }
 
 async function ratingsWhere(db: Db, where: (eb: ExpressionBuilder<Database & { t: Database['tickets'] }, 't'>) => Expression<SqlBool>) {

@@ -76,18 +76,27 @@ export interface KpiReadOptions {
 
 interface Period {
   rows: KpiRow[];
-  /** The filters and scope as SQL, for the ratings and costs of the same work orders. */
+  /** The filters and scope as SQL, for the costs of the same work orders. */
   filter: Omit<repo.KpiBatch, 'after' | 'limit'>;
+  /** The ratings of the rows' tickets, read with the rows (null: the reference path reads them apart). */
+  ratings: Map<string, repo.Rating> | null;
   recompute: boolean;
 }
 
+/** A period's row as read (the narrow facts row, or the reference's work_orders row without facts). */
+type ReadRow = repo.KpiBatchRow | repo.KpiFactsRow;
+const stored = (r: ReadRow): r is repo.KpiFactsRow => 'facts_version' in r;
+
 /**
  * The KPI facts of every work order issued in the period that `actor` sees, with the filters.
- * Corrective work orders: the stored facts (modules/kpi/facts.ts) when they were computed from the
- * work order's current version and no clock was counting then; otherwise (no row yet, an older
- * version, a clock still running or paused, whose status and counted time move with time) they
- * are recomputed now from the events, as the SLA reports do. Planned work runs no clock: its
- * facts are its columns (due day, completion, state; cancelled is its only closing outcome).
+ * Read from the narrow facts rows (migration 2026-12-14T0003), one index range. Corrective work
+ * orders: the stored facts (modules/kpi/facts.ts) when they were computed from the work order's
+ * current version and no clock was counting then; otherwise (not computed yet, an older version, a
+ * clock still running or paused, whose status and counted time move with time) they are
+ * recomputed now from the events, as the SLA reports do. Planned work runs no clock: its facts are
+ * its columns (due day, completion, state; cancelled is its only closing outcome). `recompute`
+ * reads work_orders instead and recomputes every work order: the reference the tests and the
+ * bench compare with.
  */
 async function readPeriod(ctx: AppContext, actor: Principal, q: KpiQueryDto, opts: KpiReadOptions = {}): Promise<Period> {
   const scope = workOrderScope(actor);
@@ -104,20 +113,23 @@ async function readPeriod(ctx: AppContext, actor: Principal, q: KpiQueryDto, opt
   };
   const now = ctx.now().getTime();
   const out: KpiRow[] = [];
-  // One query for the period (keyset batches made each batch re-join and re-sort the rest of the
-  // range on PostgreSQL); the recomputation goes a batch at a time.
-  const all = await repo.kpiBatch(ctx.db, { ...filter, after: null, limit: null });
+  const all: ReadRow[] = opts.recompute
+    ? await repo.kpiBatch(ctx.db, { ...filter, after: null, limit: null })
+    : await repo.kpiFactsRows(ctx.db, filter);
+  const trusted = (r: ReadRow) =>
+    stored(r) && r.facts_version !== null && Number(r.facts_version) === Number(r.version) && Number(r.facts_final) === 1;
+  // The recomputation goes a batch at a time.
   for (let i = 0; i < all.length; i += BATCH) {
     const rows = all.slice(i, i + BATCH);
-    const trusted = (r: repo.KpiBatchRow) =>
-      !opts.recompute && r.facts_version !== null && Number(r.facts_version) === Number(r.version) && Number(r.facts_final) === 1;
-    const corrective = rows.filter((r) => r.kind !== 'planned');
+    const toCompute = rows.filter((r) => r.kind !== 'planned' && !trusted(r));
     const [computed, plannedTimelines] = await Promise.all([
-      computeKpiFacts(
-        ctx.db,
-        corrective.filter((r) => !trusted(r)),
-        now,
-      ),
+      (opts.recompute
+        ? Promise.resolve(toCompute as repo.KpiBatchRow[])
+        : repo.workOrderFactsByIds(
+            ctx.db,
+            toCompute.map((r) => r.id),
+          )
+      ).then((wos) => computeKpiFacts(ctx.db, wos, now)),
       // The reference path reads planned work's timeline too, as the engine's definition does.
       opts.recompute
         ? slaRepo.timelinesOf(
@@ -133,13 +145,7 @@ async function readPeriod(ctx: AppContext, actor: Principal, q: KpiQueryDto, opt
             ? kpiFactsOf(plannedTimelines.get(r.id) ?? [], r.priority, [])
             : plannedFacts(r)
           : (computed.get(r.id)?.facts ??
-            storedFacts({
-              ...r,
-              completed_at: r.facts_completed_at,
-              reopened: r.reopened!,
-              rejected_completions: r.rejected_completions!,
-              visits: r.visits!,
-            }));
+            storedFacts({ ...(r as repo.KpiFactsRow), completed_at: (r as repo.KpiFactsRow).facts_completed_at }));
       out.push({
         id: r.id,
         kind: r.kind === 'planned' ? 'planned' : 'corrective',
@@ -163,11 +169,25 @@ async function readPeriod(ctx: AppContext, actor: Principal, q: KpiQueryDto, opt
       });
     }
   }
-  return { rows: out, filter, recompute: !!opts.recompute };
+  return { rows: out, filter, ratings: opts.recompute ? null : ratingsOfRows(all as repo.KpiFactsRow[]), recompute: !!opts.recompute };
+}
+
+/** The ratings of the rows' tickets from the rows themselves (the triggers keep them with the ticket's). */
+function ratingsOfRows(rows: readonly repo.KpiFactsRow[]): Map<string, repo.Rating> {
+  const out = new Map<string, repo.Rating>();
+  for (const r of rows)
+    if (r.ticket_id !== null && !out.has(r.ticket_id))
+      out.set(r.ticket_id, {
+        // A rating given without a link (in the app) was asked all the same.
+        sent: Number(r.rating_link) === 1 || r.rating_stars !== null,
+        score: r.rating_stars,
+        followUp: (r.follow_up as 'open' | 'done' | null) ?? null,
+      });
+  return out;
 }
 
 /** Planned work's facts from its columns: only its state, outcome and dates count in the figures. */
-const plannedFacts = (r: repo.KpiBatchRow): KpiFacts => ({
+const plannedFacts = (r: ReadRow): KpiFacts => ({
   clocks: {},
   completedAt: r.completed_at ? Date.parse(r.completed_at) : null,
   reopened: 0,
@@ -181,13 +201,11 @@ export async function kpiWorkOrders(ctx: AppContext, actor: Principal, q: KpiQue
   return (await readPeriod(ctx, actor, q, opts)).rows;
 }
 
-/** The ratings of the period's tickets: one query over the period (the reference path: by ticket ids). */
-function periodRatings(ctx: AppContext, p: Period): Promise<Map<string, repo.Rating>> {
-  if (p.recompute) {
-    const tickets = [...new Set(p.rows.map((r) => r.ticketId).filter((t): t is string => t !== null))];
-    return repo.ratingsOf(ctx.db, tickets);
-  }
-  return repo.ratingsOfPeriod(ctx.db, p.filter);
+/** The ratings of the period's tickets: read with the rows (the reference path: from the tickets, by ids). */
+async function periodRatings(ctx: AppContext, p: Period): Promise<Map<string, repo.Rating>> {
+  if (p.ratings) return p.ratings;
+  const tickets = [...new Set(p.rows.map((r) => r.ticketId).filter((t): t is string => t !== null))];
+  return repo.ratingsOf(ctx.db, tickets);
 }
 
 /** The ratings of the given work orders' tickets, each counted once (on the ticket's first work order). */
