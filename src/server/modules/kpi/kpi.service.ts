@@ -86,6 +86,11 @@ interface Period {
 /** A period's row as read (the narrow facts row, or the reference's work_orders row without facts). */
 type ReadRow = repo.KpiBatchRow | repo.KpiFactsRow;
 const stored = (r: ReadRow): r is repo.KpiFactsRow => 'facts_version' in r;
+/** The stored facts of a row read from the facts table (any other corrective row was recomputed). */
+function storedOf(r: ReadRow): KpiFacts {
+  if (!stored(r)) throw new Error(`work order ${r.id}: no stored facts to read`);
+  return storedFacts({ ...r, completed_at: r.facts_completed_at });
+}
 
 /**
  * The KPI facts of every work order issued in the period that `actor` sees, with the filters.
@@ -144,8 +149,7 @@ async function readPeriod(ctx: AppContext, actor: Principal, q: KpiQueryDto, opt
           ? plannedTimelines
             ? kpiFactsOf(plannedTimelines.get(r.id) ?? [], r.priority, [])
             : plannedFacts(r)
-          : (computed.get(r.id)?.facts ??
-            storedFacts({ ...(r as repo.KpiFactsRow), completed_at: (r as repo.KpiFactsRow).facts_completed_at }));
+          : (computed.get(r.id)?.facts ?? storedOf(r));
       out.push({
         id: r.id,
         kind: r.kind === 'planned' ? 'planned' : 'corrective',
