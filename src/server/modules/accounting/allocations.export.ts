@@ -1,7 +1,7 @@
 // The cost-allocation report as files: XLSX (euro cells as numbers, a total row, and the allocations
 // behind the figures on a second sheet) and an A4 PDF table. The figures are the report's own, so
 // the files add up exactly like the page.
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../exceljs.ts';
 import { formatter } from '../../../shared/format.ts';
 import type { Lang } from '../../i18n/messages.ts';
 import { createPdf, GREY, PRIMARY } from '../../pdf/document.ts';
@@ -24,7 +24,7 @@ function periodText(lang: Lang, r: ReportDto): string {
 }
 
 export async function reportXlsx(lang: Lang, r: ReportDto, details: AllocationDto[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   const sheet = wb.addWorksheet(L(lang, 'misc', 'sheet'), { views: [{ state: 'frozen', ySplit: 1 }] });
   const h = (k: string) => L(lang, 'header', k);
   sheet.columns = [

@@ -6,7 +6,8 @@
 // admin see all). Anyone else gets 403: a building manager or contractor reads a quote on its own
 // work order's page, not as a ledger.
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../exceljs.ts';
 import { DateTime } from 'luxon';
 import type { AppContext } from '../../context.ts';
 import { hasRole, type Principal } from '../../auth/principal.ts';
@@ -107,7 +108,7 @@ export async function exportAmounts(ctx: AppContext, p: Principal, input: ListIn
   const headers = columns.map((col) => (own.has(col) ? amountLabel(lang, 'header', col) : label(lang, 'header', col)));
 
   const out = new PassThrough();
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const wb = new (await loadExcelJS()).stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const sheet = wb.addWorksheet(amountLabel(lang, 'misc', 'sheet'), { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((col, i) => ({
     header: xlsxValue(headers[i]),

@@ -1,6 +1,6 @@
 // A statement as a file: PDF (the formal document, Italian) or XLSX (the caller's language), with
 // the totals and every item with the work order behind it.
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../exceljs.ts';
 import { formatMoney, formatter } from '../../../shared/format.ts';
 import type { Principal } from '../../auth/principal.ts';
 import type { AppContext } from '../../context.ts';
@@ -151,7 +151,7 @@ export async function statementFile(ctx: AppContext, p: Principal, id: string, f
     return { filename: `${base}.pdf`, contentType: 'application/pdf', body: await end() };
   }
 
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   wb.creator = 'Presidio';
   const ws = wb.addWorksheet(l.sheet);
   const safe = (cells: readonly unknown[]) => cells.map(xlsxValue);

@@ -1,7 +1,8 @@
 // Turning an uploaded file into rows of trimmed strings. No database, no HTTP: unit-testable.
 // The type comes from the content (zip magic → XLSX, UTF-8 text → CSV), never from the name alone.
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../exceljs.ts';
 import { parse as parseCsvSync } from 'csv-parse/sync';
 import type { FieldIssue } from '../../errors.ts';
 import { checkZip, streamingLayout } from './zip-guard.ts';
@@ -173,7 +174,7 @@ export async function parseXlsx(buf: Buffer, limits: ParseLimits = DEFAULT_PARSE
   }
   if (!zip.entries.some((e) => e.name === 'xl/_rels/workbook.xml.rels')) return { ok: false, issues: [fileIssue('notSpreadsheet')] };
   const input = Readable.from([streamingLayout(buf, zip.entries)]);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  const reader = new (await loadExcelJS()).stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',

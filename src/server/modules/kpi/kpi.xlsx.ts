@@ -3,7 +3,8 @@
 // behind them; the trend by month; the heat map as a buildings × classes matrix; a drill-down list.
 // The figures are the API's own, so the file says what the page says. Every text cell goes through
 // xlsxValue (src/server/spreadsheet-escape.ts): a building called "=HYPERLINK(…)" stays text.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../exceljs.ts';
 import { formatter } from '../../../shared/format.ts';
 import type { FigureDto, KpiHeatmapDto, KpiReportDto, KpiTrendDto, KpiWorkOrdersDto } from '../../../shared/schemas/kpi.ts';
 import type { Lang } from '../../i18n/messages.ts';
@@ -72,7 +73,7 @@ async function bytes(wb: ExcelJS.Workbook): Promise<Buffer> {
 
 /** The report: its figures, the cost per m² per building and the work orders behind them. */
 export async function reportXlsx(lang: Lang, r: KpiReportDto, meta: FileMeta, lines: WorkOrderLine[], more: number): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   const ws = sheet(wb, L(lang, 'misc', 'figures'));
   heading(ws, lang, meta);
   header(
@@ -162,7 +163,7 @@ export async function reportXlsx(lang: Lang, r: KpiReportDto, meta: FileMeta, li
 
 /** The trend: one row per month, each figure as numerator, denominator and value. */
 export async function trendXlsx(lang: Lang, t: KpiTrendDto, meta: FileMeta): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   const ws = sheet(wb, L(lang, 'misc', 'trendSheet'));
   heading(ws, lang, meta);
   const FIGS = ['takeCharge', 'onSite', 'resolution', 'reopenRate'] as const;
@@ -194,7 +195,7 @@ export async function trendXlsx(lang: Lang, t: KpiTrendDto, meta: FileMeta): Pro
 
 /** The heat map: a row per building, a column per technology class, faults in the cells, totals at the ends. */
 export async function heatmapXlsx(lang: Lang, h: KpiHeatmapDto, meta: FileMeta): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   const ws = sheet(wb, L(lang, 'misc', 'heatmapSheet'));
   heading(ws, lang, meta);
   header(ws, [
@@ -224,7 +225,7 @@ export async function workOrdersXlsx(
   list: KpiWorkOrdersDto,
   meta: FileMeta & { figure: string; set: string },
 ): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   const ws = sheet(wb, L(lang, 'misc', 'workOrdersSheet'));
   heading(ws, lang, meta);
   ws.addRow(safe([L(lang, 'misc', 'indicator'), `${L(lang, 'figure', meta.figure)} (${L(lang, 'set', meta.set)})`]));

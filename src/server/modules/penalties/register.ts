@@ -1,7 +1,7 @@
 // The register of penalties of a contract for a month or a year: JSON, XLSX (exceljs) or PDF.
 // Withdrawn proposals are left out (they never were penalties); rows the caller may not see
 // (a building manager: other buildings' work orders) too.
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../exceljs.ts';
 import { xlsxValue } from '../../spreadsheet-escape.ts';
 import { DateTime } from 'luxon';
 import { clockName, formatDuration } from '../../../domain/sla-explain.ts';
@@ -193,7 +193,7 @@ export async function registerFile(
     });
     return { filename: `${base}.pdf`, contentType: 'application/pdf', body };
   }
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   wb.creator = 'Presidio';
   const ws = wb.addWorksheet(lang === 'it' ? 'Registro penali' : 'Penalty register');
   ws.addRow(safe([`${data.contract.lot} — ${data.contract.title}`])).font = { bold: true };

@@ -2,7 +2,7 @@
 // cells through spreadsheet-escape), in the caller's language, with the items the caller reads
 // (a building manager: its buildings'). One table per building: date, window, activity, asset,
 // technician, and the mark of a date moved off a non-working day.
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../exceljs.ts';
 import { formatter } from '../../../shared/format.ts';
 import type { ProgramDto, ProgramItemDto } from '../../../shared/schemas/programs.ts';
 import type { Principal } from '../../auth/principal.ts';
@@ -185,7 +185,7 @@ export async function programPdf(ctx: AppContext, actor: Principal, id: string) 
 export async function programXlsx(ctx: AppContext, actor: Principal, id: string) {
   const p = await getProgram(ctx, actor, id);
   const lang: Lang = actor.language === 'en' ? 'en' : 'it';
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   wb.creator = 'Presidio';
   const sheet = wb.addWorksheet(t(lang, 'sheet'), { views: [{ state: 'frozen', ySplit: 5 }] });
   sheet.addRow([xlsxValue(t(lang, 'contract')), xlsxValue(`${p.lot} — ${p.contractTitle}`)]);

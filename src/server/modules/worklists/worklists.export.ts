@@ -2,7 +2,8 @@
 // EXPORT_MAX_ROWS), streamed page by page so memory stays flat. CSV for Italian Excel (UTF-8
 // with BOM, ';' separator, CRLF), or XLSX through exceljs' streaming writer with real dates.
 import { PassThrough, Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../exceljs.ts';
 import { DateTime } from 'luxon';
 import type { AppContext } from '../../context.ts';
 import type { Principal } from '../../auth/principal.ts';
@@ -199,7 +200,7 @@ export async function exportList(
   }
 
   const out = new PassThrough();
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const wb = new (await loadExcelJS()).stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const sheet = wb.addWorksheet(label(lang, 'misc', resource === 'tickets' ? 'sheetTickets' : 'sheetWorkOrders'), {
     views: [{ state: 'frozen', ySplit: 1 }],
   });
