@@ -4,7 +4,7 @@
 // yields (src/server/jobs/yield.ts) answers nothing until it ends — this test then fails. The
 // latency itself (the "100 ms" of the issue) is measured by bench/healthz-watcher.ts on 10,000
 // work orders, not asserted here: a wall-clock limit in a test fails on a loaded shared machine.
-import { afterAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { AddressInfo } from 'node:net';
 import type { AppContext } from '../src/server/context.ts';
 import { seedDemoActivity } from '../src/server/db/seed/demo-activity.ts';
@@ -16,7 +16,6 @@ const COPIES = 32;
 
 describeEachDb('the SLA watcher yields to requests', (env) => {
   const ctx = (): AppContext => ({ db: env.db, config: env.config, now: () => env.clock.now });
-  afterAll(() => env.app.close());
 
   it('/healthz is answered over a socket again and again while the watcher refreshes a thousand work orders', async () => {
     await seedDemoActivity(ctx(), { now: env.clock.now });

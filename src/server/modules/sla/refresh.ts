@@ -3,7 +3,7 @@
 // and, only when that insert succeeded, its notice enqueued to the contractor and the building
 // managers; penalty proposals recomputed; the stored columns of migrations 0005 and
 // 2026-12-09T0008 refreshed (the work order's and its ticket's row state); the service
-// indicators' facts row (2026-12-13T0002, modules/kpi/facts.ts) rewritten.
+// indicators' facts in the work order's row (2026-12-14T0003, modules/kpi/facts.ts) rewritten.
 // Called by every work-order action right after its event, in the action's transaction (a list
 // read after the response already shows the new state), and by the SLA watcher when time alone
 // moves a clock (a due instant reached, a calendar edited).
