@@ -6,7 +6,8 @@ import type { Db } from '../../db/create-db.ts';
 import type { Database } from '../../db/schema.ts';
 import * as slaRepo from '../sla/sla.repository.ts';
 
-export interface KpiBatch {
+/** A KPI reading's period, filters and scope. */
+export interface KpiFilter {
   /** issued_at in [start, end) */
   start: string;
   end: string;
@@ -16,14 +17,10 @@ export interface KpiBatch {
   buildingId?: string;
   technologyClassId?: string;
   priority?: string;
-  /** the last (issued_at, id) of the previous batch */
-  after: [string, string] | null;
-  /** null: every work order of the period, in one query (an index range read in order, each row joined once) */
-  limit: number | null;
 }
 
 /** The period's work orders (alias `w`) with the filters and scope; no order, no limit. */
-function periodWorkOrders(db: Db, b: Omit<KpiBatch, 'after' | 'limit'>) {
+function periodWorkOrders(db: Db, b: KpiFilter) {
   let q = db.selectFrom('work_orders as w').where('w.issued_at', '>=', b.start).where('w.issued_at', '<', b.end);
   if (b.scope) q = q.where(b.scope);
   if (b.contractId) q = q.where('w.contract_id', '=', b.contractId);
@@ -34,12 +31,11 @@ function periodWorkOrders(db: Db, b: Omit<KpiBatch, 'after' | 'limit'>) {
 }
 
 /**
- * The reference reading (a full recomputation): up to `limit` (null: all) work orders (fault and
- * planned) issued in the period, by (issued_at, id) after `after`, from work_orders itself, with
- * what recomputing their facts needs.
+ * The reference reading (a full recomputation): every work order (fault and planned) issued in the
+ * period, by (issued_at, id), from work_orders itself, with what recomputing their facts needs.
  */
-export async function kpiBatch(db: Db, b: KpiBatch) {
-  let q = periodWorkOrders(db, b)
+export async function kpiBatch(db: Db, b: KpiFilter) {
+  const q = periodWorkOrders(db, b)
     .innerJoin('buildings as b', 'b.id', 'w.building_id')
     .innerJoin('sites as st', 'st.id', 'b.site_id')
     .innerJoin('contracts as k', 'k.id', 'w.contract_id')
@@ -67,12 +63,7 @@ export async function kpiBatch(db: Db, b: KpiBatch) {
       'tc.code as class_code',
       'b.code as building_code',
     ]);
-  if (b.after) {
-    const [at, id] = b.after;
-    q = q.where((eb) => eb.or([eb('w.issued_at', '>', at), eb.and([eb('w.issued_at', '=', at), eb('w.id', '>', id)])]));
-  }
-  q = q.orderBy('w.issued_at').orderBy('w.id');
-  return (b.limit === null ? q : q.limit(b.limit)).execute();
+  return q.orderBy('w.issued_at').orderBy('w.id').execute();
 }
 
 /**
@@ -81,7 +72,7 @@ export async function kpiBatch(db: Db, b: KpiBatch) {
  * with the work order's mirrored columns, its ticket's rating and the stored facts (the caller
  * decides whether they still hold), in (issued_at, id) order.
  */
-export function kpiFactsRows(db: Db, b: Omit<KpiBatch, 'after' | 'limit'>) {
+export function kpiFactsRows(db: Db, b: KpiFilter) {
   let q = db
     .selectFrom('work_order_kpi_facts as w')
     .innerJoin('buildings as b', 'b.id', 'w.building_id')
@@ -206,7 +197,7 @@ export async function approvedCostsOf(db: Db, workOrderIds: readonly string[]) {
 }
 
 /** Approved final accounts (net, cents) of the period's work orders (the same filters), in one query. */
-export async function approvedCostsOfPeriod(db: Db, b: Omit<KpiBatch, 'after' | 'limit'>) {
+export async function approvedCostsOfPeriod(db: Db, b: KpiFilter) {
   const rows = await db
     .selectFrom('final_accounts as fa')
     .select(['fa.work_order_id', 'fa.net_cents'])

@@ -77,7 +77,7 @@ export interface KpiReadOptions {
 interface Period {
   rows: KpiRow[];
   /** The filters and scope as SQL, for the costs of the same work orders. */
-  filter: Omit<repo.KpiBatch, 'after' | 'limit'>;
+  filter: repo.KpiFilter;
   /** The ratings of the rows' tickets, read with the rows (null: the reference path reads them apart). */
   ratings: Map<string, repo.Rating> | null;
   recompute: boolean;
@@ -118,9 +118,7 @@ async function readPeriod(ctx: AppContext, actor: Principal, q: KpiQueryDto, opt
   };
   const now = ctx.now().getTime();
   const out: KpiRow[] = [];
-  const all: ReadRow[] = opts.recompute
-    ? await repo.kpiBatch(ctx.db, { ...filter, after: null, limit: null })
-    : await repo.kpiFactsRows(ctx.db, filter);
+  const all: ReadRow[] = opts.recompute ? await repo.kpiBatch(ctx.db, filter) : await repo.kpiFactsRows(ctx.db, filter);
   const trusted = (r: ReadRow) =>
     stored(r) && r.facts_version !== null && Number(r.facts_version) === Number(r.version) && Number(r.facts_final) === 1;
   // The recomputation goes a batch at a time.
