@@ -160,6 +160,39 @@ describeEachDb('service indicators from the stored facts', (env) => {
     // Some facts are not final (a clock still counting): those are recomputed at every reading.
     const notFinal = await env.db.selectFrom('work_order_kpi_facts').select('work_order_id').where('final', '=', 0).execute();
     expect(notFinal.length).toBeGreaterThan(0);
+    // The report counts the settled ones (closed, final facts of their version) in groups, not row
+    // by row: the comparison covers them, with and without a closing outcome, and rated tickets.
+    const settled = await env.db
+      .selectFrom('work_order_kpi_facts as w')
+      .select(['w.closed_outcome', 'w.rating_stars'])
+      .where('w.kind', '=', 'corrective')
+      .where('w.status', 'in', ['verified', 'closed'])
+      .where('w.final', '=', 1)
+      .where('w.facts_version', '=', (eb) => eb.ref('w.version'))
+      .execute();
+    expect(settled.length).toBeGreaterThan(10);
+    expect(settled.some((r) => r.closed_outcome === null)).toBe(true);
+    expect(settled.some((r) => r.closed_outcome !== null)).toBe(true);
+    expect(settled.some((r) => r.rating_stars !== null)).toBe(true);
+  });
+
+  it("a contractor's and a building manager's reports equal their recomputation (the summary keeps the scope)", async () => {
+    const as = async (username: string, role: 'contractor' | 'building_manager'): Promise<Principal> => {
+      const u = await env.db
+        .selectFrom('users')
+        .select(['id', 'display_name', 'contractor_id'])
+        .where('username', '=', username)
+        .executeTakeFirstOrThrow();
+      return { ...head, userId: u.id, username, displayName: u.display_name, roles: new Set([role]), contractorId: u.contractor_id };
+    };
+    const scoped = [await as('ditta.termica', 'contractor'), await as('bm.centrale', 'building_manager')];
+    const all = await report(ctx(), head, q);
+    for (const actor of scoped) {
+      const [fast, full] = await Promise.all([report(ctx(), actor, q), report(ctx(), actor, q, { recompute: true })]);
+      expect(fast, actor.username).toEqual(full);
+      expect(fast.workOrders, actor.username).toBeGreaterThan(0);
+      expect(fast.workOrders, actor.username).toBeLessThan(all.workOrders);
+    }
   });
 
   it('a month later, with no action, running clocks have breached: still equal', async () => {

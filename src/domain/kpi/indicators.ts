@@ -108,22 +108,27 @@ export interface Durations {
   basis: string[];
 }
 
-/** Time to resolve (MTTR): the resolution clock of the corrective work orders it decided. */
-export function resolutionTimes(wos: readonly KpiWorkOrder[], priority?: Priority): Durations {
-  const basis = wos.filter(
-    (w) =>
-      w.kind === 'corrective' &&
-      countsForService(w) &&
-      (priority === undefined || w.priority === priority) &&
-      DECIDED.includes(w.clocks.resolution?.status as ClockStatus),
-  );
-  const times = basis.map((w) => w.clocks.resolution!.elapsedMs).sort((a, b) => a - b);
+/** A corrective work order whose resolution clock decided (met or breached) counts in the time to resolve. */
+export const resolutionDecided = (w: KpiWorkOrder, priority?: Priority) =>
+  w.kind === 'corrective' &&
+  countsForService(w) &&
+  (priority === undefined || w.priority === priority) &&
+  DECIDED.includes(w.clocks.resolution?.status as ClockStatus);
+
+/** Mean (rounded) and nearest-rank 90th percentile of counted times in ms. */
+export function durations(timesMs: readonly number[]): Omit<Durations, 'basis'> {
+  const times = [...timesMs].sort((a, b) => a - b);
   return {
     meanMs: times.length === 0 ? null : Math.round(times.reduce((a, b) => a + b, 0) / times.length),
     p90Ms: percentile(times, 90),
     count: times.length,
-    basis: basis.map((w) => w.id),
   };
+}
+
+/** Time to resolve (MTTR): the resolution clock of the corrective work orders it decided. */
+export function resolutionTimes(wos: readonly KpiWorkOrder[], priority?: Priority): Durations {
+  const basis = wos.filter((w) => resolutionDecided(w, priority));
+  return { ...durations(basis.map((w) => w.clocks.resolution!.elapsedMs)), basis: basis.map((w) => w.id) };
 }
 
 const DAY = 86_400_000;

@@ -8,9 +8,11 @@ import { DateTime } from 'luxon';
 import {
   backlog,
   correctiveShare,
+  durations,
   firstTimeFix,
   plannedCompliance,
   reopenRate,
+  resolutionDecided,
   resolutionTimes,
   satisfaction,
   slaCompliance,
@@ -74,6 +76,11 @@ export interface KpiReadOptions {
   recompute?: boolean;
 }
 
+/** How readPeriod reads: the reference recomputation, or (the report's fast path) only the rows its settled summary leaves out. */
+interface PeriodReading extends KpiReadOptions {
+  unsettled?: boolean;
+}
+
 interface Period {
   rows: KpiRow[];
   /** The filters and scope as SQL, for the costs of the same work orders. */
@@ -103,7 +110,7 @@ function storedOf(r: ReadRow): KpiFacts {
  * reads work_orders instead and recomputes every work order: the reference the tests and the
  * bench compare with.
  */
-async function readPeriod(ctx: AppContext, actor: Principal, q: KpiQueryDto, opts: KpiReadOptions = {}): Promise<Period> {
+async function readPeriod(ctx: AppContext, actor: Principal, q: KpiQueryDto, opts: PeriodReading = {}): Promise<Period> {
   const scope = workOrderScope(actor);
   if (scope.kind === 'forbidden') throw forbidden();
   const [start, end] = periodBounds(q);
@@ -118,7 +125,9 @@ async function readPeriod(ctx: AppContext, actor: Principal, q: KpiQueryDto, opt
   };
   const now = ctx.now().getTime();
   const out: KpiRow[] = [];
-  const all: ReadRow[] = opts.recompute ? await repo.kpiBatch(ctx.db, filter) : await repo.kpiFactsRows(ctx.db, filter);
+  const all: ReadRow[] = opts.recompute
+    ? await repo.kpiBatch(ctx.db, filter)
+    : await repo.kpiFactsRows(ctx.db, filter, { unsettled: opts.unsettled });
   const trusted = (r: ReadRow) =>
     stored(r) && r.facts_version !== null && Number(r.facts_version) === Number(r.version) && Number(r.facts_final) === 1;
   // The recomputation goes a batch at a time.
@@ -265,56 +274,137 @@ export async function periodFigures(ctx: AppContext, actor: Principal, q: KpiQue
   return { rows: p.rows, ...figuresOf(ctx, p.rows, await periodRatings(ctx, p)) };
 }
 
-export async function report(ctx: AppContext, actor: Principal, q: KpiQueryDto, opts: KpiReadOptions = {}): Promise<KpiReportDto> {
-  const p = await readPeriod(ctx, actor, q, opts);
-  const rows = p.rows;
+/**
+ * What a report counts: work orders read one by one, and (the fast path) the settled ones counted in
+ * groups of alike rows (kpi.repository.ts settledSummary) — a figure over a set is the sum of its
+ * figures over each work order, so a group counts n times its one work order's — with their
+ * resolution times apart; the ratings of the period's tickets; the approved costs per building.
+ */
+interface Counted {
+  rows: KpiRow[];
+  settled: Array<{ like: KpiWorkOrder; n: number }>;
+  settledResolutionMs: number[];
+  ratings: RatingFact[];
+  costsByBuilding: Map<string, number>;
+}
+
+/** The fast path: the period's unsettled rows, and its settled ones counted in SQL. */
+async function countedFromSummary(ctx: AppContext, actor: Principal, q: KpiQueryDto): Promise<Counted> {
+  const p = await readPeriod(ctx, actor, q, { unsettled: true });
+  const [groups, settledResolutionMs, ratingGroups, costsByBuilding] = await Promise.all([
+    repo.settledSummary(ctx.db, p.filter),
+    repo.settledResolutionTimes(ctx.db, p.filter),
+    repo.ratingSummary(ctx.db, p.filter),
+    repo.approvedCostsByBuilding(ctx.db, p.filter),
+  ]);
+  const settled = groups.map((g) => ({
+    like: {
+      ...storedFacts({
+        take_charge_status: g.take_charge_status,
+        take_charge_ms: 0,
+        on_site_status: g.on_site_status,
+        on_site_ms: 0,
+        resolution_status: g.resolution_status,
+        resolution_ms: 0,
+        completed_at: Number(g.completed) === 1 ? new Date(0).toISOString() : null,
+        reopened: g.reopened,
+        rejected_completions: g.rejected,
+        visits: g.visits,
+        closed_outcome: g.closed_outcome,
+      }),
+      id: '',
+      kind: 'corrective' as const,
+      priority: g.priority as Priority,
+      status: 'closed',
+      issuedAt: 0,
+    },
+    n: Number(g.n),
+  }));
+  // Each group of tickets rated alike stands for n tickets (the ids of a rating fact only serve drill-downs).
+  const ratings = ratingGroups.flatMap((g, i): RatingFact[] =>
+    Array<RatingFact>(Number(g.n)).fill({
+      workOrderId: `group-${i}`,
+      // A rating given without a link (in the app) was asked all the same.
+      sent: Number(g.rating_link) === 1 || g.rating_stars !== null,
+      score: g.rating_stars,
+      followUp: (g.follow_up as 'open' | 'done' | null) ?? null,
+    }),
+  );
+  return { rows: p.rows, settled, settledResolutionMs, ratings, costsByBuilding };
+}
+
+/** The reference: every work order read and recomputed, its ratings and costs read by ids. */
+async function countedFromRows(ctx: AppContext, actor: Principal, q: KpiQueryDto): Promise<Counted> {
+  const p = await readPeriod(ctx, actor, q, { recompute: true });
   const [ticketRatings, costs] = await Promise.all([
     periodRatings(ctx, p),
-    p.recompute
-      ? repo.approvedCostsOf(
-          ctx.db,
-          rows.map((r) => r.id),
-        )
-      : repo.approvedCostsOfPeriod(ctx.db, p.filter),
+    repo.approvedCostsOf(
+      ctx.db,
+      p.rows.map((r) => r.id),
+    ),
   ]);
-  const { figures, backlog: b, ratings } = figuresOf(ctx, rows, ticketRatings);
-  const mttr = resolutionTimes(rows);
-  const priorities = PRIORITIES.filter((p) => rows.some((r) => r.priority === p));
+  const costsByBuilding = new Map<string, number>();
+  for (const r of p.rows)
+    if (costs.has(r.id)) costsByBuilding.set(r.buildingId, (costsByBuilding.get(r.buildingId) ?? 0) + costs.get(r.id)!);
+  return { rows: p.rows, settled: [], settledResolutionMs: [], ratings: ratingFacts(p.rows, ticketRatings), costsByBuilding };
+}
+
+export async function report(ctx: AppContext, actor: Principal, q: KpiQueryDto, opts: KpiReadOptions = {}): Promise<KpiReportDto> {
+  const c = opts.recompute ? await countedFromRows(ctx, actor, q) : await countedFromSummary(ctx, actor, q);
+  const { rows, settled } = c;
+  const count = (f: (wos: readonly KpiWorkOrder[]) => Figure): FigureDto => {
+    const own = f(rows);
+    let [numerator, denominator] = [own.numerator, own.denominator];
+    for (const g of settled) {
+      const one = f([g.like]);
+      numerator += one.numerator * g.n;
+      denominator += one.denominator * g.n;
+    }
+    return { value: denominator === 0 ? null : numerator / denominator, numerator, denominator };
+  };
+  const clocks = (priority?: Priority) => ({
+    takeCharge: count((ws) => slaCompliance(ws, 'take_charge', priority)),
+    onSite: count((ws) => slaCompliance(ws, 'on_site', priority)),
+    resolution: count((ws) => slaCompliance(ws, 'resolution', priority)),
+  });
+  const b = backlog(rows, ctx.now().getTime());
+  const mttr = durations([
+    ...rows.filter((w) => resolutionDecided(w)).map((w) => w.clocks.resolution!.elapsedMs),
+    ...c.settledResolutionMs,
+  ]);
+  const ratings = satisfaction(c.ratings);
+  const today = todayOf(ctx);
+  const priorities = PRIORITIES.filter((p) => rows.some((r) => r.priority === p) || settled.some((g) => g.like.priority === p));
   return {
     from: q.from,
     to: q.to,
     computedAt: ctx.now().toISOString(),
-    workOrders: rows.length,
-    sla: { takeCharge: dto(figures.takeCharge), onSite: dto(figures.onSite), resolution: dto(figures.resolution) },
-    byPriority: priorities.map((priority) => {
-      const c = clocksOfSet(rows, priority);
-      return { priority, takeCharge: dto(c.takeCharge), onSite: dto(c.onSite), resolution: dto(c.resolution) };
-    }),
-    mttr: { meanMs: mttr.meanMs, p90Ms: mttr.p90Ms, count: mttr.count },
+    workOrders: rows.length + settled.reduce((a, g) => a + g.n, 0),
+    sla: clocks(),
+    byPriority: priorities.map((priority) => ({ priority, ...clocks(priority) })),
+    mttr,
     backlog: {
       total: b.total,
       upTo7Days: b.byAge.upTo7Days.length,
       upTo30Days: b.byAge.upTo30Days.length,
       over30Days: b.byAge.over30Days.length,
     },
-    reopenRate: dto(figures.reopenRate),
-    firstTimeFix: dto(figures.firstTimeFix),
-    plannedCompliance: dto(figures.plannedCompliance),
-    correctiveShare: dto(figures.correctiveShare),
+    reopenRate: count(reopenRate),
+    firstTimeFix: count(firstTimeFix),
+    plannedCompliance: count((ws) => plannedCompliance(ws, today)),
+    correctiveShare: count(correctiveShare),
     satisfaction: {
       average: ratings.average,
       responseRate: dto(ratings.responseRate),
       lowScores: dto(ratings.lowScores),
       followedUp: dto(ratings.followedUp),
     },
-    costPerM2: await costPerM2(ctx, rows, costs),
+    costPerM2: await costPerM2(ctx, c.costsByBuilding),
   };
 }
 
-/** Approved costs (by work order) per building of the rows, over the buildings' floor area. */
-async function costPerM2(ctx: AppContext, rows: readonly KpiRow[], costs: ReadonlyMap<string, number>): Promise<KpiReportDto['costPerM2']> {
-  const byBuilding = new Map<string, number>();
-  for (const r of rows) if (costs.has(r.id)) byBuilding.set(r.buildingId, (byBuilding.get(r.buildingId) ?? 0) + costs.get(r.id)!);
+/** Approved costs per building over the buildings' floor area. */
+async function costPerM2(ctx: AppContext, byBuilding: ReadonlyMap<string, number>): Promise<KpiReportDto['costPerM2']> {
   const buildings = await repo.buildingsByIds(ctx.db, [...byBuilding.keys()]);
   return buildings.map((b) => {
     const costCents = byBuilding.get(b.id)!;
