@@ -3,7 +3,7 @@
 // bytes once the document ends.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
+import type PDFKitDocument from 'pdfkit';
 
 export const PRIMARY = '#0066CC';
 export const GREY = '#5C6F82';
@@ -18,6 +18,9 @@ function fontFile(weight: number): string | null {
   }
 }
 const FONTS = { regular: fontFile(400), bold: fontFile(700) };
+// pdfkit (with fontkit and its fonts' decoders, ~0.1 s) loads with the first document, not at
+// every start (#12 item 3); require keeps createPdf synchronous for its callers.
+let PDFDocument: typeof PDFKitDocument | null = null;
 
 export type Doc = PDFKit.PDFDocument;
 
@@ -35,6 +38,7 @@ export function createPdf(
   info: { title: string; subject: string; lang: 'it' | 'en' },
   layout: 'portrait' | 'landscape' = 'portrait',
 ): PdfBase {
+  PDFDocument ??= require('pdfkit') as typeof PDFKitDocument;
   const doc: Doc = new PDFDocument({
     size: 'A4',
     layout,

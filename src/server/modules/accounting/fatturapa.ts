@@ -14,6 +14,7 @@ import {
   type XmlNode,
 } from 'libxml2-wasm';
 import type { InvoiceFacts, VatCollectability } from '../../../domain/accounting/invoice-match.ts';
+import { appFile } from '../../paths.ts';
 
 /** Far above any real invoice of a maintenance contract (a few tens of kB), far below a memory risk. */
 export const MAX_INVOICE_BYTES = 5 * 1024 * 1024;
@@ -41,18 +42,20 @@ export type InvoiceReadProblem =
 
 export type InvoiceRead = { ok: true; format: 'FPA12'; documents: InvoiceDocument[] } | { ok: false; problem: InvoiceReadProblem };
 
+/** The FatturaPA schema and the signature schema it imports. */
+export const XSD_DIR = appFile('src/server/modules/accounting/xsd/');
+
 let validator: XsdValidator | null = null;
 function schema(): XsdValidator {
   if (validator) return validator;
-  const dir = new URL('./xsd/', import.meta.url);
   // The schema imports its neighbour by a relative name: serve both from memory under one base URL.
   xmlRegisterInputProvider(
     new XmlBufferInputProvider({
-      [SCHEMA_URL]: readFileSync(new URL('FatturaPA_v1.2.2.xsd', dir)),
-      'presidio-xsd:///xmldsig-core.xsd': readFileSync(new URL('xmldsig-core.xsd', dir)),
+      [SCHEMA_URL]: readFileSync(new URL('FatturaPA_v1.2.2.xsd', XSD_DIR)),
+      'presidio-xsd:///xmldsig-core.xsd': readFileSync(new URL('xmldsig-core.xsd', XSD_DIR)),
     }),
   );
-  const doc = XmlDocument.fromBuffer(readFileSync(new URL('FatturaPA_v1.2.2.xsd', dir)), { url: SCHEMA_URL });
+  const doc = XmlDocument.fromBuffer(readFileSync(new URL('FatturaPA_v1.2.2.xsd', XSD_DIR)), { url: SCHEMA_URL });
   try {
     validator = XsdValidator.fromDoc(doc);
   } finally {

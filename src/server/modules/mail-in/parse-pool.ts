@@ -3,6 +3,7 @@
 // message) and the message is reported as not parsable, so intake holds it. The server's event loop
 // only moves bytes to and from the worker.
 import { Worker } from 'node:worker_threads';
+import { appFile } from '../../paths.ts';
 
 export interface ParseLimits {
   maxHeaderBytes: number;
@@ -51,7 +52,7 @@ interface Job {
   reject: (e: Error) => void;
 }
 
-const WORKER_URL = new URL('./parse-worker.mjs', import.meta.url);
+export const WORKER_URL = appFile('src/server/modules/mail-in/parse-worker.mjs');
 const TIME_LIMIT_MS = 30_000;
 
 class ParsePool {

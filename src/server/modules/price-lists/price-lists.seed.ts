@@ -4,11 +4,12 @@
 import fs from 'node:fs';
 import { parsePriceListCsv } from '../../../domain/price-list-csv.ts';
 import type { Db } from '../../db/create-db.ts';
+import { appFile } from '../../paths.ts';
 import { codeTaken } from './price-lists.repository.ts';
 import { createPriceList } from './price-lists.service.ts';
 
 export const DEMO_PRICE_LIST_CODE = 'LAZIO-2023-G';
-const FILE = new URL('../../../../data-demo/prezzario-lazio-2023-parte-G.excerpt.csv', import.meta.url);
+export const DEMO_PRICE_LIST_FILE = appFile('data-demo/prezzario-lazio-2023-parte-G.excerpt.csv');
 const NAME = 'Tariffa dei prezzi 2023 Regione Lazio – Parte G Piccola manutenzione (estratto)';
 const SOURCE = 'Regione Lazio, DGR 14/04/2023 n. 101, BURL n. 32';
 
@@ -32,14 +33,14 @@ export const DEMO_LOT_PRICE_LISTS = [
 /** Loads the demo price list once (does nothing when its code exists). Returns whether it loaded it. */
 export async function seedDemoPriceList(db: Db, now: Date): Promise<boolean> {
   if (await codeTaken(db, DEMO_PRICE_LIST_CODE)) return false;
-  const csv = await fs.promises.readFile(FILE, 'utf8');
+  const csv = await fs.promises.readFile(DEMO_PRICE_LIST_FILE, 'utf8');
   await createPriceList(db, { code: DEMO_PRICE_LIST_CODE, name: NAME, year: 2023, source: SOURCE }, csv, now);
   return true;
 }
 
 /** Loads each demo lot's own list once, for the contracts of the demo that exist (by CIG). */
 export async function seedDemoLotPriceLists(db: Db, now: Date): Promise<number> {
-  const parsed = parsePriceListCsv(await fs.promises.readFile(FILE, 'utf8'));
+  const parsed = parsePriceListCsv(await fs.promises.readFile(DEMO_PRICE_LIST_FILE, 'utf8'));
   let loaded = 0;
   for (const lot of DEMO_LOT_PRICE_LISTS) {
     if (await codeTaken(db, lot.code)) continue;
