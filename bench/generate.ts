@@ -272,6 +272,14 @@ async function pgWriter(url: string, schema: string): Promise<Writer> {
   await client.query("set maintenance_work_mem = '512MB'");
   // Rows are consistent by construction: skip foreign-key triggers during the load when allowed.
   await client.query('set session_replication_role = replica').catch(() => undefined);
+  // Replica mode skips every ordinary trigger, the KPI rows' mirror too (migration
+  // 2026-12-14T0003): those fire during the load as in the application, and are set back after it.
+  const mirrors = await client.query<{ tgname: string; relname: string }>(
+    `select t.tgname, c.relname from pg_trigger t join pg_class c on c.oid = t.tgrelid
+      where c.relnamespace = $1::regnamespace and not t.tgisinternal and t.tgname like '%kpi%sync'`,
+    [schema],
+  );
+  for (const m of mirrors.rows) await client.query(`alter table ${m.relname} enable always trigger ${m.tgname}`);
   return {
     async insert(t, rows) {
       if (rows.length === 0) return;
@@ -299,6 +307,7 @@ async function pgWriter(url: string, schema: string): Promise<Writer> {
       await client.query(s);
     },
     async close() {
+      for (const m of mirrors.rows) await client.query(`alter table ${m.relname} enable trigger ${m.tgname}`);
       await client.end();
     },
   };
