@@ -1,7 +1,7 @@
 // #12 item 3: /healthz while the SLA watcher's first pass refreshes every work order of a freshly
 // generated 10,000-ticket dataset (~10,400 work orders, all stale: none was ever watched). The real
-// server runs as a child process (src/server/main.ts, NODE_ENV=production, the watcher on, the other
-// jobs off); from the moment it listens, /healthz is asked one request after another until the
+// server runs as a child process, compiled as `npm start` runs it (build/server/main.js, compiled
+// first; NODE_ENV=production, the watcher on, the other jobs off); from the moment it listens, /healthz is asked one request after another until the
 // pass's log line ("sla watcher run") appears. Prints the answers' latency (median, p99, max), how
 // many there were and the pass's length, per engine. test/watcher-yields.int.test.ts is the test;
 // this is the figure (docs/BENCHMARKS.md "Start and background jobs").
@@ -14,6 +14,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync, spawn } from 'node:child_process';
+// @ts-expect-error plain JavaScript without types (it runs before anything can load TypeScript)
+import { SERVER_ENTRY, compileServer } from '../scripts/compile-server.mjs';
 
 function arg(name: string, def?: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -63,7 +65,7 @@ async function once(engine: 'sqlite' | 'postgres'): Promise<Run> {
   }
   const logFile = `/tmp/healthz-bench-${engine}.log`;
   const log = fs.openSync(logFile, 'w');
-  const child = spawn(process.execPath, [...tsx, 'src/server/main.ts'], {
+  const child = spawn(process.execPath, ['--enable-source-maps', SERVER_ENTRY as string], {
     cwd: root,
     env: {
       ...process.env,
@@ -113,6 +115,7 @@ async function once(engine: 'sqlite' | 'postgres'): Promise<Run> {
   }
 }
 
+await compileServer();
 const engines = [...(flag('no-sqlite') ? [] : (['sqlite'] as const)), ...(flag('no-pg') ? [] : (['postgres'] as const))];
 console.log(`load before: ${load()}`);
 console.log('| engine | run | work orders refreshed | pass | /healthz answers | median | p99 | max (asked at) | over 100 ms |');
