@@ -3,7 +3,8 @@
 // engine's facts — stored per work order (work_order_kpi_facts, modules/kpi/facts.ts) where they
 // still hold, else recomputed from the events as the SLA reports do — and
 // the engine's figures (src/domain/kpi/indicators.ts), their work orders, the trend by month and
-// the faults by building and class.
+// the faults by building and class. The report alone counts the settled work orders in SQL groups
+// (Counted, below): a contract-year of them would otherwise be read row by row.
 import { DateTime } from 'luxon';
 import {
   backlog,
