@@ -2,6 +2,7 @@
 import type { Expression, Insertable, SqlBool } from 'kysely';
 import type { Db } from '../../db/create-db.ts';
 import type { AttachmentRow } from '../../db/schema.ts';
+import { precompiled } from '../../db/precompiled.ts';
 
 export async function insertAttachment(db: Db, row: Insertable<AttachmentRow>): Promise<void> {
   await db.insertInto('attachments').values(row).execute();
@@ -22,8 +23,13 @@ export function getAttachment(db: Db, id: string, only: Expression<SqlBool> | nu
 }
 export type AttachmentView = NonNullable<Awaited<ReturnType<typeof getAttachment>>>;
 
+const allOfTicket = precompiled((db: Db, ticketId: string) =>
+  withUploader(db).where('at.ticket_id', '=', ticketId).orderBy('at.created_at').orderBy('at.id'),
+);
+
 /** Attachments of a ticket (its own and its work orders') or of one work order; `only` narrows them (alias `at`). */
 export function listAttachments(db: Db, by: { ticketId: string } | { workOrderId: string }, only: Expression<SqlBool> | null) {
+  if ('ticketId' in by && !only) return allOfTicket.execute(db, by.ticketId);
   let q = withUploader(db);
   q = 'ticketId' in by ? q.where('at.ticket_id', '=', by.ticketId) : q.where('at.work_order_id', '=', by.workOrderId);
   if (only) q = q.where(only);

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/create-db.ts';
+import { precompiled } from '../../db/precompiled.ts';
 import type { Principal, Role } from '../../auth/principal.ts';
 import type { Lang } from '../../i18n/messages.ts';
 import { touchSession } from './account.repository.ts';
@@ -146,8 +147,8 @@ async function principalFor(db: Db, userId: string, via: Principal['via']): Prom
  * row per role), as it runs on every request: three round trips cost more than the request's own
  * reads on a short GET (docs/BENCHMARKS.md "HTTP path").
  */
-export async function principalBySession(db: Db, sessionId: string, now: string): Promise<Principal | null> {
-  const rows = await db
+const sessionPrincipal = precompiled((db: Db, sessionId: string, now: string) =>
+  db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
     .leftJoin('user_roles as r', 'r.user_id', 's.user_id')
@@ -165,8 +166,11 @@ export async function principalBySession(db: Db, sessionId: string, now: string)
     ])
     .where('s.id', '=', sessionId)
     .where('s.expires_at', '>', now)
-    .where('u.active', '=', 1)
-    .execute();
+    .where('u.active', '=', 1),
+);
+
+export async function principalBySession(db: Db, sessionId: string, now: string): Promise<Principal | null> {
+  const rows = await sessionPrincipal.execute(db, sessionId, now);
   if (!rows.length) return null;
   const u = rows[0];
   await touchSession(db, sessionId, u.last_seen_at, now);

@@ -3,6 +3,7 @@
 import { sql, type Expression, type Insertable, type Selectable, type SqlBool, type Updateable } from 'kysely';
 import type { Db } from '../../db/create-db.ts';
 import type { Database, TicketRow } from '../../db/schema.ts';
+import { precompiled } from '../../db/precompiled.ts';
 
 export type Ticket = Selectable<TicketRow>;
 export type TicketInsert = Insertable<TicketRow>;
@@ -32,8 +33,8 @@ export function getTicket(db: Db, id: string): Promise<Ticket | undefined> {
 }
 
 /** The ticket with its building, space, asset and people, for presenting it. */
-export function getTicketView(db: Db, id: string) {
-  return db
+const ticketView = precompiled((db: Db, id: string) =>
+  db
     .selectFrom('tickets as t')
     .innerJoin('buildings as b', 'b.id', 't.building_id')
     .leftJoin('spaces as s', 's.id', 't.space_id')
@@ -51,8 +52,10 @@ export function getTicketView(db: Db, id: string) {
       'ru.display_name as requester_name',
       'ou.display_name as opened_by_name',
     ])
-    .where('t.id', '=', id)
-    .executeTakeFirst();
+    .where('t.id', '=', id),
+);
+export function getTicketView(db: Db, id: string) {
+  return ticketView.executeTakeFirst(db, id);
 }
 export type TicketView = NonNullable<Awaited<ReturnType<typeof getTicketView>>>;
 
@@ -78,25 +81,18 @@ export async function updateTicket(db: Db, id: string, set: TicketSet): Promise<
 
 // --- who may act ---------------------------------------------------------------------------------
 
+const managedBy = precompiled((db: Db, buildingId: string, userId: string) =>
+  db.selectFrom('building_managers').select('user_id').where('building_id', '=', buildingId).where('user_id', '=', userId),
+);
 export async function isBuildingManagedBy(db: Db, buildingId: string, userId: string): Promise<boolean> {
-  const r = await db
-    .selectFrom('building_managers')
-    .select('user_id')
-    .where('building_id', '=', buildingId)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-  return r !== undefined;
+  return (await managedBy.executeTakeFirst(db, buildingId, userId)) !== undefined;
 }
 
+const ticketContractor = precompiled((db: Db, ticketId: string, contractorId: string) =>
+  db.selectFrom('work_orders').select('id').where('ticket_id', '=', ticketId).where('contractor_id', '=', contractorId).limit(1),
+);
 export async function ticketHasContractor(db: Db, ticketId: string, contractorId: string): Promise<boolean> {
-  const r = await db
-    .selectFrom('work_orders')
-    .select('id')
-    .where('ticket_id', '=', ticketId)
-    .where('contractor_id', '=', contractorId)
-    .limit(1)
-    .executeTakeFirst();
-  return r !== undefined;
+  return (await ticketContractor.executeTakeFirst(db, ticketId, contractorId)) !== undefined;
 }
 
 // --- references when opening ---------------------------------------------------------------------
@@ -137,9 +133,8 @@ export function findActiveUser(db: Db, id: string) {
 
 // --- work orders of a ticket ----------------------------------------------------------------------
 
-/** The ticket's work orders; only `contractorId`'s when given (a contractor does not see its siblings'). */
-export function workOrdersOfTicket(db: Db, ticketId: string, contractorId: string | null = null) {
-  let q = db
+const ticketWorkOrders = (db: Db) =>
+  db
     .selectFrom('work_orders as w')
     .innerJoin('technology_classes as tc', 'tc.id', 'w.technology_class_id')
     .innerJoin('contractors as c', 'c.id', 'w.contractor_id')
@@ -161,9 +156,16 @@ export function workOrdersOfTicket(db: Db, ticketId: string, contractorId: strin
       'tc.name_en as class_name_en',
       'c.name as contractor_name',
     ])
-    .where('w.ticket_id', '=', ticketId);
-  if (contractorId !== null) q = q.where('w.contractor_id', '=', contractorId);
-  return q.orderBy('w.issued_at').orderBy('w.number').execute();
+    .orderBy('w.issued_at')
+    .orderBy('w.number');
+const allWorkOrdersOf = precompiled((db: Db, ticketId: string) => ticketWorkOrders(db).where('w.ticket_id', '=', ticketId));
+const contractorWorkOrdersOf = precompiled((db: Db, ticketId: string, contractorId: string) =>
+  ticketWorkOrders(db).where('w.ticket_id', '=', ticketId).where('w.contractor_id', '=', contractorId),
+);
+
+/** The ticket's work orders; only `contractorId`'s when given (a contractor does not see its siblings'). */
+export function workOrdersOfTicket(db: Db, ticketId: string, contractorId: string | null = null) {
+  return contractorId === null ? allWorkOrdersOf.execute(db, ticketId) : contractorWorkOrdersOf.execute(db, ticketId, contractorId);
 }
 
 // --- timeline ------------------------------------------------------------------------------------

@@ -1,0 +1,58 @@
+// Queries of the hottest requests, built and compiled by Kysely once per engine instead of on every
+// call (#12 item 1): building a six-table join and compiling it cost more CPU than running it on
+// SQLite (docs/BENCHMARKS.md "Compiled once"). The builder is the ordinary Kysely query, written
+// once with stand-ins for its parameters; each call puts the values where the stand-ins landed.
+import type { Compilable, CompiledQuery, QueryResult } from 'kysely';
+import type { Db } from './create-db.ts';
+
+interface Template {
+  compiled: CompiledQuery;
+  /** For each parameter of the compiled SQL: the index of the call's argument, or -1 for a constant. */
+  slots: number[];
+}
+
+const stand = (i: number) => `\u0000presidio-parameter-${i}\u0000`;
+
+/**
+ * A query compiled once per dialect: `build` receives stand-ins for the arguments and must not
+ * branch on them (a variant with another shape is another precompiled query); a value that must
+ * not become a bound parameter (a list whose length varies) does not belong here.
+ */
+export function precompiled<A extends unknown[], O>(build: (db: Db, ...args: A) => Compilable<O>) {
+  // Keyed by the dialect's adapter: a transaction shares its database's, and each engine compiles its own SQL.
+  const templates = new WeakMap<object, Template>();
+  const templateFor = (db: Db, arity: number): Template => {
+    const adapter = db.getExecutor().adapter;
+    let t = templates.get(adapter);
+    if (!t) {
+      const stands = Array.from({ length: arity }, (_, i) => stand(i));
+      const compiled = build(db, ...(stands as unknown as A)).compile();
+      const slots = compiled.parameters.map((p) => (typeof p === 'string' ? stands.indexOf(p) : -1));
+      for (let i = 0; i < arity; i++)
+        if (!slots.includes(i)) throw new Error(`precompiled: argument ${i} is not a bound parameter of ${compiled.sql}`);
+      t = { compiled, slots };
+      templates.set(adapter, t);
+    }
+    return t;
+  };
+  return {
+    /** Runs the query with these arguments (in `db`, which may be a transaction). */
+    async execute(db: Db, ...args: A): Promise<O[]> {
+      const r: QueryResult<O> = await db.executeQuery(bind<O>(templateFor(db, args.length), args));
+      return r.rows;
+    },
+    async executeTakeFirst(db: Db, ...args: A): Promise<O | undefined> {
+      return (await this.execute(db, ...args))[0];
+    },
+    /** For an insert, update or delete: the rows it changed. */
+    async executeChanges(db: Db, ...args: A): Promise<number> {
+      const r = await db.executeQuery(bind(templateFor(db, args.length), args));
+      return Number(r.numAffectedRows ?? 0n);
+    },
+  };
+}
+
+function bind<O = unknown>(t: Template, args: unknown[]): CompiledQuery<O> {
+  const constants = t.compiled.parameters;
+  return { ...t.compiled, parameters: t.slots.map((s, i) => (s < 0 ? constants[i] : args[s])) };
+}

@@ -1,0 +1,102 @@
+// Queries compiled once (src/server/db/precompiled.ts) answer as the same query built anew, on both
+// engines, inside and outside a transaction; and a SQLite database opened by Presidio keeps no
+// stat4 samples (with them every such query would be compiled again on each run).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDb, migrateToLatest, type Db } from '../src/server/db/create-db.ts';
+import { precompiled } from '../src/server/db/precompiled.ts';
+import { dialects } from './helpers/db.ts';
+
+const byCode = (db: Db, code: string, active: number) =>
+  db.selectFrom('technology_classes').select(['code', 'name_it']).where('code', '=', code).where('active', '=', active);
+const findClass = precompiled((db: Db, code: string) => byCode(db, code, 1));
+// Arguments in another order than they appear in the SQL, and one used twice.
+const between = precompiled((db: Db, to: string, from: string) =>
+  db
+    .selectFrom('technology_classes')
+    .select('code')
+    .where('code', '>=', from)
+    .where('code', '<=', to)
+    .where((eb) => eb.or([eb('code', '=', from), eb('code', '!=', from)]))
+    .orderBy('code'),
+);
+
+for (const dialect of dialects()) {
+  describe(`precompiled queries (${dialect.name})`, () => {
+    let db: Db;
+    let drop: () => Promise<void>;
+    beforeAll(async () => {
+      ({ db, drop } = await dialect.create());
+      await db
+        .insertInto('technology_classes')
+        .values(
+          ['A', 'B', 'C', 'D'].map((code, i) => ({
+            id: `tc-${code}`,
+            code,
+            name_it: `Classe ${code}`,
+            name_en: `Class ${code}`,
+            active: i === 3 ? 0 : 1,
+            dm37_letter: null,
+            created_at: '2026-01-01T00:00:00.000Z',
+            updated_at: '2026-01-01T00:00:00.000Z',
+          })),
+        )
+        .execute();
+    });
+    afterAll(() => drop());
+
+    it('binds each call its own values and keeps the constants', async () => {
+      expect(await findClass.executeTakeFirst(db, 'B')).toEqual({ code: 'B', name_it: 'Classe B' });
+      expect(await findClass.executeTakeFirst(db, 'C')).toEqual(await byCode(db, 'C', 1).executeTakeFirst());
+      // D is inactive: the constant 1 stayed in its place.
+      expect(await findClass.executeTakeFirst(db, 'D')).toBeUndefined();
+      expect((await between.execute(db, 'C', 'B')).map((r) => r.code)).toEqual(['B', 'C']);
+      expect((await between.execute(db, 'D', 'A')).map((r) => r.code)).toEqual(['A', 'B', 'C', 'D']);
+    });
+
+    it('runs inside a transaction, seeing its uncommitted rows', async () => {
+      await db
+        .transaction()
+        .execute(async (trx) => {
+          await trx.updateTable('technology_classes').set({ name_it: 'Rinominata' }).where('code', '=', 'A').execute();
+          expect(await findClass.executeTakeFirst(trx, 'A')).toEqual({ code: 'A', name_it: 'Rinominata' });
+          throw new Error('roll back');
+        })
+        .catch(() => undefined);
+      expect(await findClass.executeTakeFirst(db, 'A')).toEqual({ code: 'A', name_it: 'Classe A' });
+    });
+
+    it('refuses a builder that does not bind an argument', async () => {
+      const unbound = precompiled((d: Db, _code: string) => d.selectFrom('technology_classes').select('code'));
+      await expect(unbound.execute(db, 'A')).rejects.toThrow(/argument 0 is not a bound parameter/);
+    });
+  });
+}
+
+describe('SQLite statistics', () => {
+  it('a database opened by Presidio keeps stat1 but no stat4 samples', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'presidio-stat4-')), 'db.sqlite');
+    const db = createDb({ kind: 'sqlite', file });
+    await migrateToLatest(db);
+    await db.destroy();
+    const raw = new SQLite(file);
+    raw.exec(
+      'insert into technology_classes (id, code, name_it, name_en, created_at, updated_at) ' +
+        "values ('x', 'X', 'X', 'X', '2026', '2026'), ('y', 'Y', 'Y', 'Y', '2026', '2026')",
+    );
+    raw.exec('analyze');
+    const count = (t: string) => (raw.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n;
+    expect(count('sqlite_stat4')).toBeGreaterThan(0);
+    raw.close();
+
+    createDb({ kind: 'sqlite', file }).destroy();
+    const after = new SQLite(file);
+    expect((after.prepare('select count(*) as n from sqlite_stat4').get() as { n: number }).n).toBe(0);
+    expect((after.prepare('select count(*) as n from sqlite_stat1').get() as { n: number }).n).toBeGreaterThan(0);
+    after.close();
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  });
+});
