@@ -297,15 +297,47 @@ function whereAll(db: Db, spec: ListSpec): Expression<SqlBool>[] {
   );
 }
 
+/** The ticket columns a list page presents (presentTickets); an export reads them all (`whole`). */
+const TICKET_LIST_COLUMNS = [
+  'id',
+  'number',
+  'kind',
+  'status',
+  'priority',
+  'danger',
+  'channel',
+  'subject',
+  'building_id',
+  'space_id',
+  'requester_id',
+  'caller_name',
+  'created_at',
+  'updated_at',
+  'closed_at',
+  'reopen_count',
+  'reminder_count',
+  'sla_state',
+  'sla_due_at',
+  'sla_paused_for',
+] as const;
+
 /**
  * Rows of one page, `limit + 1` of them so the caller knows whether a next page exists.
  * `after` holds the sort values and id of the last row of the previous page.
+ * A ticket row comes with what its list line shows of the building, room and requester: joined
+ * to the page once it is chosen, so the joins cannot change how it is chosen (joined inside, a
+ * building manager's page read every building's tickets before sorting: 4 ms instead of 0.8).
  */
-export async function pageRows(db: Db, spec: ListSpec, after: Array<string | number> | null, limit: number): Promise<Row[]> {
+export async function pageRows(db: Db, spec: ListSpec, after: Array<string | number> | null, limit: number, whole = false): Promise<Row[]> {
   const { resource, sort } = spec;
   const a = A[resource];
   const keys = sortKeys(resource, sort.key);
-  let qb = any(db).selectFrom(`${TABLE[resource]} as ${a}`).selectAll(a);
+  let qb =
+    resource === 'tickets' && !whole
+      ? any(db)
+          .selectFrom('tickets as t')
+          .select(TICKET_LIST_COLUMNS.map((col) => `t.${col}`))
+      : any(db).selectFrom(`${TABLE[resource]} as ${a}`).selectAll(a);
   if (sort.key === 'priority') qb = qb.select(priorityRank(a).as('priority_rank'));
   if (sort.key === 'due') qb = qb.select(slaDueKey(a).as('sla_due_key'));
   for (const w of whereAll(db, spec)) qb = qb.where(w);
@@ -317,8 +349,25 @@ export async function pageRows(db: Db, spec: ListSpec, after: Array<string | num
     qb = qb.where(sql<SqlBool>`(${left}) ${op} (${right})`);
   }
   for (const k of keys) qb = qb.orderBy(k.expr, sort.dir);
-  qb = qb.orderBy(c(a, 'id'), sort.dir);
-  return qb.limit(limit + 1).execute();
+  qb = qb.orderBy(c(a, 'id'), sort.dir).limit(limit + 1);
+  if (resource !== 'tickets') return qb.execute();
+
+  let page = any(db)
+    .selectFrom(qb.as('p'))
+    .innerJoin('buildings as b', 'b.id', 'p.building_id')
+    .leftJoin('spaces as s', 's.id', 'p.space_id')
+    .leftJoin('users as u', 'u.id', 'p.requester_id')
+    .selectAll('p')
+    .select([
+      'b.code as building_code',
+      'b.name as building_name',
+      's.code as space_code',
+      's.name as space_name',
+      'u.display_name as requester_name',
+    ]);
+  // A derived table keeps no order: the page's, again, on its few rows.
+  for (const k of keys) page = page.orderBy(`p.${k.column}`, sort.dir);
+  return page.orderBy('p.id', sort.dir).execute();
 }
 
 /** How many rows match (no cursor), counting at most `cap + 1`. */
@@ -356,27 +405,6 @@ export async function countInBuildings(
 }
 
 // --- display columns ------------------------------------------------------------------------
-
-export async function ticketDisplay(db: Db, ids: string[]): Promise<Map<string, Row>> {
-  if (ids.length === 0) return new Map();
-  const rows = await any(db)
-    .selectFrom('tickets as t')
-    .innerJoin('buildings as b', 'b.id', 't.building_id')
-    .leftJoin('spaces as s', 's.id', 't.space_id')
-    .leftJoin('users as u', 'u.id', 't.requester_id')
-    .select([
-      't.id',
-      'b.code as building_code',
-      'b.name as building_name',
-      's.id as space_id',
-      's.code as space_code',
-      's.name as space_name',
-      'u.display_name as requester_name',
-    ])
-    .where('t.id', 'in', ids)
-    .execute();
-  return new Map(rows.map((r: Row) => [r.id, r]));
-}
 
 /** The work orders of these tickets (within `scope` when it is narrower), oldest first. */
 export async function workOrdersOfTickets(db: Db, ticketIds: string[], scope: RowScope): Promise<Row[]> {

@@ -208,7 +208,7 @@ const bool = (v: unknown) => v === true || v === 1 || v === '1';
 export async function presentTickets(ctx: AppContext, p: Principal, rows: Row[], woScope: RowScope) {
   const ids = rows.map((r) => r.id as string);
   // Requesters see the work orders of their own tickets (a plain status line); contractors only theirs.
-  const [display, wos] = await Promise.all([repo.ticketDisplay(ctx.db, ids), repo.workOrdersOfTickets(ctx.db, ids, woScope)]);
+  const wos = await repo.workOrdersOfTickets(ctx.db, ids, woScope);
   const staff = [...p.roles].some((r) => r !== 'requester');
   const now = ctx.now().toISOString();
   const byTicket = new Map<string, Row[]>();
@@ -217,40 +217,38 @@ export async function presentTickets(ctx: AppContext, p: Principal, rows: Row[],
     list.push(w);
     byTicket.set(w.ticket_id, list);
   }
-  return rows.map((r) => {
-    const d = display.get(r.id)!;
-    return {
-      id: r.id as string,
-      number: r.number as string,
-      kind: (r.kind as string | undefined) ?? 'fault',
-      status: r.status as string,
-      priority: (r.priority as string | null) ?? null,
-      danger: bool(r.danger),
-      channel: r.channel as string,
-      subject: r.subject as string,
-      building: ref(r.building_id, d.building_code, d.building_name),
-      space: d.space_id ? ref(d.space_id, d.space_code, d.space_name) : null,
-      requesterName: (d.requester_name ?? r.caller_name ?? null) as string | null,
-      createdAt: r.created_at as string,
-      updatedAt: r.updated_at as string,
-      closedAt: (r.closed_at ?? null) as string | null,
-      reopenCount: Number(r.reopen_count),
-      reminderCount: Number(r.reminder_count),
-      sla: slaRowOf(r, now),
-      workOrders: (byTicket.get(r.id) ?? []).map((w) => ({
-        id: w.id as string,
-        number: w.number as string,
-        status: w.status as string,
-        priority: w.priority as string,
-        technologyClass: ref(w.technology_class_id, w.class_code, className(p.language, w)),
-        // Requesters are not told which company does the work (as on the ticket page).
-        ...(staff ? { contractor: { id: w.contractor_id as string, name: w.contractor_name as string } } : {}),
-        scheduledAt: (w.scheduled_at ?? null) as string | null,
-        expectedOn: (w.expected_on ?? null) as string | null,
-        sla: slaRowOf(w, now),
-      })),
-    };
-  });
+  // The rows come with their building, room and requester (repo.pageRows).
+  return rows.map((r) => ({
+    id: r.id as string,
+    number: r.number as string,
+    kind: (r.kind as string | undefined) ?? 'fault',
+    status: r.status as string,
+    priority: (r.priority as string | null) ?? null,
+    danger: bool(r.danger),
+    channel: r.channel as string,
+    subject: r.subject as string,
+    building: ref(r.building_id, r.building_code, r.building_name),
+    space: r.space_id ? ref(r.space_id, r.space_code, r.space_name) : null,
+    requesterName: (r.requester_name ?? r.caller_name ?? null) as string | null,
+    createdAt: r.created_at as string,
+    updatedAt: r.updated_at as string,
+    closedAt: (r.closed_at ?? null) as string | null,
+    reopenCount: Number(r.reopen_count),
+    reminderCount: Number(r.reminder_count),
+    sla: slaRowOf(r, now),
+    workOrders: (byTicket.get(r.id) ?? []).map((w) => ({
+      id: w.id as string,
+      number: w.number as string,
+      status: w.status as string,
+      priority: w.priority as string,
+      technologyClass: ref(w.technology_class_id, w.class_code, className(p.language, w)),
+      // Requesters are not told which company does the work (as on the ticket page).
+      ...(staff ? { contractor: { id: w.contractor_id as string, name: w.contractor_name as string } } : {}),
+      scheduledAt: (w.scheduled_at ?? null) as string | null,
+      expectedOn: (w.expected_on ?? null) as string | null,
+      sla: slaRowOf(w, now),
+    })),
+  }));
 }
 export type TicketItem = Awaited<ReturnType<typeof presentTickets>>[number];
 
@@ -321,11 +319,11 @@ export async function listWorkOrders(ctx: AppContext, p: Principal, input: ListI
   return { items, nextCursor, ...countFields(count) };
 }
 
-/** Every row of a list in its order, `batch` at a time (exports). */
+/** Every row of a list in its order, `batch` at a time, with all its columns (exports). */
 export async function* allRows(ctx: AppContext, spec: ListSpec, batch = 1000): AsyncGenerator<Row[]> {
   let after: Array<string | number> | null = null;
   for (;;) {
-    const rows = await repo.pageRows(ctx.db, spec, after, batch);
+    const rows = await repo.pageRows(ctx.db, spec, after, batch, true);
     const chunk = rows.slice(0, batch);
     if (chunk.length) yield chunk;
     if (rows.length <= batch) return;
