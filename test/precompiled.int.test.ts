@@ -1,13 +1,16 @@
 // Queries compiled once (src/server/db/precompiled.ts) answer as the same query built anew, on both
-// engines, inside and outside a transaction; and a SQLite database opened by Presidio keeps no
-// stat4 samples (with them every such query would be compiled again on each run).
+// engines, inside and outside a transaction. On SQLite (src/server/db/create-db.ts): rows read as
+// arrays come back as the same objects better-sqlite3 would make, and a database opened by
+// Presidio keeps no stat4 samples (with them every such query would be compiled again on each run).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
+import { sql, type InsertObject } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, migrateToLatest, type Db } from '../src/server/db/create-db.ts';
-import { precompiled } from '../src/server/db/precompiled.ts';
+import { precompiled, precompiledRow } from '../src/server/db/precompiled.ts';
+import type { Database } from '../src/server/db/schema.ts';
 import { dialects } from './helpers/db.ts';
 
 const byCode = (db: Db, code: string, active: number) =>
@@ -69,12 +72,70 @@ for (const dialect of dialects()) {
       expect(await findClass.executeTakeFirst(db, 'A')).toEqual({ code: 'A', name_it: 'Classe A' });
     });
 
+    it('inserts rows of any set of columns, each with its own values', async () => {
+      const insert = precompiledRow((d: Db, row: InsertObject<Database, 'technology_classes'>) =>
+        d.insertInto('technology_classes').values(row),
+      );
+      const at = '2026-02-01T00:00:00.000Z';
+      await insert(db, { id: 'tc-E', code: 'E', name_it: 'E it', name_en: 'E en', dm37_letter: null, created_at: at, updated_at: at });
+      await insert(db, { id: 'tc-F', code: 'F', name_it: 'F it', name_en: 'F en', dm37_letter: 'a', created_at: at, updated_at: at });
+      // Undefined is left out (the column's default), as Kysely does; an expression is built as usual.
+      await insert(db, {
+        id: 'tc-G',
+        code: 'G',
+        name_it: 'G it',
+        name_en: 'G en',
+        dm37_letter: undefined,
+        created_at: at,
+        updated_at: at,
+        active: 0,
+      });
+      await insert(db, { id: 'tc-H', code: sql<string>`${'H'}`, name_it: 'H it', name_en: 'H en', created_at: at, updated_at: at });
+      const rows = await db
+        .selectFrom('technology_classes')
+        .select(['code', 'name_it', 'dm37_letter', 'active'])
+        .where('code', 'in', ['E', 'F', 'G', 'H'])
+        .orderBy('code')
+        .execute();
+      expect(rows).toEqual([
+        { code: 'E', name_it: 'E it', dm37_letter: null, active: 1 },
+        { code: 'F', name_it: 'F it', dm37_letter: 'a', active: 1 },
+        { code: 'G', name_it: 'G it', dm37_letter: null, active: 0 },
+        { code: 'H', name_it: 'H it', dm37_letter: null, active: 1 },
+      ]);
+    });
+
     it('refuses a builder that does not bind an argument', async () => {
       const unbound = precompiled((d: Db, _code: string) => d.selectFrom('technology_classes').select('code'));
       await expect(unbound.execute(db, 'A')).rejects.toThrow(/argument 0 is not a bound parameter/);
     });
   });
 }
+
+describe('SQLite rows', () => {
+  it('come as objects with the columns in order, named as selected, after a schema change too', async () => {
+    const db = createDb({ kind: 'sqlite', file: ':memory:' });
+    await migrateToLatest(db);
+    const rows = await sql<Record<string, unknown>>`select 1 as b, 'x' as a, null as c, 2.5 as b2, 3 as a`.execute(db);
+    // A later column of the same name wins, as in better-sqlite3's own objects.
+    expect(rows.rows).toEqual([{ b: 1, a: 3, c: null, b2: 2.5 }]);
+    expect(Object.keys(rows.rows[0])).toEqual(['b', 'a', 'c', 'b2']);
+    const inserted = await db
+      .insertInto('technology_classes')
+      .values({ id: 'r', code: 'R', name_it: 'R it', name_en: 'R en', created_at: 'now', updated_at: 'now' })
+      .returning(['code', 'name_en'])
+      .execute();
+    expect(inserted).toEqual([{ code: 'R', name_en: 'R en' }]);
+    const all = () => sql<Record<string, unknown>>`select * from technology_classes where id = 'r'`.execute(db);
+    expect(Object.keys((await all()).rows[0])).not.toContain('extra');
+    await db.schema
+      .alterTable('technology_classes')
+      .addColumn('extra', 'text', (c) => c.defaultTo('yes'))
+      .execute();
+    expect((await all()).rows[0]).toMatchObject({ code: 'R', extra: 'yes' });
+    await db.destroy();
+  });
+});
 
 describe('SQLite statistics', () => {
   it('a database opened by Presidio keeps stat1 but no stat4 samples', async () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider, type SqliteStatement } from 'kysely';
 import type { DatabaseConfig } from '../config.ts';
 import type { Database } from './schema.ts';
 import { migrations } from './migrations/index.ts';
@@ -49,23 +49,55 @@ export function withoutStat4Samples(sqlite: SQLite.Database) {
   sqlite.exec('analyze sqlite_schema');
 }
 
+const DDL = /^\s*(create|alter|drop)\b/i;
+
 /**
  * Kysely's SQLite driver prepares every statement anew; compiling the same SQL again costs about a
  * quarter of a millisecond per query. Statements are reusable in better-sqlite3 (one at a time,
  * and nothing here streams), so keep the compiled ones, bounded.
  */
 function withStatementCache(sqlite: SQLite.Database, max = 1000) {
-  const cache = new Map<string, SQLite.Statement>();
+  const cache = new Map<string, SqliteStatement>();
   return {
     close: () => sqlite.close(),
     prepare(sql: string) {
       let stmt = cache.get(sql);
       if (!stmt) {
-        if (cache.size >= max) cache.clear();
-        stmt = sqlite.prepare(sql);
-        cache.set(sql, stmt);
+        // A change of the schema (a migration) may change what a kept statement returns: start afresh.
+        if (cache.size >= max || DDL.test(sql)) cache.clear();
+        stmt = withRowsAsObjects(sqlite.prepare(sql));
+        if (!DDL.test(sql)) cache.set(sql, stmt);
       }
       return stmt;
+    },
+  };
+}
+
+/**
+ * better-sqlite3 builds each row object one property at a time through V8's slow path (about a
+ * quarter of a microsecond each: 0.3 ms for a list page of 50 tickets). Read as arrays instead, a
+ * statement's rows become objects through one object literal made for its columns, in the same
+ * order and with the same names (a later column of the same name wins, as there).
+ */
+function withRowsAsObjects(stmt: SQLite.Statement): SqliteStatement {
+  if (!stmt.reader) return stmt;
+  const names = stmt.columns().map((c) => c.name);
+  if (names.includes('__proto__')) return stmt;
+  const make = new Function('r', `return {${names.map((n, i) => `${JSON.stringify(n)}: r[${i}]`).join(', ')}};`) as (
+    r: unknown[],
+  ) => Record<string, unknown>;
+  const raw = stmt.raw(true);
+  return {
+    reader: true,
+    all(parameters: ReadonlyArray<unknown>) {
+      const rows = raw.all(parameters) as unknown[][];
+      const out = new Array<Record<string, unknown>>(rows.length);
+      for (let i = 0; i < rows.length; i++) out[i] = make(rows[i]);
+      return out;
+    },
+    run: (parameters: ReadonlyArray<unknown>) => raw.run(parameters),
+    *iterate(parameters: ReadonlyArray<unknown>) {
+      for (const r of raw.iterate(parameters) as IterableIterator<unknown[]>) yield make(r);
     },
   };
 }

@@ -13,6 +13,14 @@ interface Template {
 
 const stand = (i: number) => `\u0000presidio-parameter-${i}\u0000`;
 
+/** The compiled query of `stands`, with where each stand-in landed (every one must: a bound parameter). */
+function templateOf(compiled: CompiledQuery, stands: string[]): Template {
+  const slots = compiled.parameters.map((p) => (typeof p === 'string' ? stands.indexOf(p) : -1));
+  for (let i = 0; i < stands.length; i++)
+    if (!slots.includes(i)) throw new Error(`precompiled: argument ${i} is not a bound parameter of ${compiled.sql}`);
+  return { compiled, slots };
+}
+
 /**
  * A query compiled once per dialect: `build` receives stand-ins for the arguments and must not
  * branch on them (a variant with another shape is another precompiled query); a value that must
@@ -26,11 +34,7 @@ export function precompiled<A extends unknown[], O>(build: (db: Db, ...args: A) 
     let t = templates.get(adapter);
     if (!t) {
       const stands = Array.from({ length: arity }, (_, i) => stand(i));
-      const compiled = build(db, ...(stands as unknown as A)).compile();
-      const slots = compiled.parameters.map((p) => (typeof p === 'string' ? stands.indexOf(p) : -1));
-      for (let i = 0; i < arity; i++)
-        if (!slots.includes(i)) throw new Error(`precompiled: argument ${i} is not a bound parameter of ${compiled.sql}`);
-      t = { compiled, slots };
+      t = templateOf(build(db, ...(stands as unknown as A)).compile(), stands);
       templates.set(adapter, t);
     }
     return t;
@@ -44,11 +48,39 @@ export function precompiled<A extends unknown[], O>(build: (db: Db, ...args: A) 
     async executeTakeFirst(db: Db, ...args: A): Promise<O | undefined> {
       return (await this.execute(db, ...args))[0];
     },
-    /** For an insert, update or delete: the rows it changed. */
-    async executeChanges(db: Db, ...args: A): Promise<number> {
-      const r = await db.executeQuery(bind(templateFor(db, args.length), args));
-      return Number(r.numAffectedRows ?? 0n);
-    },
+  };
+}
+
+/**
+ * A statement of one row (an insert), compiled once per dialect and set of columns: `build`
+ * receives a row of stand-ins with the given row's keys (those not undefined, which Kysely leaves
+ * out). A row holding anything but plain values (an sql`…` expression) is built as usual.
+ */
+export function precompiledRow<R extends object>(build: (db: Db, row: R) => Compilable<unknown>) {
+  const templates = new WeakMap<object, Map<string, Template>>();
+  return async (db: Db, row: R): Promise<void> => {
+    const values = row as Record<string, unknown>;
+    const keys = Object.keys(values).filter((k) => values[k] !== undefined);
+    if (keys.some((k) => values[k] !== null && typeof values[k] === 'object')) {
+      await db.executeQuery(build(db, row));
+      return;
+    }
+    const adapter = db.getExecutor().adapter;
+    let byColumns = templates.get(adapter);
+    if (!byColumns) templates.set(adapter, (byColumns = new Map()));
+    const columns = keys.join(',');
+    let t = byColumns.get(columns);
+    if (!t) {
+      const stands = keys.map((_, i) => stand(i));
+      t = templateOf(build(db, Object.fromEntries(keys.map((k, i) => [k, stands[i]])) as R).compile(), stands);
+      byColumns.set(columns, t);
+    }
+    await db.executeQuery(
+      bind(
+        t,
+        keys.map((k) => values[k]),
+      ),
+    );
   };
 }
 

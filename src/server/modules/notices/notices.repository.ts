@@ -3,6 +3,7 @@
 import { sql, type Insertable } from 'kysely';
 import type { Db } from '../../db/create-db.ts';
 import type { Database } from '../../db/schema.ts';
+import { precompiled, precompiledRow } from '../../db/precompiled.ts';
 import { noticeMessageKey } from '../../jobs/outbox-sender.ts';
 
 export interface PersonRow {
@@ -18,8 +19,8 @@ const activeUser = (db: Db) =>
     .select(['u.id as userId', 'u.display_name as name', 'u.email as email', 'u.language as language'])
     .where('u.active', '=', 1);
 
-export function ticketForNotice(db: Db, id: string) {
-  return db
+const ticketNoticeRow = precompiled((db: Db, id: string) =>
+  db
     .selectFrom('tickets as t')
     .innerJoin('buildings as b', 'b.id', 't.building_id')
     .leftJoin('spaces as s', 's.id', 't.space_id')
@@ -39,8 +40,10 @@ export function ticketForNotice(db: Db, id: string) {
       's.code as space_code',
       's.name as space_name',
     ])
-    .where('t.id', '=', id)
-    .executeTakeFirst();
+    .where('t.id', '=', id),
+);
+export function ticketForNotice(db: Db, id: string) {
+  return ticketNoticeRow.executeTakeFirst(db, id);
 }
 
 export function workOrderForNotice(db: Db, id: string) {
@@ -65,22 +68,27 @@ export function workOrderForNotice(db: Db, id: string) {
     .executeTakeFirst();
 }
 
+const userById = precompiled((db: Db, id: string) => activeUser(db).where('u.id', '=', id));
 export function activeUserById(db: Db, id: string): Promise<PersonRow | undefined> {
-  return activeUser(db).where('u.id', '=', id).executeTakeFirst();
+  return userById.executeTakeFirst(db, id);
 }
 
-export function activeUsersWithRole(db: Db, role: string): Promise<PersonRow[]> {
-  return activeUser(db)
+const usersWithRole = precompiled((db: Db, role: string) =>
+  activeUser(db)
     .where('u.id', 'in', db.selectFrom('user_roles').select('user_id').where('role', '=', role))
-    .orderBy('u.id')
-    .execute();
+    .orderBy('u.id'),
+);
+export function activeUsersWithRole(db: Db, role: string): Promise<PersonRow[]> {
+  return usersWithRole.execute(db, role);
 }
 
-export function activeManagersOf(db: Db, buildingId: string): Promise<PersonRow[]> {
-  return activeUser(db)
+const managersOf = precompiled((db: Db, buildingId: string) =>
+  activeUser(db)
     .where('u.id', 'in', db.selectFrom('building_managers').select('user_id').where('building_id', '=', buildingId))
-    .orderBy('u.id')
-    .execute();
+    .orderBy('u.id'),
+);
+export function activeManagersOf(db: Db, buildingId: string): Promise<PersonRow[]> {
+  return managersOf.execute(db, buildingId);
 }
 
 /**
@@ -128,16 +136,19 @@ export function contractorById(db: Db, id: string) {
 }
 
 /** Inserts the message unless one with the same idempotency key exists (a repeated request). */
-export async function insertOutbox(db: Db, row: Insertable<Database['outbox']>): Promise<void> {
-  await db
+const outboxRow = precompiledRow((db: Db, row: Insertable<Database['outbox']>) =>
+  db
     .insertInto('outbox')
-    .values({ ...row, message_key: noticeMessageKey(row.idempotency_key) })
-    .onConflict((oc) => oc.column('idempotency_key').doNothing())
-    .execute();
+    .values(row)
+    .onConflict((oc) => oc.column('idempotency_key').doNothing()),
+);
+export async function insertOutbox(db: Db, row: Insertable<Database['outbox']>): Promise<void> {
+  await outboxRow(db, { ...row, message_key: noticeMessageKey(row.idempotency_key) });
 }
 
+const notificationRow = precompiledRow((db: Db, row: Insertable<Database['notifications']>) => db.insertInto('notifications').values(row));
 export async function insertNotification(db: Db, row: Insertable<Database['notifications']>): Promise<void> {
-  await db.insertInto('notifications').values(row).execute();
+  await notificationRow(db, row);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 import { sql, type Expression, type Insertable, type Selectable, type SqlBool, type Updateable } from 'kysely';
 import type { Db } from '../../db/create-db.ts';
 import type { Database, TicketRow } from '../../db/schema.ts';
-import { precompiled } from '../../db/precompiled.ts';
+import { precompiled, precompiledRow } from '../../db/precompiled.ts';
 
 export type Ticket = Selectable<TicketRow>;
 export type TicketInsert = Insertable<TicketRow>;
@@ -14,18 +14,21 @@ export type TicketSet = Updateable<TicketRow>;
  * PostgreSQL until the transaction ends and runs under SQLite's single writer, so parallel opens
  * get distinct consecutive numbers on both engines.
  */
-export async function nextTicketNumber(db: Db, year: number): Promise<number> {
-  const row = await db
+const counterStep = precompiled((db: Db, year: number) =>
+  db
     .insertInto('ticket_counters')
     .values({ year, last: 1 })
     .onConflict((oc) => oc.column('year').doUpdateSet({ last: sql`ticket_counters.last + 1` }))
-    .returning('last')
-    .executeTakeFirstOrThrow();
-  return Number(row.last);
+    .returning('last'),
+);
+export async function nextTicketNumber(db: Db, year: number): Promise<number> {
+  const row = await counterStep.executeTakeFirst(db, year);
+  return Number(row!.last);
 }
 
+const ticketRow = precompiledRow((db: Db, row: TicketInsert) => db.insertInto('tickets').values(row));
 export async function insertTicket(db: Db, row: TicketInsert): Promise<void> {
-  await db.insertInto('tickets').values(row).execute();
+  await ticketRow(db, row);
 }
 
 export function getTicket(db: Db, id: string): Promise<Ticket | undefined> {
@@ -127,8 +130,11 @@ export function findAssetRef(db: Db, id: string) {
   return db.selectFrom('assets').select(['id', 'building_id', 'active', 'code', 'name']).where('id', '=', id).executeTakeFirst();
 }
 
+const activeUserRow = precompiled((db: Db, id: string) =>
+  db.selectFrom('users').select(['id', 'display_name', 'language']).where('id', '=', id).where('active', '=', 1),
+);
 export function findActiveUser(db: Db, id: string) {
-  return db.selectFrom('users').select(['id', 'display_name', 'language']).where('id', '=', id).where('active', '=', 1).executeTakeFirst();
+  return activeUserRow.executeTakeFirst(db, id);
 }
 
 // --- work orders of a ticket ----------------------------------------------------------------------
@@ -184,22 +190,20 @@ export interface EventInsert {
 }
 
 /** Appends to the timeline; events are never updated nor deleted. */
+const eventRow = precompiledRow((db: Db, row: Insertable<Database['events']>) => db.insertInto('events').values(row));
 export async function insertEvent(db: Db, e: EventInsert): Promise<void> {
-  await db
-    .insertInto('events')
-    .values({
-      id: e.id,
-      ticket_id: e.ticketId,
-      work_order_id: e.workOrderId,
-      at: e.at,
-      actor_id: e.actorId,
-      actor_label: e.actorLabel,
-      action: e.action,
-      from_state: e.from,
-      to_state: e.to,
-      data: JSON.stringify(e.data),
-    })
-    .execute();
+  await eventRow(db, {
+    id: e.id,
+    ticket_id: e.ticketId,
+    work_order_id: e.workOrderId,
+    at: e.at,
+    actor_id: e.actorId,
+    actor_label: e.actorLabel,
+    action: e.action,
+    from_state: e.from,
+    to_state: e.to,
+    data: JSON.stringify(e.data),
+  });
 }
 
 /** The data of a ticket's own events with these actions (no work-order events), oldest first. */
