@@ -105,6 +105,18 @@ for (const dialect of dialects()) {
       ]);
     });
 
+    if (dialect.name === 'postgres')
+      it('runs on PostgreSQL as a named prepared statement, prepared once per connection', async () => {
+        await db.transaction().execute(async (trx) => {
+          await findClass.execute(trx, 'A');
+          await findClass.execute(trx, 'B');
+          const text = byCode(trx, 'A', 1).compile().sql;
+          const prepared = await sql<{ name: string }>`select name from pg_prepared_statements where statement = ${text}`.execute(trx);
+          expect(prepared.rows).toHaveLength(1);
+          expect(prepared.rows[0].name).toMatch(/^presidio_\d+$/);
+        });
+      });
+
     it('refuses a builder that does not bind an argument', async () => {
       const unbound = precompiled((d: Db, _code: string) => d.selectFrom('technology_classes').select('code'));
       await expect(unbound.execute(db, 'A')).rejects.toThrow(/argument 0 is not a bound parameter/);

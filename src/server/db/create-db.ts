@@ -6,6 +6,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvide
 import type { DatabaseConfig } from '../config.ts';
 import type { Database } from './schema.ts';
 import { migrations } from './migrations/index.ts';
+import { statementName } from './precompiled.ts';
 
 export type Db = Kysely<Database>;
 export type Engine = DatabaseConfig['kind'];
@@ -32,7 +33,33 @@ export function createDb(config: DatabaseConfig): Db {
     max: 10,
     ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),
   });
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: withNamedStatements(pool) }) });
+}
+
+const NAMED = Symbol('presidio named statements');
+type NamingClient = pg.PoolClient & { [NAMED]?: true };
+
+/**
+ * Kysely sends every query unnamed, so PostgreSQL parses and plans it on each run; the
+ * precompiled ones (precompiled.ts) go as named prepared statements instead, which each
+ * connection of the pool prepares once and PostgreSQL plans once.
+ */
+function withNamedStatements(pool: pg.Pool) {
+  return {
+    async connect() {
+      const client: NamingClient = await pool.connect();
+      if (!client[NAMED]) {
+        const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+        client.query = ((text: unknown, values?: unknown) => {
+          const name = typeof text === 'string' ? statementName(text) : undefined;
+          return name ? query({ name, text, values }) : query(text, values);
+        }) as typeof client.query;
+        client[NAMED] = true;
+      }
+      return client;
+    },
+    end: () => pool.end(),
+  };
 }
 
 /**

@@ -18,8 +18,17 @@ function templateOf(compiled: CompiledQuery, stands: string[]): Template {
   const slots = compiled.parameters.map((p) => (typeof p === 'string' ? stands.indexOf(p) : -1));
   for (let i = 0; i < stands.length; i++)
     if (!slots.includes(i)) throw new Error(`precompiled: argument ${i} is not a bound parameter of ${compiled.sql}`);
+  if (!statementNames.has(compiled.sql)) statementNames.set(compiled.sql, `presidio_${statementNames.size + 1}`);
   return { compiled, slots };
 }
+
+/**
+ * The SQL of every precompiled query, with a name for it: PostgreSQL runs these as named prepared
+ * statements (create-db.ts), planned once per connection instead of on every run — the plan of the
+ * ticket's six-table join took 0.65 ms and its execution 0.08.
+ */
+const statementNames = new Map<string, string>();
+export const statementName = (sql: string): string | undefined => statementNames.get(sql);
 
 /**
  * A query compiled once per dialect: `build` receives stand-ins for the arguments and must not
