@@ -1,6 +1,6 @@
 // Queries of the hottest requests, built and compiled by Kysely once per engine instead of on every
 // call (#12 item 1): building a six-table join and compiling it cost more CPU than running it on
-// SQLite (docs/BENCHMARKS.md "Compiled once"). The builder is the ordinary Kysely query, written
+// SQLite (docs/BENCHMARKS.md "What the profile found on a quiet machine"). The builder is the ordinary Kysely query, written
 // once with stand-ins for its parameters; each call puts the values where the stand-ins landed.
 import type { Compilable, CompiledQuery, QueryResult } from 'kysely';
 import type { Db } from './create-db.ts';

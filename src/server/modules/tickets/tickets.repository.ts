@@ -189,8 +189,8 @@ export interface EventInsert {
   data: Record<string, unknown>;
 }
 
-/** Appends to the timeline; events are never updated nor deleted. */
 const eventRow = precompiledRow((db: Db, row: Insertable<Database['events']>) => db.insertInto('events').values(row));
+/** Appends to the timeline; events are never updated nor deleted. */
 export async function insertEvent(db: Db, e: EventInsert): Promise<void> {
   await eventRow(db, {
     id: e.id,
