@@ -2,6 +2,7 @@
 // engines, inside and outside a transaction. On SQLite (src/server/db/create-db.ts): rows read as
 // arrays come back as the same objects better-sqlite3 would make, and a database opened by
 // Presidio keeps no stat4 samples (with them every such query would be compiled again on each run).
+// On PostgreSQL: no JIT on the pool's connections.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -115,6 +116,18 @@ for (const dialect of dialects()) {
           expect(prepared.rows).toHaveLength(1);
           expect(prepared.rows[0].name).toMatch(/^presidio_\d+$/);
         });
+      });
+
+    if (dialect.name === 'postgres')
+      it('runs on PostgreSQL without JIT, on every connection of the pool, in its own schema', async () => {
+        // JIT compiled a 6 ms word-search query for 200 ms (docs/BENCHMARKS.md, word search).
+        const settings = await Promise.all(
+          [1, 2, 3].map(() =>
+            sql<{ jit: string; path: string }>`select current_setting('jit') as jit, current_schema() as path`.execute(db),
+          ),
+        );
+        for (const r of settings) expect(r.rows[0].jit).toBe('off');
+        expect(settings[0].rows[0].path).toMatch(/^t_/);
       });
 
     it('refuses a builder that does not bind an argument', async () => {

@@ -668,6 +668,15 @@ describeEachDb('work lists', (env) => {
           expect(await set(as.admin, `/api/work-orders?${q({ q: 'quadro' })}`)).toEqual(['W4', 'W6']);
           expect(await set(as.admin, `/api/tickets?${q({ q: '103' })}`)).toEqual(['T3']);
           expect(await set(as.admin, `/api/tickets?${q({ q: 'nothingmatches' })}`)).toEqual([]);
+          // Staff's words also find who called and the requester, alone or beside text matches.
+          const noRequester = TICKETS.filter((t) => !t.requester).map((t) => t.key);
+          expect(await set(as.admin, `/api/tickets?${q({ q: 'Chiamante' })}`)).toEqual(sorted(noRequester));
+          const marco = TICKETS.filter((t) => t.requester === 'richiedente').map((t) => t.key);
+          expect(await set(as.admin, `/api/tickets?${q({ q: 'colombo' })}`)).toEqual(sorted(marco));
+          expect(await set(as.admin, `/api/tickets?${q({ q: 'utente7' })}&limit=200`)).toEqual(['P7']);
+          // Counting reads every match, whichever plan lists them.
+          expect((await as.admin.get(`/api/tickets?${q({ q: 'colombo' })}&count=true`)).json().count).toBe(marco.length);
+          expect((await as.admin.get(`/api/work-orders?${q({ q: 'quadro' })}&count=true`)).json().count).toBe(2);
         }
       } finally {
         Object.assign(tuning, before);

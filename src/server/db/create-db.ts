@@ -28,11 +28,11 @@ export function createDb(config: DatabaseConfig): Db {
     withoutStat4Samples(sqlite);
     return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   }
-  const pool = new pg.Pool({
-    connectionString: config.url,
-    max: 10,
-    ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),
-  });
+  // No JIT: its compile time (50–200 ms, at the default thresholds, for queries whose estimates are
+  // high but which run in milliseconds, e.g. the word search's bitmap-only collect) is never repaid by
+  // the short queries of a work list (docs/BENCHMARKS.md, "Word search at 1,000,000 tickets").
+  const options = ['-c jit=off', ...(config.schema ? [`-c search_path=${config.schema}`] : [])].join(' ');
+  const pool = new pg.Pool({ connectionString: config.url, max: 10, options });
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool: withNamedStatements(pool) }) });
 }
 
