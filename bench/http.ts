@@ -63,9 +63,9 @@ if (flag('regenerate') || !fs.existsSync(FILE)) {
 for (const f of [RUN_FILE, `${RUN_FILE}-wal`, `${RUN_FILE}-shm`]) fs.rmSync(f, { force: true });
 fs.copyFileSync(FILE, RUN_FILE);
 {
-  // Both apps read the copy without ANALYZE's stat4 samples, with which better-sqlite3's SQLite
-  // compiles a statement again on every run (src/server/db/create-db.ts withoutStat4Samples):
-  // Presidio drops them at its start, and the floor must not pay what Presidio does not.
+  // Both apps read the copy without the stat4 samples Presidio drops at its start (all but the
+  // state indexes'), with which better-sqlite3's SQLite compiles a read by id again on every run
+  // (src/server/db/create-db.ts withoutStat4Samples): the floor must not pay what Presidio does not.
   const db = new SQLite(RUN_FILE);
   withoutStat4Samples(db);
   db.close();
