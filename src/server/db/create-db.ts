@@ -67,7 +67,7 @@ function withNamedStatements(pool: pg.Pool) {
  * statement whose plan the planner weighed on a bound value is compiled again on each run
  * (sqlite3_prepare_v2's documented behaviour) — 30–100 µs for a ticket read by id that runs in 10,
  * which the statement cache below cannot save. The samples matter only where a value's share of
- * the rows does: a state or priority (a manager's tickets to qualify are a few among 43,000 of
+ * the rows does: a state (a manager's tickets to qualify are a few among 43,000 of
  * their buildings; without samples SQLite assumed a sixth of them and walked the buildings, 160 ms
  * instead of 10 at 1,000,000 tickets). So the samples of those indexes stay and every other
  * index's go (keys, dates, buildings, people: stat1's per-index figures plan those), and the
@@ -85,8 +85,11 @@ export function withoutStat4Samples(sqlite: SQLite.Database) {
     .run();
   if (dropped.changes > 0) sqlite.exec('analyze sqlite_schema');
 }
-/** Leading columns whose values are few and unevenly shared: their indexes keep stat4 samples. */
-const SAMPLED_COLUMNS = ['status', 'priority', 'sla_state', 'kind'];
+/**
+ * Leading columns whose values are few and unevenly shared: their indexes keep stat4 samples. (The
+ * priority indexes lead with the priority's rank, an expression, and keep none.)
+ */
+const SAMPLED_COLUMNS = ['status', 'sla_state', 'kind'];
 
 const DDL = /^\s*(create|alter|drop)\b/i;
 
