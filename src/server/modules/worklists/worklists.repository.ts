@@ -156,11 +156,12 @@ function callerWords(db: Db, words: string[]): Sub {
 
 /** Tickets whose requester (a user, e.g. the caller the call center linked) has the words in name, e-mail or phone. */
 function requesterWords(db: Db, words: string[]): Sub {
-  return any(db)
-    .selectFrom('tickets as t_r')
-    .select('t_r.id')
-    .where('t_r.requester_id', 'in', any(db).selectFrom('users as u_r').select('u_r.id').where(userWordsWhere('u_r', words)));
+  return any(db).selectFrom('tickets as t_r').select('t_r.id').where('t_r.requester_id', 'in', usersMatching(db, words));
 }
+
+/** Ids of users whose name, e-mail or phone has the words. */
+const usersMatching = (db: Db, words: string[]): Sub =>
+  any(db).selectFrom('users as u_r').select('u_r.id').where(userWordsWhere('u_r', words));
 
 /** Ids of work orders whose description or location matches the words: a subquery. */
 function workOrderWords(db: Db, words: string[]): Sub {
@@ -204,8 +205,11 @@ function rowMatchesWords(db: Db, resource: Resource, words: string[], callers = 
   if (!callers) return text;
   // `+` keeps SQLite from answering the OR through the id and requester indexes (a union of all matches).
   const col = (name: string) => (pg ? c(a, name) : sql`+${c(a, name)}`);
-  const requesters = any(db).selectFrom('users as u_r').select('u_r.id').where(userWordsWhere('u_r', words));
-  return eb.or([text, sql<SqlBool>`${col('id')} in (${callerWords(db, words)})`, sql<SqlBool>`${col('requester_id')} in (${requesters})`]);
+  return eb.or([
+    text,
+    sql<SqlBool>`${col('id')} in (${callerWords(db, words)})`,
+    sql<SqlBool>`${col('requester_id')} in (${usersMatching(db, words)})`,
+  ]);
 }
 
 /**
