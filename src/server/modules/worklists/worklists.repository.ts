@@ -103,8 +103,21 @@ export function sortKeys(resource: Resource, key: SortKey): Array<{ expr: Expres
 function ftsMatch(words: string[]): string {
   return words.map((w) => `"${w.replaceAll('"', '""')}"*`).join(' ');
 }
+const tsWord = (w: string) => w.replaceAll(/[^\p{L}\p{N}]/gu, '');
 function tsQuery(words: string[]): string {
-  return words.map((w) => `${w.replaceAll(/[^\p{L}\p{N}]/gu, '')}:*`).join(' & ');
+  return words.map((w) => `${tsWord(w)}:*`).join(' & ');
+}
+/**
+ * PostgreSQL, a row at a time: the text holds each word (ILIKE, a fraction of a microsecond), then
+ * its vector matches the query (to_tsvector, ~10 µs a ticket). Every word of a vector is a piece of
+ * the text, so a text without the piece cannot match: the first test only spares vectors.
+ */
+function pgRowMatches(text: Expression<string>, words: string[]): Expression<SqlBool> {
+  const pieces = sql.join(
+    words.map((w) => sql`${text} ilike ${`%${tsWord(w)}%`}`),
+    sql` and `,
+  );
+  return sql<SqlBool>`case when ${pieces} then to_tsvector('simple', ${text}) @@ to_tsquery('simple', ${tsQuery(words)}) else false end`;
 }
 
 /** Ids of tickets whose subject or description matches the words (and, with `callers`, who called): a subquery. */
@@ -194,12 +207,12 @@ function rowMatchesWords(db: Db, resource: Resource, words: string[], callers = 
   const pg = engineOf(db) === 'postgres';
   if (resource === 'workOrders') {
     return pg
-      ? sql<SqlBool>`to_tsvector('simple', ${c(a, 'description')} || ' ' || coalesce(${c(a, 'location')}, '')) @@ to_tsquery('simple', ${tsQuery(words)})`
+      ? pgRowMatches(sql<string>`${c(a, 'description')} || ' ' || coalesce(${c(a, 'location')}, '')`, words)
       : sql<SqlBool>`(select k.id from work_orders_fts_keys k where k.work_order_id = ${c(a, 'id')})
           in (select rowid from work_orders_fts where work_orders_fts match ${ftsMatch(words)})`;
   }
   const text = pg
-    ? sql<SqlBool>`to_tsvector('simple', ${c(a, 'subject')} || ' ' || ${c(a, 'description')}) @@ to_tsquery('simple', ${tsQuery(words)})`
+    ? pgRowMatches(sql<string>`${c(a, 'subject')} || ' ' || ${c(a, 'description')}`, words)
     : sql<SqlBool>`(select k.id from tickets_fts_keys k where k.ticket_id = ${c(a, 'id')})
           in (select rowid from tickets_fts where tickets_fts match ${ftsMatch(words)})`;
   if (!callers) return text;
@@ -388,20 +401,39 @@ const TICKET_LIST_COLUMNS = [
  * A ticket row comes with what its list line shows of the building, room and requester: joined
  * to the page once it is chosen, so the joins cannot change how it is chosen (joined inside, a
  * building manager's page read every building's tickets before sorting: 4 ms instead of 0.8).
+ *
+ * `probe` (words only): the words are tested on the first `probe` rows of the list in its order
+ * (scope, work list, filters and cursor applied first) and nowhere else. When that yields a full
+ * page, it is the page — the rows before the last match were all tested — found without asking
+ * the full-text index how many rows match; when not, the caller asks (`wordMatches`) and reads
+ * the page again. Bounded by `probe` rows whatever the words.
  */
-export async function pageRows(db: Db, spec: ListSpec, after: Array<string | number> | null, limit: number, whole = false): Promise<Row[]> {
+export async function pageRows(
+  db: Db,
+  spec: ListSpec,
+  after: Array<string | number> | null,
+  limit: number,
+  whole = false,
+  probe = 0,
+): Promise<Row[]> {
   const { resource, sort } = spec;
   const a = A[resource];
   const keys = sortKeys(resource, sort.key);
-  let qb =
-    resource === 'tickets' && !whole
-      ? any(db)
-          .selectFrom('tickets as t')
-          .select(TICKET_LIST_COLUMNS.map((col) => `t.${col}`))
-      : any(db).selectFrom(`${TABLE[resource]} as ${a}`).selectAll(a);
-  if (sort.key === 'priority') qb = qb.select(priorityRank(a).as('priority_rank'));
-  if (sort.key === 'due') qb = qb.select(slaDueKey(a).as('sla_due_key'));
-  for (const w of whereAll(db, spec)) qb = qb.where(w);
+  const search = probe > 0 && spec.filters.search?.words.length ? spec.filters.search : null;
+  const columns = (qb: Sub) => {
+    let out = resource === 'tickets' && !whole ? qb.select(TICKET_LIST_COLUMNS.map((col) => `${a}.${col}`)) : qb.selectAll(a);
+    if (sort.key === 'priority') out = out.select(priorityRank(a).as('priority_rank'));
+    if (sort.key === 'due') out = out.select(slaDueKey(a).as('sla_due_key'));
+    return out;
+  };
+  const ordered = (qb: Sub) => {
+    for (const k of keys) qb = qb.orderBy(k.expr, sort.dir);
+    return qb.orderBy(c(a, 'id'), sort.dir);
+  };
+  let qb = any(db).selectFrom(`${TABLE[resource]} as ${a}`);
+  // Probing: every column, for the word test outside (subject, description, caller).
+  qb = search ? qb.selectAll(a) : columns(qb);
+  for (const w of whereAll(db, search ? { ...spec, filters: { ...spec.filters, search: undefined } } : spec)) qb = qb.where(w);
   if (after) {
     // Row-value comparison: one range on the index of the sort keys, on both engines.
     const op = sql.raw(sort.dir === 'desc' ? '<' : '>');
@@ -409,8 +441,12 @@ export async function pageRows(db: Db, spec: ListSpec, after: Array<string | num
     const right = sql.join(after.map((v) => sql`${v}`));
     qb = qb.where(sql<SqlBool>`(${left}) ${op} (${right})`);
   }
-  for (const k of keys) qb = qb.orderBy(k.expr, sort.dir);
-  qb = qb.orderBy(c(a, 'id'), sort.dir).limit(limit + 1);
+  qb = ordered(qb);
+  if (search) {
+    // The same order outside: PostgreSQL knows the derived table's rows come in it and stops at the page.
+    qb = ordered(columns(any(db).selectFrom(qb.limit(probe).as(a))).where(searchExpr(db, resource, search, true)));
+  }
+  qb = qb.limit(limit + 1);
   if (resource !== 'tickets') return qb.execute();
 
   let page = any(db)

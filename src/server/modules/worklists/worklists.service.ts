@@ -118,6 +118,8 @@ export const tuning = {
   fewMatches: 1_000,
   /** PostgreSQL: when its own estimate of the matches reaches this, they are many (no collecting). */
   plentyEstimate: 20_000,
+  /** Words: the page is first looked for in this many of the list's first rows (0: not at all). */
+  probeRows: { sqlite: 0, postgres: 2_000 } as Record<'sqlite' | 'postgres', number>,
 };
 
 /**
@@ -149,7 +151,17 @@ async function buildingIndexPays(ctx: AppContext, p: Principal, resource: Resour
 const planChoices = new Map<string, { pays: boolean; until: number }>();
 const PLAN_CHOICE_MS = 60_000;
 
-export async function listSpec(ctx: AppContext, p: Principal, resource: Resource, input: ListInput): Promise<ListSpec> {
+/**
+ * The list the caller asked for, in their scope. With `probe` (a page of the list), whether the
+ * words match few rows is left to `page`, which asks only when the list's first rows fall short.
+ */
+export async function listSpec(
+  ctx: AppContext,
+  p: Principal,
+  resource: Resource,
+  input: ListInput,
+  options: { probe?: boolean } = {},
+): Promise<ListSpec> {
   const now = ctx.now();
   const filters = filtersOf(input, now);
   const search = filters.search;
@@ -157,15 +169,12 @@ export async function listSpec(ctx: AppContext, p: Principal, resource: Resource
     // Staff read who called on a ticket, so their words also find the caller (name, e-mail, phone)
     // and the requester; a requester alone does not see those fields, so they do not match for them.
     if (resource === 'tickets' && hasRole(p, ...STAFF_ROLES)) search.callers = true;
-    // Few matches (a rare word, an asset tag): list them by id. Many: the list walks its order.
-    const ids = await repo.wordMatches(ctx.db, resource, search.words, tuning.fewMatches, tuning.plentyEstimate, search.callers);
-    if (ids && ids.length <= tuning.fewMatches) search.matchIds = ids;
   }
   const o: ScopeOptions = { buildingIndex: await buildingIndexPays(ctx, p, resource, input) };
   const wo = workOrderScope(p, o);
   const scope = resource === 'tickets' ? ticketScope(p, o) : wo;
   if (scope.kind === 'forbidden') throw forbidden();
-  return {
+  const spec: ListSpec = {
     resource,
     scope,
     workOrderScope: wo,
@@ -173,6 +182,16 @@ export async function listSpec(ctx: AppContext, p: Principal, resource: Resource
     filters,
     sort: sortOf(resource, input),
   };
+  if (!options.probe) await decideMatches(ctx, spec);
+  return spec;
+}
+
+/** Few matches (a rare word, an asset tag): listed by id. Many: the list walks its order testing each row. */
+async function decideMatches(ctx: AppContext, spec: ListSpec): Promise<void> {
+  const search = spec.filters.search;
+  if (!search?.words.length || search.matchIds) return;
+  const ids = await repo.wordMatches(ctx.db, spec.resource, search.words, tuning.fewMatches, tuning.plentyEstimate, search.callers);
+  if (ids && ids.length <= tuning.fewMatches) search.matchIds = ids;
 }
 
 // --- cursors --------------------------------------------------------------------------------
@@ -307,7 +326,14 @@ export type WorkOrderItem = Awaited<ReturnType<typeof presentWorkOrders>>[number
 async function page(ctx: AppContext, spec: ListSpec, input: ListInput) {
   const limit = input.limit ?? DEFAULT_LIMIT;
   const after = decodeCursor(input.cursor, spec);
-  const rows = await repo.pageRows(ctx.db, spec, after, limit);
+  // Words: first the page from the list's first rows (cheap when the words are common in the
+  // list); only when that falls short, the full-text index says how many match (repo.pageRows).
+  const probe = tuning.probeRows[engineOf(ctx.db)];
+  let rows = spec.filters.search?.words.length && probe > 0 ? await repo.pageRows(ctx.db, spec, after, limit, false, probe) : [];
+  if (rows.length <= limit) {
+    await decideMatches(ctx, spec);
+    rows = await repo.pageRows(ctx.db, spec, after, limit);
+  }
   const items = rows.slice(0, limit);
   const nextCursor = rows.length > limit ? encodeCursor(spec, items[items.length - 1]) : null;
   const count = input.count ? await repo.countRows(ctx.db, spec, COUNT_CAP) : null;
@@ -317,14 +343,14 @@ async function page(ctx: AppContext, spec: ListSpec, input: ListInput) {
 const countFields = (n: number | null) => (n === null ? {} : { count: Math.min(n, COUNT_CAP), countCapped: n > COUNT_CAP });
 
 export async function listTickets(ctx: AppContext, p: Principal, input: ListInput) {
-  const spec = await listSpec(ctx, p, 'tickets', input);
+  const spec = await listSpec(ctx, p, 'tickets', input, { probe: true });
   const { rows, nextCursor, count } = await page(ctx, spec, input);
   const items = await presentTickets(ctx, p, rows, spec.workOrderScope);
   return { items, nextCursor, ...countFields(count) };
 }
 
 export async function listWorkOrders(ctx: AppContext, p: Principal, input: ListInput) {
-  const spec = await listSpec(ctx, p, 'workOrders', input);
+  const spec = await listSpec(ctx, p, 'workOrders', input, { probe: true });
   const { rows, nextCursor, count } = await page(ctx, spec, input);
   const items = await presentWorkOrders(ctx, p, rows);
   return { items, nextCursor, ...countFields(count) };
