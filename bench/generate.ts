@@ -343,11 +343,28 @@ async function laterMigrations(): Promise<void> {
     if (error) throw error;
     log(`migration ${name} over the data: ${((performance.now() - m0) / 1000).toFixed(1)} s`);
   }
-  if (!stopBefore) await migrateToLatest(d, isPg ? SCHEMA : undefined);
+  if (!stopBefore) {
+    await migrateToLatest(d, isPg ? SCHEMA : undefined);
+    await runningClocks(d);
+  }
   // PostgreSQL: VACUUM too, as autovacuum would after a load (later migrations may leave dead rows).
   await (isPg ? sql`vacuum analyze` : sql`analyze`).execute(d);
   log('analyzed');
   await d.destroy();
+}
+/**
+ * The SLA watcher keeps a due instant on every open fault work order whose clock runs (null once it
+ * stops or while it waits): the generated ones get theirs, two days after issue, so the lists that
+ * read it (overdue, due soon, the SLA filters) meet the share of rows they meet in use. Idempotent.
+ */
+async function runningClocks(d: Db): Promise<void> {
+  const due = isPg
+    ? sql`to_char((issued_at::timestamptz + interval '2 days') at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
+    : sql`strftime('%Y-%m-%dT%H:%M:%fZ', issued_at, '+2 days')`;
+  const r = await sql`update work_orders set sla_state = 'running', sla_due_at = ${due}
+    where kind = 'corrective' and sla_due_at is null
+      and status not in ('completed', 'verified', 'closed', 'waiting_materials', 'awaiting_authorization')`.execute(d);
+  log(`running SLA clocks on ${r.numAffectedRows ?? 0} open work orders`);
 }
 if (flag('migrate-only')) {
   await laterMigrations();

@@ -2,7 +2,7 @@
 // engines, inside and outside a transaction. On SQLite (src/server/db/create-db.ts): rows read as
 // arrays come back as the same objects better-sqlite3 would make, and a database opened by
 // Presidio keeps stat4 samples only of state indexes (with them on a key, a read by that key would be
-// compiled again on each run).
+// compiled again on each run), and the overdue work list reads the partial index of running clocks.
 // On PostgreSQL: no JIT on the pool's connections.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -199,5 +199,40 @@ describe('SQLite statistics', () => {
     expect((after.prepare('select count(*) as n from sqlite_stat1').get() as { n: number }).n).toBeGreaterThan(0);
     after.close();
     fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  });
+
+  it("reads the overdue list's work orders from the index of running clocks, whoever asks", async () => {
+    // The statistics ANALYZE finds on a large database (1,000,000 work orders, due instants only on
+    // the few whose clock runs): on the full due index one value (null) for every row, so only the
+    // partial index of running clocks (migration 2026-12-14T0004) tells the planner they are few.
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'presidio-running-')), 'db.sqlite');
+    const db = createDb({ kind: 'sqlite', file });
+    await migrateToLatest(db);
+    await db.destroy();
+    const raw = new SQLite(file);
+    raw.exec(`analyze;
+      delete from sqlite_stat1 where tbl = 'work_orders';
+      insert into sqlite_stat1 (tbl, idx, stat) values
+        ('work_orders', 'work_orders_contractor_issued_idx', '1000000 200000 1 1'),
+        ('work_orders', 'work_orders_contractor_status_idx', '1000000 200000 15000 1 1'),
+        ('work_orders', 'work_orders_building_status_idx', '1000000 10000 1000 1'),
+        ('work_orders', 'work_orders_sla_due_idx', '1000000 1000000 1'),
+        ('work_orders', 'work_orders_sla_running_idx', '3000 1 1 1 1 1');
+      analyze sqlite_schema;`);
+    // The badge's count (worklists countRows with slaOverdue) for a contractor, a building manager, the admin.
+    for (const [scope, args] of [
+      ['w.contractor_id = ? and', ['c']],
+      ['w.building_id in (?, ?) and', ['a', 'b']],
+      ['', []],
+    ] as const) {
+      const plan = raw
+        .prepare(
+          `explain query plan select count(*) from (select 1 from work_orders w
+             where ${scope} w.sla_due_at <= ? and w.status not in ('verified', 'closed') limit 10001)`,
+        )
+        .all(...args, '2026-03-10T09:00:00.000Z') as Array<{ detail: string }>;
+      expect(plan.map((r) => r.detail).join(' | '), scope).toContain('COVERING INDEX work_orders_sla_running_idx');
+    }
+    raw.close();
   });
 });

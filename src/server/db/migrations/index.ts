@@ -32,6 +32,7 @@ import * as kpiFacts from './2026-12-13T0002-kpi-facts.ts';
 import * as kpiScheme from './2026-12-13T0003-kpi-scheme.ts';
 import * as jobLeases from './2026-12-14T0002-job-leases.ts';
 import * as kpiFactsNarrow from './2026-12-14T0003-kpi-facts-narrow.ts';
+import * as slaRunningIndex from './2026-12-14T0004-sla-running-index.ts';
 
 /** Every migration, by name; names sort in the order they run. Append, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -68,4 +69,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-13T0003-kpi-scheme': kpiScheme,
   '2026-12-14T0002-job-leases': jobLeases,
   '2026-12-14T0003-kpi-facts-narrow': kpiFactsNarrow,
+  '2026-12-14T0004-sla-running-index': slaRunningIndex,
 };
