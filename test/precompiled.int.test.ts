@@ -191,7 +191,10 @@ describe('SQLite statistics', () => {
     expect(count('sqlite_stat4')).toBeGreaterThan(0);
     raw.close();
 
-    createDb({ kind: 'sqlite', file }).destroy();
+    const reopened = createDb({ kind: 'sqlite', file });
+    // A query first: Kysely closes only a database it has used.
+    await sql`select 1`.execute(reopened);
+    await reopened.destroy();
     const after = new SQLite(file);
     // The ticket's key and dates lose their samples (a read by id is not compiled again on each
     // run); the state keeps them (a few tickets to qualify among many closed ones).

@@ -7,6 +7,7 @@ import type { DatabaseConfig } from '../config.ts';
 import type { Database } from './schema.ts';
 import { migrations } from './migrations/index.ts';
 import { statementName } from './precompiled.ts';
+import { FALLBACK_AUTOCHECKPOINT_PAGES, startCheckpointer } from './checkpointer.ts';
 
 export type Db = Kysely<Database>;
 export type Engine = DatabaseConfig['kind'];
@@ -22,11 +23,22 @@ export function createDb(config: DatabaseConfig): Db {
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
+    const stopCheckpointer = config.file === ':memory:' ? null : startCheckpointer(config.file);
+    if (stopCheckpointer) sqlite.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
     // Keeps the planner's statistics current on a long-lived connection (SQLite's advice), so the
     // list queries get the plans measured in docs/BENCHMARKS.md.
     sqlite.pragma('optimize = 0x10002');
     withoutStat4Samples(sqlite);
-    return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+    const close = () => {
+      if (stopCheckpointer) {
+        stopCheckpointer();
+        // Everything into the database file now: the worker's connection may outlive this one
+        // (the process can exit first), and a file copied without its log must still be whole.
+        sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      }
+      sqlite.close();
+    };
+    return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite, close) }) });
   }
   // No JIT: its compile time (50–200 ms, at the default thresholds, for queries whose estimates are
   // high but which run in milliseconds, e.g. the word search's bitmap-only collect) is never repaid by
@@ -98,10 +110,10 @@ const DDL = /^\s*(create|alter|drop)\b/i;
  * quarter of a millisecond per query. Statements are reusable in better-sqlite3 (one at a time,
  * and nothing here streams), so keep the compiled ones, bounded.
  */
-function withStatementCache(sqlite: SQLite.Database, max = 1000) {
+function withStatementCache(sqlite: SQLite.Database, close: () => void, max = 1000) {
   const cache = new Map<string, SqliteStatement>();
   return {
-    close: () => sqlite.close(),
+    close,
     prepare(sql: string) {
       let stmt = cache.get(sql);
       if (!stmt) {
