@@ -163,12 +163,18 @@ describe('SQLite rows', () => {
   });
 });
 
+/** A migrated SQLite file of its own, closed again: the tests below read and write it directly. */
+async function migratedFile(prefix: string): Promise<string> {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), prefix)), 'db.sqlite');
+  const db = createDb({ kind: 'sqlite', file });
+  await migrateToLatest(db);
+  await db.destroy();
+  return file;
+}
+
 describe('SQLite statistics', () => {
   it('a database opened by Presidio keeps stat1, and stat4 samples only of state indexes', async () => {
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'presidio-stat4-')), 'db.sqlite');
-    const db = createDb({ kind: 'sqlite', file });
-    await migrateToLatest(db);
-    await db.destroy();
+    const file = await migratedFile('presidio-stat4-');
     const raw = new SQLite(file);
     raw.exec(
       'insert into technology_classes (id, code, name_it, name_en, created_at, updated_at) ' +
@@ -208,10 +214,7 @@ describe('SQLite statistics', () => {
     // The statistics ANALYZE finds on a large database (1,000,000 work orders, due instants only on
     // the few whose clock runs): on the full due index one value (null) for every row, so only the
     // partial index of running clocks (migration 2026-12-14T0004) tells the planner they are few.
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'presidio-running-')), 'db.sqlite');
-    const db = createDb({ kind: 'sqlite', file });
-    await migrateToLatest(db);
-    await db.destroy();
+    const file = await migratedFile('presidio-running-');
     const raw = new SQLite(file);
     raw.exec(`analyze;
       delete from sqlite_stat1 where tbl = 'work_orders';
@@ -237,5 +240,6 @@ describe('SQLite statistics', () => {
       expect(plan.map((r) => r.detail).join(' | '), scope).toContain('COVERING INDEX work_orders_sla_running_idx');
     }
     raw.close();
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
   });
 });
