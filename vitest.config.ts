@@ -15,6 +15,8 @@ export default defineConfig({
           name: 'integration',
           include: ['test/**/*.int.test.ts'],
           environment: 'node',
+          // The migrated and the demo databases every test copies: made once per run.
+          globalSetup: ['test/helpers/templates.ts'],
           // Generous: the machines are shared, and a test that plays a month of activity (statements,
           // the demo, a second server process) took over 30 s at load 20+ on 2 cores. A limit, not a goal.
           testTimeout: 120_000,

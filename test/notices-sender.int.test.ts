@@ -1,13 +1,11 @@
 // The outbox sender against a real SMTP server in this process (test/helpers/smtp-capture.ts):
 // delivery, retries with backoff, permanent failures, crash between send and mark, two senders.
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { describeEachDb, type TestEnv } from './helpers/app.ts';
+import { describeEachDb, otherInstanceDb, type TestEnv } from './helpers/app.ts';
 import { startSmtpCapture, type SmtpCapture } from './helpers/smtp-capture.ts';
 import { makeTicket, makeWorkOrder, userId } from './helpers/notice-fixtures.ts';
-import { postgresUrl } from './helpers/db.ts';
 import { enqueueNotices } from '../src/server/modules/notices/enqueue.ts';
 import { backoffMinutes, createOutboxSender, messageIdFor, type OutboxSenderOptions } from '../src/server/jobs/outbox-sender.ts';
-import { createDb } from '../src/server/db/create-db.ts';
 import type { Db } from '../src/server/db/create-db.ts';
 import type { MailConfig } from '../src/server/config.ts';
 
@@ -219,7 +217,7 @@ describeEachDb('outbox sender over real SMTP', (env) => {
     expect(total).toBe(48);
 
     // On PostgreSQL each sender has its own connection pool, as two app instances would.
-    const second: Db = env.dialect === 'postgres' ? createDb(await secondConfig(env)) : env.db;
+    const second = otherInstanceDb(env);
     smtp.delayMs = 5;
     const a = sender(env, { batchSize: 3 });
     const b = sender(env, { batchSize: 3 }, second);
@@ -242,10 +240,3 @@ describeEachDb('outbox sender over real SMTP', (env) => {
     expect(bm).toBeTruthy();
   });
 });
-
-/** The PostgreSQL config of the test's own schema (the search_path the app's pool uses). */
-async function secondConfig(env: TestEnv) {
-  const { sql } = await import('kysely');
-  const r = await sql<{ s: string }>`select current_schema() as s`.execute(env.db);
-  return { kind: 'postgres' as const, url: postgresUrl()!, schema: r.rows[0].s };
-}

@@ -484,7 +484,7 @@ describeEachDb(
       }
       env.clock.now = new Date('2026-04-01T09:30:00Z'); // all three 30 min past their take-charge limit
 
-      const other = await otherInstanceDb(env);
+      const other = otherInstanceDb(env);
       const passes: Array<{ owner: string; start: number; end: number; penalties: number }> = [];
       let tick = 0;
       // What each instance's scheduler does at its turn (jobs/worker.ts with the job's lease).

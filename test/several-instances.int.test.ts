@@ -7,10 +7,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDb, otherInstanceDb } from './helpers/app.ts';
-import { postgresUrl } from './helpers/db.ts';
+import { adminQuery, postgresUrl } from './helpers/db.ts';
 import { startSmtpCapture, type SmtpCapture } from './helpers/smtp-capture.ts';
 import { createDb, type Db } from '../src/server/db/create-db.ts';
 import { runLeased } from '../src/server/jobs/job-lease.ts';
@@ -53,7 +52,7 @@ describeEachDb(
     let other: Db;
     let smtp: SmtpCapture;
     beforeAll(async () => {
-      other = await otherInstanceDb(env);
+      other = otherInstanceDb(env);
       smtp = await startSmtpCapture();
     });
     afterAll(async () => {
@@ -200,15 +199,7 @@ if (pgUrl) {
     let smtp: SmtpCapture;
     let db: Db;
 
-    const admin = async (q: string) => {
-      const c = new pg.Client({ connectionString: pgUrl });
-      await c.connect();
-      try {
-        await c.query(q);
-      } finally {
-        await c.end();
-      }
-    };
+    const admin = (q: string) => adminQuery(pgUrl, q);
 
     beforeAll(async () => {
       await admin(`create database ${dbName}`);
@@ -249,7 +240,10 @@ if (pgUrl) {
           if (!id) return;
           arrived.set(id, Date.now());
           if (killedAt || smtp.messages.length < 3) return;
-          db.selectFrom('outbox')
+          // The message waits for this (no reply before it): under load the query can outlast the
+          // SMTP delay, and a kill after the 250 would be a kill after the send, not during it.
+          return db
+            .selectFrom('outbox')
             .select(['id', 'locked_by'])
             .where('status', '=', 'pending')
             .where('locked_by', 'like', `%:${a.child.pid}:%`)

@@ -3,8 +3,8 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { loadConfig, type Config } from '../../src/server/config.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { createDb, type Db } from '../../src/server/db/create-db.ts';
-import { dialects, postgresUrl, type Dialect } from './db.ts';
-import { seedDemo } from '../../src/server/db/seed/demo.ts';
+import type { DatabaseConfig } from '../../src/server/config.ts';
+import { DEMO_SEEDED_AT, dialects, type Dialect } from './db.ts';
 
 export const DEMO_PASSWORD = 'presidio';
 
@@ -53,6 +53,8 @@ export interface TestEnv {
   dialect: Dialect['name'];
   app: FastifyInstance;
   db: Db;
+  /** Where `db` is: another pool or process opens the same database with it. */
+  dbConfig: DatabaseConfig;
   config: Config;
   /** Moves the app's clock; tests pass explicit instants. */
   clock: { now: Date };
@@ -70,14 +72,14 @@ export interface EnvOptions {
 export function describeEachDb(title: string, fn: (env: TestEnv) => void, options: EnvOptions = {}) {
   for (const dialect of dialects()) {
     describe(`${title} [${dialect.name}]`, () => {
-      const env = { dialect: dialect.name, clock: { now: new Date('2026-03-10T09:00:00Z') } } as TestEnv;
+      const env = { dialect: dialect.name, clock: { now: new Date(DEMO_SEEDED_AT) } } as TestEnv;
       let drop: () => Promise<void> = async () => {};
       beforeAll(async () => {
-        const made = await dialect.create();
+        const made = await dialect.create({ demo: options.demo !== false });
         drop = made.drop;
         env.db = made.db;
+        env.dbConfig = made.config;
         env.config = loadConfig({ LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '10000', ...options.env });
-        if (options.demo !== false) await seedDemo(made.db, { now: env.clock.now });
         env.app = await buildApp(env.config, { db: made.db, now: () => env.clock.now, logger: false });
         env.login = async (username, password = DEMO_PASSWORD) => {
           const res = await env.app.inject({ method: 'POST', url: '/api/session', payload: { username, password } });
@@ -98,11 +100,8 @@ export function describeEachDb(title: string, fn: (env: TestEnv) => void, option
 
 /**
  * The database as another app instance sees it: on PostgreSQL a connection pool of its own on the
- * test's schema (destroy it after); on SQLite, one process's database, the same `env.db`.
+ * test's database (destroy it after); on SQLite, one process's database, the same `env.db`.
  */
-export async function otherInstanceDb(env: TestEnv): Promise<Db> {
-  if (env.dialect !== 'postgres') return env.db;
-  const { sql } = await import('kysely');
-  const r = await sql<{ s: string }>`select current_schema() as s`.execute(env.db);
-  return createDb({ kind: 'postgres', url: postgresUrl()!, schema: r.rows[0].s });
+export function otherInstanceDb(env: TestEnv): Db {
+  return env.dialect === 'postgres' ? createDb(env.dbConfig) : env.db;
 }

@@ -24,8 +24,11 @@ export interface SmtpCapture {
   rejectWith: { code: number; message: string } | null;
   /** Wait this long before accepting each message (ms). */
   delayMs: number;
-  /** Called when a message's data has arrived, before the delay and the reply: its Message-ID. */
-  onReceiving: ((messageId: string) => void) | null;
+  /**
+   * Called when a message's data has arrived, before the delay and the reply: its Message-ID. The
+   * reply waits for what it returns, so a test can act (kill the sender) while the message is in flight.
+   */
+  onReceiving: ((messageId: string) => void | Promise<void>) | null;
   waitFor(count: number, timeoutMs?: number): Promise<void>;
   clear(): void;
   close(): Promise<void>;
@@ -59,7 +62,7 @@ export async function startSmtpCapture(opts: { auth?: { user: string; pass: stri
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', async () => {
         const head = Buffer.concat(chunks).toString('latin1');
-        capture.onReceiving?.(/^message-id:\s*(\S+)/im.exec(head)?.[1] ?? '');
+        await capture.onReceiving?.(/^message-id:\s*(\S+)/im.exec(head)?.[1] ?? '');
         if (capture.delayMs) await new Promise((r) => setTimeout(r, capture.delayMs));
         if (gone.has(session.id)) return cb(new Error('client gone'));
         const reject = capture.rejectWith;
