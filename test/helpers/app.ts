@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { loadConfig, type Config } from '../../src/server/config.ts';
+import { loadConfig, type Config, type DatabaseConfig } from '../../src/server/config.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { createDb, type Db } from '../../src/server/db/create-db.ts';
-import type { DatabaseConfig } from '../../src/server/config.ts';
 import { DEMO_SEEDED_AT, dialects, type Dialect } from './db.ts';
 
 export const DEMO_PASSWORD = 'presidio';

@@ -2,7 +2,7 @@
 // Migrating and seeding the demo university took 2–5 s per test file and engine (PostgreSQL's 35
 // migrations alone ~1.8 s on a loaded machine); a copy takes a tenth of a second: PostgreSQL's
 // `create database … template`, a file copy for SQLite. The migrations and the seed still run on
-// every run, exactly as before (test/helpers/fill-template.ts, in a process of its own: Vitest's
+// every run, exactly as before (test/helpers/fill-templates.ts, in a process of its own: Vitest's
 // global setup loads modules through Vite, which does not give CommonJS packages a default export).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
